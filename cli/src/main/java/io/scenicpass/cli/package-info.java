@@ -1,0 +1,2 @@
+/** ScenicPass cli. */
+package io.scenicpass.cli;

@@ -1,0 +1,2 @@
+/** ScenicPass reference-server. */
+package io.scenicpass.server;

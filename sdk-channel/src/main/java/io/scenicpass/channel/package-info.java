@@ -1,0 +1,2 @@
+/** ScenicPass sdk-channel: see docs/ for the guide to this module. */
+package io.scenicpass.channel;
