@@ -1,0 +1,498 @@
+// Part of the ScenicPass OCTO v1 wire model (sdk-channel). The server serialises these same classes.
+
+package io.scenicpass.channel.model;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.scenicpass.channel.model.internal.OctoJsonCodecs;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A booking, answered by reserve, confirm, extend, cancel, get, list and update.
+ *
+ * <p>Mutable with fluent setters while being built; getters return unmodifiable views of lists.
+ * Jackson reads and writes the fields directly, so any {@code ObjectMapper} gives the same JSON.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Booking {
+    @JsonProperty("id")
+    private String id;
+    @JsonProperty("uuid")
+    private String uuid;
+    @JsonProperty("testMode")
+    private boolean testMode;
+    @JsonProperty("resellerReference")
+    private String resellerReference;
+    @JsonProperty("supplierReference")
+    private String supplierReference;
+    @JsonProperty("status")
+    private BookingStatus status;
+    @JsonProperty("utcCreatedAt")
+    @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
+    @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
+    private Instant utcCreatedAt;
+    @JsonProperty("utcUpdatedAt")
+    @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
+    @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
+    private Instant utcUpdatedAt;
+    @JsonProperty("utcExpiresAt")
+    @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
+    @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
+    private Instant utcExpiresAt;
+    @JsonProperty("utcRedeemedAt")
+    @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
+    @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
+    private Instant utcRedeemedAt;
+    @JsonProperty("utcConfirmedAt")
+    @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
+    @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
+    private Instant utcConfirmedAt;
+    @JsonProperty("productId")
+    private String productId;
+    @JsonProperty("optionId")
+    private String optionId;
+    @JsonProperty("cancellable")
+    private boolean cancellable;
+    @JsonProperty("cancellation")
+    private Cancellation cancellation;
+    @JsonProperty("freesale")
+    private boolean freesale;
+    @JsonProperty("availabilityId")
+    private String availabilityId;
+    @JsonProperty("availability")
+    private Availability availability;
+    @JsonProperty("contact")
+    private Contact contact;
+    @JsonProperty("notes")
+    private String notes;
+    @JsonProperty("deliveryMethods")
+    private List<DeliveryMethod> deliveryMethods;
+    @JsonProperty("voucher")
+    private Ticket voucher;
+    @JsonProperty("unitItems")
+    private List<UnitItem> unitItems;
+    @JsonProperty("pricing")
+    private Pricing pricing;
+
+    /** Creates an empty instance; fill it with the fluent setters. */
+    public Booking() {
+    }
+
+    /** @return the supplier's booking id */
+    public String getId() {
+        return id;
+    }
+
+    /**
+     * Sets the supplier's booking id.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking id(String value) {
+        this.id = value;
+        return this;
+    }
+
+    /** @return the booking uuid (chosen by the channel) */
+    public String getUuid() {
+        return uuid;
+    }
+
+    /**
+     * Sets the booking uuid (chosen by the channel).
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking uuid(String value) {
+        this.uuid = value;
+        return this;
+    }
+
+    /** @return whether this is a test booking */
+    public boolean isTestMode() {
+        return testMode;
+    }
+
+    /**
+     * Sets whether this is a test booking.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking testMode(boolean value) {
+        this.testMode = value;
+        return this;
+    }
+
+    /** @return the channel's reference */
+    public String getResellerReference() {
+        return resellerReference;
+    }
+
+    /**
+     * Sets the channel's reference.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking resellerReference(String value) {
+        this.resellerReference = value;
+        return this;
+    }
+
+    /** @return the supplier's reference */
+    public String getSupplierReference() {
+        return supplierReference;
+    }
+
+    /**
+     * Sets the supplier's reference.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking supplierReference(String value) {
+        this.supplierReference = value;
+        return this;
+    }
+
+    /** @return the status */
+    public BookingStatus getStatus() {
+        return status;
+    }
+
+    /**
+     * Sets the status.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking status(BookingStatus value) {
+        this.status = value;
+        return this;
+    }
+
+    /** @return when it was created, UTC */
+    public Instant getUtcCreatedAt() {
+        return utcCreatedAt;
+    }
+
+    /**
+     * Sets when it was created, UTC.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking utcCreatedAt(Instant value) {
+        this.utcCreatedAt = value;
+        return this;
+    }
+
+    /** @return when it was last updated, UTC */
+    public Instant getUtcUpdatedAt() {
+        return utcUpdatedAt;
+    }
+
+    /**
+     * Sets when it was last updated, UTC.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking utcUpdatedAt(Instant value) {
+        this.utcUpdatedAt = value;
+        return this;
+    }
+
+    /** @return when the hold expires, UTC */
+    public Instant getUtcExpiresAt() {
+        return utcExpiresAt;
+    }
+
+    /**
+     * Sets when the hold expires, UTC.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking utcExpiresAt(Instant value) {
+        this.utcExpiresAt = value;
+        return this;
+    }
+
+    /** @return when it was redeemed, UTC */
+    public Instant getUtcRedeemedAt() {
+        return utcRedeemedAt;
+    }
+
+    /**
+     * Sets when it was redeemed, UTC.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking utcRedeemedAt(Instant value) {
+        this.utcRedeemedAt = value;
+        return this;
+    }
+
+    /** @return when it was confirmed, UTC */
+    public Instant getUtcConfirmedAt() {
+        return utcConfirmedAt;
+    }
+
+    /**
+     * Sets when it was confirmed, UTC.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking utcConfirmedAt(Instant value) {
+        this.utcConfirmedAt = value;
+        return this;
+    }
+
+    /** @return the product id */
+    public String getProductId() {
+        return productId;
+    }
+
+    /**
+     * Sets the product id.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking productId(String value) {
+        this.productId = value;
+        return this;
+    }
+
+    /** @return the option id */
+    public String getOptionId() {
+        return optionId;
+    }
+
+    /**
+     * Sets the option id.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking optionId(String value) {
+        this.optionId = value;
+        return this;
+    }
+
+    /** @return whether it can still be cancelled */
+    public boolean isCancellable() {
+        return cancellable;
+    }
+
+    /**
+     * Sets whether it can still be cancelled.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking cancellable(boolean value) {
+        this.cancellable = value;
+        return this;
+    }
+
+    /** @return the cancellation, once cancelled */
+    public Cancellation getCancellation() {
+        return cancellation;
+    }
+
+    /**
+     * Sets the cancellation, once cancelled.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking cancellation(Cancellation value) {
+        this.cancellation = value;
+        return this;
+    }
+
+    /** @return whether it was booked without availability */
+    public boolean isFreesale() {
+        return freesale;
+    }
+
+    /**
+     * Sets whether it was booked without availability.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking freesale(boolean value) {
+        this.freesale = value;
+        return this;
+    }
+
+    /** @return the availability id */
+    public String getAvailabilityId() {
+        return availabilityId;
+    }
+
+    /**
+     * Sets the availability id.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking availabilityId(String value) {
+        this.availabilityId = value;
+        return this;
+    }
+
+    /** @return the booked slot */
+    public Availability getAvailability() {
+        return availability;
+    }
+
+    /**
+     * Sets the booked slot.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking availability(Availability value) {
+        this.availability = value;
+        return this;
+    }
+
+    /** @return the lead contact */
+    public Contact getContact() {
+        return contact;
+    }
+
+    /**
+     * Sets the lead contact.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking contact(Contact value) {
+        this.contact = value;
+        return this;
+    }
+
+    /** @return free notes */
+    public String getNotes() {
+        return notes;
+    }
+
+    /**
+     * Sets free notes.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking notes(String value) {
+        this.notes = value;
+        return this;
+    }
+
+    /** @return the delivery methods (never null; empty when absent) */
+    public List<DeliveryMethod> getDeliveryMethods() {
+        return deliveryMethods == null ? Collections.emptyList() : Collections.unmodifiableList(deliveryMethods);
+    }
+
+    /**
+     * Sets the delivery methods.
+     *
+     * @param value the new value (copied), or null to omit
+     * @return this
+     */
+    public Booking deliveryMethods(List<DeliveryMethod> value) {
+        this.deliveryMethods = value == null ? null : new ArrayList<>(value);
+        return this;
+    }
+
+    /** @return the voucher (after confirmation) */
+    public Ticket getVoucher() {
+        return voucher;
+    }
+
+    /**
+     * Sets the voucher (after confirmation).
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking voucher(Ticket value) {
+        this.voucher = value;
+        return this;
+    }
+
+    /** @return the unit items (never null; empty when absent) */
+    public List<UnitItem> getUnitItems() {
+        return unitItems == null ? Collections.emptyList() : Collections.unmodifiableList(unitItems);
+    }
+
+    /**
+     * Sets the unit items.
+     *
+     * @param value the new value (copied), or null to omit
+     * @return this
+     */
+    public Booking unitItems(List<UnitItem> value) {
+        this.unitItems = value == null ? null : new ArrayList<>(value);
+        return this;
+    }
+
+    /** @return the total price (octo/pricing) */
+    public Pricing getPricing() {
+        return pricing;
+    }
+
+    /**
+     * Sets the total price (octo/pricing).
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Booking pricing(Pricing value) {
+        this.pricing = value;
+        return this;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || getClass() != o.getClass()) {
+            return false;
+        }
+        Booking that = (Booking) o;
+        return Objects.equals(id, that.id) && Objects.equals(uuid, that.uuid) && Objects.equals(testMode, that.testMode) && Objects.equals(resellerReference, that.resellerReference) && Objects.equals(supplierReference, that.supplierReference) && Objects.equals(status, that.status) && Objects.equals(utcCreatedAt, that.utcCreatedAt) && Objects.equals(utcUpdatedAt, that.utcUpdatedAt) && Objects.equals(utcExpiresAt, that.utcExpiresAt) && Objects.equals(utcRedeemedAt, that.utcRedeemedAt) && Objects.equals(utcConfirmedAt, that.utcConfirmedAt) && Objects.equals(productId, that.productId) && Objects.equals(optionId, that.optionId) && Objects.equals(cancellable, that.cancellable) && Objects.equals(cancellation, that.cancellation) && Objects.equals(freesale, that.freesale) && Objects.equals(availabilityId, that.availabilityId) && Objects.equals(availability, that.availability) && Objects.equals(contact, that.contact) && Objects.equals(notes, that.notes) && Objects.equals(deliveryMethods, that.deliveryMethods) && Objects.equals(voucher, that.voucher) && Objects.equals(unitItems, that.unitItems) && Objects.equals(pricing, that.pricing);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, uuid, testMode, resellerReference, supplierReference, status, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcRedeemedAt, utcConfirmedAt, productId, optionId, cancellable, cancellation, freesale, availabilityId, availability, contact, notes, deliveryMethods, voucher, unitItems, pricing);
+    }
+
+    /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
+    @Override
+    public String toString() {
+        return "Booking{" + "id=" + id + ", " + "uuid=" + uuid + ", " + "testMode=" + testMode + ", " + "resellerReference=" + resellerReference + ", " + "supplierReference=" + supplierReference + ", " + "status=" + status + ", " + "utcCreatedAt=" + utcCreatedAt + ", " + "utcUpdatedAt=" + utcUpdatedAt + ", " + "utcExpiresAt=" + utcExpiresAt + ", " + "utcRedeemedAt=" + utcRedeemedAt + ", " + "utcConfirmedAt=" + utcConfirmedAt + ", " + "productId=" + productId + ", " + "optionId=" + optionId + ", " + "cancellable=" + cancellable + ", " + "cancellation=" + cancellation + ", " + "freesale=" + freesale + ", " + "availabilityId=" + availabilityId + ", " + "availability=" + availability + ", " + "contact=" + contact + ", " + "notes=" + notes + ", " + "deliveryMethods=" + deliveryMethods + ", " + "voucher=" + voucher + ", " + "unitItems=" + unitItems + ", " + "pricing=" + pricing + "}";
+    }
+}

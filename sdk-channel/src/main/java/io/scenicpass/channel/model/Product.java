@@ -1,0 +1,401 @@
+// Part of the ScenicPass OCTO v1 wire model (sdk-channel). The server serialises these same classes.
+
+package io.scenicpass.channel.model;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A product answered by {@code GET /products} and {@code GET /products/{id}}.
+ *
+ * <p>Mutable with fluent setters while being built; getters return unmodifiable views of lists.
+ * Jackson reads and writes the fields directly, so any {@code ObjectMapper} gives the same JSON.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Product {
+    @JsonProperty("id")
+    private String id;
+    @JsonProperty("internalName")
+    private String internalName;
+    @JsonProperty("reference")
+    private String reference;
+    @JsonProperty("title")
+    private String title;
+    @JsonProperty("shortDescription")
+    private String shortDescription;
+    @JsonProperty("locale")
+    private String locale;
+    @JsonProperty("timeZone")
+    private String timeZone;
+    @JsonProperty("allowFreesale")
+    private boolean allowFreesale;
+    @JsonProperty("instantConfirmation")
+    private boolean instantConfirmation;
+    @JsonProperty("instantDelivery")
+    private boolean instantDelivery;
+    @JsonProperty("availabilityRequired")
+    private boolean availabilityRequired;
+    @JsonProperty("availabilityType")
+    private AvailabilityType availabilityType;
+    @JsonProperty("deliveryFormats")
+    private List<DeliveryFormat> deliveryFormats;
+    @JsonProperty("deliveryMethods")
+    private List<DeliveryMethod> deliveryMethods;
+    @JsonProperty("redemptionMethod")
+    private RedemptionMethod redemptionMethod;
+    @JsonProperty("defaultCurrency")
+    private String defaultCurrency;
+    @JsonProperty("availableCurrencies")
+    private List<String> availableCurrencies;
+    @JsonProperty("options")
+    private List<Option> options;
+
+    /** Creates an empty instance; fill it with the fluent setters. */
+    public Product() {
+    }
+
+    /** @return the product id */
+    public String getId() {
+        return id;
+    }
+
+    /**
+     * Sets the product id.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product id(String value) {
+        this.id = value;
+        return this;
+    }
+
+    /** @return the internal name */
+    public String getInternalName() {
+        return internalName;
+    }
+
+    /**
+     * Sets the internal name.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product internalName(String value) {
+        this.internalName = value;
+        return this;
+    }
+
+    /** @return the supplier's reference */
+    public String getReference() {
+        return reference;
+    }
+
+    /**
+     * Sets the supplier's reference.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product reference(String value) {
+        this.reference = value;
+        return this;
+    }
+
+    /** @return the title shown to customers (octo/content) */
+    public String getTitle() {
+        return title;
+    }
+
+    /**
+     * Sets the title shown to customers (octo/content).
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product title(String value) {
+        this.title = value;
+        return this;
+    }
+
+    /** @return a short description (octo/content) */
+    public String getShortDescription() {
+        return shortDescription;
+    }
+
+    /**
+     * Sets a short description (octo/content).
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product shortDescription(String value) {
+        this.shortDescription = value;
+        return this;
+    }
+
+    /** @return the locale of texts, e.g. {@code zh-CN} */
+    public String getLocale() {
+        return locale;
+    }
+
+    /**
+     * Sets the locale of texts, e.g. {@code zh-CN}.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product locale(String value) {
+        this.locale = value;
+        return this;
+    }
+
+    /** @return the IANA time zone of the product, e.g. {@code Asia/Shanghai} */
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    /**
+     * Sets the IANA time zone of the product, e.g. {@code Asia/Shanghai}.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product timeZone(String value) {
+        this.timeZone = value;
+        return this;
+    }
+
+    /** @return whether bookings without availability check are allowed */
+    public boolean isAllowFreesale() {
+        return allowFreesale;
+    }
+
+    /**
+     * Sets whether bookings without availability check are allowed.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product allowFreesale(boolean value) {
+        this.allowFreesale = value;
+        return this;
+    }
+
+    /** @return whether bookings are confirmed instantly */
+    public boolean isInstantConfirmation() {
+        return instantConfirmation;
+    }
+
+    /**
+     * Sets whether bookings are confirmed instantly.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product instantConfirmation(boolean value) {
+        this.instantConfirmation = value;
+        return this;
+    }
+
+    /** @return whether tickets are delivered instantly */
+    public boolean isInstantDelivery() {
+        return instantDelivery;
+    }
+
+    /**
+     * Sets whether tickets are delivered instantly.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product instantDelivery(boolean value) {
+        this.instantDelivery = value;
+        return this;
+    }
+
+    /** @return whether an availability id is required to book */
+    public boolean isAvailabilityRequired() {
+        return availabilityRequired;
+    }
+
+    /**
+     * Sets whether an availability id is required to book.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product availabilityRequired(boolean value) {
+        this.availabilityRequired = value;
+        return this;
+    }
+
+    /** @return how availability is expressed */
+    public AvailabilityType getAvailabilityType() {
+        return availabilityType;
+    }
+
+    /**
+     * Sets how availability is expressed.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product availabilityType(AvailabilityType value) {
+        this.availabilityType = value;
+        return this;
+    }
+
+    /** @return the ticket formats (never null; empty when absent) */
+    public List<DeliveryFormat> getDeliveryFormats() {
+        return deliveryFormats == null ? Collections.emptyList() : Collections.unmodifiableList(deliveryFormats);
+    }
+
+    /**
+     * Sets the ticket formats.
+     *
+     * @param value the new value (copied), or null to omit
+     * @return this
+     */
+    public Product deliveryFormats(List<DeliveryFormat> value) {
+        this.deliveryFormats = value == null ? null : new ArrayList<>(value);
+        return this;
+    }
+
+    /** @return the delivery methods (never null; empty when absent) */
+    public List<DeliveryMethod> getDeliveryMethods() {
+        return deliveryMethods == null ? Collections.emptyList() : Collections.unmodifiableList(deliveryMethods);
+    }
+
+    /**
+     * Sets the delivery methods.
+     *
+     * @param value the new value (copied), or null to omit
+     * @return this
+     */
+    public Product deliveryMethods(List<DeliveryMethod> value) {
+        this.deliveryMethods = value == null ? null : new ArrayList<>(value);
+        return this;
+    }
+
+    /** @return how tickets are redeemed */
+    public RedemptionMethod getRedemptionMethod() {
+        return redemptionMethod;
+    }
+
+    /**
+     * Sets how tickets are redeemed.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product redemptionMethod(RedemptionMethod value) {
+        this.redemptionMethod = value;
+        return this;
+    }
+
+    /** @return the default currency (octo/pricing) */
+    public String getDefaultCurrency() {
+        return defaultCurrency;
+    }
+
+    /**
+     * Sets the default currency (octo/pricing).
+     *
+     * @param value the new value
+     * @return this
+     */
+    public Product defaultCurrency(String value) {
+        this.defaultCurrency = value;
+        return this;
+    }
+
+    /** @return the available currencies (octo/pricing) (never null; empty when absent) */
+    public List<String> getAvailableCurrencies() {
+        return availableCurrencies == null ? Collections.emptyList() : Collections.unmodifiableList(availableCurrencies);
+    }
+
+    /**
+     * Sets the available currencies (octo/pricing).
+     *
+     * @param value the new value (copied), or null to omit
+     * @return this
+     */
+    public Product availableCurrencies(List<String> value) {
+        this.availableCurrencies = value == null ? null : new ArrayList<>(value);
+        return this;
+    }
+
+    /** @return the options (never null; empty when absent) */
+    public List<Option> getOptions() {
+        return options == null ? Collections.emptyList() : Collections.unmodifiableList(options);
+    }
+
+    /**
+     * Sets the options.
+     *
+     * @param value the new value (copied), or null to omit
+     * @return this
+     */
+    public Product options(List<Option> value) {
+        this.options = value == null ? null : new ArrayList<>(value);
+        return this;
+    }
+
+    /**
+     * Finds an option by id.
+     *
+     * @param optionId the option id
+     * @return the option, or null when the product has no such option
+     */
+    public Option findOption(String optionId) {
+        for (Option o : getOptions()) {
+            if (o.getId() != null && o.getId().equals(optionId)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** @return the default option, else the first option, else null */
+    public Option defaultOption() {
+        for (Option o : getOptions()) {
+            if (o.isDefaultOption()) {
+                return o;
+            }
+        }
+        return getOptions().isEmpty() ? null : getOptions().get(0);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || getClass() != o.getClass()) {
+            return false;
+        }
+        Product that = (Product) o;
+        return Objects.equals(id, that.id) && Objects.equals(internalName, that.internalName) && Objects.equals(reference, that.reference) && Objects.equals(title, that.title) && Objects.equals(shortDescription, that.shortDescription) && Objects.equals(locale, that.locale) && Objects.equals(timeZone, that.timeZone) && Objects.equals(allowFreesale, that.allowFreesale) && Objects.equals(instantConfirmation, that.instantConfirmation) && Objects.equals(instantDelivery, that.instantDelivery) && Objects.equals(availabilityRequired, that.availabilityRequired) && Objects.equals(availabilityType, that.availabilityType) && Objects.equals(deliveryFormats, that.deliveryFormats) && Objects.equals(deliveryMethods, that.deliveryMethods) && Objects.equals(redemptionMethod, that.redemptionMethod) && Objects.equals(defaultCurrency, that.defaultCurrency) && Objects.equals(availableCurrencies, that.availableCurrencies) && Objects.equals(options, that.options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, internalName, reference, title, shortDescription, locale, timeZone, allowFreesale, instantConfirmation, instantDelivery, availabilityRequired, availabilityType, deliveryFormats, deliveryMethods, redemptionMethod, defaultCurrency, availableCurrencies, options);
+    }
+
+    /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
+    @Override
+    public String toString() {
+        return "Product{" + "id=" + id + ", " + "internalName=" + internalName + ", " + "reference=" + reference + ", " + "title=" + title + ", " + "shortDescription=" + shortDescription + ", " + "locale=" + locale + ", " + "timeZone=" + timeZone + ", " + "allowFreesale=" + allowFreesale + ", " + "instantConfirmation=" + instantConfirmation + ", " + "instantDelivery=" + instantDelivery + ", " + "availabilityRequired=" + availabilityRequired + ", " + "availabilityType=" + availabilityType + ", " + "deliveryFormats=" + deliveryFormats + ", " + "deliveryMethods=" + deliveryMethods + ", " + "redemptionMethod=" + redemptionMethod + ", " + "defaultCurrency=" + defaultCurrency + ", " + "availableCurrencies=" + availableCurrencies + ", " + "options=" + options + "}";
+    }
+}

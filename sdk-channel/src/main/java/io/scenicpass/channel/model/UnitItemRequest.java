@@ -1,0 +1,121 @@
+// Part of the ScenicPass OCTO v1 wire model (sdk-channel). The server serialises these same classes.
+
+package io.scenicpass.channel.model;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * A unit item in a reservation or update request.
+ *
+ * <p>Mutable with fluent setters while being built; getters return unmodifiable views of lists.
+ * Jackson reads and writes the fields directly, so any {@code ObjectMapper} gives the same JSON.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+public class UnitItemRequest {
+    @JsonProperty("uuid")
+    private String uuid;
+    @JsonProperty("unitId")
+    private String unitId;
+    @JsonProperty("resellerReference")
+    private String resellerReference;
+    @JsonProperty("contact")
+    private Contact contact;
+
+    /** Creates an empty instance; fill it with the fluent setters. */
+    public UnitItemRequest() {
+    }
+
+    /** @return an optional client-chosen uuid for the item (idempotency) */
+    public String getUuid() {
+        return uuid;
+    }
+
+    /**
+     * Sets an optional client-chosen uuid for the item (idempotency).
+     *
+     * @param value the new value
+     * @return this
+     */
+    public UnitItemRequest uuid(String value) {
+        this.uuid = value;
+        return this;
+    }
+
+    /** @return the unit id */
+    public String getUnitId() {
+        return unitId;
+    }
+
+    /**
+     * Sets the unit id.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public UnitItemRequest unitId(String value) {
+        this.unitId = value;
+        return this;
+    }
+
+    /** @return the channel's reference for the item */
+    public String getResellerReference() {
+        return resellerReference;
+    }
+
+    /**
+     * Sets the channel's reference for the item.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public UnitItemRequest resellerReference(String value) {
+        this.resellerReference = value;
+        return this;
+    }
+
+    /** @return the item holder's contact */
+    public Contact getContact() {
+        return contact;
+    }
+
+    /**
+     * Sets the item holder's contact.
+     *
+     * @param value the new value
+     * @return this
+     */
+    public UnitItemRequest contact(Contact value) {
+        this.contact = value;
+        return this;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || getClass() != o.getClass()) {
+            return false;
+        }
+        UnitItemRequest that = (UnitItemRequest) o;
+        return Objects.equals(uuid, that.uuid) && Objects.equals(unitId, that.unitId) && Objects.equals(resellerReference, that.resellerReference) && Objects.equals(contact, that.contact);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(uuid, unitId, resellerReference, contact);
+    }
+
+    /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
+    @Override
+    public String toString() {
+        return "UnitItemRequest{" + "uuid=" + uuid + ", " + "unitId=" + unitId + ", " + "resellerReference=" + resellerReference + ", " + "contact=" + contact + "}";
+    }
+}
