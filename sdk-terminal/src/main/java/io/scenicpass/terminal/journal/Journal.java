@@ -1,0 +1,477 @@
+package io.scenicpass.terminal.journal;
+
+import io.scenicpass.terminal.internal.journal.FileOps;
+import io.scenicpass.terminal.internal.journal.RecordFormat;
+import io.scenicpass.terminal.internal.journal.Segment;
+import io.scenicpass.terminal.internal.journal.SegmentLoader;
+import io.scenicpass.terminal.internal.journal.UploadLog;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gate's append-only journal: nothing acknowledged is ever lost.
+ *
+ * <p>Records go into segment files, each framed with its length and a CRC32C checksum. {@link #append}
+ * returns the record's id once the record is as durable as the {@link FsyncPolicy} promises; with
+ * {@link FsyncPolicy#ALWAYS} concurrent appenders share one {@code force()} (group commit). On
+ * {@link #open}, a torn or half-written tail is discarded, so every acknowledged record is present
+ * exactly once. Records stay pending until the server acknowledged them ({@link #markUploaded}, persisted);
+ * segments whose records are all uploaded are deleted (compaction). Disk use is bounded by
+ * {@link JournalConfig#budgetBytes()}; a {@link JournalListener} hears the alarm before the budget is full.
+ *
+ * <p>Thread-safe.
+ */
+public final class Journal implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    private static final String UPLOAD_LOG = "uploaded.log";
+
+    private final JournalConfig config;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private final TreeMap<Long, Segment> segments;
+    private final UploadLog uploadLog;
+    private final AtomicLong durableId = new AtomicLong(-1);
+    private final List<JournalListener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService flusher;
+    private Segment active;
+    private long nextId;
+    private long writtenId;
+    private long usedBytes;
+    private volatile DiskState diskState = DiskState.OK;
+    private volatile boolean closed;
+
+    private Journal(JournalConfig config) throws IOException {
+        this.config = config;
+        Path dir = config.directory();
+        Files.createDirectories(dir);
+        this.segments = SegmentLoader.recover(dir, config.maxRecordBytes());
+        long maxRecord = -1;
+        for (Segment s : segments.values()) {
+            maxRecord = Math.max(maxRecord, s.lastId());
+        }
+        List<Long> acked = new ArrayList<>();
+        this.uploadLog = UploadLog.open(dir.resolve(UPLOAD_LOG), acked::add);
+        for (long id : acked) {
+            markInMemory(id);
+        }
+        long next = Math.max(maxRecord + 1, uploadLog.maxId() + 1);
+        if (segments.isEmpty()) {
+            next = Math.max(next, 1);
+            segments.put(next, SegmentLoader.create(dir, next));
+        } else {
+            next = Math.max(next, segments.lastKey());
+        }
+        this.nextId = next;
+        this.writtenId = next - 1;
+        this.durableId.set(next - 1);
+        this.active = segments.lastEntry().getValue();
+        recomputeUsage();
+        diskState = stateFor(usedBytes);
+        if (config.fsyncPolicy() == FsyncPolicy.INTERVAL) {
+            flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "journal-fsync");
+                t.setDaemon(true);
+                return t;
+            });
+            long ms = config.fsyncInterval().toMillis();
+            flusher.scheduleWithFixedDelay(this::flushQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        } else {
+            flusher = null;
+        }
+        LOG.info("journal opened at {}: {} segments, {} pending records, next id {}", dir, segments.size(),
+                pendingCount(), nextId);
+    }
+
+    /**
+     * Opens (and recovers) a journal.
+     *
+     * @param config where and how to write
+     * @return the open journal
+     * @throws JournalException {@code JOURNAL_IO} when the directory cannot be read or written
+     */
+    public static Journal open(JournalConfig config) {
+        try {
+            return new Journal(config);
+        } catch (IOException e) {
+            throw new JournalException("JOURNAL_IO", "cannot open journal at " + config.directory(), e);
+        }
+    }
+
+    /**
+     * Appends a record and waits until it is durable as the fsync policy promises.
+     *
+     * @param payload the record content
+     * @return the record id, ascending
+     * @throws JournalFullException when the disk budget is used up
+     * @throws JournalException {@code JOURNAL_IO}, {@code JOURNAL_CLOSED}, {@code RECORD_TOO_LARGE}
+     */
+    public long append(byte[] payload) {
+        if (payload.length > config.maxRecordBytes()) {
+            throw new JournalException("RECORD_TOO_LARGE", "record of " + payload.length + " bytes exceeds "
+                    + config.maxRecordBytes(), null);
+        }
+        long id;
+        DiskState[] change = null;
+        lock.lock();
+        try {
+            ensureOpen();
+            long frame = RecordFormat.HEADER + (long) payload.length;
+            if (usedBytes + frame > config.budgetBytes()) {
+                change = setDiskState(DiskState.FULL);
+                throw new JournalFullException(usedBytes, config.budgetBytes());
+            }
+            if (active.size() + frame > config.segmentBytes() && active.count() > 0) {
+                roll();
+            }
+            id = nextId;
+            long offset = active.size();
+            FileOps.writeFully(active.channel(), RecordFormat.encode(id, payload), offset);
+            active.add(id, offset, payload.length);
+            nextId = id + 1;
+            writtenId = id;
+            usedBytes += frame;
+            change = setDiskState(stateFor(usedBytes));
+        } catch (IOException e) {
+            throw new JournalException("JOURNAL_IO", "journal write failed", e);
+        } finally {
+            lock.unlock();
+            fire(change);
+        }
+        if (config.fsyncPolicy() == FsyncPolicy.ALWAYS) {
+            awaitDurable(id);
+        }
+        return id;
+    }
+
+    /** Forces everything appended so far to disk, whatever the policy. */
+    public void flush() {
+        long target;
+        lock.lock();
+        try {
+            target = writtenId;
+        } finally {
+            lock.unlock();
+        }
+        awaitDurable(target);
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warn("periodic journal fsync failed: {}", e.toString());
+        }
+    }
+
+    private void awaitDurable(long id) {
+        if (durableId.get() >= id) {
+            return;
+        }
+        syncLock.lock();
+        try {
+            if (durableId.get() >= id) {
+                return;
+            }
+            long target;
+            Segment seg;
+            lock.lock();
+            try {
+                ensureOpen();
+                target = writtenId;
+                seg = active;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                seg.channel().force(false);
+            } catch (ClosedChannelException e) {
+                // the segment was rolled (and forced then) and compacted meanwhile
+                if (closed) {
+                    throw new JournalException("JOURNAL_CLOSED", "journal closed", e);
+                }
+            }
+            durableId.accumulateAndGet(target, Math::max);
+        } catch (IOException e) {
+            throw new JournalException("JOURNAL_IO", "journal fsync failed", e);
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private void roll() throws IOException {
+        if (config.fsyncPolicy() != FsyncPolicy.NEVER) {
+            active.channel().force(false);
+            durableId.accumulateAndGet(writtenId, Math::max);
+        }
+        active = SegmentLoader.create(config.directory(), nextId);
+        segments.put(nextId, active);
+        usedBytes += active.size();
+    }
+
+    /**
+     * Records not yet acknowledged by the server, oldest first.
+     *
+     * @param max the most to return
+     * @return up to {@code max} pending records
+     */
+    public List<JournalRecord> pending(int max) {
+        List<JournalRecord> out = new ArrayList<>();
+        lock.lock();
+        try {
+            ensureOpen();
+            for (Segment s : segments.values()) {
+                for (int i = 0; i < s.count() && out.size() < max; i++) {
+                    if (!s.isUploaded(i)) {
+                        out.add(new JournalRecord(s.idAt(i), s.read(i)));
+                    }
+                }
+                if (out.size() >= max) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new JournalException("JOURNAL_IO", "journal read failed", e);
+        } finally {
+            lock.unlock();
+        }
+        return out;
+    }
+
+    /**
+     * Visits every record still on disk (uploaded or not), oldest first; used to rebuild state.
+     *
+     * @param visitor receives each record
+     */
+    public void forEach(Consumer<JournalRecord> visitor) {
+        List<JournalRecord> all = new ArrayList<>();
+        lock.lock();
+        try {
+            ensureOpen();
+            for (Segment s : segments.values()) {
+                for (int i = 0; i < s.count(); i++) {
+                    all.add(new JournalRecord(s.idAt(i), s.read(i)));
+                }
+            }
+        } catch (IOException e) {
+            throw new JournalException("JOURNAL_IO", "journal read failed", e);
+        } finally {
+            lock.unlock();
+        }
+        all.forEach(visitor);
+    }
+
+    /** @return number of records not yet acknowledged by the server */
+    public int pendingCount() {
+        lock.lock();
+        try {
+            int n = 0;
+            for (Segment s : segments.values()) {
+                n += s.pendingCount();
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Marks records as acknowledged by the server. Persisted (forced) before returning; then segments whose
+     * records are all uploaded are deleted. Unknown ids are ignored; repeating is harmless.
+     *
+     * @param ids record ids from {@link JournalRecord#id()}
+     */
+    public void markUploaded(Collection<Long> ids) {
+        DiskState[] change;
+        lock.lock();
+        try {
+            ensureOpen();
+            List<Long> fresh = new ArrayList<>();
+            for (long id : ids) {
+                Map.Entry<Long, Segment> e = segments.floorEntry(id);
+                int idx = e == null ? -1 : e.getValue().indexOf(id);
+                if (idx >= 0 && !e.getValue().isUploaded(idx)) {
+                    fresh.add(id);
+                }
+            }
+            uploadLog.append(fresh);
+            for (long id : fresh) {
+                markInMemory(id);
+            }
+            compact();
+            change = setDiskState(stateFor(usedBytes));
+        } catch (IOException e) {
+            throw new JournalException("JOURNAL_IO", "journal upload mark failed", e);
+        } finally {
+            lock.unlock();
+        }
+        fire(change);
+    }
+
+    private void markInMemory(long id) {
+        Map.Entry<Long, Segment> e = segments.floorEntry(id);
+        if (e != null) {
+            int idx = e.getValue().indexOf(id);
+            if (idx >= 0) {
+                e.getValue().markUploaded(idx);
+            }
+        }
+    }
+
+    private void compact() throws IOException {
+        boolean deleted = false;
+        for (Iterator<Segment> it = segments.values().iterator(); it.hasNext();) {
+            Segment s = it.next();
+            if (s != active && s.fullyUploaded()) {
+                s.channel().close();
+                Files.deleteIfExists(s.path());
+                it.remove();
+                deleted = true;
+            }
+        }
+        if (deleted) {
+            FileOps.fsyncDirectory(config.directory());
+            Set<Long> keep = new HashSet<>();
+            for (Segment s : segments.values()) {
+                for (int i = 0; i < s.count(); i++) {
+                    if (s.isUploaded(i)) {
+                        keep.add(s.idAt(i));
+                    }
+                }
+            }
+            List<Long> sorted = new ArrayList<>(keep);
+            java.util.Collections.sort(sorted);
+            uploadLog.rewrite(sorted);
+        }
+        recomputeUsage();
+    }
+
+    private void recomputeUsage() {
+        long used = uploadLog.size();
+        for (Segment s : segments.values()) {
+            used += s.size();
+        }
+        usedBytes = used;
+    }
+
+    private DiskState stateFor(long used) {
+        if (used >= config.budgetBytes()) {
+            return DiskState.FULL;
+        }
+        return used >= (long) (config.budgetBytes() * config.alarmRatio()) ? DiskState.ALARM : DiskState.OK;
+    }
+
+    private DiskState[] setDiskState(DiskState next) {
+        DiskState prev = diskState;
+        if (prev == next) {
+            return null;
+        }
+        diskState = next;
+        if (next != DiskState.OK) {
+            LOG.warn("journal disk state {} -> {}: {} of {} bytes used", prev, next, usedBytes,
+                    config.budgetBytes());
+        }
+        return new DiskState[] {prev, next};
+    }
+
+    private void fire(DiskState[] change) {
+        if (change == null) {
+            return;
+        }
+        long used = usedBytes();
+        for (JournalListener l : listeners) {
+            try {
+                l.diskStateChanged(change[0], change[1], used, config.budgetBytes());
+            } catch (RuntimeException e) {
+                LOG.warn("journal listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** @param listener told about disk state changes */
+    public void addListener(JournalListener listener) {
+        listeners.add(listener);
+    }
+
+    /** @return the current disk state */
+    public DiskState diskState() {
+        return diskState;
+    }
+
+    /** @return bytes the journal occupies (segments and upload log) */
+    public long usedBytes() {
+        lock.lock();
+        try {
+            return usedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return number of segment files */
+    public int segmentCount() {
+        lock.lock();
+        try {
+            return segments.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the configuration */
+    public JournalConfig config() {
+        return config;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new JournalException("JOURNAL_CLOSED", "journal closed", null);
+        }
+    }
+
+    /** Forces pending writes and closes the files. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
+        if (config.fsyncPolicy() != FsyncPolicy.NEVER) {
+            flushQuietly();
+        }
+        lock.lock();
+        try {
+            closed = true;
+            for (Segment s : segments.values()) {
+                s.channel().close();
+            }
+            uploadLog.close();
+        } catch (IOException e) {
+            LOG.warn("closing journal: {}", e.toString());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+}
