@@ -1,0 +1,105 @@
+package io.scenicpass.terminal.device;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Convenience base for drivers: keeps the {@link DeviceHealth}, notifies the health listener on changes
+ * and shields the driver from listeners that throw. Thread-safe.
+ */
+public abstract class AbstractDevice implements Device {
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractDevice.class);
+
+    private final String deviceId;
+    /** The clock used for timestamps. */
+    protected final Clock clock;
+    private final Object healthLock = new Object();
+    private DeviceHealth health;
+    private volatile DeviceHealthListener healthListener;
+
+    /** Creates the base with a device id and the clock used for timestamps. */
+    protected AbstractDevice(String deviceId, Clock clock) {
+        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.health = DeviceHealth.notStarted(clock.instant());
+    }
+
+    @Override
+    public final String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public final DeviceHealth health() {
+        synchronized (healthLock) {
+            return health;
+        }
+    }
+
+    @Override
+    public final void setHealthListener(DeviceHealthListener listener) {
+        this.healthListener = listener;
+    }
+
+    /** Records a successful interaction (connected, not faulty). */
+    protected final void reportOk() {
+        DeviceHealth next;
+        synchronized (healthLock) {
+            next = health.recovered(clock.instant());
+            if (next == health) {
+                return;
+            }
+            health = next;
+        }
+        notifyHealth(next);
+    }
+
+    /** Records a fault. {@code stillConnected} is false when the connection itself was lost. */
+    protected final void reportFault(DeviceFaultCode code, String message, boolean stillConnected) {
+        DeviceHealth next;
+        synchronized (healthLock) {
+            next = health.withFault(new DeviceFault(code, message, clock.instant()), stillConnected);
+            health = next;
+        }
+        LOG.warn("device {}: {} {}", deviceId, code, message);
+        notifyHealth(next);
+    }
+
+    /** Records that the device is not connected without counting a fault (e.g. after close). */
+    protected final void reportDisconnected() {
+        DeviceHealth next;
+        synchronized (healthLock) {
+            next = new DeviceHealth(false, false, health.lastError().orElse(null), health.faultCount(),
+                    clock.instant());
+            health = next;
+        }
+        notifyHealth(next);
+    }
+
+    /** Runs a listener callback, recording {@link DeviceFaultCode#LISTENER_FAILED} if it throws. */
+    protected final void safely(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            LOG.error("device {}: listener failed", deviceId, e);
+            synchronized (healthLock) {
+                health = new DeviceHealth(health.connected(), health.faulty(),
+                        new DeviceFault(DeviceFaultCode.LISTENER_FAILED, e.getClass().getSimpleName(),
+                                clock.instant()), health.faultCount() + 1, health.since());
+            }
+        }
+    }
+
+    private void notifyHealth(DeviceHealth h) {
+        DeviceHealthListener l = healthListener;
+        if (l != null) {
+            try {
+                l.onHealthChanged(deviceId, h);
+            } catch (RuntimeException e) {
+                LOG.error("device {}: health listener failed", deviceId, e);
+            }
+        }
+    }
+}

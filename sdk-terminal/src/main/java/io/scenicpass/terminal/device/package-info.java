@@ -1,0 +1,18 @@
+/**
+ * The device SPI of a gate: small interfaces that drivers implement and the lane controller uses.
+ *
+ * <ul>
+ *   <li>{@link io.scenicpass.terminal.device.CredentialReader} — pushes
+ *       {@link io.scenicpass.terminal.device.ScannedCredential}s to a listener;</li>
+ *   <li>{@link io.scenicpass.terminal.device.Turnstile} — released for N passages, reports
+ *       {@link io.scenicpass.terminal.device.Passage}s and {@link io.scenicpass.terminal.device.Alarm}s;</li>
+ *   <li>{@link io.scenicpass.terminal.device.Display}, {@link io.scenicpass.terminal.device.Indicator};</li>
+ *   <li>{@link io.scenicpass.terminal.device.EnvironmentSensor},
+ *       {@link io.scenicpass.terminal.device.PeopleCounter} — polled.</li>
+ * </ul>
+ * Every {@link io.scenicpass.terminal.device.Device} reports its
+ * {@link io.scenicpass.terminal.device.DeviceHealth} and never throws for hardware problems.
+ * Drivers: {@code terminal.device.serial} (jSerialComm), {@code terminal.device.nfc} (PC/SC),
+ * {@code terminal.device.biometric}; simulations: {@code terminal.device.sim}.
+ */
+package io.scenicpass.terminal.device;

@@ -1,0 +1,125 @@
+package io.scenicpass.terminal.internal.device.serial;
+
+import io.scenicpass.terminal.device.AbstractDevice;
+import io.scenicpass.terminal.device.DeviceFaultCode;
+import io.scenicpass.terminal.device.serial.SerialSettings;
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * Base of the serial drivers: a daemon thread that opens the port, runs {@link #session(SerialChannel)}
+ * while connected, and on any I/O failure reports a fault, closes the port and reopens it after the
+ * reconnect delay — forever, until {@link #close()}. Nothing escapes to the application.
+ */
+public abstract class SerialDeviceBase extends AbstractDevice {
+    /** Port settings. */
+    protected final SerialSettings settings;
+    private final SerialChannel channel;
+    private final Object lock = new Object();
+    private volatile boolean running;
+    private Thread thread;
+
+    /** Creates the driver; call {@link #start()} to connect. */
+    protected SerialDeviceBase(String deviceId, Clock clock, SerialSettings settings) {
+        super(deviceId, clock);
+        this.settings = settings;
+        this.channel = new SerialChannel(settings);
+    }
+
+    /**
+     * Runs while the port is open: read, decode, answer. Return or throw {@link IOException} when the
+     * connection is lost; check {@link #running()} regularly (reads time out after the read timeout).
+     */
+    protected abstract void session(SerialChannel channel) throws IOException;
+
+    /** Called on the driver thread right after the port was (re)opened. */
+    protected void onConnected() {
+    }
+
+    /** True until {@link #close()}. */
+    protected final boolean running() {
+        return running;
+    }
+
+    @Override
+    public final void start() {
+        synchronized (lock) {
+            if (running) {
+                return;
+            }
+            running = true;
+            thread = new Thread(this::loop, "sp-serial-" + deviceId());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @Override
+    public final void close() {
+        Thread t;
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            t = thread;
+            lock.notifyAll();
+        }
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(settings.readTimeout().toMillis() * 5 + 2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        channel.close();
+        reportDisconnected();
+    }
+
+    private void loop() {
+        boolean openFailureReported = false;
+        while (running) {
+            try {
+                channel.open();
+            } catch (IOException e) {
+                if (!openFailureReported) {
+                    reportFault(DeviceFaultCode.OPEN_FAILED, e.getMessage(), false);
+                    openFailureReported = true;
+                }
+                pause();
+                continue;
+            }
+            openFailureReported = false;
+            reportOk();
+            try {
+                onConnected();
+                session(channel);
+            } catch (IOException e) {
+                if (running) {
+                    reportFault(DeviceFaultCode.DISCONNECTED, e.getMessage(), false);
+                }
+            } catch (RuntimeException e) {
+                // a driver bug must not kill the thread: report, reconnect, carry on
+                reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        false);
+            } finally {
+                channel.close();
+            }
+            pause();
+        }
+    }
+
+    private void pause() {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            try {
+                lock.wait(settings.reconnectDelay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+}
