@@ -1,0 +1,81 @@
+package io.scenicpass.core;
+
+import io.scenicpass.core.internal.crypto.Crypto;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+
+/**
+ * Verifies passes against a key set: the key must be known (UNKNOWN_KEY), not compromised
+ * (KEY_COMPROMISED), within its validity if retired or past its end (KEY_RETIRED), of the pass's
+ * algorithm, and the signature must verify (BAD_SIGNATURE). The validity window of the pass itself is
+ * the gate's business ({@link Claims#isValidAt}). Thread-safe; build a new verifier for a new key set.
+ */
+public final class PassVerifier {
+    private final KeySet keys;
+    private final Map<String, Object> verifiers = new HashMap<>();
+
+    /** A verifier over {@code keys}. */
+    public PassVerifier(KeySet keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        for (PublicKeyEntry e : keys.keys()) {
+            try {
+                switch (e.algorithm()) {
+                    case EDDSA: verifiers.put(e.keyId(), Crypto.ed25519(e.publicKey())); break;
+                    case ES256: verifiers.put(e.keyId(), Crypto.publicKey("EC", e.publicKey())); break;
+                    default: verifiers.put(e.keyId(), Crypto.publicKey("RSA", e.publicKey())); break;
+                }
+            } catch (ScenicPassException ex) {
+                // an unusable key is treated as unknown
+            }
+        }
+    }
+
+    /** The key set. */
+    public KeySet keySet() {
+        return keys;
+    }
+
+    /** Checks key and signature; returns the same pass. */
+    public Pass verify(Pass pass, Instant now) {
+        PublicKeyEntry entry = keys.find(pass.keyId())
+                .orElseThrow(() -> new ScenicPassException(ErrorCode.UNKNOWN_KEY, "key " + pass.keyId() + " is not in the key set"));
+        if (entry.status() == KeyStatus.COMPROMISED) {
+            throw new ScenicPassException(ErrorCode.KEY_COMPROMISED, "key " + entry.keyId() + " is compromised");
+        }
+        if (!now.isBefore(entry.validUntil())) {
+            throw new ScenicPassException(ErrorCode.KEY_RETIRED, "key " + entry.keyId() + " expired at " + entry.validUntil());
+        }
+        Object verifier = verifiers.get(entry.keyId());
+        if (verifier == null) {
+            throw new ScenicPassException(ErrorCode.UNKNOWN_KEY, "key " + entry.keyId() + " is unusable");
+        }
+        if (entry.algorithm() != pass.algorithm()) {
+            throw new ScenicPassException(ErrorCode.BAD_SIGNATURE, "algorithm does not match the key");
+        }
+        boolean ok;
+        if (verifier instanceof Ed25519PublicKeyParameters) {
+            ok = Crypto.verifyEd25519((Ed25519PublicKeyParameters) verifier, pass.cose().toBeSigned(new byte[0]),
+                    pass.cose().signature());
+        } else {
+            ok = pass.cose().verify((PublicKey) verifier);
+        }
+        if (!ok) {
+            throw new ScenicPassException(ErrorCode.BAD_SIGNATURE);
+        }
+        return pass;
+    }
+
+    /** Decodes the QR text and verifies it. */
+    public Pass decodeAndVerify(String text, Instant now) {
+        return verify(PassCodec.decode(text), now);
+    }
+
+    /** Decodes raw bytes and verifies them. */
+    public Pass decodeAndVerify(byte[] raw, Instant now) {
+        return verify(PassCodec.decode(raw), now);
+    }
+}
