@@ -109,6 +109,21 @@ public abstract class SerialDeviceBase extends AbstractDevice {
         }
     }
 
+    /** Waits for {@code d} or until {@link #close()}, whichever comes first (driver thread only). */
+    protected final void pauseFor(java.time.Duration d) {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            try {
+                lock.wait(Math.max(1, d.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
     private void pause() {
         synchronized (lock) {
             if (!running) {
