@@ -1,0 +1,86 @@
+package io.scenicpass.terminal;
+
+import io.scenicpass.core.CredentialType;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * What a visitor presented at the gate: a pass (QR text or NFC bytes) or something that identifies the
+ * person (ID card number, passport document number, card UID, face or palm subject id), which the gate
+ * resolves to passes through the local manifest.
+ */
+public final class Credential {
+    private final CredentialType type;
+    private final String text;
+    private final byte[] bytes;
+
+    private Credential(CredentialType type, String text, byte[] bytes) {
+        this.type = type;
+        this.text = text;
+        this.bytes = bytes;
+    }
+
+    /** @param text the scanned QR text (an {@code SP1…} pass) @return the credential */
+    public static Credential qr(String text) {
+        return new Credential(CredentialType.QR, Objects.requireNonNull(text, "text"), null);
+    }
+
+    /**
+     * @param raw bytes read over NFC: the raw COSE pass, or the pass text as ASCII (NDEF text record)
+     * @return the credential
+     */
+    public static Credential nfc(byte[] raw) {
+        return new Credential(CredentialType.NFC, null, Objects.requireNonNull(raw, "raw").clone());
+    }
+
+    /** @param number a Chinese resident ID card number @return the credential */
+    public static Credential idCard(String number) {
+        return new Credential(CredentialType.ID_CARD, Objects.requireNonNull(number, "number"), null);
+    }
+
+    /** @param documentNumber a passport's document number (from the MRZ) @return the credential */
+    public static Credential passport(String documentNumber) {
+        return new Credential(CredentialType.PASSPORT, Objects.requireNonNull(documentNumber, "documentNumber"), null);
+    }
+
+    /** @param uid an NFC/RFID card UID in hex @return the credential */
+    public static Credential cardUid(String uid) {
+        return new Credential(CredentialType.CARD_UID, Objects.requireNonNull(uid, "uid"), null);
+    }
+
+    /** @param subjectId the subject a face matcher returned @return the credential */
+    public static Credential face(String subjectId) {
+        return new Credential(CredentialType.FACE, Objects.requireNonNull(subjectId, "subjectId"), null);
+    }
+
+    /** @param subjectId the subject a palm-vein matcher returned @return the credential */
+    public static Credential palm(String subjectId) {
+        return new Credential(CredentialType.PALM, Objects.requireNonNull(subjectId, "subjectId"), null);
+    }
+
+    /** @return the kind of credential */
+    public CredentialType type() {
+        return type;
+    }
+
+    /** @return the text form (QR text, document number, UID, subject id); for NFC the bytes as ASCII */
+    public String text() {
+        return text != null ? text : new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** @return the raw bytes for NFC, otherwise the text as UTF-8 */
+    public byte[] bytes() {
+        return bytes != null ? bytes.clone() : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return whether this credential is a pass itself (QR or NFC) rather than a reference to a person */
+    public boolean isPass() {
+        return type == CredentialType.QR || type == CredentialType.NFC;
+    }
+
+    /** Never shows document numbers: they are personal data. */
+    @Override
+    public String toString() {
+        return "Credential{" + type + "}";
+    }
+}

@@ -1,0 +1,167 @@
+package io.scenicpass.terminal;
+
+import io.scenicpass.core.Direction;
+import io.scenicpass.core.DocumentType;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how a credential was presented: gate, zone, direction, and optional extras (the party size
+ * the operator keyed in, an ID document shown with a concession pass, a health certificate).
+ * Build with {@link #builder()} or the shortcuts {@link #entry(String)} and {@link #exit(String)}.
+ */
+public final class GateContext {
+    private final String gateId;
+    private final String zoneId;
+    private final Direction direction;
+    private final Instant time;
+    private final Integer partyCount;
+    private final DocumentType holderDocumentType;
+    private final String holderDocumentNumber;
+    private final String healthCertificate;
+
+    private GateContext(Builder b) {
+        this.gateId = b.gateId;
+        this.zoneId = b.zoneId;
+        this.direction = b.direction;
+        this.time = b.time;
+        this.partyCount = b.partyCount;
+        this.holderDocumentType = b.holderDocumentType;
+        this.holderDocumentNumber = b.holderDocumentNumber;
+        this.healthCertificate = b.healthCertificate;
+    }
+
+    /** @return a new builder (direction IN by default) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @param zoneId the zone @return an entry into that zone at the gate's configured gate id */
+    public static GateContext entry(String zoneId) {
+        return builder().zoneId(zoneId).direction(Direction.IN).build();
+    }
+
+    /** @param zoneId the zone @return an exit from that zone */
+    public static GateContext exit(String zoneId) {
+        return builder().zoneId(zoneId).direction(Direction.OUT).build();
+    }
+
+    /** @return the gate id, empty to use the gate's configured id */
+    public Optional<String> gateId() {
+        return Optional.ofNullable(gateId);
+    }
+
+    /** @return the zone, empty to use the gate's first configured zone */
+    public Optional<String> zoneId() {
+        return Optional.ofNullable(zoneId);
+    }
+
+    /** @return the direction */
+    public Direction direction() {
+        return direction;
+    }
+
+    /**
+     * @return a time to decide at instead of the corrected clock (replaying scans, the command-line
+     *     verifier); empty for now
+     */
+    public Optional<Instant> time() {
+        return Optional.ofNullable(time);
+    }
+
+    /** @return how many people want to pass on this credential; empty = the pass's party size */
+    public Optional<Integer> partyCount() {
+        return Optional.ofNullable(partyCount);
+    }
+
+    /** @return type of an ID document presented together with the pass */
+    public Optional<DocumentType> holderDocumentType() {
+        return Optional.ofNullable(holderDocumentType);
+    }
+
+    /** @return number of an ID document presented together with the pass */
+    public Optional<String> holderDocumentNumber() {
+        return Optional.ofNullable(holderDocumentNumber);
+    }
+
+    /** @return the text of a health certificate presented ({@code HC1:…}) */
+    public Optional<String> healthCertificate() {
+        return Optional.ofNullable(healthCertificate);
+    }
+
+    @Override
+    public String toString() {
+        return "GateContext{gate=" + gateId + ", zone=" + zoneId + ", " + direction + "}";
+    }
+
+    /** Builder for {@link GateContext}. */
+    public static final class Builder {
+        private String gateId;
+        private String zoneId;
+        private Direction direction = Direction.IN;
+        private Instant time;
+        private Integer partyCount;
+        private DocumentType holderDocumentType;
+        private String holderDocumentNumber;
+        private String healthCertificate;
+
+        private Builder() {
+        }
+
+        /** @param v gate id @return this */
+        public Builder gateId(String v) {
+            this.gateId = v;
+            return this;
+        }
+
+        /** @param v zone id @return this */
+        public Builder zoneId(String v) {
+            this.zoneId = v;
+            return this;
+        }
+
+        /** @param v direction @return this */
+        public Builder direction(Direction v) {
+            this.direction = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** @param v decide at this time instead of now @return this */
+        public Builder time(Instant v) {
+            this.time = v;
+            return this;
+        }
+
+        /** @param v people passing on this credential (at least 1) @return this */
+        public Builder partyCount(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("party count must be at least 1");
+            }
+            this.partyCount = v;
+            return this;
+        }
+
+        /**
+         * @param type the document type
+         * @param number the document number
+         * @return this
+         */
+        public Builder holderDocument(DocumentType type, String number) {
+            this.holderDocumentType = Objects.requireNonNull(type);
+            this.holderDocumentNumber = Objects.requireNonNull(number);
+            return this;
+        }
+
+        /** @param text the health certificate text @return this */
+        public Builder healthCertificate(String text) {
+            this.healthCertificate = text;
+            return this;
+        }
+
+        /** @return the context */
+        public GateContext build() {
+            return new GateContext(this);
+        }
+    }
+}

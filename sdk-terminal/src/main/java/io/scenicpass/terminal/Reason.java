@@ -1,0 +1,66 @@
+package io.scenicpass.terminal;
+
+/**
+ * Stable reason codes of gate decisions (they are journaled, uploaded and shown to integrators; never
+ * renamed). Error codes of sdk-core's pass verification ({@code BAD_SIGNATURE}, {@code UNKNOWN_KEY}, …)
+ * appear under the same names.
+ */
+public final class Reason {
+    /** Admitted. */
+    public static final String OK = "OK";
+    /** The credential could not be read as a pass. */
+    public static final String MALFORMED = "MALFORMED";
+    /** A pass format version this gate does not know. */
+    public static final String UNSUPPORTED_VERSION = "UNSUPPORTED_VERSION";
+    /** A signature algorithm this gate does not accept. */
+    public static final String UNSUPPORTED_ALGORITHM = "UNSUPPORTED_ALGORITHM";
+    /** The signature does not verify. */
+    public static final String BAD_SIGNATURE = "BAD_SIGNATURE";
+    /** Signed by a key not in the key set (or no key set yet). */
+    public static final String UNKNOWN_KEY = "UNKNOWN_KEY";
+    /** Signed by a retired key outside its validity. */
+    public static final String KEY_RETIRED = "KEY_RETIRED";
+    /** Signed by a compromised key. */
+    public static final String KEY_COMPROMISED = "KEY_COMPROMISED";
+    /** The pass was revoked (refunded, cancelled, reissued). */
+    public static final String REVOKED = "REVOKED";
+    /** The holder is on the person blacklist. */
+    public static final String BLACKLISTED = "BLACKLISTED";
+    /** Before the validity window (beyond the early tolerance). */
+    public static final String NOT_YET_VALID = "NOT_YET_VALID";
+    /** After the validity window (beyond the late tolerance). */
+    public static final String EXPIRED = "EXPIRED";
+    /** Outside the pass's timed slot. */
+    public static final String OUTSIDE_SLOT = "OUTSIDE_SLOT";
+    /** The pass is for another scenic area. */
+    public static final String WRONG_AREA = "WRONG_AREA";
+    /** The pass does not allow this zone, or this gate does not serve it. */
+    public static final String WRONG_ZONE = "WRONG_ZONE";
+    /** This gate does not let people pass in this direction. */
+    public static final String WRONG_DIRECTION = "WRONG_DIRECTION";
+    /** A single-entry pass already used. */
+    public static final String ALREADY_ENTERED = "ALREADY_ENTERED";
+    /** All entries (in total or for this zone) used. */
+    public static final String NO_ENTRIES_LEFT = "NO_ENTRIES_LEFT";
+    /** Anti-passback: the holder must exit before entering again. */
+    public static final String EXIT_REQUIRED = "EXIT_REQUIRED";
+    /** More people than the pass covers. */
+    public static final String PARTY_TOO_LARGE = "PARTY_TOO_LARGE";
+    /** A concession pass needs the holder's ID document. */
+    public static final String ID_CHECK_REQUIRED = "ID_CHECK_REQUIRED";
+    /** An operator-configured rule denied entry. */
+    public static final String RULE_DENIED = "RULE_DENIED";
+    /** The operator requires a health certificate and none was presented. */
+    public static final String HEALTH_CERT_REQUIRED = "HEALTH_CERT_REQUIRED";
+    /** The health certificate presented is not valid. */
+    public static final String HEALTH_CERT_INVALID = "HEALTH_CERT_INVALID";
+    /** A document, card or face resolved to no pass in the local manifest. */
+    public static final String NOT_FOUND = "NOT_FOUND";
+    /** The decision could not be journaled, so the gate stays closed. */
+    public static final String JOURNAL_UNAVAILABLE = "JOURNAL_UNAVAILABLE";
+    /** Journal-only: an admitted visitor did not pass; the entry was given back. */
+    public static final String NOT_PASSED = io.scenicpass.terminal.state.EntryLedger.NOT_PASSED;
+
+    private Reason() {
+    }
+}

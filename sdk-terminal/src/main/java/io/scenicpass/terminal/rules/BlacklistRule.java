@@ -1,0 +1,31 @@
+package io.scenicpass.terminal.rules;
+
+import io.scenicpass.terminal.Reason;
+import java.util.Optional;
+
+/**
+ * Rule 3, {@value #NAME}: neither the pass's holder binding nor an ID document presented at the gate is on
+ * the person blacklist. Denies BLACKLISTED.
+ */
+public final class BlacklistRule implements GateRule {
+    /** The rule's name. */
+    public static final String NAME = "blacklist";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public RuleResult check(PassCheck check) {
+        Optional<byte[]> holder = check.claims().holderBinding();
+        if (holder.isPresent() && check.state().blacklist().isBlacklisted(holder.get())) {
+            return RuleResult.deny(Reason.BLACKLISTED, "pass holder");
+        }
+        Optional<byte[]> presented = check.presentedBinding();
+        if (presented.isPresent() && check.state().blacklist().isBlacklisted(presented.get())) {
+            return RuleResult.deny(Reason.BLACKLISTED, "presented document");
+        }
+        return RuleResult.CONTINUE;
+    }
+}

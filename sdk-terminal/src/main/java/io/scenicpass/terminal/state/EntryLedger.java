@@ -1,0 +1,143 @@
+package io.scenicpass.terminal.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scenicpass.core.Direction;
+import io.scenicpass.core.EntryEvent;
+import io.scenicpass.core.Verdict;
+import io.scenicpass.core.wire.WireJson;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Entry counts and last direction per pass, derived from journaled entry events. Kept in memory,
+ * checkpointed to a snapshot that names the last journal record it includes; on start the journal records
+ * after it are replayed, so the ledger survives reboots exactly as the journal does.
+ *
+ * <p>Thread-safe.
+ */
+public final class EntryLedger {
+    /** Reason of the event that undoes an admitted passage that did not happen. */
+    public static final String NOT_PASSED = "NOT_PASSED";
+
+    private final Map<String, PassUsage> usage = new ConcurrentHashMap<>();
+    private volatile long appliedThrough;
+    private volatile long loadedThrough;
+
+    /** @param passId a pass id @return its usage, {@link PassUsage#NONE} if never seen */
+    public PassUsage usage(String passId) {
+        PassUsage u = passId == null ? null : usage.get(passId);
+        return u == null ? PassUsage.NONE : u;
+    }
+
+    /** @return the last journal record id included */
+    public long appliedThrough() {
+        return appliedThrough;
+    }
+
+    /** @return number of passes with usage */
+    public int size() {
+        return usage.size();
+    }
+
+    /**
+     * Applies one journaled event. Records already included in the loaded snapshot are skipped, so
+     * replaying the whole journal after a restart is safe.
+     *
+     * @param recordId the journal record id
+     * @param event the event
+     */
+    public synchronized void apply(long recordId, EntryEvent event) {
+        if (recordId <= loadedThrough) {
+            return;
+        }
+        appliedThrough = Math.max(appliedThrough, recordId);
+        String passId = event.passId();
+        if (passId == null) {
+            return;
+        }
+        PassUsage u = usage(passId);
+        Direction dir = event.direction();
+        Map<String, Integer> zones = new HashMap<>(u.zoneEntries());
+        String zone = event.zoneId();
+        if (event.verdict() == Verdict.ADMIT) {
+            int entries = u.entries();
+            if (dir == Direction.IN) {
+                entries++;
+                if (zone != null) {
+                    zones.merge(zone, 1, Integer::sum);
+                }
+            }
+            usage.put(passId, new PassUsage(entries, zones, dir, u.lastDirection().orElse(null),
+                    event.correctedTime()));
+        } else if (NOT_PASSED.equals(event.reason())) {
+            int entries = u.entries();
+            if (dir == Direction.IN) {
+                entries = Math.max(0, entries - 1);
+                if (zone != null && zones.containsKey(zone)) {
+                    int z = zones.get(zone) - 1;
+                    if (z <= 0) {
+                        zones.remove(zone);
+                    } else {
+                        zones.put(zone, z);
+                    }
+                }
+            }
+            usage.put(passId, new PassUsage(entries, zones, u.previousDirection().orElse(null), null,
+                    u.lastTime().orElse(null)));
+        }
+    }
+
+    /** @return the snapshot as JSON bytes */
+    public synchronized byte[] toJson() {
+        ObjectMapper m = WireJson.mapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("appliedThrough", appliedThrough);
+        ObjectNode passes = root.putObject("passes");
+        for (Map.Entry<String, PassUsage> e : usage.entrySet()) {
+            PassUsage u = e.getValue();
+            ObjectNode n = passes.putObject(e.getKey());
+            n.put("entries", u.entries());
+            ObjectNode z = n.putObject("zones");
+            u.zoneEntries().forEach(z::put);
+            u.lastDirection().ifPresent(d -> n.put("last", d.name()));
+            u.previousDirection().ifPresent(d -> n.put("previous", d.name()));
+            u.lastTime().ifPresent(t -> n.put("time", t.toString()));
+        }
+        try {
+            return m.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise ledger", e);
+        }
+    }
+
+    /**
+     * Loads a snapshot written by {@link #toJson()}.
+     *
+     * @param json the bytes
+     * @throws IOException when they are not a ledger snapshot
+     */
+    public synchronized void load(byte[] json) throws IOException {
+        JsonNode root = WireJson.mapper().readTree(json);
+        usage.clear();
+        appliedThrough = root.path("appliedThrough").asLong(0);
+        loadedThrough = appliedThrough;
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("passes").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode n = e.getValue();
+            Map<String, Integer> zones = new HashMap<>();
+            n.path("zones").fields().forEachRemaining(z -> zones.put(z.getKey(), z.getValue().asInt()));
+            usage.put(e.getKey(), new PassUsage(n.path("entries").asInt(), zones, dir(n.get("last")),
+                    dir(n.get("previous")), n.hasNonNull("time") ? Instant.parse(n.get("time").asText()) : null));
+        }
+    }
+
+    private static Direction dir(JsonNode n) {
+        return n == null || n.isNull() ? null : Direction.valueOf(n.asText());
+    }
+}
