@@ -21,7 +21,10 @@ public final class PassCodec {
 
     private PassCodec() {}
 
-    /** Decodes the QR text ({@code SP1...}); surrounding whitespace is ignored. */
+    /**
+     * Decodes the QR text ({@code SP1...}); surrounding whitespace is ignored. (Stripping is safe: the
+     * last Base45 digit of any input is at most 'W', so a pass text never ends in a space.)
+     */
     public static Pass decode(String text) {
         try {
             if (text == null) {
