@@ -1,0 +1,122 @@
+package io.scenicpass.examples.ota;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scenicpass.channel.model.OctoJson;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real reference server, started as a child JVM from its shaded jar exactly as an integrator runs it:
+ * {@code java -jar scenicpass-server.jar demo --port 0 --data <tmp>}; its {@code demo.json} gives the URL and keys.
+ */
+final class DemoServer implements AutoCloseable {
+    private static final Duration START_DEADLINE = Duration.ofSeconds(120);
+
+    final Path dataDir;
+    final String baseUrl;
+    final String channelApiKey;
+    final String adminToken;
+    private final Process process;
+    private final Path log;
+
+    private DemoServer(Path dataDir, Process process, Path log, JsonNode demo) {
+        this.dataDir = dataDir;
+        this.process = process;
+        this.log = log;
+        this.baseUrl = demo.path("baseUrl").asText();
+        this.channelApiKey = demo.path("channelApiKey").asText();
+        this.adminToken = demo.path("adminToken").asText(null);
+    }
+
+    /** @return the OCTO endpoint */
+    String octoUrl() {
+        return baseUrl.replaceAll("/+$", "") + "/octo";
+    }
+
+    static DemoServer start() throws Exception {
+        String root = System.getProperty("scenicpass.root", "..");
+        Path jar = Paths.get(System.getProperty("scenicpass.serverJar", root + "/reference-server/target/scenicpass-server.jar"));
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("\n!!!!! SKIPPING the integration tests against the real server: " + jar.toAbsolutePath()
+                    + " is missing. Build it with: mvn -B -ntp -pl reference-server -am package -DskipTests\n");
+            Assumptions.abort("reference server jar missing: " + jar);
+        }
+        Path dir = Files.createTempDirectory("scenicpass-examples-");
+        // Run a copy, so a concurrent rebuild of the jar cannot pull it from under the running server.
+        Path copy = Files.copy(jar, dir.resolve("scenicpass-server.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("server.log");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", copy.toString(), "demo", "--port", "0", "--data",
+                data.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path demoJson = data.resolve("demo.json");
+        Instant deadline = Instant.now().plus(START_DEADLINE);
+        JsonNode demo = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("reference server exited with " + p.exitValue() + ":\n" + tail(log));
+            }
+            if (Files.isRegularFile(demoJson)) {
+                try {
+                    demo = OctoJson.mapper().readTree(Files.readAllBytes(demoJson));
+                    if (demo.hasNonNull("baseUrl") && demo.hasNonNull("channelApiKey") && healthy(demo.get("baseUrl").asText())) {
+                        return new DemoServer(data, p, log, demo);
+                    }
+                } catch (IOException partiallyWritten) {
+                    // demo.json is being written or the port is not open yet: poll again.
+                }
+            }
+            p.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("reference server not ready within " + START_DEADLINE + " (demo.json: " + demo + "):\n"
+                + tail(log));
+    }
+
+    private static boolean healthy(String baseUrl) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL(baseUrl.replaceAll("/+$", "") + "/health").openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(2000);
+            try {
+                return c.getResponseCode() == 200;
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    String logTail() {
+        return tail(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
