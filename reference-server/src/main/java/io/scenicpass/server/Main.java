@@ -1,0 +1,108 @@
+package io.scenicpass.server;
+
+import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.demo.DemoSeeder;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Command-line entry point: {@code serve} and {@code demo}. */
+@Command(name = "scenicpass-server", mixinStandardHelpOptions = true, version = "ScenicPass server 0.1.0",
+    description = "ScenicPass reference server: catalogue, timed-slot inventory, OCTO v1 channel API, passes.",
+    subcommands = {Main.Serve.class, Main.Demo.class})
+public final class Main implements Runnable {
+
+  /** Options shared by both commands. */
+  static final class Options {
+    @Option(names = "--port", description = "HTTP port (0 = pick a free one; the real port is printed)")
+    Integer port;
+    @Option(names = "--host", description = "Address to bind (default 127.0.0.1)")
+    String host;
+    @Option(names = "--data", description = "Data directory: H2 database, encrypted keys (default ./data)")
+    Path data;
+    @Option(names = "--db", description = "JDBC URL, e.g. jdbc:postgresql://localhost:5432/scenicpass")
+    String db;
+    @Option(names = "--db-user", description = "Database user") String dbUser;
+    @Option(names = "--db-password", description = "Database password") String dbPassword;
+    @Option(names = "--config", description = "Properties file (see docs/operations.md)")
+    Path config;
+
+    ServerConfig load() {
+      Map<String, String> o = new HashMap<>();
+      o.put("port", port == null ? null : port.toString());
+      o.put("host", host);
+      o.put("data", data == null ? null : data.toString());
+      o.put("db.url", db);
+      o.put("db.user", dbUser);
+      o.put("db.password", dbPassword);
+      return ServerConfig.load(config, System.getenv(), o);
+    }
+  }
+
+  @Command(name = "serve", description = "Run the server.")
+  static final class Serve implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Override
+    public Integer call() throws Exception {
+      ScenicPassServer server = ScenicPassServer.builder(options.load()).build().start();
+      announce(server);
+      System.out.println("Admin token: in " + server.config().dataDir.resolve("admin-token")
+          + " (or SCENICPASS_ADMIN_TOKEN)");
+      return awaitShutdown(server);
+    }
+  }
+
+  @Command(name = "demo", description = "Seed a demo scenic area (idempotent), write <data>/demo.json, then serve.")
+  static final class Demo implements Callable<Integer> {
+    @Mixin Options options;
+
+    @Override
+    public Integer call() throws Exception {
+      ScenicPassServer server = ScenicPassServer.builder(options.load()).build().start();
+      DemoSeeder.DemoInfo info = new DemoSeeder(server).seed();
+      announce(server);
+      System.out.println("demo.json: " + server.config().dataDir.resolve("demo.json"));
+      System.out.println("{\"baseUrl\":\"" + info.baseUrl() + "\",\"channelApiKey\":\"" + info.channelApiKey()
+          + "\",\"adminToken\":\"" + info.adminToken() + "\",\"deviceEnrollmentToken\":\""
+          + info.deviceEnrollmentToken() + "\"}");
+      return awaitShutdown(server);
+    }
+  }
+
+  static void announce(ScenicPassServer server) {
+    System.out.println("ScenicPass server listening on " + server.baseUrl());
+    System.out.flush();
+  }
+
+  static int awaitShutdown(ScenicPassServer server) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      done.countDown();
+    }, "scenicpass-shutdown"));
+    done.await();
+    return 0;
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    int code = new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package io.scenicpass.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.scenicpass.core.Ids;
+import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.http.AdminApi;
+import io.scenicpass.server.http.HttpServer;
+import io.scenicpass.server.http.OctoApi;
+import io.scenicpass.server.service.AdminService;
+import io.scenicpass.server.service.BookingService;
+import io.scenicpass.server.service.CatalogueService;
+import io.scenicpass.server.service.ChannelService;
+import io.scenicpass.server.service.InventoryService;
+import io.scenicpass.server.service.IssuanceService;
+import io.scenicpass.server.service.KeyService;
+import io.scenicpass.server.service.PassQueries;
+import io.scenicpass.server.service.WebhookService;
+import io.scenicpass.server.store.BlacklistStore;
+import io.scenicpass.server.store.BookingStore;
+import io.scenicpass.server.store.CatalogueStore;
+import io.scenicpass.server.store.ChannelStore;
+import io.scenicpass.server.store.Database;
+import io.scenicpass.server.store.InventoryStore;
+import io.scenicpass.server.store.IssuerKeyStore;
+import io.scenicpass.server.store.OutboxStore;
+import io.scenicpass.server.store.PassStore;
+import io.scenicpass.server.store.SettingStore;
+import io.scenicpass.server.store.SiteStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference server: wires stores, services and the HTTP APIs from one {@link ServerConfig}.
+ * {@code ScenicPassServer.builder(config).clock(clock).build().start()}.
+ */
+public final class ScenicPassServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ScenicPassServer.class);
+
+  private final ServerConfig config;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final boolean runJobs;
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private Database db;
+  private Javalin app;
+  private ScheduledExecutorService jobs;
+  /** Services, public for the demo seeder and tests. */
+  public CatalogueService catalogue;
+  public InventoryService inventory;
+  public BookingService bookings;
+  public ChannelService channels;
+  public KeyService keys;
+  public AdminService admin;
+  public WebhookService webhooks;
+  public PassQueries passes;
+
+  private ScenicPassServer(Builder b) {
+    this.config = b.config;
+    this.clock = b.clock;
+    this.runJobs = b.runJobs;
+  }
+
+  public static Builder builder(ServerConfig config) {
+    return new Builder(config);
+  }
+
+  /** Builder: config is required; the clock defaults to UTC system time; jobs run unless disabled. */
+  public static final class Builder {
+    private final ServerConfig config;
+    private Clock clock = Clock.systemUTC();
+    private boolean runJobs = true;
+
+    private Builder(ServerConfig config) {
+      this.config = config;
+    }
+
+    public Builder clock(Clock c) {
+      this.clock = c;
+      return this;
+    }
+
+    /** Disables the background jobs (hold expiry, webhook delivery): tests drive them by hand. */
+    public Builder withoutJobs() {
+      this.runJobs = false;
+      return this;
+    }
+
+    public ScenicPassServer build() {
+      return new ScenicPassServer(this);
+    }
+  }
+
+  /** Opens the database, migrates, loads keys and starts HTTP. */
+  public ScenicPassServer start() {
+    try {
+      Files.createDirectories(config.dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + config.dataDir, e);
+    }
+    db = new Database(config.effectiveDbUrl(), config.dbUser, config.dbPassword, config.dbPoolSize);
+    Ids ids = new Ids(clock, random);
+    CatalogueStore catalogueStore = new CatalogueStore();
+    InventoryStore inventoryStore = new InventoryStore();
+    BookingStore bookingStore = new BookingStore();
+    ChannelStore channelStore = new ChannelStore();
+    PassStore passStore = new PassStore();
+    SettingStore settings = new SettingStore();
+    catalogue = new CatalogueService(db, catalogueStore, clock);
+    inventory = new InventoryService(db, catalogueStore, inventoryStore, bookingStore, clock, config.slotHorizonDays);
+    channels = new ChannelService(db, channelStore, clock, random);
+    keys = new KeyService(db, new IssuerKeyStore(), settings, config.keysDir(), passphrase(), clock, random);
+    keys.start();
+    webhooks = new WebhookService(db, new OutboxStore(), channelStore, ids, clock);
+    IssuanceService issuance = new IssuanceService(keys, passStore, bookingStore, ids, clock, config.areaId);
+    bookings = new BookingService(db, catalogueStore, inventoryStore, bookingStore, passStore, inventory, issuance,
+        webhooks, ids, clock, config.holdDefaultMinutes, config.holdMaxMinutes);
+    passes = new PassQueries(db, passStore, bookingStore);
+    admin = new AdminService(db, settings, new BlacklistStore(), new SiteStore(), clock);
+    initAdminToken();
+    ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    OctoApi octo = new OctoApi(catalogue, inventory, bookings, channels, passes, config.areaId, config.areaName);
+    AdminApi adminApi = new AdminApi(admin, catalogue, inventory, channels, keys, passes, mapper);
+    app = HttpServer.create(mapper, config.maxBodyBytes, octo, adminApi, ready::get);
+    app.start(config.host, config.port);
+    if (runJobs) {
+      jobs = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "scenicpass-jobs");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = Math.max(1, config.jobInterval.toMillis());
+      jobs.scheduleWithFixedDelay(guard("hold expiry", () -> inventory.expireDueHolds()), every, every, TimeUnit.MILLISECONDS);
+      jobs.scheduleWithFixedDelay(guard("webhooks", () -> webhooks.deliverDue()), 1000, 1000, TimeUnit.MILLISECONDS);
+    }
+    ready.set(true);
+    return this;
+  }
+
+  private static Runnable guard(String name, Runnable r) {
+    return () -> {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        LOG.warn("background job '{}' failed; will retry", name, e);
+      }
+    };
+  }
+
+  /** The passphrase of the key files: configured, or generated once into {@code <data>/keys/passphrase}. */
+  private char[] passphrase() {
+    if (config.keyPassphrase != null) {
+      return config.keyPassphrase.toCharArray();
+    }
+    Path f = config.keysDir().resolve("passphrase");
+    try {
+      Files.createDirectories(config.keysDir());
+      if (!Files.exists(f)) {
+        byte[] raw = new byte[24];
+        random.nextBytes(raw);
+        Files.writeString(f, Base64.getUrlEncoder().withoutPadding().encodeToString(raw), StandardCharsets.US_ASCII);
+        LOG.warn("no keys.passphrase configured: generated one in {} (set SCENICPASS_KEY_PASSPHRASE in production)", f);
+      }
+      return Files.readString(f, StandardCharsets.US_ASCII).trim().toCharArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create " + f, e);
+    }
+  }
+
+  /** The admin token: configured, or generated once into {@code <data>/admin-token}. */
+  private void initAdminToken() {
+    if (config.adminToken != null) {
+      admin.setAdminToken(config.adminToken);
+      return;
+    }
+    Path f = config.dataDir.resolve("admin-token");
+    try {
+      if (!Files.exists(f)) {
+        byte[] raw = new byte[24];
+        random.nextBytes(raw);
+        Files.writeString(f, "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
+            StandardCharsets.US_ASCII);
+      }
+      admin.setAdminToken(Files.readString(f, StandardCharsets.US_ASCII).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create " + f, e);
+    }
+  }
+
+  /** The admin token in effect (from config or the data dir). */
+  public String adminToken() {
+    if (config.adminToken != null) {
+      return config.adminToken;
+    }
+    try {
+      return Files.readString(config.dataDir.resolve("admin-token"), StandardCharsets.US_ASCII).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String baseUrl() {
+    return "http://" + config.host + ":" + port();
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  @Override
+  public void close() {
+    ready.set(false);
+    if (jobs != null) {
+      jobs.shutdownNow();
+    }
+    if (app != null) {
+      app.stop();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.scenicpass.server.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The one typed configuration object, read once at start-up.
+ *
+ * <p>Precedence (later wins): built-in defaults, the properties file ({@code --config}), environment
+ * variables ({@code SCENICPASS_*}), command-line options. Property names and their environment twins:
+ * {@code host}/{@code SCENICPASS_HOST}, {@code port}/{@code SCENICPASS_PORT}, {@code data}/{@code SCENICPASS_DATA},
+ * {@code db.url}/{@code SCENICPASS_DB_URL}, {@code db.user}/{@code SCENICPASS_DB_USER},
+ * {@code db.password}/{@code SCENICPASS_DB_PASSWORD}, {@code db.poolSize}/{@code SCENICPASS_DB_POOL_SIZE},
+ * {@code keys.passphrase}/{@code SCENICPASS_KEY_PASSPHRASE}, {@code admin.token}/{@code SCENICPASS_ADMIN_TOKEN},
+ * {@code hold.defaultMinutes}, {@code hold.maxMinutes}, {@code http.maxBodyBytes},
+ * {@code rate.perSecond}, {@code rate.burst}, {@code slots.horizonDays}, {@code jobs.intervalSeconds},
+ * {@code area.id}, {@code area.name}.
+ */
+public final class ServerConfig {
+  public final String host;
+  public final int port;
+  public final Path dataDir;
+  /** JDBC URL; null means the embedded H2 file database under {@link #dataDir}. */
+  public final String dbUrl;
+  public final String dbUser;
+  public final String dbPassword;
+  public final int dbPoolSize;
+  /** Passphrase of the encrypted key files; null means "generate one and store it in the data dir". */
+  public final String keyPassphrase;
+  /** Admin bearer token; null means "generate one and store it in the data dir". */
+  public final String adminToken;
+  public final int holdDefaultMinutes;
+  public final int holdMaxMinutes;
+  public final long maxBodyBytes;
+  public final int ratePerSecond;
+  public final int rateBurst;
+  public final int slotHorizonDays;
+  public final Duration jobInterval;
+  public final String areaId;
+  public final String areaName;
+
+  private ServerConfig(Properties p) {
+    host = p.getProperty("host", "127.0.0.1");
+    port = Integer.parseInt(p.getProperty("port", "8080"));
+    dataDir = Path.of(p.getProperty("data", "data")).toAbsolutePath().normalize();
+    dbUrl = blankToNull(p.getProperty("db.url"));
+    dbUser = p.getProperty("db.user", dbUrl == null ? "sa" : "");
+    dbPassword = p.getProperty("db.password", "");
+    dbPoolSize = Integer.parseInt(p.getProperty("db.poolSize", "16"));
+    keyPassphrase = blankToNull(p.getProperty("keys.passphrase"));
+    adminToken = blankToNull(p.getProperty("admin.token"));
+    holdDefaultMinutes = Integer.parseInt(p.getProperty("hold.defaultMinutes", "30"));
+    holdMaxMinutes = Integer.parseInt(p.getProperty("hold.maxMinutes", "1440"));
+    maxBodyBytes = Long.parseLong(p.getProperty("http.maxBodyBytes", "1048576"));
+    ratePerSecond = Integer.parseInt(p.getProperty("rate.perSecond", "50"));
+    rateBurst = Integer.parseInt(p.getProperty("rate.burst", "100"));
+    slotHorizonDays = Integer.parseInt(p.getProperty("slots.horizonDays", "90"));
+    jobInterval = Duration.ofSeconds(Long.parseLong(p.getProperty("jobs.intervalSeconds", "5")));
+    areaId = p.getProperty("area.id", "area-1");
+    areaName = p.getProperty("area.name", "ScenicPass scenic area");
+  }
+
+  /** The JDBC URL actually used (the H2 file database when none is configured). */
+  public String effectiveDbUrl() {
+    if (dbUrl != null) {
+      return dbUrl;
+    }
+    return "jdbc:h2:file:" + dataDir.resolve("scenicpass").toString().replace('\\', '/')
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000";
+  }
+
+  /** Directory of the encrypted issuer key files. */
+  public Path keysDir() {
+    return dataDir.resolve("keys");
+  }
+
+  /** Builder-style loader: defaults, file, environment, then explicit overrides (null values ignored). */
+  public static ServerConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+    Properties p = new Properties();
+    if (file != null) {
+      try (Reader r = Files.newBufferedReader(file)) {
+        p.load(r);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+      }
+    }
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (e.getKey().startsWith("SCENICPASS_") && e.getValue() != null) {
+        p.setProperty(envToProperty(e.getKey()), e.getValue());
+      }
+    }
+    for (Map.Entry<String, String> e : overrides.entrySet()) {
+      if (e.getValue() != null) {
+        p.setProperty(e.getKey(), e.getValue());
+      }
+    }
+    try {
+      return new ServerConfig(p);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("bad number in configuration: " + e.getMessage(), e);
+    }
+  }
+
+  /** Defaults plus the given overrides only (tests). */
+  public static ServerConfig of(Map<String, String> overrides) {
+    return load(null, Map.of(), overrides);
+  }
+
+  static String envToProperty(String env) {
+    String rest = env.substring("SCENICPASS_".length()).toLowerCase(java.util.Locale.ROOT);
+    switch (rest) {
+      case "db_url": return "db.url";
+      case "db_user": return "db.user";
+      case "db_password": return "db.password";
+      case "db_pool_size": return "db.poolSize";
+      case "key_passphrase": return "keys.passphrase";
+      case "admin_token": return "admin.token";
+      case "max_body_bytes": return "http.maxBodyBytes";
+      case "hold_default_minutes": return "hold.defaultMinutes";
+      case "rate_per_second": return "rate.perSecond";
+      case "rate_burst": return "rate.burst";
+      default: return rest.replace('_', '.');
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

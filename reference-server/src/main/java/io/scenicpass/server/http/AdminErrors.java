@@ -1,0 +1,20 @@
+package io.scenicpass.server.http;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The admin (and health) API's error mapper: {@code {code, message[, id]}} with the HTTP status. */
+final class AdminErrors {
+  private AdminErrors() {}
+
+  static void write(Context ctx, ApiError.Classified c) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("code", c.internal() ? "INTERNAL_ERROR" : c.problem().name());
+    body.put("message", c.message());
+    if (c.offendingId() != null) {
+      body.put("id", c.offendingId());
+    }
+    ctx.status(c.status()).json(body);
+  }
+}

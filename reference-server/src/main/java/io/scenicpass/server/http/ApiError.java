@@ -1,0 +1,95 @@
+package io.scenicpass.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.javalin.http.HttpResponseException;
+import io.scenicpass.core.ScenicPassException;
+import io.scenicpass.server.service.Problem;
+import io.scenicpass.server.service.ServiceException;
+import io.scenicpass.server.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns ANY exception into a typed {@link ServiceException} (problem + safe message). The single place that
+ * decides what an unexpected failure looks like; each API then renders it with its own mapper.
+ */
+final class ApiError {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiError.class);
+
+  /** A classified failure: the problem, a safe message, the offending id and the HTTP status. */
+  record Classified(Problem problem, String message, String offendingId, int status, boolean internal) {}
+
+  private ApiError() {}
+
+  static Classified classify(Exception e, String method, String path) {
+    if (e instanceof ServiceException se) {
+      return new Classified(se.problem(), se.getMessage(), se.offendingId(), status(se.problem()), false);
+    }
+    if (e instanceof JsonProcessingException jpe) {
+      return new Classified(Problem.BAD_REQUEST, jsonMessage(jpe), null, 400, false);
+    }
+    if (e instanceof HttpResponseException hre) {
+      int s = hre.getStatus();
+      Problem p = s == 413 ? Problem.PAYLOAD_TOO_LARGE : s == 404 ? Problem.NOT_FOUND
+          : s == 405 ? Problem.NOT_FOUND : s == 401 ? Problem.UNAUTHORIZED : Problem.BAD_REQUEST;
+      String msg = s == 413 ? "request body too large" : s == 404 || s == 405 ? "no such endpoint"
+          : hre.getMessage();
+      return new Classified(p, msg, null, s == 405 ? 404 : s, false);
+    }
+    if (e instanceof ScenicPassException spe) {
+      return new Classified(Problem.BAD_REQUEST, spe.getMessage(), null, 400, false);
+    }
+    if (e instanceof IllegalArgumentException || e instanceof java.time.DateTimeException) {
+      return new Classified(Problem.BAD_REQUEST, "invalid value: " + safe(e.getMessage()), null, 400, false);
+    }
+    if (e instanceof StoreException) {
+      LOG.error("database failure on {} {}", method, path, e);
+      return new Classified(Problem.BAD_REQUEST, "the database is unavailable, retry later", null, 503, true);
+    }
+    LOG.error("unexpected failure on {} {}", method, path, e);
+    return new Classified(Problem.BAD_REQUEST, "internal error, retry later", null, 500, true);
+  }
+
+  static int status(Problem p) {
+    switch (p) {
+      case UNAUTHORIZED: return 401;
+      case FORBIDDEN: return 403;
+      case NOT_FOUND: return 404;
+      case CONFLICT: return 409;
+      case PAYLOAD_TOO_LARGE: return 413;
+      case TOO_MANY_REQUESTS: return 429;
+      default: return 400;
+    }
+  }
+
+  private static String jsonMessage(JsonProcessingException e) {
+    if (e instanceof InvalidFormatException ife) {
+      return "invalid value for field '" + path(ife) + "'";
+    }
+    if (e instanceof MismatchedInputException mie) {
+      String field = path(mie);
+      return field.isEmpty() ? "request body must be a JSON object" : "wrong type for field '" + field + "'";
+    }
+    return "malformed JSON";
+  }
+
+  private static String path(MismatchedInputException e) {
+    StringBuilder sb = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+      if (sb.length() > 0) {
+        sb.append('.');
+      }
+      sb.append(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
+    }
+    return sb.toString();
+  }
+
+  private static String safe(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() > 200 ? s.substring(0, 200) : s;
+  }
+}

@@ -1,0 +1,68 @@
+package io.scenicpass.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Builds the Javalin app: all APIs, one exception entry point dispatching to each API's error mapper. */
+public final class HttpServer {
+  private HttpServer() {}
+
+  /** Creates (does not start) the app. */
+  public static Javalin create(ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin,
+      BooleanSupplier ready) {
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.maxRequestSize = maxBodyBytes;
+      config.jsonMapper(new JavalinJackson(mapper, false));
+      config.routes.before(ctx -> {
+        String len = ctx.header("Content-Length");
+        if (len != null) {
+          long n;
+          try {
+            n = Long.parseLong(len.trim());
+          } catch (NumberFormatException e) {
+            n = Long.MAX_VALUE;
+          }
+          if (n > maxBodyBytes) {
+            throw new io.javalin.http.HttpResponseException(413, "request body too large");
+          }
+        }
+      });
+      config.routes.get("/health", ctx -> {
+        if (ready.getAsBoolean()) {
+          ctx.json(Map.of("status", "UP"));
+        } else {
+          ctx.status(503).json(Map.of("status", "STARTING"));
+        }
+      });
+      octo.register(config.routes);
+      admin.register(config.routes);
+      config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> render(ctx, e));
+      config.routes.exception(Exception.class, (e, ctx) -> render(ctx, e));
+      config.routes.error(404, ctx -> {
+        String res = ctx.result();
+        if (res == null || !res.startsWith("{")) {
+          render(ctx, new io.scenicpass.server.service.ServiceException(
+              io.scenicpass.server.service.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+        }
+      });
+      config.routes.error(405, ctx -> render(ctx, new io.scenicpass.server.service.ServiceException(
+          io.scenicpass.server.service.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path())));
+    });
+  }
+
+  /** The one place exceptions become responses: classify, then render with the API's own mapper. */
+  static void render(Context ctx, Exception e) {
+    ApiError.Classified c = ApiError.classify(e, ctx.method().name(), ctx.path());
+    if (ctx.path().startsWith("/octo")) {
+      OctoErrors.write(ctx, c);
+    } else {
+      AdminErrors.write(ctx, c);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.scenicpass.server.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.scenicpass.channel.model.OctoJson;
+import io.scenicpass.channel.model.WebhookEvent;
+import io.scenicpass.channel.model.WebhookEventType;
+import io.scenicpass.channel.webhook.WebhookSignature;
+import io.scenicpass.core.Ids;
+import io.scenicpass.server.store.Channel;
+import io.scenicpass.server.store.ChannelStore;
+import io.scenicpass.server.store.Database;
+import io.scenicpass.server.store.OutboxStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Channel webhooks through a persisted outbox: rows are written in the booking's transaction, delivered at
+ * least once with HMAC-SHA256 signatures ({@link WebhookSignature}: {@code ScenicPass-Timestamp},
+ * {@code ScenicPass-Signature: v1=…}, {@code ScenicPass-Event-Id}), retried with exponential backoff
+ * (10 s doubling, capped at 1 h) for up to 24 h, and survive restarts because the outbox is the database.
+ */
+public final class WebhookService {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
+  static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+  static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+  static final Duration MAX_BACKOFF = Duration.ofHours(1);
+  static final Duration LEASE = Duration.ofMinutes(2);
+
+  private final Database db;
+  private final OutboxStore outbox;
+  private final ChannelStore channels;
+  private final Ids ids;
+  private final Clock clock;
+  private final HttpClient http;
+
+  public WebhookService(Database db, OutboxStore outbox, ChannelStore channels, Ids ids, Clock clock) {
+    this.db = db;
+    this.outbox = outbox;
+    this.channels = channels;
+    this.ids = ids;
+    this.clock = clock;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** Adds an event for a channel to the outbox, inside the caller's transaction (no-op without a webhook URL). */
+  public void enqueue(Connection c, Channel ch, WebhookEventType type, io.scenicpass.channel.model.Booking booking)
+      throws SQLException {
+    Optional<Channel> fresh = channels.find(c, ch.id());
+    if (fresh.isEmpty() || fresh.get().webhookUrl() == null || fresh.get().webhookUrl().isBlank()) {
+      return;
+    }
+    String eventId = ids.eventId();
+    WebhookEvent ev = new WebhookEvent().eventId(eventId).type(type).utcCreatedAt(clock.instant()).booking(booking);
+    try {
+      outbox.add(c, eventId, ch.id(), type.name(), OctoJson.mapper().writeValueAsString(ev), clock.instant());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise webhook event", e);
+    }
+  }
+
+  /** Delivers what is due now; returns how many were delivered. Safe to run in several processes. */
+  public int deliverDue() {
+    Instant now = clock.instant();
+    List<OutboxStore.Message> due = db.read(c -> outbox.due(c, now, 100));
+    int delivered = 0;
+    for (OutboxStore.Message m : due) {
+      boolean mine = db.tx(c -> outbox.claim(c, m.id(), m.attempts(), now.plus(LEASE)));
+      if (mine && deliver(m)) {
+        delivered++;
+      }
+    }
+    return delivered;
+  }
+
+  private boolean deliver(OutboxStore.Message m) {
+    Optional<Channel> ch = db.read(c -> channels.find(c, m.channelId()));
+    String error;
+    if (ch.isEmpty() || ch.get().webhookUrl() == null) {
+      db.tx(c -> {
+        outbox.failed(c, m.id(), "channel has no webhook URL any more");
+        return null;
+      });
+      return false;
+    }
+    try {
+      byte[] body = m.payload().getBytes(StandardCharsets.UTF_8);
+      long ts = clock.instant().getEpochSecond();
+      String secret = ch.get().webhookSecret() == null ? "" : ch.get().webhookSecret();
+      HttpRequest req = HttpRequest.newBuilder(URI.create(ch.get().webhookUrl()))
+          .timeout(Duration.ofSeconds(10))
+          .header("Content-Type", "application/json")
+          .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts))
+          .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, ts, body))
+          .header(WebhookSignature.EVENT_ID_HEADER, m.eventId())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+      HttpResponse<Void> resp = http.send(req, HttpResponse.BodyHandlers.discarding());
+      if (resp.statusCode() / 100 == 2) {
+        db.tx(c -> {
+          outbox.delivered(c, m.id(), clock.instant());
+          return null;
+        });
+        return true;
+      }
+      error = "HTTP " + resp.statusCode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = "interrupted";
+    } catch (Exception e) {
+      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    Instant now = clock.instant();
+    int attempt = m.attempts() + 1;
+    String err = error;
+    if (now.isAfter(m.createdAt().plus(GIVE_UP_AFTER))) {
+      LOG.warn("webhook {} to {} failed for 24 h, giving up: {}", m.eventId(), m.channelId(), err);
+      db.tx(c -> {
+        outbox.failed(c, m.id(), err);
+        return null;
+      });
+    } else {
+      db.tx(c -> {
+        outbox.retryLater(c, m.id(), now.plus(backoff(attempt)), err);
+        return null;
+      });
+    }
+    return false;
+  }
+
+  /** Delay before retry number {@code attempt} (1-based): 10 s, 20 s, 40 s … capped at 1 h. */
+  static Duration backoff(int attempt) {
+    long seconds = FIRST_RETRY.getSeconds() << Math.min(attempt - 1, 20);
+    return seconds > MAX_BACKOFF.getSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+  }
+
+  public long pending() {
+    return db.read(outbox::pendingCount);
+  }
+}

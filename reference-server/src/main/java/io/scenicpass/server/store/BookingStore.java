@@ -1,0 +1,152 @@
+package io.scenicpass.server.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Bookings and their unit items. Status changes are conditional updates (compare-and-set on status). */
+public final class BookingStore {
+
+  public void insert(Connection c, Booking b) throws SQLException {
+    Jdbc.update(c, "INSERT INTO booking(uuid, channel_id, product_id, option_id, slot_id, pool_id, local_date,"
+        + " status, quantity, from_allotment, request_hash, reseller_reference, supplier_reference, contact_json,"
+        + " notes, currency, total_retail, total_net, expires_at, created_at, updated_at)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        b.uuid(), b.channelId(), b.productId(), b.optionId(), b.slotId(), b.poolId(), b.localDate(), b.status(),
+        b.quantity(), b.fromAllotment(), b.requestHash(), b.resellerReference(), b.supplierReference(),
+        b.contactJson(), b.notes(), b.currency(), b.totalRetail(), b.totalNet(), millis(b.expiresAt()),
+        millis(b.createdAt()), millis(b.updatedAt()));
+    for (Booking.UnitItem u : b.unitItems()) {
+      Jdbc.update(c, "INSERT INTO unit_item(uuid, booking_uuid, position, unit_id, reseller_reference,"
+          + " supplier_reference, retail, net) VALUES (?,?,?,?,?,?,?,?)", u.uuid(), b.uuid(), u.position(),
+          u.unitId(), u.resellerReference(), u.supplierReference(), u.retail(), u.net());
+    }
+  }
+
+  public Optional<Booking> find(Connection c, String uuid) throws SQLException {
+    Optional<Booking> b = Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingStore::booking, uuid);
+    if (b.isEmpty()) {
+      return b;
+    }
+    return Optional.of(b.get().withItems(items(c, uuid)));
+  }
+
+  /** Lists a channel's bookings matching the optional filters, newest first, at most {@code limit}. */
+  public List<Booking> list(Connection c, String channelId, String resellerRef, String supplierRef,
+      LocalDate from, LocalDate to, int limit) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT * FROM booking WHERE channel_id=?");
+    List<Object> args = new ArrayList<>();
+    args.add(channelId);
+    if (resellerRef != null) {
+      sql.append(" AND reseller_reference=?");
+      args.add(resellerRef);
+    }
+    if (supplierRef != null) {
+      sql.append(" AND supplier_reference=?");
+      args.add(supplierRef);
+    }
+    if (from != null) {
+      sql.append(" AND local_date>=?");
+      args.add(from);
+    }
+    if (to != null) {
+      sql.append(" AND local_date<=?");
+      args.add(to);
+    }
+    sql.append(" ORDER BY created_at DESC, uuid FETCH FIRST ").append(limit).append(" ROWS ONLY");
+    List<Booking> out = new ArrayList<>();
+    for (Booking b : Jdbc.list(c, sql.toString(), BookingStore::booking, args.toArray())) {
+      out.add(b.withItems(items(c, b.uuid())));
+    }
+    return out;
+  }
+
+  /** Compare-and-set of the status; true when this call made the change. */
+  public boolean transition(Connection c, String uuid, String from, String to, Instant now) throws SQLException {
+    String extra = "";
+    if ("CONFIRMED".equals(to)) {
+      extra = ", confirmed_at = " + now.toEpochMilli();
+    } else if ("CANCELLED".equals(to)) {
+      extra = ", cancelled_at = " + now.toEpochMilli();
+    } else if ("REDEEMED".equals(to)) {
+      extra = ", redeemed_at = " + now.toEpochMilli();
+    }
+    return Jdbc.update(c, "UPDATE booking SET status=?, updated_at=?" + extra + " WHERE uuid=? AND status=?",
+        to, now.toEpochMilli(), uuid, from) == 1;
+  }
+
+  /** Expires a hold only if it is still ON_HOLD and its expiry has passed. */
+  public boolean expireIfDue(Connection c, String uuid, Instant now) throws SQLException {
+    return Jdbc.update(c, "UPDATE booking SET status='EXPIRED', updated_at=? WHERE uuid=? AND status='ON_HOLD'"
+        + " AND expires_at <= ?", now.toEpochMilli(), uuid, now.toEpochMilli()) == 1;
+  }
+
+  public List<String> dueHolds(Connection c, Instant now, int limit) throws SQLException {
+    return Jdbc.list(c, "SELECT uuid FROM booking WHERE status='ON_HOLD' AND expires_at <= ? ORDER BY expires_at"
+        + " FETCH FIRST " + limit + " ROWS ONLY", rs -> rs.getString(1), now.toEpochMilli());
+  }
+
+  public List<String> dueHoldsForSlot(Connection c, String slotId, Instant now) throws SQLException {
+    return Jdbc.list(c, "SELECT uuid FROM booking WHERE slot_id=? AND status='ON_HOLD' AND expires_at <= ?",
+        rs -> rs.getString(1), slotId, now.toEpochMilli());
+  }
+
+  public void setExpiry(Connection c, String uuid, Instant expiresAt, Instant now) throws SQLException {
+    Jdbc.update(c, "UPDATE booking SET expires_at=?, updated_at=? WHERE uuid=?", expiresAt.toEpochMilli(),
+        now.toEpochMilli(), uuid);
+  }
+
+  public void updateDetails(Connection c, String uuid, String resellerRef, String contactJson, String notes,
+      Instant now) throws SQLException {
+    Jdbc.update(c, "UPDATE booking SET reseller_reference=COALESCE(?, reseller_reference),"
+        + " contact_json=COALESCE(?, contact_json), notes=COALESCE(?, notes), updated_at=? WHERE uuid=?",
+        resellerRef, contactJson, notes, now.toEpochMilli(), uuid);
+  }
+
+  public void setCancellation(Connection c, String uuid, String refund, String reason) throws SQLException {
+    Jdbc.update(c, "UPDATE booking SET cancel_refund=?, cancel_reason=? WHERE uuid=?", refund, reason, uuid);
+  }
+
+  public void setPassId(Connection c, String unitItemUuid, String passId) throws SQLException {
+    Jdbc.update(c, "UPDATE unit_item SET pass_id=? WHERE uuid=?", passId, unitItemUuid);
+  }
+
+  /** Counts of bookings per status (admin overview). */
+  public List<Object[]> countByStatus(Connection c) throws SQLException {
+    return Jdbc.list(c, "SELECT status, COUNT(*) FROM booking GROUP BY status",
+        rs -> new Object[] {rs.getString(1), rs.getLong(2)});
+  }
+
+  private List<Booking.UnitItem> items(Connection c, String uuid) throws SQLException {
+    return Jdbc.list(c, "SELECT * FROM unit_item WHERE booking_uuid=? ORDER BY position",
+        rs -> new Booking.UnitItem(rs.getString("uuid"), rs.getInt("position"), rs.getString("unit_id"),
+            rs.getString("reseller_reference"), rs.getString("supplier_reference"), rs.getLong("retail"),
+            rs.getLong("net"), rs.getString("pass_id")), uuid);
+  }
+
+  private static Booking booking(ResultSet rs) throws SQLException {
+    return new Booking(rs.getString("uuid"), rs.getString("channel_id"), rs.getString("product_id"),
+        rs.getString("option_id"), rs.getString("slot_id"), rs.getString("pool_id"),
+        rs.getObject("local_date", LocalDate.class), rs.getString("status"), rs.getInt("quantity"),
+        rs.getInt("from_allotment"), rs.getString("request_hash"), rs.getString("reseller_reference"),
+        rs.getString("supplier_reference"), rs.getString("contact_json"), rs.getString("notes"),
+        rs.getString("currency"), rs.getLong("total_retail"), rs.getLong("total_net"),
+        instant(rs, "expires_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
+        instant(rs, "confirmed_at"), instant(rs, "cancelled_at"), instant(rs, "redeemed_at"),
+        rs.getString("cancel_refund"), rs.getString("cancel_reason"), List.of());
+  }
+
+  static Instant instant(ResultSet rs, String col) throws SQLException {
+    Long v = Jdbc.longOrNull(rs, col);
+    return v == null ? null : Instant.ofEpochMilli(v);
+  }
+
+  static Long millis(Instant i) {
+    return i == null ? null : i.toEpochMilli();
+  }
+}

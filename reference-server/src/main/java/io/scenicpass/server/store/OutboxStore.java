@@ -1,0 +1,54 @@
+package io.scenicpass.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The persisted webhook outbox (written in the same transaction as the booking change). */
+public final class OutboxStore {
+
+  /** One pending or finished delivery. */
+  public record Message(long id, String eventId, String channelId, String eventType, String payload,
+      String status, int attempts, Instant nextAttemptAt, Instant createdAt) {}
+
+  public void add(Connection c, String eventId, String channelId, String eventType, String payload, Instant now)
+      throws SQLException {
+    Jdbc.update(c, "INSERT INTO outbox(event_id, channel_id, event_type, payload, status, attempts,"
+        + " next_attempt_at, created_at) VALUES (?,?,?,?,'PENDING',0,?,?)", eventId, channelId, eventType,
+        payload, now.toEpochMilli(), now.toEpochMilli());
+  }
+
+  public List<Message> due(Connection c, Instant now, int limit) throws SQLException {
+    return Jdbc.list(c, "SELECT * FROM outbox WHERE status='PENDING' AND next_attempt_at <= ? ORDER BY id"
+        + " FETCH FIRST " + limit + " ROWS ONLY", rs -> new Message(rs.getLong("id"), rs.getString("event_id"),
+            rs.getString("channel_id"), rs.getString("event_type"), rs.getString("payload"),
+            rs.getString("status"), rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+            Instant.ofEpochMilli(rs.getLong("created_at"))), now.toEpochMilli());
+  }
+
+  /** Claims a message for this process by pushing its next attempt forward (compare-and-set on attempts). */
+  public boolean claim(Connection c, long id, int attempts, Instant leaseUntil) throws SQLException {
+    return Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?"
+        + " AND attempts = ? AND status = 'PENDING'", leaseUntil.toEpochMilli(), id, attempts) == 1;
+  }
+
+  public void delivered(Connection c, long id, Instant now) throws SQLException {
+    Jdbc.update(c, "UPDATE outbox SET status='DELIVERED', delivered_at=?, last_error=NULL WHERE id=?",
+        now.toEpochMilli(), id);
+  }
+
+  public void retryLater(Connection c, long id, Instant next, String error) throws SQLException {
+    Jdbc.update(c, "UPDATE outbox SET next_attempt_at=?, last_error=? WHERE id=?", next.toEpochMilli(),
+        error.length() > 1000 ? error.substring(0, 1000) : error, id);
+  }
+
+  public void failed(Connection c, long id, String error) throws SQLException {
+    Jdbc.update(c, "UPDATE outbox SET status='FAILED', last_error=? WHERE id=?",
+        error.length() > 1000 ? error.substring(0, 1000) : error, id);
+  }
+
+  public long pendingCount(Connection c) throws SQLException {
+    return Jdbc.one(c, "SELECT COUNT(*) FROM outbox WHERE status='PENDING'", rs -> rs.getLong(1)).orElse(0L);
+  }
+}
