@@ -37,6 +37,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -83,6 +84,8 @@ public final class Gate implements AutoCloseable {
         }
     };
     private final List<OveruseListener> overuseListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> pendingIndex = new ConcurrentHashMap<>();
+    private final GateOutbox outbox = new GateOutbox(this);
     private volatile boolean online;
 
     Gate(GateBuilder b) {
@@ -102,7 +105,7 @@ public final class Gate implements AutoCloseable {
         if (b.trustedKeySet != null) {
             state.useTrustedKeySet(b.trustedKeySet);
         }
-        if (b.config != null && state.configVersion() < b.config.version()) {
+        if (b.config != null && (!state.config().isPresent() || state.configVersion() < b.config.version())) {
             state.applyConfig(b.config);
         }
         this.journal = Journal.open(JournalConfig.builder(b.stateDirectory.resolve("journal"))
@@ -113,6 +116,9 @@ public final class Gate implements AutoCloseable {
             EntryEvent e = parse(rec);
             if (e != null) {
                 state.ledger().apply(rec.id(), e);
+                if (!rec.uploaded()) {
+                    pendingIndex.put(e.eventId(), rec.id());
+                }
                 replayed[0]++;
             }
         });
@@ -266,6 +272,7 @@ public final class Gate implements AutoCloseable {
         }
         long id = journal.append(payload);
         state.ledger().apply(id, event);
+        pendingIndex.put(event.eventId(), id);
         return id;
     }
 
@@ -330,6 +337,31 @@ public final class Gate implements AutoCloseable {
             checkpointLock.writeLock().unlock();
         }
         journal.markUploaded(recordIds);
+        java.util.Set<Long> done = new java.util.HashSet<>(recordIds);
+        pendingIndex.values().removeIf(done::contains);
+    }
+
+    /**
+     * Marks events as acknowledged by the server, by event id (see {@link #markUploaded(Collection)}).
+     *
+     * @param eventIds event ids the server acknowledged; unknown ids are ignored
+     */
+    public void markUploadedEvents(Collection<String> eventIds) {
+        List<Long> records = new ArrayList<>();
+        for (String id : eventIds) {
+            Long r = pendingIndex.get(id);
+            if (r != null) {
+                records.add(r);
+            }
+        }
+        if (!records.isEmpty()) {
+            markUploaded(records);
+        }
+    }
+
+    /** @return the upload queue in the shape the sync client wants (events and event ids) */
+    public GateOutbox outbox() {
+        return outbox;
     }
 
     /**

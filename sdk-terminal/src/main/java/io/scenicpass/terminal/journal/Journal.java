@@ -269,7 +269,7 @@ public final class Journal implements Closeable {
             ensureOpen();
             for (Segment s : segments.values()) {
                 for (int i = 0; i < s.count(); i++) {
-                    all.add(new JournalRecord(s.idAt(i), s.read(i)));
+                    all.add(new JournalRecord(s.idAt(i), s.read(i), s.isUploaded(i)));
                 }
             }
         } catch (IOException e) {

@@ -6,14 +6,30 @@ import java.util.Arrays;
 public final class JournalRecord {
     private final long id;
     private final byte[] payload;
+    private final boolean uploaded;
 
     /**
      * @param id the record id
      * @param payload the bytes given to {@link Journal#append(byte[])}
      */
     public JournalRecord(long id, byte[] payload) {
+        this(id, payload, false);
+    }
+
+    /**
+     * @param id the record id
+     * @param payload the bytes given to {@link Journal#append(byte[])}
+     * @param uploaded whether the record was marked uploaded
+     */
+    public JournalRecord(long id, byte[] payload, boolean uploaded) {
         this.id = id;
         this.payload = payload.clone();
+        this.uploaded = uploaded;
+    }
+
+    /** @return whether the server acknowledged this record ({@link Journal#markUploaded}) */
+    public boolean uploaded() {
+        return uploaded;
     }
 
     /** @return the id returned by {@link Journal#append(byte[])} */

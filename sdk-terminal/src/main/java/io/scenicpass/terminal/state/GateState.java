@@ -71,6 +71,9 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         this.rootPublicKey = rootPublicKey == null ? null : rootPublicKey.clone();
         Files.createDirectories(dir);
         Path ks = dir.resolve("keyset.json");
+        if (Files.exists(ks) && rootPublicKey == null) {
+            LOG.warn("a stored key set exists but no root key is pinned; it is not used");
+        }
         if (Files.exists(ks) && rootPublicKey != null) {
             try {
                 keySet = SignedKeySet.fromJson(read(ks)).verify(rootPublicKey);
@@ -168,10 +171,40 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         return Optional.ofNullable(keySet);
     }
 
-    /** @return sequence of the current key set, -1 when none */
+    /** @return sequence of the current key set, 0 when none */
     public long keySetSequence() {
         KeySet k = keySet;
-        return k == null ? -1 : k.sequence();
+        return k == null ? 0 : k.sequence();
+    }
+
+    /**
+     * Keeps a key set the caller already verified against the pinned root key (the sync client does).
+     * It is verified again when this state has the root key; it is persisted either way.
+     *
+     * @param signed the key set as received
+     * @param verified the same key set, verified
+     * @return whether it replaced the current set
+     * @throws ScenicPassException STALE_SEQUENCE when older than ours; BAD_KEY_SET on a bad signature
+     */
+    public synchronized boolean applyKeySet(SignedKeySet signed, KeySet verified) {
+        if (rootPublicKey != null) {
+            return applyKeySet(signed);
+        }
+        KeySet current = keySet;
+        if (current != null && verified.sequence() < current.sequence()) {
+            throw new ScenicPassException(ErrorCode.STALE_SEQUENCE,
+                    "key set " + verified.sequence() + " is older than " + current.sequence());
+        }
+        if (current != null && verified.sequence() == current.sequence()) {
+            return false;
+        }
+        try {
+            write("keyset.json", signed.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot persist key set", e);
+        }
+        keySet = verified;
+        return true;
     }
 
     /**
@@ -319,10 +352,20 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         return Optional.ofNullable(config);
     }
 
-    /** @return version of the current config, -1 when none */
+    /** @return version of the current config, 0 when none */
     public long configVersion() {
         DeviceConfig c = config;
-        return c == null ? -1 : c.version();
+        return c == null ? 0 : c.version();
+    }
+
+    /** @return the sequence the revocation set has reached */
+    public long revocationSequence() {
+        return revocations.sequence();
+    }
+
+    /** @return the sequence the blacklist has reached */
+    public long blacklistSequence() {
+        return blacklist.sequence();
     }
 
     /**
