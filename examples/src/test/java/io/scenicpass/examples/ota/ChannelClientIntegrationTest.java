@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -161,8 +160,9 @@ class ChannelClientIntegrationTest {
                 List.of(new UnitItemRequest().unitId(p.defaultOption().getUnits().get(0).getId()),
                         new UnitItemRequest().unitId(p.defaultOption().getUnits().get(0).getId())))));
         assertThat(e).as("a changed body under the same uuid must be refused").isNotNull();
-        assertThat(e.getErrorCode()).isIn(EnumSet.of(OctoErrorCode.BAD_REQUEST, OctoErrorCode.UNPROCESSABLE_ENTITY,
-                OctoErrorCode.INVALID_BOOKING_UUID));
+        assertThat(e.getErrorCode()).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
+        assertThat(e.getOffendingId()).isEqualTo(req.getUuid());
+        assertThat(client.booking(req.getUuid()).getUnitItems()).as("the first reservation is untouched").hasSize(1);
     }
 
     @Test
