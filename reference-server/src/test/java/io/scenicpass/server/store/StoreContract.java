@@ -1,0 +1,129 @@
+package io.scenicpass.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same store tests run on H2 (file mode) and on a real PostgreSQL. */
+abstract class StoreContract {
+  static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+  static final LocalDate DAY = LocalDate.of(2026, 6, 2);
+  @TempDir Path dir;
+  Database db;
+  final CatalogueStore catalogue = new CatalogueStore();
+  final InventoryStore inventory = new InventoryStore();
+  final PassStore passes = new PassStore();
+  final SettingStore settings = new SettingStore();
+  final BookingStore bookings = new BookingStore();
+  final ChannelStore channels = new ChannelStore();
+
+  abstract String url();
+
+  abstract String user();
+
+  @BeforeEach
+  void open() {
+    db = new Database(url(), user(), "", 4);
+    db.tx(c -> {
+      catalogue.insertProduct(c, new Product("p", "P", null, "Asia/Shanghai", "TIMED_SLOT", false, List.of("park"),
+          "pool", 60, "CNY", true), NOW);
+      catalogue.insertOption(c, new ProductOption("o", "p", "O", true, LocalTime.of(8, 0), LocalTime.of(18, 0), 120,
+          5, Set.of(java.time.DayOfWeek.MONDAY), Set.of(DAY.plusDays(5))), 0);
+      catalogue.putDayPool(c, "pool", 7);
+      inventory.ensureSlot(c, slot());
+      inventory.ensureSlot(c, slot()); // idempotent
+      return null;
+    });
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  static Slot slot() {
+    return new Slot("o|s1", "o", "p", DAY, "2026-06-02T08:00:00+08:00", "2026-06-02T10:00:00+08:00",
+        Instant.parse("2026-06-02T00:00:00Z"), Instant.parse("2026-06-02T02:00:00Z"), 5, 0, 0, false);
+  }
+
+  @Test
+  void holdsNeverExceedCapacityAndCapacityCannotDropBelowSold() {
+    boolean[] results = db.tx(c -> new boolean[] {
+        inventory.tryHold(c, "o|s1", 3), inventory.tryHold(c, "o|s1", 3), inventory.tryHold(c, "o|s1", 2),
+        inventory.holdToSold(c, "o|s1", 4), inventory.setCapacity(c, "o|s1", 3), inventory.setCapacity(c, "o|s1", 5)});
+    assertThat(results).containsExactly(true, false, true, true, false, true);
+    Slot s = db.read(c -> inventory.slot(c, "o|s1")).orElseThrow();
+    assertThat(s.held()).isEqualTo(1);
+    assertThat(s.sold()).isEqualTo(4);
+    assertThat(s.vacancies()).isZero();
+    assertThat(db.<Boolean>tx(c -> inventory.releaseSold(c, "o|s1", 5))).isFalse(); // never below zero
+  }
+
+  @Test
+  void dailyPoolAndAllotments() {
+    db.tx(c -> {
+      inventory.ensureDayPool(c, "pool", DAY);
+      inventory.ensureDayPool(c, "pool", DAY);
+      inventory.putAllotment(c, "o|s1", "vip", 2);
+      return null;
+    });
+    assertThat(db.<Boolean>tx(c -> inventory.tryHoldDay(c, "pool", DAY, 7))).isTrue();
+    assertThat(db.<Boolean>tx(c -> inventory.tryHoldDay(c, "pool", DAY, 1))).isFalse();
+    assertThat(db.<java.util.Optional<Integer>>read(c -> inventory.dayRemaining(c, "pool", DAY))).contains(0);
+    assertThat(db.<java.util.Optional<Integer>>read(c -> inventory.dayRemaining(c, "pool", DAY.plusDays(1)))).contains(7);
+    assertThat(db.<Boolean>tx(c -> inventory.tryHoldAllotment(c, "o|s1", "vip", 2))).isTrue();
+    assertThat(db.<Boolean>tx(c -> inventory.tryHoldAllotment(c, "o|s1", "vip", 1))).isFalse();
+    assertThat(db.<Boolean>tx(c -> inventory.tryHoldAllotment(c, "o|s1", "other", 1))).isFalse();
+  }
+
+  @Test
+  void catalogueRoundTripsClosedDaysAndChannelPrices() {
+    db.tx(c -> {
+      catalogue.insertUnit(c, new Unit("u", "o", "ADULT", "Adult", 18, null, true, 1), 0);
+      catalogue.putPrice(c, new Price("u", "*", 100, 90));
+      catalogue.putPrice(c, new Price("u", "site", 80, 80));
+      catalogue.putPrice(c, new Price("u", "site", 85, 85));
+      return null;
+    });
+    ProductOption o = db.read(c -> catalogue.option(c, "o")).orElseThrow();
+    assertThat(o.closedWeekdays()).containsExactly(java.time.DayOfWeek.MONDAY);
+    assertThat(o.closedDates()).containsExactly(DAY.plusDays(5));
+    assertThat(db.<List<Price>>read(c -> catalogue.prices(c, "o", "site"))).extracting(Price::retail).containsExactly(85L);
+    assertThat(db.<List<Price>>read(c -> catalogue.prices(c, "o", "ota"))).extracting(Price::retail).containsExactly(100L);
+  }
+
+  @Test
+  void revocationLogHasIncreasingSequencesAndRevokesOnce() {
+    db.tx(c -> {
+      channels.insert(c, new Channel("ch", "Ch", "OTA", null, null, 1, 1, true), NOW);
+      bookings.insert(c, new Booking("b1", "ch", "p", "o", "o|s1", null, DAY, "CONFIRMED", 1, 0, "h", null, "SR1",
+          null, null, "CNY", 1, 1, null, NOW, NOW, null, null, null, null, null, List.of()));
+      for (String id : List.of("P1", "P2", "P3")) {
+        passes.insert(c, new PassRecord(id, "b1", "k", "SP1x", 1, NOW, NOW.plusSeconds(60), false, NOW));
+      }
+      return null;
+    });
+    assertThat(db.<Boolean>tx(c -> passes.revoke(c, "P2", "CANCELLED", NOW))).isTrue();
+    assertThat(db.<Boolean>tx(c -> passes.revoke(c, "P2", "CANCELLED", NOW))).isFalse();
+    assertThat(db.<Boolean>tx(c -> passes.revoke(c, "P1", "CANCELLED", NOW))).isTrue();
+    List<PassStore.Revocation> revs = db.read(c -> passes.revocationsSince(c, 0, 10));
+    assertThat(revs).extracting(PassStore.Revocation::passId).containsExactly("P2", "P1");
+    assertThat(revs.get(1).seq()).isGreaterThan(revs.get(0).seq());
+    assertThat(db.<List<PassStore.Revocation>>read(c -> passes.revocationsSince(c, revs.get(0).seq(), 10))).hasSize(1);
+  }
+
+  @Test
+  void settingsPutIfAbsentKeepsTheFirstValue() {
+    assertThat(db.<String>tx(c -> settings.putIfAbsent(c, "k", "one"))).isEqualTo("one");
+    assertThat(db.<String>tx(c -> settings.putIfAbsent(c, "k", "two"))).isEqualTo("one");
+  }
+}
