@@ -12,5 +12,5 @@ if [[ ! -f "$HOME/.m2/repository/io/scenicpass/sdk-channel/0.1.0-SNAPSHOT/sdk-ch
   echo "[ota-booking] building the SDK modules once ..." >&2
   mvn -B -ntp -q -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true install -pl sdk-core,sdk-terminal,sdk-channel -am >&2
 fi
-exec mvn -B -ntp -q -pl examples compile exec:java \
+exec mvn -B -ntp -q -Dstyle.color=never -pl examples compile exec:java \
   -Dexec.mainClass=io.scenicpass.examples.ota.OtaBookingExample -Dexec.args="$*"

@@ -248,6 +248,17 @@ class ChannelClientErrorsTest {
     }
 
     @Test
+    void hugeBodiesAreRefusedNotBuffered() {
+        byte[] huge = new byte[33 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '[';
+        huge[huge.length - 1] = ']';
+        wm.stubFor(get("/octo/products").willReturn(aResponse().withStatus(200).withBody(huge)));
+        assertThat(catchThrowableOfType(MalformedResponseException.class, () -> client.products()))
+                .hasMessageContaining("over 33554432 bytes");
+    }
+
+    @Test
     void asyncFailuresCarryTheTypedException() {
         wm.stubFor(get("/octo/bookings/" + UUID).willReturn(aResponse().withStatus(400)
                 .withBody("{\"error\":\"INVALID_BOOKING_UUID\",\"errorMessage\":\"unknown\",\"uuid\":\"" + UUID + "\"}")));

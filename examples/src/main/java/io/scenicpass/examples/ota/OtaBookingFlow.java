@@ -85,7 +85,9 @@ public final class OtaBookingFlow {
                 .optionId(option.getId()).localDate(tomorrow));
         out.printf("2. availability of %s on %s:%n", product.getId(), tomorrow);
         for (Availability a : slots) {
-            out.printf("   - %s  %-9s %s/%s left%n", a.getLocalDateTimeStart(), a.getStatus(), a.getVacancies(), a.getCapacity());
+            out.printf("   - %s-%s  %-9s %s/%s left  (id %s)%n", a.getLocalDateTimeStart().toLocalTime(),
+                    a.getLocalDateTimeEnd() == null ? "" : a.getLocalDateTimeEnd().toLocalTime(), a.getStatus(),
+                    a.getVacancies(), a.getCapacity(), a.getId());
         }
         Availability slot = slots.stream().filter(a -> a.isAvailable() && (a.getVacancies() == null || a.getVacancies() >= adults))
                 .findFirst().orElseThrow(() -> new IllegalStateException("nothing bookable tomorrow"));

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class OctoTransport {
     private static final Logger LOG = LoggerFactory.getLogger("io.scenicpass.channel.ChannelClient");
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** Answers larger than this are refused rather than buffered (a misbehaving proxy must not exhaust memory). */
+    static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
 
     private final OkHttpClient http;
     private final HttpUrl baseUrl;
@@ -93,7 +95,7 @@ public final class OctoTransport {
             try (Response response = http.newCall(request).execute()) {
                 int status = response.code();
                 ResponseBody rb = response.body();
-                String body = rb == null ? "" : rb.string();
+                String body = readBody(call, status, rb);
                 LOG.debug("OCTO {} -> HTTP {} in {} ms (attempt {}/{})", call.describe(), status,
                         (System.nanoTime() - started) / 1_000_000L, attempt, max);
                 if (status >= 200 && status < 300) {
@@ -126,6 +128,18 @@ public final class OctoTransport {
             }
             pause(call, wait);
         }
+    }
+
+    private static String readBody(OctoCall call, int status, ResponseBody rb) throws IOException {
+        if (rb == null) {
+            return "";
+        }
+        okio.BufferedSource source = rb.source();
+        if (source.request(MAX_BODY_BYTES + 1)) {
+            throw new MalformedResponseException(call.describe() + " answered HTTP " + status + " with a body over "
+                    + MAX_BODY_BYTES + " bytes", status, call.bookingUuid, null);
+        }
+        return source.readUtf8();
     }
 
     private void pause(OctoCall call, Duration wait) {
