@@ -77,6 +77,15 @@ class ChannelClientContractTest {
     }
 
     @Test
+    void noCapabilitiesHeaderWhenNoneRequested() {
+        wm.stubFor(get("/octo/supplier").willReturn(okJson(fixture("supplier.json"))));
+        try (ChannelClient plain = fx.builder(wm).capabilities(List.of()).build()) {
+            plain.supplier();
+        }
+        wm.verify(getRequestedFor(urlEqualTo("/octo/supplier")).withoutHeader("Octo-Capabilities"));
+    }
+
+    @Test
     void productsAndProductParseTheCatalogueAndIgnoreUnknownFields() {
         wm.stubFor(get("/octo/products").willReturn(okJson(fixture("products.json"))));
         String one = fixture("products.json").trim();

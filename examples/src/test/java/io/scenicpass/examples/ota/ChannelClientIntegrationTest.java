@@ -54,7 +54,7 @@ class ChannelClientIntegrationTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = DemoServer.start();
+        server = DemoServer.shared();
         client = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(server.channelApiKey)
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build();
     }
@@ -63,9 +63,6 @@ class ChannelClientIntegrationTest {
     static void stopServer() throws Exception {
         if (client != null) {
             client.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

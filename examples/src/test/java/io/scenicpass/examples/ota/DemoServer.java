@@ -44,6 +44,30 @@ final class DemoServer implements AutoCloseable {
         return baseUrl.replaceAll("/+$", "") + "/octo";
     }
 
+    private static DemoServer shared;
+
+    /**
+     * One demo server for all test classes of this JVM, stopped by a shutdown hook: starting it costs several
+     * seconds, and the tests do not interfere (each books its own uuids; the webhook test creates its own channel).
+     *
+     * @return the running server
+     * @throws Exception when it cannot be started
+     */
+    static synchronized DemoServer shared() throws Exception {
+        if (shared == null) {
+            DemoServer s = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    s.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "demo-server-stop"));
+            shared = s;
+        }
+        return shared;
+    }
+
     static DemoServer start() throws Exception {
         String root = System.getProperty("scenicpass.root", "..");
         Path jar = Paths.get(System.getProperty("scenicpass.serverJar", root + "/reference-server/target/scenicpass-server.jar"));

@@ -24,7 +24,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,9 @@ class WebhookIntegrationTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = DemoServer.start();
+        server = DemoServer.shared();
     }
 
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void confirmedAndCancelledBookingsArriveSignedExactlyOncePerEvent() throws Exception {
