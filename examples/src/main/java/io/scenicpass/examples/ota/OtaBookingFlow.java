@@ -108,15 +108,29 @@ public final class OtaBookingFlow {
                 confirmed.getPricing() == null ? "" : ", " + money(confirmed.getPricing().getRetail(),
                         confirmed.getPricing().getCurrencyPrecision()) + " " + confirmed.getPricing().getCurrency());
 
+        return new Result(product, slot, confirmed, qrCodes(confirmed));
+    }
+
+    /**
+     * The QR texts of a confirmed booking: one per unit item, or the single voucher of a group pass.
+     *
+     * @param booking a confirmed booking
+     * @return the QR texts (signed passes)
+     */
+    public static List<String> qrCodes(Booking booking) {
         List<String> qr = new ArrayList<>();
-        for (UnitItem item : confirmed.getUnitItems()) {
+        if (booking.getVoucher() != null && booking.getVoucher().deliveryValue(DeliveryFormat.QRCODE) != null) {
+            qr.add(booking.getVoucher().deliveryValue(DeliveryFormat.QRCODE));
+            return qr;
+        }
+        for (UnitItem item : booking.getUnitItems()) {
             String value = item.getTicket() == null ? null : item.getTicket().deliveryValue(DeliveryFormat.QRCODE);
             if (value == null) {
                 throw new IllegalStateException("unit item " + item.getUuid() + " has no QRCODE ticket");
             }
             qr.add(value);
         }
-        return new Result(product, slot, confirmed, qr);
+        return qr;
     }
 
     private static String money(Integer minor, Integer precision) {

@@ -122,6 +122,16 @@ class ChannelClientIntegrationTest {
     }
 
     @Test
+    void everyDemoProductCanBeBookedAndYieldsQrCodes() {
+        for (Product p : client.products()) {
+            OtaBookingFlow.Result r = new OtaBookingFlow(client, Clock.systemUTC(),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(p.getId(), 2, "IT-ALL-" + UUID.randomUUID());
+            assertThat(r.booking.getStatus()).as(p.getId()).isEqualTo(BookingStatus.CONFIRMED);
+            assertThat(r.qrCodes).as(p.getId()).isNotEmpty().allMatch(q -> !q.isBlank());
+        }
+    }
+
+    @Test
     void exampleMainRunsAgainstDemoJson(@TempDir Path tmp) {
         Path png = tmp.resolve("out/ticket.png");
         int code = OtaBookingExample.run(new String[] {"--demo-json", server.dataDir.resolve("demo.json").toString(),
