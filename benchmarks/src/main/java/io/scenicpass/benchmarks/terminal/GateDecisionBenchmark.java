@@ -1,0 +1,143 @@
+package io.scenicpass.benchmarks.terminal;
+
+import io.scenicpass.core.Claims;
+import io.scenicpass.core.IssuerKey;
+import io.scenicpass.core.KeySet;
+import io.scenicpass.core.KeyStatus;
+import io.scenicpass.core.PassIssuer;
+import io.scenicpass.core.PassKind;
+import io.scenicpass.core.PassVerifier;
+import io.scenicpass.core.ReentryPolicy;
+import io.scenicpass.core.wire.DeviceConfig;
+import io.scenicpass.terminal.Credential;
+import io.scenicpass.terminal.Decision;
+import io.scenicpass.terminal.Gate;
+import io.scenicpass.terminal.GateContext;
+import io.scenicpass.terminal.journal.FsyncPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Gate decision end to end without hardware: QR text in → decode, key and signature, revocation,
+ * blacklist, validity, slot, zone, entry count, party, concession, operator rules → entry event journaled
+ * (fsync ALWAYS or NEVER) → decision out. The floor in the same run: bare pass verification
+ * (decode + signature) of the same passes with sdk-core's {@link PassVerifier}.
+ *
+ * <p>Run: {@code java -jar benchmarks.jar 'terminal.GateDecisionBenchmark' -f 1 -wi 2 -w 2s -i 3 -r 3s}
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class GateDecisionBenchmark {
+    static final int PASSES = 1024;
+
+    /** Passes and keys shared by both benchmarks. */
+    @State(Scope.Benchmark)
+    public static class Passes {
+        String[] texts = new String[PASSES];
+        KeySet keys;
+        Instant now;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            now = Instant.now();
+            byte[] seed = new byte[32];
+            seed[0] = 7;
+            IssuerKey key = IssuerKey.fromSeed(seed);
+            keys = KeySet.of(1, now, Collections.singletonList(key.toPublicEntry(now.minus(Duration.ofDays(1)),
+                    now.plus(Duration.ofDays(365)), KeyStatus.ACTIVE)));
+            PassIssuer issuer = new PassIssuer(key);
+            for (int i = 0; i < PASSES; i++) {
+                // annual passes without passback: every scan is admitted, so each op journals an ADMIT
+                Claims c = Claims.builder().passId(String.format("BENCH%011d", i)).issuerId("area-1")
+                        .productId("ANNUAL").kind(PassKind.ANNUAL).validFrom(now.minus(Duration.ofDays(1)))
+                        .validUntil(now.plus(Duration.ofDays(300))).entriesAllowed(0).reentry(ReentryPolicy.UNLIMITED)
+                        .zone("main", 0).issuedAt(now.minus(Duration.ofDays(2))).build();
+                texts[i] = issuer.issue(c).text();
+            }
+        }
+
+        String nextText() {
+            next = (next + 1) & (PASSES - 1);
+            return texts[next];
+        }
+    }
+
+    /** A gate with its journal on the local disk. */
+    @State(Scope.Benchmark)
+    public static class GateHolder {
+        @Param({"ALWAYS", "NEVER"})
+        public String fsync;
+        Gate gate;
+        Path dir;
+        final GateContext entry = GateContext.entry("main");
+
+        @Setup(Level.Trial)
+        public void setUp(Passes passes) throws IOException {
+            dir = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))),
+                    "gate-bench");
+            gate = Gate.builder().stateDirectory(dir).trustedKeySet(passes.keys).fsyncPolicy(FsyncPolicy.valueOf(fsync))
+                    .journalBudgetBytes(8L << 30).deviceId("bench").gateId("g1")
+                    .config(DeviceConfig.builder().deviceId("bench").gateId("g1").areaId("area-1")
+                            .zones(Arrays.asList("main")).direction("BOTH").version(1).build())
+                    .build();
+            Decision d = gate.decide(Credential.qr(passes.texts[0]), entry);
+            if (!d.admitted()) {
+                throw new IllegalStateException("benchmark pass not admitted: " + d);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown(Passes passes) throws IOException {
+            Decision d = gate.decide(Credential.qr(passes.texts[1]), entry);
+            gate.close();
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            if (!d.admitted()) {
+                throw new IllegalStateException("gate stopped admitting during the run: " + d.reason());
+            }
+        }
+    }
+
+    /** Bare verifier over the same key set. */
+    @State(Scope.Benchmark)
+    public static class Verifier {
+        PassVerifier verifier;
+
+        @Setup(Level.Trial)
+        public void setUp(Passes passes) {
+            verifier = new PassVerifier(passes.keys);
+        }
+    }
+
+    /** Full gate decision, journaled per the fsync policy. */
+    @Benchmark
+    public Decision gateDecision(Passes passes, GateHolder holder) {
+        return holder.gate.decide(Credential.qr(passes.nextText()), holder.entry);
+    }
+
+    /** Floor: decode + key + signature check only. */
+    @Benchmark
+    public Object bareVerify(Passes passes, Verifier v) {
+        return v.verifier.decodeAndVerify(passes.nextText(), passes.now);
+    }
+}
