@@ -1,0 +1,45 @@
+package io.scenicpass.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void fileThenEnvironmentThenCommandLine() throws Exception {
+    Path f = dir.resolve("server.properties");
+    Files.writeString(f, "port=9000\nrate.perSecond=7\ndb.url=jdbc:postgresql://file/db\nhold.defaultMinutes=12\n");
+    Map<String, String> env = Map.of("SCENICPASS_DB_URL", "jdbc:postgresql://env/db", "SCENICPASS_RATE_PER_SECOND", "9",
+        "HOME", "/root");
+    Map<String, String> cli = new HashMap<>();
+    cli.put("port", "0");
+    cli.put("db.url", null);
+    ServerConfig c = ServerConfig.load(f, env, cli);
+    assertThat(c.port).isZero();
+    assertThat(c.dbUrl).isEqualTo("jdbc:postgresql://env/db");
+    assertThat(c.ratePerSecond).isEqualTo(9);
+    assertThat(c.holdDefaultMinutes).isEqualTo(12);
+    assertThat(c.effectiveDbUrl()).isEqualTo("jdbc:postgresql://env/db");
+  }
+
+  @Test
+  void defaultsToH2FileInTheDataDir() {
+    ServerConfig c = ServerConfig.of(Map.of("data", dir.toString()));
+    assertThat(c.effectiveDbUrl()).startsWith("jdbc:h2:file:" + dir.resolve("scenicpass")).contains("MODE=PostgreSQL");
+    assertThat(c.keysDir()).isEqualTo(dir.resolve("keys"));
+  }
+
+  @Test
+  void badNumbersAreAClearError() {
+    assertThatThrownBy(() -> ServerConfig.of(Map.of("port", "eighty")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad number");
+  }
+}
