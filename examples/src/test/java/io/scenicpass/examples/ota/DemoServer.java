@@ -132,6 +132,31 @@ final class DemoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates a channel through the admin API.
+     *
+     * @param fields the channel fields ({@code id}, {@code webhookUrl}, {@code ratePerSecond}...)
+     * @return the new channel's API key
+     * @throws IOException when the server cannot be reached
+     */
+    String createChannel(java.util.Map<String, Object> fields) throws IOException {
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        okhttp3.Request req = new okhttp3.Request.Builder().url(baseUrl.replaceAll("/+$", "") + "/admin/v1/channels")
+                .header("Authorization", "Bearer " + adminToken)
+                .post(okhttp3.RequestBody.create(OctoJson.mapper().writeValueAsString(fields),
+                        okhttp3.MediaType.get("application/json"))).build();
+        try (okhttp3.Response resp = http.newCall(req).execute()) {
+            String text = resp.body().string();
+            if (resp.code() != 201) {
+                throw new IllegalStateException("creating channel failed: HTTP " + resp.code() + " " + text);
+            }
+            return OctoJson.mapper().readTree(text).get("apiKey").asText();
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
     String logTail() {
         return tail(log);
     }

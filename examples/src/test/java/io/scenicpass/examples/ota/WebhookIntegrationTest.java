@@ -48,7 +48,8 @@ class WebhookIntegrationTest {
         WebhookVerifier verifier = WebhookVerifier.builder().secret(secret).build();
         try (WebhookReceiver receiver = WebhookReceiver.start(0, verifier, events::add)) {
             String channelId = "it-ota-" + UUID.randomUUID().toString().substring(0, 8);
-            String apiKey = createChannel(channelId, receiver.url(), secret);
+            String apiKey = server.createChannel(java.util.Map.of("id", channelId, "name", "Integration OTA",
+                    "webhookUrl", receiver.url(), "webhookSecret", secret));
             try (ChannelClient client = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(apiKey).build()) {
                 OtaBookingFlow.Result r = new OtaBookingFlow(client, Clock.systemUTC(),
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(null, 1, "IT-WH");
@@ -86,14 +87,4 @@ class WebhookIntegrationTest {
         return e;
     }
 
-    private String createChannel(String id, String webhookUrl, String secret) throws Exception {
-        String body = OctoJson.mapper().writeValueAsString(java.util.Map.of("id", id, "name", "Integration OTA",
-                "webhookUrl", webhookUrl, "webhookSecret", secret));
-        try (Response resp = http.newCall(new Request.Builder().url(server.baseUrl.replaceAll("/+$", "") + "/admin/v1/channels")
-                .header("Authorization", "Bearer " + server.adminToken).post(RequestBody.create(body, JSON)).build()).execute()) {
-            String text = resp.body().string();
-            assertThat(resp.code()).as("create channel: " + text).isEqualTo(201);
-            return OctoJson.mapper().readTree(text).get("apiKey").asText();
-        }
-    }
 }
