@@ -51,17 +51,18 @@ public final class CredentialStore {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        JsonNode n;
+        byte[] bytes;
         try {
-            n = JSON.readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read credentials file " + file, e);
         }
         try {
+            JsonNode n = JSON.readTree(bytes);
             return Optional.of(new DeviceCredentials(n.get("serverUrl").asText(), n.get("deviceId").asText(),
                     n.get("deviceToken").asText(), text(n, "areaId"), text(n, "gateId"),
                     Base64.getDecoder().decode(n.get("rootPublicKey").asText())));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("credentials file " + file + " is corrupt; enroll the device again");
         }
     }
