@@ -70,9 +70,7 @@ public class Availability {
     }
 
     /**
-     * Sets the availability id, used to reserve.
-     *
-     * @param value the new value
+     * @param value the availability id, used to reserve
      * @return this
      */
     public Availability id(String value) {
@@ -86,9 +84,7 @@ public class Availability {
     }
 
     /**
-     * Sets the start in the product's time zone, with offset.
-     *
-     * @param value the new value
+     * @param value the start in the product's time zone, with offset
      * @return this
      */
     public Availability localDateTimeStart(OffsetDateTime value) {
@@ -102,9 +98,7 @@ public class Availability {
     }
 
     /**
-     * Sets the end in the product's time zone, with offset.
-     *
-     * @param value the new value
+     * @param value the end in the product's time zone, with offset
      * @return this
      */
     public Availability localDateTimeEnd(OffsetDateTime value) {
@@ -118,9 +112,7 @@ public class Availability {
     }
 
     /**
-     * Sets whether the slot covers the whole day.
-     *
-     * @param value the new value
+     * @param value whether the slot covers the whole day
      * @return this
      */
     public Availability allDay(boolean value) {
@@ -134,9 +126,7 @@ public class Availability {
     }
 
     /**
-     * Sets whether it can be booked.
-     *
-     * @param value the new value
+     * @param value whether it can be booked
      * @return this
      */
     public Availability available(boolean value) {
@@ -150,9 +140,7 @@ public class Availability {
     }
 
     /**
-     * Sets the status.
-     *
-     * @param value the new value
+     * @param value the status
      * @return this
      */
     public Availability status(AvailabilityStatus value) {
@@ -166,9 +154,7 @@ public class Availability {
     }
 
     /**
-     * Sets the places left (null for freesale).
-     *
-     * @param value the new value
+     * @param value the places left (null for freesale)
      * @return this
      */
     public Availability vacancies(Integer value) {
@@ -182,9 +168,7 @@ public class Availability {
     }
 
     /**
-     * Sets the capacity (null for freesale).
-     *
-     * @param value the new value
+     * @param value the capacity (null for freesale)
      * @return this
      */
     public Availability capacity(Integer value) {
@@ -198,9 +182,7 @@ public class Availability {
     }
 
     /**
-     * Sets the maximum units one booking may take.
-     *
-     * @param value the new value
+     * @param value the maximum units one booking may take
      * @return this
      */
     public Availability maxUnits(Integer value) {
@@ -214,9 +196,7 @@ public class Availability {
     }
 
     /**
-     * Sets the last moment to book, UTC.
-     *
-     * @param value the new value
+     * @param value the last moment to book, UTC
      * @return this
      */
     public Availability utcCutoffAt(Instant value) {
@@ -230,9 +210,7 @@ public class Availability {
     }
 
     /**
-     * Sets the opening hours.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the opening hours (copied; null to omit)
      * @return this
      */
     public Availability openingHours(List<OpeningHours> value) {
@@ -246,9 +224,7 @@ public class Availability {
     }
 
     /**
-     * Sets the price of the requested units (octo/pricing).
-     *
-     * @param value the new value
+     * @param value the price of the requested units (octo/pricing)
      * @return this
      */
     public Availability pricing(Pricing value) {
@@ -262,9 +238,7 @@ public class Availability {
     }
 
     /**
-     * Sets the price per unit (octo/pricing).
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the price per unit (octo/pricing) (copied; null to omit)
      * @return this
      */
     public Availability unitPricing(List<UnitPricing> value) {

@@ -53,9 +53,7 @@ public class AvailabilityCalendarDay {
     }
 
     /**
-     * Sets the local date.
-     *
-     * @param value the new value
+     * @param value the local date
      * @return this
      */
     public AvailabilityCalendarDay localDate(LocalDate value) {
@@ -69,9 +67,7 @@ public class AvailabilityCalendarDay {
     }
 
     /**
-     * Sets whether anything is bookable that day.
-     *
-     * @param value the new value
+     * @param value whether anything is bookable that day
      * @return this
      */
     public AvailabilityCalendarDay available(boolean value) {
@@ -85,9 +81,7 @@ public class AvailabilityCalendarDay {
     }
 
     /**
-     * Sets the status.
-     *
-     * @param value the new value
+     * @param value the status
      * @return this
      */
     public AvailabilityCalendarDay status(AvailabilityStatus value) {
@@ -101,9 +95,7 @@ public class AvailabilityCalendarDay {
     }
 
     /**
-     * Sets the places left (null for freesale).
-     *
-     * @param value the new value
+     * @param value the places left (null for freesale)
      * @return this
      */
     public AvailabilityCalendarDay vacancies(Integer value) {
@@ -117,9 +109,7 @@ public class AvailabilityCalendarDay {
     }
 
     /**
-     * Sets the capacity (null for freesale).
-     *
-     * @param value the new value
+     * @param value the capacity (null for freesale)
      * @return this
      */
     public AvailabilityCalendarDay capacity(Integer value) {
@@ -133,9 +123,7 @@ public class AvailabilityCalendarDay {
     }
 
     /**
-     * Sets the opening hours.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the opening hours (copied; null to omit)
      * @return this
      */
     public AvailabilityCalendarDay openingHours(List<OpeningHours> value) {
@@ -149,9 +137,7 @@ public class AvailabilityCalendarDay {
     }
 
     /**
-     * Sets the lowest unit prices that day (octo/pricing).
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the lowest unit prices that day (octo/pricing) (copied; null to omit)
      * @return this
      */
     public AvailabilityCalendarDay unitPricingFrom(List<UnitPricing> value) {

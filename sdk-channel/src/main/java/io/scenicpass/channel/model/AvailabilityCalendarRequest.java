@@ -51,9 +51,7 @@ public class AvailabilityCalendarRequest {
     }
 
     /**
-     * Sets the product id.
-     *
-     * @param value the new value
+     * @param value the product id
      * @return this
      */
     public AvailabilityCalendarRequest productId(String value) {
@@ -67,9 +65,7 @@ public class AvailabilityCalendarRequest {
     }
 
     /**
-     * Sets the option id.
-     *
-     * @param value the new value
+     * @param value the option id
      * @return this
      */
     public AvailabilityCalendarRequest optionId(String value) {
@@ -83,9 +79,7 @@ public class AvailabilityCalendarRequest {
     }
 
     /**
-     * Sets the first local date.
-     *
-     * @param value the new value
+     * @param value the first local date
      * @return this
      */
     public AvailabilityCalendarRequest localDateStart(LocalDate value) {
@@ -99,9 +93,7 @@ public class AvailabilityCalendarRequest {
     }
 
     /**
-     * Sets the last local date (inclusive).
-     *
-     * @param value the new value
+     * @param value the last local date (inclusive)
      * @return this
      */
     public AvailabilityCalendarRequest localDateEnd(LocalDate value) {
@@ -115,9 +107,7 @@ public class AvailabilityCalendarRequest {
     }
 
     /**
-     * Sets the units to price and check, optional.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the units to price and check, optional (copied; null to omit)
      * @return this
      */
     public AvailabilityCalendarRequest units(List<UnitQuantity> value) {

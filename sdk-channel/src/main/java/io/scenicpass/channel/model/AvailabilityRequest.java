@@ -57,9 +57,7 @@ public class AvailabilityRequest {
     }
 
     /**
-     * Sets the product id.
-     *
-     * @param value the new value
+     * @param value the product id
      * @return this
      */
     public AvailabilityRequest productId(String value) {
@@ -73,9 +71,7 @@ public class AvailabilityRequest {
     }
 
     /**
-     * Sets the option id.
-     *
-     * @param value the new value
+     * @param value the option id
      * @return this
      */
     public AvailabilityRequest optionId(String value) {
@@ -89,9 +85,7 @@ public class AvailabilityRequest {
     }
 
     /**
-     * Sets a single local date.
-     *
-     * @param value the new value
+     * @param value a single local date
      * @return this
      */
     public AvailabilityRequest localDate(LocalDate value) {
@@ -105,9 +99,7 @@ public class AvailabilityRequest {
     }
 
     /**
-     * Sets the first local date of a range.
-     *
-     * @param value the new value
+     * @param value the first local date of a range
      * @return this
      */
     public AvailabilityRequest localDateStart(LocalDate value) {
@@ -121,9 +113,7 @@ public class AvailabilityRequest {
     }
 
     /**
-     * Sets the last local date of a range (inclusive).
-     *
-     * @param value the new value
+     * @param value the last local date of a range (inclusive)
      * @return this
      */
     public AvailabilityRequest localDateEnd(LocalDate value) {
@@ -137,9 +127,7 @@ public class AvailabilityRequest {
     }
 
     /**
-     * Sets specific availability ids.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value specific availability ids (copied; null to omit)
      * @return this
      */
     public AvailabilityRequest availabilityIds(List<String> value) {
@@ -153,9 +141,7 @@ public class AvailabilityRequest {
     }
 
     /**
-     * Sets the units to price and check, optional.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the units to price and check, optional (copied; null to omit)
      * @return this
      */
     public AvailabilityRequest units(List<UnitQuantity> value) {

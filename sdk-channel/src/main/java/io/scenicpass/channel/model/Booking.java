@@ -95,9 +95,7 @@ public class Booking {
     }
 
     /**
-     * Sets the supplier's booking id.
-     *
-     * @param value the new value
+     * @param value the supplier's booking id
      * @return this
      */
     public Booking id(String value) {
@@ -111,9 +109,7 @@ public class Booking {
     }
 
     /**
-     * Sets the booking uuid (chosen by the channel).
-     *
-     * @param value the new value
+     * @param value the booking uuid (chosen by the channel)
      * @return this
      */
     public Booking uuid(String value) {
@@ -127,9 +123,7 @@ public class Booking {
     }
 
     /**
-     * Sets whether this is a test booking.
-     *
-     * @param value the new value
+     * @param value whether this is a test booking
      * @return this
      */
     public Booking testMode(boolean value) {
@@ -143,9 +137,7 @@ public class Booking {
     }
 
     /**
-     * Sets the channel's reference.
-     *
-     * @param value the new value
+     * @param value the channel's reference
      * @return this
      */
     public Booking resellerReference(String value) {
@@ -159,9 +151,7 @@ public class Booking {
     }
 
     /**
-     * Sets the supplier's reference.
-     *
-     * @param value the new value
+     * @param value the supplier's reference
      * @return this
      */
     public Booking supplierReference(String value) {
@@ -175,9 +165,7 @@ public class Booking {
     }
 
     /**
-     * Sets the status.
-     *
-     * @param value the new value
+     * @param value the status
      * @return this
      */
     public Booking status(BookingStatus value) {
@@ -191,9 +179,7 @@ public class Booking {
     }
 
     /**
-     * Sets when it was created, UTC.
-     *
-     * @param value the new value
+     * @param value when it was created, UTC
      * @return this
      */
     public Booking utcCreatedAt(Instant value) {
@@ -207,9 +193,7 @@ public class Booking {
     }
 
     /**
-     * Sets when it was last updated, UTC.
-     *
-     * @param value the new value
+     * @param value when it was last updated, UTC
      * @return this
      */
     public Booking utcUpdatedAt(Instant value) {
@@ -223,9 +207,7 @@ public class Booking {
     }
 
     /**
-     * Sets when the hold expires, UTC.
-     *
-     * @param value the new value
+     * @param value when the hold expires, UTC
      * @return this
      */
     public Booking utcExpiresAt(Instant value) {
@@ -239,9 +221,7 @@ public class Booking {
     }
 
     /**
-     * Sets when it was redeemed, UTC.
-     *
-     * @param value the new value
+     * @param value when it was redeemed, UTC
      * @return this
      */
     public Booking utcRedeemedAt(Instant value) {
@@ -255,9 +235,7 @@ public class Booking {
     }
 
     /**
-     * Sets when it was confirmed, UTC.
-     *
-     * @param value the new value
+     * @param value when it was confirmed, UTC
      * @return this
      */
     public Booking utcConfirmedAt(Instant value) {
@@ -271,9 +249,7 @@ public class Booking {
     }
 
     /**
-     * Sets the product id.
-     *
-     * @param value the new value
+     * @param value the product id
      * @return this
      */
     public Booking productId(String value) {
@@ -287,9 +263,7 @@ public class Booking {
     }
 
     /**
-     * Sets the option id.
-     *
-     * @param value the new value
+     * @param value the option id
      * @return this
      */
     public Booking optionId(String value) {
@@ -303,9 +277,7 @@ public class Booking {
     }
 
     /**
-     * Sets whether it can still be cancelled.
-     *
-     * @param value the new value
+     * @param value whether it can still be cancelled
      * @return this
      */
     public Booking cancellable(boolean value) {
@@ -319,9 +291,7 @@ public class Booking {
     }
 
     /**
-     * Sets the cancellation, once cancelled.
-     *
-     * @param value the new value
+     * @param value the cancellation, once cancelled
      * @return this
      */
     public Booking cancellation(Cancellation value) {
@@ -335,9 +305,7 @@ public class Booking {
     }
 
     /**
-     * Sets whether it was booked without availability.
-     *
-     * @param value the new value
+     * @param value whether it was booked without availability
      * @return this
      */
     public Booking freesale(boolean value) {
@@ -351,9 +319,7 @@ public class Booking {
     }
 
     /**
-     * Sets the availability id.
-     *
-     * @param value the new value
+     * @param value the availability id
      * @return this
      */
     public Booking availabilityId(String value) {
@@ -367,9 +333,7 @@ public class Booking {
     }
 
     /**
-     * Sets the booked slot.
-     *
-     * @param value the new value
+     * @param value the booked slot
      * @return this
      */
     public Booking availability(Availability value) {
@@ -383,9 +347,7 @@ public class Booking {
     }
 
     /**
-     * Sets the lead contact.
-     *
-     * @param value the new value
+     * @param value the lead contact
      * @return this
      */
     public Booking contact(Contact value) {
@@ -399,9 +361,7 @@ public class Booking {
     }
 
     /**
-     * Sets free notes.
-     *
-     * @param value the new value
+     * @param value free notes
      * @return this
      */
     public Booking notes(String value) {
@@ -415,9 +375,7 @@ public class Booking {
     }
 
     /**
-     * Sets the delivery methods.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the delivery methods (copied; null to omit)
      * @return this
      */
     public Booking deliveryMethods(List<DeliveryMethod> value) {
@@ -431,9 +389,7 @@ public class Booking {
     }
 
     /**
-     * Sets the voucher (after confirmation).
-     *
-     * @param value the new value
+     * @param value the voucher (after confirmation)
      * @return this
      */
     public Booking voucher(Ticket value) {
@@ -447,9 +403,7 @@ public class Booking {
     }
 
     /**
-     * Sets the unit items.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the unit items (copied; null to omit)
      * @return this
      */
     public Booking unitItems(List<UnitItem> value) {
@@ -463,9 +417,7 @@ public class Booking {
     }
 
     /**
-     * Sets the total price (octo/pricing).
-     *
-     * @param value the new value
+     * @param value the total price (octo/pricing)
      * @return this
      */
     public Booking pricing(Pricing value) {

@@ -34,9 +34,7 @@ public class BookingCancellationRequest {
     }
 
     /**
-     * Sets why the booking is cancelled.
-     *
-     * @param value the new value
+     * @param value why the booking is cancelled
      * @return this
      */
     public BookingCancellationRequest reason(String value) {
@@ -50,9 +48,7 @@ public class BookingCancellationRequest {
     }
 
     /**
-     * Sets cancel even after the cutoff (only where the supplier allows it).
-     *
-     * @param value the new value
+     * @param value cancel even after the cutoff (only where the supplier allows it)
      * @return this
      */
     public BookingCancellationRequest force(Boolean value) {

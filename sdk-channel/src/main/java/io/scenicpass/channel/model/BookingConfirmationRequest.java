@@ -41,9 +41,7 @@ public class BookingConfirmationRequest {
     }
 
     /**
-     * Sets the channel's reference.
-     *
-     * @param value the new value
+     * @param value the channel's reference
      * @return this
      */
     public BookingConfirmationRequest resellerReference(String value) {
@@ -57,9 +55,7 @@ public class BookingConfirmationRequest {
     }
 
     /**
-     * Sets the lead contact.
-     *
-     * @param value the new value
+     * @param value the lead contact
      * @return this
      */
     public BookingConfirmationRequest contact(Contact value) {
@@ -73,9 +69,7 @@ public class BookingConfirmationRequest {
     }
 
     /**
-     * Sets per-item contacts or references, optional.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value per-item contacts or references, optional (copied; null to omit)
      * @return this
      */
     public BookingConfirmationRequest unitItems(List<UnitItemRequest> value) {
@@ -89,9 +83,7 @@ public class BookingConfirmationRequest {
     }
 
     /**
-     * Sets free notes.
-     *
-     * @param value the new value
+     * @param value free notes
      * @return this
      */
     public BookingConfirmationRequest notes(String value) {

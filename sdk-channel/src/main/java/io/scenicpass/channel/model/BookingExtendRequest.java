@@ -32,9 +32,7 @@ public class BookingExtendRequest {
     }
 
     /**
-     * Sets how many more minutes to hold.
-     *
-     * @param value the new value
+     * @param value how many more minutes to hold
      * @return this
      */
     public BookingExtendRequest expirationMinutes(Integer value) {

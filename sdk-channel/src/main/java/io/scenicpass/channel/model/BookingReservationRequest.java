@@ -51,9 +51,7 @@ public class BookingReservationRequest {
     }
 
     /**
-     * Sets the booking uuid chosen by the channel.
-     *
-     * @param value the new value
+     * @param value the booking uuid chosen by the channel
      * @return this
      */
     public BookingReservationRequest uuid(String value) {
@@ -67,9 +65,7 @@ public class BookingReservationRequest {
     }
 
     /**
-     * Sets the product id.
-     *
-     * @param value the new value
+     * @param value the product id
      * @return this
      */
     public BookingReservationRequest productId(String value) {
@@ -83,9 +79,7 @@ public class BookingReservationRequest {
     }
 
     /**
-     * Sets the option id.
-     *
-     * @param value the new value
+     * @param value the option id
      * @return this
      */
     public BookingReservationRequest optionId(String value) {
@@ -99,9 +93,7 @@ public class BookingReservationRequest {
     }
 
     /**
-     * Sets the availability id.
-     *
-     * @param value the new value
+     * @param value the availability id
      * @return this
      */
     public BookingReservationRequest availabilityId(String value) {
@@ -115,9 +107,7 @@ public class BookingReservationRequest {
     }
 
     /**
-     * Sets how long to hold the places.
-     *
-     * @param value the new value
+     * @param value how long to hold the places
      * @return this
      */
     public BookingReservationRequest expirationMinutes(Integer value) {
@@ -131,9 +121,7 @@ public class BookingReservationRequest {
     }
 
     /**
-     * Sets one item per ticket.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value one item per ticket (copied; null to omit)
      * @return this
      */
     public BookingReservationRequest unitItems(List<UnitItemRequest> value) {
@@ -147,9 +135,7 @@ public class BookingReservationRequest {
     }
 
     /**
-     * Sets the channel's reference.
-     *
-     * @param value the new value
+     * @param value the channel's reference
      * @return this
      */
     public BookingReservationRequest resellerReference(String value) {
@@ -163,9 +149,7 @@ public class BookingReservationRequest {
     }
 
     /**
-     * Sets the lead contact.
-     *
-     * @param value the new value
+     * @param value the lead contact
      * @return this
      */
     public BookingReservationRequest contact(Contact value) {
@@ -179,9 +163,7 @@ public class BookingReservationRequest {
     }
 
     /**
-     * Sets free notes.
-     *
-     * @param value the new value
+     * @param value free notes
      * @return this
      */
     public BookingReservationRequest notes(String value) {

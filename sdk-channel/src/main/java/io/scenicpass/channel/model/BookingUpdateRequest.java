@@ -49,9 +49,7 @@ public class BookingUpdateRequest {
     }
 
     /**
-     * Sets the channel's reference.
-     *
-     * @param value the new value
+     * @param value the channel's reference
      * @return this
      */
     public BookingUpdateRequest resellerReference(String value) {
@@ -65,9 +63,7 @@ public class BookingUpdateRequest {
     }
 
     /**
-     * Sets the lead contact.
-     *
-     * @param value the new value
+     * @param value the lead contact
      * @return this
      */
     public BookingUpdateRequest contact(Contact value) {
@@ -81,9 +77,7 @@ public class BookingUpdateRequest {
     }
 
     /**
-     * Sets free notes.
-     *
-     * @param value the new value
+     * @param value free notes
      * @return this
      */
     public BookingUpdateRequest notes(String value) {
@@ -97,9 +91,7 @@ public class BookingUpdateRequest {
     }
 
     /**
-     * Sets a new product id, optional.
-     *
-     * @param value the new value
+     * @param value a new product id, optional
      * @return this
      */
     public BookingUpdateRequest productId(String value) {
@@ -113,9 +105,7 @@ public class BookingUpdateRequest {
     }
 
     /**
-     * Sets a new option id, optional.
-     *
-     * @param value the new value
+     * @param value a new option id, optional
      * @return this
      */
     public BookingUpdateRequest optionId(String value) {
@@ -129,9 +119,7 @@ public class BookingUpdateRequest {
     }
 
     /**
-     * Sets a new availability id, optional.
-     *
-     * @param value the new value
+     * @param value a new availability id, optional
      * @return this
      */
     public BookingUpdateRequest availabilityId(String value) {
@@ -145,9 +133,7 @@ public class BookingUpdateRequest {
     }
 
     /**
-     * Sets a new hold duration, optional.
-     *
-     * @param value the new value
+     * @param value a new hold duration, optional
      * @return this
      */
     public BookingUpdateRequest expirationMinutes(Integer value) {
@@ -161,9 +147,7 @@ public class BookingUpdateRequest {
     }
 
     /**
-     * Sets replacement unit items, optional.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value replacement unit items, optional (copied; null to omit)
      * @return this
      */
     public BookingUpdateRequest unitItems(List<UnitItemRequest> value) {

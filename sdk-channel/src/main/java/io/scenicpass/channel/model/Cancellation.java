@@ -42,9 +42,7 @@ public class Cancellation {
     }
 
     /**
-     * Sets the refund granted.
-     *
-     * @param value the new value
+     * @param value the refund granted
      * @return this
      */
     public Cancellation refund(RefundType value) {
@@ -58,9 +56,7 @@ public class Cancellation {
     }
 
     /**
-     * Sets the reason given.
-     *
-     * @param value the new value
+     * @param value the reason given
      * @return this
      */
     public Cancellation reason(String value) {
@@ -74,9 +70,7 @@ public class Cancellation {
     }
 
     /**
-     * Sets when it was cancelled, UTC.
-     *
-     * @param value the new value
+     * @param value when it was cancelled, UTC
      * @return this
      */
     public Cancellation utcCancelledAt(Instant value) {

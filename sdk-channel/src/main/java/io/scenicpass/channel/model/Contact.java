@@ -51,9 +51,7 @@ public class Contact {
     }
 
     /**
-     * Sets the full name.
-     *
-     * @param value the new value
+     * @param value the full name
      * @return this
      */
     public Contact fullName(String value) {
@@ -67,9 +65,7 @@ public class Contact {
     }
 
     /**
-     * Sets the first name.
-     *
-     * @param value the new value
+     * @param value the first name
      * @return this
      */
     public Contact firstName(String value) {
@@ -83,9 +79,7 @@ public class Contact {
     }
 
     /**
-     * Sets the last name.
-     *
-     * @param value the new value
+     * @param value the last name
      * @return this
      */
     public Contact lastName(String value) {
@@ -99,9 +93,7 @@ public class Contact {
     }
 
     /**
-     * Sets the e-mail address.
-     *
-     * @param value the new value
+     * @param value the e-mail address
      * @return this
      */
     public Contact emailAddress(String value) {
@@ -115,9 +107,7 @@ public class Contact {
     }
 
     /**
-     * Sets the phone number.
-     *
-     * @param value the new value
+     * @param value the phone number
      * @return this
      */
     public Contact phoneNumber(String value) {
@@ -131,9 +121,7 @@ public class Contact {
     }
 
     /**
-     * Sets the preferred locales.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the preferred locales (copied; null to omit)
      * @return this
      */
     public Contact locales(List<String> value) {
@@ -147,9 +135,7 @@ public class Contact {
     }
 
     /**
-     * Sets the postal code.
-     *
-     * @param value the new value
+     * @param value the postal code
      * @return this
      */
     public Contact postalCode(String value) {
@@ -163,9 +149,7 @@ public class Contact {
     }
 
     /**
-     * Sets the ISO 3166 country code.
-     *
-     * @param value the new value
+     * @param value the ISO 3166 country code
      * @return this
      */
     public Contact country(String value) {
@@ -179,9 +163,7 @@ public class Contact {
     }
 
     /**
-     * Sets free notes.
-     *
-     * @param value the new value
+     * @param value free notes
      * @return this
      */
     public Contact notes(String value) {

@@ -34,9 +34,7 @@ public class DeliveryOption {
     }
 
     /**
-     * Sets the format.
-     *
-     * @param value the new value
+     * @param value the format
      * @return this
      */
     public DeliveryOption deliveryFormat(DeliveryFormat value) {
@@ -50,9 +48,7 @@ public class DeliveryOption {
     }
 
     /**
-     * Sets the value (QR text, URL...).
-     *
-     * @param value the new value
+     * @param value the value (QR text, URL...)
      * @return this
      */
     public DeliveryOption deliveryValue(String value) {

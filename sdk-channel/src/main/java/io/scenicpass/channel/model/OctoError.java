@@ -44,9 +44,7 @@ public class OctoError {
     }
 
     /**
-     * Sets the error code.
-     *
-     * @param value the new value
+     * @param value the error code
      * @return this
      */
     public OctoError error(OctoErrorCode value) {
@@ -60,9 +58,7 @@ public class OctoError {
     }
 
     /**
-     * Sets a human-readable message.
-     *
-     * @param value the new value
+     * @param value a human-readable message
      * @return this
      */
     public OctoError errorMessage(String value) {
@@ -76,9 +72,7 @@ public class OctoError {
     }
 
     /**
-     * Sets the offending product id.
-     *
-     * @param value the new value
+     * @param value the offending product id
      * @return this
      */
     public OctoError productId(String value) {
@@ -92,9 +86,7 @@ public class OctoError {
     }
 
     /**
-     * Sets the offending option id.
-     *
-     * @param value the new value
+     * @param value the offending option id
      * @return this
      */
     public OctoError optionId(String value) {
@@ -108,9 +100,7 @@ public class OctoError {
     }
 
     /**
-     * Sets the offending unit id.
-     *
-     * @param value the new value
+     * @param value the offending unit id
      * @return this
      */
     public OctoError unitId(String value) {
@@ -124,9 +114,7 @@ public class OctoError {
     }
 
     /**
-     * Sets the offending availability id.
-     *
-     * @param value the new value
+     * @param value the offending availability id
      * @return this
      */
     public OctoError availabilityId(String value) {
@@ -140,9 +128,7 @@ public class OctoError {
     }
 
     /**
-     * Sets the offending booking uuid.
-     *
-     * @param value the new value
+     * @param value the offending booking uuid
      * @return this
      */
     public OctoError uuid(String value) {

@@ -34,9 +34,7 @@ public class OpeningHours {
     }
 
     /**
-     * Sets the opening time.
-     *
-     * @param value the new value
+     * @param value the opening time
      * @return this
      */
     public OpeningHours from(String value) {
@@ -50,9 +48,7 @@ public class OpeningHours {
     }
 
     /**
-     * Sets the closing time.
-     *
-     * @param value the new value
+     * @param value the closing time
      * @return this
      */
     public OpeningHours to(String value) {

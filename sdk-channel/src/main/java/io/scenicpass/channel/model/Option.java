@@ -59,9 +59,7 @@ public class Option {
     }
 
     /**
-     * Sets the option id.
-     *
-     * @param value the new value
+     * @param value the option id
      * @return this
      */
     public Option id(String value) {
@@ -75,9 +73,7 @@ public class Option {
     }
 
     /**
-     * Sets whether this is the product's default option.
-     *
-     * @param value the new value
+     * @param value whether this is the product's default option
      * @return this
      */
     public Option defaultOption(boolean value) {
@@ -91,9 +87,7 @@ public class Option {
     }
 
     /**
-     * Sets the internal name.
-     *
-     * @param value the new value
+     * @param value the internal name
      * @return this
      */
     public Option internalName(String value) {
@@ -107,9 +101,7 @@ public class Option {
     }
 
     /**
-     * Sets the supplier's reference.
-     *
-     * @param value the new value
+     * @param value the supplier's reference
      * @return this
      */
     public Option reference(String value) {
@@ -123,9 +115,7 @@ public class Option {
     }
 
     /**
-     * Sets the title shown to customers (octo/content).
-     *
-     * @param value the new value
+     * @param value the title shown to customers (octo/content)
      * @return this
      */
     public Option title(String value) {
@@ -139,9 +129,7 @@ public class Option {
     }
 
     /**
-     * Sets the local start times ({@code HH:mm}) of the slots.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the local start times ({@code HH:mm}) of the slots (copied; null to omit)
      * @return this
      */
     public Option availabilityLocalStartTimes(List<String> value) {
@@ -155,9 +143,7 @@ public class Option {
     }
 
     /**
-     * Sets the cancellation cutoff as text, e.g. {@code 2 hours}.
-     *
-     * @param value the new value
+     * @param value the cancellation cutoff as text, e.g. {@code 2 hours}
      * @return this
      */
     public Option cancellationCutoff(String value) {
@@ -171,9 +157,7 @@ public class Option {
     }
 
     /**
-     * Sets the cancellation cutoff amount.
-     *
-     * @param value the new value
+     * @param value the cancellation cutoff amount
      * @return this
      */
     public Option cancellationCutoffAmount(Integer value) {
@@ -187,9 +171,7 @@ public class Option {
     }
 
     /**
-     * Sets the cancellation cutoff unit ({@code hour}, {@code minute}, {@code day}).
-     *
-     * @param value the new value
+     * @param value the cancellation cutoff unit ({@code hour}, {@code minute}, {@code day})
      * @return this
      */
     public Option cancellationCutoffUnit(String value) {
@@ -203,9 +185,7 @@ public class Option {
     }
 
     /**
-     * Sets contact fields required per booking.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value contact fields required per booking (copied; null to omit)
      * @return this
      */
     public Option requiredContactFields(List<String> value) {
@@ -219,9 +199,7 @@ public class Option {
     }
 
     /**
-     * Sets the restrictions.
-     *
-     * @param value the new value
+     * @param value the restrictions
      * @return this
      */
     public Option restrictions(OptionRestrictions value) {
@@ -235,9 +213,7 @@ public class Option {
     }
 
     /**
-     * Sets the units.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the units (copied; null to omit)
      * @return this
      */
     public Option units(List<Unit> value) {
@@ -251,9 +227,7 @@ public class Option {
     }
 
     /**
-     * Sets the lowest prices (octo/pricing).
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the lowest prices (octo/pricing) (copied; null to omit)
      * @return this
      */
     public Option pricingFrom(List<UnitPricing> value) {

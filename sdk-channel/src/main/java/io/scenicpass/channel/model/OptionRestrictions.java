@@ -34,9 +34,7 @@ public class OptionRestrictions {
     }
 
     /**
-     * Sets the minimum number of units.
-     *
-     * @param value the new value
+     * @param value the minimum number of units
      * @return this
      */
     public OptionRestrictions minUnits(Integer value) {
@@ -50,9 +48,7 @@ public class OptionRestrictions {
     }
 
     /**
-     * Sets the maximum number of units, null for no limit.
-     *
-     * @param value the new value
+     * @param value the maximum number of units, null for no limit
      * @return this
      */
     public OptionRestrictions maxUnits(Integer value) {

@@ -45,9 +45,7 @@ public class Pricing {
     }
 
     /**
-     * Sets the original (undiscounted) price in minor units.
-     *
-     * @param value the new value
+     * @param value the original (undiscounted) price in minor units
      * @return this
      */
     public Pricing original(Integer value) {
@@ -61,9 +59,7 @@ public class Pricing {
     }
 
     /**
-     * Sets the retail price in minor units.
-     *
-     * @param value the new value
+     * @param value the retail price in minor units
      * @return this
      */
     public Pricing retail(Integer value) {
@@ -77,9 +73,7 @@ public class Pricing {
     }
 
     /**
-     * Sets the net price the channel pays, in minor units.
-     *
-     * @param value the new value
+     * @param value the net price the channel pays, in minor units
      * @return this
      */
     public Pricing net(Integer value) {
@@ -93,9 +87,7 @@ public class Pricing {
     }
 
     /**
-     * Sets the ISO 4217 currency code.
-     *
-     * @param value the new value
+     * @param value the ISO 4217 currency code
      * @return this
      */
     public Pricing currency(String value) {
@@ -109,9 +101,7 @@ public class Pricing {
     }
 
     /**
-     * Sets the number of minor-unit digits (2 for CNY).
-     *
-     * @param value the new value
+     * @param value the number of minor-unit digits (2 for CNY)
      * @return this
      */
     public Pricing currencyPrecision(Integer value) {
@@ -125,9 +115,7 @@ public class Pricing {
     }
 
     /**
-     * Sets the taxes included in the price.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the taxes included in the price (copied; null to omit)
      * @return this
      */
     public Pricing includedTaxes(List<Tax> value) {

@@ -69,9 +69,7 @@ public class Product {
     }
 
     /**
-     * Sets the product id.
-     *
-     * @param value the new value
+     * @param value the product id
      * @return this
      */
     public Product id(String value) {
@@ -85,9 +83,7 @@ public class Product {
     }
 
     /**
-     * Sets the internal name.
-     *
-     * @param value the new value
+     * @param value the internal name
      * @return this
      */
     public Product internalName(String value) {
@@ -101,9 +97,7 @@ public class Product {
     }
 
     /**
-     * Sets the supplier's reference.
-     *
-     * @param value the new value
+     * @param value the supplier's reference
      * @return this
      */
     public Product reference(String value) {
@@ -117,9 +111,7 @@ public class Product {
     }
 
     /**
-     * Sets the title shown to customers (octo/content).
-     *
-     * @param value the new value
+     * @param value the title shown to customers (octo/content)
      * @return this
      */
     public Product title(String value) {
@@ -133,9 +125,7 @@ public class Product {
     }
 
     /**
-     * Sets a short description (octo/content).
-     *
-     * @param value the new value
+     * @param value a short description (octo/content)
      * @return this
      */
     public Product shortDescription(String value) {
@@ -149,9 +139,7 @@ public class Product {
     }
 
     /**
-     * Sets the locale of texts, e.g. {@code zh-CN}.
-     *
-     * @param value the new value
+     * @param value the locale of texts, e.g. {@code zh-CN}
      * @return this
      */
     public Product locale(String value) {
@@ -165,9 +153,7 @@ public class Product {
     }
 
     /**
-     * Sets the IANA time zone of the product, e.g. {@code Asia/Shanghai}.
-     *
-     * @param value the new value
+     * @param value the IANA time zone of the product, e.g. {@code Asia/Shanghai}
      * @return this
      */
     public Product timeZone(String value) {
@@ -181,9 +167,7 @@ public class Product {
     }
 
     /**
-     * Sets whether bookings without availability check are allowed.
-     *
-     * @param value the new value
+     * @param value whether bookings without availability check are allowed
      * @return this
      */
     public Product allowFreesale(boolean value) {
@@ -197,9 +181,7 @@ public class Product {
     }
 
     /**
-     * Sets whether bookings are confirmed instantly.
-     *
-     * @param value the new value
+     * @param value whether bookings are confirmed instantly
      * @return this
      */
     public Product instantConfirmation(boolean value) {
@@ -213,9 +195,7 @@ public class Product {
     }
 
     /**
-     * Sets whether tickets are delivered instantly.
-     *
-     * @param value the new value
+     * @param value whether tickets are delivered instantly
      * @return this
      */
     public Product instantDelivery(boolean value) {
@@ -229,9 +209,7 @@ public class Product {
     }
 
     /**
-     * Sets whether an availability id is required to book.
-     *
-     * @param value the new value
+     * @param value whether an availability id is required to book
      * @return this
      */
     public Product availabilityRequired(boolean value) {
@@ -245,9 +223,7 @@ public class Product {
     }
 
     /**
-     * Sets how availability is expressed.
-     *
-     * @param value the new value
+     * @param value how availability is expressed
      * @return this
      */
     public Product availabilityType(AvailabilityType value) {
@@ -261,9 +237,7 @@ public class Product {
     }
 
     /**
-     * Sets the ticket formats.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the ticket formats (copied; null to omit)
      * @return this
      */
     public Product deliveryFormats(List<DeliveryFormat> value) {
@@ -277,9 +251,7 @@ public class Product {
     }
 
     /**
-     * Sets the delivery methods.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the delivery methods (copied; null to omit)
      * @return this
      */
     public Product deliveryMethods(List<DeliveryMethod> value) {
@@ -293,9 +265,7 @@ public class Product {
     }
 
     /**
-     * Sets how tickets are redeemed.
-     *
-     * @param value the new value
+     * @param value how tickets are redeemed
      * @return this
      */
     public Product redemptionMethod(RedemptionMethod value) {
@@ -309,9 +279,7 @@ public class Product {
     }
 
     /**
-     * Sets the default currency (octo/pricing).
-     *
-     * @param value the new value
+     * @param value the default currency (octo/pricing)
      * @return this
      */
     public Product defaultCurrency(String value) {
@@ -325,9 +293,7 @@ public class Product {
     }
 
     /**
-     * Sets the available currencies (octo/pricing).
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the available currencies (octo/pricing) (copied; null to omit)
      * @return this
      */
     public Product availableCurrencies(List<String> value) {
@@ -341,9 +307,7 @@ public class Product {
     }
 
     /**
-     * Sets the options.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the options (copied; null to omit)
      * @return this
      */
     public Product options(List<Option> value) {

@@ -38,9 +38,7 @@ public class Supplier {
     }
 
     /**
-     * Sets the supplier id.
-     *
-     * @param value the new value
+     * @param value the supplier id
      * @return this
      */
     public Supplier id(String value) {
@@ -54,9 +52,7 @@ public class Supplier {
     }
 
     /**
-     * Sets the name shown to customers.
-     *
-     * @param value the new value
+     * @param value the name shown to customers
      * @return this
      */
     public Supplier name(String value) {
@@ -70,9 +66,7 @@ public class Supplier {
     }
 
     /**
-     * Sets the base URL of the OCTO API.
-     *
-     * @param value the new value
+     * @param value the base URL of the OCTO API
      * @return this
      */
     public Supplier endpoint(String value) {
@@ -86,9 +80,7 @@ public class Supplier {
     }
 
     /**
-     * Sets the contact details.
-     *
-     * @param value the new value
+     * @param value the contact details
      * @return this
      */
     public Supplier contact(SupplierContact value) {

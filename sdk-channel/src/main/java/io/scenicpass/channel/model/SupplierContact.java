@@ -38,9 +38,7 @@ public class SupplierContact {
     }
 
     /**
-     * Sets the website.
-     *
-     * @param value the new value
+     * @param value the website
      * @return this
      */
     public SupplierContact website(String value) {
@@ -54,9 +52,7 @@ public class SupplierContact {
     }
 
     /**
-     * Sets the e-mail address.
-     *
-     * @param value the new value
+     * @param value the e-mail address
      * @return this
      */
     public SupplierContact email(String value) {
@@ -70,9 +66,7 @@ public class SupplierContact {
     }
 
     /**
-     * Sets the telephone number.
-     *
-     * @param value the new value
+     * @param value the telephone number
      * @return this
      */
     public SupplierContact telephone(String value) {
@@ -86,9 +80,7 @@ public class SupplierContact {
     }
 
     /**
-     * Sets the postal address.
-     *
-     * @param value the new value
+     * @param value the postal address
      * @return this
      */
     public SupplierContact address(String value) {

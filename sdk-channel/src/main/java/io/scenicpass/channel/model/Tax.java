@@ -38,9 +38,7 @@ public class Tax {
     }
 
     /**
-     * Sets the tax name.
-     *
-     * @param value the new value
+     * @param value the tax name
      * @return this
      */
     public Tax name(String value) {
@@ -54,9 +52,7 @@ public class Tax {
     }
 
     /**
-     * Sets the retail amount in minor units.
-     *
-     * @param value the new value
+     * @param value the retail amount in minor units
      * @return this
      */
     public Tax retail(Integer value) {
@@ -70,9 +66,7 @@ public class Tax {
     }
 
     /**
-     * Sets the original amount in minor units.
-     *
-     * @param value the new value
+     * @param value the original amount in minor units
      * @return this
      */
     public Tax original(Integer value) {
@@ -86,9 +80,7 @@ public class Tax {
     }
 
     /**
-     * Sets the net amount in minor units.
-     *
-     * @param value the new value
+     * @param value the net amount in minor units
      * @return this
      */
     public Tax net(Integer value) {

@@ -45,9 +45,7 @@ public class Ticket {
     }
 
     /**
-     * Sets how it is redeemed.
-     *
-     * @param value the new value
+     * @param value how it is redeemed
      * @return this
      */
     public Ticket redemptionMethod(RedemptionMethod value) {
@@ -61,9 +59,7 @@ public class Ticket {
     }
 
     /**
-     * Sets when it was redeemed, UTC.
-     *
-     * @param value the new value
+     * @param value when it was redeemed, UTC
      * @return this
      */
     public Ticket utcRedeemedAt(Instant value) {
@@ -77,9 +73,7 @@ public class Ticket {
     }
 
     /**
-     * Sets the delivery options.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the delivery options (copied; null to omit)
      * @return this
      */
     public Ticket deliveryOptions(List<DeliveryOption> value) {

@@ -49,9 +49,7 @@ public class Unit {
     }
 
     /**
-     * Sets the unit id.
-     *
-     * @param value the new value
+     * @param value the unit id
      * @return this
      */
     public Unit id(String value) {
@@ -65,9 +63,7 @@ public class Unit {
     }
 
     /**
-     * Sets the internal name.
-     *
-     * @param value the new value
+     * @param value the internal name
      * @return this
      */
     public Unit internalName(String value) {
@@ -81,9 +77,7 @@ public class Unit {
     }
 
     /**
-     * Sets the supplier's reference.
-     *
-     * @param value the new value
+     * @param value the supplier's reference
      * @return this
      */
     public Unit reference(String value) {
@@ -97,9 +91,7 @@ public class Unit {
     }
 
     /**
-     * Sets the title shown to customers (octo/content).
-     *
-     * @param value the new value
+     * @param value the title shown to customers (octo/content)
      * @return this
      */
     public Unit title(String value) {
@@ -113,9 +105,7 @@ public class Unit {
     }
 
     /**
-     * Sets the unit type.
-     *
-     * @param value the new value
+     * @param value the unit type
      * @return this
      */
     public Unit type(UnitType value) {
@@ -129,9 +119,7 @@ public class Unit {
     }
 
     /**
-     * Sets contact fields required per unit item.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value contact fields required per unit item (copied; null to omit)
      * @return this
      */
     public Unit requiredContactFields(List<String> value) {
@@ -145,9 +133,7 @@ public class Unit {
     }
 
     /**
-     * Sets the restrictions.
-     *
-     * @param value the new value
+     * @param value the restrictions
      * @return this
      */
     public Unit restrictions(UnitRestrictions value) {
@@ -161,9 +147,7 @@ public class Unit {
     }
 
     /**
-     * Sets the lowest prices (octo/pricing).
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the lowest prices (octo/pricing) (copied; null to omit)
      * @return this
      */
     public Unit pricingFrom(List<UnitPricing> value) {

@@ -54,9 +54,7 @@ public class UnitItem {
     }
 
     /**
-     * Sets the item uuid.
-     *
-     * @param value the new value
+     * @param value the item uuid
      * @return this
      */
     public UnitItem uuid(String value) {
@@ -70,9 +68,7 @@ public class UnitItem {
     }
 
     /**
-     * Sets the unit id.
-     *
-     * @param value the new value
+     * @param value the unit id
      * @return this
      */
     public UnitItem unitId(String value) {
@@ -86,9 +82,7 @@ public class UnitItem {
     }
 
     /**
-     * Sets the channel's reference.
-     *
-     * @param value the new value
+     * @param value the channel's reference
      * @return this
      */
     public UnitItem resellerReference(String value) {
@@ -102,9 +96,7 @@ public class UnitItem {
     }
 
     /**
-     * Sets the supplier's reference.
-     *
-     * @param value the new value
+     * @param value the supplier's reference
      * @return this
      */
     public UnitItem supplierReference(String value) {
@@ -118,9 +110,7 @@ public class UnitItem {
     }
 
     /**
-     * Sets the item status.
-     *
-     * @param value the new value
+     * @param value the item status
      * @return this
      */
     public UnitItem status(BookingStatus value) {
@@ -134,9 +124,7 @@ public class UnitItem {
     }
 
     /**
-     * Sets when it was redeemed, UTC.
-     *
-     * @param value the new value
+     * @param value when it was redeemed, UTC
      * @return this
      */
     public UnitItem utcRedeemedAt(Instant value) {
@@ -150,9 +138,7 @@ public class UnitItem {
     }
 
     /**
-     * Sets the holder's contact.
-     *
-     * @param value the new value
+     * @param value the holder's contact
      * @return this
      */
     public UnitItem contact(Contact value) {
@@ -166,9 +152,7 @@ public class UnitItem {
     }
 
     /**
-     * Sets the ticket (after confirmation).
-     *
-     * @param value the new value
+     * @param value the ticket (after confirmation)
      * @return this
      */
     public UnitItem ticket(Ticket value) {
@@ -182,9 +166,7 @@ public class UnitItem {
     }
 
     /**
-     * Sets the price (octo/pricing).
-     *
-     * @param value the new value
+     * @param value the price (octo/pricing)
      * @return this
      */
     public UnitItem pricing(Pricing value) {

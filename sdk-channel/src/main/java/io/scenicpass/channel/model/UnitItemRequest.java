@@ -38,9 +38,7 @@ public class UnitItemRequest {
     }
 
     /**
-     * Sets an optional client-chosen uuid for the item (idempotency).
-     *
-     * @param value the new value
+     * @param value an optional client-chosen uuid for the item (idempotency)
      * @return this
      */
     public UnitItemRequest uuid(String value) {
@@ -54,9 +52,7 @@ public class UnitItemRequest {
     }
 
     /**
-     * Sets the unit id.
-     *
-     * @param value the new value
+     * @param value the unit id
      * @return this
      */
     public UnitItemRequest unitId(String value) {
@@ -70,9 +66,7 @@ public class UnitItemRequest {
     }
 
     /**
-     * Sets the channel's reference for the item.
-     *
-     * @param value the new value
+     * @param value the channel's reference for the item
      * @return this
      */
     public UnitItemRequest resellerReference(String value) {
@@ -86,9 +80,7 @@ public class UnitItemRequest {
     }
 
     /**
-     * Sets the item holder's contact.
-     *
-     * @param value the new value
+     * @param value the item holder's contact
      * @return this
      */
     public UnitItemRequest contact(Contact value) {

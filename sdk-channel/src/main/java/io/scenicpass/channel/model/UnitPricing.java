@@ -47,9 +47,7 @@ public class UnitPricing {
     }
 
     /**
-     * Sets the unit this price applies to.
-     *
-     * @param value the new value
+     * @param value the unit this price applies to
      * @return this
      */
     public UnitPricing unitId(String value) {
@@ -63,9 +61,7 @@ public class UnitPricing {
     }
 
     /**
-     * Sets the original (undiscounted) price in minor units.
-     *
-     * @param value the new value
+     * @param value the original (undiscounted) price in minor units
      * @return this
      */
     public UnitPricing original(Integer value) {
@@ -79,9 +75,7 @@ public class UnitPricing {
     }
 
     /**
-     * Sets the retail price in minor units.
-     *
-     * @param value the new value
+     * @param value the retail price in minor units
      * @return this
      */
     public UnitPricing retail(Integer value) {
@@ -95,9 +89,7 @@ public class UnitPricing {
     }
 
     /**
-     * Sets the net price the channel pays, in minor units.
-     *
-     * @param value the new value
+     * @param value the net price the channel pays, in minor units
      * @return this
      */
     public UnitPricing net(Integer value) {
@@ -111,9 +103,7 @@ public class UnitPricing {
     }
 
     /**
-     * Sets the ISO 4217 currency code.
-     *
-     * @param value the new value
+     * @param value the ISO 4217 currency code
      * @return this
      */
     public UnitPricing currency(String value) {
@@ -127,9 +117,7 @@ public class UnitPricing {
     }
 
     /**
-     * Sets the number of minor-unit digits (2 for CNY).
-     *
-     * @param value the new value
+     * @param value the number of minor-unit digits (2 for CNY)
      * @return this
      */
     public UnitPricing currencyPrecision(Integer value) {
@@ -143,9 +131,7 @@ public class UnitPricing {
     }
 
     /**
-     * Sets the taxes included in the price.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value the taxes included in the price (copied; null to omit)
      * @return this
      */
     public UnitPricing includedTaxes(List<Tax> value) {

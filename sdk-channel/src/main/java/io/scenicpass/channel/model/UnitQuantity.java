@@ -34,9 +34,7 @@ public class UnitQuantity {
     }
 
     /**
-     * Sets the unit id.
-     *
-     * @param value the new value
+     * @param value the unit id
      * @return this
      */
     public UnitQuantity id(String value) {
@@ -50,9 +48,7 @@ public class UnitQuantity {
     }
 
     /**
-     * Sets the quantity.
-     *
-     * @param value the new value
+     * @param value the quantity
      * @return this
      */
     public UnitQuantity quantity(Integer value) {

@@ -47,9 +47,7 @@ public class UnitRestrictions {
     }
 
     /**
-     * Sets the minimum age.
-     *
-     * @param value the new value
+     * @param value the minimum age
      * @return this
      */
     public UnitRestrictions minAge(Integer value) {
@@ -63,9 +61,7 @@ public class UnitRestrictions {
     }
 
     /**
-     * Sets the maximum age.
-     *
-     * @param value the new value
+     * @param value the maximum age
      * @return this
      */
     public UnitRestrictions maxAge(Integer value) {
@@ -79,9 +75,7 @@ public class UnitRestrictions {
     }
 
     /**
-     * Sets whether an ID must be shown.
-     *
-     * @param value the new value
+     * @param value whether an ID must be shown
      * @return this
      */
     public UnitRestrictions idRequired(boolean value) {
@@ -95,9 +89,7 @@ public class UnitRestrictions {
     }
 
     /**
-     * Sets the minimum quantity per booking.
-     *
-     * @param value the new value
+     * @param value the minimum quantity per booking
      * @return this
      */
     public UnitRestrictions minQuantity(Integer value) {
@@ -111,9 +103,7 @@ public class UnitRestrictions {
     }
 
     /**
-     * Sets the maximum quantity per booking.
-     *
-     * @param value the new value
+     * @param value the maximum quantity per booking
      * @return this
      */
     public UnitRestrictions maxQuantity(Integer value) {
@@ -127,9 +117,7 @@ public class UnitRestrictions {
     }
 
     /**
-     * Sets how many people one unit admits.
-     *
-     * @param value the new value
+     * @param value how many people one unit admits
      * @return this
      */
     public UnitRestrictions paxCount(Integer value) {
@@ -143,9 +131,7 @@ public class UnitRestrictions {
     }
 
     /**
-     * Sets unit ids one of which must be booked alongside.
-     *
-     * @param value the new value (copied), or null to omit
+     * @param value unit ids one of which must be booked alongside (copied; null to omit)
      * @return this
      */
     public UnitRestrictions accompaniedBy(List<String> value) {

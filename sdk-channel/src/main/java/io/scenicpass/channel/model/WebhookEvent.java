@@ -44,9 +44,7 @@ public class WebhookEvent {
     }
 
     /**
-     * Sets the unique event id.
-     *
-     * @param value the new value
+     * @param value the unique event id
      * @return this
      */
     public WebhookEvent eventId(String value) {
@@ -60,9 +58,7 @@ public class WebhookEvent {
     }
 
     /**
-     * Sets the event type.
-     *
-     * @param value the new value
+     * @param value the event type
      * @return this
      */
     public WebhookEvent type(WebhookEventType value) {
@@ -76,9 +72,7 @@ public class WebhookEvent {
     }
 
     /**
-     * Sets when the event happened, UTC.
-     *
-     * @param value the new value
+     * @param value when the event happened, UTC
      * @return this
      */
     public WebhookEvent utcCreatedAt(Instant value) {
@@ -92,9 +86,7 @@ public class WebhookEvent {
     }
 
     /**
-     * Sets the booking as it is after the event.
-     *
-     * @param value the new value
+     * @param value the booking as it is after the event
      * @return this
      */
     public WebhookEvent booking(Booking value) {
