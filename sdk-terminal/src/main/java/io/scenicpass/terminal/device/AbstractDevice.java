@@ -60,6 +60,10 @@ public abstract class AbstractDevice implements Device {
     protected final void reportFault(DeviceFaultCode code, String message, boolean stillConnected) {
         DeviceHealth next;
         synchronized (healthLock) {
+            if (health.faulty() && health.connected() == stillConnected && health.lastError().isPresent()
+                    && health.lastError().get().code() == code && !stillConnected) {
+                return; // the same outage reported again by a retry loop: not a new fault
+            }
             next = health.withFault(new DeviceFault(code, message, clock.instant()), stillConnected);
             health = next;
         }
