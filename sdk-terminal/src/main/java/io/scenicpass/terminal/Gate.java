@@ -1,10 +1,7 @@
 package io.scenicpass.terminal;
 
-import io.scenicpass.core.CredentialType;
 import io.scenicpass.core.Direction;
-import io.scenicpass.core.DocumentType;
 import io.scenicpass.core.EntryEvent;
-import io.scenicpass.core.HolderBinding;
 import io.scenicpass.core.Ids;
 import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassCodec;
@@ -13,6 +10,7 @@ import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.core.wire.WireJson;
+import io.scenicpass.terminal.internal.gate.Credentials;
 import io.scenicpass.terminal.internal.gate.Messages;
 import io.scenicpass.terminal.internal.gate.RuleChain;
 import io.scenicpass.terminal.journal.Journal;
@@ -26,14 +24,11 @@ import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.state.PassUsage;
 import io.scenicpass.terminal.time.GateClock;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +107,11 @@ public final class Gate implements AutoCloseable {
                 .fsyncPolicy(b.fsyncPolicy).budgetBytes(b.journalBudgetBytes).segmentBytes(b.journalSegmentBytes)
                 .build());
         int[] replayed = {0};
+        long checkpoint = state.ledger().appliedThrough();
         journal.forEach(rec -> {
+            if (rec.uploaded() && rec.id() <= checkpoint) {
+                return; // already in the ledger checkpoint, and not waiting for upload
+            }
             EntryEvent e = parse(rec);
             if (e != null) {
                 state.ledger().apply(rec.id(), e);
@@ -163,11 +162,11 @@ public final class Gate implements AutoCloseable {
                     && !cfg.direction().equalsIgnoreCase(context.direction().name())) {
                 return record(s, null, Reason.WRONG_DIRECTION, null);
             }
-            byte[] presented = presentedBinding(credential, context);
+            byte[] presented = Credentials.presentedBinding(credential, context, Credentials.bindingKey(cfg, bindingKey));
             if (credential.isPass()) {
                 Pass pass;
                 try {
-                    pass = decodePass(credential);
+                    pass = Credentials.decodePass(credential);
                 } catch (ScenicPassException e) {
                     return record(s, null, e.code().name(), null);
                 }
@@ -183,19 +182,7 @@ public final class Gate implements AutoCloseable {
     }
 
     private Decision decideByPerson(Situation s, byte[] presented) {
-        List<ManifestEntry> entries;
-        switch (s.credential.type()) {
-            case ID_CARD:
-            case PASSPORT:
-                entries = presented == null ? Collections.<ManifestEntry>emptyList()
-                        : state.manifest().byHolderBinding(presented);
-                break;
-            case CARD_UID:
-                entries = state.manifest().byCardUid(s.credential.text());
-                break;
-            default:
-                entries = state.manifest().byBiometricSubject(s.credential.text());
-        }
+        List<ManifestEntry> entries = Credentials.lookUp(s.credential, presented, state.manifest());
         Pass bestPass = null;
         RuleChain.Outcome best = null;
         for (ManifestEntry e : entries) {
@@ -444,50 +431,6 @@ public final class Gate implements AutoCloseable {
 
     private Object stripe(String passId) {
         return stripes[(passId == null ? 0 : passId.hashCode() & 0x7fffffff) % STRIPES];
-    }
-
-    private static Pass decodePass(Credential c) {
-        if (c.type() == CredentialType.NFC) {
-            byte[] raw = c.bytes();
-            String asText = new String(raw, StandardCharsets.ISO_8859_1).trim();
-            if (asText.startsWith(PassCodec.PREFIX)) {
-                return PassCodec.decode(asText);
-            }
-            return PassCodec.decode(raw);
-        }
-        return PassCodec.decode(c.text());
-    }
-
-    private byte[] presentedBinding(Credential c, GateContext ctx) {
-        DocumentType type = null;
-        String number = null;
-        if (c.type() == CredentialType.ID_CARD) {
-            type = DocumentType.CN_ID;
-            number = c.text();
-        } else if (c.type() == CredentialType.PASSPORT) {
-            type = DocumentType.PASSPORT;
-            number = c.text();
-        } else if (ctx.holderDocumentType().isPresent()) {
-            type = ctx.holderDocumentType().get();
-            number = ctx.holderDocumentNumber().orElse("");
-        }
-        byte[] key = bindingKey();
-        if (type == null || key == null) {
-            return null;
-        }
-        return HolderBinding.of(key, type, number);
-    }
-
-    private byte[] bindingKey() {
-        DeviceConfig cfg = state.config().orElse(null);
-        if (cfg != null && cfg.holderBindingKey() != null && !cfg.holderBindingKey().isEmpty()) {
-            try {
-                return Base64.getDecoder().decode(cfg.holderBindingKey());
-            } catch (IllegalArgumentException e) {
-                LOG.warn("device config holds a malformed holder binding key");
-            }
-        }
-        return bindingKey;
     }
 
     private static EntryEvent parse(JournalRecord r) {

@@ -258,18 +258,18 @@ public final class Journal implements Closeable {
     }
 
     /**
-     * Visits every record still on disk (uploaded or not), oldest first; used to rebuild state.
+     * Visits every record still on disk (uploaded or not), oldest first, one at a time; used to rebuild
+     * state on start. The journal is locked meanwhile: the visitor must not call back into the journal.
      *
      * @param visitor receives each record
      */
     public void forEach(Consumer<JournalRecord> visitor) {
-        List<JournalRecord> all = new ArrayList<>();
         lock.lock();
         try {
             ensureOpen();
             for (Segment s : segments.values()) {
                 for (int i = 0; i < s.count(); i++) {
-                    all.add(new JournalRecord(s.idAt(i), s.read(i), s.isUploaded(i)));
+                    visitor.accept(new JournalRecord(s.idAt(i), s.read(i), s.isUploaded(i)));
                 }
             }
         } catch (IOException e) {
@@ -277,7 +277,6 @@ public final class Journal implements Closeable {
         } finally {
             lock.unlock();
         }
-        all.forEach(visitor);
     }
 
     /** @return number of records not yet acknowledged by the server */
