@@ -164,14 +164,14 @@ public final class BookingService {
 
   private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity) {
     return db.tx(c -> {
+      // insert first and take the counters last: the hot slot row stays locked only until the commit
+      bookings.insert(c, draft);
       int fromAllotment = inventory.hold(c, slot, draft.poolId(), ch.id(), quantity);
-      Booking b = fromAllotment == 0 ? draft : new Booking(draft.uuid(), draft.channelId(), draft.productId(),
-          draft.optionId(), draft.slotId(), draft.poolId(), draft.localDate(), draft.status(), draft.quantity(),
-          fromAllotment, draft.requestHash(), draft.resellerReference(), draft.supplierReference(),
-          draft.contactJson(), draft.notes(), draft.currency(), draft.totalRetail(), draft.totalNet(),
-          draft.expiresAt(), draft.createdAt(), draft.updatedAt(), null, null, null, null, null, draft.unitItems());
-      bookings.insert(c, b);
-      return bookings.find(c, b.uuid()).orElseThrow();
+      if (fromAllotment > 0) {
+        bookings.setFromAllotment(c, draft.uuid(), fromAllotment);
+        return bookings.find(c, draft.uuid()).orElseThrow();
+      }
+      return draft;
     });
   }
 

@@ -50,6 +50,10 @@ public final class CatalogueService {
   private final Database db;
   private final CatalogueStore store;
   private final Clock clock;
+  /** Product views per (product, channel); short-lived so other server processes' changes show up quickly. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, ProductView> views =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+          .expireAfterWrite(java.time.Duration.ofSeconds(5)).build();
 
   public CatalogueService(Database db, CatalogueStore store, Clock clock) {
     this.db = db;
@@ -71,6 +75,19 @@ public final class CatalogueService {
 
   /** A product by id, or INVALID_PRODUCT_ID. */
   public ProductView product(String productId, String channelId) {
+    if (productId == null) {
+      throw new ServiceException(Problem.INVALID_PRODUCT_ID, "productId is required", null);
+    }
+    ProductView cached = views.getIfPresent(productId + "\u0000" + channelId);
+    if (cached != null) {
+      return cached;
+    }
+    ProductView v = load(productId, channelId);
+    views.put(productId + "\u0000" + channelId, v);
+    return v;
+  }
+
+  private ProductView load(String productId, String channelId) {
     return db.read(c -> {
       Product p = store.product(c, productId).filter(Product::active).orElseThrow(() ->
           new ServiceException(Problem.INVALID_PRODUCT_ID, "unknown product", productId));
@@ -110,6 +127,7 @@ public final class CatalogueService {
       }
       throw e;
     }
+    views.invalidateAll();
     return product(spec.product().id(), null);
   }
 
@@ -122,6 +140,7 @@ public final class CatalogueService {
       store.putPrice(c, new Price(unitId, channelId, retail, net));
       return null;
     });
+    views.invalidateAll();
   }
 
   /** Sets the default capacity of a daily pool (e.g. the whole park). */
@@ -140,6 +159,7 @@ public final class CatalogueService {
           p.groupPass(), p.zones(), p.dayPool(), p.cancelCutoffMinutes(), p.currency(), active));
       return null;
     });
+    views.invalidateAll();
   }
 
   public boolean exists(String productId) {

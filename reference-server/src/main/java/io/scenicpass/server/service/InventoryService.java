@@ -38,6 +38,10 @@ public final class InventoryService {
   private final BookingStore bookings;
   private final Clock clock;
   private final int horizonDays;
+  /** (option, date) pairs whose slots are known to exist; saves a query per request. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> ensured =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+          .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
   public InventoryService(Database db, CatalogueStore catalogue, InventoryStore inventory, BookingStore bookings,
       Clock clock, int horizonDays) {
@@ -52,6 +56,13 @@ public final class InventoryService {
   /** Makes sure the option's slots exist for every date in [from, to] (idempotent, safe across processes). */
   public void ensureSlots(Product product, ProductOption option, LocalDate from, LocalDate to) {
     ZoneId zone = ZoneId.of(product.timeZone());
+    boolean all = true;
+    for (LocalDate d = from; !d.isAfter(to) && all; d = d.plusDays(1)) {
+      all = ensured.getIfPresent(option.id() + "|" + d) != null;
+    }
+    if (all) {
+      return;
+    }
     db.tx(c -> {
       for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
         if (!inventory.hasSlots(c, option.id(), d)) {
@@ -65,6 +76,9 @@ public final class InventoryService {
       }
       return null;
     });
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      ensured.put(option.id() + "|" + d, Boolean.TRUE);
+    }
   }
 
   /** Availability of an option between two local dates (inclusive) as seen by {@code channelId}. */
@@ -139,8 +153,12 @@ public final class InventoryService {
           slot.localStart());
     }
     if (poolId != null) {
-      inventory.ensureDayPool(c, poolId, slot.localDate());
-      if (!inventory.tryHoldDay(c, poolId, slot.localDate(), n)) {
+      boolean ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
+      if (!ok) { // maybe the day's pool row does not exist yet
+        inventory.ensureDayPool(c, poolId, slot.localDate());
+        ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
+      }
+      if (!ok) {
         throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "sold out: the daily capacity is reached",
             slot.localStart());
       }

@@ -112,6 +112,10 @@ public final class BookingStore {
     Jdbc.update(c, "UPDATE booking SET cancel_refund=?, cancel_reason=? WHERE uuid=?", refund, reason, uuid);
   }
 
+  public void setFromAllotment(Connection c, String uuid, int n) throws SQLException {
+    Jdbc.update(c, "UPDATE booking SET from_allotment=? WHERE uuid=?", n, uuid);
+  }
+
   public void setPassId(Connection c, String unitItemUuid, String passId) throws SQLException {
     Jdbc.update(c, "UPDATE unit_item SET pass_id=? WHERE uuid=?", passId, unitItemUuid);
   }
