@@ -309,6 +309,9 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private void conflict(OveruseConflict c) {
+        if (settings.gate != null) {
+            settings.gate.recordOveruse(c.eventId(), c.passId(), c.message());
+        }
         if (conflicts.record(c)) {
             LOG.warn("server reports over-use: {}", c);
             listener.overuseConflict(c);
@@ -317,6 +320,9 @@ public final class SyncClient implements AutoCloseable {
 
     private void connectivityChanged(Connectivity previous, Connectivity current) {
         LOG.info("connectivity {} -> {}", previous, current);
+        if (settings.gate != null) {
+            settings.gate.setOnline(current == Connectivity.ONLINE);
+        }
         listener.connectivityChanged(previous, current);
         if (current == Connectivity.ONLINE && previous == Connectivity.OFFLINE) {
             schedule(Duration.ZERO);

@@ -48,6 +48,7 @@ public final class SyncClientBuilder {
     boolean pushEnabled = true;
     ScheduledExecutorService executor;
     Path conflictFile;
+    io.scenicpass.terminal.Gate gate;
 
     SyncClientBuilder(DeviceCredentials credentials) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -59,6 +60,51 @@ public final class SyncClientBuilder {
      */
     public SyncClientBuilder state(StateSink state) {
         this.state = state;
+        return this;
+    }
+
+    /**
+     * Wires the client to a gate engine in one call: its durable state receives pulls and pushes, its
+     * journal is the outbox, its clock learns the server time, over-use conflicts are recorded in its state
+     * (and reach its {@link io.scenicpass.terminal.OveruseListener}s), and it is told when it goes online or
+     * offline. Sets the device clock to the gate's; call {@link #clock(Clock)} afterwards only to override.
+     *
+     * @param gate the gate engine
+     * @return this builder
+     */
+    public SyncClientBuilder gate(io.scenicpass.terminal.Gate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.state = new GateStateSink(gate.state());
+        io.scenicpass.terminal.GateOutbox gateOutbox = gate.outbox();
+        this.outbox = new EntryOutbox() {
+            @Override
+            public List<io.scenicpass.core.EntryEvent> pending(int max) {
+                return gateOutbox.pending(max);
+            }
+
+            @Override
+            public void markUploaded(Collection<String> eventIds) {
+                gateOutbox.markUploaded(eventIds);
+            }
+        };
+        io.scenicpass.terminal.time.GateClock gateClock = gate.clock();
+        this.serverClock = gateClock::observeServerTime;
+        this.clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return Clock.fixed(instant(), zone);
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return gateClock.deviceNow(); // round trips are measured on the gate's device clock
+            }
+        };
         return this;
     }
 
