@@ -56,13 +56,7 @@ final class DemoServer implements AutoCloseable {
     static synchronized DemoServer shared() throws Exception {
         if (shared == null) {
             DemoServer s = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    s.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "demo-server-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "demo-server-stop"));
             shared = s;
         }
         return shared;
@@ -162,10 +156,15 @@ final class DemoServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
