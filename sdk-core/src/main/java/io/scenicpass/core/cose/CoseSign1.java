@@ -21,11 +21,15 @@ import java.util.Optional;
 /**
  * A COSE_Sign1 message (RFC 9052 section 4.2): decode, verify (EdDSA/Ed25519, ES256, PS256) and
  * Ed25519 signing. Header maps are keyed by label; integer labels appear in decimal form ("1" = alg,
- * "4" = kid). Detached payloads are not supported (MALFORMED).
+ * "4" = kid). A label present in both maps is read from the protected one (the EU DCC test suite
+ * expects such messages to verify). Accepted tags: none, 18, or 61 (CWT) around 18. Detached payloads
+ * are not supported (MALFORMED).
  */
 public final class CoseSign1 {
     /** CBOR tag of COSE_Sign1. */
     public static final int TAG = 18;
+    /** CBOR tag of a CWT (RFC 8392), accepted around tag 18. */
+    public static final int CWT_TAG = 61;
     /** Header label of alg. */
     public static final int ALG = 1;
     /** Header label of kid. */
@@ -62,10 +66,7 @@ public final class CoseSign1 {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw Cbor.malformed("COSE_Sign1 must be an array");
             }
-            int tag = p.getCurrentTag();
-            if ((tag != -1 && tag != TAG) || (p.getCurrentTags() != null && p.getCurrentTags().size() > 1)) {
-                throw Cbor.malformed("wrong CBOR tag for COSE_Sign1");
-            }
+            boolean tagged = checkTags(p);
             Cbor.expect(p, JsonToken.VALUE_EMBEDDED_OBJECT);
             byte[] prot = p.getBinaryValue();
             Cbor.expect(p, JsonToken.START_OBJECT);
@@ -77,18 +78,27 @@ public final class CoseSign1 {
             if (p.nextToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
                 throw Cbor.malformed("COSE_Sign1 must have exactly 4 elements and nothing after");
             }
-            Map<String, JsonNode> protMap = decodeProtected(prot);
-            for (String label : protMap.keySet()) {
-                if (unprot.containsKey(label)) {
-                    throw Cbor.malformed("header label " + label + " is both protected and unprotected");
-                }
-            }
-            return new CoseSign1(prot, protMap, unprot, payload, sig, tag == TAG);
+            return new CoseSign1(prot, decodeProtected(prot), unprot, payload, sig, tagged);
         } catch (ScenicPassException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw Cbor.malformed("not a COSE_Sign1 structure");
         }
+    }
+
+    /** Accepts no tag, 18, or CWT tag 61 around 18 (RFC 8392 section 6, used by EU DCC). */
+    private static boolean checkTags(CBORParser p) {
+        CBORParser.TagList tags = p.getCurrentTags();
+        int count = tags == null ? (p.getCurrentTag() == -1 ? 0 : 1) : tags.size();
+        if (count == 0) {
+            return false;
+        }
+        boolean ok = count == 1 ? p.getCurrentTag() == TAG
+                : count == 2 && tags.contains(CWT_TAG) && tags.contains(TAG);
+        if (!ok) {
+            throw Cbor.malformed("wrong CBOR tag for COSE_Sign1");
+        }
+        return true;
     }
 
     private static Map<String, JsonNode> decodeProtected(byte[] prot) throws IOException {

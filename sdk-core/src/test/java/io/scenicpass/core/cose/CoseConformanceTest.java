@@ -105,6 +105,31 @@ class CoseConformanceTest {
         }
     }
 
+    /** EU DCC corpus: every COSE that is expected to verify must decode (tag 61 around 18, kid twice). */
+    @org.junit.jupiter.api.Test
+    void dgcCoseMessagesDecode() throws Exception {
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(TestData.dir("dgc"))) {
+            files = s.filter(f -> f.toString().endsWith(".json")).sorted().collect(java.util.stream.Collectors.toList());
+        }
+        int decoded = 0;
+        for (Path f : files) {
+            JsonNode v;
+            try {
+                v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+            } catch (java.io.IOException e) {
+                continue;
+            }
+            if (!v.hasNonNull("COSE") || !v.at("/EXPECTEDRESULTS/EXPECTEDVERIFY").asBoolean(false)) {
+                continue;
+            }
+            CoseSign1 c = CoseSign1.decode(Hex.decode(v.get("COSE").asText()));
+            assertThat(c.keyId()).as(f.toString()).isPresent();
+            decoded++;
+        }
+        assertThat(decoded).isGreaterThan(20);
+    }
+
     static boolean verifies(byte[] data, PublicKey key, byte[] aad) {
         try {
             return CoseSign1.decode(data).verify(key, aad);
