@@ -124,6 +124,10 @@ class PassCodecTest {
         assertThat(Base45.decode(p.text().substring(3))).isEqualTo(p.encoded());
     }
 
+    static int payloadLength(Pass p) {
+        return p.cose().payload().length;
+    }
+
     static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ErrorCode code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
