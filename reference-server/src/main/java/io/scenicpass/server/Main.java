@@ -65,8 +65,9 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      ScenicPassServer server = ScenicPassServer.builder(options.load()).build().start();
+      ScenicPassServer server = ScenicPassServer.builder(options.load()).deferReady().build().start();
       DemoSeeder.DemoInfo info = new DemoSeeder(server).seed();
+      server.markReady();
       announce(server);
       System.out.println("demo.json: " + server.config().dataDir.resolve("demo.json"));
       System.out.println("{\"baseUrl\":\"" + info.baseUrl() + "\",\"channelApiKey\":\"" + info.channelApiKey()

@@ -55,6 +55,7 @@ public final class ScenicPassServer implements AutoCloseable {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final boolean runJobs;
+  private final boolean readyOnStart;
   private final AtomicBoolean ready = new AtomicBoolean();
   private Database db;
   private Javalin app;
@@ -73,6 +74,7 @@ public final class ScenicPassServer implements AutoCloseable {
     this.config = b.config;
     this.clock = b.clock;
     this.runJobs = b.runJobs;
+    this.readyOnStart = b.readyOnStart;
   }
 
   public static Builder builder(ServerConfig config) {
@@ -84,6 +86,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private final ServerConfig config;
     private Clock clock = Clock.systemUTC();
     private boolean runJobs = true;
+    private boolean readyOnStart = true;
 
     private Builder(ServerConfig config) {
       this.config = config;
@@ -97,6 +100,12 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Disables the background jobs (hold expiry, webhook delivery): tests drive them by hand. */
     public Builder withoutJobs() {
       this.runJobs = false;
+      return this;
+    }
+
+    /** {@code /health} answers 503 until {@link ScenicPassServer#markReady()} (e.g. after the demo seed). */
+    public Builder deferReady() {
+      this.readyOnStart = false;
       return this;
     }
 
@@ -149,8 +158,13 @@ public final class ScenicPassServer implements AutoCloseable {
       jobs.scheduleWithFixedDelay(guard("hold expiry", () -> inventory.expireDueHolds()), every, every, TimeUnit.MILLISECONDS);
       jobs.scheduleWithFixedDelay(guard("webhooks", () -> webhooks.deliverDue()), 1000, 1000, TimeUnit.MILLISECONDS);
     }
-    ready.set(true);
+    ready.set(readyOnStart);
     return this;
+  }
+
+  /** Makes {@code /health} answer 200. */
+  public void markReady() {
+    ready.set(true);
   }
 
   private static Runnable guard(String name, Runnable r) {
