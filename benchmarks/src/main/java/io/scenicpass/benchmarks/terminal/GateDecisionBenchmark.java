@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Gate decision end to end without hardware: QR text in → decode, key and signature, revocation,
@@ -108,6 +109,8 @@ public class GateDecisionBenchmark {
         @TearDown(Level.Trial)
         public void tearDown(Passes passes) throws IOException {
             Decision d = gate.decide(Credential.qr(passes.texts[1]), entry);
+            long appends = gate.journal().pendingCount();
+            System.out.printf("%n[%s] %d decisions journaled with %d forces%n", fsync, appends, gate.journal().forceCount());
             gate.close();
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -133,6 +136,30 @@ public class GateDecisionBenchmark {
     @Benchmark
     public Decision gateDecision(Passes passes, GateHolder holder) {
         return holder.gate.decide(Credential.qr(passes.nextText()), holder.entry);
+    }
+
+    /** Each lane (thread) walks its own part of the passes. */
+    @State(Scope.Thread)
+    public static class Lane {
+        int offset;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            offset = (int) (Thread.currentThread().getId() * 257) & (PASSES - 1);
+        }
+
+        String nextText(Passes passes) {
+            next = (next + 1) & (PASSES - 1);
+            return passes.texts[(offset + next) & (PASSES - 1)];
+        }
+    }
+
+    /** Four lanes deciding at once on one gate: with ALWAYS their journal writes share fsyncs. */
+    @Benchmark
+    @Threads(4)
+    public Decision gateDecision4Lanes(Passes passes, GateHolder holder, Lane lane) {
+        return holder.gate.decide(Credential.qr(lane.nextText(passes)), holder.entry);
     }
 
     /** Floor: decode + key + signature check only. */

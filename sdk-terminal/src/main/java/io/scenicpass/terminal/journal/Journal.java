@@ -51,6 +51,7 @@ public final class Journal implements Closeable {
     private final TreeMap<Long, Segment> segments;
     private final UploadLog uploadLog;
     private final AtomicLong durableId = new AtomicLong(-1);
+    private final AtomicLong forces = new AtomicLong();
     private final List<JournalListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService flusher;
     private Segment active;
@@ -204,6 +205,7 @@ public final class Journal implements Closeable {
             }
             try {
                 seg.channel().force(false);
+                forces.incrementAndGet();
             } catch (ClosedChannelException e) {
                 // the segment was rolled (and forced then) and compacted meanwhile
                 if (closed) {
@@ -434,6 +436,11 @@ public final class Journal implements Closeable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** @return how many group-commit forces ran since open (appends per force shows the batching) */
+    public long forceCount() {
+        return forces.get();
     }
 
     /** @return the configuration */
