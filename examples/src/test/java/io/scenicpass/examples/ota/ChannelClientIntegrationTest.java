@@ -202,8 +202,26 @@ class ChannelClientIntegrationTest {
                 .isEqualTo(OctoErrorCode.INVALID_AVAILABILITY_ID);
         assertThat(code(() -> client.reserve(reservation(p, slot, 0)))).isEqualTo(OctoErrorCode.UNPROCESSABLE_ENTITY);
         try (ChannelClient wrongKey = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey("not-a-key").build()) {
-            assertThat(code(wrongKey::products)).isIn(OctoErrorCode.UNAUTHORIZED, OctoErrorCode.FORBIDDEN);
+            assertThat(code(wrongKey::products)).isEqualTo(OctoErrorCode.UNAUTHORIZED);
         }
+    }
+
+    @Test
+    void aChannelSeesOnlyItsOwnBookings() {
+        Product p = product();
+        BookingReservationRequest req = reservation(p, firstSlotTomorrow(p), 1);
+        Booking mine = client.reserve(req);
+        String otherKey = server.channelKeys.values().stream().filter(k -> !k.equals(server.channelApiKey)).findFirst()
+                .orElseThrow();
+        try (ChannelClient other = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(otherKey).build()) {
+            assertThat(code(() -> other.booking(mine.getUuid()))).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
+            assertThat(code(() -> other.confirm(mine.getUuid(), null))).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
+            assertThat(code(() -> other.cancel(mine.getUuid(), null))).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
+            assertThat(other.bookings(BookingQuery.byResellerReference(req.getResellerReference()))).isEmpty();
+            assertThat(code(() -> other.reserve(req))).as("the uuid is taken by another channel")
+                    .isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
+        }
+        assertThat(client.booking(mine.getUuid()).getStatus()).isEqualTo(BookingStatus.ON_HOLD);
     }
 
     private static OctoErrorCode code(Runnable call) {

@@ -27,6 +27,8 @@ final class DemoServer implements AutoCloseable {
     final String baseUrl;
     final String channelApiKey;
     final String adminToken;
+    /** Every demo channel's API key by channel id. */
+    final java.util.Map<String, String> channelKeys = new java.util.TreeMap<>();
     private final Process process;
     private final Path log;
 
@@ -37,6 +39,7 @@ final class DemoServer implements AutoCloseable {
         this.baseUrl = demo.path("baseUrl").asText();
         this.channelApiKey = demo.path("channelApiKey").asText();
         this.adminToken = demo.path("adminToken").asText(null);
+        demo.path("channelKeys").fields().forEachRemaining(e -> channelKeys.put(e.getKey(), e.getValue().asText()));
     }
 
     /** @return the OCTO endpoint */
