@@ -1,0 +1,35 @@
+package io.scenicpass.terminal.device.biometric;
+
+import java.util.Optional;
+
+/**
+ * Vendor SPI for face and palm-vein matching. A vendor wraps its SDK (on-device 1:N search) behind this
+ * interface; ScenicPass never sees raw biometrics beyond the opaque templates.
+ * <ul>
+ *   <li>{@link #enroll} stores a template and returns a new subject id; the server's manifest links
+ *       subject ids to passes ({@code biometricSubjects}).</li>
+ *   <li>{@link #match} returns the best match at or above the threshold, or empty.</li>
+ * </ul>
+ * Implementations must be thread-safe and must not throw for a sample that simply matches nobody.
+ */
+public interface BiometricMatcher {
+    /** The modality this matcher handles. */
+    BiometricModality modality();
+
+    /**
+     * Enrolls a template.
+     *
+     * @return the new subject id
+     * @throws IllegalArgumentException for a template of another modality or one the vendor rejects
+     */
+    String enroll(BiometricTemplate template);
+
+    /** Enrolls a template under a subject id chosen by the caller (e.g. synced from the server). */
+    void enroll(String subjectId, BiometricTemplate template);
+
+    /** Removes a subject; unknown ids are ignored. */
+    void remove(String subjectId);
+
+    /** The best match with {@code score >= threshold}, or empty. */
+    Optional<BiometricMatch> match(BiometricTemplate sample, double threshold);
+}

@@ -1,0 +1,36 @@
+package io.scenicpass.terminal.device.biometric;
+
+import java.util.Objects;
+
+/**
+ * A vendor-specific biometric template or live sample (feature vector, encrypted blob...). Opaque to
+ * ScenicPass; only the vendor's {@link BiometricMatcher} interprets it. {@link #toString()} never shows it.
+ */
+public final class BiometricTemplate {
+    private final BiometricModality modality;
+    private final byte[] data;
+
+    /** Wraps template bytes (copied). */
+    public BiometricTemplate(BiometricModality modality, byte[] data) {
+        this.modality = Objects.requireNonNull(modality, "modality");
+        this.data = Objects.requireNonNull(data, "data").clone();
+        if (data.length == 0) {
+            throw new IllegalArgumentException("empty template");
+        }
+    }
+
+    /** The modality. */
+    public BiometricModality modality() {
+        return modality;
+    }
+
+    /** The bytes (a copy). */
+    public byte[] data() {
+        return data.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "BiometricTemplate{" + modality + ", " + data.length + " bytes}";
+    }
+}
