@@ -205,6 +205,30 @@ class JournalTest {
     }
 
     @Test
+    void intervalPolicyForcesInTheBackground() throws InterruptedException {
+        JournalConfig cfg = JournalConfig.builder(dir).fsyncPolicy(FsyncPolicy.INTERVAL)
+                .fsyncInterval(java.time.Duration.ofMillis(20)).build();
+        try (Journal j = Journal.open(cfg)) {
+            j.append(bytes("a"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (j.forceCount() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(j.forceCount()).isPositive();
+        }
+    }
+
+    @Test
+    void alwaysPolicyForcesBeforeReturning() {
+        try (Journal j = Journal.open(JournalConfig.builder(dir).fsyncPolicy(FsyncPolicy.ALWAYS).build())) {
+            j.append(bytes("a"));
+            assertThat(j.forceCount()).isEqualTo(1);
+            j.append(bytes("b"));
+            assertThat(j.forceCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void oversizedRecordAndClosedJournalGiveTypedErrors() {
         Journal j = Journal.open(JournalConfig.builder(dir).maxRecordBytes(10).build());
         assertThatThrownBy(() -> j.append(new byte[11])).isInstanceOf(JournalException.class)
