@@ -122,6 +122,9 @@ public final class ServerConfig {
       case "admin_token": return "admin.token";
       case "max_body_bytes": return "http.maxBodyBytes";
       case "hold_default_minutes": return "hold.defaultMinutes";
+      case "hold_max_minutes": return "hold.maxMinutes";
+      case "slots_horizon_days": return "slots.horizonDays";
+      case "jobs_interval_seconds": return "jobs.intervalSeconds";
       case "rate_per_second": return "rate.perSecond";
       case "rate_burst": return "rate.burst";
       default: return rest.replace('_', '.');
