@@ -241,6 +241,8 @@ public final class Gate implements AutoCloseable {
             synchronized (recentAdmits) {
                 recentAdmits.put(event.eventId(), event);
             }
+            Duration l = s.config != null ? Duration.ofSeconds(s.config.lateToleranceSeconds()) : late;
+            state.ledger().retainUntil(pass.claims().passId(), pass.claims().validUntil().plus(l));
         }
         String[] m = Messages.forReason(reason, s.config);
         PassSummary summary = pass == null ? null
@@ -319,6 +321,8 @@ public final class Gate implements AutoCloseable {
     public void markUploaded(Collection<Long> recordIds) {
         checkpointLock.writeLock().lock();
         try {
+            // usage of passes that ended more than a day ago (by the corrected clock) is no longer needed
+            state.ledger().prune(clock.now().minus(Duration.ofDays(1)));
             state.checkpointLedger();
         } finally {
             checkpointLock.writeLock().unlock();

@@ -80,6 +80,25 @@ class GateLifecycleTest {
     }
 
     @Test
+    void usageOfEndedPassesIsPrunedAtUploadButLongPassesAreKept() {
+        Gate g = f.gate(dir);
+        Pass day = f.issue(f.claims().build());
+        Pass annual = f.issue(f.claims().kind(PassKind.ANNUAL).validUntil(T0.plus(Duration.ofDays(300))).build());
+        enter(g, day);
+        enter(g, annual);
+        assertThat(g.state().ledger().size()).isEqualTo(2);
+        f.clock.advance(Duration.ofDays(2));
+        g.markUploaded(g.pendingEvents(10).stream().map(PendingEvent::recordId).collect(Collectors.toList()));
+        assertThat(g.state().ledger().usage(day.claims().passId()).entries()).isZero();
+        assertThat(g.state().ledger().usage(annual.claims().passId()).entries()).isEqualTo(1);
+        g.close();
+        Gate again = f.gate(dir);
+        assertThat(again.state().ledger().size()).isEqualTo(1);
+        assertThat(enter(again, annual).reason()).isEqualTo(Reason.ALREADY_ENTERED);
+        again.close();
+    }
+
+    @Test
     void outboxAcknowledgesByEventId() {
         Gate g = f.gate(dir);
         Decision a = enter(g, f.issue(f.claims().build()));

@@ -26,6 +26,7 @@ public final class EntryLedger {
     public static final String NOT_PASSED = "NOT_PASSED";
 
     private final Map<String, PassUsage> usage = new ConcurrentHashMap<>();
+    private final Map<String, Instant> expiry = new ConcurrentHashMap<>();
     private volatile long appliedThrough;
     private volatile long loadedThrough;
 
@@ -93,6 +94,37 @@ public final class EntryLedger {
         }
     }
 
+    /**
+     * Notes when a pass stops being usable (validity end plus tolerance), so its usage can be pruned.
+     *
+     * @param passId the pass
+     * @param usableUntil after this instant the pass is refused anyway
+     */
+    public void retainUntil(String passId, Instant usableUntil) {
+        if (passId != null && usage.containsKey(passId)) {
+            expiry.put(passId, usableUntil);
+        }
+    }
+
+    /**
+     * Forgets usage of passes no longer usable (keeps memory and checkpoints bounded). Passes whose end is
+     * unknown (seen only through journal replay) are kept until they are decided again.
+     *
+     * @param before passes usable only until before this instant are dropped
+     * @return how many were dropped
+     */
+    public synchronized int prune(Instant before) {
+        int n = 0;
+        for (Map.Entry<String, Instant> e : expiry.entrySet()) {
+            if (e.getValue().isBefore(before)) {
+                usage.remove(e.getKey());
+                expiry.remove(e.getKey());
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** @return the snapshot as JSON bytes */
     public synchronized byte[] toJson() {
         ObjectMapper m = WireJson.mapper();
@@ -108,6 +140,10 @@ public final class EntryLedger {
             u.lastDirection().ifPresent(d -> n.put("last", d.name()));
             u.previousDirection().ifPresent(d -> n.put("previous", d.name()));
             u.lastTime().ifPresent(t -> n.put("time", t.toString()));
+            Instant until = expiry.get(e.getKey());
+            if (until != null) {
+                n.put("until", until.toString());
+            }
         }
         try {
             return m.writeValueAsBytes(root);
@@ -125,6 +161,7 @@ public final class EntryLedger {
     public synchronized void load(byte[] json) throws IOException {
         JsonNode root = WireJson.mapper().readTree(json);
         usage.clear();
+        expiry.clear();
         appliedThrough = root.path("appliedThrough").asLong(0);
         loadedThrough = appliedThrough;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("passes").fields(); it.hasNext();) {
@@ -134,6 +171,9 @@ public final class EntryLedger {
             n.path("zones").fields().forEachRemaining(z -> zones.put(z.getKey(), z.getValue().asInt()));
             usage.put(e.getKey(), new PassUsage(n.path("entries").asInt(), zones, dir(n.get("last")),
                     dir(n.get("previous")), n.hasNonNull("time") ? Instant.parse(n.get("time").asText()) : null));
+            if (n.hasNonNull("until")) {
+                expiry.put(e.getKey(), Instant.parse(n.get("until").asText()));
+            }
         }
     }
 
