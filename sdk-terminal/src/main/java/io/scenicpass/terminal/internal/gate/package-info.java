@@ -1,0 +1,2 @@
+/** Implementation details of the gate engine (gate); not API. */
+package io.scenicpass.terminal.internal.gate;
