@@ -176,6 +176,16 @@ public final class Gate implements AutoCloseable {
                 }
             }
             return decideByPerson(s, presented);
+        } catch (RuntimeException e) {
+            // a bug must not take the lane down: deny (journaled if at all possible) and keep going
+            LOG.error("unexpected error while deciding; denying", e);
+            try {
+                return record(s, null, Reason.INTERNAL_ERROR, null);
+            } catch (RuntimeException again) {
+                String[] m = Messages.forReason(Reason.INTERNAL_ERROR, cfg);
+                return new Decision(Verdict.DENY, Reason.INTERNAL_ERROR, null, m[0], m[1], 0, null, null, -1,
+                        s.deviceTime, s.now, context.direction(), credential.type(), gate, zone);
+            }
         } finally {
             checkpointLock.readLock().unlock();
         }

@@ -58,6 +58,8 @@ public final class Reason {
     public static final String NOT_FOUND = "NOT_FOUND";
     /** The decision could not be journaled, so the gate stays closed. */
     public static final String JOURNAL_UNAVAILABLE = "JOURNAL_UNAVAILABLE";
+    /** An unexpected error in the engine; the gate stays closed (see the log). */
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     /** Journal-only: an admitted visitor did not pass; the entry was given back. */
     public static final String NOT_PASSED = io.scenicpass.terminal.state.EntryLedger.NOT_PASSED;
 

@@ -336,6 +336,17 @@ class GateRulesTest {
     }
 
     @Test
+    void aFailingRuleDeniesInsteadOfCrashingTheLane() {
+        gate = f.gateBuilder(dir).addRule(new NamedRule("buggy", c -> {
+            throw new IllegalStateException("bug");
+        })).build();
+        Decision d = enter(f.issue(f.claims().build()));
+        assertThat(d.admitted()).isFalse();
+        assertThat(d.reason()).isEqualTo(Reason.RULE_DENIED);
+        assertThat(d.rule()).contains("buggy");
+    }
+
+    @Test
     void noKeySetMeansUnknownKey() {
         gate = Gate.builder().stateDirectory(dir).clock(f.clock).build();
         assertThat(reason(f.claims().issuerId(GateFixture.AREA).build())).isEqualTo(Reason.UNKNOWN_KEY);

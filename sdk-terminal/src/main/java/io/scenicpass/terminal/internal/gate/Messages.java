@@ -36,6 +36,7 @@ public final class Messages {
         put("HEALTH_CERT_INVALID", "健康证明无效", "Health certificate not valid");
         put("NOT_FOUND", "未找到门票", "No ticket found");
         put("JOURNAL_UNAVAILABLE", "设备故障，请联系工作人员", "Gate fault, please ask staff");
+        put("INTERNAL_ERROR", "设备故障，请联系工作人员", "Gate fault, please ask staff");
     }
 
     private static void put(String reason, String zh, String en) {
