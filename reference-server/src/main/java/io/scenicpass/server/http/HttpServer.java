@@ -19,6 +19,17 @@ public final class HttpServer {
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = maxBodyBytes;
       config.jsonMapper(new JavalinJackson(mapper, false));
+      config.router.javaLangErrorHandler((res, err) -> {
+        org.slf4j.LoggerFactory.getLogger(HttpServer.class).error("fatal error while serving a request", err);
+        try {
+          res.setStatus(500);
+          res.setContentType("application/json");
+          res.getWriter().write("{\"error\":\"INTERNAL_SERVER_ERROR\",\"errorMessage\":\"internal error, retry later\","
+              + "\"code\":\"INTERNAL_ERROR\",\"message\":\"internal error, retry later\"}");
+        } catch (java.io.IOException | IllegalStateException e) {
+          // the connection is gone; nothing more to do
+        }
+      });
       config.routes.before(ctx -> {
         String len = ctx.header("Content-Length");
         if (len != null) {

@@ -157,7 +157,8 @@ public final class OctoViews {
         .freesale(false).availabilityId(slot.localStart())
         .availability(new Availability().id(slot.localStart())
             .localDateTimeStart(OffsetDateTime.parse(slot.localStart()))
-            .localDateTimeEnd(OffsetDateTime.parse(slot.localEnd())).allDay(false).utcCutoffAt(slot.endAt()))
+            .localDateTimeEnd(OffsetDateTime.parse(slot.localEnd())).allDay(false).utcCutoffAt(slot.endAt())
+            .available(!slot.closed()))
         .contact(contact(b.contactJson())).notes(b.notes())
         .deliveryMethods(List.of(product.groupPass() ? DeliveryMethod.VOUCHER : DeliveryMethod.TICKET))
         .unitItems(items);
