@@ -48,6 +48,8 @@ import java.util.concurrent.TimeUnit;
 public final class SyncClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncClient.class);
     private static final Duration UPLOAD_DEBOUNCE = Duration.ofMillis(200);
+    /** Set while a task of this client runs on the sync thread (so syncNow from a listener cannot deadlock). */
+    private static final ThreadLocal<Boolean> ON_SYNC_THREAD = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final SyncClientBuilder settings;
     private final DeviceCredentials credentials;
@@ -118,11 +120,11 @@ public final class SyncClient implements AutoCloseable {
      * @return what the cycle did
      */
     public SyncReport syncNow() {
-        if (!started) {
+        if (!started || ON_SYNC_THREAD.get()) {
             return cycle();
         }
         try {
-            return executor.submit(this::cycle).get();
+            return executor.submit(() -> onSyncThread(this::cycle)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException(SyncErrorCode.NETWORK, "interrupted");
@@ -251,7 +253,7 @@ public final class SyncClient implements AutoCloseable {
                 next = null; // this run; lets the cycle itself schedule an earlier one (e.g. back online)
             }
         }
-        SyncReport report = cycle();
+        SyncReport report = onSyncThread(this::cycle);
         schedule(report.nextAttemptIn());
     }
 
@@ -274,7 +276,23 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
+    private static <T> T onSyncThread(java.util.function.Supplier<T> task) {
+        ON_SYNC_THREAD.set(Boolean.TRUE);
+        try {
+            return task.get();
+        } finally {
+            ON_SYNC_THREAD.set(Boolean.FALSE);
+        }
+    }
+
     private void onPush(PushMessage m) {
+        onSyncThread(() -> {
+            handlePush(m);
+            return null;
+        });
+    }
+
+    private void handlePush(PushMessage m) {
         if (m.type() == null) {
             return;
         }

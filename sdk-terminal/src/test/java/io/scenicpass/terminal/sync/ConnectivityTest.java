@@ -118,8 +118,8 @@ class ConnectivityTest {
 
     @Test
     void slowResponsesCountAsOffline() {
-        SyncClient sync = client(builder(credentials(server, fake)).offlineDetection(1, Duration.ofMillis(300)));
-        fake.onlineCheckDelayMillis = 600;
+        SyncClient sync = client(builder(credentials(server, fake)).offlineDetection(1, Duration.ofMillis(1000)));
+        fake.onlineCheckDelayMillis = 1500;
         assertThat(sync.syncNow().success()).isTrue();
         assertThat(sync.onlineCheck(check("E1", "SP1abc"), Duration.ofSeconds(5))).isPresent();
         assertThat(sync.connectivity()).as("answer came, but too slowly for the gate").isEqualTo(Connectivity.OFFLINE);
@@ -136,7 +136,7 @@ class ConnectivityTest {
         });
         assertThat(sync.onlineCheck(check("E-2", "SP1bad"), Duration.ofSeconds(2)).get().verdict()).isEqualTo(Verdict.DENY);
 
-        fake.onlineCheckDelayMillis = 5_000;
+        fake.onlineCheckDelayMillis = 1_500;
         assertThat(sync.onlineCheck(check("E-3", "SP1good"), Duration.ofMillis(200)))
                 .as("no answer within the timeout: use the offline decision").isEmpty();
         String lastBody = fake.requests.get(fake.requests.size() - 1).getBody().utf8();
