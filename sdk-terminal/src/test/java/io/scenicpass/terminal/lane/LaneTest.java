@@ -267,6 +267,38 @@ class LaneTest {
     }
 
     @Test
+    void aHealthCertificateIsHeldForTheNextPassWithinTheCompanionWindow() {
+        lane.close();
+        gate.close();
+        gate = f.gateBuilder(dir.resolve("hc")).config(f.configBuilder().healthCertificateRequired(true).build())
+                .healthCheck((text, now) -> "HC1:GOOD".equals(text) ? "OK" : "EXPIRED").build();
+        turnstile = new SimulatedTurnstile("ts-hc", f.clock);
+        qr = new SimulatedCredentialReader("qr-hc", f.clock);
+        idReader = new SimulatedCredentialReader("id-hc", f.clock);
+        lane = lane(Direction.IN);
+        lane.start();
+
+        qr.scanQr(singleEntryPass());
+        assertThat(decisions.get(0).reason()).isEqualTo(Reason.HEALTH_CERT_REQUIRED);
+        qr.scanQr("HC1:GOOD");
+        assertThat(ignored).containsExactly("AWAITING_PASS");
+        assertThat(display.last().en()).isEqualTo("Now show your ticket");
+        String pass = singleEntryPass();
+        qr.scanQr(pass);
+        assertThat(decisions.get(1).admitted()).isTrue();
+        turnstile.walkThrough();
+
+        qr.scanQr("HC1:GOOD");
+        scheduler.advance(Duration.ofSeconds(31));
+        qr.scanQr(singleEntryPass());
+        assertThat(decisions.get(2).reason()).as("certificate expired from the window")
+                .isEqualTo(Reason.HEALTH_CERT_REQUIRED);
+        qr.scanQr("HC1:BAD");
+        qr.scanQr(singleEntryPass());
+        assertThat(decisions.get(3).reason()).isEqualTo(Reason.HEALTH_CERT_INVALID);
+    }
+
+    @Test
     void showsRemainingCapacityAndOperatorMessages() {
         lane.showRemainingCapacity(OptionalInt.of(42));
         assertThat(display.remainingCapacity()).hasValue(42);
