@@ -83,6 +83,21 @@ public final class HealthCertificateVerifier {
         }
     }
 
+    /**
+     * This verifier as the gate engine's health-certificate check: {@code "OK"} when valid, otherwise the
+     * {@link HealthCertificateReason} name (shown as the denial's detail).
+     *
+     * <pre>{@code Gate.builder()...healthCheck(verifier.asGateCheck()).build();}</pre>
+     *
+     * @return the check for {@code GateBuilder.healthCheck}
+     */
+    public io.scenicpass.terminal.rules.HealthCertificateCheck asGateCheck() {
+        return (text, now) -> {
+            HealthCertificateResult r = verify(text, now);
+            return r.valid() ? "OK" : r.reason().name();
+        };
+    }
+
     /** Builder for {@link HealthCertificateVerifier}. */
     public static final class Builder {
         private DccTrustList trustList;

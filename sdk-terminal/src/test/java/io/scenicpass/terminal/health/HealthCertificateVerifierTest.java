@@ -65,6 +65,14 @@ class HealthCertificateVerifierTest {
     }
 
     @Test
+    void pluggedIntoTheGateEngineAsItsHealthCheck() {
+        io.scenicpass.terminal.rules.HealthCertificateCheck check = verifier(de1.clock()).asGateCheck();
+        assertThat(check.check(de1.text("PREFIX"), de1.clock())).isEqualTo("OK");
+        assertThat(check.check(de1.text("PREFIX"), Instant.parse("2030-01-01T00:00:00Z"))).isEqualTo("EXPIRED");
+        assertThat(check.check("garbage", de1.clock())).isEqualTo("MALFORMED_PREFIX");
+    }
+
+    @Test
     void signerMissingFromTrustListIsUnknownSigner() {
         HealthCertificateVerifier v = HealthCertificateVerifier.builder().trustList(DccTrustList.empty()).build();
         assertThat(v.verify(de1.text("PREFIX"), de1.clock()).reason()).isEqualTo(HealthCertificateReason.UNKNOWN_SIGNER);

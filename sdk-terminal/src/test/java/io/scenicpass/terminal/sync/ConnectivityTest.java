@@ -161,6 +161,10 @@ class ConnectivityTest {
                 new RevocationDelta(2, 3, Collections.singletonList("P-B"), false))));
         await("gap filled by pull", WAIT, () -> state.revocations.isRevoked("P-A") && state.revocations.isRevoked("P-B"));
 
+        fake.keySetJson = fake.keySet(2, fake.root);
+        fake.push(new PushMessage(PushType.KEYSET, 2, FakeTerminalServer.JSON.createObjectNode()));
+        await("key set push triggers a pull", WAIT, () -> state.keySet.sequence() == 2);
+
         fake.push(new PushMessage(PushType.CAPACITY, 9, FakeTerminalServer.JSON.createObjectNode().put("remaining", 42)));
         await("capacity forwarded to the display", WAIT, () -> !displayed.isEmpty());
         assertThat(displayed.get(0).payload().get("remaining").asInt()).isEqualTo(42);
