@@ -59,6 +59,7 @@ public final class Journal implements Closeable {
     private long writtenId;
     private long usedBytes;
     private volatile DiskState diskState = DiskState.OK;
+    private volatile boolean lowFreeSpace;
     private volatile boolean closed;
 
     private Journal(JournalConfig config) throws IOException {
@@ -87,6 +88,7 @@ public final class Journal implements Closeable {
         this.durableId.set(next - 1);
         this.active = segments.lastEntry().getValue();
         recomputeUsage();
+        checkFreeSpace();
         diskState = stateFor(usedBytes);
         if (config.fsyncPolicy() == FsyncPolicy.INTERVAL) {
             flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -228,6 +230,16 @@ public final class Journal implements Closeable {
         active = SegmentLoader.create(config.directory(), nextId);
         segments.put(nextId, active);
         usedBytes += active.size();
+        checkFreeSpace();
+    }
+
+    private void checkFreeSpace() {
+        long free = config.usableSpace();
+        boolean low = free >= 0 && free < config.minFreeBytes();
+        if (low && !lowFreeSpace) {
+            LOG.warn("journal file system is nearly full: {} bytes free", free);
+        }
+        lowFreeSpace = low;
     }
 
     /**
@@ -319,6 +331,7 @@ public final class Journal implements Closeable {
                 markInMemory(id);
             }
             compact();
+            checkFreeSpace();
             change = setDiskState(stateFor(usedBytes));
         } catch (IOException e) {
             throw new JournalException("JOURNAL_IO", "journal upload mark failed", e);
@@ -378,7 +391,8 @@ public final class Journal implements Closeable {
         if (used >= config.budgetBytes()) {
             return DiskState.FULL;
         }
-        return used >= (long) (config.budgetBytes() * config.alarmRatio()) ? DiskState.ALARM : DiskState.OK;
+        return used >= (long) (config.budgetBytes() * config.alarmRatio()) || lowFreeSpace ? DiskState.ALARM
+                : DiskState.OK;
     }
 
     private DiskState[] setDiskState(DiskState next) {

@@ -13,8 +13,12 @@ public final class JournalConfig {
     private final long budgetBytes;
     private final double alarmRatio;
     private final int maxRecordBytes;
+    private final long minFreeBytes;
+    private final java.util.function.LongSupplier usableSpace;
 
     private JournalConfig(Builder b) {
+        this.minFreeBytes = b.minFreeBytes < 0 ? 4 * b.segmentBytes : b.minFreeBytes;
+        this.usableSpace = b.usableSpace;
         this.directory = b.directory;
         this.fsyncPolicy = b.fsyncPolicy;
         this.fsyncInterval = b.fsyncInterval;
@@ -67,6 +71,23 @@ public final class JournalConfig {
         return maxRecordBytes;
     }
 
+    /** @return free space on the journal's file system below which the alarm is raised */
+    public long minFreeBytes() {
+        return minFreeBytes;
+    }
+
+    /** @return usable bytes on the journal's file system, or -1 when unknown */
+    long usableSpace() {
+        if (usableSpace != null) {
+            return usableSpace.getAsLong();
+        }
+        try {
+            return java.nio.file.Files.getFileStore(directory).getUsableSpace();
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Builder for {@link JournalConfig}. */
     public static final class Builder {
         private final Path directory;
@@ -76,6 +97,8 @@ public final class JournalConfig {
         private long budgetBytes = 512L << 20;
         private double alarmRatio = 0.8;
         private int maxRecordBytes = 1 << 20;
+        private long minFreeBytes = -1;
+        private java.util.function.LongSupplier usableSpace;
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -129,6 +152,22 @@ public final class JournalConfig {
                 throw new IllegalArgumentException("max record size must be positive");
             }
             this.maxRecordBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param bytes raise the alarm when the file system has less free space than this, whatever the
+         *     budget says (default: four segments)
+         * @return this
+         */
+        public Builder minFreeBytes(long bytes) {
+            this.minFreeBytes = bytes;
+            return this;
+        }
+
+        /** For tests: where free space is read from. */
+        Builder usableSpaceProbe(java.util.function.LongSupplier probe) {
+            this.usableSpace = probe;
             return this;
         }
 

@@ -229,6 +229,31 @@ class JournalTest {
     }
 
     @Test
+    void lowFreeSpaceOnTheFileSystemRaisesTheAlarmToo() {
+        java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(1L << 30);
+        JournalConfig cfg = JournalConfig.builder(dir).segmentBytes(4096).minFreeBytes(1 << 20)
+                .usableSpaceProbe(free::get).build();
+        List<DiskState> seen = Collections.synchronizedList(new ArrayList<>());
+        try (Journal j = Journal.open(cfg)) {
+            j.addListener((prev, cur, used, budget) -> seen.add(cur));
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                ids.add(j.append(new byte[100]));
+            }
+            assertThat(j.diskState()).isEqualTo(DiskState.OK);
+            free.set(1000); // someone else filled the disk; noticed at the next segment roll
+            for (int i = 0; i < 100; i++) {
+                ids.add(j.append(new byte[100]));
+            }
+            assertThat(j.diskState()).isEqualTo(DiskState.ALARM);
+            assertThat(seen).containsExactly(DiskState.ALARM);
+            free.set(1L << 30);
+            j.markUploaded(ids);
+            assertThat(j.diskState()).isEqualTo(DiskState.OK);
+        }
+    }
+
+    @Test
     void oversizedRecordAndClosedJournalGiveTypedErrors() {
         Journal j = Journal.open(JournalConfig.builder(dir).maxRecordBytes(10).build());
         assertThatThrownBy(() -> j.append(new byte[11])).isInstanceOf(JournalException.class)
