@@ -89,4 +89,33 @@ class GateSyncTest {
         assertThat(gate.state().overuseNotices()).hasSize(1);
         assertThat(sync.overuseConflicts()).extracting(OveruseConflict::eventId).containsExactly(twice.eventId());
     }
+
+    @Test
+    void pendingJournalEntriesGoUpAfterARestartExactlyOnce() throws Exception {
+        assertThat(sync.syncNow().success()).isTrue();
+        String[] ids = new String[3];
+        for (int i = 0; i < 3; i++) {
+            ids[i] = gate.decide(Credential.qr(pass("P-R" + i).text()), GateContext.entry("main")).eventId();
+        }
+        fake.loseEntryAcks = true;                     // server stores the batch, the ack never arrives
+        assertThat(sync.syncNow().success()).isFalse();
+        assertThat(fake.stored).hasSize(3);
+        assertThat(gate.outbox().pendingCount()).isEqualTo(3);
+        sync.close();
+        gate.close();
+
+        fake.loseEntryAcks = false;
+        gate = Gate.builder().stateDirectory(dir).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .rootPublicKey(fake.root.publicKey()).deviceId("dev-1").gateId("gate-1")
+                .fsyncPolicy(FsyncPolicy.NEVER).build();
+        assertThat(gate.outbox().pendingCount()).as("journal replayed after restart").isEqualTo(3);
+        sync = SyncClient.builder(credentials(server, fake)).gate(gate).push(false).build();
+        SyncReport report = sync.syncNow();
+
+        assertThat(report.entriesUploaded()).isEqualTo(3);
+        assertThat(gate.outbox().pendingCount()).isZero();
+        assertThat(fake.stored.keySet()).containsExactlyInAnyOrder(ids);
+        assertThat(gate.decide(Credential.qr(pass("P-R0").text()), GateContext.entry("main")).reason())
+                .as("entry count survived the restart too").isEqualTo("ALREADY_ENTERED");
+    }
 }
