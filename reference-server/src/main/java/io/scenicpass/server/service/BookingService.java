@@ -82,10 +82,19 @@ public final class BookingService {
       throw new ServiceException(Problem.BAD_REQUEST, "uuid is required (1-64 of [A-Za-z0-9_-])", uuid);
     }
     String hash = requestHash(req);
-    Booking existing = db.read(c -> bookings.find(c, uuid).orElse(null));
-    if (existing != null) {
-      return replay(ch, existing, hash);
+    try {
+      return reserveNew(ch, req, uuid, hash);
+    } catch (ServiceException e) {
+      // a retry of an earlier reservation may no longer validate (slot over, sold out): answer the original
+      Booking existing = db.read(c -> bookings.find(c, uuid).orElse(null));
+      if (existing != null) {
+        return replay(ch, existing, hash);
+      }
+      throw e;
     }
+  }
+
+  private Booking reserveNew(Channel ch, BookingReservationRequest req, String uuid, String hash) {
     if (req.getProductId() == null) {
       throw new ServiceException(Problem.INVALID_PRODUCT_ID, "productId is required", null);
     }
@@ -130,10 +139,9 @@ public final class BookingService {
       throw new ServiceException(Problem.INVALID_AVAILABILITY_ID, "availabilityId is required", null);
     }
     Product product = pv.product();
-    InventoryService.SlotView sv = inventory.slot(product, ov.option(), req.getAvailabilityId(), ch.id())
+    Slot slot = inventory.slotForReserve(product, ov.option(), req.getAvailabilityId())
         .orElseThrow(() -> new ServiceException(Problem.INVALID_AVAILABILITY_ID, "unknown availability",
             req.getAvailabilityId()));
-    Slot slot = sv.slot();
     Instant now = clock.instant();
     if (!now.isBefore(slot.endAt())) {
       throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "this slot is over", slot.localStart());

@@ -38,6 +38,14 @@ public final class InventoryService {
   private final BookingStore bookings;
   private final Clock clock;
   private final int horizonDays;
+  /** Fixed data of slots (id, date, times) for the reservation path. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, Slot> slotMeta =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+          .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
+  /** Whether a channel has an allotment on a slot; short-lived so admin changes show up within seconds. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> allotted =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+          .expireAfterWrite(java.time.Duration.ofSeconds(5)).build();
   /** (option, date) pairs whose slots are known to exist; saves a query per request. */
   private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> ensured =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
@@ -79,6 +87,21 @@ public final class InventoryService {
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       ensured.put(option.id() + "|" + d, Boolean.TRUE);
     }
+  }
+
+  /**
+   * The slot to reserve in, from a cache of the slots' fixed data (times, date); counters in the returned
+   * record may be stale and are never used for decisions: holds are conditional updates in the database.
+   */
+  public Optional<Slot> slotForReserve(Product product, ProductOption option, String availabilityId) {
+    String id = SlotRules.slotId(option.id(), availabilityId);
+    Slot cached = slotMeta.getIfPresent(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<SlotView> v = slot(product, option, availabilityId, null);
+    v.ifPresent(sv -> slotMeta.put(id, sv.slot()));
+    return v.map(SlotView::slot);
   }
 
   /** Availability of an option between two local dates (inclusive) as seen by {@code channelId}. */
@@ -142,13 +165,16 @@ public final class InventoryService {
    * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
    */
   public int hold(Connection c, Slot slot, String poolId, String channelId, int n) throws SQLException {
-    if (slot.closed()) {
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "slot is closed", slot.localStart());
-    }
     int fromAllotment = 0;
-    if (inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
+    boolean hasAllotment = allotted.get(slot.id() + "|" + channelId,
+        k -> db.read(rc -> inventory.allotmentExists(rc, slot.id(), channelId)));
+    if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
       fromAllotment = n;
     } else if (!inventory.tryHold(c, slot.id(), n)) {
+      Slot now = inventory.slot(c, slot.id()).orElse(slot);
+      if (now.closed()) {
+        throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "slot is closed", slot.localStart());
+      }
       throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "sold out: not enough vacancies in this slot",
           slot.localStart());
     }
@@ -285,6 +311,7 @@ public final class InventoryService {
       inventory.putAllotment(c, slotId, channelId, capacity);
       return null;
     });
+    allotted.invalidate(slotId + "|" + channelId);
   }
 
   public Optional<Slot> findSlot(String slotId) {

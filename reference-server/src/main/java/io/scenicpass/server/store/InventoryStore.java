@@ -137,6 +137,11 @@ public final class InventoryStore {
         + " AND " + col + " >= ?", n, slotId, channelId, n) == 1;
   }
 
+  public boolean allotmentExists(Connection c, String slotId, String channelId) throws SQLException {
+    return Jdbc.one(c, "SELECT 1 FROM allotment WHERE slot_id=? AND channel_id=?", rs -> 1, slotId, channelId)
+        .isPresent();
+  }
+
   public int allotmentRemaining(Connection c, String slotId, String channelId) throws SQLException {
     return Jdbc.one(c, "SELECT capacity - held - sold FROM allotment WHERE slot_id=? AND channel_id=?",
         rs -> rs.getInt(1), slotId, channelId).orElse(0);

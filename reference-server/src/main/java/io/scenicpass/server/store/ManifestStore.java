@@ -1,0 +1,154 @@
+package io.scenicpass.server.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The manifest change feed: which passes a terminal should hold locally (valid in the window, not revoked),
+ * each with a unique, increasing change sequence. Every writer first locks the single {@code manifest_state}
+ * row, so sequences become visible in order and a reader's cursor never skips a change.
+ */
+public final class ManifestStore {
+  public static final String HOLDER_BINDING = "HOLDER_BINDING";
+  public static final String CARD_UID = "CARD_UID";
+  public static final String BIOMETRIC = "BIOMETRIC";
+
+  /** Receives one manifest row of a page. */
+  public interface Sink {
+    void row(long seq, String passId, boolean live, String passText) throws IOException;
+  }
+
+  /** The extra credentials of one pass. */
+  public record Credentials(List<String> holderBindings, List<String> cardUids, List<String> biometricSubjects) {
+    public static Credentials empty() {
+      return new Credentials(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  /**
+   * Brings the feed up to date: removes passes revoked (from the revocation log) or expired, adds passes that
+   * entered the window {@code valid_until > now AND valid_from < horizon}. Returns the changes made.
+   */
+  public int refresh(Connection c, Instant now, Instant horizon) throws SQLException {
+    long[] state = lockState(c);
+    long seq = state[0];
+    long revSeq = state[1];
+    int changes = 0;
+    List<Object[]> revoked = Jdbc.list(c, "SELECT r.seq, r.pass_id FROM revocation r WHERE r.seq > ? ORDER BY r.seq",
+        rs -> new Object[] {rs.getLong(1), rs.getString(2)}, revSeq);
+    List<String> gone = new ArrayList<>();
+    for (Object[] r : revoked) {
+      revSeq = (Long) r[0];
+      gone.add((String) r[1]);
+    }
+    gone.addAll(Jdbc.list(c, "SELECT pass_id FROM manifest_pass WHERE live AND valid_until <= ? ORDER BY seq",
+        rs -> rs.getString(1), now.toEpochMilli()));
+    if (!gone.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE manifest_pass SET live=FALSE, seq=? WHERE pass_id=? AND live")) {
+        for (String id : gone) {
+          ps.setLong(1, ++seq);
+          ps.setString(2, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      changes += gone.size();
+    }
+    int added = Jdbc.update(c, "INSERT INTO manifest_pass(pass_id, seq, live, valid_until)"
+        + " SELECT p.pass_id, ? + ROW_NUMBER() OVER (ORDER BY p.issued_at, p.pass_id), TRUE, p.valid_until FROM pass p"
+        + " WHERE p.valid_until > ? AND p.valid_from < ? AND NOT p.revoked"
+        + " AND NOT EXISTS (SELECT 1 FROM manifest_pass m WHERE m.pass_id = p.pass_id)", seq, now.toEpochMilli(),
+        horizon.toEpochMilli());
+    seq += added;
+    changes += added;
+    Jdbc.update(c, "UPDATE manifest_state SET last_seq=?, rev_seq=? WHERE id=1", seq, revSeq);
+    return changes;
+  }
+
+  /** Replaces a pass's extra credentials and, when the pass is in the feed, re-announces it. */
+  public void putCredentials(Connection c, String passId, Credentials creds) throws SQLException {
+    long seq = lockState(c)[0];
+    Jdbc.update(c, "DELETE FROM pass_credential WHERE pass_id=?", passId);
+    insert(c, passId, HOLDER_BINDING, creds.holderBindings());
+    insert(c, passId, CARD_UID, creds.cardUids());
+    insert(c, passId, BIOMETRIC, creds.biometricSubjects());
+    if (Jdbc.update(c, "UPDATE manifest_pass SET seq=? WHERE pass_id=? AND live", seq + 1, passId) == 1) {
+      Jdbc.update(c, "UPDATE manifest_state SET last_seq=? WHERE id=1", seq + 1);
+    }
+  }
+
+  public long lastSeq(Connection c) throws SQLException {
+    return Jdbc.one(c, "SELECT last_seq FROM manifest_state WHERE id=1", rs -> rs.getLong(1)).orElse(0L);
+  }
+
+  /** Highest sequence among the first {@code limit} rows after {@code since}; since when none. */
+  public long upper(Connection c, long since, int limit) throws SQLException {
+    return RevocationFeedStore.upper(c, "manifest_pass", since, limit);
+  }
+
+  public boolean after(Connection c, long seq) throws SQLException {
+    return Jdbc.one(c, "SELECT seq FROM manifest_pass WHERE seq > ? FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1),
+        seq).isPresent();
+  }
+
+  /** Credentials of the passes whose feed rows are in {@code (since, upper]}. */
+  public Map<String, Credentials> credentials(Connection c, long since, long upper) throws SQLException {
+    Map<String, Credentials> out = new HashMap<>();
+    for (String[] r : Jdbc.list(c, "SELECT pc.pass_id, pc.kind, pc.credential_value FROM pass_credential pc"
+        + " JOIN manifest_pass m ON m.pass_id = pc.pass_id WHERE m.seq > ? AND m.seq <= ?"
+        + " ORDER BY pc.pass_id, pc.kind, pc.credential_value",
+        rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, since, upper)) {
+      Credentials cr = out.computeIfAbsent(r[0], k -> Credentials.empty());
+      (HOLDER_BINDING.equals(r[1]) ? cr.holderBindings() : CARD_UID.equals(r[1]) ? cr.cardUids()
+          : cr.biometricSubjects()).add(r[2]);
+    }
+    return out;
+  }
+
+  /** Streams the feed rows {@code (since, upper]} in order with their pass text; returns how many. */
+  public int stream(Connection c, long since, long upper, Sink sink) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT m.seq, m.pass_id, m.live, p.pass_text FROM manifest_pass m"
+        + " LEFT JOIN pass p ON p.pass_id = m.pass_id WHERE m.seq > ? AND m.seq <= ? ORDER BY m.seq")) {
+      ps.setFetchSize(2000);
+      ps.setLong(1, since);
+      ps.setLong(2, upper);
+      int n = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.row(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4));
+          n++;
+        }
+      }
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long[] lockState(Connection c) throws SQLException {
+    return Jdbc.one(c, "SELECT last_seq, rev_seq FROM manifest_state WHERE id=1 FOR UPDATE",
+        rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElseThrow();
+  }
+
+  private static void insert(Connection c, String passId, String kind, List<String> values) throws SQLException {
+    if (values == null) {
+      return;
+    }
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        Jdbc.update(c, "INSERT INTO pass_credential(pass_id, kind, credential_value) VALUES (?,?,?)"
+            + " ON CONFLICT DO NOTHING", passId, kind, v.trim());
+      }
+    }
+  }
+}

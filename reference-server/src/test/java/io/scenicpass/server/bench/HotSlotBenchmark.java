@@ -1,0 +1,119 @@
+package io.scenicpass.server.bench;
+
+import io.scenicpass.channel.model.BookingReservationRequest;
+import io.scenicpass.channel.model.UnitItemRequest;
+import io.scenicpass.server.ScenicPassServer;
+import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.service.CatalogueService.OptionSpec;
+import io.scenicpass.server.service.CatalogueService.ProductSpec;
+import io.scenicpass.server.service.CatalogueService.UnitSpec;
+import io.scenicpass.server.store.Channel;
+import io.scenicpass.server.store.Product;
+import io.scenicpass.server.store.ProductOption;
+import io.scenicpass.server.store.Unit;
+import io.scenicpass.server.testing.MutableClock;
+import io.scenicpass.server.testing.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Hot-slot reservation throughput: every thread reserves one place in THE SAME slot.
+ *
+ * <p>{@code reserve}: the server's whole reservation path ({@code BookingService.reserve}: idempotency check,
+ * catalogue and price lookup, slot lookup, then one transaction inserting the booking and its unit item and
+ * taking the allotment/slot counters with conditional updates). Floor, same database, same pool, same run:
+ * {@code rawConditionalUpdate}, one auto-commit
+ * {@code UPDATE slot SET held = held + 1 WHERE id = ? AND NOT closed AND held + sold + 1 <= capacity}.
+ * The slot's capacity is 2 billion, so nothing sells out during the run.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(4)
+@Fork(1)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 4)
+public class HotSlotBenchmark {
+  static final String SLOT = "2026-06-02T10:00:00+08:00";
+
+  @Param({"h2", "postgres"})
+  public String db;
+
+  ScenicPassServer server;
+  Channel channel;
+  DataSource ds;
+  Path dir;
+  final AtomicLong seq = new AtomicLong();
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    dir = Files.createTempDirectory("sp-bench");
+    Map<String, String> cfg = new HashMap<>();
+    cfg.put("port", "0");
+    cfg.put("data", dir.toString());
+    cfg.put("admin.token", "bench");
+    cfg.put("keys.passphrase", "bench");
+    cfg.put("db.poolSize", "8");
+    if (db.equals("postgres")) {
+      cfg.put("db.url", PostgresServer.get().newDatabase());
+      cfg.put("db.user", "postgres");
+    }
+    server = ScenicPassServer.builder(ServerConfig.of(cfg)).clock(new MutableClock(Instant.parse("2026-06-01T00:00:00Z")))
+        .withoutJobs().build().start();
+    server.catalogue.create(new ProductSpec(new Product("hot", "Hot", "HOT", "Asia/Shanghai", "TIMED_SLOT", false,
+        List.of("park"), null, 60, "CNY", true), List.of(new OptionSpec(new ProductOption("hot-opt", "hot", "Opt",
+        true, LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 2_000_000_000, Set.of(), Set.of()),
+        List.of(new UnitSpec(new Unit("hot-adult", "hot-opt", "ADULT", "Adult", null, null, false, 1), 100, 90))))));
+    channel = server.channels.create(new Channel("bench", "bench", "OTA", null, null, 1_000_000, 1_000_000, true));
+    reserve(); // generates the day's slots
+    ds = server.database().dataSource();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    server.close();
+  }
+
+  @Benchmark
+  public Object reserve() {
+    return server.bookings.reserve(channel, new BookingReservationRequest().uuid("b" + seq.incrementAndGet())
+        .productId("hot").optionId("hot-opt").availabilityId(SLOT)
+        .unitItems(List.of(new UnitItemRequest().unitId("hot-adult"))));
+  }
+
+  @Benchmark
+  public int rawConditionalUpdate() throws SQLException {
+    try (Connection c = ds.getConnection();
+         PreparedStatement ps = c.prepareStatement(
+             "UPDATE slot SET held = held + 1 WHERE id = ? AND NOT closed AND held + sold + 1 <= capacity")) {
+      ps.setString(1, "hot-opt|" + SLOT);
+      return ps.executeUpdate();
+    }
+  }
+}
