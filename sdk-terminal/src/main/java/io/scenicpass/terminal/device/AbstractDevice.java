@@ -64,10 +64,16 @@ public abstract class AbstractDevice implements Device {
                     && health.lastError().get().code() == code && !stillConnected) {
                 return; // the same outage reported again by a retry loop: not a new fault
             }
+            boolean repeat = health.faulty() && health.lastError().isPresent()
+                    && health.lastError().get().code() == code;
             next = health.withFault(new DeviceFault(code, message, clock.instant()), stillConnected);
             health = next;
+            if (repeat) {
+                LOG.debug("device {}: {} {} (again)", deviceId, code, message);
+            } else {
+                LOG.warn("device {}: {} {}", deviceId, code, message);
+            }
         }
-        LOG.warn("device {}: {} {}", deviceId, code, message);
         notifyHealth(next);
     }
 

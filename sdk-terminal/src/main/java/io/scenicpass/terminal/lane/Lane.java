@@ -58,6 +58,7 @@ public final class Lane implements AutoCloseable {
     private Credential heldConcessionPass;
     private Instant heldConcessionUntil;
     private LaneScheduler.Task telemetryTask;
+    private final java.util.Map<String, String> lastHealth = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean started;
 
     Lane(LaneBuilder b) {
@@ -273,7 +274,11 @@ public final class Lane implements AutoCloseable {
 
     private void onHealth(String deviceId, DeviceHealth h) {
         cfg.listener.onDeviceHealth(deviceId, h);
-        submit(LaneSupport.health(cfg.terminalId, deviceId, h, cfg.clock.instant()));
+        String state = h.connected() + "/" + h.faulty() + "/" + h.lastError().map(e -> e.code().name()).orElse("");
+        if (!state.equals(lastHealth.put(deviceId, state))) {
+            // only changes of state go upstream: a device timing out on every poll must not flood the queue
+            submit(LaneSupport.health(cfg.terminalId, deviceId, h, cfg.clock.instant()));
+        }
         if (deviceId.equals(cfg.turnstile.deviceId()) && !h.connected() && h.faulty()) {
             show("通道暂停服务", "Lane out of service", DisplayTone.ALERT);
             signal(IndicatorSignal.FAULT);
