@@ -3,7 +3,6 @@ package io.scenicpass.terminal.state;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scenicpass.core.Blacklist;
 import io.scenicpass.core.ErrorCode;
@@ -19,15 +18,16 @@ import io.scenicpass.core.wire.RevocationDelta;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.terminal.internal.journal.FileOps;
 import io.scenicpass.terminal.internal.state.DeltaLog;
+import io.scenicpass.terminal.internal.state.OveruseFile;
 import io.scenicpass.terminal.time.ClockOffsetStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -117,14 +117,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (Files.exists(clock)) {
             clockOffset = Duration.ofMillis(json.readTree(Files.readAllBytes(clock)).path("offsetMillis").asLong());
         }
-        Path ov = dir.resolve("overuse.json");
-        if (Files.exists(ov)) {
-            for (JsonNode n : json.readTree(Files.readAllBytes(ov))) {
-                overuse.add(new OveruseNotice(n.path("eventId").asText(), n.hasNonNull("passId")
-                        ? n.get("passId").asText() : null, n.hasNonNull("message") ? n.get("message").asText() : null,
-                        Instant.parse(n.path("reportedAt").asText())));
-            }
-        }
+        overuse.addAll(OveruseFile.read(dir.resolve("overuse.json")));
         Path usage = dir.resolve("usage.json");
         if (Files.exists(usage)) {
             ledger.load(Files.readAllBytes(usage));
@@ -266,17 +259,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (revocations.sequence() == before) {
             return;
         }
-        try {
-            revocationLog.append(json.writeValueAsBytes(delta));
-            if (revocationLog.size() > SNAPSHOT_AFTER_BYTES) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                revocations.writeTo(out);
-                FileOps.writeAtomically(dir.resolve("revocations.snap"), out.toByteArray());
-                revocationLog.clear();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist revocations", e);
-        }
+        persistDelta(revocationLog, delta, "revocations.snap", revocations::writeTo);
     }
 
     /** @return the person blacklist */
@@ -296,16 +279,25 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (blacklist.sequence() == before) {
             return;
         }
+        persistDelta(blacklistLog, delta, "blacklist.snap", blacklist::writeTo);
+    }
+
+    private interface SnapshotWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Logs an applied delta durably; folds the log into a new snapshot when it grew large. */
+    private void persistDelta(DeltaLog log, Object delta, String snapshotName, SnapshotWriter snapshot) {
         try {
-            blacklistLog.append(json.writeValueAsBytes(delta));
-            if (blacklistLog.size() > SNAPSHOT_AFTER_BYTES) {
+            log.append(json.writeValueAsBytes(delta));
+            if (log.size() > SNAPSHOT_AFTER_BYTES) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                blacklist.writeTo(out);
-                FileOps.writeAtomically(dir.resolve("blacklist.snap"), out.toByteArray());
-                blacklistLog.clear();
+                snapshot.writeTo(out);
+                FileOps.writeAtomically(dir.resolve(snapshotName), out.toByteArray());
+                log.clear();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist blacklist", e);
+            throw new UncheckedIOException("cannot persist " + snapshotName, e);
         }
     }
 
@@ -331,18 +323,12 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (!manifest.apply(delta)) {
             return;
         }
-        try {
-            manifestLog.append(json.writeValueAsBytes(delta));
-            if (manifestLog.size() > SNAPSHOT_AFTER_BYTES) {
-                ObjectNode root = json.createObjectNode();
-                root.put("cursor", manifest.cursor());
-                root.set("entries", json.valueToTree(manifest.entries()));
-                FileOps.writeAtomically(dir.resolve("manifest.json"), json.writeValueAsBytes(root));
-                manifestLog.clear();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist manifest", e);
-        }
+        persistDelta(manifestLog, delta, "manifest.json", out -> {
+            ObjectNode root = json.createObjectNode();
+            root.put("cursor", manifest.cursor());
+            root.set("entries", json.valueToTree(manifest.entries()));
+            json.writeValue(out, root);
+        });
     }
 
     // ---- config, clock, over-use ---------------------------------------------------------------------
@@ -420,16 +406,8 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         while (overuse.size() > MAX_OVERUSE_NOTICES) {
             overuse.remove(0);
         }
-        ArrayNode arr = json.createArrayNode();
-        for (OveruseNotice n : overuse) {
-            ObjectNode o = arr.addObject();
-            o.put("eventId", n.eventId());
-            o.put("passId", n.passId());
-            o.put("message", n.message());
-            o.put("reportedAt", n.reportedAt().toString());
-        }
         try {
-            write("overuse.json", json.writeValueAsBytes(arr));
+            OveruseFile.write(dir.resolve("overuse.json"), overuse);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist over-use notice", e);
         }
