@@ -60,7 +60,6 @@ public final class PushHub implements AutoCloseable {
   private volatile long revocationSeq = -1;
   private volatile long blacklistSeq = -1;
   private volatile String capacityJson;
-  private ScheduledExecutorService jobs;
 
   public PushHub(Database db, RevocationFeedStore feeds, Clock clock) {
     this.db = db;
@@ -70,7 +69,6 @@ public final class PushHub implements AutoCloseable {
 
   /** Starts the watcher and heartbeats on {@code jobs} (owned by the caller). */
   public void start(ScheduledExecutorService jobs, Duration pollEvery, Duration capacityEvery, Duration heartbeat) {
-    this.jobs = jobs;
     pollLogs();
     jobs.scheduleWithFixedDelay(guard(this::pollLogs), pollEvery.toMillis(), pollEvery.toMillis(),
         TimeUnit.MILLISECONDS);
