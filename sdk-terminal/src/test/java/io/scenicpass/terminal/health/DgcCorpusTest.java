@@ -129,12 +129,17 @@ class DgcCorpusTest {
                     throw new AssertionError("expectation not handled by the harness: " + step);
             }
         } catch (DccException e) {
-            if (System.getenv("DGC_DEBUG") != null) System.out.println("DEBUG " + c.id() + " " + step + ": " + e.reason() + " " + e.getMessage());
+            trace(c, step, e.reason() + " " + e.getMessage());
             return false;
         } catch (java.io.IOException | RuntimeException e) {
-            if (System.getenv("DGC_DEBUG") != null) System.out.println("DEBUG " + c.id() + " " + step + ": " + e);
+            trace(c, step, e.toString());
             return false; // reference field unreadable, e.g. CBO1's broken CBOR
         }
+    }
+
+    /** Why a step failed, in the test output (surefire keeps it per class). */
+    private static void trace(DgcCorpus.Case c, String step, String why) {
+        System.out.println(c.id() + " " + step + " failed: " + why);
     }
 
     /** The CBOR field holds either the DCC itself or the whole CWT claim map (DE, FR sets). */
