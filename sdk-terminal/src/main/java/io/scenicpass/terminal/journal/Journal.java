@@ -1,5 +1,6 @@
 package io.scenicpass.terminal.journal;
 
+import io.scenicpass.terminal.internal.journal.DiskMonitor;
 import io.scenicpass.terminal.internal.journal.FileOps;
 import io.scenicpass.terminal.internal.journal.RecordFormat;
 import io.scenicpass.terminal.internal.journal.Segment;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,14 +52,12 @@ public final class Journal implements Closeable {
     private final UploadLog uploadLog;
     private final AtomicLong durableId = new AtomicLong(-1);
     private final AtomicLong forces = new AtomicLong();
-    private final List<JournalListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService flusher;
     private Segment active;
     private long nextId;
     private long writtenId;
     private long usedBytes;
-    private volatile DiskState diskState = DiskState.OK;
-    private volatile boolean lowFreeSpace;
+    private final DiskMonitor disk;
     private volatile boolean closed;
 
     private Journal(JournalConfig config) throws IOException {
@@ -87,9 +85,11 @@ public final class Journal implements Closeable {
         this.writtenId = next - 1;
         this.durableId.set(next - 1);
         this.active = segments.lastEntry().getValue();
+        this.disk = new DiskMonitor(config.budgetBytes(), config.alarmRatio(), config.minFreeBytes(),
+                config::usableSpace);
         recomputeUsage();
-        checkFreeSpace();
-        diskState = stateFor(usedBytes);
+        disk.checkFreeSpace();
+        disk.init(usedBytes);
         if (config.fsyncPolicy() == FsyncPolicy.INTERVAL) {
             flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "journal-fsync");
@@ -134,13 +134,13 @@ public final class Journal implements Closeable {
                     + config.maxRecordBytes(), null);
         }
         long id;
-        DiskState[] change = null;
+        DiskMonitor.Change change = null;
         lock.lock();
         try {
             ensureOpen();
             long frame = RecordFormat.HEADER + (long) payload.length;
             if (usedBytes + frame > config.budgetBytes()) {
-                change = setDiskState(DiskState.FULL);
+                change = disk.set(DiskState.FULL, usedBytes);
                 throw new JournalFullException(usedBytes, config.budgetBytes());
             }
             if (active.size() + frame > config.segmentBytes() && active.count() > 0) {
@@ -153,12 +153,12 @@ public final class Journal implements Closeable {
             nextId = id + 1;
             writtenId = id;
             usedBytes += frame;
-            change = setDiskState(stateFor(usedBytes));
+            change = disk.set(disk.stateFor(usedBytes), usedBytes);
         } catch (IOException e) {
             throw new JournalException("JOURNAL_IO", "journal write failed", e);
         } finally {
             lock.unlock();
-            fire(change);
+            disk.fire(change);
         }
         if (config.fsyncPolicy() == FsyncPolicy.ALWAYS) {
             awaitDurable(id);
@@ -230,17 +230,9 @@ public final class Journal implements Closeable {
         active = SegmentLoader.create(config.directory(), nextId);
         segments.put(nextId, active);
         usedBytes += active.size();
-        checkFreeSpace();
+        disk.checkFreeSpace();
     }
 
-    private void checkFreeSpace() {
-        long free = config.usableSpace();
-        boolean low = free >= 0 && free < config.minFreeBytes();
-        if (low && !lowFreeSpace) {
-            LOG.warn("journal file system is nearly full: {} bytes free", free);
-        }
-        lowFreeSpace = low;
-    }
 
     /**
      * Records not yet acknowledged by the server, oldest first.
@@ -314,7 +306,7 @@ public final class Journal implements Closeable {
      * @param ids record ids from {@link JournalRecord#id()}
      */
     public void markUploaded(Collection<Long> ids) {
-        DiskState[] change;
+        DiskMonitor.Change change;
         lock.lock();
         try {
             ensureOpen();
@@ -331,14 +323,14 @@ public final class Journal implements Closeable {
                 markInMemory(id);
             }
             compact();
-            checkFreeSpace();
-            change = setDiskState(stateFor(usedBytes));
+            disk.checkFreeSpace();
+            change = disk.set(disk.stateFor(usedBytes), usedBytes);
         } catch (IOException e) {
             throw new JournalException("JOURNAL_IO", "journal upload mark failed", e);
         } finally {
             lock.unlock();
         }
-        fire(change);
+        disk.fire(change);
     }
 
     private void markInMemory(long id) {
@@ -387,49 +379,14 @@ public final class Journal implements Closeable {
         usedBytes = used;
     }
 
-    private DiskState stateFor(long used) {
-        if (used >= config.budgetBytes()) {
-            return DiskState.FULL;
-        }
-        return used >= (long) (config.budgetBytes() * config.alarmRatio()) || lowFreeSpace ? DiskState.ALARM
-                : DiskState.OK;
-    }
-
-    private DiskState[] setDiskState(DiskState next) {
-        DiskState prev = diskState;
-        if (prev == next) {
-            return null;
-        }
-        diskState = next;
-        if (next != DiskState.OK) {
-            LOG.warn("journal disk state {} -> {}: {} of {} bytes used", prev, next, usedBytes,
-                    config.budgetBytes());
-        }
-        return new DiskState[] {prev, next};
-    }
-
-    private void fire(DiskState[] change) {
-        if (change == null) {
-            return;
-        }
-        long used = usedBytes();
-        for (JournalListener l : listeners) {
-            try {
-                l.diskStateChanged(change[0], change[1], used, config.budgetBytes());
-            } catch (RuntimeException e) {
-                LOG.warn("journal listener failed: {}", e.toString());
-            }
-        }
-    }
-
     /** @param listener told about disk state changes */
     public void addListener(JournalListener listener) {
-        listeners.add(listener);
+        disk.addListener(listener);
     }
 
     /** @return the current disk state */
     public DiskState diskState() {
-        return diskState;
+        return disk.state();
     }
 
     /** @return bytes the journal occupies (segments and upload log) */

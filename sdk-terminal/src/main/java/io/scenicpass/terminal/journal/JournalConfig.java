@@ -77,7 +77,7 @@ public final class JournalConfig {
     }
 
     /** @return usable bytes on the journal's file system, or -1 when unknown */
-    long usableSpace() {
+    public long usableSpace() {
         if (usableSpace != null) {
             return usableSpace.getAsLong();
         }
