@@ -87,14 +87,17 @@ public final class SerialIdCardReader extends SerialDeviceBase implements Creden
                 if (selected != null) {
                     reportFault(DeviceFaultCode.DEVICE_ERROR, "select card: status " + hex(selected.sw3()), true);
                 }
+                pauseFor(pollInterval);
                 continue;
             }
             IdCardFrames.Response read = transact(ch, 0x30, 0x01);
             if (read == null) {
+                pauseFor(pollInterval);
                 continue;
             }
             if (read.sw3() != SW3_OK) {
                 reportFault(DeviceFaultCode.DEVICE_ERROR, "read base info: status " + hex(read.sw3()), true);
+                pauseFor(pollInterval);
                 continue;
             }
             deliver(read.data());

@@ -77,7 +77,7 @@ public final class SerialChannel {
     public void drainInput() throws IOException {
         byte[] buf = new byte[256];
         SerialPort p = port;
-        while (p != null && p.bytesAvailable() > 0) {
+        for (int i = 0; i < 64 && p != null && p.bytesAvailable() > 0; i++) {
             if (p.readBytes(buf, buf.length) < 0) {
                 throw new IOException("read failed");
             }
