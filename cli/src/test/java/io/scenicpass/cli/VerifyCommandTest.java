@@ -211,6 +211,15 @@ class VerifyCommandTest {
             assertThat(r.exit).as(r.err).isZero();
             assertThat(r.out).contains("\"decision\":\"ADMIT\"");
             assertThat(auth.get()).isEqualTo("Device tok-9");
+
+            Path device = dir.resolve("device.json");
+            new io.scenicpass.terminal.sync.CredentialStore(device).save(new io.scenicpass.terminal.sync.DeviceCredentials(
+                    url, "dev-1", "dvt-secret", "area-1", "gate-1", root.publicKey()));
+            CliRun enrolled = CliRun.run(pass(issuer, "P-NET").text() + "\n", "verify", "--credentials",
+                    device.toString(), "--at", T.toString());
+            assertThat(enrolled.exit).as(enrolled.err).isZero();
+            assertThat(enrolled.out).contains("\"decision\":\"ADMIT\"");
+            assertThat(auth.get()).isEqualTo("Device dvt-secret");
         } finally {
             http.stop(0);
         }
