@@ -118,8 +118,11 @@ public final class EntryStore {
 
   /** Latest reading per device, sensor and kind (all devices when {@code deviceId} is null). */
   public List<Reading> latestTelemetry(Connection c, String deviceId) throws SQLException {
-    return Jdbc.list(c, "SELECT * FROM telemetry_latest WHERE (? IS NULL OR device_id=?)"
-        + " ORDER BY device_id, sensor, kind", EntryStore::reading, deviceId, deviceId);
+    if (deviceId == null) {
+      return Jdbc.list(c, "SELECT * FROM telemetry_latest ORDER BY device_id, sensor, kind", EntryStore::reading);
+    }
+    return Jdbc.list(c, "SELECT * FROM telemetry_latest WHERE device_id=? ORDER BY sensor, kind", EntryStore::reading,
+        deviceId);
   }
 
   /** A device's readings since {@code from}, oldest first, at most {@code limit}. */

@@ -65,7 +65,7 @@ public final class ManifestStore {
       changes += gone.size();
     }
     int added = Jdbc.update(c, "INSERT INTO manifest_pass(pass_id, seq, live, valid_until)"
-        + " SELECT p.pass_id, ? + ROW_NUMBER() OVER (ORDER BY p.issued_at, p.pass_id), TRUE, p.valid_until FROM pass p"
+        + " SELECT p.pass_id, CAST(? AS BIGINT) + ROW_NUMBER() OVER (ORDER BY p.issued_at, p.pass_id), TRUE, p.valid_until FROM pass p"
         + " WHERE p.valid_until > ? AND p.valid_from < ? AND NOT p.revoked"
         + " AND NOT EXISTS (SELECT 1 FROM manifest_pass m WHERE m.pass_id = p.pass_id)", seq, now.toEpochMilli(),
         horizon.toEpochMilli());
