@@ -12,6 +12,7 @@ import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.terminal.internal.gate.Credentials;
 import io.scenicpass.terminal.internal.gate.Messages;
+import io.scenicpass.terminal.internal.gate.RecentAdmits;
 import io.scenicpass.terminal.internal.gate.RuleChain;
 import io.scenicpass.terminal.journal.Journal;
 import io.scenicpass.terminal.journal.JournalConfig;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,14 +70,7 @@ public final class Gate implements AutoCloseable {
     private final Duration late;
     private final ReentrantReadWriteLock checkpointLock = new ReentrantReadWriteLock();
     private final Object[] stripes = new Object[STRIPES];
-    private final Map<String, EntryEvent> recentAdmits = new LinkedHashMap<String, EntryEvent>(256, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, EntryEvent> eldest) {
-            return size() > RECENT_ADMITS;
-        }
-    };
+    private final RecentAdmits recentAdmits = new RecentAdmits(RECENT_ADMITS);
     private final List<OveruseListener> overuseListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> pendingIndex = new ConcurrentHashMap<>();
     private final GateOutbox outbox = new GateOutbox(this);
@@ -248,9 +241,7 @@ public final class Gate implements AutoCloseable {
                     s.credential.type(), s.gate, s.zone);
         }
         if (admit) {
-            synchronized (recentAdmits) {
-                recentAdmits.put(event.eventId(), event);
-            }
+            recentAdmits.add(event);
             Duration l = s.config != null ? Duration.ofSeconds(s.config.lateToleranceSeconds()) : late;
             state.ledger().retainUntil(pass.claims().passId(), pass.claims().validUntil().plus(l));
         }
@@ -283,10 +274,7 @@ public final class Gate implements AutoCloseable {
      * @return false when the event is unknown (not a recent admit of this gate run) or already given back
      */
     public boolean notPassed(String eventId) {
-        EntryEvent admitted;
-        synchronized (recentAdmits) {
-            admitted = recentAdmits.remove(eventId);
-        }
+        EntryEvent admitted = recentAdmits.take(eventId);
         if (admitted == null) {
             return false;
         }
