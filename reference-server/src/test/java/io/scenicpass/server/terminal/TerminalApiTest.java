@@ -339,17 +339,6 @@ class TerminalApiTest {
   }
 
   static EntryAck postEntries(DeviceCredentials creds, EntryBatch batch) throws Exception {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
-      gz.write(WireJson.mapper().writeValueAsBytes(batch));
-    }
-    Request req = new Request.Builder().url(creds.serverUrl() + "/terminal/v1/entries")
-        .header("Authorization", "Device " + creds.deviceToken()).header("Content-Encoding", "gzip")
-        .post(RequestBody.create(buf.toByteArray(), MediaType.get("application/json"))).build();
-    try (Response r = ts.http.newCall(req).execute()) {
-      String body = r.body().string();
-      assertThat(r.code()).as(body).isEqualTo(200);
-      return WireJson.mapper().readValue(body, EntryAck.class);
-    }
+    return TerminalFixtures.postEntries(ts.http, creds, batch);
   }
 }

@@ -76,4 +76,23 @@ final class TerminalFixtures {
       uploaded.addAll(eventIds);
     }
   }
+
+  /** Posts a batch gzipped, as the terminal does, and reads the ack (asserting 200). */
+  static io.scenicpass.core.wire.EntryAck postEntries(okhttp3.OkHttpClient http,
+      io.scenicpass.terminal.sync.DeviceCredentials creds, io.scenicpass.core.wire.EntryBatch batch) throws Exception {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(buf)) {
+      gz.write(io.scenicpass.core.wire.WireJson.mapper().writeValueAsBytes(batch));
+    }
+    okhttp3.Request req = new okhttp3.Request.Builder().url(creds.serverUrl() + "/terminal/v1/entries")
+        .header("Authorization", "Device " + creds.deviceToken()).header("Content-Encoding", "gzip")
+        .post(okhttp3.RequestBody.create(buf.toByteArray(), okhttp3.MediaType.get("application/json"))).build();
+    try (okhttp3.Response r = http.newCall(req).execute()) {
+      String body = r.body().string();
+      if (r.code() != 200) {
+        throw new AssertionError("HTTP " + r.code() + ": " + body);
+      }
+      return io.scenicpass.core.wire.WireJson.mapper().readValue(body, io.scenicpass.core.wire.EntryAck.class);
+    }
+  }
 }

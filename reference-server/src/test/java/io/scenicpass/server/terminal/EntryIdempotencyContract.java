@@ -1,0 +1,111 @@
+package io.scenicpass.server.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scenicpass.core.EntryEvent;
+import io.scenicpass.core.Verdict;
+import io.scenicpass.core.wire.EntryAck;
+import io.scenicpass.core.wire.EntryAckItem;
+import io.scenicpass.core.wire.EntryAckStatus;
+import io.scenicpass.core.wire.EntryBatch;
+import io.scenicpass.server.terminal.TerminalFixtures.ListOutbox;
+import io.scenicpass.server.terminal.TerminalHarness.MemoryState;
+import io.scenicpass.server.testing.MutableClock;
+import io.scenicpass.server.testing.TestServer;
+import io.scenicpass.terminal.sync.DeviceCredentials;
+import io.scenicpass.terminal.sync.SyncClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Entry ingestion is idempotent by event id in the database: the same batch uploaded concurrently by several
+ * connections is stored once (each event ACCEPTED exactly once, DUPLICATE otherwise), and concurrent admissions
+ * of one single-entry pass at two gates yield exactly one over-use conflict. Run on H2 and PostgreSQL.
+ */
+abstract class EntryIdempotencyContract {
+  @TempDir Path dir;
+
+  abstract String dbUrl();
+
+  @Test
+  void concurrentUploadsStoreEveryEventOnce() throws Exception {
+    try (TestServer ts = new TestServer(dir.resolve("server"), dbUrl(), new MutableClock(TestServer.START), Map.of());
+        TerminalHarness th = new TerminalHarness(ts)) {
+      String key = TerminalFixtures.setUp(ts);
+      List<String> passIds = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        passIds.add(TerminalFixtures.passId(TerminalFixtures.book(ts, key, "idem-" + i)));
+      }
+      DeviceCredentials a = th.enroll(dir.resolve("a"), "gate-a");
+      DeviceCredentials b = th.enroll(dir.resolve("b"), "gate-b");
+      // the manifest feed works on this database too
+      MemoryState state = new MemoryState();
+      try (SyncClient sync = SyncClient.builder(a).state(state).outbox(new ListOutbox()).push(false).build()) {
+        assertThat(sync.syncNow().success()).isTrue();
+      }
+      assertThat(state.manifest.keySet()).containsAll(passIds);
+
+      List<EntryEvent> events = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        EntryEvent e = TerminalFixtures.admit(i < passIds.size() ? passIds.get(i) : null, a.deviceId(), "gate-a",
+            TerminalFixtures.SLOT_START.plusSeconds(i));
+        events.add(i < passIds.size() ? e : e.toBuilder().verdict(Verdict.DENY).reason("NOT_FOUND").build());
+      }
+      EntryBatch batch = new EntryBatch(a.deviceId(), events);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Callable<EntryAck>> uploads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          uploads.add(() -> TerminalFixtures.postEntries(ts.http, a, batch));
+        }
+        Map<String, Integer> accepted = new HashMap<>();
+        for (Future<EntryAck> f : pool.invokeAll(uploads)) {
+          for (EntryAckItem item : f.get().results()) {
+            assertThat(item.status()).isIn(EntryAckStatus.ACCEPTED, EntryAckStatus.DUPLICATE);
+            if (item.status() == EntryAckStatus.ACCEPTED) {
+              accepted.merge(item.eventId(), 1, Integer::sum);
+            }
+          }
+        }
+        assertThat(accepted).hasSize(200);
+        assertThat(accepted.values()).containsOnly(1);
+        long rows = ts.server.database().read(c -> {
+          try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM entry_event")) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+        assertThat(rows).isEqualTo(200);
+
+        // one single-entry pass, admitted offline at two gates, uploaded at the same moment
+        String pass = TerminalFixtures.passId(TerminalFixtures.book(ts, key, "idem-race"));
+        EntryEvent atA = TerminalFixtures.admit(pass, a.deviceId(), "gate-a", TerminalFixtures.SLOT_START);
+        EntryEvent atB = TerminalFixtures.admit(pass, b.deviceId(), "gate-b", TerminalFixtures.SLOT_START.plusSeconds(60));
+        List<Future<EntryAck>> race = pool.invokeAll(List.of(
+            () -> TerminalFixtures.postEntries(ts.http, a, new EntryBatch(a.deviceId(), List.of(atA))),
+            () -> TerminalFixtures.postEntries(ts.http, b, new EntryBatch(b.deviceId(), List.of(atB)))));
+        for (Future<EntryAck> f : race) {
+          f.get();
+        }
+        List<String> conflicted = new ArrayList<>();
+        for (var k : th.entries.conflicts(100)) {
+          if (k.passId().equals(pass)) {
+            conflicted.add(k.eventId());
+          }
+        }
+        assertThat(conflicted).containsExactly(atB.eventId());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.scenicpass.server.terminal;
+
+/** {@link EntryIdempotencyContract} on H2 (file mode). */
+class EntryIdempotencyH2Test extends EntryIdempotencyContract {
+  @Override
+  String dbUrl() {
+    return null;
+  }
+}
