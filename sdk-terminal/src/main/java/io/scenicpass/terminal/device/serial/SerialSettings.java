@@ -25,6 +25,7 @@ public final class SerialSettings {
     private final Parity parity;
     private final Duration readTimeout;
     private final Duration reconnectDelay;
+    private final boolean echo;
 
     private SerialSettings(Builder b) {
         this.portPath = Objects.requireNonNull(b.portPath, "portPath");
@@ -34,6 +35,7 @@ public final class SerialSettings {
         this.parity = b.parity;
         this.readTimeout = b.readTimeout;
         this.reconnectDelay = b.reconnectDelay;
+        this.echo = b.echo;
     }
 
     /** Settings for a port with defaults 9600 8N1, 200 ms read timeout, 1 s reconnect delay. */
@@ -62,6 +64,9 @@ public final class SerialSettings {
     /** Delay between attempts to (re)open the port. */
     public Duration reconnectDelay() { return reconnectDelay; }
 
+    /** True when the RS-485 adapter echoes what is sent (two-wire adapters without echo suppression). */
+    public boolean echo() { return echo; }
+
     @Override
     public String toString() {
         return portPath + " " + baudRate + " " + dataBits + parity.name().charAt(0) + stopBits;
@@ -76,6 +81,7 @@ public final class SerialSettings {
         private Parity parity = Parity.NONE;
         private Duration readTimeout = Duration.ofMillis(200);
         private Duration reconnectDelay = Duration.ofSeconds(1);
+        private boolean echo;
 
         private Builder(String portPath) {
             this.portPath = portPath;
@@ -98,6 +104,9 @@ public final class SerialSettings {
 
         /** Reconnect delay (positive). */
         public Builder reconnectDelay(Duration v) { this.reconnectDelay = positive(v); return this; }
+
+        /** The adapter echoes transmitted bytes; Modbus skips the echo before reading the answer. */
+        public Builder echo(boolean v) { this.echo = v; return this; }
 
         /** Builds the settings. */
         public SerialSettings build() { return new SerialSettings(this); }

@@ -27,6 +27,8 @@ final class FakeModbusSlave implements AutoCloseable {
     final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger badRequests = new AtomicInteger();
+    /** Like a two-wire RS-485 adapter: every request is heard back before the answer. */
+    volatile boolean echo;
 
     FakeModbusSlave(SerialPort port, int... unitIds) {
         this.port = port;
@@ -84,6 +86,9 @@ final class FakeModbusSlave implements AutoCloseable {
 
     private void handle(byte[] req) {
         requests.incrementAndGet();
+        if (echo) {
+            send(req);
+        }
         if (crc16(req, 6) != ((req[6] & 0xFF) | (req[7] & 0xFF) << 8)) {
             badRequests.incrementAndGet();
             return;

@@ -49,6 +49,21 @@ class ModbusRtuBusTest {
     }
 
     @Test
+    void anEchoingAdapterIsHandledWhenConfigured() throws Exception {
+        slave.echo = true;
+        slave.unit(1).holding[5] = 4321;
+        assertThatThrownBy(() -> bus.readHoldingRegisters(1, 5, 1)).as("echo not expected")
+                .isInstanceOf(ModbusException.class);
+        try (ModbusRtuBus echoing = new ModbusRtuBus(SerialSettings.forPort(pty.driverEnd()).echo(true)
+                .reconnectDelay(Duration.ofMillis(20)).build(), Duration.ofMillis(300))) {
+            bus.close(); // one master on the bus at a time
+            assertThat(echoing.readHoldingRegisters(1, 5, 1)).containsExactly(4321);
+            echoing.writeCoil(1, 0, true);
+            assertThat(slave.unit(1).coils[0]).isTrue();
+        }
+    }
+
+    @Test
     void anExceptionResponseIsADeviceError() throws Exception {
         slave.faults.add(FakeModbusSlave.Fault.EXCEPTION);
         assertThatThrownBy(() -> bus.readHoldingRegisters(1, 0, 2))

@@ -46,7 +46,7 @@ public final class J2modSerialConnection extends AbstractSerialConnection {
         }
         port = p;
         transport.setCommPort(this);
-        transport.setEcho(false);
+        transport.setEcho(settings.echo());
         transport.setTimeout(timeout);
     }
 
