@@ -96,9 +96,14 @@ public final class Gate implements AutoCloseable {
         if (b.config != null && (!state.config().isPresent() || state.configVersion() < b.config.version())) {
             state.applyConfig(b.config);
         }
-        this.journal = Journal.open(JournalConfig.builder(b.stateDirectory.resolve("journal"))
-                .fsyncPolicy(b.fsyncPolicy).budgetBytes(b.journalBudgetBytes).segmentBytes(b.journalSegmentBytes)
-                .build());
+        try {
+            this.journal = Journal.open(JournalConfig.builder(b.stateDirectory.resolve("journal"))
+                    .fsyncPolicy(b.fsyncPolicy).budgetBytes(b.journalBudgetBytes)
+                    .segmentBytes(b.journalSegmentBytes).build());
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
         int[] replayed = {0};
         long checkpoint = state.ledger().appliedThrough();
         journal.forEach(rec -> {

@@ -2,6 +2,7 @@ package io.scenicpass.terminal;
 
 import static io.scenicpass.terminal.GateFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.DocumentType;
@@ -47,7 +48,8 @@ class GateLifecycleTest {
         assertThat(enter(g, annual).admitted()).isTrue();
         g.state().applyRevocations(new RevocationDelta(0, 1, Collections.singletonList(revoked.claims().passId()), false));
         g.state().applyConfig(f.configBuilder().lateToleranceSeconds(77).version(5).build());
-        // no close(): as after a power cut (the journal is the source of the counts)
+        // no Gate.close() (no ledger checkpoint), as after a power cut: the journal is the source of the counts
+        g.journal().close();
         Gate again = f.gateBuilder(dir).keySet(null).config(null).build();
         assertThat(enter(again, single).reason()).isEqualTo(Reason.ALREADY_ENTERED);
         assertThat(enter(again, annual).reason()).isEqualTo(Reason.EXIT_REQUIRED);
@@ -56,7 +58,16 @@ class GateLifecycleTest {
         assertThat(again.state().keySetSequence()).isEqualTo(1);
         assertThat(again.pendingEvents(100)).hasSize(5);
         again.close();
+        g.state().close();
+    }
+
+    @Test
+    void twoGatesCannotShareAStateDirectory() {
+        Gate g = f.gate(dir);
+        assertThatThrownBy(() -> f.gate(dir)).isInstanceOf(io.scenicpass.terminal.journal.JournalException.class)
+                .extracting(e -> ((io.scenicpass.terminal.journal.JournalException) e).code()).isEqualTo("JOURNAL_LOCKED");
         g.close();
+        f.gate(dir).close();
     }
 
     @Test

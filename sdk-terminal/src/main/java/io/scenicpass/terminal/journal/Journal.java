@@ -9,8 +9,12 @@ import io.scenicpass.terminal.internal.journal.UploadLog;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -58,12 +62,15 @@ public final class Journal implements Closeable {
     private long writtenId;
     private long usedBytes;
     private final DiskMonitor disk;
+    private final FileChannel lockChannel;
+    private final FileLock dirLock;
     private volatile boolean closed;
 
-    private Journal(JournalConfig config) throws IOException {
+    private Journal(JournalConfig config, FileChannel lockChannel, FileLock dirLock) throws IOException {
         this.config = config;
         Path dir = config.directory();
-        Files.createDirectories(dir);
+        this.lockChannel = lockChannel;
+        this.dirLock = dirLock;
         this.segments = SegmentLoader.recover(dir, config.maxRecordBytes());
         long maxRecord = -1;
         for (Segment s : segments.values()) {
@@ -110,13 +117,45 @@ public final class Journal implements Closeable {
      *
      * @param config where and how to write
      * @return the open journal
-     * @throws JournalException {@code JOURNAL_IO} when the directory cannot be read or written
+     * @throws JournalException {@code JOURNAL_IO} when the directory cannot be read or written;
+     *     {@code JOURNAL_LOCKED} when another journal (process) has it open
      */
     public static Journal open(JournalConfig config) {
+        FileChannel ch = null;
+        FileLock lock = null;
         try {
-            return new Journal(config);
+            Files.createDirectories(config.directory());
+            ch = FileChannel.open(config.directory().resolve("journal.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new JournalException("JOURNAL_LOCKED", "journal at " + config.directory()
+                        + " is in use by another gate", null);
+            }
+            return new Journal(config, ch, lock);
         } catch (IOException e) {
+            release(ch, lock);
             throw new JournalException("JOURNAL_IO", "cannot open journal at " + config.directory(), e);
+        } catch (RuntimeException e) {
+            release(ch, lock);
+            throw e;
+        }
+    }
+
+    private static void release(FileChannel ch, FileLock lock) {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (ch != null) {
+                ch.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("releasing the journal lock: {}", e.toString());
         }
     }
 
@@ -444,6 +483,8 @@ public final class Journal implements Closeable {
                 s.channel().close();
             }
             uploadLog.close();
+            dirLock.release();
+            lockChannel.close();
         } catch (IOException e) {
             LOG.warn("closing journal: {}", e.toString());
         } finally {

@@ -15,7 +15,8 @@ public class JournalException extends RuntimeException {
         this.code = code;
     }
 
-    /** @return a stable code: {@code JOURNAL_IO}, {@code JOURNAL_FULL}, {@code JOURNAL_CLOSED}, {@code RECORD_TOO_LARGE} */
+    /** @return a stable code: {@code JOURNAL_IO}, {@code JOURNAL_FULL}, {@code JOURNAL_CLOSED},
+     *     {@code JOURNAL_LOCKED}, {@code RECORD_TOO_LARGE} */
     public String code() {
         return code;
     }
