@@ -69,8 +69,9 @@ public final class ModbusTurnstile extends AbstractDevice implements Turnstile {
         synchronized (lock) {
             boolean idle = pending == 0;
             pending += passages;
-            if (idle && !coilOn) {
-                return pulse();
+            if (idle && !coilOn && !pulse()) {
+                pending -= passages; // not released: nobody may pass on it
+                return false;
             }
             return true;
         }

@@ -126,4 +126,21 @@ class ModbusTurnstileTest {
         personPasses();
         Await.until("passage after recovery", 5000, () -> passages.size() == 1);
     }
+
+    @Test
+    void anUnpluggedBusIsADisconnectAndTheTurnstileComesBack() throws Exception {
+        board.close();
+        pty.unplug();
+        Await.until("disconnect reported", 5000, () -> !turnstile.health().connected());
+        assertThat(turnstile.health().faulty()).isTrue();
+        assertThat(turnstile.open(1)).as("cannot actuate while unplugged").isFalse();
+        assertThat(turnstile.pendingPassages()).isZero();
+        pty.plugIn();
+        board = new FakeModbusSlave(pty.peer(), UNIT);
+        Await.until("reconnected", 10000, () -> turnstile.health().ok());
+        assertThat(turnstile.open(1)).isTrue();
+        personPasses();
+        Await.until("passage after replug", 5000, () -> passages.size() == 1);
+        assertThat(passages.get(0).authorised()).isTrue();
+    }
 }
