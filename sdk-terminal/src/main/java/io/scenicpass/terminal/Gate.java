@@ -9,6 +9,8 @@ import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.core.wire.ManifestEntry;
+import io.scenicpass.core.wire.OnlineCheckRequest;
+import io.scenicpass.core.wire.OnlineCheckResponse;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.terminal.internal.gate.Credentials;
 import io.scenicpass.terminal.internal.gate.Messages;
@@ -73,6 +75,8 @@ public final class Gate implements AutoCloseable {
     private final RecentAdmits recentAdmits = new RecentAdmits(RECENT_ADMITS);
     private final List<OveruseListener> overuseListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> pendingIndex = new ConcurrentHashMap<>();
+    private final java.util.function.Predicate<io.scenicpass.core.Claims> onlinePreferred;
+    private final OnlineCheck onlineCheck;
     private final GateOutbox outbox = new GateOutbox(this);
     private volatile boolean online;
 
@@ -128,6 +132,8 @@ public final class Gate implements AutoCloseable {
         this.defaultZone = b.defaultZone;
         this.bindingKey = b.holderBindingKey;
         this.early = b.earlyTolerance;
+        this.onlinePreferred = b.onlinePreferred;
+        this.onlineCheck = b.onlineCheck;
         this.late = b.lateTolerance;
         LOG.info("gate ready: {} journal records replayed, {} pending upload, rules {}", replayed[0],
                 journal.pendingCount(), ruleNames());
@@ -153,23 +159,35 @@ public final class Gate implements AutoCloseable {
         String gate = context.gateId().orElse(cfg != null && cfg.gateId() != null ? cfg.gateId() : gateId);
         String zone = context.zoneId().orElse(cfg != null && cfg.zones() != null && !cfg.zones().isEmpty()
                 ? cfg.zones().get(0) : defaultZone);
-        Situation s = new Situation(credential, context, gate, zone, times[0], now, cfg);
+        Situation s = new Situation(credential, context, gate, zone, times[0], now, cfg, ids.eventId());
+        byte[] presented = Credentials.presentedBinding(credential, context, Credentials.bindingKey(cfg, bindingKey));
+        Pass pass = null;
+        ScenicPassException unreadable = null;
+        if (credential.isPass()) {
+            try {
+                pass = Credentials.decodePass(credential);
+            } catch (ScenicPassException e) {
+                unreadable = e;
+            }
+        }
+        OnlineCheckResponse online = pass == null ? null : askOnline(s, pass, presented);
         checkpointLock.readLock().lock();
         try {
             if (cfg != null && cfg.direction() != null && !"BOTH".equalsIgnoreCase(cfg.direction())
                     && !cfg.direction().equalsIgnoreCase(context.direction().name())) {
                 return record(s, null, Reason.WRONG_DIRECTION, null);
             }
-            byte[] presented = Credentials.presentedBinding(credential, context, Credentials.bindingKey(cfg, bindingKey));
-            if (credential.isPass()) {
-                Pass pass;
-                try {
-                    pass = Credentials.decodePass(credential);
-                } catch (ScenicPassException e) {
-                    return record(s, null, e.code().name(), null);
-                }
+            if (unreadable != null) {
+                return record(s, null, unreadable.code().name(), null);
+            }
+            if (pass != null) {
                 synchronized (stripe(pass.claims().passId())) {
                     RuleChain.Outcome o = chain.run(check(s, pass, presented));
+                    if (o.admitted() && online != null && online.verdict() == Verdict.DENY) {
+                        String reason = online.reason() == null || online.reason().isEmpty() ? Reason.RULE_DENIED
+                                : online.reason();
+                        return record(s, pass, reason, "online");
+                    }
                     return record(s, pass, o.reason, o.rule);
                 }
             }
@@ -181,7 +199,7 @@ public final class Gate implements AutoCloseable {
                 return record(s, null, Reason.INTERNAL_ERROR, null);
             } catch (RuntimeException again) {
                 String[] m = Messages.forReason(Reason.INTERNAL_ERROR, cfg);
-                return new Decision(Verdict.DENY, Reason.INTERNAL_ERROR, null, m[0], m[1], 0, null, null, -1,
+                return new Decision(Verdict.DENY, Reason.INTERNAL_ERROR, null, m[0], m[1], 0, null, s.eventId, -1,
                         s.deviceTime, s.now, context.direction(), credential.type(), gate, zone);
             }
         } finally {
@@ -218,6 +236,23 @@ public final class Gate implements AutoCloseable {
         return record(s, bestPass, best.reason, best.rule);
     }
 
+    /** Asks the server about an "online preferred" pass the offline rules would admit; null = no answer. */
+    private OnlineCheckResponse askOnline(Situation s, Pass pass, byte[] presented) {
+        if (onlineCheck == null || s.context.direction() != Direction.IN || !onlinePreferred.test(pass.claims())) {
+            return null;
+        }
+        if (!chain.run(check(s, pass, presented)).admitted()) {
+            return null; // an offline deny stands; no need to ask
+        }
+        try {
+            return onlineCheck.check(new OnlineCheckRequest(s.eventId, pass.text(), s.gate, s.zone,
+                    s.context.direction())).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warn("online check failed; using the offline decision: {}", e.toString());
+            return null;
+        }
+    }
+
     private PassCheck check(Situation s, Pass pass, byte[] presented) {
         Duration e = s.config != null ? Duration.ofSeconds(s.config.earlyToleranceSeconds()) : early;
         Duration l = s.config != null ? Duration.ofSeconds(s.config.lateToleranceSeconds()) : late;
@@ -229,7 +264,7 @@ public final class Gate implements AutoCloseable {
     private Decision record(Situation s, Pass pass, String reason, String rule) {
         boolean admit = Reason.OK.equals(reason);
         int party = !admit ? 0 : s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
-        EntryEvent event = EntryEvent.builder().eventId(ids.eventId())
+        EntryEvent event = EntryEvent.builder().eventId(s.eventId)
                 .passId(pass == null ? null : pass.claims().passId()).gateId(s.gate).deviceId(deviceId)
                 .zoneId(s.zone).direction(s.context.direction()).credentialType(s.credential.type())
                 .verdict(admit ? Verdict.ADMIT : Verdict.DENY).reason(reason).deviceTime(s.deviceTime)
@@ -457,9 +492,11 @@ public final class Gate implements AutoCloseable {
         final Instant deviceTime;
         final Instant now;
         final DeviceConfig config;
+        final String eventId;
 
         Situation(Credential credential, GateContext context, String gate, String zone, Instant deviceTime,
-                Instant now, DeviceConfig config) {
+                Instant now, DeviceConfig config, String eventId) {
+            this.eventId = eventId;
             this.credential = credential;
             this.context = context;
             this.gate = gate;

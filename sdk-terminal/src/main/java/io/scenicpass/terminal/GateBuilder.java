@@ -54,6 +54,8 @@ public final class GateBuilder {
     Duration earlyTolerance = Duration.ZERO;
     Duration lateTolerance = Duration.ZERO;
     SecureRandom random;
+    java.util.function.Predicate<io.scenicpass.core.Claims> onlinePreferred;
+    OnlineCheck onlineCheck;
     final List<GateRule> rules = new ArrayList<>();
 
     GateBuilder() {
@@ -186,6 +188,20 @@ public final class GateBuilder {
     /** @param r randomness for event ids @return this */
     public GateBuilder secureRandom(SecureRandom r) {
         this.random = r;
+        return this;
+    }
+
+    /**
+     * Asks the server before admitting passes marked "online preferred" (see {@link OnlineCheck}).
+     *
+     * @param preferred which passes to ask about (for example by product id)
+     * @param check the online check, usually the sync client's
+     * @return this
+     */
+    public GateBuilder onlineCheck(java.util.function.Predicate<io.scenicpass.core.Claims> preferred,
+            OnlineCheck check) {
+        this.onlinePreferred = Objects.requireNonNull(preferred);
+        this.onlineCheck = Objects.requireNonNull(check);
         return this;
     }
 

@@ -214,6 +214,34 @@ class GateLifecycleTest {
     }
 
     @Test
+    void onlinePreferredPassesAskTheServerWithTheEventIdTheyAreJournaledUnder() {
+        List<io.scenicpass.core.wire.OnlineCheckRequest> asked = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<io.scenicpass.core.wire.OnlineCheckResponse>> answer =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        Gate g = f.gateBuilder(dir).onlineCheck(c -> c.productId().startsWith("VIP"), req -> {
+            asked.add(req);
+            return answer.get();
+        }).build();
+        // server unreachable: the offline decision stands
+        Decision offline = enter(g, f.issue(f.claims().productId("VIP-1").build()));
+        assertThat(offline.reason()).isEqualTo(Reason.OK);
+        assertThat(asked).singleElement().satisfies(r -> assertThat(r.eventId()).isEqualTo(offline.eventId()));
+        // the server knows better: used at another gate a minute ago
+        answer.set(java.util.Optional.of(new io.scenicpass.core.wire.OnlineCheckResponse(Verdict.DENY, "ALREADY_ENTERED")));
+        Decision denied = enter(g, f.issue(f.claims().productId("VIP-2").build()));
+        assertThat(denied.reason()).isEqualTo(Reason.ALREADY_ENTERED);
+        assertThat(denied.rule()).contains("online");
+        assertThat(asked).hasSize(2);
+        assertThat(g.pendingEvents(10)).extracting(p -> p.event().eventId()).contains(denied.eventId());
+        // not online preferred, or already denied offline: nobody is asked
+        assertThat(enter(g, f.issue(f.claims().build())).admitted()).isTrue();
+        assertThat(enter(g, f.issue(f.claims().productId("VIP-3").validUntil(T0.minusSeconds(3600))
+                .validFrom(T0.minusSeconds(7200)).build())).reason()).isEqualTo(Reason.EXPIRED);
+        assertThat(asked).hasSize(2);
+        g.close();
+    }
+
+    @Test
     void overuseNoticesArePersistedAndReportedOnce() {
         Gate g = f.gate(dir);
         List<OveruseNotice> heard = new ArrayList<>();

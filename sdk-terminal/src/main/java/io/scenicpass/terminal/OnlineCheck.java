@@ -1,0 +1,26 @@
+package io.scenicpass.terminal;
+
+import io.scenicpass.core.wire.OnlineCheckRequest;
+import io.scenicpass.core.wire.OnlineCheckResponse;
+import java.util.Optional;
+
+/**
+ * Asks the server about a pass marked "online preferred" before the gate decides. The sync client's
+ * {@code onlineCheck(request, timeout)} fits: {@code req -> sync.onlineCheck(req, Duration.ofMillis(800))}.
+ * Install with {@link GateBuilder#onlineCheck(java.util.function.Predicate, OnlineCheck)}.
+ *
+ * <p>The request carries the event id the decision will be journaled under, so the server and the
+ * journal agree. Empty (offline, timeout, error) means the offline decision stands; a DENY from the server
+ * turns an offline admit into a deny with the server's reason. The server never turns an offline deny into
+ * an admit.
+ */
+@FunctionalInterface
+public interface OnlineCheck {
+    /**
+     * Must return within a short, bounded time; it is called without any gate lock held.
+     *
+     * @param request event id, pass text, gate, zone and direction
+     * @return the server's answer, or empty to keep the offline decision
+     */
+    Optional<OnlineCheckResponse> check(OnlineCheckRequest request);
+}
