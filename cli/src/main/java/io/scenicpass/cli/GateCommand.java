@@ -1,20 +1,259 @@
 package io.scenicpass.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scenicpass.cli.gate.SimulatedTerminal;
+import io.scenicpass.terminal.Decision;
+import io.scenicpass.terminal.PassSummary;
+import io.scenicpass.terminal.sync.SyncException;
+import io.scenicpass.terminal.sync.SyncReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Placeholder for the simulated gate (a later issue). */
-@Command(name = "gate", description = "Simulated gate with simulated devices (not yet available).")
+/**
+ * {@code gate}: a complete terminal with simulated devices against a ScenicPass server. Reads credentials and
+ * commands on standard input, one per line; prints each decision and what the display shows.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {"A simulated gate: the real gate engine, journal and sync client with simulated devices.",
+                "Standard input, one per line: a credential (SP1… pass, HC1:… health certificate, nfc:<pass>,",
+                "id:<ID number>, passport:<number>, mrz:<line1>|<line2>, card:<UID>, face:<subject>, palm:<subject>),",
+                "out:<credential> (exit lane), or a command: offline, online, status, sync, help, quit.",
+                "Admitted visitors walk through the turnstile at once."})
 final class GateCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    Main main;
+
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--server", paramLabel = "URL", description = "ScenicPass server base URL (first run; later runs reuse the enrolled one unless given).")
+    String server;
+
+    @Option(names = "--enroll", paramLabel = "TOKEN", description = "Enrollment token or enrollment QR text (first run only; later runs reuse the enrollment).")
+    String enroll;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "gate-data", description = "Credentials, journal and state (default: ${DEFAULT-VALUE}).")
+    Path data = Paths.get("gate-data");
+
+    @Option(names = "--clock", paramLabel = "TIME", description = "Run the gate at this local time (ISO-8601, e.g. 2026-07-01T10:00+08:00); it then flows normally and is never corrected by the server.")
+    String clock;
+
+    @Option(names = "--json", description = "One JSON object per line (for scripts and tests).")
+    boolean json;
+
+    @Option(names = "--pull-interval", paramLabel = "SECONDS", defaultValue = "15", description = "Seconds between background sync cycles (default: ${DEFAULT-VALUE}).")
+    long pullSeconds = 15;
+
+    Clock systemClock = Clock.systemUTC();
+    private PrintWriter out;
+
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("gate: not yet available (simulated gate comes with the device work)");
-        return Main.USAGE;
+        out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Clock simulated = null;
+        if (clock != null) {
+            try {
+                Instant at = Times.parse(clock);
+                simulated = Clock.offset(systemClock, Duration.between(systemClock.instant(), at));
+            } catch (IllegalArgumentException e) {
+                err.println("gate: --clock: " + e.getMessage());
+                return Main.USAGE;
+            }
+        }
+        SimulatedTerminal terminal;
+        try {
+            terminal = new SimulatedTerminal(data, server, enroll, simulated, Duration.ofSeconds(Math.max(1, pullSeconds)),
+                    List.of(), this::emit);
+        } catch (IllegalArgumentException e) {
+            err.println("gate: " + e.getMessage());
+            return Main.USAGE;
+        } catch (SyncException e) {
+            err.println("gate: enrollment failed (" + e.code() + "): " + e.getMessage());
+            return Main.USAGE;
+        } catch (RuntimeException e) {
+            err.println("gate: cannot open the gate in " + data + ": " + e.getMessage());
+            return 1;
+        }
+        try (SimulatedTerminal t = terminal) {
+            Map<String, Object> ready = new LinkedHashMap<>();
+            ready.put("deviceId", t.credentials().deviceId());
+            ready.put("server", t.credentials().serverUrl());
+            ready.put("enrolled", t.enrolledNow() ? "now" : "reused " + data.resolve("device.json"));
+            ready.put("clock", simulated == null ? "system, corrected by the server" : "simulated from " + clock);
+            emit("ready", ready);
+            emit("sync", report(t.start()));
+            emit("status", t.status());
+            return loop(t);
+        }
+    }
+
+    private int loop(SimulatedTerminal t) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(main.stdin(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String l = line.trim();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                String cmd = l.toLowerCase(Locale.ROOT);
+                switch (cmd) {
+                    case "quit":
+                        bye(t);
+                        return 0;
+                    case "offline":
+                        emit("network", Map.of("network", "cut", "sync", report(t.goOffline())));
+                        break;
+                    case "online":
+                        emit("network", Map.of("network", "up", "sync", report(t.goOnline())));
+                        break;
+                    case "status":
+                        emit("status", t.status());
+                        break;
+                    case "sync":
+                        emit("sync", report(t.syncNow()));
+                        break;
+                    case "help":
+                        spec.commandLine().usage(out);
+                        break;
+                    default:
+                        present(t, l);
+                }
+                out.flush();
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("gate: cannot read standard input: " + e.getMessage());
+            return 1;
+        }
+        bye(t);
+        return 0;
+    }
+
+    /** Uploads what is pending when the server is reachable, then says goodbye with the final status. */
+    private void bye(SimulatedTerminal t) {
+        if (!t.networkCut() && t.gate().journal().pendingCount() > 0) {
+            emit("sync", report(t.syncNow()));
+        }
+        emit("bye", t.status());
+    }
+
+    private void present(SimulatedTerminal t, String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        boolean exit = lower.startsWith("out:") || lower.startsWith("exit:") || lower.startsWith("exit ");
+        String credential = exit ? line.substring(line.indexOf(lower.startsWith("exit ") ? ' ' : ':') + 1).trim() : line;
+        SimulatedTerminal.Outcome o = t.present(credential, exit);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lane", o.lane);
+        m.put("input", abbreviate(credential));
+        Decision d = o.decision;
+        if (d != null) {
+            m.put("verdict", d.verdict().name());
+            m.put("reason", d.reason());
+            d.rule().ifPresent(r -> m.put("rule", r));
+            m.put("messageZh", d.messageZh());
+            m.put("messageEn", d.messageEn());
+            m.put("party", d.partyCount());
+            m.put("eventId", d.eventId());
+            m.put("credentialType", d.credentialType().name());
+            m.put("time", d.correctedTime().toString());
+            d.pass().ifPresent(p -> m.put("pass", pass(p)));
+            m.put("walkedThrough", o.walkedThrough);
+        } else {
+            m.put("verdict", "NONE");
+            m.put("reason", o.notDecided);
+        }
+        if (o.display != null) {
+            m.put("display", Map.of("zh", String.valueOf(o.display.zh()), "en", String.valueOf(o.display.en()),
+                    "tone", o.display.tone().name()));
+        }
+        emit("decision", m);
+    }
+
+    private static Map<String, Object> pass(PassSummary p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("passId", p.passId());
+        m.put("productId", p.productId());
+        m.put("kind", p.kind().name());
+        p.slotStart().ifPresent(s -> m.put("slotStart", s.toString()));
+        m.put("partySize", p.partySize());
+        m.put("entriesUsed", p.entriesUsed());
+        m.put("entriesAllowed", p.entriesAllowed());
+        return m;
+    }
+
+    private static Map<String, Object> report(SyncReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", r.success());
+        m.put("entriesUploaded", r.entriesUploaded());
+        m.put("conflicts", r.conflicts());
+        r.failure().ifPresent(f -> m.put("error", f.code() + ": " + f.getMessage()));
+        return m;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 24) + "…" + s.substring(s.length() - 8);
+    }
+
+    /** Prints one event: a JSON line with {@code --json}, a readable line otherwise. Thread-safe. */
+    synchronized void emit(String type, Map<String, Object> fields) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", type);
+            m.putAll(fields);
+            try {
+                out.println(JSON.writeValueAsString(m));
+            } catch (IOException e) {
+                out.println("{\"type\":\"error\",\"message\":\"cannot write JSON\"}");
+            }
+        } else {
+            out.println(human(type, fields));
+        }
+        out.flush();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String human(String type, Map<String, Object> f) {
+        if ("decision".equals(type)) {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format("[%-3s] %-5s %-22s", f.get("lane"), f.get("verdict"), f.get("reason")));
+            if (f.containsKey("pass")) {
+                Map<String, Object> p = (Map<String, Object>) f.get("pass");
+                b.append(" pass ").append(p.get("passId")).append(" party ").append(f.get("party"));
+            }
+            if (f.containsKey("messageEn")) {
+                b.append("  ").append(f.get("messageZh")).append(" / ").append(f.get("messageEn"));
+            }
+            Object display = f.get("display");
+            if (display != null) {
+                Map<String, Object> d = (Map<String, Object>) display;
+                b.append(System.lineSeparator()).append("      display [").append(d.get("tone")).append("] ")
+                        .append(d.get("zh")).append(" / ").append(d.get("en"));
+            }
+            return b.toString();
+        }
+        StringBuilder b = new StringBuilder("* ").append(type);
+        f.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+        return b.toString();
     }
 }
