@@ -171,6 +171,31 @@ public final class BookingService {
   }
 
   private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity) {
+    if (db.isPostgres()) {
+      return insertHoldTx(ch, draft, slot, quantity);
+    }
+    // Embedded H2 (one process by construction: H2 locks its file) answers a locked row with sleep-and-retry;
+    // queueing the holds of one slot in the JVM avoids that storm. Correctness still comes from the database.
+    java.util.concurrent.locks.ReentrantLock lock = SLOT_STRIPES[Math.floorMod(slot.id().hashCode(), SLOT_STRIPES.length)];
+    lock.lock();
+    try {
+      return insertHoldTx(ch, draft, slot, quantity);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static final java.util.concurrent.locks.ReentrantLock[] SLOT_STRIPES = stripes(64);
+
+  private static java.util.concurrent.locks.ReentrantLock[] stripes(int n) {
+    java.util.concurrent.locks.ReentrantLock[] a = new java.util.concurrent.locks.ReentrantLock[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = new java.util.concurrent.locks.ReentrantLock();
+    }
+    return a;
+  }
+
+  private Booking insertHoldTx(Channel ch, Booking draft, Slot slot, int quantity) {
     return db.tx(c -> {
       // insert first and take the counters last: the hot slot row stays locked only until the commit
       bookings.insert(c, draft);

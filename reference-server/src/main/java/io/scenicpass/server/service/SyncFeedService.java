@@ -42,6 +42,7 @@ public final class SyncFeedService {
   private final ZoneId zone;
   private final Duration refreshEvery;
   private volatile Instant lastRefresh = Instant.EPOCH;
+  private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
   public SyncFeedService(Database db, RevocationFeedStore feeds, ManifestStore manifest, KeyService keys, Clock clock,
       ZoneId zone, Duration refreshEvery) {
@@ -142,9 +143,15 @@ public final class SyncFeedService {
     return changes;
   }
 
+  /** Refreshes when due; a request never waits behind another request's refresh (it serves the feed as is). */
   private void refreshIfDue() {
-    if (!clock.instant().isBefore(lastRefresh.plus(refreshEvery))) {
+    if (clock.instant().isBefore(lastRefresh.plus(refreshEvery)) || !refreshing.tryLock()) {
+      return;
+    }
+    try {
       refreshManifest();
+    } finally {
+      refreshing.unlock();
     }
   }
 

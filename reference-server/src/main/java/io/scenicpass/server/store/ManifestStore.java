@@ -34,23 +34,28 @@ public final class ManifestStore {
     }
   }
 
+  /** How far back the issued-at watermark reaches, so passes of transactions still in flight are not missed. */
+  static final long OVERLAP_MILLIS = 5 * 60_000L;
+
   /**
    * Brings the feed up to date: removes passes revoked (from the revocation log) or expired, adds passes that
-   * entered the window {@code valid_until > now AND valid_from < horizon}. Returns the changes made.
+   * entered the window {@code valid_until > now AND valid_from < horizon}. After the first run only passes issued
+   * since the previous run (minus an overlap) or entering the window are examined. Returns the changes made.
    */
   public int refresh(Connection c, Instant now, Instant horizon) throws SQLException {
     long[] state = lockState(c);
     long seq = state[0];
     long revSeq = state[1];
+    long issuedWm = state[2];
+    long horizonWm = state[3];
     int changes = 0;
-    List<Object[]> revoked = Jdbc.list(c, "SELECT r.seq, r.pass_id FROM revocation r WHERE r.seq > ? ORDER BY r.seq",
-        rs -> new Object[] {rs.getLong(1), rs.getString(2)}, revSeq);
     List<String> gone = new ArrayList<>();
-    for (Object[] r : revoked) {
+    for (Object[] r : Jdbc.list(c, "SELECT seq, pass_id FROM revocation WHERE seq > ? ORDER BY seq",
+        rs -> new Object[] {rs.getLong(1), rs.getString(2)}, revSeq)) {
       revSeq = (Long) r[0];
       gone.add((String) r[1]);
     }
-    gone.addAll(Jdbc.list(c, "SELECT pass_id FROM manifest_pass WHERE live AND valid_until <= ? ORDER BY seq",
+    gone.addAll(Jdbc.list(c, "SELECT pass_id FROM manifest_pass WHERE live AND valid_until <= ?",
         rs -> rs.getString(1), now.toEpochMilli()));
     if (!gone.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement(
@@ -64,15 +69,50 @@ public final class ManifestStore {
       }
       changes += gone.size();
     }
-    int added = Jdbc.update(c, "INSERT INTO manifest_pass(pass_id, seq, live, valid_until)"
-        + " SELECT p.pass_id, CAST(? AS BIGINT) + ROW_NUMBER() OVER (ORDER BY p.issued_at, p.pass_id), TRUE, p.valid_until FROM pass p"
-        + " WHERE p.valid_until > ? AND p.valid_from < ? AND NOT p.revoked"
-        + " AND NOT EXISTS (SELECT 1 FROM manifest_pass m WHERE m.pass_id = p.pass_id)", seq, now.toEpochMilli(),
-        horizon.toEpochMilli());
-    seq += added;
-    changes += added;
-    Jdbc.update(c, "UPDATE manifest_state SET last_seq=?, rev_seq=? WHERE id=1", seq, revSeq);
+    String window = " p.valid_until > ? AND p.valid_from < ? AND NOT p.revoked"
+        + " AND NOT EXISTS (SELECT 1 FROM manifest_pass m WHERE m.pass_id = p.pass_id)";
+    List<Object[]> fresh;
+    if (horizonWm == 0) {
+      fresh = Jdbc.list(c, "SELECT p.pass_id, p.valid_until FROM pass p WHERE" + window, ManifestStore::candidate,
+          now.toEpochMilli(), horizon.toEpochMilli());
+    } else {
+      fresh = new ArrayList<>(Jdbc.list(c, "SELECT p.pass_id, p.valid_until FROM pass p WHERE p.issued_at > ? AND"
+          + window, ManifestStore::candidate, issuedWm - OVERLAP_MILLIS, now.toEpochMilli(), horizon.toEpochMilli()));
+      if (horizon.toEpochMilli() > horizonWm) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        fresh.forEach(f -> seen.add((String) f[0]));
+        for (Object[] f : Jdbc.list(c, "SELECT p.pass_id, p.valid_until FROM pass p WHERE p.valid_from >= ? AND"
+            + window, ManifestStore::candidate, horizonWm, now.toEpochMilli(), horizon.toEpochMilli())) {
+          if (seen.add((String) f[0])) {
+            fresh.add(f);
+          }
+        }
+      }
+    }
+    if (!fresh.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO manifest_pass(pass_id, seq, live, valid_until) VALUES (?,?,TRUE,?)")) {
+        int n = 0;
+        for (Object[] f : fresh) {
+          ps.setString(1, (String) f[0]);
+          ps.setLong(2, ++seq);
+          ps.setLong(3, (Long) f[1]);
+          ps.addBatch();
+          if (++n % 5000 == 0) {
+            ps.executeBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+      changes += fresh.size();
+    }
+    Jdbc.update(c, "UPDATE manifest_state SET last_seq=?, rev_seq=?, issued_wm=?, horizon_wm=? WHERE id=1", seq,
+        revSeq, now.toEpochMilli(), Math.max(horizonWm, horizon.toEpochMilli()));
     return changes;
+  }
+
+  private static Object[] candidate(ResultSet rs) throws SQLException {
+    return new Object[] {rs.getString(1), rs.getLong(2)};
   }
 
   /** Replaces a pass's extra credentials and, when the pass is in the feed, re-announces it. */
@@ -136,8 +176,8 @@ public final class ManifestStore {
   }
 
   private static long[] lockState(Connection c) throws SQLException {
-    return Jdbc.one(c, "SELECT last_seq, rev_seq FROM manifest_state WHERE id=1 FOR UPDATE",
-        rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElseThrow();
+    return Jdbc.one(c, "SELECT last_seq, rev_seq, issued_wm, horizon_wm FROM manifest_state WHERE id=1 FOR UPDATE",
+        rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).orElseThrow();
   }
 
   private static void insert(Connection c, String passId, String kind, List<String> values) throws SQLException {
