@@ -1,0 +1,170 @@
+package io.scenicpass.examples.gate;
+
+import io.scenicpass.core.Direction;
+import io.scenicpass.terminal.Decision;
+import io.scenicpass.terminal.Gate;
+import io.scenicpass.terminal.device.ScannedCredential;
+import io.scenicpass.terminal.device.sim.SimulatedLane;
+import io.scenicpass.terminal.lane.LaneListener;
+import io.scenicpass.terminal.lane.LaneScheduler;
+import io.scenicpass.terminal.sync.CredentialStore;
+import io.scenicpass.terminal.sync.DeviceCredentials;
+import io.scenicpass.terminal.sync.Provisioning;
+import io.scenicpass.terminal.sync.SyncClient;
+import io.scenicpass.terminal.sync.SyncReport;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * How a gate maker embeds sdk-terminal, in one class: enroll once ({@link Provisioning}), open the {@link Gate}
+ * (journal + local state), keep it in sync with the server ({@link SyncClient}), and wire devices to it through a
+ * lane ({@link SimulatedLane} here; real readers and turnstile drivers plug into {@code Lane.builder} the same way).
+ *
+ * <p>The HTTP client carries a "network cable" interceptor, so the example (and the end-to-end test) can cut the
+ * gate off the server and watch it keep admitting from its local state, then upload everything once it is back.
+ */
+public final class EmbeddedGate implements AutoCloseable {
+    private final Cable cable = new Cable();
+    private final OkHttpClient http;
+    private final DeviceCredentials credentials;
+    private final Gate gate;
+    private final SyncClient sync;
+    private final ScheduledExecutorService timers;
+    private final SimulatedLane lane;
+    private final AtomicReference<Decision> lastDecision = new AtomicReference<>();
+
+    /**
+     * @param dataDir where the device credentials, journal and gate state are kept
+     * @param serverUrl the ScenicPass server (base URL)
+     * @param enrollmentCode a one-time enrollment token or code; ignored when {@code dataDir} is already enrolled
+     * @param deviceClock the gate's clock: a simulated one is used as is (never corrected by the server time)
+     * @param extra extra OkHttp interceptors (the end-to-end test records the server's acknowledgements)
+     */
+    public EmbeddedGate(Path dataDir, String serverUrl, String enrollmentCode, Clock deviceClock, List<Interceptor> extra) {
+        OkHttpClient.Builder hb = new OkHttpClient.Builder().addInterceptor(cable).connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(15));
+        extra.forEach(hb::addInterceptor);
+        http = hb.build();
+        // 1. enrollment: once; later runs find device.json and do not call the server
+        credentials = new Provisioning(new CredentialStore(dataDir.resolve("device.json"))).httpClient(http)
+                .serverUrl(serverUrl).enroll(enrollmentCode, "example gate", "gate-terminal-example");
+        // 2. the gate engine: decides from local state, journals every decision durably
+        gate = Gate.builder().stateDirectory(dataDir.resolve("gate")).rootPublicKey(credentials.rootPublicKey())
+                .deviceId(credentials.deviceId()).clock(deviceClock).correctClock(false).build();
+        // 3. the sync client: key set, revocations, manifest, config down; journaled entries up
+        sync = SyncClient.builder(credentials).gate(gate).httpClient(http).offlineDetection(1, Duration.ofSeconds(5))
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(10)).pullInterval(Duration.ofSeconds(10)).build();
+        // 4. devices: one entry lane of simulated devices
+        timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "example-lane");
+            t.setDaemon(true);
+            return t;
+        });
+        lane = SimulatedLane.builder("lane-1", gate, LaneScheduler.of(timers)).clock(gate.clock().asClock())
+                .direction(Direction.IN).terminalId(credentials.deviceId()).telemetry(sync::submitTelemetry)
+                .listener(new LaneListener() {
+                    @Override
+                    public void onDecision(ScannedCredential credential, Decision decision) {
+                        lastDecision.set(decision);
+                        sync.entriesAvailable(); // upload soon; never blocks the lane
+                    }
+                }).build();
+        lane.start();
+    }
+
+    /** @return the first sync cycle (run now), after which background sync runs on its own */
+    public SyncReport start() {
+        SyncReport first = sync.syncNow();
+        sync.start();
+        return first;
+    }
+
+    /**
+     * A visitor scans a QR code at the lane and walks through when admitted.
+     *
+     * @param qrText the scanned text (a signed pass)
+     * @return the gate's decision
+     */
+    public synchronized Decision scan(String qrText) {
+        lastDecision.set(null);
+        lane.reader().scanQr(qrText);
+        Decision d = lastDecision.get();
+        if (d == null) {
+            throw new IllegalStateException("the lane did not decide (busy?)");
+        }
+        for (int i = 0; d.admitted() && i < Math.max(1, d.partyCount()) && lane.lane().busy(); i++) {
+            lane.turnstile().walkThrough();
+        }
+        return d;
+    }
+
+    /** Cuts the gate's network and runs one (failing) sync cycle, so the gate knows it is offline. */
+    public SyncReport cutNetwork() {
+        cable.cut = true;
+        http.dispatcher().cancelAll(); // drops the push stream like a pulled cable
+        return sync.syncNow();
+    }
+
+    /** Restores the network and runs a sync cycle: what was decided offline goes up now. */
+    public SyncReport restoreNetwork() {
+        cable.cut = false;
+        return sync.syncNow();
+    }
+
+    /** @return one sync cycle, run now */
+    public SyncReport syncNow() {
+        return sync.syncNow();
+    }
+
+    /** @return decisions journaled but not yet acknowledged by the server */
+    public int pendingUploads() {
+        return gate.journal().pendingCount();
+    }
+
+    /** @return the sync client (connectivity, last report) */
+    public SyncClient sync() {
+        return sync;
+    }
+
+    /** @return the device credentials */
+    public DeviceCredentials credentials() {
+        return credentials;
+    }
+
+    /** @return what the lane's display shows */
+    public String display() {
+        return String.valueOf(lane.display().last());
+    }
+
+    @Override
+    public void close() {
+        sync.close();
+        lane.close();
+        timers.shutdownNow();
+        gate.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** The simulated network cable: while cut, every request fails like an unreachable server. */
+    private static final class Cable implements Interceptor {
+        volatile boolean cut;
+
+        @Override
+        public okhttp3.Response intercept(Chain chain) throws IOException {
+            if (cut) {
+                throw new ConnectException("network cut");
+            }
+            return chain.proceed(chain.request());
+        }
+    }
+}
