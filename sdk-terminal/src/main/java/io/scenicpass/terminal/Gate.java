@@ -357,15 +357,17 @@ public final class Gate implements AutoCloseable {
      * @param recordIds {@link PendingEvent#recordId()} values
      */
     public void markUploaded(Collection<Long> recordIds) {
+        // decisions wait meanwhile, so no record is appended between the checkpoint and the compaction
         checkpointLock.writeLock().lock();
         try {
-            // usage of passes that ended more than a day ago (by the corrected clock) is no longer needed
-            state.ledger().prune(clock.now().minus(Duration.ofDays(1)));
-            state.checkpointLedger();
+            journal.markUploaded(recordIds, () -> {
+                // usage of passes that ended more than a day ago (by the corrected clock) is no longer needed
+                state.ledger().prune(clock.now().minus(Duration.ofDays(1)));
+                state.checkpointLedger();
+            });
         } finally {
             checkpointLock.writeLock().unlock();
         }
-        journal.markUploaded(recordIds);
         java.util.Set<Long> done = new java.util.HashSet<>(recordIds);
         pendingIndex.values().removeIf(done::contains);
     }
@@ -461,6 +463,7 @@ public final class Gate implements AutoCloseable {
     public void close() {
         checkpointLock.writeLock().lock();
         try {
+            state.ledger().prune(clock.now().minus(Duration.ofDays(1)));
             state.checkpointLedger();
         } catch (RuntimeException e) {
             LOG.warn("cannot checkpoint ledger on close: {}", e.toString());

@@ -92,14 +92,17 @@ class GateLifecycleTest {
 
     @Test
     void usageOfEndedPassesIsPrunedAtUploadButLongPassesAreKept() {
-        Gate g = f.gate(dir);
+        Gate g = f.gateBuilder(dir).journalSegmentBytes(4096).build();
         Pass day = f.issue(f.claims().build());
         Pass annual = f.issue(f.claims().kind(PassKind.ANNUAL).validUntil(T0.plus(Duration.ofDays(300))).build());
         enter(g, day);
         enter(g, annual);
         assertThat(g.state().ledger().size()).isEqualTo(2);
+        for (int i = 0; i < 20; i++) { // fill a segment so the upload compacts (and checkpoints)
+            g.decide(Credential.qr("garbage " + i), GateContext.entry("main"));
+        }
         f.clock.advance(Duration.ofDays(2));
-        g.markUploaded(g.pendingEvents(10).stream().map(PendingEvent::recordId).collect(Collectors.toList()));
+        g.markUploaded(g.pendingEvents(100).stream().map(PendingEvent::recordId).collect(Collectors.toList()));
         assertThat(g.state().ledger().usage(day.claims().passId()).entries()).isZero();
         assertThat(g.state().ledger().usage(annual.claims().passId()).entries()).isEqualTo(1);
         g.close();

@@ -345,6 +345,18 @@ public final class Journal implements Closeable {
      * @param ids record ids from {@link JournalRecord#id()}
      */
     public void markUploaded(Collection<Long> ids) {
+        markUploaded(ids, null);
+    }
+
+    /**
+     * Like {@link #markUploaded(Collection)}, running {@code beforeCompaction} (under the journal's lock; it
+     * must not call the journal) only when segments are about to be deleted, so state derived from their
+     * records can be checkpointed first. If it throws, nothing is deleted this time.
+     *
+     * @param ids record ids
+     * @param beforeCompaction checkpoint hook, may be null
+     */
+    public void markUploaded(Collection<Long> ids, Runnable beforeCompaction) {
         DiskMonitor.Change change;
         lock.lock();
         try {
@@ -361,7 +373,16 @@ public final class Journal implements Closeable {
             for (long id : fresh) {
                 markInMemory(id);
             }
-            compact();
+            if (beforeCompaction != null && hasCompactableSegment()) {
+                try {
+                    beforeCompaction.run();
+                    compact();
+                } catch (RuntimeException e) {
+                    LOG.error("checkpoint before compaction failed; keeping the segments", e);
+                }
+            } else {
+                compact();
+            }
             disk.checkFreeSpace();
             change = disk.set(disk.stateFor(usedBytes), usedBytes);
         } catch (IOException e) {
@@ -380,6 +401,15 @@ public final class Journal implements Closeable {
                 e.getValue().markUploaded(idx);
             }
         }
+    }
+
+    private boolean hasCompactableSegment() {
+        for (Segment s : segments.values()) {
+            if (s != active && s.fullyUploaded()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void compact() throws IOException {

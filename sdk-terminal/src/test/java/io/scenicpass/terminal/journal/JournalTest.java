@@ -129,6 +129,30 @@ class JournalTest {
     }
 
     @Test
+    void checkpointHookRunsOnlyBeforeSegmentsAreDeletedAndAFailingHookKeepsThem() {
+        JournalConfig cfg = JournalConfig.builder(dir).segmentBytes(4096).build();
+        java.util.concurrent.atomic.AtomicInteger hooks = new java.util.concurrent.atomic.AtomicInteger();
+        try (Journal j = Journal.open(cfg)) {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                ids.add(j.append(bytes("record-number-" + i + "x".repeat(100)))); // about 30 per segment
+            }
+            j.markUploaded(ids.subList(0, 1), hooks::incrementAndGet); // first segment not complete yet
+            assertThat(hooks.get()).isZero();
+            int segments = j.segmentCount();
+            j.markUploaded(ids.subList(0, 60), () -> {
+                throw new IllegalStateException("disk full");
+            });
+            assertThat(j.segmentCount()).isEqualTo(segments);
+            assertThat(segments).isGreaterThan(2);
+            j.markUploaded(ids.subList(60, 80), hooks::incrementAndGet);
+            assertThat(hooks.get()).isEqualTo(1);
+            assertThat(j.segmentCount()).isLessThan(segments);
+            assertThat(j.pendingCount()).isEqualTo(20);
+        }
+    }
+
+    @Test
     void idsAreNeverReusedAfterEverythingWasUploaded() {
         JournalConfig cfg = JournalConfig.builder(dir).segmentBytes(4096).build();
         long last;
