@@ -19,16 +19,17 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The real reference server, started as a child JVM from its shaded jar exactly as an integrator runs it:
  * {@code java -jar scenicpass-server.jar demo --port 0 --data <tmp>}; its {@code demo.json} gives the URL and keys.
+ * Shared by the OTA tests and the end-to-end test ({@code io.scenicpass.examples.e2e}).
  */
-final class DemoServer implements AutoCloseable {
+public final class DemoServer implements AutoCloseable {
     private static final Duration START_DEADLINE = Duration.ofSeconds(120);
 
-    final Path dataDir;
-    final String baseUrl;
-    final String channelApiKey;
-    final String adminToken;
+    public final Path dataDir;
+    public final String baseUrl;
+    public final String channelApiKey;
+    public final String adminToken;
     /** Every demo channel's API key by channel id. */
-    final java.util.Map<String, String> channelKeys = new java.util.TreeMap<>();
+    public final java.util.Map<String, String> channelKeys = new java.util.TreeMap<>();
     private final Process process;
     private final Path log;
 
@@ -43,7 +44,7 @@ final class DemoServer implements AutoCloseable {
     }
 
     /** @return the OCTO endpoint */
-    String octoUrl() {
+    public String octoUrl() {
         return baseUrl.replaceAll("/+$", "") + "/octo";
     }
 
@@ -56,7 +57,7 @@ final class DemoServer implements AutoCloseable {
      * @return the running server
      * @throws Exception when it cannot be started
      */
-    static synchronized DemoServer shared() throws Exception {
+    public static synchronized DemoServer shared() throws Exception {
         if (shared == null) {
             DemoServer s = start();
             Runtime.getRuntime().addShutdownHook(new Thread(s::close, "demo-server-stop"));
@@ -136,7 +137,7 @@ final class DemoServer implements AutoCloseable {
      * @return the new channel's API key
      * @throws IOException when the server cannot be reached
      */
-    String createChannel(java.util.Map<String, Object> fields) throws IOException {
+    public String createChannel(java.util.Map<String, Object> fields) throws IOException {
         okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
         okhttp3.Request req = new okhttp3.Request.Builder().url(baseUrl.replaceAll("/+$", "") + "/admin/v1/channels")
                 .header("Authorization", "Bearer " + adminToken)
@@ -154,7 +155,7 @@ final class DemoServer implements AutoCloseable {
         }
     }
 
-    String logTail() {
+    public String logTail() {
         return tail(log);
     }
 
