@@ -59,7 +59,7 @@ public final class ManifestStore {
         rs -> rs.getString(1), now.toEpochMilli()));
     if (!gone.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE manifest_pass SET live=FALSE, seq=? WHERE pass_id=? AND live")) {
+          "UPDATE manifest_pass SET live=FALSE, pass_text=NULL, seq=? WHERE pass_id=? AND live")) {
         for (String id : gone) {
           ps.setLong(1, ++seq);
           ps.setString(2, id);
@@ -73,15 +73,15 @@ public final class ManifestStore {
         + " AND NOT EXISTS (SELECT 1 FROM manifest_pass m WHERE m.pass_id = p.pass_id)";
     List<Object[]> fresh;
     if (horizonWm == 0) {
-      fresh = Jdbc.list(c, "SELECT p.pass_id, p.valid_until FROM pass p WHERE" + window, ManifestStore::candidate,
+      fresh = Jdbc.list(c, "SELECT p.pass_id, p.valid_until, p.pass_text FROM pass p WHERE" + window, ManifestStore::candidate,
           now.toEpochMilli(), horizon.toEpochMilli());
     } else {
-      fresh = new ArrayList<>(Jdbc.list(c, "SELECT p.pass_id, p.valid_until FROM pass p WHERE p.issued_at > ? AND"
+      fresh = new ArrayList<>(Jdbc.list(c, "SELECT p.pass_id, p.valid_until, p.pass_text FROM pass p WHERE p.issued_at > ? AND"
           + window, ManifestStore::candidate, issuedWm - OVERLAP_MILLIS, now.toEpochMilli(), horizon.toEpochMilli()));
       if (horizon.toEpochMilli() > horizonWm) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         fresh.forEach(f -> seen.add((String) f[0]));
-        for (Object[] f : Jdbc.list(c, "SELECT p.pass_id, p.valid_until FROM pass p WHERE p.valid_from >= ? AND"
+        for (Object[] f : Jdbc.list(c, "SELECT p.pass_id, p.valid_until, p.pass_text FROM pass p WHERE p.valid_from >= ? AND"
             + window, ManifestStore::candidate, horizonWm, now.toEpochMilli(), horizon.toEpochMilli())) {
           if (seen.add((String) f[0])) {
             fresh.add(f);
@@ -91,12 +91,13 @@ public final class ManifestStore {
     }
     if (!fresh.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO manifest_pass(pass_id, seq, live, valid_until) VALUES (?,?,TRUE,?)")) {
+          "INSERT INTO manifest_pass(pass_id, seq, live, valid_until, pass_text) VALUES (?,?,TRUE,?,?)")) {
         int n = 0;
         for (Object[] f : fresh) {
           ps.setString(1, (String) f[0]);
           ps.setLong(2, ++seq);
           ps.setLong(3, (Long) f[1]);
+          ps.setString(4, (String) f[2]);
           ps.addBatch();
           if (++n % 5000 == 0) {
             ps.executeBatch();
@@ -112,7 +113,7 @@ public final class ManifestStore {
   }
 
   private static Object[] candidate(ResultSet rs) throws SQLException {
-    return new Object[] {rs.getString(1), rs.getLong(2)};
+    return new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)};
   }
 
   /** Replaces a pass's extra credentials and, when the pass is in the feed, re-announces it. */
@@ -157,8 +158,8 @@ public final class ManifestStore {
 
   /** Streams the feed rows {@code (since, upper]} in order with their pass text; returns how many. */
   public int stream(Connection c, long since, long upper, Sink sink) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT m.seq, m.pass_id, m.live, p.pass_text FROM manifest_pass m"
-        + " LEFT JOIN pass p ON p.pass_id = m.pass_id WHERE m.seq > ? AND m.seq <= ? ORDER BY m.seq")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT seq, pass_id, live, pass_text FROM manifest_pass"
+        + " WHERE seq > ? AND seq <= ? ORDER BY seq")) {
       ps.setFetchSize(2000);
       ps.setLong(1, since);
       ps.setLong(2, upper);

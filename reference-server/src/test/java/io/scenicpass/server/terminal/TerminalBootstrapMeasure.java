@@ -113,6 +113,32 @@ class TerminalBootstrapMeasure {
       }
       List<Long> sorted = new ArrayList<>(runs);
       Collections.sort(sorted);
+      for (int i = 0; i < 3; i++) {
+        long a = System.nanoTime();
+        th.feeds.writeManifest(0, 200_000, io.scenicpass.core.wire.WireJson.mapper().getFactory()
+            .createGenerator(java.io.OutputStream.nullOutputStream()));
+        long b = System.nanoTime();
+        th.feeds.writeRevocations(0, 200_000, io.scenicpass.core.wire.WireJson.mapper().getFactory()
+            .createGenerator(java.io.OutputStream.nullOutputStream()));
+        long c2 = System.nanoTime();
+        long[] http = new long[4];
+        int k = 0;
+        for (String enc : new String[] {"gzip", "identity"}) {
+          for (String path : new String[] {"/terminal/v1/manifest?cursor=0&limit=200000",
+              "/terminal/v1/revocations?since=0&limit=200000"}) {
+            long h0 = System.nanoTime();
+            try (okhttp3.Response r = ts.http.newCall(new okhttp3.Request.Builder().url(th.baseUrl() + path)
+                .header("Authorization", "Device " + creds.deviceToken()).header("Accept-Encoding", enc).build())
+                .execute()) {
+              long n = r.body().source().readAll(okio.Okio.blackhole());
+              http[k++] = (System.nanoTime() - h0) / 1_000_000;
+              System.out.printf("BENCH raw %s %s: %d bytes in %d ms%n", enc, path, n, http[k - 1]);
+            }
+          }
+        }
+        System.out.printf("BENCH server-side write: manifest %d ms, revocations %d ms%n", (b - a) / 1_000_000,
+            (c2 - b) / 1_000_000);
+      }
       System.out.printf("BENCH bootstrap ms: runs %s, median %d (first run includes JIT warm-up)%n", runs,
           sorted.get(sorted.size() / 2));
     }
