@@ -40,6 +40,10 @@ import java.util.concurrent.Callable;
                 "Admitted visitors walk through the turnstile at once."})
 final class GateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The status fields a person wants to see; {@code --json} prints all of them. */
+    private static final java.util.Set<String> HUMAN_STATUS = java.util.Set.of("network", "connectivity",
+            "pendingUploads", "lastSyncOk", "gateTime", "clockOffsetMs", "keySetSequence", "revocations",
+            "manifestPasses", "gateId");
 
     @ParentCommand
     Main main;
@@ -253,7 +257,12 @@ final class GateCommand implements Callable<Integer> {
             return b.toString();
         }
         StringBuilder b = new StringBuilder("* ").append(type);
-        f.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+        boolean status = "status".equals(type) || "bye".equals(type);
+        f.forEach((k, v) -> {
+            if (!status || HUMAN_STATUS.contains(k)) {
+                b.append(' ').append(k).append('=').append(v);
+            }
+        });
         return b.toString();
     }
 }
