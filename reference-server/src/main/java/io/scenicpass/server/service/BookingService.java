@@ -350,24 +350,6 @@ public final class BookingService {
     return after;
   }
 
-  /**
-   * Marks a confirmed booking REDEEMED (核销) once entry data arrives from the gates, and queues the channel's
-   * BOOKING_REDEEMED webhook. Idempotent: a second call changes nothing. Returns true when this call redeemed it.
-   */
-  public boolean markRedeemed(String uuid) {
-    Instant now = clock.instant();
-    return db.tx(c -> {
-      Booking b = bookings.find(c, uuid).orElseThrow(() ->
-          new ServiceException(Problem.NOT_FOUND, "unknown booking", uuid));
-      if (!bookings.transition(c, uuid, "CONFIRMED", "REDEEMED", now)) {
-        return false;
-      }
-      Channel ch = new io.scenicpass.server.store.ChannelStore().find(c, b.channelId()).orElseThrow();
-      webhooks.enqueue(c, ch, WebhookEventType.BOOKING_REDEEMED, view(c, bookings.find(c, uuid).orElseThrow()));
-      return true;
-    });
-  }
-
   /** A channel's own booking (others' bookings look unknown); expires a due hold on the way. */
   public Booking get(Channel ch, String uuid) {
     Booking b = db.read(c -> bookings.find(c, uuid).orElse(null));
