@@ -40,11 +40,4 @@ class SamplePassCommandTest {
         assertThat(r.exit).isZero();
         assertThat(r.out).doesNotContain("█").contains("\"decision\":\"ADMIT\"");
     }
-
-    @Test
-    void gateIsNotYetAvailable() {
-        CliRun r = CliRun.run("", "gate");
-        assertThat(r.exit).isEqualTo(2);
-        assertThat(r.err).contains("not yet available");
-    }
 }
