@@ -62,6 +62,21 @@ class GateLifecycleTest {
     }
 
     @Test
+    void damagedStateFilesDoNotKeepTheGateFromStartingAndCountsComeBackFromTheJournal() throws Exception {
+        Pass single = f.issue(f.claims().build());
+        Gate g = f.gate(dir);
+        assertThat(enter(g, single).admitted()).isTrue();
+        g.close();
+        java.nio.file.Files.write(dir.resolve("state/usage.json"), "{\"passes\": {\"P1\": {\"time\": \"not a time\"}}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Files.write(dir.resolve("state/config.json"), new byte[] {'{', 'x'});
+        Gate again = f.gateBuilder(dir).config(null).build();
+        assertThat(again.state().config()).isEmpty();
+        assertThat(enter(again, single).reason()).isEqualTo(Reason.ALREADY_ENTERED);
+        again.close();
+    }
+
+    @Test
     void twoGatesCannotShareAStateDirectory() {
         Gate g = f.gate(dir);
         assertThatThrownBy(() -> f.gate(dir)).isInstanceOf(io.scenicpass.terminal.journal.JournalException.class)

@@ -160,21 +160,31 @@ public final class EntryLedger {
      */
     public synchronized void load(byte[] json) throws IOException {
         JsonNode root = WireJson.mapper().readTree(json);
+        long through = root.path("appliedThrough").asLong(0);
+        Map<String, PassUsage> loaded = new HashMap<>();
+        Map<String, Instant> until = new HashMap<>();
+        try {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("passes").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode n = e.getValue();
+                Map<String, Integer> zones = new HashMap<>();
+                n.path("zones").fields().forEachRemaining(z -> zones.put(z.getKey(), z.getValue().asInt()));
+                loaded.put(e.getKey(), new PassUsage(n.path("entries").asInt(), zones, dir(n.get("last")),
+                        dir(n.get("previous")), n.hasNonNull("time") ? Instant.parse(n.get("time").asText()) : null));
+                if (n.hasNonNull("until")) {
+                    until.put(e.getKey(), Instant.parse(n.get("until").asText()));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("ledger snapshot is damaged", e);
+        }
+        // all or nothing: a damaged snapshot leaves the ledger empty (and the journal is replayed in full)
         usage.clear();
         expiry.clear();
-        appliedThrough = root.path("appliedThrough").asLong(0);
-        loadedThrough = appliedThrough;
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("passes").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode n = e.getValue();
-            Map<String, Integer> zones = new HashMap<>();
-            n.path("zones").fields().forEachRemaining(z -> zones.put(z.getKey(), z.getValue().asInt()));
-            usage.put(e.getKey(), new PassUsage(n.path("entries").asInt(), zones, dir(n.get("last")),
-                    dir(n.get("previous")), n.hasNonNull("time") ? Instant.parse(n.get("time").asText()) : null));
-            if (n.hasNonNull("until")) {
-                expiry.put(e.getKey(), Instant.parse(n.get("until").asText()));
-            }
-        }
+        usage.putAll(loaded);
+        expiry.putAll(until);
+        appliedThrough = through;
+        loadedThrough = through;
     }
 
     private static Direction dir(JsonNode n) {

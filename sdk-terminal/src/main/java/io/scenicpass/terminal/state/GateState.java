@@ -81,47 +81,63 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
                 LOG.error("stored key set does not verify against the pinned root key ({}); ignoring it", e.code());
             }
         }
-        revocations = Files.exists(dir.resolve("revocations.snap"))
-                ? RevocationSet.readFrom(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("revocations.snap"))))
-                : RevocationSet.empty();
+        revocations = RevocationSet.empty();
+        tolerant("revocations.snap", () -> {
+            if (Files.exists(dir.resolve("revocations.snap"))) {
+                revocations = RevocationSet.readFrom(new ByteArrayInputStream(
+                        Files.readAllBytes(dir.resolve("revocations.snap"))));
+            }
+        });
         List<byte[]> replay = DeltaLog.newReplayList();
         revocationLog = DeltaLog.open(dir.resolve("revocations.log"), replay);
         for (byte[] d : replay) {
             applyQuietly(() -> revocations.apply(json.readValue(d, RevocationDelta.class)));
         }
-        blacklist = Files.exists(dir.resolve("blacklist.snap"))
-                ? Blacklist.readFrom(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("blacklist.snap"))))
-                : Blacklist.empty();
+        blacklist = Blacklist.empty();
+        tolerant("blacklist.snap", () -> {
+            if (Files.exists(dir.resolve("blacklist.snap"))) {
+                blacklist = Blacklist.readFrom(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("blacklist.snap"))));
+            }
+        });
         replay = DeltaLog.newReplayList();
         blacklistLog = DeltaLog.open(dir.resolve("blacklist.log"), replay);
         for (byte[] d : replay) {
             applyQuietly(() -> blacklist.apply(json.readValue(d, BlacklistDelta.class)));
         }
         Path mf = dir.resolve("manifest.json");
-        if (Files.exists(mf)) {
-            JsonNode root = json.readTree(Files.readAllBytes(mf));
-            List<ManifestEntry> entries = json.convertValue(root.path("entries"),
-                    new TypeReference<List<ManifestEntry>>() { });
-            manifest.replace(root.path("cursor").asLong(0), entries == null ? Collections.emptyList() : entries);
-        }
+        tolerant("manifest.json", () -> {
+            if (Files.exists(mf)) {
+                JsonNode root = json.readTree(Files.readAllBytes(mf));
+                List<ManifestEntry> entries = json.convertValue(root.path("entries"),
+                        new TypeReference<List<ManifestEntry>>() { });
+                manifest.replace(root.path("cursor").asLong(0), entries == null ? Collections.emptyList() : entries);
+            }
+        });
         replay = DeltaLog.newReplayList();
         manifestLog = DeltaLog.open(dir.resolve("manifest.log"), replay);
         for (byte[] d : replay) {
             applyQuietly(() -> manifest.apply(json.readValue(d, ManifestDelta.class)));
         }
         Path cfg = dir.resolve("config.json");
-        if (Files.exists(cfg)) {
-            config = json.readValue(Files.readAllBytes(cfg), DeviceConfig.class);
-        }
+        tolerant("config.json", () -> {
+            if (Files.exists(cfg)) {
+                config = json.readValue(Files.readAllBytes(cfg), DeviceConfig.class);
+            }
+        });
         Path clock = dir.resolve("clock.json");
-        if (Files.exists(clock)) {
-            clockOffset = Duration.ofMillis(json.readTree(Files.readAllBytes(clock)).path("offsetMillis").asLong());
-        }
-        overuse.addAll(OveruseFile.read(dir.resolve("overuse.json")));
+        tolerant("clock.json", () -> {
+            if (Files.exists(clock)) {
+                clockOffset = Duration.ofMillis(json.readTree(Files.readAllBytes(clock)).path("offsetMillis").asLong());
+            }
+        });
+        tolerant("overuse.json", () -> overuse.addAll(OveruseFile.read(dir.resolve("overuse.json"))));
         Path usage = dir.resolve("usage.json");
-        if (Files.exists(usage)) {
-            ledger.load(Files.readAllBytes(usage));
-        }
+        // unreadable: start empty; the gate replays every journal record still on disk into it
+        tolerant("usage.json", () -> {
+            if (Files.exists(usage)) {
+                ledger.load(Files.readAllBytes(usage));
+            }
+        });
     }
 
     /**
@@ -143,6 +159,15 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
 
     private interface IoAction {
         void run() throws IOException;
+    }
+
+    /** A damaged cache file must not keep the gate from starting: log it and go on without it. */
+    private static void tolerant(String file, IoAction a) {
+        try {
+            a.run();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("state file {} is unreadable ({}); starting without it until the next sync", file, e.toString());
+        }
     }
 
     private static void applyQuietly(IoAction a) {
