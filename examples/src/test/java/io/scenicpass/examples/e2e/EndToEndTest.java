@@ -55,6 +55,7 @@ class EndToEndTest {
     @Test
     void bookAdmitCutTheNetworkKeepAdmittingRestoreItAndTheServerSeesEveryEntryOnce() throws Exception {
         DemoServer server = DemoServer.shared();
+        TerminalApiProbe.requireTerminalApi(server);
         String secret = "whsec-e2e-" + UUID.randomUUID();
         BlockingQueue<WebhookEvent> inbox = new LinkedBlockingQueue<>();
         List<WebhookEvent> hooks = new ArrayList<>();
