@@ -34,9 +34,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"A simulated gate: the real gate engine, journal and sync client with simulated devices.",
-                "Standard input, one per line: a credential (SP1… pass, HC1:… health certificate, nfc:<pass>,",
-                "id:<ID number>, passport:<number>, mrz:<line1>|<line2>, card:<UID>, face:<subject>, palm:<subject>),",
-                "out:<credential> (exit lane), or a command: offline, online, status, sync, help, quit.",
+                "Reads standard input, one line at a time:",
+                "  SP1…  HC1:…  nfc:<pass>  id:<ID number>  passport:<number>  mrz:<line1>|<line2>",
+                "  card:<UID>  face:<subject>  palm:<subject>   a credential at the entry lane",
+                "  out:<credential>                             the same at the exit lane",
+                "  offline | online | status | sync | help | quit",
                 "Admitted visitors walk through the turnstile at once."})
 final class GateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
