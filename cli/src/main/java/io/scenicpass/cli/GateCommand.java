@@ -35,8 +35,9 @@ import java.util.concurrent.Callable;
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"A simulated gate: the real gate engine, journal and sync client with simulated devices.",
                 "Reads standard input, one line at a time:",
-                "  SP1…  HC1:…  nfc:<pass>  id:<ID number>  passport:<number>  mrz:<line1>|<line2>",
-                "  card:<UID>  face:<subject>  palm:<subject>   a credential at the entry lane",
+                "  SP1…  HC1:…  nfc:<pass>  id:<ID number>  passport:<number>",
+                "  mrz:<line1>|<line2>  card:<UID>  face:<subject>  palm:<subject>",
+                "                                               a credential at the entry lane",
                 "  out:<credential>                             the same at the exit lane",
                 "  offline | online | status | sync | help | quit",
                 "Admitted visitors walk through the turnstile at once."})
