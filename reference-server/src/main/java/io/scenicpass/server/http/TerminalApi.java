@@ -73,12 +73,18 @@ public final class TerminalApi {
     r.before(p + "/*", ctx -> ctx.header(WireHeaders.SERVER_TIME, Long.toString(clock.millis())));
     r.post(p + "/enroll", ctx -> ctx.json(devices.enroll(body(ctx, EnrollmentRequest.class))));
     r.get(p + "/keyset", device(ctx -> ctx.contentType("application/json").result(feeds.keySetJson())));
-    r.get(p + "/revocations", device(ctx -> stream(ctx, g -> feeds.writeRevocations(longParam(ctx, "since"),
-        intParam(ctx, "limit"), g))));
+    r.get(p + "/revocations", device(ctx -> {
+      long since = longParam(ctx, "since");
+      int limit = intParam(ctx, "limit");
+      stream(ctx, g -> feeds.writeRevocations(since, limit, g));
+    }));
     r.get(p + "/blacklist", device(ctx -> ctx.json(feeds.blacklist(longParam(ctx, "since"),
         intParam(ctx, "limit")))));
-    r.get(p + "/manifest", device(ctx -> stream(ctx, g -> feeds.writeManifest(longParam(ctx, "cursor"),
-        intParam(ctx, "limit"), g))));
+    r.get(p + "/manifest", device(ctx -> {
+      long cursor = longParam(ctx, "cursor");
+      int limit = intParam(ctx, "limit");
+      stream(ctx, g -> feeds.writeManifest(cursor, limit, g));
+    }));
     r.get(p + "/config", device(ctx -> ctx.json(devices.config(current(ctx)))));
     r.post(p + "/entries", device(ctx -> ctx.json(entries.ingest(current(ctx), body(ctx, EntryBatch.class)))));
     r.post(p + "/telemetry", device(ctx -> {
@@ -158,9 +164,16 @@ public final class TerminalApi {
         }
       };
     }
-    try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+    JsonGenerator g = json.getFactory().createGenerator(out);
+    try {
       w.write(g);
+    } catch (IOException | RuntimeException e) {
+      if (!ctx.res().isCommitted()) {
+        ctx.res().reset(); // nothing sent yet: drop the gzip header and partial body, answer with the error
+      }
+      throw e;
     }
+    g.close();
   }
 
   private Handler device(Handler h) {

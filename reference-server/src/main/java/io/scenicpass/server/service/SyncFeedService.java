@@ -31,9 +31,6 @@ public final class SyncFeedService {
   public static final int MAX_MANIFEST = 200_000;
   public static final int MAX_BLACKLIST = 50_000;
 
-  private static final com.fasterxml.jackson.databind.ObjectWriter ENTRY = WireJson.mapper()
-      .writerFor(ManifestEntry.class).without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-
   private final Database db;
   private final RevocationFeedStore feeds;
   private final ManifestStore manifest;
@@ -105,7 +102,11 @@ public final class SyncFeedService {
       long upper = manifest.upper(c, cursor, n);
       Map<String, ManifestStore.Credentials> creds = manifest.credentials(c, cursor, upper);
       List<String> removed = new ArrayList<>();
+      // one serializer lookup per page, not per entry: ManifestEntry's own Jackson serializer, as the client reads it
+      com.fasterxml.jackson.databind.SerializerProvider provider = WireJson.mapper().getSerializerProviderInstance();
       try {
+        com.fasterxml.jackson.databind.JsonSerializer<Object> entrySerializer =
+            provider.findTypedValueSerializer(ManifestEntry.class, true, null);
         g.writeStartObject();
         g.writeNumberField("fromCursor", cursor);
         g.writeNumberField("toCursor", upper);
@@ -116,8 +117,8 @@ public final class SyncFeedService {
             return;
           }
           ManifestStore.Credentials cr = creds.getOrDefault(passId, ManifestStore.Credentials.empty());
-          ENTRY.writeValue(g, new ManifestEntry(passId, text, cr.holderBindings(), cr.cardUids(),
-              cr.biometricSubjects()));
+          entrySerializer.serialize(new ManifestEntry(passId, text, cr.holderBindings(), cr.cardUids(),
+              cr.biometricSubjects()), g, provider);
         });
         g.writeEndArray();
         g.writeArrayFieldStart("removedPassIds");

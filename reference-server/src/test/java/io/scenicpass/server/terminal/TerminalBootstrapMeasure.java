@@ -37,7 +37,12 @@ class TerminalBootstrapMeasure {
 
   @Test
   void bootstrap() throws Exception {
-    try (TestServer ts = TestServer.h2(dir.resolve("server")); TerminalHarness th = new TerminalHarness(ts)) {
+    String db = Boolean.getBoolean("scenicpass.bench.pg") ? io.scenicpass.server.testing.PostgresServer.get()
+        .newDatabase() : null;
+    System.out.println("BENCH database: " + (db == null ? "H2 file" : "PostgreSQL 15"));
+    try (TestServer ts = new TestServer(dir.resolve("server"), db,
+        new io.scenicpass.server.testing.MutableClock(TestServer.START), java.util.Map.of());
+        TerminalHarness th = new TerminalHarness(ts)) {
       String key = TerminalFixtures.setUp(ts);
       String text = TerminalFixtures.book(ts, key, "bench-booking");
       String booking = "bench-booking";
