@@ -172,6 +172,14 @@ public final class BookingService {
 
   private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity) {
     if (db.isPostgres()) {
+      if (draft.poolId() == null && !inventory.hasAllotment(slot.id(), ch.id())) {
+        // the common case in one auto-commit statement: hold + booking + unit items, all or nothing
+        boolean held = db.read(c -> bookings.insertHeldPostgres(c, draft, slot.id(), quantity));
+        if (!held) {
+          throw db.read(c -> inventory.refusal(c, slot));
+        }
+        return draft;
+      }
       return insertHoldTx(ch, draft, slot, quantity);
     }
     // Embedded H2 (one process by construction: H2 locks its file) answers a locked row with sleep-and-retry;

@@ -164,10 +164,21 @@ public final class InventoryService {
    *
    * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
    */
+  /** Whether the channel has an allotment on the slot (cached for a few seconds). */
+  public boolean hasAllotment(String slotId, String channelId) {
+    return allotted.get(slotId + "|" + channelId, k -> db.read(rc -> inventory.allotmentExists(rc, slotId, channelId)));
+  }
+
+  /** The exception for a hold that the database refused: closed or sold out. */
+  public ServiceException refusal(Connection c, Slot slot) throws SQLException {
+    Slot now = inventory.slot(c, slot.id()).orElse(slot);
+    return new ServiceException(Problem.UNPROCESSABLE_ENTITY, now.closed() ? "slot is closed"
+        : "sold out: not enough vacancies in this slot", slot.localStart());
+  }
+
   public int hold(Connection c, Slot slot, String poolId, String channelId, int n) throws SQLException {
     int fromAllotment = 0;
-    boolean hasAllotment = allotted.get(slot.id() + "|" + channelId,
-        k -> db.read(rc -> inventory.allotmentExists(rc, slot.id(), channelId)));
+    boolean hasAllotment = hasAllotment(slot.id(), channelId);
     if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
       fromAllotment = n;
     } else if (!inventory.tryHold(c, slot.id(), n)) {

@@ -28,6 +28,39 @@ public final class BookingStore {
     }
   }
 
+  /**
+   * PostgreSQL only: holds {@code n} places and inserts the booking with its unit items in ONE statement
+   * (data-modifying CTEs), so an auto-commit call costs one round trip and is all-or-nothing.
+   *
+   * @return true when held and inserted; false when the slot had not enough places or is closed
+   */
+  public boolean insertHeldPostgres(Connection c, Booking b, String slotId, int n) throws SQLException {
+    StringBuilder sql = new StringBuilder(
+        "WITH h AS (UPDATE slot SET held = held + ?::int WHERE id = ?::varchar AND NOT closed"
+        + " AND held + sold + ?::int <= capacity RETURNING id),"
+        + " b AS (INSERT INTO booking(uuid, channel_id, product_id, option_id, slot_id, pool_id, local_date, status,"
+        + " quantity, from_allotment, request_hash, reseller_reference, supplier_reference, contact_json, notes,"
+        + " currency, total_retail, total_net, expires_at, created_at, updated_at)"
+        + " SELECT ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::date, ?::varchar,"
+        + " ?::int, ?::int, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::bigint,"
+        + " ?::bigint, ?::bigint, ?::bigint, ?::bigint FROM h RETURNING uuid)"
+        + " INSERT INTO unit_item(uuid, booking_uuid, position, unit_id, reseller_reference, supplier_reference,"
+        + " retail, net) SELECT v.u, b.uuid, v.p, v.unit, v.rr, v.sr, v.retail, v.net FROM b CROSS JOIN (VALUES ");
+    List<Object> args = new ArrayList<>(List.of(n, slotId, n));
+    args.addAll(java.util.Arrays.asList(b.uuid(), b.channelId(), b.productId(), b.optionId(), b.slotId(), b.poolId(),
+        b.localDate(), b.status(), b.quantity(), b.fromAllotment(), b.requestHash(), b.resellerReference(),
+        b.supplierReference(), b.contactJson(), b.notes(), b.currency(), b.totalRetail(), b.totalNet(),
+        millis(b.expiresAt()), millis(b.createdAt()), millis(b.updatedAt())));
+    for (int i = 0; i < b.unitItems().size(); i++) {
+      Booking.UnitItem u = b.unitItems().get(i);
+      sql.append(i == 0 ? "" : ", ").append("(?::varchar, ?::int, ?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::bigint)");
+      args.addAll(java.util.Arrays.asList(u.uuid(), u.position(), u.unitId(), u.resellerReference(),
+          u.supplierReference(), u.retail(), u.net()));
+    }
+    sql.append(") AS v(u, p, unit, rr, sr, retail, net)");
+    return Jdbc.update(c, sql.toString(), args.toArray()) == b.unitItems().size();
+  }
+
   public Optional<Booking> find(Connection c, String uuid) throws SQLException {
     Optional<Booking> b = Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingStore::booking, uuid);
     if (b.isEmpty()) {
