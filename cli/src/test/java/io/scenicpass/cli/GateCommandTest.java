@@ -115,6 +115,33 @@ class GateCommandTest {
     }
 
     @Test
+    void faceAndCardFindTheirPassThroughTheManifest() throws Exception {
+        ReferenceServerProcess.Booked b = server.book(2);
+        String faceHolder = io.scenicpass.core.PassCodec.decode(b.passes.get(0)).claims().passId();
+        String cardHolder = io.scenicpass.core.PassCodec.decode(b.passes.get(1)).claims().passId();
+        com.fasterxml.jackson.databind.node.ObjectNode face = ReferenceServerProcess.JSON.createObjectNode();
+        face.putArray("biometricSubjects").add("visitor-42");
+        server.send("PUT", "/admin/v1/passes/" + faceHolder + "/credentials", "Bearer " + server.adminToken, face);
+        com.fasterxml.jackson.databind.node.ObjectNode card = ReferenceServerProcess.JSON.createObjectNode();
+        card.putArray("cardUids").add("04A1B2C3D4");
+        server.send("PUT", "/admin/v1/passes/" + cardHolder + "/credentials", "Bearer " + server.adminToken, card);
+
+        List<JsonNode> out = gate(dir.resolve("gate-bio"), "face:visitor-42\ncard:04a1b2c3d4\nface:stranger\nquit\n",
+                "--server", server.baseUrl, "--enroll", server.enrollmentCode("gate-north"),
+                "--clock", b.slotStart.plusMinutes(5).toString());
+        List<JsonNode> d = all(out, "decision");
+        assertThat(d.get(0).path("verdict").asText()).isEqualTo("ADMIT");
+        assertThat(d.get(0).path("credentialType").asText()).isEqualTo("FACE");
+        assertThat(d.get(0).path("pass").path("passId").asText()).isEqualTo(faceHolder);
+        assertThat(d.get(1).path("verdict").asText()).isEqualTo("ADMIT");
+        assertThat(d.get(1).path("credentialType").asText()).isEqualTo("CARD_UID");
+        assertThat(d.get(1).path("pass").path("passId").asText()).isEqualTo(cardHolder);
+        assertThat(d.get(2).path("reason").asText()).isEqualTo("NOT_FOUND");
+        assertThat(first(out, "bye").path("pendingUploads").asInt()).isZero();
+        assertThat(server.bookingStatus(b.uuid)).isEqualTo("REDEEMED");
+    }
+
+    @Test
     void aRefusedEnrollmentTokenIsAUsageErrorAndStoresNothing() {
         CliRun refused = CliRun.run("quit\n", "gate", "--data", dir.resolve("refused").toString(), "--server",
                 server.baseUrl, "--enroll", "enr_not_a_token");
