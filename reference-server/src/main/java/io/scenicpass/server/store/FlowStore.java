@@ -49,22 +49,21 @@ public final class FlowStore {
 
   /** Admitted IN people per gate in buckets of {@code widthMillis} from {@code from}. */
   public List<Bucket> gateArrivals(Connection c, Instant from, Instant to, long widthMillis) throws SQLException {
-    return Jdbc.list(c, "SELECT gate_id, (corrected_time - ?) / ? AS bk, SUM(party_count) FROM entry_event WHERE"
-        + ADMITTED + " AND direction='IN' AND corrected_time >= ? AND corrected_time < ?"
-        + " GROUP BY gate_id, (corrected_time - ?) / ? ORDER BY 1, 2",
+    return Jdbc.list(c, "SELECT k, bk, SUM(n) FROM (SELECT gate_id AS k, (corrected_time - ?) / ? AS bk,"
+        + " party_count AS n FROM entry_event WHERE" + ADMITTED + " AND direction='IN' AND corrected_time >= ?"
+        + " AND corrected_time < ?) t GROUP BY k, bk ORDER BY 1, 2",
         rs -> new Bucket(rs.getString(1) == null ? "?" : rs.getString(1), rs.getLong(2), rs.getLong(3)),
-        from.toEpochMilli(), widthMillis, from.toEpochMilli(), to.toEpochMilli(), from.toEpochMilli(), widthMillis);
+        from.toEpochMilli(), widthMillis, from.toEpochMilli(), to.toEpochMilli());
   }
 
   /** Admitted IN people per slot (through pass → booking) in buckets of {@code widthMillis} from {@code from}. */
   public List<Bucket> slotArrivals(Connection c, Instant from, Instant to, long widthMillis) throws SQLException {
-    return Jdbc.list(c, "SELECT b.slot_id, (e.corrected_time - ?) / ? AS bk, SUM(e.party_count) FROM entry_event e"
-        + " JOIN pass p ON p.pass_id = e.pass_id JOIN booking b ON b.uuid = p.booking_uuid"
-        + " WHERE e.verdict='ADMIT' AND e.status <> 'REJECTED' AND e.direction='IN'"
-        + " AND e.corrected_time >= ? AND e.corrected_time < ?"
-        + " GROUP BY b.slot_id, (e.corrected_time - ?) / ? ORDER BY 1, 2",
+    return Jdbc.list(c, "SELECT k, bk, SUM(n) FROM (SELECT b.slot_id AS k, (e.corrected_time - ?) / ? AS bk,"
+        + " e.party_count AS n FROM entry_event e JOIN pass p ON p.pass_id = e.pass_id"
+        + " JOIN booking b ON b.uuid = p.booking_uuid WHERE e.verdict='ADMIT' AND e.status <> 'REJECTED'"
+        + " AND e.direction='IN' AND e.corrected_time >= ? AND e.corrected_time < ?) t GROUP BY k, bk ORDER BY 1, 2",
         rs -> new Bucket(rs.getString(1), rs.getLong(2), rs.getLong(3)),
-        from.toEpochMilli(), widthMillis, from.toEpochMilli(), to.toEpochMilli(), from.toEpochMilli(), widthMillis);
+        from.toEpochMilli(), widthMillis, from.toEpochMilli(), to.toEpochMilli());
   }
 
   /** Confirmed and redeemed sales per channel for one visit date. */
@@ -210,7 +209,7 @@ public final class FlowStore {
         b.setObject(7, h.date());
         b.setString(8, first == null ? "CONFIRMED" : "REDEEMED");
         b.setInt(9, h.quantity());
-        b.setString(10, "H" + h.uuid().substring(0, 12));
+        b.setString(10, "HIST-" + h.passId());
         b.setLong(11, h.retail());
         b.setLong(12, h.retail());
         b.setLong(13, created);

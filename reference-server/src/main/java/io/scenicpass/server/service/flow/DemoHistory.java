@@ -54,10 +54,12 @@ public final class DemoHistory {
     LocalDate today = now.atZone(zone).toLocalDate();
     List<HistoryBooking> rows = new ArrayList<>();
     int[] counter = {0};
+    long t0 = System.nanoTime();
+    List<CatalogueService.ProductView> products = catalogue.products(null);
     db.tx(c -> {
       for (LocalDate d = today.minusDays(days); !d.isAfter(today); d = d.plusDays(1)) {
         double dayFactor = (d.getDayOfWeek().getValue() >= 6 ? 1.45 : 1.0) * (0.9 + 0.2 * rnd.nextDouble());
-        for (CatalogueService.ProductView pv : catalogue.products(null)) {
+        for (CatalogueService.ProductView pv : products) {
           if (pv.options().isEmpty()) {
             continue;
           }
@@ -84,7 +86,7 @@ public final class DemoHistory {
             people = Math.min(people, (int) (s.capacity() * 0.95) - s.sold() - s.held());
             int sold = 0;
             while (sold < people) {
-              int q = pv.product().groupPass() ? 10 + rnd.nextInt(20) : 1 + rnd.nextInt(4);
+              int q = pv.product().groupPass() ? 10 + rnd.nextInt(20) : 2 + rnd.nextInt(7);
               q = Math.min(q, people - sold);
               HistoryBooking h = booking(rnd, pv, s, q, retailPerPerson, now, today, counter);
               if (h != null) {
@@ -102,9 +104,18 @@ public final class DemoHistory {
           }
         }
       }
-      flow.insertHistory(c, rows);
       return null;
     });
+    long t1 = System.nanoTime();
+    for (int i = 0; i < rows.size(); i += 1000) {
+      List<HistoryBooking> chunk = rows.subList(i, Math.min(rows.size(), i + 1000));
+      db.tx(c -> {
+        flow.insertHistory(c, chunk);
+        return null;
+      });
+    }
+    org.slf4j.LoggerFactory.getLogger(DemoHistory.class).info("demo history: {} bookings generated in {} ms,"
+        + " inserted in {} ms", rows.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     return rows.size();
   }
 
