@@ -1,4 +1,4 @@
-package io.scenicpass.server.bench;
+package io.scenicpass.benchmarks.server;
 
 import io.scenicpass.channel.model.BookingReservationRequest;
 import io.scenicpass.channel.model.UnitItemRequest;
@@ -11,8 +11,6 @@ import io.scenicpass.server.store.Channel;
 import io.scenicpass.server.store.Product;
 import io.scenicpass.server.store.ProductOption;
 import io.scenicpass.server.store.Unit;
-import io.scenicpass.server.testing.MutableClock;
-import io.scenicpass.server.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,0 +1,55 @@
+package io.scenicpass.benchmarks.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock the benchmark sets by hand (copy of the reference server's test clock). */
+public final class MutableClock extends Clock {
+  private volatile Instant now;
+
+  public MutableClock(Instant start) {
+    this.now = start;
+  }
+
+  public void advance(Duration d) {
+    now = now.plus(d);
+  }
+
+  public void set(Instant i) {
+    now = i;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    MutableClock self = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId z) {
+        return self.withZone(z);
+      }
+
+      @Override
+      public Instant instant() {
+        return self.instant();
+      }
+    };
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+}

@@ -1,0 +1,139 @@
+package io.scenicpass.benchmarks.server;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL 15 server for the benchmarks (copy of the reference server's test helper): {@code initdb} + {@code pg_ctl} in a temp directory on a free port,
+ * run as the {@code postgres} user via {@code runuser} when we are root, with {@code fsync=off}.
+ * One instance per JVM (started on first use, stopped by a shutdown hook); each test gets a fresh database.
+ */
+public final class PostgresServer {
+  private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+  private static PostgresServer instance;
+  private static final AtomicInteger DB_COUNTER = new AtomicInteger();
+
+  private final Path dir;
+  private final int port;
+
+  private PostgresServer(Path dir, int port) {
+    this.dir = dir;
+    this.port = port;
+  }
+
+  /** True when the PostgreSQL binaries are installed. */
+  public static boolean available() {
+    return Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl"));
+  }
+
+  /** The shared server, started on first call. */
+  public static synchronized PostgresServer get() {
+    if (instance == null) {
+      instance = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+    }
+    return instance;
+  }
+
+  private static PostgresServer start() {
+    try {
+      boolean root = "root".equals(System.getProperty("user.name"));
+      Path dir = Files.createTempDirectory("scenicpass-pg");
+      Path data = dir.resolve("data");
+      if (root) {
+        run(List.of("chown", "-R", "postgres:postgres", dir.toString()));
+        run(List.of("chmod", "700", dir.toString()));
+      }
+      int port;
+      try (ServerSocket s = new ServerSocket(0)) {
+        port = s.getLocalPort();
+      }
+      run(asUser(root, List.of(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
+          "-A", "trust", "-E", "UTF8", "--no-locale")));
+      run(asUser(root, List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+          dir.resolve("log.txt").toString(), "-w", "-t", "60", "-o",
+          "-p " + port + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+              + " -k " + dir + " -c listen_addresses=127.0.0.1", "start")));
+      PostgresServer pg = new PostgresServer(dir, port);
+      pg.awaitReady();
+      return pg;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private void awaitReady() {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (true) {
+      try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", "")) {
+        return;
+      } catch (SQLException e) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("PostgreSQL did not accept connections", e);
+        }
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  /** Creates a fresh empty database and returns its JDBC URL (user postgres, no password). */
+  public String newDatabase() {
+    String name = "sp_test_" + DB_COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
+    try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", "");
+         Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database", e);
+    }
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+  }
+
+  private String adminUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+  }
+
+  void stop() {
+    try {
+      boolean root = "root".equals(System.getProperty("user.name"));
+      run(asUser(root, List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m",
+          "immediate", "-w", "stop")));
+      run(List.of("rm", "-rf", dir.toString()));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("could not stop test PostgreSQL in " + dir + ": " + e.getMessage());
+    }
+  }
+
+  private static List<String> asUser(boolean root, List<String> cmd) {
+    if (!root) {
+      return cmd;
+    }
+    List<String> out = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+    out.addAll(cmd);
+    return out;
+  }
+
+  private static void run(List<String> cmd) throws IOException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    try {
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IOException("command failed: " + String.join(" ", cmd) + "\n" + out);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+}
