@@ -6,14 +6,23 @@
 #   4. the gate's network is cut; it keeps admitting (the second ticket) and refuses a re-use of the first
 #   5. the network returns; the gate uploads what it decided offline
 #   6. what the server sees: the booking, the stored entries (when the admin API lists them), the channel's webhooks
-# Usage: examples/e2e-demo.sh [--keep]      (--keep leaves the working directory for inspection)
+# Usage: examples/e2e-demo.sh [--keep] [--pause]
+#   --keep leaves the working directory (server log, gate journal and state) for inspection
+#   --pause keeps the server running at the end (up to 10 minutes, Enter stops it) to look at the dashboard
 #   SCENICPASS_SERVER_JAR=FILE / SCENICPASS_CLI_JAR=FILE use prebuilt jars instead of ./scenicpass demo|gate
 # Needs: java 17+, maven, curl, python3. Bounded: every wait has a deadline; everything started is stopped on exit.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 KEEP=false
-[[ "${1:-}" == "--keep" ]] && KEEP=true
+PAUSE=false
+for arg in "$@"; do
+  case "$arg" in
+    --keep) KEEP=true ;;
+    --pause) PAUSE=true ;;
+    *) echo "usage: examples/e2e-demo.sh [--keep] [--pause]" >&2; exit 2 ;;
+  esac
+done
 for tool in java mvn curl python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "e2e-demo: $tool is required" >&2; exit 2; }
 done
@@ -169,7 +178,20 @@ if [[ "$(curl -s -o "$WORK/entries.json" -w '%{http_code}' "$BASE/admin/v1/entri
 for e in json.load(open(sys.argv[1])):
     print("  ", e.get("time"), e.get("verdict"), e.get("reason"), "pass", e.get("passId"), "offline" if e.get("offline") else "online", e.get("status"))' "$WORK/entries.json"
 fi
+DAY="${SLOT:0:10}"
+if [[ "$(curl -s -o "$WORK/arrivals.json" -w '%{http_code}' "$BASE/admin/v1/flow/arrivals?date=$DAY" \
+      -H "Authorization: Bearer $ADMIN")" == 200 ]]; then
+  python3 -c 'import json, sys
+g = json.load(open(sys.argv[1]))["gates"]["series"]
+for gate, buckets in sorted(g.items()):
+    print(f"dashboard: {sum(buckets)} admitted at {gate} on {sys.argv[2]}")' "$WORK/arrivals.json" "$DAY"
+  echo "dashboard page: $BASE/dashboard (admin token: $ADMIN)"
+fi
 wait_for "the BOOKING_REDEEMED webhook" 60 grep -q BOOKING_REDEEMED "$WORK/webhooks.log" || true
 cat "$WORK/webhooks.log"
 echo
+if $PAUSE; then
+  read -r -t 600 -p "server still running at $BASE (dashboard: $BASE/dashboard); press Enter to stop it " _ || true
+  echo
+fi
 echo "done.$($KEEP && echo " The gate's journal and state are in $WORK/gate." || echo " (--keep leaves the gate's journal and state for inspection)")"
