@@ -102,7 +102,7 @@
     f.total.forEach(function (v) { max = Math.max(max, v); });
     max = Math.ceil(max / 10) * 10;
     var s = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, width: '100%', role: 'img' });
-    var bw = (W - L - 4) / n;
+    var bw = (W - L - 18) / n;
     var y = function (v) { return H - B - (H - B - T) * v / max; };
     for (var g = 0; g <= 4; g++) {
       var gv = max * g / 4;

@@ -22,10 +22,10 @@ public final class AlertStore {
     return Jdbc.one(c, "SELECT * FROM flow_alert WHERE alert_key=?", AlertStore::row, key);
   }
 
-  /** Active alerts first, then the most recently changed; at most {@code limit}. */
+  /** Alerts ever raised: active first, then the most recently changed; at most {@code limit}. */
   public List<AlertRow> list(Connection c, int limit) throws SQLException {
-    return Jdbc.list(c, "SELECT * FROM flow_alert ORDER BY active DESC, updated_at DESC FETCH FIRST " + limit
-        + " ROWS ONLY", AlertStore::row);
+    return Jdbc.list(c, "SELECT * FROM flow_alert WHERE episode > 0 ORDER BY active DESC, updated_at DESC"
+        + " FETCH FIRST " + limit + " ROWS ONLY", AlertStore::row);
   }
 
   public long activeCount(Connection c) throws SQLException {

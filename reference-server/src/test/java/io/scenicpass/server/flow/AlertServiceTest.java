@@ -107,7 +107,7 @@ class AlertServiceTest {
     List<AlertRow> raised = h.flow.alerts.evaluate();
     AlertRow a = raised.stream().filter(r -> r.targetId().equals(hot.targetId())).findFirst().orElseThrow();
     assertThat(a.active()).isTrue();
-    assertThat(a.textEn()).contains("Slot " + hot.targetId()).contains("places left");
+    assertThat(a.textEn()).contains("Slot park-cablecar 10:00–12:00").contains("places left");
     assertThat(a.textZh()).contains("剩余");
     assertThat(h.flow.alerts.evaluate()).noneMatch(r -> r.targetId().equals(hot.targetId())); // raised ONCE
 

@@ -38,8 +38,8 @@ public final class AlertService {
   static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
 
   /** One evaluated level. */
-  public record Level(String key, String scope, String targetId, String basis, double levelPct, int capacity,
-      int remaining) {}
+  public record Level(String key, String scope, String targetId, String label, String basis, double levelPct,
+      int capacity, int remaining) {}
 
   private final Database db;
   private final AlertStore store;
@@ -89,7 +89,7 @@ public final class AlertService {
       double expected = used + forecast.expectedWalkUps(s, now, preBooked);
       boolean fc = expected > used + 0.5;
       double level = Math.max(used, expected) / s.capacity();
-      out.add(new Level("SLOT|" + s.slotId(), "SLOT", s.slotId(), fc && used < config.threshold() * s.capacity()
+      out.add(new Level("SLOT|" + s.slotId(), "SLOT", s.slotId(), label(s), fc && used < config.threshold() * s.capacity()
           ? "FORECAST" : "ACTUAL", FlowService.round1(100 * level), s.capacity(), s.remaining()));
     }
     FlowService.Occupancy occ = flow.occupancy();
@@ -102,7 +102,7 @@ public final class AlertService {
         peak = Math.max(peak, run);
       }
       String basis = occ.park() >= config.threshold() * occ.capacity() ? "ACTUAL" : "FORECAST";
-      out.add(new Level("PARK|" + occ.date(), "PARK", config.parkZone(), basis,
+      out.add(new Level("PARK|" + occ.date(), "PARK", config.parkZone(), config.parkZone(), basis,
           FlowService.round1(100 * peak / occ.capacity()), occ.capacity(),
           (int) Math.max(0, occ.capacity() - occ.park())));
     }
@@ -244,14 +244,20 @@ public final class AlertService {
     return o.toString();
   }
 
+  private String label(FlowService.SlotRow s) {
+    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    return s.productId() + " " + s.startAt().atZone(config.zone()).format(f) + "–"
+        + s.endAt().atZone(config.zone()).format(f);
+  }
+
   private static String textZh(Level l) {
-    String what = "PARK".equals(l.scope()) ? "景区" : "时段 " + l.targetId();
+    String what = "PARK".equals(l.scope()) ? "景区" : "时段 " + l.label();
     return what + ("FORECAST".equals(l.basis()) ? "预计" : "") + "已达 " + Math.round(l.levelPct())
         + "% 容量，剩余 " + l.remaining() + " 人";
   }
 
   private static String textEn(Level l) {
-    String what = "PARK".equals(l.scope()) ? "The park" : "Slot " + l.targetId();
+    String what = "PARK".equals(l.scope()) ? "The park" : "Slot " + l.label();
     return what + ("FORECAST".equals(l.basis()) ? " is forecast to reach " : " is at ") + Math.round(l.levelPct())
         + "% of capacity; " + l.remaining() + " places left";
   }
