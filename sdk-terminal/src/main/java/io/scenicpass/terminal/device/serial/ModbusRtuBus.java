@@ -124,6 +124,7 @@ public final class ModbusRtuBus implements AutoCloseable {
 
     private ModbusResponse execute(int unit, ModbusRequest request) throws Exception {
         J2modSerialConnection c = connected();
+        discardStaleInput(c);
         request.setUnitID(unit);
         ModbusSerialTransaction tx = new ModbusSerialTransaction(c);
         tx.setRequest(request);
@@ -134,6 +135,17 @@ public final class ModbusRtuBus implements AutoCloseable {
             throw new ModbusIOException("no response");
         }
         return r;
+    }
+
+    /**
+     * Drops bytes nobody asked for (a late answer to a timed-out request, line noise) so they cannot be
+     * taken for the answer to the next request — what every RTU master does before it transmits.
+     */
+    private static void discardStaleInput(J2modSerialConnection c) {
+        int stale = c.bytesAvailable();
+        if (stale > 0) {
+            c.readBytes(new byte[stale], stale);
+        }
     }
 
     private static DeviceFaultCode classify(String message) {

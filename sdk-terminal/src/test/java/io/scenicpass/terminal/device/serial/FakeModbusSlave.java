@@ -27,6 +27,8 @@ final class FakeModbusSlave implements AutoCloseable {
     final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger badRequests = new AtomicInteger();
+    /** Frames written back to the master (echoes included). */
+    final AtomicInteger framesSent = new AtomicInteger();
     /** Like a two-wire RS-485 adapter: every request is heard back before the answer. */
     volatile boolean echo;
 
@@ -163,6 +165,7 @@ final class FakeModbusSlave implements AutoCloseable {
 
     private void send(byte[] b) {
         port.writeBytes(b, b.length);
+        framesSent.incrementAndGet();
     }
 
     @Override

@@ -52,14 +52,18 @@ class ModbusRtuBusTest {
     void anEchoingAdapterIsHandledWhenConfigured() throws Exception {
         slave.echo = true;
         slave.unit(1).holding[5] = 4321;
-        assertThatThrownBy(() -> bus.readHoldingRegisters(1, 5, 1)).as("echo not expected")
-                .isInstanceOf(ModbusException.class);
+        bus.close(); // one master on the bus at a time
         try (ModbusRtuBus echoing = new ModbusRtuBus(SerialSettings.forPort(pty.driverEnd()).echo(true)
                 .reconnectDelay(Duration.ofMillis(20)).build(), Duration.ofMillis(300))) {
-            bus.close(); // one master on the bus at a time
             assertThat(echoing.readHoldingRegisters(1, 5, 1)).containsExactly(4321);
             echoing.writeCoil(1, 0, true);
             assertThat(slave.unit(1).coils[0]).isTrue();
+        }
+        // Last, so that the answer it leaves unread behind the echo cannot disturb another master.
+        try (ModbusRtuBus plain = new ModbusRtuBus(SerialSettings.forPort(pty.driverEnd())
+                .reconnectDelay(Duration.ofMillis(20)).build(), Duration.ofMillis(300))) {
+            assertThatThrownBy(() -> plain.readHoldingRegisters(1, 5, 1)).as("echo not expected")
+                    .isInstanceOf(ModbusException.class);
         }
     }
 
