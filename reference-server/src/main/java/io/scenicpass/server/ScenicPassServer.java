@@ -69,6 +69,10 @@ public final class ScenicPassServer implements AutoCloseable {
   public AdminService admin;
   public WebhookService webhooks;
   public PassQueries passes;
+  /** Live flow, forecast, alerts and quotas ({@code /admin/v1/flow}, {@code /dashboard}). */
+  public io.scenicpass.server.service.flow.FlowModule flow;
+  /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
+  public io.scenicpass.server.http.MetricsApi metrics;
 
   private ScenicPassServer(Builder b) {
     this.config = b.config;
@@ -146,7 +150,19 @@ public final class ScenicPassServer implements AutoCloseable {
         .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     OctoApi octo = new OctoApi(catalogue, inventory, bookings, channels, passes, config.areaId, config.areaName);
     AdminApi adminApi = new AdminApi(admin, catalogue, inventory, channels, keys, passes, mapper);
-    app = HttpServer.create(mapper, config.maxBodyBytes, octo, adminApi, ready::get);
+    flow = new io.scenicpass.server.service.flow.FlowModule(db, clock,
+        io.scenicpass.server.service.flow.FlowConfig.of(config.flow));
+    metrics = new io.scenicpass.server.http.MetricsApi();
+    io.scenicpass.server.store.FlowStore flowStore = new io.scenicpass.server.store.FlowStore();
+    metrics.gauge("scenicpass.entries.ingested", "entry events received from terminals",
+        () -> db.read(flowStore::entriesIngested));
+    metrics.gauge("scenicpass.sync.lag.seconds", "longest time since a live device last contacted the server",
+        () -> db.read(c -> flowStore.maxSyncLagMillis(c, clock.instant())) / 1000.0);
+    metrics.gauge("scenicpass.outbox.depth", "channel webhooks waiting for delivery", webhooks::pending);
+    metrics.gauge("scenicpass.alerts.active", "capacity alerts currently raised", flow.alerts::activeCount);
+    io.scenicpass.server.http.DashboardApi dashboard = new io.scenicpass.server.http.DashboardApi(admin, flow, mapper);
+    app = HttpServer.create(mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
+        dashboard::register);
     app.start(config.host, config.port);
     if (runJobs) {
       jobs = Executors.newScheduledThreadPool(2, r -> {
@@ -157,6 +173,7 @@ public final class ScenicPassServer implements AutoCloseable {
       long every = Math.max(1, config.jobInterval.toMillis());
       jobs.scheduleWithFixedDelay(guard("hold expiry", () -> inventory.expireDueHolds()), every, every, TimeUnit.MILLISECONDS);
       jobs.scheduleWithFixedDelay(guard("webhooks", () -> webhooks.deliverDue()), 1000, 1000, TimeUnit.MILLISECONDS);
+      flow.start(jobs);
     }
     ready.set(readyOnStart);
     return this;
@@ -227,6 +244,11 @@ public final class ScenicPassServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The server's clock (injected in tests). */
+  public Clock clock() {
+    return clock;
   }
 
   public int port() {

@@ -19,7 +19,8 @@ import java.util.Properties;
  * {@code keys.passphrase}/{@code SCENICPASS_KEY_PASSPHRASE}, {@code admin.token}/{@code SCENICPASS_ADMIN_TOKEN},
  * {@code hold.defaultMinutes}, {@code hold.maxMinutes}, {@code http.maxBodyBytes},
  * {@code rate.perSecond}, {@code rate.burst}, {@code slots.horizonDays}, {@code jobs.intervalSeconds},
- * {@code area.id}, {@code area.name}.
+ * {@code area.id}, {@code area.name}, and the {@code flow.*} properties of the flow side
+ * ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see {@code FlowConfig}).
  */
 public final class ServerConfig {
   public final String host;
@@ -43,6 +44,8 @@ public final class ServerConfig {
   public final Duration jobInterval;
   public final String areaId;
   public final String areaName;
+  /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
+  public final Map<String, String> flow;
 
   private ServerConfig(Properties p) {
     host = p.getProperty("host", "127.0.0.1");
@@ -63,6 +66,13 @@ public final class ServerConfig {
     jobInterval = Duration.ofSeconds(Long.parseLong(p.getProperty("jobs.intervalSeconds", "5")));
     areaId = p.getProperty("area.id", "area-1");
     areaName = p.getProperty("area.name", "ScenicPass scenic area");
+    Map<String, String> f = new java.util.TreeMap<>();
+    for (String k : p.stringPropertyNames()) {
+      if (k.startsWith("flow.")) {
+        f.put(k, p.getProperty(k));
+      }
+    }
+    flow = java.util.Collections.unmodifiableMap(f);
   }
 
   /** The JDBC URL actually used (the H2 file database when none is configured). */

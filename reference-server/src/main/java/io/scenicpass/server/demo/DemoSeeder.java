@@ -99,6 +99,13 @@ public final class DemoSeeder {
     String enrollment = previous != null ? previous.deviceEnrollmentToken() : "enr_" + token(18);
     server.admin.settingIfAbsent("enrollment.tokenHash", ChannelService.sha256Hex(enrollment));
     server.admin.settingIfAbsent("demo.seeded", "true");
+    int historyDays = io.scenicpass.server.service.flow.FlowConfig.demoHistoryDays(server.config().flow);
+    if (historyDays > 0 && server.admin.setting("demo.history") == null) {
+      // flow history for the dashboard and the forecast (bulk inserts, a few seconds)
+      new io.scenicpass.server.service.flow.DemoHistory(server.database(), server.catalogue, server.clock(),
+          java.time.ZoneId.of(ZONE)).seed(historyDays, 42L, 1000);
+      server.admin.settingIfAbsent("demo.history", Integer.toString(historyDays));
+    }
     DemoInfo info = new DemoInfo(server.baseUrl(), keys.get("ctrip"), server.adminToken(), enrollment, "ctrip", keys);
     try {
       mapper.writeValue(file.toFile(), info);

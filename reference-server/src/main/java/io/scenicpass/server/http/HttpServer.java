@@ -11,9 +11,13 @@ import java.util.function.BooleanSupplier;
 public final class HttpServer {
   private HttpServer() {}
 
-  /** Creates (does not start) the app. */
+  /**
+   * Creates (does not start) the app; {@code extra} registers more APIs (flow dashboard, metrics, …) on the same
+   * routes.
+   */
+  @SafeVarargs
   public static Javalin create(ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin,
-      BooleanSupplier ready) {
+      BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -53,6 +57,9 @@ public final class HttpServer {
       });
       octo.register(config.routes);
       admin.register(config.routes);
+      for (java.util.function.Consumer<io.javalin.config.RoutesConfig> e : extra) {
+        e.accept(config.routes);
+      }
       config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> render(ctx, e));
       config.routes.exception(Exception.class, (e, ctx) -> render(ctx, e));
       config.routes.error(404, ctx -> {

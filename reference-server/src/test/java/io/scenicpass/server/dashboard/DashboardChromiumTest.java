@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The operator dashboard in a REAL headless Chromium (Debian {@code chromium}) against a real server with the demo
- * history: the numbers rendered in the DOM must be the server's JSON. Skips loudly when Chromium is missing
+ * The operator dashboard in a REAL headless Chromium (Debian {@code chromium}) against the real server (as
+ * {@code ScenicPassServer} wires it, on a free port) with the demo history: the numbers rendered in the DOM must be the server's JSON. Skips loudly when Chromium is missing
  * (CI installs it with {@code apt-get install -y chromium}). Also writes a screenshot
  * ({@code <build dir>/dashboard.png}) for a person to look at.
  */
@@ -71,9 +71,9 @@ class DashboardChromiumTest {
 
   @Test
   void renderedNumbersAreTheServers() throws Exception {
-    String dom = chromium("--dump-dom", h.url("/dashboard?token=" + TestServer.ADMIN));
+    String dom = chromium("--dump-dom", h.ts.url("/dashboard?token=" + TestServer.ADMIN));
     assertThat(dom).as("page loaded its data").contains("data-loaded=\"true\"");
-    JsonNode s = h.json("/admin/v1/flow/summary"); // the clock is frozen: same numbers the page fetched
+    JsonNode s = h.ts.get("/admin/v1/flow/summary", TestServer.ADMIN).json(); // frozen clock: what the page got
 
     JsonNode occ = s.get("occupancy");
     assertThat(text(dom, "occ-park")).isEqualTo(occ.get("park").asText());
@@ -126,16 +126,16 @@ class DashboardChromiumTest {
     }
 
     Path shot = Path.of(System.getProperty("scenicpass.buildDir", "target"), "dashboard.png").toAbsolutePath();
-    chromium("--screenshot=" + shot, "--window-size=1400,1000", h.url("/dashboard?token=" + TestServer.ADMIN));
+    chromium("--screenshot=" + shot, "--window-size=1400,1000", h.ts.url("/dashboard?token=" + TestServer.ADMIN));
     assertThat(Files.size(shot)).isGreaterThan(20_000);
     System.out.println("dashboard screenshot: " + shot);
   }
 
   @Test
   void withoutATokenThePageSaysSoAndShowsNoData() throws Exception {
-    String dom = chromium("--dump-dom", h.url("/dashboard"));
+    String dom = chromium("--dump-dom", h.ts.url("/dashboard"));
     assertThat(dom).contains("enter the admin token").doesNotContain("data-loaded=\"true\"");
-    String bad = chromium("--dump-dom", h.url("/dashboard?token=wrong"));
+    String bad = chromium("--dump-dom", h.ts.url("/dashboard?token=wrong"));
     assertThat(bad).contains("token rejected (401)");
   }
 

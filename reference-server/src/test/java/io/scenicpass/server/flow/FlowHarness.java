@@ -42,7 +42,7 @@ public final class FlowHarness implements AutoCloseable {
 
   public FlowHarness(Path dir, int days, FlowConfig config) {
     long tStart = System.nanoTime();
-    ts = new TestServer(dir, null, new MutableClock(NOW), Map.of());
+    ts = new TestServer(dir, null, new MutableClock(NOW), Map.of("flow.demoHistoryDays", "0"));
     long t0 = System.nanoTime();
     new DemoSeeder(ts.server).seed();
     long t1 = System.nanoTime();
