@@ -18,9 +18,15 @@ public final class TerminalErrors {
     write(ctx, ApiError.classify(e, ctx.method().name(), ctx.path()), clock);
   }
 
+  /**
+   * Writes a classified error. With a null clock the server-time header already set for the request (by the
+   * terminal API's before-handler, with the server's clock) is kept.
+   */
   static void write(Context ctx, ApiError.Classified c, Clock clock) {
     String code = c.internal() ? "INTERNAL_ERROR" : c.problem().name();
-    ctx.header(WireHeaders.SERVER_TIME, Long.toString(clock.millis()));
+    if (clock != null || ctx.res().getHeader(WireHeaders.SERVER_TIME) == null) {
+      ctx.header(WireHeaders.SERVER_TIME, Long.toString(clock == null ? System.currentTimeMillis() : clock.millis()));
+    }
     try {
       ctx.status(c.status()).contentType("application/json")
           .result(WireJson.mapper().writeValueAsBytes(new WireError(code, c.message())));

@@ -38,9 +38,17 @@ public final class SyncFeedService {
   private final Clock clock;
   private final ZoneId zone;
   private final Duration refreshEvery;
+  /** How often the manifest refresh re-examines every pass in the window. */
+  static final Duration FULL_EVERY = Duration.ofHours(1);
   private volatile Instant lastRefresh = Instant.EPOCH;
+  private volatile Instant lastFull = Instant.EPOCH;
   private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
+  /**
+   * @param zone the area's time zone when no product names one (the manifest holds passes valid "today and
+   *     tomorrow" in it)
+   * @param refreshEvery how often a manifest request may bring the feed up to date (0 = every request)
+   */
   public SyncFeedService(Database db, RevocationFeedStore feeds, ManifestStore manifest, KeyService keys, Clock clock,
       ZoneId zone, Duration refreshEvery) {
     this.db = db;
@@ -137,9 +145,23 @@ public final class SyncFeedService {
 
   /** Brings the manifest feed up to date now; returns the changes. */
   public int refreshManifest() {
+    return refreshManifest(clock.instant().isAfter(lastFull.plus(FULL_EVERY)));
+  }
+
+  /**
+   * Brings the manifest feed up to date now; {@code full} re-examines every pass in the window (done at least
+   * hourly anyway), otherwise only passes issued recently or entering the window. Returns the changes.
+   */
+  public int refreshManifest(boolean full) {
     Instant now = clock.instant();
-    Instant horizon = LocalDate.ofInstant(now, zone).plusDays(2).atStartOfDay(zone).toInstant();
-    int changes = db.tx(c -> manifest.refresh(c, now, horizon));
+    int changes = db.tx(c -> {
+      ZoneId z = manifest.areaTimeZone(c).map(ZoneId::of).orElse(zone);
+      Instant horizon = LocalDate.ofInstant(now, z).plusDays(2).atStartOfDay(z).toInstant();
+      return manifest.refresh(c, now, horizon, full);
+    });
+    if (full) {
+      lastFull = now;
+    }
     lastRefresh = now;
     return changes;
   }

@@ -40,9 +40,10 @@ public final class ManifestStore {
   /**
    * Brings the feed up to date: removes passes revoked (from the revocation log) or expired, adds passes that
    * entered the window {@code valid_until > now AND valid_from < horizon}. After the first run only passes issued
-   * since the previous run (minus an overlap) or entering the window are examined. Returns the changes made.
+   * since the previous run (minus an overlap) or entering the window are examined, unless {@code full} (the
+   * periodic reconcile that also catches passes stored with an older issue time). Returns the changes made.
    */
-  public int refresh(Connection c, Instant now, Instant horizon) throws SQLException {
+  public int refresh(Connection c, Instant now, Instant horizon, boolean full) throws SQLException {
     long[] state = lockState(c);
     long seq = state[0];
     long revSeq = state[1];
@@ -72,7 +73,7 @@ public final class ManifestStore {
     String window = " p.valid_until > ? AND p.valid_from < ? AND NOT p.revoked"
         + " AND NOT EXISTS (SELECT 1 FROM manifest_pass m WHERE m.pass_id = p.pass_id)";
     List<Object[]> fresh;
-    if (horizonWm == 0) {
+    if (full || horizonWm == 0) {
       fresh = Jdbc.list(c, "SELECT p.pass_id, p.valid_until, p.pass_text FROM pass p WHERE" + window, ManifestStore::candidate,
           now.toEpochMilli(), horizon.toEpochMilli());
     } else {
@@ -126,6 +127,12 @@ public final class ManifestStore {
     if (Jdbc.update(c, "UPDATE manifest_pass SET seq=? WHERE pass_id=? AND live", seq + 1, passId) == 1) {
       Jdbc.update(c, "UPDATE manifest_state SET last_seq=? WHERE id=1", seq + 1);
     }
+  }
+
+  /** The time zone of the area's most recently created active product, if any (the manifest's "today"). */
+  public java.util.Optional<String> areaTimeZone(Connection c) throws SQLException {
+    return Jdbc.one(c, "SELECT time_zone FROM product WHERE active ORDER BY created_at DESC FETCH FIRST 1 ROWS ONLY",
+        rs -> rs.getString(1));
   }
 
   public long lastSeq(Connection c) throws SQLException {

@@ -215,7 +215,7 @@ class TerminalApiTest {
   }
 
   @Test
-  void pushesOperatorMessagesAndRevocationsOverSse(@TempDir Path gate) throws Exception {
+  void pushesMessagesAlertsRevocationsAndCapacityOverSse(@TempDir Path gate) throws Exception {
     TerminalFixtures.book(ts, key, "push-1");
     DeviceCredentials creds = th.enroll(gate, "gate-a");
     MemoryState state = new MemoryState();
@@ -242,6 +242,23 @@ class TerminalApiTest {
       assertThat(ts.post("/octo/bookings/push-1/cancel", key, "{}").status()).isEqualTo(200);
       // the pull interval is an hour: only the push can bring the revocation this fast
       await("revocation pushed", () -> state.revocations.isRevoked(passId));
+      ts.clock.set(TerminalFixtures.SLOT_START.plusSeconds(60));
+      try {
+        th.push.pushCapacity();
+        JsonNode slots = poll(shown, PushType.CAPACITY).payload().get("slots");
+        JsonNode tour = null;
+        for (JsonNode sl : slots) {
+          if (sl.get("productId").asText().equals("tour")) {
+            tour = sl;
+          }
+        }
+        assertThat(tour).as(slots.toString()).isNotNull();
+        assertThat(tour.get("sold").asInt()).isPositive();
+        assertThat(tour.get("remaining").asInt())
+            .isEqualTo(tour.get("capacity").asInt() - tour.get("sold").asInt() - tour.get("held").asInt());
+      } finally {
+        ts.clock.set(TestServer.START);
+      }
     }
   }
 
