@@ -34,6 +34,7 @@ public final class Claims {
     private final byte[] holderBinding;
     private final boolean concession;
     private final String channelId;
+    private final boolean onlinePreferred;
     private final Instant issuedAt;
 
     private Claims(Builder b) {
@@ -52,6 +53,7 @@ public final class Claims {
         this.holderBinding = b.holderBinding == null ? null : b.holderBinding.clone();
         this.concession = b.concession;
         this.channelId = b.channelId;
+        this.onlinePreferred = b.onlinePreferred;
         this.issuedAt = b.issuedAt;
     }
 
@@ -64,7 +66,8 @@ public final class Claims {
     public Builder toBuilder() {
         Builder b = new Builder().passId(passId).issuerId(issuerId).productId(productId).kind(kind)
                 .validFrom(validFrom).validUntil(validUntil).entriesAllowed(entriesAllowed).reentry(reentry)
-                .zones(zones).partySize(partySize).concession(concession).channelId(channelId).issuedAt(issuedAt);
+                .zones(zones).partySize(partySize).concession(concession).channelId(channelId)
+                .onlinePreferred(onlinePreferred).issuedAt(issuedAt);
         b.slotStart = slotStart;
         b.slotEnd = slotEnd;
         b.holderBinding = holderBinding;
@@ -118,6 +121,12 @@ public final class Claims {
     /** The sales channel, if known. */
     public Optional<String> channelId() { return Optional.ofNullable(channelId); }
 
+    /**
+     * "Online preferred": a gate that can reach the server asks it before admitting (with a short timeout,
+     * falling back to the offline decision). Absent from the encoding when false, so older gates ignore it.
+     */
+    public boolean onlinePreferred() { return onlinePreferred; }
+
     /** When the pass was issued. */
     public Instant issuedAt() { return issuedAt; }
 
@@ -138,6 +147,7 @@ public final class Claims {
                 && entriesAllowed == c.entriesAllowed && reentry == c.reentry && zones.equals(c.zones)
                 && partySize == c.partySize && Arrays.equals(holderBinding, c.holderBinding)
                 && concession == c.concession && Objects.equals(channelId, c.channelId)
+                && onlinePreferred == c.onlinePreferred
                 && issuedAt.equals(c.issuedAt);
     }
 
@@ -153,7 +163,8 @@ public final class Claims {
                 + (slotStart == null ? "" : ", slot=" + slotStart + ".." + slotEnd)
                 + ", entries=" + entriesAllowed + ", reentry=" + reentry + ", zones=" + zones
                 + ", party=" + partySize + ", bound=" + (holderBinding != null) + ", concession=" + concession
-                + ", channel=" + channelId + ", issuedAt=" + issuedAt + "}";
+                + ", channel=" + channelId + (onlinePreferred ? ", onlinePreferred" : "") + ", issuedAt=" + issuedAt
+                + "}";
     }
 
     /** Builder of {@link Claims}. Required: passId, issuerId, productId, validFrom, validUntil, issuedAt. */
@@ -173,6 +184,7 @@ public final class Claims {
         private byte[] holderBinding;
         private boolean concession;
         private String channelId;
+        private boolean onlinePreferred;
         private Instant issuedAt;
 
         private Builder() {}
@@ -229,6 +241,9 @@ public final class Claims {
 
         /** Sales channel; null for none. */
         public Builder channelId(String v) { this.channelId = v; return this; }
+
+        /** "Online preferred" flag (default false): gates ask the server first when they can. */
+        public Builder onlinePreferred(boolean v) { this.onlinePreferred = v; return this; }
 
         /** Issue time. */
         public Builder issuedAt(Instant v) { this.issuedAt = v; return this; }

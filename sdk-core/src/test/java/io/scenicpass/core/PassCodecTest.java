@@ -112,6 +112,29 @@ class PassCodecTest {
     }
 
     @Test
+    void onlinePreferredIsClaim14AndAbsentWhenFalse() {
+        Claims plain = PassSamples.timed();
+        Claims flagged = plain.toBuilder().onlinePreferred(true).build();
+        assertThat(plain.onlinePreferred()).isFalse();
+        Pass p = issuer.issue(flagged);
+        assertThat(PassCodec.decode(p.text()).claims().onlinePreferred()).isTrue();
+        assertThat(PassCodec.decode(p.text()).claims()).isEqualTo(flagged).isNotEqualTo(plain);
+        // the flagged payload is the plain one plus the pair 14: true (0E F5) at the end, map header + 1
+        String without = io.scenicpass.core.internal.text.Hex.encode(issuer.issue(plain).cose().payload());
+        String with = io.scenicpass.core.internal.text.Hex.encode(p.cose().payload());
+        String header = Integer.toHexString(Integer.parseInt(without.substring(0, 2), 16) + 1);
+        assertThat(with.toUpperCase()).isEqualTo((header + without.substring(2) + "0ef5").toUpperCase());
+        // a non-boolean value is malformed, like any other badly typed claim
+        IssuerKey key = PassSamples.key();
+        byte[] prot = CoseSign1.protectedHeader(-8, io.scenicpass.core.internal.text.Hex.decode(key.keyId()));
+        byte[] bad = io.scenicpass.core.internal.text.Hex.decode(
+                // {1: "X", 2: "A", 3: "B", 5: [...], 14: 1}
+                "A5" + "016158" + "026141" + "036142" + "0583" + "1A01BA8140" + "183C" + "00" + "0E01");
+        assertCode(() -> PassCodec.decode(CoseSign1.signEd25519(key, prot, java.util.Collections.emptyMap(), bad, false)),
+                ErrorCode.MALFORMED);
+    }
+
+    @Test
     void numericAndCompactIdsKeepTheirStringForm() {
         Claims c = PassSamples.timed().toBuilder().passId("0123").issuerId("007").productId("1001")
                 .channelId("99").build();

@@ -33,6 +33,7 @@ public final class ClaimsCodec {
     static final int BINDING = 11;
     static final int CONCESSION = 12;
     static final int CHANNEL = 13;
+    static final int ONLINE_PREFERRED = 14;
     /** Kind assumed when key 4 is absent (the most common pass). */
     public static final PassKind DEFAULT_KIND = PassKind.TIMED_SLOT;
     private static final long MAX_MINUTES = 1L << 40;
@@ -50,7 +51,8 @@ public final class ClaimsCodec {
         boolean zones = !c.zones().isEmpty();
         boolean party = c.partySize() != 1;
         int count = 4 + n(kind) + n(slot) + n(entries) + n(reentry) + n(zones) + n(party)
-                + n(c.holderBinding().isPresent()) + n(c.concession()) + n(c.channelId().isPresent());
+                + n(c.holderBinding().isPresent()) + n(c.concession()) + n(c.channelId().isPresent())
+                + n(c.onlinePreferred());
         return Cbor.encode(g -> {
             g.writeStartObject(null, count);
             g.writeFieldId(PASS_ID);
@@ -109,6 +111,10 @@ public final class ClaimsCodec {
             }
             if (c.channelId().isPresent()) {
                 writeId(g, CHANNEL, c.channelId().get());
+            }
+            if (c.onlinePreferred()) {
+                g.writeFieldId(ONLINE_PREFERRED);
+                g.writeBoolean(true);
             }
             g.writeEndObject();
         });
@@ -198,13 +204,9 @@ public final class ClaimsCodec {
                     case ZONES: b.zones(zones(p)); break;
                     case PARTY: b.partySize((int) uint(p, Integer.MAX_VALUE)); break;
                     case BINDING: b.holderBinding(bytes(p)); break;
-                    case CONCESSION:
-                        if (p.currentToken() != JsonToken.VALUE_TRUE && p.currentToken() != JsonToken.VALUE_FALSE) {
-                            throw Cbor.malformed("concession must be a boolean");
-                        }
-                        b.concession(p.currentToken() == JsonToken.VALUE_TRUE);
-                        break;
+                    case CONCESSION: b.concession(bool(p, "concession")); break;
                     case CHANNEL: b.channelId(id(p)); break;
+                    case ONLINE_PREFERRED: b.onlinePreferred(bool(p, "online preferred")); break;
                     default: p.skipChildren(); break;
                 }
             }
@@ -276,6 +278,13 @@ public final class ClaimsCodec {
             throw Cbor.malformed("array too long");
         }
         return out;
+    }
+
+    private static boolean bool(CBORParser p, String what) {
+        if (p.currentToken() != JsonToken.VALUE_TRUE && p.currentToken() != JsonToken.VALUE_FALSE) {
+            throw Cbor.malformed(what + " must be a boolean");
+        }
+        return p.currentToken() == JsonToken.VALUE_TRUE;
     }
 
     private static byte[] bytes(CBORParser p) throws IOException {
