@@ -41,8 +41,13 @@ public final class FlowHarness implements AutoCloseable {
   public final int seededBookings;
 
   public FlowHarness(Path dir, int days, FlowConfig config) {
+    this(dir, null, days, config);
+  }
+
+  /** On the given database ({@code dbUrl} null = H2 file in {@code dir}). */
+  public FlowHarness(Path dir, String dbUrl, int days, FlowConfig config) {
     long tStart = System.nanoTime();
-    ts = new TestServer(dir, null, new MutableClock(NOW), Map.of("flow.demoHistoryDays", "0"));
+    ts = new TestServer(dir, dbUrl, new MutableClock(NOW), Map.of("flow.demoHistoryDays", "0"));
     long t0 = System.nanoTime();
     new DemoSeeder(ts.server).seed();
     long t1 = System.nanoTime();

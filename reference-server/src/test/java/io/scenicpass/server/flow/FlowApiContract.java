@@ -20,25 +20,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live-flow JSON on a small known day (no synthetic history): every number is checked against the hand-made
- * bookings and gate events; auth, bad input, capacity moves and /metrics on the same real HTTP port.
+ * bookings and gate events; auth, bad input, capacity moves, alerts and their lease, and /metrics on the same
+ * real HTTP port. Runs on H2 ({@link FlowApiH2Test}) and PostgreSQL ({@link FlowApiPostgresTest}).
  */
-class FlowApiTest {
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+abstract class FlowApiContract {
   static final LocalDate DAY = LocalDate.of(2026, 6, 1);
-  @TempDir
-  static Path dir;
-  static FlowHarness h;
-  static String entry10;
-  static String entry12;
-  static String entry16;
-  static String cable10;
+  FlowHarness h;
+  String entry10;
+  String entry12;
+  String entry16;
+  String cable10;
+
+  /** The JDBC URL to run on; null = H2 file mode. */
+  abstract String dbUrl();
 
   static Instant local(String hhmm) {
     return java.time.OffsetDateTime.parse("2026-06-01T" + hhmm + ":00+08:00").toInstant();
   }
 
   @BeforeAll
-  static void start() {
-    h = new FlowHarness(dir, -1, FlowConfig.defaults());
+  void start(@TempDir Path dir) {
+    h = new FlowHarness(dir, dbUrl(), -1, FlowConfig.defaults());
     for (String product : List.of("park-entry", "park-cablecar")) {
       CatalogueService.ProductView pv = h.ts.server.catalogue.product(product, null);
       h.ts.server.inventory.ensureSlots(pv.product(), pv.options().get(0).option(), DAY, DAY);
@@ -75,8 +78,10 @@ class FlowApiTest {
   }
 
   @AfterAll
-  static void stop() {
-    h.close();
+  void stop() {
+    if (h != null) {
+      h.close();
+    }
   }
 
   @Test
@@ -159,6 +164,21 @@ class FlowApiTest {
     assertThat(cross.status()).isEqualTo(422);
     h.send("POST", "/admin/v1/flow/quotas/move", TestServer.ADMIN,
         "{\"fromSlotId\":\"" + entry12 + "\",\"toSlotId\":\"" + entry16 + "\",\"places\":10}");
+  }
+
+  @Test
+  void alertsAreRaisedOnceAndTheJobLeaseHasOneHolder() {
+    io.scenicpass.server.service.flow.FlowModule small = new io.scenicpass.server.service.flow.FlowModule(
+        h.ts.server.database(), h.ts.clock, FlowConfig.of(java.util.Map.of("flow.parkCapacity", "2")));
+    assertThat(small.alerts.evaluate()).anySatisfy(a -> assertThat(a.scope()).isEqualTo("PARK"));
+    assertThat(small.alerts.evaluate()).isEmpty();
+    assertThat(small.alerts.activeCount()).isEqualTo(1);
+    io.scenicpass.server.service.flow.FlowModule other = new io.scenicpass.server.service.flow.FlowModule(
+        h.ts.server.database(), h.ts.clock, FlowConfig.defaults());
+    assertThat(small.alerts.runScheduled()).isTrue();
+    assertThat(other.alerts.runScheduled()).isFalse();
+    assertThat(other.alerts.evaluate()).anySatisfy(a -> assertThat(a.active()).isFalse()); // 6000 → clears
+    assertThat(other.alerts.activeCount()).isZero();
   }
 
   @Test
