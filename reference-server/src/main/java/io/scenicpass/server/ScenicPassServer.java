@@ -73,6 +73,12 @@ public final class ScenicPassServer implements AutoCloseable {
   public io.scenicpass.server.service.flow.FlowModule flow;
   /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
   public io.scenicpass.server.http.MetricsApi metrics;
+  /** Terminal API ({@code /terminal/v1}): devices, sync feeds, entry ingestion, SSE pushes. */
+  public io.scenicpass.server.service.DeviceService devices;
+  public io.scenicpass.server.service.SyncFeedService syncFeeds;
+  public io.scenicpass.server.service.EntryService entries;
+  public io.scenicpass.server.service.PushHub push;
+  private ScheduledExecutorService pushJobs;
 
   private ScenicPassServer(Builder b) {
     this.config = b.config;
@@ -161,9 +167,30 @@ public final class ScenicPassServer implements AutoCloseable {
     metrics.gauge("scenicpass.outbox.depth", "channel webhooks waiting for delivery", webhooks::pending);
     metrics.gauge("scenicpass.alerts.active", "capacity alerts currently raised", flow.alerts::activeCount);
     io.scenicpass.server.http.DashboardApi dashboard = new io.scenicpass.server.http.DashboardApi(admin, flow, mapper);
+    io.scenicpass.server.store.RevocationFeedStore feedStore = new io.scenicpass.server.store.RevocationFeedStore();
+    devices = new io.scenicpass.server.service.DeviceService(db, new io.scenicpass.server.store.DeviceStore(),
+        new SiteStore(), settings, keys, clock, random, config.areaId);
+    syncFeeds = new io.scenicpass.server.service.SyncFeedService(db, feedStore,
+        new io.scenicpass.server.store.ManifestStore(), keys, clock, java.time.ZoneOffset.UTC,
+        java.time.Duration.ofSeconds(5));
+    entries = new io.scenicpass.server.service.EntryService(db, new io.scenicpass.server.store.EntryStore(), passStore,
+        bookingStore, channelStore, catalogueStore, inventoryStore, feedStore, webhooks, keys, clock, config.areaId);
+    push = new io.scenicpass.server.service.PushHub(db, feedStore, clock);
+    devices.onRevoked(push::disconnect);
+    flow.pushTo(push);
+    io.scenicpass.server.http.TerminalApi terminalApi = new io.scenicpass.server.http.TerminalApi(devices, syncFeeds,
+        entries, push, admin, clock);
     app = HttpServer.create(mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
-        dashboard::register);
+        dashboard::register, terminalApi::register);
     app.start(config.host, config.port);
+    // terminal pushes (revocation/blacklist log watch, slot capacity, SSE heartbeats) run even without jobs
+    pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "scenicpass-push");
+      t.setDaemon(true);
+      return t;
+    });
+    push.start(pushJobs, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10),
+        java.time.Duration.ofSeconds(15));
     if (runJobs) {
       jobs = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "scenicpass-jobs");
@@ -272,6 +299,12 @@ public final class ScenicPassServer implements AutoCloseable {
     ready.set(false);
     if (jobs != null) {
       jobs.shutdownNow();
+    }
+    if (pushJobs != null) {
+      pushJobs.shutdownNow();
+    }
+    if (push != null) {
+      push.close();
     }
     if (app != null) {
       app.stop();

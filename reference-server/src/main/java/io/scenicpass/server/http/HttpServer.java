@@ -79,6 +79,8 @@ public final class HttpServer {
     ApiError.Classified c = ApiError.classify(e, ctx.method().name(), ctx.path());
     if (ctx.path().startsWith("/octo")) {
       OctoErrors.write(ctx, c);
+    } else if (ctx.path().startsWith("/terminal/")) {
+      TerminalErrors.write(ctx, c, null);
     } else {
       AdminErrors.write(ctx, c);
     }

@@ -40,7 +40,8 @@ public final class SyncFeedService {
   private final Duration refreshEvery;
   /** How often the manifest refresh re-examines every pass in the window. */
   static final Duration FULL_EVERY = Duration.ofHours(1);
-  private volatile Instant lastRefresh = Instant.EPOCH;
+  /** Throttling is about work, not domain time: measured on the monotonic clock. */
+  private volatile long lastRefreshNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
   private volatile Instant lastFull = Instant.EPOCH;
   private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
@@ -162,13 +163,13 @@ public final class SyncFeedService {
     if (full) {
       lastFull = now;
     }
-    lastRefresh = now;
+    lastRefreshNanos = System.nanoTime();
     return changes;
   }
 
   /** Refreshes when due; a request never waits behind another request's refresh (it serves the feed as is). */
   private void refreshIfDue() {
-    if (clock.instant().isBefore(lastRefresh.plus(refreshEvery)) || !refreshing.tryLock()) {
+    if (System.nanoTime() - lastRefreshNanos < refreshEvery.toNanos() || !refreshing.tryLock()) {
       return;
     }
     try {

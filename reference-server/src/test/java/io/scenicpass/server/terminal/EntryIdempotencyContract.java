@@ -48,6 +48,7 @@ abstract class EntryIdempotencyContract {
       DeviceCredentials a = th.enroll(dir.resolve("a"), "gate-a");
       DeviceCredentials b = th.enroll(dir.resolve("b"), "gate-b");
       // the manifest feed works on this database too
+      th.feeds.refreshManifest();
       MemoryState state = new MemoryState();
       try (SyncClient sync = SyncClient.builder(a).state(state).outbox(new ListOutbox()).push(false).build()) {
         assertThat(sync.syncNow().success()).isTrue();

@@ -95,6 +95,7 @@ class TerminalApiTest {
 
     DeviceCredentials creds = th.enroll(gate, "gate-a");
     assertThat(creds.gateId()).isEqualTo("gate-a");
+    th.feeds.refreshManifest(); // the server refreshes at most every 5 s; the test does not wait for it
     assertThat(creds.rootPublicKey()).isEqualTo(ts.server.keys.root().publicKey());
     MemoryState state = new MemoryState();
     try (SyncClient sync = client(creds, state, new ListOutbox())) {
@@ -344,6 +345,7 @@ class TerminalApiTest {
       TerminalFixtures.book(ts, key, "gz-" + i);
     }
     DeviceCredentials creds = th.enroll(gate, "gate-a");
+    th.feeds.refreshManifest();
     Request req = new Request.Builder().url(th.baseUrl() + "/terminal/v1/manifest?cursor=0&limit=1000")
         .header("Authorization", "Device " + creds.deviceToken()).header("Accept-Encoding", "gzip").build();
     try (Response r = ts.http.newCall(req).execute()) {

@@ -1,7 +1,6 @@
 package io.scenicpass.server.terminal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import io.scenicpass.core.Blacklist;
 import io.scenicpass.core.KeySet;
 import io.scenicpass.core.RevocationSet;
@@ -11,24 +10,10 @@ import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.core.wire.ManifestDelta;
 import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.core.wire.RevocationDelta;
-import io.scenicpass.server.http.TerminalApi;
-import io.scenicpass.server.http.TerminalErrors;
 import io.scenicpass.server.service.DeviceService;
 import io.scenicpass.server.service.EntryService;
 import io.scenicpass.server.service.PushHub;
 import io.scenicpass.server.service.SyncFeedService;
-import io.scenicpass.server.store.BookingStore;
-import io.scenicpass.server.store.CatalogueStore;
-import io.scenicpass.server.store.ChannelStore;
-import io.scenicpass.server.store.Database;
-import io.scenicpass.server.store.DeviceStore;
-import io.scenicpass.server.store.EntryStore;
-import io.scenicpass.server.store.InventoryStore;
-import io.scenicpass.server.store.ManifestStore;
-import io.scenicpass.server.store.PassStore;
-import io.scenicpass.server.store.RevocationFeedStore;
-import io.scenicpass.server.store.SettingStore;
-import io.scenicpass.server.store.SiteStore;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
@@ -36,63 +21,27 @@ import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.terminal.sync.StateSink;
 import io.scenicpass.terminal.sync.SyncCursors;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
-/**
- * The terminal API wired around a {@link TestServer}'s database and services, on its own real HTTP port
- * (until the API is registered in the main app, this is the wiring ScenicPassServer will do).
- */
+/** The terminal API of a {@link TestServer} (wired by ScenicPassServer on the main port) plus test helpers. */
 final class TerminalHarness implements AutoCloseable {
   final TestServer ts;
   final DeviceService devices;
   final SyncFeedService feeds;
   final EntryService entries;
   final PushHub push;
-  final Javalin app;
-  private final ScheduledExecutorService jobs;
 
   TerminalHarness(TestServer ts) {
     this.ts = ts;
-    Database db = ts.server.database();
-    String area = ts.server.config().areaId;
-    devices = new DeviceService(db, new DeviceStore(), new SiteStore(), new SettingStore(), ts.server.keys, ts.clock,
-        new SecureRandom(), area);
-    feeds = new SyncFeedService(db, new RevocationFeedStore(), new ManifestStore(), ts.server.keys, ts.clock,
-        ZoneId.of("Asia/Shanghai"), Duration.ZERO);
-    entries = new EntryService(db, new EntryStore(), new PassStore(), new BookingStore(), new ChannelStore(),
-        new CatalogueStore(), new InventoryStore(), new RevocationFeedStore(), ts.server.webhooks, ts.server.keys,
-        ts.clock, area);
-    push = new PushHub(db, new RevocationFeedStore(), ts.clock);
-    devices.onRevoked(push::disconnect);
-    TerminalApi api = new TerminalApi(devices, feeds, entries, push, ts.server.admin, ts.clock);
-    app = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      cfg.startup.showOldJavalinVersionWarning = false;
-      api.register(cfg.routes);
-      cfg.routes.exception(Exception.class, (e, ctx) -> TerminalErrors.render(ctx, e, ts.clock));
-      cfg.routes.error(404, ctx -> {
-        if (ctx.result() == null || !ctx.result().startsWith("{")) {
-          TerminalErrors.render(ctx, new io.scenicpass.server.service.ServiceException(
-              io.scenicpass.server.service.Problem.NOT_FOUND, "no such endpoint"), ts.clock);
-        }
-      });
-    }).start("127.0.0.1", 0);
-    jobs = Executors.newScheduledThreadPool(1, r -> {
-      Thread t = new Thread(r, "terminal-push-test");
-      t.setDaemon(true);
-      return t;
-    });
-    push.start(jobs, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5));
+    devices = ts.server.devices;
+    feeds = ts.server.syncFeeds;
+    entries = ts.server.entries;
+    push = ts.server.push;
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + app.port();
+    return ts.server.baseUrl();
   }
 
   /** Creates a one-time enrollment token for a gate over the admin endpoint. */
@@ -137,9 +86,7 @@ final class TerminalHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    jobs.shutdownNow();
-    push.close();
-    app.stop();
+    // the TestServer owns everything
   }
 
   /** A terminal's local state in memory, on sdk-core's real RevocationSet and Blacklist. */
