@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  */
 public final class MetricsApi {
   private static final String START = "metrics.start";
+  /** Latency histogram buckets (few, so /metrics stays small). */
+  private static final java.time.Duration[] BUCKETS = java.util.stream.LongStream.of(5, 10, 25, 50, 100, 250, 500,
+      1000, 2500, 5000).mapToObj(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   public MeterRegistry registry() {
@@ -61,7 +64,7 @@ public final class MetricsApi {
     }
     Timer.builder("http.server.requests").description("HTTP requests by route")
         .tag("method", ctx.method().name()).tag("route", route).tag("status", Integer.toString(ctx.statusCode()))
-        .publishPercentileHistogram().register(registry).record(System.nanoTime() - start,
+        .serviceLevelObjectives(BUCKETS).register(registry).record(System.nanoTime() - start,
             java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 }

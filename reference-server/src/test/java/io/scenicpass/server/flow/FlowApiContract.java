@@ -188,7 +188,7 @@ abstract class FlowApiContract {
     String m = h.send("GET", "/metrics", null, null).body();
     assertThat(m).containsPattern("http_server_requests_seconds_count\\{method=\"GET\",route=\"/admin/v1/flow/summary\","
         + "status=\"200\"} [2-9]");
-    assertThat(m).contains("http_server_requests_seconds_bucket{");
+    assertThat(m).contains("http_server_requests_seconds_bucket{").contains("le=\"0.025\"");
     assertThat(m).contains("scenicpass_entries_ingested 3.0");
     assertThat(m).contains("scenicpass_outbox_depth 0.0");
     assertThat(m).contains("scenicpass_alerts_active ");
