@@ -1,40 +1,20 @@
 package io.scenicpass.terminal;
 
-import io.scenicpass.core.Direction;
-import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.Ids;
-import io.scenicpass.core.Pass;
-import io.scenicpass.core.PassCodec;
 import io.scenicpass.core.ScenicPassException;
-import io.scenicpass.core.Verdict;
-import io.scenicpass.core.wire.DeviceConfig;
-import io.scenicpass.core.wire.ManifestEntry;
-import io.scenicpass.core.wire.OnlineCheckRequest;
-import io.scenicpass.core.wire.OnlineCheckResponse;
-import io.scenicpass.core.wire.WireJson;
-import io.scenicpass.terminal.internal.gate.Credentials;
-import io.scenicpass.terminal.internal.gate.Messages;
-import io.scenicpass.terminal.internal.gate.RecentAdmits;
+import io.scenicpass.terminal.internal.gate.OnlineAsker;
 import io.scenicpass.terminal.internal.gate.RuleChain;
 import io.scenicpass.terminal.journal.Journal;
 import io.scenicpass.terminal.journal.JournalConfig;
-import io.scenicpass.terminal.journal.JournalException;
-import io.scenicpass.terminal.journal.JournalRecord;
 import io.scenicpass.terminal.rules.GateRule;
-import io.scenicpass.terminal.rules.PassCheck;
 import io.scenicpass.terminal.state.GateState;
 import io.scenicpass.terminal.state.OveruseNotice;
-import io.scenicpass.terminal.state.PassUsage;
 import io.scenicpass.terminal.time.GateClock;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
@@ -56,34 +36,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gate implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gate.class);
-    private static final int STRIPES = 64;
     private static final int RECENT_ADMITS = 4096;
 
     private final GateState state;
     private final Journal journal;
+    private final GateEvents events;
     private final GateClock clock;
-    private final Ids ids;
     private final RuleChain chain;
-    private final String deviceId;
-    private final String gateId;
-    private final String defaultZone;
-    private final byte[] bindingKey;
-    private final Duration early;
-    private final Duration late;
+    private final OnlineAsker onlineAsker;
+    private final GateDecider decider;
+    /** Decisions hold the read lock; a checkpoint (before compaction, on close) holds the write lock. */
     private final ReentrantReadWriteLock checkpointLock = new ReentrantReadWriteLock();
-    private final Object[] stripes = new Object[STRIPES];
-    private final RecentAdmits recentAdmits = new RecentAdmits(RECENT_ADMITS);
     private final List<OveruseListener> overuseListeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Long> pendingIndex = new ConcurrentHashMap<>();
-    private final java.util.function.Predicate<io.scenicpass.core.Claims> onlinePreferred;
-    private final OnlineCheck onlineCheck;
     private final GateOutbox outbox = new GateOutbox(this);
-    private volatile boolean online;
 
     Gate(GateBuilder b) {
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
-        }
         this.state = GateState.open(b.stateDirectory.resolve("state"), b.rootPublicKey);
         if (b.signedKeySet != null) {
             try {
@@ -108,35 +75,17 @@ public final class Gate implements AutoCloseable {
             state.close();
             throw e;
         }
-        int[] replayed = {0};
-        long checkpoint = state.ledger().appliedThrough();
-        journal.forEach(rec -> {
-            if (rec.uploaded() && rec.id() <= checkpoint) {
-                return; // already in the ledger checkpoint, and not waiting for upload
-            }
-            EntryEvent e = parse(rec);
-            if (e != null) {
-                state.ledger().apply(rec.id(), e);
-                if (!rec.uploaded()) {
-                    pendingIndex.put(e.eventId(), rec.id());
-                }
-                replayed[0]++;
-            }
-        });
+        this.events = new GateEvents(journal, state, RECENT_ADMITS);
+        int replayed = events.replay();
         this.clock = b.correctClock ? new GateClock(b.clock, b.monotonic, state, b.clockJumpThreshold)
                 : GateClock.uncorrected(b.clock);
-        this.ids = new Ids(clock.asClock(), b.random != null ? b.random : new SecureRandom());
+        Ids ids = new Ids(clock.asClock(), b.random != null ? b.random : new SecureRandom());
         this.chain = new RuleChain(b.rules);
-        this.deviceId = b.deviceId;
-        this.gateId = b.gateId;
-        this.defaultZone = b.defaultZone;
-        this.bindingKey = b.holderBindingKey;
-        this.early = b.earlyTolerance;
-        this.onlinePreferred = b.onlinePreferred;
-        this.onlineCheck = b.onlineCheck;
-        this.late = b.lateTolerance;
-        LOG.info("gate ready: {} journal records replayed, {} pending upload, rules {}", replayed[0],
-                journal.pendingCount(), ruleNames());
+        this.onlineAsker = b.onlineCheck == null ? null
+                : new OnlineAsker(b.onlinePreferred, b.onlineCheck, b.onlineCheckTimeout);
+        this.decider = new GateDecider(b, state, events, clock, ids, chain, onlineAsker, checkpointLock.readLock());
+        LOG.info("gate ready: {} journal records replayed, {} pending upload, {} recent admissions, rules {}",
+                replayed, journal.pendingCount(), events.recentAdmits().size(), ruleNames());
     }
 
     /** @return a builder */
@@ -146,193 +95,29 @@ public final class Gate implements AutoCloseable {
 
     /**
      * Decides on a credential and journals the decision before returning it. Never throws for bad input:
-     * an unreadable credential is a DENY with reason MALFORMED.
+     * an unreadable credential is a DENY with reason MALFORMED. For a pass marked "online preferred" (see
+     * {@link GateBuilder#onlineCheck(OnlineCheck)}) the server is asked first, under the same event id,
+     * with a short timeout; without an answer the offline decision stands.
      *
      * @param credential what was presented
      * @param context where and how
      * @return the journaled decision
      */
     public Decision decide(Credential credential, GateContext context) {
-        Instant[] times = clock.readBoth();
-        Instant now = context.time().orElse(times[1]);
-        DeviceConfig cfg = state.config().orElse(null);
-        String gate = context.gateId().orElse(cfg != null && cfg.gateId() != null ? cfg.gateId() : gateId);
-        String zone = context.zoneId().orElse(cfg != null && cfg.zones() != null && !cfg.zones().isEmpty()
-                ? cfg.zones().get(0) : defaultZone);
-        Situation s = new Situation(credential, context, gate, zone, times[0], now, cfg, ids.eventId());
-        byte[] presented = Credentials.presentedBinding(credential, context, Credentials.bindingKey(cfg, bindingKey));
-        Pass pass = null;
-        ScenicPassException unreadable = null;
-        if (credential.isPass()) {
-            try {
-                pass = Credentials.decodePass(credential);
-            } catch (ScenicPassException e) {
-                unreadable = e;
-            }
-        }
-        OnlineCheckResponse online = pass == null ? null : askOnline(s, pass, presented);
-        checkpointLock.readLock().lock();
-        try {
-            if (cfg != null && cfg.direction() != null && !"BOTH".equalsIgnoreCase(cfg.direction())
-                    && !cfg.direction().equalsIgnoreCase(context.direction().name())) {
-                return record(s, null, Reason.WRONG_DIRECTION, null);
-            }
-            if (unreadable != null) {
-                return record(s, null, unreadable.code().name(), null);
-            }
-            if (pass != null) {
-                synchronized (stripe(pass.claims().passId())) {
-                    RuleChain.Outcome o = chain.run(check(s, pass, presented));
-                    if (o.admitted() && online != null && online.verdict() == Verdict.DENY) {
-                        String reason = online.reason() == null || online.reason().isEmpty() ? Reason.RULE_DENIED
-                                : online.reason();
-                        return record(s, pass, reason, "online");
-                    }
-                    return record(s, pass, o.reason, o.rule);
-                }
-            }
-            return decideByPerson(s, presented);
-        } catch (RuntimeException e) {
-            // a bug must not take the lane down: deny (journaled if at all possible) and keep going
-            LOG.error("unexpected error while deciding; denying", e);
-            try {
-                return record(s, null, Reason.INTERNAL_ERROR, null);
-            } catch (RuntimeException again) {
-                String[] m = Messages.forReason(Reason.INTERNAL_ERROR, cfg);
-                return new Decision(Verdict.DENY, Reason.INTERNAL_ERROR, null, m[0], m[1], 0, null, s.eventId, -1,
-                        s.deviceTime, s.now, context.direction(), credential.type(), gate, zone);
-            }
-        } finally {
-            checkpointLock.readLock().unlock();
-        }
-    }
-
-    private Decision decideByPerson(Situation s, byte[] presented) {
-        List<ManifestEntry> entries = Credentials.lookUp(s.credential, presented, state.manifest());
-        Pass bestPass = null;
-        RuleChain.Outcome best = null;
-        for (ManifestEntry e : entries) {
-            Pass pass;
-            try {
-                pass = PassCodec.decode(e.passText());
-            } catch (ScenicPassException ex) {
-                LOG.warn("manifest entry {} holds an unreadable pass ({})", e.passId(), ex.code());
-                continue;
-            }
-            synchronized (stripe(pass.claims().passId())) {
-                RuleChain.Outcome o = chain.run(check(s, pass, presented));
-                if (o.admitted()) {
-                    return record(s, pass, o.reason, null);
-                }
-                if (best == null || o.depth > best.depth) {
-                    best = o;
-                    bestPass = pass;
-                }
-            }
-        }
-        if (best == null) {
-            return record(s, null, Reason.NOT_FOUND, null);
-        }
-        return record(s, bestPass, best.reason, best.rule);
-    }
-
-    /** Asks the server about an "online preferred" pass the offline rules would admit; null = no answer. */
-    private OnlineCheckResponse askOnline(Situation s, Pass pass, byte[] presented) {
-        if (onlineCheck == null || s.context.direction() != Direction.IN || !onlinePreferred.test(pass.claims())) {
-            return null;
-        }
-        if (!chain.run(check(s, pass, presented)).admitted()) {
-            return null; // an offline deny stands; no need to ask
-        }
-        try {
-            return onlineCheck.check(new OnlineCheckRequest(s.eventId, pass.text(), s.gate, s.zone,
-                    s.context.direction())).orElse(null);
-        } catch (RuntimeException e) {
-            LOG.warn("online check failed; using the offline decision: {}", e.toString());
-            return null;
-        }
-    }
-
-    private PassCheck check(Situation s, Pass pass, byte[] presented) {
-        Duration e = s.config != null ? Duration.ofSeconds(s.config.earlyToleranceSeconds()) : early;
-        Duration l = s.config != null ? Duration.ofSeconds(s.config.lateToleranceSeconds()) : late;
-        int party = s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
-        PassUsage usage = state.ledger().usage(pass.claims().passId());
-        return new PassCheck(pass, s.credential, s.context, s.zone, s.now, usage, state, e, l, party, presented);
-    }
-
-    private Decision record(Situation s, Pass pass, String reason, String rule) {
-        boolean admit = Reason.OK.equals(reason);
-        int party = !admit ? 0 : s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
-        EntryEvent event = EntryEvent.builder().eventId(s.eventId)
-                .passId(pass == null ? null : pass.claims().passId()).gateId(s.gate).deviceId(deviceId)
-                .zoneId(s.zone).direction(s.context.direction()).credentialType(s.credential.type())
-                .verdict(admit ? Verdict.ADMIT : Verdict.DENY).reason(reason).deviceTime(s.deviceTime)
-                .correctedTime(s.now).offline(!online).partyCount(party).build();
-        long recordId;
-        try {
-            recordId = append(event);
-        } catch (JournalException e) {
-            LOG.error("cannot journal a decision ({}); keeping the gate closed", e.code());
-            String[] m = Messages.forReason(Reason.JOURNAL_UNAVAILABLE, s.config);
-            return new Decision(Verdict.DENY, Reason.JOURNAL_UNAVAILABLE, null, m[0], m[1], 0,
-                    pass == null ? null : new PassSummary(pass.claims(), state.ledger().usage(pass.claims().passId())
-                            .entries()), event.eventId(), -1, s.deviceTime, s.now, s.context.direction(),
-                    s.credential.type(), s.gate, s.zone);
-        }
-        if (admit) {
-            recentAdmits.add(event);
-            Duration l = s.config != null ? Duration.ofSeconds(s.config.lateToleranceSeconds()) : late;
-            state.ledger().retainUntil(pass.claims().passId(), pass.claims().validUntil().plus(l));
-        }
-        String[] m = Messages.forReason(reason, s.config);
-        PassSummary summary = pass == null ? null
-                : new PassSummary(pass.claims(), state.ledger().usage(pass.claims().passId()).entries());
-        return new Decision(admit ? Verdict.ADMIT : Verdict.DENY, reason, rule, m[0], m[1], party, summary,
-                event.eventId(), recordId, s.deviceTime, s.now, s.context.direction(), s.credential.type(), s.gate,
-                s.zone);
-    }
-
-    private long append(EntryEvent event) {
-        byte[] payload;
-        try {
-            payload = WireJson.mapper().writeValueAsBytes(event);
-        } catch (IOException e) {
-            throw new JournalException("JOURNAL_IO", "cannot serialise event", e);
-        }
-        long id = journal.append(payload);
-        state.ledger().apply(id, event);
-        pendingIndex.put(event.eventId(), id);
-        return id;
+        return decider.decide(credential, context);
     }
 
     /**
      * Records that an admitted visitor did not pass (the lane's passage timeout expired with nobody
      * through): the entry is given back to the pass and a {@link Reason#NOT_PASSED} event is journaled.
+     * Works across a restart: the last admissions are rebuilt from the journal when the gate opens.
      *
      * @param eventId the event id of the admitting decision
-     * @return false when the event is unknown (not a recent admit of this gate run) or already given back
+     * @return false when the event is unknown (not one of this gate's last 4,096 admissions) or already
+     *     given back
      */
     public boolean notPassed(String eventId) {
-        EntryEvent admitted = recentAdmits.take(eventId);
-        if (admitted == null) {
-            return false;
-        }
-        Instant[] times = clock.readBoth();
-        EntryEvent undo = admitted.toBuilder().eventId(ids.eventId()).verdict(Verdict.DENY).reason(Reason.NOT_PASSED)
-                .deviceTime(times[0]).correctedTime(times[1]).offline(!online).build();
-        checkpointLock.readLock().lock();
-        try {
-            synchronized (stripe(admitted.passId())) {
-                append(undo);
-            }
-            return true;
-        } catch (JournalException e) {
-            LOG.error("cannot journal a not-passed event ({})", e.code());
-            return false;
-        } finally {
-            checkpointLock.readLock().unlock();
-        }
+        return decider.notPassed(eventId);
     }
 
     /**
@@ -340,14 +125,7 @@ public final class Gate implements AutoCloseable {
      * @return journaled events not yet acknowledged by the server, oldest first
      */
     public List<PendingEvent> pendingEvents(int max) {
-        List<PendingEvent> out = new ArrayList<>();
-        for (JournalRecord r : journal.pending(max)) {
-            EntryEvent e = parse(r);
-            if (e != null) {
-                out.add(new PendingEvent(r.id(), e));
-            }
-        }
-        return out;
+        return events.pending(max);
     }
 
     /**
@@ -360,16 +138,10 @@ public final class Gate implements AutoCloseable {
         // decisions wait meanwhile, so no record is appended between the checkpoint and the compaction
         checkpointLock.writeLock().lock();
         try {
-            journal.markUploaded(recordIds, () -> {
-                // usage of passes that ended more than a day ago (by the corrected clock) is no longer needed
-                state.ledger().prune(clock.now().minus(Duration.ofDays(1)));
-                state.checkpointLedger();
-            });
+            events.markUploaded(recordIds, this::checkpointLedger);
         } finally {
             checkpointLock.writeLock().unlock();
         }
-        java.util.Set<Long> done = new java.util.HashSet<>(recordIds);
-        pendingIndex.values().removeIf(done::contains);
     }
 
     /**
@@ -378,13 +150,7 @@ public final class Gate implements AutoCloseable {
      * @param eventIds event ids the server acknowledged; unknown ids are ignored
      */
     public void markUploadedEvents(Collection<String> eventIds) {
-        List<Long> records = new ArrayList<>();
-        for (String id : eventIds) {
-            Long r = pendingIndex.get(id);
-            if (r != null) {
-                records.add(r);
-            }
-        }
+        List<Long> records = events.recordIdsOf(eventIds);
         if (!records.isEmpty()) {
             markUploaded(records);
         }
@@ -426,12 +192,12 @@ public final class Gate implements AutoCloseable {
 
     /** @param isOnline whether the sync client currently reaches the server (journaled with each event) */
     public void setOnline(boolean isOnline) {
-        this.online = isOnline;
+        decider.setOnline(isOnline);
     }
 
     /** @return whether the gate was last told it is online */
     public boolean isOnline() {
-        return online;
+        return decider.isOnline();
     }
 
     /** @return the local state the sync client feeds */
@@ -461,10 +227,12 @@ public final class Gate implements AutoCloseable {
     /** Checkpoints the ledger and closes the journal and state. */
     @Override
     public void close() {
+        if (onlineAsker != null) {
+            onlineAsker.close();
+        }
         checkpointLock.writeLock().lock();
         try {
-            state.ledger().prune(clock.now().minus(Duration.ofDays(1)));
-            state.checkpointLedger();
+            checkpointLedger();
         } catch (RuntimeException e) {
             LOG.warn("cannot checkpoint ledger on close: {}", e.toString());
         } finally {
@@ -474,39 +242,9 @@ public final class Gate implements AutoCloseable {
         state.close();
     }
 
-    private Object stripe(String passId) {
-        return stripes[(passId == null ? 0 : passId.hashCode() & 0x7fffffff) % STRIPES];
-    }
-
-    private static EntryEvent parse(JournalRecord r) {
-        try {
-            return WireJson.mapper().readValue(r.payload(), EntryEvent.class);
-        } catch (IOException e) {
-            LOG.error("journal record {} is not an entry event; skipped", r.id());
-            return null;
-        }
-    }
-
-    private static final class Situation {
-        final Credential credential;
-        final GateContext context;
-        final String gate;
-        final String zone;
-        final Instant deviceTime;
-        final Instant now;
-        final DeviceConfig config;
-        final String eventId;
-
-        Situation(Credential credential, GateContext context, String gate, String zone, Instant deviceTime,
-                Instant now, DeviceConfig config, String eventId) {
-            this.eventId = eventId;
-            this.credential = credential;
-            this.context = context;
-            this.gate = gate;
-            this.zone = zone;
-            this.deviceTime = deviceTime;
-            this.now = now;
-            this.config = config;
-        }
+    /** Prunes usage of passes that ended more than a day ago (corrected clock) and checkpoints the ledger. */
+    private void checkpointLedger() {
+        state.ledger().prune(clock.now().minus(Duration.ofDays(1)));
+        state.checkpointLedger();
     }
 }

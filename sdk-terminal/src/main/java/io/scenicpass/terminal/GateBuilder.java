@@ -56,6 +56,7 @@ public final class GateBuilder {
     SecureRandom random;
     java.util.function.Predicate<io.scenicpass.core.Claims> onlinePreferred;
     OnlineCheck onlineCheck;
+    Duration onlineCheckTimeout = Duration.ofMillis(800);
     final List<GateRule> rules = new ArrayList<>();
 
     GateBuilder() {
@@ -192,7 +193,21 @@ public final class GateBuilder {
     }
 
     /**
-     * Asks the server before admitting passes marked "online preferred" (see {@link OnlineCheck}).
+     * Asks the server before admitting passes whose claims say "online preferred"
+     * ({@link io.scenicpass.core.Claims#onlinePreferred()}), see {@link OnlineCheck}. The check gets the
+     * event id the decision is journaled under; without an answer within {@link #onlineCheckTimeout} the
+     * offline decision stands.
+     *
+     * @param check the online check, usually the sync client's
+     * @return this
+     */
+    public GateBuilder onlineCheck(OnlineCheck check) {
+        return onlineCheck(io.scenicpass.core.Claims::onlinePreferred, check);
+    }
+
+    /**
+     * Like {@link #onlineCheck(OnlineCheck)}, choosing the passes to ask about by a predicate instead of
+     * (or in addition to) the pass's own "online preferred" claim.
      *
      * @param preferred which passes to ask about (for example by product id)
      * @param check the online check, usually the sync client's
@@ -202,6 +217,19 @@ public final class GateBuilder {
             OnlineCheck check) {
         this.onlinePreferred = Objects.requireNonNull(preferred);
         this.onlineCheck = Objects.requireNonNull(check);
+        return this;
+    }
+
+    /**
+     * @param timeout how long a decision waits for the online check at most (default 800 ms); on timeout
+     *     the offline decision stands
+     * @return this
+     */
+    public GateBuilder onlineCheckTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("online check timeout must be positive");
+        }
+        this.onlineCheckTimeout = timeout;
         return this;
     }
 

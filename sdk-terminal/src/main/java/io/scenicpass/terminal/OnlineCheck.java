@@ -2,12 +2,15 @@ package io.scenicpass.terminal;
 
 import io.scenicpass.core.wire.OnlineCheckRequest;
 import io.scenicpass.core.wire.OnlineCheckResponse;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Asks the server about a pass marked "online preferred" before the gate decides. The sync client's
  * {@code onlineCheck(request, timeout)} fits: {@code req -> sync.onlineCheck(req, Duration.ofMillis(800))}.
- * Install with {@link GateBuilder#onlineCheck(java.util.function.Predicate, OnlineCheck)}.
+ * Install with {@link GateBuilder#onlineCheck(OnlineCheck)} (passes whose claims say "online preferred") or
+ * {@link GateBuilder#onlineCheck(java.util.function.Predicate, OnlineCheck)}; the gate waits at most
+ * {@link GateBuilder#onlineCheckTimeout(Duration)} for the answer.
  *
  * <p>The request carries the event id the decision will be journaled under, so the server and the
  * journal agree. Empty (offline, timeout, error) means the offline decision stands; a DENY from the server
@@ -17,7 +20,8 @@ import java.util.Optional;
 @FunctionalInterface
 public interface OnlineCheck {
     /**
-     * Must return within a short, bounded time; it is called without any gate lock held.
+     * Should return within a short, bounded time; it is called without any gate lock held, on a gate
+     * thread, and abandoned (interrupted) when the gate's timeout expires.
      *
      * @param request event id, pass text, gate, zone and direction
      * @return the server's answer, or empty to keep the offline decision

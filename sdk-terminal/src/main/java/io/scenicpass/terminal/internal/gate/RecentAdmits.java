@@ -1,10 +1,16 @@
 package io.scenicpass.terminal.internal.gate;
 
 import io.scenicpass.core.EntryEvent;
+import io.scenicpass.core.Verdict;
+import io.scenicpass.terminal.state.EntryLedger;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
-/** The last admissions of this gate run, by event id, so a lane can report "admitted, not passed". */
+/**
+ * The last admissions of this gate, by event id, so a lane can report "admitted, not passed". Bounded:
+ * the oldest admission is forgotten first. Rebuilt from the journal's tail on start ({@link #replay}).
+ */
 public final class RecentAdmits {
     private final Map<String, EntryEvent> byEvent;
 
@@ -28,5 +34,33 @@ public final class RecentAdmits {
     /** @param eventId an event id @return the admitting event, removed, or null */
     public synchronized EntryEvent take(String eventId) {
         return byEvent.remove(eventId);
+    }
+
+    /**
+     * Replays one journaled event, oldest first: an admission is remembered; a {@code NOT_PASSED} event
+     * forgets the latest remembered admission of the same pass at the same gate (the one it gave back — a
+     * not-passed report follows its admission within the lane's passage timeout).
+     *
+     * @param event a journaled event
+     */
+    public synchronized void replay(EntryEvent event) {
+        if (event.verdict() == Verdict.ADMIT) {
+            byEvent.put(event.eventId(), event);
+        } else if (EntryLedger.NOT_PASSED.equals(event.reason()) && event.passId() != null) {
+            String latest = null;
+            for (EntryEvent e : byEvent.values()) {
+                if (event.passId().equals(e.passId()) && Objects.equals(event.gateId(), e.gateId())) {
+                    latest = e.eventId();
+                }
+            }
+            if (latest != null) {
+                byEvent.remove(latest);
+            }
+        }
+    }
+
+    /** @return how many admissions are remembered */
+    public synchronized int size() {
+        return byEvent.size();
     }
 }

@@ -1,0 +1,276 @@
+package io.scenicpass.terminal;
+
+import io.scenicpass.core.Direction;
+import io.scenicpass.core.EntryEvent;
+import io.scenicpass.core.Ids;
+import io.scenicpass.core.Pass;
+import io.scenicpass.core.PassCodec;
+import io.scenicpass.core.ScenicPassException;
+import io.scenicpass.core.Verdict;
+import io.scenicpass.core.wire.DeviceConfig;
+import io.scenicpass.core.wire.ManifestEntry;
+import io.scenicpass.core.wire.OnlineCheckRequest;
+import io.scenicpass.core.wire.OnlineCheckResponse;
+import io.scenicpass.terminal.internal.gate.Credentials;
+import io.scenicpass.terminal.internal.gate.Messages;
+import io.scenicpass.terminal.internal.gate.OnlineAsker;
+import io.scenicpass.terminal.internal.gate.RuleChain;
+import io.scenicpass.terminal.journal.JournalException;
+import io.scenicpass.terminal.rules.PassCheck;
+import io.scenicpass.terminal.state.GateState;
+import io.scenicpass.terminal.state.PassUsage;
+import io.scenicpass.terminal.time.GateClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The decision pipeline behind {@link Gate#decide} and {@link Gate#notPassed}: credential → pass(es) →
+ * optional online check → rule chain (serialised per pass) → journaled event → {@link Decision}.
+ */
+final class GateDecider {
+    private static final Logger LOG = LoggerFactory.getLogger(GateDecider.class);
+    private static final int STRIPES = 64;
+
+    private final GateState state;
+    private final GateEvents events;
+    private final GateClock clock;
+    private final Ids ids;
+    private final RuleChain chain;
+    private final OnlineAsker onlineAsker;
+    private final Lock decisionLock;
+    private final String deviceId;
+    private final String gateId;
+    private final String defaultZone;
+    private final byte[] bindingKey;
+    private final Duration early;
+    private final Duration late;
+    private final Object[] stripes = new Object[STRIPES];
+    private volatile boolean online;
+
+    GateDecider(GateBuilder b, GateState state, GateEvents events, GateClock clock, Ids ids, RuleChain chain,
+            OnlineAsker onlineAsker, Lock decisionLock) {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+        this.state = state;
+        this.events = events;
+        this.clock = clock;
+        this.ids = ids;
+        this.chain = chain;
+        this.onlineAsker = onlineAsker;
+        this.decisionLock = decisionLock;
+        this.deviceId = b.deviceId;
+        this.gateId = b.gateId;
+        this.defaultZone = b.defaultZone;
+        this.bindingKey = b.holderBindingKey;
+        this.early = b.earlyTolerance;
+        this.late = b.lateTolerance;
+    }
+
+    void setOnline(boolean isOnline) {
+        this.online = isOnline;
+    }
+
+    boolean isOnline() {
+        return online;
+    }
+
+    Decision decide(Credential credential, GateContext context) {
+        Instant[] times = clock.readBoth();
+        Instant now = context.time().orElse(times[1]);
+        DeviceConfig cfg = state.config().orElse(null);
+        String gate = context.gateId().orElse(cfg != null && cfg.gateId() != null ? cfg.gateId() : gateId);
+        String zone = context.zoneId().orElse(cfg != null && cfg.zones() != null && !cfg.zones().isEmpty()
+                ? cfg.zones().get(0) : defaultZone);
+        Situation s = new Situation(credential, context, gate, zone, times[0], now, cfg, ids.eventId());
+        byte[] presented = Credentials.presentedBinding(credential, context, Credentials.bindingKey(cfg, bindingKey));
+        Pass pass = null;
+        ScenicPassException unreadable = null;
+        if (credential.isPass()) {
+            try {
+                pass = Credentials.decodePass(credential);
+            } catch (ScenicPassException e) {
+                unreadable = e;
+            }
+        }
+        OnlineCheckResponse answer = pass == null ? null : askOnline(s, pass, presented);
+        decisionLock.lock();
+        try {
+            if (cfg != null && cfg.direction() != null && !"BOTH".equalsIgnoreCase(cfg.direction())
+                    && !cfg.direction().equalsIgnoreCase(context.direction().name())) {
+                return record(s, null, Reason.WRONG_DIRECTION, null);
+            }
+            if (unreadable != null) {
+                return record(s, null, unreadable.code().name(), null);
+            }
+            if (pass != null) {
+                synchronized (stripe(pass.claims().passId())) {
+                    RuleChain.Outcome o = chain.run(check(s, pass, presented));
+                    if (o.admitted() && answer != null && answer.verdict() == Verdict.DENY) {
+                        String reason = answer.reason() == null || answer.reason().isEmpty() ? Reason.RULE_DENIED
+                                : answer.reason();
+                        return record(s, pass, reason, "online");
+                    }
+                    return record(s, pass, o.reason, o.rule);
+                }
+            }
+            return decideByPerson(s, presented);
+        } catch (RuntimeException e) {
+            // a bug must not take the lane down: deny (journaled if at all possible) and keep going
+            LOG.error("unexpected error while deciding; denying", e);
+            try {
+                return record(s, null, Reason.INTERNAL_ERROR, null);
+            } catch (RuntimeException again) {
+                String[] m = Messages.forReason(Reason.INTERNAL_ERROR, cfg);
+                return new Decision(Verdict.DENY, Reason.INTERNAL_ERROR, null, m[0], m[1], 0, null, s.eventId, -1,
+                        s.deviceTime, s.now, context.direction(), credential.type(), gate, zone);
+            }
+        } finally {
+            decisionLock.unlock();
+        }
+    }
+
+    private Decision decideByPerson(Situation s, byte[] presented) {
+        List<ManifestEntry> entries = Credentials.lookUp(s.credential, presented, state.manifest());
+        Pass bestPass = null;
+        RuleChain.Outcome best = null;
+        for (ManifestEntry e : entries) {
+            Pass pass;
+            try {
+                pass = PassCodec.decode(e.passText());
+            } catch (ScenicPassException ex) {
+                LOG.warn("manifest entry {} holds an unreadable pass ({})", e.passId(), ex.code());
+                continue;
+            }
+            synchronized (stripe(pass.claims().passId())) {
+                RuleChain.Outcome o = chain.run(check(s, pass, presented));
+                if (o.admitted()) {
+                    return record(s, pass, o.reason, null);
+                }
+                if (best == null || o.depth > best.depth) {
+                    best = o;
+                    bestPass = pass;
+                }
+            }
+        }
+        if (best == null) {
+            return record(s, null, Reason.NOT_FOUND, null);
+        }
+        return record(s, bestPass, best.reason, best.rule);
+    }
+
+    /** Asks the server about an "online preferred" pass the offline rules would admit; null = no answer. */
+    private OnlineCheckResponse askOnline(Situation s, Pass pass, byte[] presented) {
+        if (onlineAsker == null || s.context.direction() != Direction.IN || !onlineAsker.wants(pass.claims())) {
+            return null;
+        }
+        if (!chain.run(check(s, pass, presented)).admitted()) {
+            return null; // an offline deny stands; no need to ask
+        }
+        return onlineAsker.ask(new OnlineCheckRequest(s.eventId, pass.text(), s.gate, s.zone,
+                s.context.direction())).orElse(null);
+    }
+
+    private PassCheck check(Situation s, Pass pass, byte[] presented) {
+        int party = s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
+        PassUsage usage = state.ledger().usage(pass.claims().passId());
+        return new PassCheck(pass, s.credential, s.context, s.zone, s.now, usage, state, early(s), late(s), party,
+                presented);
+    }
+
+    private Duration early(Situation s) {
+        return s.config != null ? Duration.ofSeconds(s.config.earlyToleranceSeconds()) : early;
+    }
+
+    private Duration late(Situation s) {
+        return s.config != null ? Duration.ofSeconds(s.config.lateToleranceSeconds()) : late;
+    }
+
+    private Decision record(Situation s, Pass pass, String reason, String rule) {
+        boolean admit = Reason.OK.equals(reason);
+        int party = !admit ? 0 : s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
+        EntryEvent event = EntryEvent.builder().eventId(s.eventId)
+                .passId(pass == null ? null : pass.claims().passId()).gateId(s.gate).deviceId(deviceId)
+                .zoneId(s.zone).direction(s.context.direction()).credentialType(s.credential.type())
+                .verdict(admit ? Verdict.ADMIT : Verdict.DENY).reason(reason).deviceTime(s.deviceTime)
+                .correctedTime(s.now).offline(!online).partyCount(party).build();
+        long recordId;
+        try {
+            recordId = events.append(event);
+        } catch (JournalException e) {
+            LOG.error("cannot journal a decision ({}); keeping the gate closed", e.code());
+            String[] m = Messages.forReason(Reason.JOURNAL_UNAVAILABLE, s.config);
+            return new Decision(Verdict.DENY, Reason.JOURNAL_UNAVAILABLE, null, m[0], m[1], 0, summary(pass),
+                    event.eventId(), -1, s.deviceTime, s.now, s.context.direction(), s.credential.type(), s.gate,
+                    s.zone);
+        }
+        if (admit) {
+            events.recentAdmits().add(event);
+            state.ledger().retainUntil(pass.claims().passId(), pass.claims().validUntil().plus(late(s)));
+        }
+        String[] m = Messages.forReason(reason, s.config);
+        return new Decision(admit ? Verdict.ADMIT : Verdict.DENY, reason, rule, m[0], m[1], party, summary(pass),
+                event.eventId(), recordId, s.deviceTime, s.now, s.context.direction(), s.credential.type(), s.gate,
+                s.zone);
+    }
+
+    private PassSummary summary(Pass pass) {
+        return pass == null ? null
+                : new PassSummary(pass.claims(), state.ledger().usage(pass.claims().passId()).entries());
+    }
+
+    /** See {@link Gate#notPassed(String)}. */
+    boolean notPassed(String eventId) {
+        EntryEvent admitted = events.recentAdmits().take(eventId);
+        if (admitted == null) {
+            return false;
+        }
+        Instant[] times = clock.readBoth();
+        EntryEvent undo = admitted.toBuilder().eventId(ids.eventId()).verdict(Verdict.DENY).reason(Reason.NOT_PASSED)
+                .deviceTime(times[0]).correctedTime(times[1]).offline(!online).build();
+        decisionLock.lock();
+        try {
+            synchronized (stripe(admitted.passId())) {
+                events.append(undo);
+            }
+            return true;
+        } catch (JournalException e) {
+            LOG.error("cannot journal a not-passed event ({})", e.code());
+            return false;
+        } finally {
+            decisionLock.unlock();
+        }
+    }
+
+    private Object stripe(String passId) {
+        return stripes[(passId == null ? 0 : passId.hashCode() & 0x7fffffff) % STRIPES];
+    }
+
+    /** What one decision is about: the credential, where, when, under which config and event id. */
+    private static final class Situation {
+        final Credential credential;
+        final GateContext context;
+        final String gate;
+        final String zone;
+        final Instant deviceTime;
+        final Instant now;
+        final DeviceConfig config;
+        final String eventId;
+
+        Situation(Credential credential, GateContext context, String gate, String zone, Instant deviceTime,
+                Instant now, DeviceConfig config, String eventId) {
+            this.eventId = eventId;
+            this.credential = credential;
+            this.context = context;
+            this.gate = gate;
+            this.zone = zone;
+            this.deviceTime = deviceTime;
+            this.now = now;
+            this.config = config;
+        }
+    }
+}
