@@ -360,4 +360,19 @@ class TerminalApiTest {
   static EntryAck postEntries(DeviceCredentials creds, EntryBatch batch) throws Exception {
     return TerminalFixtures.postEntries(ts.http, creds, batch);
   }
+
+  @Test
+  void demoEnrollmentTokenWorksOnce(@TempDir Path gate, @TempDir Path other) {
+    String token = "enr_demo_" + System.nanoTime();
+    // what DemoSeeder stores for the deviceEnrollmentToken of demo.json
+    ts.server.admin.settingIfAbsent("enrollment.tokenHash", io.scenicpass.server.service.ChannelService.sha256Hex(token));
+    DeviceCredentials creds = new io.scenicpass.terminal.sync.Provisioning(
+        new io.scenicpass.terminal.sync.CredentialStore(gate.resolve("device.json"))).serverUrl(th.baseUrl())
+        .enroll(token, "demo gate", "SP-TEST");
+    assertThat(creds.gateId()).isEqualTo("gate-a");
+    SyncException again = org.assertj.core.api.Assertions.catchThrowableOfType(SyncException.class, () ->
+        new io.scenicpass.terminal.sync.Provisioning(new io.scenicpass.terminal.sync.CredentialStore(
+            other.resolve("device.json"))).serverUrl(th.baseUrl()).enroll(token, "second", "SP-TEST"));
+    assertThat(again.code()).isEqualTo(SyncErrorCode.ENROLLMENT_REFUSED);
+  }
 }
