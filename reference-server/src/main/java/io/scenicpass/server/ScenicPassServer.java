@@ -178,6 +178,7 @@ public final class ScenicPassServer implements AutoCloseable {
     push = new io.scenicpass.server.service.PushHub(db, feedStore, clock);
     devices.onRevoked(push::disconnect);
     flow.pushTo(push);
+    metrics.gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
     io.scenicpass.server.http.TerminalApi terminalApi = new io.scenicpass.server.http.TerminalApi(devices, syncFeeds,
         entries, push, admin, clock);
     app = HttpServer.create(mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,

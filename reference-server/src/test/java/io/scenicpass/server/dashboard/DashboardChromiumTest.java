@@ -129,6 +129,11 @@ class DashboardChromiumTest {
     chromium("--screenshot=" + shot, "--window-size=1400,1000", h.ts.url("/dashboard?token=" + TestServer.ADMIN));
     assertThat(Files.size(shot)).isGreaterThan(20_000);
     System.out.println("dashboard screenshot: " + shot);
+    // the real server's /metrics saw the page's request and carries every gauge
+    String metrics = h.ts.get("/metrics", null).body();
+    assertThat(metrics).contains("route=\"/admin/v1/flow/summary\"").contains("scenicpass_entries_ingested ")
+        .contains("scenicpass_sync_lag_seconds ").contains("scenicpass_outbox_depth ")
+        .contains("scenicpass_alerts_active ").contains("scenicpass_push_streams ");
   }
 
   @Test
