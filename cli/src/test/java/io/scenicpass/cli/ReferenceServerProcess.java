@@ -158,6 +158,40 @@ final class ReferenceServerProcess implements AutoCloseable {
         return new Booked(uuid, OffsetDateTime.parse(slot.path("localDateTimeStart").asText()), passes);
     }
 
+    /**
+     * Polls the terminal manifest feed (as the enrolled device in {@code deviceJson}) until every pass id is in it
+     * with card UIDs or biometric subjects.
+     */
+    void awaitManifest(Path deviceJson, String... passIds) throws IOException, InterruptedException {
+        String token = JSON.readTree(Files.readAllBytes(deviceJson)).path("deviceToken").asText();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        java.util.Set<String> wanted = new java.util.HashSet<>(List.of(passIds));
+        while (true) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            long cursor = 0;
+            boolean more = true;
+            while (more) {
+                JsonNode page = send("GET", "/terminal/v1/manifest?cursor=" + cursor + "&limit=1000", "Device " + token, null);
+                for (JsonNode e : page.path("upserts")) {
+                    if (e.path("cardUids").size() + e.path("biometricSubjects").size() > 0) {
+                        found.add(e.path("passId").asText());
+                    }
+                }
+                more = page.path("more").asBoolean(false) && page.path("toCursor").asLong() > cursor;
+                cursor = page.path("toCursor").asLong();
+            }
+            if (found.containsAll(wanted)) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("manifest still lacks " + wanted + " after 30 s");
+            }
+            synchronized (this) {
+                wait(200); // poll interval; the condition above decides
+            }
+        }
+    }
+
     /** The booking's OCTO status. */
     String bookingStatus(String uuid) throws IOException {
         return send("GET", "/octo/bookings/" + uuid, "Bearer " + channelKey, null).path("status").asText();
