@@ -10,6 +10,7 @@ import io.scenicpass.channel.model.OctoJson;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.channel.model.WebhookEventType;
 import io.scenicpass.core.Ids;
+import io.scenicpass.server.service.internal.HoldCombiner;
 import io.scenicpass.server.store.Booking;
 import io.scenicpass.server.store.BookingStore;
 import io.scenicpass.server.store.CatalogueStore;
@@ -56,6 +57,7 @@ public final class BookingService {
   private final int holdDefaultMinutes;
   private final int holdMaxMinutes;
   private final CatalogueService catalogueService;
+  private final HoldCombiner combiner;
 
   public BookingService(Database db, CatalogueStore catalogue, InventoryStore inventoryStore, BookingStore bookings,
       PassStore passes, InventoryService inventory, IssuanceService issuance, WebhookService webhooks, Ids ids,
@@ -73,6 +75,7 @@ public final class BookingService {
     this.holdDefaultMinutes = holdDefaultMinutes;
     this.holdMaxMinutes = holdMaxMinutes;
     this.catalogueService = new CatalogueService(db, catalogue, clock);
+    this.combiner = new HoldCombiner(db, bookings, inventoryStore);
   }
 
   /** Reserves (holds) places. Idempotent by uuid: the same uuid and body return the same booking. */
@@ -171,15 +174,15 @@ public final class BookingService {
   }
 
   private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity) {
-    if (db.isPostgres()) {
-      if (draft.poolId() == null && !inventory.hasAllotment(slot.id(), ch.id())) {
-        // the common case in one auto-commit statement: hold + booking + unit items, all or nothing
-        boolean held = db.read(c -> bookings.insertHeldPostgres(c, draft, slot.id(), quantity));
-        if (!held) {
-          throw db.read(c -> inventory.refusal(c, slot));
-        }
-        return draft;
+    if (draft.poolId() == null && !inventory.hasAllotment(slot.id(), ch.id())) {
+      // the common case: concurrent holds on this slot are combined into one conditional update and one
+      // statement (PostgreSQL) / transaction (H2); see HoldCombiner
+      if (!combiner.hold(draft)) {
+        throw db.read(c -> inventory.refusal(c, slot));
       }
+      return draft;
+    }
+    if (db.isPostgres()) {
       return insertHoldTx(ch, draft, slot, quantity);
     }
     // Embedded H2 (one process by construction: H2 locks its file) answers a locked row with sleep-and-retry;

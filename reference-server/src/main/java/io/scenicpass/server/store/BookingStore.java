@@ -1,6 +1,7 @@
 package io.scenicpass.server.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,37 +29,137 @@ public final class BookingStore {
     }
   }
 
+  /** Inserts several bookings and their unit items with two JDBC batches (the caller's transaction). */
+  public void insertAll(Connection c, List<Booking> list) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INSERT_BOOKING)) {
+      for (Booking b : list) {
+        bind(ps, bookingRow(b));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT_ITEM)) {
+      for (Booking b : list) {
+        for (Booking.UnitItem u : b.unitItems()) {
+          bind(ps, u.uuid(), b.uuid(), u.position(), u.unitId(), u.resellerReference(), u.supplierReference(),
+              u.retail(), u.net());
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
   /**
-   * PostgreSQL only: holds {@code n} places and inserts the booking with its unit items in ONE statement
-   * (data-modifying CTEs), so an auto-commit call costs one round trip and is all-or-nothing.
+   * PostgreSQL only: holds the places of ALL {@code list} in slot {@code slotId} with one conditional update
+   * and inserts the bookings with their unit items, in ONE statement (data-modifying CTEs over {@code unnest}
+   * arrays, so the SQL text is the same for any batch size and stays a server-side prepared statement).
+   * All or nothing: either every booking is held and inserted, or nothing changes.
    *
-   * @return true when held and inserted; false when the slot had not enough places or is closed
+   * @return true when held and inserted; false when the slot had not enough places for all or is closed
    */
-  public boolean insertHeldPostgres(Connection c, Booking b, String slotId, int n) throws SQLException {
-    StringBuilder sql = new StringBuilder(
-        "WITH h AS (UPDATE slot SET held = held + ?::int WHERE id = ?::varchar AND NOT closed"
-        + " AND held + sold + ?::int <= capacity RETURNING id),"
-        + " b AS (INSERT INTO booking(uuid, channel_id, product_id, option_id, slot_id, pool_id, local_date, status,"
-        + " quantity, from_allotment, request_hash, reseller_reference, supplier_reference, contact_json, notes,"
-        + " currency, total_retail, total_net, expires_at, created_at, updated_at)"
-        + " SELECT ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::date, ?::varchar,"
-        + " ?::int, ?::int, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::bigint,"
-        + " ?::bigint, ?::bigint, ?::bigint, ?::bigint FROM h RETURNING uuid)"
-        + " INSERT INTO unit_item(uuid, booking_uuid, position, unit_id, reseller_reference, supplier_reference,"
-        + " retail, net) SELECT v.u, b.uuid, v.p, v.unit, v.rr, v.sr, v.retail, v.net FROM b CROSS JOIN (VALUES ");
-    List<Object> args = new ArrayList<>(List.of(n, slotId, n));
-    args.addAll(java.util.Arrays.asList(b.uuid(), b.channelId(), b.productId(), b.optionId(), b.slotId(), b.poolId(),
+  public boolean insertHeldPostgres(Connection c, List<Booking> list, String slotId) throws SQLException {
+    int n = 0;
+    int items = 0;
+    for (Booking b : list) {
+      n += b.quantity();
+      items += b.unitItems().size();
+    }
+    Object[][] cols = new Object[21][list.size()];
+    Object[][] itemCols = new Object[8][items];
+    int k = 0;
+    for (int i = 0; i < list.size(); i++) {
+      Booking b = list.get(i);
+      Object[] row = bookingRow(b);
+      for (int j = 0; j < row.length; j++) {
+        cols[j][i] = row[j] instanceof LocalDate ? row[j].toString() : row[j];
+      }
+      for (Booking.UnitItem u : b.unitItems()) {
+        Object[] ir = {u.uuid(), b.uuid(), u.position(), u.unitId(), u.resellerReference(), u.supplierReference(),
+            u.retail(), u.net()};
+        for (int j = 0; j < ir.length; j++) {
+          itemCols[j][k] = ir[j];
+        }
+        k++;
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(PG_HOLD_AND_INSERT)) {
+      int p = 1;
+      ps.setInt(p++, n);
+      ps.setString(p++, slotId);
+      ps.setInt(p++, n);
+      for (int j = 0; j < BOOKING_TYPES.length; j++) {
+        ps.setArray(p++, c.createArrayOf(BOOKING_TYPES[j], typed(BOOKING_TYPES[j], cols[j])));
+      }
+      for (int j = 0; j < ITEM_TYPES.length; j++) {
+        ps.setArray(p++, c.createArrayOf(ITEM_TYPES[j], typed(ITEM_TYPES[j], itemCols[j])));
+      }
+      return ps.executeUpdate() == items;
+    }
+  }
+
+  private static final String BOOKING_COLUMNS = "uuid, channel_id, product_id, option_id, slot_id, pool_id,"
+      + " local_date, status, quantity, from_allotment, request_hash, reseller_reference, supplier_reference,"
+      + " contact_json, notes, currency, total_retail, total_net, expires_at, created_at, updated_at";
+  private static final String INSERT_BOOKING = "INSERT INTO booking(" + BOOKING_COLUMNS + ")"
+      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  private static final String INSERT_ITEM = "INSERT INTO unit_item(uuid, booking_uuid, position, unit_id,"
+      + " reseller_reference, supplier_reference, retail, net) VALUES (?,?,?,?,?,?,?,?)";
+  /** Array element types of the booking columns, in {@link #BOOKING_COLUMNS} order (dates travel as text). */
+  private static final String[] BOOKING_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
+      "varchar", "varchar", "int4", "int4", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
+      "int8", "int8", "int8", "int8", "int8"};
+  private static final String[] ITEM_TYPES = {"varchar", "varchar", "int4", "varchar", "varchar", "varchar",
+      "int8", "int8"};
+  private static final String PG_HOLD_AND_INSERT =
+      "WITH h AS (UPDATE slot SET held = held + ? WHERE id = ? AND NOT closed AND held + sold + ? <= capacity"
+      + " RETURNING id),"
+      + " b AS (INSERT INTO booking(" + BOOKING_COLUMNS + ") SELECT t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
+      + " t.c7::date, t.c8, t.c9, t.c10, t.c11, t.c12, t.c13, t.c14, t.c15, t.c16, t.c17, t.c18, t.c19, t.c20, t.c21"
+      + " FROM h CROSS JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+      + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[],"
+      + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[])"
+      + " AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21)"
+      + " RETURNING uuid)"
+      + " INSERT INTO unit_item(uuid, booking_uuid, position, unit_id, reseller_reference, supplier_reference,"
+      + " retail, net) SELECT t.u, t.bu, t.p, t.unit, t.rr, t.sr, t.retail, t.net FROM unnest(?::varchar[],"
+      + " ?::varchar[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[])"
+      + " AS t(u, bu, p, unit, rr, sr, retail, net) JOIN b ON b.uuid = t.bu";
+
+  private static Object[] bookingRow(Booking b) {
+    return new Object[] {b.uuid(), b.channelId(), b.productId(), b.optionId(), b.slotId(), b.poolId(),
         b.localDate(), b.status(), b.quantity(), b.fromAllotment(), b.requestHash(), b.resellerReference(),
         b.supplierReference(), b.contactJson(), b.notes(), b.currency(), b.totalRetail(), b.totalNet(),
-        millis(b.expiresAt()), millis(b.createdAt()), millis(b.updatedAt())));
-    for (int i = 0; i < b.unitItems().size(); i++) {
-      Booking.UnitItem u = b.unitItems().get(i);
-      sql.append(i == 0 ? "" : ", ").append("(?::varchar, ?::int, ?::varchar, ?::varchar, ?::varchar, ?::bigint, ?::bigint)");
-      args.addAll(java.util.Arrays.asList(u.uuid(), u.position(), u.unitId(), u.resellerReference(),
-          u.supplierReference(), u.retail(), u.net()));
+        millis(b.expiresAt()), millis(b.createdAt()), millis(b.updatedAt())};
+  }
+
+  private static Object[] typed(String type, Object[] values) {
+    switch (type) {
+      case "int4":
+        Integer[] ints = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+          ints[i] = (Integer) values[i];
+        }
+        return ints;
+      case "int8":
+        Long[] longs = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+          longs[i] = (Long) values[i];
+        }
+        return longs;
+      default:
+        String[] strings = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+          strings[i] = (String) values[i];
+        }
+        return strings;
     }
-    sql.append(") AS v(u, p, unit, rr, sr, retail, net)");
-    return Jdbc.update(c, sql.toString(), args.toArray()) == b.unitItems().size();
+  }
+
+  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
   }
 
   public Optional<Booking> find(Connection c, String uuid) throws SQLException {

@@ -1,0 +1,181 @@
+package io.scenicpass.server.service.internal;
+
+import io.scenicpass.server.store.Booking;
+import io.scenicpass.server.store.BookingStore;
+import io.scenicpass.server.store.Database;
+import io.scenicpass.server.store.InventoryStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Combines concurrent holds on the SAME slot (flat combining): the requests waiting for a slot at one moment
+ * are taken by whichever of their threads gets the slot's lane first, which takes all their places with ONE
+ * conditional update ({@code held = held + N ... WHERE held + sold + N <= capacity}) and inserts all their
+ * bookings in the same statement (PostgreSQL) or transaction (H2). When the combined update is refused (not
+ * enough places for all) or fails (e.g. one uuid already exists), the batch falls back to one conditional hold
+ * per booking in arrival order, so exactly the bookings that fit succeed.
+ *
+ * <p>The JVM lane only groups work; correctness stays in the database: every hold is a conditional update,
+ * so several server processes on one PostgreSQL still never oversell. Only for holds that touch the slot's
+ * shared pool alone (no daily pool, no channel allotment).
+ */
+public final class HoldCombiner {
+  /** Most bookings one combined statement carries. */
+  public static final int MAX_BATCH = 64;
+
+  /** What happened to one booking of a batch: held, refused (sold out or closed) or failed. */
+  public record Outcome(Booking held, RuntimeException failure) {
+    static final Outcome REFUSED = new Outcome(null, null);
+
+    /** True when the booking was held and inserted. */
+    public boolean isHeld() {
+      return held != null;
+    }
+  }
+
+  private static final class Pending {
+    final Booking draft;
+    final Thread thread = Thread.currentThread();
+    volatile Outcome outcome;
+
+    Pending(Booking draft) {
+      this.draft = draft;
+    }
+  }
+
+  private static final class Lane {
+    final ReentrantLock lock = new ReentrantLock();
+    final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+  }
+
+  private final Database db;
+  private final BookingStore bookings;
+  private final InventoryStore inventory;
+  private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+
+  public HoldCombiner(Database db, BookingStore bookings, InventoryStore inventory) {
+    this.db = db;
+    this.bookings = bookings;
+    this.inventory = inventory;
+  }
+
+  /**
+   * Holds the draft's places in its slot and inserts it, possibly together with other threads' drafts.
+   *
+   * @return true when held and inserted, false when the slot has not enough places or is closed
+   * @throws RuntimeException what the database answered for this booking (e.g. a duplicate uuid)
+   */
+  public boolean hold(Booking draft) {
+    String slotId = draft.slotId();
+    Lane lane = lanes.computeIfAbsent(slotId, k -> new Lane());
+    Pending mine = new Pending(draft);
+    lane.queue.add(mine);
+    while (mine.outcome == null) {
+      if (lane.lock.tryLock()) {
+        try {
+          while (mine.outcome == null) {
+            runBatch(lane, slotId);
+          }
+          if (lane.queue.isEmpty()) {
+            lanes.remove(slotId, lane); // a racing thread may still use this lane: it then works alone, correctly
+          }
+        } finally {
+          lane.lock.unlock();
+        }
+        // whoever queued while we held the lane and is parked takes over (it re-checks after waking)
+        Pending next = lane.queue.peek();
+        if (next != null) {
+          LockSupport.unpark(next.thread);
+        }
+      } else {
+        // wait to be answered by the thread holding the lane, or to be woken to hold it ourselves;
+        // waiters never queue on the lock itself, so a combined batch wakes each of them once
+        LockSupport.park(this);
+      }
+    }
+    if (mine.outcome.failure() != null) {
+      throw mine.outcome.failure();
+    }
+    return mine.outcome.isHeld();
+  }
+
+  private void runBatch(Lane lane, String slotId) {
+    List<Pending> batch = new ArrayList<>();
+    for (Pending p = lane.queue.poll(); p != null; p = batch.size() < MAX_BATCH ? lane.queue.poll() : null) {
+      batch.add(p);
+    }
+    List<Booking> drafts = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      drafts.add(p.draft);
+    }
+    List<Outcome> outcomes;
+    try {
+      outcomes = holdAll(slotId, drafts);
+    } catch (RuntimeException | Error e) { // never leave a waiter without an answer
+      RuntimeException failure = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+      outcomes = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        outcomes.add(new Outcome(null, failure));
+      }
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      Pending p = batch.get(i);
+      p.outcome = outcomes.get(i);
+      if (p.thread != Thread.currentThread()) {
+        LockSupport.unpark(p.thread);
+      }
+    }
+  }
+
+  /**
+   * Holds a batch of drafts of ONE slot: all with one conditional update when they all fit, otherwise one by
+   * one in order. Returns one outcome per draft, in order.
+   */
+  List<Outcome> holdAll(String slotId, List<Booking> drafts) {
+    List<Outcome> out = new ArrayList<>(drafts.size());
+    if (drafts.size() > 1) {
+      boolean all;
+      try {
+        all = holdTogether(slotId, drafts);
+      } catch (RuntimeException e) {
+        all = false; // e.g. one duplicate uuid: each booking gets its own answer below
+      }
+      if (all) {
+        for (Booking b : drafts) {
+          out.add(new Outcome(b, null));
+        }
+        return out;
+      }
+    }
+    for (Booking b : drafts) {
+      try {
+        out.add(holdTogether(slotId, List.of(b)) ? new Outcome(b, null) : Outcome.REFUSED);
+      } catch (RuntimeException e) {
+        out.add(new Outcome(null, e));
+      }
+    }
+    return out;
+  }
+
+  private boolean holdTogether(String slotId, List<Booking> drafts) {
+    if (db.isPostgres()) {
+      return db.read(c -> bookings.insertHeldPostgres(c, drafts, slotId)); // one auto-commit statement
+    }
+    int n = 0;
+    for (Booking b : drafts) {
+      n += b.quantity();
+    }
+    int total = n;
+    return db.tx(c -> {
+      if (!inventory.tryHold(c, slotId, total)) {
+        return false; // nothing written
+      }
+      bookings.insertAll(c, drafts); // a failure rolls the hold back with the transaction
+      return true;
+    });
+  }
+}
