@@ -16,19 +16,16 @@ import io.scenicpass.core.wire.ManifestDelta;
 import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.core.wire.RevocationDelta;
 import io.scenicpass.core.wire.WireJson;
-import io.scenicpass.terminal.internal.journal.FileOps;
 import io.scenicpass.terminal.internal.state.DeltaLog;
 import io.scenicpass.terminal.internal.state.OveruseFile;
+import io.scenicpass.terminal.internal.state.StateDir;
 import io.scenicpass.terminal.time.ClockOffsetStore;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -48,10 +45,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class GateState implements ClockOffsetStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateState.class);
-    private static final long SNAPSHOT_AFTER_BYTES = 4L << 20;
     private static final int MAX_OVERUSE_NOTICES = 1000;
 
-    private final Path dir;
+    private final StateDir dir;
     private final byte[] rootPublicKey;
     private final ObjectMapper json = WireJson.mapper();
     private final Manifest manifest = new Manifest();
@@ -61,81 +57,70 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     private volatile Blacklist blacklist;
     private volatile DeviceConfig config;
     private volatile Duration clockOffset = Duration.ZERO;
-    private final List<OveruseNotice> overuse = new ArrayList<>();
+    private final OveruseFile overuse;
     private final DeltaLog revocationLog;
     private final DeltaLog blacklistLog;
     private final DeltaLog manifestLog;
 
-    private GateState(Path dir, byte[] rootPublicKey) throws IOException {
-        this.dir = dir;
+    private GateState(Path path, byte[] rootPublicKey) throws IOException {
+        this.dir = new StateDir(path);
         this.rootPublicKey = rootPublicKey == null ? null : rootPublicKey.clone();
-        Files.createDirectories(dir);
-        Path ks = dir.resolve("keyset.json");
-        if (Files.exists(ks) && rootPublicKey == null) {
+        if (dir.exists("keyset.json") && rootPublicKey == null) {
             LOG.warn("a stored key set exists but no root key is pinned; it is not used");
         }
-        if (Files.exists(ks) && rootPublicKey != null) {
+        if (dir.exists("keyset.json") && rootPublicKey != null) {
             try {
-                keySet = SignedKeySet.fromJson(read(ks)).verify(rootPublicKey);
+                String stored = new String(dir.readIfExists("keyset.json"), StandardCharsets.UTF_8);
+                keySet = SignedKeySet.fromJson(stored).verify(rootPublicKey);
             } catch (ScenicPassException e) {
                 LOG.error("stored key set does not verify against the pinned root key ({}); ignoring it", e.code());
             }
         }
         revocations = RevocationSet.empty();
-        tolerant("revocations.snap", () -> {
-            if (Files.exists(dir.resolve("revocations.snap"))) {
-                revocations = RevocationSet.readFrom(new ByteArrayInputStream(
-                        Files.readAllBytes(dir.resolve("revocations.snap"))));
+        StateDir.tolerant("revocations.snap", () -> {
+            byte[] snap = dir.readIfExists("revocations.snap");
+            if (snap != null) {
+                revocations = RevocationSet.readFrom(new ByteArrayInputStream(snap));
             }
         });
-        List<byte[]> replay = DeltaLog.newReplayList();
-        revocationLog = DeltaLog.open(dir.resolve("revocations.log"), replay);
-        for (byte[] d : replay) {
-            applyQuietly(() -> revocations.apply(json.readValue(d, RevocationDelta.class)));
-        }
+        revocationLog = dir.openLog("revocations.log", d -> revocations.apply(json.readValue(d, RevocationDelta.class)));
         blacklist = Blacklist.empty();
-        tolerant("blacklist.snap", () -> {
-            if (Files.exists(dir.resolve("blacklist.snap"))) {
-                blacklist = Blacklist.readFrom(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("blacklist.snap"))));
+        StateDir.tolerant("blacklist.snap", () -> {
+            byte[] snap = dir.readIfExists("blacklist.snap");
+            if (snap != null) {
+                blacklist = Blacklist.readFrom(new ByteArrayInputStream(snap));
             }
         });
-        replay = DeltaLog.newReplayList();
-        blacklistLog = DeltaLog.open(dir.resolve("blacklist.log"), replay);
-        for (byte[] d : replay) {
-            applyQuietly(() -> blacklist.apply(json.readValue(d, BlacklistDelta.class)));
-        }
-        Path mf = dir.resolve("manifest.json");
-        tolerant("manifest.json", () -> {
-            if (Files.exists(mf)) {
-                JsonNode root = json.readTree(Files.readAllBytes(mf));
+        blacklistLog = dir.openLog("blacklist.log", d -> blacklist.apply(json.readValue(d, BlacklistDelta.class)));
+        StateDir.tolerant("manifest.json", () -> {
+            byte[] snap = dir.readIfExists("manifest.json");
+            if (snap != null) {
+                JsonNode root = json.readTree(snap);
                 List<ManifestEntry> entries = json.convertValue(root.path("entries"),
                         new TypeReference<List<ManifestEntry>>() { });
                 manifest.replace(root.path("cursor").asLong(0), entries == null ? Collections.emptyList() : entries);
             }
         });
-        replay = DeltaLog.newReplayList();
-        manifestLog = DeltaLog.open(dir.resolve("manifest.log"), replay);
-        for (byte[] d : replay) {
-            applyQuietly(() -> manifest.apply(json.readValue(d, ManifestDelta.class)));
-        }
-        Path cfg = dir.resolve("config.json");
-        tolerant("config.json", () -> {
-            if (Files.exists(cfg)) {
-                config = json.readValue(Files.readAllBytes(cfg), DeviceConfig.class);
+        manifestLog = dir.openLog("manifest.log", d -> manifest.apply(json.readValue(d, ManifestDelta.class)));
+        StateDir.tolerant("config.json", () -> {
+            byte[] stored = dir.readIfExists("config.json");
+            if (stored != null) {
+                config = json.readValue(stored, DeviceConfig.class);
             }
         });
-        Path clock = dir.resolve("clock.json");
-        tolerant("clock.json", () -> {
-            if (Files.exists(clock)) {
-                clockOffset = Duration.ofMillis(json.readTree(Files.readAllBytes(clock)).path("offsetMillis").asLong());
+        StateDir.tolerant("clock.json", () -> {
+            byte[] stored = dir.readIfExists("clock.json");
+            if (stored != null) {
+                clockOffset = Duration.ofMillis(json.readTree(stored).path("offsetMillis").asLong());
             }
         });
-        tolerant("overuse.json", () -> overuse.addAll(OveruseFile.read(dir.resolve("overuse.json"))));
-        Path usage = dir.resolve("usage.json");
+        overuse = new OveruseFile(path.resolve("overuse.json"), MAX_OVERUSE_NOTICES);
+        StateDir.tolerant("overuse.json", overuse::load);
         // unreadable: start empty; the gate replays every journal record still on disk into it
-        tolerant("usage.json", () -> {
-            if (Files.exists(usage)) {
-                ledger.load(Files.readAllBytes(usage));
+        StateDir.tolerant("usage.json", () -> {
+            byte[] stored = dir.readIfExists("usage.json");
+            if (stored != null) {
+                ledger.load(stored);
             }
         });
     }
@@ -155,31 +140,6 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open gate state at " + dir, e);
         }
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    /** A damaged cache file must not keep the gate from starting: log it and go on without it. */
-    private static void tolerant(String file, IoAction a) {
-        try {
-            a.run();
-        } catch (IOException | RuntimeException e) {
-            LOG.error("state file {} is unreadable ({}); starting without it until the next sync", file, e.toString());
-        }
-    }
-
-    private static void applyQuietly(IoAction a) {
-        try {
-            a.run();
-        } catch (IOException | ScenicPassException e) {
-            LOG.warn("skipping a stored delta that no longer applies: {}", e.toString());
-        }
-    }
-
-    private static String read(Path p) throws IOException {
-        return new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // ---- key set -------------------------------------------------------------------------------------
@@ -208,21 +168,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (rootPublicKey != null) {
             return applyKeySet(signed);
         }
-        KeySet current = keySet;
-        if (current != null && verified.sequence() < current.sequence()) {
-            throw new ScenicPassException(ErrorCode.STALE_SEQUENCE,
-                    "key set " + verified.sequence() + " is older than " + current.sequence());
-        }
-        if (current != null && verified.sequence() == current.sequence()) {
-            return false;
-        }
-        try {
-            write("keyset.json", signed.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist key set", e);
-        }
-        keySet = verified;
-        return true;
+        return keepIfNewer(signed, verified);
     }
 
     /**
@@ -236,7 +182,10 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (rootPublicKey == null) {
             throw new ScenicPassException(ErrorCode.BAD_KEY_SET, "no pinned root key to verify the key set");
         }
-        KeySet verified = signed.verify(rootPublicKey);
+        return keepIfNewer(signed, signed.verify(rootPublicKey));
+    }
+
+    private boolean keepIfNewer(SignedKeySet signed, KeySet verified) {
         KeySet current = keySet;
         if (current != null && verified.sequence() < current.sequence()) {
             throw new ScenicPassException(ErrorCode.STALE_SEQUENCE,
@@ -245,11 +194,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (current != null && verified.sequence() == current.sequence()) {
             return false;
         }
-        try {
-            write("keyset.json", signed.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist key set", e);
-        }
+        dir.write("keyset.json", signed.toJson().getBytes(StandardCharsets.UTF_8), "key set");
         keySet = verified;
         return true;
     }
@@ -284,7 +229,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (revocations.sequence() == before) {
             return;
         }
-        persistDelta(revocationLog, delta, "revocations.snap", revocations::writeTo);
+        dir.persistDelta(revocationLog, bytes(delta, "revocations"), "revocations.snap", revocations::writeTo);
     }
 
     /** @return the person blacklist */
@@ -304,25 +249,14 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (blacklist.sequence() == before) {
             return;
         }
-        persistDelta(blacklistLog, delta, "blacklist.snap", blacklist::writeTo);
+        dir.persistDelta(blacklistLog, bytes(delta, "blacklist"), "blacklist.snap", blacklist::writeTo);
     }
 
-    private interface SnapshotWriter {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Logs an applied delta durably; folds the log into a new snapshot when it grew large. */
-    private void persistDelta(DeltaLog log, Object delta, String snapshotName, SnapshotWriter snapshot) {
+    private byte[] bytes(Object value, String what) {
         try {
-            log.append(json.writeValueAsBytes(delta));
-            if (log.size() > SNAPSHOT_AFTER_BYTES) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                snapshot.writeTo(out);
-                FileOps.writeAtomically(dir.resolve(snapshotName), out.toByteArray());
-                log.clear();
-            }
+            return json.writeValueAsBytes(value);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist " + snapshotName, e);
+            throw new UncheckedIOException("cannot persist " + what, e);
         }
     }
 
@@ -348,7 +282,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (!manifest.apply(delta)) {
             return;
         }
-        persistDelta(manifestLog, delta, "manifest.json", out -> {
+        dir.persistDelta(manifestLog, bytes(delta, "manifest"), "manifest.json", out -> {
             ObjectNode root = json.createObjectNode();
             root.put("cursor", manifest.cursor());
             root.set("entries", json.valueToTree(manifest.entries()));
@@ -389,11 +323,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
         if (config != null && next.version() < config.version()) {
             return false;
         }
-        try {
-            write("config.json", json.writeValueAsBytes(next));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist config", e);
-        }
+        dir.write("config.json", bytes(next, "config"), "config");
         config = next;
         return true;
     }
@@ -407,11 +337,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     public synchronized void saveOffset(Duration offset) {
         ObjectNode n = json.createObjectNode();
         n.put("offsetMillis", offset.toMillis());
-        try {
-            write("clock.json", json.writeValueAsBytes(n));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist clock offset", e);
-        }
+        dir.write("clock.json", bytes(n, "clock offset"), "clock offset");
         clockOffset = offset;
     }
 
@@ -421,27 +347,13 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
      * @param notice the notice
      * @return false when a notice for the same event was already kept
      */
-    public synchronized boolean recordOveruse(OveruseNotice notice) {
-        for (OveruseNotice n : overuse) {
-            if (n.eventId().equals(notice.eventId())) {
-                return false;
-            }
-        }
-        overuse.add(notice);
-        while (overuse.size() > MAX_OVERUSE_NOTICES) {
-            overuse.remove(0);
-        }
-        try {
-            OveruseFile.write(dir.resolve("overuse.json"), overuse);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist over-use notice", e);
-        }
-        return true;
+    public boolean recordOveruse(OveruseNotice notice) {
+        return overuse.record(notice);
     }
 
     /** @return over-use notices kept, oldest first */
-    public synchronized List<OveruseNotice> overuseNotices() {
-        return new ArrayList<>(overuse);
+    public List<OveruseNotice> overuseNotices() {
+        return overuse.notices();
     }
 
     // ---- ledger --------------------------------------------------------------------------------------
@@ -453,20 +365,12 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
 
     /** Writes the ledger's checkpoint (call before journal records it includes may be compacted away). */
     public void checkpointLedger() {
-        try {
-            write("usage.json", ledger.toJson());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist entry ledger", e);
-        }
-    }
-
-    private void write(String name, byte[] content) throws IOException {
-        FileOps.writeAtomically(dir.resolve(name), content);
+        dir.write("usage.json", ledger.toJson(), "entry ledger");
     }
 
     /** @return the state directory */
     public Path directory() {
-        return dir;
+        return dir.path();
     }
 
     @Override

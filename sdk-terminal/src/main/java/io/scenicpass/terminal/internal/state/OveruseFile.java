@@ -14,9 +14,57 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and atomically rewrites the over-use notices file (a JSON array). */
+/**
+ * The over-use notices the server reported, kept in a file (a JSON array, rewritten atomically): the newest
+ * {@code max} notices, one per event.
+ */
 public final class OveruseFile {
-    private OveruseFile() {
+    private final Path file;
+    private final int max;
+    private final List<OveruseNotice> kept = new ArrayList<>();
+
+    /**
+     * @param file the file
+     * @param max how many notices to keep
+     */
+    public OveruseFile(Path file, int max) {
+        this.file = file;
+        this.max = max;
+    }
+
+    /** Loads the stored notices. @throws IOException when the file is unreadable */
+    public synchronized void load() throws IOException {
+        kept.addAll(read(file));
+    }
+
+    /**
+     * Keeps a notice durably, dropping the oldest beyond the maximum.
+     *
+     * @param notice the notice
+     * @return false when a notice for the same event was already kept
+     * @throws java.io.UncheckedIOException when it cannot be written
+     */
+    public synchronized boolean record(OveruseNotice notice) {
+        for (OveruseNotice n : kept) {
+            if (n.eventId().equals(notice.eventId())) {
+                return false;
+            }
+        }
+        kept.add(notice);
+        while (kept.size() > max) {
+            kept.remove(0);
+        }
+        try {
+            write(file, kept);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot persist over-use notice", e);
+        }
+        return true;
+    }
+
+    /** @return the kept notices, oldest first */
+    public synchronized List<OveruseNotice> notices() {
+        return new ArrayList<>(kept);
     }
 
     /**
