@@ -2,31 +2,22 @@ package io.scenicpass.terminal.journal;
 
 import io.scenicpass.terminal.internal.journal.DiskMonitor;
 import io.scenicpass.terminal.internal.journal.FileOps;
+import io.scenicpass.terminal.internal.journal.GroupCommit;
 import io.scenicpass.terminal.internal.journal.RecordFormat;
 import io.scenicpass.terminal.internal.journal.Segment;
-import io.scenicpass.terminal.internal.journal.SegmentLoader;
-import io.scenicpass.terminal.internal.journal.UploadLog;
+import io.scenicpass.terminal.internal.journal.SegmentSet;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -47,17 +38,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
-    private static final String UPLOAD_LOG = "uploaded.log";
 
     private final JournalConfig config;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ReentrantLock syncLock = new ReentrantLock();
-    private final TreeMap<Long, Segment> segments;
-    private final UploadLog uploadLog;
-    private final AtomicLong durableId = new AtomicLong(-1);
-    private final AtomicLong forces = new AtomicLong();
+    private final SegmentSet segments;
+    private final GroupCommit commits;
     private final ScheduledExecutorService flusher;
-    private Segment active;
     private long nextId;
     private long writtenId;
     private long usedBytes;
@@ -68,33 +54,31 @@ public final class Journal implements Closeable {
 
     private Journal(JournalConfig config, FileChannel lockChannel, FileLock dirLock) throws IOException {
         this.config = config;
-        Path dir = config.directory();
         this.lockChannel = lockChannel;
         this.dirLock = dirLock;
-        this.segments = SegmentLoader.recover(dir, config.maxRecordBytes());
-        long maxRecord = -1;
-        for (Segment s : segments.values()) {
-            maxRecord = Math.max(maxRecord, s.lastId());
-        }
-        List<Long> acked = new ArrayList<>();
-        this.uploadLog = UploadLog.open(dir.resolve(UPLOAD_LOG), acked::add);
-        for (long id : acked) {
-            markInMemory(id);
-        }
-        long next = Math.max(maxRecord + 1, uploadLog.maxId() + 1);
-        if (segments.isEmpty()) {
-            next = Math.max(next, 1);
-            segments.put(next, SegmentLoader.create(dir, next));
-        } else {
-            next = Math.max(next, segments.lastKey());
-        }
-        this.nextId = next;
-        this.writtenId = next - 1;
-        this.durableId.set(next - 1);
-        this.active = segments.lastEntry().getValue();
+        this.segments = SegmentSet.recover(config.directory(), config.maxRecordBytes());
+        this.nextId = segments.firstFreeId();
+        this.writtenId = nextId - 1;
+        this.commits = new GroupCommit(new GroupCommit.Source() {
+            @Override
+            public GroupCommit.Written written() {
+                lock.lock();
+                try {
+                    ensureOpen();
+                    return new GroupCommit.Written(writtenId, segments.active());
+                } finally {
+                    lock.unlock();
+                }
+            }
+
+            @Override
+            public boolean closed() {
+                return closed;
+            }
+        }, nextId - 1);
         this.disk = new DiskMonitor(config.budgetBytes(), config.alarmRatio(), config.minFreeBytes(),
                 config::usableSpace);
-        recomputeUsage();
+        usedBytes = segments.usedBytes();
         disk.checkFreeSpace();
         disk.init(usedBytes);
         if (config.fsyncPolicy() == FsyncPolicy.INTERVAL) {
@@ -108,7 +92,7 @@ public final class Journal implements Closeable {
         } else {
             flusher = null;
         }
-        LOG.info("journal opened at {}: {} segments, {} pending records, next id {}", dir, segments.size(),
+        LOG.info("journal opened at {}: {} segments, {} pending records, next id {}", config.directory(), segments.count(),
                 pendingCount(), nextId);
     }
 
@@ -182,8 +166,9 @@ public final class Journal implements Closeable {
                 change = disk.set(DiskState.FULL, usedBytes);
                 throw new JournalFullException(usedBytes, config.budgetBytes());
             }
+            Segment active = segments.active();
             if (active.size() + frame > config.segmentBytes() && active.count() > 0) {
-                roll();
+                active = roll();
             }
             id = nextId;
             long offset = active.size();
@@ -200,7 +185,7 @@ public final class Journal implements Closeable {
             disk.fire(change);
         }
         if (config.fsyncPolicy() == FsyncPolicy.ALWAYS) {
-            awaitDurable(id);
+            commits.awaitDurable(id);
         }
         return id;
     }
@@ -214,7 +199,7 @@ public final class Journal implements Closeable {
         } finally {
             lock.unlock();
         }
-        awaitDurable(target);
+        commits.awaitDurable(target);
     }
 
     private void flushQuietly() {
@@ -225,53 +210,16 @@ public final class Journal implements Closeable {
         }
     }
 
-    private void awaitDurable(long id) {
-        if (durableId.get() >= id) {
-            return;
-        }
-        syncLock.lock();
-        try {
-            if (durableId.get() >= id) {
-                return;
-            }
-            long target;
-            Segment seg;
-            lock.lock();
-            try {
-                ensureOpen();
-                target = writtenId;
-                seg = active;
-            } finally {
-                lock.unlock();
-            }
-            try {
-                seg.channel().force(false);
-                forces.incrementAndGet();
-            } catch (ClosedChannelException e) {
-                // the segment was rolled (and forced then) and compacted meanwhile
-                if (closed) {
-                    throw new JournalException("JOURNAL_CLOSED", "journal closed", e);
-                }
-            }
-            durableId.accumulateAndGet(target, Math::max);
-        } catch (IOException e) {
-            throw new JournalException("JOURNAL_IO", "journal fsync failed", e);
-        } finally {
-            syncLock.unlock();
-        }
-    }
-
-    private void roll() throws IOException {
+    private Segment roll() throws IOException {
         if (config.fsyncPolicy() != FsyncPolicy.NEVER) {
-            active.channel().force(false);
-            durableId.accumulateAndGet(writtenId, Math::max);
+            segments.active().channel().force(false);
+            commits.durableThrough(writtenId);
         }
-        active = SegmentLoader.create(config.directory(), nextId);
-        segments.put(nextId, active);
-        usedBytes += active.size();
+        Segment next = segments.roll(nextId);
+        usedBytes += next.size();
         disk.checkFreeSpace();
+        return next;
     }
-
 
     /**
      * Records not yet acknowledged by the server, oldest first.
@@ -280,26 +228,15 @@ public final class Journal implements Closeable {
      * @return up to {@code max} pending records
      */
     public List<JournalRecord> pending(int max) {
-        List<JournalRecord> out = new ArrayList<>();
         lock.lock();
         try {
             ensureOpen();
-            for (Segment s : segments.values()) {
-                for (int i = 0; i < s.count() && out.size() < max; i++) {
-                    if (!s.isUploaded(i)) {
-                        out.add(new JournalRecord(s.idAt(i), s.read(i)));
-                    }
-                }
-                if (out.size() >= max) {
-                    break;
-                }
-            }
+            return segments.pending(max);
         } catch (IOException e) {
             throw new JournalException("JOURNAL_IO", "journal read failed", e);
         } finally {
             lock.unlock();
         }
-        return out;
     }
 
     /**
@@ -312,11 +249,7 @@ public final class Journal implements Closeable {
         lock.lock();
         try {
             ensureOpen();
-            for (Segment s : segments.values()) {
-                for (int i = 0; i < s.count(); i++) {
-                    visitor.accept(new JournalRecord(s.idAt(i), s.read(i), s.isUploaded(i)));
-                }
-            }
+            segments.forEach(visitor);
         } catch (IOException e) {
             throw new JournalException("JOURNAL_IO", "journal read failed", e);
         } finally {
@@ -328,11 +261,7 @@ public final class Journal implements Closeable {
     public int pendingCount() {
         lock.lock();
         try {
-            int n = 0;
-            for (Segment s : segments.values()) {
-                n += s.pendingCount();
-            }
-            return n;
+            return segments.pendingCount();
         } finally {
             lock.unlock();
         }
@@ -361,19 +290,8 @@ public final class Journal implements Closeable {
         lock.lock();
         try {
             ensureOpen();
-            List<Long> fresh = new ArrayList<>();
-            for (long id : ids) {
-                Map.Entry<Long, Segment> e = segments.floorEntry(id);
-                int idx = e == null ? -1 : e.getValue().indexOf(id);
-                if (idx >= 0 && !e.getValue().isUploaded(idx)) {
-                    fresh.add(id);
-                }
-            }
-            uploadLog.append(fresh);
-            for (long id : fresh) {
-                markInMemory(id);
-            }
-            if (beforeCompaction != null && hasCompactableSegment()) {
+            segments.markUploaded(ids);
+            if (beforeCompaction != null && segments.hasCompactableSegment()) {
                 try {
                     beforeCompaction.run();
                     compact();
@@ -393,59 +311,9 @@ public final class Journal implements Closeable {
         disk.fire(change);
     }
 
-    private void markInMemory(long id) {
-        Map.Entry<Long, Segment> e = segments.floorEntry(id);
-        if (e != null) {
-            int idx = e.getValue().indexOf(id);
-            if (idx >= 0) {
-                e.getValue().markUploaded(idx);
-            }
-        }
-    }
-
-    private boolean hasCompactableSegment() {
-        for (Segment s : segments.values()) {
-            if (s != active && s.fullyUploaded()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void compact() throws IOException {
-        boolean deleted = false;
-        for (Iterator<Segment> it = segments.values().iterator(); it.hasNext();) {
-            Segment s = it.next();
-            if (s != active && s.fullyUploaded()) {
-                s.channel().close();
-                Files.deleteIfExists(s.path());
-                it.remove();
-                deleted = true;
-            }
-        }
-        if (deleted) {
-            FileOps.fsyncDirectory(config.directory());
-            Set<Long> keep = new HashSet<>();
-            for (Segment s : segments.values()) {
-                for (int i = 0; i < s.count(); i++) {
-                    if (s.isUploaded(i)) {
-                        keep.add(s.idAt(i));
-                    }
-                }
-            }
-            List<Long> sorted = new ArrayList<>(keep);
-            java.util.Collections.sort(sorted);
-            uploadLog.rewrite(sorted);
-        }
-        recomputeUsage();
-    }
-
-    private void recomputeUsage() {
-        long used = uploadLog.size();
-        for (Segment s : segments.values()) {
-            used += s.size();
-        }
-        usedBytes = used;
+        segments.compact();
+        usedBytes = segments.usedBytes();
     }
 
     /** @param listener told about disk state changes */
@@ -472,7 +340,7 @@ public final class Journal implements Closeable {
     public int segmentCount() {
         lock.lock();
         try {
-            return segments.size();
+            return segments.count();
         } finally {
             lock.unlock();
         }
@@ -480,7 +348,7 @@ public final class Journal implements Closeable {
 
     /** @return how many group-commit forces ran since open (appends per force shows the batching) */
     public long forceCount() {
-        return forces.get();
+        return commits.forceCount();
     }
 
     /** @return the configuration */
@@ -509,10 +377,7 @@ public final class Journal implements Closeable {
         lock.lock();
         try {
             closed = true;
-            for (Segment s : segments.values()) {
-                s.channel().close();
-            }
-            uploadLog.close();
+            segments.close();
             dirLock.release();
             lockChannel.close();
         } catch (IOException e) {
