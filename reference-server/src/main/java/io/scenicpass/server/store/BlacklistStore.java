@@ -11,7 +11,9 @@ public final class BlacklistStore {
   /** One log entry. */
   public record Entry(long seq, String binding, String action, String note, Instant createdAt) {}
 
+  /** Appends to the blacklist log; inside a transaction (the feed lock keeps sequence order = commit order). */
   public void append(Connection c, String binding, String action, String note, Instant now) throws SQLException {
+    Jdbc.lockFeed(c, "blacklist");
     Jdbc.update(c, "INSERT INTO blacklist_log(binding, action, note, created_at) VALUES (?,?,?,?)", binding,
         action, note, now.toEpochMilli());
   }

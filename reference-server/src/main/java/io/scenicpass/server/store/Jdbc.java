@@ -57,4 +57,17 @@ final class Jdbc {
       ps.setObject(i + 1, args[i]);
     }
   }
+
+  /**
+   * Takes the lock row of a cursor-read feed until the transaction ends, so that rows appended to the feed
+   * get their sequence numbers in commit order (see V13__feed_order.sql). Must run inside a transaction.
+   */
+  static void lockFeed(Connection c, String feed) throws SQLException {
+    if (c.getAutoCommit()) {
+      throw new IllegalStateException("feed " + feed + " must be appended to inside a transaction");
+    }
+    if (one(c, "SELECT name FROM feed_lock WHERE name=? FOR UPDATE", rs -> rs.getString(1), feed).isEmpty()) {
+      throw new IllegalStateException("no feed lock row " + feed);
+    }
+  }
 }

@@ -30,6 +30,7 @@ public final class PassStore {
     if (Jdbc.update(c, "UPDATE pass SET revoked=TRUE WHERE pass_id=? AND NOT revoked", passId) == 0) {
       return false;
     }
+    Jdbc.lockFeed(c, "revocation");
     Jdbc.update(c, "INSERT INTO revocation(pass_id, revoked_at, reason) VALUES (?,?,?)", passId,
         now.toEpochMilli(), reason);
     return true;

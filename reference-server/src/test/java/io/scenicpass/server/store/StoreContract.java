@@ -122,6 +122,37 @@ abstract class StoreContract {
   }
 
   @Test
+  void aLaterRevocationNeverBecomesVisibleBeforeAnEarlierOneCommits() throws Exception {
+    db.tx(c -> {
+      channels.insert(c, new Channel("ch", "Ch", "OTA", null, null, 1, 1, true), NOW);
+      bookings.insert(c, new Booking("b1", "ch", "p", "o", "o|s1", null, DAY, "CONFIRMED", 1, 0, "h", null, "SR1",
+          null, null, "CNY", 1, 1, null, NOW, NOW, null, null, null, null, null, List.of()));
+      for (String id : List.of("A", "B")) {
+        passes.insert(c, new PassRecord(id, "b1", "k", "SP1x", 1, NOW, NOW.plusSeconds(60), false, NOW));
+      }
+      return null;
+    });
+    java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (java.sql.Connection first = db.dataSource().getConnection()) {
+      first.setAutoCommit(false);
+      assertThat(passes.revoke(first, "A", "CANCELLED", NOW)).isTrue(); // A has its sequence, not committed
+      java.util.concurrent.Future<Boolean> second = other.submit(() -> db.<Boolean>tx(
+          c -> passes.revoke(c, "B", "CANCELLED", NOW)));
+      // Without the feed lock B commits now with a higher sequence than the still-invisible A, and a terminal
+      // whose cursor passes B would never see A.
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.get(1, java.util.concurrent.TimeUnit.SECONDS))
+          .isInstanceOf(java.util.concurrent.TimeoutException.class);
+      assertThat(db.<List<PassStore.Revocation>>read(c -> passes.revocationsSince(c, 0, 10))).isEmpty();
+      first.commit();
+      assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      other.shutdownNow();
+    }
+    assertThat(db.<List<PassStore.Revocation>>read(c -> passes.revocationsSince(c, 0, 10)))
+        .extracting(PassStore.Revocation::passId).containsExactly("A", "B");
+  }
+
+  @Test
   void settingsPutIfAbsentKeepsTheFirstValue() {
     assertThat(db.<String>tx(c -> settings.putIfAbsent(c, "k", "one"))).isEqualTo("one");
     assertThat(db.<String>tx(c -> settings.putIfAbsent(c, "k", "two"))).isEqualTo("one");
