@@ -93,6 +93,7 @@
 
   function renderForecast(f) {
     $('forecast-next2h').textContent = f.expectedNext2h;
+    $('forecast-peak').textContent = f.expectedPeakOccupancy;
     var box = $('forecast-chart');
     box.innerHTML = '';
     var n = f.actualBefore.length + f.total.length;

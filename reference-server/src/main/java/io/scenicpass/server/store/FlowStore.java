@@ -106,8 +106,8 @@ public final class FlowStore {
         + " GROUP BY pass_id) o ON o.pass_id = u.pass_id WHERE u.first_entry_at >= ? AND u.first_entry_at < ?"
         + " AND o.t > u.first_entry_at", rs -> {
           double v = rs.getDouble(1);
-          return rs.wasNull() ? null : v;
-        }, from.toEpochMilli(), from.toEpochMilli(), to.toEpochMilli()).orElse(null);
+          return rs.wasNull() ? Double.NaN : v;
+        }, from.toEpochMilli(), from.toEpochMilli(), to.toEpochMilli()).filter(v -> !v.isNaN()).orElse(null);
   }
 
   /** Capacity of a daily pool on a date (the row, else the pool's default). */

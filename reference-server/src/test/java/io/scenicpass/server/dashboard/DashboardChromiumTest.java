@@ -119,6 +119,7 @@ class DashboardChromiumTest {
 
     JsonNode f = s.get("forecast");
     assertThat(Double.parseDouble(text(dom, "forecast-next2h"))).isEqualTo(f.get("expectedNext2h").asDouble());
+    assertThat(Double.parseDouble(text(dom, "forecast-peak"))).isEqualTo(f.get("expectedPeakOccupancy").asDouble());
     for (int i = 0; i < f.get("total").size(); i++) {
       Matcher m = Pattern.compile("data-forecast-bin=\"" + i + "\" data-value=\"([0-9.]+)\"").matcher(dom);
       assertThat(m.find()).as("forecast bar " + i).isTrue();

@@ -60,6 +60,7 @@ class ForecastAccuracyTest {
     assertThat(peakOffsetMin).isBetween(-20, 30); // seeded: +5 min, sigma 28 min
     assertThat(m.noShow()).isBetween(0.03, 0.09); // seeded: 6 %
     assertThat(m.gateShare().get("gate-north")).isBetween(0.5, 0.6); // seeded: 55 %
+    assertThat(h.flow.forecast.meanDwellMinutes()).isBetween(200.0, 280.0); // seeded: ~4 h (at least 1 h)
   }
 
   @Test
@@ -82,6 +83,9 @@ class ForecastAccuracyTest {
       }
     }
     assertThat(gates).isCloseTo(sum, org.assertj.core.data.Offset.offset(3.0));
+    // the park's expected peak: more than now (arrivals ahead), less than now + every arrival (people leave)
+    long occ = f.get("occupancyNow").asLong();
+    assertThat(f.get("expectedPeakOccupancy").asDouble()).isGreaterThan(occ).isLessThan(occ + sum);
     JsonNode acc = h.json("/admin/v1/flow/forecast/accuracy?trainDays=21&testDays=7");
     assertThat(acc.get("mapePct").asDouble()).isLessThan(25.0);
   }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Capacity alerts. A slot alerts when its sold + held places, or those plus the walk-ups still expected, reach
  * the threshold (default 80 %) of its capacity; the park alerts when its occupancy now, or the forecast peak
- * of the next 2 hours, reaches the threshold of the park's capacity. An alert is raised ONCE (a conditional
+ * of the next 2 hours (arrivals in, exits out at the learned mean dwell), reaches the threshold of the park's
+ * capacity. An alert is raised ONCE (a conditional
  * update of its row), pushed to the terminals ({@link PushHub#alert}: zh/en text, remaining capacity) and queued
  * for the notifier webhook; it clears when the level falls below threshold − hysteresis (pushed and notified
  * too). The scheduled evaluation holds a database lease, so with several server nodes only one evaluates.
@@ -95,11 +96,9 @@ public final class AlertService {
     FlowService.Occupancy occ = flow.occupancy();
     if (occ.capacity() > 0) {
       Forecaster.Forecast f = forecast.forecast();
-      double run = occ.park();
-      double peak = run;
-      for (double a : f.total()) {
-        run += a;
-        peak = Math.max(peak, run);
+      double peak = occ.park();
+      for (double v : forecast.occupancyPath(occ.park(), f)) {
+        peak = Math.max(peak, v);
       }
       String basis = occ.park() >= config.threshold() * occ.capacity() ? "ACTUAL" : "FORECAST";
       out.add(new Level("PARK|" + occ.date(), "PARK", config.parkZone(), config.parkZone(), basis,

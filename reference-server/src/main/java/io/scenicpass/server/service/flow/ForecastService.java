@@ -23,7 +23,7 @@ public final class ForecastService {
   /** What the dashboard shows: actual arrivals of the last 2 hours beside the forecast of the next 2. */
   public record ForecastView(Instant asOf, Instant from, int bucketMinutes, long[] actualBefore, double[] total,
       double[] walkUps, Map<String, double[]> perSlot, Map<String, double[]> perGate, double expectedNext2h,
-      double noShowPct, int trainingDays, long trainingPeople) {}
+      long occupancyNow, double expectedPeakOccupancy, double noShowPct, int trainingDays, long trainingPeople) {}
 
   /** Backtest result: MAPE of hourly arrivals, forecast one hour ahead, against a same-hour-average floor. */
   public record Accuracy(int trainDays, int testDays, int hours, double mapePct, double baselineMapePct,
@@ -37,6 +37,7 @@ public final class ForecastService {
   private volatile ArrivalModel model;
   private volatile Instant learnedAt = Instant.EPOCH;
   private volatile LocalDate learnedFor;
+  private volatile double meanDwellMinutes;
 
   public ForecastService(Database db, FlowStore store, FlowService flow, Clock clock, FlowConfig config) {
     this.db = db;
@@ -55,11 +56,35 @@ public final class ForecastService {
       Instant to = flow.dayStart(today);
       Instant from = flow.dayStart(today.minusDays(config.trainingDays()));
       m = ArrivalModel.learn(db.read(c -> store.passSamples(c, from, to)), config.zone());
+      Double dwell = db.read(c -> store.meanDwellMillis(c, from, to));
+      meanDwellMinutes = dwell == null ? 0 : dwell / 60_000.0;
       model = m;
       learnedAt = now;
       learnedFor = today;
     }
     return m;
+  }
+
+  /** Mean time from first entry to first exit in the training window, minutes (0 = no exits recorded). */
+  public double meanDwellMinutes() {
+    model();
+    return meanDwellMinutes;
+  }
+
+  /**
+   * Expected occupancy at the end of each forecast bin: now + expected arrivals − exits, exits modelled as
+   * leaving at rate 1 / mean dwell (no exits when none were recorded).
+   */
+  public double[] occupancyPath(long occupancyNow, Forecaster.Forecast f) {
+    double dwell = meanDwellMinutes();
+    double leave = dwell <= 0 ? 0 : Math.min(1, ArrivalModel.BIN_MIN / dwell);
+    double[] out = new double[f.bins()];
+    double run = occupancyNow;
+    for (int j = 0; j < f.bins(); j++) {
+      run = run + f.total()[j] - run * leave;
+      out[j] = run;
+    }
+    return out;
   }
 
   /** Today's slots and their sold passes as known now. */
@@ -98,9 +123,14 @@ public final class ForecastService {
     for (double v : f.total()) {
       sum += v;
     }
+    long occ = flow.occupancy().park();
+    double peak = occ;
+    for (double v : occupancyPath(occ, f)) {
+      peak = Math.max(peak, v);
+    }
     return new ForecastView(clock.instant(), f.from(), 5, actual, round(f.total()), round(f.walkUps()),
-        roundAll(f.perSlot()), roundAll(f.perGate()), FlowService.round1(sum), FlowService.round1(100 * m.noShow()),
-        m.trainingDays(), m.trainingPeople());
+        roundAll(f.perSlot()), roundAll(f.perGate()), FlowService.round1(sum), occ, Math.round(peak),
+        FlowService.round1(100 * m.noShow()), m.trainingDays(), m.trainingPeople());
   }
 
   /**
