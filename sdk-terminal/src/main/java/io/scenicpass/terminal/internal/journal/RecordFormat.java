@@ -1,6 +1,8 @@
 package io.scenicpass.terminal.internal.journal;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
 /**
@@ -93,5 +95,41 @@ public final class RecordFormat {
             return null;
         }
         return new Decoded(id, pos + HEADER, len);
+    }
+
+    /** Receives the valid records of a {@link #scanAndTrim} scan. */
+    public interface Visitor {
+        /**
+         * @param data the file content
+         * @param record one valid record in it
+         * @return false to treat this record and everything after it as a torn tail
+         */
+        boolean accept(byte[] data, Decoded record);
+    }
+
+    /**
+     * Reads a small framed log file (upload marks, state deltas) from its start, hands every valid record
+     * to the visitor and cuts off a torn or half-written tail (truncated and forced).
+     *
+     * @param channel the open file
+     * @param visitor receives each record, oldest first
+     * @return the length of the valid part, where the next record goes
+     * @throws IOException on failure
+     */
+    public static int scanAndTrim(FileChannel channel, Visitor visitor) throws IOException {
+        byte[] data = FileOps.readAll(channel);
+        int pos = 0;
+        while (true) {
+            Decoded d = decode(data, pos, data.length, Integer.MAX_VALUE);
+            if (d == null || !visitor.accept(data, d)) {
+                break;
+            }
+            pos = d.end();
+        }
+        if (pos < data.length) {
+            channel.truncate(pos);
+            channel.force(true);
+        }
+        return pos;
     }
 }

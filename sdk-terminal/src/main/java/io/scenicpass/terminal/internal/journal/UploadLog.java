@@ -34,12 +34,9 @@ public final class UploadLog implements AutoCloseable {
         UploadLog log = new UploadLog(path);
         log.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        byte[] data = FileOps.readAll(log.channel);
-        int pos = 0;
-        while (true) {
-            RecordFormat.Decoded d = RecordFormat.decode(data, pos, data.length, Integer.MAX_VALUE);
-            if (d == null || d.payloadLength % 8 != 0) {
-                break;
+        log.size = RecordFormat.scanAndTrim(log.channel, (data, d) -> {
+            if (d.payloadLength % 8 != 0) {
+                return false;
             }
             ByteBuffer b = ByteBuffer.wrap(data, d.payloadOffset, d.payloadLength);
             while (b.hasRemaining()) {
@@ -47,13 +44,8 @@ public final class UploadLog implements AutoCloseable {
                 log.maxId = Math.max(log.maxId, id);
                 consumer.accept(id);
             }
-            pos = d.end();
-        }
-        if (pos < data.length) {
-            log.channel.truncate(pos);
-            log.channel.force(true);
-        }
-        log.size = pos;
+            return true;
+        });
         return log;
     }
 

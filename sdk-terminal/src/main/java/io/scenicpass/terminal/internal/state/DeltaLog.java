@@ -35,24 +35,13 @@ public final class DeltaLog implements AutoCloseable {
     public static DeltaLog open(Path path, List<byte[]> replay) throws IOException {
         DeltaLog log = new DeltaLog(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE));
-        byte[] data = FileOps.readAll(log.channel);
-        int pos = 0;
-        while (true) {
-            RecordFormat.Decoded d = RecordFormat.decode(data, pos, data.length, Integer.MAX_VALUE);
-            if (d == null) {
-                break;
-            }
+        log.size = RecordFormat.scanAndTrim(log.channel, (data, d) -> {
             byte[] payload = new byte[d.payloadLength];
             System.arraycopy(data, d.payloadOffset, payload, 0, d.payloadLength);
             replay.add(payload);
             log.seq = d.id;
-            pos = d.end();
-        }
-        if (pos < data.length) {
-            log.channel.truncate(pos);
-            log.channel.force(true);
-        }
-        log.size = pos;
+            return true;
+        });
         return log;
     }
 
