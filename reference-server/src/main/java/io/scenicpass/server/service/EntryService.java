@@ -137,6 +137,11 @@ public final class EntryService {
     if (problem != null) {
       return new EntryAckItem(e.eventId(), EntryAckStatus.REJECTED, problem);
     }
+    if (e.passId() != null && EntryStore.NOT_PASSED.equals(e.reason())) {
+      entries.lockPass(c, e.passId()); // an admission given back: the pass's count goes down again
+      entries.recount(c, e.passId(), now);
+      return new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
+    }
     if (e.passId() == null || e.verdict() != Verdict.ADMIT) {
       return new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
     }

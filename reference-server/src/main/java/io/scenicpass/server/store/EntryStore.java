@@ -8,6 +8,9 @@ import java.util.List;
 
 /** Uploaded entry events, per-pass use counts, over-use conflicts and terminal telemetry. */
 public final class EntryStore {
+  /** The reason a terminal journals when an admitted visitor did not pass (sdk-terminal's Reason.NOT_PASSED). */
+  public static final String NOT_PASSED = "NOT_PASSED";
+
 
   /** One stored entry event (what the terminal sent plus the server's status). */
   public record EntryRow(String eventId, String deviceId, String gateId, String zoneId, String passId,
@@ -46,21 +49,43 @@ public final class EntryStore {
     Jdbc.one(c, "SELECT pass_id FROM pass_use WHERE pass_id=? FOR UPDATE", rs -> rs.getString(1), passId);
   }
 
-  /** Recomputes the pass's counters from its stored events. */
+  /**
+   * Recomputes the pass's counters from its stored events. A {@code NOT_PASSED} event (the visitor was admitted
+   * but never went through the turnstile) gives its admission back, so it does not count as an entry.
+   */
   public void recount(Connection c, String passId, Instant now) throws SQLException {
-    Jdbc.update(c, "UPDATE pass_use SET"
-        + " entries=(SELECT COUNT(*) FROM entry_event WHERE pass_id=? AND verdict='ADMIT' AND direction='IN'),"
+    List<Admission> effective = admissions(c, passId);
+    Jdbc.update(c, "UPDATE pass_use SET entries=?,"
         + " exits=(SELECT COUNT(*) FROM entry_event WHERE pass_id=? AND verdict='ADMIT' AND direction='OUT'),"
-        + " first_entry_at=(SELECT MIN(corrected_time) FROM entry_event WHERE pass_id=? AND verdict='ADMIT'"
-        + " AND direction='IN'), last_event_at=? WHERE pass_id=?", passId, passId, passId, now.toEpochMilli(), passId);
+        + " first_entry_at=?, last_event_at=? WHERE pass_id=?", effective.size(), passId,
+        effective.isEmpty() ? null : effective.get(0).time().toEpochMilli(), now.toEpochMilli(), passId);
   }
 
-  /** Admitted IN events of a pass, in time order (ties by event id). */
+  /**
+   * Admitted IN events of a pass that stand, in time order (ties by event id): each {@code NOT_PASSED} event
+   * cancels the latest earlier admission of the same pass on the same device.
+   */
   public List<Admission> admissions(Connection c, String passId) throws SQLException {
-    return Jdbc.list(c, "SELECT event_id, device_id, gate_id, zone_id, corrected_time, status FROM entry_event"
-        + " WHERE pass_id=? AND verdict='ADMIT' AND direction='IN' ORDER BY corrected_time, event_id",
+    List<Admission> rows = Jdbc.list(c, "SELECT event_id, device_id, gate_id, zone_id, corrected_time, status, reason"
+        + " FROM entry_event WHERE pass_id=? AND ((verdict='ADMIT' AND direction='IN') OR reason=?)"
+        + " ORDER BY corrected_time, event_id",
         rs -> new Admission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)), passId);
+            Instant.ofEpochMilli(rs.getLong(5)), NOT_PASSED.equals(rs.getString(7)) ? NOT_PASSED : rs.getString(6)),
+        passId, NOT_PASSED);
+    List<Admission> standing = new java.util.ArrayList<>();
+    for (Admission a : rows) {
+      if (!NOT_PASSED.equals(a.status())) {
+        standing.add(a);
+        continue;
+      }
+      for (int i = standing.size() - 1; i >= 0; i--) {
+        if (standing.get(i).deviceId().equals(a.deviceId())) {
+          standing.remove(i);
+          break;
+        }
+      }
+    }
+    return standing;
   }
 
   /** The pass's admitted entries count (0 when it was never used). */

@@ -109,4 +109,39 @@ abstract class EntryIdempotencyContract {
       }
     }
   }
+
+  @Test
+  void anAdmissionGivenBackAsNotPassedDoesNotCountAgainstThePass() throws Exception {
+    try (TestServer ts = new TestServer(dir.resolve("server"), dbUrl(), new MutableClock(TestServer.START), Map.of());
+        TerminalHarness th = new TerminalHarness(ts)) {
+      String key = TerminalFixtures.setUp(ts);
+      String passId = TerminalFixtures.passId(TerminalFixtures.book(ts, key, "not-passed"));
+      DeviceCredentials a = th.enroll(dir.resolve("a"), "gate-a");
+      DeviceCredentials b = th.enroll(dir.resolve("b"), "gate-b");
+      EntryEvent admitted = TerminalFixtures.admit(passId, a.deviceId(), "gate-a", TerminalFixtures.SLOT_START);
+      EntryEvent notPassed = admitted.toBuilder().eventId(java.util.UUID.randomUUID().toString())
+          .verdict(Verdict.DENY).reason("NOT_PASSED").correctedTime(TerminalFixtures.SLOT_START.plusSeconds(20))
+          .build();
+      EntryEvent elsewhere = TerminalFixtures.admit(passId, b.deviceId(), "gate-b",
+          TerminalFixtures.SLOT_START.plusSeconds(60));
+      assertThat(TerminalFixtures.postEntries(ts.http, a, new EntryBatch(a.deviceId(), List.of(admitted, notPassed)))
+          .results()).extracting(EntryAckItem::status).containsOnly(EntryAckStatus.ACCEPTED);
+      assertThat(usedEntries(ts, passId)).isZero();
+      // The single-entry pass was never used: its real entry at another gate is no over-use.
+      assertThat(TerminalFixtures.postEntries(ts.http, b, new EntryBatch(b.deviceId(), List.of(elsewhere)))
+          .results()).extracting(EntryAckItem::status).containsExactly(EntryAckStatus.ACCEPTED);
+      assertThat(usedEntries(ts, passId)).isEqualTo(1);
+    }
+  }
+
+  private static int usedEntries(TestServer ts, String passId) {
+    return ts.server.database().read(c -> {
+      try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT entries FROM pass_use WHERE pass_id=?")) {
+        ps.setString(1, passId);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getInt(1) : 0;
+        }
+      }
+    });
+  }
 }
