@@ -43,12 +43,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Hot-slot reservation throughput: every thread reserves one place in THE SAME slot.
  *
- * <p>{@code reserve}: the server's whole reservation path ({@code BookingService.reserve}: idempotency check,
- * catalogue and price lookup, slot lookup, then one transaction inserting the booking and its unit item and
- * taking the allotment/slot counters with conditional updates). Floor, same database, same pool, same run:
+ * <p>{@code reserve}: the server's whole reservation path without HTTP ({@code BookingService.reserve}: uuid
+ * check, request hash, cached catalogue/price/slot lookups, then the hold: concurrent holds of the slot are
+ * combined by {@code HoldCombiner} into one conditional update plus the inserts of all their bookings and unit
+ * items — one statement on PostgreSQL, one transaction on H2). Floor, same database, same pool, same run:
  * {@code rawConditionalUpdate}, one auto-commit
  * {@code UPDATE slot SET held = held + 1 WHERE id = ? AND NOT closed AND held + sold + 1 <= capacity}.
- * The slot's capacity is 2 billion, so nothing sells out during the run.
+ * The slot's capacity is 2 billion, so nothing sells out during the run. PostgreSQL 15 is started by the
+ * benchmark ({@link PostgresServer}); H2 runs in file mode in a temp directory.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -94,8 +96,11 @@ public class HotSlotBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown() {
+  public void tearDown() throws java.io.IOException {
     server.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @Benchmark
