@@ -25,11 +25,13 @@ import java.util.UUID;
  * curve (about +5 min around slot start, σ 28 min, 6 % no-shows; walk-ups enter ~8 min after buying), exits
  * after ~4 h. Bulk JDBC batches, so a month seeds in about a second. Deterministic for a given seed.
  * Synthetic passes carry no signature (pass text "demo-history"); those still valid are marked revoked so they
- * never reach a terminal's manifest.
+ * never reach a terminal's manifest. Synthetic bookings have no unit items and never use the {@code ctrip}
+ * channel (the one demo.json's channelApiKey belongs to).
  */
 public final class DemoHistory {
-  private static final String[] CHANNELS = {"ctrip", "meituan", "wechat-mini", "douyin", "official-site", "fliggy",
-      "alipay-mini", "qunar", "tongcheng", "trip-com", "agency-cits", "klook"};
+  /** Not "ctrip": that is the channel whose key demo.json hands out, so its booking lists stay the user's own. */
+  private static final String[] CHANNELS = {"meituan", "wechat-mini", "douyin", "fliggy", "official-site", "qunar",
+      "alipay-mini", "tongcheng", "trip-com", "agency-cits", "mafengwo", "klook"};
   private static final double[] CHANNEL_W = {0.22, 0.18, 0.14, 0.1, 0.09, 0.06, 0.05, 0.04, 0.04, 0.03, 0.03, 0.02};
   private static final double[] SLOT_W = {0.32, 0.28, 0.2, 0.13, 0.07};
 
