@@ -119,17 +119,13 @@ class EndToEndTest {
                     acks.statuses.forEach((eventId, s) -> assertThat(s).as("acks of %s", eventId).containsExactly("ACCEPTED"));
                     // exactly once, as the server stored it
                     JsonNode entries = adminGet(server, "/admin/v1/entries?deviceId=" + gate.credentials().deviceId());
-                    if (entries == null) {
-                        System.err.println("\n!!!!! e2e: GET /admin/v1/entries is not served yet: exactly-once checked on the"
-                                + " acknowledgements only (see /work/coord/requests-edge.md)\n");
-                    } else {
-                        Map<String, Integer> stored = new HashMap<>();
-                        for (JsonNode e : entries) {
-                            stored.merge(e.path("eventId").asText(), 1, Integer::sum);
-                        }
-                        assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(decided);
-                        assertThat(stored.values()).containsOnly(1);
+                    assertThat(entries).as("GET /admin/v1/entries").isNotNull();
+                    Map<String, Integer> stored = new HashMap<>();
+                    for (JsonNode e : entries) {
+                        stored.merge(e.path("eventId").asText(), 1, Integer::sum);
                     }
+                    assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(decided);
+                    assertThat(stored.values()).containsOnly(1);
                     assertThat(first.eventId()).isNotEqualTo(again.eventId());
                 }
                 // one BOOKING_REDEEMED per booking, even though booking A was admitted twice

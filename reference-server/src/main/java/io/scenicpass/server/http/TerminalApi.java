@@ -125,6 +125,8 @@ public final class TerminalApi {
       push.message(new DisplayMessage(b.zh(), b.en()), b.gateId());
       ctx.status(202).json(Map.of("connected", push.connected()));
     }));
+    r.get(a + "/entries", admin(ctx -> ctx.json(entries.list(ctx.queryParam("deviceId"), ctx.queryParam("passId"),
+        ctx.queryParam("gateId"), intParam(ctx, "limit") == 0 ? 1000 : intParam(ctx, "limit")))));
     r.get(a + "/overuse-conflicts", admin(ctx -> ctx.json(entries.conflicts(intParam(ctx, "limit") == 0 ? 500
         : intParam(ctx, "limit")))));
     r.put(a + "/passes/{passId}/credentials", admin(ctx -> {

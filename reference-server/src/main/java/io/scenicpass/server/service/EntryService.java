@@ -291,6 +291,11 @@ public final class EntryService {
     return db.read(c -> entries.telemetryHistory(c, deviceId, from, Math.max(1, Math.min(limit, 10_000))));
   }
 
+  /** Stored entry events for the operator, newest first (filters may be null). */
+  public List<EntryStore.EntryRow> list(String deviceId, String passId, String gateId, int limit) {
+    return db.read(c -> entries.list(c, deviceId, passId, gateId, Math.max(1, Math.min(limit, 10_000))));
+  }
+
   public List<EntryStore.Conflict> conflicts(int limit) {
     return db.read(c -> entries.conflicts(c, Math.max(1, Math.min(limit, 10_000))));
   }

@@ -29,6 +29,34 @@ public final class EntryStore {
   public record Reading(String deviceId, String sensor, String kind, double value, String unit, String detail,
       Instant time) {}
 
+  /**
+   * Stored events for the operator, newest first, filtered by any of device, pass and gate (null = any).
+   */
+  public List<EntryRow> list(Connection c, String deviceId, String passId, String gateId, int limit)
+      throws SQLException {
+    StringBuilder where = new StringBuilder(" WHERE 1=1");
+    List<Object> args = new java.util.ArrayList<>();
+    String[][] filters = {{"device_id", deviceId}, {"pass_id", passId}, {"gate_id", gateId}};
+    for (String[] f : filters) {
+      if (f[1] != null) {
+        where.append(" AND ").append(f[0]).append("=?");
+        args.add(f[1]);
+      }
+    }
+    return Jdbc.list(c, "SELECT * FROM entry_event" + where + " ORDER BY corrected_time DESC, event_id FETCH FIRST "
+        + limit + " ROWS ONLY", EntryStore::row, args.toArray());
+  }
+
+  private static EntryRow row(java.sql.ResultSet rs) throws SQLException {
+    long deviceTime = rs.getLong("device_time");
+    boolean noDeviceTime = rs.wasNull();
+    return new EntryRow(rs.getString("event_id"), rs.getString("device_id"), rs.getString("gate_id"),
+        rs.getString("zone_id"), rs.getString("pass_id"), rs.getString("direction"), rs.getString("credential_type"),
+        rs.getString("verdict"), rs.getString("reason"), noDeviceTime ? null : Instant.ofEpochMilli(deviceTime),
+        Instant.ofEpochMilli(rs.getLong("corrected_time")), rs.getBoolean("offline"), rs.getInt("party_count"),
+        rs.getString("status"), rs.getString("message"), Instant.ofEpochMilli(rs.getLong("received_at")));
+  }
+
   /** Inserts the event unless its id is known; true when inserted (false = duplicate). */
   public boolean insert(Connection c, EntryRow e) throws SQLException {
     return Jdbc.update(c, "INSERT INTO entry_event(event_id, device_id, gate_id, zone_id, pass_id, direction,"

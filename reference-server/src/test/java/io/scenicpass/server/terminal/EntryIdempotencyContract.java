@@ -131,6 +131,11 @@ abstract class EntryIdempotencyContract {
       assertThat(TerminalFixtures.postEntries(ts.http, b, new EntryBatch(b.deviceId(), List.of(elsewhere)))
           .results()).extracting(EntryAckItem::status).containsExactly(EntryAckStatus.ACCEPTED);
       assertThat(usedEntries(ts, passId)).isEqualTo(1);
+      com.fasterxml.jackson.databind.JsonNode listed = th.admin("GET", "/admin/v1/entries?passId=" + passId, null);
+      assertThat(listed.findValuesAsText("eventId")).containsExactly(elsewhere.eventId(), notPassed.eventId(),
+          admitted.eventId());
+      assertThat(th.admin("GET", "/admin/v1/entries?deviceId=" + b.deviceId(), null).findValuesAsText("eventId"))
+          .containsExactly(elsewhere.eventId());
     }
   }
 
