@@ -57,6 +57,7 @@ public final class HoldCombiner {
   private final InventoryStore inventory;
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
+  /** A combiner over the given database and stores (one per server: lanes are per slot id). */
   public HoldCombiner(Database db, BookingStore bookings, InventoryStore inventory) {
     this.db = db;
     this.bookings = bookings;
