@@ -18,7 +18,7 @@ import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.sync.Connectivity;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
-import io.scenicpass.terminal.sync.OveruseConflict;
+import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.terminal.sync.SyncClient;
 import io.scenicpass.terminal.sync.SyncListener;
@@ -147,7 +147,7 @@ public final class SimulatedTerminal implements AutoCloseable {
                     }
 
                     @Override
-                    public void overuseConflict(OveruseConflict c) {
+                    public void overuseConflict(OveruseNotice c) {
                         events.event("overuse", map("eventId", c.eventId(), "passId", c.passId(), "message", c.message()));
                     }
 

@@ -18,7 +18,7 @@ import io.scenicpass.server.terminal.TerminalFixtures.ListOutbox;
 import io.scenicpass.server.terminal.TerminalHarness.MemoryState;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.DeviceCredentials;
-import io.scenicpass.terminal.sync.OveruseConflict;
+import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.sync.SyncClient;
 import io.scenicpass.terminal.sync.SyncErrorCode;
 import io.scenicpass.terminal.sync.SyncException;
@@ -169,21 +169,21 @@ class TerminalApiTest {
         TerminalFixtures.SLOT_START.plusSeconds(300));
     outA.add(early);
     outB.add(late);
-    List<OveruseConflict> reported = new ArrayList<>();
+    List<OveruseNotice> reported = new ArrayList<>();
     try (SyncClient sa = client(a, new MemoryState(), outA);
         SyncClient sb = SyncClient.builder(b).state(new MemoryState()).outbox(outB).push(false)
             .listener(new SyncListener() {
               @Override
-              public void overuseConflict(OveruseConflict c) {
+              public void overuseConflict(OveruseNotice c) {
                 reported.add(c);
               }
             }).build()) {
       assertThat(sa.syncNow().conflicts()).isZero();
       SyncReport rb = sb.syncNow();
       assertThat(rb.conflicts()).isEqualTo(1);
-      assertThat(sb.overuseConflicts()).extracting(OveruseConflict::eventId).containsExactly(late.eventId());
+      assertThat(sb.overuseConflicts()).extracting(OveruseNotice::eventId).containsExactly(late.eventId());
     }
-    assertThat(reported).extracting(OveruseConflict::passId).containsExactly(passId);
+    assertThat(reported).extracting(OveruseNotice::passId).containsExactly(passId);
     assertThat(reported.get(0).message()).contains("gate-a");
     JsonNode conflicts = th.admin("GET", "/admin/v1/overuse-conflicts", null);
     boolean listed = false;

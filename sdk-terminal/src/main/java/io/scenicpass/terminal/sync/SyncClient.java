@@ -9,7 +9,8 @@ import io.scenicpass.core.wire.RevocationDelta;
 import io.scenicpass.core.wire.TelemetryReading;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.terminal.internal.sync.Backoff;
-import io.scenicpass.terminal.internal.sync.ConflictLog;
+import io.scenicpass.terminal.internal.state.OveruseFile;
+import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.internal.sync.ConnectivityMonitor;
 import io.scenicpass.terminal.internal.sync.EntryUploader;
 import io.scenicpass.terminal.internal.sync.Puller;
@@ -59,7 +60,7 @@ public final class SyncClient implements AutoCloseable {
     private final Puller puller;
     private final EntryUploader uploader;
     private final TelemetryQueue telemetry;
-    private final ConflictLog conflicts;
+    private final OveruseFile conflicts;
     private final Backoff backoff;
     private final ScheduledExecutorService executor;
     private final boolean ownExecutor;
@@ -78,7 +79,12 @@ public final class SyncClient implements AutoCloseable {
         this.api = new TerminalApi(s.http(), credentials.serverUrl(), credentials.deviceToken(), s.clock,
                 s.serverClock, monitor);
         this.puller = new Puller(api, s.state, credentials.rootPublicKey(), s.pageSize, s.maxPagesPerCycle);
-        this.conflicts = new ConflictLog(s.conflictFile, 1000);
+        this.conflicts = new OveruseFile(s.conflictFile, 1000);
+        try {
+            conflicts.load();
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("cannot read over-use conflicts from {}: {}", s.conflictFile, e.toString());
+        }
         this.uploader = new EntryUploader(api, s.outbox, credentials.deviceId(), s.clock, s.batchSize,
                 this::conflict, listener::entryRejected);
         this.telemetry = new TelemetryQueue(s.telemetryCapacity);
@@ -178,8 +184,8 @@ public final class SyncClient implements AutoCloseable {
     }
 
     /** @return over-use conflicts reported by the server, oldest first */
-    public List<OveruseConflict> overuseConflicts() {
-        return conflicts.all();
+    public List<OveruseNotice> overuseConflicts() {
+        return conflicts.notices();
     }
 
     /** @return the last cycle's report */
@@ -326,11 +332,18 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
-    private void conflict(OveruseConflict c) {
+    private void conflict(OveruseNotice c) {
         if (settings.gate != null) {
             settings.gate.recordOveruse(c.eventId(), c.passId(), c.message());
         }
-        if (conflicts.record(c)) {
+        boolean fresh;
+        try {
+            fresh = conflicts.record(c);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("cannot persist over-use conflict {}: {}", c.eventId(), e.getCause().toString());
+            fresh = true; // kept in memory; still tell the application
+        }
+        if (fresh) {
             LOG.warn("server reports over-use: {}", c);
             listener.overuseConflict(c);
         }

@@ -1,5 +1,6 @@
 package io.scenicpass.terminal.sync;
 
+import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.core.wire.PushMessage;
 
 /**
@@ -15,7 +16,7 @@ public interface SyncListener {
     }
 
     /** @param conflict the server says an uploaded entry was over-use */
-    default void overuseConflict(OveruseConflict conflict) {
+    default void overuseConflict(OveruseNotice conflict) {
     }
 
     /**

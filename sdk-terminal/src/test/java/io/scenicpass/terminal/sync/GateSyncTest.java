@@ -1,5 +1,6 @@
 package io.scenicpass.terminal.sync;
 
+import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.core.Claims;
 import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassIssuer;
@@ -87,7 +88,7 @@ class GateSyncTest {
         assertThat(gate.outbox().pendingCount()).isZero();
         assertThat(fake.stored.keySet()).contains(ok.eventId(), twice.eventId(), refunded.eventId());
         assertThat(gate.state().overuseNotices()).hasSize(1);
-        assertThat(sync.overuseConflicts()).extracting(OveruseConflict::eventId).containsExactly(twice.eventId());
+        assertThat(sync.overuseConflicts()).extracting(OveruseNotice::eventId).containsExactly(twice.eventId());
     }
 
     @Test

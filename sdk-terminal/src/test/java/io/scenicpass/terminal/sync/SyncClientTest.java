@@ -1,5 +1,6 @@
 package io.scenicpass.terminal.sync;
 
+import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.core.wire.ManifestEntry;
@@ -216,10 +217,10 @@ class SyncClientTest {
         outbox.add(entry("P-OK"));
         EntryEvent twice = entry("P-TWICE");
         outbox.add(twice);
-        java.util.concurrent.CopyOnWriteArrayList<OveruseConflict> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CopyOnWriteArrayList<OveruseNotice> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         SyncListener listener = new SyncListener() {
             @Override
-            public void overuseConflict(OveruseConflict conflict) {
+            public void overuseConflict(OveruseNotice conflict) {
                 heard.add(conflict);
             }
         };
@@ -227,13 +228,13 @@ class SyncClientTest {
         SyncClient sync = client(builder().listener(listener).conflictFile(file));
         SyncReport report = sync.syncNow();
         assertThat(report.conflicts()).isEqualTo(1);
-        assertThat(heard).extracting(OveruseConflict::eventId).containsExactly(twice.eventId());
-        assertThat(sync.overuseConflicts()).extracting(OveruseConflict::passId).containsExactly("P-TWICE");
+        assertThat(heard).extracting(OveruseNotice::eventId).containsExactly(twice.eventId());
+        assertThat(sync.overuseConflicts()).extracting(OveruseNotice::passId).containsExactly("P-TWICE");
         assertThat(sync.overuseConflicts().get(0).message()).contains("gate-2");
         assertThat(outbox.pendingCount()).as("a conflict is still an acknowledged entry").isZero();
 
         SyncClient restarted = client(builder().conflictFile(file));
-        assertThat(restarted.overuseConflicts()).extracting(OveruseConflict::eventId).containsExactly(twice.eventId());
+        assertThat(restarted.overuseConflicts()).extracting(OveruseNotice::eventId).containsExactly(twice.eventId());
     }
 
     @Test

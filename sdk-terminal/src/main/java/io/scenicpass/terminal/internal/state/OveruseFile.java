@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The over-use notices the server reported, kept in a file (a JSON array, rewritten atomically): the newest
- * {@code max} notices, one per event.
+ * The over-use notices the server reported, kept in a file (a JSON array, rewritten atomically) or, without a
+ * file, in memory only: the newest {@code max} notices, one per event. Used by the gate state and by a sync
+ * client running without a gate.
  */
 public final class OveruseFile {
     private final Path file;
@@ -24,7 +25,7 @@ public final class OveruseFile {
     private final List<OveruseNotice> kept = new ArrayList<>();
 
     /**
-     * @param file the file
+     * @param file the file, or null to keep the notices in memory only
      * @param max how many notices to keep
      */
     public OveruseFile(Path file, int max) {
@@ -34,7 +35,9 @@ public final class OveruseFile {
 
     /** Loads the stored notices. @throws IOException when the file is unreadable */
     public synchronized void load() throws IOException {
-        kept.addAll(read(file));
+        if (file != null) {
+            kept.addAll(read(file));
+        }
     }
 
     /**
@@ -53,6 +56,9 @@ public final class OveruseFile {
         kept.add(notice);
         while (kept.size() > max) {
             kept.remove(0);
+        }
+        if (file == null) {
+            return true;
         }
         try {
             write(file, kept);

@@ -5,7 +5,7 @@ import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckItem;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.terminal.sync.EntryOutbox;
-import io.scenicpass.terminal.sync.OveruseConflict;
+import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.sync.SyncException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ public final class EntryUploader {
     private final EntryOutbox outbox;
     private final String deviceId;
     private final Clock clock;
-    private final Consumer<OveruseConflict> conflicts;
+    private final Consumer<OveruseNotice> conflicts;
     private final BiConsumer<String, String> rejections;
     private int batchSize;
 
@@ -44,7 +44,7 @@ public final class EntryUploader {
      * @param rejections told {@code (eventId, message)} about every event refused for good
      */
     public EntryUploader(TerminalApi api, EntryOutbox outbox, String deviceId, Clock clock, int batchSize,
-                         Consumer<OveruseConflict> conflicts, BiConsumer<String, String> rejections) {
+                         Consumer<OveruseNotice> conflicts, BiConsumer<String, String> rejections) {
         this.api = Objects.requireNonNull(api, "api");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
@@ -121,7 +121,7 @@ public final class EntryUploader {
                     break;
                 case OVERUSE_CONFLICT:
                     result.conflicts++;
-                    conflicts.accept(new OveruseConflict(event.eventId(), event.passId(), item.message(),
+                    conflicts.accept(new OveruseNotice(event.eventId(), event.passId(), item.message(),
                             clock.instant()));
                     break;
                 case REJECTED:
