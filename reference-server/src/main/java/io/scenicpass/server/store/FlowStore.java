@@ -9,10 +9,13 @@ import java.util.List;
 /**
  * Read-side aggregates of the live flow: occupancy, arrivals in buckets, the gate × hour heatmap, channel share,
  * slot fill, and the per-pass samples the forecast learns from. All sums are SQL aggregates; times are epoch ms.
- * An admitted event counts unless the server rejected it (an offline over-use still let a person through).
+ * An admitted event counts unless the server rejected it (an offline over-use still let a person through); a
+ * {@code NOT_PASSED} event (a DENY copy of an admission whose visitor never went through the turnstile) counts
+ * negatively, giving that admission back.
  */
 public final class FlowStore {
-  private static final String ADMITTED = " verdict='ADMIT' AND status <> 'REJECTED' ";
+  private static final String ADMITTED = " status <> 'REJECTED' AND (verdict='ADMIT' OR reason='NOT_PASSED') ";
+  private static final String SIGNED = " (CASE WHEN reason='NOT_PASSED' THEN -party_count ELSE party_count END) ";
   private static final String SOLD = " b.status IN ('CONFIRMED','REDEEMED') ";
 
   /** People through the gates of one zone: in, out (party counts). */
@@ -40,8 +43,8 @@ public final class FlowStore {
       String deviceName, boolean revoked, Instant lastSeenAt) {}
 
   public List<ZoneCount> zoneCounts(Connection c, Instant from, Instant to) throws SQLException {
-    return Jdbc.list(c, "SELECT zone_id, SUM(CASE WHEN direction='IN' THEN party_count ELSE 0 END),"
-        + " SUM(CASE WHEN direction='OUT' THEN party_count ELSE 0 END) FROM entry_event WHERE" + ADMITTED
+    return Jdbc.list(c, "SELECT zone_id, SUM(CASE WHEN direction='IN' THEN" + SIGNED + "ELSE 0 END),"
+        + " SUM(CASE WHEN direction='OUT' THEN" + SIGNED + "ELSE 0 END) FROM entry_event WHERE" + ADMITTED
         + " AND corrected_time >= ? AND corrected_time < ? GROUP BY zone_id ORDER BY zone_id",
         rs -> new ZoneCount(rs.getString(1) == null ? "?" : rs.getString(1), rs.getLong(2), rs.getLong(3)),
         from.toEpochMilli(), to.toEpochMilli());
@@ -50,7 +53,7 @@ public final class FlowStore {
   /** Admitted IN people per gate in buckets of {@code widthMillis} from {@code from}. */
   public List<Bucket> gateArrivals(Connection c, Instant from, Instant to, long widthMillis) throws SQLException {
     return Jdbc.list(c, "SELECT k, bk, SUM(n) FROM (SELECT gate_id AS k, (corrected_time - ?) / ? AS bk,"
-        + " party_count AS n FROM entry_event WHERE" + ADMITTED + " AND direction='IN' AND corrected_time >= ?"
+        + SIGNED + "AS n FROM entry_event WHERE" + ADMITTED + " AND direction='IN' AND corrected_time >= ?"
         + " AND corrected_time < ?) t GROUP BY k, bk ORDER BY 1, 2",
         rs -> new Bucket(rs.getString(1) == null ? "?" : rs.getString(1), rs.getLong(2), rs.getLong(3)),
         from.toEpochMilli(), widthMillis, from.toEpochMilli(), to.toEpochMilli());
@@ -59,8 +62,9 @@ public final class FlowStore {
   /** Admitted IN people per slot (through pass → booking) in buckets of {@code widthMillis} from {@code from}. */
   public List<Bucket> slotArrivals(Connection c, Instant from, Instant to, long widthMillis) throws SQLException {
     return Jdbc.list(c, "SELECT k, bk, SUM(n) FROM (SELECT b.slot_id AS k, (e.corrected_time - ?) / ? AS bk,"
-        + " e.party_count AS n FROM entry_event e JOIN pass p ON p.pass_id = e.pass_id"
-        + " JOIN booking b ON b.uuid = p.booking_uuid WHERE e.verdict='ADMIT' AND e.status <> 'REJECTED'"
+        + " (CASE WHEN e.reason='NOT_PASSED' THEN -e.party_count ELSE e.party_count END) AS n FROM entry_event e"
+        + " JOIN pass p ON p.pass_id = e.pass_id JOIN booking b ON b.uuid = p.booking_uuid"
+        + " WHERE (e.verdict='ADMIT' OR e.reason='NOT_PASSED') AND e.status <> 'REJECTED'"
         + " AND e.direction='IN' AND e.corrected_time >= ? AND e.corrected_time < ?) t GROUP BY k, bk ORDER BY 1, 2",
         rs -> new Bucket(rs.getString(1), rs.getLong(2), rs.getLong(3)),
         from.toEpochMilli(), widthMillis, from.toEpochMilli(), to.toEpochMilli());
@@ -102,7 +106,8 @@ public final class FlowStore {
   /** Mean time between a pass's first entry and its first exit after it, over first entries in [from, to). */
   public Double meanDwellMillis(Connection c, Instant from, Instant to) throws SQLException {
     return Jdbc.one(c, "SELECT AVG(o.t - u.first_entry_at) FROM pass_use u JOIN (SELECT pass_id, MIN(corrected_time)"
-        + " AS t FROM entry_event WHERE" + ADMITTED + " AND direction='OUT' AND corrected_time >= ?"
+        + " AS t FROM entry_event WHERE verdict='ADMIT' AND status <> 'REJECTED' AND direction='OUT'"
+        + " AND corrected_time >= ?"
         + " GROUP BY pass_id) o ON o.pass_id = u.pass_id WHERE u.first_entry_at >= ? AND u.first_entry_at < ?"
         + " AND o.t > u.first_entry_at", rs -> {
           double v = rs.getDouble(1);

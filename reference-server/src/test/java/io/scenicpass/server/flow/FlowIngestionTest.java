@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The flow numbers follow what the real ingestion writes: a channel books over OCTO, real passes are admitted
- * through {@link EntryService} (as the terminal API does), a duplicate upload and a rejected event change
- * nothing, an exit lowers the occupancy, and the slot shows the entered people.
+ * through {@link EntryService} (as the terminal API does), a duplicate upload and a denied event change
+ * nothing, an exit lowers the occupancy, the slot shows the entered people, and a NOT_PASSED event gives an
+ * admission back everywhere.
  */
 class FlowIngestionTest {
   @TempDir
@@ -92,6 +93,19 @@ class FlowIngestionTest {
       assertThat(ch.get(0).get("channelId").asText()).isEqualTo("ota-flow");
       assertThat(ch.get(0).get("units").asLong()).isEqualTo(3);
       assertThat(h.send("GET", "/metrics", null, null).body()).contains("scenicpass_entries_ingested 5.0");
+
+      // the first visitor never went through the turnstile: the terminal journals NOT_PASSED (a DENY copy)
+      EntryEvent notPassed = event(passes.get(0), Direction.IN, Verdict.DENY, t.plusSeconds(10)).toBuilder()
+          .reason("NOT_PASSED").build();
+      assertThat(entries.ingest(device, new EntryBatch("dev-1", List.of(notPassed))).results())
+          .allSatisfy(a -> assertThat(a.status()).isEqualTo(EntryAckStatus.ACCEPTED));
+      assertThat(h.json("/admin/v1/flow/occupancy").get("park").asLong()).isEqualTo(1);
+      assertThat(h.json("/admin/v1/flow/heatmap").get("counts").get(north).get(10).asLong()).isEqualTo(2);
+      for (JsonNode s : h.json("/admin/v1/flow/slots")) {
+        if (s.get("slotId").asText().equals("park-entry-std|2026-06-01T12:00:00+08:00")) {
+          assertThat(s.get("entered").asLong()).isEqualTo(2);
+        }
+      }
     }
   }
 
