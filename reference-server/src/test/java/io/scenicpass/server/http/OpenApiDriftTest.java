@@ -95,7 +95,7 @@ class OpenApiDriftTest {
 
   @Test
   void terminalWithUnknownDeviceIsA401WireErrorWithServerTime() {
-    assertThat(doc).contains("UNAUTHORIZED 401 (unknown, revoked or missing device token)");
+    assertThat(doc).contains("UNAUTHORIZED 401 (unknown or missing device token)");
     Answer a = ts.send("GET", "/terminal/v1/config", null, null, Map.of("Authorization", "Device not-a-token"));
     assertThat(a.status()).isEqualTo(401);
     assertThat(a.json().path("code").asText()).isEqualTo("UNAUTHORIZED");
