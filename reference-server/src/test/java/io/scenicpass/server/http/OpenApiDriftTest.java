@@ -103,6 +103,22 @@ class OpenApiDriftTest {
   }
 
   @Test
+  void adminUnknownProductIsA400AdminError() {
+    assertThat(doc).contains("400 INVALID_PRODUCT_ID when unknown");
+    Answer a = ts.get("/admin/v1/products/no-such-product", TestServer.ADMIN);
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.json().path("code").asText()).isEqualTo("INVALID_PRODUCT_ID");
+    assertThat(a.json().path("message").asText()).isNotBlank();
+  }
+
+  @Test
+  void anUndocumentedPathIsA404NotAServedRoute() {
+    Answer a = ts.get("/octo/not-a-route", channelKey);
+    assertThat(a.status()).isEqualTo(404);
+    assertThat(documentedRoutes(doc)).doesNotContain("GET /octo/not-a-route");
+  }
+
+  @Test
   void healthAndMetricsAnswerAsDocumented() {
     Answer h = ts.get("/health", null);
     assertThat(h.status()).isEqualTo(200);
