@@ -90,28 +90,33 @@ class NetworkFaultTest {
   @Test
   void aServerRestartWithTheTerminalConnectedLosesNothing() throws Exception {
     try (FaultRig rig = new FaultRig(dir, null)) {
-      List<String> passes = rig.book("restart", 16);
-      rig.ts.server.syncFeeds.refreshManifest();
-      assertThat(rig.sync.syncNow().success()).isTrue();
-      rig.sync.start();
-      FaultRig.await("the push stream", rig.sync::pushConnected);
-      rig.scanAll(passes.subList(0, 6));
-      FaultRig.await("the first entries uploaded", () -> rig.gate.journal().pendingCount() == 0);
-
-      // the server goes down while the terminal is connected (push stream open, uploads flowing)
-      CompletableFuture<Void> scanning = CompletableFuture.runAsync(() -> rig.scanAll(passes.subList(6, 10)));
-      rig.stopServer();
-      scanning.get();
-      rig.scanAll(passes.subList(10, 13));
-      FaultRig.await("the terminal to notice", () -> rig.sync.connectivity() == Connectivity.OFFLINE);
-      assertThat(rig.gate.journal().pendingCount()).isPositive();
-
-      // a new server process on the same data; the terminal reconnects on its own and uploads the rest once
-      rig.startServer();
-      rig.scanAll(passes.subList(13, 16));
-      rig.assertExactlyOnce();
-      FaultRig.await("the push stream reconnected", rig.sync::pushConnected);
-      FaultRig.await("online again", () -> rig.sync.connectivity() == Connectivity.ONLINE);
+      serverRestart(rig);
     }
+  }
+
+  /** The server restart scenario, on the rig's database (H2 here, PostgreSQL in NetworkFaultPostgresTest). */
+  static void serverRestart(FaultRig rig) throws Exception {
+    List<String> passes = rig.book("restart", 16);
+    rig.ts.server.syncFeeds.refreshManifest();
+    assertThat(rig.sync.syncNow().success()).isTrue();
+    rig.sync.start();
+    FaultRig.await("the push stream", rig.sync::pushConnected);
+    rig.scanAll(passes.subList(0, 6));
+    FaultRig.await("the first entries uploaded", () -> rig.gate.journal().pendingCount() == 0);
+
+    // the server goes down while the terminal is connected (push stream open, uploads flowing)
+    CompletableFuture<Void> scanning = CompletableFuture.runAsync(() -> rig.scanAll(passes.subList(6, 10)));
+    rig.stopServer();
+    scanning.get();
+    rig.scanAll(passes.subList(10, 13));
+    FaultRig.await("the terminal to notice", () -> rig.sync.connectivity() == Connectivity.OFFLINE);
+    assertThat(rig.gate.journal().pendingCount()).isPositive();
+
+    // a new server process on the same data; the terminal reconnects on its own and uploads the rest once
+    rig.startServer();
+    rig.scanAll(passes.subList(13, 16));
+    rig.assertExactlyOnce();
+    FaultRig.await("the push stream reconnected", rig.sync::pushConnected);
+    FaultRig.await("online again", () -> rig.sync.connectivity() == Connectivity.ONLINE);
   }
 }

@@ -1,0 +1,36 @@
+package io.scenicpass.server.faults;
+
+import io.scenicpass.server.testing.PostgresServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link NetworkFaultTest}'s server restart on a real PostgreSQL started by the test: the server process goes away
+ * with the terminal connected, a new one starts on the same database and keys behind the same proxy port, and the
+ * terminal uploads the rest exactly once.
+ */
+@Tag("slow")
+@Timeout(60)
+class NetworkFaultPostgresTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void requirePostgres() {
+    if (!PostgresServer.available()) {
+      System.err.println("!!! PostgreSQL 15 binaries missing in /usr/lib/postgresql/15/bin: SKIPPING PostgreSQL tests");
+    }
+    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+  }
+
+  @Test
+  void aServerRestartOnPostgresqlWithTheTerminalConnectedLosesNothing() throws Exception {
+    try (FaultRig rig = new FaultRig(dir, PostgresServer.get().newDatabase())) {
+      NetworkFaultTest.serverRestart(rig);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.scenicpass.server.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scenicpass.server.faults.FaultProxy.Mode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of the terminal process mid-upload: a child JVM ({@link TerminalProcess}) decides a stream of passes and
+ * uploads them over a slow link through the {@link FaultProxy}; once the server has stored some but not all entries
+ * it is killed ({@code destroyForcibly}); a new child on the same state directory uploads the rest. The server ends
+ * with every decided event exactly once, one entry per pass and every booking REDEEMED.
+ */
+@Tag("slow")
+@Timeout(60)
+class TerminalKillTest {
+  @TempDir Path dir;
+
+  @Test
+  void killingTheTerminalMidUploadLosesNothingAndDuplicatesNothing() throws Exception {
+    try (FaultRig rig = new FaultRig(dir, null, false)) {
+      List<String> passes = rig.book("kill", 30);
+      rig.ts.server.syncFeeds.refreshManifest();
+      Path passFile = dir.resolve("passes.txt");
+      Files.write(passFile, passes, StandardCharsets.UTF_8);
+      Path terminal = dir.resolve("terminal");
+      rig.proxy.slowDelay = Duration.ofMillis(20);
+      rig.proxy.mode(Mode.SLOW);
+
+      Child first = new Child(terminal, "decide", passFile.toString());
+      try {
+        FaultRig.await("the child to decide everything", () -> first.lines.contains("DECIDED-ALL"));
+        List<String> decided = first.eventIds();
+        assertThat(decided).hasSize(passes.size() + 10);
+        FaultRig.await("the upload to be under way", () -> rig.countRows() > 0);
+        first.process.destroyForcibly();
+        assertThat(first.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.lines).doesNotContain("DRAINED");
+        long stored = rig.countRows();
+        System.out.println("[faults] killed the terminal with " + stored + " of " + decided.size() + " entries stored");
+        assertThat(stored).as("killed mid-upload").isBetween(1L, (long) decided.size() - 1);
+        synchronized (rig.decisions) {
+          rig.decisions.addAll(decided);
+        }
+      } finally {
+        first.process.destroyForcibly();
+      }
+
+      rig.proxy.mode(Mode.PASS);
+      Child second = new Child(terminal, "drain");
+      try {
+        assertThat(second.process.waitFor(40, TimeUnit.SECONDS)).as("second child finished").isTrue();
+        assertThat(second.lines).contains("DRAINED");
+      } finally {
+        second.process.destroyForcibly();
+      }
+      rig.assertExactlyOnce();
+    }
+  }
+
+  /** A terminal JVM on the test classpath; its stdout lines are collected. */
+  private final class Child {
+    final Process process;
+    final List<String> lines = new CopyOnWriteArrayList<>();
+
+    Child(Path terminal, String... args) throws IOException {
+      String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+      List<String> cmd = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
+          System.getProperty("java.class.path"), TerminalProcess.class.getName(), terminal.toString()));
+      cmd.addAll(List.of(args));
+      process = new ProcessBuilder(cmd).redirectError(dir.resolve("child-" + args[0] + ".err").toFile()).start();
+      Thread reader = new Thread(() -> {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+            StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = r.readLine()) != null) {
+            lines.add(line);
+          }
+        } catch (IOException e) {
+          // the child died
+        }
+      }, "child-stdout");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    List<String> eventIds() {
+      List<String> ids = new java.util.ArrayList<>();
+      for (String l : lines) {
+        if (l.startsWith("DECIDED ")) {
+          ids.add(l.split(" ")[1]);
+        }
+      }
+      return ids;
+    }
+  }
+}
