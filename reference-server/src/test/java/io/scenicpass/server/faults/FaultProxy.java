@@ -32,7 +32,10 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@link Mode#SLOW}: every chunk (at most {@link #slowChunkBytes} bytes) is held back {@link #slowDelay}, which
  *       bounds the bandwidth to chunk/delay;
  *   <li>{@link Mode#RESET}: new connections and the next chunk of live ones are closed abruptly with a TCP RST
- *       ({@code setSoLinger(true, 0)}).
+ *       ({@code setSoLinger(true, 0)});
+ *   <li>{@link Mode#LOSE_UPLOAD_ACKS}: everything passes, except that on a connection carrying an entry upload
+ *       ({@code POST .../entries}) the server's answer is dropped: the server stores the batch, the terminal never
+ *       hears so (the one HTTP-aware mode; it looks at the request line only).
  * </ul>
  *
  * Flapping alternates modes on a schedule: {@link #startFlapping(Duration, Mode...)}. The upstream port can be
@@ -41,7 +44,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class FaultProxy implements AutoCloseable {
   /** What the proxy does with connections and bytes. */
-  enum Mode { PASS, BLACKHOLE, SLOW, RESET }
+  enum Mode { PASS, BLACKHOLE, SLOW, RESET, LOSE_UPLOAD_ACKS }
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -62,6 +65,7 @@ final class FaultProxy implements AutoCloseable {
   final AtomicLong bytesForwarded = new AtomicLong();
   final AtomicInteger slowChunks = new AtomicInteger();
   final AtomicInteger modeSwitches = new AtomicInteger();
+  final AtomicInteger uploadsAckLost = new AtomicInteger();
 
   FaultProxy(int upstreamPort) throws IOException {
     this.upstreamPort = upstreamPort;
@@ -154,8 +158,8 @@ final class FaultProxy implements AutoCloseable {
     }
     sockets.add(upstream);
     Link link = new Link(client, upstream);
-    daemon(() -> pump(link, client, upstream), "fault-proxy-up").start();
-    pump(link, upstream, client);
+    daemon(() -> pump(link, client, upstream, true), "fault-proxy-up").start();
+    pump(link, upstream, client, false);
   }
 
   /** One proxied connection: once any byte of it was dropped it stays a black hole. */
@@ -163,6 +167,8 @@ final class FaultProxy implements AutoCloseable {
     final Socket a;
     final Socket b;
     volatile boolean holed;
+    /** The server's answers on this connection are dropped (an entry upload went up). */
+    volatile boolean answersLost;
 
     Link(Socket a, Socket b) {
       this.a = a;
@@ -170,7 +176,7 @@ final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private void pump(Link link, Socket from, Socket to) {
+  private void pump(Link link, Socket from, Socket to, boolean toServer) {
     byte[] buf = new byte[16 * 1024];
     try {
       InputStream in = from.getInputStream();
@@ -191,7 +197,11 @@ final class FaultProxy implements AutoCloseable {
           rst(link.b);
           return;
         }
-        if (m == Mode.BLACKHOLE || link.holed) {
+        if (toServer && m == Mode.LOSE_UPLOAD_ACKS && isEntryUpload(buf, n)) {
+          link.answersLost = true;
+          uploadsAckLost.incrementAndGet();
+        }
+        if (m == Mode.BLACKHOLE || link.holed || (!toServer && link.answersLost)) {
           link.holed = true;
           bytesDropped.addAndGet(n);
           continue;
@@ -212,6 +222,13 @@ final class FaultProxy implements AutoCloseable {
         sockets.remove(from);
       }
     }
+  }
+
+  private static boolean isEntryUpload(byte[] buf, int n) {
+    String head = new String(buf, 0, Math.min(n, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+    int eol = head.indexOf('\r');
+    String line = eol < 0 ? head : head.substring(0, eol);
+    return line.startsWith("POST ") && line.contains("/terminal/v1/entries ");
   }
 
   /** Accepts and never answers: reads and drops until the peer gives up. */

@@ -255,7 +255,7 @@ final class FaultRig implements AutoCloseable {
 
   @Override
   public void close() {
-    System.out.println("[faults] " + summary());
+    System.out.println("[faults] " + summary() + " closed at " + Instant.now());
     if (sync != null) {
       sync.close();
       gate.close();

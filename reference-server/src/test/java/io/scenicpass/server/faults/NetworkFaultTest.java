@@ -3,10 +3,13 @@ package io.scenicpass.server.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.faults.FaultProxy.Mode;
+import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.Connectivity;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real gate ({@code Gate} + background {@code SyncClient}) talks to a real server (H2 file) through a
- * {@link FaultProxy} that blackholes, slows, resets and flaps the link, and across a server restart. Throughout, every
+ * {@link FaultProxy} that blackholes, slows, resets and flaps the link, loses the answers to uploads, and across a
+ * server restart. Throughout, every
  * decision comes back within {@link FaultRig#DECISION_BOUND} (never blocked by the network); once the link is back,
  * the server holds every journaled event exactly once, each admitted pass counts one entry and every booking is
  * REDEEMED. Waits poll conditions with deadlines; the proxy's delays are the fault, not synchronisation.
@@ -80,10 +84,39 @@ class NetworkFaultTest {
         FaultRig.await("the next flap", () -> rig.proxy.modeSwitches.get() > switches);
       }
       rig.proxy.stopFlapping(Mode.PASS);
+      System.out.println("[faults] flapping stopped after " + rig.proxy.modeSwitches.get() + " switches at " + java.time.Instant.now());
       assertThat(rig.proxy.modeSwitches.get()).isGreaterThanOrEqualTo(20);
       assertThat(rig.proxy.resets.get()).isPositive();
       assertThat(rig.proxy.bytesDropped.get()).isPositive();
       rig.assertExactlyOnce();
+    }
+  }
+
+  @Test
+  void lostUploadAcknowledgementsAreRetriedAndStoredOnce() throws Exception {
+    try (FaultRig rig = new FaultRig(dir, null)) {
+      List<String> passes = rig.book("lostack", 12);
+      rig.ts.server.syncFeeds.refreshManifest();
+      assertThat(rig.sync.syncNow().success()).isTrue();
+      rig.sync.start();
+      // the uploads reach the server and are stored; their answers never come back, so the terminal sends the
+      // oldest batch again and again
+      rig.proxy.mode(Mode.LOSE_UPLOAD_ACKS);
+      rig.scanAll(passes);
+      int decided = rig.decisions.size();
+      FaultRig.await("the same upload sent twice", () -> rig.proxy.uploadsAckLost.get() >= 2 && rig.countRows() > 0);
+      rig.proxy.mode(Mode.BLACKHOLE);
+      Set<String> storedUnheard = new HashSet<>(
+          rig.ts.get("/admin/v1/entries?deviceId=" + rig.creds.deviceId(), TestServer.ADMIN).json()
+              .findValuesAsText("eventId"));
+      assertThat(storedUnheard).isNotEmpty();
+      assertThat(rig.gate.journal().pendingCount()).as("the terminal never heard").isEqualTo(decided);
+      assertThat(rig.accepted).isEmpty();
+      // the answers come back: the batches the server already has are acknowledged DUPLICATE, stored once
+      rig.proxy.mode(Mode.PASS);
+      rig.assertExactlyOnce();
+      assertThat(rig.accepted.keySet()).as("no ACCEPTED on a retry").doesNotContainAnyElementsOf(storedUnheard);
+      System.out.println("[faults] stored while the acks were lost: " + storedUnheard.size() + " of " + decided);
     }
   }
 
