@@ -1,5 +1,8 @@
 package io.scenicpass.benchmarks.server;
 
+import io.scenicpass.server.testing.MutableClock;
+import io.scenicpass.server.testing.PostgresServer;
+
 import io.scenicpass.channel.model.BookingReservationRequest;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.ScenicPassServer;
