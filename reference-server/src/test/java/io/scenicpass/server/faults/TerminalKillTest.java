@@ -3,16 +3,12 @@ package io.scenicpass.server.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.faults.FaultProxy.Mode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,10 +37,10 @@ class TerminalKillTest {
       rig.proxy.slowDelay = Duration.ofMillis(20);
       rig.proxy.mode(Mode.SLOW);
 
-      Child first = new Child(terminal, "decide", passFile.toString());
+      ChildJvm first = child(terminal, "decide", passFile.toString());
       try {
         FaultRig.await("the child to decide everything", () -> first.lines.contains("DECIDED-ALL"));
-        List<String> decided = first.eventIds();
+        List<String> decided = eventIds(first);
         assertThat(decided).hasSize(passes.size() + 10);
         FaultRig.await("the upload to be under way", () -> rig.countRows() > 0);
         first.process.destroyForcibly();
@@ -61,7 +57,7 @@ class TerminalKillTest {
       }
 
       rig.proxy.mode(Mode.PASS);
-      Child second = new Child(terminal, "drain");
+      ChildJvm second = child(terminal, "drain");
       try {
         assertThat(second.process.waitFor(40, TimeUnit.SECONDS)).as("second child finished").isTrue();
         assertThat(second.lines).contains("DRAINED");
@@ -72,40 +68,20 @@ class TerminalKillTest {
     }
   }
 
-  /** A terminal JVM on the test classpath; its stdout lines are collected. */
-  private final class Child {
-    final Process process;
-    final List<String> lines = new CopyOnWriteArrayList<>();
+  private ChildJvm child(Path terminal, String... args) throws IOException {
+    String[] all = new String[args.length + 1];
+    all[0] = terminal.toString();
+    System.arraycopy(args, 0, all, 1, args.length);
+    return new ChildJvm(TerminalProcess.class, dir.resolve("child-" + args[0] + ".err"), all);
+  }
 
-    Child(Path terminal, String... args) throws IOException {
-      String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> cmd = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
-          System.getProperty("java.class.path"), TerminalProcess.class.getName(), terminal.toString()));
-      cmd.addAll(List.of(args));
-      process = new ProcessBuilder(cmd).redirectError(dir.resolve("child-" + args[0] + ".err").toFile()).start();
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-            StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = r.readLine()) != null) {
-            lines.add(line);
-          }
-        } catch (IOException e) {
-          // the child died
-        }
-      }, "child-stdout");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    List<String> eventIds() {
-      List<String> ids = new java.util.ArrayList<>();
-      for (String l : lines) {
-        if (l.startsWith("DECIDED ")) {
-          ids.add(l.split(" ")[1]);
-        }
+  private static List<String> eventIds(ChildJvm c) {
+    List<String> ids = new java.util.ArrayList<>();
+    for (String l : c.lines) {
+      if (l.startsWith("DECIDED ")) {
+        ids.add(l.split(" ")[1]);
       }
-      return ids;
     }
+    return ids;
   }
 }
