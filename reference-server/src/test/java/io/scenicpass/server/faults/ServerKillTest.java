@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * every booking REDEEMED.
  *
  * <p>Not on H2: the H2 file database (MVStore) writes commits to its file after a delay, so a server killed -9 just
- * after acknowledging a batch can lose it (seen here: 4 acknowledged entries gone in 1 run of 3). That is a finding
- * about the single-node H2 default, reported; PostgreSQL is what a deployment that must not lose data runs on.
+ * after acknowledging a batch can lose it (seen here: acknowledged entries gone in 4 of 7 runs with the default H2 URL,
+ * in none of 4 with {@code ;WRITE_DELAY=0}). That is a finding about the single-node H2 default, reported; PostgreSQL
+ * is what a deployment that must not lose data runs on.
  */
 @Tag("slow")
 @Timeout(60)
@@ -71,7 +72,8 @@ class ServerKillTest {
         rig.proxy.mode(Mode.PASS);
         // the gate never stops deciding while its server is gone
         rig.scanAll(passes.subList(30, 34));
-        assertThat(rig.gate.journal().pendingCount()).as("killed mid-upload").isBetween(5, rig.decisions.size() - 1);
+        // the server had stored some entries (awaited above); the terminal still holds more than the 4 decided since
+        assertThat(rig.gate.journal().pendingCount()).as("killed mid-upload").isGreaterThan(4);
         System.out.println("[faults] killed the server with " + (rig.decisions.size() - rig.gate.journal()
             .pendingCount()) + " of " + total + " entries acknowledged");
       } finally {
