@@ -186,8 +186,9 @@ final class FaultRig implements AutoCloseable {
 
   /**
    * After the link is back: waits until the journal is empty, then checks that the server holds every journaled
-   * event exactly once, the terminal was acknowledged ACCEPTED exactly once per event, every admitted pass counts one
-   * entry and every booking is REDEEMED.
+   * event exactly once (admin API and row count), every event was acknowledged to the in-process terminal and none
+   * ACCEPTED twice (a retry of a stored event is DUPLICATE), every admitted pass counts one entry and every booking is
+   * REDEEMED.
    */
   void assertExactlyOnce() throws InterruptedException {
     if (gate != null) {
