@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * every booking REDEEMED.
  *
  * <p>Not on H2: the H2 file database (MVStore) writes commits to its file after a delay, so a server killed -9 just
- * after acknowledging a batch can lose it (seen here: acknowledged entries gone in 4 of 7 runs with the default H2 URL,
- * in none of 4 with {@code ;WRITE_DELAY=0}). That is a finding about the single-node H2 default, reported; PostgreSQL
+ * after acknowledging a batch can lose it (seen here: acknowledged entries gone in 4 of 6 runs with the default H2 URL,
+ * in none of 3 with {@code ;WRITE_DELAY=0}). That is a finding about the single-node H2 default, reported; PostgreSQL
  * is what a deployment that must not lose data runs on.
  */
 @Tag("slow")
