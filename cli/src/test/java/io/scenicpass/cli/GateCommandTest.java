@@ -45,7 +45,7 @@ class GateCommandTest {
         Path data = dir.resolve("gate-a");
         String p1 = b.passes.get(0);
         String p2 = b.passes.get(1);
-        List<JsonNode> out = gate(data, String.join("\n", "status", p1, p1, "offline", p2, "status", "online", "status",
+        List<JsonNode> out = gate(data, String.join("\n", "status", p1, p1, "offline", p2, "status", "online", "sync", "status",
                 "face:nobody", "garbage", "quit"), "--server", server.baseUrl, "--enroll", server.demoEnrollmentToken,
                 "--clock", b.slotStart.plusMinutes(30).toString());
 

@@ -139,7 +139,7 @@ public final class SimulatedTerminal implements AutoCloseable {
         }
         gate = gb.build();
         sync = SyncClient.builder(credentials).gate(gate).httpClient(http).pullInterval(pullInterval)
-                .offlineDetection(1, Duration.ofSeconds(5)).backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .offlineDetection(1, Duration.ofSeconds(15)).backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
                 .conflictFile(dataDir.resolve("overuse-conflicts.jsonl")).listener(new SyncListener() {
                     @Override
                     public void connectivityChanged(Connectivity previous, Connectivity now) {
