@@ -6,6 +6,7 @@ import io.scenicpass.terminal.device.CredentialListener;
 import io.scenicpass.terminal.device.CredentialReader;
 import io.scenicpass.terminal.device.DeviceFaultCode;
 import io.scenicpass.terminal.device.ScannedCredential;
+import io.scenicpass.terminal.internal.device.DeviceWorker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,16 +28,16 @@ public final class NfcReader extends AbstractDevice implements CredentialReader 
     private final NfcTagReader tags = new NfcTagReader();
     private final Duration pollTimeout;
     private final Duration reconnectDelay;
-    private final Object lock = new Object();
+    private final DeviceWorker worker;
     private volatile CredentialListener listener;
-    private volatile boolean running;
-    private Thread thread;
 
     private NfcReader(Builder b) {
         super(b.deviceId, b.clock);
         this.terminal = b.terminal;
         this.pollTimeout = b.pollTimeout;
         this.reconnectDelay = b.reconnectDelay;
+        this.worker = new DeviceWorker("sp-nfc-" + b.deviceId, this::loop,
+                pollTimeout.multipliedBy(3).plusSeconds(2));
     }
 
     /** A builder for a reader on {@code terminal}. */
@@ -51,47 +52,27 @@ public final class NfcReader extends AbstractDevice implements CredentialReader 
 
     @Override
     public void start() {
-        synchronized (lock) {
-            if (running) {
-                return;
-            }
-            running = true;
-            thread = new Thread(this::loop, "sp-nfc-" + deviceId());
-            thread.setDaemon(true);
-            thread.start();
-        }
+        worker.start();
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (lock) {
-            running = false;
-            t = thread;
-            lock.notifyAll();
-        }
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(pollTimeout.toMillis() * 3 + 2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
         reportDisconnected();
     }
 
     private void loop() {
-        while (running) {
+        while (worker.running()) {
             Optional<NfcCard> card;
             try {
                 card = terminal.awaitCard(pollTimeout);
             } catch (NfcReadException e) {
                 reportFault(e.code(), e.getMessage(), false);
-                pause(reconnectDelay);
+                worker.pause(reconnectDelay);
                 continue;
             } catch (RuntimeException e) {
                 reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName(), false);
-                pause(reconnectDelay);
+                worker.pause(reconnectDelay);
                 continue;
             }
             if (!card.isPresent()) {
@@ -100,7 +81,7 @@ public final class NfcReader extends AbstractDevice implements CredentialReader 
             }
             try (NfcCard c = card.get()) {
                 handle(c);
-                while (running && !c.awaitRemoval(pollTimeout)) {
+                while (worker.running() && !c.awaitRemoval(pollTimeout)) {
                     // wait until the card leaves so it is reported once per presentation
                 }
             } catch (NfcReadException e) {
@@ -134,20 +115,6 @@ public final class NfcReader extends AbstractDevice implements CredentialReader 
         CredentialListener l = listener;
         if (l != null) {
             safely(() -> l.onCredential(c));
-        }
-    }
-
-    private void pause(Duration d) {
-        synchronized (lock) {
-            if (!running) {
-                return;
-            }
-            try {
-                lock.wait(Math.max(1, d.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.scenicpass.terminal.device.AlarmType;
 import io.scenicpass.terminal.device.Passage;
 import io.scenicpass.terminal.device.Turnstile;
 import io.scenicpass.terminal.device.TurnstileListener;
+import io.scenicpass.terminal.internal.device.DeviceWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,8 @@ public final class ModbusTurnstile extends AbstractDevice implements Turnstile {
     private final Duration pollInterval;
     private final Duration tailgateWindow;
     private final Object lock = new Object();
+    private final DeviceWorker worker;
     private volatile TurnstileListener listener;
-    private volatile boolean running;
-    private Thread thread;
     private int pending;
     private long pulseOffAtNanos;
     private boolean coilOn;
@@ -49,6 +49,7 @@ public final class ModbusTurnstile extends AbstractDevice implements Turnstile {
         this.pulseWidth = b.pulseWidth;
         this.pollInterval = b.pollInterval;
         this.tailgateWindow = b.tailgateWindow;
+        this.worker = new DeviceWorker("sp-turnstile-" + b.deviceId, this::loop, Duration.ofSeconds(5));
     }
 
     /** A builder for a turnstile at Modbus address {@code unit} on {@code bus}. */
@@ -96,57 +97,25 @@ public final class ModbusTurnstile extends AbstractDevice implements Turnstile {
 
     @Override
     public void start() {
-        synchronized (lock) {
-            if (running) {
-                return;
-            }
-            running = true;
-            thread = new Thread(this::loop, "sp-turnstile-" + deviceId());
-            thread.setDaemon(true);
-            thread.start();
-        }
+        worker.start();
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (lock) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            t = thread;
-            lock.notifyAll();
+        if (worker.stop()) {
+            reportDisconnected();
         }
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        reportDisconnected();
     }
 
     private void loop() {
-        while (running) {
+        while (worker.running()) {
             synchronized (lock) {
                 if (coilOn && System.nanoTime() - pulseOffAtNanos >= 0) {
                     setCoil(false);
                 }
             }
             poll();
-            synchronized (lock) {
-                if (!running) {
-                    break;
-                }
-                try {
-                    lock.wait(Math.max(1, pollInterval.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            worker.pause(pollInterval);
         }
     }
 

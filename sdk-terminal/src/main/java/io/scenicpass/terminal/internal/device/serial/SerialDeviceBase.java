@@ -3,6 +3,7 @@ package io.scenicpass.terminal.internal.device.serial;
 import io.scenicpass.terminal.device.AbstractDevice;
 import io.scenicpass.terminal.device.DeviceFaultCode;
 import io.scenicpass.terminal.device.serial.SerialSettings;
+import io.scenicpass.terminal.internal.device.DeviceWorker;
 import java.io.IOException;
 import java.time.Clock;
 
@@ -15,15 +16,15 @@ public abstract class SerialDeviceBase extends AbstractDevice {
     /** Port settings. */
     protected final SerialSettings settings;
     private final SerialChannel channel;
-    private final Object lock = new Object();
-    private volatile boolean running;
-    private Thread thread;
+    private final DeviceWorker worker;
 
     /** Creates the driver; call {@link #start()} to connect. */
     protected SerialDeviceBase(String deviceId, Clock clock, SerialSettings settings) {
         super(deviceId, clock);
         this.settings = settings;
         this.channel = new SerialChannel(settings);
+        this.worker = new DeviceWorker("sp-serial-" + deviceId, this::loop,
+                settings.readTimeout().multipliedBy(5).plusSeconds(2));
     }
 
     /**
@@ -38,39 +39,18 @@ public abstract class SerialDeviceBase extends AbstractDevice {
 
     /** True until {@link #close()}. */
     protected final boolean running() {
-        return running;
+        return worker.running();
     }
 
     @Override
     public final void start() {
-        synchronized (lock) {
-            if (running) {
-                return;
-            }
-            running = true;
-            thread = new Thread(this::loop, "sp-serial-" + deviceId());
-            thread.setDaemon(true);
-            thread.start();
-        }
+        worker.start();
     }
 
     @Override
     public final void close() {
-        Thread t;
-        synchronized (lock) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            t = thread;
-            lock.notifyAll();
-        }
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(settings.readTimeout().toMillis() * 5 + 2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (!worker.stop()) {
+            return;
         }
         channel.close();
         reportDisconnected();
@@ -78,7 +58,7 @@ public abstract class SerialDeviceBase extends AbstractDevice {
 
     private void loop() {
         boolean openFailureReported = false;
-        while (running) {
+        while (worker.running()) {
             try {
                 channel.open();
             } catch (IOException e) {
@@ -95,7 +75,7 @@ public abstract class SerialDeviceBase extends AbstractDevice {
                 onConnected();
                 session(channel);
             } catch (IOException e) {
-                if (running) {
+                if (worker.running()) {
                     reportFault(DeviceFaultCode.DISCONNECTED, e.getMessage(), false);
                 }
             } catch (RuntimeException e) {
@@ -111,30 +91,10 @@ public abstract class SerialDeviceBase extends AbstractDevice {
 
     /** Waits for {@code d} or until {@link #close()}, whichever comes first (driver thread only). */
     protected final void pauseFor(java.time.Duration d) {
-        synchronized (lock) {
-            if (!running) {
-                return;
-            }
-            try {
-                lock.wait(Math.max(1, d.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
+        worker.pause(d);
     }
 
     private void pause() {
-        synchronized (lock) {
-            if (!running) {
-                return;
-            }
-            try {
-                lock.wait(settings.reconnectDelay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
+        worker.pause(settings.reconnectDelay());
     }
 }
