@@ -19,7 +19,10 @@ import java.util.Properties;
  * {@code keys.passphrase}/{@code SCENICPASS_KEY_PASSPHRASE}, {@code admin.token}/{@code SCENICPASS_ADMIN_TOKEN},
  * {@code hold.defaultMinutes}, {@code hold.maxMinutes}, {@code http.maxBodyBytes},
  * {@code rate.perSecond}, {@code rate.burst}, {@code slots.horizonDays}, {@code jobs.intervalSeconds},
- * {@code area.id}, {@code area.name}, and the {@code flow.*} properties of the flow side
+ * {@code area.id}, {@code area.name}, the cluster settings {@code node.id} (this node's name in job leases; default
+ * a random one per start), {@code jobs.leaseSeconds} (how long a singleton job's lease lasts without renewal;
+ * default 3 × the job interval), {@code push.pollMillis} (the push hub's safety-net poll of the revocation and
+ * blacklist logs; default 1000), and the {@code flow.*} properties of the flow side
  * ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see {@code FlowConfig}).
  */
 public final class ServerConfig {
@@ -44,6 +47,12 @@ public final class ServerConfig {
   public final Duration jobInterval;
   public final String areaId;
   public final String areaName;
+  /** This node's name in job leases (several nodes on one PostgreSQL). */
+  public final String nodeId;
+  /** How long a singleton job's lease lasts without renewal (another node takes over after it). */
+  public final Duration jobLease;
+  /** How often the push hub polls the revocation and blacklist logs (a safety net under LISTEN/NOTIFY). */
+  public final Duration pushPoll;
   /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
   public final Map<String, String> flow;
 
@@ -66,6 +75,10 @@ public final class ServerConfig {
     jobInterval = Duration.ofSeconds(Long.parseLong(p.getProperty("jobs.intervalSeconds", "5")));
     areaId = p.getProperty("area.id", "area-1");
     areaName = p.getProperty("area.name", "ScenicPass scenic area");
+    nodeId = p.getProperty("node.id", "node-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    jobLease = Duration.ofSeconds(Long.parseLong(p.getProperty("jobs.leaseSeconds",
+        Long.toString(3 * jobInterval.getSeconds()))));
+    pushPoll = Duration.ofMillis(Long.parseLong(p.getProperty("push.pollMillis", "1000")));
     Map<String, String> f = new java.util.TreeMap<>();
     for (String k : p.stringPropertyNames()) {
       if (k.startsWith("flow.")) {
@@ -136,6 +149,8 @@ public final class ServerConfig {
       case "hold_max_minutes": return "hold.maxMinutes";
       case "slots_horizon_days": return "slots.horizonDays";
       case "jobs_interval_seconds": return "jobs.intervalSeconds";
+      case "jobs_lease_seconds": return "jobs.leaseSeconds";
+      case "push_poll_millis": return "push.pollMillis";
       case "rate_per_second": return "rate.perSecond";
       case "rate_burst": return "rate.burst";
       default: return rest.replace('_', '.');
