@@ -1,6 +1,7 @@
 package io.scenicpass.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +27,12 @@ class DecoderPropertiesTest {
     static final Instant NOW = Instant.parse("2026-07-01T10:00:00Z");
     static final List<Pass> SAMPLES = new ArrayList<>();
     static final PassVerifier VERIFIER;
+    static final IssuerKey KEY = PassSamples.key();
+    static final byte[] PROTECTED = io.scenicpass.core.cose.CoseSign1.protectedHeader(Algorithm.EDDSA.coseValue(),
+            io.scenicpass.core.internal.text.Hex.decode(KEY.keyId()));
 
     static {
-        IssuerKey key = PassSamples.key();
+        IssuerKey key = KEY;
         PassIssuer issuer = new PassIssuer(key);
         for (Claims c : PassSamples.all().values()) {
             SAMPLES.add(issuer.issue(c));
@@ -69,13 +73,51 @@ class DecoderPropertiesTest {
         }
     }
 
-    /** A random mutation of a valid pass (bit flips, byte changes, truncation, insertion, splicing). */
+    /**
+     * A CBOR length-field lie: a byte string, text string, array or map header gets another length (short, long,
+     * an 8-byte length or indefinite), the content left as it was.
+     */
+    static byte[] lieAboutLength(byte[] b, Random r) {
+        for (int tries = 0; tries < 16; tries++) {
+            int pos = r.nextInt(b.length);
+            int major = (b[pos] & 0xFF) >>> 5;
+            if (major >= 2 && major <= 5) {
+                int info = new int[] {r.nextInt(24), 24, 25, 26, 27, 31, 0}[r.nextInt(7)];
+                b[pos] = (byte) ((major << 5) | info);
+                return b;
+            }
+        }
+        return b;
+    }
+
+    /**
+     * Checksum-valid garbage: a mutated claims payload signed with the genuine key (tagged or not), so the
+     * garbage passes the signature check and reaches the claim validation of the verifier.
+     */
+    static byte[] signedGarbage(Random r) {
+        Pass p = SAMPLES.get(r.nextInt(SAMPLES.size()));
+        byte[] payload = io.scenicpass.core.cose.CoseSign1.decode(p.encoded()).payload();
+        byte[] mutated = r.nextInt(8) == 0 ? randomBytes(r, 200) : mutate(payload, r);
+        return io.scenicpass.core.cose.CoseSign1.signEd25519(KEY, PROTECTED, Collections.emptyMap(), mutated,
+                r.nextInt(4) == 0);
+    }
+
+    static byte[] randomBytes(Random r, int max) {
+        byte[] b = new byte[r.nextInt(max + 1)];
+        r.nextBytes(b);
+        return b;
+    }
+
+    /**
+     * A random mutation of a valid pass (bit flips, byte changes, truncation, insertion, splicing, CBOR length
+     * lies, duplicated slices, interesting bytes).
+     */
     static byte[] mutate(byte[] base, Random r) {
         byte[] b = base.clone();
         int ops = 1 + r.nextInt(3);
         for (int k = 0; k < ops; k++) {
             int pos = r.nextInt(b.length);
-            switch (r.nextInt(6)) {
+            switch (r.nextInt(8)) {
                 case 0: b[pos] ^= (byte) (1 << r.nextInt(8)); break;
                 case 1: b[pos] = (byte) r.nextInt(256); break;
                 case 2: b = java.util.Arrays.copyOf(b, Math.max(1, pos)); break;
@@ -92,6 +134,15 @@ class DecoderPropertiesTest {
                     int from = r.nextInt(other.length);
                     int len = Math.min(other.length - from, b.length - pos);
                     System.arraycopy(other, from, b, pos, len);
+                    break;
+                }
+                case 5: b = lieAboutLength(b, r); break;
+                case 6: {
+                    int end = Math.min(b.length, pos + 1 + r.nextInt(24));
+                    byte[] n = new byte[b.length + end - pos];
+                    System.arraycopy(b, 0, n, 0, end);
+                    System.arraycopy(b, pos, n, end, b.length - pos);
+                    b = n;
                     break;
                 }
                 default: b[pos] = (byte) new int[] {0x00, 0x17, 0x18, 0x1b, 0x3b, 0x5f, 0x7f, 0x9f, 0xbf, 0xd2, 0xf5, 0xf6, 0xff}[r.nextInt(13)];
@@ -131,6 +182,11 @@ class DecoderPropertiesTest {
         checkText(new String(c));
     }
 
+    @Property(tries = 2000)
+    void signedGarbageGivesAPassOrATypedError(@ForAll long seed) {
+        check(signedGarbage(new Random(seed)), null);
+    }
+
     @Provide
     Arbitrary<String> texts() {
         Arbitrary<String> base45 = Arbitraries.strings().withChars(BASE45.toCharArray()).ofMaxLength(300);
@@ -150,7 +206,10 @@ class DecoderPropertiesTest {
         }
     }
 
-    /** The long run: 1,200,000 inputs (400k random byte strings, 400k texts, 400k mutations). */
+    /**
+     * The long run: 1,400,000 inputs (400k random byte strings, 400k texts, 400k mutations, 200k signed garbage),
+     * in chunks of 20,000 each under a preemptive time limit (a hang fails the run).
+     */
     @Test
     void longRun() {
         Assumptions.assumeTrue("true".equals(System.getProperty("scenicpass.long")),
@@ -159,18 +218,30 @@ class DecoderPropertiesTest {
         java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
         long started = System.nanoTime();
         int n = 400_000;
-        for (int i = 0; i < n; i++) {
-            byte[] raw = new byte[r.nextInt(300)];
-            r.nextBytes(raw);
-            if (raw.length > 0 && r.nextBoolean()) {
-                raw[0] = (byte) (r.nextBoolean() ? 0x84 : 0xD2);
-            }
-            outcomes.merge("bytes:" + check(raw, null), 1, Integer::sum);
-            outcomes.merge("text:" + checkText(randomText(r)), 1, Integer::sum);
-            Pass p = SAMPLES.get(r.nextInt(SAMPLES.size()));
-            outcomes.merge("mutation:" + check(mutate(p.encoded(), r), p.claims()), 1, Integer::sum);
+        int chunk = 10_000;
+        for (int from = 0; from < n; from += chunk) {
+            int end = from + chunk;
+            String where = "chunk from " + from;
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(120), () -> {
+                for (int i = end - chunk; i < end; i++) {
+                    byte[] raw = new byte[r.nextInt(300)];
+                    r.nextBytes(raw);
+                    if (raw.length > 0 && r.nextBoolean()) {
+                        raw[0] = (byte) (r.nextBoolean() ? 0x84 : 0xD2);
+                    }
+                    outcomes.merge("bytes:" + check(raw, null), 1, Integer::sum);
+                    outcomes.merge("text:" + checkText(randomText(r)), 1, Integer::sum);
+                    Pass p = SAMPLES.get(r.nextInt(SAMPLES.size()));
+                    outcomes.merge("mutation:" + check(mutate(p.encoded(), r), p.claims()), 1, Integer::sum);
+                    if ((i & 1) == 0) {
+                        outcomes.merge("signed-garbage:" + check(signedGarbage(r), null), 1, Integer::sum);
+                    }
+                }
+            }, () -> "hang: " + where + " overran 120 s");
         }
-        System.out.println("LONG RUN: " + (3 * n) + " inputs in " + (System.nanoTime() - started) / 1_000_000
+        int total = 3 * n + n / 2;
+        assertThat(total).isGreaterThanOrEqualTo(1_000_000);
+        System.out.println("LONG RUN: " + total + " inputs in " + (System.nanoTime() - started) / 1_000_000
                 + " ms, no escape; outcomes " + outcomes);
     }
 }
