@@ -32,6 +32,9 @@ public final class Main implements Runnable {
     @Option(names = "--db-password", description = "Database password") String dbPassword;
     @Option(names = "--config", description = "Properties file (see docs/operations.md)")
     Path config;
+    @Option(names = "--virtual-threads", paramLabel = "on|off|auto",
+        description = "Handle HTTP requests on virtual threads (Java 21+; on Java 17 this logs and uses platform threads)")
+    String virtualThreads;
 
     ServerConfig load() {
       Map<String, String> o = new HashMap<>();
@@ -41,6 +44,7 @@ public final class Main implements Runnable {
       o.put("db.url", db);
       o.put("db.user", dbUser);
       o.put("db.password", dbPassword);
+      o.put("http.virtualThreads", virtualThreads);
       return ServerConfig.load(config, System.getenv(), o);
     }
   }

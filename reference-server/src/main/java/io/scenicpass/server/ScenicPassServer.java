@@ -79,6 +79,10 @@ public final class ScenicPassServer implements AutoCloseable {
   public io.scenicpass.server.service.EntryService entries;
   public io.scenicpass.server.service.PushHub push;
   private ScheduledExecutorService pushJobs;
+  /** Cross-node events (PostgreSQL LISTEN/NOTIFY; in-process on H2). */
+  public io.scenicpass.server.service.ClusterBus cluster;
+  /** Leases of the singleton jobs (hold expiry, flow alerts) shared by the nodes on one database. */
+  public io.scenicpass.server.service.JobLeases leases;
 
   private ScenicPassServer(Builder b) {
     this.config = b.config;
@@ -140,7 +144,8 @@ public final class ScenicPassServer implements AutoCloseable {
     PassStore passStore = new PassStore();
     SettingStore settings = new SettingStore();
     catalogue = new CatalogueService(db, catalogueStore, clock);
-    inventory = new InventoryService(db, catalogueStore, inventoryStore, bookingStore, clock, config.slotHorizonDays);
+    inventory = new InventoryService(db, catalogueStore, inventoryStore, bookingStore, clock, config.slotHorizonDays,
+        config.availabilityCache);
     channels = new ChannelService(db, channelStore, clock, random);
     keys = new KeyService(db, new IssuerKeyStore(), settings, config.keysDir(), passphrase(), clock, random);
     keys.start();
@@ -176,12 +181,24 @@ public final class ScenicPassServer implements AutoCloseable {
     entries = new io.scenicpass.server.service.EntryService(db, new io.scenicpass.server.store.EntryStore(), passStore,
         bookingStore, channelStore, catalogueStore, inventoryStore, feedStore, webhooks, keys, clock, config.areaId);
     push = new io.scenicpass.server.service.PushHub(db, feedStore, clock);
+    cluster = db.isPostgres() ? new io.scenicpass.server.service.internal.PostgresClusterBus(db,
+        new io.scenicpass.server.store.ClusterEventStore(), config.effectiveDbUrl(), config.dbUser, config.dbPassword,
+        config.nodeId, clock) : new io.scenicpass.server.service.internal.LocalClusterBus();
+    push.cluster(cluster);
+    leases = new io.scenicpass.server.service.JobLeases(db, new io.scenicpass.server.store.JobLeaseStore(), clock,
+        config.nodeId);
     devices.onRevoked(push::disconnect);
     flow.pushTo(push);
     metrics.gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
+    metrics.gauge("scenicpass.push.wakeups", "revocation/blacklist log reads triggered by a NOTIFY, not the poll",
+        push::wakeUps);
+    metrics.gauge("scenicpass.cluster.events.received", "events from other nodes (messages, alerts, log wake-ups)",
+        cluster::received);
     io.scenicpass.server.http.TerminalApi terminalApi = new io.scenicpass.server.http.TerminalApi(devices, syncFeeds,
         entries, push, admin, clock);
-    app = HttpServer.create(mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
+    app = HttpServer.create(io.scenicpass.server.http.JettyThreads.pool(
+        io.scenicpass.server.http.JettyThreads.Mode.parse(config.httpVirtualThreads), config.httpMaxThreads),
+        mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
         dashboard::register, terminalApi::register);
     app.start(config.host, config.port);
     // terminal pushes (revocation/blacklist log watch, slot capacity, SSE heartbeats) run even without jobs
@@ -190,8 +207,10 @@ public final class ScenicPassServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    push.start(pushJobs, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10),
-        java.time.Duration.ofSeconds(15));
+    if (cluster instanceof io.scenicpass.server.service.internal.PostgresClusterBus pg) {
+      pg.start(pushJobs, config.pushPoll);
+    }
+    push.start(pushJobs, config.pushPoll, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(15));
     if (runJobs) {
       jobs = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "scenicpass-jobs");
@@ -199,9 +218,19 @@ public final class ScenicPassServer implements AutoCloseable {
         return t;
       });
       long every = Math.max(1, config.jobInterval.toMillis());
-      jobs.scheduleWithFixedDelay(guard("hold expiry", () -> inventory.expireDueHolds()), every, every, TimeUnit.MILLISECONDS);
+      // singleton jobs: one node at a time under a job_lease (both are idempotent anyway: compare-and-set updates)
+      leases.schedule(jobs, "hold-expiry", java.time.Duration.ofMillis(every), config.jobLease,
+          () -> inventory.expireDueHolds());
+      leases.schedule(jobs, "flow-alerts", flow.config.alertInterval(), config.jobLease, () -> {
+        flow.alerts.evaluate();
+        flow.alerts.deliverNotifications();
+      });
+      // the webhook outbox runs on every node: rows are claimed with FOR UPDATE SKIP LOCKED
       jobs.scheduleWithFixedDelay(guard("webhooks", () -> webhooks.deliverDue()), 1000, 1000, TimeUnit.MILLISECONDS);
-      flow.start(jobs);
+      metrics.gauge("scenicpass.jobs.hold_expiry.runs", "hold expiry runs on this node (it held the lease)",
+          () -> leases.runs("hold-expiry"));
+      metrics.gauge("scenicpass.jobs.flow_alerts.runs", "alert evaluations on this node (it held the lease)",
+          () -> leases.runs("flow-alerts"));
     }
     ready.set(readyOnStart);
     return this;
@@ -300,9 +329,18 @@ public final class ScenicPassServer implements AutoCloseable {
     ready.set(false);
     if (jobs != null) {
       jobs.shutdownNow();
+      try {
+        jobs.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      leases.close();
     }
     if (pushJobs != null) {
       pushJobs.shutdownNow();
+    }
+    if (cluster != null) {
+      cluster.close();
     }
     if (push != null) {
       push.close();

@@ -22,7 +22,10 @@ import java.util.Properties;
  * {@code area.id}, {@code area.name}, the cluster settings {@code node.id} (this node's name in job leases; default
  * a random one per start), {@code jobs.leaseSeconds} (how long a singleton job's lease lasts without renewal;
  * default 3 × the job interval), {@code push.pollMillis} (the push hub's safety-net poll of the revocation and
- * blacklist logs; default 1000), and the {@code flow.*} properties of the flow side
+ * blacklist logs; default 1000), {@code availability.cacheMillis} (how long an availability answer may be reused:
+ * bounds how late other nodes' changes show up; default 1000, 0 disables), {@code http.virtualThreads} ({@code on},
+ * {@code off} or {@code auto}: Jetty request handling on virtual threads with Java 21+; default off),
+ * {@code http.maxThreads} (Jetty's platform threads; default 250), and the {@code flow.*} properties of the flow side
  * ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see {@code FlowConfig}).
  */
 public final class ServerConfig {
@@ -53,6 +56,12 @@ public final class ServerConfig {
   public final Duration jobLease;
   /** How often the push hub polls the revocation and blacklist logs (a safety net under LISTEN/NOTIFY). */
   public final Duration pushPoll;
+  /** How long an availability answer may be reused (zero: not cached). */
+  public final Duration availabilityCache;
+  /** {@code on}, {@code off} or {@code auto}: request handling on virtual threads (Java 21+ only). */
+  public final String httpVirtualThreads;
+  /** Jetty's platform threads at most. */
+  public final int httpMaxThreads;
   /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
   public final Map<String, String> flow;
 
@@ -79,6 +88,9 @@ public final class ServerConfig {
     jobLease = Duration.ofSeconds(Long.parseLong(p.getProperty("jobs.leaseSeconds",
         Long.toString(3 * jobInterval.getSeconds()))));
     pushPoll = Duration.ofMillis(Long.parseLong(p.getProperty("push.pollMillis", "1000")));
+    availabilityCache = Duration.ofMillis(Long.parseLong(p.getProperty("availability.cacheMillis", "1000")));
+    httpVirtualThreads = p.getProperty("http.virtualThreads", "off");
+    httpMaxThreads = Integer.parseInt(p.getProperty("http.maxThreads", "250"));
     Map<String, String> f = new java.util.TreeMap<>();
     for (String k : p.stringPropertyNames()) {
       if (k.startsWith("flow.")) {
@@ -153,6 +165,9 @@ public final class ServerConfig {
       case "push_poll_millis": return "push.pollMillis";
       case "rate_per_second": return "rate.perSecond";
       case "rate_burst": return "rate.burst";
+      case "availability_cache_millis": return "availability.cacheMillis";
+      case "http_virtual_threads": return "http.virtualThreads";
+      case "http_max_threads": return "http.maxThreads";
       default: return rest.replace('_', '.');
     }
   }

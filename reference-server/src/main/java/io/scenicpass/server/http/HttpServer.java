@@ -18,7 +18,18 @@ public final class HttpServer {
   @SafeVarargs
   public static Javalin create(ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin,
       BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
+    return create(null, mapper, maxBodyBytes, octo, admin, ready, extra);
+  }
+
+  /** As above, on the given Jetty thread pool (null: Javalin's default); see {@link JettyThreads}. */
+  @SafeVarargs
+  public static Javalin create(org.eclipse.jetty.util.thread.ThreadPool threads, ObjectMapper mapper,
+      long maxBodyBytes, OctoApi octo, AdminApi admin, BooleanSupplier ready,
+      java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
     return Javalin.create(config -> {
+      if (threads != null) {
+        config.jetty.threadPool = threads;
+      }
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = maxBodyBytes;

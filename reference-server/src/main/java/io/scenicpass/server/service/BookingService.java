@@ -156,11 +156,11 @@ public final class BookingService {
     int q = quantity;
     try {
       try {
-        return insertHold(ch, draft, slot, q);
+        return held(insertHold(ch, draft, slot, q));
       } catch (ServiceException e) {
         // Sold out? Expired holds may still occupy the slot: give them back (lazy check) and try once more.
         if (e.problem() == Problem.UNPROCESSABLE_ENTITY && inventory.expireDueHolds(slot.id()) > 0) {
-          return insertHold(ch, draft, slot, q);
+          return held(insertHold(ch, draft, slot, q));
         }
         throw e;
       }
@@ -171,6 +171,12 @@ public final class BookingService {
       }
       throw e;
     }
+  }
+
+  /** A hold was committed: availability answers cached on this node are out of date. */
+  private Booking held(Booking b) {
+    inventory.slotChanged(b.optionId(), b.poolId());
+    return b;
   }
 
   private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity) {
@@ -268,6 +274,7 @@ public final class BookingService {
       webhooks.enqueue(c, ch, WebhookEventType.BOOKING_CONFIRMED, view(c, bookings.find(c, uuid).orElseThrow()));
       return null;
     });
+    inventory.slotChanged(current.optionId(), current.poolId());
     Booking after = get(ch, uuid);
     if ("EXPIRED".equals(after.status())) {
       throw new ServiceException(Problem.INVALID_BOOKING_UUID, "the hold has expired", uuid);
@@ -354,6 +361,7 @@ public final class BookingService {
       }
       return null;
     });
+    inventory.slotChanged(current.optionId(), current.poolId());
     Booking after = get(ch, uuid);
     if (!"CANCELLED".equals(after.status())) {
       throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "booking is " + after.status(), uuid);
@@ -369,6 +377,7 @@ public final class BookingService {
     }
     if ("ON_HOLD".equals(b.status()) && !b.expiresAt().isAfter(clock.instant())) {
       db.tx(c -> inventory.expireIfDue(c, b));
+      inventory.slotChanged(b.optionId(), b.poolId());
       return db.read(c -> bookings.find(c, uuid).orElseThrow());
     }
     return b;

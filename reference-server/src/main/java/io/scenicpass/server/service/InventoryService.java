@@ -51,8 +51,22 @@ public final class InventoryService {
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
           .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
+  /** Availability answers (advisory), invalidated by this node's changes, at most a TTL stale for other nodes'. */
+  private final io.scenicpass.server.service.internal.AvailabilityCache<Object> availabilityCache;
+
   public InventoryService(Database db, CatalogueStore catalogue, InventoryStore inventory, BookingStore bookings,
       Clock clock, int horizonDays) {
+    this(db, catalogue, inventory, bookings, clock, horizonDays, java.time.Duration.ofSeconds(1));
+  }
+
+  /**
+   * @param availabilityCacheTtl how long an availability answer may be reused: bounds how late changes made by other
+   *     nodes show up (this node's own changes invalidate at once); zero disables the cache
+   */
+  public InventoryService(Database db, CatalogueStore catalogue, InventoryStore inventory, BookingStore bookings,
+      Clock clock, int horizonDays, java.time.Duration availabilityCacheTtl) {
+    this.availabilityCache = new io.scenicpass.server.service.internal.AvailabilityCache<>(availabilityCacheTtl,
+        ticker(clock));
     this.db = db;
     this.catalogue = catalogue;
     this.inventory = inventory;
@@ -119,15 +133,21 @@ public final class InventoryService {
     if (last.isBefore(first)) {
       return List.of();
     }
-    ensureSlots(product, option, first, last);
-    expireDueHolds();
-    return db.read(c -> {
-      List<SlotView> out = new ArrayList<>();
-      for (Slot s : inventory.slots(c, option.id(), first, last)) {
-        out.add(view(c, product, s, channelId));
-      }
-      return out;
-    });
+    @SuppressWarnings("unchecked")
+    List<SlotView> views = (List<SlotView>) availabilityCache.get(
+        new io.scenicpass.server.service.internal.AvailabilityCache.Key(option.id(), first, last, channelId, null),
+        () -> {
+          ensureSlots(product, option, first, last);
+          expireDueHolds();
+          return db.read(c -> {
+            List<SlotView> out = new ArrayList<>();
+            for (Slot s : inventory.slots(c, option.id(), first, last)) {
+              out.add(view(c, product, s, channelId));
+            }
+            return List.copyOf(out);
+          });
+        });
+    return views;
   }
 
   /** One slot by availability id, generating the day's slots when needed. */
@@ -143,10 +163,33 @@ public final class InventoryService {
     if (!date.isBefore(today) && !date.isAfter(today.plusDays(horizonDays))) {
       ensureSlots(product, option, date, date);
     }
-    return db.read(c -> {
-      Optional<Slot> s = inventory.slot(c, SlotRules.slotId(option.id(), availabilityId));
-      return s.isEmpty() ? Optional.<SlotView>empty() : Optional.of(view(c, product, s.get(), channelId));
-    });
+    String slotId = SlotRules.slotId(option.id(), availabilityId);
+    @SuppressWarnings("unchecked")
+    Optional<SlotView> view = (Optional<SlotView>) availabilityCache.get(
+        new io.scenicpass.server.service.internal.AvailabilityCache.Key(option.id(), date, date, channelId, slotId),
+        () -> db.read(c -> {
+          Optional<Slot> s = inventory.slot(c, slotId);
+          return s.isEmpty() ? Optional.<SlotView>empty() : Optional.of(view(c, product, s.get(), channelId));
+        }));
+    return view;
+  }
+
+  /**
+   * Tells the availability cache that a booking of this option changed the counters (hold, confirm, cancel, expiry).
+   * Call after the commit.
+   */
+  public void slotChanged(String optionId, String poolId) {
+    if (poolId != null) {
+      availabilityCache.allChanged(); // a daily pool links the slots of several options
+    } else {
+      availabilityCache.optionChanged(optionId);
+    }
+  }
+
+  private static com.github.benmanes.caffeine.cache.Ticker ticker(Clock clock) {
+    // the system clock may step back; an injected (test) clock drives expiry so staleness is testable without sleeping
+    return clock.getClass() == Clock.systemUTC().getClass() ? com.github.benmanes.caffeine.cache.Ticker.systemTicker()
+        : () -> clock.millis() * 1_000_000L;
   }
 
   private SlotView view(Connection c, Product product, Slot s, String channelId) throws SQLException {
@@ -272,6 +315,7 @@ public final class InventoryService {
       }
     }
     if (n > 0) {
+      availabilityCache.allChanged();
       LOG.info("expired {} hold(s)", n);
     }
     return n;
@@ -282,7 +326,7 @@ public final class InventoryService {
     if (capacity < 0) {
       throw new ServiceException(Problem.BAD_REQUEST, "capacity must be >= 0");
     }
-    return db.tx(c -> {
+    Slot changed = db.tx(c -> {
       Slot s = inventory.slot(c, slotId).orElseThrow(() ->
           new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
       if (!inventory.setCapacity(c, slotId, capacity)) {
@@ -293,6 +337,8 @@ public final class InventoryService {
       }
       return inventory.slot(c, slotId).orElseThrow();
     });
+    availabilityCache.allChanged();
+    return changed;
   }
 
   /** Changes the daily capacity of a pool on one date; refused when below what is held + sold. */
@@ -305,6 +351,7 @@ public final class InventoryService {
       }
       return null;
     });
+    availabilityCache.allChanged();
   }
 
   public void setClosed(String slotId, boolean closed) {
@@ -313,6 +360,7 @@ public final class InventoryService {
       inventory.setClosed(c, slotId, closed);
       return null;
     });
+    availabilityCache.allChanged();
   }
 
   /** Sets a channel's allotment on a slot (on top of the shared pool). */
@@ -323,6 +371,7 @@ public final class InventoryService {
       return null;
     });
     allotted.invalidate(slotId + "|" + channelId);
+    availabilityCache.allChanged();
   }
 
   public Optional<Slot> findSlot(String slotId) {
