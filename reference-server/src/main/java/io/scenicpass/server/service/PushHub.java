@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * data = a {@link PushMessage}). A watcher polls the revocation and blacklist logs (so a cancel in any server
  * process reaches every stream) and the running slots' counters; operators send messages; the flow/alerts
  * side calls {@link #alert}. Heartbeat comments keep idle streams open; terminals reconnect and pull on loss.
+ *
+ * <p>Several nodes: with a {@link ClusterBus} ({@link #cluster}), messages, alerts and device revocations are
+ * published on the bus and every node hands them to its own streams; a revocation/blacklist append wakes every
+ * node's watcher at once (PostgreSQL NOTIFY from a trigger), the poll staying as the safety net.
  */
 public final class PushHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushHub.class);
@@ -60,6 +64,10 @@ public final class PushHub implements AutoCloseable {
   private volatile long revocationSeq = -1;
   private volatile long blacklistSeq = -1;
   private volatile String capacityJson;
+  private volatile ClusterBus bus;
+  private volatile ScheduledExecutorService executor;
+  private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicLong wakes = new AtomicLong();
 
   public PushHub(Database db, RevocationFeedStore feeds, Clock clock) {
     this.db = db;
@@ -69,12 +77,59 @@ public final class PushHub implements AutoCloseable {
 
   /** Starts the watcher and heartbeats on {@code jobs} (owned by the caller). */
   public void start(ScheduledExecutorService jobs, Duration pollEvery, Duration capacityEvery, Duration heartbeat) {
+    executor = jobs;
     pollLogs();
     jobs.scheduleWithFixedDelay(guard(this::pollLogs), pollEvery.toMillis(), pollEvery.toMillis(),
         TimeUnit.MILLISECONDS);
     jobs.scheduleWithFixedDelay(guard(this::pushCapacity), 0, capacityEvery.toMillis(), TimeUnit.MILLISECONDS);
     jobs.scheduleWithFixedDelay(guard(this::heartbeat), heartbeat.toMillis(), heartbeat.toMillis(),
         TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Joins the cluster: messages, alerts and device revocations go through {@code clusterBus} to every node's
+   * streams (this one included), and log wake-ups from the bus trigger {@link #pollLogs} at once.
+   */
+  public void cluster(ClusterBus clusterBus) {
+    clusterBus.subscribe(ClusterBus.MESSAGE, p -> {
+      ObjectNode n = parse(p);
+      send(PushType.MESSAGE, messageSeq.incrementAndGet(), n, n.hasNonNull("gateId") ? n.get("gateId").asText() : null);
+    });
+    clusterBus.subscribe(ClusterBus.ALERT, p -> send(PushType.ALERT, messageSeq.incrementAndGet(), parse(p), null));
+    clusterBus.subscribe(ClusterBus.DEVICE_REVOKED, this::closeStreams);
+    clusterBus.subscribe(ClusterBus.REVOCATION, p -> wake());
+    clusterBus.subscribe(ClusterBus.BLACKLIST, p -> wake());
+    this.bus = clusterBus;
+  }
+
+  /** Runs {@link #pollLogs} soon on the hub's scheduler (coalesced: several wake-ups, one poll). */
+  public void wake() {
+    ScheduledExecutorService ex = executor;
+    if (ex == null || !wakePending.compareAndSet(false, true)) {
+      return;
+    }
+    wakes.incrementAndGet();
+    try {
+      ex.execute(() -> {
+        wakePending.set(false);
+        guard(this::pollLogs).run();
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      wakePending.set(false);
+    }
+  }
+
+  /** How many log polls were triggered by a wake-up rather than the timer (for tests and metrics). */
+  public long wakeUps() {
+    return wakes.get();
+  }
+
+  private ObjectNode parse(String payload) {
+    try {
+      return (ObjectNode) json.readTree(payload);
+    } catch (java.io.IOException | ClassCastException e) {
+      throw new IllegalArgumentException("bad push payload on the cluster bus", e);
+    }
   }
 
   /** Adopts an SSE client of an authenticated device; keeps it open until it or the device goes away. */
@@ -96,8 +151,17 @@ public final class PushHub implements AutoCloseable {
     return streams.size();
   }
 
-  /** Closes every stream of a device (revoked devices lose their push channel at once). */
+  /** Closes every stream of a device on every node (revoked devices lose their push channel at once). */
   public void disconnect(String deviceId) {
+    ClusterBus b = bus;
+    if (b != null) {
+      b.publish(ClusterBus.DEVICE_REVOKED, deviceId);
+    } else {
+      closeStreams(deviceId);
+    }
+  }
+
+  private void closeStreams(String deviceId) {
     for (Stream s : streams) {
       if (s.deviceId.equals(deviceId)) {
         streams.remove(s);
@@ -119,6 +183,11 @@ public final class PushHub implements AutoCloseable {
     if (gateId != null) {
       p.put("gateId", gateId);
     }
+    ClusterBus b = bus;
+    if (b != null) {
+      b.publish(ClusterBus.MESSAGE, p.toString());
+      return;
+    }
     send(PushType.MESSAGE, messageSeq.incrementAndGet(), p, gateId);
   }
 
@@ -134,11 +203,16 @@ public final class PushHub implements AutoCloseable {
     if (details != null) {
       details.forEach((k, v) -> p.set(k, json.valueToTree(v)));
     }
+    ClusterBus b = bus;
+    if (b != null) {
+      b.publish(ClusterBus.ALERT, p.toString());
+      return;
+    }
     send(PushType.ALERT, messageSeq.incrementAndGet(), p, null);
   }
 
-  /** Checks the revocation and blacklist logs now and pushes what is new. */
-  public void pollLogs() {
+  /** Checks the revocation and blacklist logs now and pushes what is new (on the hub's scheduler thread). */
+  public synchronized void pollLogs() {
     db.read(c -> {
       if (revocationSeq < 0) {
         revocationSeq = feeds.lastRevocation(c);

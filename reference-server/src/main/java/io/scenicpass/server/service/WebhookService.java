@@ -36,7 +36,9 @@ public final class WebhookService {
   static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
   static final Duration FIRST_RETRY = Duration.ofSeconds(10);
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
-  static final Duration LEASE = Duration.ofMinutes(2);
+  static final long LEASE_MINUTES = 2;
+  static final Duration LEASE = Duration.ofMinutes(LEASE_MINUTES);
+  private static final int PAGE = 100;
 
   private final Database db;
   private final OutboxStore outbox;
@@ -70,18 +72,27 @@ public final class WebhookService {
     }
   }
 
-  /** Delivers what is due now; returns how many were delivered. Safe to run in several processes. */
+  /**
+   * Delivers what is due now; returns how many were delivered. Safe to run on every node at once: a short
+   * transaction claims a page of due rows ({@code FOR UPDATE SKIP LOCKED}, next attempt moved to the lease end), the
+   * HTTP calls happen outside any transaction, and a node that dies mid-delivery leaves its rows to be retried by
+   * any node after the lease ({@value #LEASE_MINUTES} min). Delivery is at least once (receivers dedupe on
+   * {@code ScenicPass-Event-Id}); no two live nodes deliver the same row at the same time.
+   */
   public int deliverDue() {
-    Instant now = clock.instant();
-    List<OutboxStore.Message> due = db.read(c -> outbox.due(c, now, 100));
     int delivered = 0;
-    for (OutboxStore.Message m : due) {
-      boolean mine = db.tx(c -> outbox.claim(c, m.id(), m.attempts(), now.plus(LEASE)));
-      if (mine && deliver(m)) {
-        delivered++;
+    while (true) {
+      Instant now = clock.instant();
+      List<OutboxStore.Message> mine = db.tx(c -> outbox.claimDue(c, now, PAGE, now.plus(LEASE)));
+      for (OutboxStore.Message m : mine) {
+        if (deliver(m)) {
+          delivered++;
+        }
+      }
+      if (mine.size() < PAGE) {
+        return delivered;
       }
     }
-    return delivered;
   }
 
   private boolean deliver(OutboxStore.Message m) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 /** Capacity alerts (one row per key, episodes), notifier deliveries and singleton job leases. */
 public final class AlertStore {
+  private static final JobLeaseStore LEASES = new JobLeaseStore();
 
   /** An alert's state. */
   public record AlertRow(String key, String scope, String targetId, int episode, boolean active, String basis,
@@ -91,13 +92,11 @@ public final class AlertStore {
   }
 
   /**
-   * Takes or renews the lease of a singleton job: true when {@code owner} holds it until {@code until}.
-   * A single conditional UPDATE, so two nodes never both win.
+   * Takes or renews the lease of a singleton job: true when {@code owner} holds it until {@code until}
+   * (see {@link JobLeaseStore#lease}).
    */
   public boolean lease(Connection c, String job, String owner, Instant now, Instant until) throws SQLException {
-    Jdbc.update(c, "INSERT INTO job_lease(name, owner, lease_until) VALUES (?,'-',0) ON CONFLICT DO NOTHING", job);
-    return Jdbc.update(c, "UPDATE job_lease SET owner=?, lease_until=? WHERE name=? AND (lease_until < ? OR owner=?)",
-        owner, until.toEpochMilli(), job, now.toEpochMilli(), owner) == 1;
+    return LEASES.lease(c, job, owner, now, until);
   }
 
   private static AlertRow row(java.sql.ResultSet rs) throws SQLException {

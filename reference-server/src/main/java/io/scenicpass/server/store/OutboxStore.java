@@ -27,6 +27,28 @@ public final class OutboxStore {
             Instant.ofEpochMilli(rs.getLong("created_at"))), now.toEpochMilli());
   }
 
+  /**
+   * Claims up to {@code limit} due messages for this node inside the caller's transaction: locks them with
+   * {@code FOR UPDATE SKIP LOCKED} (rows another node is claiming right now are skipped, not waited for) and moves
+   * their next attempt to {@code leaseUntil}, so no other node sees them as due until the lease ends. Returns them
+   * as they were before the claim (attempts not yet incremented). PostgreSQL and H2 2.x both support SKIP LOCKED.
+   */
+  public List<Message> claimDue(Connection c, Instant now, int limit, Instant leaseUntil) throws SQLException {
+    List<Message> due = Jdbc.list(c, "SELECT * FROM outbox WHERE status='PENDING' AND next_attempt_at <= ? ORDER BY id"
+        + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", OutboxStore::message, now.toEpochMilli());
+    for (Message m : due) {
+      Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?",
+          leaseUntil.toEpochMilli(), m.id());
+    }
+    return due;
+  }
+
+  private static Message message(java.sql.ResultSet rs) throws SQLException {
+    return new Message(rs.getLong("id"), rs.getString("event_id"), rs.getString("channel_id"),
+        rs.getString("event_type"), rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"),
+        Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+
   /** Claims a message for this process by pushing its next attempt forward (compare-and-set on attempts). */
   public boolean claim(Connection c, long id, int attempts, Instant leaseUntil) throws SQLException {
     return Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?"
