@@ -41,6 +41,13 @@ final class RawHttp implements Closeable {
     return !closed;
   }
 
+  Answer get(String path, String bearer) throws IOException {
+    out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: Bearer " + bearer
+        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return read();
+  }
+
   Answer post(String path, String bearer, String json) throws IOException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     String head = "POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: Bearer " + bearer
