@@ -19,14 +19,6 @@ public final class OutboxStore {
         payload, now.toEpochMilli(), now.toEpochMilli());
   }
 
-  public List<Message> due(Connection c, Instant now, int limit) throws SQLException {
-    return Jdbc.list(c, "SELECT * FROM outbox WHERE status='PENDING' AND next_attempt_at <= ? ORDER BY id"
-        + " FETCH FIRST " + limit + " ROWS ONLY", rs -> new Message(rs.getLong("id"), rs.getString("event_id"),
-            rs.getString("channel_id"), rs.getString("event_type"), rs.getString("payload"),
-            rs.getString("status"), rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
-            Instant.ofEpochMilli(rs.getLong("created_at"))), now.toEpochMilli());
-  }
-
   /**
    * Claims up to {@code limit} due messages for this node inside the caller's transaction: locks them with
    * {@code FOR UPDATE SKIP LOCKED} (rows another node is claiming right now are skipped, not waited for) and moves
@@ -47,12 +39,6 @@ public final class OutboxStore {
     return new Message(rs.getLong("id"), rs.getString("event_id"), rs.getString("channel_id"),
         rs.getString("event_type"), rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"),
         Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at")));
-  }
-
-  /** Claims a message for this process by pushing its next attempt forward (compare-and-set on attempts). */
-  public boolean claim(Connection c, long id, int attempts, Instant leaseUntil) throws SQLException {
-    return Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?"
-        + " AND attempts = ? AND status = 'PENDING'", leaseUntil.toEpochMilli(), id, attempts) == 1;
   }
 
   public void delivered(Connection c, long id, Instant now) throws SQLException {
