@@ -68,7 +68,9 @@ public final class FlashSale {
     System.out.printf(Locale.ROOT, "flash sale: %d buyers, %d places, %d nodes, %d channels, %d connections, server %s "
         + "(virtual threads %s), generator Java %s%n", buyers, places, nodes, channels, connections, serverJava, vt,
         Runtime.version());
-    List<ServerNode> servers = new ArrayList<>();
+    List<ServerNode> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(ServerNode::close)));
+    boolean ok;
     try {
       for (int i = 0; i < nodes; i++) { // one after the other: the first one migrates the schema and creates keys
         servers.add(new ServerNode(serverJava, serverJar, work.resolve("data"), db, ADMIN,
@@ -78,12 +80,13 @@ public final class FlashSale {
       }
       Result r = sell(servers, db, buyers, places, channels, connections);
       System.out.println(r.report());
-      System.exit(r.ok() ? 0 : 1);
+      ok = r.ok();
     } finally {
       for (ServerNode s : servers) {
         s.close();
       }
     }
+    System.exit(ok ? 0 : 1);
   }
 
   /** What a sale produced. */
