@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -144,9 +144,10 @@ public final class FlashSale {
     warmUp(servers, keys, day);
 
     int perNode = Math.max(1, connections / servers.size());
-    List<LinkedBlockingQueue<RawHttp>> pools = new ArrayList<>();
+    // LIFO: recently used connections are reused first, so few sit idle past the server's 30 s idle timeout
+    List<LinkedBlockingDeque<RawHttp>> pools = new ArrayList<>();
     for (ServerNode s : servers) {
-      LinkedBlockingQueue<RawHttp> q = new LinkedBlockingQueue<>();
+      LinkedBlockingDeque<RawHttp> q = new LinkedBlockingDeque<>();
       ExecutorService open = Threads.perTask("open");
       CountDownLatch opened = new CountDownLatch(perNode);
       for (int i = 0; i < perNode; i++) {
@@ -165,11 +166,12 @@ public final class FlashSale {
       pools.add(q);
     }
     System.out.printf(Locale.ROOT, "opened %d connections; loadavg %s%n", pools.stream().mapToInt(
-        LinkedBlockingQueue::size).sum(), loadavg());
+        LinkedBlockingDeque::size).sum(), loadavg());
 
     Latencies reserveLat = new Latencies(buyers);
     Latencies confirmLat = new Latencies(buyers);
     LongAdder confirmed = new LongAdder();
+    LongAdder retries = new LongAdder();
     LongAdder soldOut = new LongAdder();
     Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     AtomicLong lastConfirm = new AtomicLong();
@@ -188,14 +190,19 @@ public final class FlashSale {
         started.incrementAndGet();
         try {
           go.await();
-          RawHttp c = pools.get(node).take();
+          RawHttp c = pools.get(node).takeFirst();
           try {
             long t = System.nanoTime();
-            RawHttp.Answer res = c.post("/octo/bookings", key, "{\"uuid\":\"buyer-" + b + "\"," + body);
+            RawHttp[] conn = {c};
+            RawHttp.Answer res = send(conn, servers.get(node), "/octo/bookings", key,
+                "{\"uuid\":\"buyer-" + b + "\"," + body, retries);
+            c = conn[0];
             reserveLat.record(System.nanoTime() - t);
             if (res.status() == 200) {
               t = System.nanoTime();
-              RawHttp.Answer conf = c.post("/octo/bookings/buyer-" + b + "/confirm", key, "{}");
+              RawHttp.Answer conf = send(conn, servers.get(node), "/octo/bookings/buyer-" + b + "/confirm", key, "{}",
+                  retries);
+              c = conn[0];
               long now = System.nanoTime();
               confirmLat.record(now - t);
               if (conf.status() == 200 && conf.body().contains("\"CONFIRMED\"")) {
@@ -229,7 +236,7 @@ public final class FlashSale {
               }
             }
             if (c != null) {
-              pools.get(node).add(c);
+              pools.get(node).addFirst(c);
             }
           }
         } catch (InterruptedException e) {
@@ -247,7 +254,7 @@ public final class FlashSale {
     go.countDown();
     done.await();
     threads.shutdown();
-    for (LinkedBlockingQueue<RawHttp> q : pools) {
+    for (LinkedBlockingDeque<RawHttp> q : pools) {
       q.forEach(RawHttp::close);
     }
 
@@ -272,6 +279,7 @@ public final class FlashSale {
     }
     Map<String, Long> errs = new TreeMap<>();
     errors.forEach((k, v) -> errs.put(k, v.sum()));
+    System.out.println("requests retried on a fresh connection after the server closed an idle one: " + retries.sum());
     return new Result(buyers, places, confirmed.sum(), soldOut.sum(), errs, (lastConfirm.get() - t0) / 1e9,
         (lastAnswer.get() - t0) / 1e9, reserveLat.summary(), confirmLat.summary(), dbConfirmed, dbSold, dbHeld,
         apiSlots);
@@ -328,6 +336,22 @@ public final class FlashSale {
     done.await();
     threads.shutdown();
     System.out.println("warm-up: " + n.get() + " reserve+confirm on product 'warm'");
+  }
+
+  /**
+   * Sends on the pooled connection; when the server had closed it (idle timeout) the request is sent once more on a
+   * fresh connection, as HTTP clients do with stale pooled connections. Safe: reserve and confirm are idempotent (uuid).
+   */
+  private static RawHttp.Answer send(RawHttp[] conn, ServerNode node, String path, String key, String json,
+      LongAdder retries) throws IOException {
+    try {
+      return conn[0].post(path, key, json);
+    } catch (java.io.EOFException | java.net.SocketException e) {
+      conn[0].close();
+      conn[0] = new RawHttp(node.host, node.port, 60_000);
+      retries.increment();
+      return conn[0].post(path, key, json);
+    }
   }
 
   private static RawHttp.Answer check(RawHttp.Answer a, int status, String what) {
