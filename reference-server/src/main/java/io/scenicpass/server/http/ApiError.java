@@ -44,12 +44,35 @@ final class ApiError {
     if (e instanceof IllegalArgumentException || e instanceof java.time.DateTimeException) {
       return new Classified(Problem.BAD_REQUEST, "invalid value: " + safe(e.getMessage()), null, 400, false);
     }
+    if (e instanceof StoreException se && clientCaused(se) != null) {
+      // the request's data broke a column limit or constraint (too long, missing, unknown reference, duplicate)
+      LOG.warn("request data refused by the database on {} {}: {}", method, path, se.getCause().getMessage());
+      Problem p = clientCaused(se);
+      return new Classified(p, p == Problem.CONFLICT ? "conflicts with an existing record"
+          : "a value is too long, out of range, missing or refers to an unknown id", null, status(p), false);
+    }
     if (e instanceof StoreException) {
       LOG.error("database failure on {} {}", method, path, e);
       return new Classified(Problem.BAD_REQUEST, "the database is unavailable, retry later", null, 503, true);
     }
     LOG.error("unexpected failure on {} {}", method, path, e);
     return new Classified(Problem.BAD_REQUEST, "internal error, retry later", null, 500, true);
+  }
+
+  /**
+   * The problem when the database refused the request's own data: SQLState class 22 (data exception: value too
+   * long or out of range) or 23 (integrity constraint: not null, foreign key; 23505 unique is a conflict), the same
+   * codes in H2 and PostgreSQL. Null for anything else (a real database failure).
+   */
+  private static Problem clientCaused(StoreException e) {
+    if (!(e.getCause() instanceof java.sql.SQLException sql) || sql.getSQLState() == null) {
+      return null;
+    }
+    String state = sql.getSQLState();
+    if (state.equals("23505")) {
+      return Problem.CONFLICT;
+    }
+    return state.startsWith("22") || state.startsWith("23") ? Problem.BAD_REQUEST : null;
   }
 
   static int status(Problem p) {

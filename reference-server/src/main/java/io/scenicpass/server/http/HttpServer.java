@@ -30,6 +30,7 @@ public final class HttpServer {
       if (threads != null) {
         config.jetty.threadPool = threads;
       }
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
       // Jetty's per-connection header cache matches VALUES case-insensitively by default: on a kept-alive
       // connection "Bearer abc" after "Bearer ABC" reached the handlers as "Bearer ABC" (a wrong credential accepted,
       // a right one refused). Credentials are case-sensitive: so is the cache.

@@ -167,6 +167,15 @@ public final class CatalogueService {
   }
 
   private static void validate(ProductSpec spec) {
+    try {
+      validateFields(spec);
+    } catch (NullPointerException e) {
+      throw new ServiceException(Problem.BAD_REQUEST, "a required field of the product is missing (null)");
+    }
+  }
+
+  private static void validateFields(ProductSpec spec) {
+    require(spec.product() != null && spec.options() != null, "product and options are required");
     Product p = spec.product();
     require(p.id() != null && p.id().matches("[A-Za-z0-9_.-]{1,64}"), "product id must be 1-64 of [A-Za-z0-9_.-]");
     require(p.internalName() != null && !p.internalName().isBlank(), "internalName is required");
@@ -176,6 +185,7 @@ public final class CatalogueService {
       throw new ServiceException(Problem.BAD_REQUEST, "timeZone must be an IANA zone id");
     }
     require(PASS_KINDS.contains(p.passKind()), "passKind must be one of " + PASS_KINDS);
+    require(p.zones() != null, "zones must be a list");
     require(!spec.options().isEmpty(), "a product needs at least one option");
     for (OptionSpec os : spec.options()) {
       ProductOption o = os.option();
@@ -183,6 +193,7 @@ public final class CatalogueService {
       require(o.intervalMinutes() >= 5 && o.intervalMinutes() <= 24 * 60, "intervalMinutes must be 5..1440");
       require(o.openTime().isBefore(o.closeTime()), "openTime must be before closeTime");
       require(o.slotCapacity() >= 0, "slotCapacity must be >= 0");
+      require(o.closedWeekdays() != null && o.closedDates() != null, "closedWeekdays and closedDates must be lists");
       require(!os.units().isEmpty(), "an option needs at least one unit");
       for (UnitSpec us : os.units()) {
         require(us.unit().id() != null && us.unit().id().matches("[A-Za-z0-9_.-]{1,64}"), "bad unit id");
