@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The cluster bus on PostgreSQL. {@link #publish} appends a {@code cluster_event} row and NOTIFYs its seq in the
  * same transaction (PostgreSQL delivers the notification on commit), then calls this node's subscribers. A listener
- * thread keeps a dedicated, non-pooled connection LISTENing on {@link ClusterEventStore#CHANNEL}; on a notification
+ * thread keeps a dedicated, non-pooled connection ({@code application_name} "scenicpass-listen &lt;node id&gt;")
+ * LISTENing on {@link ClusterEventStore#CHANNEL}; on a notification
  * it reads the events after its cursor (or, for {@code feed:*} notifications sent by the log triggers, wakes the
  * feed subscribers). If that connection breaks (PostgreSQL restart or failover) it reconnects with backoff and then
  * catches up — and a periodic catch-up read on the caller's scheduler bounds the delay even when a notification is
@@ -149,7 +150,11 @@ public final class PostgresClusterBus implements ClusterBus {
   private void listen() {
     long backoff = 200;
     while (!closed) {
-      try (Connection c = DriverManager.getConnection(url, user, password)) {
+      java.util.Properties props = new java.util.Properties();
+      props.setProperty("user", user == null ? "" : user);
+      props.setProperty("password", password == null ? "" : password);
+      props.setProperty("ApplicationName", "scenicpass-listen " + nodeId); // visible in pg_stat_activity
+      try (Connection c = DriverManager.getConnection(url, props)) {
         store.listen(c);
         listening = c;
         backoff = 200;
