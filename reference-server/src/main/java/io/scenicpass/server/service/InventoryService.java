@@ -292,7 +292,12 @@ public final class InventoryService {
     return true;
   }
 
-  /** Expires every due hold (the scheduled job; also called lazily). Returns how many expired. */
+  /**
+   * Expires every due hold (the scheduled job; also called lazily). Returns how many expired. Idempotent, so safe on
+   * several nodes at once: each expiry is a compare-and-set of the booking status (still held and due) before its
+   * places are released, so a hold is released once whoever gets there first; the scheduled run is also under a job
+   * lease ({@code JobLeases}) so that normally only one node does it.
+   */
   public int expireDueHolds() {
     List<String> due = db.read(c -> bookings.dueHolds(c, clock.instant(), 500));
     return expire(due);
