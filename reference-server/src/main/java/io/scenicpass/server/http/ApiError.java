@@ -46,7 +46,7 @@ final class ApiError {
     }
     if (e instanceof StoreException se && clientCaused(se) != null) {
       // the request's data broke a column limit or constraint (too long, missing, unknown reference, duplicate)
-      LOG.warn("request data refused by the database on {} {}: {}", method, path, se.getCause().getMessage());
+      LOG.debug("request data refused by the database on {} {}: {}", method, path, se.getCause().getMessage());
       Problem p = clientCaused(se);
       return new Classified(p, p == Problem.CONFLICT ? "conflicts with an existing record"
           : "a value is too long, out of range, missing or refers to an unknown id", null, status(p), false);

@@ -114,6 +114,9 @@ public final class OctoApi {
         throw new ServiceException(Problem.BAD_REQUEST, "at most 500 availabilityIds");
       }
       for (String id : req.getAvailabilityIds()) {
+        if (id == null) {
+          throw new ServiceException(Problem.BAD_REQUEST, "availabilityIds must not contain null");
+        }
         views.add(inventory.slot(pv.product(), ov.option(), id, ch.id()).orElseThrow(() ->
             new ServiceException(Problem.INVALID_AVAILABILITY_ID, "unknown availability", id)));
       }

@@ -17,6 +17,11 @@ import java.util.Set;
 
 /** The catalogue: products → options → units with prices per unit and per channel (minor units). */
 public final class CatalogueService {
+  /**
+   * Largest unit price in minor units (100,000.00): OCTO prices are 32-bit integers, and a booking's total of up to
+   * {@link BookingService#MAX_UNITS} units must fit as well.
+   */
+  static final long MAX_PRICE = 10_000_000;
   private static final Set<String> PASS_KINDS =
       Set.of("SINGLE_ENTRY", "TIMED_SLOT", "DAY", "MULTI_DAY", "ANNUAL", "GROUP");
   private static final Set<String> UNIT_TYPES =
@@ -133,8 +138,8 @@ public final class CatalogueService {
 
   /** Sets a unit's price for one channel ("*" = default). */
   public void setPrice(String unitId, String channelId, long retail, long net) {
-    if (retail < 0 || net < 0) {
-      throw new ServiceException(Problem.BAD_REQUEST, "prices must be >= 0");
+    if (retail < 0 || net < 0 || retail > MAX_PRICE || net > MAX_PRICE) {
+      throw new ServiceException(Problem.BAD_REQUEST, "prices must be 0.." + MAX_PRICE + " (minor units)");
     }
     db.tx(c -> {
       store.putPrice(c, new Price(unitId, channelId, retail, net));
@@ -193,12 +198,16 @@ public final class CatalogueService {
       require(o.intervalMinutes() >= 5 && o.intervalMinutes() <= 24 * 60, "intervalMinutes must be 5..1440");
       require(o.openTime().isBefore(o.closeTime()), "openTime must be before closeTime");
       require(o.slotCapacity() >= 0, "slotCapacity must be >= 0");
-      require(o.closedWeekdays() != null && o.closedDates() != null, "closedWeekdays and closedDates must be lists");
+      require(o.closedWeekdays() != null && o.closedDates() != null
+          && o.closedWeekdays().stream().noneMatch(java.util.Objects::isNull)
+          && o.closedDates().stream().noneMatch(java.util.Objects::isNull),
+          "closedWeekdays and closedDates must be lists without nulls");
       require(!os.units().isEmpty(), "an option needs at least one unit");
       for (UnitSpec us : os.units()) {
         require(us.unit().id() != null && us.unit().id().matches("[A-Za-z0-9_.-]{1,64}"), "bad unit id");
         require(UNIT_TYPES.contains(us.unit().type()), "unit type must be one of " + UNIT_TYPES);
-        require(us.retail() >= 0 && us.net() >= 0, "prices must be >= 0");
+        require(us.retail() >= 0 && us.net() >= 0 && us.retail() <= MAX_PRICE && us.net() <= MAX_PRICE,
+            "prices must be 0.." + MAX_PRICE + " (minor units)");
         require(us.unit().paxCount() >= 1, "paxCount must be >= 1");
       }
     }

@@ -57,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class HttpFuzzTest {
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final Duration REQUEST_LIMIT = Duration.ofSeconds(30);
+  private static final Duration REQUEST_LIMIT = Duration.ofSeconds(60);
   private static final int DEFAULT_CASES = 3_000;
   private static final int LONG_CASES = 1_000_000;
   /** 12 MiB of zeros, gzipped to a few KiB: must be cut off by the inflation limit. */
