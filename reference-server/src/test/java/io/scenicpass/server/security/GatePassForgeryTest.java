@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * outside the set ({@code UNKNOWN_KEY}), an expired pass ({@code EXPIRED}), a pass of a retired key after the key's
  * validity ({@code KEY_RETIRED}; before it: admitted), a pass of a compromised key issued before the compromise and
  * one made with the stolen key after it ({@code KEY_COMPROMISED} both: "every pass of that key is refused, whatever
- * its dates", docs/protocol.md), and a key set not signed by the pinned root (refused, the gate keeps none of it).
+ * its dates", docs/protocol.md), a key set not signed by the pinned root (refused, the gate keeps none of it) and
+ * a rollback to an older key set that still trusted the compromised key ({@code STALE_SEQUENCE}).
  */
 class GatePassForgeryTest {
   @TempDir static Path dir;
@@ -131,8 +132,10 @@ class GatePassForgeryTest {
     SignedKeySet rogue = KeySet.of(1_000_000, Instant.now(), entries).sign(attackerRoot);
     assertThatThrownBy(() -> gate(rogue, new MutableClock(IN_SLOT)).close())
         .isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_KEY_SET));
-    // a gate on the genuine set refuses what the rogue issuer signed
+    // a gate on the genuine set refuses the rogue set pushed to it, and what the rogue issuer signed
     try (Gate gate = gate(servedKeySet(), new MutableClock(IN_SLOT))) {
+      assertThatThrownBy(() -> gate.state().applyKeySet(rogue)).isInstanceOfSatisfying(ScenicPassException.class,
+          e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_KEY_SET));
       Claims c = PassCodec.decode(genuine).claims().toBuilder().passId("ROGUE00000000001").build();
       assertThat(scan(gate, new PassIssuer(attackerIssuer).issue(c).text()).reason()).isEqualTo("UNKNOWN_KEY");
     }
@@ -198,6 +201,10 @@ class GatePassForgeryTest {
       assertThat(after.reason()).as("made with the stolen key after the compromise").isEqualTo("KEY_COMPROMISED");
       assertThat(scan(gate, afterCompromise).admitted()).as("the new key's passes").isTrue();
       assertThat(scan(gate, oldB).admitted()).as("the retired, not compromised, key's passes").isTrue();
+      // nobody rolls the gate back to the set that still trusted the compromised key
+      assertThatThrownBy(() -> gate.state().applyKeySet(afterRotation)).isInstanceOfSatisfying(
+          ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STALE_SEQUENCE));
+      assertThat(scan(gate, stolenPass).reason()).as("after the attempted rollback").isEqualTo("KEY_COMPROMISED");
     }
   }
 }
