@@ -198,7 +198,7 @@ public final class ScenicPassServer implements AutoCloseable {
         entries, push, admin, clock);
     app = HttpServer.create(io.scenicpass.server.http.JettyThreads.pool(
         io.scenicpass.server.http.JettyThreads.Mode.parse(config.httpVirtualThreads), config.httpMaxThreads),
-        mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
+        config.httpAcceptQueue, mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
         dashboard::register, terminalApi::register);
     app.start(config.host, config.port);
     // terminal pushes (revocation/blacklist log watch, slot capacity, SSE heartbeats) run even without jobs

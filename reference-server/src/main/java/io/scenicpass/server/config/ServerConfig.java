@@ -25,7 +25,8 @@ import java.util.Properties;
  * blacklist logs; default 1000), {@code availability.cacheMillis} (how long an availability answer may be reused:
  * bounds how late other nodes' changes show up; default 1000, 0 disables), {@code http.virtualThreads} ({@code on},
  * {@code off} or {@code auto}: Jetty request handling on virtual threads with Java 21+; default off),
- * {@code http.maxThreads} (Jetty's platform threads; default 250), and the {@code flow.*} properties of the flow side
+ * {@code http.maxThreads} (Jetty's platform threads; default 250), {@code http.acceptQueue} (listen backlog; default
+ * 4096, capped by the kernel's {@code net.core.somaxconn}), and the {@code flow.*} properties of the flow side
  * ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see {@code FlowConfig}).
  */
 public final class ServerConfig {
@@ -62,6 +63,8 @@ public final class ServerConfig {
   public final String httpVirtualThreads;
   /** Jetty's platform threads at most. */
   public final int httpMaxThreads;
+  /** Listen backlog: connections the kernel queues before Jetty accepts them. */
+  public final int httpAcceptQueue;
   /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
   public final Map<String, String> flow;
 
@@ -91,6 +94,7 @@ public final class ServerConfig {
     availabilityCache = Duration.ofMillis(Long.parseLong(p.getProperty("availability.cacheMillis", "1000")));
     httpVirtualThreads = p.getProperty("http.virtualThreads", "off");
     httpMaxThreads = Integer.parseInt(p.getProperty("http.maxThreads", "250"));
+    httpAcceptQueue = Integer.parseInt(p.getProperty("http.acceptQueue", "4096"));
     Map<String, String> f = new java.util.TreeMap<>();
     for (String k : p.stringPropertyNames()) {
       if (k.startsWith("flow.")) {
@@ -168,6 +172,7 @@ public final class ServerConfig {
       case "availability_cache_millis": return "availability.cacheMillis";
       case "http_virtual_threads": return "http.virtualThreads";
       case "http_max_threads": return "http.maxThreads";
+      case "http_accept_queue": return "http.acceptQueue";
       default: return rest.replace('_', '.');
     }
   }
