@@ -52,7 +52,7 @@ public final class HttpServer {
       // Jetty's per-connection header cache matches VALUES case-insensitively by default: on a kept-alive
       // connection "Bearer abc" after "Bearer ABC" reached the handlers as "Bearer ABC" (a wrong credential accepted,
       // a right one refused). Credentials are case-sensitive: so is the cache.
-      //SECTOGGLE config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = maxBodyBytes;
