@@ -40,7 +40,9 @@ public final class AvailabilityLoad {
     int connections = Integer.parseInt(a.getOrDefault("connections", "10000"));
     double rate = Double.parseDouble(a.getOrDefault("rate", "1000"));
     double seconds = Double.parseDouble(a.getOrDefault("seconds", "20"));
-    double warmup = Double.parseDouble(a.getOrDefault("warmup", "5"));
+    // the warm-up sends at least one request on every connection (connections / rate seconds), so the measured run
+    // neither pays first-use costs nor finds connections the server closed after its 30 s idle timeout
+    double warmup = Math.max(Double.parseDouble(a.getOrDefault("warmup", "5")), connections / rate);
     int timeout = Integer.parseInt(a.getOrDefault("timeoutMillis", "30000"));
 
     ExecutorService threads = Threads.perTask("load");
@@ -95,6 +97,8 @@ public final class AvailabilityLoad {
     final Latencies latencies;
     final LongAdder sent = new LongAdder();
     final LongAdder ok = new LongAdder();
+    /** Requests resent once on a fresh connection because the server had closed the kept-alive one. */
+    final LongAdder resent = new LongAdder();
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     long elapsedNanos;
 
@@ -108,8 +112,9 @@ public final class AvailabilityLoad {
 
     String line(double rate, double seconds) {
       long errs = errors.values().stream().mapToLong(LongAdder::sum).sum();
-      return String.format(Locale.ROOT, "rate=%.0f/s seconds=%.0f sent=%d ok=%d errors=%d %s throughput=%.0f/s %s",
-          rate, seconds, sent.sum(), ok.sum(), errs, new TreeMap<>(errors), ok.sum() / (elapsedNanos / 1e9),
+      return String.format(Locale.ROOT,
+          "rate=%.0f/s seconds=%.0f sent=%d ok=%d errors=%d %s resent=%d throughput=%.0f/s %s", rate, seconds,
+          sent.sum(), ok.sum(), errs, new TreeMap<>(errors), resent.sum(), ok.sum() / (elapsedNanos / 1e9),
           latencies.summary());
     }
   }
@@ -143,7 +148,17 @@ public final class AvailabilityLoad {
                 c = new RawHttp(url.getHost(), url.getPort(), 30_000);
                 conns.set(k, c);
               }
-              RawHttp.Answer ans = c.post(path, key, body);
+              RawHttp.Answer ans;
+              try {
+                ans = c.post(path, key, body);
+              } catch (java.io.EOFException | java.net.SocketException stale) {
+                // the server closed the idle connection (as HTTP clients do: reconnect and send once more)
+                c.close();
+                c = new RawHttp(url.getHost(), url.getPort(), 30_000);
+                conns.set(k, c);
+                run.resent.increment();
+                ans = c.post(path, key, body);
+              }
               run.latencies.record(System.nanoTime() - intended);
               if (ans.status() == 200) {
                 run.ok.increment();
