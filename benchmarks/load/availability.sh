@@ -6,7 +6,7 @@
 # Java open-loop generator (io.scenicpass.benchmarks.load.AvailabilityLoad, on Temurin 25 virtual threads) at each of
 # RATES requests/s over CONNECTIONS held keep-alive connections, latency measured from the intended send time.
 # Environment: SERVER_JAR, BENCH_JAR, JDK17, JDK25, CONNECTIONS (10000), RATES ("500 1000 2000"), SECONDS (20),
-#   WARMUP (5), WRK_SECONDS (20), OUT (results file; default /tmp/scenicpass-load-<time>.txt).
+#   WARMUP (5; at least CONNECTIONS/rate so every connection is used once), WRK_SECONDS (20), OUT (results file; default /tmp/scenicpass-load-<time>.txt).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SERVER_JAR="${SERVER_JAR:-$ROOT/reference-server/target/scenicpass-server.jar}"
