@@ -51,7 +51,8 @@ public final class HttpServer {
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
       // Jetty's per-connection header cache matches VALUES case-insensitively by default: on a kept-alive
       // connection "Bearer abc" after "Bearer ABC" reached the handlers as "Bearer ABC" (a wrong credential accepted,
-      // a right one refused). Credentials are case-sensitive: so is the cache.
+      // a right one refused). Credentials are case-sensitive: so is the cache, should it ever be turned back on
+      // (security/AdminAuthTest checks this on one kept-alive connection).
       config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
