@@ -95,8 +95,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 2, time = 4)
-@Measurement(iterations = 3, time = 5)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 5, time = 10)
 public class EntryIngestBenchmark {
   /** Events per upload. */
   public static final int BATCH = 500;

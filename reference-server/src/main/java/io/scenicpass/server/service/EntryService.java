@@ -1,16 +1,13 @@
 package io.scenicpass.server.service;
 
-import io.scenicpass.channel.model.WebhookEventType;
 import io.scenicpass.core.Claims;
 import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.KeySet;
 import io.scenicpass.core.Pass;
-import io.scenicpass.core.PassCodec;
 import io.scenicpass.core.PassVerifier;
 import io.scenicpass.core.ReentryPolicy;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.Verdict;
-import io.scenicpass.core.ZoneAllowance;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckItem;
 import io.scenicpass.core.wire.EntryAckStatus;
@@ -19,30 +16,22 @@ import io.scenicpass.core.wire.OnlineCheckRequest;
 import io.scenicpass.core.wire.OnlineCheckResponse;
 import io.scenicpass.core.wire.TelemetryBatch;
 import io.scenicpass.core.wire.TelemetryReading;
-import io.scenicpass.server.store.Booking;
 import io.scenicpass.server.store.BookingStore;
 import io.scenicpass.server.store.CatalogueStore;
 import io.scenicpass.server.store.ChannelStore;
 import io.scenicpass.server.store.Database;
 import io.scenicpass.server.store.DeviceStore.DeviceRow;
 import io.scenicpass.server.store.EntryStore;
-import io.scenicpass.server.store.EntryStore.Admission;
 import io.scenicpass.server.store.InventoryStore;
-import io.scenicpass.server.store.PassRecord;
 import io.scenicpass.server.store.PassStore;
 import io.scenicpass.server.store.RevocationFeedStore;
-import io.scenicpass.server.store.Unit;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Entry ingestion: idempotent by event id (the primary key of {@code entry_event}), answered per event;
@@ -59,35 +48,29 @@ public final class EntryService {
 
   private final Database db;
   private final EntryStore entries;
-  private final PassStore passes;
-  private final BookingStore bookings;
-  private final ChannelStore channels;
-  private final CatalogueStore catalogue;
-  private final InventoryStore inventory;
   private final RevocationFeedStore feeds;
-  private final WebhookService webhooks;
   private final KeyService keys;
   private final Clock clock;
   private final String areaId;
+  private final EntryIngestion ingestion;
 
   public EntryService(Database db, EntryStore entries, PassStore passes, BookingStore bookings, ChannelStore channels,
       CatalogueStore catalogue, InventoryStore inventory, RevocationFeedStore feeds, WebhookService webhooks,
       KeyService keys, Clock clock, String areaId) {
     this.db = db;
     this.entries = entries;
-    this.passes = passes;
-    this.bookings = bookings;
-    this.channels = channels;
-    this.catalogue = catalogue;
-    this.inventory = inventory;
     this.feeds = feeds;
-    this.webhooks = webhooks;
     this.keys = keys;
     this.clock = clock;
     this.areaId = areaId;
+    this.ingestion = new EntryIngestion(entries, bookings, channels, catalogue, inventory, webhooks);
   }
 
-  /** Ingests one batch of a device; one ack item per event, in the order sent. */
+  /**
+   * Ingests one batch of a device; one ack item per event, in the order sent. A repeated event id within the
+   * batch is answered DUPLICATE after its first occurrence; the rest is stored in one transaction (see
+   * {@code EntryIngestion}).
+   */
   public EntryAck ingest(DeviceRow device, EntryBatch batch) {
     if (batch == null || batch.events() == null) {
       throw new ServiceException(Problem.BAD_REQUEST, "events are required");
@@ -97,147 +80,38 @@ public final class EntryService {
       throw new ServiceException(Problem.PAYLOAD_TOO_LARGE, "at most " + MAX_BATCH + " events per batch");
     }
     Instant now = clock.instant();
-    Map<Integer, EntryAckItem> acks = new HashMap<>();
-    // Lock passes in one global order (pass id) so concurrent batches never deadlock.
-    List<Integer> order = new ArrayList<>();
+    EntryAckItem[] acks = new EntryAckItem[events.size()];
+    List<EntryIngestion.Candidate> candidates = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < events.size(); i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparing((Integer i) -> events.get(i) == null || events.get(i).passId() == null ? ""
-        : events.get(i).passId()));
-    db.tx(c -> {
-      for (int i : order) {
-        acks.put(i, one(c, device, events.get(i), now));
+      EntryEvent e = events.get(i);
+      if (e == null || e.eventId() == null || e.eventId().isBlank() || e.eventId().length() > 64) {
+        acks[i] = new EntryAckItem(e == null ? null : e.eventId(), EntryAckStatus.REJECTED,
+            "eventId is required (at most 64 characters)");
+      } else if (!seen.add(e.eventId())) {
+        acks[i] = new EntryAckItem(e.eventId(), EntryAckStatus.DUPLICATE, "already received");
+      } else {
+        String problem = invalid(e);
+        candidates.add(new EntryIngestion.Candidate(i, e, row(device, e, problem, now), problem));
       }
-      return null;
-    });
-    List<EntryAckItem> out = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      out.add(acks.get(i));
     }
-    return new EntryAck(out);
+    if (!candidates.isEmpty()) {
+      db.tx(c -> {
+        ingestion.run(c, candidates, acks, now);
+        return null;
+      });
+    }
+    return new EntryAck(List.of(acks));
   }
 
-  private EntryAckItem one(Connection c, DeviceRow device, EntryEvent e, Instant now) throws SQLException {
-    if (e == null || e.eventId() == null || e.eventId().isBlank() || e.eventId().length() > 64) {
-      return new EntryAckItem(e == null ? null : e.eventId(), EntryAckStatus.REJECTED,
-          "eventId is required (at most 64 characters)");
-    }
-    String problem = invalid(e);
+  private static EntryStore.EntryRow row(DeviceRow device, EntryEvent e, String problem, Instant now) {
     Instant time = e.correctedTime() != null ? e.correctedTime() : e.deviceTime() != null ? e.deviceTime() : now;
     String gate = e.gateId() != null ? clip(e.gateId(), 64) : device.gateId();
-    EntryStore.EntryRow row = new EntryStore.EntryRow(e.eventId(), device.id(), gate, clip(e.zoneId(), 64),
+    return new EntryStore.EntryRow(e.eventId(), device.id(), gate, clip(e.zoneId(), 64),
         problem == null ? e.passId() : null, e.direction() == null ? null : e.direction().name(),
         e.credentialType() == null ? null : e.credentialType().name(), e.verdict() == null ? null : e.verdict().name(),
         clip(e.reason(), 60), e.deviceTime(), time, e.offline(), Math.max(1, e.partyCount()),
         problem == null ? EntryAckStatus.ACCEPTED.name() : EntryAckStatus.REJECTED.name(), problem, now);
-    if (!entries.insert(c, row)) {
-      return new EntryAckItem(e.eventId(), EntryAckStatus.DUPLICATE, "already received");
-    }
-    if (problem != null) {
-      return new EntryAckItem(e.eventId(), EntryAckStatus.REJECTED, problem);
-    }
-    if (e.passId() != null && EntryStore.NOT_PASSED.equals(e.reason())) {
-      entries.lockPass(c, e.passId()); // an admission given back: the pass's count goes down again
-      entries.recount(c, e.passId(), now);
-      return new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
-    }
-    if (e.passId() == null || e.verdict() != Verdict.ADMIT) {
-      return new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
-    }
-    entries.lockPass(c, e.passId());
-    entries.recount(c, e.passId(), now);
-    Optional<PassRecord> pass = passes.find(c, e.passId());
-    if (pass.isEmpty()) {
-      return new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, "pass not issued by this server");
-    }
-    if (e.direction() != io.scenicpass.core.Direction.IN) {
-      return new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
-    }
-    String conflict = checkOveruse(c, pass.get(), e.eventId(), now);
-    redeem(c, pass.get(), now);
-    if (conflict != null) {
-      return new EntryAckItem(e.eventId(), EntryAckStatus.OVERUSE_CONFLICT, conflict);
-    }
-    return new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
-  }
-
-  /**
-   * Replays the pass's admissions in time order against its allowance (total, single-entry policy, per zone).
-   * Admissions beyond it are conflicts (recorded once); returns the message when {@code eventId} is one.
-   */
-  private String checkOveruse(Connection c, PassRecord pass, String eventId, Instant now) throws SQLException {
-    Claims claims;
-    try {
-      claims = PassCodec.decode(pass.passText()).claims();
-    } catch (ScenicPassException ex) {
-      return null;
-    }
-    int total = claims.reentry() == ReentryPolicy.SINGLE ? 1 : claims.entriesAllowed();
-    if (claims.entriesAllowed() > 0) {
-      total = total == 0 ? claims.entriesAllowed() : Math.min(total, claims.entriesAllowed());
-    }
-    Map<String, Integer> zoneCaps = new HashMap<>();
-    for (ZoneAllowance z : claims.zones()) {
-      if (z.entries() > 0) {
-        zoneCaps.put(z.zoneId(), z.entries());
-      }
-    }
-    List<Admission> all = entries.admissions(c, pass.passId());
-    List<Admission> counted = new ArrayList<>();
-    Map<String, Integer> perZone = new HashMap<>();
-    String mine = null;
-    for (Admission a : all) {
-      boolean over = total > 0 && counted.size() >= total;
-      Integer zc = a.zoneId() == null ? null : zoneCaps.get(a.zoneId());
-      if (zc != null && perZone.getOrDefault(a.zoneId(), 0) >= zc) {
-        over = true;
-      }
-      if (over) {
-        Admission prior = counted.isEmpty() ? null : counted.get(counted.size() - 1);
-        String msg = "pass " + pass.passId() + " was already admitted" + (prior == null ? ""
-            : " at gate " + prior.gateId() + " at " + prior.time()) + " (allowance " + Math.max(total, 1) + ")";
-        if (!EntryAckStatus.OVERUSE_CONFLICT.name().equals(a.status())) {
-          entries.setStatus(c, a.eventId(), EntryAckStatus.OVERUSE_CONFLICT.name(), msg);
-          entries.insertConflict(c, new EntryStore.Conflict(0, a.eventId(), pass.passId(), a.deviceId(), a.gateId(),
-              a.time(), prior == null ? null : prior.eventId(), prior == null ? null : prior.gateId(),
-              prior == null ? null : prior.time(), Math.max(total, 1), now));
-        }
-        if (a.eventId().equals(eventId)) {
-          mine = msg;
-        }
-      } else {
-        counted.add(a);
-        if (a.zoneId() != null) {
-          perZone.merge(a.zoneId(), 1, Integer::sum);
-        }
-      }
-    }
-    return mine;
-  }
-
-  /** First admission: CONFIRMED → REDEEMED and the channel's BOOKING_REDEEMED webhook, in this transaction. */
-  private void redeem(Connection c, PassRecord pass, Instant now) throws SQLException {
-    Optional<Booking> b = bookings.find(c, pass.bookingUuid());
-    if (b.isEmpty() || !"CONFIRMED".equals(b.get().status())) {
-      return;
-    }
-    if (!bookings.transition(c, b.get().uuid(), "CONFIRMED", "REDEEMED", now)) {
-      return;
-    }
-    Booking after = bookings.find(c, b.get().uuid()).orElseThrow();
-    var product = catalogue.product(c, after.productId()).orElse(null);
-    var slot = inventory.slot(c, after.slotId()).orElse(null);
-    var channel = channels.find(c, after.channelId()).orElse(null);
-    if (product == null || slot == null || channel == null) {
-      return;
-    }
-    Map<String, Unit> units = new HashMap<>();
-    for (Unit u : catalogue.units(c, after.optionId())) {
-      units.put(u.id(), u);
-    }
-    webhooks.enqueue(c, channel, WebhookEventType.BOOKING_REDEEMED, OctoViews.booking(after, slot, product,
-        passes.byBooking(c, after.uuid()), units, false, true));
   }
 
   private static String invalid(EntryEvent e) {

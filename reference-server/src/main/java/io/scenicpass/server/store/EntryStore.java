@@ -67,6 +67,258 @@ public final class EntryStore {
         e.status(), e.message(), e.receivedAt().toEpochMilli()) == 1;
   }
 
+  private static final String INSERT_COLUMNS = "INSERT INTO entry_event(event_id, device_id, gate_id, zone_id,"
+      + " pass_id, direction, credential_type, verdict, reason, device_time, corrected_time, offline, party_count,"
+      + " status, message, received_at) VALUES ";
+  private static final String ROW_PARAMS = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  /** Rows per multi-row insert (16 parameters each, well below PostgreSQL's 32767). */
+  private static final int INSERT_CHUNK = 1000;
+  /** Ids per {@code IN (...)} list. */
+  private static final int IN_CHUNK = 500;
+
+  /**
+   * Inserts the events whose id is not stored yet, in the order given (callers sort by event id, so concurrent
+   * batches meet on the primary key in one order), and returns the ids this call inserted. The ids must be
+   * distinct. PostgreSQL: one multi-row {@code INSERT ... ON CONFLICT DO NOTHING RETURNING event_id} per
+   * {@value #INSERT_CHUNK} rows; other databases (H2): one JDBC batch, per-row update counts.
+   */
+  public java.util.Set<String> insertAll(Connection c, List<EntryRow> rows) throws SQLException {
+    java.util.Set<String> inserted = new java.util.HashSet<>();
+    if (rows.isEmpty()) {
+      return inserted;
+    }
+    if (isPostgres(c)) {
+      for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+        List<EntryRow> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+        StringBuilder sql = new StringBuilder(INSERT_COLUMNS);
+        for (int i = 0; i < chunk.size(); i++) {
+          sql.append(i == 0 ? "" : ",").append(ROW_PARAMS);
+        }
+        sql.append(" ON CONFLICT DO NOTHING RETURNING event_id");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+          for (int i = 0; i < chunk.size(); i++) {
+            bindRow(ps, i * 16, chunk.get(i));
+          }
+          try (java.sql.ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              inserted.add(rs.getString(1));
+            }
+          }
+        }
+      }
+      return inserted;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT_COLUMNS + ROW_PARAMS + " ON CONFLICT DO NOTHING")) {
+      for (EntryRow e : rows) {
+        bindRow(ps, 0, e);
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+          throw new SQLException("the driver did not report per-row insert counts");
+        }
+        if (counts[i] > 0) {
+          inserted.add(rows.get(i).eventId());
+        }
+      }
+    }
+    return inserted;
+  }
+
+  private static void bindRow(PreparedStatement ps, int at, EntryRow e) throws SQLException {
+    ps.setString(at + 1, e.eventId());
+    ps.setString(at + 2, e.deviceId());
+    ps.setString(at + 3, e.gateId());
+    ps.setString(at + 4, e.zoneId());
+    ps.setString(at + 5, e.passId());
+    ps.setString(at + 6, e.direction());
+    ps.setString(at + 7, e.credentialType());
+    ps.setString(at + 8, e.verdict());
+    ps.setString(at + 9, e.reason());
+    ps.setObject(at + 10, BookingStore.millis(e.deviceTime()), java.sql.Types.BIGINT);
+    ps.setLong(at + 11, e.correctedTime().toEpochMilli());
+    ps.setBoolean(at + 12, e.offline());
+    ps.setInt(at + 13, e.partyCount());
+    ps.setString(at + 14, e.status());
+    ps.setString(at + 15, e.message());
+    ps.setLong(at + 16, e.receivedAt().toEpochMilli());
+  }
+
+  private static boolean isPostgres(Connection c) throws SQLException {
+    return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+  }
+
+  /**
+   * Creates the passes' use rows where missing and locks them until the transaction ends, in the order given
+   * (callers pass them sorted, one global order, so concurrent batches never deadlock): two JDBC batches.
+   */
+  public void lockPasses(Connection c, java.util.Collection<String> sortedPassIds, Instant now) throws SQLException {
+    try (PreparedStatement ins = c.prepareStatement(
+        "INSERT INTO pass_use(pass_id, entries, exits) VALUES (?,0,0) ON CONFLICT DO NOTHING")) {
+      for (String id : sortedPassIds) {
+        ins.setString(1, id);
+        ins.addBatch();
+      }
+      ins.executeBatch();
+    }
+    try (PreparedStatement lock = c.prepareStatement("UPDATE pass_use SET last_event_at=? WHERE pass_id=?")) {
+      for (String id : sortedPassIds) {
+        lock.setLong(1, now.toEpochMilli());
+        lock.setString(2, id);
+        lock.addBatch();
+      }
+      lock.executeBatch();
+    }
+  }
+
+  /** What a pass's stored events add up to: the admissions that stand (see {@link #admissions}) and its exits. */
+  public record PassEvents(List<Admission> admissions, int exits) {}
+
+  /**
+   * The standing admissions and exits of each pass, read with one query per {@value #IN_CHUNK} passes (passes
+   * without events are absent). Read under the pass locks, this sees every committed event of those passes.
+   */
+  public java.util.Map<String, PassEvents> passEvents(Connection c, java.util.Collection<String> passIds)
+      throws SQLException {
+    java.util.Map<String, PassEvents> out = new java.util.HashMap<>();
+    List<String> ids = new java.util.ArrayList<>(passIds);
+    for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+      String sql = "SELECT pass_id, event_id, device_id, gate_id, zone_id, corrected_time, status, reason, verdict,"
+          + " direction FROM entry_event WHERE pass_id IN (" + marks(chunk.size()) + ") AND ((verdict='ADMIT' AND"
+          + " direction IN ('IN','OUT')) OR reason=?) ORDER BY pass_id, corrected_time, event_id";
+      java.util.Map<String, List<Admission>> rows = new java.util.LinkedHashMap<>();
+      java.util.Map<String, Integer> exits = new java.util.HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int p = 1;
+        for (String id : chunk) {
+          ps.setString(p++, id);
+        }
+        ps.setString(p, NOT_PASSED);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String passId = rs.getString(1);
+            String reason = rs.getString(8);
+            boolean admit = "ADMIT".equals(rs.getString(9));
+            String direction = rs.getString(10);
+            if (admit && "OUT".equals(direction)) {
+              exits.merge(passId, 1, Integer::sum);
+            }
+            if ((admit && "IN".equals(direction)) || NOT_PASSED.equals(reason)) {
+              rows.computeIfAbsent(passId, k -> new java.util.ArrayList<>()).add(new Admission(rs.getString(2),
+                  rs.getString(3), rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)),
+                  NOT_PASSED.equals(reason) ? NOT_PASSED : rs.getString(7)));
+            }
+          }
+        }
+      }
+      for (String id : chunk) {
+        List<Admission> r = rows.get(id);
+        Integer x = exits.get(id);
+        if (r != null || x != null) {
+          out.put(id, new PassEvents(r == null ? List.of() : standing(r), x == null ? 0 : x));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Writes the recomputed counters of the (locked) passes: one JDBC batch. Passes without events get zeros. */
+  public void updateUse(Connection c, java.util.Collection<String> passIds, java.util.Map<String, PassEvents> events,
+      Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE pass_use SET entries=?, exits=?, first_entry_at=?, last_event_at=? WHERE pass_id=?")) {
+      for (String id : passIds) {
+        PassEvents e = events.getOrDefault(id, new PassEvents(List.of(), 0));
+        ps.setInt(1, e.admissions().size());
+        ps.setInt(2, e.exits());
+        ps.setObject(3, e.admissions().isEmpty() ? null : e.admissions().get(0).time().toEpochMilli(),
+            java.sql.Types.BIGINT);
+        ps.setLong(4, now.toEpochMilli());
+        ps.setString(5, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** The issued passes among {@code passIds}, by id (one query per {@value #IN_CHUNK}). */
+  public java.util.Map<String, PassRecord> issuedPasses(Connection c, java.util.Collection<String> passIds)
+      throws SQLException {
+    java.util.Map<String, PassRecord> out = new java.util.HashMap<>();
+    List<String> ids = new java.util.ArrayList<>(passIds);
+    for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE pass_id IN (" + marks(chunk.size()) + ")",
+          EntryStore::pass, chunk.toArray())) {
+        out.put(p.passId(), p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Moves the bookings still CONFIRMED to REDEEMED (the compare-and-set of {@code BookingStore.transition}, one JDBC
+   * batch, in the order given) and returns those this call moved.
+   */
+  public java.util.Set<String> redeemBookings(Connection c, java.util.Collection<String> uuids, Instant now)
+      throws SQLException {
+    java.util.Set<String> moved = new java.util.HashSet<>();
+    List<String> ids = new java.util.ArrayList<>(uuids);
+    try (PreparedStatement ps = c.prepareStatement("UPDATE booking SET status='REDEEMED', updated_at=?,"
+        + " redeemed_at=? WHERE uuid=? AND status='CONFIRMED'")) {
+      for (String id : ids) {
+        ps.setLong(1, now.toEpochMilli());
+        ps.setLong(2, now.toEpochMilli());
+        ps.setString(3, id);
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+          throw new SQLException("the driver did not report per-row update counts");
+        }
+        if (counts[i] > 0) {
+          moved.add(ids.get(i));
+        }
+      }
+    }
+    return moved;
+  }
+
+  /** The passes of these bookings, by booking, each list ordered by pass id (one query per {@value #IN_CHUNK}). */
+  public java.util.Map<String, List<PassRecord>> passesOfBookings(Connection c, java.util.Collection<String> uuids)
+      throws SQLException {
+    java.util.Map<String, List<PassRecord>> out = new java.util.HashMap<>();
+    List<String> ids = new java.util.ArrayList<>(uuids);
+    for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE booking_uuid IN (" + marks(chunk.size())
+          + ") ORDER BY booking_uuid, pass_id", EntryStore::pass, chunk.toArray())) {
+        out.computeIfAbsent(p.bookingUuid(), k -> new java.util.ArrayList<>()).add(p);
+      }
+    }
+    return out;
+  }
+
+  private static final String PASS_SELECT = "SELECT pass_id, booking_uuid, key_id, pass_text, party_size,"
+      + " valid_from, valid_until, revoked, issued_at FROM pass";
+
+  private static PassRecord pass(java.sql.ResultSet rs) throws SQLException {
+    return new PassRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+        Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)), rs.getBoolean(8),
+        Instant.ofEpochMilli(rs.getLong(9)));
+  }
+
+  private static String marks(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "?" : ",?");
+    }
+    return b.toString();
+  }
+
   public void setStatus(Connection c, String eventId, String status, String message) throws SQLException {
     Jdbc.update(c, "UPDATE entry_event SET status=?, message=? WHERE event_id=?", status, message, eventId);
   }
@@ -100,6 +352,11 @@ public final class EntryStore {
         rs -> new Admission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             Instant.ofEpochMilli(rs.getLong(5)), NOT_PASSED.equals(rs.getString(7)) ? NOT_PASSED : rs.getString(6)),
         passId, NOT_PASSED);
+    return standing(rows);
+  }
+
+  /** Drops, for each {@code NOT_PASSED} row, the latest earlier admission of the same device. */
+  private static List<Admission> standing(List<Admission> rows) {
     List<Admission> standing = new java.util.ArrayList<>();
     for (Admission a : rows) {
       if (!NOT_PASSED.equals(a.status())) {

@@ -139,6 +139,73 @@ abstract class EntryIdempotencyContract {
     }
   }
 
+  /**
+   * A large upload mixing every case is answered per event, in the order sent, and stored as such: over-use by
+   * time (the later admission is the conflict even when it comes first in the batch), exits, a repeated event id
+   * inside the batch, invalid events, unknown passes (more than one lookup chunk of them) and more rows than one
+   * insert statement takes; a retry answers DUPLICATE for every stored event.
+   */
+  @Test
+  void aLargeMixedBatchIsAnsweredPerEvent() throws Exception {
+    try (TestServer ts = new TestServer(dir.resolve("server"), dbUrl(), new MutableClock(TestServer.START), Map.of());
+        TerminalHarness th = new TerminalHarness(ts)) {
+      String key = TerminalFixtures.setUp(ts);
+      String twice = TerminalFixtures.passId(TerminalFixtures.book(ts, key, "mixed-twice"));
+      String outAgain = TerminalFixtures.passId(TerminalFixtures.book(ts, key, "mixed-out"));
+      DeviceCredentials a = th.enroll(dir.resolve("a"), "gate-a");
+      java.time.Instant t = TerminalFixtures.SLOT_START;
+      List<EntryEvent> events = new ArrayList<>();
+      EntryEvent later = TerminalFixtures.admit(twice, a.deviceId(), "gate-b", t.plusSeconds(60));
+      EntryEvent earlier = TerminalFixtures.admit(twice, a.deviceId(), "gate-a", t);
+      EntryEvent in = TerminalFixtures.admit(outAgain, a.deviceId(), "gate-a", t);
+      EntryEvent out = TerminalFixtures.admit(outAgain, a.deviceId(), "gate-a", t.plusSeconds(600)).toBuilder()
+          .direction(io.scenicpass.core.Direction.OUT).build();
+      EntryEvent invalid = TerminalFixtures.admit(outAgain, a.deviceId(), "gate-a", t).toBuilder().verdict(null)
+          .build();
+      events.addAll(List.of(later, earlier, in, out, invalid, later));
+      for (int i = 0; i < 600; i++) { // admissions of passes this server never issued
+        events.add(TerminalFixtures.admit("ghost-" + i, a.deviceId(), "gate-a", t.plusSeconds(i)));
+      }
+      for (int i = 0; i < 600; i++) {
+        events.add(TerminalFixtures.admit(null, a.deviceId(), "gate-a", t.plusSeconds(i)).toBuilder()
+            .verdict(Verdict.DENY).reason("NOT_FOUND").build());
+      }
+      EntryBatch batch = new EntryBatch(a.deviceId(), events);
+      List<EntryAckItem> acks = TerminalFixtures.postEntries(ts.http, a, batch).results();
+      assertThat(acks).hasSize(events.size());
+      for (int i = 0; i < events.size(); i++) {
+        assertThat(acks.get(i).eventId()).isEqualTo(events.get(i).eventId());
+      }
+      assertThat(acks.subList(0, 6)).extracting(EntryAckItem::status).containsExactly(
+          EntryAckStatus.OVERUSE_CONFLICT, EntryAckStatus.ACCEPTED, EntryAckStatus.ACCEPTED, EntryAckStatus.ACCEPTED,
+          EntryAckStatus.REJECTED, EntryAckStatus.DUPLICATE);
+      assertThat(acks.get(0).message()).contains("gate-a");
+      assertThat(acks.subList(6, 606)).allSatisfy(k -> {
+        assertThat(k.status()).isEqualTo(EntryAckStatus.ACCEPTED);
+        assertThat(k.message()).isEqualTo("pass not issued by this server");
+      });
+      assertThat(acks.subList(606, acks.size())).extracting(EntryAckItem::status)
+          .containsOnly(EntryAckStatus.ACCEPTED);
+      assertThat(th.entries.conflicts(100)).extracting(k -> k.eventId()).containsExactly(later.eventId());
+      assertThat(usedEntries(ts, twice)).isEqualTo(2);
+      assertThat(usedEntries(ts, outAgain)).isEqualTo(1);
+      assertThat(usedEntries(ts, "ghost-599")).isEqualTo(1);
+      List<Long> counts = ts.server.database().read(c -> {
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+            "SELECT (SELECT COUNT(*) FROM entry_event), (SELECT COUNT(*) FROM booking WHERE status='REDEEMED'),"
+                + " (SELECT exits FROM pass_use WHERE pass_id='" + outAgain + "')")) {
+          rs.next();
+          return List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        }
+      });
+      assertThat(counts).containsExactly((long) events.size() - 1, 2L, 1L);
+
+      List<EntryAckItem> again = TerminalFixtures.postEntries(ts.http, a, batch).results();
+      assertThat(again).extracting(EntryAckItem::status).containsOnly(EntryAckStatus.DUPLICATE);
+      assertThat(th.entries.conflicts(100)).hasSize(1);
+    }
+  }
+
   private static int usedEntries(TestServer ts, String passId) {
     return ts.server.database().read(c -> {
       try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT entries FROM pass_use WHERE pass_id=?")) {
