@@ -221,6 +221,7 @@ class TerminalApiTest {
     DeviceCredentials creds = th.enroll(gate, "gate-a");
     MemoryState state = new MemoryState();
     BlockingQueue<PushMessage> shown = new LinkedBlockingQueue<>();
+    int streamsBefore = th.push.connected();
     try (SyncClient sync = SyncClient.builder(creds).state(state).pullInterval(Duration.ofHours(1))
         .listener(new SyncListener() {
           @Override
@@ -230,6 +231,8 @@ class TerminalApiTest {
         }).build()) {
       sync.start();
       await("push stream", sync::pushConnected);
+      // the client sees the response headers before the server has registered the stream: wait for both
+      await("stream registered on the server", () -> th.push.connected() > streamsBefore);
       await("first pull", () -> sync.lastReport().isPresent());
       th.admin("POST", "/admin/v1/terminal-messages", "{\"zh\":\"索道暂停\",\"en\":\"Cable car paused\"}");
       PushMessage m = poll(shown, PushType.MESSAGE);
