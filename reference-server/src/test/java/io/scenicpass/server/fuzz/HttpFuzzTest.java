@@ -191,10 +191,11 @@ class HttpFuzzTest {
         + threads + " threads, in " + ms + " ms (" + (ran * 1000L / Math.max(1, ms)) + "/s), slowest "
         + maxNanos.get() / 1_000_000 + " ms; statuses " + new java.util.TreeMap<>(statuses));
     failures.forEach(f -> System.out.println("FUZZ FAILURE " + f));
-    assertThat(failures).as("fuzz failures (reproduce with -Dscenicpass.fuzz.seed and the case seed)").isEmpty();
-
+    // health and consistency first, so a run with failures still tells whether the server survived intact
     assertThat(ts.get("/health", null).status()).as("healthy after fuzzing").isEqualTo(200);
     assertInventoryConsistent();
+    System.out.println("FUZZ HTTP: healthy and consistent afterwards");
+    assertThat(failures).as("fuzz failures (reproduce with -Dscenicpass.fuzz.seed and the case seed)").isEmpty();
     assertThat(statuses.keySet()).as("the fuzzer reaches success paths and typed rejections")
         .anyMatch(s -> s.startsWith("2")).anyMatch(s -> s.startsWith("4"));
   }
