@@ -48,7 +48,7 @@ public final class ChineseIdNumber {
                     "ID number must have 18 characters, got " + s.length());
         }
         char last = Character.toUpperCase(s.charAt(17));
-        if (!allDigits(s, 17) || !(Character.isDigit(last) || last == 'X')) {
+        if (!allDigits(s, 17) || !((last >= '0' && last <= '9') || last == 'X')) {
             throw new DocumentException(DocumentErrorCode.CN_ID_CHARACTERS);
         }
         String normal = s.substring(0, 17) + last;

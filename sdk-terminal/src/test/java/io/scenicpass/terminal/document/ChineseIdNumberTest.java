@@ -65,6 +65,8 @@ class ChineseIdNumberTest {
         assertCode("", DocumentErrorCode.CN_ID_LENGTH);
         assertCode(null, DocumentErrorCode.CN_ID_LENGTH);
         assertCode("1101051949X231002X", DocumentErrorCode.CN_ID_CHARACTERS);
+        // a non-ASCII digit (full-width ２) as the check character is a character defect, not a wrong check
+        assertCode("11010519491231002\uFF12", DocumentErrorCode.CN_ID_CHARACTERS);
     }
 
     @Test
