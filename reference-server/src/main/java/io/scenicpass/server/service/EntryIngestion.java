@@ -205,6 +205,7 @@ final class EntryIngestion {
     }
     Map<String, List<PassRecord>> passesOf = entries.passesOfBookings(c, moved);
     Lookups memo = new Lookups();
+    List<WebhookService.Event> events = new ArrayList<>(moved.size());
     for (String uuid : sortedUuids) {
       if (!moved.contains(uuid)) {
         continue;
@@ -224,9 +225,10 @@ final class EntryIngestion {
         }
         memo.units.put(after.optionId(), units);
       }
-      webhooks.enqueue(c, channel, WebhookEventType.BOOKING_REDEEMED, OctoViews.booking(after, slot, product,
-          passesOf.getOrDefault(uuid, List.of()), units, false, true));
+      events.add(new WebhookService.Event(channel, WebhookEventType.BOOKING_REDEEMED, OctoViews.booking(after, slot,
+          product, passesOf.getOrDefault(uuid, List.of()), units, false, true)));
     }
+    webhooks.enqueueAll(c, events);
   }
 
   private interface Load<T> {

@@ -60,16 +60,36 @@ public final class WebhookService {
   public void enqueue(Connection c, Channel ch, WebhookEventType type, io.scenicpass.channel.model.Booking booking)
       throws SQLException {
     Optional<Channel> fresh = channels.find(c, ch.id());
-    if (fresh.isEmpty() || fresh.get().webhookUrl() == null || fresh.get().webhookUrl().isBlank()) {
-      return;
+    if (fresh.isPresent()) {
+      enqueueAll(c, List.of(new Event(fresh.get(), type, booking)));
     }
-    String eventId = ids.eventId();
-    WebhookEvent ev = new WebhookEvent().eventId(eventId).type(type).utcCreatedAt(clock.instant()).booking(booking);
-    try {
-      outbox.add(c, eventId, ch.id(), type.name(), OctoJson.mapper().writeValueAsString(ev), clock.instant());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise webhook event", e);
+  }
+
+  /** One event to enqueue; {@code channel} as read in the caller's transaction. */
+  public record Event(Channel channel, WebhookEventType type, io.scenicpass.channel.model.Booking booking) {}
+
+  /**
+   * Adds several events to the outbox with one batch insert, inside the caller's transaction. The channels must have
+   * been read in that transaction (their webhook URL decides; events of channels without one are dropped).
+   */
+  public void enqueueAll(Connection c, List<Event> events) throws SQLException {
+    List<OutboxStore.NewMessage> rows = new java.util.ArrayList<>(events.size());
+    Instant now = clock.instant();
+    for (Event e : events) {
+      Channel ch = e.channel();
+      if (ch.webhookUrl() == null || ch.webhookUrl().isBlank()) {
+        continue;
+      }
+      String eventId = ids.eventId();
+      WebhookEvent ev = new WebhookEvent().eventId(eventId).type(e.type()).utcCreatedAt(now).booking(e.booking());
+      try {
+        rows.add(new OutboxStore.NewMessage(eventId, ch.id(), e.type().name(),
+            OctoJson.mapper().writeValueAsString(ev)));
+      } catch (JsonProcessingException ex) {
+        throw new IllegalStateException("cannot serialise webhook event", ex);
+      }
     }
+    outbox.addAll(c, rows, now);
   }
 
   /**

@@ -24,6 +24,20 @@ final class Jdbc {
     }
   }
 
+  /** One statement executed as a JDBC batch, one parameter row per element of {@code rows}. */
+  static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Object[] args : rows) {
+        bind(ps, args);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
   static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);

@@ -12,11 +12,25 @@ public final class OutboxStore {
   public record Message(long id, String eventId, String channelId, String eventType, String payload,
       String status, int attempts, Instant nextAttemptAt, Instant createdAt) {}
 
+  /** A new message, not yet stored. */
+  public record NewMessage(String eventId, String channelId, String eventType, String payload) {}
+
+  private static final String INSERT = "INSERT INTO outbox(event_id, channel_id, event_type, payload, status,"
+      + " attempts, next_attempt_at, created_at) VALUES (?,?,?,?,'PENDING',0,?,?)";
+
   public void add(Connection c, String eventId, String channelId, String eventType, String payload, Instant now)
       throws SQLException {
-    Jdbc.update(c, "INSERT INTO outbox(event_id, channel_id, event_type, payload, status, attempts,"
-        + " next_attempt_at, created_at) VALUES (?,?,?,?,'PENDING',0,?,?)", eventId, channelId, eventType,
-        payload, now.toEpochMilli(), now.toEpochMilli());
+    Jdbc.update(c, INSERT, eventId, channelId, eventType, payload, now.toEpochMilli(), now.toEpochMilli());
+  }
+
+  /** Adds several messages with one JDBC batch (same transaction as the caller's change). */
+  public void addAll(Connection c, List<NewMessage> messages, Instant now) throws SQLException {
+    List<Object[]> rows = new java.util.ArrayList<>(messages.size());
+    for (NewMessage m : messages) {
+      rows.add(new Object[] {m.eventId(), m.channelId(), m.eventType(), m.payload(), now.toEpochMilli(),
+          now.toEpochMilli()});
+    }
+    Jdbc.batch(c, INSERT, rows);
   }
 
   /**
