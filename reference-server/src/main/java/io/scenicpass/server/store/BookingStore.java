@@ -56,12 +56,6 @@ public final class BookingStore {
    * arrays, so the SQL text is the same for any batch size and stays a server-side prepared statement).
    * All or nothing: either every booking is held and inserted, or nothing changes.
    *
-   * <p>The rows are inserted first and the slot row is updated last, so the slot's row lock (which serialises
-   * every hold of the slot, across server processes) is held only for the update and the commit, not while
-   * the rows and their index entries are written: several batches of one slot can be in flight at once. When
-   * the conditional update refuses, the statement divides by zero on purpose, which aborts it and so undoes
-   * its inserts.
-   *
    * @return true when held and inserted; false when the slot had not enough places for all or is closed
    */
   public boolean insertHeldPostgres(Connection c, List<Booking> list, String slotId) throws SQLException {
@@ -91,28 +85,18 @@ public final class BookingStore {
     }
     try (PreparedStatement ps = c.prepareStatement(PG_HOLD_AND_INSERT)) {
       int p = 1;
+      ps.setInt(p++, n);
+      ps.setString(p++, slotId);
+      ps.setInt(p++, n);
       for (int j = 0; j < BOOKING_TYPES.length; j++) {
         ps.setArray(p++, c.createArrayOf(BOOKING_TYPES[j], typed(BOOKING_TYPES[j], cols[j])));
       }
       for (int j = 0; j < ITEM_TYPES.length; j++) {
         ps.setArray(p++, c.createArrayOf(ITEM_TYPES[j], typed(ITEM_TYPES[j], itemCols[j])));
       }
-      ps.setInt(p++, n);
-      ps.setString(p++, slotId);
-      ps.setInt(p++, n);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
-      }
-    } catch (SQLException e) {
-      if (REFUSED.equals(e.getSQLState())) {
-        return false; // the conditional update matched no row: the statement was aborted, nothing written
-      }
-      throw e;
+      return ps.executeUpdate() == items;
     }
   }
-
-  /** SQLState of division_by_zero: how {@link #PG_HOLD_AND_INSERT} reports a refused hold. */
-  private static final String REFUSED = "22012";
 
   private static final String BOOKING_COLUMNS = "uuid, channel_id, product_id, option_id, slot_id, pool_id,"
       + " local_date, status, quantity, from_allotment, request_hash, reseller_reference, supplier_reference,"
@@ -127,26 +111,20 @@ public final class BookingStore {
       "int8", "int8", "int8", "int8", "int8"};
   private static final String[] ITEM_TYPES = {"varchar", "varchar", "int4", "varchar", "varchar", "varchar",
       "int8", "int8"};
-  /**
-   * Inserts first, takes the places last (see {@link #insertHeldPostgres}). The update's WHERE clause reads the
-   * two insert CTEs, so they have run to completion before the slot row is locked; the final division by zero
-   * when the update matched no row aborts the whole statement.
-   */
   private static final String PG_HOLD_AND_INSERT =
-      "WITH b AS (INSERT INTO booking(" + BOOKING_COLUMNS + ") SELECT t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
+      "WITH h AS (UPDATE slot SET held = held + ? WHERE id = ? AND NOT closed AND held + sold + ? <= capacity"
+      + " RETURNING id),"
+      + " b AS (INSERT INTO booking(" + BOOKING_COLUMNS + ") SELECT t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
       + " t.c7::date, t.c8, t.c9, t.c10, t.c11, t.c12, t.c13, t.c14, t.c15, t.c16, t.c17, t.c18, t.c19, t.c20, t.c21"
-      + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+      + " FROM h CROSS JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
       + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[],"
       + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[])"
       + " AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21)"
-      + " RETURNING uuid),"
-      + " i AS (INSERT INTO unit_item(uuid, booking_uuid, position, unit_id, reseller_reference, supplier_reference,"
+      + " RETURNING uuid)"
+      + " INSERT INTO unit_item(uuid, booking_uuid, position, unit_id, reseller_reference, supplier_reference,"
       + " retail, net) SELECT t.u, t.bu, t.p, t.unit, t.rr, t.sr, t.retail, t.net FROM unnest(?::varchar[],"
       + " ?::varchar[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[])"
-      + " AS t(u, bu, p, unit, rr, sr, retail, net) JOIN b ON b.uuid = t.bu RETURNING 1),"
-      + " h AS (UPDATE slot SET held = held + ? WHERE id = ? AND NOT closed AND held + sold + ? <= capacity"
-      + " AND (SELECT count(*) FROM b) + (SELECT count(*) FROM i) >= 0 RETURNING 1)"
-      + " SELECT 1 / (SELECT count(*) FROM h)::int"; // 0 rows updated: division by zero aborts the statement
+      + " AS t(u, bu, p, unit, rr, sr, retail, net) JOIN b ON b.uuid = t.bu";
 
   private static Object[] bookingRow(Booking b) {
     return new Object[] {b.uuid(), b.channelId(), b.productId(), b.optionId(), b.slotId(), b.poolId(),

@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Combines concurrent holds on the SAME slot (flat combining): the requests waiting for a slot at one moment
- * are taken by whichever of their threads gets one of the slot's lane permits first (one on H2, two on
- * PostgreSQL, so that two batches of one slot can be in flight), which takes all their places with ONE
+ * are taken by whichever of their threads gets the slot's lane first, which takes all their places with ONE
  * conditional update ({@code held = held + N ... WHERE held + sold + N <= capacity}) and inserts all their
  * bookings in the same statement (PostgreSQL) or transaction (H2). When the combined update is refused (not
  * enough places for all) or fails (e.g. one uuid already exists), the batch falls back to one conditional hold
@@ -41,8 +40,6 @@ public final class HoldCombiner {
   private static final class Pending {
     final Booking draft;
     final Thread thread = Thread.currentThread();
-    /** Set by the combining thread that put this draft into a batch. */
-    volatile boolean taken;
     volatile Outcome outcome;
 
     Pending(Booking draft) {
@@ -51,34 +48,21 @@ public final class HoldCombiner {
   }
 
   private static final class Lane {
-    /** Batches of this slot in flight at once: one permit per combining thread. */
-    final Semaphore permits;
+    final ReentrantLock lock = new ReentrantLock();
     final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-
-    Lane(int batchesInFlight) {
-      permits = new Semaphore(batchesInFlight);
-    }
   }
 
   private final Database db;
   private final BookingStore bookings;
   private final InventoryStore inventory;
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
-  private final int batchesInFlight;
 
   /** A combiner over the given database and stores (one per server: lanes are per slot id). */
   public HoldCombiner(Database db, BookingStore bookings, InventoryStore inventory) {
     this.db = db;
     this.bookings = bookings;
     this.inventory = inventory;
-    // PostgreSQL takes the slot's row lock only for the update and the commit (the rows are inserted first),
-    // so two batches of one slot overlap well: one statement's round trip and inserts run while the other
-    // holds the lock. Embedded H2 spends most of a batch in its commit, under the row lock: one at a time.
-    this.batchesInFlight = db.isPostgres() ? PG_BATCHES_IN_FLIGHT : 1;
   }
-
-  /** Batches of one slot a PostgreSQL server runs at once (each on its own connection). */
-  static final int PG_BATCHES_IN_FLIGHT = 2;
 
   /**
    * Holds the draft's places in its slot and inserts it, possibly together with other threads' drafts.
@@ -88,30 +72,29 @@ public final class HoldCombiner {
    */
   public boolean hold(Booking draft) {
     String slotId = draft.slotId();
-    Lane lane = lanes.computeIfAbsent(slotId, k -> new Lane(batchesInFlight));
+    Lane lane = lanes.computeIfAbsent(slotId, k -> new Lane());
     Pending mine = new Pending(draft);
     lane.queue.add(mine);
     while (mine.outcome == null) {
-      if (!mine.taken && lane.permits.tryAcquire()) {
+      if (lane.lock.tryLock()) {
         try {
-          // combine until my own draft is in a batch (mine, or another combiner's still in flight)
-          while (!mine.taken) {
+          while (mine.outcome == null) {
             runBatch(lane, slotId);
           }
-          if (lane.queue.isEmpty() && lane.permits.availablePermits() == batchesInFlight - 1) {
+          if (lane.queue.isEmpty()) {
             lanes.remove(slotId, lane); // a racing thread may still use this lane: it then works alone, correctly
           }
         } finally {
-          lane.permits.release();
+          lane.lock.unlock();
         }
-        // whoever queued while we combined and is parked takes over (it re-checks after waking)
+        // whoever queued while we held the lane and is parked takes over (it re-checks after waking)
         Pending next = lane.queue.peek();
         if (next != null) {
           LockSupport.unpark(next.thread);
         }
       } else {
-        // wait to be answered by a thread holding a lane permit, or to be woken to take one ourselves;
-        // waiters never queue on the permits themselves, so a combined batch wakes each of them once
+        // wait to be answered by the thread holding the lane, or to be woken to hold it ourselves;
+        // waiters never queue on the lock itself, so a combined batch wakes each of them once
         LockSupport.park(this);
       }
     }
@@ -124,11 +107,7 @@ public final class HoldCombiner {
   private void runBatch(Lane lane, String slotId) {
     List<Pending> batch = new ArrayList<>();
     for (Pending p = lane.queue.poll(); p != null; p = batch.size() < MAX_BATCH ? lane.queue.poll() : null) {
-      p.taken = true;
       batch.add(p);
-    }
-    if (batch.isEmpty()) {
-      return; // another combiner took them all, mine included
     }
     List<Booking> drafts = new ArrayList<>(batch.size());
     for (Pending p : batch) {
