@@ -17,7 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * conditional update ({@code held = held + N ... WHERE held + sold + N <= capacity}) and inserts all their
  * bookings in the same statement (PostgreSQL) or transaction (H2). When the combined update is refused (not
  * enough places for all) or fails (e.g. one uuid already exists), the batch falls back to one conditional hold
- * per booking in arrival order, so exactly the bookings that fit succeed.
+ * per booking in arrival order, so exactly the bookings that fit succeed; once the slot refuses q places, the
+ * batch's later drafts of q or more places are refused without another statement (a sold-out slot costs two
+ * statements per batch, whatever the number of buyers waiting).
  *
  * <p>The JVM lane only groups work; correctness stays in the database: every hold is a conditional update,
  * so several server processes on one PostgreSQL still never oversell. Only for holds that touch the slot's
@@ -152,9 +154,21 @@ public final class HoldCombiner {
         return out;
       }
     }
+    int refusedAt = Integer.MAX_VALUE; // the fewest places a refused draft of this batch asked for
     for (Booking b : drafts) {
+      if (b.quantity() >= refusedAt) {
+        // the slot just refused as few places as this: a sold-out slot costs one statement per batch, not one
+        // per waiting buyer (a place released meanwhile elsewhere is as if this request had come a moment earlier)
+        out.add(Outcome.REFUSED);
+        continue;
+      }
       try {
-        out.add(holdTogether(slotId, List.of(b)) ? new Outcome(b, null) : Outcome.REFUSED);
+        if (holdTogether(slotId, List.of(b))) {
+          out.add(new Outcome(b, null));
+        } else {
+          out.add(Outcome.REFUSED);
+          refusedAt = b.quantity();
+        }
       } catch (RuntimeException e) {
         out.add(new Outcome(null, e));
       }

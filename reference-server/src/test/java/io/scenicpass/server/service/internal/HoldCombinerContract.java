@@ -61,6 +61,16 @@ abstract class HoldCombinerContract {
   }
 
   @Test
+  void afterARefusalOnlySmallerDraftsAreTriedAgain() {
+    // 2 places left; 3 is refused, so the second 3 is refused without asking; the 1s are still tried and fit
+    List<Outcome> out = combiner.holdAll(SLOT_ID, List.of(draft("a", 3), draft("b", 3), draft("c", 1),
+        draft("d", 1), draft("e", 1)));
+    assertThat(out).extracting(Outcome::isHeld).containsExactly(false, false, true, true, false);
+    assertThat(slot().held()).isEqualTo(5);
+    assertThat(onHold()).containsExactlyInAnyOrder("first", "c", "d");
+  }
+
+  @Test
   void aBatchThatFitsIsHeldWithOneUpdate() {
     List<Outcome> out = combiner.holdAll(SLOT_ID, List.of(draft("a", 1), draft("b", 1)));
     assertThat(out).extracting(Outcome::isHeld).containsExactly(true, true);
