@@ -206,11 +206,12 @@ final class EntryIngestion {
     Map<String, List<PassRecord>> passesOf = entries.passesOfBookings(c, moved);
     Lookups memo = new Lookups();
     List<WebhookService.Event> events = new ArrayList<>(moved.size());
+    Map<String, Booking> redeemed = bookings.findAll(c, moved);
     for (String uuid : sortedUuids) {
       if (!moved.contains(uuid)) {
         continue;
       }
-      Booking after = bookings.find(c, uuid).orElseThrow();
+      Booking after = redeemed.get(uuid);
       Product product = cached(memo.products, after.productId(), id -> catalogue.product(c, id)).orElse(null);
       Slot slot = cached(memo.slots, after.slotId(), id -> inventory.slot(c, id)).orElse(null);
       Channel channel = cached(memo.channels, after.channelId(), id -> channels.find(c, id)).orElse(null);
