@@ -70,10 +70,14 @@ class ChannelClientIntegrationTest {
         return client.products().get(0);
     }
 
-    private static Availability firstSlotTomorrow(Product p) {
-        LocalDate tomorrow = LocalDate.now(ZoneId.of(p.getTimeZone())).plusDays(1);
+    /**
+     * The first open slot the day after tomorrow: always more than the demo's 24-hour cancellation cutoff away
+     * (tomorrow's 08:00 slot is within it once the park's local time passes 08:00, and cancelling tests failed).
+     */
+    private static Availability firstSlotInTwoDays(Product p) {
+        LocalDate day = LocalDate.now(ZoneId.of(p.getTimeZone())).plusDays(2);
         return client.availability(new AvailabilityRequest().productId(p.getId()).optionId(p.defaultOption().getId())
-                .localDate(tomorrow)).stream().filter(Availability::isAvailable).findFirst().orElseThrow();
+                .localDate(day)).stream().filter(Availability::isAvailable).findFirst().orElseThrow();
     }
 
     private static BookingReservationRequest reservation(Product p, Availability slot, int units) {
@@ -93,7 +97,7 @@ class ChannelClientIntegrationTest {
         assertThat(p.getId()).isEqualTo(products.get(0).getId());
         assertThat(p.getTimeZone()).isEqualTo("Asia/Shanghai");
         assertThat(p.defaultOption().getUnits()).isNotEmpty();
-        Availability slot = firstSlotTomorrow(p);
+        Availability slot = firstSlotInTwoDays(p);
         assertThat(slot.getLocalDateTimeStart().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
         assertThat(slot.getLocalDateTimeEnd()).isAfter(slot.getLocalDateTimeStart());
         LocalDate tomorrow = slot.getLocalDateTimeStart().toLocalDate();
@@ -143,7 +147,7 @@ class ChannelClientIntegrationTest {
     @Test
     void retriedReserveAndConfirmNeverDoubleBook() {
         Product p = product();
-        Availability slot = firstSlotTomorrow(p);
+        Availability slot = firstSlotInTwoDays(p);
         BookingReservationRequest req = reservation(p, slot, 1);
         Booking first = client.reserve(req);
         Booking again = client.reserve(req);
@@ -160,7 +164,7 @@ class ChannelClientIntegrationTest {
     @Test
     void sameUuidWithADifferentBodyIsRefused() {
         Product p = product();
-        Availability slot = firstSlotTomorrow(p);
+        Availability slot = firstSlotInTwoDays(p);
         BookingReservationRequest req = reservation(p, slot, 1);
         client.reserve(req);
         OctoApiException e = catchThrowableOfType(OctoApiException.class, () -> client.reserve(req.unitItems(
@@ -175,7 +179,7 @@ class ChannelClientIntegrationTest {
     @Test
     void updateListCancel() throws Exception {
         Product p = product();
-        BookingReservationRequest req = reservation(p, firstSlotTomorrow(p), 1);
+        BookingReservationRequest req = reservation(p, firstSlotInTwoDays(p), 1);
         Booking b = client.reserveAsync(req).get(30, TimeUnit.SECONDS);
         client.confirm(b.getUuid(), null);
         String newRef = "IT-UPD-" + UUID.randomUUID();
@@ -195,7 +199,7 @@ class ChannelClientIntegrationTest {
         assertThat(catchThrowableOfType(OctoApiException.class, () -> client.product("no-such-product")).getOffendingId())
                 .isEqualTo("no-such-product");
         assertThat(code(() -> client.booking(UUID.randomUUID().toString()))).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
-        Availability slot = firstSlotTomorrow(p);
+        Availability slot = firstSlotInTwoDays(p);
         assertThat(code(() -> client.reserve(reservation(p, slot, 1).unitItems(List.of(new UnitItemRequest().unitId("no-such-unit"))))))
                 .isEqualTo(OctoErrorCode.INVALID_UNIT_ID);
         assertThat(code(() -> client.reserve(reservation(p, slot, 1).availabilityId("2001-01-01T00:00:00+08:00"))))
@@ -209,7 +213,7 @@ class ChannelClientIntegrationTest {
     @Test
     void aChannelSeesOnlyItsOwnBookings() {
         Product p = product();
-        BookingReservationRequest req = reservation(p, firstSlotTomorrow(p), 1);
+        BookingReservationRequest req = reservation(p, firstSlotInTwoDays(p), 1);
         Booking mine = client.reserve(req);
         String otherKey = server.channelKeys.values().stream().filter(k -> !k.equals(server.channelApiKey)).findFirst()
                 .orElseThrow();

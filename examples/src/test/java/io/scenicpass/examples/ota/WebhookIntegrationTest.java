@@ -51,7 +51,9 @@ class WebhookIntegrationTest {
             String apiKey = server.createChannel(java.util.Map.of("id", channelId, "name", "Integration OTA",
                     "webhookUrl", receiver.url(), "webhookSecret", secret));
             try (ChannelClient client = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(apiKey).build()) {
-                OtaBookingFlow.Result r = new OtaBookingFlow(client, Clock.systemUTC(),
+                // the flow books "tomorrow" by its clock: a day ahead, so the slot is past the 24 h cancellation cutoff
+                OtaBookingFlow.Result r = new OtaBookingFlow(client, Clock.offset(Clock.systemUTC(),
+                        java.time.Duration.ofDays(1)),
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(null, 1, "IT-WH");
                 String uuid = r.booking.getUuid();
                 WebhookEvent confirmed = next(events, uuid);
