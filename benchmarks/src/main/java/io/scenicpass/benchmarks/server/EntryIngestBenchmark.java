@@ -15,17 +15,9 @@ import io.scenicpass.core.wire.EnrollmentRequest;
 import io.scenicpass.core.wire.EnrollmentResponse;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.ScenicPassServer;
-import io.scenicpass.server.config.ServerConfig;
-import io.scenicpass.server.service.CatalogueService.OptionSpec;
-import io.scenicpass.server.service.CatalogueService.ProductSpec;
-import io.scenicpass.server.service.CatalogueService.UnitSpec;
 import io.scenicpass.server.store.Channel;
 import io.scenicpass.server.store.DeviceStore.DeviceRow;
-import io.scenicpass.server.store.Product;
-import io.scenicpass.server.store.ProductOption;
 import io.scenicpass.server.store.SiteStore;
-import io.scenicpass.server.store.Unit;
-import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,13 +29,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -120,22 +109,8 @@ public class EntryIngestBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     dir = Files.createTempDirectory("sp-bench-ingest");
-    Map<String, String> cfg = new HashMap<>();
-    cfg.put("port", "0");
-    cfg.put("data", dir.toString());
-    cfg.put("admin.token", "bench");
-    cfg.put("keys.passphrase", "bench");
-    cfg.put("db.poolSize", "8");
-    if (db.equals("postgres")) {
-      cfg.put("db.url", PostgresServer.get().newDatabase());
-      cfg.put("db.user", "postgres");
-    }
-    server = ScenicPassServer.builder(ServerConfig.of(cfg))
-        .clock(new MutableClock(Instant.parse("2026-06-01T00:00:00Z"))).withoutJobs().build().start();
-    server.catalogue.create(new ProductSpec(new Product("tour", "Tour", "TOUR", "Asia/Shanghai", "TIMED_SLOT", false,
-        List.of("park"), null, 60, "CNY", true), List.of(new OptionSpec(new ProductOption("tour-opt", "tour", "Opt",
-        true, LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 2_000_000_000, Set.of(), Set.of()),
-        List.of(new UnitSpec(new Unit("tour-adult", "tour-opt", "ADULT", "Adult", null, null, false, 1), 100, 90))))));
+    server = BenchServer.start(db, dir);
+    BenchServer.timedProduct(server, "tour", "Tour");
     server.admin.putZone(new SiteStore.Zone("park", "Park"));
     server.admin.putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
     server.admin.putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
@@ -173,9 +148,7 @@ public class EntryIngestBenchmark {
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
     server.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    BenchServer.deleteTree(dir);
   }
 
   /** A fresh batch: with {@code issue}, over passes issued now; otherwise rows only (pass ids unknown). */

@@ -1,30 +1,17 @@
 package io.scenicpass.benchmarks.server;
 
-import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PostgresServer;
 
 import io.scenicpass.channel.model.BookingReservationRequest;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.ScenicPassServer;
-import io.scenicpass.server.config.ServerConfig;
-import io.scenicpass.server.service.CatalogueService.OptionSpec;
-import io.scenicpass.server.service.CatalogueService.ProductSpec;
-import io.scenicpass.server.service.CatalogueService.UnitSpec;
 import io.scenicpass.server.store.Channel;
-import io.scenicpass.server.store.Product;
-import io.scenicpass.server.store.ProductOption;
-import io.scenicpass.server.store.Unit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -79,22 +66,8 @@ public class HotSlotBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     dir = Files.createTempDirectory("sp-bench");
-    Map<String, String> cfg = new HashMap<>();
-    cfg.put("port", "0");
-    cfg.put("data", dir.toString());
-    cfg.put("admin.token", "bench");
-    cfg.put("keys.passphrase", "bench");
-    cfg.put("db.poolSize", "8");
-    if (db.equals("postgres")) {
-      cfg.put("db.url", PostgresServer.get().newDatabase());
-      cfg.put("db.user", "postgres");
-    }
-    server = ScenicPassServer.builder(ServerConfig.of(cfg)).clock(new MutableClock(Instant.parse("2026-06-01T00:00:00Z")))
-        .withoutJobs().build().start();
-    server.catalogue.create(new ProductSpec(new Product("hot", "Hot", "HOT", "Asia/Shanghai", "TIMED_SLOT", false,
-        List.of("park"), null, 60, "CNY", true), List.of(new OptionSpec(new ProductOption("hot-opt", "hot", "Opt",
-        true, LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 2_000_000_000, Set.of(), Set.of()),
-        List.of(new UnitSpec(new Unit("hot-adult", "hot-opt", "ADULT", "Adult", null, null, false, 1), 100, 90))))));
+    server = BenchServer.start(db, dir);
+    BenchServer.timedProduct(server, "hot", "Hot");
     channel = server.channels.create(new Channel("bench", "bench", "OTA", null, null, 1_000_000, 1_000_000, true));
     reserve(); // generates the day's slots
     ds = server.database().dataSource();
@@ -103,9 +76,7 @@ public class HotSlotBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws java.io.IOException {
     server.close();
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    BenchServer.deleteTree(dir);
   }
 
   @Benchmark
