@@ -177,9 +177,9 @@ public final class BookingStore {
   public java.util.Map<String, Booking> findAll(Connection c, java.util.Collection<String> uuids) throws SQLException {
     java.util.Map<String, Booking> out = new java.util.HashMap<>();
     List<String> all = new ArrayList<>(uuids);
-    for (int from = 0; from < all.size(); from += 500) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+    for (int from = 0; from < all.size(); from += Jdbc.IN_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + Jdbc.IN_CHUNK));
+      String in = Jdbc.marks(chunk.size());
       java.util.Map<String, List<Booking.UnitItem>> items = new java.util.HashMap<>();
       for (Object[] row : Jdbc.list(c, "SELECT * FROM unit_item WHERE booking_uuid IN (" + in + ") ORDER BY"
           + " booking_uuid, position", rs -> new Object[] {rs.getString("booking_uuid"), unitItem(rs)},

@@ -74,7 +74,7 @@ public final class EntryStore {
   /** Rows per multi-row insert (16 parameters each, well below PostgreSQL's 32767). */
   private static final int INSERT_CHUNK = 1000;
   /** Ids per {@code IN (...)} list. */
-  private static final int IN_CHUNK = 500;
+  private static final int IN_CHUNK = Jdbc.IN_CHUNK;
 
   /**
    * Inserts the events whose id is not stored yet, in the order given (callers sort by event id, so concurrent
@@ -186,7 +186,7 @@ public final class EntryStore {
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
       String sql = "SELECT pass_id, event_id, device_id, gate_id, zone_id, corrected_time, status, reason, verdict,"
-          + " direction FROM entry_event WHERE pass_id IN (" + marks(chunk.size()) + ") AND ((verdict='ADMIT' AND"
+          + " direction FROM entry_event WHERE pass_id IN (" + Jdbc.marks(chunk.size()) + ") AND ((verdict='ADMIT' AND"
           + " direction IN ('IN','OUT')) OR reason=?) ORDER BY pass_id, corrected_time, event_id";
       java.util.Map<String, List<Admission>> rows = new java.util.LinkedHashMap<>();
       java.util.Map<String, Integer> exits = new java.util.HashMap<>();
@@ -250,7 +250,7 @@ public final class EntryStore {
     List<String> ids = new java.util.ArrayList<>(passIds);
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE pass_id IN (" + marks(chunk.size()) + ")",
+      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE pass_id IN (" + Jdbc.marks(chunk.size()) + ")",
           EntryStore::pass, chunk.toArray())) {
         out.put(p.passId(), p);
       }
@@ -294,7 +294,7 @@ public final class EntryStore {
     List<String> ids = new java.util.ArrayList<>(uuids);
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE booking_uuid IN (" + marks(chunk.size())
+      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE booking_uuid IN (" + Jdbc.marks(chunk.size())
           + ") ORDER BY booking_uuid, pass_id", EntryStore::pass, chunk.toArray())) {
         out.computeIfAbsent(p.bookingUuid(), k -> new java.util.ArrayList<>()).add(p);
       }
@@ -311,13 +311,6 @@ public final class EntryStore {
         Instant.ofEpochMilli(rs.getLong(9)));
   }
 
-  private static String marks(int n) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      b.append(i == 0 ? "?" : ",?");
-    }
-    return b.toString();
-  }
 
   public void setStatus(Connection c, String eventId, String status, String message) throws SQLException {
     Jdbc.update(c, "UPDATE entry_event SET status=?, message=? WHERE event_id=?", status, message, eventId);

@@ -24,6 +24,14 @@ final class Jdbc {
     }
   }
 
+  /** Most ids one {@code IN (...)} list carries. */
+  static final int IN_CHUNK = 500;
+
+  /** {@code n} comma-separated {@code ?} placeholders, for an {@code IN (...)} list. */
+  static String marks(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
+  }
+
   /** One statement executed as a JDBC batch, one parameter row per element of {@code rows}. */
   static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
     if (rows.isEmpty()) {

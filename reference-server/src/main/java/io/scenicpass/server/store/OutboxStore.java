@@ -44,9 +44,14 @@ public final class OutboxStore {
   public List<Message> claimDue(Connection c, Instant now, int limit, Instant leaseUntil) throws SQLException {
     List<Message> due = Jdbc.list(c, "SELECT * FROM outbox WHERE status='PENDING' AND next_attempt_at <= ? ORDER BY id"
         + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", OutboxStore::message, now.toEpochMilli());
-    for (Message m : due) {
-      Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?",
-          leaseUntil.toEpochMilli(), m.id());
+    if (!due.isEmpty()) {
+      Object[] args = new Object[due.size() + 1];
+      args[0] = leaseUntil.toEpochMilli();
+      for (int i = 0; i < due.size(); i++) {
+        args[i + 1] = due.get(i).id();
+      }
+      Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id IN ("
+          + Jdbc.marks(due.size()) + ")", args);
     }
     return due;
   }
