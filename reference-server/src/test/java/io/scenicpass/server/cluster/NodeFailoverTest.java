@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.PassCodec;
-import io.scenicpass.core.wire.EntryAck;
-import io.scenicpass.core.wire.EntryAckItem;
-import io.scenicpass.core.wire.EntryAckStatus;
-import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.testing.PostgresServer;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Credential;
@@ -28,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -119,7 +114,7 @@ class NodeFailoverTest {
     Map<String, Integer> acked = new ConcurrentHashMap<>();
     OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(1))
         .readTimeout(Duration.ofSeconds(2)).writeTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(5))
-        .retryOnConnectionFailure(false).addInterceptor(acks(accepted, acked)).build();
+        .retryOnConnectionFailure(false).addInterceptor(io.scenicpass.server.testing.EntryAcks.recorder(accepted, acked)).build();
     try (LoadBalancer lb = new LoadBalancer(List.of(n1.port, n2.port))) {
       TestServer.Answer token = rig.admin(n1, "POST", "/admin/v1/enrollment-tokens",
           "{\"gateId\":\"gate-a\",\"label\":\"lb\"}");
@@ -211,21 +206,4 @@ class NodeFailoverTest {
     return o == null ? null : o.toString();
   }
 
-  /** Records the acknowledgements of entry uploads as the terminal receives them. */
-  private static Interceptor acks(Map<String, Integer> accepted, Map<String, Integer> acked) {
-    return chain -> {
-      okhttp3.Response r = chain.proceed(chain.request());
-      if (chain.request().method().equals("POST") && chain.request().url().encodedPath().endsWith("/entries")
-          && r.code() == 200) {
-        EntryAck ack = WireJson.mapper().readValue(r.peekBody(4 << 20).bytes(), EntryAck.class);
-        for (EntryAckItem item : ack.results()) {
-          acked.merge(item.eventId(), 1, Integer::sum);
-          if (item.status() == EntryAckStatus.ACCEPTED) {
-            accepted.merge(item.eventId(), 1, Integer::sum);
-          }
-        }
-      }
-      return r;
-    };
-  }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.PassCodec;
-import io.scenicpass.core.wire.EntryAck;
-import io.scenicpass.core.wire.EntryAckItem;
-import io.scenicpass.core.wire.EntryAckStatus;
-import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.store.SiteStore;
+import io.scenicpass.server.testing.EntryAcks;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Credential;
@@ -32,9 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 
 /**
  * A real server (H2 file or PostgreSQL), a {@link FaultProxy} in front of it, and a real gate ({@link Gate} with its
@@ -82,7 +77,7 @@ final class FaultRig implements AutoCloseable {
     ts.server.admin.putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
     key = ts.channel("ota", 10_000, 10_000, "http://127.0.0.1:9/hook");
     proxy = new FaultProxy(ts.server.port());
-    http = terminalHttp().addInterceptor(new AckRecorder()).build();
+    http = terminalHttp().addInterceptor(EntryAcks.recorder(accepted, acked)).build();
     TestServer.Answer token = ts.post("/admin/v1/enrollment-tokens", TestServer.ADMIN,
         "{\"gateId\":\"gate-a\",\"label\":\"faults\"}");
     assertThat(token.status()).as(token.body()).isEqualTo(201);
@@ -267,22 +262,4 @@ final class FaultRig implements AutoCloseable {
     ts.close();
   }
 
-  /** Records the server's acknowledgements of entry uploads as the terminal receives them. */
-  private final class AckRecorder implements Interceptor {
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-      Response r = chain.proceed(chain.request());
-      if (chain.request().method().equals("POST") && chain.request().url().encodedPath().endsWith("/entries")
-          && r.code() == 200) {
-        EntryAck ack = WireJson.mapper().readValue(r.peekBody(4 << 20).bytes(), EntryAck.class);
-        for (EntryAckItem item : ack.results()) {
-          acked.merge(item.eventId(), 1, Integer::sum);
-          if (item.status() == EntryAckStatus.ACCEPTED) {
-            accepted.merge(item.eventId(), 1, Integer::sum);
-          }
-        }
-      }
-      return r;
-    }
-  }
 }
