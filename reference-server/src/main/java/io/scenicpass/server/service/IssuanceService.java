@@ -66,12 +66,13 @@ public final class IssuanceService {
     Instant dayStart = slot.localDate().atStartOfDay(zone).toInstant();
     Instant dayEnd = slot.localDate().plusDays(1).atStartOfDay(zone).toInstant();
     List<PassRecord> out = new ArrayList<>();
+    List<Booking.UnitItem> items = new ArrayList<>(); // the unit items with their pass ids
     if (product.groupPass()) {
       boolean concession = b.unitItems().stream()
           .allMatch(u -> CONCESSION_TYPES.contains(units.get(u.unitId()).type()));
       PassRecord p = sign(c, issuer, b, product, slot, dayStart, dayEnd, b.quantity(), concession, now);
       for (Booking.UnitItem u : b.unitItems()) {
-        bookings.setPassId(c, u.uuid(), p.passId());
+        items.add(withPass(u, p.passId()));
       }
       out.add(p);
     } else {
@@ -79,11 +80,17 @@ public final class IssuanceService {
         Unit unit = units.get(u.unitId());
         PassRecord p = sign(c, issuer, b, product, slot, dayStart, dayEnd, unit.paxCount(),
             CONCESSION_TYPES.contains(unit.type()), now);
-        bookings.setPassId(c, u.uuid(), p.passId());
+        items.add(withPass(u, p.passId()));
         out.add(p);
       }
     }
+    bookings.setItems(c, b.uuid(), items);
     return out;
+  }
+
+  private static Booking.UnitItem withPass(Booking.UnitItem u, String passId) {
+    return new Booking.UnitItem(u.uuid(), u.position(), u.unitId(), u.resellerReference(), u.supplierReference(),
+        u.retail(), u.net(), passId);
   }
 
   private PassRecord sign(Connection c, PassIssuer issuer, Booking b, Product product, Slot slot,

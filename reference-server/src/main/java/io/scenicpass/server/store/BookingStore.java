@@ -10,41 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Bookings and their unit items. Status changes are conditional updates (compare-and-set on status). */
+/** Bookings with their unit items (in the booking's row, see {@link #itemsJson}). Status changes are conditional updates (compare-and-set on status). */
 public final class BookingStore {
 
   public void insert(Connection c, Booking b) throws SQLException {
-    Jdbc.update(c, "INSERT INTO booking(uuid, channel_id, product_id, option_id, slot_id, pool_id, local_date,"
-        + " status, quantity, from_allotment, request_hash, reseller_reference, supplier_reference, contact_json,"
-        + " notes, currency, total_retail, total_net, expires_at, created_at, updated_at)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        b.uuid(), b.channelId(), b.productId(), b.optionId(), b.slotId(), b.poolId(), b.localDate(), b.status(),
-        b.quantity(), b.fromAllotment(), b.requestHash(), b.resellerReference(), b.supplierReference(),
-        b.contactJson(), b.notes(), b.currency(), b.totalRetail(), b.totalNet(), millis(b.expiresAt()),
-        millis(b.createdAt()), millis(b.updatedAt()));
-    for (Booking.UnitItem u : b.unitItems()) {
-      Jdbc.update(c, "INSERT INTO unit_item(uuid, booking_uuid, position, unit_id, reseller_reference,"
-          + " supplier_reference, retail, net) VALUES (?,?,?,?,?,?,?,?)", u.uuid(), b.uuid(), u.position(),
-          u.unitId(), u.resellerReference(), u.supplierReference(), u.retail(), u.net());
-    }
+    Jdbc.update(c, INSERT_BOOKING, bookingRow(b));
   }
 
-  /** Inserts several bookings and their unit items with two JDBC batches (the caller's transaction). */
+  /** Inserts several bookings (their unit items are in their rows) with one JDBC batch (the caller's transaction). */
   public void insertAll(Connection c, List<Booking> list) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT_BOOKING)) {
       for (Booking b : list) {
         bind(ps, bookingRow(b));
         ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-    try (PreparedStatement ps = c.prepareStatement(INSERT_ITEM)) {
-      for (Booking b : list) {
-        for (Booking.UnitItem u : b.unitItems()) {
-          bind(ps, u.uuid(), b.uuid(), u.position(), u.unitId(), u.resellerReference(), u.supplierReference(),
-              u.retail(), u.net());
-          ps.addBatch();
-        }
       }
       ps.executeBatch();
     }
@@ -60,27 +38,14 @@ public final class BookingStore {
    */
   public boolean insertHeldPostgres(Connection c, List<Booking> list, String slotId) throws SQLException {
     int n = 0;
-    int items = 0;
     for (Booking b : list) {
       n += b.quantity();
-      items += b.unitItems().size();
     }
-    Object[][] cols = new Object[21][list.size()];
-    Object[][] itemCols = new Object[8][items];
-    int k = 0;
+    Object[][] cols = new Object[BOOKING_TYPES.length][list.size()];
     for (int i = 0; i < list.size(); i++) {
-      Booking b = list.get(i);
-      Object[] row = bookingRow(b);
+      Object[] row = bookingRow(list.get(i));
       for (int j = 0; j < row.length; j++) {
         cols[j][i] = row[j] instanceof LocalDate ? row[j].toString() : row[j];
-      }
-      for (Booking.UnitItem u : b.unitItems()) {
-        Object[] ir = {u.uuid(), b.uuid(), u.position(), u.unitId(), u.resellerReference(), u.supplierReference(),
-            u.retail(), u.net()};
-        for (int j = 0; j < ir.length; j++) {
-          itemCols[j][k] = ir[j];
-        }
-        k++;
       }
     }
     try (PreparedStatement ps = c.prepareStatement(PG_HOLD_AND_INSERT)) {
@@ -91,46 +56,35 @@ public final class BookingStore {
       for (int j = 0; j < BOOKING_TYPES.length; j++) {
         ps.setArray(p++, c.createArrayOf(BOOKING_TYPES[j], typed(BOOKING_TYPES[j], cols[j])));
       }
-      for (int j = 0; j < ITEM_TYPES.length; j++) {
-        ps.setArray(p++, c.createArrayOf(ITEM_TYPES[j], typed(ITEM_TYPES[j], itemCols[j])));
-      }
-      return ps.executeUpdate() == items;
+      return ps.executeUpdate() == list.size();
     }
   }
 
   private static final String BOOKING_COLUMNS = "uuid, channel_id, product_id, option_id, slot_id, pool_id,"
       + " local_date, status, quantity, from_allotment, request_hash, reseller_reference, supplier_reference,"
-      + " contact_json, notes, currency, total_retail, total_net, expires_at, created_at, updated_at";
+      + " contact_json, notes, currency, total_retail, total_net, expires_at, created_at, updated_at, unit_items";
   private static final String INSERT_BOOKING = "INSERT INTO booking(" + BOOKING_COLUMNS + ")"
-      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-  private static final String INSERT_ITEM = "INSERT INTO unit_item(uuid, booking_uuid, position, unit_id,"
-      + " reseller_reference, supplier_reference, retail, net) VALUES (?,?,?,?,?,?,?,?)";
+      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   /** Array element types of the booking columns, in {@link #BOOKING_COLUMNS} order (dates travel as text). */
   private static final String[] BOOKING_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
       "varchar", "varchar", "int4", "int4", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
-      "int8", "int8", "int8", "int8", "int8"};
-  private static final String[] ITEM_TYPES = {"varchar", "varchar", "int4", "varchar", "varchar", "varchar",
-      "int8", "int8"};
+      "int8", "int8", "int8", "int8", "int8", "varchar"};
   private static final String PG_HOLD_AND_INSERT =
       "WITH h AS (UPDATE slot SET held = held + ? WHERE id = ? AND NOT closed AND held + sold + ? <= capacity"
-      + " RETURNING id),"
-      + " b AS (INSERT INTO booking(" + BOOKING_COLUMNS + ") SELECT t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
-      + " t.c7::date, t.c8, t.c9, t.c10, t.c11, t.c12, t.c13, t.c14, t.c15, t.c16, t.c17, t.c18, t.c19, t.c20, t.c21"
-      + " FROM h CROSS JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+      + " RETURNING id)"
+      + " INSERT INTO booking(" + BOOKING_COLUMNS + ") SELECT t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
+      + " t.c7::date, t.c8, t.c9, t.c10, t.c11, t.c12, t.c13, t.c14, t.c15, t.c16, t.c17, t.c18, t.c19, t.c20, t.c21,"
+      + " t.c22 FROM h CROSS JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
       + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[],"
-      + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[])"
-      + " AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21)"
-      + " RETURNING uuid)"
-      + " INSERT INTO unit_item(uuid, booking_uuid, position, unit_id, reseller_reference, supplier_reference,"
-      + " retail, net) SELECT t.u, t.bu, t.p, t.unit, t.rr, t.sr, t.retail, t.net FROM unnest(?::varchar[],"
-      + " ?::varchar[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[])"
-      + " AS t(u, bu, p, unit, rr, sr, retail, net) JOIN b ON b.uuid = t.bu";
+      + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],"
+      + " ?::varchar[])"
+      + " AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22)";
 
   private static Object[] bookingRow(Booking b) {
     return new Object[] {b.uuid(), b.channelId(), b.productId(), b.optionId(), b.slotId(), b.poolId(),
         b.localDate(), b.status(), b.quantity(), b.fromAllotment(), b.requestHash(), b.resellerReference(),
         b.supplierReference(), b.contactJson(), b.notes(), b.currency(), b.totalRetail(), b.totalNet(),
-        millis(b.expiresAt()), millis(b.createdAt()), millis(b.updatedAt())};
+        millis(b.expiresAt()), millis(b.createdAt()), millis(b.updatedAt()), itemsJson(b.unitItems())};
   }
 
   private static Object[] typed(String type, Object[] values) {
@@ -163,15 +117,11 @@ public final class BookingStore {
   }
 
   public Optional<Booking> find(Connection c, String uuid) throws SQLException {
-    Optional<Booking> b = Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingStore::booking, uuid);
-    if (b.isEmpty()) {
-      return b;
-    }
-    return Optional.of(b.get().withItems(items(c, uuid)));
+    return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingStore::booking, uuid);
   }
 
   /**
-   * The bookings among {@code uuids} with their unit items, by uuid (two queries per 500 uuids instead of two per
+   * The bookings among {@code uuids} with their unit items, by uuid (one query per 500 uuids instead of one per
    * booking). Unknown uuids are absent from the map.
    */
   public java.util.Map<String, Booking> findAll(Connection c, java.util.Collection<String> uuids) throws SQLException {
@@ -179,16 +129,9 @@ public final class BookingStore {
     List<String> all = new ArrayList<>(uuids);
     for (int from = 0; from < all.size(); from += Jdbc.IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + Jdbc.IN_CHUNK));
-      String in = Jdbc.marks(chunk.size());
-      java.util.Map<String, List<Booking.UnitItem>> items = new java.util.HashMap<>();
-      for (Object[] row : Jdbc.list(c, "SELECT * FROM unit_item WHERE booking_uuid IN (" + in + ") ORDER BY"
-          + " booking_uuid, position", rs -> new Object[] {rs.getString("booking_uuid"), unitItem(rs)},
-          chunk.toArray())) {
-        items.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Booking.UnitItem) row[1]);
-      }
-      for (Booking b : Jdbc.list(c, "SELECT * FROM booking WHERE uuid IN (" + in + ")", BookingStore::booking,
-          chunk.toArray())) {
-        out.put(b.uuid(), b.withItems(items.getOrDefault(b.uuid(), List.of())));
+      for (Booking b : Jdbc.list(c, "SELECT * FROM booking WHERE uuid IN (" + Jdbc.marks(chunk.size()) + ")",
+          BookingStore::booking, chunk.toArray())) {
+        out.put(b.uuid(), b);
       }
     }
     return out;
@@ -217,11 +160,7 @@ public final class BookingStore {
       args.add(to);
     }
     sql.append(" ORDER BY created_at DESC, uuid FETCH FIRST ").append(limit).append(" ROWS ONLY");
-    List<Booking> out = new ArrayList<>();
-    for (Booking b : Jdbc.list(c, sql.toString(), BookingStore::booking, args.toArray())) {
-      out.add(b.withItems(items(c, b.uuid())));
-    }
-    return out;
+    return Jdbc.list(c, sql.toString(), BookingStore::booking, args.toArray());
   }
 
   /** Compare-and-set of the status; true when this call made the change. */
@@ -274,8 +213,9 @@ public final class BookingStore {
     Jdbc.update(c, "UPDATE booking SET from_allotment=? WHERE uuid=?", n, uuid);
   }
 
-  public void setPassId(Connection c, String unitItemUuid, String passId) throws SQLException {
-    Jdbc.update(c, "UPDATE unit_item SET pass_id=? WHERE uuid=?", passId, unitItemUuid);
+  /** Replaces a booking's unit items (e.g. with their pass ids once issued), in the caller's transaction. */
+  public void setItems(Connection c, String uuid, List<Booking.UnitItem> items) throws SQLException {
+    Jdbc.update(c, "UPDATE booking SET unit_items=? WHERE uuid=?", itemsJson(items), uuid);
   }
 
   /** Counts of bookings per status (admin overview). */
@@ -284,16 +224,40 @@ public final class BookingStore {
         rs -> new Object[] {rs.getString(1), rs.getLong(2)});
   }
 
-  private List<Booking.UnitItem> items(Connection c, String uuid) throws SQLException {
-    return Jdbc.list(c, "SELECT * FROM unit_item WHERE booking_uuid=? ORDER BY position", BookingStore::unitItem,
-        uuid);
+  /**
+   * The {@code unit_items} column (since V41 a booking's unit items live in its row, not in a table of their own
+   * with three index entries each): a JSON array of {@link Booking.UnitItem} objects, absent fields null.
+   */
+  public static String itemsJson(List<Booking.UnitItem> items) {
+    if (items == null || items.isEmpty()) {
+      return null;
+    }
+    try {
+      return JSON.writeValueAsString(items);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e); // records of strings and numbers always serialise
+    }
   }
 
-  private static Booking.UnitItem unitItem(ResultSet rs) throws SQLException {
-    return new Booking.UnitItem(rs.getString("uuid"), rs.getInt("position"), rs.getString("unit_id"),
-        rs.getString("reseller_reference"), rs.getString("supplier_reference"), rs.getLong("retail"),
-        rs.getLong("net"), rs.getString("pass_id"));
+  /** Parses the {@code unit_items} column ({@link #itemsJson}); null means none. */
+  public static List<Booking.UnitItem> items(String json) {
+    if (json == null || json.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return List.copyOf(JSON.readValue(json, ITEMS));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("unreadable unit_items column: " + e.getOriginalMessage(), e);
+    }
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+  private static final com.fasterxml.jackson.core.type.TypeReference<List<Booking.UnitItem>> ITEMS =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
   private static Booking booking(ResultSet rs) throws SQLException {
     return new Booking(rs.getString("uuid"), rs.getString("channel_id"), rs.getString("product_id"),
@@ -304,7 +268,7 @@ public final class BookingStore {
         rs.getString("currency"), rs.getLong("total_retail"), rs.getLong("total_net"),
         instant(rs, "expires_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
         instant(rs, "confirmed_at"), instant(rs, "cancelled_at"), instant(rs, "redeemed_at"),
-        rs.getString("cancel_refund"), rs.getString("cancel_reason"), List.of());
+        rs.getString("cancel_refund"), rs.getString("cancel_reason"), items(rs.getString("unit_items")));
   }
 
   static Instant instant(ResultSet rs, String col) throws SQLException {

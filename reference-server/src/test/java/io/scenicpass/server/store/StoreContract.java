@@ -30,6 +30,9 @@ abstract class StoreContract {
 
   abstract String user();
 
+  /** A second, empty database of the same kind. */
+  abstract String otherUrl();
+
   @BeforeEach
   void open() {
     db = new Database(url(), user(), "", 4);
@@ -53,6 +56,78 @@ abstract class StoreContract {
   static Slot slot() {
     return new Slot("o|s1", "o", "p", DAY, "2026-06-02T08:00:00+08:00", "2026-06-02T10:00:00+08:00",
         Instant.parse("2026-06-02T00:00:00Z"), Instant.parse("2026-06-02T02:00:00Z"), 5, 0, 0, false);
+  }
+
+  @Test
+  void aBookingsUnitItemsTravelInItsRowWithTheirPassIds() {
+    Booking b = booking("b1", List.of(item("i1", 0, null), item("i2", 1, "ref-2")));
+    Booking history = booking("h1", List.of());
+    db.tx(c -> {
+      channels.insert(c, new Channel("ota", "OTA", "OTA", null, null, 10, 10, true), NOW);
+      bookings.insertAll(c, List.of(b, history));
+      return null;
+    });
+    assertThat(db.read(c -> bookings.find(c, "b1")).orElseThrow().unitItems()).isEqualTo(b.unitItems());
+    assertThat(db.read(c -> bookings.find(c, "h1")).orElseThrow().unitItems()).isEmpty();
+    List<Booking.UnitItem> issued = List.of(withPass(b.unitItems().get(0), "P1"), withPass(b.unitItems().get(1), "P2"));
+    db.tx(c -> {
+      bookings.setItems(c, "b1", issued);
+      return null;
+    });
+    java.util.Map<String, Booking> found = db.read(c -> bookings.findAll(c, List.of("b1", "h1", "nope")));
+    assertThat(found).containsOnlyKeys("b1", "h1");
+    assertThat(found.get("b1").unitItems()).isEqualTo(issued);
+    List<Booking> listed = db.read(c -> bookings.list(c, "ota", "ref-b1", null, null, null, 10));
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).unitItems()).extracting(Booking.UnitItem::passId).containsExactly("P1", "P2");
+  }
+
+  @Test
+  void unitItemsOfTheOlderSchemaMoveIntoTheirBookingRows() throws Exception {
+    String url = otherUrl();
+    org.flywaydb.core.Flyway.configure().dataSource(url, user(), "").locations("classpath:db/migration")
+        .target("40").load().migrate();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user(), "")) {
+      channels.insert(c, new Channel("ota", "OTA", "OTA", null, null, 10, 10, true), NOW);
+      for (String uuid : List.of("a", "b", "c")) {
+        Jdbc.update(c, "INSERT INTO booking(uuid, channel_id, product_id, option_id, slot_id, local_date, status,"
+            + " quantity, request_hash, supplier_reference, currency, total_retail, total_net, created_at, updated_at)"
+            + " VALUES (?, 'ota', 'p', 'o', 'o|s1', ?, 'CONFIRMED', 2, 'h', ?, 'CNY', 200, 180, 1, 1)", uuid, DAY,
+            "S-" + uuid);
+      }
+      String item = "INSERT INTO unit_item(uuid, booking_uuid, position, unit_id, reseller_reference,"
+          + " supplier_reference, retail, net, pass_id) VALUES (?,?,?,?,?,?,?,?,?)";
+      Jdbc.update(c, item, "a-1", "a", 1, "adult", null, "SA1", 100L, 90L, null);
+      Jdbc.update(c, item, "a-0", "a", 0, "child", "r0", "SA0", 50L, 45L, "PASS-A0");
+      Jdbc.update(c, item, "b-0", "b", 0, "adult", null, "SB0", 100L, 90L, "PASS-B0");
+    }
+    try (Database migrated = new Database(url, user(), "", 2)) {
+      java.util.Map<String, Booking> all = migrated.read(c -> bookings.findAll(c, List.of("a", "b", "c")));
+      assertThat(all.get("a").unitItems()).containsExactly(
+          new Booking.UnitItem("a-0", 0, "child", "r0", "SA0", 50, 45, "PASS-A0"),
+          new Booking.UnitItem("a-1", 1, "adult", null, "SA1", 100, 90, null));
+      assertThat(all.get("b").unitItems()).containsExactly(
+          new Booking.UnitItem("b-0", 0, "adult", null, "SB0", 100, 90, "PASS-B0"));
+      assertThat(all.get("c").unitItems()).isEmpty();
+      List<String> tables = migrated.read(c -> Jdbc.list(c, "SELECT table_name FROM information_schema.tables"
+          + " WHERE LOWER(table_name) = 'unit_item'", rs -> rs.getString(1)));
+      assertThat(tables).isEmpty();
+    }
+  }
+
+  private static Booking booking(String uuid, List<Booking.UnitItem> items) {
+    return new Booking(uuid, "ota", "p", "o", "o|s1", null, DAY, "ON_HOLD", Math.max(1, items.size()), 0, "h-" + uuid,
+        "ref-" + uuid, "S-" + uuid, null, null, "CNY", 100, 90, NOW.plusSeconds(600), NOW, NOW, null, null, null,
+        null, null, items);
+  }
+
+  private static Booking.UnitItem item(String uuid, int position, String resellerRef) {
+    return new Booking.UnitItem(uuid, position, "adult", resellerRef, "S" + uuid, 100, 90, null);
+  }
+
+  private static Booking.UnitItem withPass(Booking.UnitItem u, String passId) {
+    return new Booking.UnitItem(u.uuid(), u.position(), u.unitId(), u.resellerReference(), u.supplierReference(),
+        u.retail(), u.net(), passId);
   }
 
   @Test

@@ -21,6 +21,11 @@ class StorePostgresTest extends StoreContract {
   }
 
   @Override
+  String otherUrl() {
+    return PostgresServer.get().newDatabase();
+  }
+
+  @Override
   String user() {
     return "postgres";
   }
