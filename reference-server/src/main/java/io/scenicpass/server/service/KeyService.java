@@ -1,5 +1,6 @@
 package io.scenicpass.server.service;
 
+import io.scenicpass.core.Algorithm;
 import io.scenicpass.core.IssuerKey;
 import io.scenicpass.core.KeySet;
 import io.scenicpass.core.KeyStatus;
@@ -45,7 +46,6 @@ public final class KeyService {
   private final SecureRandom random;
   private volatile IssuerKey root;
   private volatile IssuerKey active;
-  private final java.util.Map<String, PublicKeyEntry> publicEntries = new java.util.concurrent.ConcurrentHashMap<>();
 
   public KeyService(Database db, IssuerKeyStore store, SettingStore settings, Path keysDir, char[] passphrase,
       Clock clock, SecureRandom random) {
@@ -151,12 +151,14 @@ public final class KeyService {
     });
   }
 
-  private PublicKeyEntry entry(KeyRow k) {
-    PublicKeyEntry base = publicEntries.computeIfAbsent(k.keyId(), id -> {
-      IssuerKey key = IssuerKey.fromEncryptedPem(read(keysDir.resolve("issuer-" + safe(id) + ".pem")), passphrase);
-      return key.toPublicEntry(k.validFrom(), k.validUntil(), KeyStatus.ACTIVE);
-    });
-    return base.withStatus(KeyStatus.valueOf(k.status()));
+  /**
+   * The key set entry of a stored issuer key, from the public key in its row: no private key file is read (decrypting
+   * one costs a PBKDF2 derivation, ~0.1–1 s of CPU, which once held every terminal's key-set and online-check
+   * request behind it after each rotation).
+   */
+  private static PublicKeyEntry entry(KeyRow k) {
+    return PublicKeyEntry.of(k.keyId(), Algorithm.EDDSA, Base64.getDecoder().decode(
+        k.publicKeyBase64()), k.validFrom(), k.validUntil(), KeyStatus.valueOf(k.status()));
   }
 
   private IssuerKey createIssuer() {
