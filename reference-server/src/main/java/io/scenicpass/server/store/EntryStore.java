@@ -71,42 +71,22 @@ public final class EntryStore {
       + " pass_id, direction, credential_type, verdict, reason, device_time, corrected_time, offline, party_count,"
       + " status, message, received_at) VALUES ";
   private static final String ROW_PARAMS = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-  /** Rows per multi-row insert (16 parameters each, well below PostgreSQL's 32767). */
-  private static final int INSERT_CHUNK = 1000;
   /** Ids per {@code IN (...)} list. */
   private static final int IN_CHUNK = Jdbc.IN_CHUNK;
 
   /**
    * Inserts the events whose id is not stored yet, in the order given (callers sort by event id, so concurrent
    * batches meet on the primary key in one order), and returns the ids this call inserted. The ids must be
-   * distinct. PostgreSQL: one multi-row {@code INSERT ... ON CONFLICT DO NOTHING RETURNING event_id} per
-   * {@value #INSERT_CHUNK} rows; other databases (H2): one JDBC batch, per-row update counts.
+   * distinct. PostgreSQL: one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING RETURNING event_id}
+   * (one statement text whatever the upload's size); other databases (H2): one JDBC batch, per-row update counts.
    */
   public java.util.Set<String> insertAll(Connection c, List<EntryRow> rows) throws SQLException {
     java.util.Set<String> inserted = new java.util.HashSet<>();
     if (rows.isEmpty()) {
       return inserted;
     }
-    if (isPostgres(c)) {
-      for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
-        List<EntryRow> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
-        StringBuilder sql = new StringBuilder(INSERT_COLUMNS);
-        for (int i = 0; i < chunk.size(); i++) {
-          sql.append(i == 0 ? "" : ",").append(ROW_PARAMS);
-        }
-        sql.append(" ON CONFLICT DO NOTHING RETURNING event_id");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-          for (int i = 0; i < chunk.size(); i++) {
-            bindRow(ps, i * 16, chunk.get(i));
-          }
-          try (java.sql.ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              inserted.add(rs.getString(1));
-            }
-          }
-        }
-      }
-      return inserted;
+    if (Jdbc.isPostgres(c)) {
+      return EntryStorePostgres.insertAll(c, rows);
     }
     try (PreparedStatement ps = c.prepareStatement(INSERT_COLUMNS + ROW_PARAMS + " ON CONFLICT DO NOTHING")) {
       for (EntryRow e : rows) {
@@ -145,15 +125,16 @@ public final class EntryStore {
     ps.setLong(at + 16, e.receivedAt().toEpochMilli());
   }
 
-  private static boolean isPostgres(Connection c) throws SQLException {
-    return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
-  }
-
   /**
    * Creates the passes' use rows where missing and locks them until the transaction ends, in the order given
-   * (callers pass them sorted, one global order, so concurrent batches never deadlock): two JDBC batches.
+   * (callers pass them sorted, one global order, so concurrent batches never deadlock): two JDBC batches
+   * (PostgreSQL: one {@code INSERT ... ON CONFLICT DO UPDATE}).
    */
   public void lockPasses(Connection c, java.util.Collection<String> sortedPassIds, Instant now) throws SQLException {
+    if (Jdbc.isPostgres(c)) {
+      EntryStorePostgres.lockPasses(c, sortedPassIds, now);
+      return;
+    }
     try (PreparedStatement ins = c.prepareStatement(
         "INSERT INTO pass_use(pass_id, entries, exits) VALUES (?,0,0) ON CONFLICT DO NOTHING")) {
       for (String id : sortedPassIds) {
@@ -191,6 +172,7 @@ public final class EntryStore {
       java.util.Map<String, List<Admission>> rows = new java.util.LinkedHashMap<>();
       java.util.Map<String, Integer> exits = new java.util.HashMap<>();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
+        Jdbc.planEveryTime(ps);
         int p = 1;
         for (String id : chunk) {
           ps.setString(p++, id);
@@ -224,9 +206,16 @@ public final class EntryStore {
     return out;
   }
 
-  /** Writes the recomputed counters of the (locked) passes: one JDBC batch. Passes without events get zeros. */
+  /**
+   * Writes the recomputed counters of the (locked) passes: one JDBC batch (PostgreSQL: one {@code UPDATE ... FROM
+   * unnest(...)}). Passes without events get zeros.
+   */
   public void updateUse(Connection c, java.util.Collection<String> passIds, java.util.Map<String, PassEvents> events,
       Instant now) throws SQLException {
+    if (Jdbc.isPostgres(c)) {
+      EntryStorePostgres.updateUse(c, passIds, events, now);
+      return;
+    }
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE pass_use SET entries=?, exits=?, first_entry_at=?, last_event_at=? WHERE pass_id=?")) {
       for (String id : passIds) {
@@ -250,7 +239,7 @@ public final class EntryStore {
     List<String> ids = new java.util.ArrayList<>(passIds);
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE pass_id IN (" + Jdbc.marks(chunk.size()) + ")",
+      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE pass_id IN (" + Jdbc.marks(chunk.size()) + ")", true,
           EntryStore::pass, chunk.toArray())) {
         out.put(p.passId(), p);
       }
@@ -260,10 +249,14 @@ public final class EntryStore {
 
   /**
    * Moves the bookings still CONFIRMED to REDEEMED (the compare-and-set of {@code BookingStore.transition}, one JDBC
-   * batch, in the order given) and returns those this call moved.
+   * batch, in the order given; PostgreSQL: one statement locking them in uuid order) and returns those this call
+   * moved.
    */
   public java.util.Set<String> redeemBookings(Connection c, java.util.Collection<String> uuids, Instant now)
       throws SQLException {
+    if (Jdbc.isPostgres(c)) {
+      return EntryStorePostgres.redeemBookings(c, uuids, now);
+    }
     java.util.Set<String> moved = new java.util.HashSet<>();
     List<String> ids = new java.util.ArrayList<>(uuids);
     try (PreparedStatement ps = c.prepareStatement("UPDATE booking SET status='REDEEMED', updated_at=?,"
@@ -295,7 +288,7 @@ public final class EntryStore {
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
       for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE booking_uuid IN (" + Jdbc.marks(chunk.size())
-          + ") ORDER BY booking_uuid, pass_id", EntryStore::pass, chunk.toArray())) {
+          + ") ORDER BY booking_uuid, pass_id", true, EntryStore::pass, chunk.toArray())) {
         out.computeIfAbsent(p.bookingUuid(), k -> new java.util.ArrayList<>()).add(p);
       }
     }

@@ -27,6 +27,23 @@ final class Jdbc {
   /** Most ids one {@code IN (...)} list carries. */
   static final int IN_CHUNK = 500;
 
+  /** True on PostgreSQL (the stores' set-based forms differ from H2's there). */
+  static boolean isPostgres(Connection c) throws SQLException {
+    return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+  }
+
+  /**
+   * On PostgreSQL, has the server plan this statement at every execution with the values bound (the driver
+   * otherwise switches to a named statement after 5 executions, and the server may then keep one generic plan).
+   * For reads of a growing table by a list of keys: a generic plan made while the table was small (a
+   * sequential scan comparing every row with each key) would stay in use as the table grows. No-op elsewhere.
+   */
+  static void planEveryTime(PreparedStatement ps) throws SQLException {
+    if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+      ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+    }
+  }
+
   /** {@code n} comma-separated {@code ?} placeholders, for an {@code IN (...)} list. */
   static String marks(int n) {
     return String.join(",", java.util.Collections.nCopies(n, "?"));
@@ -47,7 +64,16 @@ final class Jdbc {
   }
 
   static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    return list(c, sql, false, row, args);
+  }
+
+  /** {@link #list}, planned at every execution on PostgreSQL when {@code planEveryTime} (see {@link #planEveryTime}). */
+  static <T> List<T> list(Connection c, String sql, boolean planEveryTime, Row<T> row, Object... args)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
+      if (planEveryTime) {
+        planEveryTime(ps);
+      }
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();

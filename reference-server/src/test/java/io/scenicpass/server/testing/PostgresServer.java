@@ -19,11 +19,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real PostgreSQL 15 server for tests: {@code initdb} + {@code pg_ctl} in a temp directory on a free port,
  * run as the {@code postgres} user via {@code runuser} when we are root, with {@code fsync=off}.
  * One instance per JVM (started on first use, stopped by a shutdown hook); each test gets a fresh database.
+ *
+ * <p>Diagnostics: the system property {@value #SETTINGS_PROPERTY} adds server settings, {@code name=value} pairs
+ * separated by {@code ;} (e.g. {@code shared_preload_libraries=auto_explain;auto_explain.log_min_duration=0}), and
+ * {@value #KEEP_PROPERTY}{@code =true} keeps the directory (with {@code log.txt}) after the JVM exits.
  */
 public final class PostgresServer {
   private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
   private static PostgresServer instance;
   private static final AtomicInteger DB_COUNTER = new AtomicInteger();
+  /** System property with extra server settings, {@code name=value;name=value}. */
+  public static final String SETTINGS_PROPERTY = "scenicpass.pg.settings";
+  /** System property: {@code true} keeps the data directory and server log when the server stops. */
+  public static final String KEEP_PROPERTY = "scenicpass.pg.keep";
 
   private final Path dir;
   private final int port;
@@ -65,13 +73,30 @@ public final class PostgresServer {
       run(asUser(root, List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
           dir.resolve("log.txt").toString(), "-w", "-t", "60", "-o",
           "-p " + port + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-              + " -k " + dir + " -c listen_addresses=127.0.0.1", "start")));
+              + " -k " + dir + " -c listen_addresses=127.0.0.1" + extraSettings(), "start")));
+      if (!System.getProperty(SETTINGS_PROPERTY, "").isBlank()) {
+        System.err.println("[PostgresServer] " + dir + " (log.txt) with extra settings:" + extraSettings());
+      }
       PostgresServer pg = new PostgresServer(dir, port);
       pg.awaitReady();
       return pg;
     } catch (IOException e) {
       throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
     }
+  }
+
+  /** The {@value #SETTINGS_PROPERTY} settings as {@code -c} options (empty when unset). */
+  private static String extraSettings() {
+    StringBuilder out = new StringBuilder();
+    for (String kv : System.getProperty(SETTINGS_PROPERTY, "").split(";")) {
+      if (!kv.isBlank()) {
+        if (!kv.contains("=") || kv.contains(" ") || kv.contains("'") || kv.contains("\"")) {
+          throw new IllegalArgumentException(SETTINGS_PROPERTY + ": expected name=value without spaces: " + kv);
+        }
+        out.append(" -c ").append(kv.trim());
+      }
+    }
+    return out.toString();
   }
 
   private void awaitReady() {
@@ -109,7 +134,11 @@ public final class PostgresServer {
       boolean root = "root".equals(System.getProperty("user.name"));
       run(asUser(root, List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m",
           "immediate", "-w", "stop")));
-      run(List.of("rm", "-rf", dir.toString()));
+      if (Boolean.getBoolean(KEEP_PROPERTY)) {
+        System.err.println("[PostgresServer] kept " + dir);
+      } else {
+        run(List.of("rm", "-rf", dir.toString()));
+      }
     } catch (IOException | RuntimeException e) {
       System.err.println("could not stop test PostgreSQL in " + dir + ": " + e.getMessage());
     }

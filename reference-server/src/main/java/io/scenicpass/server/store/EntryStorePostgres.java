@@ -1,0 +1,151 @@
+package io.scenicpass.server.store;
+
+import io.scenicpass.server.store.EntryStore.EntryRow;
+import io.scenicpass.server.store.EntryStore.PassEvents;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The PostgreSQL forms of {@link EntryStore}'s per-upload writes: one statement each, the rows passed as arrays
+ * ({@code unnest}), so the statement text does not depend on the upload's size and the server runs one statement
+ * instead of one per row (a JDBC batch of 400 single-row statements costs ~20 µs each on the server plus the
+ * client's encoding). Locks are still taken in the order given (pass ids, booking uuids: sorted by the caller).
+ *
+ * <p>The statements that read a growing table through a list of keys ({@code = ANY(?)}, {@code IN (...)}) are
+ * planned at every execution ({@link Jdbc#planEveryTime}): a generic plan cached while the table was small —
+ * a sequential scan, every row compared with each of the 400 keys — stays in use as the table grows (measured:
+ * 1 s per upload at 34,000 entry events, see docs/benchmarks.md § "reference-server entry ingestion").
+ */
+final class EntryStorePostgres {
+  private EntryStorePostgres() {}
+
+  private static final String INSERT_EVENTS = "INSERT INTO entry_event(event_id, device_id, gate_id, zone_id, pass_id,"
+      + " direction, credential_type, verdict, reason, device_time, corrected_time, offline, party_count, status,"
+      + " message, received_at) SELECT r.event_id, r.device_id, r.gate_id, r.zone_id, r.pass_id, r.direction,"
+      + " r.credential_type, r.verdict, r.reason, r.device_time, r.corrected_time, r.offline, r.party_count, r.status,"
+      + " r.message, r.received_at FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+      + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::boolean[], ?::int[],"
+      + " ?::varchar[], ?::varchar[], ?::bigint[]) WITH ORDINALITY AS r(event_id, device_id, gate_id, zone_id, pass_id,"
+      + " direction, credential_type, verdict, reason, device_time, corrected_time, offline, party_count, status,"
+      + " message, received_at, n) ORDER BY r.n ON CONFLICT DO NOTHING RETURNING event_id";
+
+  /** Inserts the rows (in the order given) unless their event id is stored; returns the ids inserted. */
+  static Set<String> insertAll(Connection c, List<EntryRow> rows) throws SQLException {
+    int n = rows.size();
+    Object[][] cols = new Object[16][];
+    for (int k = 0; k < 16; k++) {
+      cols[k] = k == 9 || k == 10 || k == 15 ? new Long[n] : k == 11 ? new Boolean[n] : k == 12 ? new Integer[n]
+          : new String[n];
+    }
+    for (int i = 0; i < n; i++) {
+      EntryRow e = rows.get(i);
+      cols[0][i] = e.eventId();
+      cols[1][i] = e.deviceId();
+      cols[2][i] = e.gateId();
+      cols[3][i] = e.zoneId();
+      cols[4][i] = e.passId();
+      cols[5][i] = e.direction();
+      cols[6][i] = e.credentialType();
+      cols[7][i] = e.verdict();
+      cols[8][i] = e.reason();
+      cols[9][i] = BookingStore.millis(e.deviceTime());
+      cols[10][i] = e.correctedTime().toEpochMilli();
+      cols[11][i] = e.offline();
+      cols[12][i] = e.partyCount();
+      cols[13][i] = e.status();
+      cols[14][i] = e.message();
+      cols[15][i] = e.receivedAt().toEpochMilli();
+    }
+    String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
+        "varchar", "int8", "int8", "bool", "int4", "varchar", "varchar", "int8"};
+    Set<String> inserted = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
+      for (int k = 0; k < 16; k++) {
+        ps.setArray(k + 1, c.createArrayOf(types[k], cols[k]));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(rs.getString(1));
+        }
+      }
+    }
+    return inserted;
+  }
+
+  /**
+   * Creates the passes' use rows where missing and locks them, in the order given, with one {@code INSERT ... ON
+   * CONFLICT DO UPDATE} (rows are inserted, or their conflicting row locked, in the order the select yields them).
+   */
+  static void lockPasses(Connection c, Collection<String> sortedPassIds, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO pass_use(pass_id, entries, exits, last_event_at)"
+        + " SELECT u.id, 0, 0, ? FROM unnest(?::varchar[]) WITH ORDINALITY AS u(id, n) ORDER BY u.n"
+        + " ON CONFLICT (pass_id) DO UPDATE SET last_event_at = EXCLUDED.last_event_at")) {
+      ps.setLong(1, now.toEpochMilli());
+      ps.setArray(2, c.createArrayOf("varchar", sortedPassIds.toArray(new String[0])));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Writes the recomputed counters of the (locked) passes with one {@code UPDATE ... FROM unnest(...)}. */
+  static void updateUse(Connection c, Collection<String> passIds, Map<String, PassEvents> events, Instant now)
+      throws SQLException {
+    int n = passIds.size();
+    String[] ids = new String[n];
+    Integer[] entries = new Integer[n];
+    Integer[] exits = new Integer[n];
+    Long[] first = new Long[n];
+    int i = 0;
+    for (String id : passIds) {
+      PassEvents e = events.getOrDefault(id, new PassEvents(List.of(), 0));
+      ids[i] = id;
+      entries[i] = e.admissions().size();
+      exits[i] = e.exits();
+      first[i] = e.admissions().isEmpty() ? null : e.admissions().get(0).time().toEpochMilli();
+      i++;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE pass_use p SET entries = v.entries, exits = v.exits,"
+        + " first_entry_at = v.first_entry_at, last_event_at = ? FROM unnest(?::varchar[], ?::int[], ?::int[],"
+        + " ?::bigint[]) AS v(pass_id, entries, exits, first_entry_at) WHERE p.pass_id = v.pass_id")) {
+      Jdbc.planEveryTime(ps);
+      ps.setLong(1, now.toEpochMilli());
+      ps.setArray(2, c.createArrayOf("varchar", ids));
+      ps.setArray(3, c.createArrayOf("int4", entries));
+      ps.setArray(4, c.createArrayOf("int4", exits));
+      ps.setArray(5, c.createArrayOf("int8", first));
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Moves the bookings still CONFIRMED to REDEEMED with one statement: the rows are locked in uuid order (byte
+   * order, as Java sorts ASCII uuids) before the update, so concurrent uploads never deadlock on them.
+   */
+  static Set<String> redeemBookings(Connection c, Collection<String> uuids, Instant now) throws SQLException {
+    Set<String> moved = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT uuid FROM booking WHERE uuid = ANY(?)"
+        + " AND status='CONFIRMED' ORDER BY uuid COLLATE \"C\" FOR UPDATE) UPDATE booking b SET status='REDEEMED',"
+        + " updated_at=?, redeemed_at=? FROM locked WHERE b.uuid = locked.uuid AND b.status='CONFIRMED'"
+        + " RETURNING b.uuid")) {
+      Jdbc.planEveryTime(ps);
+      Array ids = c.createArrayOf("varchar", uuids.toArray(new String[0]));
+      ps.setArray(1, ids);
+      ps.setLong(2, now.toEpochMilli());
+      ps.setLong(3, now.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          moved.add(rs.getString(1));
+        }
+      }
+    }
+    return moved;
+  }
+}

@@ -1,0 +1,131 @@
+package io.scenicpass.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scenicpass.server.store.EntryStore.EntryRow;
+import io.scenicpass.server.store.EntryStore.PassEvents;
+import io.scenicpass.server.testing.PostgresServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PostgreSQL set forms of the ingestion writes ({@code EntryStorePostgres}) leave the same rows as the JDBC
+ * batches H2 runs, and the key-list reads of growing tables are planned at every execution (never a cached generic
+ * plan).
+ */
+@Tag("slow")
+class EntryStorePostgresTest {
+  static final Instant T0 = Instant.parse("2026-06-02T02:00:00Z");
+  @TempDir Path dir;
+  final EntryStore entries = new EntryStore();
+
+  @BeforeAll
+  static void requirePostgres() {
+    if (!PostgresServer.available()) {
+      System.err.println("!!! PostgreSQL 15 binaries missing: SKIPPING EntryStorePostgresTest");
+    }
+    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+  }
+
+  @Test
+  void theSetFormsLeaveTheRowsTheH2BatchesLeave() {
+    Database pg = new Database(PostgresServer.get().newDatabase(), "postgres", "", 2);
+    Database h2 = new Database("jdbc:h2:file:" + dir.resolve("db")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", 2);
+    try {
+      List<String> seen = new ArrayList<>();
+      for (Database db : List.of(pg, h2)) {
+        seen.add(db.tx(c -> scenario(c)));
+      }
+      assertThat(seen.get(0)).isEqualTo(seen.get(1)).contains("p1|2|1|").contains("p3|0|0|null");
+    } finally {
+      pg.close();
+      h2.close();
+    }
+  }
+
+  /** Two uploads over three passes (one use row already there); returns what they left, as text. */
+  private String scenario(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO pass_use(pass_id, entries, exits, first_entry_at, last_event_at)"
+          + " VALUES ('p3', 5, 5, 1, 1)");
+    }
+    Set<String> first = entries.insertAll(c, List.of(row("e1", "p1", "IN", "ADMIT", null, 0),
+        row("e2", "p1", "OUT", "ADMIT", null, 10), row("e3", null, "IN", "DENY", "NOT_FOUND", 20)));
+    Set<String> second = entries.insertAll(c, List.of(row("e1", "p1", "IN", "ADMIT", null, 0),
+        row("e4", "p1", "IN", "ADMIT", null, 30), row("e5", "p2", "IN", "ADMIT", null, 40),
+        row("e6", "p2", "IN", "ADMIT", EntryStore.NOT_PASSED, 50)));
+    TreeSet<String> passes = new TreeSet<>(List.of("p1", "p2", "p3"));
+    entries.lockPasses(c, passes, T0.plusSeconds(60));
+    Map<String, PassEvents> events = entries.passEvents(c, passes);
+    entries.updateUse(c, passes, events, T0.plusSeconds(61));
+    StringBuilder out = new StringBuilder("first " + new TreeSet<>(first) + " second " + new TreeSet<>(second));
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT pass_id, entries, exits, first_entry_at, last_event_at FROM pass_use"
+            + " ORDER BY pass_id")) {
+      while (rs.next()) {
+        out.append('\n').append(rs.getString(1)).append('|').append(rs.getInt(2)).append('|').append(rs.getInt(3))
+            .append('|').append(rs.getObject(4)).append('|').append(rs.getLong(5));
+      }
+    }
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT event_id, pass_id, direction, verdict, reason, device_time,"
+            + " corrected_time, offline, party_count, status, message, received_at FROM entry_event ORDER BY event_id")) {
+      while (rs.next()) {
+        out.append('\n');
+        for (int i = 1; i <= 12; i++) {
+          out.append(rs.getObject(i)).append('|'); // Long, Integer, Boolean, String: the same text on both
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static EntryRow row(String id, String pass, String dir, String verdict, String reason, int at) {
+    Instant t = T0.plusSeconds(at);
+    return new EntryRow(id, "dev", "gate", "park", pass, dir, "QR", verdict, reason, at == 0 ? null : t, t, at % 20 == 0,
+        1, "ACCEPTED", at == 40 ? "note" : null, T0);
+  }
+
+  @Test
+  void keyListReadsOfGrowingTablesAreNeverServerPrepared() throws SQLException {
+    Database pg = new Database(PostgresServer.get().newDatabase(), "postgres", "", 2);
+    try {
+      int prepared = pg.tx(c -> {
+        for (int i = 0; i < 8; i++) { // the driver prepares a statement by name from its fifth execution
+          TreeSet<String> passes = new TreeSet<>(List.of("a" + i, "b" + i, "c" + i));
+          entries.insertAll(c, List.of(row("e" + i, "a" + i, "IN", "ADMIT", null, i)));
+          entries.lockPasses(c, passes, T0);
+          entries.updateUse(c, passes, entries.passEvents(c, passes), T0);
+          entries.issuedPasses(c, passes);
+          entries.passesOfBookings(c, List.of("b" + i));
+          entries.redeemBookings(c, List.of("b" + i), T0);
+        }
+        try (Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE"
+                + " '%FROM entry_event WHERE pass_id IN%' OR statement LIKE '%FROM pass WHERE%'"
+                + " OR statement LIKE '%UPDATE pass_use p SET%' OR statement LIKE '%UPDATE booking b SET%'")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      });
+      assertThat(prepared).isZero();
+    } finally {
+      pg.close();
+    }
+  }
+}
