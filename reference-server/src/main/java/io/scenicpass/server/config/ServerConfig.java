@@ -110,8 +110,9 @@ public final class ServerConfig {
       return dbUrl;
     }
     return "jdbc:h2:file:" + dataDir.resolve("scenicpass").toString().replace('\\', '/')
-        // WRITE_DELAY=0: a commit is on disk before we answer, so an acknowledged booking or entry survives kill -9
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=20000;WRITE_DELAY=0";
+        // WRITE_DELAY=0: a commit is on disk before we answer, so an acknowledged booking or entry survives kill -9;
+        // LOCK_TIMEOUT=1000: one round of a row-lock wait, Database retries it up to 20 s (store.H2LockWaits)
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=1000;WRITE_DELAY=0";
   }
 
   /** Directory of the encrypted issuer key files. */

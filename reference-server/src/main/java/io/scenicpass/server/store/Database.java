@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in a transaction; commits on success, rolls back on any exception. */
   public <T> T tx(TxWork<T> work) {
-    try (Connection c = ds.getConnection()) {
+    try (Connection c = connection()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
@@ -62,11 +62,17 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} on a connection in auto-commit mode. */
   public <T> T read(TxWork<T> work) {
-    try (Connection c = ds.getConnection()) {
+    try (Connection c = connection()) {
       return work.run(c);
     } catch (SQLException e) {
       throw new StoreException(e);
     }
+  }
+
+  /** A pooled connection; on H2 its statements wait for row locks in short rounds ({@link H2LockWaits}). */
+  private Connection connection() throws SQLException {
+    Connection c = ds.getConnection();
+    return postgres ? c : H2LockWaits.wrap(c);
   }
 
   @Override
