@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,6 +23,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * batch's later drafts of q or more places are refused without another statement (a sold-out slot costs two
  * statements per batch, whatever the number of buyers waiting).
  *
+ * <p>With a few concurrent clients a batch would hold only the ones that queued while the previous batch ran
+ * (at 4 clients, about 2). When the slot's last cycle showed company, a hold that arrives while fewer than the
+ * expected number are queued parks for a very short, bounded time ({@link Gathering}); the hold that completes the
+ * group leads the batch at once, so the gathering adds no wake-up to the batch's path (a leader that parked
+ * waiting for the others was tried: slower). A lone client never waits.
+ *
  * <p>The JVM lane only groups work; correctness stays in the database: every hold is a conditional update,
  * so several server processes on one PostgreSQL still never oversell. Only for holds that touch the slot's
  * shared pool alone (no daily pool, no channel allotment).
@@ -28,6 +36,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class HoldCombiner {
   /** Most bookings one combined statement carries. */
   public static final int MAX_BATCH = 64;
+  /** Longest gathering wait of a batch's leader (see {@link Gathering}). */
+  static final long MAX_WINDOW_NANOS = 200_000;
+  /** Lanes kept for slots that showed concurrency are swept once there are more than this many. */
+  static final int SWEEP_ABOVE = 64;
+  static final long IDLE_NANOS = 1_000_000_000L;
 
   /** What happened to one booking of a batch: held, refused (sold out or closed) or failed. */
   public record Outcome(Booking held, RuntimeException failure) {
@@ -52,18 +65,34 @@ public final class HoldCombiner {
   private static final class Lane {
     final ReentrantLock lock = new ReentrantLock();
     final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    final AtomicInteger queued = new AtomicInteger();
+    final Gathering gathering;
+
+    Lane(long maxWindowNanos) {
+      gathering = new Gathering(maxWindowNanos, MAX_BATCH);
+    }
   }
 
   private final Database db;
   private final BookingStore bookings;
   private final InventoryStore inventory;
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+  private final long maxWindowNanos;
+  private final LongSupplier nanoTime;
 
   /** A combiner over the given database and stores (one per server: lanes are per slot id). */
   public HoldCombiner(Database db, BookingStore bookings, InventoryStore inventory) {
+    this(db, bookings, inventory, MAX_WINDOW_NANOS, System::nanoTime);
+  }
+
+  /** As above with the gathering window's bound ({@code 0} = never wait) and the ticker it is measured with. */
+  HoldCombiner(Database db, BookingStore bookings, InventoryStore inventory, long maxWindowNanos,
+      LongSupplier nanoTime) {
     this.db = db;
     this.bookings = bookings;
     this.inventory = inventory;
+    this.maxWindowNanos = maxWindowNanos;
+    this.nanoTime = nanoTime;
   }
 
   /**
@@ -74,16 +103,37 @@ public final class HoldCombiner {
    */
   public boolean hold(Booking draft) {
     String slotId = draft.slotId();
-    Lane lane = lanes.computeIfAbsent(slotId, k -> new Lane());
+    Lane lane = lane(slotId);
     Pending mine = new Pending(draft);
     lane.queue.add(mine);
+    lane.queued.incrementAndGet();
+    boolean gathering = true;
+    boolean timed = false;
+    long deadline = 0;
     while (mine.outcome == null) {
+      if (gathering) {
+        // the slot had company last time: unless this hold completes the expected group, park a moment so that the
+        // hold that does complete it leads the batch at once (no extra wake-up on the batch's path)
+        int target = lane.gathering.target();
+        if (target > 1 && lane.queued.get() < target) {
+          long now = nanoTime.getAsLong();
+          if (!timed) {
+            deadline = now + lane.gathering.windowNanos();
+            timed = true;
+          }
+          if (deadline - now > 0) {
+            LockSupport.parkNanos(this, deadline - now);
+            continue;
+          }
+        }
+        gathering = false;
+      }
       if (lane.lock.tryLock()) {
         try {
           while (mine.outcome == null) {
             runBatch(lane, slotId);
           }
-          if (lane.queue.isEmpty()) {
+          if (lane.queue.isEmpty() && !lane.gathering.expectsCompany()) {
             lanes.remove(slotId, lane); // a racing thread may still use this lane: it then works alone, correctly
           }
         } finally {
@@ -106,11 +156,41 @@ public final class HoldCombiner {
     return mine.outcome.isHeld();
   }
 
+  private Lane lane(String slotId) {
+    Lane lane = lanes.get(slotId);
+    if (lane != null) {
+      return lane;
+    }
+    if (lanes.size() > SWEEP_ABOVE) {
+      sweep();
+    }
+    return lanes.computeIfAbsent(slotId, k -> new Lane(maxWindowNanos));
+  }
+
+  /** Drops the lanes kept for their gathering statistics that have been idle for a while. */
+  private void sweep() {
+    long now = nanoTime.getAsLong();
+    for (var e : lanes.entrySet()) {
+      Lane lane = e.getValue();
+      if (lane.lock.tryLock()) {
+        try {
+          if (lane.queue.isEmpty() && lane.gathering.idleSince(now, IDLE_NANOS)) {
+            lanes.remove(e.getKey(), lane);
+          }
+        } finally {
+          lane.lock.unlock();
+        }
+      }
+    }
+  }
+
   private void runBatch(Lane lane, String slotId) {
+    long start = nanoTime.getAsLong();
     List<Pending> batch = new ArrayList<>();
     for (Pending p = lane.queue.poll(); p != null; p = batch.size() < MAX_BATCH ? lane.queue.poll() : null) {
       batch.add(p);
     }
+    lane.queued.addAndGet(-batch.size());
     List<Booking> drafts = new ArrayList<>(batch.size());
     for (Pending p : batch) {
       drafts.add(p.draft);
@@ -125,6 +205,7 @@ public final class HoldCombiner {
         outcomes.add(new Outcome(null, failure));
       }
     }
+    lane.gathering.batchDone(batch.size(), lane.queued.get(), start, nanoTime.getAsLong());
     for (int i = 0; i < batch.size(); i++) {
       Pending p = batch.get(i);
       p.outcome = outcomes.get(i);

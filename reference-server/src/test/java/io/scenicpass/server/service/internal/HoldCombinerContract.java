@@ -110,6 +110,21 @@ abstract class HoldCombinerContract {
     assertThat(onHold()).hasSize(3);
   }
 
+  @Test
+  void aLoneClientNeverWaitsToGather() {
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    HoldCombiner lone = new HoldCombiner(ts.server.database(), new BookingStore(), new InventoryStore(),
+        3_600_000_000_000L, () -> {
+          reads.incrementAndGet();
+          return System.nanoTime();
+        });
+    assertThat(lone.hold(draft("a", 1))).isTrue();
+    assertThat(lone.hold(draft("b", 1))).isTrue();
+    // the ticker is read at the start and end of each batch only: no gathering deadline was ever taken
+    assertThat(reads.get()).isEqualTo(4);
+    assertThat(onHold()).containsExactlyInAnyOrder("first", "a", "b");
+  }
+
   private Booking draft(String uuid, int places) {
     List<Booking.UnitItem> items = new ArrayList<>();
     for (int i = 0; i < places; i++) {
