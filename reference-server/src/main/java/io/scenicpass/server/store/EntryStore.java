@@ -158,24 +158,33 @@ public final class EntryStore {
 
   /**
    * The standing admissions and exits of each pass, read with one query per {@value #IN_CHUNK} passes (passes
-   * without events are absent). Read under the pass locks, this sees every committed event of those passes.
+   * without events are absent; PostgreSQL: one index lookup per pass, see {@code EntryStorePostgres#byKeys}). Read
+   * under the pass locks, this sees every committed event of those passes.
    */
   public java.util.Map<String, PassEvents> passEvents(Connection c, java.util.Collection<String> passIds)
       throws SQLException {
     java.util.Map<String, PassEvents> out = new java.util.HashMap<>();
+    boolean pg = Jdbc.isPostgres(c);
     List<String> ids = new java.util.ArrayList<>(passIds);
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      String sql = "SELECT pass_id, event_id, device_id, gate_id, zone_id, corrected_time, status, reason, verdict,"
-          + " direction FROM entry_event WHERE pass_id IN (" + Jdbc.marks(chunk.size()) + ") AND ((verdict='ADMIT' AND"
-          + " direction IN ('IN','OUT')) OR reason=?) ORDER BY pass_id, corrected_time, event_id";
+      String columns = "pass_id, event_id, device_id, gate_id, zone_id, corrected_time, status, reason, verdict,"
+          + " direction";
+      String events = "((verdict='ADMIT' AND direction IN ('IN','OUT')) OR reason=?)";
+      String sql = (pg ? EntryStorePostgres.byKeys(columns, "entry_event", "pass_id", events)
+          : "SELECT " + columns + " FROM entry_event WHERE pass_id IN (" + Jdbc.marks(chunk.size()) + ") AND " + events)
+          + " ORDER BY pass_id, corrected_time, event_id";
       java.util.Map<String, List<Admission>> rows = new java.util.LinkedHashMap<>();
       java.util.Map<String, Integer> exits = new java.util.HashMap<>();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        Jdbc.planEveryTime(ps);
         int p = 1;
-        for (String id : chunk) {
-          ps.setString(p++, id);
+        if (pg) {
+          Jdbc.planEveryTime(ps);
+          ps.setArray(p++, EntryStorePostgres.keys(c, chunk));
+        } else {
+          for (String id : chunk) {
+            ps.setString(p++, id);
+          }
         }
         ps.setString(p, NOT_PASSED);
         try (java.sql.ResultSet rs = ps.executeQuery()) {
@@ -239,8 +248,12 @@ public final class EntryStore {
     List<String> ids = new java.util.ArrayList<>(passIds);
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE pass_id IN (" + Jdbc.marks(chunk.size()) + ")", true,
-          EntryStore::pass, chunk.toArray())) {
+      List<PassRecord> found = Jdbc.isPostgres(c)
+          ? Jdbc.list(c, EntryStorePostgres.byKeys(PASS_COLUMNS, "pass", "pass_id", "TRUE"), true, EntryStore::pass,
+              EntryStorePostgres.keys(c, chunk))
+          : Jdbc.list(c, PASS_SELECT + " WHERE pass_id IN (" + Jdbc.marks(chunk.size()) + ")", EntryStore::pass,
+              chunk.toArray());
+      for (PassRecord p : found) {
         out.put(p.passId(), p);
       }
     }
@@ -287,16 +300,21 @@ public final class EntryStore {
     List<String> ids = new java.util.ArrayList<>(uuids);
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      for (PassRecord p : Jdbc.list(c, PASS_SELECT + " WHERE booking_uuid IN (" + Jdbc.marks(chunk.size())
-          + ") ORDER BY booking_uuid, pass_id", true, EntryStore::pass, chunk.toArray())) {
+      List<PassRecord> found = Jdbc.isPostgres(c)
+          ? Jdbc.list(c, EntryStorePostgres.byKeys(PASS_COLUMNS, "pass", "booking_uuid", "TRUE")
+              + " ORDER BY booking_uuid, pass_id", true, EntryStore::pass, EntryStorePostgres.keys(c, chunk))
+          : Jdbc.list(c, PASS_SELECT + " WHERE booking_uuid IN (" + Jdbc.marks(chunk.size())
+              + ") ORDER BY booking_uuid, pass_id", EntryStore::pass, chunk.toArray());
+      for (PassRecord p : found) {
         out.computeIfAbsent(p.bookingUuid(), k -> new java.util.ArrayList<>()).add(p);
       }
     }
     return out;
   }
 
-  private static final String PASS_SELECT = "SELECT pass_id, booking_uuid, key_id, pass_text, party_size,"
-      + " valid_from, valid_until, revoked, issued_at FROM pass";
+  private static final String PASS_COLUMNS = "pass_id, booking_uuid, key_id, pass_text, party_size, valid_from,"
+      + " valid_until, revoked, issued_at";
+  private static final String PASS_SELECT = "SELECT " + PASS_COLUMNS + " FROM pass";
 
   private static PassRecord pass(java.sql.ResultSet rs) throws SQLException {
     return new PassRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),

@@ -20,13 +20,31 @@ import java.util.Set;
  * instead of one per row (a JDBC batch of 400 single-row statements costs ~20 µs each on the server plus the
  * client's encoding). Locks are still taken in the order given (pass ids, booking uuids: sorted by the caller).
  *
- * <p>The statements that read a growing table through a list of keys ({@code = ANY(?)}, {@code IN (...)}) are
- * planned at every execution ({@link Jdbc#planEveryTime}): a generic plan cached while the table was small —
- * a sequential scan, every row compared with each of the 400 keys — stays in use as the table grows (measured:
- * 1 s per upload at 34,000 entry events, see docs/benchmarks.md § "reference-server entry ingestion").
+ * <p>Reads of a growing table by a list of keys look each key up on its own ({@link #byKeys}) and are planned at
+ * every execution ({@link Jdbc#planEveryTime}). With {@code key IN (?, ...)} the server cached, after five
+ * executions, a generic plan made while the table was small — a sequential scan comparing every row with each of
+ * the 400 keys — and kept it as the table grew (measured: 0.5–1.7 s per upload at 30,000 entry events); planned
+ * afresh with the values, it still chose sequential scans (hashed key list) up to ~50,000 rows, time growing with
+ * the table; and the booking lookup went through the status index (few CONFIRMED bookings in stale statistics,
+ * thousands of dead index entries). See docs/benchmarks.md § "reference-server entry ingestion".
  */
 final class EntryStorePostgres {
   private EntryStorePostgres() {}
+
+  /**
+   * {@code SELECT columns FROM table WHERE key = <each element of the first parameter, a varchar array> AND where}:
+   * a nested loop over the keys, each looked up through the key's index (the lateral subquery with {@code OFFSET
+   * 0} is planned on its own, for one key), whatever the statistics say about the table. Append an ORDER BY.
+   */
+  static String byKeys(String columns, String table, String key, String where) {
+    return "SELECT x.* FROM unnest(?::varchar[]) AS k(id) CROSS JOIN LATERAL (SELECT " + columns + " FROM " + table
+        + " WHERE " + key + " = k.id AND " + where + " OFFSET 0) x";
+  }
+
+  /** The keys as a varchar array parameter. */
+  static Array keys(Connection c, Collection<String> keys) throws SQLException {
+    return c.createArrayOf("varchar", keys.toArray(new String[0]));
+  }
 
   private static final String INSERT_EVENTS = "INSERT INTO entry_event(event_id, device_id, gate_id, zone_id, pass_id,"
       + " direction, credential_type, verdict, reason, device_time, corrected_time, offline, party_count, status,"
@@ -95,7 +113,10 @@ final class EntryStorePostgres {
     }
   }
 
-  /** Writes the recomputed counters of the (locked) passes with one {@code UPDATE ... FROM unnest(...)}. */
+  /**
+   * Writes the recomputed counters of the (locked, so existing) passes with one {@code INSERT ... ON CONFLICT DO
+   * UPDATE}: every row meets its conflict through the primary key, no join to plan.
+   */
   static void updateUse(Connection c, Collection<String> passIds, Map<String, PassEvents> events, Instant now)
       throws SQLException {
     int n = passIds.size();
@@ -112,10 +133,11 @@ final class EntryStorePostgres {
       first[i] = e.admissions().isEmpty() ? null : e.admissions().get(0).time().toEpochMilli();
       i++;
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE pass_use p SET entries = v.entries, exits = v.exits,"
-        + " first_entry_at = v.first_entry_at, last_event_at = ? FROM unnest(?::varchar[], ?::int[], ?::int[],"
-        + " ?::bigint[]) AS v(pass_id, entries, exits, first_entry_at) WHERE p.pass_id = v.pass_id")) {
-      Jdbc.planEveryTime(ps);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO pass_use(pass_id, entries, exits, first_entry_at,"
+        + " last_event_at) SELECT v.pass_id, v.entries, v.exits, v.first_entry_at, ? FROM unnest(?::varchar[],"
+        + " ?::int[], ?::int[], ?::bigint[]) WITH ORDINALITY AS v(pass_id, entries, exits, first_entry_at, n)"
+        + " ORDER BY v.n ON CONFLICT (pass_id) DO UPDATE SET entries = EXCLUDED.entries, exits = EXCLUDED.exits,"
+        + " first_entry_at = EXCLUDED.first_entry_at, last_event_at = EXCLUDED.last_event_at")) {
       ps.setLong(1, now.toEpochMilli());
       ps.setArray(2, c.createArrayOf("varchar", ids));
       ps.setArray(3, c.createArrayOf("int4", entries));
@@ -126,18 +148,19 @@ final class EntryStorePostgres {
   }
 
   /**
-   * Moves the bookings still CONFIRMED to REDEEMED with one statement: the rows are locked in uuid order (byte
-   * order, as Java sorts ASCII uuids) before the update, so concurrent uploads never deadlock on them.
+   * Moves the bookings still CONFIRMED to REDEEMED with one statement: each booking is looked up through its primary
+   * key and locked, in the order given (sorted by the caller, so concurrent uploads never deadlock on them), then
+   * the locked ones are updated. The status test is kept out of the index choice ({@code IS TRUE}): stale
+   * statistics that think CONFIRMED rare sent the lookup through the status index.
    */
   static Set<String> redeemBookings(Connection c, Collection<String> uuids, Instant now) throws SQLException {
     Set<String> moved = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT uuid FROM booking WHERE uuid = ANY(?)"
-        + " AND status='CONFIRMED' ORDER BY uuid COLLATE \"C\" FOR UPDATE) UPDATE booking b SET status='REDEEMED',"
-        + " updated_at=?, redeemed_at=? FROM locked WHERE b.uuid = locked.uuid AND b.status='CONFIRMED'"
-        + " RETURNING b.uuid")) {
+    try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT x.uuid FROM"
+        + " unnest(?::varchar[]) AS k(id) CROSS JOIN LATERAL (SELECT uuid FROM booking WHERE uuid = k.id AND"
+        + " (status = 'CONFIRMED') IS TRUE OFFSET 0 FOR UPDATE) x) UPDATE booking SET status='REDEEMED',"
+        + " updated_at=?, redeemed_at=? WHERE uuid = ANY(ARRAY(SELECT uuid FROM locked)) RETURNING uuid")) {
       Jdbc.planEveryTime(ps);
-      Array ids = c.createArrayOf("varchar", uuids.toArray(new String[0]));
-      ps.setArray(1, ids);
+      ps.setArray(1, keys(c, uuids));
       ps.setLong(2, now.toEpochMilli());
       ps.setLong(3, now.toEpochMilli());
       try (ResultSet rs = ps.executeQuery()) {
