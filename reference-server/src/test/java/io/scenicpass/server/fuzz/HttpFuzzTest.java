@@ -69,6 +69,8 @@ class HttpFuzzTest {
   static String deviceToken;
   static Fixture fx;
   static OkHttpClient http;
+  /** Requests unanswered after 5 s are printed with a thread dump (the first three) while they wait. */
+  static final Watchdog watchdog = new Watchdog(5_000, 3);
 
   @BeforeAll
   static void start() throws Exception {
@@ -104,7 +106,39 @@ class HttpFuzzTest {
     String enrollToken = token();
     fx = new Fixture(passText, PassCodec.decode(passText).claims().passId(), held, confirmed,
         slotIds("tour", "2026-06-02"), slotIds("side", "2026-06-03"), deviceId, victimId, enrollToken, slot);
-    http = ts.http.newBuilder().callTimeout(REQUEST_LIMIT).build();
+    watchdog.alsoPrint(HttpFuzzTest::h2Sessions);
+    http = ts.http.newBuilder().callTimeout(REQUEST_LIMIT).eventListenerFactory(call -> new okhttp3.EventListener() {
+      @Override
+      public void connectionAcquired(okhttp3.Call c, okhttp3.Connection connection) {
+        Object tag = c.request().tag(CaseTag.class);
+        if (tag != null) {
+          ((CaseTag) tag).port = connection.socket().getLocalPort();
+        }
+      }
+    }).build();
+  }
+
+  /** H2's sessions: open transactions, what each executes, who blocks whom (own connection, outside the pool). */
+  static String h2Sessions() {
+    String url = ((com.zaxxer.hikari.HikariDataSource) ts.server.database().dataSource()).getJdbcUrl();
+    StringBuilder b = new StringBuilder("H2 sessions (id, uncommitted, state, blocker, statement):\n");
+    try (Connection c = java.sql.DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT SESSION_ID, CONTAINS_UNCOMMITTED, SESSION_STATE, BLOCKER_ID,"
+             + " EXECUTING_STATEMENT, EXECUTING_STATEMENT_START, SLEEP_SINCE FROM INFORMATION_SCHEMA.SESSIONS")) {
+      while (rs.next()) {
+        b.append("  ").append(rs.getInt(1)).append(' ').append(rs.getBoolean(2)).append(' ').append(rs.getString(3))
+            .append(' ').append(rs.getObject(4)).append(' ').append(rs.getString(5)).append(" since ")
+            .append(rs.getString(6)).append(" sleep ").append(rs.getString(7)).append('\n');
+      }
+    } catch (Exception e) {
+      b.append("  (could not read: ").append(e).append(")\n");
+    }
+    return b.toString();
+  }
+
+  /** The client's local port of the connection a case's request went out on (which connection answered what). */
+  static final class CaseTag {
+    volatile int port;
   }
 
   private static String token() {
@@ -131,6 +165,7 @@ class HttpFuzzTest {
 
   @AfterAll
   static void stop() {
+    watchdog.close();
     if (ts != null) {
       ts.close();
     }
@@ -159,6 +194,7 @@ class HttpFuzzTest {
     Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
     AtomicInteger next = new AtomicInteger();
     AtomicLong maxNanos = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> slowestCase = new java.util.concurrent.atomic.AtomicReference<>();
     long seed = Long.getLong("scenicpass.fuzz.seed", 20261124L);
     long started = System.nanoTime();
     // optional time box for long runs on a busy machine: stop starting cases after N minutes and report the count
@@ -174,7 +210,10 @@ class HttpFuzzTest {
           Target target = targets.get(r.nextInt(targets.size()));
           long t0 = System.nanoTime();
           String outcome = fuzzCase(target, r, i, seed * 1_000_003L + i, failures);
-          maxNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
+          long took = System.nanoTime() - t0;
+          if (maxNanos.accumulateAndGet(took, Math::max) == took) {
+            slowestCase.set("case " + i + " " + target.method() + " " + target.template() + " -> " + outcome);
+          }
           statuses.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
         }
         return null;
@@ -189,7 +228,7 @@ class HttpFuzzTest {
     int ran = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
     System.out.println("FUZZ HTTP: " + ran + " cases on " + targets.size() + " routes, "
         + threads + " threads, in " + ms + " ms (" + (ran * 1000L / Math.max(1, ms)) + "/s), slowest "
-        + maxNanos.get() / 1_000_000 + " ms; statuses " + new java.util.TreeMap<>(statuses));
+        + maxNanos.get() / 1_000_000 + " ms (" + slowestCase.get() + "); statuses " + new java.util.TreeMap<>(statuses));
     failures.forEach(f -> System.out.println("FUZZ FAILURE " + f));
     // health and consistency first, so a run with failures still tells whether the server survived intact
     assertThat(ts.get("/health", null).status()).as("healthy after fuzzing").isEqualTo(200);
@@ -230,8 +269,11 @@ class HttpFuzzTest {
       rb.header("Content-Encoding", r.nextInt(10) == 0 ? "br" : "gzip");
     }
     rb.method(target.method(), RequestBody.create(bytes, type));
+    CaseTag tag = new CaseTag();
+    rb.tag(CaseTag.class, tag);
     String what = "case " + i + " (seed " + caseSeed + "): " + target.method() + " " + path + " auth=" + authed + " "
         + gzipKind + " body=" + abbreviate(body);
+    Watchdog.Entry inFlight = watchdog.start(() -> what + " on local port " + tag.port);
     try (Response resp = http.newCall(rb.build()).execute()) {
       int status = resp.code();
       String text = resp.body().string();
@@ -242,8 +284,11 @@ class HttpFuzzTest {
       }
       return status + "";
     } catch (IOException e) {
-      failures.add(what + " -> no answer within " + REQUEST_LIMIT + " or connection failed: " + e);
+      failures.add(what + " on local port " + tag.port + " -> no answer within " + REQUEST_LIMIT
+          + " or connection failed: " + e);
       return "io";
+    } finally {
+      watchdog.done(inFlight);
     }
   }
 
