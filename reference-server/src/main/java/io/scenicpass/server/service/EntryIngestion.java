@@ -106,6 +106,7 @@ final class EntryIngestion {
     }
     Map<String, PassRecord> issued = entries.issuedPasses(c, admitted.keySet());
     TreeMap<String, PassRecord> toRedeem = new TreeMap<>();
+    Found found = new Found();
     for (Map.Entry<String, List<Candidate>> p : admitted.entrySet()) {
       PassRecord pass = issued.get(p.getKey());
       Map<String, String> conflicts = null;
@@ -121,7 +122,7 @@ final class EntryIngestion {
         }
         if (conflicts == null) {
           PassEvents pe = events.get(pass.passId());
-          conflicts = checkOveruse(c, pass, pe == null ? List.of() : pe.admissions(), now);
+          conflicts = checkOveruse(pass, pe == null ? List.of() : pe.admissions(), now, found);
           toRedeem.putIfAbsent(pass.bookingUuid(), pass);
         }
         String conflict = conflicts.get(e.eventId());
@@ -129,17 +130,26 @@ final class EntryIngestion {
             : new EntryAckItem(e.eventId(), EntryAckStatus.OVERUSE_CONFLICT, conflict);
       }
     }
+    if (!found.conflicts.isEmpty()) {
+      entries.recordConflicts(c, found.conflicts, found.messages);
+    }
     if (!toRedeem.isEmpty()) {
       redeem(c, toRedeem.keySet(), now);
     }
   }
 
+  /** Conflicts not recorded yet, with their messages, in the order found (recorded with two batches). */
+  private static final class Found {
+    final List<EntryStore.Conflict> conflicts = new ArrayList<>();
+    final List<String> messages = new ArrayList<>();
+  }
+
   /**
    * Replays the pass's standing admissions in time order against its allowance (total, single-entry policy, per
-   * zone). Admissions beyond it are conflicts (recorded once); returns their messages by event id.
+   * zone). Admissions beyond it are conflicts (those not recorded yet are added to {@code found}); returns their
+   * messages by event id.
    */
-  private Map<String, String> checkOveruse(Connection c, PassRecord pass, List<Admission> all, Instant now)
-      throws SQLException {
+  private static Map<String, String> checkOveruse(PassRecord pass, List<Admission> all, Instant now, Found found) {
     Map<String, String> out = new HashMap<>();
     Claims claims;
     try {
@@ -170,10 +180,10 @@ final class EntryIngestion {
         String msg = "pass " + pass.passId() + " was already admitted" + (prior == null ? ""
             : " at gate " + prior.gateId() + " at " + prior.time()) + " (allowance " + Math.max(total, 1) + ")";
         if (!EntryAckStatus.OVERUSE_CONFLICT.name().equals(a.status())) {
-          entries.setStatus(c, a.eventId(), EntryAckStatus.OVERUSE_CONFLICT.name(), msg);
-          entries.insertConflict(c, new EntryStore.Conflict(0, a.eventId(), pass.passId(), a.deviceId(), a.gateId(),
+          found.conflicts.add(new EntryStore.Conflict(0, a.eventId(), pass.passId(), a.deviceId(), a.gateId(),
               a.time(), prior == null ? null : prior.eventId(), prior == null ? null : prior.gateId(),
               prior == null ? null : prior.time(), Math.max(total, 1), now));
+          found.messages.add(msg);
         }
         out.put(a.eventId(), msg);
       } else {

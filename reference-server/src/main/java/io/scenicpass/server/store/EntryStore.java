@@ -323,10 +323,6 @@ public final class EntryStore {
   }
 
 
-  public void setStatus(Connection c, String eventId, String status, String message) throws SQLException {
-    Jdbc.update(c, "UPDATE entry_event SET status=?, message=? WHERE event_id=?", status, message, eventId);
-  }
-
   /** Creates the pass's use row if missing and locks it until the transaction ends. */
   public void lockPass(Connection c, String passId) throws SQLException {
     Jdbc.update(c, "INSERT INTO pass_use(pass_id, entries, exits) VALUES (?,0,0) ON CONFLICT DO NOTHING", passId);
@@ -382,12 +378,27 @@ public final class EntryStore {
     return Jdbc.one(c, "SELECT entries FROM pass_use WHERE pass_id=?", rs -> rs.getInt(1), passId).orElse(0);
   }
 
-  public void insertConflict(Connection c, Conflict k) throws SQLException {
-    Jdbc.update(c, "INSERT INTO overuse_conflict(event_id, pass_id, device_id, gate_id, entry_time, prior_event_id,"
-        + " prior_gate_id, prior_entry_time, allowed, detected_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-        k.eventId(), k.passId(), k.deviceId(), k.gateId(), k.entryTime().toEpochMilli(), k.priorEventId(),
-        k.priorGateId(), BookingStore.millis(k.priorEntryTime()), k.allowed(), k.detectedAt().toEpochMilli());
+  /**
+   * Records over-use conflicts found by one upload, in the order given: their events' status and message (one JDBC
+   * batch), then the conflict rows (one JDBC batch; an event already recorded is skipped).
+   */
+  public void recordConflicts(Connection c, List<Conflict> conflicts, List<String> messages) throws SQLException {
+    List<Object[]> statuses = new java.util.ArrayList<>(conflicts.size());
+    List<Object[]> rows = new java.util.ArrayList<>(conflicts.size());
+    for (int i = 0; i < conflicts.size(); i++) {
+      Conflict k = conflicts.get(i);
+      statuses.add(new Object[] {"OVERUSE_CONFLICT", messages.get(i), k.eventId()});
+      rows.add(new Object[] {k.eventId(), k.passId(), k.deviceId(), k.gateId(), k.entryTime().toEpochMilli(),
+          k.priorEventId(), k.priorGateId(), BookingStore.millis(k.priorEntryTime()), k.allowed(),
+          k.detectedAt().toEpochMilli()});
+    }
+    Jdbc.batch(c, "UPDATE entry_event SET status=?, message=? WHERE event_id=?", statuses);
+    Jdbc.batch(c, INSERT_CONFLICT, rows);
   }
+
+  private static final String INSERT_CONFLICT = "INSERT INTO overuse_conflict(event_id, pass_id, device_id, gate_id,"
+      + " entry_time, prior_event_id, prior_gate_id, prior_entry_time, allowed, detected_at) VALUES"
+      + " (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 
   public List<Conflict> conflicts(Connection c, int limit) throws SQLException {
     return Jdbc.list(c, "SELECT * FROM overuse_conflict ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
