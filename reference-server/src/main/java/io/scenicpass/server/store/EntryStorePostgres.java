@@ -149,15 +149,16 @@ final class EntryStorePostgres {
 
   /**
    * Moves the bookings still CONFIRMED to REDEEMED with one statement: each booking is looked up through its primary
-   * key and locked, in the order given (sorted by the caller, so concurrent uploads never deadlock on them), then
-   * the locked ones are updated. The status test is kept out of the index choice ({@code IS TRUE}): stale
-   * statistics that think CONFIRMED rare sent the lookup through the status index.
+   * key and locked ({@code FOR NO KEY UPDATE}, the lock an update takes), in the order given (sorted by the caller,
+   * so concurrent uploads never deadlock on them), then the locked ones are updated. The status test is kept out
+   * of the index choice ({@code IS TRUE}): stale statistics that think CONFIRMED rare sent the lookup through the
+   * status index.
    */
   static Set<String> redeemBookings(Connection c, Collection<String> uuids, Instant now) throws SQLException {
     Set<String> moved = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT x.uuid FROM"
         + " unnest(?::varchar[]) AS k(id) CROSS JOIN LATERAL (SELECT uuid FROM booking WHERE uuid = k.id AND"
-        + " (status = 'CONFIRMED') IS TRUE OFFSET 0 FOR UPDATE) x) UPDATE booking SET status='REDEEMED',"
+        + " (status = 'CONFIRMED') IS TRUE OFFSET 0 FOR NO KEY UPDATE) x) UPDATE booking SET status='REDEEMED',"
         + " updated_at=?, redeemed_at=? WHERE uuid = ANY(ARRAY(SELECT uuid FROM locked)) RETURNING uuid")) {
       Jdbc.planEveryTime(ps);
       ps.setArray(1, keys(c, uuids));
