@@ -67,7 +67,7 @@ final class Jdbc {
     return list(c, sql, false, row, args);
   }
 
-  /** {@link #list}, planned at every execution on PostgreSQL when {@code planEveryTime} (see {@link #planEveryTime}). */
+  /** {@link #list}, planned at every execution on PostgreSQL when {@code planEveryTime} ({@link #planEveryTime}). */
   static <T> List<T> list(Connection c, String sql, boolean planEveryTime, Row<T> row, Object... args)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {

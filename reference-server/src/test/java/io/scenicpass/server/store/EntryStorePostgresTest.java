@@ -84,7 +84,8 @@ class EntryStorePostgresTest {
     }
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT event_id, pass_id, direction, verdict, reason, device_time,"
-            + " corrected_time, offline, party_count, status, message, received_at FROM entry_event ORDER BY event_id")) {
+            + " corrected_time, offline, party_count, status, message, received_at FROM entry_event"
+            + " ORDER BY event_id")) {
       while (rs.next()) {
         out.append('\n');
         for (int i = 1; i <= 12; i++) {
@@ -97,8 +98,8 @@ class EntryStorePostgresTest {
 
   private static EntryRow row(String id, String pass, String dir, String verdict, String reason, int at) {
     Instant t = T0.plusSeconds(at);
-    return new EntryRow(id, "dev", "gate", "park", pass, dir, "QR", verdict, reason, at == 0 ? null : t, t, at % 20 == 0,
-        1, "ACCEPTED", at == 40 ? "note" : null, T0);
+    return new EntryRow(id, "dev", "gate", "park", pass, dir, "QR", verdict, reason, at == 0 ? null : t, t,
+        at % 20 == 0, 1, "ACCEPTED", at == 40 ? "note" : null, T0);
   }
 
   @Test
