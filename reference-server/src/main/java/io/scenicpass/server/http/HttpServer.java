@@ -9,6 +9,11 @@ import java.util.function.BooleanSupplier;
 
 /** Builds the Javalin app: all APIs, one exception entry point dispatching to each API's error mapper. */
 public final class HttpServer {
+  /** A client's request id, echoed in the answer: 1–64 characters of letters, digits, '.', '_', '-'. */
+  static final String REQUEST_ID = "X-Request-Id";
+  private static final java.util.regex.Pattern REQUEST_ID_FORMAT =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
   private HttpServer() {}
 
   /**
@@ -37,17 +42,27 @@ public final class HttpServer {
       // Jetty keeps a header cache (a trie of ~25 KB) in every connection: 250 MB of heap for 10,000 keep-alive
       // connections, which ran a 1 GB server out of memory in the load test. Parsing without it costs little.
       config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
-      if (acceptQueueSize > 0) {
-        // our own connector (Javalin then adds none): host and port are read when the server starts
-        config.jetty.addConnector((server, httpConfig) -> {
-          org.eclipse.jetty.server.ServerConnector c = new org.eclipse.jetty.server.ServerConnector(server,
-              new org.eclipse.jetty.server.HttpConnectionFactory(httpConfig));
-          c.setHost(config.jetty.host);
-          c.setPort(config.jetty.port);
+      // our own connector (Javalin then adds none): host and port are read when the server starts.
+      // Its buffers are not pooled: the HTTP fuzzer caught Jetty 12.1.12 handing bytes received on one connection to
+      // another (a retried request's first copy, received on a connection Jetty was closing after a 400, was parsed
+      // and answered a second time on the retry's connection; a raw request line came back as a status line; a
+      // burst of answers to other clients' requests) - buffer reuse across connections through the pool. Without
+      // pooling a buffer is never handed to a second connection; heap buffers keep the allocations cheap.
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setUseInputDirectByteBuffers(false);
+        http.setUseOutputDirectByteBuffers(false);
+      });
+      config.jetty.addConnector((server, httpConfig) -> {
+        org.eclipse.jetty.server.ServerConnector c = new org.eclipse.jetty.server.ServerConnector(server, null, null,
+            org.eclipse.jetty.io.ByteBufferPool.NON_POOLING, -1, -1,
+            new org.eclipse.jetty.server.HttpConnectionFactory(httpConfig));
+        c.setHost(config.jetty.host);
+        c.setPort(config.jetty.port);
+        if (acceptQueueSize > 0) {
           c.setAcceptQueueSize(acceptQueueSize);
-          return c;
-        });
-      }
+        }
+        return c;
+      });
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
       // Jetty's per-connection header cache matches VALUES case-insensitively by default: on a kept-alive
       // connection "Bearer abc" after "Bearer ABC" reached the handlers as "Bearer ABC" (a wrong credential accepted,
@@ -70,6 +85,10 @@ public final class HttpServer {
         }
       });
       config.routes.before(ctx -> {
+        String requestId = ctx.header(REQUEST_ID);
+        if (requestId != null && REQUEST_ID_FORMAT.matcher(requestId).matches()) {
+          ctx.header(REQUEST_ID, requestId); // echoed, so a client can match an answer to its request
+        }
         String len = ctx.header("Content-Length");
         if (len != null) {
           long n;

@@ -74,7 +74,9 @@ class HttpFuzzTest {
 
   @BeforeAll
   static void start() throws Exception {
-    ts = new TestServer(dir, null, new MutableClock(TestServer.START), Map.of());
+    // a fixed port (-Dscenicpass.fuzz.port) lets a packet capture follow the run
+    ts = new TestServer(dir, null, new MutableClock(TestServer.START),
+        Map.of("port", System.getProperty("scenicpass.fuzz.port", "0")));
     ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 500, false, 60, null);
     ts.product("side", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 50, false, 60, null);
     ts.server.admin.putZone(new SiteStore.Zone("park", "Park"));
@@ -113,6 +115,10 @@ class HttpFuzzTest {
         Object tag = c.request().tag(CaseTag.class);
         if (tag != null) {
           ((CaseTag) tag).port = connection.socket().getLocalPort();
+          String id = c.request().header("X-Request-Id");
+          if (id != null && id.startsWith("fz-")) {
+            portOfCase.put(Integer.parseInt(id.substring(3)), connection.socket().getLocalPort());
+          }
         }
       }
     }).build();
@@ -140,6 +146,9 @@ class HttpFuzzTest {
   static final class CaseTag {
     volatile int port;
   }
+
+  /** The client's local port each case's request went out on (0 = not sent yet), by case index. */
+  static final java.util.concurrent.ConcurrentHashMap<Integer, Integer> portOfCase = new ConcurrentHashMap<>();
 
   private static String token() {
     Answer a = ts.post("/admin/v1/enrollment-tokens", TestServer.ADMIN, "{\"gateId\":\"gate-a\",\"label\":\"fuzz\"}");
@@ -269,6 +278,7 @@ class HttpFuzzTest {
       rb.header("Content-Encoding", r.nextInt(10) == 0 ? "br" : "gzip");
     }
     rb.method(target.method(), RequestBody.create(bytes, type));
+    rb.header("X-Request-Id", "fz-" + i);
     CaseTag tag = new CaseTag();
     rb.tag(CaseTag.class, tag);
     String what = "case " + i + " (seed " + caseSeed + "): " + target.method() + " " + path + " auth=" + authed + " "
@@ -277,10 +287,17 @@ class HttpFuzzTest {
     try (Response resp = http.newCall(rb.build()).execute()) {
       int status = resp.code();
       String text = resp.body().string();
+      String echoed = resp.header("X-Request-Id");
+      if (echoed != null && !echoed.equals("fz-" + i)) {
+        Integer other = echoed.startsWith("fz-") ? portOfCase.get(Integer.parseInt(echoed.substring(3))) : null;
+        failures.add(what + " on local port " + tag.port + " -> the answer to ANOTHER request: " + echoed
+            + " (sent on local port " + other + "): " + status + " " + abbreviate(text));
+        return "crossed";
+      }
       if (status >= 500) {
         failures.add(what + " -> " + status + " " + abbreviate(text));
       } else if (status >= 400) {
-        checkErrorBody(what, path, status, text, failures);
+        checkErrorBody(what + " on local port " + tag.port, path, status, text, failures);
       }
       return status + "";
     } catch (IOException e) {
