@@ -79,8 +79,13 @@ final class EntryIngestion {
     // Passes whose counters change (sorted: the lock order), and the admissions still to answer, per pass.
     TreeMap<String, List<Candidate>> admitted = new TreeMap<>();
     TreeSet<String> touched = new TreeSet<>();
+    Map<String, Integer> newExits = new HashMap<>(); // exits count up: a pass's exit history is not read again
     for (Candidate k : candidates) {
       EntryEvent e = k.event();
+      if (inserted.contains(e.eventId()) && k.problem() == null && e.passId() != null && e.verdict() == Verdict.ADMIT
+          && e.direction() == Direction.OUT && !EntryStore.NOT_PASSED.equals(e.reason())) {
+        newExits.merge(e.passId(), 1, Integer::sum);
+      }
       if (!inserted.contains(e.eventId())) {
         acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.DUPLICATE, "already received");
       } else if (k.problem() != null) {
@@ -100,7 +105,7 @@ final class EntryIngestion {
     }
     entries.lockPasses(c, touched, now);
     Map<String, PassEvents> events = entries.passEvents(c, touched);
-    entries.updateUse(c, touched, events, now);
+    entries.updateUse(c, touched, events, newExits, now);
     if (admitted.isEmpty()) {
       return;
     }

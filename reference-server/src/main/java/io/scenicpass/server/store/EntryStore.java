@@ -153,8 +153,12 @@ public final class EntryStore {
     }
   }
 
-  /** What a pass's stored events add up to: the admissions that stand (see {@link #admissions}) and its exits. */
-  public record PassEvents(List<Admission> admissions, int exits) {}
+  /**
+   * What a pass's stored events add up to: its admissions that stand and count against its allowance, in time order
+   * — admitted IN events, less those a {@code NOT_PASSED} gave back, less those already recorded as over-use
+   * conflicts (a recorded conflict is final, so a pass's history of conflicts is not read again at every upload).
+   */
+  public record PassEvents(List<Admission> admissions) {}
 
   /**
    * The standing admissions and exits of each pass, read with one query per {@value #IN_CHUNK} passes (passes
@@ -170,12 +174,12 @@ public final class EntryStore {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
       String columns = "pass_id, event_id, device_id, gate_id, zone_id, corrected_time, status, reason, verdict,"
           + " direction";
-      String events = "((verdict='ADMIT' AND direction IN ('IN','OUT')) OR reason=?)";
+      String events = "((verdict='ADMIT' AND direction='IN' AND (status IS NULL OR status <> 'OVERUSE_CONFLICT'))"
+          + " OR reason=?)";
       String sql = (pg ? EntryStorePostgres.byKeys(columns, "entry_event", "pass_id", events)
           : "SELECT " + columns + " FROM entry_event WHERE pass_id IN (" + Jdbc.marks(chunk.size()) + ") AND " + events)
           + " ORDER BY pass_id, corrected_time, event_id";
       java.util.Map<String, List<Admission>> rows = new java.util.LinkedHashMap<>();
-      java.util.Map<String, Integer> exits = new java.util.HashMap<>();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int p = 1;
         if (pg) {
@@ -191,25 +195,14 @@ public final class EntryStore {
           while (rs.next()) {
             String passId = rs.getString(1);
             String reason = rs.getString(8);
-            boolean admit = "ADMIT".equals(rs.getString(9));
-            String direction = rs.getString(10);
-            if (admit && "OUT".equals(direction)) {
-              exits.merge(passId, 1, Integer::sum);
-            }
-            if ((admit && "IN".equals(direction)) || NOT_PASSED.equals(reason)) {
-              rows.computeIfAbsent(passId, k -> new java.util.ArrayList<>()).add(new Admission(rs.getString(2),
-                  rs.getString(3), rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)),
-                  NOT_PASSED.equals(reason) ? NOT_PASSED : rs.getString(7)));
-            }
+            rows.computeIfAbsent(passId, k -> new java.util.ArrayList<>()).add(new Admission(rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)),
+                NOT_PASSED.equals(reason) ? NOT_PASSED : rs.getString(7)));
           }
         }
       }
-      for (String id : chunk) {
-        List<Admission> r = rows.get(id);
-        Integer x = exits.get(id);
-        if (r != null || x != null) {
-          out.put(id, new PassEvents(r == null ? List.of() : standing(r), x == null ? 0 : x));
-        }
+      for (java.util.Map.Entry<String, List<Admission>> r : rows.entrySet()) {
+        out.put(r.getKey(), new PassEvents(standing(r.getValue())));
       }
     }
     return out;
@@ -220,17 +213,17 @@ public final class EntryStore {
    * unnest(...)}). Passes without events get zeros.
    */
   public void updateUse(Connection c, java.util.Collection<String> passIds, java.util.Map<String, PassEvents> events,
-      Instant now) throws SQLException {
+      java.util.Map<String, Integer> newExits, Instant now) throws SQLException {
     if (Jdbc.isPostgres(c)) {
-      EntryStorePostgres.updateUse(c, passIds, events, now);
+      EntryStorePostgres.updateUse(c, passIds, events, newExits, now);
       return;
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE pass_use SET entries=?, exits=?, first_entry_at=?, last_event_at=? WHERE pass_id=?")) {
+        "UPDATE pass_use SET entries=?, exits=exits+?, first_entry_at=?, last_event_at=? WHERE pass_id=?")) {
       for (String id : passIds) {
-        PassEvents e = events.getOrDefault(id, new PassEvents(List.of(), 0));
+        PassEvents e = events.getOrDefault(id, new PassEvents(List.of()));
         ps.setInt(1, e.admissions().size());
-        ps.setInt(2, e.exits());
+        ps.setInt(2, newExits.getOrDefault(id, 0));
         ps.setObject(3, e.admissions().isEmpty() ? null : e.admissions().get(0).time().toEpochMilli(),
             java.sql.Types.BIGINT);
         ps.setLong(4, now.toEpochMilli());
@@ -327,32 +320,6 @@ public final class EntryStore {
   public void lockPass(Connection c, String passId) throws SQLException {
     Jdbc.update(c, "INSERT INTO pass_use(pass_id, entries, exits) VALUES (?,0,0) ON CONFLICT DO NOTHING", passId);
     Jdbc.one(c, "SELECT pass_id FROM pass_use WHERE pass_id=? FOR UPDATE", rs -> rs.getString(1), passId);
-  }
-
-  /**
-   * Recomputes the pass's counters from its stored events. A {@code NOT_PASSED} event (the visitor was admitted
-   * but never went through the turnstile) gives its admission back, so it does not count as an entry.
-   */
-  public void recount(Connection c, String passId, Instant now) throws SQLException {
-    List<Admission> effective = admissions(c, passId);
-    Jdbc.update(c, "UPDATE pass_use SET entries=?,"
-        + " exits=(SELECT COUNT(*) FROM entry_event WHERE pass_id=? AND verdict='ADMIT' AND direction='OUT'),"
-        + " first_entry_at=?, last_event_at=? WHERE pass_id=?", effective.size(), passId,
-        effective.isEmpty() ? null : effective.get(0).time().toEpochMilli(), now.toEpochMilli(), passId);
-  }
-
-  /**
-   * Admitted IN events of a pass that stand, in time order (ties by event id): each {@code NOT_PASSED} event
-   * cancels the latest earlier admission of the same pass on the same device.
-   */
-  public List<Admission> admissions(Connection c, String passId) throws SQLException {
-    List<Admission> rows = Jdbc.list(c, "SELECT event_id, device_id, gate_id, zone_id, corrected_time, status, reason"
-        + " FROM entry_event WHERE pass_id=? AND ((verdict='ADMIT' AND direction='IN') OR reason=?)"
-        + " ORDER BY corrected_time, event_id",
-        rs -> new Admission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            Instant.ofEpochMilli(rs.getLong(5)), NOT_PASSED.equals(rs.getString(7)) ? NOT_PASSED : rs.getString(6)),
-        passId, NOT_PASSED);
-    return standing(rows);
   }
 
   /** Drops, for each {@code NOT_PASSED} row, the latest earlier admission of the same device. */

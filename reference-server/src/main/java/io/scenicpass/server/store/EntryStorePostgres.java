@@ -114,11 +114,11 @@ final class EntryStorePostgres {
   }
 
   /**
-   * Writes the recomputed counters of the (locked, so existing) passes with one {@code INSERT ... ON CONFLICT DO
+   * Writes the recomputed counters of the (locked, so existing) passes (exits: this upload's added to the stored) with one {@code INSERT ... ON CONFLICT DO
    * UPDATE}: every row meets its conflict through the primary key, no join to plan.
    */
-  static void updateUse(Connection c, Collection<String> passIds, Map<String, PassEvents> events, Instant now)
-      throws SQLException {
+  static void updateUse(Connection c, Collection<String> passIds, Map<String, PassEvents> events,
+      Map<String, Integer> newExits, Instant now) throws SQLException {
     int n = passIds.size();
     String[] ids = new String[n];
     Integer[] entries = new Integer[n];
@@ -126,17 +126,17 @@ final class EntryStorePostgres {
     Long[] first = new Long[n];
     int i = 0;
     for (String id : passIds) {
-      PassEvents e = events.getOrDefault(id, new PassEvents(List.of(), 0));
+      PassEvents e = events.getOrDefault(id, new PassEvents(List.of()));
       ids[i] = id;
       entries[i] = e.admissions().size();
-      exits[i] = e.exits();
+      exits[i] = newExits.getOrDefault(id, 0);
       first[i] = e.admissions().isEmpty() ? null : e.admissions().get(0).time().toEpochMilli();
       i++;
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO pass_use(pass_id, entries, exits, first_entry_at,"
         + " last_event_at) SELECT v.pass_id, v.entries, v.exits, v.first_entry_at, ? FROM unnest(?::varchar[],"
         + " ?::int[], ?::int[], ?::bigint[]) WITH ORDINALITY AS v(pass_id, entries, exits, first_entry_at, n)"
-        + " ORDER BY v.n ON CONFLICT (pass_id) DO UPDATE SET entries = EXCLUDED.entries, exits = EXCLUDED.exits,"
+        + " ORDER BY v.n ON CONFLICT (pass_id) DO UPDATE SET entries = EXCLUDED.entries, exits = pass_use.exits + EXCLUDED.exits,"
         + " first_entry_at = EXCLUDED.first_entry_at, last_event_at = EXCLUDED.last_event_at")) {
       ps.setLong(1, now.toEpochMilli());
       ps.setArray(2, c.createArrayOf("varchar", ids));

@@ -51,7 +51,8 @@ class EntryStorePostgresTest {
       for (Database db : List.of(pg, h2)) {
         seen.add(db.tx(c -> scenario(c)));
       }
-      assertThat(seen.get(0)).isEqualTo(seen.get(1)).contains("p1|2|1|").contains("p3|0|0|null");
+      // p3 had no new events: its admissions are recounted (none stand), its exits count up from the stored 5
+      assertThat(seen.get(0)).isEqualTo(seen.get(1)).contains("p1|2|1|").contains("p3|0|5|null");
     } finally {
       pg.close();
       h2.close();
@@ -72,7 +73,7 @@ class EntryStorePostgresTest {
     TreeSet<String> passes = new TreeSet<>(List.of("p1", "p2", "p3"));
     entries.lockPasses(c, passes, T0.plusSeconds(60));
     Map<String, PassEvents> events = entries.passEvents(c, passes);
-    entries.updateUse(c, passes, events, T0.plusSeconds(61));
+    entries.updateUse(c, passes, events, Map.of("p1", 1), T0.plusSeconds(61)); // e2: p1's exit
     StringBuilder out = new StringBuilder("first " + new TreeSet<>(first) + " second " + new TreeSet<>(second));
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT pass_id, entries, exits, first_entry_at, last_event_at FROM pass_use"
@@ -111,7 +112,7 @@ class EntryStorePostgresTest {
           TreeSet<String> passes = new TreeSet<>(List.of("a" + i, "b" + i, "c" + i));
           entries.insertAll(c, List.of(row("e" + i, "a" + i, "IN", "ADMIT", null, i)));
           entries.lockPasses(c, passes, T0);
-          entries.updateUse(c, passes, entries.passEvents(c, passes), T0);
+          entries.updateUse(c, passes, entries.passEvents(c, passes), Map.of(), T0);
           entries.issuedPasses(c, passes);
           entries.passesOfBookings(c, List.of("b" + i));
           entries.redeemBookings(c, List.of("b" + i), T0);
