@@ -116,9 +116,11 @@ class EntryStorePostgresTest {
           entries.issuedPasses(c, passes);
           entries.passesOfBookings(c, List.of("b" + i));
           entries.redeemBookings(c, List.of("b" + i), T0);
+          new BookingStore().findAll(c, List.of("b" + i, "c" + i));
         }
         try (Statement st = c.createStatement();
-            ResultSet rs = st.executeQuery("SELECT COUNT(*) FILTER (WHERE statement LIKE '%CROSS JOIN LATERAL%'),"
+            ResultSet rs = st.executeQuery("SELECT COUNT(*) FILTER (WHERE statement LIKE '%CROSS JOIN LATERAL%'"
+                + " OR statement LIKE '%FROM booking WHERE uuid IN%'),"
                 + " COUNT(*) FILTER (WHERE statement LIKE '%INSERT INTO pass_use%') FROM pg_prepared_statements")) {
           rs.next();
           assertThat(rs.getInt(2)).as("the plan-free upserts are prepared once").isEqualTo(2);
