@@ -82,10 +82,6 @@ final class EntryIngestion {
     Map<String, Integer> newExits = new HashMap<>(); // exits count up: a pass's exit history is not read again
     for (Candidate k : candidates) {
       EntryEvent e = k.event();
-      if (inserted.contains(e.eventId()) && k.problem() == null && e.passId() != null && e.verdict() == Verdict.ADMIT
-          && e.direction() == Direction.OUT && !EntryStore.NOT_PASSED.equals(e.reason())) {
-        newExits.merge(e.passId(), 1, Integer::sum);
-      }
       if (!inserted.contains(e.eventId())) {
         acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.DUPLICATE, "already received");
       } else if (k.problem() != null) {
@@ -98,6 +94,9 @@ final class EntryIngestion {
       } else {
         touched.add(e.passId());
         admitted.computeIfAbsent(e.passId(), p -> new ArrayList<>()).add(k);
+        if (e.direction() == Direction.OUT) {
+          newExits.merge(e.passId(), 1, Integer::sum);
+        }
       }
     }
     if (touched.isEmpty()) {

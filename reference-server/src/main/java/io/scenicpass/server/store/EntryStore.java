@@ -161,9 +161,9 @@ public final class EntryStore {
   public record PassEvents(List<Admission> admissions) {}
 
   /**
-   * The standing admissions and exits of each pass, read with one query per {@value #IN_CHUNK} passes (passes
-   * without events are absent; PostgreSQL: one index lookup per pass, see {@code EntryStorePostgres#byKeys}). Read
-   * under the pass locks, this sees every committed event of those passes.
+   * The standing admissions of each pass ({@link PassEvents}), read with one query per {@value #IN_CHUNK} passes
+   * (passes without events are absent; PostgreSQL: one index lookup per pass, see
+   * {@code EntryStorePostgres#byKeys}). Read under the pass locks, this sees every committed event of those passes.
    */
   public java.util.Map<String, PassEvents> passEvents(Connection c, java.util.Collection<String> passIds)
       throws SQLException {
@@ -172,8 +172,7 @@ public final class EntryStore {
     List<String> ids = new java.util.ArrayList<>(passIds);
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      String columns = "pass_id, event_id, device_id, gate_id, zone_id, corrected_time, status, reason, verdict,"
-          + " direction";
+      String columns = "pass_id, event_id, device_id, gate_id, zone_id, corrected_time, status, reason";
       String events = "((verdict='ADMIT' AND direction='IN' AND (status IS NULL OR status <> 'OVERUSE_CONFLICT'))"
           + " OR reason=?)";
       String sql = (pg ? EntryStorePostgres.byKeys(columns, "entry_event", "pass_id", events)
@@ -209,8 +208,9 @@ public final class EntryStore {
   }
 
   /**
-   * Writes the recomputed counters of the (locked) passes: one JDBC batch (PostgreSQL: one {@code UPDATE ... FROM
-   * unnest(...)}). Passes without events get zeros.
+   * Writes the counters of the (locked) passes: entries and first entry recomputed from {@code events} (zero for a
+   * pass without any), exits counted up by {@code newExits} (this upload's). One JDBC batch (PostgreSQL: one
+   * upsert).
    */
   public void updateUse(Connection c, java.util.Collection<String> passIds, java.util.Map<String, PassEvents> events,
       java.util.Map<String, Integer> newExits, Instant now) throws SQLException {
@@ -315,12 +315,6 @@ public final class EntryStore {
         Instant.ofEpochMilli(rs.getLong(9)));
   }
 
-
-  /** Creates the pass's use row if missing and locks it until the transaction ends. */
-  public void lockPass(Connection c, String passId) throws SQLException {
-    Jdbc.update(c, "INSERT INTO pass_use(pass_id, entries, exits) VALUES (?,0,0) ON CONFLICT DO NOTHING", passId);
-    Jdbc.one(c, "SELECT pass_id FROM pass_use WHERE pass_id=? FOR UPDATE", rs -> rs.getString(1), passId);
-  }
 
   /** Drops, for each {@code NOT_PASSED} row, the latest earlier admission of the same device. */
   private static List<Admission> standing(List<Admission> rows) {

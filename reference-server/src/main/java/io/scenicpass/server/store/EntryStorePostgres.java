@@ -114,8 +114,8 @@ final class EntryStorePostgres {
   }
 
   /**
-   * Writes the recomputed counters of the (locked, so existing) passes (exits: this upload's added to the stored) with one {@code INSERT ... ON CONFLICT DO
-   * UPDATE}: every row meets its conflict through the primary key, no join to plan.
+   * Writes the counters of the (locked, so existing) passes (exits: this upload's added to the stored) with one
+   * {@code INSERT ... ON CONFLICT DO UPDATE}: every row meets its conflict through the primary key, no join to plan.
    */
   static void updateUse(Connection c, Collection<String> passIds, Map<String, PassEvents> events,
       Map<String, Integer> newExits, Instant now) throws SQLException {
@@ -136,7 +136,8 @@ final class EntryStorePostgres {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO pass_use(pass_id, entries, exits, first_entry_at,"
         + " last_event_at) SELECT v.pass_id, v.entries, v.exits, v.first_entry_at, ? FROM unnest(?::varchar[],"
         + " ?::int[], ?::int[], ?::bigint[]) WITH ORDINALITY AS v(pass_id, entries, exits, first_entry_at, n)"
-        + " ORDER BY v.n ON CONFLICT (pass_id) DO UPDATE SET entries = EXCLUDED.entries, exits = pass_use.exits + EXCLUDED.exits,"
+        + " ORDER BY v.n ON CONFLICT (pass_id) DO UPDATE SET entries = EXCLUDED.entries,"
+        + " exits = pass_use.exits + EXCLUDED.exits,"
         + " first_entry_at = EXCLUDED.first_entry_at, last_event_at = EXCLUDED.last_event_at")) {
       ps.setLong(1, now.toEpochMilli());
       ps.setArray(2, c.createArrayOf("varchar", ids));
