@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Bookings with their unit items (in the booking's row, see {@link #itemsJson}). Status changes are conditional updates (compare-and-set on status). */
+/**
+ * Bookings with their unit items (in the booking's row, see {@link #itemsJson}). Status changes are conditional
+ * updates (compare-and-set on status).
+ */
 public final class BookingStore {
 
   public void insert(Connection c, Booking b) throws SQLException {
@@ -129,20 +132,11 @@ public final class BookingStore {
     List<String> all = new ArrayList<>(uuids);
     for (int from = 0; from < all.size(); from += Jdbc.IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + Jdbc.IN_CHUNK));
-      try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT * FROM booking WHERE uuid IN ("
-          + Jdbc.marks(chunk.size()) + ")")) {
-        // planned at every execution on PostgreSQL: a generic plan cached while booking was small would keep
-        // scanning the whole table as it grows (what happened to the entry reads, see EntryStorePostgres)
-        Jdbc.planEveryTime(ps);
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 1, chunk.get(i));
-        }
-        try (java.sql.ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Booking b = booking(rs);
-            out.put(b.uuid(), b);
-          }
-        }
+      // planned at every execution on PostgreSQL: a generic plan cached while booking was small would keep
+      // scanning the whole table as it grows (what happened to the entry reads, see EntryStorePostgres)
+      for (Booking b : Jdbc.list(c, "SELECT * FROM booking WHERE uuid IN (" + Jdbc.marks(chunk.size()) + ")", true,
+          BookingStore::booking, chunk.toArray())) {
+        out.put(b.uuid(), b);
       }
     }
     return out;
