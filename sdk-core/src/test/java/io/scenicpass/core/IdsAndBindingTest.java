@@ -29,6 +29,50 @@ class IdsAndBindingTest {
     }
 
     @Test
+    void sortableIdsSortInCreationOrderAcrossMillisecondsAndWithinOne() {
+        MutableMillis clock = new MutableMillis(Instant.parse("2026-07-01T10:00:00Z").toEpochMilli());
+        Ids ids = new Ids(clock, new SecureRandom());
+        String prev = ids.sortableId();
+        for (int i = 0; i < 10_000; i++) {
+            if (i % 100 == 0) {
+                clock.millis += 1 + (i % 7); // several ids per millisecond, then time moves on
+            }
+            String next = ids.sortableId();
+            assertThat(next).hasSize(26).matches("[0-9A-HJKMNP-TV-Z]{26}").isGreaterThan(prev);
+            prev = next;
+        }
+    }
+
+    /** A clock whose milliseconds the test sets. */
+    private static final class MutableMillis extends Clock {
+        long millis;
+
+        MutableMillis(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
     void passIdsAreCompactAndUnique() {
         Ids ids = new Ids(Clock.systemUTC(), new SecureRandom());
         Set<String> seen = new HashSet<>();
