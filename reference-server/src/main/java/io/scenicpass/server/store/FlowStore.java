@@ -73,7 +73,8 @@ public final class FlowStore {
   /** Confirmed and redeemed sales per channel for one visit date. */
   public List<ChannelSales> channelSales(Connection c, LocalDate date) throws SQLException {
     return Jdbc.list(c, "SELECT b.channel_id, MAX(ch.name), COUNT(*), SUM(b.quantity), SUM(b.total_retail)"
-        + " FROM booking b LEFT JOIN channel ch ON ch.id = b.channel_id WHERE" + SOLD + " AND b.local_date = ?"
+        + " FROM slot s JOIN booking b ON b.slot_id = s.id LEFT JOIN channel ch ON ch.id = b.channel_id"
+        + " WHERE s.local_date = ? AND" + SOLD // a date's bookings are its slots' (V43: booking_by_slot)
         + " GROUP BY b.channel_id ORDER BY 4 DESC, 1",
         rs -> new ChannelSales(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)), date);
   }

@@ -146,6 +146,45 @@ abstract class StoreContract {
   }
 
   @Test
+  void dueHoldsAreFoundThroughTheSlotsWithPlacesHeldAndDatesThroughTheirSlots() {
+    // V43: no index on (status, expires_at) nor on local_date; holds are reached through their slot's held counter
+    // or its allotments' (an allotment hold leaves slot.held at 0), dates through the date's slots
+    Slot second = new Slot("o|s2", "o", "p", DAY.plusDays(1), "2026-06-03T08:00:00+08:00",
+        "2026-06-03T10:00:00+08:00", Instant.parse("2026-06-03T00:00:00Z"), Instant.parse("2026-06-03T02:00:00Z"), 5,
+        0, 0, false);
+    db.tx(c -> {
+      inventory.ensureSlot(c, second);
+      inventory.putAllotment(c, "o|s2", "ota", 2);
+      inventory.tryHold(c, "o|s1", 2);
+      inventory.tryHoldAllotment(c, "o|s2", "ota", 1);
+      bookings.insertAll(c, List.of(hold("shared", "o|s1", DAY, "ON_HOLD", 600),
+          hold("allotted", "o|s2", DAY.plusDays(1), "ON_HOLD", 300), hold("later", "o|s1", DAY, "ON_HOLD", 900),
+          hold("confirmed", "o|s1", DAY, "CONFIRMED", 100)));
+      return null;
+    });
+    Instant at = NOW.plusSeconds(700);
+    assertThat(db.<List<String>>read(c -> bookings.dueHolds(c, at, 10))).containsExactly("allotted", "shared");
+    assertThat(db.<List<String>>read(c -> bookings.dueHolds(c, at, 1))).containsExactly("allotted");
+    assertThat(db.<List<String>>read(c -> bookings.dueHolds(c, NOW.plusSeconds(1000), 10)))
+        .containsExactly("allotted", "shared", "later");
+    assertThat(db.<List<String>>read(c -> bookings.dueHoldsForOption(c, "o", DAY, DAY, at))).containsExactly("shared");
+    assertThat(db.<List<String>>read(c -> bookings.dueHoldsForOption(c, "o", DAY, DAY.plusDays(1), at)))
+        .containsExactlyInAnyOrder("shared", "allotted");
+    assertThat(db.<List<String>>read(c -> bookings.dueHoldsForOption(c, "other", DAY, DAY.plusDays(1), at))).isEmpty();
+    assertThat(db.<List<Booking>>read(c -> bookings.list(c, "ota", null, null, DAY.plusDays(1), DAY.plusDays(1), 10)))
+        .extracting(Booking::uuid).containsExactly("allotted");
+    assertThat(db.<List<Booking>>read(c -> bookings.list(c, "ota", null, null, DAY, null, 10))).hasSize(4);
+    assertThat(db.<List<Booking>>read(c -> bookings.list(c, "ota", null, null, null, DAY, 10))).extracting(Booking::uuid)
+        .containsExactlyInAnyOrder("shared", "later", "confirmed");
+    assertThat(db.<List<Booking>>read(c -> bookings.list(c, "nobody", null, null, DAY, DAY.plusDays(1), 10))).isEmpty();
+  }
+
+  private static Booking hold(String uuid, String slotId, LocalDate date, String status, long expiresInSeconds) {
+    return new Booking(uuid, "ota", "p", "o", slotId, null, date, status, 1, 0, "h-" + uuid, null, "S-" + uuid, null,
+        null, "CNY", 100, 90, NOW.plusSeconds(expiresInSeconds), NOW, NOW, null, null, null, null, null, List.of());
+  }
+
+  @Test
   void holdsNeverExceedCapacityAndCapacityCannotDropBelowSold() {
     boolean[] results = db.tx(c -> new boolean[] {
         inventory.tryHold(c, "o|s1", 3), inventory.tryHold(c, "o|s1", 3), inventory.tryHold(c, "o|s1", 2),
