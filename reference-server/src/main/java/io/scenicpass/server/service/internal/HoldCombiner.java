@@ -37,7 +37,7 @@ public final class HoldCombiner {
   /** Most bookings one combined statement carries. */
   public static final int MAX_BATCH = 64;
   /** Longest gathering wait of a batch's leader (see {@link Gathering}). */
-  static final long MAX_WINDOW_NANOS = 200_000;
+  static final long MAX_WINDOW_NANOS = 1_000_000;
   /** Lanes kept for slots that showed concurrency are swept once there are more than this many. */
   static final int SWEEP_ABOVE = 64;
   static final long IDLE_NANOS = 1_000_000_000L;

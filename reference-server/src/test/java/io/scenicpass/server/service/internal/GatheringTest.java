@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** The gathering window's policy: when a batch's leader waits, for how many holds and how long. */
 class GatheringTest {
-  static final long MAX = 200_000;
+  static final long MAX = 1_000_000;
   final Gathering g = new Gathering(MAX, 64);
 
   @Test
@@ -27,16 +27,17 @@ class GatheringTest {
 
   @Test
   void holdsQueuedDuringABatchAreWaitedForNextTimeBoundedByTheMaximum() {
-    g.batchDone(2, 2, 0, 900_000); // 2 held, 2 arrived meanwhile: 4 clients
+    g.batchDone(2, 2, 0, 600_000); // 2 held, 2 arrived meanwhile: 4 clients
     assertThat(g.target()).isEqualTo(4);
     assertThat(g.windowNanos()).isEqualTo(MAX);
     assertThat(g.expectsCompany()).isTrue();
   }
 
   @Test
-  void theWaitIsNeverLongerThanTheLastBatchTook() {
+  void theWaitIsNeverLongerThanTwiceWhatTheLastBatchTook() {
+    // twice: a waiter carried by the next batch is woken by its answer, not by its timer in the middle of it
     g.batchDone(2, 2, 1_000, 81_000);
-    assertThat(g.windowNanos()).isEqualTo(80_000);
+    assertThat(g.windowNanos()).isEqualTo(160_000);
   }
 
   @Test
