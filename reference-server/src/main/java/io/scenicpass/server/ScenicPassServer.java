@@ -196,9 +196,15 @@ public final class ScenicPassServer implements AutoCloseable {
         cluster::received);
     io.scenicpass.server.http.TerminalApi terminalApi = new io.scenicpass.server.http.TerminalApi(devices, syncFeeds,
         entries, push, admin, clock);
+    io.scenicpass.server.http.InFlightLimit inFlight =
+        new io.scenicpass.server.http.InFlightLimit(config.httpMaxInFlight, config.httpMaxWait);
+    metrics.gauge("scenicpass.http.waiting", "requests waiting for their turn (http.maxInFlight reached)",
+        inFlight::waiting);
+    metrics.gauge("scenicpass.http.wait_expired", "requests answered 503 after waiting http.maxWaitSeconds",
+        inFlight::expired);
     app = HttpServer.create(io.scenicpass.server.http.JettyThreads.pool(
         io.scenicpass.server.http.JettyThreads.Mode.parse(config.httpVirtualThreads), config.httpMaxThreads),
-        config.httpAcceptQueue, mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
+        config.httpAcceptQueue, inFlight, mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
         dashboard::register, terminalApi::register);
     app.start(config.host, config.port);
     // terminal pushes (revocation/blacklist log watch, slot capacity, SSE heartbeats) run even without jobs

@@ -25,8 +25,10 @@ import java.util.Properties;
  * blacklist logs; default 1000), {@code availability.cacheMillis} (how long an availability answer may be reused:
  * bounds how late other nodes' changes show up; default 1000, 0 disables), {@code http.virtualThreads} ({@code on},
  * {@code off} or {@code auto}: Jetty request handling on virtual threads with Java 21+; default off),
- * {@code http.maxThreads} (Jetty's platform threads; default 250), {@code http.acceptQueue} (listen backlog; default
- * 4096, capped by the kernel's {@code net.core.somaxconn}), and the {@code flow.*} properties of the flow side
+ * {@code http.maxThreads} (Jetty's platform threads; default 250), {@code http.maxInFlight} (requests worked on at
+ * once; more wait without a thread, in arrival order; default {@code http.maxThreads}), {@code http.maxWaitSeconds}
+ * (a request that waited this long for its turn is answered 503; default 30), {@code http.acceptQueue} (listen
+ * backlog; default 4096, capped by the kernel's {@code net.core.somaxconn}), and the {@code flow.*} properties of the flow side
  * ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see {@code FlowConfig}).
  */
 public final class ServerConfig {
@@ -65,6 +67,10 @@ public final class ServerConfig {
   public final int httpMaxThreads;
   /** Listen backlog: connections the kernel queues before Jetty accepts them. */
   public final int httpAcceptQueue;
+  /** Requests worked on at once; more wait for their turn without holding a thread ({@code InFlightLimit}). */
+  public final int httpMaxInFlight;
+  /** How long a request may wait for its turn before it is answered 503. */
+  public final Duration httpMaxWait;
   /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
   public final Map<String, String> flow;
 
@@ -95,6 +101,8 @@ public final class ServerConfig {
     httpVirtualThreads = p.getProperty("http.virtualThreads", "off");
     httpMaxThreads = Integer.parseInt(p.getProperty("http.maxThreads", "250"));
     httpAcceptQueue = Integer.parseInt(p.getProperty("http.acceptQueue", "4096"));
+    httpMaxInFlight = Integer.parseInt(p.getProperty("http.maxInFlight", Integer.toString(httpMaxThreads)));
+    httpMaxWait = Duration.ofSeconds(Long.parseLong(p.getProperty("http.maxWaitSeconds", "30")));
     Map<String, String> f = new java.util.TreeMap<>();
     for (String k : p.stringPropertyNames()) {
       if (k.startsWith("flow.")) {
@@ -174,6 +182,8 @@ public final class ServerConfig {
       case "http_virtual_threads": return "http.virtualThreads";
       case "http_max_threads": return "http.maxThreads";
       case "http_accept_queue": return "http.acceptQueue";
+      case "http_max_in_flight": return "http.maxInFlight";
+      case "http_max_wait_seconds": return "http.maxWaitSeconds";
       default: return rest.replace('_', '.');
     }
   }

@@ -23,21 +23,25 @@ public final class HttpServer {
   @SafeVarargs
   public static Javalin create(ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin,
       BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
-    return create(null, 0, mapper, maxBodyBytes, octo, admin, ready, extra);
+    return create(null, 0, null, mapper, maxBodyBytes, octo, admin, ready, extra);
   }
 
   /**
-   * As above, on the given Jetty thread pool (null: Javalin's default; see {@link JettyThreads}) and with a listen
+   * As above, on the given Jetty thread pool (null: Javalin's default; see {@link JettyThreads}), with a listen
    * backlog of {@code acceptQueueSize} connections (0: the JDK's default of 50, too few when thousands of clients
-   * connect at once; the kernel caps it at {@code net.core.somaxconn}).
+   * connect at once; the kernel caps it at {@code net.core.somaxconn}) and a bound on the requests worked on at once
+   * (null: none).
    */
   @SafeVarargs
   public static Javalin create(org.eclipse.jetty.util.thread.ThreadPool threads, int acceptQueueSize,
-      ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin, BooleanSupplier ready,
-      java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
+      InFlightLimit inFlight, ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin,
+      BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
     return Javalin.create(config -> {
       if (threads != null) {
         config.jetty.threadPool = threads;
+      }
+      if (inFlight != null) {
+        inFlight.install(config);
       }
       // Jetty keeps a header cache (a trie of ~25 KB) in every connection: 250 MB of heap for 10,000 keep-alive
       // connections, which ran a 1 GB server out of memory in the load test. Parsing without it costs little.

@@ -38,6 +38,17 @@ class ServerConfigTest {
   }
 
   @Test
+  void theInFlightBoundFollowsTheThreadsUnlessSet() {
+    ServerConfig byDefault = ServerConfig.load(null, Map.of("SCENICPASS_HTTP_MAX_THREADS", "40"), Map.of());
+    assertThat(byDefault.httpMaxInFlight).isEqualTo(40);
+    assertThat(byDefault.httpMaxWait).isEqualTo(java.time.Duration.ofSeconds(30));
+    ServerConfig set = ServerConfig.load(null, Map.of("SCENICPASS_HTTP_MAX_IN_FLIGHT", "64",
+        "SCENICPASS_HTTP_MAX_WAIT_SECONDS", "5"), Map.of());
+    assertThat(set.httpMaxInFlight).isEqualTo(64);
+    assertThat(set.httpMaxWait).isEqualTo(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
   void badNumbersAreAClearError() {
     assertThatThrownBy(() -> ServerConfig.of(Map.of("port", "eighty")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad number");

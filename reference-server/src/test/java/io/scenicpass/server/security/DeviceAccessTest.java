@@ -3,6 +3,7 @@ package io.scenicpass.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.core.wire.EntryBatch;
+import io.scenicpass.server.testing.Await;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.server.testing.TestServer.Answer;
 import io.scenicpass.terminal.sync.DeviceCredentials;

@@ -1,16 +1,18 @@
-package io.scenicpass.server.security;
+package io.scenicpass.server.testing;
 
 import java.util.function.BooleanSupplier;
 
 /** Polls a condition with a deadline (the poll interval is not synchronisation: the condition is). */
-final class Await {
+public final class Await {
   private Await() {}
 
-  static void until(String what, BooleanSupplier condition) throws InterruptedException {
+  /** Waits up to 10 s for {@code condition}. */
+  public static void until(String what, BooleanSupplier condition) throws InterruptedException {
     until(what, condition, 10_000);
   }
 
-  static void until(String what, BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
+  /** Waits up to {@code timeoutMillis} for {@code condition}; fails with {@code what} when it is not met. */
+  public static void until(String what, BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     Object lock = new Object();
     while (!condition.getAsBoolean()) {
