@@ -43,6 +43,7 @@ class InFlightLimitTest {
     InFlightLimit limit = new InFlightLimit(max, maxWait);
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
       limit.install(config);
       config.routes.get("/slow", ctx -> {
         most.accumulateAndGet(inside.incrementAndGet(), Math::max);
@@ -85,8 +86,14 @@ class InFlightLimitTest {
     InFlightLimit limit = start(1, Duration.ofMillis(200));
     List<CompletableFuture<Integer>> first = fire(1);
     Await.until("the first running", () -> inside.get() == 1);
-    List<CompletableFuture<Integer>> second = fire(1);
-    assertThat(second.get(0).get(30, TimeUnit.SECONDS)).isEqualTo(503); // the first still holds the only place
+    // the first still holds the only place: the second waits 200 ms, then gets a JSON 503 with Retry-After
+    try (Response busy = http.newCall(new Request.Builder().url("http://127.0.0.1:" + app.port() + "/slow").build())
+        .execute()) {
+      assertThat(busy.code()).isEqualTo(503);
+      assertThat(busy.header("Retry-After")).isEqualTo("1");
+      assertThat(busy.body().string()).contains("\"code\":\"SERVICE_UNAVAILABLE\"")
+          .contains("\"error\":\"INTERNAL_SERVER_ERROR\"").contains("busy, retry later");
+    }
     assertThat(limit.expired()).isEqualTo(1);
     release.countDown();
     assertThat(first.get(0).get(30, TimeUnit.SECONDS)).isEqualTo(200);
