@@ -197,7 +197,8 @@ public final class ScenicPassServer implements AutoCloseable {
     io.scenicpass.server.http.TerminalApi terminalApi = new io.scenicpass.server.http.TerminalApi(devices, syncFeeds,
         entries, push, admin, clock);
     io.scenicpass.server.http.InFlightLimit inFlight =
-        new io.scenicpass.server.http.InFlightLimit(config.httpMaxInFlight, config.httpMaxWait);
+        new io.scenicpass.server.http.InFlightLimit(config.httpMaxInFlight, config.httpMaxWait,
+            io.scenicpass.server.http.TerminalApi.EVENTS);
     metrics.gauge("scenicpass.http.waiting", "requests waiting for their turn (http.maxInFlight reached)",
         inFlight::waiting);
     metrics.gauge("scenicpass.http.wait_expired", "requests answered 503 after waiting http.maxWaitSeconds",

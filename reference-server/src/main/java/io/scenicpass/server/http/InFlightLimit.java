@@ -14,8 +14,12 @@ import org.eclipse.jetty.server.handler.QoSHandler;
 public final class InFlightLimit {
   private final QoSHandler qos = new QoSHandler();
 
-  /** At most {@code maxInFlight} requests at once; waiting ones are answered 503 after {@code maxWait}. */
-  public InFlightLimit(int maxInFlight, Duration maxWait) {
+  /**
+   * At most {@code maxInFlight} requests at once; waiting ones are answered 503 after {@code maxWait}. Requests to
+   * {@code streamPaths} (long-lived event streams: a gate's SSE connection stays open for hours) are not counted:
+   * each would hold a place for as long as it is open.
+   */
+  public InFlightLimit(int maxInFlight, Duration maxWait, String... streamPaths) {
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("http.maxInFlight must be at least 1, not " + maxInFlight);
     }
@@ -24,6 +28,9 @@ public final class InFlightLimit {
     // no bound on how many wait (Jetty's default turns away all but 1,024 at once with a 503: in the flash sale
     // 16,683 of 20,000 buyers); the wait itself is bounded, and the connections they came on bound their number
     qos.setMaxSuspendedRequestCount(-1);
+    if (streamPaths.length > 0) {
+      qos.excludePath(streamPaths);
+    }
   }
 
   /** Installs the bound in front of the app's servlet (call from {@code Javalin.create}). */

@@ -39,6 +39,9 @@ import java.util.zip.GZIPInputStream;
  * {@code X-ScenicPass-Server-Time}; errors are {@code WireError} JSON ({@link TerminalErrors}).
  */
 public final class TerminalApi {
+  /** The gates' event stream (SSE): open for as long as a gate is online, so not counted by {@link InFlightLimit}. */
+  public static final String EVENTS = "/terminal/v1/events";
+
   /** Largest decompressed request body (gzip uploads). */
   static final long MAX_INFLATED = 64L * 1024 * 1024;
   private static final String DEVICE = "scenicpass.device";
@@ -100,7 +103,7 @@ public final class TerminalApi {
       DeviceRow d = client.ctx().attribute(DEVICE);
       push.open(d.id(), d.gateId(), client);
     });
-    r.get(p + "/events", device(sse));
+    r.get(EVENTS, device(sse));
 
     String a = "/admin/v1";
     r.post(a + "/enrollment-tokens", admin(ctx -> {

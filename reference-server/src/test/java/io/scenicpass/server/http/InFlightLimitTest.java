@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class InFlightLimitTest {
   final AtomicInteger inside = new AtomicInteger();
   final AtomicInteger most = new AtomicInteger();
+  final AtomicInteger streams = new AtomicInteger();
   final CountDownLatch release = new CountDownLatch(1);
   Javalin app;
   final OkHttpClient http = new OkHttpClient.Builder()
@@ -40,7 +41,7 @@ class InFlightLimitTest {
   }
 
   InFlightLimit start(int max, Duration maxWait) {
-    InFlightLimit limit = new InFlightLimit(max, maxWait);
+    InFlightLimit limit = new InFlightLimit(max, maxWait, "/stream");
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
@@ -53,6 +54,11 @@ class InFlightLimitTest {
           inside.decrementAndGet();
         }
         ctx.result("ok");
+      });
+      config.routes.get("/stream", ctx -> { // stands for the gates' SSE stream: open as long as the gate is online
+        streams.incrementAndGet();
+        release.await(30, TimeUnit.SECONDS);
+        ctx.result("bye");
       });
     }).start("127.0.0.1", 0);
     return limit;
@@ -82,6 +88,23 @@ class InFlightLimitTest {
   }
 
   @Test
+  void eventStreamsAreNotCounted() throws Exception {
+    InFlightLimit limit = start(2, Duration.ofSeconds(30));
+    List<CompletableFuture<Integer>> busy = fire("/slow", 2);
+    Await.until("both places taken", () -> inside.get() == 2);
+    List<CompletableFuture<Integer>> open = fire("/stream", 3);
+    Await.until("3 streams open beside 2 requests", () -> streams.get() == 3);
+    assertThat(limit.waiting()).isZero();
+    release.countDown();
+    for (CompletableFuture<Integer> a : busy) {
+      assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+    }
+    for (CompletableFuture<Integer> a : open) {
+      assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aRequestThatWaitsTooLongIsAnswered503() throws Exception {
     InFlightLimit limit = start(1, Duration.ofMillis(200));
     List<CompletableFuture<Integer>> first = fire(1);
@@ -106,10 +129,14 @@ class InFlightLimitTest {
   }
 
   private List<CompletableFuture<Integer>> fire(int n) {
+    return fire("/slow", n);
+  }
+
+  private List<CompletableFuture<Integer>> fire(String path, int n) {
     List<CompletableFuture<Integer>> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       CompletableFuture<Integer> f = new CompletableFuture<>();
-      http.newCall(new Request.Builder().url("http://127.0.0.1:" + app.port() + "/slow").build())
+      http.newCall(new Request.Builder().url("http://127.0.0.1:" + app.port() + path).build())
           .enqueue(new Callback() {
             @Override
             public void onResponse(Call call, Response response) {

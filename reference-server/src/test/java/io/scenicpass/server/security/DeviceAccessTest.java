@@ -15,10 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okio.BufferedSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,25 +70,7 @@ class DeviceAccessTest {
     assertThat(SecurityFixture.send(ts, "GET", "/terminal/v1/config", auth, null).status()).isEqualTo(200);
 
     // an open event stream
-    OkHttpClient streaming = ts.http.newBuilder().callTimeout(Duration.ZERO).readTimeout(Duration.ZERO).build();
-    Response stream = streaming.newCall(new Request.Builder().url(ts.url("/terminal/v1/events"))
-        .header("Authorization", auth).header("Accept", "text/event-stream").build()).execute();
-    assertThat(stream.code()).isEqualTo(200);
-    CountDownLatch streamEnded = new CountDownLatch(1);
-    Thread reader = new Thread(() -> {
-      try (Response r = stream) {
-        BufferedSource src = r.body().source();
-        while (src.readUtf8Line() != null) {
-          // keep reading until the server closes the stream
-        }
-      } catch (java.io.IOException e) {
-        // closed abruptly: also closed
-      } finally {
-        streamEnded.countDown();
-      }
-    }, "sse-reader");
-    reader.setDaemon(true);
-    reader.start();
+    CountDownLatch streamEnded = SecurityFixture.openEventStream(ts, auth);
     Await.until("the stream to be registered", () -> ts.server.push.connected() > 0);
 
     assertThat(ts.post("/admin/v1/terminals/" + creds.deviceId() + "/revoke", TestServer.ADMIN, "{}").status())

@@ -47,7 +47,13 @@ final class SecurityFixture {
 
   /** A server on H2 in {@code dir} with the catalogue and gates set up. */
   static TestServer server(Path dir) {
-    TestServer ts = TestServer.h2(dir);
+    return server(dir, Map.of());
+  }
+
+  /** As above with more server settings. */
+  static TestServer server(Path dir, Map<String, String> settings) {
+    TestServer ts = new TestServer(dir, null, new io.scenicpass.server.testing.MutableClock(TestServer.START),
+        settings);
     ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 500, false, 60, null);
     ts.server.admin.putZone(new SiteStore.Zone("park", "Park"));
     ts.server.admin.putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
@@ -164,5 +170,38 @@ final class SecurityFixture {
         }
       }
     });
+  }
+
+  /**
+   * Opens the device's event stream ({@code GET /terminal/v1/events}) and reads it on a daemon thread; the latch
+   * opens when the server ends the stream.
+   */
+  static java.util.concurrent.CountDownLatch openEventStream(TestServer ts, String authorization)
+      throws java.io.IOException {
+    OkHttpClient streaming = ts.http.newBuilder().callTimeout(java.time.Duration.ZERO)
+        .readTimeout(java.time.Duration.ZERO).build();
+    Response stream = streaming.newCall(new Request.Builder().url(ts.url("/terminal/v1/events"))
+        .header("Authorization", authorization).header("Accept", "text/event-stream").build()).execute();
+    if (stream.code() != 200) {
+      String body = stream.body().string();
+      stream.close();
+      throw new AssertionError("event stream answered " + stream.code() + ": " + body);
+    }
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    Thread reader = new Thread(() -> {
+      try (Response r = stream) {
+        okio.BufferedSource src = r.body().source();
+        while (src.readUtf8Line() != null) {
+          // keep reading until the server closes the stream
+        }
+      } catch (java.io.IOException e) {
+        // closed abruptly: also closed
+      } finally {
+        ended.countDown();
+      }
+    }, "sse-reader");
+    reader.setDaemon(true);
+    reader.start();
+    return ended;
   }
 }
