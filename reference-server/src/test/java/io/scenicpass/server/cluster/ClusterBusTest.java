@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +31,7 @@ class ClusterBusTest {
 
   @Test
   void aNodeWhoseListenConnectionIsKilledReconnectsAndMissesNothing() throws Exception {
-    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+    PostgresServer.assumeAvailable("ClusterBusTest");
     String url = PostgresServer.get().newDatabase();
     Map<String, String> cfg = Map.of("push.pollMillis", "60000"); // no catch-up poll: only LISTEN can deliver
     MutableClock clock = new MutableClock(TestServer.START);
@@ -76,7 +75,7 @@ class ClusterBusTest {
 
   @Test
   void concurrentOutboxClaimsSkipEachOthersRowsOnPostgres() throws Exception {
-    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+    PostgresServer.assumeAvailable("ClusterBusTest");
     try (TestServer ts = new TestServer(dir.resolve("pg"), PostgresServer.get().newDatabase(),
         new MutableClock(TestServer.START), Map.of())) {
       claimsAreDisjoint(ts);

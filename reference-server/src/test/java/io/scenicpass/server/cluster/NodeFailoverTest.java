@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,10 +44,7 @@ class NodeFailoverTest {
 
   @Test
   void singletonJobsRunOnOneNodeAndMoveAfterKillThenAGateSurvivesItsNodeDyingMidBatch() throws Exception {
-    if (!PostgresServer.available()) {
-      System.err.println("!!! PostgreSQL 15 binaries missing in /usr/lib/postgresql/15/bin: SKIPPING the failover test");
-    }
-    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+    PostgresServer.assumeAvailable("the failover test");
     try (ClusterRig rig = new ClusterRig(dir, null)) {
       rig.start("A", "B", "C");
       List<ClusterNode.Handle> survivors = jobsRunOnOneNodeAndMoveAfterKill(rig);

@@ -39,7 +39,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,10 +65,7 @@ class TwoNodesTest {
 
   @BeforeAll
   void start() throws Exception {
-    if (!PostgresServer.available()) {
-      System.err.println("!!! PostgreSQL 15 binaries missing in /usr/lib/postgresql/15/bin: SKIPPING the cluster tests");
-    }
-    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+    PostgresServer.assumeAvailable("the cluster tests");
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     receiver.createContext("/hook", ex -> {
       ex.getRequestBody().readAllBytes();

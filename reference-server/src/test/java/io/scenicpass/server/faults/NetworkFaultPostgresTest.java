@@ -2,7 +2,6 @@ package io.scenicpass.server.faults;
 
 import io.scenicpass.server.testing.PostgresServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,7 @@ class NetworkFaultPostgresTest {
 
   @BeforeAll
   static void requirePostgres() {
-    if (!PostgresServer.available()) {
-      System.err.println("!!! PostgreSQL 15 binaries missing in /usr/lib/postgresql/15/bin: SKIPPING PostgreSQL tests");
-    }
-    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+    PostgresServer.assumeAvailable("NetworkFaultPostgresTest");
   }
 
   @Test

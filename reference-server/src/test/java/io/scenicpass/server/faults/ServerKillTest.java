@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,10 +35,7 @@ class ServerKillTest {
 
   @Test
   void onPostgresKillingTheServerMidBatchLosesNothingAndDuplicatesNothing() throws Exception {
-    if (!PostgresServer.available()) {
-      System.err.println("!!! PostgreSQL 15 binaries missing in /usr/lib/postgresql/15/bin: SKIPPING the server kill test");
-    }
-    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+    PostgresServer.assumeAvailable("the server kill test");
     killMidBatch(PostgresServer.get().newDatabase());
   }
 

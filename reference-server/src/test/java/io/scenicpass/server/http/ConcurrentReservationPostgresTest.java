@@ -1,7 +1,6 @@
 package io.scenicpass.server.http;
 
 import io.scenicpass.server.testing.PostgresServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
@@ -9,10 +8,7 @@ import org.junit.jupiter.api.Tag;
 class ConcurrentReservationPostgresTest extends ConcurrentReservationContract {
   @BeforeAll
   static void requirePostgres() {
-    if (!PostgresServer.available()) {
-      System.err.println("!!! PostgreSQL 15 binaries missing in /usr/lib/postgresql/15/bin: SKIPPING PostgreSQL tests");
-    }
-    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+    PostgresServer.assumeAvailable("ConcurrentReservationPostgresTest");
   }
 
   @Override

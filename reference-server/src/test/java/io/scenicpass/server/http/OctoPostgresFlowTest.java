@@ -9,7 +9,6 @@ import io.scenicpass.server.testing.TestServer.Answer;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class OctoPostgresFlowTest {
 
   @BeforeAll
   static void requirePostgres() {
-    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+    PostgresServer.assumeAvailable("OctoPostgresFlowTest");
   }
 
   @Test

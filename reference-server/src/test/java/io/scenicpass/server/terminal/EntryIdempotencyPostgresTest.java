@@ -1,7 +1,6 @@
 package io.scenicpass.server.terminal;
 
 import io.scenicpass.server.testing.PostgresServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
@@ -10,10 +9,7 @@ import org.junit.jupiter.api.Tag;
 class EntryIdempotencyPostgresTest extends EntryIdempotencyContract {
   @BeforeAll
   static void requirePostgres() {
-    if (!PostgresServer.available()) {
-      System.err.println("!!! PostgreSQL 15 binaries missing in /usr/lib/postgresql/15/bin: SKIPPING PostgreSQL tests");
-    }
-    Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL not installed");
+    PostgresServer.assumeAvailable("EntryIdempotencyPostgresTest");
   }
 
   @Override

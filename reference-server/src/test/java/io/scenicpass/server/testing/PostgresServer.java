@@ -46,6 +46,17 @@ public final class PostgresServer {
     return Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl"));
   }
 
+  /**
+   * Skips the calling test (a JUnit assumption) when the PostgreSQL binaries are missing, saying so loudly on stderr
+   * first: {@code what} names what is skipped.
+   */
+  public static void assumeAvailable(String what) {
+    if (!available()) {
+      System.err.println("!!! PostgreSQL 15 binaries missing in " + BIN + ": SKIPPING " + what);
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(available(), "PostgreSQL not installed");
+  }
+
   /** The shared server, started on first call. */
   public static synchronized PostgresServer get() {
     if (instance == null) {
