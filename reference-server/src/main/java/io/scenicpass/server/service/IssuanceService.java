@@ -72,7 +72,7 @@ public final class IssuanceService {
           .allMatch(u -> CONCESSION_TYPES.contains(units.get(u.unitId()).type()));
       PassRecord p = sign(c, issuer, b, product, slot, dayStart, dayEnd, b.quantity(), concession, now);
       for (Booking.UnitItem u : b.unitItems()) {
-        items.add(withPass(u, p.passId()));
+        items.add(u.withPassId(p.passId()));
       }
       out.add(p);
     } else {
@@ -80,17 +80,12 @@ public final class IssuanceService {
         Unit unit = units.get(u.unitId());
         PassRecord p = sign(c, issuer, b, product, slot, dayStart, dayEnd, unit.paxCount(),
             CONCESSION_TYPES.contains(unit.type()), now);
-        items.add(withPass(u, p.passId()));
+        items.add(u.withPassId(p.passId()));
         out.add(p);
       }
     }
     bookings.setItems(c, b.uuid(), items);
     return out;
-  }
-
-  private static Booking.UnitItem withPass(Booking.UnitItem u, String passId) {
-    return new Booking.UnitItem(u.uuid(), u.position(), u.unitId(), u.resellerReference(), u.supplierReference(),
-        u.retail(), u.net(), passId);
   }
 
   private PassRecord sign(Connection c, PassIssuer issuer, Booking b, Product product, Slot slot,

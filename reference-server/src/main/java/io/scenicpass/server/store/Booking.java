@@ -12,14 +12,13 @@ public record Booking(String uuid, String channelId, String productId, String op
     Instant confirmedAt, Instant cancelledAt, Instant redeemedAt, String cancelRefund, String cancelReason,
     List<UnitItem> unitItems) {
 
-  public Booking withItems(List<UnitItem> items) {
-    return new Booking(uuid, channelId, productId, optionId, slotId, poolId, localDate, status, quantity,
-        fromAllotment, requestHash, resellerReference, supplierReference, contactJson, notes, currency,
-        totalRetail, totalNet, expiresAt, createdAt, updatedAt, confirmedAt, cancelledAt, redeemedAt,
-        cancelRefund, cancelReason, items);
-  }
-
   /** One unit item of a booking (one visitor). */
   public record UnitItem(String uuid, int position, String unitId, String resellerReference,
-      String supplierReference, long retail, long net, String passId) {}
+      String supplierReference, long retail, long net, String passId) {
+
+    /** This item with the id of the pass issued for it. */
+    public UnitItem withPassId(String id) {
+      return new UnitItem(uuid, position, unitId, resellerReference, supplierReference, retail, net, id);
+    }
+  }
 }

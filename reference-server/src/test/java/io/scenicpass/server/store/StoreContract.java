@@ -69,7 +69,8 @@ abstract class StoreContract {
     });
     assertThat(db.read(c -> bookings.find(c, "b1")).orElseThrow().unitItems()).isEqualTo(b.unitItems());
     assertThat(db.read(c -> bookings.find(c, "h1")).orElseThrow().unitItems()).isEmpty();
-    List<Booking.UnitItem> issued = List.of(withPass(b.unitItems().get(0), "P1"), withPass(b.unitItems().get(1), "P2"));
+    List<Booking.UnitItem> issued =
+        List.of(b.unitItems().get(0).withPassId("P1"), b.unitItems().get(1).withPassId("P2"));
     db.tx(c -> {
       bookings.setItems(c, "b1", issued);
       return null;
@@ -138,11 +139,6 @@ abstract class StoreContract {
 
   private static Booking.UnitItem item(String uuid, int position, String resellerRef) {
     return new Booking.UnitItem(uuid, position, "adult", resellerRef, "S" + uuid, 100, 90, null);
-  }
-
-  private static Booking.UnitItem withPass(Booking.UnitItem u, String passId) {
-    return new Booking.UnitItem(u.uuid(), u.position(), u.unitId(), u.resellerReference(), u.supplierReference(),
-        u.retail(), u.net(), passId);
   }
 
   @Test
