@@ -1,7 +1,7 @@
 package db.migration;
 
-import io.scenicpass.server.store.Booking;
-import io.scenicpass.server.store.BookingStore;
+import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.sales.store.BookingStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

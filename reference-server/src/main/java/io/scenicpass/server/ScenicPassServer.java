@@ -6,29 +6,29 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.scenicpass.core.Ids;
 import io.scenicpass.server.config.ServerConfig;
-import io.scenicpass.server.http.AdminApi;
+import io.scenicpass.server.admin.http.AdminApi;
 import io.scenicpass.server.http.HttpServer;
-import io.scenicpass.server.http.OctoApi;
-import io.scenicpass.server.service.AdminService;
-import io.scenicpass.server.service.BookingService;
-import io.scenicpass.server.service.CatalogueService;
-import io.scenicpass.server.service.ChannelService;
-import io.scenicpass.server.service.InventoryService;
-import io.scenicpass.server.service.IssuanceService;
-import io.scenicpass.server.service.KeyService;
-import io.scenicpass.server.service.PassQueries;
-import io.scenicpass.server.service.WebhookService;
-import io.scenicpass.server.store.BlacklistStore;
-import io.scenicpass.server.store.BookingStore;
-import io.scenicpass.server.store.CatalogueStore;
-import io.scenicpass.server.store.ChannelStore;
-import io.scenicpass.server.store.Database;
-import io.scenicpass.server.store.InventoryStore;
-import io.scenicpass.server.store.IssuerKeyStore;
-import io.scenicpass.server.store.OutboxStore;
-import io.scenicpass.server.store.PassStore;
-import io.scenicpass.server.store.SettingStore;
-import io.scenicpass.server.store.SiteStore;
+import io.scenicpass.server.sales.http.OctoApi;
+import io.scenicpass.server.admin.AdminService;
+import io.scenicpass.server.sales.BookingService;
+import io.scenicpass.server.sales.CatalogueService;
+import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.sales.InventoryService;
+import io.scenicpass.server.sales.IssuanceService;
+import io.scenicpass.server.keys.KeyService;
+import io.scenicpass.server.sales.PassQueries;
+import io.scenicpass.server.channels.WebhookService;
+import io.scenicpass.server.admin.store.BlacklistStore;
+import io.scenicpass.server.sales.store.BookingStore;
+import io.scenicpass.server.sales.store.CatalogueStore;
+import io.scenicpass.server.channels.store.ChannelStore;
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.sales.store.InventoryStore;
+import io.scenicpass.server.keys.IssuerKeyStore;
+import io.scenicpass.server.channels.store.OutboxStore;
+import io.scenicpass.server.sales.store.PassStore;
+import io.scenicpass.server.db.SettingStore;
+import io.scenicpass.server.admin.store.SiteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,19 +70,19 @@ public final class ScenicPassServer implements AutoCloseable {
   public WebhookService webhooks;
   public PassQueries passes;
   /** Live flow, forecast, alerts and quotas ({@code /admin/v1/flow}, {@code /dashboard}). */
-  public io.scenicpass.server.service.flow.FlowModule flow;
+  public io.scenicpass.server.flow.FlowModule flow;
   /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
   public io.scenicpass.server.http.MetricsApi metrics;
   /** Terminal API ({@code /terminal/v1}): devices, sync feeds, entry ingestion, SSE pushes. */
-  public io.scenicpass.server.service.DeviceService devices;
-  public io.scenicpass.server.service.SyncFeedService syncFeeds;
-  public io.scenicpass.server.service.EntryService entries;
-  public io.scenicpass.server.service.PushHub push;
+  public io.scenicpass.server.terminal.DeviceService devices;
+  public io.scenicpass.server.terminal.SyncFeedService syncFeeds;
+  public io.scenicpass.server.terminal.EntryService entries;
+  public io.scenicpass.server.terminal.PushHub push;
   private ScheduledExecutorService pushJobs;
   /** Cross-node events (PostgreSQL LISTEN/NOTIFY; in-process on H2). */
-  public io.scenicpass.server.service.ClusterBus cluster;
+  public io.scenicpass.server.cluster.ClusterBus cluster;
   /** Leases of the singleton jobs (hold expiry, flow alerts) shared by the nodes on one database. */
-  public io.scenicpass.server.service.JobLeases leases;
+  public io.scenicpass.server.cluster.JobLeases leases;
 
   private ScenicPassServer(Builder b) {
     this.config = b.config;
@@ -161,31 +161,31 @@ public final class ScenicPassServer implements AutoCloseable {
         .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     OctoApi octo = new OctoApi(catalogue, inventory, bookings, channels, passes, config.areaId, config.areaName);
     AdminApi adminApi = new AdminApi(admin, catalogue, inventory, channels, keys, passes, mapper);
-    flow = new io.scenicpass.server.service.flow.FlowModule(db, clock,
-        io.scenicpass.server.service.flow.FlowConfig.of(config.flow));
+    flow = new io.scenicpass.server.flow.FlowModule(db, clock,
+        io.scenicpass.server.flow.FlowConfig.of(config.flow));
     metrics = new io.scenicpass.server.http.MetricsApi();
-    io.scenicpass.server.store.FlowStore flowStore = new io.scenicpass.server.store.FlowStore();
+    io.scenicpass.server.flow.store.FlowStore flowStore = new io.scenicpass.server.flow.store.FlowStore();
     metrics.gauge("scenicpass.entries.ingested", "entry events received from terminals",
         () -> db.read(flowStore::entriesIngested));
     metrics.gauge("scenicpass.sync.lag.seconds", "longest time since a live device last contacted the server",
         () -> db.read(c -> flowStore.maxSyncLagMillis(c, clock.instant())) / 1000.0);
     metrics.gauge("scenicpass.outbox.depth", "channel webhooks waiting for delivery", webhooks::pending);
     metrics.gauge("scenicpass.alerts.active", "capacity alerts currently raised", flow.alerts::activeCount);
-    io.scenicpass.server.http.DashboardApi dashboard = new io.scenicpass.server.http.DashboardApi(admin, flow, mapper);
-    io.scenicpass.server.store.RevocationFeedStore feedStore = new io.scenicpass.server.store.RevocationFeedStore();
-    devices = new io.scenicpass.server.service.DeviceService(db, new io.scenicpass.server.store.DeviceStore(),
+    io.scenicpass.server.flow.http.DashboardApi dashboard = new io.scenicpass.server.flow.http.DashboardApi(admin, flow, mapper);
+    io.scenicpass.server.terminal.store.RevocationFeedStore feedStore = new io.scenicpass.server.terminal.store.RevocationFeedStore();
+    devices = new io.scenicpass.server.terminal.DeviceService(db, new io.scenicpass.server.terminal.store.DeviceStore(),
         new SiteStore(), settings, keys, clock, random, config.areaId);
-    syncFeeds = new io.scenicpass.server.service.SyncFeedService(db, feedStore,
-        new io.scenicpass.server.store.ManifestStore(), keys, clock, java.time.ZoneOffset.UTC,
+    syncFeeds = new io.scenicpass.server.terminal.SyncFeedService(db, feedStore,
+        new io.scenicpass.server.terminal.store.ManifestStore(), keys, clock, java.time.ZoneOffset.UTC,
         java.time.Duration.ofSeconds(5));
-    entries = new io.scenicpass.server.service.EntryService(db, new io.scenicpass.server.store.EntryStore(), passStore,
+    entries = new io.scenicpass.server.terminal.EntryService(db, new io.scenicpass.server.terminal.store.EntryStore(), passStore,
         bookingStore, channelStore, catalogueStore, inventoryStore, feedStore, webhooks, keys, clock, config.areaId);
-    push = new io.scenicpass.server.service.PushHub(db, feedStore, clock);
-    cluster = db.isPostgres() ? new io.scenicpass.server.service.internal.PostgresClusterBus(db,
-        new io.scenicpass.server.store.ClusterEventStore(), config.effectiveDbUrl(), config.dbUser, config.dbPassword,
-        config.nodeId, clock) : new io.scenicpass.server.service.internal.LocalClusterBus();
+    push = new io.scenicpass.server.terminal.PushHub(db, feedStore, clock);
+    cluster = db.isPostgres() ? new io.scenicpass.server.cluster.internal.PostgresClusterBus(db,
+        new io.scenicpass.server.cluster.ClusterEventStore(), config.effectiveDbUrl(), config.dbUser, config.dbPassword,
+        config.nodeId, clock) : new io.scenicpass.server.cluster.internal.LocalClusterBus();
     push.cluster(cluster);
-    leases = new io.scenicpass.server.service.JobLeases(db, new io.scenicpass.server.store.JobLeaseStore(), clock,
+    leases = new io.scenicpass.server.cluster.JobLeases(db, new io.scenicpass.server.cluster.JobLeaseStore(), clock,
         config.nodeId);
     devices.onRevoked(push::disconnect);
     flow.pushTo(push);
@@ -194,11 +194,11 @@ public final class ScenicPassServer implements AutoCloseable {
         push::wakeUps);
     metrics.gauge("scenicpass.cluster.events.received", "events from other nodes (messages, alerts, log wake-ups)",
         cluster::received);
-    io.scenicpass.server.http.TerminalApi terminalApi = new io.scenicpass.server.http.TerminalApi(devices, syncFeeds,
+    io.scenicpass.server.terminal.http.TerminalApi terminalApi = new io.scenicpass.server.terminal.http.TerminalApi(devices, syncFeeds,
         entries, push, admin, clock);
     io.scenicpass.server.http.InFlightLimit inFlight =
         new io.scenicpass.server.http.InFlightLimit(config.httpMaxInFlight, config.httpMaxWait,
-            io.scenicpass.server.http.TerminalApi.EVENTS);
+            io.scenicpass.server.terminal.http.TerminalApi.EVENTS);
     metrics.gauge("scenicpass.http.waiting", "requests waiting for their turn (http.maxInFlight reached)",
         inFlight::waiting);
     metrics.gauge("scenicpass.http.wait_expired", "requests answered 503 after waiting http.maxWaitSeconds",
@@ -214,7 +214,7 @@ public final class ScenicPassServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    if (cluster instanceof io.scenicpass.server.service.internal.PostgresClusterBus pg) {
+    if (cluster instanceof io.scenicpass.server.cluster.internal.PostgresClusterBus pg) {
       pg.start(pushJobs, config.pushPoll);
     }
     push.start(pushJobs, config.pushPoll, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(15));

@@ -2,12 +2,12 @@ package io.scenicpass.benchmarks.server;
 
 import io.scenicpass.server.ScenicPassServer;
 import io.scenicpass.server.config.ServerConfig;
-import io.scenicpass.server.service.CatalogueService.OptionSpec;
-import io.scenicpass.server.service.CatalogueService.ProductSpec;
-import io.scenicpass.server.service.CatalogueService.UnitSpec;
-import io.scenicpass.server.store.Product;
-import io.scenicpass.server.store.ProductOption;
-import io.scenicpass.server.store.Unit;
+import io.scenicpass.server.sales.CatalogueService.OptionSpec;
+import io.scenicpass.server.sales.CatalogueService.ProductSpec;
+import io.scenicpass.server.sales.CatalogueService.UnitSpec;
+import io.scenicpass.server.sales.store.Product;
+import io.scenicpass.server.sales.store.ProductOption;
+import io.scenicpass.server.sales.store.Unit;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PostgresServer;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import io.scenicpass.server.testing.PostgresServer;
 import io.scenicpass.channel.model.BookingReservationRequest;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.ScenicPassServer;
-import io.scenicpass.server.store.Channel;
+import io.scenicpass.server.channels.store.Channel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -3,15 +3,15 @@ package io.scenicpass.server.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.scenicpass.server.ScenicPassServer;
-import io.scenicpass.server.service.CatalogueService.OptionSpec;
-import io.scenicpass.server.service.CatalogueService.ProductSpec;
-import io.scenicpass.server.service.CatalogueService.UnitSpec;
-import io.scenicpass.server.service.ChannelService;
-import io.scenicpass.server.store.Channel;
-import io.scenicpass.server.store.Product;
-import io.scenicpass.server.store.ProductOption;
-import io.scenicpass.server.store.SiteStore;
-import io.scenicpass.server.store.Unit;
+import io.scenicpass.server.sales.CatalogueService.OptionSpec;
+import io.scenicpass.server.sales.CatalogueService.ProductSpec;
+import io.scenicpass.server.sales.CatalogueService.UnitSpec;
+import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.sales.store.Product;
+import io.scenicpass.server.sales.store.ProductOption;
+import io.scenicpass.server.admin.store.SiteStore;
+import io.scenicpass.server.sales.store.Unit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,10 +99,10 @@ public final class DemoSeeder {
     String enrollment = previous != null ? previous.deviceEnrollmentToken() : "enr_" + token(18);
     server.admin.settingIfAbsent("enrollment.tokenHash", ChannelService.sha256Hex(enrollment));
     server.admin.settingIfAbsent("demo.seeded", "true");
-    int historyDays = io.scenicpass.server.service.flow.FlowConfig.demoHistoryDays(server.config().flow);
+    int historyDays = io.scenicpass.server.flow.FlowConfig.demoHistoryDays(server.config().flow);
     if (historyDays > 0 && server.admin.setting("demo.history") == null) {
       // flow history for the dashboard and the forecast (bulk inserts, a few seconds)
-      new io.scenicpass.server.service.flow.DemoHistory(server.database(), server.catalogue, server.clock(),
+      new io.scenicpass.server.flow.DemoHistory(server.database(), server.catalogue, server.clock(),
           java.time.ZoneId.of(ZONE)).seed(historyDays, 42L, 1000);
       server.admin.settingIfAbsent("demo.history", Integer.toString(historyDays));
     }

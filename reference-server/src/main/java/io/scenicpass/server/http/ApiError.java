@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.HttpResponseException;
 import io.scenicpass.core.ScenicPassException;
-import io.scenicpass.server.service.Problem;
-import io.scenicpass.server.service.ServiceException;
-import io.scenicpass.server.store.StoreException;
+import io.scenicpass.server.Problem;
+import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.db.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,15 +15,15 @@ import org.slf4j.LoggerFactory;
  * Turns ANY exception into a typed {@link ServiceException} (problem + safe message). The single place that
  * decides what an unexpected failure looks like; each API then renders it with its own mapper.
  */
-final class ApiError {
+public final class ApiError {
   private static final Logger LOG = LoggerFactory.getLogger(ApiError.class);
 
   /** A classified failure: the problem, a safe message, the offending id and the HTTP status. */
-  record Classified(Problem problem, String message, String offendingId, int status, boolean internal) {}
+  public record Classified(Problem problem, String message, String offendingId, int status, boolean internal) {}
 
   private ApiError() {}
 
-  static Classified classify(Exception e, String method, String path) {
+  public static Classified classify(Exception e, String method, String path) {
     if (e instanceof ServiceException se) {
       return new Classified(se.problem(), se.getMessage(), se.offendingId(), status(se.problem()), false);
     }

@@ -1,5 +1,10 @@
 package io.scenicpass.server.http;
 
+import io.scenicpass.server.admin.http.AdminApi;
+import io.scenicpass.server.admin.http.AdminErrors;
+import io.scenicpass.server.sales.http.OctoApi;
+import io.scenicpass.server.sales.http.OctoErrors;
+import io.scenicpass.server.terminal.http.TerminalErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -123,12 +128,12 @@ public final class HttpServer {
       config.routes.error(404, ctx -> {
         String res = ctx.result();
         if (res == null || !res.startsWith("{")) {
-          render(ctx, new io.scenicpass.server.service.ServiceException(
-              io.scenicpass.server.service.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+          render(ctx, new io.scenicpass.server.ServiceException(
+              io.scenicpass.server.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
         }
       });
-      config.routes.error(405, ctx -> render(ctx, new io.scenicpass.server.service.ServiceException(
-          io.scenicpass.server.service.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path())));
+      config.routes.error(405, ctx -> render(ctx, new io.scenicpass.server.ServiceException(
+          io.scenicpass.server.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path())));
     });
   }
 

@@ -2,8 +2,7 @@ package io.scenicpass.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scenicpass.server.service.ClusterBus;
-import io.scenicpass.server.store.OutboxStore;
+import io.scenicpass.server.channels.store.OutboxStore;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PostgresServer;
 import io.scenicpass.server.testing.TestServer;

@@ -1,7 +1,7 @@
 package io.scenicpass.server.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scenicpass.server.store.SiteStore;
+import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PostgresServer;
 import io.scenicpass.server.testing.TestServer;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.flow.FlowHarness;
-import io.scenicpass.server.service.flow.FlowConfig;
-import io.scenicpass.server.store.DeviceStore;
-import io.scenicpass.server.store.EntryStore;
+import io.scenicpass.server.flow.FlowConfig;
+import io.scenicpass.server.terminal.store.DeviceStore;
+import io.scenicpass.server.terminal.store.EntryStore;
 import io.scenicpass.server.testing.TestServer;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

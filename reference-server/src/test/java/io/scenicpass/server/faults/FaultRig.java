@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.PassCodec;
-import io.scenicpass.server.store.SiteStore;
+import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.testing.EntryAcks;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;

@@ -3,11 +3,10 @@ package io.scenicpass.server.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scenicpass.server.service.CatalogueService;
-import io.scenicpass.server.service.flow.FlowConfig;
-import io.scenicpass.server.store.FlowStore;
-import io.scenicpass.server.store.FlowStore.HistoryBooking;
-import io.scenicpass.server.store.FlowStore.HistoryEvent;
+import io.scenicpass.server.sales.CatalogueService;
+import io.scenicpass.server.flow.store.FlowStore;
+import io.scenicpass.server.flow.store.FlowStore.HistoryBooking;
+import io.scenicpass.server.flow.store.FlowStore.HistoryEvent;
 import io.scenicpass.server.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -168,12 +167,12 @@ abstract class FlowApiContract {
 
   @Test
   void alertsAreRaisedOnceAndTheJobLeaseHasOneHolder() {
-    io.scenicpass.server.service.flow.FlowModule small = new io.scenicpass.server.service.flow.FlowModule(
+    io.scenicpass.server.flow.FlowModule small = new io.scenicpass.server.flow.FlowModule(
         h.ts.server.database(), h.ts.clock, FlowConfig.of(java.util.Map.of("flow.parkCapacity", "2")));
     assertThat(small.alerts.evaluate()).anySatisfy(a -> assertThat(a.scope()).isEqualTo("PARK"));
     assertThat(small.alerts.evaluate()).isEmpty();
     assertThat(small.alerts.activeCount()).isEqualTo(1);
-    io.scenicpass.server.service.flow.FlowModule other = new io.scenicpass.server.service.flow.FlowModule(
+    io.scenicpass.server.flow.FlowModule other = new io.scenicpass.server.flow.FlowModule(
         h.ts.server.database(), h.ts.clock, FlowConfig.defaults());
     assertThat(small.alerts.runScheduled()).isTrue();
     assertThat(other.alerts.runScheduled()).isFalse();

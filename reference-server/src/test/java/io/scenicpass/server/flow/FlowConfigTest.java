@@ -3,7 +3,6 @@ package io.scenicpass.server.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.config.ServerConfig;
-import io.scenicpass.server.service.flow.FlowConfig;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;

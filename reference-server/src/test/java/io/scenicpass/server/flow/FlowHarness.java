@@ -9,14 +9,11 @@ import io.javalin.Javalin;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.json.JavalinJackson;
 import io.scenicpass.server.demo.DemoSeeder;
-import io.scenicpass.server.http.DashboardApi;
+import io.scenicpass.server.flow.http.DashboardApi;
 import io.scenicpass.server.http.MetricsApi;
-import io.scenicpass.server.service.PushHub;
-import io.scenicpass.server.service.flow.DemoHistory;
-import io.scenicpass.server.service.flow.FlowConfig;
-import io.scenicpass.server.service.flow.FlowModule;
-import io.scenicpass.server.store.FlowStore;
-import io.scenicpass.server.store.RevocationFeedStore;
+import io.scenicpass.server.terminal.PushHub;
+import io.scenicpass.server.flow.store.FlowStore;
+import io.scenicpass.server.terminal.store.RevocationFeedStore;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
 import java.nio.file.Path;
@@ -78,7 +75,7 @@ public final class FlowHarness implements AutoCloseable {
       dashboard.register(cfg.routes);
       cfg.routes.get("/test/events", new SseHandler(client -> push.open("test-device", "gate-north", client)));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
-        io.scenicpass.server.service.ServiceException se = e instanceof io.scenicpass.server.service.ServiceException s
+        io.scenicpass.server.ServiceException se = e instanceof io.scenicpass.server.ServiceException s
             ? s : null;
         int status = se == null ? 500 : switch (se.problem()) {
           case UNAUTHORIZED -> 401;

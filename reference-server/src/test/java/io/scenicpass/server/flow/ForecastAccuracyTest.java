@@ -3,9 +3,6 @@ package io.scenicpass.server.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scenicpass.server.service.flow.ArrivalModel;
-import io.scenicpass.server.service.flow.FlowConfig;
-import io.scenicpass.server.service.flow.ForecastService;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,7 @@ import io.scenicpass.core.PassCodec;
 import io.scenicpass.server.fuzz.FuzzTargets.Auth;
 import io.scenicpass.server.fuzz.FuzzTargets.Fixture;
 import io.scenicpass.server.fuzz.FuzzTargets.Target;
-import io.scenicpass.server.store.SiteStore;
+import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.server.testing.TestServer.Answer;

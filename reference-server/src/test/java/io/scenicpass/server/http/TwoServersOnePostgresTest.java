@@ -2,7 +2,7 @@ package io.scenicpass.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scenicpass.server.store.Slot;
+import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PostgresServer;
 import io.scenicpass.server.testing.TestServer;

@@ -100,8 +100,8 @@ class SecretsInLogsTest {
     try (TestServer ts = new TestServer(dir.resolve("server"), null, clock,
         Map.of("admin.token", ADMIN, "keys.passphrase", PASSPHRASE))) {
       ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
-      ts.server.admin.putZone(new io.scenicpass.server.store.SiteStore.Zone("park", "Park"));
-      ts.server.admin.putGate(new io.scenicpass.server.store.SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
+      ts.server.admin.putZone(new io.scenicpass.server.admin.store.SiteStore.Zone("park", "Park"));
+      ts.server.admin.putGate(new io.scenicpass.server.admin.store.SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
 
       // channel with a webhook secret, and a second key, over the admin API
       Answer created = ts.post("/admin/v1/channels", ADMIN, "{\"id\":\"ota\",\"webhookUrl\":\"" + hookUrl

@@ -13,7 +13,7 @@ import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.ScenicPassServer;
-import io.scenicpass.server.store.SiteStore;
+import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;

@@ -1,9 +1,10 @@
 package io.scenicpass.server.service;
 
+import io.scenicpass.server.sales.SlotRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scenicpass.server.store.ProductOption;
-import io.scenicpass.server.store.Slot;
+import io.scenicpass.server.sales.store.ProductOption;
+import io.scenicpass.server.sales.store.Slot;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

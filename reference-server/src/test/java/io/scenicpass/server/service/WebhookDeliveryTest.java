@@ -1,5 +1,6 @@
 package io.scenicpass.server.service;
 
+import io.scenicpass.server.channels.WebhookService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -104,7 +105,7 @@ class WebhookDeliveryTest {
       throw new AssertionError(e);
     }
     try (TestServer ts = server()) {
-      ts.server.channels.update(new io.scenicpass.server.store.Channel("hooked", "hooked", "OTA", hookUrl(),
+      ts.server.channels.update(new io.scenicpass.server.channels.store.Channel("hooked", "hooked", "OTA", hookUrl(),
           "secret-hooked", 1000, 1000, true));
       clock.advance(Duration.ofSeconds(11));
       assertThat(ts.server.webhooks.deliverDue()).isEqualTo(1);

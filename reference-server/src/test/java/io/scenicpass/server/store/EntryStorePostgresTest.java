@@ -1,9 +1,13 @@
 package io.scenicpass.server.store;
 
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.sales.store.BookingStore;
+import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.terminal.store.EntryStorePostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scenicpass.server.store.EntryStore.EntryRow;
-import io.scenicpass.server.store.EntryStore.PassEvents;
+import io.scenicpass.server.terminal.store.EntryStore.EntryRow;
+import io.scenicpass.server.terminal.store.EntryStore.PassEvents;
 import io.scenicpass.server.testing.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;

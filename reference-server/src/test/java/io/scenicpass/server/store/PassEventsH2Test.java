@@ -1,9 +1,12 @@
 package io.scenicpass.server.store;
 
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.db.Jdbc;
+import io.scenicpass.server.terminal.store.EntryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scenicpass.server.store.EntryStore.EntryRow;
-import io.scenicpass.server.store.EntryStore.PassEvents;
+import io.scenicpass.server.terminal.store.EntryStore.EntryRow;
+import io.scenicpass.server.terminal.store.EntryStore.PassEvents;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

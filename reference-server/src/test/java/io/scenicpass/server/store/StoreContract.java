@@ -1,5 +1,21 @@
 package io.scenicpass.server.store;
 
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.channels.store.ChannelStore;
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.db.Jdbc;
+import io.scenicpass.server.db.SettingStore;
+import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.sales.store.BookingStore;
+import io.scenicpass.server.sales.store.CatalogueStore;
+import io.scenicpass.server.sales.store.InventoryStore;
+import io.scenicpass.server.sales.store.PassRecord;
+import io.scenicpass.server.sales.store.PassStore;
+import io.scenicpass.server.sales.store.Price;
+import io.scenicpass.server.sales.store.Product;
+import io.scenicpass.server.sales.store.ProductOption;
+import io.scenicpass.server.sales.store.Slot;
+import io.scenicpass.server.sales.store.Unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -368,7 +368,7 @@ class TerminalApiTest {
   void demoEnrollmentTokenWorksOnce(@TempDir Path gate, @TempDir Path other) {
     String token = "enr_demo_" + System.nanoTime();
     // what DemoSeeder stores for the deviceEnrollmentToken of demo.json
-    ts.server.admin.settingIfAbsent("enrollment.tokenHash", io.scenicpass.server.service.ChannelService.sha256Hex(token));
+    ts.server.admin.settingIfAbsent("enrollment.tokenHash", io.scenicpass.server.channels.ChannelService.sha256Hex(token));
     DeviceCredentials creds = new io.scenicpass.terminal.sync.Provisioning(
         new io.scenicpass.terminal.sync.CredentialStore(gate.resolve("device.json"))).serverUrl(th.baseUrl())
         .enroll(token, "demo gate", "SP-TEST");

@@ -6,7 +6,7 @@ import io.scenicpass.core.Direction;
 import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.PassCodec;
 import io.scenicpass.core.Verdict;
-import io.scenicpass.server.store.SiteStore;
+import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.EntryOutbox;
 import java.time.Instant;

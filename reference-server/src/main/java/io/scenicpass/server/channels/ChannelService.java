@@ -1,0 +1,161 @@
+package io.scenicpass.server.channels;
+
+import io.scenicpass.server.Problem;
+import io.scenicpass.server.ServiceException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.channels.store.ChannelStore;
+import io.scenicpass.server.db.Database;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Channels, their API keys (stored as SHA-256 hashes) and per-channel rate limits. */
+public final class ChannelService {
+  private final Database db;
+  private final ChannelStore store;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final Cache<String, Optional<Channel>> byKeyHash =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+  private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder().maximumSize(100_000).build();
+
+  public ChannelService(Database db, ChannelStore store, Clock clock, SecureRandom random) {
+    this.db = db;
+    this.store = store;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** The channel owning this bearer key, or UNAUTHORIZED. */
+  public Channel authenticate(String apiKey) {
+    if (apiKey == null || apiKey.isBlank() || apiKey.length() > 200) {
+      throw new ServiceException(Problem.UNAUTHORIZED, "missing or invalid API key");
+    }
+    String hash = sha256Hex(apiKey.trim());
+    Optional<Channel> ch = byKeyHash.get(hash, h -> db.read(c -> store.byKeyHash(c, h)));
+    if (ch.isEmpty() || !ch.get().active()) {
+      throw new ServiceException(Problem.UNAUTHORIZED, "missing or invalid API key");
+    }
+    return ch.get();
+  }
+
+  /**
+   * Takes one request token from the channel's bucket.
+   *
+   * @return 0 when allowed, otherwise the whole seconds to wait (for Retry-After)
+   */
+  public long acquire(Channel channel) {
+    TokenBucket b = buckets.get(channel.id(), id -> new TokenBucket(channel.ratePerSecond(), channel.burst()));
+    return b.tryTake(clock.millis());
+  }
+
+  /** Creates a channel. */
+  public Channel create(Channel ch) {
+    if (ch.id() == null || !ch.id().matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new ServiceException(Problem.BAD_REQUEST, "channel id must be 1-64 of [A-Za-z0-9_.-]");
+    }
+    if (ch.ratePerSecond() < 1 || ch.burst() < 1) {
+      throw new ServiceException(Problem.BAD_REQUEST, "ratePerSecond and burst must be >= 1");
+    }
+    try {
+      db.tx(c -> {
+        store.insert(c, ch, clock.instant());
+        return null;
+      });
+    } catch (io.scenicpass.server.db.StoreException e) {
+      if (e.isUniqueViolation()) {
+        throw new ServiceException(Problem.CONFLICT, "channel exists already", ch.id());
+      }
+      throw e;
+    }
+    return ch;
+  }
+
+  public void update(Channel ch) {
+    db.tx(c -> {
+      store.find(c, ch.id()).orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such channel", ch.id()));
+      store.update(c, ch);
+      return null;
+    });
+    byKeyHash.invalidateAll();
+    buckets.invalidate(ch.id());
+  }
+
+  /** Issues a new API key for a channel; the plain key is returned once and never stored. */
+  public String newKey(String channelId, String label) {
+    byte[] raw = new byte[24];
+    random.nextBytes(raw);
+    String key = "sp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    addKey(channelId, key, label);
+    return key;
+  }
+
+  /** Registers a given key (demo / migration); stores only its hash. */
+  public void addKey(String channelId, String key, String label) {
+    db.tx(c -> {
+      store.find(c, channelId).orElseThrow(() ->
+          new ServiceException(Problem.NOT_FOUND, "no such channel", channelId));
+      store.addKey(c, channelId, sha256Hex(key), label, clock.instant());
+      return null;
+    });
+  }
+
+  /** Revokes all keys of a channel (takes effect within the auth cache TTL, at most 10 s). */
+  public int revokeKeys(String channelId) {
+    int n = db.tx(c -> store.revokeKeys(c, channelId));
+    byKeyHash.invalidateAll();
+    return n;
+  }
+
+  public List<Channel> list() {
+    return db.read(store::list);
+  }
+
+  public Optional<Channel> find(String id) {
+    return db.read(c -> store.find(c, id));
+  }
+
+  /** Lower-case hex SHA-256 of a UTF-8 string. */
+  public static String sha256Hex(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A classic token bucket: {@code rate} tokens per second, at most {@code burst} stored. */
+  static final class TokenBucket {
+    private final double ratePerMilli;
+    private final double burst;
+    private double tokens;
+    private long last = -1;
+
+    TokenBucket(int ratePerSecond, int burst) {
+      this.ratePerMilli = ratePerSecond / 1000.0;
+      this.burst = burst;
+      this.tokens = burst;
+    }
+
+    synchronized long tryTake(long nowMillis) {
+      if (last >= 0 && nowMillis > last) {
+        tokens = Math.min(burst, tokens + (nowMillis - last) * ratePerMilli);
+      }
+      last = Math.max(last, nowMillis);
+      if (tokens >= 1) {
+        tokens -= 1;
+        return 0;
+      }
+      return Math.max(1, (long) Math.ceil((1 - tokens) / ratePerMilli / 1000.0));
+    }
+  }
+}

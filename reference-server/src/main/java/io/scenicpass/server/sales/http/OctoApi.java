@@ -1,0 +1,295 @@
+package io.scenicpass.server.sales.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.scenicpass.channel.model.Availability;
+import io.scenicpass.channel.model.AvailabilityCalendarDay;
+import io.scenicpass.channel.model.AvailabilityCalendarRequest;
+import io.scenicpass.channel.model.AvailabilityRequest;
+import io.scenicpass.channel.model.AvailabilityStatus;
+import io.scenicpass.channel.model.BookingCancellationRequest;
+import io.scenicpass.channel.model.BookingConfirmationRequest;
+import io.scenicpass.channel.model.BookingExtendRequest;
+import io.scenicpass.channel.model.BookingReservationRequest;
+import io.scenicpass.channel.model.BookingUpdateRequest;
+import io.scenicpass.channel.model.OctoCapabilities;
+import io.scenicpass.channel.model.OctoJson;
+import io.scenicpass.channel.model.OpeningHours;
+import io.scenicpass.channel.model.Supplier;
+import io.scenicpass.channel.model.SupplierContact;
+import io.scenicpass.channel.model.UnitPricing;
+import io.scenicpass.server.sales.BookingService;
+import io.scenicpass.server.sales.CatalogueService;
+import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.sales.InventoryService;
+import io.scenicpass.server.sales.IssuanceService;
+import io.scenicpass.server.sales.PassQueries;
+import io.scenicpass.server.Problem;
+import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.sales.store.Price;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** OCTO v1 under {@code /octo}: thin handlers over the services. */
+public final class OctoApi {
+  private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
+  private static final String CHANNEL = "scenicpass.channel";
+
+  /** A handler that runs for an authenticated channel. */
+  @FunctionalInterface
+  interface ChannelHandler {
+    void handle(Context ctx, Channel channel) throws Exception;
+  }
+
+  private final CatalogueService catalogue;
+  private final InventoryService inventory;
+  private final BookingService bookings;
+  private final ChannelService channels;
+  private final PassQueries passes;
+  private final String supplierId;
+  private final String supplierName;
+  private final ObjectMapper mapper = OctoMapper.strict();
+
+  public OctoApi(CatalogueService catalogue, InventoryService inventory, BookingService bookings,
+      ChannelService channels, PassQueries passes, String supplierId, String supplierName) {
+    this.catalogue = catalogue;
+    this.inventory = inventory;
+    this.bookings = bookings;
+    this.channels = channels;
+    this.passes = passes;
+    this.supplierId = supplierId;
+    this.supplierName = supplierName;
+  }
+
+  public void register(RoutesConfig r) {
+    r.get("/octo/supplier", auth((ctx, ch) -> ok(ctx, new Supplier().id(supplierId).name(supplierName)
+        .endpoint(baseUrl(ctx) + "/octo").contact(new SupplierContact().website(baseUrl(ctx))))));
+    r.get("/octo/products", auth((ctx, ch) -> ok(ctx, catalogue.products(ch.id()).stream()
+        .map(p -> OctoViews.product(p, pricing(ctx))).collect(Collectors.toList()))));
+    r.get("/octo/products/{productId}", auth((ctx, ch) ->
+        ok(ctx, OctoViews.product(catalogue.product(ctx.pathParam("productId"), ch.id()), pricing(ctx)))));
+    r.post("/octo/availability", auth(this::availability));
+    r.post("/octo/availability/calendar", auth(this::calendar));
+    r.post("/octo/bookings", auth((ctx, ch) ->
+        ok(ctx, bookings.view(bookings.reserve(ch, body(ctx, BookingReservationRequest.class, true))))));
+    r.get("/octo/bookings", auth(this::listBookings));
+    r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, bookings.view(bookings.get(ch, uuid(ctx))))));
+    r.patch("/octo/bookings/{uuid}", auth((ctx, ch) ->
+        ok(ctx, bookings.view(bookings.update(ch, uuid(ctx), body(ctx, BookingUpdateRequest.class, true))))));
+    r.post("/octo/bookings/{uuid}/confirm", auth((ctx, ch) -> ok(ctx, bookings.view(
+        bookings.confirm(ch, uuid(ctx), body(ctx, BookingConfirmationRequest.class, false))))));
+    r.post("/octo/bookings/{uuid}/extend", auth((ctx, ch) -> ok(ctx, bookings.view(
+        bookings.extend(ch, uuid(ctx), body(ctx, BookingExtendRequest.class, false))))));
+    r.post("/octo/bookings/{uuid}/cancel", auth((ctx, ch) -> ok(ctx, bookings.view(
+        bookings.cancel(ch, uuid(ctx), body(ctx, BookingCancellationRequest.class, false))))));
+    r.delete("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, bookings.view(
+        bookings.cancel(ch, uuid(ctx), body(ctx, BookingCancellationRequest.class, false))))));
+    r.get("/octo/tickets/{file}", auth(this::ticketPng));
+  }
+
+  private void availability(Context ctx, Channel ch) throws Exception {
+    AvailabilityRequest req = body(ctx, AvailabilityRequest.class, true);
+    CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
+    CatalogueService.OptionView ov = option(pv, req.getOptionId());
+    boolean hasDate = req.getLocalDate() != null;
+    boolean hasRange = req.getLocalDateStart() != null || req.getLocalDateEnd() != null;
+    boolean hasIds = req.getAvailabilityIds() != null && !req.getAvailabilityIds().isEmpty();
+    if ((hasDate ? 1 : 0) + (hasRange ? 1 : 0) + (hasIds ? 1 : 0) != 1) {
+      throw new ServiceException(Problem.BAD_REQUEST,
+          "give exactly one of localDate, localDateStart+localDateEnd, availabilityIds");
+    }
+    List<InventoryService.SlotView> views = new ArrayList<>();
+    if (hasIds) {
+      if (req.getAvailabilityIds().size() > 500) {
+        throw new ServiceException(Problem.BAD_REQUEST, "at most 500 availabilityIds");
+      }
+      for (String id : req.getAvailabilityIds()) {
+        if (id == null) {
+          throw new ServiceException(Problem.BAD_REQUEST, "availabilityIds must not contain null");
+        }
+        views.add(inventory.slot(pv.product(), ov.option(), id, ch.id()).orElseThrow(() ->
+            new ServiceException(Problem.INVALID_AVAILABILITY_ID, "unknown availability", id)));
+      }
+    } else {
+      LocalDate from = hasDate ? req.getLocalDate() : req.getLocalDateStart();
+      LocalDate to = hasDate ? req.getLocalDate() : req.getLocalDateEnd();
+      if (from == null || to == null) {
+        throw new ServiceException(Problem.BAD_REQUEST, "localDateStart and localDateEnd go together");
+      }
+      views = inventory.availability(pv.product(), ov.option(), from, to, ch.id());
+    }
+    List<UnitPricing> up = unitPricing(pv, ov);
+    List<Availability> out = new ArrayList<>();
+    for (InventoryService.SlotView v : views) {
+      out.add(OctoViews.availability(v, pv.product(), pricing(ctx), up));
+    }
+    ok(ctx, out);
+  }
+
+  private void calendar(Context ctx, Channel ch) throws Exception {
+    AvailabilityCalendarRequest req = body(ctx, AvailabilityCalendarRequest.class, true);
+    CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
+    CatalogueService.OptionView ov = option(pv, req.getOptionId());
+    if (req.getLocalDateStart() == null || req.getLocalDateEnd() == null) {
+      throw new ServiceException(Problem.BAD_REQUEST, "localDateStart and localDateEnd are required");
+    }
+    List<InventoryService.SlotView> views = inventory.availability(pv.product(), ov.option(),
+        req.getLocalDateStart(), req.getLocalDateEnd(), ch.id());
+    Map<LocalDate, List<InventoryService.SlotView>> byDay = new LinkedHashMap<>();
+    for (LocalDate d = req.getLocalDateStart(); !d.isAfter(req.getLocalDateEnd()); d = d.plusDays(1)) {
+      byDay.put(d, new ArrayList<>());
+    }
+    for (InventoryService.SlotView v : views) {
+      byDay.computeIfAbsent(v.slot().localDate(), d -> new ArrayList<>()).add(v);
+    }
+    List<UnitPricing> up = unitPricing(pv, ov);
+    List<AvailabilityCalendarDay> out = new ArrayList<>();
+    for (Map.Entry<LocalDate, List<InventoryService.SlotView>> e : byDay.entrySet()) {
+      int vac = e.getValue().stream().mapToInt(InventoryService.SlotView::vacancies).sum();
+      int cap = e.getValue().stream().mapToInt(InventoryService.SlotView::capacity).sum();
+      AvailabilityStatus st = e.getValue().isEmpty() ? AvailabilityStatus.CLOSED
+          : vac <= 0 ? AvailabilityStatus.SOLD_OUT
+          : vac * 2 < cap ? AvailabilityStatus.LIMITED : AvailabilityStatus.AVAILABLE;
+      AvailabilityCalendarDay day = new AvailabilityCalendarDay().localDate(e.getKey())
+          .available(st == AvailabilityStatus.AVAILABLE || st == AvailabilityStatus.LIMITED).status(st)
+          .vacancies(vac).capacity(cap)
+          .openingHours(e.getValue().isEmpty() ? List.of() : List.of(new OpeningHours()
+              .from(ov.option().openTime().toString()).to(ov.option().closeTime().toString())));
+      if (pricing(ctx)) {
+        day.unitPricingFrom(up);
+      }
+      out.add(day);
+    }
+    ok(ctx, out);
+  }
+
+  private void listBookings(Context ctx, Channel ch) {
+    LocalDate date = date(ctx, "localDate");
+    LocalDate from = date != null ? date : date(ctx, "localDateStart");
+    LocalDate to = date != null ? date : date(ctx, "localDateEnd");
+    List<Booking> list = bookings.list(ch, ctx.queryParam("resellerReference"), ctx.queryParam("supplierReference"),
+        from, to);
+    ok(ctx, list.stream().map(bookings::view).collect(Collectors.toList()));
+  }
+
+  private void ticketPng(Context ctx, Channel ch) {
+    String file = ctx.pathParam("file");
+    if (!file.endsWith(".png")) {
+      throw new ServiceException(Problem.NOT_FOUND, "tickets are served as <passId>.png");
+    }
+    String passId = file.substring(0, file.length() - 4);
+    String text = passes.passTextForChannel(passId, ch.id()).orElseThrow(() ->
+        new ServiceException(Problem.NOT_FOUND, "unknown ticket", passId));
+    ctx.contentType("image/png").result(IssuanceService.qrPng(text, 400));
+  }
+
+  private List<UnitPricing> unitPricing(CatalogueService.ProductView pv, CatalogueService.OptionView ov) {
+    List<UnitPricing> up = new ArrayList<>();
+    for (Price p : ov.prices()) {
+      up.add(new UnitPricing().unitId(p.unitId()).original(Math.toIntExact(p.retail()))
+          .retail(Math.toIntExact(p.retail())).net(Math.toIntExact(p.net())).currency(pv.product().currency())
+          .currencyPrecision(2).includedTaxes(List.of()));
+    }
+    return up;
+  }
+
+  private static CatalogueService.OptionView option(CatalogueService.ProductView pv, String optionId) {
+    CatalogueService.OptionView ov = optionId == null
+        ? pv.options().stream().filter(o -> o.option().isDefault()).findFirst().orElse(pv.options().get(0))
+        : pv.option(optionId);
+    if (ov == null) {
+      throw new ServiceException(Problem.INVALID_OPTION_ID, "unknown option", optionId);
+    }
+    return ov;
+  }
+
+  private ChannelHandlerAdapter auth(ChannelHandler h) {
+    return new ChannelHandlerAdapter(h);
+  }
+
+  /** Authenticates, rate-limits and echoes capabilities, then runs the handler. */
+  private final class ChannelHandlerAdapter implements io.javalin.http.Handler {
+    private final ChannelHandler h;
+
+    ChannelHandlerAdapter(ChannelHandler h) {
+      this.h = h;
+    }
+
+    @Override
+    public void handle(Context ctx) throws Exception {
+      String caps = ctx.header(OctoCapabilities.HEADER);
+      if (caps != null) {
+        String echoed = java.util.Arrays.stream(caps.split(",")).map(String::trim).filter(SUPPORTED::contains)
+            .distinct().collect(Collectors.joining(", "));
+        ctx.header(OctoCapabilities.HEADER, echoed);
+      }
+      String auth = ctx.header("Authorization");
+      String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
+      Channel ch = channels.authenticate(key);
+      long wait = channels.acquire(ch);
+      if (wait > 0) {
+        ctx.header("Retry-After", Long.toString(wait));
+        throw new ServiceException(Problem.TOO_MANY_REQUESTS, "rate limit exceeded for this channel, retry after "
+            + wait + " s");
+      }
+      ctx.attribute(CHANNEL, ch.id());
+      h.handle(ctx, ch);
+    }
+  }
+
+  private static boolean pricing(Context ctx) {
+    String caps = ctx.header(OctoCapabilities.HEADER);
+    return caps != null && caps.contains(OctoCapabilities.PRICING);
+  }
+
+  private <T> T body(Context ctx, Class<T> type, boolean required) throws java.io.IOException {
+    byte[] raw = ctx.bodyAsBytes();
+    if (raw.length == 0 || new String(raw, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+      if (required) {
+        throw new ServiceException(Problem.BAD_REQUEST, "request body is required");
+      }
+      return null;
+    }
+    T value = mapper.readValue(raw, type);
+    if (value == null) {
+      if (required) {
+        throw new ServiceException(Problem.BAD_REQUEST, "request body must be a JSON object");
+      }
+    }
+    return value;
+  }
+
+  private static String uuid(Context ctx) {
+    return ctx.pathParam("uuid");
+  }
+
+  private static LocalDate date(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new ServiceException(Problem.BAD_REQUEST, name + " must be YYYY-MM-DD");
+    }
+  }
+
+  private static void ok(Context ctx, Object body) {
+    ctx.contentType("application/json").result(OctoJson.write(body));
+  }
+
+  static String baseUrl(Context ctx) {
+    String host = ctx.header("Host");
+    return ctx.scheme() + "://" + (host == null ? "localhost" : host);
+  }
+}

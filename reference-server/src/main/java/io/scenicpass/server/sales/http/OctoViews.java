@@ -1,0 +1,219 @@
+package io.scenicpass.server.sales.http;
+
+import io.scenicpass.server.sales.BookingService;
+import io.scenicpass.server.sales.CatalogueService;
+import io.scenicpass.server.sales.InventoryService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.scenicpass.channel.model.Availability;
+import io.scenicpass.channel.model.AvailabilityStatus;
+import io.scenicpass.channel.model.AvailabilityType;
+import io.scenicpass.channel.model.BookingStatus;
+import io.scenicpass.channel.model.Cancellation;
+import io.scenicpass.channel.model.Contact;
+import io.scenicpass.channel.model.DeliveryFormat;
+import io.scenicpass.channel.model.DeliveryMethod;
+import io.scenicpass.channel.model.DeliveryOption;
+import io.scenicpass.channel.model.OctoJson;
+import io.scenicpass.channel.model.OpeningHours;
+import io.scenicpass.channel.model.Option;
+import io.scenicpass.channel.model.OptionRestrictions;
+import io.scenicpass.channel.model.Pricing;
+import io.scenicpass.channel.model.RedemptionMethod;
+import io.scenicpass.channel.model.RefundType;
+import io.scenicpass.channel.model.Ticket;
+import io.scenicpass.channel.model.UnitItem;
+import io.scenicpass.channel.model.UnitPricing;
+import io.scenicpass.channel.model.UnitRestrictions;
+import io.scenicpass.channel.model.UnitType;
+import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.sales.store.PassRecord;
+import io.scenicpass.server.sales.store.Price;
+import io.scenicpass.server.sales.store.Product;
+import io.scenicpass.server.sales.store.ProductOption;
+import io.scenicpass.server.sales.store.Slot;
+import io.scenicpass.server.sales.store.Unit;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Maps the server's records to the OCTO wire model of sdk-channel (the one shared definition). */
+public final class OctoViews {
+  /** CNY and most currencies have two minor digits. */
+  static final int PRECISION = 2;
+
+  private OctoViews() {}
+
+  public static io.scenicpass.channel.model.Product product(CatalogueService.ProductView pv, boolean pricing) {
+    Product p = pv.product();
+    List<Option> options = new ArrayList<>();
+    for (CatalogueService.OptionView ov : pv.options()) {
+      options.add(option(p, ov, pricing));
+    }
+    return new io.scenicpass.channel.model.Product()
+        .id(p.id()).internalName(p.internalName()).reference(p.reference()).title(p.internalName())
+        .locale("zh-CN").timeZone(p.timeZone()).allowFreesale(false).instantConfirmation(true)
+        .instantDelivery(true).availabilityRequired(true).availabilityType(AvailabilityType.START_TIME)
+        .deliveryFormats(List.of(DeliveryFormat.QRCODE))
+        .deliveryMethods(List.of(p.groupPass() ? DeliveryMethod.VOUCHER : DeliveryMethod.TICKET))
+        .redemptionMethod(RedemptionMethod.DIGITAL).defaultCurrency(p.currency())
+        .availableCurrencies(List.of(p.currency())).options(options);
+  }
+
+  private static Option option(Product p, CatalogueService.OptionView ov, boolean pricing) {
+    ProductOption o = ov.option();
+    List<io.scenicpass.channel.model.Unit> units = new ArrayList<>();
+    List<UnitPricing> from = new ArrayList<>();
+    for (Unit u : ov.units()) {
+      io.scenicpass.channel.model.Unit mu = new io.scenicpass.channel.model.Unit().id(u.id())
+          .internalName(u.internalName()).reference(u.id()).title(u.internalName()).type(unitType(u.type()))
+          .restrictions(new UnitRestrictions().minAge(u.minAge()).maxAge(u.maxAge()).idRequired(u.idRequired())
+              .paxCount(u.paxCount()));
+      Price price = ov.price(u.id());
+      if (pricing && price != null) {
+        UnitPricing up = unitPricing(u.id(), price, p.currency());
+        mu.pricingFrom(List.of(up));
+        from.add(up);
+      }
+      units.add(mu);
+    }
+    List<String> starts = new ArrayList<>();
+    for (java.time.LocalTime t = o.openTime(); t.isBefore(o.closeTime()); t = t.plusMinutes(o.intervalMinutes())) {
+      starts.add(t.toString());
+      if (t.plusMinutes(o.intervalMinutes()).isBefore(t)) {
+        break;
+      }
+    }
+    Option opt = new Option().id(o.id()).defaultOption(o.isDefault()).internalName(o.internalName())
+        .reference(o.id()).title(o.internalName()).availabilityLocalStartTimes(starts)
+        .cancellationCutoff(p.cancelCutoffMinutes() + " minutes").cancellationCutoffAmount(p.cancelCutoffMinutes())
+        .cancellationCutoffUnit("minute").requiredContactFields(List.of())
+        .restrictions(new OptionRestrictions().minUnits(1).maxUnits(BookingService.MAX_UNITS)).units(units);
+    if (pricing) {
+      opt.pricingFrom(from);
+    }
+    return opt;
+  }
+
+  static UnitPricing unitPricing(String unitId, Price price, String currency) {
+    return new UnitPricing().unitId(unitId).original(Math.toIntExact(price.retail()))
+        .retail(Math.toIntExact(price.retail())).net(Math.toIntExact(price.net())).currency(currency)
+        .currencyPrecision(PRECISION).includedTaxes(List.of());
+  }
+
+  public static Availability availability(InventoryService.SlotView v, Product p, boolean pricing,
+      List<UnitPricing> unitPricing) {
+    Slot s = v.slot();
+    AvailabilityStatus status = status(v);
+    Availability a = new Availability().id(s.localStart())
+        .localDateTimeStart(OffsetDateTime.parse(s.localStart())).localDateTimeEnd(OffsetDateTime.parse(s.localEnd()))
+        .allDay(false).available(status == AvailabilityStatus.AVAILABLE || status == AvailabilityStatus.LIMITED)
+        .status(status).vacancies(v.vacancies()).capacity(v.capacity()).maxUnits(Math.min(v.vacancies(),
+            BookingService.MAX_UNITS)).utcCutoffAt(s.endAt())
+        .openingHours(List.of(new OpeningHours().from(s.localStart().substring(11, 16))
+            .to(s.localEnd().substring(11, 16))));
+    if (pricing && unitPricing != null) {
+      a.unitPricing(unitPricing);
+    }
+    return a;
+  }
+
+  /** OCTO availability status: LIMITED when under 50 % is left. */
+  public static AvailabilityStatus status(InventoryService.SlotView v) {
+    if (v.slot().closed()) {
+      return AvailabilityStatus.CLOSED;
+    }
+    if (v.vacancies() <= 0) {
+      return AvailabilityStatus.SOLD_OUT;
+    }
+    return v.vacancies() * 2 < v.capacity() ? AvailabilityStatus.LIMITED : AvailabilityStatus.AVAILABLE;
+  }
+
+  /** The OCTO booking for a stored booking. */
+  public static io.scenicpass.channel.model.Booking booking(Booking b, Slot slot, Product product,
+      List<PassRecord> passes, Map<String, Unit> units, boolean cancellable, boolean pricing) {
+    Map<String, PassRecord> byId = passes.stream().collect(Collectors.toMap(PassRecord::passId, Function.identity()));
+    BookingStatus status = BookingStatus.valueOf(b.status());
+    List<UnitItem> items = new ArrayList<>();
+    for (Booking.UnitItem u : b.unitItems()) {
+      UnitItem mi = new UnitItem().uuid(u.uuid()).unitId(u.unitId()).resellerReference(u.resellerReference())
+          .supplierReference(u.supplierReference()).status(status).utcRedeemedAt(b.redeemedAt());
+      if (!product.groupPass() && u.passId() != null && byId.containsKey(u.passId())
+          && (status == BookingStatus.CONFIRMED || status == BookingStatus.REDEEMED)) {
+        mi.ticket(ticket(byId.get(u.passId()), b.redeemedAt()));
+      }
+      if (pricing) {
+        mi.pricing(new Pricing().original(Math.toIntExact(u.retail())).retail(Math.toIntExact(u.retail()))
+            .net(Math.toIntExact(u.net())).currency(b.currency()).currencyPrecision(PRECISION)
+            .includedTaxes(List.of()));
+      }
+      items.add(mi);
+    }
+    io.scenicpass.channel.model.Booking mb = new io.scenicpass.channel.model.Booking().id(b.uuid()).uuid(b.uuid())
+        .testMode(false).resellerReference(b.resellerReference()).supplierReference(b.supplierReference())
+        .status(status).utcCreatedAt(b.createdAt()).utcUpdatedAt(b.updatedAt())
+        .utcExpiresAt("ON_HOLD".equals(b.status()) ? b.expiresAt() : null).utcRedeemedAt(b.redeemedAt())
+        .utcConfirmedAt(b.confirmedAt()).productId(b.productId()).optionId(b.optionId()).cancellable(cancellable)
+        .freesale(false).availabilityId(slot.localStart())
+        .availability(new Availability().id(slot.localStart())
+            .localDateTimeStart(OffsetDateTime.parse(slot.localStart()))
+            .localDateTimeEnd(OffsetDateTime.parse(slot.localEnd())).allDay(false).utcCutoffAt(slot.endAt())
+            .available(!slot.closed()))
+        .contact(contact(b.contactJson())).notes(b.notes())
+        .deliveryMethods(List.of(product.groupPass() ? DeliveryMethod.VOUCHER : DeliveryMethod.TICKET))
+        .unitItems(items);
+    if (product.groupPass() && !passes.isEmpty()
+        && (status == BookingStatus.CONFIRMED || status == BookingStatus.REDEEMED)) {
+      mb.voucher(ticket(passes.get(0), b.redeemedAt()));
+    }
+    if ("CANCELLED".equals(b.status())) {
+      mb.cancellation(new Cancellation().refund(b.cancelRefund() == null ? RefundType.NONE
+          : RefundType.valueOf(b.cancelRefund())).reason(b.cancelReason()).utcCancelledAt(b.cancelledAt()));
+    }
+    if (pricing) {
+      mb.pricing(new Pricing().original(Math.toIntExact(b.totalRetail())).retail(Math.toIntExact(b.totalRetail()))
+          .net(Math.toIntExact(b.totalNet())).currency(b.currency()).currencyPrecision(PRECISION)
+          .includedTaxes(List.of()));
+    }
+    return mb;
+  }
+
+  private static Ticket ticket(PassRecord p, Instant redeemedAt) {
+    return new Ticket().redemptionMethod(RedemptionMethod.DIGITAL).utcRedeemedAt(redeemedAt)
+        .deliveryOptions(List.of(new DeliveryOption().deliveryFormat(DeliveryFormat.QRCODE)
+            .deliveryValue(p.passText())));
+  }
+
+  public static String contactJson(Contact c) {
+    if (c == null) {
+      return null;
+    }
+    try {
+      return OctoJson.mapper().writeValueAsString(c);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Contact contact(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return OctoJson.mapper().readValue(json, Contact.class);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static UnitType unitType(String t) {
+    try {
+      return UnitType.valueOf(t);
+    } catch (IllegalArgumentException e) {
+      return UnitType.OTHER;
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package io.scenicpass.server.terminal;
+
+import io.scenicpass.server.channels.WebhookService;
+import io.scenicpass.server.sales.http.OctoViews;
+import io.scenicpass.channel.model.WebhookEventType;
+import io.scenicpass.core.Claims;
+import io.scenicpass.core.Direction;
+import io.scenicpass.core.EntryEvent;
+import io.scenicpass.core.PassCodec;
+import io.scenicpass.core.ReentryPolicy;
+import io.scenicpass.core.ScenicPassException;
+import io.scenicpass.core.Verdict;
+import io.scenicpass.core.ZoneAllowance;
+import io.scenicpass.core.wire.EntryAckItem;
+import io.scenicpass.core.wire.EntryAckStatus;
+import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.sales.store.BookingStore;
+import io.scenicpass.server.sales.store.CatalogueStore;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.channels.store.ChannelStore;
+import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.terminal.store.EntryStore.Admission;
+import io.scenicpass.server.terminal.store.EntryStore.EntryRow;
+import io.scenicpass.server.terminal.store.EntryStore.PassEvents;
+import io.scenicpass.server.sales.store.InventoryStore;
+import io.scenicpass.server.sales.store.PassRecord;
+import io.scenicpass.server.sales.store.Product;
+import io.scenicpass.server.sales.store.Slot;
+import io.scenicpass.server.sales.store.Unit;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One upload's ingestion, set-based, inside one transaction: the new events are inserted with one statement
+ * (sorted by event id), the use rows of the passes they touch are locked in pass id order with two JDBC
+ * batches, the passes' events are read back with one query and their counters written with one batch; then,
+ * per pass, the over-use replay and, per booking still CONFIRMED, the redemption (status + webhook).
+ */
+final class EntryIngestion {
+  private final EntryStore entries;
+  private final BookingStore bookings;
+  private final ChannelStore channels;
+  private final CatalogueStore catalogue;
+  private final InventoryStore inventory;
+  private final WebhookService webhooks;
+
+  EntryIngestion(EntryStore entries, BookingStore bookings, ChannelStore channels,
+      CatalogueStore catalogue, InventoryStore inventory, WebhookService webhooks) {
+    this.entries = entries;
+    this.bookings = bookings;
+    this.channels = channels;
+    this.catalogue = catalogue;
+    this.inventory = inventory;
+    this.webhooks = webhooks;
+  }
+
+  /** An event to store: its index in the upload, the row, and why it is rejected (null = valid). */
+  record Candidate(int index, EntryEvent event, EntryRow row, String problem) {}
+
+  /**
+   * Stores the candidates (distinct event ids) and fills {@code acks} at their indexes. Runs inside the
+   * caller's transaction.
+   */
+  void run(Connection c, List<Candidate> candidates, EntryAckItem[] acks, Instant now) throws SQLException {
+    List<EntryRow> rows = new ArrayList<>(candidates.size());
+    for (Candidate k : candidates) {
+      rows.add(k.row());
+    }
+    rows.sort(Comparator.comparing(EntryRow::eventId));
+    Set<String> inserted = entries.insertAll(c, rows);
+    // Passes whose counters change (sorted: the lock order), and the admissions still to answer, per pass.
+    TreeMap<String, List<Candidate>> admitted = new TreeMap<>();
+    TreeSet<String> touched = new TreeSet<>();
+    Map<String, Integer> newExits = new HashMap<>(); // exits count up: a pass's exit history is not read again
+    for (Candidate k : candidates) {
+      EntryEvent e = k.event();
+      if (!inserted.contains(e.eventId())) {
+        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.DUPLICATE, "already received");
+      } else if (k.problem() != null) {
+        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.REJECTED, k.problem());
+      } else if (e.passId() != null && EntryStore.NOT_PASSED.equals(e.reason())) {
+        touched.add(e.passId()); // an admission given back: the pass's count goes down again
+        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
+      } else if (e.passId() == null || e.verdict() != Verdict.ADMIT) {
+        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
+      } else {
+        touched.add(e.passId());
+        admitted.computeIfAbsent(e.passId(), p -> new ArrayList<>()).add(k);
+        if (e.direction() == Direction.OUT) {
+          newExits.merge(e.passId(), 1, Integer::sum);
+        }
+      }
+    }
+    if (touched.isEmpty()) {
+      return;
+    }
+    entries.lockPasses(c, touched, now);
+    Map<String, PassEvents> events = entries.passEvents(c, touched);
+    entries.updateUse(c, touched, events, newExits, now);
+    if (admitted.isEmpty()) {
+      return;
+    }
+    Map<String, PassRecord> issued = entries.issuedPasses(c, admitted.keySet());
+    TreeMap<String, PassRecord> toRedeem = new TreeMap<>();
+    Found found = new Found();
+    for (Map.Entry<String, List<Candidate>> p : admitted.entrySet()) {
+      PassRecord pass = issued.get(p.getKey());
+      Map<String, String> conflicts = null;
+      for (Candidate k : p.getValue()) {
+        EntryEvent e = k.event();
+        if (pass == null) {
+          acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, "pass not issued by this server");
+          continue;
+        }
+        if (e.direction() != Direction.IN) {
+          acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
+          continue;
+        }
+        if (conflicts == null) {
+          PassEvents pe = events.get(pass.passId());
+          conflicts = checkOveruse(pass, pe == null ? List.of() : pe.admissions(), now, found);
+          toRedeem.putIfAbsent(pass.bookingUuid(), pass);
+        }
+        String conflict = conflicts.get(e.eventId());
+        acks[k.index()] = conflict == null ? new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null)
+            : new EntryAckItem(e.eventId(), EntryAckStatus.OVERUSE_CONFLICT, conflict);
+      }
+    }
+    if (!found.conflicts.isEmpty()) {
+      entries.recordConflicts(c, found.conflicts, found.messages);
+    }
+    if (!toRedeem.isEmpty()) {
+      redeem(c, toRedeem.keySet(), now);
+    }
+  }
+
+  /** Conflicts not recorded yet, with their messages, in the order found (recorded with two batches). */
+  private static final class Found {
+    final List<EntryStore.Conflict> conflicts = new ArrayList<>();
+    final List<String> messages = new ArrayList<>();
+  }
+
+  /**
+   * Replays the pass's standing admissions in time order against its allowance (total, single-entry policy, per
+   * zone). Admissions beyond it are conflicts (those not recorded yet are added to {@code found}); returns their
+   * messages by event id.
+   */
+  private static Map<String, String> checkOveruse(PassRecord pass, List<Admission> all, Instant now, Found found) {
+    Map<String, String> out = new HashMap<>();
+    Claims claims;
+    try {
+      claims = PassCodec.decode(pass.passText()).claims();
+    } catch (ScenicPassException ex) {
+      return out;
+    }
+    int total = claims.reentry() == ReentryPolicy.SINGLE ? 1 : claims.entriesAllowed();
+    if (claims.entriesAllowed() > 0) {
+      total = total == 0 ? claims.entriesAllowed() : Math.min(total, claims.entriesAllowed());
+    }
+    Map<String, Integer> zoneCaps = new HashMap<>();
+    for (ZoneAllowance z : claims.zones()) {
+      if (z.entries() > 0) {
+        zoneCaps.put(z.zoneId(), z.entries());
+      }
+    }
+    List<Admission> counted = new ArrayList<>();
+    Map<String, Integer> perZone = new HashMap<>();
+    for (Admission a : all) {
+      boolean over = total > 0 && counted.size() >= total;
+      Integer zc = a.zoneId() == null ? null : zoneCaps.get(a.zoneId());
+      if (zc != null && perZone.getOrDefault(a.zoneId(), 0) >= zc) {
+        over = true;
+      }
+      if (over) {
+        Admission prior = counted.isEmpty() ? null : counted.get(counted.size() - 1);
+        String msg = "pass " + pass.passId() + " was already admitted" + (prior == null ? ""
+            : " at gate " + prior.gateId() + " at " + prior.time()) + " (allowance " + Math.max(total, 1) + ")";
+        if (!EntryAckStatus.OVERUSE_CONFLICT.name().equals(a.status())) {
+          found.conflicts.add(new EntryStore.Conflict(0, a.eventId(), pass.passId(), a.deviceId(), a.gateId(),
+              a.time(), prior == null ? null : prior.eventId(), prior == null ? null : prior.gateId(),
+              prior == null ? null : prior.time(), Math.max(total, 1), now));
+          found.messages.add(msg);
+        }
+        out.put(a.eventId(), msg);
+      } else {
+        counted.add(a);
+        if (a.zoneId() != null) {
+          perZone.merge(a.zoneId(), 1, Integer::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Catalogue, slot and channel rows read once per upload (many bookings share them). */
+  private static final class Lookups {
+    final Map<String, Optional<Product>> products = new HashMap<>();
+    final Map<String, Optional<Slot>> slots = new HashMap<>();
+    final Map<String, Optional<Channel>> channels = new HashMap<>();
+    final Map<String, Map<String, Unit>> units = new HashMap<>();
+  }
+
+  /**
+   * First admissions: the bookings still CONFIRMED move to REDEEMED (one batch, in booking order) and each enqueues
+   * its channel's BOOKING_REDEEMED webhook, in this transaction.
+   */
+  private void redeem(Connection c, Set<String> sortedUuids, Instant now) throws SQLException {
+    Set<String> moved = entries.redeemBookings(c, sortedUuids, now);
+    if (moved.isEmpty()) {
+      return;
+    }
+    Map<String, List<PassRecord>> passesOf = entries.passesOfBookings(c, moved);
+    Lookups memo = new Lookups();
+    List<WebhookService.Event> events = new ArrayList<>(moved.size());
+    Map<String, Booking> redeemed = bookings.findAll(c, moved);
+    for (String uuid : sortedUuids) {
+      if (!moved.contains(uuid)) {
+        continue;
+      }
+      Booking after = redeemed.get(uuid);
+      Product product = cached(memo.products, after.productId(), id -> catalogue.product(c, id)).orElse(null);
+      Slot slot = cached(memo.slots, after.slotId(), id -> inventory.slot(c, id)).orElse(null);
+      Channel channel = cached(memo.channels, after.channelId(), id -> channels.find(c, id)).orElse(null);
+      if (product == null || slot == null || channel == null) {
+        continue;
+      }
+      Map<String, Unit> units = memo.units.get(after.optionId());
+      if (units == null) {
+        units = new HashMap<>();
+        for (Unit u : catalogue.units(c, after.optionId())) {
+          units.put(u.id(), u);
+        }
+        memo.units.put(after.optionId(), units);
+      }
+      events.add(new WebhookService.Event(channel, WebhookEventType.BOOKING_REDEEMED, OctoViews.booking(after, slot,
+          product, passesOf.getOrDefault(uuid, List.of()), units, false, true)));
+    }
+    webhooks.enqueueAll(c, events);
+  }
+
+  private interface Load<T> {
+    Optional<T> load(String id) throws SQLException;
+  }
+
+  private static <T> Optional<T> cached(Map<String, Optional<T>> memo, String id, Load<T> load) throws SQLException {
+    Optional<T> v = memo.get(id);
+    if (v == null) {
+      v = load.load(id);
+      memo.put(id, v);
+    }
+    return v;
+  }
+}

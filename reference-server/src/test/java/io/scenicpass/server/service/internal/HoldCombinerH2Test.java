@@ -1,8 +1,0 @@
-package io.scenicpass.server.service.internal;
-
-class HoldCombinerH2Test extends HoldCombinerContract {
-  @Override
-  String dbUrl() {
-    return null;
-  }
-}
