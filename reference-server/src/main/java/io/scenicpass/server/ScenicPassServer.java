@@ -5,30 +5,37 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.scenicpass.core.Ids;
-import io.scenicpass.server.config.ServerConfig;
-import io.scenicpass.server.admin.http.AdminApi;
-import io.scenicpass.server.http.HttpServer;
-import io.scenicpass.server.sales.http.OctoApi;
+import io.scenicpass.server.admin.AdminModule;
 import io.scenicpass.server.admin.AdminService;
+import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.channels.ChannelsModule;
+import io.scenicpass.server.channels.WebhookService;
+import io.scenicpass.server.cluster.ClusterBus;
+import io.scenicpass.server.cluster.ClusterModule;
+import io.scenicpass.server.cluster.JobLeases;
+import io.scenicpass.server.cluster.Jobs;
+import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.flow.FlowConfig;
+import io.scenicpass.server.flow.FlowModule;
+import io.scenicpass.server.flow.store.FlowStore;
+import io.scenicpass.server.http.HttpServer;
+import io.scenicpass.server.http.InFlightLimit;
+import io.scenicpass.server.http.JettyThreads;
+import io.scenicpass.server.http.MetricsApi;
+import io.scenicpass.server.keys.KeyService;
+import io.scenicpass.server.keys.KeysModule;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
-import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.sales.InventoryService;
-import io.scenicpass.server.sales.IssuanceService;
-import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.PassQueries;
-import io.scenicpass.server.channels.WebhookService;
-import io.scenicpass.server.admin.store.BlacklistStore;
-import io.scenicpass.server.sales.store.BookingStore;
-import io.scenicpass.server.sales.store.CatalogueStore;
-import io.scenicpass.server.channels.store.ChannelStore;
-import io.scenicpass.server.db.Database;
-import io.scenicpass.server.sales.store.InventoryStore;
-import io.scenicpass.server.keys.IssuerKeyStore;
-import io.scenicpass.server.channels.store.OutboxStore;
-import io.scenicpass.server.sales.store.PassStore;
-import io.scenicpass.server.db.SettingStore;
-import io.scenicpass.server.admin.store.SiteStore;
+import io.scenicpass.server.sales.SalesModule;
+import io.scenicpass.server.terminal.DeviceService;
+import io.scenicpass.server.terminal.EntryService;
+import io.scenicpass.server.terminal.PushHub;
+import io.scenicpass.server.terminal.SyncFeedService;
+import io.scenicpass.server.terminal.TerminalModule;
+import io.scenicpass.server.terminal.http.TerminalApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +46,13 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: wires stores, services and the HTTP APIs from one {@link ServerConfig}.
+ * The reference server: composes the feature modules (keys, channels, sales, admin, flow, cluster, terminal) from
+ * one {@link ServerConfig}.
  * {@code ScenicPassServer.builder(config).clock(clock).build().start()}.
  */
 public final class ScenicPassServer implements AutoCloseable {
@@ -59,30 +66,16 @@ public final class ScenicPassServer implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private Database db;
   private Javalin app;
-  private ScheduledExecutorService jobs;
-  /** Services, public for the demo seeder and tests. */
-  public CatalogueService catalogue;
-  public InventoryService inventory;
-  public BookingService bookings;
-  public ChannelService channels;
-  public KeyService keys;
-  public AdminService admin;
-  public WebhookService webhooks;
-  public PassQueries passes;
-  /** Live flow, forecast, alerts and quotas ({@code /admin/v1/flow}, {@code /dashboard}). */
-  public io.scenicpass.server.flow.FlowModule flow;
-  /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
-  public io.scenicpass.server.http.MetricsApi metrics;
-  /** Terminal API ({@code /terminal/v1}): devices, sync feeds, entry ingestion, SSE pushes. */
-  public io.scenicpass.server.terminal.DeviceService devices;
-  public io.scenicpass.server.terminal.SyncFeedService syncFeeds;
-  public io.scenicpass.server.terminal.EntryService entries;
-  public io.scenicpass.server.terminal.PushHub push;
   private ScheduledExecutorService pushJobs;
-  /** Cross-node events (PostgreSQL LISTEN/NOTIFY; in-process on H2). */
-  public io.scenicpass.server.cluster.ClusterBus cluster;
-  /** Leases of the singleton jobs (hold expiry, flow alerts) shared by the nodes on one database. */
-  public io.scenicpass.server.cluster.JobLeases leases;
+  private Jobs jobs;
+  private Platform platform;
+  private KeysModule keys;
+  private ChannelsModule channels;
+  private SalesModule sales;
+  private AdminModule admin;
+  private FlowModule flow;
+  private ClusterModule cluster;
+  private TerminalModule terminal;
 
   private ScenicPassServer(Builder b) {
     this.config = b.config;
@@ -128,7 +121,7 @@ public final class ScenicPassServer implements AutoCloseable {
     }
   }
 
-  /** Opens the database, migrates, loads keys and starts HTTP. */
+  /** Opens the database, migrates, composes the feature modules and starts HTTP (and the jobs). */
   public ScenicPassServer start() {
     try {
       Files.createDirectories(config.dataDir);
@@ -136,126 +129,58 @@ public final class ScenicPassServer implements AutoCloseable {
       throw new UncheckedIOException("cannot create data directory " + config.dataDir, e);
     }
     db = new Database(config.effectiveDbUrl(), config.dbUser, config.dbPassword, config.dbPoolSize);
-    Ids ids = new Ids(clock, random);
-    CatalogueStore catalogueStore = new CatalogueStore();
-    InventoryStore inventoryStore = new InventoryStore();
-    BookingStore bookingStore = new BookingStore();
-    ChannelStore channelStore = new ChannelStore();
-    PassStore passStore = new PassStore();
-    SettingStore settings = new SettingStore();
-    catalogue = new CatalogueService(db, catalogueStore, clock);
-    inventory = new InventoryService(db, catalogueStore, inventoryStore, bookingStore, clock, config.slotHorizonDays,
-        config.availabilityCache);
-    channels = new ChannelService(db, channelStore, clock, random);
-    keys = new KeyService(db, new IssuerKeyStore(), settings, config.keysDir(), passphrase(), clock, random);
-    keys.start();
-    webhooks = new WebhookService(db, new OutboxStore(), channelStore, ids, clock);
-    IssuanceService issuance = new IssuanceService(keys, passStore, bookingStore, ids, clock, config.areaId);
-    bookings = new BookingService(db, catalogueStore, inventoryStore, bookingStore, passStore, inventory, issuance,
-        webhooks, ids, clock, config.holdDefaultMinutes, config.holdMaxMinutes);
-    passes = new PassQueries(db, passStore, bookingStore);
-    admin = new AdminService(db, settings, new BlacklistStore(), new SiteStore(), clock);
+    platform = new Platform(config, clock, random, new Ids(clock, random), db, jsonMapper(), new MetricsApi());
+    keys = new KeysModule(platform, passphrase());
+    channels = new ChannelsModule(platform);
+    sales = new SalesModule(platform, keys.keys, channels);
+    admin = new AdminModule(platform, sales, channels, keys.keys);
     initAdminToken();
-    ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    OctoApi octo = new OctoApi(catalogue, inventory, bookings, channels, passes, config.areaId, config.areaName);
-    AdminApi adminApi = new AdminApi(admin, catalogue, inventory, channels, keys, passes, mapper);
-    flow = new io.scenicpass.server.flow.FlowModule(db, clock,
-        io.scenicpass.server.flow.FlowConfig.of(config.flow));
-    metrics = new io.scenicpass.server.http.MetricsApi();
-    io.scenicpass.server.flow.store.FlowStore flowStore = new io.scenicpass.server.flow.store.FlowStore();
+    flow = new FlowModule(db, clock, FlowConfig.of(config.flow));
+    cluster = new ClusterModule(platform);
+    terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
+    flow.pushTo(terminal.push);
+    FlowStore flowStore = new FlowStore();
+    MetricsApi metrics = platform.metrics();
     metrics.gauge("scenicpass.entries.ingested", "entry events received from terminals",
         () -> db.read(flowStore::entriesIngested));
     metrics.gauge("scenicpass.sync.lag.seconds", "longest time since a live device last contacted the server",
         () -> db.read(c -> flowStore.maxSyncLagMillis(c, clock.instant())) / 1000.0);
-    metrics.gauge("scenicpass.outbox.depth", "channel webhooks waiting for delivery", webhooks::pending);
-    metrics.gauge("scenicpass.alerts.active", "capacity alerts currently raised", flow.alerts::activeCount);
-    io.scenicpass.server.flow.http.DashboardApi dashboard = new io.scenicpass.server.flow.http.DashboardApi(admin, flow, mapper);
-    io.scenicpass.server.terminal.store.RevocationFeedStore feedStore = new io.scenicpass.server.terminal.store.RevocationFeedStore();
-    devices = new io.scenicpass.server.terminal.DeviceService(db, new io.scenicpass.server.terminal.store.DeviceStore(),
-        new SiteStore(), settings, keys, clock, random, config.areaId);
-    syncFeeds = new io.scenicpass.server.terminal.SyncFeedService(db, feedStore,
-        new io.scenicpass.server.terminal.store.ManifestStore(), keys, clock, java.time.ZoneOffset.UTC,
-        java.time.Duration.ofSeconds(5));
-    entries = new io.scenicpass.server.terminal.EntryService(db, new io.scenicpass.server.terminal.store.EntryStore(), passStore,
-        bookingStore, channelStore, catalogueStore, inventoryStore, feedStore, webhooks, keys, clock, config.areaId);
-    push = new io.scenicpass.server.terminal.PushHub(db, feedStore, clock);
-    cluster = db.isPostgres() ? new io.scenicpass.server.cluster.internal.PostgresClusterBus(db,
-        new io.scenicpass.server.cluster.ClusterEventStore(), config.effectiveDbUrl(), config.dbUser, config.dbPassword,
-        config.nodeId, clock) : new io.scenicpass.server.cluster.internal.LocalClusterBus();
-    push.cluster(cluster);
-    leases = new io.scenicpass.server.cluster.JobLeases(db, new io.scenicpass.server.cluster.JobLeaseStore(), clock,
-        config.nodeId);
-    devices.onRevoked(push::disconnect);
-    flow.pushTo(push);
-    metrics.gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
-    metrics.gauge("scenicpass.push.wakeups", "revocation/blacklist log reads triggered by a NOTIFY, not the poll",
-        push::wakeUps);
-    metrics.gauge("scenicpass.cluster.events.received", "events from other nodes (messages, alerts, log wake-ups)",
-        cluster::received);
-    io.scenicpass.server.terminal.http.TerminalApi terminalApi = new io.scenicpass.server.terminal.http.TerminalApi(devices, syncFeeds,
-        entries, push, admin, clock);
-    io.scenicpass.server.http.InFlightLimit inFlight =
-        new io.scenicpass.server.http.InFlightLimit(config.httpMaxInFlight, config.httpMaxWait,
-            io.scenicpass.server.terminal.http.TerminalApi.EVENTS);
+    InFlightLimit inFlight = new InFlightLimit(config.httpMaxInFlight, config.httpMaxWait, TerminalApi.EVENTS);
     metrics.gauge("scenicpass.http.waiting", "requests waiting for their turn (http.maxInFlight reached)",
         inFlight::waiting);
     metrics.gauge("scenicpass.http.wait_expired", "requests answered 503 after waiting http.maxWaitSeconds",
         inFlight::expired);
-    app = HttpServer.create(io.scenicpass.server.http.JettyThreads.pool(
-        io.scenicpass.server.http.JettyThreads.Mode.parse(config.httpVirtualThreads), config.httpMaxThreads),
-        config.httpAcceptQueue, inFlight, mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
-        dashboard::register, terminalApi::register);
+    app = HttpServer.create(JettyThreads.pool(JettyThreads.Mode.parse(config.httpVirtualThreads),
+        config.httpMaxThreads), config.httpAcceptQueue, inFlight, platform.json(), config.maxBodyBytes, sales.api,
+        admin.api, ready::get, metrics::register, flow.dashboard(platform, admin.admin)::register,
+        terminal.api::register);
     app.start(config.host, config.port);
-    // terminal pushes (revocation/blacklist log watch, slot capacity, SSE heartbeats) run even without jobs
     pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "scenicpass-push");
       t.setDaemon(true);
       return t;
     });
-    if (cluster instanceof io.scenicpass.server.cluster.internal.PostgresClusterBus pg) {
-      pg.start(pushJobs, config.pushPoll);
-    }
-    push.start(pushJobs, config.pushPoll, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(15));
+    cluster.start(pushJobs);
+    terminal.start(pushJobs);
     if (runJobs) {
-      jobs = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "scenicpass-jobs");
-        t.setDaemon(true);
-        return t;
-      });
-      long every = Math.max(1, config.jobInterval.toMillis());
-      // singleton jobs: one node at a time under a job_lease (both are idempotent anyway: compare-and-set updates)
-      leases.schedule(jobs, "hold-expiry", java.time.Duration.ofMillis(every), config.jobLease,
-          () -> inventory.expireDueHolds());
-      leases.schedule(jobs, "flow-alerts", flow.config.alertInterval(), config.jobLease, () -> {
-        flow.alerts.evaluate();
-        flow.alerts.deliverNotifications();
-      });
-      // the webhook outbox runs on every node: rows are claimed with FOR UPDATE SKIP LOCKED
-      jobs.scheduleWithFixedDelay(guard("webhooks", () -> webhooks.deliverDue()), 1000, 1000, TimeUnit.MILLISECONDS);
-      metrics.gauge("scenicpass.jobs.hold_expiry.runs", "hold expiry runs on this node (it held the lease)",
-          () -> leases.runs("hold-expiry"));
-      metrics.gauge("scenicpass.jobs.flow_alerts.runs", "alert evaluations on this node (it held the lease)",
-          () -> leases.runs("flow-alerts"));
+      jobs = cluster.jobs();
+      sales.jobs(jobs);
+      flow.jobs(jobs);
+      channels.jobs(jobs);
     }
     ready.set(readyOnStart);
     return this;
   }
 
+  private static ObjectMapper jsonMapper() {
+    return new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
   /** Makes {@code /health} answer 200. */
   public void markReady() {
     ready.set(true);
-  }
-
-  private static Runnable guard(String name, Runnable r) {
-    return () -> {
-      try {
-        r.run();
-      } catch (RuntimeException e) {
-        LOG.warn("background job '{}' failed; will retry", name, e);
-      }
-    };
   }
 
   /** The passphrase of the key files: configured, or generated once into {@code <data>/keys/passphrase}. */
@@ -281,7 +206,7 @@ public final class ScenicPassServer implements AutoCloseable {
   /** The admin token: configured, or generated once into {@code <data>/admin-token}. */
   private void initAdminToken() {
     if (config.adminToken != null) {
-      admin.setAdminToken(config.adminToken);
+      admin.admin.setAdminToken(config.adminToken);
       return;
     }
     Path f = config.dataDir.resolve("admin-token");
@@ -292,7 +217,7 @@ public final class ScenicPassServer implements AutoCloseable {
         Files.writeString(f, "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
             StandardCharsets.US_ASCII);
       }
-      admin.setAdminToken(Files.readString(f, StandardCharsets.US_ASCII).trim());
+      admin.admin.setAdminToken(Files.readString(f, StandardCharsets.US_ASCII).trim());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create " + f, e);
     }
@@ -331,17 +256,81 @@ public final class ScenicPassServer implements AutoCloseable {
     return db;
   }
 
+  /** The parts, for the demo seeder and tests. */
+  public CatalogueService catalogue() {
+    return sales.catalogue;
+  }
+
+  public InventoryService inventory() {
+    return sales.inventory;
+  }
+
+  public BookingService bookings() {
+    return sales.bookings;
+  }
+
+  public PassQueries passes() {
+    return sales.passes;
+  }
+
+  public ChannelService channels() {
+    return channels.channels;
+  }
+
+  public WebhookService webhooks() {
+    return channels.webhooks;
+  }
+
+  public KeyService keys() {
+    return keys.keys;
+  }
+
+  public AdminService admin() {
+    return admin.admin;
+  }
+
+  /** Live flow, forecast, alerts and quotas ({@code /admin/v1/flow}, {@code /dashboard}). */
+  public FlowModule flow() {
+    return flow;
+  }
+
+  /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
+  public MetricsApi metrics() {
+    return platform.metrics();
+  }
+
+  public DeviceService devices() {
+    return terminal.devices;
+  }
+
+  public SyncFeedService syncFeeds() {
+    return terminal.syncFeeds;
+  }
+
+  public EntryService entries() {
+    return terminal.entries;
+  }
+
+  public PushHub push() {
+    return terminal.push;
+  }
+
+  /** Cross-node events (PostgreSQL LISTEN/NOTIFY; in-process on H2). */
+  public ClusterBus cluster() {
+    return cluster.bus;
+  }
+
+  /** Leases of the singleton jobs (hold expiry, flow alerts) shared by the nodes on one database. */
+  public JobLeases leases() {
+    return cluster.leases;
+  }
+
   @Override
   public void close() {
     ready.set(false);
     if (jobs != null) {
-      jobs.shutdownNow();
-      try {
-        jobs.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      leases.close();
+      jobs.close();
+      cluster.leases.close();
     }
     if (pushJobs != null) {
       pushJobs.shutdownNow();
@@ -349,8 +338,8 @@ public final class ScenicPassServer implements AutoCloseable {
     if (cluster != null) {
       cluster.close();
     }
-    if (push != null) {
-      push.close();
+    if (terminal != null) {
+      terminal.close();
     }
     if (app != null) {
       app.stop();

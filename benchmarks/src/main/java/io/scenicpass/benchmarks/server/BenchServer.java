@@ -47,7 +47,7 @@ final class BenchServer {
    */
   static void timedProduct(ScenicPassServer server, String id, String name) {
     String option = id + "-opt";
-    server.catalogue.create(new ProductSpec(new Product(id, name, id.toUpperCase(java.util.Locale.ROOT),
+    server.catalogue().create(new ProductSpec(new Product(id, name, id.toUpperCase(java.util.Locale.ROOT),
         "Asia/Shanghai", "TIMED_SLOT", false, List.of("park"), null, 60, "CNY", true),
         List.of(new OptionSpec(new ProductOption(option, id, "Opt", true, LocalTime.of(8, 0), LocalTime.of(18, 0),
             120, 2_000_000_000, Set.of(), Set.of()),

@@ -111,20 +111,20 @@ public class EntryIngestBenchmark {
     dir = Files.createTempDirectory("sp-bench-ingest");
     server = BenchServer.start(db, dir);
     BenchServer.timedProduct(server, "tour", "Tour");
-    server.admin.putZone(new SiteStore.Zone("park", "Park"));
-    server.admin.putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
-    server.admin.putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
-    channel = server.channels.create(new Channel("ota", "ota", "OTA", "http://127.0.0.1:9/hook", "secret",
+    server.admin().putZone(new SiteStore.Zone("park", "Park"));
+    server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
+    server.admin().putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
+    channel = server.channels().create(new Channel("ota", "ota", "OTA", "http://127.0.0.1:9/hook", "secret",
         1_000_000, 1_000_000, true));
-    String code = server.devices.createToken("gate-a", "bench", Duration.ofHours(1), server.baseUrl()).token();
-    EnrollmentResponse enrolled = server.devices.enroll(new EnrollmentRequest(code, "bench gate", "bench"));
+    String code = server.devices().createToken("gate-a", "bench", Duration.ofHours(1), server.baseUrl()).token();
+    EnrollmentResponse enrolled = server.devices().enroll(new EnrollmentRequest(code, "bench gate", "bench"));
     deviceToken = enrolled.deviceToken();
-    device = server.devices.authenticate("Device " + deviceToken);
+    device = server.devices().authenticate("Device " + deviceToken);
     ds = server.database().dataSource();
     http = new OkHttpClient.Builder().callTimeout(Duration.ofMinutes(2)).build();
     // One batch outside the measurement, to check the mix answers as described.
     Map<EntryAckStatus, Integer> statuses = new EnumMap<>(EntryAckStatus.class);
-    for (EntryAckItem item : server.entries.ingest(device, newBatch(true)).results()) {
+    for (EntryAckItem item : server.entries().ingest(device, newBatch(true)).results()) {
       statuses.merge(item.status(), 1, Integer::sum);
     }
     if (statuses.getOrDefault(EntryAckStatus.OVERUSE_CONFLICT, 0) != 10
@@ -162,9 +162,9 @@ public class EntryIngestBenchmark {
         for (int u = 0; u < PARTY; u++) {
           units.add(new UnitItemRequest().unitId("tour-adult"));
         }
-        server.bookings.reserve(channel, new BookingReservationRequest().uuid(uuid).productId("tour")
+        server.bookings().reserve(channel, new BookingReservationRequest().uuid(uuid).productId("tour")
             .optionId("tour-opt").availabilityId(SLOT).unitItems(units));
-        server.bookings.confirm(channel, uuid, new BookingConfirmationRequest());
+        server.bookings().confirm(channel, uuid, new BookingConfirmationRequest());
       }
       try (Connection c = ds.getConnection();
           PreparedStatement ps = c.prepareStatement("SELECT pass_id FROM pass WHERE booking_uuid LIKE ?")) {
@@ -239,7 +239,7 @@ public class EntryIngestBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public EntryAck ingest(Issued in) {
-    return server.entries.ingest(device, in.batch);
+    return server.entries().ingest(device, in.batch);
   }
 
   @Benchmark

@@ -70,7 +70,7 @@ public class HotSlotBenchmark {
     dir = Files.createTempDirectory("sp-bench");
     server = BenchServer.start(db, dir);
     BenchServer.timedProduct(server, "hot", "Hot");
-    channel = server.channels.create(new Channel("bench", "bench", "OTA", null, null, 1_000_000, 1_000_000, true));
+    channel = server.channels().create(new Channel("bench", "bench", "OTA", null, null, 1_000_000, 1_000_000, true));
     reserve(); // generates the day's slots
     ds = server.database().dataSource();
   }
@@ -83,7 +83,7 @@ public class HotSlotBenchmark {
 
   @Benchmark
   public Object reserve() {
-    return server.bookings.reserve(channel, new BookingReservationRequest().uuid(UUID.randomUUID().toString())
+    return server.bookings().reserve(channel, new BookingReservationRequest().uuid(UUID.randomUUID().toString())
         .productId("hot").optionId("hot-opt").availabilityId(SLOT)
         .unitItems(List.of(new UnitItemRequest().unitId("hot-adult"))));
   }

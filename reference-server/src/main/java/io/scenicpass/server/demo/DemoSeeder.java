@@ -80,31 +80,31 @@ public final class DemoSeeder {
         throw new UncheckedIOException("cannot read " + file, e);
       }
     }
-    if (server.admin.setting("demo.seeded") == null) {
+    if (server.admin().setting("demo.seeded") == null) {
       seedCatalogue();
       seedSite();
     }
     Map<String, String> keys = new LinkedHashMap<>();
     for (String[] c : CHANNELS) {
-      if (server.channels.find(c[0]).isEmpty()) {
-        server.channels.create(new Channel(c[0], c[1], c[2], null, null, 50, 100, true));
+      if (server.channels().find(c[0]).isEmpty()) {
+        server.channels().create(new Channel(c[0], c[1], c[2], null, null, 50, 100, true));
       }
       String key = previous != null && previous.channelKeys() != null ? previous.channelKeys().get(c[0]) : null;
       if (key == null) {
         key = "sp_demo_" + c[0] + "_" + token(12);
-        server.channels.addKey(c[0], key, "demo");
+        server.channels().addKey(c[0], key, "demo");
       }
       keys.put(c[0], key);
     }
     String enrollment = previous != null ? previous.deviceEnrollmentToken() : "enr_" + token(18);
-    server.admin.settingIfAbsent("enrollment.tokenHash", ChannelService.sha256Hex(enrollment));
-    server.admin.settingIfAbsent("demo.seeded", "true");
+    server.admin().settingIfAbsent("enrollment.tokenHash", ChannelService.sha256Hex(enrollment));
+    server.admin().settingIfAbsent("demo.seeded", "true");
     int historyDays = io.scenicpass.server.flow.FlowConfig.demoHistoryDays(server.config().flow);
-    if (historyDays > 0 && server.admin.setting("demo.history") == null) {
+    if (historyDays > 0 && server.admin().setting("demo.history") == null) {
       // flow history for the dashboard and the forecast (bulk inserts, a few seconds)
-      new io.scenicpass.server.flow.DemoHistory(server.database(), server.catalogue, server.clock(),
+      new io.scenicpass.server.flow.DemoHistory(server.database(), server.catalogue(), server.clock(),
           java.time.ZoneId.of(ZONE)).seed(historyDays, 42L, 1000);
-      server.admin.settingIfAbsent("demo.history", Integer.toString(historyDays));
+      server.admin().settingIfAbsent("demo.history", Integer.toString(historyDays));
     }
     DemoInfo info = new DemoInfo(server.baseUrl(), keys.get("ctrip"), server.adminToken(), enrollment, "ctrip", keys);
     try {
@@ -116,15 +116,15 @@ public final class DemoSeeder {
   }
 
   private void seedCatalogue() {
-    server.catalogue.setDayPoolDefault(PARK_POOL, 6000);
-    server.catalogue.create(new ProductSpec(
+    server.catalogue().setDayPoolDefault(PARK_POOL, 6000);
+    server.catalogue().create(new ProductSpec(
         new Product("park-entry", "黄山风景区门票 Mountain park timed entry", "PARK-ENTRY", ZONE, "TIMED_SLOT",
             false, List.of("park"), PARK_POOL, 24 * 60, "CNY", true),
         List.of(new OptionSpec(option("park-entry-std", "park-entry", "Standard entry", 1000), List.of(
             unit("park-entry-adult", "park-entry-std", "ADULT", "成人 Adult", 18, null, 19000, 17100),
             unit("park-entry-child", "park-entry-std", "CHILD", "儿童 Child (6-17)", 6, 17, 9500, 8550),
             unit("park-entry-senior", "park-entry-std", "SENIOR", "长者 Senior (60-69)", 60, 69, 9500, 8550))))));
-    server.catalogue.create(new ProductSpec(
+    server.catalogue().create(new ProductSpec(
         new Product("park-cablecar", "门票+索道 Park + cable car pass", "PARK-CABLE", ZONE, "TIMED_SLOT",
             false, List.of("park", "cableway"), PARK_POOL, 24 * 60, "CNY", true),
         List.of(new OptionSpec(option("park-cablecar-std", "park-cablecar", "Entry + Yungu cable car", 400), List.of(
@@ -132,24 +132,24 @@ public final class DemoSeeder {
             unit("park-cablecar-child", "park-cablecar-std", "CHILD", "儿童 Child (6-17)", 6, 17, 13500, 12150),
             unit("park-cablecar-senior", "park-cablecar-std", "SENIOR", "长者 Senior (60-69)", 60, 69, 13500,
                 12150))))));
-    server.catalogue.create(new ProductSpec(
+    server.catalogue().create(new ProductSpec(
         new Product("park-group", "团队票 Group entry (one pass per group)", "PARK-GROUP", ZONE, "TIMED_SLOT",
             true, List.of("park"), PARK_POOL, 48 * 60, "CNY", true),
         List.of(new OptionSpec(option("park-group-std", "park-group", "Group entry", 300), List.of(
             unit("park-group-adult", "park-group-std", "ADULT", "团队成人 Group adult", 18, null, 16000, 15000))))));
     // Channel prices: the official site and mini-programs sell below the rack rate.
     for (String ch : List.of("official-site", "wechat-mini", "alipay-mini")) {
-      server.catalogue.setPrice("park-entry-adult", ch, 18000, 18000);
-      server.catalogue.setPrice("park-cablecar-adult", ch, 25500, 25500);
+      server.catalogue().setPrice("park-entry-adult", ch, 18000, 18000);
+      server.catalogue().setPrice("park-cablecar-adult", ch, 25500, 25500);
     }
   }
 
   private void seedSite() {
-    server.admin.putZone(new SiteStore.Zone("park", "主景区 Mountain park"));
-    server.admin.putZone(new SiteStore.Zone("cableway", "云谷索道 Yungu cable car"));
-    server.admin.putGate(new SiteStore.Gate("gate-north", "北门 North gate", "park", "IN"));
-    server.admin.putGate(new SiteStore.Gate("gate-south", "南门 South gate", "park", "BOTH"));
-    server.admin.putGate(new SiteStore.Gate("gate-cableway", "云谷索道站 Cable car station", "cableway", "IN"));
+    server.admin().putZone(new SiteStore.Zone("park", "主景区 Mountain park"));
+    server.admin().putZone(new SiteStore.Zone("cableway", "云谷索道 Yungu cable car"));
+    server.admin().putGate(new SiteStore.Gate("gate-north", "北门 North gate", "park", "IN"));
+    server.admin().putGate(new SiteStore.Gate("gate-south", "南门 South gate", "park", "BOTH"));
+    server.admin().putGate(new SiteStore.Gate("gate-cableway", "云谷索道站 Cable car station", "cableway", "IN"));
   }
 
   private static ProductOption option(String id, String productId, String name, int slotCapacity) {

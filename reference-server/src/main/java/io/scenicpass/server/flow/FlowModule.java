@@ -7,18 +7,16 @@ import io.scenicpass.server.terminal.store.EntryStore;
 import io.scenicpass.server.flow.store.FlowStore;
 import io.scenicpass.server.sales.store.InventoryStore;
 import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.scenicpass.server.Platform;
+import io.scenicpass.server.admin.AdminService;
+import io.scenicpass.server.cluster.Jobs;
+import io.scenicpass.server.flow.http.DashboardApi;
 
 /**
  * The flow side wired in one place: {@code new FlowModule(db, clock, config)}, then optionally
- * {@link #pushTo(PushHub)} and {@link #start(ScheduledExecutorService)} for the scheduled alert evaluation.
+ * {@link #pushTo(PushHub)} and {@link #jobs(Jobs)} for the scheduled alert evaluation.
  */
 public final class FlowModule {
-  private static final Logger LOG = LoggerFactory.getLogger(FlowModule.class);
-
   public final FlowService flow;
   public final ForecastService forecast;
   public final AlertService alerts;
@@ -40,15 +38,17 @@ public final class FlowModule {
     return this;
   }
 
-  /** Schedules the alert job (lease-guarded, so safe on every node) on the caller's executor. */
-  public void start(ScheduledExecutorService jobs) {
-    long every = Math.max(1, config.alertInterval().toMillis());
-    jobs.scheduleWithFixedDelay(() -> {
-      try {
-        alerts.runScheduled();
-      } catch (RuntimeException e) {
-        LOG.warn("alert evaluation failed; will retry", e);
-      }
-    }, every, every, TimeUnit.MILLISECONDS);
+  /** The alert job: evaluated and notified by one node at a time, under a lease. */
+  public void jobs(Jobs jobs) {
+    jobs.singleton("flow-alerts", "alert evaluations", config.alertInterval(), () -> {
+      alerts.evaluate();
+      alerts.deliverNotifications();
+    });
+  }
+
+  /** The flow's gauges and the operator dashboard ({@code /dashboard}). */
+  public DashboardApi dashboard(Platform p, AdminService admin) {
+    p.metrics().gauge("scenicpass.alerts.active", "capacity alerts currently raised", alerts::activeCount);
+    return new DashboardApi(admin, this, p.json());
   }
 }

@@ -36,11 +36,11 @@ class ClusterBusTest {
     MutableClock clock = new MutableClock(TestServer.START);
     try (TestServer a = new TestServer(dir.resolve("a"), url, clock, cfg);
          TestServer b = new TestServer(dir.resolve("a"), url, clock, cfg)) {
-      assertThat(b.server.cluster.clustered()).isTrue();
+      assertThat(b.server.cluster().clustered()).isTrue();
       List<String> onB = new CopyOnWriteArrayList<>();
-      b.server.cluster.subscribe(ClusterBus.MESSAGE, onB::add);
+      b.server.cluster().subscribe(ClusterBus.MESSAGE, onB::add);
       ClusterNode.await("both nodes listening", Duration.ofSeconds(10), () -> listeners(a) == 2);
-      a.server.cluster.publish(ClusterBus.MESSAGE, "{\"n\":1}");
+      a.server.cluster().publish(ClusterBus.MESSAGE, "{\"n\":1}");
       ClusterNode.await("the first event on B", Duration.ofSeconds(5), () -> onB.size() == 1);
 
       // the database drops every LISTEN session (a restart, a failover, a pooler hiccup)
@@ -51,15 +51,15 @@ class ClusterBusTest {
         }
         return null;
       });
-      a.server.cluster.publish(ClusterBus.MESSAGE, "{\"n\":2}"); // possibly while B is not listening
+      a.server.cluster().publish(ClusterBus.MESSAGE, "{\"n\":2}"); // possibly while B is not listening
       ClusterNode.await("B to reconnect and catch up", Duration.ofSeconds(15), () -> onB.size() == 2);
       ClusterNode.await("both nodes listening again", Duration.ofSeconds(10), () -> listeners(a) == 2);
-      a.server.cluster.publish(ClusterBus.MESSAGE, "{\"n\":3}");
+      a.server.cluster().publish(ClusterBus.MESSAGE, "{\"n\":3}");
       ClusterNode.await("the third event on B", Duration.ofSeconds(5), () -> onB.size() == 3);
       assertThat(onB).as("each once, in order").containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
 
       // the revocation log trigger wakes B's push hub (no poll for 60 s)
-      long wakes = b.server.push.wakeUps();
+      long wakes = b.server.push().wakeUps();
       a.product("tour", "Asia/Shanghai", java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 120, 10, false,
           0, null);
       String key = a.channel("ota", 1000, 1000, null);
@@ -68,7 +68,7 @@ class ClusterBusTest {
       assertThat(a.post("/octo/bookings/w-1/confirm", key, "{}").status()).isEqualTo(200);
       assertThat(a.post("/octo/bookings/w-1/cancel", key, "{}").status()).isEqualTo(200);
       ClusterNode.await("B's push hub woken by the revocation", Duration.ofSeconds(5),
-          () -> b.server.push.wakeUps() > wakes);
+          () -> b.server.push().wakeUps() > wakes);
     }
   }
 
@@ -84,7 +84,7 @@ class ClusterBusTest {
   @Test
   void concurrentOutboxClaimsSkipEachOthersRowsOnH2() throws Exception {
     try (TestServer ts = TestServer.h2(dir.resolve("h2"))) {
-      assertThat(ts.server.cluster.clustered()).isFalse();
+      assertThat(ts.server.cluster().clustered()).isFalse();
       claimsAreDisjoint(ts);
     }
   }

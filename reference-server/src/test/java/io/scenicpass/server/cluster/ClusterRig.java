@@ -59,9 +59,9 @@ final class ClusterRig implements AutoCloseable {
       ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 500, false, 60, null);
       ts.product("hot", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
       ts.product("busy", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 0, null);
-      ts.server.admin.putZone(new SiteStore.Zone("park", "Park"));
-      ts.server.admin.putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
-      ts.server.admin.putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
+      ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
+      ts.server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
+      ts.server.admin().putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
       otaKey = ts.channel("ota", 100_000, 100_000, null);
       hooksKey = ts.channel("hooks", 100_000, 100_000, webhookUrl);
     }

@@ -73,8 +73,8 @@ final class FaultRig implements AutoCloseable {
     this.dbUrl = dbUrl;
     ts = new TestServer(dir.resolve("server"), dbUrl, new MutableClock(TestServer.START), Map.of());
     ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 200, false, 60, null);
-    ts.server.admin.putZone(new SiteStore.Zone("park", "Park"));
-    ts.server.admin.putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
+    ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
+    ts.server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
     key = ts.channel("ota", 10_000, 10_000, "http://127.0.0.1:9/hook");
     proxy = new FaultProxy(ts.server.port());
     http = terminalHttp().addInterceptor(EntryAcks.recorder(accepted, acked)).build();

@@ -84,7 +84,7 @@ class FlappingSoakTest {
     Random scans = new Random(seed ^ 0x5CA9L);
     try (FaultRig rig = new FaultRig(dir, null)) {
       List<String> passes = rig.book("soak", passCount);
-      rig.ts.server.syncFeeds.refreshManifest();
+      rig.ts.server.syncFeeds().refreshManifest();
       // (retried: on a loaded machine the terminal's short timeouts can cut the very first full pull)
       FaultRig.await("a first full sync through the proxy", () -> rig.sync.syncNow().success());
       rig.sync.start();

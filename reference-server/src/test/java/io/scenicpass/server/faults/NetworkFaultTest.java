@@ -33,7 +33,7 @@ class NetworkFaultTest {
   void blackholedSlowAndResetLinksNeverStopTheGateAndLoseNothing() throws Exception {
     try (FaultRig rig = new FaultRig(dir, null)) {
       List<String> passes = rig.book("bhole", 24);
-      rig.ts.server.syncFeeds.refreshManifest();
+      rig.ts.server.syncFeeds().refreshManifest();
       assertThat(rig.sync.syncNow().success()).as("first sync through the proxy").isTrue();
       rig.sync.start();
 
@@ -71,7 +71,7 @@ class NetworkFaultTest {
   void aFlappingLinkNeverStopsTheGateAndLosesNothing() throws Exception {
     try (FaultRig rig = new FaultRig(dir, null)) {
       List<String> passes = rig.book("flap", 40);
-      rig.ts.server.syncFeeds.refreshManifest();
+      rig.ts.server.syncFeeds().refreshManifest();
       assertThat(rig.sync.syncNow().success()).isTrue();
       rig.sync.start();
       rig.proxy.slowDelay = Duration.ofMillis(10);
@@ -96,7 +96,7 @@ class NetworkFaultTest {
   void lostUploadAcknowledgementsAreRetriedAndStoredOnce() throws Exception {
     try (FaultRig rig = new FaultRig(dir, null)) {
       List<String> passes = rig.book("lostack", 12);
-      rig.ts.server.syncFeeds.refreshManifest();
+      rig.ts.server.syncFeeds().refreshManifest();
       assertThat(rig.sync.syncNow().success()).isTrue();
       rig.sync.start();
       // the uploads reach the server and are stored; their answers never come back, so the terminal sends the
@@ -130,7 +130,7 @@ class NetworkFaultTest {
   /** The server restart scenario, on the rig's database (H2 here, PostgreSQL in NetworkFaultPostgresTest). */
   static void serverRestart(FaultRig rig) throws Exception {
     List<String> passes = rig.book("restart", 16);
-    rig.ts.server.syncFeeds.refreshManifest();
+    rig.ts.server.syncFeeds().refreshManifest();
     assertThat(rig.sync.syncNow().success()).isTrue();
     rig.sync.start();
     FaultRig.await("the push stream", rig.sync::pushConnected);

@@ -48,7 +48,7 @@ class ServerKillTest {
   private void killMidBatch(String db) throws Exception {
     try (FaultRig rig = new FaultRig(dir, db)) {
       List<String> passes = rig.book("srvkill", 34);
-      rig.ts.server.syncFeeds.refreshManifest();
+      rig.ts.server.syncFeeds().refreshManifest();
       assertThat(rig.sync.syncNow().success()).isTrue();
       rig.stopServer();
 

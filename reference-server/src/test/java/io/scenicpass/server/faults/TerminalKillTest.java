@@ -30,7 +30,7 @@ class TerminalKillTest {
   void killingTheTerminalMidUploadLosesNothingAndDuplicatesNothing() throws Exception {
     try (FaultRig rig = new FaultRig(dir, null, false)) {
       List<String> passes = rig.book("kill", 30);
-      rig.ts.server.syncFeeds.refreshManifest();
+      rig.ts.server.syncFeeds().refreshManifest();
       Path passFile = dir.resolve("passes.txt");
       Files.write(passFile, passes, StandardCharsets.UTF_8);
       Path terminal = dir.resolve("terminal");

@@ -42,8 +42,8 @@ abstract class FlowApiContract {
   void start(@TempDir Path dir) {
     h = new FlowHarness(dir, dbUrl(), -1, FlowConfig.defaults());
     for (String product : List.of("park-entry", "park-cablecar")) {
-      CatalogueService.ProductView pv = h.ts.server.catalogue.product(product, null);
-      h.ts.server.inventory.ensureSlots(pv.product(), pv.options().get(0).option(), DAY, DAY);
+      CatalogueService.ProductView pv = h.ts.server.catalogue().product(product, null);
+      h.ts.server.inventory().ensureSlots(pv.product(), pv.options().get(0).option(), DAY, DAY);
     }
     List<JsonNode> slots = new java.util.ArrayList<>();
     h.json("/admin/v1/flow/slots").forEach(slots::add);

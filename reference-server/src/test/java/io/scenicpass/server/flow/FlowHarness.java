@@ -48,7 +48,7 @@ public final class FlowHarness implements AutoCloseable {
     long t0 = System.nanoTime();
     new DemoSeeder(ts.server).seed();
     long t1 = System.nanoTime();
-    seededBookings = days < 0 ? 0 : new DemoHistory(ts.server.database(), ts.server.catalogue, ts.clock,
+    seededBookings = days < 0 ? 0 : new DemoHistory(ts.server.database(), ts.server.catalogue(), ts.clock,
         config.zone()).seed(days, 42L, 1000);
     System.err.printf("harness: server start %d ms, demo seed %d ms, history %d ms%n", (t0 - tStart) / 1_000_000,
         (t1 - t0) / 1_000_000,
@@ -63,10 +63,10 @@ public final class FlowHarness implements AutoCloseable {
         () -> ts.server.database().read(c -> new FlowStore().entriesIngested(c)));
     metrics.gauge("scenicpass.sync.lag.seconds", "largest time since a live device last synced",
         () -> ts.server.database().read(c -> new FlowStore().maxSyncLagMillis(c, ts.clock.instant())) / 1000.0);
-    metrics.gauge("scenicpass.outbox.depth", "webhook deliveries pending", () -> ts.server.webhooks.pending());
+    metrics.gauge("scenicpass.outbox.depth", "webhook deliveries pending", () -> ts.server.webhooks().pending());
     metrics.gauge("scenicpass.alerts.active", "capacity alerts active", () -> flow.alerts.activeCount());
     metrics.gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
-    dashboard = new DashboardApi(ts.server.admin, flow, mapper);
+    dashboard = new DashboardApi(ts.server.admin(), flow, mapper);
     app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;

@@ -56,7 +56,7 @@ class FlowIngestionTest {
 
       EntryService entries = new EntryService(ts.server.database(), new EntryStore(), new PassStore(),
           new BookingStore(), new ChannelStore(), new CatalogueStore(), new InventoryStore(), new RevocationFeedStore(),
-          ts.server.webhooks, ts.server.keys, ts.clock, ts.server.config().areaId);
+          ts.server.webhooks(), ts.server.keys(), ts.clock, ts.server.config().areaId);
       DeviceRow device = new DeviceRow("dev-1", "North 1", "SP", "gate-north", false, ts.clock.instant(), null, null);
       Instant t = ts.clock.instant().minusSeconds(600); // 10:50 local
       List<EntryEvent> batch = List.of(event(passes.get(0), Direction.IN, Verdict.ADMIT, t),

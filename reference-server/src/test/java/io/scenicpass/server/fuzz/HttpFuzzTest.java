@@ -79,8 +79,8 @@ class HttpFuzzTest {
         Map.of("port", System.getProperty("scenicpass.fuzz.port", "0")));
     ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 500, false, 60, null);
     ts.product("side", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 50, false, 60, null);
-    ts.server.admin.putZone(new SiteStore.Zone("park", "Park"));
-    ts.server.admin.putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
+    ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
+    ts.server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
     channelKey = ts.channel("ota", 1_000_000, 1_000_000, null);
     ts.channel("victim", 1_000_000, 1_000_000, null);
     String slot = "2026-06-02T10:00:00+08:00";

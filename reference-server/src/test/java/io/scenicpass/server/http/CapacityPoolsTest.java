@@ -24,7 +24,7 @@ class CapacityPoolsTest {
   @Test
   void dailyPoolCapsAllProductsAndAllotmentsAddChannelCapacity() {
     try (TestServer ts = TestServer.h2(dir)) {
-      ts.server.catalogue.setDayPoolDefault("park", 3);
+      ts.server.catalogue().setDayPoolDefault("park", 3);
       ts.product("a", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, "park");
       ts.product("b", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, "park");
       String key = ts.channel("ota", 1000, 1000, null);
@@ -50,7 +50,7 @@ class CapacityPoolsTest {
       assertThat(vacancies(ts, vip, "a")).isEqualTo(vacancies(ts, key, "a") + 2);
       Answer fromAllotment = ts.post("/octo/bookings", vip, TestServer.reserve("v1", "a", SLOT, "a-adult", "a-adult"));
       assertThat(fromAllotment.status()).isEqualTo(200);
-      assertThat(ts.server.inventory.findSlot("a-opt|" + SLOT).orElseThrow().held()).isEqualTo(2); // shared untouched
+      assertThat(ts.server.inventory().findSlot("a-opt|" + SLOT).orElseThrow().held()).isEqualTo(2); // shared untouched
       ts.post("/octo/bookings/v1/cancel", vip, null);
       assertThat(vacancies(ts, vip, "a")).isEqualTo(vacancies(ts, key, "a") + 2);
     }

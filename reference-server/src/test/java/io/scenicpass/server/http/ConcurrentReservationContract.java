@@ -70,7 +70,7 @@ abstract class ConcurrentReservationContract {
       assertThat(byStatus.get(200)).as("%s %s", byStatus, byError).hasValue(CAPACITY);
       assertThat(byStatus.get(400)).as("%s %s", byStatus, byError).hasValue(REQUESTS - CAPACITY);
       assertThat(byError).containsOnlyKeys("UNPROCESSABLE_ENTITY");
-      Slot slot = ts.server.inventory.findSlot("hot-opt|" + SLOT).orElseThrow();
+      Slot slot = ts.server.inventory().findSlot("hot-opt|" + SLOT).orElseThrow();
       assertThat(slot.held()).isEqualTo(CAPACITY);
       assertThat(slot.sold()).isZero();
       long onHold = ts.server.database().read(c -> {

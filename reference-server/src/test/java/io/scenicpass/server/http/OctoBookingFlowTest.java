@@ -59,7 +59,7 @@ class OctoBookingFlowTest {
 
   private static KeySet keySet() {
     String json = ts.get("/admin/v1/keyset", TestServer.ADMIN).body();
-    return SignedKeySet.fromJson(json).verify(ts.server.keys.root().publicKey());
+    return SignedKeySet.fromJson(json).verify(ts.server.keys().root().publicKey());
   }
 
   @Test
@@ -166,7 +166,7 @@ class OctoBookingFlowTest {
     assertThat(vacancies("tour", slot)).isEqualTo(before - 1);
     ts.clock.advance(Duration.ofMinutes(6));
     try {
-      assertThat(ts.server.inventory.expireDueHolds()).isEqualTo(1); // the scheduled job's work
+      assertThat(ts.server.inventory().expireDueHolds()).isEqualTo(1); // the scheduled job's work
       assertThat(vacancies("tour", slot)).isEqualTo(before);
       Answer c = ts.post("/octo/bookings/exp-1/confirm", key, null);
       assertThat(c.status()).isEqualTo(400);
@@ -246,7 +246,7 @@ class OctoBookingFlowTest {
 
   @Test
   void keyRotationSignsNewPassesWithTheNewKeyAndKeepsTheOldOneVerifiable() {
-    String oldKey = ts.server.keys.active().keyId();
+    String oldKey = ts.server.keys().active().keyId();
     Answer r = ts.post("/admin/v1/keys/rotate", TestServer.ADMIN, null);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     String newKey = r.json().get("activeKeyId").asText();

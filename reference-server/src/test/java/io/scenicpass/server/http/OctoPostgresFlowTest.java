@@ -43,14 +43,14 @@ class OctoPostgresFlowTest {
           "tour-adult"));
       assertThat(tooMany.json().get("error").asText()).isEqualTo("UNPROCESSABLE_ENTITY");
       assertThat(tooMany.json().get("errorMessage").asText()).contains("sold out");
-      assertThat(ts.server.inventory.findSlot("tour-opt|" + SLOT).orElseThrow().held()).isEqualTo(2);
+      assertThat(ts.server.inventory().findSlot("tour-opt|" + SLOT).orElseThrow().held()).isEqualTo(2);
       Answer confirmed = ts.post("/octo/bookings/pg-1/confirm", key, null);
       assertThat(confirmed.json().get("status").asText()).as(confirmed.body()).isEqualTo("CONFIRMED");
       assertThat(confirmed.json().get("unitItems").get(1).get("ticket").get("deliveryOptions").get(0)
           .get("deliveryValue").asText()).startsWith("SP1");
       assertThat(ts.post("/octo/bookings/pg-1/cancel", key, null).json().get("status").asText())
           .isEqualTo("CANCELLED");
-      var slot = ts.server.inventory.findSlot("tour-opt|" + SLOT).orElseThrow();
+      var slot = ts.server.inventory().findSlot("tour-opt|" + SLOT).orElseThrow();
       assertThat(slot.held() + slot.sold()).isZero();
       String slotId = ("tour-opt|" + SLOT).replace("|", "%7C").replace("+", "%2B");
       ts.send("PUT", "/admin/v1/slots/" + slotId + "/closed", TestServer.ADMIN, "{\"closed\":true}", Map.of());

@@ -56,7 +56,7 @@ class TwoServersOnePostgresTest {
       }
       pool.shutdown();
       assertThat(ok).isEqualTo(50);
-      Slot slot = b.server.inventory.findSlot("hot-opt|" + ConcurrentReservationContract.SLOT).orElseThrow();
+      Slot slot = b.server.inventory().findSlot("hot-opt|" + ConcurrentReservationContract.SLOT).orElseThrow();
       assertThat(slot.held()).isEqualTo(50);
       // a confirm through the other server sells what the first one held
       assertThat(b.post("/octo/bookings/" + held + "/confirm", key, null).json().get("status").asText()).isEqualTo("CONFIRMED");

@@ -69,7 +69,7 @@ class AdminAuthTest {
         .collect(Collectors.toCollection(java.util.TreeSet::new));
     assertThat(routes).as("admin routes found in the route table").hasSizeGreaterThan(40)
         .contains("POST /admin/v1/keys/rotate", "GET /admin/v1/flow/summary", "POST /admin/v1/channels");
-    String activeKey = ts.server.keys.active().keyId();
+    String activeKey = ts.server.keys().active().keyId();
     long channels = SecurityFixture.count(ts, "SELECT COUNT(*) FROM channel", null);
     List<String> failures = new ArrayList<>();
     int checked = 0;
@@ -93,7 +93,7 @@ class AdminAuthTest {
       }
     }
     assertThat(failures).as("admin routes that did not refuse (of %d requests)", checked).isEmpty();
-    assertThat(ts.server.keys.active().keyId()).as("no rotation happened").isEqualTo(activeKey);
+    assertThat(ts.server.keys().active().keyId()).as("no rotation happened").isEqualTo(activeKey);
     assertThat(SecurityFixture.count(ts, "SELECT COUNT(*) FROM channel", null)).as("no channel created")
         .isEqualTo(channels);
     // and the valid token does work on the same table (the sweep above is not vacuous)

@@ -71,7 +71,7 @@ class DeviceAccessTest {
 
     // an open event stream
     CountDownLatch streamEnded = SecurityFixture.openEventStream(ts, auth);
-    Await.until("the stream to be registered", () -> ts.server.push.connected() > 0);
+    Await.until("the stream to be registered", () -> ts.server.push().connected() > 0);
 
     assertThat(ts.post("/admin/v1/terminals/" + creds.deviceId() + "/revoke", TestServer.ADMIN, "{}").status())
         .isEqualTo(204);

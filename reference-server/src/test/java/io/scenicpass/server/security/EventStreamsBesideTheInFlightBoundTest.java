@@ -33,7 +33,7 @@ class EventStreamsBesideTheInFlightBoundTest {
     DeviceCredentials b = SecurityFixture.enroll(ts, dir.resolve("b"), "gate-b");
     SecurityFixture.openEventStream(ts, "Device " + a.deviceToken());
     SecurityFixture.openEventStream(ts, "Device " + b.deviceToken());
-    Await.until("both streams registered", () -> ts.server.push.connected() == 2);
+    Await.until("both streams registered", () -> ts.server.push().connected() == 2);
     assertThat(ts.get("/health", null).status()).isEqualTo(200);
     assertThat(SecurityFixture.send(ts, "GET", "/terminal/v1/config", "Device " + a.deviceToken(), null).status())
         .isEqualTo(200);

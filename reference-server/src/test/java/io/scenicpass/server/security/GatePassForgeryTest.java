@@ -143,7 +143,7 @@ class GatePassForgeryTest {
 
   @Test
   void retiredAndCompromisedKeysAreRefusedAsTheProtocolDefines() throws Exception {
-    String first = ts.server.keys.active().keyId();
+    String first = ts.server.keys().active().keyId();
     String oldA = SecurityFixture.book(ts, key, "keys-old-a");
     String oldB = SecurityFixture.book(ts, key, "keys-old-b");
     assertThat(PassCodec.decode(oldA).keyId()).isEqualTo(first);
@@ -176,7 +176,7 @@ class GatePassForgeryTest {
 
     // the active key is compromised: the server rotates away from it and flags it
     assertThat(ts.post("/admin/v1/keys/" + second + "/compromised", TestServer.ADMIN, "{}").status()).isEqualTo(204);
-    String third = ts.server.keys.active().keyId();
+    String third = ts.server.keys().active().keyId();
     assertThat(third).isNotIn(first, second);
     String afterCompromise = SecurityFixture.book(ts, key, "keys-after");
     assertThat(PassCodec.decode(afterCompromise).keyId()).isEqualTo(third);

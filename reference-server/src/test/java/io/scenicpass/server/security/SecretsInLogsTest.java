@@ -100,8 +100,8 @@ class SecretsInLogsTest {
     try (TestServer ts = new TestServer(dir.resolve("server"), null, clock,
         Map.of("admin.token", ADMIN, "keys.passphrase", PASSPHRASE))) {
       ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
-      ts.server.admin.putZone(new io.scenicpass.server.admin.store.SiteStore.Zone("park", "Park"));
-      ts.server.admin.putGate(new io.scenicpass.server.admin.store.SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
+      ts.server.admin().putZone(new io.scenicpass.server.admin.store.SiteStore.Zone("park", "Park"));
+      ts.server.admin().putGate(new io.scenicpass.server.admin.store.SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
 
       // channel with a webhook secret, and a second key, over the admin API
       Answer created = ts.post("/admin/v1/channels", ADMIN, "{\"id\":\"ota\",\"webhookUrl\":\"" + hookUrl
@@ -133,7 +133,7 @@ class SecretsInLogsTest {
       }
       String text = ts.get("/octo/bookings/logs-1", apiKey2).json().get("unitItems").get(0).get("ticket")
           .get("deliveryOptions").get(0).get("deliveryValue").asText();
-      assertThat(ts.server.webhooks.deliverDue()).isEqualTo(1);
+      assertThat(ts.server.webhooks().deliverDue()).isEqualTo(1);
       assertThat(hooks).containsExactly("BOOKING_CONFIRMED");
 
       // a device: one-time token, real provisioning, a gate that syncs, decides and uploads
@@ -157,11 +157,11 @@ class SecretsInLogsTest {
         assertThat(upload.success()).as(upload.toString()).isTrue();
         assertThat(upload.entriesUploaded()).isEqualTo(2);
       }
-      assertThat(ts.server.webhooks.deliverDue()).isEqualTo(1);
+      assertThat(ts.server.webhooks().deliverDue()).isEqualTo(1);
       assertThat(hooks).containsExactly("BOOKING_CONFIRMED", "BOOKING_REDEEMED");
 
       // admin key operations, revocation, and wrong credentials everywhere
-      String before = ts.server.keys.active().keyId();
+      String before = ts.server.keys().active().keyId();
       assertThat(ts.post("/admin/v1/keys/rotate", ADMIN, "{}").status()).isEqualTo(200);
       assertThat(ts.post("/admin/v1/keys/" + before + "/compromised", ADMIN, "{}").status()).isEqualTo(204);
       errors.add(ts.post("/admin/v1/keys/rotate", apiKey, "{}"));

@@ -55,9 +55,9 @@ final class SecurityFixture {
     TestServer ts = new TestServer(dir, null, new io.scenicpass.server.testing.MutableClock(TestServer.START),
         settings);
     ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 500, false, 60, null);
-    ts.server.admin.putZone(new SiteStore.Zone("park", "Park"));
-    ts.server.admin.putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
-    ts.server.admin.putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
+    ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
+    ts.server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
+    ts.server.admin().putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
     return ts;
   }
 

@@ -81,12 +81,12 @@ class WebhookDeliveryTest {
       ts.post("/octo/bookings/wh-1/confirm", key, null);
       ts.post("/octo/bookings/wh-1/confirm", key, null); // a retried confirm makes no second event
       failNext.set(1);
-      assertThat(ts.server.webhooks.deliverDue()).isZero(); // receiver answers 503
-      assertThat(ts.server.webhooks.pending()).isEqualTo(1);
+      assertThat(ts.server.webhooks().deliverDue()).isZero(); // receiver answers 503
+      assertThat(ts.server.webhooks().pending()).isEqualTo(1);
       clock.advance(Duration.ofSeconds(5));
-      assertThat(ts.server.webhooks.deliverDue()).isZero(); // backoff: not due yet (10 s)
+      assertThat(ts.server.webhooks().deliverDue()).isZero(); // backoff: not due yet (10 s)
       clock.advance(Duration.ofSeconds(6));
-      assertThat(ts.server.webhooks.deliverDue()).isEqualTo(1);
+      assertThat(ts.server.webhooks().deliverDue()).isEqualTo(1);
       assertThat(received).hasSize(1);
       assertThat(received.get(0).getType()).isEqualTo(WebhookEventType.BOOKING_CONFIRMED);
       assertThat(received.get(0).getBooking().getUuid()).isEqualTo("wh-1");
@@ -96,8 +96,8 @@ class WebhookDeliveryTest {
       receiver.stop(0); // the channel is down while we restart
     }
     try (TestServer ts = server()) {
-      assertThat(ts.server.webhooks.pending()).isEqualTo(1); // the outbox survived the restart
-      assertThat(ts.server.webhooks.deliverDue()).isZero(); // receiver down: connection refused
+      assertThat(ts.server.webhooks().pending()).isEqualTo(1); // the outbox survived the restart
+      assertThat(ts.server.webhooks().deliverDue()).isZero(); // receiver down: connection refused
     }
     try {
       startReceiver();
@@ -105,13 +105,13 @@ class WebhookDeliveryTest {
       throw new AssertionError(e);
     }
     try (TestServer ts = server()) {
-      ts.server.channels.update(new io.scenicpass.server.channels.store.Channel("hooked", "hooked", "OTA", hookUrl(),
+      ts.server.channels().update(new io.scenicpass.server.channels.store.Channel("hooked", "hooked", "OTA", hookUrl(),
           "secret-hooked", 1000, 1000, true));
       clock.advance(Duration.ofSeconds(11));
-      assertThat(ts.server.webhooks.deliverDue()).isEqualTo(1);
+      assertThat(ts.server.webhooks().deliverDue()).isEqualTo(1);
       assertThat(received).extracting(WebhookEvent::getType)
           .containsExactly(WebhookEventType.BOOKING_CONFIRMED, WebhookEventType.BOOKING_CANCELLED);
-      assertThat(ts.server.webhooks.pending()).isZero();
+      assertThat(ts.server.webhooks().pending()).isZero();
     }
   }
 
@@ -124,12 +124,12 @@ class WebhookDeliveryTest {
       ts.post("/octo/bookings/wh-2/confirm", key, null);
       failNext.set(Integer.MAX_VALUE);
       int attempts = 0;
-      while (ts.server.webhooks.pending() > 0 && attempts < 100) {
-        ts.server.webhooks.deliverDue();
+      while (ts.server.webhooks().pending() > 0 && attempts < 100) {
+        ts.server.webhooks().deliverDue();
         clock.advance(Duration.ofHours(1));
         attempts++;
       }
-      assertThat(ts.server.webhooks.pending()).isZero();
+      assertThat(ts.server.webhooks().pending()).isZero();
       assertThat(attempts).isBetween(24, 30);
       assertThat(received).isEmpty();
     }

@@ -96,13 +96,13 @@ class TerminalApiTest {
     DeviceCredentials creds = th.enroll(gate, "gate-a");
     assertThat(creds.gateId()).isEqualTo("gate-a");
     th.feeds.refreshManifest(); // the server refreshes at most every 5 s; the test does not wait for it
-    assertThat(creds.rootPublicKey()).isEqualTo(ts.server.keys.root().publicKey());
+    assertThat(creds.rootPublicKey()).isEqualTo(ts.server.keys().root().publicKey());
     MemoryState state = new MemoryState();
     try (SyncClient sync = client(creds, state, new ListOutbox())) {
       SyncReport r = sync.syncNow();
       assertThat(r.success()).as(r.toString()).isTrue();
     }
-    assertThat(state.keys.active(Instant.now()).orElseThrow().keyId()).isEqualTo(ts.server.keys.active().keyId());
+    assertThat(state.keys.active(Instant.now()).orElseThrow().keyId()).isEqualTo(ts.server.keys().active().keyId());
     assertThat(state.revocations.isRevoked(TerminalFixtures.passId(cancelled))).isTrue();
     assertThat(state.revocations.isRevoked(TerminalFixtures.passId(kept))).isFalse();
     assertThat(state.blacklist.isBlacklisted(binding)).isTrue();
@@ -368,7 +368,7 @@ class TerminalApiTest {
   void demoEnrollmentTokenWorksOnce(@TempDir Path gate, @TempDir Path other) {
     String token = "enr_demo_" + System.nanoTime();
     // what DemoSeeder stores for the deviceEnrollmentToken of demo.json
-    ts.server.admin.settingIfAbsent("enrollment.tokenHash", io.scenicpass.server.channels.ChannelService.sha256Hex(token));
+    ts.server.admin().settingIfAbsent("enrollment.tokenHash", io.scenicpass.server.channels.ChannelService.sha256Hex(token));
     DeviceCredentials creds = new io.scenicpass.terminal.sync.Provisioning(
         new io.scenicpass.terminal.sync.CredentialStore(gate.resolve("device.json"))).serverUrl(th.baseUrl())
         .enroll(token, "demo gate", "SP-TEST");

@@ -52,7 +52,7 @@ class TerminalBootstrapMeasure {
         assertThat(warm.syncNow().success()).isTrue(); // loads the client's classes before the long seeding
       }
       long t0 = System.nanoTime();
-      PassIssuer issuer = new PassIssuer(ts.server.keys.active());
+      PassIssuer issuer = new PassIssuer(ts.server.keys().active());
       Instant from = Instant.parse("2026-06-01T16:00:00Z");
       Instant until = Instant.parse("2026-06-02T16:00:00Z");
       Instant issuedAt = TestServer.START.minusSeconds(86_400); // sold over the previous days

@@ -26,9 +26,9 @@ final class TerminalFixtures {
   /** Product "tour" (zone park), gates gate-a / gate-b in zone park, channel "ota" with a webhook URL. */
   static String setUp(TestServer ts) {
     ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
-    ts.server.admin.putZone(new SiteStore.Zone("park", "Park"));
-    ts.server.admin.putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
-    ts.server.admin.putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
+    ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
+    ts.server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
+    ts.server.admin().putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
     return ts.channel("ota", 10_000, 10_000, "http://127.0.0.1:9/hook");
   }
 

@@ -30,10 +30,10 @@ final class TerminalHarness implements AutoCloseable {
 
   TerminalHarness(TestServer ts) {
     this.ts = ts;
-    devices = ts.server.devices;
-    feeds = ts.server.syncFeeds;
-    entries = ts.server.entries;
-    push = ts.server.push;
+    devices = ts.server.devices();
+    feeds = ts.server.syncFeeds();
+    entries = ts.server.entries();
+    push = ts.server.push();
   }
 
   String baseUrl() {

@@ -128,10 +128,10 @@ public final class TestServer implements AutoCloseable {
 
   /** Creates a channel with a known key and generous rate limits; returns the key. */
   public String channel(String id, int ratePerSecond, int burst, String webhookUrl) {
-    server.channels.create(new Channel(id, id, "OTA", webhookUrl, webhookUrl == null ? null : "secret-" + id,
+    server.channels().create(new Channel(id, id, "OTA", webhookUrl, webhookUrl == null ? null : "secret-" + id,
         ratePerSecond, burst, true));
     String key = "key-" + id;
-    server.channels.addKey(id, key, "test");
+    server.channels().addKey(id, key, "test");
     return key;
   }
 
@@ -142,7 +142,7 @@ public final class TestServer implements AutoCloseable {
   public void product(String id, String zone, LocalTime open, LocalTime close, int intervalMinutes, int capacity,
       boolean group, int cutoffMinutes, String dayPool) {
     String opt = id + "-opt";
-    server.catalogue.create(new ProductSpec(
+    server.catalogue().create(new ProductSpec(
         new Product(id, "Product " + id, id.toUpperCase(), zone, "TIMED_SLOT", group, List.of("park"), dayPool,
             cutoffMinutes, "CNY", true),
         List.of(new OptionSpec(new ProductOption(opt, id, "Option", true, open, close, intervalMinutes, capacity,

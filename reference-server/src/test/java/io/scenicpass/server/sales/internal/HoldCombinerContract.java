@@ -136,7 +136,7 @@ abstract class HoldCombinerContract {
   }
 
   private Slot slot() {
-    return ts.server.inventory.findSlot(SLOT_ID).orElseThrow();
+    return ts.server.inventory().findSlot(SLOT_ID).orElseThrow();
   }
 
   private List<String> onHold() {

@@ -1,0 +1,47 @@
+package io.scenicpass.server.sales;
+
+import io.scenicpass.server.Platform;
+import io.scenicpass.server.channels.ChannelsModule;
+import io.scenicpass.server.cluster.Jobs;
+import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.keys.KeyService;
+import io.scenicpass.server.sales.http.OctoApi;
+import io.scenicpass.server.sales.store.BookingStore;
+import io.scenicpass.server.sales.store.CatalogueStore;
+import io.scenicpass.server.sales.store.InventoryStore;
+import io.scenicpass.server.sales.store.PassStore;
+import java.time.Duration;
+
+/** Selling: the catalogue, slots and inventory, holds and bookings, pass issuance; the OCTO API for resellers. */
+public final class SalesModule {
+  public final CatalogueService catalogue;
+  public final InventoryService inventory;
+  public final IssuanceService issuance;
+  public final BookingService bookings;
+  public final PassQueries passes;
+  public final OctoApi api;
+  private final Platform platform;
+
+  public SalesModule(Platform p, KeyService keys, ChannelsModule channels) {
+    platform = p;
+    ServerConfig config = p.config();
+    CatalogueStore catalogueStore = new CatalogueStore();
+    InventoryStore inventoryStore = new InventoryStore();
+    BookingStore bookingStore = new BookingStore();
+    PassStore passStore = new PassStore();
+    catalogue = new CatalogueService(p.db(), catalogueStore, p.clock());
+    inventory = new InventoryService(p.db(), catalogueStore, inventoryStore, bookingStore, p.clock(),
+        config.slotHorizonDays, config.availabilityCache);
+    issuance = new IssuanceService(keys, passStore, bookingStore, p.ids(), p.clock(), config.areaId);
+    bookings = new BookingService(p.db(), catalogueStore, inventoryStore, bookingStore, passStore, inventory, issuance,
+        channels.webhooks, p.ids(), p.clock(), config.holdDefaultMinutes, config.holdMaxMinutes);
+    passes = new PassQueries(p.db(), passStore, bookingStore);
+    api = new OctoApi(catalogue, inventory, bookings, channels.channels, passes, config.areaId, config.areaName);
+  }
+
+  /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */
+  public void jobs(Jobs jobs) {
+    jobs.singleton("hold-expiry", "hold expiry runs",
+        Duration.ofMillis(Math.max(1, platform.config().jobInterval.toMillis())), inventory::expireDueHolds);
+  }
+}
