@@ -189,6 +189,11 @@ public final class ScenicPassServer implements AutoCloseable {
         config.nodeId);
     devices.onRevoked(push::disconnect);
     flow.pushTo(push);
+    for (String reason : io.scenicpass.server.service.EntryService.Refusals.REASONS) {
+      io.micrometer.core.instrument.FunctionCounter.builder("scenicpass.entries.refused", entries.refusals(),
+          r -> r.get(reason)).description("entry events refused for good (REJECTED), by reason code")
+          .tag("reason", reason).register(metrics.registry());
+    }
     metrics.gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
     metrics.gauge("scenicpass.push.wakeups", "revocation/blacklist log reads triggered by a NOTIFY, not the poll",
         push::wakeUps);

@@ -12,7 +12,6 @@ import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.core.wire.OnlineCheckRequest;
 import io.scenicpass.core.wire.TelemetryBatch;
 import io.scenicpass.core.wire.WireHeaders;
-import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.service.AdminService;
 import io.scenicpass.server.service.DeviceService;
 import io.scenicpass.server.service.EntryService;
@@ -58,7 +57,8 @@ public final class TerminalApi {
   private final PushHub push;
   private final AdminService admin;
   private final Clock clock;
-  private final ObjectMapper json = WireJson.mapper();
+  /** WireJson's settings without silent coercion: a body with a wrongly typed field is a 400, whole. */
+  private final ObjectMapper json = OctoMapper.strictWire();
 
   public TerminalApi(DeviceService devices, SyncFeedService feeds, EntryService entries, PushHub push,
       AdminService admin, Clock clock) {
