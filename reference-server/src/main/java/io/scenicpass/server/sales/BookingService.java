@@ -29,6 +29,8 @@ import io.scenicpass.server.sales.store.ProductOption;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.db.StoreException;
 import io.scenicpass.server.sales.store.Unit;
+import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.sales.store.PassRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -54,6 +56,8 @@ public final class BookingService {
   private final InventoryStore inventoryStore;
   private final BookingStore bookings;
   private final PassStore passes;
+  /** Pass use, for the unit items of a REDEEMED booking (stateless). */
+  private final EntryStore entries = new EntryStore();
   private final InventoryService inventory;
   private final IssuanceService issuance;
   private final WebhookService webhooks;
@@ -407,8 +411,12 @@ public final class BookingService {
     Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
     boolean cancellable = "ON_HOLD".equals(b.status())
         || "CONFIRMED".equals(b.status()) && cancellable(b, product, slot, clock.instant());
-    return OctoViews.booking(b, slot, product, passes.byBooking(c, b.uuid()), units(c, b.optionId()), cancellable,
-        true);
+    List<PassRecord> issued = passes.byBooking(c, b.uuid());
+    Map<String, Instant> used = Map.of();
+    if ("REDEEMED".equals(b.status())) {
+      used = entries.firstEntries(c, issued.stream().map(PassRecord::passId).toList());
+    }
+    return OctoViews.booking(b, slot, product, issued, used, units(c, b.optionId()), cancellable, true);
   }
 
   private boolean cancellable(Booking b, Product product, Slot slot, Instant now) {

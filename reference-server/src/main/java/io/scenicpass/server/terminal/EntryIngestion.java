@@ -12,6 +12,7 @@ import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.Verdict;
 import io.scenicpass.core.ZoneAllowance;
 import io.scenicpass.core.wire.EntryAckItem;
+import io.scenicpass.core.wire.EntryAckReason;
 import io.scenicpass.core.wire.EntryAckStatus;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +45,9 @@ import java.util.TreeSet;
 /**
  * One upload's ingestion, set-based, inside one transaction: the new events are inserted with one statement
  * (sorted by event id), the use rows of the passes they touch are locked in pass id order with two JDBC
- * batches, the passes' events are read back with one query and their counters written with one batch; then,
- * per pass, the over-use replay and, per booking still CONFIRMED, the redemption (status + webhook).
+ * batches, the passes' events are read back with one query; then, per pass, the over-use check of this upload's
+ * admissions (after those acknowledged before), the counters written with one batch and, per booking still
+ * CONFIRMED, the redemption (status + webhook).
  */
 final class EntryIngestion {
   private final EntryStore entries;
@@ -54,24 +57,28 @@ final class EntryIngestion {
   private final InventoryStore inventory;
   private final WebhookService webhooks;
 
-  EntryIngestion(EntryStore entries, BookingStore bookings, ChannelStore channels,
-      CatalogueStore catalogue, InventoryStore inventory, WebhookService webhooks) {
+  private final java.util.function.Consumer<String> refused;
+
+  EntryIngestion(EntryStore entries, BookingStore bookings, ChannelStore channels, CatalogueStore catalogue,
+      InventoryStore inventory, WebhookService webhooks, java.util.function.Consumer<String> refused) {
     this.entries = entries;
     this.bookings = bookings;
     this.channels = channels;
     this.catalogue = catalogue;
     this.inventory = inventory;
     this.webhooks = webhooks;
+    this.refused = refused;
   }
 
-  /** An event to store: its index in the upload, the row, and why it is rejected (null = valid). */
+  /** An event to store: its index in the upload, the row, and why it is refused (a stored message; null = valid). */
   record Candidate(int index, EntryEvent event, EntryRow row, String problem) {}
 
   /**
-   * Stores the candidates (distinct event ids) and fills {@code acks} at their indexes. Runs inside the
-   * caller's transaction.
+   * Stores the candidates (distinct event ids) of device {@code deviceId} and fills {@code acks} at their indexes.
+   * Runs inside the caller's transaction.
    */
-  void run(Connection c, List<Candidate> candidates, EntryAckItem[] acks, Instant now) throws SQLException {
+  void run(Connection c, String deviceId, List<Candidate> candidates, EntryAckItem[] acks, Instant now)
+      throws SQLException {
     List<EntryRow> rows = new ArrayList<>(candidates.size());
     for (Candidate k : candidates) {
       rows.add(k.row());
@@ -82,12 +89,15 @@ final class EntryIngestion {
     TreeMap<String, List<Candidate>> admitted = new TreeMap<>();
     TreeSet<String> touched = new TreeSet<>();
     Map<String, Integer> newExits = new HashMap<>(); // exits count up: a pass's exit history is not read again
+    List<Candidate> resent = new ArrayList<>();
     for (Candidate k : candidates) {
       EntryEvent e = k.event();
       if (!inserted.contains(e.eventId())) {
-        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.DUPLICATE, "already received");
+        resent.add(k);
       } else if (k.problem() != null) {
-        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.REJECTED, k.problem());
+        String reason = EntryService.reasonOf(k.problem());
+        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.REJECTED, k.problem(), reason);
+        refused.accept(reason);
       } else if (e.passId() != null && EntryStore.NOT_PASSED.equals(e.reason())) {
         touched.add(e.passId()); // an admission given back: the pass's count goes down again
         acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
@@ -101,16 +111,15 @@ final class EntryIngestion {
         }
       }
     }
+    answerResent(c, deviceId, resent, acks);
     if (touched.isEmpty()) {
       return;
     }
     entries.lockPasses(c, touched, now);
     Map<String, PassEvents> events = entries.passEvents(c, touched);
-    entries.updateUse(c, touched, events, newExits, now);
-    if (admitted.isEmpty()) {
-      return;
-    }
-    Map<String, PassRecord> issued = entries.issuedPasses(c, admitted.keySet());
+    Map<String, PassRecord> issued = admitted.isEmpty() ? Map.of() : entries.issuedPasses(c, admitted.keySet());
+    Set<String> fresh = new HashSet<>();
+    admitted.values().forEach(l -> l.forEach(k -> fresh.add(k.event().eventId())));
     TreeMap<String, PassRecord> toRedeem = new TreeMap<>();
     Found found = new Found();
     for (Map.Entry<String, List<Candidate>> p : admitted.entrySet()) {
@@ -128,20 +137,64 @@ final class EntryIngestion {
         }
         if (conflicts == null) {
           PassEvents pe = events.get(pass.passId());
-          conflicts = checkOveruse(pass, pe == null ? List.of() : pe.admissions(), now, found);
+          conflicts = checkOveruse(pass, pe == null ? List.of() : pe.admissions(), fresh, now, found);
           toRedeem.putIfAbsent(pass.bookingUuid(), pass);
         }
         String conflict = conflicts.get(e.eventId());
         acks[k.index()] = conflict == null ? new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null)
-            : new EntryAckItem(e.eventId(), EntryAckStatus.OVERUSE_CONFLICT, conflict);
+            : new EntryAckItem(e.eventId(), EntryAckStatus.OVERUSE_CONFLICT, conflict, EntryAckReason.ALLOWANCE_USED);
       }
     }
+    // the counters count the admissions that stand: this upload's over-uses are not among them
+    entries.updateUse(c, touched, withoutConflicts(events, found), newExits, now);
     if (!found.conflicts.isEmpty()) {
       entries.recordConflicts(c, found.conflicts, found.messages);
     }
     if (!toRedeem.isEmpty()) {
       redeem(c, toRedeem.keySet(), now);
     }
+  }
+
+  /**
+   * Re-sent events (their id is stored) are answered DUPLICATE — or, when this device's stored event was refused or
+   * found over-used, with that same answer again, so a gate that lost the first ack still hears it.
+   */
+  private void answerResent(Connection c, String deviceId, List<Candidate> resent, EntryAckItem[] acks)
+      throws SQLException {
+    if (resent.isEmpty()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>(resent.size());
+    resent.forEach(k -> ids.add(k.event().eventId()));
+    Map<String, EntryStore.Answer> stored = entries.finalAnswers(c, ids, deviceId);
+    for (Candidate k : resent) {
+      String id = k.event().eventId();
+      EntryStore.Answer a = stored.get(id);
+      if (a == null) {
+        acks[k.index()] = new EntryAckItem(id, EntryAckStatus.DUPLICATE, "already received");
+      } else if (EntryAckStatus.OVERUSE_CONFLICT.name().equals(a.status())) {
+        acks[k.index()] = new EntryAckItem(id, EntryAckStatus.OVERUSE_CONFLICT, a.message(),
+            EntryAckReason.ALLOWANCE_USED);
+      } else {
+        acks[k.index()] = new EntryAckItem(id, EntryAckStatus.REJECTED, a.message(), EntryService.reasonOf(a.message()));
+      }
+    }
+  }
+
+  private static Map<String, PassEvents> withoutConflicts(Map<String, PassEvents> events, Found found) {
+    if (found.conflicts.isEmpty()) {
+      return events;
+    }
+    Set<String> over = new HashSet<>();
+    found.conflicts.forEach(k -> over.add(k.eventId()));
+    Map<String, PassEvents> out = new HashMap<>(events);
+    for (EntryStore.Conflict k : found.conflicts) {
+      PassEvents pe = out.get(k.passId());
+      if (pe != null) {
+        out.put(k.passId(), new PassEvents(pe.admissions().stream().filter(a -> !over.contains(a.eventId())).toList()));
+      }
+    }
+    return out;
   }
 
   /** Conflicts not recorded yet, with their messages, in the order found (recorded with two batches). */
@@ -151,11 +204,14 @@ final class EntryIngestion {
   }
 
   /**
-   * Replays the pass's standing admissions in time order against its allowance (total, single-entry policy, per
-   * zone). Admissions beyond it are conflicts (those not recorded yet are added to {@code found}); returns their
-   * messages by event id.
+   * Checks this upload's standing admissions of a pass ({@code fresh}) against its allowance (total, single-entry
+   * policy, per zone). The admissions the server acknowledged before count first and are never judged again,
+   * whatever their times; the fresh ones follow in time order, and each that finds the allowance used is a conflict
+   * (added to {@code found}, blaming the latest counted admission — of its zone, for a zone's allowance). Returns
+   * the conflicts' messages by event id.
    */
-  private static Map<String, String> checkOveruse(PassRecord pass, List<Admission> all, Instant now, Found found) {
+  private static Map<String, String> checkOveruse(PassRecord pass, List<Admission> all, Set<String> fresh,
+      Instant now, Found found) {
     Map<String, String> out = new HashMap<>();
     Claims claims;
     try {
@@ -174,24 +230,11 @@ final class EntryIngestion {
       }
     }
     List<Admission> counted = new ArrayList<>();
+    List<Admission> arriving = new ArrayList<>();
     Map<String, Integer> perZone = new HashMap<>();
     for (Admission a : all) {
-      boolean over = total > 0 && counted.size() >= total;
-      Integer zc = a.zoneId() == null ? null : zoneCaps.get(a.zoneId());
-      if (zc != null && perZone.getOrDefault(a.zoneId(), 0) >= zc) {
-        over = true;
-      }
-      if (over) {
-        Admission prior = counted.isEmpty() ? null : counted.get(counted.size() - 1);
-        String msg = "pass " + pass.passId() + " was already admitted" + (prior == null ? ""
-            : " at gate " + prior.gateId() + " at " + prior.time()) + " (allowance " + Math.max(total, 1) + ")";
-        if (!EntryAckStatus.OVERUSE_CONFLICT.name().equals(a.status())) {
-          found.conflicts.add(new EntryStore.Conflict(0, a.eventId(), pass.passId(), a.deviceId(), a.gateId(),
-              a.time(), prior == null ? null : prior.eventId(), prior == null ? null : prior.gateId(),
-              prior == null ? null : prior.time(), Math.max(total, 1), now));
-          found.messages.add(msg);
-        }
-        out.put(a.eventId(), msg);
+      if (fresh.contains(a.eventId())) {
+        arriving.add(a);
       } else {
         counted.add(a);
         if (a.zoneId() != null) {
@@ -199,7 +242,39 @@ final class EntryIngestion {
         }
       }
     }
+    for (Admission a : arriving) {
+      Integer zc = a.zoneId() == null ? null : zoneCaps.get(a.zoneId());
+      boolean overTotal = total > 0 && counted.size() >= total;
+      if (!overTotal && (zc == null || perZone.getOrDefault(a.zoneId(), 0) < zc)) {
+        counted.add(a);
+        if (a.zoneId() != null) {
+          perZone.merge(a.zoneId(), 1, Integer::sum);
+        }
+        continue;
+      }
+      int allowed = overTotal ? Math.max(total, 1) : zc;
+      Admission prior = latest(counted, overTotal ? null : a.zoneId());
+      String msg = "pass " + pass.passId() + " was already admitted" + (prior == null ? ""
+          : " at gate " + prior.gateId() + " at " + prior.time()) + " (allowance " + allowed
+          + (overTotal ? "" : " in zone " + a.zoneId()) + ")";
+      found.conflicts.add(new EntryStore.Conflict(0, a.eventId(), pass.passId(), a.deviceId(), a.gateId(), a.time(),
+          prior == null ? null : prior.eventId(), prior == null ? null : prior.gateId(),
+          prior == null ? null : prior.time(), allowed, now));
+      found.messages.add(msg);
+      out.put(a.eventId(), msg);
+    }
     return out;
+  }
+
+  /** The counted admission with the latest time (in {@code zoneId} when not null), or null. */
+  private static Admission latest(List<Admission> counted, String zoneId) {
+    Admission best = null;
+    for (Admission a : counted) {
+      if ((zoneId == null || zoneId.equals(a.zoneId())) && (best == null || !a.time().isBefore(best.time()))) {
+        best = a;
+      }
+    }
+    return best;
   }
 
   /** Catalogue, slot and channel rows read once per upload (many bookings share them). */
@@ -220,6 +295,9 @@ final class EntryIngestion {
       return;
     }
     Map<String, List<PassRecord>> passesOf = entries.passesOfBookings(c, moved);
+    List<String> passIds = new ArrayList<>();
+    passesOf.values().forEach(l -> l.forEach(p -> passIds.add(p.passId())));
+    Map<String, Instant> used = entries.firstEntries(c, passIds);
     Lookups memo = new Lookups();
     List<WebhookService.Event> events = new ArrayList<>(moved.size());
     Map<String, Booking> redeemed = bookings.findAll(c, moved);
@@ -243,7 +321,7 @@ final class EntryIngestion {
         memo.units.put(after.optionId(), units);
       }
       events.add(new WebhookService.Event(channel, WebhookEventType.BOOKING_REDEEMED, OctoViews.booking(after, slot,
-          product, passesOf.getOrDefault(uuid, List.of()), units, false, true)));
+          product, passesOf.getOrDefault(uuid, List.of()), used, units, false, true)));
     }
     webhooks.enqueueAll(c, events);
   }

@@ -14,6 +14,7 @@ import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckItem;
+import io.scenicpass.core.wire.EntryAckReason;
 import io.scenicpass.core.wire.EntryAckStatus;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.core.wire.OnlineCheckRequest;
@@ -29,6 +30,7 @@ import io.scenicpass.server.terminal.store.EntryStore;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.terminal.store.RevocationFeedStore;
+import io.scenicpass.server.admin.store.SiteStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +42,10 @@ import java.util.Set;
 /**
  * Entry ingestion: idempotent by event id (the primary key of {@code entry_event}), answered per event;
  * admissions update the pass's use count (the {@code pass_use} row lock serialises one pass across devices
- * and server processes); an admission beyond the pass's allowance — in time order, so the LATER one — is an
- * over-use conflict, recorded for the operator and answered OVERUSE_CONFLICT; the first admission of a pass
+ * and server processes); an admission that finds the pass's allowance already used by admissions the server has
+ * acknowledged — whatever their decision times — is an over-use conflict, recorded for the operator and answered
+ * OVERUSE_CONFLICT to the device that uploaded it (an acknowledged ACCEPTED stays so); events must belong to the
+ * device's lane (gate, zone, direction) or are REJECTED with a reason code; the first admission of a pass
  * moves its booking to REDEEMED and enqueues the channel's BOOKING_REDEEMED webhook in the same transaction.
  * Also telemetry and the online check.
  */
@@ -49,6 +53,8 @@ public final class EntryService {
   /** Most events in one upload. */
   public static final int MAX_BATCH = 5000;
   public static final int MAX_TELEMETRY = 5000;
+  /** Most people one event may admit (a group pass's party passes in one event). */
+  public static final int MAX_PARTY = 1000;
 
   private final Database db;
   private final EntryStore entries;
@@ -57,6 +63,8 @@ public final class EntryService {
   private final Clock clock;
   private final String areaId;
   private final EntryIngestion ingestion;
+  private final SiteStore site = new SiteStore();
+  private final Refusals refusals = new Refusals();
 
   public EntryService(Database db, EntryStore entries, PassStore passes, BookingStore bookings, ChannelStore channels,
       CatalogueStore catalogue, InventoryStore inventory, RevocationFeedStore feeds, WebhookService webhooks,
@@ -67,13 +75,15 @@ public final class EntryService {
     this.keys = keys;
     this.clock = clock;
     this.areaId = areaId;
-    this.ingestion = new EntryIngestion(entries, bookings, channels, catalogue, inventory, webhooks);
+    this.ingestion = new EntryIngestion(entries, bookings, channels, catalogue, inventory, webhooks,
+        refusals::count);
   }
 
   /**
    * Ingests one batch of a device; one ack item per event, in the order sent. A repeated event id within the
-   * batch is answered DUPLICATE after its first occurrence; the rest is stored in one transaction (see
-   * {@code EntryIngestion}).
+   * batch is answered DUPLICATE after its first occurrence; the rest is checked against the device's lane (its
+   * gate, and for events that count — admissions and NOT_PASSED — the gate's zone and direction) and stored in one
+   * transaction (see {@code EntryIngestion}).
    */
   public EntryAck ingest(DeviceRow device, EntryBatch batch) {
     if (batch == null || batch.events() == null) {
@@ -85,53 +95,140 @@ public final class EntryService {
     }
     Instant now = clock.instant();
     EntryAckItem[] acks = new EntryAckItem[events.size()];
-    List<EntryIngestion.Candidate> candidates = new ArrayList<>();
+    List<Integer> toStore = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < events.size(); i++) {
       EntryEvent e = events.get(i);
       if (e == null || e.eventId() == null || e.eventId().isBlank() || e.eventId().length() > 64) {
         acks[i] = new EntryAckItem(e == null ? null : e.eventId(), EntryAckStatus.REJECTED,
-            "eventId is required (at most 64 characters)");
+            refusal(EntryAckReason.INVALID_EVENT, "eventId is required (at most 64 characters)"),
+            EntryAckReason.INVALID_EVENT);
+        refusals.count(EntryAckReason.INVALID_EVENT);
       } else if (!seen.add(e.eventId())) {
         acks[i] = new EntryAckItem(e.eventId(), EntryAckStatus.DUPLICATE, "already received");
       } else {
-        String problem = invalid(e);
-        candidates.add(new EntryIngestion.Candidate(i, e, row(device, e, problem, now), problem));
+        toStore.add(i);
       }
     }
-    if (!candidates.isEmpty()) {
+    if (!toStore.isEmpty()) {
       db.tx(c -> {
-        ingestion.run(c, candidates, acks, now);
+        Lane lane = lane(c, device);
+        List<EntryIngestion.Candidate> candidates = new ArrayList<>(toStore.size());
+        for (int i : toStore) {
+          EntryEvent e = events.get(i);
+          String problem = invalid(e);
+          if (problem == null) {
+            problem = lane.mismatch(e);
+          }
+          candidates.add(new EntryIngestion.Candidate(i, e, row(device, lane, e, problem, now), problem));
+        }
+        ingestion.run(c, device.id(), candidates, acks, now);
         return null;
       });
     }
     return new EntryAck(List.of(acks));
   }
 
-  private static EntryStore.EntryRow row(DeviceRow device, EntryEvent e, String problem, Instant now) {
+  /**
+   * Events refused for good since this server started, by reason code of {@link EntryAckReason} (a Prometheus
+   * counter per reason: {@code scenicpass_entries_refused_total{reason=...}}).
+   */
+  public Refusals refusals() {
+    return refusals;
+  }
+
+  /** Per-reason counts of refused events (the re-answers to re-sent refused events are not counted again). */
+  public static final class Refusals {
+    /** The codes counted (every code the server answers REJECTED with). */
+    public static final List<String> REASONS = List.of(EntryAckReason.INVALID_EVENT, EntryAckReason.GATE_MISMATCH,
+        EntryAckReason.ZONE_MISMATCH, EntryAckReason.DIRECTION_MISMATCH);
+    private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> counts =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    void count(String reason) {
+      counts.computeIfAbsent(reason, r -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    public long get(String reason) {
+      java.util.concurrent.atomic.LongAdder a = counts.get(reason);
+      return a == null ? 0 : a.sum();
+    }
+  }
+
+  /** A stored refusal message: the reason code first, so older gates, which read only the message, log it too. */
+  static String refusal(String reason, String text) {
+    return reason + ": " + text;
+  }
+
+  /** The reason code a stored refusal message starts with ({@link #refusal}); INVALID_EVENT for older rows. */
+  static String reasonOf(String message) {
+    if (message != null) {
+      int colon = message.indexOf(": ");
+      if (colon > 0 && Refusals.REASONS.contains(message.substring(0, colon))) {
+        return message.substring(0, colon);
+      }
+    }
+    return EntryAckReason.INVALID_EVENT;
+  }
+
+  /**
+   * The lane a device serves: its enrolled gate and that gate's zone and direction (IN, OUT or BOTH, as the operator
+   * configured the gate). Zone and direction are null when the gate record is missing (then only the gate is bound).
+   */
+  record Lane(String gateId, String zoneId, String direction) {
+    /** Why {@code e} does not belong to this lane (a stored refusal message), or null when it does. */
+    String mismatch(EntryEvent e) {
+      if (e.gateId() != null && !e.gateId().equals(gateId)) {
+        return refusal(EntryAckReason.GATE_MISMATCH, "event for gate " + clip(e.gateId(), 64)
+            + " from a device enrolled at gate " + gateId);
+      }
+      // A DENY records what a visitor attempted (WRONG_ZONE, WRONG_DIRECTION…): only what counts is bound further.
+      if (e.verdict() != Verdict.ADMIT && !EntryStore.NOT_PASSED.equals(e.reason())) {
+        return null;
+      }
+      if (zoneId != null && e.zoneId() != null && !e.zoneId().equals(zoneId)) {
+        return refusal(EntryAckReason.ZONE_MISMATCH, "admission into zone " + clip(e.zoneId(), 64) + " at gate "
+            + gateId + ", which serves zone " + zoneId);
+      }
+      if (direction != null && !"BOTH".equalsIgnoreCase(direction) && !direction.equalsIgnoreCase(e.direction().name())) {
+        return refusal(EntryAckReason.DIRECTION_MISMATCH, e.direction() + " admission at gate " + gateId
+            + ", which is configured " + direction.toUpperCase(java.util.Locale.ROOT));
+      }
+      return null;
+    }
+  }
+
+  private Lane lane(java.sql.Connection c, DeviceRow device) throws java.sql.SQLException {
+    return site.gate(c, device.gateId()).map(g -> new Lane(device.gateId(), g.zoneId(), g.direction()))
+        .orElse(new Lane(device.gateId(), null, null));
+  }
+
+  /** The stored row: the device's own gate (the event's was checked against it) and, when none is sent, zone. */
+  private static EntryStore.EntryRow row(DeviceRow device, Lane lane, EntryEvent e, String problem, Instant now) {
     Instant time = e.correctedTime() != null ? e.correctedTime() : e.deviceTime() != null ? e.deviceTime() : now;
-    String gate = e.gateId() != null ? clip(e.gateId(), 64) : device.gateId();
-    return new EntryStore.EntryRow(e.eventId(), device.id(), gate, clip(e.zoneId(), 64),
+    String zone = e.zoneId() != null ? clip(e.zoneId(), 64) : lane.zoneId();
+    return new EntryStore.EntryRow(e.eventId(), device.id(), device.gateId(), zone,
         problem == null ? e.passId() : null, e.direction() == null ? null : e.direction().name(),
         e.credentialType() == null ? null : e.credentialType().name(), e.verdict() == null ? null : e.verdict().name(),
-        clip(e.reason(), 60), e.deviceTime(), time, e.offline(), Math.max(1, e.partyCount()),
+        clip(e.reason(), 60), e.deviceTime(), time, e.offline(), Math.max(1, Math.min(e.partyCount(), MAX_PARTY)),
         problem == null ? EntryAckStatus.ACCEPTED.name() : EntryAckStatus.REJECTED.name(), problem, now);
   }
 
   private static String invalid(EntryEvent e) {
+    String problem = null;
     if (e.verdict() == null) {
-      return "verdict is required";
+      problem = "verdict is required";
+    } else if (e.direction() == null) {
+      problem = "direction is required";
+    } else if (e.passId() != null && (e.passId().isBlank() || e.passId().length() > 64)) {
+      problem = "passId must be 1..64 characters";
+    } else if (e.correctedTime() == null && e.deviceTime() == null) {
+      problem = "correctedTime or deviceTime is required";
+    } else if (e.partyCount() > MAX_PARTY || e.partyCount() < (e.verdict() == Verdict.ADMIT ? 1 : 0)) {
+      problem = "partyCount must be " + (e.verdict() == Verdict.ADMIT ? 1 : 0) + ".." + MAX_PARTY
+          + (e.verdict() == Verdict.ADMIT ? " for an admission" : "");
     }
-    if (e.direction() == null) {
-      return "direction is required";
-    }
-    if (e.passId() != null && (e.passId().isBlank() || e.passId().length() > 64)) {
-      return "passId must be 1..64 characters";
-    }
-    if (e.correctedTime() == null && e.deviceTime() == null) {
-      return "correctedTime or deviceTime is required";
-    }
-    return null;
+    return problem == null ? null : refusal(EntryAckReason.INVALID_EVENT, problem);
   }
 
   /** Stores a telemetry batch of a device (history + latest per sensor). */

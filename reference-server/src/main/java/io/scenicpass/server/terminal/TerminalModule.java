@@ -1,5 +1,6 @@
 package io.scenicpass.server.terminal;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.scenicpass.server.Platform;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.admin.store.SiteStore;
@@ -48,6 +49,11 @@ public final class TerminalModule implements AutoCloseable {
     push.cluster(cluster.bus);
     devices.onRevoked(push::disconnect);
     api = new TerminalApi(devices, syncFeeds, entries, push, admin, p.clock());
+    for (String reason : EntryService.Refusals.REASONS) {
+      FunctionCounter.builder("scenicpass.entries.refused", entries.refusals(), r -> r.get(reason))
+          .description("entry events refused for good (REJECTED), by reason code").tag("reason", reason)
+          .register(p.metrics().registry());
+    }
     p.metrics().gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
     p.metrics().gauge("scenicpass.push.wakeups",
         "revocation/blacklist log reads triggered by a NOTIFY, not the poll", push::wakeUps);

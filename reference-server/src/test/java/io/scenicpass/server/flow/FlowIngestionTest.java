@@ -57,7 +57,7 @@ class FlowIngestionTest {
       EntryService entries = new EntryService(ts.server.database(), new EntryStore(), new PassStore(),
           new BookingStore(), new ChannelStore(), new CatalogueStore(), new InventoryStore(), new RevocationFeedStore(),
           ts.server.webhooks(), ts.server.keys(), ts.clock, ts.server.config().areaId);
-      DeviceRow device = new DeviceRow("dev-1", "North 1", "SP", "gate-north", false, ts.clock.instant(), null, null);
+      DeviceRow device = new DeviceRow("dev-1", "South 1", "SP", "gate-south", false, ts.clock.instant(), null, null);
       Instant t = ts.clock.instant().minusSeconds(600); // 10:50 local
       List<EntryEvent> batch = List.of(event(passes.get(0), Direction.IN, Verdict.ADMIT, t),
           event(passes.get(1), Direction.IN, Verdict.ADMIT, t.plusSeconds(60)),
@@ -81,13 +81,13 @@ class FlowIngestionTest {
       assertThat(slot.get("sold").asInt()).isEqualTo(3);
       assertThat(slot.get("entered").asLong()).isEqualTo(3);
       JsonNode hm = h.json("/admin/v1/flow/heatmap");
-      int north = 0;
+      int south = 0; // gate-south takes both directions: the exit below is an admission there
       for (int i = 0; i < hm.get("gates").size(); i++) {
-        if (hm.get("gates").get(i).asText().equals("gate-north")) {
-          north = i;
+        if (hm.get("gates").get(i).asText().equals("gate-south")) {
+          south = i;
         }
       }
-      assertThat(hm.get("counts").get(north).get(10).asLong()).isEqualTo(3); // 10:50-10:52 local
+      assertThat(hm.get("counts").get(south).get(10).asLong()).isEqualTo(3); // 10:50-10:52 local
       JsonNode ch = h.json("/admin/v1/flow/channels");
       assertThat(ch.get(0).get("channelId").asText()).isEqualTo("ota-flow");
       assertThat(ch.get(0).get("units").asLong()).isEqualTo(3);
@@ -99,7 +99,7 @@ class FlowIngestionTest {
       assertThat(entries.ingest(device, new EntryBatch("dev-1", List.of(notPassed))).results())
           .allSatisfy(a -> assertThat(a.status()).isEqualTo(EntryAckStatus.ACCEPTED));
       assertThat(h.json("/admin/v1/flow/occupancy").get("park").asLong()).isEqualTo(1);
-      assertThat(h.json("/admin/v1/flow/heatmap").get("counts").get(north).get(10).asLong()).isEqualTo(2);
+      assertThat(h.json("/admin/v1/flow/heatmap").get("counts").get(south).get(10).asLong()).isEqualTo(2);
       for (JsonNode s : h.json("/admin/v1/flow/slots")) {
         if (s.get("slotId").asText().equals("park-entry-std|2026-06-01T12:00:00+08:00")) {
           assertThat(s.get("entered").asLong()).isEqualTo(2);
@@ -109,7 +109,7 @@ class FlowIngestionTest {
   }
 
   private static EntryEvent event(String passId, Direction dir, Verdict v, Instant at) {
-    return EntryEvent.builder().eventId(UUID.randomUUID().toString()).passId(passId).gateId("gate-north")
+    return EntryEvent.builder().eventId(UUID.randomUUID().toString()).passId(passId).gateId("gate-south")
         .deviceId("dev-1").zoneId("park").direction(dir).credentialType(CredentialType.QR).verdict(v)
         .reason(v == Verdict.ADMIT ? "OK" : "UNREADABLE").deviceTime(at).correctedTime(at).offline(false)
         .partyCount(1).build();

@@ -6,6 +6,7 @@ import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckItem;
+import io.scenicpass.core.wire.EntryAckReason;
 import io.scenicpass.core.wire.EntryAckStatus;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.server.terminal.TerminalFixtures.ListOutbox;
@@ -13,6 +14,7 @@ import io.scenicpass.server.terminal.TerminalHarness.MemoryState;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.DeviceCredentials;
+import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.sync.SyncClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,8 +96,14 @@ abstract class EntryIdempotencyContract {
         List<Future<EntryAck>> race = pool.invokeAll(List.of(
             () -> TerminalFixtures.postEntries(ts.http, a, new EntryBatch(a.deviceId(), List.of(atA))),
             () -> TerminalFixtures.postEntries(ts.http, b, new EntryBatch(b.deviceId(), List.of(atB)))));
+        // whichever upload takes the pass's lock second finds the allowance used: that one, and only it, is told
+        List<String> told = new ArrayList<>();
         for (Future<EntryAck> f : race) {
-          f.get();
+          for (EntryAckItem item : f.get().results()) {
+            if (item.status() == EntryAckStatus.OVERUSE_CONFLICT) {
+              told.add(item.eventId());
+            }
+          }
         }
         List<String> conflicted = new ArrayList<>();
         for (var k : th.entries.conflicts(100)) {
@@ -103,7 +111,8 @@ abstract class EntryIdempotencyContract {
             conflicted.add(k.eventId());
           }
         }
-        assertThat(conflicted).containsExactly(atB.eventId());
+        assertThat(told).hasSize(1);
+        assertThat(conflicted).isEqualTo(told);
       } finally {
         pool.shutdownNow();
       }
@@ -143,7 +152,8 @@ abstract class EntryIdempotencyContract {
    * A large upload mixing every case is answered per event, in the order sent, and stored as such: over-use by
    * time (the later admission is the conflict even when it comes first in the batch), exits, a repeated event id
    * inside the batch, invalid events, unknown passes (more than one lookup chunk of them) and more rows than one
-   * insert statement takes; a retry answers DUPLICATE for every stored event.
+   * insert statement takes; a retry answers DUPLICATE for every event stored as accepted, and the over-use and the
+   * refusal as the first time.
    */
   @Test
   void aLargeMixedBatchIsAnsweredPerEvent() throws Exception {
@@ -152,22 +162,24 @@ abstract class EntryIdempotencyContract {
       String key = TerminalFixtures.setUp(ts);
       String twice = TerminalFixtures.passId(TerminalFixtures.book(ts, key, "mixed-twice"));
       String outAgain = TerminalFixtures.passId(TerminalFixtures.book(ts, key, "mixed-out"));
-      DeviceCredentials a = th.enroll(dir.resolve("a"), "gate-a");
+      // a lane configured for both directions: its exits are admissions too
+      ts.server.admin().putGate(new io.scenicpass.server.admin.store.SiteStore.Gate("gate-both", "Both ways", "park", "BOTH"));
+      DeviceCredentials a = th.enroll(dir.resolve("a"), "gate-both");
       java.time.Instant t = TerminalFixtures.SLOT_START;
       List<EntryEvent> events = new ArrayList<>();
-      EntryEvent later = TerminalFixtures.admit(twice, a.deviceId(), "gate-b", t.plusSeconds(60));
-      EntryEvent earlier = TerminalFixtures.admit(twice, a.deviceId(), "gate-a", t);
-      EntryEvent in = TerminalFixtures.admit(outAgain, a.deviceId(), "gate-a", t);
-      EntryEvent out = TerminalFixtures.admit(outAgain, a.deviceId(), "gate-a", t.plusSeconds(600)).toBuilder()
+      EntryEvent later = TerminalFixtures.admit(twice, a.deviceId(), "gate-both", t.plusSeconds(60));
+      EntryEvent earlier = TerminalFixtures.admit(twice, a.deviceId(), "gate-both", t);
+      EntryEvent in = TerminalFixtures.admit(outAgain, a.deviceId(), "gate-both", t);
+      EntryEvent out = TerminalFixtures.admit(outAgain, a.deviceId(), "gate-both", t.plusSeconds(600)).toBuilder()
           .direction(io.scenicpass.core.Direction.OUT).build();
-      EntryEvent invalid = TerminalFixtures.admit(outAgain, a.deviceId(), "gate-a", t).toBuilder().verdict(null)
+      EntryEvent invalid = TerminalFixtures.admit(outAgain, a.deviceId(), "gate-both", t).toBuilder().verdict(null)
           .build();
       events.addAll(List.of(later, earlier, in, out, invalid, later));
       for (int i = 0; i < 600; i++) { // admissions of passes this server never issued
-        events.add(TerminalFixtures.admit("ghost-" + i, a.deviceId(), "gate-a", t.plusSeconds(i)));
+        events.add(TerminalFixtures.admit("ghost-" + i, a.deviceId(), "gate-both", t.plusSeconds(i)));
       }
       for (int i = 0; i < 600; i++) {
-        events.add(TerminalFixtures.admit(null, a.deviceId(), "gate-a", t.plusSeconds(i)).toBuilder()
+        events.add(TerminalFixtures.admit(null, a.deviceId(), "gate-both", t.plusSeconds(i)).toBuilder()
             .verdict(Verdict.DENY).reason("NOT_FOUND").build());
       }
       EntryBatch batch = new EntryBatch(a.deviceId(), events);
@@ -179,7 +191,7 @@ abstract class EntryIdempotencyContract {
       assertThat(acks.subList(0, 6)).extracting(EntryAckItem::status).containsExactly(
           EntryAckStatus.OVERUSE_CONFLICT, EntryAckStatus.ACCEPTED, EntryAckStatus.ACCEPTED, EntryAckStatus.ACCEPTED,
           EntryAckStatus.REJECTED, EntryAckStatus.DUPLICATE);
-      assertThat(acks.get(0).message()).contains("gate-a");
+      assertThat(acks.get(0).message()).contains("gate-both");
       assertThat(acks.subList(6, 606)).allSatisfy(k -> {
         assertThat(k.status()).isEqualTo(EntryAckStatus.ACCEPTED);
         assertThat(k.message()).isEqualTo("pass not issued by this server");
@@ -187,7 +199,7 @@ abstract class EntryIdempotencyContract {
       assertThat(acks.subList(606, acks.size())).extracting(EntryAckItem::status)
           .containsOnly(EntryAckStatus.ACCEPTED);
       assertThat(th.entries.conflicts(100)).extracting(k -> k.eventId()).containsExactly(later.eventId());
-      assertThat(usedEntries(ts, twice)).isEqualTo(2);
+      assertThat(usedEntries(ts, twice)).as("the over-use is no standing admission").isEqualTo(1);
       assertThat(usedEntries(ts, outAgain)).isEqualTo(1);
       assertThat(usedEntries(ts, "ghost-599")).isEqualTo(1);
       List<Long> counts = ts.server.database().read(c -> {
@@ -200,9 +212,68 @@ abstract class EntryIdempotencyContract {
       });
       assertThat(counts).containsExactly((long) events.size() - 1, 2L, 1L);
 
+      // a retry is answered as the first time for the over-use and the refusal (a lost ack loses nothing)
       List<EntryAckItem> again = TerminalFixtures.postEntries(ts.http, a, batch).results();
-      assertThat(again).extracting(EntryAckItem::status).containsOnly(EntryAckStatus.DUPLICATE);
+      assertThat(again.subList(0, 6)).containsExactlyElementsOf(acks.subList(0, 6).stream().map(k ->
+          k.status() == EntryAckStatus.ACCEPTED ? new EntryAckItem(k.eventId(), EntryAckStatus.DUPLICATE,
+              "already received") : k).toList());
+      assertThat(again.get(0).reason()).isEqualTo(EntryAckReason.ALLOWANCE_USED);
+      assertThat(again.get(4).reason()).isEqualTo(EntryAckReason.INVALID_EVENT);
+      assertThat(again.subList(6, again.size())).extracting(EntryAckItem::status)
+          .containsOnly(EntryAckStatus.DUPLICATE);
       assertThat(th.entries.conflicts(100)).hasSize(1);
+    }
+  }
+
+  /**
+   * The admission the server hears about second is the over-use, whatever the decision times: the first upload's
+   * ACCEPTED stands, and the late uploader — here a real sync client — is answered OVERUSE_CONFLICT (again on a
+   * retry), the conflict blaming the admission that used the allowance. B decided earlier, later, and at the same
+   * millisecond as A; A always uploads first.
+   */
+  @Test
+  void theAdmissionUploadedSecondIsTheOveruseWhateverItsTime() throws Exception {
+    try (TestServer ts = new TestServer(dir.resolve("server"), dbUrl(), new MutableClock(TestServer.START), Map.of());
+        TerminalHarness th = new TerminalHarness(ts)) {
+      String key = TerminalFixtures.setUp(ts);
+      DeviceCredentials a = th.enroll(dir.resolve("a"), "gate-a");
+      DeviceCredentials b = th.enroll(dir.resolve("b"), "gate-b");
+      long[][] seconds = {{60, 0}, {0, 60}, {0, 0}}; // {A's time, B's time}
+      for (long[] at : seconds) {
+        String pass = TerminalFixtures.passId(TerminalFixtures.book(ts, key, "order-" + at[0] + "-" + at[1]));
+        EntryEvent atA = TerminalFixtures.admit(pass, a.deviceId(), "gate-a",
+            TerminalFixtures.SLOT_START.plusSeconds(at[0]));
+        EntryEvent atB = TerminalFixtures.admit(pass, b.deviceId(), "gate-b",
+            TerminalFixtures.SLOT_START.plusSeconds(at[1]));
+        String when = "A at +" + at[0] + " s, B at +" + at[1] + " s";
+        assertThat(TerminalFixtures.postEntries(ts.http, a, new EntryBatch(a.deviceId(), List.of(atA))).results())
+            .as(when).extracting(EntryAckItem::status).containsExactly(EntryAckStatus.ACCEPTED);
+        ListOutbox outB = new ListOutbox();
+        outB.add(atB);
+        try (SyncClient sb = SyncClient.builder(b).state(new MemoryState()).outbox(outB).push(false).build()) {
+          assertThat(sb.syncNow().conflicts()).as(when).isEqualTo(1);
+          assertThat(sb.overuseConflicts()).as(when).extracting(OveruseNotice::eventId)
+              .containsExactly(atB.eventId());
+        }
+        List<io.scenicpass.server.terminal.store.EntryStore.Conflict> recorded = th.entries.conflicts(100).stream()
+            .filter(k -> k.passId().equals(pass)).toList();
+        assertThat(recorded).as(when).hasSize(1);
+        assertThat(recorded.get(0).eventId()).as(when).isEqualTo(atB.eventId());
+        assertThat(recorded.get(0).gateId()).isEqualTo("gate-b");
+        assertThat(recorded.get(0).priorEventId()).as(when).isEqualTo(atA.eventId());
+        assertThat(recorded.get(0).priorGateId()).isEqualTo("gate-a");
+        EntryAckItem retryB = TerminalFixtures.postEntries(ts.http, b, new EntryBatch(b.deviceId(), List.of(atB)))
+            .results().get(0);
+        assertThat(retryB.status()).as(when).isEqualTo(EntryAckStatus.OVERUSE_CONFLICT);
+        assertThat(retryB.reason()).isEqualTo(EntryAckReason.ALLOWANCE_USED);
+        assertThat(retryB.message()).contains("gate-a");
+        assertThat(TerminalFixtures.postEntries(ts.http, a, new EntryBatch(a.deviceId(), List.of(atA))).results())
+            .as(when).extracting(EntryAckItem::status).containsExactly(EntryAckStatus.DUPLICATE);
+        assertThat(th.admin("GET", "/admin/v1/entries?passId=" + pass, null).findValuesAsText("status"))
+            .as(when).containsExactlyInAnyOrder("ACCEPTED", "OVERUSE_CONFLICT");
+        assertThat(usedEntries(ts, pass)).as(when).isEqualTo(1);
+      }
+      assertThat(th.entries.conflicts(100)).hasSize(seconds.length);
     }
   }
 

@@ -33,6 +33,11 @@ public final class SiteStore {
         rs.getString("zone_id"), rs.getString("direction")));
   }
 
+  public java.util.Optional<Gate> gate(Connection c, String id) throws SQLException {
+    return Jdbc.one(c, "SELECT * FROM gate WHERE id=?", rs -> new Gate(rs.getString("id"), rs.getString("name"),
+        rs.getString("zone_id"), rs.getString("direction")), id);
+  }
+
   public List<Device> devices(Connection c) throws SQLException {
     return Jdbc.list(c, "SELECT * FROM device ORDER BY created_at", rs -> new Device(rs.getString("id"),
         rs.getString("name"), rs.getString("gate_id"), rs.getBoolean("revoked"),

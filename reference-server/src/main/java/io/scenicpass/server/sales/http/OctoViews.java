@@ -132,18 +132,28 @@ public final class OctoViews {
     return v.vacancies() * 2 < v.capacity() ? AvailabilityStatus.LIMITED : AvailabilityStatus.AVAILABLE;
   }
 
-  /** The OCTO booking for a stored booking. */
+  /**
+   * The OCTO booking for a stored booking. {@code firstEntries}: when each used pass was first admitted (pass id →
+   * time). A REDEEMED booking (one of its passes was used) shows REDEEMED only on the unit items whose own pass was
+   * used (a group pass: every item); its other items stay CONFIRMED.
+   */
   public static io.scenicpass.channel.model.Booking booking(Booking b, Slot slot, Product product,
-      List<PassRecord> passes, Map<String, Unit> units, boolean cancellable, boolean pricing) {
+      List<PassRecord> passes, Map<String, Instant> firstEntries, Map<String, Unit> units, boolean cancellable,
+      boolean pricing) {
     Map<String, PassRecord> byId = passes.stream().collect(Collectors.toMap(PassRecord::passId, Function.identity()));
     BookingStatus status = BookingStatus.valueOf(b.status());
+    Instant groupUsed = product.groupPass() && !passes.isEmpty() ? firstEntries.get(passes.get(0).passId()) : null;
     List<UnitItem> items = new ArrayList<>();
     for (Booking.UnitItem u : b.unitItems()) {
+      Instant used = product.groupPass() ? groupUsed : u.passId() == null ? null : firstEntries.get(u.passId());
+      boolean redeemed = status == BookingStatus.REDEEMED && used != null;
       UnitItem mi = new UnitItem().uuid(u.uuid()).unitId(u.unitId()).resellerReference(u.resellerReference())
-          .supplierReference(u.supplierReference()).status(status).utcRedeemedAt(b.redeemedAt());
+          .supplierReference(u.supplierReference())
+          .status(status == BookingStatus.REDEEMED && !redeemed ? BookingStatus.CONFIRMED : status)
+          .utcRedeemedAt(redeemed ? used : null);
       if (!product.groupPass() && u.passId() != null && byId.containsKey(u.passId())
           && (status == BookingStatus.CONFIRMED || status == BookingStatus.REDEEMED)) {
-        mi.ticket(ticket(byId.get(u.passId()), b.redeemedAt()));
+        mi.ticket(ticket(byId.get(u.passId()), redeemed ? used : null));
       }
       if (pricing) {
         mi.pricing(new Pricing().original(Math.toIntExact(u.retail())).retail(Math.toIntExact(u.retail()))
@@ -167,7 +177,7 @@ public final class OctoViews {
         .unitItems(items);
     if (product.groupPass() && !passes.isEmpty()
         && (status == BookingStatus.CONFIRMED || status == BookingStatus.REDEEMED)) {
-      mb.voucher(ticket(passes.get(0), b.redeemedAt()));
+      mb.voucher(ticket(passes.get(0), groupUsed));
     }
     if ("CANCELLED".equals(b.status())) {
       mb.cancellation(new Cancellation().refund(b.cancelRefund() == null ? RefundType.NONE

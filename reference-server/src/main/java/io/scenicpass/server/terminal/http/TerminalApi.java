@@ -18,6 +18,7 @@ import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.terminal.DeviceService;
 import io.scenicpass.server.terminal.EntryService;
 import io.scenicpass.server.Problem;
+import io.scenicpass.server.sales.http.OctoMapper;
 import io.scenicpass.server.terminal.PushHub;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.terminal.SyncFeedService;
@@ -59,7 +60,8 @@ public final class TerminalApi {
   private final PushHub push;
   private final AdminService admin;
   private final Clock clock;
-  private final ObjectMapper json = WireJson.mapper();
+  /** WireJson's settings without silent coercion: a body with a wrongly typed field is a 400, whole. */
+  private final ObjectMapper json = OctoMapper.strictWire();
 
   public TerminalApi(DeviceService devices, SyncFeedService feeds, EntryService entries, PushHub push,
       AdminService admin, Clock clock) {

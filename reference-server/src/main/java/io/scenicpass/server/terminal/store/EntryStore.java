@@ -128,6 +128,65 @@ public final class EntryStore {
     ps.setLong(at + 16, e.receivedAt().toEpochMilli());
   }
 
+  /** A stored event's final answer (status OVERUSE_CONFLICT or REJECTED) and its message. */
+  public record Answer(String eventId, String status, String message) {}
+
+  /**
+   * The final answers of those of {@code eventIds} that {@code deviceId} stored and that were refused or found
+   * over-used (a re-sent event is answered as it was; other devices' events are not disclosed). One query per
+   * {@value #IN_CHUNK} ids (PostgreSQL: one primary-key lookup per id).
+   */
+  public java.util.Map<String, Answer> finalAnswers(Connection c, java.util.Collection<String> eventIds,
+      String deviceId) throws SQLException {
+    java.util.Map<String, Answer> out = new java.util.HashMap<>();
+    for (Answer a : byIds(c, "event_id, status, message", "entry_event", "event_id",
+        "device_id=? AND status IN ('OVERUSE_CONFLICT','REJECTED')", eventIds,
+        rs -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3)), deviceId)) {
+      out.put(a.eventId(), a);
+    }
+    return out;
+  }
+
+  /**
+   * When each of {@code passIds} that has a standing admission was first admitted ({@code pass_use.first_entry_at}),
+   * by pass id; passes never used are absent.
+   */
+  public java.util.Map<String, Instant> firstEntries(Connection c, java.util.Collection<String> passIds)
+      throws SQLException {
+    java.util.Map<String, Instant> out = new java.util.HashMap<>();
+    for (Object[] r : byIds(c, "pass_id, first_entry_at", "pass_use", "pass_id",
+        "entries > 0 AND first_entry_at IS NOT NULL", passIds,
+        rs -> new Object[] {rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))})) {
+      out.put((String) r[0], (Instant) r[1]);
+    }
+    return out;
+  }
+
+  /**
+   * {@code SELECT columns FROM table WHERE key IN (ids) AND where}, {@code args} binding the marks of {@code where}:
+   * one query per {@value #IN_CHUNK} ids (PostgreSQL: one index lookup per id, {@code EntryStorePostgres#byKeys}).
+   */
+  private static <T> List<T> byIds(Connection c, String columns, String table, String key, String where,
+      java.util.Collection<String> keys, Jdbc.Row<T> row, Object... args) throws SQLException {
+    List<T> out = new java.util.ArrayList<>();
+    List<String> ids = new java.util.ArrayList<>(keys);
+    boolean pg = Jdbc.isPostgres(c);
+    for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+      List<Object> bound = new java.util.ArrayList<>();
+      if (pg) {
+        bound.add(EntryStorePostgres.keys(c, chunk));
+      } else {
+        bound.addAll(chunk);
+      }
+      bound.addAll(List.of(args));
+      out.addAll(Jdbc.list(c, pg ? EntryStorePostgres.byKeys(columns, table, key, where)
+          : "SELECT " + columns + " FROM " + table + " WHERE " + key + " IN (" + Jdbc.marks(chunk.size()) + ") AND "
+              + where, pg, row, bound.toArray()));
+    }
+    return out;
+  }
+
   /**
    * Creates the passes' use rows where missing and locks them until the transaction ends, in the order given
    * (callers pass them sorted, one global order, so concurrent batches never deadlock): two JDBC batches
