@@ -3,7 +3,6 @@ package io.scenicpass.terminal.internal.device.serial;
 import io.scenicpass.terminal.device.AbstractDevice;
 import io.scenicpass.terminal.device.DeviceFaultCode;
 import io.scenicpass.terminal.device.serial.SerialSettings;
-import io.scenicpass.terminal.internal.device.DeviceWorker;
 import java.io.IOException;
 import java.time.Clock;
 
@@ -16,15 +15,13 @@ public abstract class SerialDeviceBase extends AbstractDevice {
     /** Port settings. */
     protected final SerialSettings settings;
     private final SerialChannel channel;
-    private final DeviceWorker worker;
+    private boolean openFailureReported;
 
     /** Creates the driver; call {@link #start()} to connect. */
     protected SerialDeviceBase(String deviceId, Clock clock, SerialSettings settings) {
-        super(deviceId, clock);
+        super(deviceId, clock, "sp-serial-" + deviceId, settings.readTimeout().multipliedBy(5).plusSeconds(2));
         this.settings = settings;
         this.channel = new SerialChannel(settings);
-        this.worker = new DeviceWorker("sp-serial-" + deviceId, this::loop,
-                settings.readTimeout().multipliedBy(5).plusSeconds(2));
     }
 
     /**
@@ -37,64 +34,50 @@ public abstract class SerialDeviceBase extends AbstractDevice {
     protected void onConnected() {
     }
 
-    /** True until {@link #close()}. */
-    protected final boolean running() {
-        return worker.running();
-    }
-
     @Override
     public final void start() {
-        worker.start();
+        super.start();
     }
 
     @Override
     public final void close() {
-        if (!worker.stop()) {
+        super.close();
+    }
+
+    @Override
+    protected final void onStopped() {
+        channel.close();
+    }
+
+    /** One connection: open (or wait to retry), run the session until it ends, close, wait to reopen. */
+    @Override
+    protected final void workOnce() {
+        try {
+            channel.open();
+        } catch (IOException e) {
+            if (!openFailureReported) {
+                reportFault(DeviceFaultCode.OPEN_FAILED, e.getMessage(), false);
+                openFailureReported = true;
+            }
+            pauseFor(settings.reconnectDelay());
             return;
         }
-        channel.close();
-        reportDisconnected();
-    }
-
-    private void loop() {
-        boolean openFailureReported = false;
-        while (worker.running()) {
-            try {
-                channel.open();
-            } catch (IOException e) {
-                if (!openFailureReported) {
-                    reportFault(DeviceFaultCode.OPEN_FAILED, e.getMessage(), false);
-                    openFailureReported = true;
-                }
-                pause();
-                continue;
+        openFailureReported = false;
+        reportOk();
+        try {
+            onConnected();
+            session(channel);
+        } catch (IOException e) {
+            if (running()) {
+                reportFault(DeviceFaultCode.DISCONNECTED, e.getMessage(), false);
             }
-            openFailureReported = false;
-            reportOk();
-            try {
-                onConnected();
-                session(channel);
-            } catch (IOException e) {
-                if (worker.running()) {
-                    reportFault(DeviceFaultCode.DISCONNECTED, e.getMessage(), false);
-                }
-            } catch (RuntimeException e) {
-                // a driver bug must not kill the thread: report, reconnect, carry on
-                reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        false);
-            } finally {
-                channel.close();
-            }
-            pause();
+        } catch (RuntimeException e) {
+            // a driver bug must not kill the thread: report, reconnect, carry on
+            reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    false);
+        } finally {
+            channel.close();
         }
-    }
-
-    /** Waits for {@code d} or until {@link #close()}, whichever comes first (driver thread only). */
-    protected final void pauseFor(java.time.Duration d) {
-        worker.pause(d);
-    }
-
-    private void pause() {
-        worker.pause(settings.reconnectDelay());
+        pauseFor(settings.reconnectDelay());
     }
 }
