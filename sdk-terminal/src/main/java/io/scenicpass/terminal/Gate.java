@@ -7,6 +7,7 @@ import io.scenicpass.terminal.internal.gate.RuleChain;
 import io.scenicpass.terminal.journal.Journal;
 import io.scenicpass.terminal.journal.JournalConfig;
 import io.scenicpass.terminal.rules.GateRule;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.state.GateState;
 import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.time.GateClock;

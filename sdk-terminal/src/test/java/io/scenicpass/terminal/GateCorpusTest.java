@@ -11,6 +11,7 @@ import io.scenicpass.core.ReentryPolicy;
 import io.scenicpass.core.codec.Base45;
 import io.scenicpass.core.wire.BlacklistDelta;
 import io.scenicpass.core.wire.RevocationDelta;
+import io.scenicpass.terminal.rules.Reason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

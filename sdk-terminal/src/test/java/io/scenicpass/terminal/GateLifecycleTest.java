@@ -15,6 +15,7 @@ import io.scenicpass.core.wire.ManifestDelta;
 import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.core.wire.RevocationDelta;
 import io.scenicpass.terminal.journal.FsyncPolicy;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.state.OveruseNotice;
 import java.nio.file.Path;
 import java.time.Duration;

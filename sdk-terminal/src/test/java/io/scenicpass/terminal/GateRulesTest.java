@@ -14,6 +14,7 @@ import io.scenicpass.core.wire.BlacklistDelta;
 import io.scenicpass.core.wire.DisplayMessage;
 import io.scenicpass.core.wire.RevocationDelta;
 import io.scenicpass.core.wire.RuleConfig;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.rules.RuleResult;
 import java.nio.file.Path;
 import java.time.Duration;
