@@ -1,17 +1,18 @@
-package io.scenicpass.terminal.internal.device.serial;
+package io.scenicpass.terminal.device.serial;
 
 import io.scenicpass.terminal.device.AbstractDevice;
 import io.scenicpass.terminal.device.DeviceFaultCode;
-import io.scenicpass.terminal.device.serial.SerialSettings;
+import io.scenicpass.terminal.internal.device.serial.SerialChannel;
 import java.io.IOException;
 import java.time.Clock;
 
 /**
  * Base of the serial drivers: a daemon thread that opens the port, runs {@link #session(SerialChannel)}
  * while connected, and on any I/O failure reports a fault, closes the port and reopens it after the
- * reconnect delay — forever, until {@link #close()}. Nothing escapes to the application.
+ * reconnect delay — forever, until {@link #close()}. Nothing escapes to the application. Package-private:
+ * the serial drivers' shared base, not API.
  */
-public abstract class SerialDeviceBase extends AbstractDevice {
+abstract class SerialDeviceBase extends AbstractDevice {
     /** Port settings. */
     protected final SerialSettings settings;
     private final SerialChannel channel;
