@@ -3,8 +3,13 @@ package io.scenicpass.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.core.arch.ApiShape;
+import io.scenicpass.terminal.rules.PassCheck;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The shape of sdk-terminal's packages: dependencies go one way, and the API hides the internals. */
@@ -37,5 +42,32 @@ class ArchitectureTest {
     @Test
     void noPublicSignatureMentionsAnInternalType() {
         assertThat(ApiShape.internalLeaks(Gate.class)).isEmpty();
+    }
+
+    @Test
+    void gateAndRulesHandOutReadOnlyViewsOfStateAndJournal() throws Exception {
+        List<Method> accessors = List.of(Gate.class.getMethod("state"), Gate.class.getMethod("journal"),
+                PassCheck.class.getMethod("state"));
+        Pattern writes = Pattern.compile("(apply|record|save|close|append|mark|useTrusted|checkpoint|prune|retain|load|flush)"
+                + ".*");
+        List<String> found = new ArrayList<>();
+        for (Method accessor : accessors) {
+            Class<?> view = accessor.getReturnType();
+            assertThat(view.isInterface()).as("%s returns %s", accessor, view).isTrue();
+            for (Method m : view.getMethods()) {
+                if (writes.matcher(m.getName()).matches()) {
+                    found.add(view.getSimpleName() + "." + m.getName());
+                }
+                // the views it hands on (manifest, ledger) are read-only too
+                if (m.getReturnType().getName().startsWith(ROOT)) {
+                    for (Method inner : m.getReturnType().getMethods()) {
+                        if (writes.matcher(inner.getName()).matches()) {
+                            found.add(m.getReturnType().getSimpleName() + "." + inner.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
     }
 }

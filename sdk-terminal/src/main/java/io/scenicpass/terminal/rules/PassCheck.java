@@ -4,7 +4,7 @@ import io.scenicpass.core.Claims;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.Pass;
 import io.scenicpass.core.wire.DeviceConfig;
-import io.scenicpass.terminal.state.GateState;
+import io.scenicpass.terminal.state.GateStateView;
 import io.scenicpass.terminal.state.PassUsage;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ public final class PassCheck {
     private final String zoneId;
     private final Instant now;
     private final PassUsage usage;
-    private final GateState state;
+    private final GateStateView state;
     private final Duration earlyTolerance;
     private final Duration lateTolerance;
     private final int partyCount;
@@ -39,7 +39,7 @@ public final class PassCheck {
      *     accompanying document), null when none
      */
     public PassCheck(Pass pass, CredentialView credential, ContextView context, String zoneId, Instant now,
-            PassUsage usage, GateState state, Duration earlyTolerance, Duration lateTolerance, int partyCount,
+            PassUsage usage, GateStateView state, Duration earlyTolerance, Duration lateTolerance, int partyCount,
             byte[] presentedBinding) {
         this.pass = pass;
         this.credential = credential;
@@ -95,7 +95,7 @@ public final class PassCheck {
     }
 
     /** @return the gate's local state (key set, revocations, blacklist, manifest, config) */
-    public GateState state() {
+    public GateStateView state() {
         return state;
     }
 
