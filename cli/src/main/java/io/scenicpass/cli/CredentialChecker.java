@@ -11,7 +11,7 @@ import io.scenicpass.core.PassVerifier;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.ZoneAllowance;
 import io.scenicpass.core.wire.WireJson;
-import io.scenicpass.terminal.Reason;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.health.DccTrustList;
 import io.scenicpass.terminal.health.HealthCertificateResult;
 import io.scenicpass.terminal.health.HealthCertificateVerifier;

@@ -6,7 +6,7 @@ import io.scenicpass.core.KeySet;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.SignedKeySet;
 import io.scenicpass.core.wire.WireHeaders;
-import io.scenicpass.terminal.Reason;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.health.DccTrustList;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;

@@ -1,6 +1,7 @@
 package io.scenicpass.terminal;
 
 import io.scenicpass.core.CredentialType;
+import io.scenicpass.terminal.rules.CredentialView;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * person (ID card number, passport document number, card UID, face or palm subject id), which the gate
  * resolves to passes through the local manifest.
  */
-public final class Credential {
+public final class Credential implements CredentialView {
     private final CredentialType type;
     private final String text;
     private final byte[] bytes;
@@ -59,21 +60,25 @@ public final class Credential {
     }
 
     /** @return the kind of credential */
+    @Override
     public CredentialType type() {
         return type;
     }
 
     /** @return the text form (QR text, document number, UID, subject id); for NFC the bytes as ASCII */
+    @Override
     public String text() {
         return text != null ? text : new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** @return the raw bytes for NFC, otherwise the text as UTF-8 */
+    @Override
     public byte[] bytes() {
         return bytes != null ? bytes.clone() : text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** @return whether this credential is a pass itself (QR or NFC) rather than a reference to a person */
+    @Override
     public boolean isPass() {
         return type == CredentialType.QR || type == CredentialType.NFC;
     }

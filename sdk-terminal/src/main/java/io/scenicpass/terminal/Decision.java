@@ -3,6 +3,7 @@ package io.scenicpass.terminal;
 import io.scenicpass.core.CredentialType;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.Verdict;
+import io.scenicpass.terminal.rules.Reason;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,12 +2,16 @@ package io.scenicpass.terminal;
 
 import io.scenicpass.core.Ids;
 import io.scenicpass.core.ScenicPassException;
+import io.scenicpass.terminal.internal.gate.GateInternals;
 import io.scenicpass.terminal.internal.gate.OnlineAsker;
 import io.scenicpass.terminal.internal.gate.RuleChain;
 import io.scenicpass.terminal.journal.Journal;
 import io.scenicpass.terminal.journal.JournalConfig;
+import io.scenicpass.terminal.journal.JournalView;
 import io.scenicpass.terminal.rules.GateRule;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.state.GateState;
+import io.scenicpass.terminal.state.GateStateView;
 import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.time.GateClock;
 import java.security.SecureRandom;
@@ -31,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safe: lanes may decide concurrently (decisions about the same pass are serialised, and their
- * journal writes share fsyncs). The sync client feeds it through {@link #state()}, {@link #clock()},
- * {@link #pendingEvents(int)}, {@link #markUploaded(Collection)} and {@link #recordOveruse}.
+ * journal writes share fsyncs). The sync client feeds it through {@link #clock()},
+ * {@link #pendingEvents(int)}, {@link #markUploaded(Collection)}, {@link #recordOveruse} and its state;
+ * {@link #state()} and {@link #journal()} hand out read-only views.
  */
 public final class Gate implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gate.class);
@@ -49,6 +54,21 @@ public final class Gate implements AutoCloseable {
     private final ReentrantReadWriteLock checkpointLock = new ReentrantReadWriteLock();
     private final List<OveruseListener> overuseListeners = new CopyOnWriteArrayList<>();
     private final GateOutbox outbox = new GateOutbox(this);
+
+    static {
+        // the sync client (another package) writes to the state; the public API only hands out views
+        GateInternals.install(new GateInternals.Access() {
+            @Override
+            public GateState state(Gate gate) {
+                return gate.state;
+            }
+
+            @Override
+            public Journal journal(Gate gate) {
+                return gate.journal;
+            }
+        });
+    }
 
     Gate(GateBuilder b) {
         this.state = GateState.open(b.stateDirectory.resolve("state"), b.rootPublicKey);
@@ -200,8 +220,8 @@ public final class Gate implements AutoCloseable {
         return decider.isOnline();
     }
 
-    /** @return the local state the sync client feeds */
-    public GateState state() {
+    /** @return a read-only view of the local state the sync client feeds */
+    public GateStateView state() {
         return state;
     }
 
@@ -210,8 +230,8 @@ public final class Gate implements AutoCloseable {
         return clock;
     }
 
-    /** @return the journal */
-    public Journal journal() {
+    /** @return a read-only view of the journal (pending uploads, disk state) */
+    public JournalView journal() {
         return journal;
     }
 

@@ -2,6 +2,7 @@ package io.scenicpass.terminal;
 
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.DocumentType;
+import io.scenicpass.terminal.rules.ContextView;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * the operator keyed in, an ID document shown with a concession pass, a health certificate).
  * Build with {@link #builder()} or the shortcuts {@link #entry(String)} and {@link #exit(String)}.
  */
-public final class GateContext {
+public final class GateContext implements ContextView {
     private final String gateId;
     private final String zoneId;
     private final Direction direction;
@@ -48,16 +49,19 @@ public final class GateContext {
     }
 
     /** @return the gate id, empty to use the gate's configured id */
+    @Override
     public Optional<String> gateId() {
         return Optional.ofNullable(gateId);
     }
 
     /** @return the zone, empty to use the gate's first configured zone */
+    @Override
     public Optional<String> zoneId() {
         return Optional.ofNullable(zoneId);
     }
 
     /** @return the direction */
+    @Override
     public Direction direction() {
         return direction;
     }
@@ -66,26 +70,31 @@ public final class GateContext {
      * @return a time to decide at instead of the corrected clock (replaying scans, the command-line
      *     verifier); empty for now
      */
+    @Override
     public Optional<Instant> time() {
         return Optional.ofNullable(time);
     }
 
     /** @return how many people want to pass on this credential; empty = the pass's party size */
+    @Override
     public Optional<Integer> partyCount() {
         return Optional.ofNullable(partyCount);
     }
 
     /** @return type of an ID document presented together with the pass */
+    @Override
     public Optional<DocumentType> holderDocumentType() {
         return Optional.ofNullable(holderDocumentType);
     }
 
     /** @return number of an ID document presented together with the pass */
+    @Override
     public Optional<String> holderDocumentNumber() {
         return Optional.ofNullable(holderDocumentNumber);
     }
 
     /** @return the text of a health certificate presented ({@code HC1:…}) */
+    @Override
     public Optional<String> healthCertificate() {
         return Optional.ofNullable(healthCertificate);
     }

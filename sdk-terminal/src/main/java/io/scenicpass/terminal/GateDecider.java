@@ -17,6 +17,7 @@ import io.scenicpass.terminal.internal.gate.OnlineAsker;
 import io.scenicpass.terminal.internal.gate.RuleChain;
 import io.scenicpass.terminal.journal.JournalException;
 import io.scenicpass.terminal.rules.PassCheck;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.state.GateState;
 import io.scenicpass.terminal.state.PassUsage;
 import io.scenicpass.terminal.time.GateClock;

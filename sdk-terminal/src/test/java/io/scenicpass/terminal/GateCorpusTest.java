@@ -11,6 +11,8 @@ import io.scenicpass.core.ReentryPolicy;
 import io.scenicpass.core.codec.Base45;
 import io.scenicpass.core.wire.BlacklistDelta;
 import io.scenicpass.core.wire.RevocationDelta;
+import io.scenicpass.terminal.internal.gate.GateInternals;
+import io.scenicpass.terminal.rules.Reason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,8 +165,8 @@ class GateCorpusTest {
     private Gate open(List<String> revoked) {
         Gate g = f.gate(dir);
         if (g.state().revocationSequence() == 0) {
-            g.state().applyRevocations(new RevocationDelta(0, 1, revoked, false));
-            g.state().applyBlacklist(new BlacklistDelta(0, 1, Collections.singletonList(
+            GateInternals.state(g).applyRevocations(new RevocationDelta(0, 1, revoked, false));
+            GateInternals.state(g).applyBlacklist(new BlacklistDelta(0, 1, Collections.singletonList(
                     GateFixture.b64url(GateFixture.binding(DocumentType.CN_ID, BLACKLISTED_ID))), Collections.emptyList(), false));
         }
         return g;

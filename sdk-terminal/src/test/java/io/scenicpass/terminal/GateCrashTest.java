@@ -2,6 +2,7 @@ package io.scenicpass.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scenicpass.terminal.rules.Reason;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

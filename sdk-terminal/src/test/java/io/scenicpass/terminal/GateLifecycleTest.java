@@ -14,7 +14,9 @@ import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.ManifestDelta;
 import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.core.wire.RevocationDelta;
+import io.scenicpass.terminal.internal.gate.GateInternals;
 import io.scenicpass.terminal.journal.FsyncPolicy;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.state.OveruseNotice;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,10 +48,10 @@ class GateLifecycleTest {
         Gate g = f.gate(dir);
         assertThat(enter(g, single).admitted()).isTrue();
         assertThat(enter(g, annual).admitted()).isTrue();
-        g.state().applyRevocations(new RevocationDelta(0, 1, Collections.singletonList(revoked.claims().passId()), false));
-        g.state().applyConfig(f.configBuilder().lateToleranceSeconds(77).version(5).build());
+        GateInternals.state(g).applyRevocations(new RevocationDelta(0, 1, Collections.singletonList(revoked.claims().passId()), false));
+        GateInternals.state(g).applyConfig(f.configBuilder().lateToleranceSeconds(77).version(5).build());
         // no Gate.close() (no ledger checkpoint), as after a power cut: the journal is the source of the counts
-        g.journal().close();
+        GateInternals.journal(g).close();
         Gate again = f.gateBuilder(dir).keySet(null).config(null).build();
         assertThat(enter(again, single).reason()).isEqualTo(Reason.ALREADY_ENTERED);
         assertThat(enter(again, annual).reason()).isEqualTo(Reason.EXIT_REQUIRED);
@@ -58,7 +60,7 @@ class GateLifecycleTest {
         assertThat(again.state().keySetSequence()).isEqualTo(1);
         assertThat(again.pendingEvents(100)).hasSize(5);
         again.close();
-        g.state().close();
+        GateInternals.state(g).close();
     }
 
     @Test
@@ -193,7 +195,7 @@ class GateLifecycleTest {
         Pass passportPass = f.issue(f.claims().holderBinding(GateFixture.binding(DocumentType.PASSPORT, "E12345678")).build());
         Pass cardPass = f.issue(f.claims().entriesAllowed(0).reentry(ReentryPolicy.UNLIMITED).build());
         Pass facePass = f.issue(f.claims().build());
-        g.state().applyManifest(new ManifestDelta(0, 7, Arrays.asList(
+        GateInternals.state(g).applyManifest(new ManifestDelta(0, 7, Arrays.asList(
                 entry(used, Collections.singletonList(b), null, null),
                 entry(tomorrow, Collections.singletonList(b), null, null),
                 entry(today, Collections.singletonList(b), null, null),

@@ -8,6 +8,7 @@ import io.scenicpass.core.PassKind;
 import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.OnlineCheckRequest;
 import io.scenicpass.core.wire.OnlineCheckResponse;
+import io.scenicpass.terminal.rules.Reason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

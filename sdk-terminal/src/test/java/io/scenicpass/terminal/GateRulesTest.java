@@ -14,6 +14,8 @@ import io.scenicpass.core.wire.BlacklistDelta;
 import io.scenicpass.core.wire.DisplayMessage;
 import io.scenicpass.core.wire.RevocationDelta;
 import io.scenicpass.core.wire.RuleConfig;
+import io.scenicpass.terminal.internal.gate.GateInternals;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.rules.RuleResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,11 +122,11 @@ class GateRulesTest {
     @Test
     void revokedAndBlacklisted() {
         Pass revoked = f.issue(f.claims().build());
-        gate().state().applyRevocations(new RevocationDelta(0, 1, Collections.singletonList(revoked.claims().passId()), false));
+        GateInternals.state(gate()).applyRevocations(new RevocationDelta(0, 1, Collections.singletonList(revoked.claims().passId()), false));
         assertThat(enter(revoked).reason()).isEqualTo(Reason.REVOKED);
 
         byte[] person = GateFixture.binding(DocumentType.CN_ID, "11010519491231002X");
-        gate().state().applyBlacklist(new BlacklistDelta(0, 1, Collections.singletonList(GateFixture.b64url(person)),
+        GateInternals.state(gate()).applyBlacklist(new BlacklistDelta(0, 1, Collections.singletonList(GateFixture.b64url(person)),
                 Collections.emptyList(), false));
         assertThat(reason(f.claims().holderBinding(person).build())).isEqualTo(Reason.BLACKLISTED);
         // a clean pass, but the person shows a blacklisted ID with it
@@ -135,7 +137,7 @@ class GateRulesTest {
 
     @Test
     void validityWindowWithToleranceEdgesIncluded() {
-        gate().state().applyConfig(f.configBuilder().earlyToleranceSeconds(600).lateToleranceSeconds(300).version(2).build());
+        GateInternals.state(gate()).applyConfig(f.configBuilder().earlyToleranceSeconds(600).lateToleranceSeconds(300).version(2).build());
         Claims.Builder window = f.claims().validFrom(T0).validUntil(T0.plus(Duration.ofHours(1)));
         f.clock.set(T0.minusSeconds(600));
         assertThat(reason(window.passId("E1").build())).isEqualTo(Reason.OK);
@@ -157,7 +159,7 @@ class GateRulesTest {
 
     @Test
     void timedSlotWindow() {
-        gate().state().applyConfig(f.configBuilder().earlyToleranceSeconds(900).lateToleranceSeconds(0).version(2).build());
+        GateInternals.state(gate()).applyConfig(f.configBuilder().earlyToleranceSeconds(900).lateToleranceSeconds(0).version(2).build());
         Claims.Builder slot = f.claims().kind(PassKind.TIMED_SLOT).slot(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2)));
         assertThat(reason(slot.passId("S1").build())).isEqualTo(Reason.OUTSIDE_SLOT);
         f.clock.set(T0.plus(Duration.ofMinutes(45)));
@@ -221,7 +223,7 @@ class GateRulesTest {
 
     @Test
     void wrongDirectionWhenTheGateIsEntryOnly() {
-        gate().state().applyConfig(f.configBuilder().direction("IN").version(2).build());
+        GateInternals.state(gate()).applyConfig(f.configBuilder().direction("IN").version(2).build());
         Pass p = f.issue(f.claims().build());
         assertThat(gate().decide(Credential.qr(p.text()), GateContext.exit("main")).reason()).isEqualTo(Reason.WRONG_DIRECTION);
     }
@@ -255,7 +257,7 @@ class GateRulesTest {
         Map<String, Object> weekend = new HashMap<>();
         weekend.put("days", Arrays.asList("SAT", "SUN"));
         weekend.put("timeZone", "Asia/Shanghai");
-        gate().state().applyConfig(f.configBuilder().rules(Collections.singletonList(new RuleConfig("WEEKDAYS", weekend)))
+        GateInternals.state(gate()).applyConfig(f.configBuilder().rules(Collections.singletonList(new RuleConfig("WEEKDAYS", weekend)))
                 .messages(Collections.singletonMap("RULE_DENIED", new DisplayMessage("仅周末开放", "Weekends only")))
                 .version(2).build());
         Decision d = enter(f.issue(f.claims().build()));
@@ -271,7 +273,7 @@ class GateRulesTest {
         hours.put("timeZone", "Asia/Shanghai");
         Map<String, Object> products = new HashMap<>();
         products.put("products", Arrays.asList("DAY-ADULT"));
-        gate().state().applyConfig(f.configBuilder().rules(Arrays.asList(new RuleConfig("hours", hours),
+        GateInternals.state(gate()).applyConfig(f.configBuilder().rules(Arrays.asList(new RuleConfig("hours", hours),
                 new RuleConfig("PRODUCTS", products), new RuleConfig("FROM_THE_FUTURE", null))).version(3).build());
         f.clock.set(T0); // 10:00 local
         assertThat(reason(f.claims().build())).isEqualTo(Reason.OK);
@@ -294,7 +296,7 @@ class GateRulesTest {
 
     @Test
     void healthCertificateRequiredButNoVerifierInstalledDenies() {
-        gate().state().applyConfig(f.configBuilder().healthCertificateRequired(true).version(2).build());
+        GateInternals.state(gate()).applyConfig(f.configBuilder().healthCertificateRequired(true).version(2).build());
         Decision d = gate().decide(Credential.qr(f.issue(f.claims().build()).text()),
                 GateContext.builder().zoneId("main").healthCertificate("HC1:X").build());
         assertThat(d.reason()).isEqualTo(Reason.HEALTH_CERT_REQUIRED);
@@ -307,7 +309,7 @@ class GateRulesTest {
         // revoked AND expired AND wrong zone: revocation comes first
         Pass p = f.issue(f.claims().validFrom(T0.minus(Duration.ofDays(3))).validUntil(T0.minus(Duration.ofDays(2)))
                 .zone("museum", 0).build());
-        gate().state().applyRevocations(new RevocationDelta(0, 1, Collections.singletonList(p.claims().passId()), false));
+        GateInternals.state(gate()).applyRevocations(new RevocationDelta(0, 1, Collections.singletonList(p.claims().passId()), false));
         assertThat(enter(p).reason()).isEqualTo(Reason.REVOKED);
         // expired AND wrong zone: validity before zone
         assertThat(reason(f.claims().validFrom(T0.minus(Duration.ofDays(3))).validUntil(T0.minus(Duration.ofDays(2)))

@@ -13,7 +13,7 @@ import io.scenicpass.terminal.device.sim.SimulatedDisplay;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
 import io.scenicpass.terminal.lane.LaneListener;
 import io.scenicpass.terminal.lane.LaneScheduler;
-import io.scenicpass.terminal.state.GateState;
+import io.scenicpass.terminal.state.GateStateView;
 import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.sync.Connectivity;
 import io.scenicpass.terminal.sync.CredentialStore;
@@ -322,7 +322,7 @@ public final class SimulatedTerminal implements AutoCloseable {
 
     /** @return the status fields */
     public Map<String, Object> status() {
-        GateState s = gate.state();
+        GateStateView s = gate.state();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("network", network.isCut() ? "cut" : "up");
         m.put("connectivity", sync.connectivity().name());

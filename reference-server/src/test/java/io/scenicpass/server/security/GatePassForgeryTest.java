@@ -21,6 +21,7 @@ import io.scenicpass.terminal.Credential;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
 import io.scenicpass.terminal.GateContext;
+import io.scenicpass.terminal.internal.gate.GateInternals;
 import io.scenicpass.terminal.sync.DeviceCredentials;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,8 +135,9 @@ class GatePassForgeryTest {
         .isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_KEY_SET));
     // a gate on the genuine set refuses the rogue set pushed to it, and what the rogue issuer signed
     try (Gate gate = gate(servedKeySet(), new MutableClock(IN_SLOT))) {
-      assertThatThrownBy(() -> gate.state().applyKeySet(rogue)).isInstanceOfSatisfying(ScenicPassException.class,
-          e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_KEY_SET));
+      // (the gate hands out a read-only state; the sync client's writable one is reached through GateInternals)
+      assertThatThrownBy(() -> GateInternals.state(gate).applyKeySet(rogue)).isInstanceOfSatisfying(
+          ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_KEY_SET));
       Claims c = PassCodec.decode(genuine).claims().toBuilder().passId("ROGUE00000000001").build();
       assertThat(scan(gate, new PassIssuer(attackerIssuer).issue(c).text()).reason()).isEqualTo("UNKNOWN_KEY");
     }
@@ -202,7 +204,7 @@ class GatePassForgeryTest {
       assertThat(scan(gate, afterCompromise).admitted()).as("the new key's passes").isTrue();
       assertThat(scan(gate, oldB).admitted()).as("the retired, not compromised, key's passes").isTrue();
       // nobody rolls the gate back to the set that still trusted the compromised key
-      assertThatThrownBy(() -> gate.state().applyKeySet(afterRotation)).isInstanceOfSatisfying(
+      assertThatThrownBy(() -> GateInternals.state(gate).applyKeySet(afterRotation)).isInstanceOfSatisfying(
           ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STALE_SEQUENCE));
       assertThat(scan(gate, stolenPass).reason()).as("after the attempted rollback").isEqualTo("KEY_COMPROMISED");
     }

@@ -12,7 +12,8 @@
  * </ul>
  * Every {@link io.scenicpass.terminal.device.Device} reports its
  * {@link io.scenicpass.terminal.device.DeviceHealth} and never throws for hardware problems.
- * Drivers: {@code terminal.device.serial} (jSerialComm), {@code terminal.device.nfc} (PC/SC),
- * {@code terminal.device.biometric}; simulations: {@code terminal.device.sim}.
+ * Here: {@code terminal.device.biometric} and the simulations in {@code terminal.device.sim}. The hardware
+ * drivers ({@code terminal.device.serial} over jSerialComm and j2mod, {@code terminal.device.nfc} over PC/SC)
+ * are in the separate artifact {@code sdk-terminal-drivers}.
  */
 package io.scenicpass.terminal.device;

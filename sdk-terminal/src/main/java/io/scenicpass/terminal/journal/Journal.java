@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class Journal implements Closeable {
+public final class Journal implements JournalView, Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     private final JournalConfig config;
@@ -227,6 +227,7 @@ public final class Journal implements Closeable {
      * @param max the most to return
      * @return up to {@code max} pending records
      */
+    @Override
     public List<JournalRecord> pending(int max) {
         lock.lock();
         try {
@@ -258,6 +259,7 @@ public final class Journal implements Closeable {
     }
 
     /** @return number of records not yet acknowledged by the server */
+    @Override
     public int pendingCount() {
         lock.lock();
         try {
@@ -317,16 +319,19 @@ public final class Journal implements Closeable {
     }
 
     /** @param listener told about disk state changes */
+    @Override
     public void addListener(JournalListener listener) {
         disk.addListener(listener);
     }
 
     /** @return the current disk state */
+    @Override
     public DiskState diskState() {
         return disk.state();
     }
 
     /** @return bytes the journal occupies (segments and upload log) */
+    @Override
     public long usedBytes() {
         lock.lock();
         try {
@@ -337,6 +342,7 @@ public final class Journal implements Closeable {
     }
 
     /** @return number of segment files */
+    @Override
     public int segmentCount() {
         lock.lock();
         try {
@@ -347,11 +353,13 @@ public final class Journal implements Closeable {
     }
 
     /** @return how many group-commit forces ran since open (appends per force shows the batching) */
+    @Override
     public long forceCount() {
         return commits.forceCount();
     }
 
     /** @return the configuration */
+    @Override
     public JournalConfig config() {
         return config;
     }

@@ -1,6 +1,5 @@
 package io.scenicpass.terminal.rules;
 
-import io.scenicpass.terminal.Reason;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,6 @@
 package io.scenicpass.terminal.rules;
 
 import io.scenicpass.core.CredentialType;
-import io.scenicpass.terminal.Reason;
 import java.security.MessageDigest;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package io.scenicpass.terminal.rules;
 import io.scenicpass.core.Claims;
 import io.scenicpass.core.ReentryPolicy;
 import io.scenicpass.core.ZoneAllowance;
-import io.scenicpass.terminal.Reason;
 import io.scenicpass.terminal.state.PassUsage;
 
 /**

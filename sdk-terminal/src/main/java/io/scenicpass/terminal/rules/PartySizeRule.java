@@ -1,6 +1,5 @@
 package io.scenicpass.terminal.rules;
 
-import io.scenicpass.terminal.Reason;
 
 /** Rule 8, {@value #NAME}: no more people pass than the pass covers. Denies PARTY_TOO_LARGE. */
 public final class PartySizeRule implements GateRule {

@@ -4,9 +4,7 @@ import io.scenicpass.core.Claims;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.Pass;
 import io.scenicpass.core.wire.DeviceConfig;
-import io.scenicpass.terminal.Credential;
-import io.scenicpass.terminal.GateContext;
-import io.scenicpass.terminal.state.GateState;
+import io.scenicpass.terminal.state.GateStateView;
 import io.scenicpass.terminal.state.PassUsage;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +13,12 @@ import java.util.Optional;
 /** Everything a {@link GateRule} may look at: the pass, the credential, the gate's situation and state. */
 public final class PassCheck {
     private final Pass pass;
-    private final Credential credential;
-    private final GateContext context;
+    private final CredentialView credential;
+    private final ContextView context;
     private final String zoneId;
     private final Instant now;
     private final PassUsage usage;
-    private final GateState state;
+    private final GateStateView state;
     private final Duration earlyTolerance;
     private final Duration lateTolerance;
     private final int partyCount;
@@ -40,8 +38,8 @@ public final class PassCheck {
      * @param presentedBinding the holder binding of an ID document presented (the credential itself or an
      *     accompanying document), null when none
      */
-    public PassCheck(Pass pass, Credential credential, GateContext context, String zoneId, Instant now,
-            PassUsage usage, GateState state, Duration earlyTolerance, Duration lateTolerance, int partyCount,
+    public PassCheck(Pass pass, CredentialView credential, ContextView context, String zoneId, Instant now,
+            PassUsage usage, GateStateView state, Duration earlyTolerance, Duration lateTolerance, int partyCount,
             byte[] presentedBinding) {
         this.pass = pass;
         this.credential = credential;
@@ -67,12 +65,12 @@ public final class PassCheck {
     }
 
     /** @return what was presented */
-    public Credential credential() {
+    public CredentialView credential() {
         return credential;
     }
 
     /** @return the gate context */
-    public GateContext context() {
+    public ContextView context() {
         return context;
     }
 
@@ -97,7 +95,7 @@ public final class PassCheck {
     }
 
     /** @return the gate's local state (key set, revocations, blacklist, manifest, config) */
-    public GateState state() {
+    public GateStateView state() {
         return state;
     }
 

@@ -1,6 +1,5 @@
 package io.scenicpass.terminal.rules;
 
-import io.scenicpass.terminal.Reason;
 
 /** Rule 2, {@value #NAME}: the pass is not in the revocation set. Denies REVOKED. */
 public final class RevocationRule implements GateRule {

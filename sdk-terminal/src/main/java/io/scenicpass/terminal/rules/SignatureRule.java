@@ -3,7 +3,6 @@ package io.scenicpass.terminal.rules;
 import io.scenicpass.core.KeySet;
 import io.scenicpass.core.PassVerifier;
 import io.scenicpass.core.ScenicPassException;
-import io.scenicpass.terminal.Reason;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,6 @@
 package io.scenicpass.terminal.rules;
 
 import io.scenicpass.core.Claims;
-import io.scenicpass.terminal.Reason;
 import java.time.Instant;
 
 /**

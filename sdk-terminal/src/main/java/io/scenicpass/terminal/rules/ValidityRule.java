@@ -1,7 +1,6 @@
 package io.scenicpass.terminal.rules;
 
 import io.scenicpass.core.Claims;
-import io.scenicpass.terminal.Reason;
 
 /**
  * Rule 4, {@value #NAME}: now is within {@code [validFrom - early, validUntil + late]} (both edges

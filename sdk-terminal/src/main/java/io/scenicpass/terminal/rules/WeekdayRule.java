@@ -1,6 +1,5 @@
 package io.scenicpass.terminal.rules;
 
-import io.scenicpass.terminal.Reason;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.EnumSet;

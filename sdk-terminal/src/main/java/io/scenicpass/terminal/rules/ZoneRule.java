@@ -2,7 +2,6 @@ package io.scenicpass.terminal.rules;
 
 import io.scenicpass.core.ZoneAllowance;
 import io.scenicpass.core.wire.DeviceConfig;
-import io.scenicpass.terminal.Reason;
 import java.util.List;
 import java.util.Optional;
 

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe.
  */
-public final class EntryLedger {
+public final class EntryLedger implements PassUsages {
     /** Reason of the event that undoes an admitted passage that did not happen. */
     public static final String NOT_PASSED = "NOT_PASSED";
 
@@ -31,17 +31,20 @@ public final class EntryLedger {
     private volatile long loadedThrough;
 
     /** @param passId a pass id @return its usage, {@link PassUsage#NONE} if never seen */
+    @Override
     public PassUsage usage(String passId) {
         PassUsage u = passId == null ? null : usage.get(passId);
         return u == null ? PassUsage.NONE : u;
     }
 
     /** @return the last journal record id included */
+    @Override
     public long appliedThrough() {
         return appliedThrough;
     }
 
     /** @return number of passes with usage */
+    @Override
     public int size() {
         return usage.size();
     }

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: readers use the current immutable or concurrent structures; writers are serialised.
  */
-public final class GateState implements ClockOffsetStore, AutoCloseable {
+public final class GateState implements GateStateView, ClockOffsetStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GateState.class);
     private static final int MAX_OVERUSE_NOTICES = 1000;
 
@@ -145,11 +145,13 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     // ---- key set -------------------------------------------------------------------------------------
 
     /** @return the current key set, if any */
+    @Override
     public Optional<KeySet> keySet() {
         return Optional.ofNullable(keySet);
     }
 
     /** @return sequence of the current key set, 0 when none */
+    @Override
     public long keySetSequence() {
         KeySet k = keySet;
         return k == null ? 0 : k.sequence();
@@ -213,6 +215,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     // ---- revocations and blacklist -------------------------------------------------------------------
 
     /** @return the revocation set */
+    @Override
     public RevocationSet revocations() {
         return revocations;
     }
@@ -233,6 +236,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     }
 
     /** @return the person blacklist */
+    @Override
     public Blacklist blacklist() {
         return blacklist;
     }
@@ -263,11 +267,13 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     // ---- manifest ------------------------------------------------------------------------------------
 
     /** @return the manifest */
+    @Override
     public Manifest manifest() {
         return manifest;
     }
 
     /** @return the manifest cursor to ask the server from */
+    @Override
     public long manifestCursor() {
         return manifest.cursor();
     }
@@ -293,22 +299,26 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     // ---- config, clock, over-use ---------------------------------------------------------------------
 
     /** @return the device configuration from the server, if any */
+    @Override
     public Optional<DeviceConfig> config() {
         return Optional.ofNullable(config);
     }
 
     /** @return version of the current config, 0 when none */
+    @Override
     public long configVersion() {
         DeviceConfig c = config;
         return c == null ? 0 : c.version();
     }
 
     /** @return the sequence the revocation set has reached */
+    @Override
     public long revocationSequence() {
         return revocations.sequence();
     }
 
     /** @return the sequence the blacklist has reached */
+    @Override
     public long blacklistSequence() {
         return blacklist.sequence();
     }
@@ -352,6 +362,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     }
 
     /** @return over-use notices kept, oldest first */
+    @Override
     public List<OveruseNotice> overuseNotices() {
         return overuse.notices();
     }
@@ -359,6 +370,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     // ---- ledger --------------------------------------------------------------------------------------
 
     /** @return the entry ledger (counts and last direction per pass) */
+    @Override
     public EntryLedger ledger() {
         return ledger;
     }
@@ -369,6 +381,7 @@ public final class GateState implements ClockOffsetStore, AutoCloseable {
     }
 
     /** @return the state directory */
+    @Override
     public Path directory() {
         return dir.path();
     }

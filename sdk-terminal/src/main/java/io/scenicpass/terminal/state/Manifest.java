@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>Thread-safe: readers see a consistent snapshot; {@link #apply} replaces it.
  */
-public final class Manifest {
+public final class Manifest implements ManifestView {
     private volatile Snapshot snapshot = new Snapshot(0, Collections.emptyMap());
 
     private static final class Snapshot {
@@ -61,38 +61,45 @@ public final class Manifest {
     }
 
     /** @return the cursor of the last applied delta (0 = nothing yet) */
+    @Override
     public long cursor() {
         return snapshot.cursor;
     }
 
     /** @return number of passes in the manifest */
+    @Override
     public int size() {
         return snapshot.byPass.size();
     }
 
     /** @return every entry (a copy) */
+    @Override
     public List<ManifestEntry> entries() {
         return new ArrayList<>(snapshot.byPass.values());
     }
 
     /** @param passId a pass id @return its entry */
+    @Override
     public Optional<ManifestEntry> entry(String passId) {
         return Optional.ofNullable(snapshot.byPass.get(passId));
     }
 
     /** @param binding a holder binding (16 bytes) @return entries of that person's passes */
+    @Override
     public List<ManifestEntry> byHolderBinding(byte[] binding) {
         Snapshot s = snapshot;
         return resolve(s, s.byBinding.get(Base64.getUrlEncoder().withoutPadding().encodeToString(binding)));
     }
 
     /** @param uid the card UID (hex) @return entries of passes tied to that card */
+    @Override
     public List<ManifestEntry> byCardUid(String uid) {
         Snapshot s = snapshot;
         return resolve(s, s.byCard.get(normaliseUid(uid)));
     }
 
     /** @param subjectId a biometric subject id @return entries of that subject's passes */
+    @Override
     public List<ManifestEntry> byBiometricSubject(String subjectId) {
         Snapshot s = snapshot;
         return resolve(s, s.bySubject.get(subjectId));
@@ -158,6 +165,7 @@ public final class Manifest {
     }
 
     /** @return pass ids currently indexed (for tests and status) */
+    @Override
     public Set<String> passIds() {
         return Collections.unmodifiableSet(snapshot.byPass.keySet());
     }

@@ -1,5 +1,6 @@
 package io.scenicpass.terminal.sync;
 
+import io.scenicpass.terminal.internal.gate.GateInternals;
 import okhttp3.OkHttpClient;
 
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class SyncClientBuilder {
      */
     public SyncClientBuilder gate(io.scenicpass.terminal.Gate gate) {
         this.gate = Objects.requireNonNull(gate, "gate");
-        this.state = new GateStateSink(gate.state());
+        this.state = new GateStateSink(GateInternals.state(gate));
         io.scenicpass.terminal.GateOutbox gateOutbox = gate.outbox();
         this.outbox = new EntryOutbox() {
             @Override

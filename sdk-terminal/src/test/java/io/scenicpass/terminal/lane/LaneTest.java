@@ -12,7 +12,7 @@ import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
 import io.scenicpass.terminal.GateFixture;
 import io.scenicpass.terminal.PendingEvent;
-import io.scenicpass.terminal.Reason;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.device.Alarm;
 import io.scenicpass.terminal.device.AlarmType;
 import io.scenicpass.terminal.device.CredentialKind;

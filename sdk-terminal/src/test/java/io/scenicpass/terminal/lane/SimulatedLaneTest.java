@@ -12,6 +12,7 @@ import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.biometric.BiometricModality;
 import io.scenicpass.terminal.device.biometric.BiometricTemplate;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
+import io.scenicpass.terminal.internal.gate.GateInternals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +46,7 @@ class SimulatedLaneTest {
             String pass = f.issue(f.claims().build()).text();
             ManifestEntry entry = new ManifestEntry("P-face", pass, Collections.emptyList(), Collections.emptyList(),
                     Collections.singletonList(subject));
-            gate.state().applyManifest(new ManifestDelta(0, 1, Collections.singletonList(entry),
+            GateInternals.state(gate).applyManifest(new ManifestDelta(0, 1, Collections.singletonList(entry),
                     Collections.emptyList(), false));
 
             face[3] ^= 0x01; // a live sample is never bit-identical

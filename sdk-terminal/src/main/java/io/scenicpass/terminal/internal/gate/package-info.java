@@ -1,2 +1,2 @@
-/** Implementation details of the gate engine (gate); not API. */
+/** Implementation details of the gate engine (online check, rule chain, recent admissions, GateInternals); not API. */
 package io.scenicpass.terminal.internal.gate;

@@ -7,7 +7,6 @@ import io.scenicpass.terminal.device.DeviceFaultCode;
 import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.internal.device.serial.LineFramer;
 import io.scenicpass.terminal.internal.device.serial.SerialChannel;
-import io.scenicpass.terminal.internal.device.serial.SerialDeviceBase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,6 @@
-package io.scenicpass.terminal;
+package io.scenicpass.terminal.rules;
+
+import io.scenicpass.terminal.state.EntryLedger;
 
 /**
  * Stable reason codes of gate decisions (they are journaled, uploaded and shown to integrators; never
@@ -61,7 +63,7 @@ public final class Reason {
     /** An unexpected error in the engine; the gate stays closed (see the log). */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     /** Journal-only: an admitted visitor did not pass; the entry was given back. */
-    public static final String NOT_PASSED = io.scenicpass.terminal.state.EntryLedger.NOT_PASSED;
+    public static final String NOT_PASSED = EntryLedger.NOT_PASSED;
 
     private Reason() {
     }

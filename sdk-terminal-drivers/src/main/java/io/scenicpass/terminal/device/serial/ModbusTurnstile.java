@@ -6,7 +6,6 @@ import io.scenicpass.terminal.device.AlarmType;
 import io.scenicpass.terminal.device.Passage;
 import io.scenicpass.terminal.device.Turnstile;
 import io.scenicpass.terminal.device.TurnstileListener;
-import io.scenicpass.terminal.internal.device.DeviceWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ public final class ModbusTurnstile extends AbstractDevice implements Turnstile {
     private final Duration pollInterval;
     private final Duration tailgateWindow;
     private final Object lock = new Object();
-    private final DeviceWorker worker;
     private volatile TurnstileListener listener;
     private int pending;
     private long pulseOffAtNanos;
@@ -40,7 +38,7 @@ public final class ModbusTurnstile extends AbstractDevice implements Turnstile {
     private Instant lastAuthorisedAt;
 
     private ModbusTurnstile(Builder b) {
-        super(b.deviceId, b.clock);
+        super(b.deviceId, b.clock, "sp-turnstile-" + b.deviceId, Duration.ofSeconds(5));
         this.bus = b.bus;
         this.unit = b.unit;
         this.openCoil = b.openCoil;
@@ -49,7 +47,6 @@ public final class ModbusTurnstile extends AbstractDevice implements Turnstile {
         this.pulseWidth = b.pulseWidth;
         this.pollInterval = b.pollInterval;
         this.tailgateWindow = b.tailgateWindow;
-        this.worker = new DeviceWorker("sp-turnstile-" + b.deviceId, this::loop, Duration.ofSeconds(5));
     }
 
     /** A builder for a turnstile at Modbus address {@code unit} on {@code bus}. */
@@ -95,28 +92,16 @@ public final class ModbusTurnstile extends AbstractDevice implements Turnstile {
         }
     }
 
+    /** One round: end an expired release pulse, read the inputs, wait the poll interval. */
     @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void close() {
-        if (worker.stop()) {
-            reportDisconnected();
-        }
-    }
-
-    private void loop() {
-        while (worker.running()) {
-            synchronized (lock) {
-                if (coilOn && System.nanoTime() - pulseOffAtNanos >= 0) {
-                    setCoil(false);
-                }
+    protected void workOnce() {
+        synchronized (lock) {
+            if (coilOn && System.nanoTime() - pulseOffAtNanos >= 0) {
+                setCoil(false);
             }
-            poll();
-            worker.pause(pollInterval);
         }
+        poll();
+        pauseFor(pollInterval);
     }
 
     private void poll() {

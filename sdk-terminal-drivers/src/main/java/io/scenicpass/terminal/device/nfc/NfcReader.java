@@ -6,7 +6,6 @@ import io.scenicpass.terminal.device.CredentialListener;
 import io.scenicpass.terminal.device.CredentialReader;
 import io.scenicpass.terminal.device.DeviceFaultCode;
 import io.scenicpass.terminal.device.ScannedCredential;
-import io.scenicpass.terminal.internal.device.DeviceWorker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,16 +27,13 @@ public final class NfcReader extends AbstractDevice implements CredentialReader 
     private final NfcTagReader tags = new NfcTagReader();
     private final Duration pollTimeout;
     private final Duration reconnectDelay;
-    private final DeviceWorker worker;
     private volatile CredentialListener listener;
 
     private NfcReader(Builder b) {
-        super(b.deviceId, b.clock);
+        super(b.deviceId, b.clock, "sp-nfc-" + b.deviceId, b.pollTimeout.multipliedBy(3).plusSeconds(2));
         this.terminal = b.terminal;
         this.pollTimeout = b.pollTimeout;
         this.reconnectDelay = b.reconnectDelay;
-        this.worker = new DeviceWorker("sp-nfc-" + b.deviceId, this::loop,
-                pollTimeout.multipliedBy(3).plusSeconds(2));
     }
 
     /** A builder for a reader on {@code terminal}. */
@@ -50,45 +46,34 @@ public final class NfcReader extends AbstractDevice implements CredentialReader 
         this.listener = listener;
     }
 
+    /** One presentation: wait for a card, read it, wait until it leaves (so it is reported once). */
     @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void close() {
-        worker.stop();
-        reportDisconnected();
-    }
-
-    private void loop() {
-        while (worker.running()) {
-            Optional<NfcCard> card;
-            try {
-                card = terminal.awaitCard(pollTimeout);
-            } catch (NfcReadException e) {
-                reportFault(e.code(), e.getMessage(), false);
-                worker.pause(reconnectDelay);
-                continue;
-            } catch (RuntimeException e) {
-                reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName(), false);
-                worker.pause(reconnectDelay);
-                continue;
+    protected void workOnce() {
+        Optional<NfcCard> card;
+        try {
+            card = terminal.awaitCard(pollTimeout);
+        } catch (NfcReadException e) {
+            reportFault(e.code(), e.getMessage(), false);
+            pauseFor(reconnectDelay);
+            return;
+        } catch (RuntimeException e) {
+            reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName(), false);
+            pauseFor(reconnectDelay);
+            return;
+        }
+        if (!card.isPresent()) {
+            reportOk();
+            return;
+        }
+        try (NfcCard c = card.get()) {
+            handle(c);
+            while (running() && !c.awaitRemoval(pollTimeout)) {
+                // wait until the card leaves so it is reported once per presentation
             }
-            if (!card.isPresent()) {
-                reportOk();
-                continue;
-            }
-            try (NfcCard c = card.get()) {
-                handle(c);
-                while (worker.running() && !c.awaitRemoval(pollTimeout)) {
-                    // wait until the card leaves so it is reported once per presentation
-                }
-            } catch (NfcReadException e) {
-                reportFault(e.code(), e.getMessage(), true);
-            } catch (RuntimeException e) {
-                reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName(), true);
-            }
+        } catch (NfcReadException e) {
+            reportFault(e.code(), e.getMessage(), true);
+        } catch (RuntimeException e) {
+            reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName(), true);
         }
     }
 

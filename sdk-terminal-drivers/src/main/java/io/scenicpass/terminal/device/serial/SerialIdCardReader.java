@@ -10,7 +10,6 @@ import io.scenicpass.terminal.document.IdCardInfo;
 import io.scenicpass.terminal.document.IdCardText;
 import io.scenicpass.terminal.internal.device.serial.IdCardFrames;
 import io.scenicpass.terminal.internal.device.serial.SerialChannel;
-import io.scenicpass.terminal.internal.device.serial.SerialDeviceBase;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

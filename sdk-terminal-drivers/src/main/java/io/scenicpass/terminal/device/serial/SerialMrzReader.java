@@ -10,7 +10,6 @@ import io.scenicpass.terminal.document.MrzDocument;
 import io.scenicpass.terminal.document.MrzParser;
 import io.scenicpass.terminal.internal.device.serial.LineFramer;
 import io.scenicpass.terminal.internal.device.serial.SerialChannel;
-import io.scenicpass.terminal.internal.device.serial.SerialDeviceBase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

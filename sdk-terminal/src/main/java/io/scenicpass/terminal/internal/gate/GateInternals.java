@@ -1,0 +1,44 @@
+package io.scenicpass.terminal.internal.gate;
+
+import io.scenicpass.terminal.Gate;
+import io.scenicpass.terminal.journal.Journal;
+import io.scenicpass.terminal.state.GateState;
+import java.util.Objects;
+
+/**
+ * The writable parts of a {@link Gate} that its public API hands out only as read-only views: the sync client
+ * feeds the {@link GateState} through this, and tests set up state with it. Not API.
+ */
+public final class GateInternals {
+    /** What {@link Gate} installs when its class is initialised. */
+    public interface Access {
+        /** @param gate a gate @return its writable state */
+        GateState state(Gate gate);
+
+        /** @param gate a gate @return its journal */
+        Journal journal(Gate gate);
+    }
+
+    private static volatile Access access;
+
+    private GateInternals() {
+    }
+
+    /** Called once, by {@link Gate}'s static initialiser. */
+    public static synchronized void install(Access a) {
+        if (access != null) {
+            throw new IllegalStateException("already installed");
+        }
+        access = Objects.requireNonNull(a);
+    }
+
+    /** @param gate a gate @return its writable state */
+    public static GateState state(Gate gate) {
+        return access.state(Objects.requireNonNull(gate, "gate"));
+    }
+
+    /** @param gate a gate @return its journal */
+    public static Journal journal(Gate gate) {
+        return access.journal(Objects.requireNonNull(gate, "gate"));
+    }
+}
