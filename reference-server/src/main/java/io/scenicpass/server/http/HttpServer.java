@@ -89,6 +89,7 @@ public final class HttpServer {
         }
       });
       config.routes.before(ctx -> {
+        HttpGuards.refuseMethodOverride(ctx);
         String requestId = ctx.header(REQUEST_ID);
         if (requestId != null && REQUEST_ID_FORMAT.matcher(requestId).matches()) {
           ctx.header(REQUEST_ID, requestId); // echoed, so a client can match an answer to its request
@@ -124,17 +125,19 @@ public final class HttpServer {
         String res = ctx.result();
         if (res == null || !res.startsWith("{")) {
           render(ctx, new io.scenicpass.server.service.ServiceException(
-              io.scenicpass.server.service.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+              io.scenicpass.server.service.Problem.NOT_FOUND,
+              "no such endpoint: " + HttpGuards.method(ctx) + " " + ctx.path()));
         }
       });
       config.routes.error(405, ctx -> render(ctx, new io.scenicpass.server.service.ServiceException(
-          io.scenicpass.server.service.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path())));
+          io.scenicpass.server.service.Problem.NOT_FOUND,
+          "no such endpoint: " + HttpGuards.method(ctx) + " " + ctx.path())));
     });
   }
 
   /** The one place exceptions become responses: classify, then render with the API's own mapper. */
   static void render(Context ctx, Exception e) {
-    ApiError.Classified c = ApiError.classify(e, ctx.method().name(), ctx.path());
+    ApiError.Classified c = ApiError.classify(e, HttpGuards.method(ctx).name(), ctx.path());
     if (ctx.path().startsWith("/octo")) {
       OctoErrors.write(ctx, c);
     } else if (ctx.path().startsWith("/terminal/")) {

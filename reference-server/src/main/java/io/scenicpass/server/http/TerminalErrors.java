@@ -15,7 +15,7 @@ public final class TerminalErrors {
 
   /** Renders any exception of a {@code /terminal} request. */
   public static void render(Context ctx, Exception e, Clock clock) {
-    write(ctx, ApiError.classify(e, ctx.method().name(), ctx.path()), clock);
+    write(ctx, ApiError.classify(e, HttpGuards.method(ctx).name(), ctx.path()), clock);
   }
 
   /**

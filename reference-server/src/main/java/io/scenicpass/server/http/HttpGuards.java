@@ -1,0 +1,38 @@
+package io.scenicpass.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.scenicpass.server.service.Problem;
+import io.scenicpass.server.service.ServiceException;
+import java.util.List;
+
+/** Protections every request goes through before any API sees it. */
+final class HttpGuards {
+  /** Headers some frameworks (Javalin's {@code Context.method()} among them) take as the request's real method. */
+  static final List<String> OVERRIDE_HEADERS =
+      List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+  private HttpGuards() {}
+
+  /**
+   * Refuses a request that names another method than its request line's (a header above or {@code _method}):
+   * honoured, a GET could cancel or revoke past the method rules of proxies and firewalls, and access logs would lie.
+   */
+  static void refuseMethodOverride(Context ctx) {
+    for (String h : OVERRIDE_HEADERS) {
+      if (ctx.header(h) != null) {
+        throw new ServiceException(Problem.METHOD_OVERRIDE_REFUSED,
+            h + " is refused: send the request with its real method");
+      }
+    }
+    if (ctx.queryParam("_method") != null) {
+      throw new ServiceException(Problem.METHOD_OVERRIDE_REFUSED,
+          "_method is refused: send the request with its real method");
+    }
+  }
+
+  /** The request line's method (never an override header's, unlike {@code Context.method()}). */
+  static HandlerType method(Context ctx) {
+    return HandlerType.findOrDefault(ctx.req().getMethod());
+  }
+}
