@@ -31,6 +31,16 @@ final class HttpGuards {
     }
   }
 
+  /**
+   * One limit for every request body however it is framed: Jetty's {@code SizeLimitHandler} in front of the servlet
+   * refuses a Content-Length over it at once and fails the read of a chunked body as soon as more than {@code max}
+   * bytes came in (Javalin's own limit checks Content-Length only; the terminal API reads the raw stream).
+   */
+  static void limitBodies(io.javalin.config.JavalinConfig config, long max) {
+    config.jetty.modifyServletContextHandler(context ->
+        context.insertHandler(new org.eclipse.jetty.server.handler.SizeLimitHandler(max, -1)));
+  }
+
   /** The request line's method (never an override header's, unlike {@code Context.method()}). */
   static HandlerType method(Context ctx) {
     return HandlerType.findOrDefault(ctx.req().getMethod());

@@ -76,6 +76,7 @@ public final class HttpServer {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = maxBodyBytes;
+      HttpGuards.limitBodies(config, maxBodyBytes);
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.router.javaLangErrorHandler((res, err) -> {
         org.slf4j.LoggerFactory.getLogger(HttpServer.class).error("fatal error while serving a request", err);
@@ -93,18 +94,6 @@ public final class HttpServer {
         String requestId = ctx.header(REQUEST_ID);
         if (requestId != null && REQUEST_ID_FORMAT.matcher(requestId).matches()) {
           ctx.header(REQUEST_ID, requestId); // echoed, so a client can match an answer to its request
-        }
-        String len = ctx.header("Content-Length");
-        if (len != null) {
-          long n;
-          try {
-            n = Long.parseLong(len.trim());
-          } catch (NumberFormatException e) {
-            n = Long.MAX_VALUE;
-          }
-          if (n > maxBodyBytes) {
-            throw new io.javalin.http.HttpResponseException(413, "request body too large");
-          }
         }
       });
       config.routes.get("/health", ctx -> {
