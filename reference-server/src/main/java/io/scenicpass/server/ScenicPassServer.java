@@ -159,7 +159,8 @@ public final class ScenicPassServer implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    OctoApi octo = new OctoApi(catalogue, inventory, bookings, channels, passes, config.areaId, config.areaName);
+    OctoApi octo = new OctoApi(catalogue, inventory, bookings, channels, passes, config.areaId, config.areaName,
+        () -> config.publicUrl != null ? config.publicUrl : baseUrl());
     AdminApi adminApi = new AdminApi(admin, catalogue, inventory, channels, keys, passes, mapper);
     flow = new io.scenicpass.server.service.flow.FlowModule(db, clock,
         io.scenicpass.server.service.flow.FlowConfig.of(config.flow));
