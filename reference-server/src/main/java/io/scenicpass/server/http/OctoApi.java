@@ -44,6 +44,8 @@ import java.util.stream.Collectors;
 public final class OctoApi {
   private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
   private static final String CHANNEL = "scenicpass.channel";
+  /** Bookings per page of {@code GET /octo/bookings}, at most. */
+  static final int PAGE = 500;
 
   /** A handler that runs for an authenticated channel. */
   @FunctionalInterface
@@ -180,13 +182,49 @@ public final class OctoApi {
     ok(ctx, out);
   }
 
+  /**
+   * A page of the channel's bookings: {@code limit} (1..500, default 500) from {@code offset} (default 0). When more
+   * match, {@code X-Next-Offset} and {@code Link: <…>; rel="next"} say where the next page starts (the body stays
+   * the OCTO array).
+   */
   private void listBookings(Context ctx, Channel ch) {
     LocalDate date = date(ctx, "localDate");
     LocalDate from = date != null ? date : date(ctx, "localDateStart");
     LocalDate to = date != null ? date : date(ctx, "localDateEnd");
+    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE - PAGE);
+    int limit = intParam(ctx, "limit", PAGE, 1, PAGE);
     List<Booking> list = bookings.list(ch, ctx.queryParam("resellerReference"), ctx.queryParam("supplierReference"),
-        from, to);
+        from, to, offset, limit + 1);
+    if (list.size() > limit) {
+      list = list.subList(0, limit);
+      String next = Integer.toString(offset + limit);
+      ctx.header("X-Next-Offset", next);
+      StringBuilder q = new StringBuilder();
+      ctx.queryParamMap().forEach((k, vs) -> {
+        if (!k.equals("offset") && !k.equals("limit")) {
+          vs.forEach(v -> q.append(k).append('=').append(java.net.URLEncoder.encode(v,
+              java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+        }
+      });
+      ctx.header("Link", "</octo/bookings?" + q + "offset=" + next + "&limit=" + limit + ">; rel=\"next\"");
+    }
     ok(ctx, list.stream().map(b -> view(ctx, b)).collect(Collectors.toList()));
+  }
+
+  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new ServiceException(Problem.BAD_REQUEST, name + " must be a whole number from " + min + " to " + max);
   }
 
   /** The OCTO view of a booking; prices only for a channel that asked for {@code octo/pricing}. */
