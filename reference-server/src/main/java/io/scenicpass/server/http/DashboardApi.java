@@ -95,6 +95,9 @@ public final class DashboardApi {
         throw new ServiceException(Problem.NOT_FOUND, "no such dashboard file", name);
       }
       ctx.contentType(type).header("Cache-Control", "no-cache").result(in.readAllBytes());
+      if (type.startsWith("text/html")) {
+        ctx.header("Content-Security-Policy", HttpGuards.PAGE_POLICY);
+      }
     }
   }
 

@@ -5,6 +5,11 @@ import io.javalin.http.HandlerType;
 import io.scenicpass.server.service.Problem;
 import io.scenicpass.server.service.ServiceException;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /** Protections every request goes through before any API sees it. */
 final class HttpGuards {
@@ -12,7 +17,35 @@ final class HttpGuards {
   static final List<String> OVERRIDE_HEADERS =
       List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
 
+  /**
+   * On every answer: no MIME sniffing, no framing (clickjacking), no Referer leaving with a URL (the dashboard may
+   * carry {@code ?token=}), and a policy that lets a JSON answer load nothing. HTML pages set their own policy.
+   */
+  static final Map<String, String> SECURITY_HEADERS = Map.of(
+      "X-Content-Type-Options", "nosniff",
+      "X-Frame-Options", "DENY",
+      "Referrer-Policy", "no-referrer",
+      "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+
+  /** The dashboard page's policy: its own script, style and API only; no inline script, no framing. */
+  static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
   private HttpGuards() {}
+
+  /**
+   * Puts {@link #SECURITY_HEADERS} on every answer before the app runs (Jetty's own errors get them from
+   * {@link JettyJsonErrors}, answers whose headers were reset from {@link HttpServer#render}).
+   */
+  static void securityHeaders(io.javalin.config.JavalinConfig config) {
+    config.jetty.modifyServletContextHandler(context -> context.insertHandler(new Handler.Wrapper() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
+        return super.handle(request, response, callback);
+      }
+    }));
+  }
 
   /**
    * Refuses a request that names another method than its request line's (a header above or {@code _method}):

@@ -77,6 +77,7 @@ public final class HttpServer {
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = maxBodyBytes;
       HttpGuards.limitBodies(config, maxBodyBytes);
+      HttpGuards.securityHeaders(config);
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.router.javaLangErrorHandler((res, err) -> {
         org.slf4j.LoggerFactory.getLogger(HttpServer.class).error("fatal error while serving a request", err);
@@ -126,6 +127,7 @@ public final class HttpServer {
 
   /** The one place exceptions become responses: classify, then render with the API's own mapper. */
   static void render(Context ctx, Exception e) {
+    HttpGuards.SECURITY_HEADERS.forEach(ctx::header); // again: a streaming answer may have reset its headers
     ApiError.Classified c = ApiError.classify(e, HttpGuards.method(ctx).name(), ctx.path());
     if (ctx.path().startsWith("/octo")) {
       OctoErrors.write(ctx, c);

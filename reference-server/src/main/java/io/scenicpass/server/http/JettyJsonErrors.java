@@ -28,6 +28,7 @@ final class JettyJsonErrors extends ErrorHandler {
     }
     String body = "{\"error\":\"" + octo + "\",\"errorMessage\":\"" + text + "\",\"code\":\"" + code
         + "\",\"message\":\"" + text + "\"}";
+    HttpGuards.SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
   }
