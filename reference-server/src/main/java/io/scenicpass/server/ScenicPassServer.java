@@ -206,7 +206,9 @@ public final class ScenicPassServer implements AutoCloseable {
         inFlight::expired);
     app = HttpServer.create(io.scenicpass.server.http.JettyThreads.pool(
         io.scenicpass.server.http.JettyThreads.Mode.parse(config.httpVirtualThreads), config.httpMaxThreads),
-        config.httpAcceptQueue, inFlight, mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
+        config.httpAcceptQueue, inFlight,
+        new io.scenicpass.server.http.AuthThrottle(config.authMaxFailures, config.authFailureWindow, clock),
+        mapper, config.maxBodyBytes, octo, adminApi, ready::get, metrics::register,
         dashboard::register, terminalApi::register);
     app.start(config.host, config.port);
     // terminal pushes (revocation/blacklist log watch, slot capacity, SSE heartbeats) run even without jobs

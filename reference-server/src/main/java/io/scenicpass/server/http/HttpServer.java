@@ -23,19 +23,19 @@ public final class HttpServer {
   @SafeVarargs
   public static Javalin create(ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin,
       BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
-    return create(null, 0, null, mapper, maxBodyBytes, octo, admin, ready, extra);
+    return create(null, 0, null, null, mapper, maxBodyBytes, octo, admin, ready, extra);
   }
 
   /**
    * As above, on the given Jetty thread pool (null: Javalin's default; see {@link JettyThreads}), with a listen
    * backlog of {@code acceptQueueSize} connections (0: the JDK's default of 50, too few when thousands of clients
-   * connect at once; the kernel caps it at {@code net.core.somaxconn}) and a bound on the requests worked on at once
-   * (null: none).
+   * connect at once; the kernel caps it at {@code net.core.somaxconn}), a bound on the requests worked on at once
+   * (null: none) and a throttle of refused credentials per client address (null: none).
    */
   @SafeVarargs
   public static Javalin create(org.eclipse.jetty.util.thread.ThreadPool threads, int acceptQueueSize,
-      InFlightLimit inFlight, ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin,
-      BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
+      InFlightLimit inFlight, AuthThrottle throttle, ObjectMapper mapper, long maxBodyBytes, OctoApi octo,
+      AdminApi admin, BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
     return Javalin.create(config -> {
       if (threads != null) {
         config.jetty.threadPool = threads;
@@ -91,6 +91,9 @@ public final class HttpServer {
         }
       });
       config.routes.before(ctx -> {
+        if (throttle != null && !ctx.path().equals("/health")) {
+          throttle.admit(ctx, ctx.path().equals(TerminalApi.EVENTS));
+        }
         HttpGuards.refuseMethodOverride(ctx);
         String requestId = ctx.header(REQUEST_ID);
         if (requestId != null && REQUEST_ID_FORMAT.matcher(requestId).matches()) {
@@ -111,6 +114,9 @@ public final class HttpServer {
       }
       config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> render(ctx, e));
       config.routes.exception(Exception.class, (e, ctx) -> render(ctx, e));
+      if (throttle != null) {
+        config.routes.after(throttle::done); // a refused credential costs its address a try
+      }
       config.routes.error(404, ctx -> {
         String res = ctx.result();
         if (res == null || !res.startsWith("{")) {
