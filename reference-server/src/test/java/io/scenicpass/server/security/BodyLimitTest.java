@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.DeviceCredentials;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -120,24 +118,9 @@ class BodyLimitTest {
         Arrays.fill(chunk, 0, first.length, (byte) 'a');
       }
       out.flush();
-      String head = readHead(s.getInputStream());
+      String head = SecurityFixture.rawAnswer(s.getInputStream());
       assertThat(head).as("the answer to an unfinished body of limit + 256 KiB").startsWith("HTTP/1.1 413")
           .containsIgnoringCase("Connection: close");
     }
-  }
-
-  /** The status line and headers, and the body when the answer has a Content-Length. */
-  private static String readHead(InputStream in) throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int b;
-    while ((b = in.read()) >= 0) {
-      buf.write(b);
-      if (buf.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-        break;
-      }
-    }
-    String head = buf.toString(StandardCharsets.US_ASCII);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-    return m.find() ? head + new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.UTF_8) : head;
   }
 }

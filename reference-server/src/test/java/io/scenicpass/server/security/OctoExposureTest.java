@@ -82,8 +82,8 @@ class OctoExposureTest {
     String big = "x".repeat(300_000);
     String[] bodies = {
         // a unit item's resellerReference of 300,000 characters
-        "{\"uuid\":\"ft-1\",\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"availabilityId\":\"" + SecurityFixture.SLOT
-            + "\",\"unitItems\":[{\"unitId\":\"tour-adult\",\"resellerReference\":\"" + big + "\"}]}",
+        "{\"uuid\":\"ft-1\",\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"availabilityId\":\""
+            + SecurityFixture.SLOT + "\",\"unitItems\":[{\"unitId\":\"tour-adult\",\"resellerReference\":\"" + big + "\"}]}",
         reserve("ft-2", "\"resellerReference\":\"" + "r".repeat(201) + "\""),
         reserve("ft-3", "\"notes\":\"" + "n".repeat(2001) + "\""),
         reserve("ft-4", "\"contact\":{\"fullName\":\"" + "f".repeat(201) + "\"}"),

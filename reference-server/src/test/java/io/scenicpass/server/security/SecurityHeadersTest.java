@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.server.testing.TestServer.Answer;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,7 +89,7 @@ class SecurityHeadersTest {
     // a request line Jetty refuses before any route: %00 in the path
     try (Socket s = new Socket("127.0.0.1", ts.server.port())) {
       s.getOutputStream().write("GET /octo/%00 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      String head = head(s.getInputStream()).toLowerCase(Locale.ROOT);
+      String head = SecurityFixture.rawAnswer(s.getInputStream()).toLowerCase(Locale.ROOT);
       assertThat(head).startsWith("http/1.1 400").contains("x-content-type-options: nosniff",
           "x-frame-options: deny", "referrer-policy: no-referrer", "frame-ancestors 'none'");
     }
@@ -114,17 +112,5 @@ class SecurityHeadersTest {
     }
     String csp = h.get("content-security-policy");
     return csp != null && csp.contains("frame-ancestors 'none'") ? null : "Content-Security-Policy";
-  }
-
-  private static String head(InputStream in) throws java.io.IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int b;
-    while ((b = in.read()) >= 0) {
-      buf.write(b);
-      if (buf.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-        break;
-      }
-    }
-    return buf.toString(StandardCharsets.US_ASCII);
   }
 }
