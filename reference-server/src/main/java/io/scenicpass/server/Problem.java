@@ -17,5 +17,7 @@ public enum Problem {
   /** A state conflict (uuid reused with a different body, capacity below sold…). */
   CONFLICT,
   TOO_MANY_REQUESTS,
-  PAYLOAD_TOO_LARGE
+  PAYLOAD_TOO_LARGE,
+  /** A method-override header or {@code _method} parameter: the request line's method is the only method. */
+  METHOD_OVERRIDE_REFUSED
 }

@@ -19,6 +19,7 @@ import io.scenicpass.server.db.Database;
 import io.scenicpass.server.flow.FlowConfig;
 import io.scenicpass.server.flow.FlowModule;
 import io.scenicpass.server.flow.store.FlowStore;
+import io.scenicpass.server.http.AuthThrottle;
 import io.scenicpass.server.http.HttpServer;
 import io.scenicpass.server.http.InFlightLimit;
 import io.scenicpass.server.http.JettyThreads;
@@ -132,7 +133,8 @@ public final class ScenicPassServer implements AutoCloseable {
     platform = new Platform(config, clock, random, new Ids(clock, random), db, jsonMapper(), new MetricsApi());
     keys = new KeysModule(platform, passphrase());
     channels = new ChannelsModule(platform);
-    sales = new SalesModule(platform, keys.keys, channels);
+    sales = new SalesModule(platform, keys.keys, channels,
+        () -> config.publicUrl != null ? config.publicUrl : baseUrl());
     admin = new AdminModule(platform, sales, channels, keys.keys);
     initAdminToken();
     flow = new FlowModule(db, clock, FlowConfig.of(config.flow));
@@ -151,9 +153,10 @@ public final class ScenicPassServer implements AutoCloseable {
     metrics.gauge("scenicpass.http.wait_expired", "requests answered 503 after waiting http.maxWaitSeconds",
         inFlight::expired);
     app = HttpServer.create(JettyThreads.pool(JettyThreads.Mode.parse(config.httpVirtualThreads),
-        config.httpMaxThreads), config.httpAcceptQueue, inFlight, platform.json(), config.maxBodyBytes, sales.api,
-        admin.api, ready::get, metrics::register, flow.dashboard(platform, admin.admin)::register,
-        terminal.api::register);
+        config.httpMaxThreads), config.httpAcceptQueue, inFlight,
+        new AuthThrottle(config.authMaxFailures, config.authFailureWindow, clock), platform.json(),
+        config.maxBodyBytes, sales.api, admin.api, ready::get, metrics::register,
+        flow.dashboard(platform, admin.admin)::register, terminal.api::register);
     app.start(config.host, config.port);
     pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "scenicpass-push");

@@ -134,28 +134,39 @@ public final class ChannelService {
   }
 
   /** A classic token bucket: {@code rate} tokens per second, at most {@code burst} stored. */
-  static final class TokenBucket {
+  public static final class TokenBucket {
     private final double ratePerMilli;
     private final double burst;
     private double tokens;
     private long last = -1;
 
-    TokenBucket(int ratePerSecond, int burst) {
+    public TokenBucket(double ratePerSecond, double burst) {
       this.ratePerMilli = ratePerSecond / 1000.0;
       this.burst = burst;
       this.tokens = burst;
     }
 
-    synchronized long tryTake(long nowMillis) {
+    /** Takes a token: 0 when there was one, otherwise the whole seconds until there is one (taking none). */
+    public synchronized long tryTake(long nowMillis) {
+      long wait = waitSeconds(nowMillis);
+      if (wait == 0) {
+        tokens -= 1;
+      }
+      return wait;
+    }
+
+    /** Gives back a token taken by {@link #tryTake} (never above the burst). */
+    public synchronized void giveBack() {
+      tokens = Math.min(burst, tokens + 1);
+    }
+
+    /** 0 when a token is there now, otherwise the whole seconds until there is one; takes none. */
+    public synchronized long waitSeconds(long nowMillis) {
       if (last >= 0 && nowMillis > last) {
         tokens = Math.min(burst, tokens + (nowMillis - last) * ratePerMilli);
       }
       last = Math.max(last, nowMillis);
-      if (tokens >= 1) {
-        tokens -= 1;
-        return 0;
-      }
-      return Math.max(1, (long) Math.ceil((1 - tokens) / ratePerMilli / 1000.0));
+      return tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - tokens) / ratePerMilli / 1000.0));
     }
   }
 }

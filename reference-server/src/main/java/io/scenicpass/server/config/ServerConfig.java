@@ -28,8 +28,13 @@ import java.util.Properties;
  * {@code http.maxThreads} (Jetty's platform threads; default 250), {@code http.maxInFlight} (requests worked on at
  * once; more wait without a thread, in arrival order; default {@code http.maxThreads}), {@code http.maxWaitSeconds}
  * (a request that waited this long for its turn is answered 503; default 30), {@code http.acceptQueue} (listen
- * backlog; default 4096, capped by the kernel's {@code net.core.somaxconn}), and the {@code flow.*} properties of the flow side
- * ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see {@code FlowConfig}).
+ * backlog; default 4096, capped by the kernel's {@code net.core.somaxconn}), {@code http.publicUrl} (the server's
+ * URL as clients reach it, e.g. {@code https://tickets.example.com}: the OCTO supplier's {@code endpoint}; default
+ * {@code http://<host>:<port>}, never the request's Host header; env {@code SCENICPASS_PUBLIC_URL}),
+ * {@code auth.maxFailures} and {@code auth.failureWindowSeconds} (refused credentials a client address may make in a
+ * window before it is answered 429; default 20 per 60 s), and the
+ * {@code flow.*} properties of the flow side ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see
+ * {@code FlowConfig}).
  */
 public final class ServerConfig {
   public final String host;
@@ -71,6 +76,12 @@ public final class ServerConfig {
   public final int httpMaxInFlight;
   /** How long a request may wait for its turn before it is answered 503. */
   public final Duration httpMaxWait;
+  /** The server's URL as clients reach it (no trailing slash); null: {@code http://<host>:<port>}. */
+  public final String publicUrl;
+  /** Refused credentials (API keys, admin or device tokens) one client address may make per window. */
+  public final int authMaxFailures;
+  /** The window of {@link #authMaxFailures}. */
+  public final Duration authFailureWindow;
   /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
   public final Map<String, String> flow;
 
@@ -103,6 +114,14 @@ public final class ServerConfig {
     httpAcceptQueue = Integer.parseInt(p.getProperty("http.acceptQueue", "4096"));
     httpMaxInFlight = Integer.parseInt(p.getProperty("http.maxInFlight", Integer.toString(httpMaxThreads)));
     httpMaxWait = Duration.ofSeconds(Long.parseLong(p.getProperty("http.maxWaitSeconds", "30")));
+    authMaxFailures = Integer.parseInt(p.getProperty("auth.maxFailures", "20"));
+    authFailureWindow = Duration.ofSeconds(Long.parseLong(p.getProperty("auth.failureWindowSeconds", "60")));
+    String url = blankToNull(p.getProperty("http.publicUrl"));
+    if (url != null && !url.trim().matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+      throw new IllegalArgumentException(
+          "http.publicUrl must be an http(s) URL such as https://tickets.example.com, not " + url);
+    }
+    publicUrl = url == null ? null : url.trim().replaceAll("/+$", "");
     Map<String, String> f = new java.util.TreeMap<>();
     for (String k : p.stringPropertyNames()) {
       if (k.startsWith("flow.")) {
@@ -184,6 +203,9 @@ public final class ServerConfig {
       case "http_accept_queue": return "http.acceptQueue";
       case "http_max_in_flight": return "http.maxInFlight";
       case "http_max_wait_seconds": return "http.maxWaitSeconds";
+      case "public_url": return "http.publicUrl";
+      case "auth_max_failures": return "auth.maxFailures";
+      case "auth_failure_window_seconds": return "auth.failureWindowSeconds";
       default: return rest.replace('_', '.');
     }
   }

@@ -24,6 +24,9 @@ public final class ApiError {
   private ApiError() {}
 
   public static Classified classify(Exception e, String method, String path) {
+    if (bodyTooLarge(e)) {
+      return new Classified(Problem.PAYLOAD_TOO_LARGE, "request body too large", null, 413, false);
+    }
     if (e instanceof ServiceException se) {
       return new Classified(se.problem(), se.getMessage(), se.offendingId(), status(se.problem()), false);
     }
@@ -57,6 +60,19 @@ public final class ApiError {
     }
     LOG.error("unexpected failure on {} {}", method, path, e);
     return new Classified(Problem.BAD_REQUEST, "internal error, retry later", null, 500, true);
+  }
+
+  /**
+   * True when reading the body failed because it went over the size limit (Jetty's {@code SizeLimitHandler}, see
+   * {@link HttpGuards#limitBodies}): its 413 comes out of the body stream, often wrapped (Jackson, a gzip stream).
+   */
+  private static boolean bodyTooLarge(Throwable e) {
+    for (int depth = 0; e != null && depth < 10; e = e.getCause(), depth++) {
+      if (e instanceof org.eclipse.jetty.http.HttpException he && he.getCode() == 413) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.scenicpass.server.http;
 
+import io.scenicpass.server.terminal.http.TerminalApi;
 import io.scenicpass.server.admin.http.AdminApi;
 import io.scenicpass.server.admin.http.AdminErrors;
 import io.scenicpass.server.sales.http.OctoApi;
@@ -28,19 +29,19 @@ public final class HttpServer {
   @SafeVarargs
   public static Javalin create(ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin,
       BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
-    return create(null, 0, null, mapper, maxBodyBytes, octo, admin, ready, extra);
+    return create(null, 0, null, null, mapper, maxBodyBytes, octo, admin, ready, extra);
   }
 
   /**
    * As above, on the given Jetty thread pool (null: Javalin's default; see {@link JettyThreads}), with a listen
    * backlog of {@code acceptQueueSize} connections (0: the JDK's default of 50, too few when thousands of clients
-   * connect at once; the kernel caps it at {@code net.core.somaxconn}) and a bound on the requests worked on at once
-   * (null: none).
+   * connect at once; the kernel caps it at {@code net.core.somaxconn}), a bound on the requests worked on at once
+   * (null: none) and a throttle of refused credentials per client address (null: none).
    */
   @SafeVarargs
   public static Javalin create(org.eclipse.jetty.util.thread.ThreadPool threads, int acceptQueueSize,
-      InFlightLimit inFlight, ObjectMapper mapper, long maxBodyBytes, OctoApi octo, AdminApi admin,
-      BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
+      InFlightLimit inFlight, AuthThrottle throttle, ObjectMapper mapper, long maxBodyBytes, OctoApi octo,
+      AdminApi admin, BooleanSupplier ready, java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
     return Javalin.create(config -> {
       if (threads != null) {
         config.jetty.threadPool = threads;
@@ -81,6 +82,8 @@ public final class HttpServer {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = maxBodyBytes;
+      HttpGuards.limitBodies(config, maxBodyBytes);
+      HttpGuards.securityHeaders(config);
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.router.javaLangErrorHandler((res, err) -> {
         org.slf4j.LoggerFactory.getLogger(HttpServer.class).error("fatal error while serving a request", err);
@@ -94,21 +97,13 @@ public final class HttpServer {
         }
       });
       config.routes.before(ctx -> {
+        if (throttle != null && !ctx.path().equals("/health")) {
+          throttle.admit(ctx, ctx.path().equals(TerminalApi.EVENTS));
+        }
+        HttpGuards.refuseMethodOverride(ctx);
         String requestId = ctx.header(REQUEST_ID);
         if (requestId != null && REQUEST_ID_FORMAT.matcher(requestId).matches()) {
           ctx.header(REQUEST_ID, requestId); // echoed, so a client can match an answer to its request
-        }
-        String len = ctx.header("Content-Length");
-        if (len != null) {
-          long n;
-          try {
-            n = Long.parseLong(len.trim());
-          } catch (NumberFormatException e) {
-            n = Long.MAX_VALUE;
-          }
-          if (n > maxBodyBytes) {
-            throw new io.javalin.http.HttpResponseException(413, "request body too large");
-          }
         }
       });
       config.routes.get("/health", ctx -> {
@@ -125,21 +120,27 @@ public final class HttpServer {
       }
       config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> render(ctx, e));
       config.routes.exception(Exception.class, (e, ctx) -> render(ctx, e));
+      if (throttle != null) {
+        config.routes.after(throttle::done); // a refused credential costs its address a try
+      }
       config.routes.error(404, ctx -> {
         String res = ctx.result();
         if (res == null || !res.startsWith("{")) {
           render(ctx, new io.scenicpass.server.ServiceException(
-              io.scenicpass.server.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+              io.scenicpass.server.Problem.NOT_FOUND,
+              "no such endpoint: " + HttpGuards.method(ctx) + " " + ctx.path()));
         }
       });
       config.routes.error(405, ctx -> render(ctx, new io.scenicpass.server.ServiceException(
-          io.scenicpass.server.Problem.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path())));
+          io.scenicpass.server.Problem.NOT_FOUND,
+          "no such endpoint: " + HttpGuards.method(ctx) + " " + ctx.path())));
     });
   }
 
   /** The one place exceptions become responses: classify, then render with the API's own mapper. */
   static void render(Context ctx, Exception e) {
-    ApiError.Classified c = ApiError.classify(e, ctx.method().name(), ctx.path());
+    HttpGuards.SECURITY_HEADERS.forEach(ctx::header); // again: a streaming answer may have reset its headers
+    ApiError.Classified c = ApiError.classify(e, HttpGuards.method(ctx).name(), ctx.path());
     if (ctx.path().startsWith("/octo")) {
       OctoErrors.write(ctx, c);
     } else if (ctx.path().startsWith("/terminal/")) {

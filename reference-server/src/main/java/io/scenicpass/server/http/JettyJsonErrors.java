@@ -19,7 +19,8 @@ final class JettyJsonErrors extends ErrorHandler {
       Callback callback) {
     String code = status == 404 ? "NOT_FOUND" : status == 413 ? "PAYLOAD_TOO_LARGE" : status == 401 ? "UNAUTHORIZED"
         : status == 503 ? "SERVICE_UNAVAILABLE" : status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
-    String octo = status >= 500 ? "INTERNAL_SERVER_ERROR" : code; // OCTO has no code of its own for "busy"
+    // OCTO's codes: none of its own for "busy" or "too large" (documented as BAD_REQUEST with 413)
+    String octo = status >= 500 ? "INTERNAL_SERVER_ERROR" : status == 413 ? "BAD_REQUEST" : code;
     String text = status == 503 ? "the server is busy, retry later" // waited too long for its turn (InFlightLimit)
         : status >= 500 ? "internal error, retry later" : "the request was refused by the HTTP layer (" + status + ")";
     if (status == 503) {
@@ -27,6 +28,7 @@ final class JettyJsonErrors extends ErrorHandler {
     }
     String body = "{\"error\":\"" + octo + "\",\"errorMessage\":\"" + text + "\",\"code\":\"" + code
         + "\",\"message\":\"" + text + "\"}";
+    HttpGuards.SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
   }

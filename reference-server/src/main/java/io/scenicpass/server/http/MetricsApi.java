@@ -63,7 +63,8 @@ public final class MetricsApi {
       route = "NOT_FOUND";
     }
     Timer.builder("http.server.requests").description("HTTP requests by route")
-        .tag("method", ctx.method().name()).tag("route", route).tag("status", Integer.toString(ctx.statusCode()))
+        .tag("method", HttpGuards.method(ctx).name()).tag("route", route)
+        .tag("status", Integer.toString(ctx.statusCode()))
         .serviceLevelObjectives(BUCKETS).register(registry).record(System.nanoTime() - start,
             java.util.concurrent.TimeUnit.NANOSECONDS);
   }

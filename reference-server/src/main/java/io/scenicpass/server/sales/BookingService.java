@@ -392,13 +392,17 @@ public final class BookingService {
     return b;
   }
 
-  /** A channel's bookings filtered by references or local date range (at most 500). */
-  public List<Booking> list(Channel ch, String resellerRef, String supplierRef, LocalDate from, LocalDate to) {
+  /**
+   * A page of a channel's bookings filtered by references or local date range: at most {@code limit} from
+   * {@code offset}, newest first (ties by uuid).
+   */
+  public List<Booking> list(Channel ch, String resellerRef, String supplierRef, LocalDate from, LocalDate to,
+      int offset, int limit) {
     if (resellerRef == null && supplierRef == null && from == null && to == null) {
       throw new ServiceException(Problem.BAD_REQUEST,
           "give a filter: resellerReference, supplierReference or localDate / localDateStart+localDateEnd");
     }
-    return db.read(c -> bookings.list(c, ch.id(), resellerRef, supplierRef, from, to, 500));
+    return db.read(c -> bookings.list(c, ch.id(), resellerRef, supplierRef, from, to, offset, limit));
   }
 
   /** The OCTO view of a booking. */

@@ -11,6 +11,7 @@ import io.scenicpass.server.sales.store.CatalogueStore;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.PassStore;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Selling: the catalogue, slots and inventory, holds and bookings, pass issuance; the OCTO API for resellers. */
 public final class SalesModule {
@@ -22,7 +23,8 @@ public final class SalesModule {
   public final OctoApi api;
   private final Platform platform;
 
-  public SalesModule(Platform p, KeyService keys, ChannelsModule channels) {
+  /** {@code publicUrl}: the server's address as resellers reach it (the OCTO supplier's endpoint). */
+  public SalesModule(Platform p, KeyService keys, ChannelsModule channels, Supplier<String> publicUrl) {
     platform = p;
     ServerConfig config = p.config();
     CatalogueStore catalogueStore = new CatalogueStore();
@@ -36,7 +38,8 @@ public final class SalesModule {
     bookings = new BookingService(p.db(), catalogueStore, inventoryStore, bookingStore, passStore, inventory, issuance,
         channels.webhooks, p.ids(), p.clock(), config.holdDefaultMinutes, config.holdMaxMinutes);
     passes = new PassQueries(p.db(), passStore, bookingStore);
-    api = new OctoApi(catalogue, inventory, bookings, channels.channels, passes, config.areaId, config.areaName);
+    api = new OctoApi(catalogue, inventory, bookings, channels.channels, passes, config.areaId, config.areaName,
+        publicUrl);
   }
 
   /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */

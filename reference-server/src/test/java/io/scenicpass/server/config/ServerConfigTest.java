@@ -49,6 +49,15 @@ class ServerConfigTest {
   }
 
   @Test
+  void thePublicUrlIsAnHttpUrlFromConfigOrEnvironment() {
+    assertThat(ServerConfig.of(Map.of()).publicUrl).isNull();
+    assertThat(ServerConfig.load(null, Map.of("SCENICPASS_PUBLIC_URL", "https://tickets.example.com/"), Map.of())
+        .publicUrl).isEqualTo("https://tickets.example.com");
+    assertThatThrownBy(() -> ServerConfig.of(Map.of("http.publicUrl", "javascript:alert(1)")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http.publicUrl");
+  }
+
+  @Test
   void badNumbersAreAClearError() {
     assertThatThrownBy(() -> ServerConfig.of(Map.of("port", "eighty")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad number");

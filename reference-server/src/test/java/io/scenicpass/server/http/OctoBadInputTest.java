@@ -58,7 +58,13 @@ class OctoBadInputTest {
       "GET|/octo/bookings?localDate=yesterday||400|BAD_REQUEST",
       "POST|/octo/bookings/nope/confirm||400|INVALID_BOOKING_UUID",
       "PATCH|/octo/bookings/nope|{}|400|INVALID_BOOKING_UUID",
-      "GET|/octo/no-such-endpoint||404|BAD_REQUEST",
+      "DELETE|/octo/bookings/nope||400|INVALID_BOOKING_UUID",
+      "POST|/octo/availability|{\"productId\":\"nope\",\"localDate\":\"2026-06-02\"}|400|INVALID_PRODUCT_ID",
+      "POST|/octo/availability|{\"productId\":\"tour\",\"optionId\":\"x\",\"localDate\":\"2026-06-02\"}|400|INVALID_OPTION_ID",
+      "GET|/octo/no-such-endpoint||404|NOT_FOUND",
+      "PUT|/octo/products||404|NOT_FOUND",
+      "GET|/octo/tickets/nope.png||404|NOT_FOUND",
+      "GET|/octo/tickets/nope||404|NOT_FOUND",
   })
   void badInputGetsAnOctoError(String method, String path, String body, int status, String error) {
     Answer a = ts.send(method, path, key, body == null ? null : body, Map.of());

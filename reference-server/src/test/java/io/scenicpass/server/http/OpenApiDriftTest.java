@@ -112,9 +112,24 @@ class OpenApiDriftTest {
   }
 
   @Test
+  void theDocumentedOctoErrorCodesAreTheSdksCodes() {
+    Matcher m = Pattern.compile("error: \\{type: string, enum: \\[([^\\]]*)]").matcher(doc);
+    assertThat(m.find()).as("the OctoError schema's error enum").isTrue();
+    Set<String> documented = new TreeSet<>(List.of(m.group(1).replaceAll("\\s", "").split(",")));
+    Set<String> sdk = new TreeSet<>();
+    for (io.scenicpass.channel.model.OctoErrorCode c : io.scenicpass.channel.model.OctoErrorCode.values()) {
+      if (c != io.scenicpass.channel.model.OctoErrorCode.UNKNOWN) {
+        sdk.add(c.name());
+      }
+    }
+    assertThat(documented).isEqualTo(sdk);
+  }
+
+  @Test
   void anUndocumentedPathIsA404NotAServedRoute() {
     Answer a = ts.get("/octo/not-a-route", channelKey);
     assertThat(a.status()).isEqualTo(404);
+    assertThat(a.json().path("error").asText()).isEqualTo("NOT_FOUND");
     assertThat(documentedRoutes(doc)).doesNotContain("GET /octo/not-a-route");
   }
 

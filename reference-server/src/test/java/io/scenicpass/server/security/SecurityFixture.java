@@ -204,4 +204,20 @@ final class SecurityFixture {
     reader.start();
     return ended;
   }
+
+  /** An HTTP/1.1 answer read off a raw socket: status line, headers and the body when it has a Content-Length. */
+  static String rawAnswer(java.io.InputStream in) throws java.io.IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) >= 0) {
+      buf.write(b);
+      if (buf.toString(java.nio.charset.StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+        break;
+      }
+    }
+    String head = buf.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    return m.find() ? head + new String(in.readNBytes(Integer.parseInt(m.group(1))),
+        java.nio.charset.StandardCharsets.UTF_8) : head;
+  }
 }

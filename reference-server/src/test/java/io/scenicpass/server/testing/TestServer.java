@@ -65,6 +65,8 @@ public final class TestServer implements AutoCloseable {
     cfg.put("admin.token", ADMIN);
     cfg.put("keys.passphrase", "test-passphrase");
     cfg.put("db.poolSize", "24");
+    // the security suites send thousands of wrong credentials on purpose; CredentialGuessingTest sets its own bound
+    cfg.put("auth.maxFailures", "1000000");
     if (dbUrl != null) {
       cfg.put("db.url", dbUrl);
       cfg.put("db.user", "postgres");

@@ -28,6 +28,8 @@ public enum OctoErrorCode {
     INTERNAL_SERVER_ERROR,
     /** ScenicPass extension: the channel's rate limit was exceeded (HTTP 429 with Retry-After). */
     TOO_MANY_REQUESTS,
+    /** ScenicPass extension: no such endpoint or file (HTTP 404); unknown ids have their own INVALID_* codes. */
+    NOT_FOUND,
     /** A value this client version does not know (sent by a newer server). Never sent by a client. */
     @JsonEnumDefaultValue
     UNKNOWN

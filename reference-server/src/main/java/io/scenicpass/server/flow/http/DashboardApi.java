@@ -1,5 +1,6 @@
 package io.scenicpass.server.flow.http;
 
+import io.scenicpass.server.http.HttpGuards;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -95,6 +96,9 @@ public final class DashboardApi {
         throw new ServiceException(Problem.NOT_FOUND, "no such dashboard file", name);
       }
       ctx.contentType(type).header("Cache-Control", "no-cache").result(in.readAllBytes());
+      if (type.startsWith("text/html")) {
+        ctx.header("Content-Security-Policy", HttpGuards.PAGE_POLICY);
+      }
     }
   }
 

@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
 public final class OctoApi {
   private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
   private static final String CHANNEL = "scenicpass.channel";
+  /** Bookings per page of {@code GET /octo/bookings}, at most. */
+  static final int PAGE = 500;
 
   /** A handler that runs for an authenticated channel. */
   @FunctionalInterface
@@ -57,10 +59,16 @@ public final class OctoApi {
   private final PassQueries passes;
   private final String supplierId;
   private final String supplierName;
+  private final java.util.function.Supplier<String> publicUrl;
   private final ObjectMapper mapper = OctoMapper.strict();
 
+  /**
+   * {@code publicUrl}: the server's URL as channels reach it (configured {@code http.publicUrl}), the supplier's
+   * {@code endpoint}; never taken from the request, whose Host header anyone can set.
+   */
   public OctoApi(CatalogueService catalogue, InventoryService inventory, BookingService bookings,
-      ChannelService channels, PassQueries passes, String supplierId, String supplierName) {
+      ChannelService channels, PassQueries passes, String supplierId, String supplierName,
+      java.util.function.Supplier<String> publicUrl) {
     this.catalogue = catalogue;
     this.inventory = inventory;
     this.bookings = bookings;
@@ -68,11 +76,12 @@ public final class OctoApi {
     this.passes = passes;
     this.supplierId = supplierId;
     this.supplierName = supplierName;
+    this.publicUrl = publicUrl;
   }
 
   public void register(RoutesConfig r) {
     r.get("/octo/supplier", auth((ctx, ch) -> ok(ctx, new Supplier().id(supplierId).name(supplierName)
-        .endpoint(baseUrl(ctx) + "/octo").contact(new SupplierContact().website(baseUrl(ctx))))));
+        .endpoint(publicUrl.get() + "/octo").contact(new SupplierContact().website(publicUrl.get())))));
     r.get("/octo/products", auth((ctx, ch) -> ok(ctx, catalogue.products(ch.id()).stream()
         .map(p -> OctoViews.product(p, pricing(ctx))).collect(Collectors.toList()))));
     r.get("/octo/products/{productId}", auth((ctx, ch) ->
@@ -80,18 +89,18 @@ public final class OctoApi {
     r.post("/octo/availability", auth(this::availability));
     r.post("/octo/availability/calendar", auth(this::calendar));
     r.post("/octo/bookings", auth((ctx, ch) ->
-        ok(ctx, bookings.view(bookings.reserve(ch, body(ctx, BookingReservationRequest.class, true))))));
+        ok(ctx, view(ctx, bookings.reserve(ch, body(ctx, BookingReservationRequest.class, true))))));
     r.get("/octo/bookings", auth(this::listBookings));
-    r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, bookings.view(bookings.get(ch, uuid(ctx))))));
+    r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
     r.patch("/octo/bookings/{uuid}", auth((ctx, ch) ->
-        ok(ctx, bookings.view(bookings.update(ch, uuid(ctx), body(ctx, BookingUpdateRequest.class, true))))));
-    r.post("/octo/bookings/{uuid}/confirm", auth((ctx, ch) -> ok(ctx, bookings.view(
+        ok(ctx, view(ctx, bookings.update(ch, uuid(ctx), body(ctx, BookingUpdateRequest.class, true))))));
+    r.post("/octo/bookings/{uuid}/confirm", auth((ctx, ch) -> ok(ctx, view(ctx,
         bookings.confirm(ch, uuid(ctx), body(ctx, BookingConfirmationRequest.class, false))))));
-    r.post("/octo/bookings/{uuid}/extend", auth((ctx, ch) -> ok(ctx, bookings.view(
+    r.post("/octo/bookings/{uuid}/extend", auth((ctx, ch) -> ok(ctx, view(ctx,
         bookings.extend(ch, uuid(ctx), body(ctx, BookingExtendRequest.class, false))))));
-    r.post("/octo/bookings/{uuid}/cancel", auth((ctx, ch) -> ok(ctx, bookings.view(
+    r.post("/octo/bookings/{uuid}/cancel", auth((ctx, ch) -> ok(ctx, view(ctx,
         bookings.cancel(ch, uuid(ctx), body(ctx, BookingCancellationRequest.class, false))))));
-    r.delete("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, bookings.view(
+    r.delete("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx,
         bookings.cancel(ch, uuid(ctx), body(ctx, BookingCancellationRequest.class, false))))));
     r.get("/octo/tickets/{file}", auth(this::ticketPng));
   }
@@ -172,13 +181,61 @@ public final class OctoApi {
     ok(ctx, out);
   }
 
+  /**
+   * A page of the channel's bookings: {@code limit} (1..500, default 500) from {@code offset} (default 0). When more
+   * match, {@code X-Next-Offset} and {@code Link: <…>; rel="next"} say where the next page starts (the body stays
+   * the OCTO array).
+   */
   private void listBookings(Context ctx, Channel ch) {
     LocalDate date = date(ctx, "localDate");
     LocalDate from = date != null ? date : date(ctx, "localDateStart");
     LocalDate to = date != null ? date : date(ctx, "localDateEnd");
+    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE - PAGE);
+    int limit = intParam(ctx, "limit", PAGE, 1, PAGE);
     List<Booking> list = bookings.list(ch, ctx.queryParam("resellerReference"), ctx.queryParam("supplierReference"),
-        from, to);
-    ok(ctx, list.stream().map(bookings::view).collect(Collectors.toList()));
+        from, to, offset, limit + 1);
+    if (list.size() > limit) {
+      list = list.subList(0, limit);
+      String next = Integer.toString(offset + limit);
+      ctx.header("X-Next-Offset", next);
+      StringBuilder q = new StringBuilder();
+      ctx.queryParamMap().forEach((k, vs) -> {
+        if (!k.equals("offset") && !k.equals("limit")) {
+          vs.forEach(v -> q.append(k).append('=').append(java.net.URLEncoder.encode(v,
+              java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+        }
+      });
+      ctx.header("Link", "</octo/bookings?" + q + "offset=" + next + "&limit=" + limit + ">; rel=\"next\"");
+    }
+    ok(ctx, list.stream().map(b -> view(ctx, b)).collect(Collectors.toList()));
+  }
+
+  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new ServiceException(Problem.BAD_REQUEST, name + " must be a whole number from " + min + " to " + max);
+  }
+
+  /** The OCTO view of a booking; prices only for a channel that asked for {@code octo/pricing}. */
+  private io.scenicpass.channel.model.Booking view(Context ctx, Booking b) {
+    io.scenicpass.channel.model.Booking v = bookings.view(b);
+    if (!pricing(ctx)) {
+      v.pricing(null);
+      if (v.getUnitItems() != null) {
+        v.getUnitItems().forEach(u -> u.pricing(null));
+      }
+    }
+    return v;
   }
 
   private void ticketPng(Context ctx, Channel ch) {
@@ -246,9 +303,11 @@ public final class OctoApi {
     }
   }
 
+  /** True when the request's Octo-Capabilities list names {@code octo/pricing}. */
   private static boolean pricing(Context ctx) {
     String caps = ctx.header(OctoCapabilities.HEADER);
-    return caps != null && caps.contains(OctoCapabilities.PRICING);
+    return caps != null && java.util.Arrays.stream(caps.split(",")).map(String::trim)
+        .anyMatch(OctoCapabilities.PRICING::equals);
   }
 
   private <T> T body(Context ctx, Class<T> type, boolean required) throws java.io.IOException {
@@ -265,6 +324,7 @@ public final class OctoApi {
         throw new ServiceException(Problem.BAD_REQUEST, "request body must be a JSON object");
       }
     }
+    OctoLimits.check(value);
     return value;
   }
 
@@ -286,10 +346,5 @@ public final class OctoApi {
 
   private static void ok(Context ctx, Object body) {
     ctx.contentType("application/json").result(OctoJson.write(body));
-  }
-
-  static String baseUrl(Context ctx) {
-    String host = ctx.header("Host");
-    return ctx.scheme() + "://" + (host == null ? "localhost" : host);
   }
 }

@@ -25,11 +25,7 @@ public final class OctoErrors {
         default: break;
       }
     }
-    int status = c.status();
-    if (c.problem() == Problem.NOT_FOUND && status == 404) {
-      status = 404;
-    }
-    ctx.status(status).contentType("application/json").result(OctoJson.write(err));
+    ctx.status(c.status()).contentType("application/json").result(OctoJson.write(err));
   }
 
   private static OctoErrorCode code(ApiError.Classified c) {
@@ -46,6 +42,7 @@ public final class OctoErrors {
       case UNAUTHORIZED: return OctoErrorCode.UNAUTHORIZED;
       case FORBIDDEN: return OctoErrorCode.FORBIDDEN;
       case TOO_MANY_REQUESTS: return OctoErrorCode.TOO_MANY_REQUESTS;
+      case NOT_FOUND: return OctoErrorCode.NOT_FOUND; // no such endpoint or ticket file (ids have INVALID_*)
       default: return OctoErrorCode.BAD_REQUEST;
     }
   }

@@ -147,6 +147,12 @@ public final class BookingStore {
   /** Lists a channel's bookings matching the optional filters, newest first, at most {@code limit}. */
   public List<Booking> list(Connection c, String channelId, String resellerRef, String supplierRef,
       LocalDate from, LocalDate to, int limit) throws SQLException {
+    return list(c, channelId, resellerRef, supplierRef, from, to, 0, limit);
+  }
+
+  /** As above, skipping the first {@code offset} (newest first, ties by uuid: a stable order for paging). */
+  public List<Booking> list(Connection c, String channelId, String resellerRef, String supplierRef,
+      LocalDate from, LocalDate to, int offset, int limit) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT * FROM booking WHERE channel_id=?");
     List<Object> args = new ArrayList<>();
     args.add(channelId);
@@ -164,7 +170,8 @@ public final class BookingStore {
       args.add(from == null ? LocalDate.of(1, 1, 1) : from);
       args.add(to == null ? LocalDate.of(9999, 12, 31) : to);
     }
-    sql.append(" ORDER BY created_at DESC, uuid FETCH FIRST ").append(limit).append(" ROWS ONLY");
+    sql.append(" ORDER BY created_at DESC, uuid OFFSET ").append(Math.max(0, offset)).append(" ROWS FETCH FIRST ")
+        .append(limit).append(" ROWS ONLY");
     return Jdbc.list(c, sql.toString(), BookingStore::booking, args.toArray());
   }
 

@@ -1,5 +1,6 @@
 package io.scenicpass.server.terminal.http;
 
+import io.scenicpass.server.http.HttpGuards;
 import io.scenicpass.server.http.ApiError;
 import io.javalin.http.Context;
 import io.scenicpass.core.wire.WireError;
@@ -16,7 +17,7 @@ public final class TerminalErrors {
 
   /** Renders any exception of a {@code /terminal} request. */
   public static void render(Context ctx, Exception e, Clock clock) {
-    write(ctx, ApiError.classify(e, ctx.method().name(), ctx.path()), clock);
+    write(ctx, ApiError.classify(e, HttpGuards.method(ctx).name(), ctx.path()), clock);
   }
 
   /**
