@@ -18,6 +18,7 @@ import io.scenicpass.server.service.IssuanceService;
 import io.scenicpass.server.service.KeyService;
 import io.scenicpass.server.service.PassQueries;
 import io.scenicpass.server.service.WebhookService;
+import io.scenicpass.server.service.WebhookTargets;
 import io.scenicpass.server.store.BlacklistStore;
 import io.scenicpass.server.store.BookingStore;
 import io.scenicpass.server.store.CatalogueStore;
@@ -146,10 +147,11 @@ public final class ScenicPassServer implements AutoCloseable {
     catalogue = new CatalogueService(db, catalogueStore, clock);
     inventory = new InventoryService(db, catalogueStore, inventoryStore, bookingStore, clock, config.slotHorizonDays,
         config.availabilityCache);
-    channels = new ChannelService(db, channelStore, clock, random);
+    WebhookTargets targets = new WebhookTargets(config.webhooksAllowPrivateTargets);
+    channels = new ChannelService(db, channelStore, clock, random, targets);
     keys = new KeyService(db, new IssuerKeyStore(), settings, config.keysDir(), passphrase(), clock, random);
     keys.start();
-    webhooks = new WebhookService(db, new OutboxStore(), channelStore, ids, clock);
+    webhooks = new WebhookService(db, new OutboxStore(), channelStore, ids, clock, targets);
     IssuanceService issuance = new IssuanceService(keys, passStore, bookingStore, ids, clock, config.areaId);
     bookings = new BookingService(db, catalogueStore, inventoryStore, bookingStore, passStore, inventory, issuance,
         webhooks, ids, clock, config.holdDefaultMinutes, config.holdMaxMinutes);
@@ -160,9 +162,9 @@ public final class ScenicPassServer implements AutoCloseable {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     OctoApi octo = new OctoApi(catalogue, inventory, bookings, channels, passes, config.areaId, config.areaName);
-    AdminApi adminApi = new AdminApi(admin, catalogue, inventory, channels, keys, passes, mapper);
+    AdminApi adminApi = new AdminApi(admin, catalogue, inventory, channels, keys, passes);
     flow = new io.scenicpass.server.service.flow.FlowModule(db, clock,
-        io.scenicpass.server.service.flow.FlowConfig.of(config.flow));
+        io.scenicpass.server.service.flow.FlowConfig.of(config.flow), targets);
     metrics = new io.scenicpass.server.http.MetricsApi();
     io.scenicpass.server.store.FlowStore flowStore = new io.scenicpass.server.store.FlowStore();
     metrics.gauge("scenicpass.entries.ingested", "entry events received from terminals",
@@ -171,7 +173,7 @@ public final class ScenicPassServer implements AutoCloseable {
         () -> db.read(c -> flowStore.maxSyncLagMillis(c, clock.instant())) / 1000.0);
     metrics.gauge("scenicpass.outbox.depth", "channel webhooks waiting for delivery", webhooks::pending);
     metrics.gauge("scenicpass.alerts.active", "capacity alerts currently raised", flow.alerts::activeCount);
-    io.scenicpass.server.http.DashboardApi dashboard = new io.scenicpass.server.http.DashboardApi(admin, flow, mapper);
+    io.scenicpass.server.http.DashboardApi dashboard = new io.scenicpass.server.http.DashboardApi(admin, flow);
     io.scenicpass.server.store.RevocationFeedStore feedStore = new io.scenicpass.server.store.RevocationFeedStore();
     devices = new io.scenicpass.server.service.DeviceService(db, new io.scenicpass.server.store.DeviceStore(),
         new SiteStore(), settings, keys, clock, random, config.areaId);

@@ -28,10 +28,13 @@ import java.util.Properties;
  * {@code http.maxThreads} (Jetty's platform threads; default 250), {@code http.maxInFlight} (requests worked on at
  * once; more wait without a thread, in arrival order; default {@code http.maxThreads}), {@code http.maxWaitSeconds}
  * (a request that waited this long for its turn is answered 503; default 30), {@code http.acceptQueue} (listen
- * backlog; default 4096, capped by the kernel's {@code net.core.somaxconn}), and the {@code flow.*} properties of the flow side
- * ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see {@code FlowConfig}).
+ * backlog; default 4096, capped by the kernel's {@code net.core.somaxconn}), {@code webhooks.allowPrivateTargets}
+ * (webhooks and the alert notifier may target loopback/private addresses; default false), and the {@code flow.*}
+ * properties of the flow side ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see {@code FlowConfig}).
  */
 public final class ServerConfig {
+  /** File name of the embedded H2 database in the data directory ({@code scenicpass.mv.db}). */
+  public static final String H2_NAME = "scenicpass";
   public final String host;
   public final int port;
   public final Path dataDir;
@@ -71,6 +74,8 @@ public final class ServerConfig {
   public final int httpMaxInFlight;
   /** How long a request may wait for its turn before it is answered 503. */
   public final Duration httpMaxWait;
+  /** Webhook and notifier URLs may point at loopback, private or link-local addresses (off: public only). */
+  public final boolean webhooksAllowPrivateTargets;
   /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
   public final Map<String, String> flow;
 
@@ -103,6 +108,8 @@ public final class ServerConfig {
     httpAcceptQueue = Integer.parseInt(p.getProperty("http.acceptQueue", "4096"));
     httpMaxInFlight = Integer.parseInt(p.getProperty("http.maxInFlight", Integer.toString(httpMaxThreads)));
     httpMaxWait = Duration.ofSeconds(Long.parseLong(p.getProperty("http.maxWaitSeconds", "30")));
+    webhooksAllowPrivateTargets = bool(p.getProperty("webhooks.allowPrivateTargets", "false"),
+        "webhooks.allowPrivateTargets");
     Map<String, String> f = new java.util.TreeMap<>();
     for (String k : p.stringPropertyNames()) {
       if (k.startsWith("flow.")) {
@@ -117,7 +124,7 @@ public final class ServerConfig {
     if (dbUrl != null) {
       return dbUrl;
     }
-    return "jdbc:h2:file:" + dataDir.resolve("scenicpass").toString().replace('\\', '/')
+    return "jdbc:h2:file:" + dataDir.resolve(H2_NAME).toString().replace('\\', '/')
         // WRITE_DELAY=0: a commit is on disk before we answer, so an acknowledged booking or entry survives kill -9;
         // LOCK_TIMEOUT=1000: one round of a row-lock wait, Database retries it up to 20 s (store.H2LockWaits)
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=1000;WRITE_DELAY=0";
@@ -184,7 +191,16 @@ public final class ServerConfig {
       case "http_accept_queue": return "http.acceptQueue";
       case "http_max_in_flight": return "http.maxInFlight";
       case "http_max_wait_seconds": return "http.maxWaitSeconds";
+      case "webhooks_allow_private_targets": return "webhooks.allowPrivateTargets";
       default: return rest.replace('_', '.');
+    }
+  }
+
+  private static boolean bool(String v, String name) {
+    switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true": return true;
+      case "false": return false;
+      default: throw new IllegalArgumentException(name + " must be true or false, not '" + v + "'");
     }
   }
 

@@ -25,12 +25,17 @@ public final class FlowModule {
   public final QuotaAdvisor quotas;
   public final FlowConfig config;
 
+  /** Alert notifications only to public addresses ({@link io.scenicpass.server.service.WebhookTargets}). */
   public FlowModule(Database db, Clock clock, FlowConfig config) {
+    this(db, clock, config, io.scenicpass.server.service.WebhookTargets.publicOnly());
+  }
+
+  public FlowModule(Database db, Clock clock, FlowConfig config, io.scenicpass.server.service.WebhookTargets targets) {
     this.config = config;
     FlowStore store = new FlowStore();
     flow = new FlowService(db, store, new EntryStore(), clock, config);
     forecast = new ForecastService(db, store, flow, clock, config);
-    alerts = new AlertService(db, new AlertStore(), flow, forecast, clock, config);
+    alerts = new AlertService(db, new AlertStore(), flow, forecast, clock, config, targets);
     quotas = new QuotaAdvisor(db, new InventoryStore(), store, flow, forecast, clock, config);
   }
 

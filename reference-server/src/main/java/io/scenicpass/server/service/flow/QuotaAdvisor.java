@@ -1,5 +1,6 @@
 package io.scenicpass.server.service.flow;
 
+import io.scenicpass.server.service.Bounds;
 import io.scenicpass.server.service.Problem;
 import io.scenicpass.server.service.ServiceException;
 import io.scenicpass.server.store.Database;
@@ -45,9 +46,7 @@ public final class QuotaAdvisor {
 
   /** Moves {@code places} of capacity from one slot to another of the same option and date. */
   public Moved move(String fromSlotId, String toSlotId, int places) {
-    if (places <= 0) {
-      throw new ServiceException(Problem.BAD_REQUEST, "places must be > 0");
-    }
+    Bounds.check("places", places, 1, Bounds.MAX_CAPACITY);
     if (fromSlotId == null || toSlotId == null || fromSlotId.equals(toSlotId)) {
       throw new ServiceException(Problem.BAD_REQUEST, "fromSlotId and toSlotId must be two different slots");
     }
@@ -62,6 +61,10 @@ public final class QuotaAdvisor {
       }
       if (!to.endAt().isAfter(clock.instant())) {
         throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "the target slot is over", toSlotId);
+      }
+      if ((long) to.capacity() + places > Bounds.MAX_CAPACITY) {
+        throw new ServiceException(Problem.BAD_REQUEST, "the target slot's capacity would pass "
+            + Bounds.MAX_CAPACITY, toSlotId);
       }
       if (!flowStore.addCapacity(c, fromSlotId, -places)) {
         Slot now = inventory.slot(c, fromSlotId).orElse(from);
