@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.scenicpass.core.Ids;
+import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
 import io.scenicpass.server.http.AdminApi;
 import io.scenicpass.server.http.HttpServer;
@@ -131,12 +132,11 @@ public final class ScenicPassServer implements AutoCloseable {
 
   /** Opens the database, migrates, loads keys and starts HTTP. */
   public ScenicPassServer start() {
-    try {
-      Files.createDirectories(config.dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data directory " + config.dataDir, e);
-    }
+    // owner-only data directory; refuse to run on secrets other users can read (or could have replaced)
+    SecureFiles.ownerOnlyDirectory(config.dataDir);
+    SecureFiles.requireOwnerOnly(SecureFiles.secretsOf(config.dataDir, ServerConfig.H2_NAME));
     db = new Database(config.effectiveDbUrl(), config.dbUser, config.dbPassword, config.dbPoolSize);
+    SecureFiles.restrict(SecureFiles.h2Files(config.dataDir, ServerConfig.H2_NAME)); // H2 created them with the umask
     Ids ids = new Ids(clock, random);
     CatalogueStore catalogueStore = new CatalogueStore();
     InventoryStore inventoryStore = new InventoryStore();
@@ -260,27 +260,30 @@ public final class ScenicPassServer implements AutoCloseable {
     };
   }
 
-  /** The passphrase of the key files: configured, or generated once into {@code <data>/keys/passphrase}. */
+  /** The passphrase of the key files: configured, or generated once into {@code <data>/keys/passphrase} (0600). */
   private char[] passphrase() {
     if (config.keyPassphrase != null) {
       return config.keyPassphrase.toCharArray();
     }
     Path f = config.keysDir().resolve("passphrase");
     try {
-      Files.createDirectories(config.keysDir());
-      if (!Files.exists(f)) {
+      SecureFiles.ownerOnlyDirectory(config.keysDir());
+      boolean created = !Files.exists(f);
+      if (created) {
         byte[] raw = new byte[24];
         random.nextBytes(raw);
-        Files.writeString(f, Base64.getUrlEncoder().withoutPadding().encodeToString(raw), StandardCharsets.US_ASCII);
-        LOG.warn("no keys.passphrase configured: generated one in {} (set SCENICPASS_KEY_PASSPHRASE in production)", f);
+        SecureFiles.writeOwnerOnly(f,
+            Base64.getUrlEncoder().withoutPadding().encodeToString(raw).getBytes(StandardCharsets.US_ASCII));
       }
+      LOG.warn("keys.passphrase (SCENICPASS_KEY_PASSPHRASE) is not set: the key files are encrypted with the passphrase"
+          + " {} {}, beside them; set SCENICPASS_KEY_PASSPHRASE in production", created ? "generated now into" : "in", f);
       return Files.readString(f, StandardCharsets.US_ASCII).trim().toCharArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create " + f, e);
     }
   }
 
-  /** The admin token: configured, or generated once into {@code <data>/admin-token}. */
+  /** The admin token: configured, or generated once into {@code <data>/admin-token} (0600), said loudly. */
   private void initAdminToken() {
     if (config.adminToken != null) {
       admin.setAdminToken(config.adminToken);
@@ -288,12 +291,15 @@ public final class ScenicPassServer implements AutoCloseable {
     }
     Path f = config.dataDir.resolve("admin-token");
     try {
-      if (!Files.exists(f)) {
+      boolean created = !Files.exists(f);
+      if (created) {
         byte[] raw = new byte[24];
         random.nextBytes(raw);
-        Files.writeString(f, "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
-            StandardCharsets.US_ASCII);
+        SecureFiles.writeOwnerOnly(f, ("adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw))
+            .getBytes(StandardCharsets.US_ASCII));
       }
+      LOG.warn("admin.token (SCENICPASS_ADMIN_TOKEN) is not set: the admin API /admin/v1 accepts the token {} {};"
+          + " set SCENICPASS_ADMIN_TOKEN in production", created ? "generated now into" : "stored in", f);
       admin.setAdminToken(Files.readString(f, StandardCharsets.US_ASCII).trim());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create " + f, e);

@@ -3,6 +3,7 @@ package io.scenicpass.server.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.scenicpass.server.ScenicPassServer;
+import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.service.CatalogueService.OptionSpec;
 import io.scenicpass.server.service.CatalogueService.ProductSpec;
 import io.scenicpass.server.service.CatalogueService.UnitSpec;
@@ -108,7 +109,7 @@ public final class DemoSeeder {
     }
     DemoInfo info = new DemoInfo(server.baseUrl(), keys.get("ctrip"), server.adminToken(), enrollment, "ctrip", keys);
     try {
-      mapper.writeValue(file.toFile(), info);
+      SecureFiles.writeOwnerOnly(file, mapper.writeValueAsBytes(info)); // it holds every token: 0600
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
