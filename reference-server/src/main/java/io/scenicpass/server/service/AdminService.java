@@ -85,7 +85,7 @@ public final class AdminService {
     if (g.name() == null || g.name().isBlank() || g.zoneId() == null || g.zoneId().isBlank()) {
       throw new ServiceException(Problem.BAD_REQUEST, "name and zoneId are required");
     }
-    if (!List.of("IN", "OUT", "BOTH").contains(g.direction())) {
+    if (g.direction() == null || !List.of("IN", "OUT", "BOTH").contains(g.direction())) {
       throw new ServiceException(Problem.BAD_REQUEST, "direction must be IN, OUT or BOTH");
     }
     db.tx(c -> {

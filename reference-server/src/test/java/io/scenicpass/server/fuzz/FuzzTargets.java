@@ -104,6 +104,8 @@ final class FuzzTargets {
         + "\"ratePerSecond\":20,\"burst\":40}");
     add(t, "PUT", a + "/channels/{id}", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "victim", "nope"),
         r -> "{\"name\":\"Victim\",\"kind\":\"OTA\",\"ratePerSecond\":100,\"burst\":100,\"active\":true}");
+    add(t, "PATCH", a + "/channels/{id}", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "victim", "nope"),
+        r -> "{\"ratePerSecond\":" + (1 + r.nextInt(1000)) + "}");
     add(t, "POST", a + "/channels/{id}/keys", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
         r -> "{}");
     add(t, "DELETE", a + "/channels/{id}/keys", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
@@ -124,6 +126,8 @@ final class FuzzTargets {
     add(t, "PUT", a + "/terminal-config", Auth.ADMIN, r -> a + "/terminal-config", r -> "{\"earlyToleranceSeconds\":900,"
         + "\"lateToleranceSeconds\":1800,\"rules\":[],\"messages\":{\"OK\":{\"zh\":\"欢迎\",\"en\":\"Welcome\"}},"
         + "\"healthCertificateRequired\":false}");
+    add(t, "PATCH", a + "/terminal-config", Auth.ADMIN, r -> a + "/terminal-config",
+        r -> "{\"lateToleranceSeconds\":" + r.nextInt(3600) + "}");
     add(t, "POST", a + "/terminal-messages", Auth.ADMIN, r -> a + "/terminal-messages",
         r -> "{\"zh\":\"闭园\",\"en\":\"Closing\",\"gateId\":\"gate-a\"}");
     add(t, "PUT", a + "/passes/{passId}/credentials", Auth.ADMIN, r -> a + "/passes/" + pick(r, fx.passId(), "nope")
