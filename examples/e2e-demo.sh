@@ -71,7 +71,9 @@ wait_for() {
 }
 
 say "1. demo server (first run builds it)"
-mkdir -p "$WORK/data"
+# the server creates $WORK/data itself, owner-only (it refuses a data directory other users can read);
+# the webhook receiver below listens on 127.0.0.1, a private target the server refuses unless told otherwise
+export SCENICPASS_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true
 if [[ -n "${SCENICPASS_SERVER_JAR:-}" ]]; then
   java -jar "$SCENICPASS_SERVER_JAR" demo --port 0 --data "$WORK/data" >"$WORK/server.log" 2>&1 &
 else

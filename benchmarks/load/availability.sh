@@ -57,9 +57,9 @@ for cfg in "${CONFIGS[@]}"; do
   done
   key="$(jq -r .channelApiKey "$data/demo.json")"; admin="$(jq -r .adminToken "$data/demo.json")"
   channel="$(jq -r .channelId "$data/demo.json")"
-  # per-channel rate limits (token bucket, default 50/s burst 100) would answer 429: raise them for the test
-  curl -fs -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d '{"ratePerSecond":1000000,"burst":1000000}' "$base/admin/v1/channels/$channel" >/dev/null
+  # per-channel rate limits (token bucket, default 50/s burst 100) would answer 429: raise them to the maximum
+  curl -fs -X PATCH -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d '{"ratePerSecond":100000,"burst":100000}' "$base/admin/v1/channels/$channel" >/dev/null
   products="$(curl -fs -H "Authorization: Bearer $key" "$base/octo/products")"
   pid="$(jq -r '.[0].id' <<<"$products")"; oid="$(jq -r '.[0].options[0].id' <<<"$products")"
   day="$(date -u -d tomorrow +%F)"

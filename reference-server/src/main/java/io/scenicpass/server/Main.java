@@ -57,8 +57,9 @@ public final class Main implements Runnable {
     public Integer call() throws Exception {
       ScenicPassServer server = ScenicPassServer.builder(options.load()).build().start();
       announce(server);
-      System.out.println("Admin token: in " + server.config().dataDir.resolve("admin-token")
-          + " (or SCENICPASS_ADMIN_TOKEN)");
+      System.out.println(server.config().adminToken != null ? "Admin token: from admin.token / SCENICPASS_ADMIN_TOKEN"
+          : "Admin token: GENERATED into " + server.config().dataDir.resolve("admin-token")
+              + " (not configured: set SCENICPASS_ADMIN_TOKEN in production)");
       return awaitShutdown(server);
     }
   }
@@ -102,12 +103,17 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    int code = new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-      System.err.println("error: " + e.getMessage());
-      return 1;
-    }).execute(args);
+    int code = execute(System.err, args);
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /** Runs a command; a failure is one line {@code error: <message>} on {@code err} and exit code 1. */
+  public static int execute(java.io.PrintStream err, String... args) {
+    return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }).execute(args);
   }
 }

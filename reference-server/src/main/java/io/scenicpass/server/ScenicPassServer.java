@@ -14,6 +14,7 @@ import io.scenicpass.server.cluster.ClusterBus;
 import io.scenicpass.server.cluster.ClusterModule;
 import io.scenicpass.server.cluster.JobLeases;
 import io.scenicpass.server.cluster.Jobs;
+import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.flow.FlowConfig;
@@ -37,6 +38,28 @@ import io.scenicpass.server.terminal.PushHub;
 import io.scenicpass.server.terminal.SyncFeedService;
 import io.scenicpass.server.terminal.TerminalModule;
 import io.scenicpass.server.terminal.http.TerminalApi;
+import io.scenicpass.server.sales.http.OctoApi;
+import io.scenicpass.server.admin.AdminService;
+import io.scenicpass.server.sales.BookingService;
+import io.scenicpass.server.sales.CatalogueService;
+import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.sales.InventoryService;
+import io.scenicpass.server.sales.IssuanceService;
+import io.scenicpass.server.keys.KeyService;
+import io.scenicpass.server.sales.PassQueries;
+import io.scenicpass.server.channels.WebhookService;
+import io.scenicpass.server.channels.WebhookTargets;
+import io.scenicpass.server.admin.store.BlacklistStore;
+import io.scenicpass.server.sales.store.BookingStore;
+import io.scenicpass.server.sales.store.CatalogueStore;
+import io.scenicpass.server.channels.store.ChannelStore;
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.sales.store.InventoryStore;
+import io.scenicpass.server.keys.IssuerKeyStore;
+import io.scenicpass.server.channels.store.OutboxStore;
+import io.scenicpass.server.sales.store.PassStore;
+import io.scenicpass.server.db.SettingStore;
+import io.scenicpass.server.admin.store.SiteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -124,20 +147,20 @@ public final class ScenicPassServer implements AutoCloseable {
 
   /** Opens the database, migrates, composes the feature modules and starts HTTP (and the jobs). */
   public ScenicPassServer start() {
-    try {
-      Files.createDirectories(config.dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data directory " + config.dataDir, e);
-    }
+    // owner-only data directory; refuse to run on secrets other users can read (or could have replaced)
+    SecureFiles.ownerOnlyDirectory(config.dataDir);
+    SecureFiles.requireOwnerOnly(SecureFiles.secretsOf(config.dataDir, ServerConfig.H2_NAME));
     db = new Database(config.effectiveDbUrl(), config.dbUser, config.dbPassword, config.dbPoolSize);
+    SecureFiles.restrict(SecureFiles.h2Files(config.dataDir, ServerConfig.H2_NAME)); // H2 created them with the umask
     platform = new Platform(config, clock, random, new Ids(clock, random), db, jsonMapper(), new MetricsApi());
     keys = new KeysModule(platform, passphrase());
-    channels = new ChannelsModule(platform);
+    WebhookTargets targets = new WebhookTargets(config.webhooksAllowPrivateTargets);
+    channels = new ChannelsModule(platform, targets);
     sales = new SalesModule(platform, keys.keys, channels,
         () -> config.publicUrl != null ? config.publicUrl : baseUrl());
     admin = new AdminModule(platform, sales, channels, keys.keys);
     initAdminToken();
-    flow = new FlowModule(db, clock, FlowConfig.of(config.flow));
+    flow = new FlowModule(db, clock, FlowConfig.of(config.flow), targets);
     cluster = new ClusterModule(platform);
     terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
     flow.pushTo(terminal.push);
@@ -186,27 +209,30 @@ public final class ScenicPassServer implements AutoCloseable {
     ready.set(true);
   }
 
-  /** The passphrase of the key files: configured, or generated once into {@code <data>/keys/passphrase}. */
+  /** The passphrase of the key files: configured, or generated once into {@code <data>/keys/passphrase} (0600). */
   private char[] passphrase() {
     if (config.keyPassphrase != null) {
       return config.keyPassphrase.toCharArray();
     }
     Path f = config.keysDir().resolve("passphrase");
     try {
-      Files.createDirectories(config.keysDir());
-      if (!Files.exists(f)) {
+      SecureFiles.ownerOnlyDirectory(config.keysDir());
+      boolean created = !Files.exists(f);
+      if (created) {
         byte[] raw = new byte[24];
         random.nextBytes(raw);
-        Files.writeString(f, Base64.getUrlEncoder().withoutPadding().encodeToString(raw), StandardCharsets.US_ASCII);
-        LOG.warn("no keys.passphrase configured: generated one in {} (set SCENICPASS_KEY_PASSPHRASE in production)", f);
+        SecureFiles.writeOwnerOnly(f,
+            Base64.getUrlEncoder().withoutPadding().encodeToString(raw).getBytes(StandardCharsets.US_ASCII));
       }
+      LOG.warn("keys.passphrase (SCENICPASS_KEY_PASSPHRASE) is not set: the key files are encrypted with the passphrase"
+          + " {} {}, beside them; set SCENICPASS_KEY_PASSPHRASE in production", created ? "generated now into" : "in", f);
       return Files.readString(f, StandardCharsets.US_ASCII).trim().toCharArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create " + f, e);
     }
   }
 
-  /** The admin token: configured, or generated once into {@code <data>/admin-token}. */
+  /** The admin token: configured, or generated once into {@code <data>/admin-token} (0600), said loudly. */
   private void initAdminToken() {
     if (config.adminToken != null) {
       admin.admin.setAdminToken(config.adminToken);
@@ -214,12 +240,15 @@ public final class ScenicPassServer implements AutoCloseable {
     }
     Path f = config.dataDir.resolve("admin-token");
     try {
-      if (!Files.exists(f)) {
+      boolean created = !Files.exists(f);
+      if (created) {
         byte[] raw = new byte[24];
         random.nextBytes(raw);
-        Files.writeString(f, "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw),
-            StandardCharsets.US_ASCII);
+        SecureFiles.writeOwnerOnly(f, ("adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw))
+            .getBytes(StandardCharsets.US_ASCII));
       }
+      LOG.warn("admin.token (SCENICPASS_ADMIN_TOKEN) is not set: the admin API /admin/v1 accepts the token {} {};"
+          + " set SCENICPASS_ADMIN_TOKEN in production", created ? "generated now into" : "stored in", f);
       admin.admin.setAdminToken(Files.readString(f, StandardCharsets.US_ASCII).trim());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create " + f, e);

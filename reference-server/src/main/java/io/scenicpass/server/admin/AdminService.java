@@ -80,7 +80,17 @@ public final class AdminService {
     });
   }
 
+  /** Adds a gate (an existing id is left as it is): id 1-64 of [A-Za-z0-9_.-], a name, a zone, IN, OUT or BOTH. */
   public void putGate(SiteStore.Gate g) {
+    if (g.id() == null || !g.id().matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new ServiceException(Problem.BAD_REQUEST, "gate id must be 1-64 of [A-Za-z0-9_.-]");
+    }
+    if (g.name() == null || g.name().isBlank() || g.zoneId() == null || g.zoneId().isBlank()) {
+      throw new ServiceException(Problem.BAD_REQUEST, "name and zoneId are required");
+    }
+    if (g.direction() == null || !List.of("IN", "OUT", "BOTH").contains(g.direction())) {
+      throw new ServiceException(Problem.BAD_REQUEST, "direction must be IN, OUT or BOTH");
+    }
     db.tx(c -> {
       site.putGate(c, g);
       return null;

@@ -1,5 +1,6 @@
 package io.scenicpass.server.channels;
 
+import io.scenicpass.server.Bounds;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -24,15 +25,17 @@ public final class ChannelService {
   private final ChannelStore store;
   private final Clock clock;
   private final SecureRandom random;
+  private final WebhookTargets targets;
   private final Cache<String, Optional<Channel>> byKeyHash =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
   private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder().maximumSize(100_000).build();
 
-  public ChannelService(Database db, ChannelStore store, Clock clock, SecureRandom random) {
+  public ChannelService(Database db, ChannelStore store, Clock clock, SecureRandom random, WebhookTargets targets) {
     this.db = db;
     this.store = store;
     this.clock = clock;
     this.random = random;
+    this.targets = targets;
   }
 
   /** The channel owning this bearer key, or UNAUTHORIZED. */
@@ -59,13 +62,11 @@ public final class ChannelService {
   }
 
   /** Creates a channel. */
-  public Channel create(Channel ch) {
-    if (ch.id() == null || !ch.id().matches("[A-Za-z0-9_.-]{1,64}")) {
+  public Channel create(Channel given) {
+    if (given.id() == null || !given.id().matches("[A-Za-z0-9_.-]{1,64}")) {
       throw new ServiceException(Problem.BAD_REQUEST, "channel id must be 1-64 of [A-Za-z0-9_.-]");
     }
-    if (ch.ratePerSecond() < 1 || ch.burst() < 1) {
-      throw new ServiceException(Problem.BAD_REQUEST, "ratePerSecond and burst must be >= 1");
-    }
+    Channel ch = validated(given);
     try {
       db.tx(c -> {
         store.insert(c, ch, clock.instant());
@@ -80,7 +81,8 @@ public final class ChannelService {
     return ch;
   }
 
-  public void update(Channel ch) {
+  public void update(Channel given) {
+    Channel ch = validated(given);
     db.tx(c -> {
       store.find(c, ch.id()).orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such channel", ch.id()));
       store.update(c, ch);
@@ -88,6 +90,24 @@ public final class ChannelService {
     });
     byKeyHash.invalidateAll();
     buckets.invalidate(ch.id());
+  }
+
+  /**
+   * The channel with its webhook URL normalised (null when blank), or BAD_REQUEST: a name and kind, a rate and
+   * burst of 1..{@value Bounds#MAX_RATE}, an http(s) webhook URL to a public address ({@link WebhookTargets}).
+   */
+  private Channel validated(Channel ch) {
+    if (ch.name() == null || ch.name().isBlank() || ch.kind() == null || ch.kind().isBlank()) {
+      throw new ServiceException(Problem.BAD_REQUEST, "name and kind are required");
+    }
+    Bounds.check("ratePerSecond", ch.ratePerSecond(), 1, Bounds.MAX_RATE);
+    Bounds.check("burst", ch.burst(), 1, Bounds.MAX_RATE);
+    String url = targets.checkRegistration("webhookUrl", ch.webhookUrl());
+    if (url != null && (ch.webhookSecret() == null || ch.webhookSecret().isBlank())) {
+      throw new ServiceException(Problem.BAD_REQUEST, "webhookSecret is required with a webhookUrl (it signs the events)");
+    }
+    return new Channel(ch.id(), ch.name(), ch.kind(), url, ch.webhookSecret(), ch.ratePerSecond(), ch.burst(),
+        ch.active());
   }
 
   /** Issues a new API key for a channel; the plain key is returned once and never stored. */

@@ -11,10 +11,11 @@ public final class ChannelsModule {
   public final ChannelService channels;
   public final WebhookService webhooks;
 
-  public ChannelsModule(Platform p) {
+  /** {@code targets}: where webhooks may be sent (public http(s) addresses unless the operator opted in). */
+  public ChannelsModule(Platform p, WebhookTargets targets) {
     ChannelStore store = new ChannelStore();
-    channels = new ChannelService(p.db(), store, p.clock(), p.random());
-    webhooks = new WebhookService(p.db(), new OutboxStore(), store, p.ids(), p.clock());
+    channels = new ChannelService(p.db(), store, p.clock(), p.random(), targets);
+    webhooks = new WebhookService(p.db(), new OutboxStore(), store, p.ids(), p.clock(), targets);
     p.metrics().gauge("scenicpass.outbox.depth", "channel webhooks waiting for delivery", webhooks::pending);
   }
 

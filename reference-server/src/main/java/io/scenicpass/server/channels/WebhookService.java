@@ -46,14 +46,23 @@ public final class WebhookService {
   private final Ids ids;
   private final Clock clock;
   private final HttpClient http;
+  private final WebhookTargets targets;
 
-  public WebhookService(Database db, OutboxStore outbox, ChannelStore channels, Ids ids, Clock clock) {
+  public WebhookService(Database db, OutboxStore outbox, ChannelStore channels, Ids ids, Clock clock,
+      WebhookTargets targets) {
     this.db = db;
     this.outbox = outbox;
     this.channels = channels;
     this.ids = ids;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.targets = targets;
+    this.http = client();
+  }
+
+  /** The client of outbound webhooks: redirects are never followed (a 3xx could point at a private address). */
+  public static HttpClient client() {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
+        .build();
   }
 
   /** Adds an event for a channel to the outbox, inside the caller's transaction (no-op without a webhook URL). */
@@ -129,7 +138,8 @@ public final class WebhookService {
       byte[] body = m.payload().getBytes(StandardCharsets.UTF_8);
       long ts = clock.instant().getEpochSecond();
       String secret = ch.get().webhookSecret() == null ? "" : ch.get().webhookSecret();
-      HttpRequest req = HttpRequest.newBuilder(URI.create(ch.get().webhookUrl()))
+      URI target = targets.checkDelivery(ch.get().webhookUrl()); // resolved and checked now, not only when registered
+      HttpRequest req = HttpRequest.newBuilder(target)
           .timeout(Duration.ofSeconds(10))
           .header("Content-Type", "application/json")
           .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts))
@@ -148,6 +158,9 @@ public final class WebhookService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       error = "interrupted";
+    } catch (WebhookTargets.Refused e) {
+      LOG.warn("webhook {} to channel {} refused: {}", m.eventId(), m.channelId(), e.getMessage());
+      error = "refused: " + e.getMessage();
     } catch (Exception e) {
       error = e.getClass().getSimpleName() + ": " + e.getMessage();
     }

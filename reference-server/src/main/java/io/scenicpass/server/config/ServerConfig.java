@@ -32,11 +32,14 @@ import java.util.Properties;
  * URL as clients reach it, e.g. {@code https://tickets.example.com}: the OCTO supplier's {@code endpoint}; default
  * {@code http://<host>:<port>}, never the request's Host header; env {@code SCENICPASS_PUBLIC_URL}),
  * {@code auth.maxFailures} and {@code auth.failureWindowSeconds} (refused credentials a client address may make in a
- * window before it is answered 429; default 20 per 60 s), and the
+ * window before it is answered 429; default 20 per 60 s), {@code webhooks.allowPrivateTargets} (webhooks and the
+ * alert notifier may target loopback/private addresses; default false), and the
  * {@code flow.*} properties of the flow side ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see
  * {@code FlowConfig}).
  */
 public final class ServerConfig {
+  /** File name of the embedded H2 database in the data directory ({@code scenicpass.mv.db}). */
+  public static final String H2_NAME = "scenicpass";
   public final String host;
   public final int port;
   public final Path dataDir;
@@ -82,6 +85,8 @@ public final class ServerConfig {
   public final int authMaxFailures;
   /** The window of {@link #authMaxFailures}. */
   public final Duration authFailureWindow;
+  /** Webhook and notifier URLs may point at loopback, private or link-local addresses (off: public only). */
+  public final boolean webhooksAllowPrivateTargets;
   /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
   public final Map<String, String> flow;
 
@@ -122,6 +127,8 @@ public final class ServerConfig {
           "http.publicUrl must be an http(s) URL such as https://tickets.example.com, not " + url);
     }
     publicUrl = url == null ? null : url.trim().replaceAll("/+$", "");
+    webhooksAllowPrivateTargets = bool(p.getProperty("webhooks.allowPrivateTargets", "false"),
+        "webhooks.allowPrivateTargets");
     Map<String, String> f = new java.util.TreeMap<>();
     for (String k : p.stringPropertyNames()) {
       if (k.startsWith("flow.")) {
@@ -136,7 +143,7 @@ public final class ServerConfig {
     if (dbUrl != null) {
       return dbUrl;
     }
-    return "jdbc:h2:file:" + dataDir.resolve("scenicpass").toString().replace('\\', '/')
+    return "jdbc:h2:file:" + dataDir.resolve(H2_NAME).toString().replace('\\', '/')
         // WRITE_DELAY=0: a commit is on disk before we answer, so an acknowledged booking or entry survives kill -9;
         // LOCK_TIMEOUT=1000: one round of a row-lock wait, Database retries it up to 20 s (store.H2LockWaits)
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=1000;WRITE_DELAY=0";
@@ -206,7 +213,16 @@ public final class ServerConfig {
       case "public_url": return "http.publicUrl";
       case "auth_max_failures": return "auth.maxFailures";
       case "auth_failure_window_seconds": return "auth.failureWindowSeconds";
+      case "webhooks_allow_private_targets": return "webhooks.allowPrivateTargets";
       default: return rest.replace('_', '.');
+    }
+  }
+
+  private static boolean bool(String v, String name) {
+    switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true": return true;
+      case "false": return false;
+      default: throw new IllegalArgumentException(name + " must be true or false, not '" + v + "'");
     }
   }
 

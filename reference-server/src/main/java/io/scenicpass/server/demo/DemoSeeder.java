@@ -12,6 +12,16 @@ import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.ProductOption;
 import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.sales.store.Unit;
+import io.scenicpass.server.config.SecureFiles;
+import io.scenicpass.server.sales.CatalogueService.OptionSpec;
+import io.scenicpass.server.sales.CatalogueService.ProductSpec;
+import io.scenicpass.server.sales.CatalogueService.UnitSpec;
+import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.sales.store.Product;
+import io.scenicpass.server.sales.store.ProductOption;
+import io.scenicpass.server.admin.store.SiteStore;
+import io.scenicpass.server.sales.store.Unit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -108,7 +118,7 @@ public final class DemoSeeder {
     }
     DemoInfo info = new DemoInfo(server.baseUrl(), keys.get("ctrip"), server.adminToken(), enrollment, "ctrip", keys);
     try {
-      mapper.writeValue(file.toFile(), info);
+      SecureFiles.writeOwnerOnly(file, mapper.writeValueAsBytes(info)); // it holds every token: 0600
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -8,6 +8,10 @@ import io.scenicpass.server.flow.store.AlertStore;
 import io.scenicpass.server.flow.store.AlertStore.AlertRow;
 import io.scenicpass.server.db.Database;
 import java.net.URI;
+import io.scenicpass.server.terminal.PushHub;
+import io.scenicpass.server.flow.store.AlertStore;
+import io.scenicpass.server.flow.store.AlertStore.AlertRow;
+import io.scenicpass.server.db.Database;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,11 +54,13 @@ public final class AlertService {
   private volatile FlowConfig config;
   private final String nodeId = UUID.randomUUID().toString();
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = io.scenicpass.server.channels.WebhookService.client();
+  private final io.scenicpass.server.channels.WebhookTargets targets;
   private volatile PushHub push;
 
   public AlertService(Database db, AlertStore store, FlowService flow, ForecastService forecast, Clock clock,
-      FlowConfig config) {
+      FlowConfig config, io.scenicpass.server.channels.WebhookTargets targets) {
+    this.targets = targets;
     this.db = db;
     this.store = store;
     this.flow = flow;
@@ -68,8 +74,9 @@ public final class AlertService {
     this.push = hub;
   }
 
+  /** Sets (null or blank: removes) the notifier URL: http(s) to a public address ({@code WebhookTargets}). */
   public void setNotifierUrl(String url) {
-    config = config.withNotifierUrl(url == null || url.isBlank() ? null : url);
+    config = config.withNotifierUrl(targets.checkRegistration("url", url));
   }
 
   public String notifierUrl() {
@@ -200,7 +207,9 @@ public final class AlertService {
       }
       String error;
       try {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        // the URL's host is resolved and checked before every delivery, not only when it was set
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(targets.checkDelivery(url))
+            .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json").header("ScenicPass-Event-Id", n.eventId())
             .POST(HttpRequest.BodyPublishers.ofString(n.payload())).build(), HttpResponse.BodyHandlers.discarding());
         error = r.statusCode() / 100 == 2 ? null : "HTTP " + r.statusCode();

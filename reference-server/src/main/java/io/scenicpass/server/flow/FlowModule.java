@@ -9,6 +9,7 @@ import io.scenicpass.server.sales.store.InventoryStore;
 import java.time.Clock;
 import io.scenicpass.server.Platform;
 import io.scenicpass.server.admin.AdminService;
+import io.scenicpass.server.channels.WebhookTargets;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.flow.http.DashboardApi;
 
@@ -23,12 +24,17 @@ public final class FlowModule {
   public final QuotaAdvisor quotas;
   public final FlowConfig config;
 
+  /** Alert notifications only to public addresses ({@link WebhookTargets}). */
   public FlowModule(Database db, Clock clock, FlowConfig config) {
+    this(db, clock, config, WebhookTargets.publicOnly());
+  }
+
+  public FlowModule(Database db, Clock clock, FlowConfig config, WebhookTargets targets) {
     this.config = config;
     FlowStore store = new FlowStore();
     flow = new FlowService(db, store, new EntryStore(), clock, config);
     forecast = new ForecastService(db, store, flow, clock, config);
-    alerts = new AlertService(db, new AlertStore(), flow, forecast, clock, config);
+    alerts = new AlertService(db, new AlertStore(), flow, forecast, clock, config, targets);
     quotas = new QuotaAdvisor(db, new InventoryStore(), store, flow, forecast, clock, config);
   }
 
@@ -49,6 +55,6 @@ public final class FlowModule {
   /** The flow's gauges and the operator dashboard ({@code /dashboard}). */
   public DashboardApi dashboard(Platform p, AdminService admin) {
     p.metrics().gauge("scenicpass.alerts.active", "capacity alerts currently raised", alerts::activeCount);
-    return new DashboardApi(admin, this, p.json());
+    return new DashboardApi(admin, this);
   }
 }

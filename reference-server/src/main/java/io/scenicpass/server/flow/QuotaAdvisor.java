@@ -6,6 +6,13 @@ import io.scenicpass.server.db.Database;
 import io.scenicpass.server.flow.store.FlowStore;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.Slot;
+import io.scenicpass.server.Bounds;
+import io.scenicpass.server.Problem;
+import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.flow.store.FlowStore;
+import io.scenicpass.server.sales.store.InventoryStore;
+import io.scenicpass.server.sales.store.Slot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +52,7 @@ public final class QuotaAdvisor {
 
   /** Moves {@code places} of capacity from one slot to another of the same option and date. */
   public Moved move(String fromSlotId, String toSlotId, int places) {
-    if (places <= 0) {
-      throw new ServiceException(Problem.BAD_REQUEST, "places must be > 0");
-    }
+    Bounds.check("places", places, 1, Bounds.MAX_CAPACITY);
     if (fromSlotId == null || toSlotId == null || fromSlotId.equals(toSlotId)) {
       throw new ServiceException(Problem.BAD_REQUEST, "fromSlotId and toSlotId must be two different slots");
     }
@@ -62,6 +67,10 @@ public final class QuotaAdvisor {
       }
       if (!to.endAt().isAfter(clock.instant())) {
         throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "the target slot is over", toSlotId);
+      }
+      if ((long) to.capacity() + places > Bounds.MAX_CAPACITY) {
+        throw new ServiceException(Problem.BAD_REQUEST, "the target slot's capacity would pass "
+            + Bounds.MAX_CAPACITY, toSlotId);
       }
       if (!flowStore.addCapacity(c, fromSlotId, -places)) {
         Slot now = inventory.slot(c, fromSlotId).orElse(from);

@@ -1,6 +1,11 @@
 package io.scenicpass.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.HttpResponseException;
@@ -104,6 +109,15 @@ public final class ApiError {
   }
 
   private static String jsonMessage(JsonProcessingException e) {
+    if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+      return "a string or number in the body is too long, or the body nests too deep";
+    }
+    if (e instanceof UnrecognizedPropertyException upe) {
+      return "unknown field '" + path(upe) + "'";
+    }
+    if (e instanceof InvalidNullException ine) {
+      return "field '" + path(ine) + "' must not be null";
+    }
     if (e instanceof InvalidFormatException ife) {
       return "invalid value for field '" + path(ife) + "'";
     }
@@ -111,10 +125,18 @@ public final class ApiError {
       String field = path(mie);
       return field.isEmpty() ? "request body must be a JSON object" : "wrong type for field '" + field + "'";
     }
+    if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+      // e.g. an InputCoercionException (2147483648 for an int) wrapped with the field it was read for
+      return (e.getCause() instanceof InputCoercionException ? "number out of range for field '"
+          : "invalid value for field '") + path(jme) + "'";
+    }
+    if (e instanceof InputCoercionException) {
+      return "number out of range";
+    }
     return "malformed JSON";
   }
 
-  private static String path(MismatchedInputException e) {
+  private static String path(JsonMappingException e) {
     StringBuilder sb = new StringBuilder();
     for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
       if (sb.length() > 0) {

@@ -11,12 +11,15 @@ import io.scenicpass.core.SignedKeySet;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.keys.IssuerKeyStore.KeyRow;
 import io.scenicpass.server.db.SettingStore;
+import io.scenicpass.server.config.SecureFiles;
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.keys.IssuerKeyStore.KeyRow;
+import io.scenicpass.server.db.SettingStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,11 +64,7 @@ public final class KeyService {
 
   /** Loads the root and active issuer keys, creating them on first start. */
   public synchronized void start() {
-    try {
-      Files.createDirectories(keysDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create keys directory " + keysDir, e);
-    }
+    SecureFiles.ownerOnlyDirectory(keysDir);
     Path rootFile = keysDir.resolve("root.pem");
     List<KeyRow> roots = db.read(c -> store.list(c, "ROOT"));
     if (Files.exists(rootFile)) {
@@ -196,13 +195,8 @@ public final class KeyService {
     }
   }
 
+  /** Writes a key file owner-only (0600), atomically. */
   private static void write(Path f, String pem) {
-    try {
-      Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-      Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
-      Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write key file " + f, e);
-    }
+    SecureFiles.writeOwnerOnly(f, pem.getBytes(StandardCharsets.US_ASCII));
   }
 }

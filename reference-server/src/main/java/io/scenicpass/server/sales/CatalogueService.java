@@ -1,5 +1,6 @@
 package io.scenicpass.server.sales;
 
+import io.scenicpass.server.Bounds;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.sales.store.CatalogueStore;
@@ -152,6 +153,7 @@ public final class CatalogueService {
 
   /** Sets the default capacity of a daily pool (e.g. the whole park). */
   public void setDayPoolDefault(String poolId, int capacity) {
+    Bounds.capacity("capacity", capacity);
     db.tx(c -> {
       store.putDayPool(c, poolId, capacity);
       return null;
@@ -193,13 +195,17 @@ public final class CatalogueService {
     }
     require(PASS_KINDS.contains(p.passKind()), "passKind must be one of " + PASS_KINDS);
     require(p.zones() != null, "zones must be a list");
+    Bounds.listSize("zones", p.zones());
+    Bounds.check("cancelCutoffMinutes", p.cancelCutoffMinutes(), 0, Bounds.MAX_CUTOFF_MINUTES);
+    Bounds.listSize("options", spec.options());
     require(!spec.options().isEmpty(), "a product needs at least one option");
     for (OptionSpec os : spec.options()) {
       ProductOption o = os.option();
       require(o.id() != null && o.id().matches("[A-Za-z0-9_.-]{1,64}"), "option id must be 1-64 of [A-Za-z0-9_.-]");
       require(o.intervalMinutes() >= 5 && o.intervalMinutes() <= 24 * 60, "intervalMinutes must be 5..1440");
       require(o.openTime().isBefore(o.closeTime()), "openTime must be before closeTime");
-      require(o.slotCapacity() >= 0, "slotCapacity must be >= 0");
+      Bounds.capacity("slotCapacity", o.slotCapacity());
+      Bounds.listSize("units", os.units());
       require(o.closedWeekdays() != null && o.closedDates() != null
           && o.closedWeekdays().stream().noneMatch(java.util.Objects::isNull)
           && o.closedDates().stream().noneMatch(java.util.Objects::isNull),
@@ -210,7 +216,13 @@ public final class CatalogueService {
         require(UNIT_TYPES.contains(us.unit().type()), "unit type must be one of " + UNIT_TYPES);
         require(us.retail() >= 0 && us.net() >= 0 && us.retail() <= MAX_PRICE && us.net() <= MAX_PRICE,
             "prices must be 0.." + MAX_PRICE + " (minor units)");
-        require(us.unit().paxCount() >= 1, "paxCount must be >= 1");
+        Bounds.check("paxCount", us.unit().paxCount(), 1, Bounds.MAX_PAX);
+        if (us.unit().minAge() != null) {
+          Bounds.check("minAge", us.unit().minAge(), 0, Bounds.MAX_AGE);
+        }
+        if (us.unit().maxAge() != null) {
+          Bounds.check("maxAge", us.unit().maxAge(), 0, Bounds.MAX_AGE);
+        }
       }
     }
   }

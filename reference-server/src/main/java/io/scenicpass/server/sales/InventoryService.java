@@ -1,5 +1,6 @@
 package io.scenicpass.server.sales;
 
+import io.scenicpass.server.Bounds;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.cluster.JobLeases;
@@ -331,9 +332,7 @@ public final class InventoryService {
 
   /** Changes a slot's capacity; refused with CONFLICT when below what is held + sold. */
   public Slot changeCapacity(String slotId, int capacity) {
-    if (capacity < 0) {
-      throw new ServiceException(Problem.BAD_REQUEST, "capacity must be >= 0");
-    }
+    Bounds.capacity("capacity", capacity);
     Slot changed = db.tx(c -> {
       Slot s = inventory.slot(c, slotId).orElseThrow(() ->
           new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
@@ -351,6 +350,7 @@ public final class InventoryService {
 
   /** Changes the daily capacity of a pool on one date; refused when below what is held + sold. */
   public void changeDayCapacity(String poolId, LocalDate date, int capacity) {
+    Bounds.capacity("capacity", capacity);
     db.tx(c -> {
       inventory.ensureDayPool(c, poolId, date);
       if (!inventory.setDayCapacity(c, poolId, date, capacity)) {
@@ -373,6 +373,7 @@ public final class InventoryService {
 
   /** Sets a channel's allotment on a slot (on top of the shared pool). */
   public void putAllotment(String slotId, String channelId, int capacity) {
+    Bounds.capacity("capacity", capacity);
     db.tx(c -> {
       inventory.slot(c, slotId).orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
       inventory.putAllotment(c, slotId, channelId, capacity);

@@ -1,5 +1,6 @@
 package io.scenicpass.server.terminal;
 
+import io.scenicpass.server.Bounds;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
@@ -201,8 +202,17 @@ public final class DeviceService {
 
   /** Replaces the operator settings and bumps the config version; returns the new version. */
   public long putSettings(TerminalSettings s) {
-    if (s.earlyToleranceSeconds() < 0 || s.lateToleranceSeconds() < 0) {
-      throw new ServiceException(Problem.BAD_REQUEST, "tolerances must be >= 0");
+    Bounds.check("earlyToleranceSeconds", s.earlyToleranceSeconds(), 0, Bounds.MAX_TOLERANCE_SECONDS);
+    Bounds.check("lateToleranceSeconds", s.lateToleranceSeconds(), 0, Bounds.MAX_TOLERANCE_SECONDS);
+    if (s.rules() == null || s.messages() == null || s.rules().contains(null) || s.messages().containsValue(null)) {
+      throw new ServiceException(Problem.BAD_REQUEST, "rules and messages must be a list and a map without nulls");
+    }
+    Bounds.listSize("rules", s.rules());
+    Bounds.listSize("messages", s.messages().keySet());
+    for (RuleConfig r : s.rules()) {
+      if (r.type() == null || r.type().isBlank()) {
+        throw new ServiceException(Problem.BAD_REQUEST, "every rule needs a type");
+      }
     }
     String text;
     try {
@@ -211,7 +221,7 @@ public final class DeviceService {
       throw new ServiceException(Problem.BAD_REQUEST, "settings cannot be stored");
     }
     if (text.length() > 4000) {
-      throw new ServiceException(Problem.PAYLOAD_TOO_LARGE, "settings too large (4000 characters at most)");
+      throw new ServiceException(Problem.BAD_REQUEST, "settings too large (4000 characters at most)");
     }
     return db.tx(c -> {
       long v = Long.parseLong(settings.get(c, CONFIG_VERSION).orElse("1")) + 1;
@@ -219,6 +229,11 @@ public final class DeviceService {
       settings.put(c, CONFIG_VERSION, Long.toString(v));
       return v;
     });
+  }
+
+  /** Changes the settings from the current ones ({@code change} returns the new ones, checked as by a PUT). */
+  public long patchSettings(java.util.function.UnaryOperator<TerminalSettings> change) {
+    return putSettings(change.apply(settings()));
   }
 
   private TerminalSettings settings(java.sql.Connection c) throws java.sql.SQLException {

@@ -64,6 +64,7 @@ public final class ClusterNode {
     cfg.put("db.poolSize", "12");
     cfg.put("admin.token", TestServer.ADMIN);
     cfg.put("keys.passphrase", "test-passphrase");
+    cfg.put("webhooks.allowPrivateTargets", "true"); // the test's webhook receiver is on 127.0.0.1
     for (int i = 3; i < args.length; i++) {
       int eq = args[i].indexOf('=');
       cfg.put(args[i].substring(0, eq), args[i].substring(eq + 1));

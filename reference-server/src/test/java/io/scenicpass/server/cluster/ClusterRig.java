@@ -55,7 +55,8 @@ final class ClusterRig implements AutoCloseable {
     this.dir = dir;
     this.dbUrl = PostgresServer.get().newDatabase();
     this.offsetMillis = TestServer.START.toEpochMilli() - System.currentTimeMillis();
-    try (TestServer ts = new TestServer(dir.resolve("data"), dbUrl, new MutableClock(TestServer.START), Map.of())) {
+    try (TestServer ts = new TestServer(dir.resolve("data"), dbUrl, new MutableClock(TestServer.START),
+        Map.of("webhooks.allowPrivateTargets", "true"))) { // the receiver is on 127.0.0.1
       ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 500, false, 60, null);
       ts.product("hot", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
       ts.product("busy", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 0, null);

@@ -75,7 +75,7 @@ final class FaultRig implements AutoCloseable {
     ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 200, false, 60, null);
     ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
     ts.server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
-    key = ts.channel("ota", 10_000, 10_000, "http://127.0.0.1:9/hook");
+    key = ts.channel("ota", 10_000, 10_000, "http://203.0.113.9:9/hook"); // TEST-NET-3: never delivered (no jobs)
     proxy = new FaultProxy(ts.server.port());
     http = terminalHttp().addInterceptor(EntryAcks.recorder(accepted, acked)).build();
     TestServer.Answer token = ts.post("/admin/v1/enrollment-tokens", TestServer.ADMIN,

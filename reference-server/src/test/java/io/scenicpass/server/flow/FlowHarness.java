@@ -54,7 +54,9 @@ public final class FlowHarness implements AutoCloseable {
         (t1 - t0) / 1_000_000,
         (System.nanoTime() - t1) / 1_000_000);
     push = new PushHub(ts.server.database(), new RevocationFeedStore(), ts.clock);
-    flow = new FlowModule(ts.server.database(), ts.clock, config).pushTo(push);
+    // the notifier of AlertServiceTest listens on 127.0.0.1: private targets allowed
+    flow = new FlowModule(ts.server.database(), ts.clock, config,
+        new io.scenicpass.server.channels.WebhookTargets(true)).pushTo(push);
     ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -66,7 +68,7 @@ public final class FlowHarness implements AutoCloseable {
     metrics.gauge("scenicpass.outbox.depth", "webhook deliveries pending", () -> ts.server.webhooks().pending());
     metrics.gauge("scenicpass.alerts.active", "capacity alerts active", () -> flow.alerts.activeCount());
     metrics.gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
-    dashboard = new DashboardApi(ts.server.admin(), flow, mapper);
+    dashboard = new DashboardApi(ts.server.admin(), flow);
     app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;

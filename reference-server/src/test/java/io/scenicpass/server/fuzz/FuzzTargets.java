@@ -100,10 +100,12 @@ final class FuzzTargets {
     add(t, "PUT", a + "/day-pools/{poolId}/{date}", Auth.ADMIN, r -> a + "/day-pools/" + pick(r, "park-day", "nope")
         + "/" + pick(r, "2026-06-02", "2026-13-01", "x"), r -> "{\"capacity\":" + r.nextInt(1000) + "}");
     add(t, "POST", a + "/channels", Auth.ADMIN, r -> a + "/channels", r -> "{\"id\":\"ch" + r.nextInt(1_000_000)
-        + "\",\"name\":\"Agency\",\"kind\":\"AGENCY\",\"webhookUrl\":\"http://127.0.0.1:9/hook\",\"webhookSecret\":\"s\","
+        + "\",\"name\":\"Agency\",\"kind\":\"AGENCY\",\"webhookUrl\":\"http://203.0.113.9:9/hook\",\"webhookSecret\":\"s\","
         + "\"ratePerSecond\":20,\"burst\":40}");
     add(t, "PUT", a + "/channels/{id}", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "victim", "nope"),
         r -> "{\"name\":\"Victim\",\"kind\":\"OTA\",\"ratePerSecond\":100,\"burst\":100,\"active\":true}");
+    add(t, "PATCH", a + "/channels/{id}", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "victim", "nope"),
+        r -> "{\"ratePerSecond\":" + (1 + r.nextInt(1000)) + "}");
     add(t, "POST", a + "/channels/{id}/keys", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
         r -> "{}");
     add(t, "DELETE", a + "/channels/{id}/keys", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
@@ -124,13 +126,15 @@ final class FuzzTargets {
     add(t, "PUT", a + "/terminal-config", Auth.ADMIN, r -> a + "/terminal-config", r -> "{\"earlyToleranceSeconds\":900,"
         + "\"lateToleranceSeconds\":1800,\"rules\":[],\"messages\":{\"OK\":{\"zh\":\"欢迎\",\"en\":\"Welcome\"}},"
         + "\"healthCertificateRequired\":false}");
+    add(t, "PATCH", a + "/terminal-config", Auth.ADMIN, r -> a + "/terminal-config",
+        r -> "{\"lateToleranceSeconds\":" + r.nextInt(3600) + "}");
     add(t, "POST", a + "/terminal-messages", Auth.ADMIN, r -> a + "/terminal-messages",
         r -> "{\"zh\":\"闭园\",\"en\":\"Closing\",\"gateId\":\"gate-a\"}");
     add(t, "PUT", a + "/passes/{passId}/credentials", Auth.ADMIN, r -> a + "/passes/" + pick(r, fx.passId(), "nope")
         + "/credentials", r -> "{\"holderBindings\":[\"AAAAAAAAAAAAAAAAAAAAAA\"],\"cardUids\":[\"04A1B2C3D4E5F6\"],"
         + "\"biometricSubjects\":[\"face-1\"]}");
     add(t, "POST", a + "/flow/alerts/evaluate", Auth.ADMIN, r -> a + "/flow/alerts/evaluate", r -> "{}");
-    add(t, "PUT", a + "/flow/notifier", Auth.ADMIN, r -> a + "/flow/notifier", r -> "{\"url\":\"http://127.0.0.1:9/n\"}");
+    add(t, "PUT", a + "/flow/notifier", Auth.ADMIN, r -> a + "/flow/notifier", r -> "{\"url\":\"http://203.0.113.9:9/n\"}");
     add(t, "POST", a + "/flow/quotas/move", Auth.ADMIN, r -> a + "/flow/quotas/move", r -> "{\"fromSlotId\":\""
         + pick(r, fx.slotIds()) + "\",\"toSlotId\":\"" + pick(r, fx.slotIds()) + "\",\"places\":" + r.nextInt(5) + "}");
     // terminal

@@ -81,8 +81,8 @@ class HttpFuzzTest {
     ts.product("side", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 50, false, 60, null);
     ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
     ts.server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
-    channelKey = ts.channel("ota", 1_000_000, 1_000_000, null);
-    ts.channel("victim", 1_000_000, 1_000_000, null);
+    channelKey = ts.channel("ota", 100_000, 100_000, null); // the largest rate allowed
+    ts.channel("victim", 100_000, 100_000, null);
     String slot = "2026-06-02T10:00:00+08:00";
     List<String> held = new ArrayList<>();
     List<String> confirmed = new ArrayList<>();

@@ -39,7 +39,7 @@ class EntryReplayTest {
   @BeforeAll
   static void start() {
     ts = SecurityFixture.server(dir);
-    key = ts.channel("ota", 10_000, 10_000, "http://127.0.0.1:9/hook");
+    key = ts.channel("ota", 10_000, 10_000, "http://203.0.113.9:9/hook"); // TEST-NET-3, public
     for (int i = 0; i < 6; i++) {
       uuids.add("replay-" + i);
       passIds.add(SecurityFixture.passId(SecurityFixture.book(ts, key, "replay-" + i)));

@@ -98,7 +98,7 @@ class SecretsInLogsTest {
     receiver.start();
     String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     try (TestServer ts = new TestServer(dir.resolve("server"), null, clock,
-        Map.of("admin.token", ADMIN, "keys.passphrase", PASSPHRASE))) {
+        Map.of("admin.token", ADMIN, "keys.passphrase", PASSPHRASE, "webhooks.allowPrivateTargets", "true"))) {
       ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
       ts.server.admin().putZone(new io.scenicpass.server.admin.store.SiteStore.Zone("park", "Park"));
       ts.server.admin().putGate(new io.scenicpass.server.admin.store.SiteStore.Gate("gate-a", "Gate A", "park", "IN"));

@@ -29,7 +29,7 @@ final class TerminalFixtures {
     ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
     ts.server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
     ts.server.admin().putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
-    return ts.channel("ota", 10_000, 10_000, "http://127.0.0.1:9/hook");
+    return ts.channel("ota", 10_000, 10_000, "http://203.0.113.9:9/hook"); // TEST-NET-3, public
   }
 
   /** Reserves and confirms one adult; returns the pass text. */

@@ -1,6 +1,6 @@
 package io.scenicpass.server.admin.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scenicpass.server.http.AdminBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -20,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The operator API under {@code /admin/v1} (bearer admin token; errors {@code {code, message}}). */
+/**
+ * The operator API under {@code /admin/v1} (bearer admin token; errors {@code {code, message}}). Bodies are read
+ * strictly ({@link AdminBodies}); PUT replaces a resource and needs its required fields, PATCH changes the fields given.
+ */
 public final class AdminApi {
   record PriceBody(String unitId, String channelId, Long retail, Long net) {}
 
@@ -30,6 +33,7 @@ public final class AdminApi {
 
   record ActiveBody(Boolean active) {}
 
+  /** POST: id required, the rest defaulted; PUT: all but id and the webhook required; PATCH: any. */
   record ChannelBody(String id, String name, String kind, String webhookUrl, String webhookSecret,
       Integer ratePerSecond, Integer burst, Boolean active) {}
 
@@ -41,17 +45,15 @@ public final class AdminApi {
   private final ChannelService channels;
   private final KeyService keys;
   private final PassQueries passes;
-  private final ObjectMapper mapper;
 
   public AdminApi(AdminService admin, CatalogueService catalogue, InventoryService inventory,
-      ChannelService channels, KeyService keys, PassQueries passes, ObjectMapper mapper) {
+      ChannelService channels, KeyService keys, PassQueries passes) {
     this.admin = admin;
     this.catalogue = catalogue;
     this.inventory = inventory;
     this.channels = channels;
     this.keys = keys;
     this.passes = passes;
-    this.mapper = mapper;
   }
 
   public void register(RoutesConfig r) {
@@ -100,13 +102,18 @@ public final class AdminApi {
     }));
     r.put(p + "/channels/{id}", auth(ctx -> {
       ChannelBody b = body(ctx, ChannelBody.class);
-      Channel old = channels.find(ctx.pathParam("id")).orElseThrow(() ->
+      channels.update(new Channel(sameId(b.id(), ctx.pathParam("id")), required(b.name(), "name"),
+          required(b.kind(), "kind"), b.webhookUrl(), b.webhookSecret(), required(b.ratePerSecond(), "ratePerSecond"),
+          required(b.burst(), "burst"), required(b.active(), "active")));
+      ctx.status(204);
+    }));
+    r.patch(p + "/channels/{id}", auth(ctx -> {
+      ChannelBody b = AdminBodies.readPatch(ctx, ChannelBody.class);
+      Channel old = channels.find(sameId(b.id(), ctx.pathParam("id"))).orElseThrow(() ->
           new ServiceException(Problem.NOT_FOUND, "no such channel", ctx.pathParam("id")));
-      channels.update(new Channel(old.id(), b.name() == null ? old.name() : b.name(),
-          b.kind() == null ? old.kind() : b.kind(), b.webhookUrl() == null ? old.webhookUrl() : b.webhookUrl(),
-          b.webhookSecret() == null ? old.webhookSecret() : b.webhookSecret(),
-          b.ratePerSecond() == null ? old.ratePerSecond() : b.ratePerSecond(),
-          b.burst() == null ? old.burst() : b.burst(), b.active() == null ? old.active() : b.active()));
+      channels.update(new Channel(old.id(), or(b.name(), old.name()), or(b.kind(), old.kind()),
+          or(b.webhookUrl(), old.webhookUrl()), or(b.webhookSecret(), old.webhookSecret()),
+          or(b.ratePerSecond(), old.ratePerSecond()), or(b.burst(), old.burst()), or(b.active(), old.active())));
       ctx.status(204);
     }));
     r.post(p + "/channels/{id}/keys", auth(ctx ->
@@ -179,23 +186,24 @@ public final class AdminApi {
     };
   }
 
-  private <T> T body(Context ctx, Class<T> type) throws java.io.IOException {
-    byte[] raw = ctx.bodyAsBytes();
-    if (raw.length == 0) {
-      throw new ServiceException(Problem.BAD_REQUEST, "request body is required");
-    }
-    T v = mapper.readValue(raw, type);
-    if (v == null) {
-      throw new ServiceException(Problem.BAD_REQUEST, "request body must be a JSON object");
-    }
-    return v;
+  private static <T> T body(Context ctx, Class<T> type) throws java.io.IOException {
+    return AdminBodies.read(ctx, type);
   }
 
   private static <T> T required(T v, String name) {
-    if (v == null) {
-      throw new ServiceException(Problem.BAD_REQUEST, name + " is required");
+    return AdminBodies.required(v, name);
+  }
+
+  private static <T> T or(T given, T old) {
+    return given != null ? given : old;
+  }
+
+  /** The path's id; a body that names another one is refused (ids are not changed by an update). */
+  private static String sameId(String bodyId, String pathId) {
+    if (bodyId != null && !bodyId.equals(pathId)) {
+      throw new ServiceException(Problem.BAD_REQUEST, "id '" + bodyId + "' in the body is not the id in the path");
     }
-    return v;
+    return pathId;
   }
 
   private static LocalDate parseDate(String s) {

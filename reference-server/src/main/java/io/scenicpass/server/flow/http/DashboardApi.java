@@ -1,5 +1,6 @@
 package io.scenicpass.server.flow.http;
 
+import io.scenicpass.server.http.AdminBodies;
 import io.scenicpass.server.http.HttpGuards;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -29,12 +30,10 @@ public final class DashboardApi {
 
   private final AdminService admin;
   private final FlowModule flow;
-  private final ObjectMapper mapper;
 
-  public DashboardApi(AdminService admin, FlowModule flow, ObjectMapper mapper) {
+  public DashboardApi(AdminService admin, FlowModule flow) {
     this.admin = admin;
     this.flow = flow;
-    this.mapper = mapper;
   }
 
   public void register(RoutesConfig r) {
@@ -62,16 +61,15 @@ public final class DashboardApi {
     r.get(p + "/alerts/levels", auth(ctx -> ctx.json(flow.alerts.levels())));
     r.post(p + "/alerts/evaluate", auth(ctx -> ctx.json(Map.of("changed", flow.alerts.evaluate()))));
     r.put(p + "/notifier", auth(ctx -> {
-      flow.alerts.setNotifierUrl(body(ctx, NotifierBody.class).url());
+      // required; "" removes the notifier
+      flow.alerts.setNotifierUrl(AdminBodies.required(body(ctx, NotifierBody.class).url(), "url"));
       ctx.status(204);
     }));
     r.get(p + "/quotas/suggestions", auth(ctx -> ctx.json(flow.quotas.suggestions())));
     r.post(p + "/quotas/move", auth(ctx -> {
       MoveBody b = body(ctx, MoveBody.class);
-      if (b.places() == null) {
-        throw new ServiceException(Problem.BAD_REQUEST, "places is required");
-      }
-      ctx.json(flow.quotas.move(b.fromSlotId(), b.toSlotId(), b.places()));
+      ctx.json(flow.quotas.move(AdminBodies.required(b.fromSlotId(), "fromSlotId"),
+          AdminBodies.required(b.toSlotId(), "toSlotId"), AdminBodies.required(b.places(), "places")));
     }));
   }
 
@@ -138,15 +136,7 @@ public final class DashboardApi {
     }
   }
 
-  private <T> T body(Context ctx, Class<T> type) throws IOException {
-    byte[] raw = ctx.bodyAsBytes();
-    if (raw.length == 0) {
-      throw new ServiceException(Problem.BAD_REQUEST, "request body is required");
-    }
-    T v = mapper.readValue(raw, type);
-    if (v == null) {
-      throw new ServiceException(Problem.BAD_REQUEST, "request body must be a JSON object");
-    }
-    return v;
+  private static <T> T body(Context ctx, Class<T> type) throws IOException {
+    return AdminBodies.read(ctx, type);
   }
 }

@@ -1,5 +1,6 @@
 package io.scenicpass.server.terminal.http;
 
+import io.scenicpass.server.http.AdminBodies;
 import io.scenicpass.server.http.InFlightLimit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import io.scenicpass.core.wire.DisplayMessage;
 import io.scenicpass.core.wire.EnrollmentRequest;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.core.wire.OnlineCheckRequest;
+import io.scenicpass.core.wire.RuleConfig;
 import io.scenicpass.core.wire.TelemetryBatch;
 import io.scenicpass.core.wire.WireHeaders;
 import io.scenicpass.core.wire.WireJson;
@@ -19,6 +21,16 @@ import io.scenicpass.server.terminal.DeviceService;
 import io.scenicpass.server.terminal.EntryService;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.sales.http.OctoMapper;
+import io.scenicpass.server.terminal.PushHub;
+import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.terminal.SyncFeedService;
+import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
+import io.scenicpass.server.terminal.store.ManifestStore;
+import io.scenicpass.server.admin.AdminService;
+import io.scenicpass.server.Bounds;
+import io.scenicpass.server.terminal.DeviceService;
+import io.scenicpass.server.terminal.EntryService;
+import io.scenicpass.server.Problem;
 import io.scenicpass.server.terminal.PushHub;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.terminal.SyncFeedService;
@@ -53,6 +65,10 @@ public final class TerminalApi {
   record MessageBody(String zh, String en, String gateId) {}
 
   record CredentialsBody(List<String> holderBindings, List<String> cardUids, List<String> biometricSubjects) {}
+
+  /** Terminal settings as sent: PUT needs every field, PATCH any of them. */
+  record TerminalConfigBody(Long earlyToleranceSeconds, Long lateToleranceSeconds, List<RuleConfig> rules,
+      Map<String, DisplayMessage> messages, Boolean healthCertificateRequired) {}
 
   private final DeviceService devices;
   private final SyncFeedService feeds;
@@ -110,7 +126,7 @@ public final class TerminalApi {
 
     String a = "/admin/v1";
     r.post(a + "/enrollment-tokens", admin(ctx -> {
-      TokenBody b = body(ctx, TokenBody.class);
+      TokenBody b = AdminBodies.read(ctx, TokenBody.class);
       int hours = b.ttlHours() == null ? 24 : b.ttlHours();
       ctx.status(201).json(devices.createToken(b.gateId(), b.label(), Duration.ofHours(hours),
           ctx.scheme() + "://" + ctx.host()));
@@ -121,10 +137,23 @@ public final class TerminalApi {
       ctx.status(204);
     }));
     r.get(a + "/terminal-config", admin(ctx -> ctx.json(devices.settings())));
-    r.put(a + "/terminal-config", admin(ctx -> ctx.json(Map.of("version",
-        devices.putSettings(body(ctx, DeviceService.TerminalSettings.class))))));
+    r.put(a + "/terminal-config", admin(ctx -> {
+      TerminalConfigBody b = AdminBodies.read(ctx, TerminalConfigBody.class);
+      ctx.json(Map.of("version", devices.putSettings(new DeviceService.TerminalSettings(
+          AdminBodies.required(b.earlyToleranceSeconds(), "earlyToleranceSeconds"),
+          AdminBodies.required(b.lateToleranceSeconds(), "lateToleranceSeconds"), AdminBodies.required(b.rules(), "rules"),
+          AdminBodies.required(b.messages(), "messages"),
+          AdminBodies.required(b.healthCertificateRequired(), "healthCertificateRequired")))));
+    }));
+    r.patch(a + "/terminal-config", admin(ctx -> {
+      TerminalConfigBody b = AdminBodies.readPatch(ctx, TerminalConfigBody.class);
+      ctx.json(Map.of("version", devices.patchSettings(old -> new DeviceService.TerminalSettings(
+          or(b.earlyToleranceSeconds(), old.earlyToleranceSeconds()),
+          or(b.lateToleranceSeconds(), old.lateToleranceSeconds()), or(b.rules(), old.rules()),
+          or(b.messages(), old.messages()), or(b.healthCertificateRequired(), old.healthCertificateRequired())))));
+    }));
     r.post(a + "/terminal-messages", admin(ctx -> {
-      MessageBody b = body(ctx, MessageBody.class);
+      MessageBody b = AdminBodies.read(ctx, MessageBody.class);
       if (b.zh() == null && b.en() == null) {
         throw new ServiceException(Problem.BAD_REQUEST, "zh or en is required");
       }
@@ -136,7 +165,10 @@ public final class TerminalApi {
     r.get(a + "/overuse-conflicts", admin(ctx -> ctx.json(entries.conflicts(intParam(ctx, "limit") == 0 ? 500
         : intParam(ctx, "limit")))));
     r.put(a + "/passes/{passId}/credentials", admin(ctx -> {
-      CredentialsBody b = body(ctx, CredentialsBody.class);
+      CredentialsBody b = AdminBodies.read(ctx, CredentialsBody.class); // a list left out is emptied
+      Bounds.listSize("holderBindings", b.holderBindings());
+      Bounds.listSize("cardUids", b.cardUids());
+      Bounds.listSize("biometricSubjects", b.biometricSubjects());
       feeds.putCredentials(ctx.pathParam("passId"), new ManifestStore.Credentials(nn(b.holderBindings()),
           nn(b.cardUids()), nn(b.biometricSubjects())));
       ctx.status(204);
@@ -259,6 +291,10 @@ public final class TerminalApi {
     } catch (java.time.format.DateTimeParseException e) {
       throw new ServiceException(Problem.BAD_REQUEST, "from must be an ISO-8601 instant");
     }
+  }
+
+  private static <T> T or(T given, T old) {
+    return given != null ? given : old;
   }
 
   private static List<String> nn(List<String> l) {
