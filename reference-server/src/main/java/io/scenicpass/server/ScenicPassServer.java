@@ -135,7 +135,8 @@ public final class ScenicPassServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + config.dataDir, e);
     }
-    db = new Database(config.effectiveDbUrl(), config.dbUser, config.dbPassword, config.dbPoolSize);
+    db = new Database(config.effectiveDbUrl(), config.dbUser, config.dbPassword, config.dbPoolSize,
+        config.dbPoolTimeoutMillis, config.dbStrictNesting);
     Ids ids = new Ids(clock, random);
     CatalogueStore catalogueStore = new CatalogueStore();
     InventoryStore inventoryStore = new InventoryStore();

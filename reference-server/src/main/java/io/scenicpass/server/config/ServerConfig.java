@@ -40,6 +40,10 @@ public final class ServerConfig {
   public final String dbUser;
   public final String dbPassword;
   public final int dbPoolSize;
+  /** How long a request waits for a free database connection before it is answered 503 busy. */
+  public final long dbPoolTimeoutMillis;
+  /** Debug check (on in the tests): a thread asking for a second connection while holding one fails loudly. */
+  public final boolean dbStrictNesting;
   /** Passphrase of the encrypted key files; null means "generate one and store it in the data dir". */
   public final String keyPassphrase;
   /** Admin bearer token; null means "generate one and store it in the data dir". */
@@ -82,6 +86,8 @@ public final class ServerConfig {
     dbUser = p.getProperty("db.user", dbUrl == null ? "sa" : "");
     dbPassword = p.getProperty("db.password", "");
     dbPoolSize = Integer.parseInt(p.getProperty("db.poolSize", "16"));
+    dbPoolTimeoutMillis = Long.parseLong(p.getProperty("db.poolTimeoutMillis", "30000"));
+    dbStrictNesting = Boolean.parseBoolean(p.getProperty("db.strictNesting", "false"));
     keyPassphrase = blankToNull(p.getProperty("keys.passphrase"));
     adminToken = blankToNull(p.getProperty("admin.token"));
     holdDefaultMinutes = Integer.parseInt(p.getProperty("hold.defaultMinutes", "30"));

@@ -135,6 +135,9 @@ public final class HttpServer {
   /** The one place exceptions become responses: classify, then render with the API's own mapper. */
   static void render(Context ctx, Exception e) {
     ApiError.Classified c = ApiError.classify(e, ctx.method().name(), ctx.path());
+    if (c.problem() == io.scenicpass.server.service.Problem.SERVICE_UNAVAILABLE) {
+      ctx.header("Retry-After", ApiError.RETRY_AFTER_SECONDS);
+    }
     if (ctx.path().startsWith("/octo")) {
       OctoErrors.write(ctx, c);
     } else if (ctx.path().startsWith("/terminal/")) {

@@ -45,6 +45,7 @@ final class OctoErrors {
       case UNAUTHORIZED: return OctoErrorCode.UNAUTHORIZED;
       case FORBIDDEN: return OctoErrorCode.FORBIDDEN;
       case TOO_MANY_REQUESTS: return OctoErrorCode.TOO_MANY_REQUESTS;
+      case SERVICE_UNAVAILABLE: return OctoErrorCode.TOO_MANY_REQUESTS; // OCTO has no "busy": retry after, as 429
       default: return OctoErrorCode.BAD_REQUEST;
     }
   }

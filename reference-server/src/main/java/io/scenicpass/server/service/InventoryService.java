@@ -201,15 +201,24 @@ public final class InventoryService {
     return new SlotView(s, vac, s.capacity() + (s.closed() ? 0 : allot));
   }
 
-  /**
-   * Holds {@code n} places for a channel inside the caller's transaction: the channel's allotment first,
-   * then the shared pool, then the daily pool. Returns how many came from the allotment.
-   *
-   * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
-   */
-  /** Whether the channel has an allotment on the slot (cached for a few seconds). */
+  /** Whether the channel has an allotment on the slot (cached for a few seconds). Not inside a transaction. */
   public boolean hasAllotment(String slotId, String channelId) {
     return allotted.get(slotId + "|" + channelId, k -> db.read(rc -> inventory.allotmentExists(rc, slotId, channelId)));
+  }
+
+  /**
+   * {@link #hasAllotment(String, String)} on the caller's connection: a transaction must never wait for a second
+   * pooled connection (nor for another thread's cache load that waits for one), so a miss is read on {@code c}.
+   */
+  private boolean hasAllotment(Connection c, String slotId, String channelId) throws SQLException {
+    String key = slotId + "|" + channelId;
+    Boolean cached = allotted.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    boolean exists = inventory.allotmentExists(c, slotId, channelId);
+    allotted.put(key, exists);
+    return exists;
   }
 
   /** The exception for a hold that the database refused: closed or sold out. */
@@ -219,9 +228,15 @@ public final class InventoryService {
         : "sold out: not enough vacancies in this slot", slot.localStart());
   }
 
+  /**
+   * Holds {@code n} places for a channel inside the caller's transaction: the channel's allotment first,
+   * then the shared pool, then the daily pool. Returns how many came from the allotment.
+   *
+   * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
+   */
   public int hold(Connection c, Slot slot, String poolId, String channelId, int n) throws SQLException {
     int fromAllotment = 0;
-    boolean hasAllotment = hasAllotment(slot.id(), channelId);
+    boolean hasAllotment = hasAllotment(c, slot.id(), channelId);
     if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
       fromAllotment = n;
     } else if (!inventory.tryHold(c, slot.id(), n)) {

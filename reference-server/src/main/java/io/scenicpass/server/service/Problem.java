@@ -17,5 +17,7 @@ public enum Problem {
   /** A state conflict (uuid reused with a different body, capacity below sold…). */
   CONFLICT,
   TOO_MANY_REQUESTS,
-  PAYLOAD_TOO_LARGE
+  PAYLOAD_TOO_LARGE,
+  /** Overloaded (no database connection came free in time): 503 with Retry-After, retry later. */
+  SERVICE_UNAVAILABLE
 }

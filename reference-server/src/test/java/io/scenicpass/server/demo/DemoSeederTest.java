@@ -28,7 +28,7 @@ class DemoSeederTest {
   }
 
   private ScenicPassServer start() {
-    return ScenicPassServer.builder(ServerConfig.of(Map.of("port", "0", "data", dir.toString()))).withoutJobs()
+    return ScenicPassServer.builder(ServerConfig.of(Map.of("port", "0", "data", dir.toString(), "db.strictNesting", "true"))).withoutJobs()
         .build().start();
   }
 

@@ -65,6 +65,7 @@ public final class TestServer implements AutoCloseable {
     cfg.put("admin.token", ADMIN);
     cfg.put("keys.passphrase", "test-passphrase");
     cfg.put("db.poolSize", "24");
+    cfg.put("db.strictNesting", "true"); // a second connection taken inside a transaction fails the test (issue 22 #9)
     if (dbUrl != null) {
       cfg.put("db.url", dbUrl);
       cfg.put("db.user", "postgres");
