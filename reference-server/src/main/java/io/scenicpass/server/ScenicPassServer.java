@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,8 @@ public final class ScenicPassServer implements AutoCloseable {
   public io.scenicpass.server.service.ClusterBus cluster;
   /** Leases of the singleton jobs (hold expiry, flow alerts) shared by the nodes on one database. */
   public io.scenicpass.server.service.JobLeases leases;
+  /** Counter rows that disagreed with the bookings when this server started (logged). */
+  private List<io.scenicpass.server.store.InventoryAudit.Drift> driftAtStart = List.of();
 
   private ScenicPassServer(Builder b) {
     this.config = b.config;
@@ -155,6 +158,8 @@ public final class ScenicPassServer implements AutoCloseable {
     bookings = new BookingService(db, catalogueStore, inventoryStore, bookingStore, passStore, inventory, issuance,
         webhooks, ids, clock, config.holdDefaultMinutes, config.holdMaxMinutes);
     passes = new PassQueries(db, passStore, bookingStore);
+    // logged, not fixed: repairing is the operator's decision (repair-inventory, POST /admin/v1/inventory/repair)
+    driftAtStart = inventory.repair().logDrift();
     admin = new AdminService(db, settings, new BlacklistStore(), new SiteStore(), clock);
     initAdminToken();
     ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -326,6 +331,11 @@ public final class ScenicPassServer implements AutoCloseable {
 
   public ServerConfig config() {
     return config;
+  }
+
+  /** The inventory counter rows that disagreed with their bookings at start-up (logged, left as they were). */
+  public List<io.scenicpass.server.store.InventoryAudit.Drift> driftAtStart() {
+    return driftAtStart;
   }
 
   public Database database() {

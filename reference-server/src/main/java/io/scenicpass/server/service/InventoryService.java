@@ -51,6 +51,9 @@ public final class InventoryService {
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
           .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
+  /** Checks and repairs the counters against the bookings. */
+  private final InventoryRepair repair;
+
   /** Availability answers (advisory), invalidated by this node's changes, at most a TTL stale for other nodes'. */
   private final io.scenicpass.server.service.internal.AvailabilityCache<Object> availabilityCache;
 
@@ -73,6 +76,12 @@ public final class InventoryService {
     this.bookings = bookings;
     this.clock = clock;
     this.horizonDays = horizonDays;
+    this.repair = new InventoryRepair(db, new io.scenicpass.server.store.InventoryAudit(), this::countersChanged);
+  }
+
+  /** The consistency check and repair of the counters (admin API, {@code repair-inventory}, start-up check). */
+  public InventoryRepair repair() {
+    return repair;
   }
 
   /** Makes sure the option's slots exist for every date in [from, to] (idempotent, safe across processes). */
@@ -186,6 +195,11 @@ public final class InventoryService {
     }
   }
 
+  /** The counters changed outside a booking (capacity, repair): every availability answer is out of date. */
+  public void countersChanged() {
+    availabilityCache.allChanged();
+  }
+
   private static com.github.benmanes.caffeine.cache.Ticker ticker(Clock clock) {
     // the system clock may step back; an injected (test) clock drives expiry so staleness is testable without sleeping
     return clock.getClass() == Clock.systemUTC().getClass() ? com.github.benmanes.caffeine.cache.Ticker.systemTicker()
@@ -272,29 +286,31 @@ public final class InventoryService {
       ok &= inventory.dayHoldToSold(c, b.poolId(), b.localDate(), b.quantity());
     }
     if (!ok) {
-      throw new IllegalStateException("inventory counters out of step for booking " + b.uuid());
+      throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
+          + " (see POST /admin/v1/inventory/repair)");
     }
   }
 
-  /** Gives a booking's places back (hold expiry or cancellation). */
+  /**
+   * Gives a booking's places back (hold expiry or cancellation). Like {@link #sell}, refuses (the transaction rolls
+   * back) when a counter holds fewer places than the booking: the drift is reported, not silently carried on.
+   */
   public void release(Connection c, Booking b, boolean wasSold) throws SQLException {
     int shared = b.quantity() - b.fromAllotment();
+    boolean ok = true;
     if (shared > 0) {
-      if (wasSold) {
-        inventory.releaseSold(c, b.slotId(), shared);
-      } else {
-        inventory.releaseHeld(c, b.slotId(), shared);
-      }
+      ok = wasSold ? inventory.releaseSold(c, b.slotId(), shared) : inventory.releaseHeld(c, b.slotId(), shared);
     }
     if (b.fromAllotment() > 0) {
-      inventory.releaseAllotment(c, b.slotId(), b.channelId(), b.fromAllotment(), wasSold);
+      ok &= inventory.releaseAllotment(c, b.slotId(), b.channelId(), b.fromAllotment(), wasSold);
     }
     if (b.poolId() != null) {
-      if (wasSold) {
-        inventory.releaseDaySold(c, b.poolId(), b.localDate(), b.quantity());
-      } else {
-        inventory.releaseDayHeld(c, b.poolId(), b.localDate(), b.quantity());
-      }
+      ok &= wasSold ? inventory.releaseDaySold(c, b.poolId(), b.localDate(), b.quantity())
+          : inventory.releaseDayHeld(c, b.poolId(), b.localDate(), b.quantity());
+    }
+    if (!ok) {
+      throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
+          + " (see POST /admin/v1/inventory/repair)");
     }
   }
 

@@ -53,7 +53,8 @@ public final class Database implements AutoCloseable {
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     this.ds = new HikariDataSource(hc);
     this.postgres = url.startsWith("jdbc:postgresql:");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    // on a connection of its own: Flyway holds one for its lock while migrating on another (a pool of one hung)
+    Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
   }
 
   public DataSource dataSource() {
