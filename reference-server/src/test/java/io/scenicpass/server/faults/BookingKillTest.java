@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BookingKillTest {
   static final String SLOT = "2026-06-02T10:00:00+08:00";
   static final int CLIENTS = 20;
-  static final int CYCLES = 4;
+  static final int CYCLES = 3;
   @TempDir Path dir;
 
   @Test
