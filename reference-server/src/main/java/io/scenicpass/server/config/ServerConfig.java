@@ -16,6 +16,9 @@ import java.util.Properties;
  * {@code host}/{@code SCENICPASS_HOST}, {@code port}/{@code SCENICPASS_PORT}, {@code data}/{@code SCENICPASS_DATA},
  * {@code db.url}/{@code SCENICPASS_DB_URL}, {@code db.user}/{@code SCENICPASS_DB_USER},
  * {@code db.password}/{@code SCENICPASS_DB_PASSWORD}, {@code db.poolSize}/{@code SCENICPASS_DB_POOL_SIZE},
+ * {@code db.poolTimeoutMillis} (how long a request waits for a connection before 503 busy; default 30000),
+ * {@code db.strictNesting} (debug check, on in the tests: a second connection taken by a thread that holds one
+ * fails loudly; default false: it reuses the thread's connection),
  * {@code keys.passphrase}/{@code SCENICPASS_KEY_PASSPHRASE}, {@code admin.token}/{@code SCENICPASS_ADMIN_TOKEN},
  * {@code hold.defaultMinutes}, {@code hold.maxMinutes}, {@code http.maxBodyBytes},
  * {@code rate.perSecond}, {@code rate.burst}, {@code slots.horizonDays}, {@code jobs.intervalSeconds},
@@ -173,6 +176,8 @@ public final class ServerConfig {
       case "db_user": return "db.user";
       case "db_password": return "db.password";
       case "db_pool_size": return "db.poolSize";
+      case "db_pool_timeout_millis": return "db.poolTimeoutMillis";
+      case "db_strict_nesting": return "db.strictNesting";
       case "key_passphrase": return "keys.passphrase";
       case "admin_token": return "admin.token";
       case "max_body_bytes": return "http.maxBodyBytes";
