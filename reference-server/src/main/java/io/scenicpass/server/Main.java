@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Command-line entry point: {@code serve} and {@code demo}. */
+/** Command-line entry point: {@code serve}, {@code demo} and {@code repair-inventory}. */
 @Command(name = "scenicpass-server", mixinStandardHelpOptions = true, version = "ScenicPass server 0.1.0",
     description = "ScenicPass reference server: catalogue, timed-slot inventory, OCTO v1 channel API, passes.",
-    subcommands = {Main.Serve.class, Main.Demo.class})
+    subcommands = {Main.Serve.class, Main.Demo.class, Main.RepairInventory.class})
 public final class Main implements Runnable {
 
   /** Options shared by both commands. */
@@ -79,6 +79,35 @@ public final class Main implements Runnable {
           + "\",\"adminToken\":\"" + info.adminToken() + "\",\"deviceEnrollmentToken\":\""
           + info.deviceEnrollmentToken() + "\"}");
       return awaitShutdown(server);
+    }
+  }
+
+  @Command(name = "repair-inventory", description = "Recompute the slot, allotment and daily-pool counters from the"
+      + " bookings (row by row, under row locks: safe beside running PostgreSQL nodes; stop the server first on H2).")
+  static final class RepairInventory implements Callable<Integer> {
+    /** Exit code of a dry run that found counters to repair. */
+    static final int DRIFT_FOUND = 3;
+
+    @Mixin Options options;
+    @Option(names = "--dry-run", description = "Only list the counters that disagree (exit code 3 when some do)")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+      ServerConfig config = options.load();
+      try (io.scenicpass.server.db.Database db = new io.scenicpass.server.db.Database(config.effectiveDbUrl(),
+          config.dbUser, config.dbPassword, 2)) {
+        io.scenicpass.server.sales.InventoryRepair.Report report = new io.scenicpass.server.sales.InventoryRepair(
+            db, new io.scenicpass.server.sales.store.InventoryAudit(), () -> { }).repair(!dryRun);
+        for (io.scenicpass.server.sales.store.InventoryAudit.Drift d : report.drift()) {
+          System.out.println(d.kind() + " " + String.join(" ", d.key()) + ": held " + d.held() + " -> "
+              + d.expectedHeld() + ", sold " + d.sold() + " -> " + d.expectedSold()
+              + (d.overCapacity() ? ", capacity " + d.capacity() + " -> " + (d.expectedHeld() + d.expectedSold()) : ""));
+        }
+        System.out.println(report.drift().isEmpty() ? "inventory counters agree with the bookings"
+            : report.drift().size() + " row(s) " + (dryRun ? "to repair (dry run: nothing changed)" : "repaired"));
+        return dryRun && !report.drift().isEmpty() ? DRIFT_FOUND : 0;
+      }
     }
   }
 

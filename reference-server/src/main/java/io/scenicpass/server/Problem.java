@@ -19,5 +19,7 @@ public enum Problem {
   TOO_MANY_REQUESTS,
   PAYLOAD_TOO_LARGE,
   /** A method-override header or {@code _method} parameter: the request line's method is the only method. */
-  METHOD_OVERRIDE_REFUSED
+  METHOD_OVERRIDE_REFUSED,
+  /** Overloaded (no database connection came free in time): 503 with Retry-After, retry later. */
+  SERVICE_UNAVAILABLE
 }

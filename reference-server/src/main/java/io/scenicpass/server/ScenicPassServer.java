@@ -32,6 +32,7 @@ import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
 import io.scenicpass.server.sales.PassQueries;
 import io.scenicpass.server.sales.SalesModule;
+import io.scenicpass.server.sales.store.InventoryAudit;
 import io.scenicpass.server.terminal.DeviceService;
 import io.scenicpass.server.terminal.EntryService;
 import io.scenicpass.server.terminal.PushHub;
@@ -68,8 +69,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +103,8 @@ public final class ScenicPassServer implements AutoCloseable {
   private FlowModule flow;
   private ClusterModule cluster;
   private TerminalModule terminal;
+  /** Counter rows that disagreed with the bookings when this server started (logged). */
+  private List<InventoryAudit.Drift> driftAtStart = List.of();
 
   private ScenicPassServer(Builder b) {
     this.config = b.config;
@@ -150,7 +155,8 @@ public final class ScenicPassServer implements AutoCloseable {
     // owner-only data directory; refuse to run on secrets other users can read (or could have replaced)
     SecureFiles.ownerOnlyDirectory(config.dataDir);
     SecureFiles.requireOwnerOnly(SecureFiles.secretsOf(config.dataDir, ServerConfig.H2_NAME));
-    db = new Database(config.effectiveDbUrl(), config.dbUser, config.dbPassword, config.dbPoolSize);
+    db = new Database(config.effectiveDbUrl(), config.dbUser, config.dbPassword, config.dbPoolSize,
+        config.dbPoolTimeoutMillis, config.dbStrictNesting);
     SecureFiles.restrict(SecureFiles.h2Files(config.dataDir, ServerConfig.H2_NAME)); // H2 created them with the umask
     platform = new Platform(config, clock, random, new Ids(clock, random), db, jsonMapper(), new MetricsApi());
     keys = new KeysModule(platform, passphrase());
@@ -159,6 +165,8 @@ public final class ScenicPassServer implements AutoCloseable {
     sales = new SalesModule(platform, keys.keys, channels,
         () -> config.publicUrl != null ? config.publicUrl : baseUrl());
     admin = new AdminModule(platform, sales, channels, keys.keys);
+    // logged, not fixed: repairing is the operator's decision (repair-inventory, POST /admin/v1/inventory/repair)
+    driftAtStart = sales.inventory.repair().logDrift();
     initAdminToken();
     flow = new FlowModule(db, clock, FlowConfig.of(config.flow), targets);
     cluster = new ClusterModule(platform);
@@ -282,6 +290,11 @@ public final class ScenicPassServer implements AutoCloseable {
 
   public ServerConfig config() {
     return config;
+  }
+
+  /** The inventory counter rows that disagreed with their bookings at start-up (logged, left as they were). */
+  public List<io.scenicpass.server.sales.store.InventoryAudit.Drift> driftAtStart() {
+    return driftAtStart;
   }
 
   public Database database() {

@@ -16,6 +16,9 @@ import java.util.Properties;
  * {@code host}/{@code SCENICPASS_HOST}, {@code port}/{@code SCENICPASS_PORT}, {@code data}/{@code SCENICPASS_DATA},
  * {@code db.url}/{@code SCENICPASS_DB_URL}, {@code db.user}/{@code SCENICPASS_DB_USER},
  * {@code db.password}/{@code SCENICPASS_DB_PASSWORD}, {@code db.poolSize}/{@code SCENICPASS_DB_POOL_SIZE},
+ * {@code db.poolTimeoutMillis} (how long a request waits for a connection before 503 busy; default 30000),
+ * {@code db.strictNesting} (debug check, on in the tests: a second connection taken by a thread that holds one
+ * fails loudly; default false: it reuses the thread's connection),
  * {@code keys.passphrase}/{@code SCENICPASS_KEY_PASSPHRASE}, {@code admin.token}/{@code SCENICPASS_ADMIN_TOKEN},
  * {@code hold.defaultMinutes}, {@code hold.maxMinutes}, {@code http.maxBodyBytes},
  * {@code rate.perSecond}, {@code rate.burst}, {@code slots.horizonDays}, {@code jobs.intervalSeconds},
@@ -48,6 +51,10 @@ public final class ServerConfig {
   public final String dbUser;
   public final String dbPassword;
   public final int dbPoolSize;
+  /** How long a request waits for a free database connection before it is answered 503 busy. */
+  public final long dbPoolTimeoutMillis;
+  /** Debug check (on in the tests): a thread asking for a second connection while holding one fails loudly. */
+  public final boolean dbStrictNesting;
   /** Passphrase of the encrypted key files; null means "generate one and store it in the data dir". */
   public final String keyPassphrase;
   /** Admin bearer token; null means "generate one and store it in the data dir". */
@@ -98,6 +105,8 @@ public final class ServerConfig {
     dbUser = p.getProperty("db.user", dbUrl == null ? "sa" : "");
     dbPassword = p.getProperty("db.password", "");
     dbPoolSize = Integer.parseInt(p.getProperty("db.poolSize", "16"));
+    dbPoolTimeoutMillis = Long.parseLong(p.getProperty("db.poolTimeoutMillis", "30000"));
+    dbStrictNesting = Boolean.parseBoolean(p.getProperty("db.strictNesting", "false"));
     keyPassphrase = blankToNull(p.getProperty("keys.passphrase"));
     adminToken = blankToNull(p.getProperty("admin.token"));
     holdDefaultMinutes = Integer.parseInt(p.getProperty("hold.defaultMinutes", "30"));
@@ -193,6 +202,8 @@ public final class ServerConfig {
       case "db_user": return "db.user";
       case "db_password": return "db.password";
       case "db_pool_size": return "db.poolSize";
+      case "db_pool_timeout_millis": return "db.poolTimeoutMillis";
+      case "db_strict_nesting": return "db.strictNesting";
       case "key_passphrase": return "keys.passphrase";
       case "admin_token": return "admin.token";
       case "max_body_bytes": return "http.maxBodyBytes";

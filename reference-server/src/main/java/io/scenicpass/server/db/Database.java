@@ -7,7 +7,15 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** The connection pool, migrations and a small transaction helper. */
+/**
+ * The connection pool, migrations and a small transaction helper.
+ *
+ * <p>One connection per thread at a time: {@link #tx} and {@link #read} called while the same thread already works
+ * on a connection (inside another {@code tx} or {@code read}) reuse it instead of taking a second one from the pool.
+ * A second pooled connection taken while holding the first deadlocks the pool under load: N threads each hold one and
+ * wait for another until the pool's timeout (issue 22 #9). With {@code strictNesting} (on in the tests) such a nested
+ * call fails loudly instead, so that every place passes its connection down explicitly.
+ */
 public final class Database implements AutoCloseable {
 
   /** Work done inside one transaction. */
@@ -18,9 +26,24 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource ds;
   private final boolean postgres;
+  private final boolean strictNesting;
+  /** The connection the current thread works on (in {@link #tx} or {@link #read}), if any. */
+  private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
   public Database(String url, String user, String password, int poolSize) {
+    this(url, user, password, poolSize, 30_000, false);
+  }
+
+  /**
+   * @param poolTimeoutMillis how long a request waits for a free connection before failing with a
+   *     {@link StoreException} that {@link StoreException#isBusy() is busy}
+   * @param strictNesting fail (IllegalStateException) instead of reusing the thread's connection on a nested call
+   */
+  public Database(String url, String user, String password, int poolSize, long poolTimeoutMillis,
+      boolean strictNesting) {
+    this.strictNesting = strictNesting;
     HikariConfig hc = new HikariConfig();
+    hc.setConnectionTimeout(poolTimeoutMillis);
     hc.setJdbcUrl(url);
     hc.setUsername(user);
     hc.setPassword(password);
@@ -30,7 +53,8 @@ public final class Database implements AutoCloseable {
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     this.ds = new HikariDataSource(hc);
     this.postgres = url.startsWith("jdbc:postgresql:");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    // on a connection of its own: Flyway holds one for its lock while migrating on another (a pool of one hung)
+    Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
   }
 
   public DataSource dataSource() {
@@ -43,26 +67,96 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in a transaction; commits on success, rolls back on any exception. */
   public <T> T tx(TxWork<T> work) {
+    Connection outer = current.get();
+    if (outer != null) {
+      nestedCall("tx");
+      // inside another tx: part of it; inside a read (auto-commit): a transaction of its own on the same connection
+      return outer(outer) ? run(outer, work) : inTransaction(outer, work);
+    }
     try (Connection c = connection()) {
-      c.setAutoCommit(false);
+      current.set(c);
       try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException | Error e) {
-        c.rollback();
-        throw e;
+        return inTransaction(c, work);
       } finally {
-        c.setAutoCommit(true);
+        current.remove();
       }
     } catch (SQLException e) {
       throw new StoreException(e);
     }
   }
 
-  /** Runs {@code work} on a connection in auto-commit mode. */
+  private static <T> T inTransaction(Connection c, TxWork<T> work) {
+    try {
+      c.setAutoCommit(false);
+      T result;
+      try {
+        result = work.run(c);
+        c.commit();
+      } catch (Throwable e) { // every failure, checked ones thrown sneakily included
+        rollback(c, e);
+        throw e;
+      }
+      c.setAutoCommit(true); // only after commit or rollback: switching it on commits what is pending
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  private static boolean outer(Connection c) {
+    try {
+      return !c.getAutoCommit();
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  /**
+   * Rolls back after {@code cause}; a failed rollback is added to it and the connection stays in manual-commit mode,
+   * so that nothing of the transaction is committed (the pool rolls back or discards it on close).
+   */
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Runs {@code work} on a connection in auto-commit mode (inside a {@link #tx}: on the transaction's). */
   public <T> T read(TxWork<T> work) {
+    Connection outer = current.get();
+    if (outer != null) {
+      nestedCall("read");
+      return run(outer, work);
+    }
     try (Connection c = connection()) {
+      current.set(c);
+      try {
+        return work.run(c);
+      } finally {
+        current.remove();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  /** True while the current thread works on a connection of this database (inside {@link #tx} or {@link #read}). */
+  public boolean inUse() {
+    return current.get() != null;
+  }
+
+  /** A {@code tx} or {@code read} called while this thread already holds a connection: allowed unless strict. */
+  private void nestedCall(String what) {
+    if (strictNesting) {
+      throw new IllegalStateException("db." + what + " called while this thread already holds a connection:"
+          + " pass the connection down instead (db.strictNesting)");
+    }
+  }
+
+  private static <T> T run(Connection c, TxWork<T> work) {
+    try {
       return work.run(c);
     } catch (SQLException e) {
       throw new StoreException(e);

@@ -26,6 +26,11 @@ public final class ApiError {
   /** A classified failure: the problem, a safe message, the offending id and the HTTP status. */
   public record Classified(Problem problem, String message, String offendingId, int status, boolean internal) {}
 
+  /** The message of every "busy" answer (also Jetty's own 503, see JettyJsonErrors). */
+  static final String BUSY = "the server is busy, retry later";
+  /** Seconds a busy client is asked to wait ({@code Retry-After}). */
+  static final String RETRY_AFTER_SECONDS = "1";
+
   private ApiError() {}
 
   public static Classified classify(Exception e, String method, String path) {
@@ -58,6 +63,11 @@ public final class ApiError {
       Problem p = clientCaused(se);
       return new Classified(p, p == Problem.CONFLICT ? "conflicts with an existing record"
           : "a value is too long, out of range, missing or refers to an unknown id", null, status(p), false);
+    }
+    if (e instanceof StoreException se && se.isBusy()) {
+      // every pooled connection stayed busy for the pool's whole timeout: overloaded, not broken (no stack trace)
+      LOG.warn("database pool busy on {} {}: {}", method, path, se.getCause().getMessage());
+      return new Classified(Problem.SERVICE_UNAVAILABLE, BUSY, null, 503, false);
     }
     if (e instanceof StoreException) {
       LOG.error("database failure on {} {}", method, path, e);
@@ -104,6 +114,7 @@ public final class ApiError {
       case CONFLICT: return 409;
       case PAYLOAD_TOO_LARGE: return 413;
       case TOO_MANY_REQUESTS: return 429;
+      case SERVICE_UNAVAILABLE: return 503;
       default: return 400;
     }
   }

@@ -141,6 +141,9 @@ public final class HttpServer {
   static void render(Context ctx, Exception e) {
     HttpGuards.SECURITY_HEADERS.forEach(ctx::header); // again: a streaming answer may have reset its headers
     ApiError.Classified c = ApiError.classify(e, HttpGuards.method(ctx).name(), ctx.path());
+    if (c.problem() == io.scenicpass.server.Problem.SERVICE_UNAVAILABLE) {
+      ctx.header("Retry-After", ApiError.RETRY_AFTER_SECONDS);
+    }
     if (ctx.path().startsWith("/octo")) {
       OctoErrors.write(ctx, c);
     } else if (ctx.path().startsWith("/terminal/")) {

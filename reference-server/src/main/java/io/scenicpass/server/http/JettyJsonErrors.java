@@ -19,12 +19,13 @@ final class JettyJsonErrors extends ErrorHandler {
       Callback callback) {
     String code = status == 404 ? "NOT_FOUND" : status == 413 ? "PAYLOAD_TOO_LARGE" : status == 401 ? "UNAUTHORIZED"
         : status == 503 ? "SERVICE_UNAVAILABLE" : status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
-    // OCTO's codes: none of its own for "busy" or "too large" (documented as BAD_REQUEST with 413)
-    String octo = status >= 500 ? "INTERNAL_SERVER_ERROR" : status == 413 ? "BAD_REQUEST" : code;
-    String text = status == 503 ? "the server is busy, retry later" // waited too long for its turn (InFlightLimit)
+    // OCTO has no code of its own for "busy" (TOO_MANY_REQUESTS with Retry-After, as ApiError's) or "too large"
+    String octo = status == 503 ? "TOO_MANY_REQUESTS" : status >= 500 ? "INTERNAL_SERVER_ERROR"
+        : status == 413 ? "BAD_REQUEST" : code;
+    String text = status == 503 ? ApiError.BUSY // waited too long for its turn (InFlightLimit)
         : status >= 500 ? "internal error, retry later" : "the request was refused by the HTTP layer (" + status + ")";
     if (status == 503) {
-      response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, ApiError.RETRY_AFTER_SECONDS);
     }
     String body = "{\"error\":\"" + octo + "\",\"errorMessage\":\"" + text + "\",\"code\":\"" + code
         + "\",\"message\":\"" + text + "\"}";

@@ -55,6 +55,9 @@ public final class InventoryService {
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
           .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
+  /** Checks and repairs the counters against the bookings. */
+  private final InventoryRepair repair;
+
   /** Availability answers (advisory), invalidated by this node's changes, at most a TTL stale for other nodes'. */
   private final io.scenicpass.server.sales.internal.AvailabilityCache<Object> availabilityCache;
 
@@ -77,6 +80,12 @@ public final class InventoryService {
     this.bookings = bookings;
     this.clock = clock;
     this.horizonDays = horizonDays;
+    this.repair = new InventoryRepair(db, new io.scenicpass.server.sales.store.InventoryAudit(), this::countersChanged);
+  }
+
+  /** The consistency check and repair of the counters (admin API, {@code repair-inventory}, start-up check). */
+  public InventoryRepair repair() {
+    return repair;
   }
 
   /** Makes sure the option's slots exist for every date in [from, to] (idempotent, safe across processes). */
@@ -190,6 +199,11 @@ public final class InventoryService {
     }
   }
 
+  /** The counters changed outside a booking (capacity, repair): every availability answer is out of date. */
+  public void countersChanged() {
+    availabilityCache.allChanged();
+  }
+
   private static com.github.benmanes.caffeine.cache.Ticker ticker(Clock clock) {
     // the system clock may step back; an injected (test) clock drives expiry so staleness is testable without sleeping
     return clock.getClass() == Clock.systemUTC().getClass() ? com.github.benmanes.caffeine.cache.Ticker.systemTicker()
@@ -205,15 +219,24 @@ public final class InventoryService {
     return new SlotView(s, vac, s.capacity() + (s.closed() ? 0 : allot));
   }
 
-  /**
-   * Holds {@code n} places for a channel inside the caller's transaction: the channel's allotment first,
-   * then the shared pool, then the daily pool. Returns how many came from the allotment.
-   *
-   * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
-   */
-  /** Whether the channel has an allotment on the slot (cached for a few seconds). */
+  /** Whether the channel has an allotment on the slot (cached for a few seconds). Not inside a transaction. */
   public boolean hasAllotment(String slotId, String channelId) {
     return allotted.get(slotId + "|" + channelId, k -> db.read(rc -> inventory.allotmentExists(rc, slotId, channelId)));
+  }
+
+  /**
+   * {@link #hasAllotment(String, String)} on the caller's connection: a transaction must never wait for a second
+   * pooled connection (nor for another thread's cache load that waits for one), so a miss is read on {@code c}.
+   */
+  private boolean hasAllotment(Connection c, String slotId, String channelId) throws SQLException {
+    String key = slotId + "|" + channelId;
+    Boolean cached = allotted.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    boolean exists = inventory.allotmentExists(c, slotId, channelId);
+    allotted.put(key, exists);
+    return exists;
   }
 
   /** The exception for a hold that the database refused: closed or sold out. */
@@ -223,9 +246,15 @@ public final class InventoryService {
         : "sold out: not enough vacancies in this slot", slot.localStart());
   }
 
+  /**
+   * Holds {@code n} places for a channel inside the caller's transaction: the channel's allotment first,
+   * then the shared pool, then the daily pool. Returns how many came from the allotment.
+   *
+   * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
+   */
   public int hold(Connection c, Slot slot, String poolId, String channelId, int n) throws SQLException {
     int fromAllotment = 0;
-    boolean hasAllotment = hasAllotment(slot.id(), channelId);
+    boolean hasAllotment = hasAllotment(c, slot.id(), channelId);
     if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
       fromAllotment = n;
     } else if (!inventory.tryHold(c, slot.id(), n)) {
@@ -261,29 +290,31 @@ public final class InventoryService {
       ok &= inventory.dayHoldToSold(c, b.poolId(), b.localDate(), b.quantity());
     }
     if (!ok) {
-      throw new IllegalStateException("inventory counters out of step for booking " + b.uuid());
+      throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
+          + " (see POST /admin/v1/inventory/repair)");
     }
   }
 
-  /** Gives a booking's places back (hold expiry or cancellation). */
+  /**
+   * Gives a booking's places back (hold expiry or cancellation). Like {@link #sell}, refuses (the transaction rolls
+   * back) when a counter holds fewer places than the booking: the drift is reported, not silently carried on.
+   */
   public void release(Connection c, Booking b, boolean wasSold) throws SQLException {
     int shared = b.quantity() - b.fromAllotment();
+    boolean ok = true;
     if (shared > 0) {
-      if (wasSold) {
-        inventory.releaseSold(c, b.slotId(), shared);
-      } else {
-        inventory.releaseHeld(c, b.slotId(), shared);
-      }
+      ok = wasSold ? inventory.releaseSold(c, b.slotId(), shared) : inventory.releaseHeld(c, b.slotId(), shared);
     }
     if (b.fromAllotment() > 0) {
-      inventory.releaseAllotment(c, b.slotId(), b.channelId(), b.fromAllotment(), wasSold);
+      ok &= inventory.releaseAllotment(c, b.slotId(), b.channelId(), b.fromAllotment(), wasSold);
     }
     if (b.poolId() != null) {
-      if (wasSold) {
-        inventory.releaseDaySold(c, b.poolId(), b.localDate(), b.quantity());
-      } else {
-        inventory.releaseDayHeld(c, b.poolId(), b.localDate(), b.quantity());
-      }
+      ok &= wasSold ? inventory.releaseDaySold(c, b.poolId(), b.localDate(), b.quantity())
+          : inventory.releaseDayHeld(c, b.poolId(), b.localDate(), b.quantity());
+    }
+    if (!ok) {
+      throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
+          + " (see POST /admin/v1/inventory/repair)");
     }
   }
 

@@ -62,6 +62,7 @@ public final class ClusterNode {
     cfg.put("db.url", args[1]);
     cfg.put("db.user", "postgres");
     cfg.put("db.poolSize", "12");
+    cfg.put("db.strictNesting", "true");
     cfg.put("admin.token", TestServer.ADMIN);
     cfg.put("keys.passphrase", "test-passphrase");
     cfg.put("webhooks.allowPrivateTargets", "true"); // the test's webhook receiver is on 127.0.0.1

@@ -80,6 +80,7 @@ class ServerKillTest {
       }
       rig.startServer();
       rig.assertExactlyOnce();
+      assertThat(rig.ts.server.inventory().repair().check()).as("counters = sums over the bookings").isEmpty();
     }
   }
 

@@ -111,6 +111,8 @@ final class FuzzTargets {
     add(t, "DELETE", a + "/channels/{id}/keys", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
         r -> "{}");
     add(t, "POST", a + "/keys/rotate", Auth.ADMIN, r -> a + "/keys/rotate", r -> "{}", 0.01);
+    add(t, "POST", a + "/inventory/repair", Auth.ADMIN, r -> a + "/inventory/repair"
+        + pick(r, "?dryRun=true", "?dryRun=false", "", "?dryRun=x"), r -> "{}");
     add(t, "POST", a + "/keys/{keyId}/compromised", Auth.ADMIN, r -> a + "/keys/" + pick(r, "00000000", "zz", "nope")
         + "/compromised", r -> "{}");
     add(t, "POST", a + "/blacklist", Auth.ADMIN, r -> a + "/blacklist",

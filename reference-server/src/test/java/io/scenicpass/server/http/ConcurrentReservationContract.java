@@ -83,6 +83,7 @@ abstract class ConcurrentReservationContract {
         }
       });
       assertThat(onHold).isEqualTo(CAPACITY);
+      assertThat(ts.server.inventory().repair().check()).as("counters = sums over the bookings").isEmpty();
     }
   }
 }

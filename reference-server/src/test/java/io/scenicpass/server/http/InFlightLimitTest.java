@@ -115,7 +115,7 @@ class InFlightLimitTest {
       assertThat(busy.code()).isEqualTo(503);
       assertThat(busy.header("Retry-After")).isEqualTo("1");
       assertThat(busy.body().string()).contains("\"code\":\"SERVICE_UNAVAILABLE\"")
-          .contains("\"error\":\"INTERNAL_SERVER_ERROR\"").contains("busy, retry later");
+          .contains("\"error\":\"TOO_MANY_REQUESTS\"").contains("busy, retry later");
     }
     assertThat(limit.expired()).isEqualTo(1);
     release.countDown();

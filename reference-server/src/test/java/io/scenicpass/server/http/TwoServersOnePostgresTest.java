@@ -60,6 +60,7 @@ class TwoServersOnePostgresTest {
       assertThat(slot.held()).isEqualTo(50);
       // a confirm through the other server sells what the first one held
       assertThat(b.post("/octo/bookings/" + held + "/confirm", key, null).json().get("status").asText()).isEqualTo("CONFIRMED");
+      assertThat(a.server.inventory().repair().check()).as("counters = sums over the bookings").isEmpty();
     }
   }
 }

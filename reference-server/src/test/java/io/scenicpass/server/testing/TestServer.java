@@ -67,6 +67,7 @@ public final class TestServer implements AutoCloseable {
     cfg.put("db.poolSize", "24");
     // the security suites send thousands of wrong credentials on purpose; CredentialGuessingTest sets its own bound
     cfg.put("auth.maxFailures", "1000000");
+    cfg.put("db.strictNesting", "true"); // a second connection taken inside a transaction fails the test (issue 22 #9)
     if (dbUrl != null) {
       cfg.put("db.url", dbUrl);
       cfg.put("db.user", "postgres");

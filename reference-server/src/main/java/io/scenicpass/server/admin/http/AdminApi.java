@@ -147,6 +147,19 @@ public final class AdminApi {
       ctx.status(204);
     }));
     r.get(p + "/devices", auth(ctx -> ctx.json(admin.devices())));
+    // counters recomputed from the bookings; ?dryRun=true only reports (see docs/operations.md)
+    r.post(p + "/inventory/repair", auth(ctx -> ctx.json(inventory.repair().repair(!flag(ctx, "dryRun")))));
+  }
+
+  private static boolean flag(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.equals("false")) {
+      return false;
+    }
+    if (v.equals("true")) {
+      return true;
+    }
+    throw new ServiceException(Problem.BAD_REQUEST, name + " must be true or false");
   }
 
   private void slots(Context ctx) {

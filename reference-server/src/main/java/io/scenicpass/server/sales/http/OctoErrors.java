@@ -43,6 +43,7 @@ public final class OctoErrors {
       case FORBIDDEN: return OctoErrorCode.FORBIDDEN;
       case TOO_MANY_REQUESTS: return OctoErrorCode.TOO_MANY_REQUESTS;
       case NOT_FOUND: return OctoErrorCode.NOT_FOUND; // no such endpoint or ticket file (ids have INVALID_*)
+      case SERVICE_UNAVAILABLE: return OctoErrorCode.TOO_MANY_REQUESTS; // OCTO has no "busy": retry after, as 429
       default: return OctoErrorCode.BAD_REQUEST;
     }
   }
