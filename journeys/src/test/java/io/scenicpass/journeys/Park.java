@@ -24,17 +24,23 @@ final class Park implements AutoCloseable {
   private final Path dir;
   private final List<AutoCloseable> opened = new ArrayList<>();
 
-  private Park(Path dir) {
+  private Park(Path dir, Map<String, String> config) {
     this.dir = dir;
     this.clock = new MutableClock(TestServer.START);
-    // no synthetic flow history: the journeys count their own entries
-    this.server = new TestServer(dir.resolve("server"), null, clock, Map.of("flow.demoHistoryDays", "0"));
+    Map<String, String> cfg = new java.util.HashMap<>(config);
+    cfg.putIfAbsent("flow.demoHistoryDays", "0"); // no synthetic flow history: the journeys count their own entries
+    this.server = new TestServer(dir.resolve("server"), null, clock, cfg);
     this.demo = new DemoSeeder(server.server).seed();
   }
 
   /** Opens the park with its data under {@code dir}. */
   static Park open(Path dir) {
-    return new Park(dir);
+    return new Park(dir, Map.of());
+  }
+
+  /** Opens the park with server settings of its own (for example {@code db.poolSize}). */
+  static Park open(Path dir, Map<String, String> config) {
+    return new Park(dir, config);
   }
 
   /** A reseller's OCTO client, with the demo key of {@code channelId} (for example "ctrip"). */

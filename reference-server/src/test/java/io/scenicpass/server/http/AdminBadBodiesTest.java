@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AdminBadBodiesTest {
   /** Admin writes that read no body (nothing to refuse). */
   static final Set<String> BODYLESS = Set.of("POST /admin/v1/channels/{}/keys", "POST /admin/v1/keys/rotate",
-      "POST /admin/v1/keys/{}/compromised", "POST /admin/v1/terminals/{}/revoke", "POST /admin/v1/flow/alerts/evaluate");
+      "POST /admin/v1/keys/{}/compromised", "POST /admin/v1/terminals/{}/revoke", "POST /admin/v1/flow/alerts/evaluate",
+      "POST /admin/v1/inventory/repair");
   static final String HUGE = "x".repeat(100_000);
   /** Top-level fields a route may go without (defaulted or optional); leaving out any other one is a 400. */
   static final Map<String, Set<String>> OPTIONAL = Map.of(

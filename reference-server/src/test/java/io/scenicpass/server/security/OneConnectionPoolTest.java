@@ -34,12 +34,13 @@ class OneConnectionPoolTest {
 
   @Test
   void theWholeFlowRunsOnAPoolOfOneConnection() throws Exception {
-    try (TestServer ts = SecurityFixture.server(dir, Map.of("db.poolSize", "1", "db.poolTimeoutMillis", "3000"))) {
+    try (TestServer ts = SecurityFixture.server(dir, Map.of("db.poolSize", "1", "db.poolTimeoutMillis", "3000",
+        "webhooks.allowPrivateTargets", "true"))) {
       ts.server.catalogue().setDayPoolDefault("park", 1_000);
       // admin: channels (a webhook URL so that the outbox and its delivery job run too) and catalogue
       ok(ts.post("/admin/v1/channels", TestServer.ADMIN, "{\"id\":\"ota\",\"webhookUrl\":\"http://127.0.0.1:9/hook\","
           + "\"webhookSecret\":\"s\",\"ratePerSecond\":1000,\"burst\":1000}"));
-      ok(ts.send("PUT", "/admin/v1/channels/ota", TestServer.ADMIN, "{\"ratePerSecond\":500}", Map.of()));
+      ok(ts.send("PATCH", "/admin/v1/channels/ota", TestServer.ADMIN, "{\"ratePerSecond\":500}", Map.of()));
       String key = ts.post("/admin/v1/channels/ota/keys", TestServer.ADMIN, null).json().get("apiKey").asText();
       ok(ts.send("PUT", "/admin/v1/prices", TestServer.ADMIN, "{\"unitId\":\"tour-adult\",\"channelId\":\"ota\","
           + "\"retail\":12000}", Map.of()));
