@@ -1,5 +1,6 @@
 package io.scenicpass.server.cluster;
 
+import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,25 +52,50 @@ public final class ClusterEventStore {
     Jdbc.one(c, "SELECT pg_notify(?, ?)", rs -> Boolean.TRUE, CHANNEL, payload);
   }
 
-  /** PostgreSQL: LISTEN on {@link #CHANNEL} on this (dedicated, auto-commit) connection. */
-  public void listen(Connection c) throws SQLException {
+  /**
+   * PostgreSQL: a dedicated connection ({@code applicationName} in {@code pg_stat_activity}) LISTENing on
+   * {@link #CHANNEL}; closing it (from any thread) ends the LISTEN and a pending {@link Listening#await}.
+   */
+  public Listening listen(Database db, String applicationName) throws SQLException {
+    Connection c = db.openDedicatedConnection(applicationName);
     try (Statement st = c.createStatement()) {
       st.execute("LISTEN " + CHANNEL);
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
     }
+    return new Listening(c);
   }
 
-  /**
-   * PostgreSQL: the payloads of the notifications received on a LISTENing connection, waiting up to
-   * {@code timeoutMillis} for the first; empty on timeout. Throws when the connection is broken.
-   */
-  public List<String> await(Connection c, int timeoutMillis) throws SQLException {
-    PGNotification[] got = c.unwrap(PGConnection.class).getNotifications(timeoutMillis);
-    List<String> out = new ArrayList<>();
-    if (got != null) {
-      for (PGNotification n : got) {
-        out.add(n.getParameter());
-      }
+  /** A LISTENing connection. */
+  public static final class Listening implements AutoCloseable {
+    private final Connection c;
+
+    private Listening(Connection c) {
+      this.c = c;
     }
-    return out;
+
+    /**
+     * The payloads of the notifications received, waiting up to {@code timeoutMillis} for the first; empty on
+     * timeout. Throws when the connection is broken.
+     */
+    public List<String> await(int timeoutMillis) throws SQLException {
+      PGNotification[] got = c.unwrap(PGConnection.class).getNotifications(timeoutMillis);
+      List<String> out = new ArrayList<>();
+      if (got != null) {
+        for (PGNotification n : got) {
+          out.add(n.getParameter());
+        }
+      }
+      if (out.isEmpty() && !c.isValid(5)) {
+        throw new SQLException("LISTEN connection no longer valid");
+      }
+      return out;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      c.close();
+    }
   }
 }

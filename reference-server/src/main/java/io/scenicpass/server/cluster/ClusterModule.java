@@ -18,8 +18,7 @@ public final class ClusterModule implements AutoCloseable {
     config = p.config();
     metrics = p.metrics();
     bus = p.db().isPostgres()
-        ? new PostgresClusterBus(p.db(), new ClusterEventStore(), config.effectiveDbUrl(), config.dbUser,
-            config.dbPassword, config.nodeId, p.clock())
+        ? new PostgresClusterBus(p.db(), new ClusterEventStore(), config.nodeId, p.clock())
         : new LocalClusterBus();
     leases = new JobLeases(p.db(), new JobLeaseStore(), p.clock(), config.nodeId);
     p.metrics().gauge("scenicpass.cluster.events.received",

@@ -3,7 +3,9 @@ package io.scenicpass.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -63,6 +65,20 @@ public final class Database implements AutoCloseable {
 
   public boolean isPostgres() {
     return postgres;
+  }
+
+  /**
+   * A connection outside the pool, with the pool's URL and credentials, for a session that outlives any request
+   * (LISTEN); named {@code applicationName} where PostgreSQL shows sessions ({@code pg_stat_activity}). Close it.
+   */
+  public Connection openDedicatedConnection(String applicationName) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", ds.getUsername() == null ? "" : ds.getUsername());
+    props.setProperty("password", ds.getPassword() == null ? "" : ds.getPassword());
+    if (postgres) {
+      props.setProperty("ApplicationName", applicationName);
+    }
+    return DriverManager.getConnection(ds.getJdbcUrl(), props);
   }
 
   /** Runs {@code work} in a transaction; commits on success, rolls back on any exception. */

@@ -15,15 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * H2 only: waits for a row lock in short rounds instead of one long one.
- *
- * <p>H2 2.5.252 sometimes misses the wake-up of a transaction waiting for a row lock: the waiter keeps sleeping
- * after the lock's holder has ended, until {@code LOCK_TIMEOUT} runs out (seen by the HTTP fuzzer: a
- * {@code PUT /admin/v1/channels/victim} blocked for 10–20 s by a session that was idle with nothing uncommitted;
- * compare h2database issue 4391). So the embedded URL sets a short {@code LOCK_TIMEOUT} and every statement that
- * runs into it is executed again, until the total wait reaches {@link #BUDGET_MILLIS} — the old single timeout.
- * That is the same as waiting longer: H2 undoes only the timed-out statement, the transaction stays as it was
- * (checked by {@code H2LockWaitsTest}). A missed wake-up now costs at most one round.
+ * H2 only: waits for a row lock in short rounds instead of one long one, because H2 2.5 sometimes misses a lock
+ * waiter's wake-up (docs/operations.md § "Why the server does what it does"). A statement that runs into the short
+ * {@code LOCK_TIMEOUT} runs again until the total wait reaches {@link #BUDGET_MILLIS}; H2 undoes only that statement.
  *
  * <p>Batches: on H2 a JDBC batch is a loop over its rows inside the engine, so here each {@code addBatch()} runs its
  * row at once (with the same retry) and {@code executeBatch()} returns the counts collected; a row that fails

@@ -33,10 +33,9 @@ public final class Jdbc {
   }
 
   /**
-   * On PostgreSQL, has the server plan this statement at every execution with the values bound (the driver
-   * otherwise switches to a named statement after 5 executions, and the server may then keep one generic plan).
-   * For reads of a growing table by a list of keys: a generic plan made while the table was small (a
-   * sequential scan comparing every row with each key) would stay in use as the table grows. No-op elsewhere.
+   * On PostgreSQL, has the server plan this statement at every execution with the values bound, so a read of a
+   * growing table by a list of keys never keeps a generic plan made while the table was small (docs/benchmarks.md
+   * § "reference-server entry ingestion"). No-op elsewhere.
    */
   public static void planEveryTime(PreparedStatement ps) throws SQLException {
     if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {

@@ -81,7 +81,7 @@ public final class ApiError {
    * True when reading the body failed because it went over the size limit (Jetty's {@code SizeLimitHandler}, see
    * {@link HttpGuards#limitBodies}): its 413 comes out of the body stream, often wrapped (Jackson, a gzip stream).
    */
-  private static boolean bodyTooLarge(Throwable e) {
+  static boolean bodyTooLarge(Throwable e) {
     for (int depth = 0; e != null && depth < 10; e = e.getCause(), depth++) {
       if (e instanceof org.eclipse.jetty.http.HttpException he && he.getCode() == 413) {
         return true;

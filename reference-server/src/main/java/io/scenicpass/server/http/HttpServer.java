@@ -49,15 +49,11 @@ public final class HttpServer {
       if (inFlight != null) {
         inFlight.install(config);
       }
-      // Jetty keeps a header cache (a trie of ~25 KB) in every connection: 250 MB of heap for 10,000 keep-alive
-      // connections, which ran a 1 GB server out of memory in the load test. Parsing without it costs little.
+      // no per-connection header cache (~25 KB each: out of heap at 10,000 connections); see docs/operations.md
+      // § "Why the server does what it does"
       config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
-      // our own connector (Javalin then adds none): host and port are read when the server starts.
-      // Its buffers are not pooled: the HTTP fuzzer caught Jetty 12.1.12 handing bytes received on one connection to
-      // another (a retried request's first copy, received on a connection Jetty was closing after a 400, was parsed
-      // and answered a second time on the retry's connection; a raw request line came back as a status line; a
-      // burst of answers to other clients' requests) - buffer reuse across connections through the pool. Without
-      // pooling a buffer is never handed to a second connection; heap buffers keep the allocations cheap.
+      // our own connector (Javalin then adds none; host and port are read at start), its buffers NOT pooled: a pooled
+      // buffer reached a second connection (operations.md § "Why the server does what it does")
       config.jetty.modifyHttpConfiguration(http -> {
         http.setUseInputDirectByteBuffers(false);
         http.setUseOutputDirectByteBuffers(false);
@@ -74,10 +70,7 @@ public final class HttpServer {
         return c;
       });
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
-      // Jetty's per-connection header cache matches VALUES case-insensitively by default: on a kept-alive
-      // connection "Bearer abc" after "Bearer ABC" reached the handlers as "Bearer ABC" (a wrong credential accepted,
-      // a right one refused). Credentials are case-sensitive: so is the cache, should it ever be turned back on
-      // (security/AdminAuthTest checks this on one kept-alive connection).
+      // credentials are case-sensitive: so is the header cache, should it be turned back on (security/AdminAuthTest)
       config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;

@@ -4,12 +4,9 @@ import java.time.Duration;
 import org.eclipse.jetty.server.handler.QoSHandler;
 
 /**
- * A bound on the requests one node works on at once ({@code http.maxInFlight}): the requests above it wait,
- * suspended (holding no thread), and are resumed in arrival order as running ones finish; one that waited
- * {@code maxWait} is answered 503 (through the server's JSON error handler). With platform threads Jetty's pool
- * bounds the work already; with virtual threads nothing else does, and in the flash sale ~4,000 requests per node
- * then waited inside the server for one of 16 database connections, one of them longer than the pool's 30 s
- * connection timeout (503). Jetty's {@link QoSHandler} in front of the servlet.
+ * A bound on the requests one node works on at once ({@code http.maxInFlight}, Jetty's {@link QoSHandler}): the rest
+ * wait without a thread, in arrival order, 503 after {@code maxWait}. Needed with virtual threads, which bound nothing
+ * (docs/operations.md § "Why the server does what it does").
  */
 public final class InFlightLimit {
   private final QoSHandler qos = new QoSHandler();
@@ -25,8 +22,7 @@ public final class InFlightLimit {
     }
     qos.setMaxRequestCount(maxInFlight);
     qos.setMaxSuspend(maxWait);
-    // no bound on how many wait (Jetty's default turns away all but 1,024 at once with a 503: in the flash sale
-    // 16,683 of 20,000 buyers); the wait itself is bounded, and the connections they came on bound their number
+    // no bound on how many wait (Jetty's default of 1,024 turned most of the flash sale away); the wait is bounded
     qos.setMaxSuspendedRequestCount(-1);
     if (streamPaths.length > 0) {
       qos.excludePath(streamPaths);

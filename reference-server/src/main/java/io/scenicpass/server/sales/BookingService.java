@@ -442,8 +442,7 @@ public final class BookingService {
 
   /**
    * A supplier reference: 26 characters in creation order (Ids.sortableId), so the unique index on booking
-   * references grows at its right edge instead of touching a random page per booking (issue 5's hot slot; random
-   * references: 4 clients on one slot on H2 made 6,400 holds/s with random references, 8,900 with these).
+   * references grows at its right edge (docs/benchmarks.md § "reference-server hot-slot reservation").
    */
   private String supplierRef() {
     return ids.sortableId();

@@ -1,6 +1,6 @@
 package io.scenicpass.server.admin.http;
 
-import io.scenicpass.server.http.AdminBodies;
+import io.scenicpass.server.http.RequestBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * The operator API under {@code /admin/v1} (bearer admin token; errors {@code {code, message}}). Bodies are read
- * strictly ({@link AdminBodies}); PUT replaces a resource and needs its required fields, PATCH changes the fields given.
+ * strictly ({@link RequestBodies#ADMIN}); PUT replaces a resource and needs its required fields, PATCH changes the fields given.
  */
 public final class AdminApi {
   record PriceBody(String unitId, String channelId, Long retail, Long net) {}
@@ -108,7 +108,7 @@ public final class AdminApi {
       ctx.status(204);
     }));
     r.patch(p + "/channels/{id}", auth(ctx -> {
-      ChannelBody b = AdminBodies.readPatch(ctx, ChannelBody.class);
+      ChannelBody b = RequestBodies.ADMIN.readPatch(ctx, ChannelBody.class);
       Channel old = channels.find(sameId(b.id(), ctx.pathParam("id"))).orElseThrow(() ->
           new ServiceException(Problem.NOT_FOUND, "no such channel", ctx.pathParam("id")));
       channels.update(new Channel(old.id(), or(b.name(), old.name()), or(b.kind(), old.kind()),
@@ -200,11 +200,11 @@ public final class AdminApi {
   }
 
   private static <T> T body(Context ctx, Class<T> type) throws java.io.IOException {
-    return AdminBodies.read(ctx, type);
+    return RequestBodies.ADMIN.read(ctx, type);
   }
 
   private static <T> T required(T v, String name) {
-    return AdminBodies.required(v, name);
+    return RequestBodies.required(v, name);
   }
 
   private static <T> T or(T given, T old) {

@@ -38,9 +38,8 @@ public final class OutboxStore {
    * Claims up to {@code limit} due messages for this node inside the caller's transaction: locks them with
    * {@code FOR UPDATE SKIP LOCKED} (rows another node is claiming right now are skipped, not waited for) and moves
    * their next attempt to {@code leaseUntil}, so no other node sees them as due until the lease ends. Returns them
-   * as they were before the claim (attempts not yet incremented). H2 2.5 accepts SKIP LOCKED but, scanning the
-   * {@code outbox_due} index, may return nothing to a claim that runs while another holds locks on the first rows:
-   * safe (never the same row twice), only not parallel — and H2 is a single node with one job thread.
+   * as they were before the claim (attempts not yet incremented). On H2 claims are safe but not parallel
+   * (docs/operations.md § "Why the server does what it does").
    */
   public List<Message> claimDue(Connection c, Instant now, int limit, Instant leaseUntil) throws SQLException {
     List<Message> due = Jdbc.list(c, "SELECT * FROM outbox WHERE status='PENDING' AND next_attempt_at <= ? ORDER BY id"

@@ -3,8 +3,6 @@ package io.scenicpass.server.cluster.internal;
 import io.scenicpass.server.cluster.ClusterBus;
 import io.scenicpass.server.cluster.ClusterEventStore;
 import io.scenicpass.server.db.Database;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,9 +36,6 @@ public final class PostgresClusterBus implements ClusterBus {
 
   private final Database db;
   private final ClusterEventStore store;
-  private final String url;
-  private final String user;
-  private final String password;
   private final String nodeId;
   private final Clock clock;
   private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
@@ -50,17 +45,13 @@ public final class PostgresClusterBus implements ClusterBus {
   private final Object sleeper = new Object();
   private volatile long cursor;
   private volatile boolean closed;
-  private volatile Connection listening;
+  private volatile ClusterEventStore.Listening listening;
   private volatile Instant lastPrune = Instant.EPOCH;
   private Thread listener;
 
-  public PostgresClusterBus(Database db, ClusterEventStore store, String url, String user, String password,
-      String nodeId, Clock clock) {
+  public PostgresClusterBus(Database db, ClusterEventStore store, String nodeId, Clock clock) {
     this.db = db;
     this.store = store;
-    this.url = url;
-    this.user = user;
-    this.password = password;
     this.nodeId = nodeId;
     this.clock = clock;
     this.cursor = db.read(store::last);
@@ -150,24 +141,16 @@ public final class PostgresClusterBus implements ClusterBus {
   private void listen() {
     long backoff = 200;
     while (!closed) {
-      java.util.Properties props = new java.util.Properties();
-      props.setProperty("user", user == null ? "" : user);
-      props.setProperty("password", password == null ? "" : password);
-      props.setProperty("ApplicationName", "scenicpass-listen " + nodeId); // visible in pg_stat_activity
-      try (Connection c = DriverManager.getConnection(url, props)) {
-        store.listen(c);
-        listening = c;
+      try (ClusterEventStore.Listening l = store.listen(db, "scenicpass-listen " + nodeId)) {
+        listening = l;
         backoff = 200;
         LOG.info("cluster bus: node {} listening on {}", nodeId, ClusterEventStore.CHANNEL);
         // whatever happened while we were not listening
         catchUp();
         wakeFeeds();
         while (!closed) {
-          List<String> got = store.await(c, 1000);
+          List<String> got = l.await(1000);
           if (got.isEmpty()) {
-            if (!c.isValid(5)) {
-              throw new SQLException("LISTEN connection no longer valid");
-            }
             continue;
           }
           notifications.addAndGet(got.size());
@@ -215,10 +198,10 @@ public final class PostgresClusterBus implements ClusterBus {
     synchronized (sleeper) {
       sleeper.notifyAll();
     }
-    Connection c = listening;
-    if (c != null) {
+    ClusterEventStore.Listening l = listening;
+    if (l != null) {
       try {
-        c.close();
+        l.close();
       } catch (SQLException e) {
         LOG.debug("closing the LISTEN connection", e);
       }

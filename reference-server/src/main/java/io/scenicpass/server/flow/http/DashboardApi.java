@@ -1,6 +1,6 @@
 package io.scenicpass.server.flow.http;
 
-import io.scenicpass.server.http.AdminBodies;
+import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.http.HttpGuards;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -62,14 +62,14 @@ public final class DashboardApi {
     r.post(p + "/alerts/evaluate", auth(ctx -> ctx.json(Map.of("changed", flow.alerts.evaluate()))));
     r.put(p + "/notifier", auth(ctx -> {
       // required; "" removes the notifier
-      flow.alerts.setNotifierUrl(AdminBodies.required(body(ctx, NotifierBody.class).url(), "url"));
+      flow.alerts.setNotifierUrl(RequestBodies.required(body(ctx, NotifierBody.class).url(), "url"));
       ctx.status(204);
     }));
     r.get(p + "/quotas/suggestions", auth(ctx -> ctx.json(flow.quotas.suggestions())));
     r.post(p + "/quotas/move", auth(ctx -> {
       MoveBody b = body(ctx, MoveBody.class);
-      ctx.json(flow.quotas.move(AdminBodies.required(b.fromSlotId(), "fromSlotId"),
-          AdminBodies.required(b.toSlotId(), "toSlotId"), AdminBodies.required(b.places(), "places")));
+      ctx.json(flow.quotas.move(RequestBodies.required(b.fromSlotId(), "fromSlotId"),
+          RequestBodies.required(b.toSlotId(), "toSlotId"), RequestBodies.required(b.places(), "places")));
     }));
   }
 
@@ -137,6 +137,6 @@ public final class DashboardApi {
   }
 
   private static <T> T body(Context ctx, Class<T> type) throws IOException {
-    return AdminBodies.read(ctx, type);
+    return RequestBodies.ADMIN.read(ctx, type);
   }
 }

@@ -1,6 +1,5 @@
 package io.scenicpass.server.sales.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.scenicpass.channel.model.Availability;
@@ -27,6 +26,7 @@ import io.scenicpass.server.sales.IssuanceService;
 import io.scenicpass.server.sales.PassQueries;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.sales.store.Price;
@@ -43,6 +43,9 @@ import java.util.stream.Collectors;
 public final class OctoApi {
   private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
   private static final String CHANNEL = "scenicpass.channel";
+  /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
+  private static final RequestBodies BODIES = RequestBodies.of(OctoJson.newMapper()).ignoringUnknownFields()
+      .checkedBy(OctoLimits::check);
   /** Bookings per page of {@code GET /octo/bookings}, at most. */
   static final int PAGE = 500;
 
@@ -60,7 +63,6 @@ public final class OctoApi {
   private final String supplierId;
   private final String supplierName;
   private final java.util.function.Supplier<String> publicUrl;
-  private final ObjectMapper mapper = OctoMapper.strict();
 
   /**
    * {@code publicUrl}: the server's URL as channels reach it (configured {@code http.publicUrl}), the supplier's
@@ -89,24 +91,24 @@ public final class OctoApi {
     r.post("/octo/availability", auth(this::availability));
     r.post("/octo/availability/calendar", auth(this::calendar));
     r.post("/octo/bookings", auth((ctx, ch) ->
-        ok(ctx, view(ctx, bookings.reserve(ch, body(ctx, BookingReservationRequest.class, true))))));
+        ok(ctx, view(ctx, bookings.reserve(ch, BODIES.read(ctx, BookingReservationRequest.class))))));
     r.get("/octo/bookings", auth(this::listBookings));
     r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
     r.patch("/octo/bookings/{uuid}", auth((ctx, ch) ->
-        ok(ctx, view(ctx, bookings.update(ch, uuid(ctx), body(ctx, BookingUpdateRequest.class, true))))));
+        ok(ctx, view(ctx, bookings.update(ch, uuid(ctx), BODIES.read(ctx, BookingUpdateRequest.class))))));
     r.post("/octo/bookings/{uuid}/confirm", auth((ctx, ch) -> ok(ctx, view(ctx,
-        bookings.confirm(ch, uuid(ctx), body(ctx, BookingConfirmationRequest.class, false))))));
+        bookings.confirm(ch, uuid(ctx), BODIES.readOptional(ctx, BookingConfirmationRequest.class))))));
     r.post("/octo/bookings/{uuid}/extend", auth((ctx, ch) -> ok(ctx, view(ctx,
-        bookings.extend(ch, uuid(ctx), body(ctx, BookingExtendRequest.class, false))))));
+        bookings.extend(ch, uuid(ctx), BODIES.readOptional(ctx, BookingExtendRequest.class))))));
     r.post("/octo/bookings/{uuid}/cancel", auth((ctx, ch) -> ok(ctx, view(ctx,
-        bookings.cancel(ch, uuid(ctx), body(ctx, BookingCancellationRequest.class, false))))));
+        bookings.cancel(ch, uuid(ctx), BODIES.readOptional(ctx, BookingCancellationRequest.class))))));
     r.delete("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx,
-        bookings.cancel(ch, uuid(ctx), body(ctx, BookingCancellationRequest.class, false))))));
+        bookings.cancel(ch, uuid(ctx), BODIES.readOptional(ctx, BookingCancellationRequest.class))))));
     r.get("/octo/tickets/{file}", auth(this::ticketPng));
   }
 
   private void availability(Context ctx, Channel ch) throws Exception {
-    AvailabilityRequest req = body(ctx, AvailabilityRequest.class, true);
+    AvailabilityRequest req = BODIES.read(ctx, AvailabilityRequest.class);
     CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
     CatalogueService.OptionView ov = option(pv, req.getOptionId());
     boolean hasDate = req.getLocalDate() != null;
@@ -145,7 +147,7 @@ public final class OctoApi {
   }
 
   private void calendar(Context ctx, Channel ch) throws Exception {
-    AvailabilityCalendarRequest req = body(ctx, AvailabilityCalendarRequest.class, true);
+    AvailabilityCalendarRequest req = BODIES.read(ctx, AvailabilityCalendarRequest.class);
     CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
     CatalogueService.OptionView ov = option(pv, req.getOptionId());
     if (req.getLocalDateStart() == null || req.getLocalDateEnd() == null) {
@@ -308,24 +310,6 @@ public final class OctoApi {
     String caps = ctx.header(OctoCapabilities.HEADER);
     return caps != null && java.util.Arrays.stream(caps.split(",")).map(String::trim)
         .anyMatch(OctoCapabilities.PRICING::equals);
-  }
-
-  private <T> T body(Context ctx, Class<T> type, boolean required) throws java.io.IOException {
-    byte[] raw = ctx.bodyAsBytes();
-    if (raw.length == 0 || new String(raw, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-      if (required) {
-        throw new ServiceException(Problem.BAD_REQUEST, "request body is required");
-      }
-      return null;
-    }
-    T value = mapper.readValue(raw, type);
-    if (value == null) {
-      if (required) {
-        throw new ServiceException(Problem.BAD_REQUEST, "request body must be a JSON object");
-      }
-    }
-    OctoLimits.check(value);
-    return value;
   }
 
   private static String uuid(Context ctx) {

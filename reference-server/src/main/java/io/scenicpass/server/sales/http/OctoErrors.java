@@ -28,23 +28,8 @@ public final class OctoErrors {
     ctx.status(c.status()).contentType("application/json").result(OctoJson.write(err));
   }
 
+  /** Internal failures are INTERNAL_SERVER_ERROR; the rest the problem's own OCTO code ({@link Problem#octo}). */
   private static OctoErrorCode code(ApiError.Classified c) {
-    if (c.internal()) {
-      return OctoErrorCode.INTERNAL_SERVER_ERROR;
-    }
-    switch (c.problem()) {
-      case INVALID_PRODUCT_ID: return OctoErrorCode.INVALID_PRODUCT_ID;
-      case INVALID_OPTION_ID: return OctoErrorCode.INVALID_OPTION_ID;
-      case INVALID_UNIT_ID: return OctoErrorCode.INVALID_UNIT_ID;
-      case INVALID_AVAILABILITY_ID: return OctoErrorCode.INVALID_AVAILABILITY_ID;
-      case INVALID_BOOKING_UUID: return OctoErrorCode.INVALID_BOOKING_UUID;
-      case UNPROCESSABLE_ENTITY: return OctoErrorCode.UNPROCESSABLE_ENTITY;
-      case UNAUTHORIZED: return OctoErrorCode.UNAUTHORIZED;
-      case FORBIDDEN: return OctoErrorCode.FORBIDDEN;
-      case TOO_MANY_REQUESTS: return OctoErrorCode.TOO_MANY_REQUESTS;
-      case NOT_FOUND: return OctoErrorCode.NOT_FOUND; // no such endpoint or ticket file (ids have INVALID_*)
-      case SERVICE_UNAVAILABLE: return OctoErrorCode.TOO_MANY_REQUESTS; // OCTO has no "busy": retry after, as 429
-      default: return OctoErrorCode.BAD_REQUEST;
-    }
+    return c.internal() ? OctoErrorCode.INTERNAL_SERVER_ERROR : c.problem().octo();
   }
 }

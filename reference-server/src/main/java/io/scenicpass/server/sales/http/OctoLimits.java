@@ -11,9 +11,9 @@ import io.scenicpass.server.ServiceException;
 import java.util.List;
 
 /**
- * Bounds on the free text a channel sends with a booking (a unit item's reference of 300,000 characters was stored):
- * references and contact fields 200 characters, notes 2,000 (a contact's 1,000), a cancellation reason 1,000, at
- * most 10 locales of 35. Over a bound: 400 BAD_REQUEST naming the field, before anything is stored.
+ * Bounds on the free text a channel sends with a booking (docs/security-http.md): references and contact fields 200
+ * characters, notes 2,000 (a contact's 1,000), a cancellation reason 1,000, at most 10 locales of 35. Over a bound:
+ * 400 BAD_REQUEST naming the field, before anything is stored.
  */
 final class OctoLimits {
   static final int REFERENCE = 200;

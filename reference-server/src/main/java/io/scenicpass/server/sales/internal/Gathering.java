@@ -10,11 +10,9 @@ package io.scenicpass.server.sales.internal;
  * queued while it ran (the clients active on the slot). A slot whose last batch was a lone hold with nobody
  * queued behind it expects one and never waits: a lone client pays no latency. The wait ends as soon as the
  * expected number has queued (their batch answers the waiters) and is bounded by the shorter of
- * {@code maxWindowNanos} and twice the last batch's duration. Twice, not once: a waiter whose group did form is
- * carried by the batch its last member leads, and is woken by that batch's answer; a bound shorter than the batch
- * would wake it by its timer in the middle of the batch, for nothing, competing with the database for the CPU
- * (measured: with 4 clients on PostgreSQL, 3 such wake-ups per batch made a batch of 4 take 345 µs instead of
- * 300). When fewer come, the next cycle expects fewer (one step), so a client leaving costs at most one window.
+ * {@code maxWindowNanos} and twice the last batch's duration (so a carried waiter is woken by the batch's answer,
+ * not its timer: docs/benchmarks.md § "reference-server hot-slot reservation"). When fewer come, the next cycle
+ * expects fewer (one step), so a client leaving costs at most one window.
  *
  * <p>Written under the lane's lock, read by any thread.
  */

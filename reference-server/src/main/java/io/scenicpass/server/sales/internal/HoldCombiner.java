@@ -23,11 +23,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * batch's later drafts of q or more places are refused without another statement (a sold-out slot costs two
  * statements per batch, whatever the number of buyers waiting).
  *
- * <p>With a few concurrent clients a batch would hold only the ones that queued while the previous batch ran
- * (at 4 clients, about 2). When the slot's last cycle showed company, a hold that arrives while fewer than the
- * expected number are queued parks for a very short, bounded time ({@link Gathering}); the hold that completes the
- * group leads the batch at once, so the gathering adds no wake-up to the batch's path (a leader that parked
- * waiting for the others was tried: slower). A lone client never waits.
+ * <p>When the slot's last cycle showed company, a hold that arrives while fewer than the expected number are queued
+ * parks for a very short, bounded time ({@link Gathering}) and the hold that completes the group leads the batch; a
+ * lone client never waits (measurements and what was tried: docs/benchmarks.md § "reference-server hot-slot
+ * reservation").
  *
  * <p>The JVM lane only groups work; correctness stays in the database: every hold is a conditional update,
  * so several server processes on one PostgreSQL still never oversell. Only for holds that touch the slot's

@@ -1,9 +1,8 @@
 package io.scenicpass.server.terminal.http;
 
-import io.scenicpass.server.http.AdminBodies;
+import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.http.InFlightLimit;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -20,32 +19,19 @@ import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.terminal.DeviceService;
 import io.scenicpass.server.terminal.EntryService;
 import io.scenicpass.server.Problem;
-import io.scenicpass.server.sales.http.OctoMapper;
 import io.scenicpass.server.terminal.PushHub;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.terminal.SyncFeedService;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
 import io.scenicpass.server.terminal.store.ManifestStore;
-import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.Bounds;
-import io.scenicpass.server.terminal.DeviceService;
-import io.scenicpass.server.terminal.EntryService;
-import io.scenicpass.server.Problem;
-import io.scenicpass.server.terminal.PushHub;
-import io.scenicpass.server.ServiceException;
-import io.scenicpass.server.terminal.SyncFeedService;
-import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
-import io.scenicpass.server.terminal.store.ManifestStore;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The terminal API under {@code /terminal/v1} (what sdk-terminal's sync client calls) and its operator
@@ -76,8 +62,13 @@ public final class TerminalApi {
   private final PushHub push;
   private final AdminService admin;
   private final Clock clock;
-  /** WireJson's settings without silent coercion: a body with a wrongly typed field is a 400, whole. */
-  private final ObjectMapper json = OctoMapper.strictWire();
+  /**
+   * Terminal bodies in the wire model's format, types strict (a body with a wrongly typed field is a 400, whole),
+   * unknown fields ignored (a newer gate may send more), parsed as uploads arrive, gzip inflated up to
+   * {@link #MAX_INFLATED} bytes.
+   */
+  private static final RequestBodies BODIES = RequestBodies.of(WireJson.mapper()).ignoringUnknownFields()
+      .refusingNullForPrimitives().instantsAsText().streaming().inflatingGzip(MAX_INFLATED);
 
   public TerminalApi(DeviceService devices, SyncFeedService feeds, EntryService entries, PushHub push,
       AdminService admin, Clock clock) {
@@ -126,7 +117,7 @@ public final class TerminalApi {
 
     String a = "/admin/v1";
     r.post(a + "/enrollment-tokens", admin(ctx -> {
-      TokenBody b = AdminBodies.read(ctx, TokenBody.class);
+      TokenBody b = RequestBodies.ADMIN.read(ctx, TokenBody.class);
       int hours = b.ttlHours() == null ? 24 : b.ttlHours();
       ctx.status(201).json(devices.createToken(b.gateId(), b.label(), Duration.ofHours(hours),
           ctx.scheme() + "://" + ctx.host()));
@@ -138,22 +129,22 @@ public final class TerminalApi {
     }));
     r.get(a + "/terminal-config", admin(ctx -> ctx.json(devices.settings())));
     r.put(a + "/terminal-config", admin(ctx -> {
-      TerminalConfigBody b = AdminBodies.read(ctx, TerminalConfigBody.class);
+      TerminalConfigBody b = RequestBodies.ADMIN.read(ctx, TerminalConfigBody.class);
       ctx.json(Map.of("version", devices.putSettings(new DeviceService.TerminalSettings(
-          AdminBodies.required(b.earlyToleranceSeconds(), "earlyToleranceSeconds"),
-          AdminBodies.required(b.lateToleranceSeconds(), "lateToleranceSeconds"), AdminBodies.required(b.rules(), "rules"),
-          AdminBodies.required(b.messages(), "messages"),
-          AdminBodies.required(b.healthCertificateRequired(), "healthCertificateRequired")))));
+          RequestBodies.required(b.earlyToleranceSeconds(), "earlyToleranceSeconds"),
+          RequestBodies.required(b.lateToleranceSeconds(), "lateToleranceSeconds"), RequestBodies.required(b.rules(), "rules"),
+          RequestBodies.required(b.messages(), "messages"),
+          RequestBodies.required(b.healthCertificateRequired(), "healthCertificateRequired")))));
     }));
     r.patch(a + "/terminal-config", admin(ctx -> {
-      TerminalConfigBody b = AdminBodies.readPatch(ctx, TerminalConfigBody.class);
+      TerminalConfigBody b = RequestBodies.ADMIN.readPatch(ctx, TerminalConfigBody.class);
       ctx.json(Map.of("version", devices.patchSettings(old -> new DeviceService.TerminalSettings(
           or(b.earlyToleranceSeconds(), old.earlyToleranceSeconds()),
           or(b.lateToleranceSeconds(), old.lateToleranceSeconds()), or(b.rules(), old.rules()),
           or(b.messages(), old.messages()), or(b.healthCertificateRequired(), old.healthCertificateRequired())))));
     }));
     r.post(a + "/terminal-messages", admin(ctx -> {
-      MessageBody b = AdminBodies.read(ctx, MessageBody.class);
+      MessageBody b = RequestBodies.ADMIN.read(ctx, MessageBody.class);
       if (b.zh() == null && b.en() == null) {
         throw new ServiceException(Problem.BAD_REQUEST, "zh or en is required");
       }
@@ -165,7 +156,7 @@ public final class TerminalApi {
     r.get(a + "/overuse-conflicts", admin(ctx -> ctx.json(entries.conflicts(intParam(ctx, "limit") == 0 ? 500
         : intParam(ctx, "limit")))));
     r.put(a + "/passes/{passId}/credentials", admin(ctx -> {
-      CredentialsBody b = AdminBodies.read(ctx, CredentialsBody.class); // a list left out is emptied
+      CredentialsBody b = RequestBodies.ADMIN.read(ctx, CredentialsBody.class); // a list left out is emptied
       Bounds.listSize("holderBindings", b.holderBindings());
       Bounds.listSize("cardUids", b.cardUids());
       Bounds.listSize("biometricSubjects", b.biometricSubjects());
@@ -204,7 +195,7 @@ public final class TerminalApi {
         }
       };
     }
-    JsonGenerator g = json.getFactory().createGenerator(out);
+    JsonGenerator g = WireJson.mapper().getFactory().createGenerator(out);
     try {
       w.write(g);
     } catch (IOException | RuntimeException e) {
@@ -235,33 +226,8 @@ public final class TerminalApi {
     return ctx.attribute(DEVICE);
   }
 
-  /** Reads a JSON body, inflating it when {@code Content-Encoding: gzip}. */
-  private <T> T body(Context ctx, Class<T> type) throws IOException {
-    InputStream in = ctx.bodyInputStream();
-    String enc = ctx.header("Content-Encoding");
-    if (enc != null && enc.trim().equalsIgnoreCase("gzip")) {
-      try {
-        in = new Limited(new GZIPInputStream(in, 65536), MAX_INFLATED);
-      } catch (IOException e) {
-        throw new ServiceException(Problem.BAD_REQUEST, "body is not valid gzip");
-      }
-    } else if (enc != null && !enc.isBlank() && !enc.trim().equalsIgnoreCase("identity")) {
-      throw new ServiceException(Problem.BAD_REQUEST, "unsupported Content-Encoding " + enc.trim());
-    }
-    T v;
-    try {
-      v = json.readValue(in, type);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw e;
-    } catch (TooLarge e) {
-      throw new ServiceException(Problem.PAYLOAD_TOO_LARGE, "inflated body larger than " + MAX_INFLATED + " bytes");
-    } catch (IOException e) {
-      throw new ServiceException(Problem.BAD_REQUEST, "unreadable body (" + e.getClass().getSimpleName() + ")");
-    }
-    if (v == null) {
-      throw new ServiceException(Problem.BAD_REQUEST, "request body must be a JSON object");
-    }
-    return v;
+  private static <T> T body(Context ctx, Class<T> type) throws IOException {
+    return BODIES.read(ctx, type);
   }
 
   private static long longParam(Context ctx, String name) {
@@ -299,40 +265,5 @@ public final class TerminalApi {
 
   private static List<String> nn(List<String> l) {
     return l == null ? List.of() : l;
-  }
-
-  /** Thrown when an inflated body exceeds the limit. */
-  private static final class TooLarge extends IOException {
-    TooLarge() {
-      super("inflated body too large", null);
-    }
-  }
-
-  /** Caps how many bytes may be read (zip-bomb guard). */
-  private static final class Limited extends FilterInputStream {
-    private long left;
-
-    Limited(InputStream in, long max) {
-      super(in);
-      this.left = max;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && --left < 0) {
-        throw new TooLarge();
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = super.read(buf, off, len);
-      if (n > 0 && (left -= n) < 0) {
-        throw new TooLarge();
-      }
-      return n;
-    }
   }
 }

@@ -17,18 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The PostgreSQL forms of {@link EntryStore}'s per-upload writes: one statement each, the rows passed as arrays
- * ({@code unnest}), so the statement text does not depend on the upload's size and the server runs one statement
- * instead of one per row (a JDBC batch of 400 single-row statements costs ~20 µs each on the server plus the
- * client's encoding). Locks are still taken in the order given (pass ids, booking uuids: sorted by the caller).
- *
- * <p>Reads of a growing table by a list of keys look each key up on its own ({@link #byKeys}) and are planned at
- * every execution ({@link Jdbc#planEveryTime}). With {@code key IN (?, ...)} the server cached, after five
- * executions, a generic plan made while the table was small — a sequential scan comparing every row with each of
- * the 400 keys — and kept it as the table grew (measured: 0.5–1.7 s per upload at 30,000 entry events); planned
- * afresh with the values, it still chose sequential scans (hashed key list) up to ~50,000 rows, time growing with
- * the table; and the booking lookup went through the status index (few CONFIRMED bookings in stale statistics,
- * thousands of dead index entries). See docs/benchmarks.md § "reference-server entry ingestion".
+ * The PostgreSQL forms of {@link EntryStore}'s per-upload writes: one statement each over arrays ({@code unnest}),
+ * locks taken in the order given (sorted by the caller); reads by a list of keys look each key up on its own
+ * ({@link #byKeys}), planned at every execution. Why: docs/benchmarks.md § "reference-server entry ingestion".
  */
 public final class EntryStorePostgres {
   private EntryStorePostgres() {}
@@ -154,8 +145,7 @@ public final class EntryStorePostgres {
    * Moves the bookings still CONFIRMED to REDEEMED with one statement: each booking is looked up through its primary
    * key and locked ({@code FOR NO KEY UPDATE}, the lock an update takes), in the order given (sorted by the caller,
    * so concurrent uploads never deadlock on them), then the locked ones are updated. The status test is kept out
-   * of the index choice ({@code IS TRUE}): stale statistics that think CONFIRMED rare sent the lookup through the
-   * status index.
+   * of the index choice ({@code IS TRUE}; stale statistics had sent the lookup through the status index).
    */
   static Set<String> redeemBookings(Connection c, Collection<String> uuids, Instant now) throws SQLException {
     Set<String> moved = new HashSet<>();
