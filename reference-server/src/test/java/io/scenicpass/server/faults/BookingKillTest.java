@@ -55,7 +55,7 @@ class BookingKillTest {
     try (TestServer ts = new TestServer(data, db, new MutableClock(TestServer.START), Map.of())) {
       ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100_000, false, 60, "park");
       ts.server.catalogue().setDayPoolDefault("park", 100_000);
-      key = ts.channel("ota", 1_000_000, 1_000_000, null);
+      key = ts.channel("ota", 100_000, 100_000, null);
       assertThat(ts.post("/octo/availability", key, "{\"productId\":\"tour\",\"optionId\":\"tour-opt\","
           + "\"localDate\":\"2026-06-02\"}").status()).isEqualTo(200);
       // an allotment: a part of the holds take places from it instead of the shared pool

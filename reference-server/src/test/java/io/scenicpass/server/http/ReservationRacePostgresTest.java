@@ -46,7 +46,7 @@ class ReservationRacePostgresTest {
          TestServer b = new TestServer(dir, url, clock, production)) {
       a.product("race", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, CAPACITY, false, 60, "park");
       a.server.catalogue().setDayPoolDefault("park", 5_000);
-      String key = a.channel("ota", 1_000_000, 1_000_000, null);
+      String key = a.channel("ota", 100_000, 100_000, null);
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
       List<Future<?>> done = new ArrayList<>();
