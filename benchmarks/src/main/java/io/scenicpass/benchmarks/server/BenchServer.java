@@ -50,9 +50,16 @@ final class BenchServer {
     server.catalogue().create(new ProductSpec(new Product(id, name, id.toUpperCase(java.util.Locale.ROOT),
         "Asia/Shanghai", "TIMED_SLOT", false, List.of("park"), null, 60, "CNY", true),
         List.of(new OptionSpec(new ProductOption(option, id, "Opt", true, LocalTime.of(8, 0), LocalTime.of(18, 0),
-            120, 2_000_000_000, Set.of(), Set.of()),
+            120, 1_000_000, Set.of(), Set.of()),
             List.of(new UnitSpec(new Unit(id + "-adult", option, "ADULT", "Adult", null, null, false, 1), 100,
                 90))))));
+    // beyond what an operator may set (1,000,000): a benchmark run must never sell out
+    server.database().tx(c -> {
+      try (var ps = c.prepareStatement("UPDATE product_option SET slot_capacity = 2000000000 WHERE id = ?")) {
+        ps.setString(1, option);
+        return ps.executeUpdate();
+      }
+    });
   }
 
   /** Deletes {@code dir} and everything under it. */

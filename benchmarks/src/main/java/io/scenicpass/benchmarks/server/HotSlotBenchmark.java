@@ -70,7 +70,7 @@ public class HotSlotBenchmark {
     dir = Files.createTempDirectory("sp-bench");
     server = BenchServer.start(db, dir);
     BenchServer.timedProduct(server, "hot", "Hot");
-    channel = server.channels().create(new Channel("bench", "bench", "OTA", null, null, 1_000_000, 1_000_000, true));
+    channel = server.channels().create(new Channel("bench", "bench", "OTA", null, null, 100_000, 100_000, true));
     reserve(); // generates the day's slots
     ds = server.database().dataSource();
   }
