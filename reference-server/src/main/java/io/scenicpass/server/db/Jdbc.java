@@ -27,11 +27,6 @@ public final class Jdbc {
   /** Most ids one {@code IN (...)} list carries. */
   public static final int IN_CHUNK = 500;
 
-  /** True on PostgreSQL (the stores' set-based forms differ from H2's there). */
-  public static boolean isPostgres(Connection c) throws SQLException {
-    return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
-  }
-
   /**
    * On PostgreSQL, has the server plan this statement at every execution with the values bound (the driver
    * otherwise switches to a named statement after 5 executions, and the server may then keep one generic plan).
