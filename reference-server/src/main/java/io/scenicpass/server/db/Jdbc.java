@@ -58,6 +58,23 @@ public final class Jdbc {
     }
   }
 
+  /**
+   * The keys of the rows an executed JDBC batch changed ({@code counts[i]} is row {@code i}'s, {@code keys.get(i)}
+   * its key); fails when the driver did not report per-row counts.
+   */
+  public static java.util.Set<String> changed(int[] counts, List<String> keys) throws SQLException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+        throw new SQLException("the driver did not report per-row update counts");
+      }
+      if (counts[i] > 0) {
+        out.add(keys.get(i));
+      }
+    }
+    return out;
+  }
+
   public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
     return list(c, sql, false, row, args);
   }

@@ -214,7 +214,6 @@ public final class BookingStore {
 
   private static java.util.Set<String> redeemBatch(Connection c, Collection<String> uuids, Instant now)
       throws SQLException {
-    java.util.Set<String> moved = new HashSet<>();
     List<String> ids = new ArrayList<>(uuids);
     try (PreparedStatement ps = c.prepareStatement("UPDATE booking SET status='REDEEMED', updated_at=?,"
         + " redeemed_at=? WHERE uuid=? AND status='CONFIRMED'")) {
@@ -224,17 +223,8 @@ public final class BookingStore {
         ps.setString(3, id);
         ps.addBatch();
       }
-      int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-          throw new SQLException("the driver did not report per-row update counts");
-        }
-        if (counts[i] > 0) {
-          moved.add(ids.get(i));
-        }
-      }
+      return Jdbc.changed(ps.executeBatch(), ids);
     }
-    return moved;
   }
 
   /**

@@ -90,7 +90,6 @@ public final class EntryEventStore {
   }
 
   private static Set<String> insertBatch(Connection c, List<EntryRow> rows) throws SQLException {
-    Set<String> inserted = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(INSERT_COLUMNS + ROW_PARAMS + " ON CONFLICT DO NOTHING")) {
       for (EntryRow e : rows) {
         Object[] v = values(e);
@@ -99,17 +98,8 @@ public final class EntryEventStore {
         }
         ps.addBatch();
       }
-      int[] counts = ps.executeBatch();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-          throw new SQLException("the driver did not report per-row insert counts");
-        }
-        if (counts[i] > 0) {
-          inserted.add(rows.get(i).eventId());
-        }
-      }
+      return Jdbc.changed(ps.executeBatch(), rows.stream().map(EntryRow::eventId).toList());
     }
-    return inserted;
   }
 
   /** A row's column values, in {@link #COLUMNS} order. */
