@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource ds;
   private final boolean postgres;
+  private final Dialect dialect;
   private final boolean strictNesting;
   /** The connection the current thread works on (in {@link #tx} or {@link #read}), if any. */
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
@@ -54,7 +55,8 @@ public final class Database implements AutoCloseable {
     hc.setAutoCommit(true);
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     this.ds = new HikariDataSource(hc);
-    this.postgres = url.startsWith("jdbc:postgresql:");
+    this.dialect = Dialect.forUrl(url);
+    this.postgres = dialect instanceof PostgresDialect;
     // on a connection of its own: Flyway holds one for its lock while migrating on another (a pool of one hung)
     Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
   }
@@ -79,6 +81,11 @@ public final class Database implements AutoCloseable {
       props.setProperty("ApplicationName", applicationName);
     }
     return DriverManager.getConnection(ds.getJdbcUrl(), props);
+  }
+
+  /** The SQL that differs between H2 and PostgreSQL, for the stores (chosen from the JDBC URL). */
+  public Dialect dialect() {
+    return dialect;
   }
 
   /** Runs {@code work} in a transaction; commits on success, rolls back on any exception. */
@@ -181,8 +188,7 @@ public final class Database implements AutoCloseable {
 
   /** A pooled connection; on H2 its statements wait for row locks in short rounds ({@link H2LockWaits}). */
   private Connection connection() throws SQLException {
-    Connection c = ds.getConnection();
-    return postgres ? c : H2LockWaits.wrap(c);
+    return dialect.prepare(ds.getConnection());
   }
 
   @Override

@@ -27,11 +27,6 @@ public final class Jdbc {
   /** Most ids one {@code IN (...)} list carries. */
   public static final int IN_CHUNK = 500;
 
-  /** True on PostgreSQL (the stores' set-based forms differ from H2's there). */
-  public static boolean isPostgres(Connection c) throws SQLException {
-    return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
-  }
-
   /**
    * On PostgreSQL, has the server plan this statement at every execution with the values bound, so a read of a
    * growing table by a list of keys never keeps a generic plan made while the table was small (docs/benchmarks.md
@@ -60,6 +55,23 @@ public final class Jdbc {
       }
       ps.executeBatch();
     }
+  }
+
+  /**
+   * The keys of the rows an executed JDBC batch changed ({@code counts[i]} is row {@code i}'s, {@code keys.get(i)}
+   * its key); fails when the driver did not report per-row counts.
+   */
+  public static java.util.Set<String> changed(int[] counts, List<String> keys) throws SQLException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+        throw new SQLException("the driver did not report per-row update counts");
+      }
+      if (counts[i] > 0) {
+        out.add(keys.get(i));
+      }
+    }
+    return out;
   }
 
   public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {

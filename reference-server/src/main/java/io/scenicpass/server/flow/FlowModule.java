@@ -3,7 +3,7 @@ package io.scenicpass.server.flow;
 import io.scenicpass.server.terminal.PushHub;
 import io.scenicpass.server.flow.store.AlertStore;
 import io.scenicpass.server.db.Database;
-import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.terminal.store.TelemetryStore;
 import io.scenicpass.server.flow.store.FlowStore;
 import io.scenicpass.server.sales.store.InventoryStore;
 import java.time.Clock;
@@ -32,7 +32,7 @@ public final class FlowModule {
   public FlowModule(Database db, Clock clock, FlowConfig config, WebhookTargets targets) {
     this.config = config;
     FlowStore store = new FlowStore();
-    flow = new FlowService(db, store, new EntryStore(), clock, config);
+    flow = new FlowService(db, store, new TelemetryStore(), clock, config);
     forecast = new ForecastService(db, store, flow, clock, config);
     alerts = new AlertService(db, new AlertStore(), flow, forecast, clock, config, targets);
     quotas = new QuotaAdvisor(db, new InventoryStore(), store, flow, forecast, clock, config);

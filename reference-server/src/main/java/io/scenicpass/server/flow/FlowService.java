@@ -1,7 +1,7 @@
 package io.scenicpass.server.flow;
 
 import io.scenicpass.server.db.Database;
-import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.terminal.store.TelemetryStore;
 import io.scenicpass.server.flow.store.FlowStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,21 +44,21 @@ public final class FlowService {
 
   /** A device at a gate with its health and latest telemetry. */
   public record DeviceHealth(String deviceId, String name, boolean revoked, Instant lastSeenAt, long secondsSinceSeen,
-      String status, List<EntryStore.Reading> telemetry) {}
+      String status, List<TelemetryStore.Reading> telemetry) {}
 
   /** A gate with its devices. */
   public record GateView(String gateId, String name, String zoneId, String direction, List<DeviceHealth> devices) {}
 
   private final Database db;
   private final FlowStore store;
-  private final EntryStore entries;
+  private final TelemetryStore telemetry;
   private final Clock clock;
   private final FlowConfig config;
 
-  public FlowService(Database db, FlowStore store, EntryStore entries, Clock clock, FlowConfig config) {
+  public FlowService(Database db, FlowStore store, TelemetryStore telemetry, Clock clock, FlowConfig config) {
     this.db = db;
     this.store = store;
-    this.entries = entries;
+    this.telemetry = telemetry;
     this.clock = clock;
     this.config = config;
   }
@@ -163,7 +163,7 @@ public final class FlowService {
   /** Gates with their devices: ONLINE when seen in the last 2 minutes, STALE within 15, else OFFLINE. */
   public List<GateView> gates() {
     Instant now = clock.instant();
-    List<EntryStore.Reading> readings = db.read(c -> entries.latestTelemetry(c, null));
+    List<TelemetryStore.Reading> readings = db.read(c -> telemetry.latest(c, null));
     Map<String, GateView> out = new LinkedHashMap<>();
     for (FlowStore.GateDevice g : db.read(store::gateDevices)) {
       GateView v = out.computeIfAbsent(g.gateId(), k -> new GateView(g.gateId(), g.gateName(), g.zoneId(),
@@ -174,7 +174,7 @@ public final class FlowService {
       long since = g.lastSeenAt() == null ? -1 : Duration.between(g.lastSeenAt(), now).getSeconds();
       String status = g.revoked() ? "REVOKED" : since < 0 ? "NEVER_SEEN" : since <= 120 ? "ONLINE"
           : since <= 900 ? "STALE" : "OFFLINE";
-      List<EntryStore.Reading> mine = readings.stream().filter(r -> r.deviceId().equals(g.deviceId())).toList();
+      List<TelemetryStore.Reading> mine = readings.stream().filter(r -> r.deviceId().equals(g.deviceId())).toList();
       v.devices().add(new DeviceHealth(g.deviceId(), g.deviceName(), g.revoked(), g.lastSeenAt(), since, status,
           mine));
     }

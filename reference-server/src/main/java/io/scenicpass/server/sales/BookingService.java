@@ -29,7 +29,7 @@ import io.scenicpass.server.sales.store.ProductOption;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.db.StoreException;
 import io.scenicpass.server.sales.store.Unit;
-import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.terminal.store.PassUseStore;
 import io.scenicpass.server.sales.store.PassRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,7 +57,7 @@ public final class BookingService {
   private final BookingStore bookings;
   private final PassStore passes;
   /** Pass use, for the unit items of a REDEEMED booking (stateless). */
-  private final EntryStore entries = new EntryStore();
+  private final PassUseStore passUse;
   private final InventoryService inventory;
   private final IssuanceService issuance;
   private final WebhookService webhooks;
@@ -85,6 +85,7 @@ public final class BookingService {
     this.holdMaxMinutes = holdMaxMinutes;
     this.catalogueService = new CatalogueService(db, catalogue, clock);
     this.combiner = new HoldCombiner(db, bookings, inventoryStore);
+    this.passUse = new PassUseStore(db.dialect());
   }
 
   /** Reserves (holds) places. Idempotent by uuid: the same uuid and body return the same booking. */
@@ -197,28 +198,9 @@ public final class BookingService {
       }
       return draft;
     }
-    if (db.isPostgres()) {
-      return insertHoldTx(ch, draft, slot, quantity);
-    }
-    // Embedded H2 (one process by construction: H2 locks its file) answers a locked row with sleep-and-retry;
-    // queueing the holds of one slot in the JVM avoids that storm. Correctness still comes from the database.
-    java.util.concurrent.locks.ReentrantLock lock = SLOT_STRIPES[Math.floorMod(slot.id().hashCode(), SLOT_STRIPES.length)];
-    lock.lock();
-    try {
-      return insertHoldTx(ch, draft, slot, quantity);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private static final java.util.concurrent.locks.ReentrantLock[] SLOT_STRIPES = stripes(64);
-
-  private static java.util.concurrent.locks.ReentrantLock[] stripes(int n) {
-    java.util.concurrent.locks.ReentrantLock[] a = new java.util.concurrent.locks.ReentrantLock[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = new java.util.concurrent.locks.ReentrantLock();
-    }
-    return a;
+    // H2 queues the holds of one slot in the JVM (it answers a locked row with sleep-and-retry), PostgreSQL on
+    // the row lock; correctness still comes from the database
+    return db.dialect().onHotRow(slot.id(), () -> insertHoldTx(ch, draft, slot, quantity));
   }
 
   private Booking insertHoldTx(Channel ch, Booking draft, Slot slot, int quantity) {
@@ -418,7 +400,7 @@ public final class BookingService {
     List<PassRecord> issued = passes.byBooking(c, b.uuid());
     Map<String, Instant> used = Map.of();
     if ("REDEEMED".equals(b.status())) {
-      used = entries.firstEntries(c, issued.stream().map(PassRecord::passId).toList());
+      used = passUse.firstEntries(c, issued.stream().map(PassRecord::passId).toList());
     }
     return OctoViews.booking(b, slot, product, issued, used, units(c, b.optionId()), cancellable, true);
   }

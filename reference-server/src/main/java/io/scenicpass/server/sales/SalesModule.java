@@ -29,8 +29,8 @@ public final class SalesModule {
     ServerConfig config = p.config();
     CatalogueStore catalogueStore = new CatalogueStore();
     InventoryStore inventoryStore = new InventoryStore();
-    BookingStore bookingStore = new BookingStore();
-    PassStore passStore = new PassStore();
+    BookingStore bookingStore = new BookingStore(p.db().dialect());
+    PassStore passStore = new PassStore(p.db().dialect());
     catalogue = new CatalogueService(p.db(), catalogueStore, p.clock());
     inventory = new InventoryService(p.db(), catalogueStore, inventoryStore, bookingStore, p.clock(),
         config.slotHorizonDays, config.availabilityCache);

@@ -19,12 +19,15 @@ import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.channels.store.ChannelStore;
-import io.scenicpass.server.terminal.store.EntryStore;
-import io.scenicpass.server.terminal.store.EntryStore.Admission;
-import io.scenicpass.server.terminal.store.EntryStore.EntryRow;
-import io.scenicpass.server.terminal.store.EntryStore.PassEvents;
+import io.scenicpass.server.terminal.store.ConflictStore.Conflict;
+import io.scenicpass.server.terminal.store.EntryEventStore;
+import io.scenicpass.server.terminal.store.EntryEventStore.Admission;
+import io.scenicpass.server.terminal.store.EntryEventStore.EntryRow;
+import io.scenicpass.server.terminal.store.EntryStores;
+import io.scenicpass.server.terminal.store.PassUseStore.PassEvents;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.PassRecord;
+import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.sales.store.Unit;
@@ -49,8 +52,9 @@ import java.util.TreeSet;
  * admissions (after those acknowledged before), the counters written with one batch and, per booking still
  * CONFIRMED, the redemption (status + webhook).
  */
-final class EntryIngestion {
-  private final EntryStore entries;
+public final class EntryIngestion {
+  private final EntryStores entries;
+  private final PassStore passes;
   private final BookingStore bookings;
   private final ChannelStore channels;
   private final CatalogueStore catalogue;
@@ -59,9 +63,11 @@ final class EntryIngestion {
 
   private final java.util.function.Consumer<String> refused;
 
-  EntryIngestion(EntryStore entries, BookingStore bookings, ChannelStore channels, CatalogueStore catalogue,
-      InventoryStore inventory, WebhookService webhooks, java.util.function.Consumer<String> refused) {
+  EntryIngestion(EntryStores entries, PassStore passes, BookingStore bookings, ChannelStore channels,
+      CatalogueStore catalogue, InventoryStore inventory, WebhookService webhooks,
+      java.util.function.Consumer<String> refused) {
     this.entries = entries;
+    this.passes = passes;
     this.bookings = bookings;
     this.channels = channels;
     this.catalogue = catalogue;
@@ -84,7 +90,7 @@ final class EntryIngestion {
       rows.add(k.row());
     }
     rows.sort(Comparator.comparing(EntryRow::eventId));
-    Set<String> inserted = entries.insertAll(c, rows);
+    Set<String> inserted = entries.events().insertAll(c, rows);
     // Passes whose counters change (sorted: the lock order), and the admissions still to answer, per pass.
     TreeMap<String, List<Candidate>> admitted = new TreeMap<>();
     TreeSet<String> touched = new TreeSet<>();
@@ -98,7 +104,7 @@ final class EntryIngestion {
         String reason = EntryService.reasonOf(k.problem());
         acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.REJECTED, k.problem(), reason);
         refused.accept(reason);
-      } else if (e.passId() != null && EntryStore.NOT_PASSED.equals(e.reason())) {
+      } else if (e.passId() != null && EntryEventStore.NOT_PASSED.equals(e.reason())) {
         touched.add(e.passId()); // an admission given back: the pass's count goes down again
         acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
       } else if (e.passId() == null || e.verdict() != Verdict.ADMIT) {
@@ -115,9 +121,9 @@ final class EntryIngestion {
     if (touched.isEmpty()) {
       return;
     }
-    entries.lockPasses(c, touched, now);
-    Map<String, PassEvents> events = entries.passEvents(c, touched);
-    Map<String, PassRecord> issued = admitted.isEmpty() ? Map.of() : entries.issuedPasses(c, admitted.keySet());
+    entries.use().lockPasses(c, touched, now);
+    Map<String, PassEvents> events = standing(entries.events().admissions(c, touched));
+    Map<String, PassRecord> issued = admitted.isEmpty() ? Map.of() : passes.issued(c, admitted.keySet());
     Set<String> fresh = new HashSet<>();
     admitted.values().forEach(l -> l.forEach(k -> fresh.add(k.event().eventId())));
     TreeMap<String, PassRecord> toRedeem = new TreeMap<>();
@@ -146,9 +152,11 @@ final class EntryIngestion {
       }
     }
     // the counters count the admissions that stand: this upload's over-uses are not among them
-    entries.updateUse(c, touched, withoutConflicts(events, found), newExits, now);
+    entries.use().updateUse(c, touched, withoutConflicts(events, found), newExits, now);
     if (!found.conflicts.isEmpty()) {
-      entries.recordConflicts(c, found.conflicts, found.messages);
+      // the events' status and message first, then the conflict rows (each one batch)
+      entries.events().markOverused(c, found.conflicts.stream().map(Conflict::eventId).toList(), found.messages);
+      entries.conflicts().insertAll(c, found.conflicts);
     }
     if (!toRedeem.isEmpty()) {
       redeem(c, toRedeem.keySet(), now);
@@ -166,10 +174,10 @@ final class EntryIngestion {
     }
     List<String> ids = new ArrayList<>(resent.size());
     resent.forEach(k -> ids.add(k.event().eventId()));
-    Map<String, EntryStore.Answer> stored = entries.finalAnswers(c, ids, deviceId);
+    Map<String, EntryEventStore.Answer> stored = entries.events().finalAnswers(c, ids, deviceId);
     for (Candidate k : resent) {
       String id = k.event().eventId();
-      EntryStore.Answer a = stored.get(id);
+      EntryEventStore.Answer a = stored.get(id);
       if (a == null) {
         acks[k.index()] = new EntryAckItem(id, EntryAckStatus.DUPLICATE, "already received");
       } else if (EntryAckStatus.OVERUSE_CONFLICT.name().equals(a.status())) {
@@ -181,6 +189,31 @@ final class EntryIngestion {
     }
   }
 
+  /**
+   * The admissions that stand, per pass: each {@code NOT_PASSED} event ({@link EntryEventStore#admissions}) gives
+   * back the latest earlier admission of the same device.
+   */
+  public static Map<String, PassEvents> standing(Map<String, List<Admission>> admissions) {
+    Map<String, PassEvents> out = new HashMap<>();
+    for (Map.Entry<String, List<Admission>> p : admissions.entrySet()) {
+      List<Admission> standing = new ArrayList<>();
+      for (Admission a : p.getValue()) {
+        if (!EntryEventStore.NOT_PASSED.equals(a.status())) {
+          standing.add(a);
+          continue;
+        }
+        for (int i = standing.size() - 1; i >= 0; i--) {
+          if (standing.get(i).deviceId().equals(a.deviceId())) {
+            standing.remove(i);
+            break;
+          }
+        }
+      }
+      out.put(p.getKey(), new PassEvents(standing));
+    }
+    return out;
+  }
+
   private static Map<String, PassEvents> withoutConflicts(Map<String, PassEvents> events, Found found) {
     if (found.conflicts.isEmpty()) {
       return events;
@@ -188,7 +221,7 @@ final class EntryIngestion {
     Set<String> over = new HashSet<>();
     found.conflicts.forEach(k -> over.add(k.eventId()));
     Map<String, PassEvents> out = new HashMap<>(events);
-    for (EntryStore.Conflict k : found.conflicts) {
+    for (Conflict k : found.conflicts) {
       PassEvents pe = out.get(k.passId());
       if (pe != null) {
         out.put(k.passId(), new PassEvents(pe.admissions().stream().filter(a -> !over.contains(a.eventId())).toList()));
@@ -199,7 +232,7 @@ final class EntryIngestion {
 
   /** Conflicts not recorded yet, with their messages, in the order found (recorded with two batches). */
   private static final class Found {
-    final List<EntryStore.Conflict> conflicts = new ArrayList<>();
+    final List<Conflict> conflicts = new ArrayList<>();
     final List<String> messages = new ArrayList<>();
   }
 
@@ -257,7 +290,7 @@ final class EntryIngestion {
       String msg = "pass " + pass.passId() + " was already admitted" + (prior == null ? ""
           : " at gate " + prior.gateId() + " at " + prior.time()) + " (allowance " + allowed
           + (overTotal ? "" : " in zone " + a.zoneId()) + ")";
-      found.conflicts.add(new EntryStore.Conflict(0, a.eventId(), pass.passId(), a.deviceId(), a.gateId(), a.time(),
+      found.conflicts.add(new Conflict(0, a.eventId(), pass.passId(), a.deviceId(), a.gateId(), a.time(),
           prior == null ? null : prior.eventId(), prior == null ? null : prior.gateId(),
           prior == null ? null : prior.time(), allowed, now));
       found.messages.add(msg);
@@ -290,14 +323,14 @@ final class EntryIngestion {
    * its channel's BOOKING_REDEEMED webhook, in this transaction.
    */
   private void redeem(Connection c, Set<String> sortedUuids, Instant now) throws SQLException {
-    Set<String> moved = entries.redeemBookings(c, sortedUuids, now);
+    Set<String> moved = bookings.redeem(c, sortedUuids, now);
     if (moved.isEmpty()) {
       return;
     }
-    Map<String, List<PassRecord>> passesOf = entries.passesOfBookings(c, moved);
+    Map<String, List<PassRecord>> passesOf = passes.ofBookings(c, moved);
     List<String> passIds = new ArrayList<>();
     passesOf.values().forEach(l -> l.forEach(p -> passIds.add(p.passId())));
-    Map<String, Instant> used = entries.firstEntries(c, passIds);
+    Map<String, Instant> used = entries.use().firstEntries(c, passIds);
     Lookups memo = new Lookups();
     List<WebhookService.Event> events = new ArrayList<>(moved.size());
     Map<String, Booking> redeemed = bookings.findAll(c, moved);

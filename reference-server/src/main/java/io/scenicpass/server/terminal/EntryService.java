@@ -26,7 +26,10 @@ import io.scenicpass.server.sales.store.CatalogueStore;
 import io.scenicpass.server.channels.store.ChannelStore;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
-import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.terminal.store.ConflictStore;
+import io.scenicpass.server.terminal.store.EntryEventStore;
+import io.scenicpass.server.terminal.store.EntryStores;
+import io.scenicpass.server.terminal.store.TelemetryStore;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.terminal.store.RevocationFeedStore;
@@ -57,7 +60,7 @@ public final class EntryService {
   public static final int MAX_PARTY = 1000;
 
   private final Database db;
-  private final EntryStore entries;
+  private final EntryStores entries;
   private final RevocationFeedStore feeds;
   private final KeyService keys;
   private final Clock clock;
@@ -66,7 +69,7 @@ public final class EntryService {
   private final SiteStore site = new SiteStore();
   private final Refusals refusals = new Refusals();
 
-  public EntryService(Database db, EntryStore entries, PassStore passes, BookingStore bookings, ChannelStore channels,
+  public EntryService(Database db, EntryStores entries, PassStore passes, BookingStore bookings, ChannelStore channels,
       CatalogueStore catalogue, InventoryStore inventory, RevocationFeedStore feeds, WebhookService webhooks,
       KeyService keys, Clock clock, String areaId) {
     this.db = db;
@@ -75,7 +78,7 @@ public final class EntryService {
     this.keys = keys;
     this.clock = clock;
     this.areaId = areaId;
-    this.ingestion = new EntryIngestion(entries, bookings, channels, catalogue, inventory, webhooks,
+    this.ingestion = new EntryIngestion(entries, passes, bookings, channels, catalogue, inventory, webhooks,
         refusals::count);
   }
 
@@ -183,7 +186,7 @@ public final class EntryService {
             + " from a device enrolled at gate " + gateId);
       }
       // A DENY records what a visitor attempted (WRONG_ZONE, WRONG_DIRECTION…): only what counts is bound further.
-      if (e.verdict() != Verdict.ADMIT && !EntryStore.NOT_PASSED.equals(e.reason())) {
+      if (e.verdict() != Verdict.ADMIT && !EntryEventStore.NOT_PASSED.equals(e.reason())) {
         return null;
       }
       if (zoneId != null && e.zoneId() != null && !e.zoneId().equals(zoneId)) {
@@ -204,10 +207,10 @@ public final class EntryService {
   }
 
   /** The stored row: the device's own gate (the event's was checked against it) and, when none is sent, zone. */
-  private static EntryStore.EntryRow row(DeviceRow device, Lane lane, EntryEvent e, String problem, Instant now) {
+  private static EntryEventStore.EntryRow row(DeviceRow device, Lane lane, EntryEvent e, String problem, Instant now) {
     Instant time = e.correctedTime() != null ? e.correctedTime() : e.deviceTime() != null ? e.deviceTime() : now;
     String zone = e.zoneId() != null ? clip(e.zoneId(), 64) : lane.zoneId();
-    return new EntryStore.EntryRow(e.eventId(), device.id(), device.gateId(), zone,
+    return new EntryEventStore.EntryRow(e.eventId(), device.id(), device.gateId(), zone,
         problem == null ? e.passId() : null, e.direction() == null ? null : e.direction().name(),
         e.credentialType() == null ? null : e.credentialType().name(), e.verdict() == null ? null : e.verdict().name(),
         clip(e.reason(), 60), e.deviceTime(), time, e.offline(), Math.max(1, Math.min(e.partyCount(), MAX_PARTY)),
@@ -240,7 +243,7 @@ public final class EntryService {
       throw new ServiceException(Problem.PAYLOAD_TOO_LARGE, "at most " + MAX_TELEMETRY + " readings per batch");
     }
     Instant now = clock.instant();
-    List<EntryStore.Reading> rows = new ArrayList<>();
+    List<TelemetryStore.Reading> rows = new ArrayList<>();
     for (TelemetryReading r : batch.readings()) {
       if (r == null || r.kind() == null || r.sensor() == null || r.sensor().isBlank()) {
         throw new ServiceException(Problem.BAD_REQUEST, "every reading needs sensor and kind");
@@ -248,31 +251,31 @@ public final class EntryService {
       if (Double.isNaN(r.value()) || Double.isInfinite(r.value())) {
         throw new ServiceException(Problem.BAD_REQUEST, "reading values must be finite numbers");
       }
-      rows.add(new EntryStore.Reading(device.id(), clip(r.sensor(), 100), r.kind().name(), r.value(),
+      rows.add(new TelemetryStore.Reading(device.id(), clip(r.sensor(), 100), r.kind().name(), r.value(),
           clip(r.unit(), 20), clip(r.detail(), 400), r.time() == null ? now : r.time()));
     }
     db.tx(c -> {
-      entries.telemetry(c, rows, now);
+      entries.telemetry().insert(c, rows, now);
       return null;
     });
     return rows.size();
   }
 
-  public List<EntryStore.Reading> latestTelemetry(String deviceId) {
-    return db.read(c -> entries.latestTelemetry(c, deviceId));
+  public List<TelemetryStore.Reading> latestTelemetry(String deviceId) {
+    return db.read(c -> entries.telemetry().latest(c, deviceId));
   }
 
-  public List<EntryStore.Reading> telemetryHistory(String deviceId, Instant from, int limit) {
-    return db.read(c -> entries.telemetryHistory(c, deviceId, from, Math.max(1, Math.min(limit, 10_000))));
+  public List<TelemetryStore.Reading> telemetryHistory(String deviceId, Instant from, int limit) {
+    return db.read(c -> entries.telemetry().history(c, deviceId, from, Math.max(1, Math.min(limit, 10_000))));
   }
 
   /** Stored entry events for the operator, newest first (filters may be null). */
-  public List<EntryStore.EntryRow> list(String deviceId, String passId, String gateId, int limit) {
-    return db.read(c -> entries.list(c, deviceId, passId, gateId, Math.max(1, Math.min(limit, 10_000))));
+  public List<EntryEventStore.EntryRow> list(String deviceId, String passId, String gateId, int limit) {
+    return db.read(c -> entries.events().list(c, deviceId, passId, gateId, Math.max(1, Math.min(limit, 10_000))));
   }
 
-  public List<EntryStore.Conflict> conflicts(int limit) {
-    return db.read(c -> entries.conflicts(c, Math.max(1, Math.min(limit, 10_000))));
+  public List<ConflictStore.Conflict> conflicts(int limit) {
+    return db.read(c -> entries.conflicts().list(c, Math.max(1, Math.min(limit, 10_000))));
   }
 
   /**
@@ -306,7 +309,7 @@ public final class EntryService {
     if (!now.isBefore(cl.validUntil().plus(late))) {
       return new OnlineCheckResponse(Verdict.DENY, "EXPIRED");
     }
-    int used = db.read(c -> entries.entries(c, cl.passId()));
+    int used = db.read(c -> entries.use().entries(c, cl.passId()));
     if (req.direction() != io.scenicpass.core.Direction.OUT) {
       if (cl.reentry() == ReentryPolicy.SINGLE && used >= 1) {
         return new OnlineCheckResponse(Verdict.DENY, "ALREADY_ENTERED");

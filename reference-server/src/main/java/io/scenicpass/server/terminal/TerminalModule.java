@@ -16,7 +16,7 @@ import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.terminal.http.TerminalApi;
 import io.scenicpass.server.terminal.store.DeviceStore;
-import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.terminal.store.EntryStores;
 import io.scenicpass.server.terminal.store.ManifestStore;
 import io.scenicpass.server.terminal.store.RevocationFeedStore;
 import java.time.Duration;
@@ -43,7 +43,8 @@ public final class TerminalModule implements AutoCloseable {
         p.random(), config.areaId);
     syncFeeds = new SyncFeedService(p.db(), feeds, new ManifestStore(), keys, p.clock(), ZoneOffset.UTC,
         Duration.ofSeconds(5));
-    entries = new EntryService(p.db(), new EntryStore(), new PassStore(), new BookingStore(), new ChannelStore(),
+    entries = new EntryService(p.db(), EntryStores.of(p.db().dialect()), new PassStore(p.db().dialect()),
+        new BookingStore(p.db().dialect()), new ChannelStore(),
         new CatalogueStore(), new InventoryStore(), feeds, channels.webhooks, keys, p.clock(), config.areaId);
     push = new PushHub(p.db(), feeds, p.clock());
     push.cluster(cluster.bus);

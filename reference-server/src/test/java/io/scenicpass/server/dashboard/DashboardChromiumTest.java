@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.flow.FlowHarness;
 import io.scenicpass.server.flow.FlowConfig;
 import io.scenicpass.server.terminal.store.DeviceStore;
-import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.terminal.store.TelemetryStore;
 import io.scenicpass.server.testing.TestServer;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -53,9 +53,9 @@ class DashboardChromiumTest {
       devices.seen(c, "dev-north-1", h.ts.clock.instant().minusSeconds(30));
       devices.insertDevice(c, "dev-south-1", "南门闸机 1 South lane 1", "SP-G2", "gate-south", "hash-2", h.ts.clock.instant());
       devices.seen(c, "dev-south-1", h.ts.clock.instant().minusSeconds(1800));
-      new EntryStore().telemetry(c, List.of(
-          new EntryStore.Reading("dev-north-1", "cabinet", "TEMPERATURE", 31.5, "°C", null, h.ts.clock.instant()),
-          new EntryStore.Reading("dev-north-1", "lane", "PEOPLE_IN", 412, "people", null, h.ts.clock.instant())),
+      new TelemetryStore().insert(c, List.of(
+          new TelemetryStore.Reading("dev-north-1", "cabinet", "TEMPERATURE", 31.5, "°C", null, h.ts.clock.instant()),
+          new TelemetryStore.Reading("dev-north-1", "lane", "PEOPLE_IN", 412, "people", null, h.ts.clock.instant())),
           h.ts.clock.instant());
       return null;
     });

@@ -15,7 +15,8 @@ import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
 import io.scenicpass.server.channels.store.ChannelStore;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
-import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.db.Dialect;
+import io.scenicpass.server.terminal.store.EntryStores;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.terminal.store.RevocationFeedStore;
@@ -54,8 +55,9 @@ class FlowIngestionTest {
           .get(0).get("deliveryValue").asText()).claims().passId()));
       assertThat(passes).hasSize(3);
 
-      EntryService entries = new EntryService(ts.server.database(), new EntryStore(), new PassStore(),
-          new BookingStore(), new ChannelStore(), new CatalogueStore(), new InventoryStore(), new RevocationFeedStore(),
+      Dialect dialect = ts.server.database().dialect();
+      EntryService entries = new EntryService(ts.server.database(), EntryStores.of(dialect), new PassStore(dialect),
+          new BookingStore(dialect), new ChannelStore(), new CatalogueStore(), new InventoryStore(), new RevocationFeedStore(),
           ts.server.webhooks(), ts.server.keys(), ts.clock, ts.server.config().areaId);
       DeviceRow device = new DeviceRow("dev-1", "South 1", "SP", "gate-south", false, ts.clock.instant(), null, null);
       Instant t = ts.clock.instant().minusSeconds(600); // 10:50 local

@@ -106,7 +106,7 @@ class InventoryRepairTest {
     try (TestServer ts = new TestServer(dir.resolve("crash"), null, new MutableClock(TestServer.START), Map.of())) {
       String key = setUp(ts);
       hold(ts, key, "c1");
-      BookingStore bookings = new BookingStore();
+      BookingStore bookings = new BookingStore(ts.server.database().dialect());
       try {
         ts.server.database().tx(c -> {
           bookings.transition(c, "c1", "ON_HOLD", "CONFIRMED", ts.clock.instant());

@@ -2,12 +2,14 @@ package io.scenicpass.server.store;
 
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.sales.store.BookingStore;
-import io.scenicpass.server.terminal.store.EntryStore;
-import io.scenicpass.server.terminal.store.EntryStorePostgres;
+import io.scenicpass.server.sales.store.PassStore;
+import io.scenicpass.server.terminal.EntryIngestion;
+import io.scenicpass.server.terminal.store.EntryEventStore;
+import io.scenicpass.server.terminal.store.PassUseStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scenicpass.server.terminal.store.EntryStore.EntryRow;
-import io.scenicpass.server.terminal.store.EntryStore.PassEvents;
+import io.scenicpass.server.terminal.store.EntryEventStore.EntryRow;
+import io.scenicpass.server.terminal.store.PassUseStore.PassEvents;
 import io.scenicpass.server.testing.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The PostgreSQL set forms of the ingestion writes ({@code EntryStorePostgres}) leave the same rows as the JDBC
+ * The PostgreSQL set forms of the ingestion writes ({@code PostgresDialect} and the stores' PostgreSQL forms) leave the same rows as the JDBC
  * batches H2 runs, and the key-list reads of growing tables are planned at every execution (never a cached generic
  * plan).
  */
@@ -34,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class EntryStorePostgresTest {
   static final Instant T0 = Instant.parse("2026-06-02T02:00:00Z");
   @TempDir Path dir;
-  final EntryStore entries = new EntryStore();
 
   @BeforeAll
   static void requirePostgres() {
@@ -49,7 +50,7 @@ class EntryStorePostgresTest {
     try {
       List<String> seen = new ArrayList<>();
       for (Database db : List.of(pg, h2)) {
-        seen.add(db.tx(c -> scenario(c)));
+        seen.add(db.tx(c -> scenario(db, c)));
       }
       // p3 had no new events: its admissions are recounted (none stand), its exits count up from the stored 5
       assertThat(seen.get(0)).isEqualTo(seen.get(1)).contains("p1|2|1|").contains("p3|0|5|null");
@@ -60,7 +61,9 @@ class EntryStorePostgresTest {
   }
 
   /** Two uploads over three passes (one use row already there); returns what they left, as text. */
-  private String scenario(Connection c) throws SQLException {
+  private String scenario(Database db, Connection c) throws SQLException {
+    EntryEventStore entries = new EntryEventStore(db.dialect());
+    PassUseStore use = new PassUseStore(db.dialect());
     try (Statement st = c.createStatement()) {
       st.executeUpdate("INSERT INTO pass_use(pass_id, entries, exits, first_entry_at, last_event_at)"
           + " VALUES ('p3', 5, 5, 1, 1)");
@@ -69,11 +72,11 @@ class EntryStorePostgresTest {
         row("e2", "p1", "OUT", "ADMIT", null, 10), row("e3", null, "IN", "DENY", "NOT_FOUND", 20)));
     Set<String> second = entries.insertAll(c, List.of(row("e1", "p1", "IN", "ADMIT", null, 0),
         row("e4", "p1", "IN", "ADMIT", null, 30), row("e5", "p2", "IN", "ADMIT", null, 40),
-        row("e6", "p2", "IN", "ADMIT", EntryStore.NOT_PASSED, 50)));
+        row("e6", "p2", "IN", "ADMIT", EntryEventStore.NOT_PASSED, 50)));
     TreeSet<String> passes = new TreeSet<>(List.of("p1", "p2", "p3"));
-    entries.lockPasses(c, passes, T0.plusSeconds(60));
-    Map<String, PassEvents> events = entries.passEvents(c, passes);
-    entries.updateUse(c, passes, events, Map.of("p1", 1), T0.plusSeconds(61)); // e2: p1's exit
+    use.lockPasses(c, passes, T0.plusSeconds(60));
+    Map<String, PassEvents> events = EntryIngestion.standing(entries.admissions(c, passes));
+    use.updateUse(c, passes, events, Map.of("p1", 1), T0.plusSeconds(61)); // e2: p1's exit
     StringBuilder out = new StringBuilder("first " + new TreeSet<>(first) + " second " + new TreeSet<>(second));
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT pass_id, entries, exits, first_entry_at, last_event_at FROM pass_use"
@@ -106,17 +109,21 @@ class EntryStorePostgresTest {
   @Test
   void keyListReadsOfGrowingTablesAreNeverServerPrepared() throws SQLException {
     Database pg = new Database(PostgresServer.get().newDatabase(), "postgres", "", 2);
+    EntryEventStore entries = new EntryEventStore(pg.dialect());
+    PassUseStore use = new PassUseStore(pg.dialect());
+    PassStore passStore = new PassStore(pg.dialect());
+    BookingStore bookings = new BookingStore(pg.dialect());
     try {
       int prepared = pg.tx(c -> {
         for (int i = 0; i < 8; i++) { // the driver prepares a statement by name from its fifth execution
           TreeSet<String> passes = new TreeSet<>(List.of("a" + i, "b" + i, "c" + i));
           entries.insertAll(c, List.of(row("e" + i, "a" + i, "IN", "ADMIT", null, i)));
-          entries.lockPasses(c, passes, T0);
-          entries.updateUse(c, passes, entries.passEvents(c, passes), Map.of(), T0);
-          entries.issuedPasses(c, passes);
-          entries.passesOfBookings(c, List.of("b" + i));
-          entries.redeemBookings(c, List.of("b" + i), T0);
-          new BookingStore().findAll(c, List.of("b" + i, "c" + i));
+          use.lockPasses(c, passes, T0);
+          use.updateUse(c, passes, EntryIngestion.standing(entries.admissions(c, passes)), Map.of(), T0);
+          passStore.issued(c, passes);
+          passStore.ofBookings(c, List.of("b" + i));
+          bookings.redeem(c, List.of("b" + i), T0);
+          bookings.findAll(c, List.of("b" + i, "c" + i));
         }
         try (Statement st = c.createStatement();
             ResultSet rs = st.executeQuery("SELECT COUNT(*) FILTER (WHERE statement LIKE '%CROSS JOIN LATERAL%'"

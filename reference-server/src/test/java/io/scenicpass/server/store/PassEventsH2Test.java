@@ -2,11 +2,13 @@ package io.scenicpass.server.store;
 
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.Jdbc;
-import io.scenicpass.server.terminal.store.EntryStore;
+import io.scenicpass.server.terminal.EntryIngestion;
+import io.scenicpass.server.terminal.store.EntryEventStore;
+import io.scenicpass.server.terminal.store.PassUseStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scenicpass.server.terminal.store.EntryStore.EntryRow;
-import io.scenicpass.server.terminal.store.EntryStore.PassEvents;
+import io.scenicpass.server.terminal.store.EntryEventStore.EntryRow;
+import io.scenicpass.server.terminal.store.PassUseStore.PassEvents;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,8 @@ class PassEventsH2Test {
   void recordedConflictsAreNotReplayedAndExitsCountUp() {
     Database db = new Database("jdbc:h2:file:" + dir.resolve("db")
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", 2);
-    EntryStore entries = new EntryStore();
+    EntryEventStore entries = new EntryEventStore(db.dialect());
+    PassUseStore passUse = new PassUseStore(db.dialect());
     try {
       Map<String, PassEvents> events = db.tx(c -> {
         List<EntryRow> rows = new ArrayList<>();
@@ -41,13 +44,13 @@ class PassEventsH2Test {
         rows.add(row("x1", "OUT", "ACCEPTED", 500));
         entries.insertAll(c, rows);
         TreeSet<String> p = new TreeSet<>(List.of("p"));
-        entries.lockPasses(c, p, T0);
-        Map<String, PassEvents> read = entries.passEvents(c, p);
-        entries.updateUse(c, p, read, Map.of("p", 1), T0);
-        entries.updateUse(c, p, read, Map.of("p", 2), T0);
+        passUse.lockPasses(c, p, T0);
+        Map<String, PassEvents> read = EntryIngestion.standing(entries.admissions(c, p));
+        passUse.updateUse(c, p, read, Map.of("p", 1), T0);
+        passUse.updateUse(c, p, read, Map.of("p", 2), T0);
         return read;
       });
-      assertThat(events.get("p").admissions()).extracting(EntryStore.Admission::eventId).containsExactly("a0", "b1");
+      assertThat(events.get("p").admissions()).extracting(EntryEventStore.Admission::eventId).containsExactly("a0", "b1");
       int[] use = db.read(c -> Jdbc.one(c, "SELECT entries, exits FROM pass_use WHERE pass_id='p'",
           rs -> new int[] {rs.getInt(1), rs.getInt(2)})).orElseThrow();
       assertThat(use).containsExactly(2, 3);

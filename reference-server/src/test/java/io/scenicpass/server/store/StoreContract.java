@@ -37,9 +37,9 @@ abstract class StoreContract {
   Database db;
   final CatalogueStore catalogue = new CatalogueStore();
   final InventoryStore inventory = new InventoryStore();
-  final PassStore passes = new PassStore();
+  PassStore passes;
   final SettingStore settings = new SettingStore();
-  final BookingStore bookings = new BookingStore();
+  BookingStore bookings;
   final ChannelStore channels = new ChannelStore();
 
   abstract String url();
@@ -52,6 +52,8 @@ abstract class StoreContract {
   @BeforeEach
   void open() {
     db = new Database(url(), user(), "", 4);
+    passes = new PassStore(db.dialect());
+    bookings = new BookingStore(db.dialect());
     db.tx(c -> {
       catalogue.insertProduct(c, new Product("p", "P", null, "Asia/Shanghai", "TIMED_SLOT", false, List.of("park"),
           "pool", 60, "CNY", true), NOW);

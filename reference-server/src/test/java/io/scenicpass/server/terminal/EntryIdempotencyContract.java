@@ -255,7 +255,7 @@ abstract class EntryIdempotencyContract {
           assertThat(sb.overuseConflicts()).as(when).extracting(OveruseNotice::eventId)
               .containsExactly(atB.eventId());
         }
-        List<io.scenicpass.server.terminal.store.EntryStore.Conflict> recorded = th.entries.conflicts(100).stream()
+        List<io.scenicpass.server.terminal.store.ConflictStore.Conflict> recorded = th.entries.conflicts(100).stream()
             .filter(k -> k.passId().equals(pass)).toList();
         assertThat(recorded).as(when).hasSize(1);
         assertThat(recorded.get(0).eventId()).as(when).isEqualTo(atB.eventId());

@@ -75,6 +75,8 @@ public final class HoldCombiner {
   private final Database db;
   private final BookingStore bookings;
   private final InventoryStore inventory;
+  /** One batch's hold and insert, in the form of the database (see {@link #holdTogether}). */
+  private final HoldTogether holdTogether;
   private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
   private final long maxWindowNanos;
   private final LongSupplier nanoTime;
@@ -92,6 +94,13 @@ public final class HoldCombiner {
     this.inventory = inventory;
     this.maxWindowNanos = maxWindowNanos;
     this.nanoTime = nanoTime;
+    this.holdTogether = db.dialect().<HoldTogether>pick(() -> this::holdInTransaction,
+        () -> this::holdInOneStatement);
+  }
+
+  /** Holds the places of all the drafts of one slot and inserts them, or changes nothing; false when refused. */
+  private interface HoldTogether {
+    boolean hold(String slotId, List<Booking> drafts);
   }
 
   /**
@@ -257,9 +266,16 @@ public final class HoldCombiner {
   }
 
   private boolean holdTogether(String slotId, List<Booking> drafts) {
-    if (db.isPostgres()) {
-      return db.read(c -> bookings.insertHeldPostgres(c, drafts, slotId)); // one auto-commit statement
-    }
+    return holdTogether.hold(slotId, drafts);
+  }
+
+  /** PostgreSQL: one auto-commit statement (a data-modifying CTE). */
+  private boolean holdInOneStatement(String slotId, List<Booking> drafts) {
+    return db.read(c -> bookings.insertHeldPostgres(c, drafts, slotId));
+  }
+
+  /** H2: the conditional update and the inserts in one transaction. */
+  private boolean holdInTransaction(String slotId, List<Booking> drafts) {
     int n = 0;
     for (Booking b : drafts) {
       n += b.quantity();

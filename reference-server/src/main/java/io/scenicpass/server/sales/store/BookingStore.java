@@ -1,7 +1,8 @@
 package io.scenicpass.server.sales.store;
 
+import io.scenicpass.server.db.Dialect;
 import io.scenicpass.server.db.Jdbc;
-import io.scenicpass.server.terminal.store.EntryStorePostgres;
+import io.scenicpass.server.db.PostgresDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +20,17 @@ import java.util.Optional;
  * updates (compare-and-set on status).
  */
 public final class BookingStore {
+
+  /** The redemption of a set of bookings: a JDBC batch (H2) or one statement over an array (PostgreSQL). */
+  private interface Redeem {
+    java.util.Set<String> redeem(Connection c, Collection<String> uuids, Instant now) throws SQLException;
+  }
+
+  private final Redeem redeem;
+
+  public BookingStore(Dialect dialect) {
+    this.redeem = dialect.<Redeem>pick(() -> BookingStore::redeemBatch, () -> BookingStore::redeemLocked);
+  }
 
   public void insert(Connection c, Booking b) throws SQLException {
     Jdbc.update(c, INSERT_BOOKING, bookingRow(b));
@@ -135,7 +149,7 @@ public final class BookingStore {
     for (int from = 0; from < all.size(); from += Jdbc.IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + Jdbc.IN_CHUNK));
       // planned at every execution on PostgreSQL: a generic plan cached while booking was small would keep
-      // scanning the whole table as it grows (what happened to the entry reads, see EntryStorePostgres)
+      // scanning the whole table as it grows (what happened to the entry reads, see PostgresDialect)
       for (Booking b : Jdbc.list(c, "SELECT * FROM booking WHERE uuid IN (" + Jdbc.marks(chunk.size()) + ")", true,
           BookingStore::booking, chunk.toArray())) {
         out.put(b.uuid(), b);
@@ -187,6 +201,55 @@ public final class BookingStore {
     }
     return Jdbc.update(c, "UPDATE booking SET status=?, updated_at=?" + extra + " WHERE uuid=? AND status=?",
         to, now.toEpochMilli(), uuid, from) == 1;
+  }
+
+  /**
+   * Moves the bookings still CONFIRMED to REDEEMED (the compare-and-set of {@link #transition}) in the order given
+   * (sorted by the caller, so concurrent uploads never deadlock on them) and returns those this call moved. H2: one
+   * JDBC batch; PostgreSQL: one statement locking them in that order.
+   */
+  public java.util.Set<String> redeem(Connection c, Collection<String> uuids, Instant now) throws SQLException {
+    return redeem.redeem(c, uuids, now);
+  }
+
+  private static java.util.Set<String> redeemBatch(Connection c, Collection<String> uuids, Instant now)
+      throws SQLException {
+    List<String> ids = new ArrayList<>(uuids);
+    try (PreparedStatement ps = c.prepareStatement("UPDATE booking SET status='REDEEMED', updated_at=?,"
+        + " redeemed_at=? WHERE uuid=? AND status='CONFIRMED'")) {
+      for (String id : ids) {
+        ps.setLong(1, now.toEpochMilli());
+        ps.setLong(2, now.toEpochMilli());
+        ps.setString(3, id);
+        ps.addBatch();
+      }
+      return Jdbc.changed(ps.executeBatch(), ids);
+    }
+  }
+
+  /**
+   * Each booking is looked up through its primary key and locked ({@code FOR NO KEY UPDATE}, the lock an update
+   * takes) in the order given, then the locked ones are updated. The status test is kept out of the index choice
+   * ({@code IS TRUE}): stale statistics that think CONFIRMED rare sent the lookup through the status index.
+   */
+  private static java.util.Set<String> redeemLocked(Connection c, Collection<String> uuids, Instant now)
+      throws SQLException {
+    java.util.Set<String> moved = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT x.uuid FROM"
+        + " unnest(?::varchar[]) AS k(id) CROSS JOIN LATERAL (SELECT uuid FROM booking WHERE uuid = k.id AND"
+        + " (status = 'CONFIRMED') IS TRUE OFFSET 0 FOR NO KEY UPDATE) x) UPDATE booking SET status='REDEEMED',"
+        + " updated_at=?, redeemed_at=? WHERE uuid = ANY(ARRAY(SELECT uuid FROM locked)) RETURNING uuid")) {
+      Jdbc.planEveryTime(ps);
+      ps.setArray(1, PostgresDialect.varchars(c, uuids));
+      ps.setLong(2, now.toEpochMilli());
+      ps.setLong(3, now.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          moved.add(rs.getString(1));
+        }
+      }
+    }
+    return moved;
   }
 
   /** Expires a hold only if it is still ON_HOLD and its expiry has passed. */

@@ -1,15 +1,27 @@
 package io.scenicpass.server.sales.store;
 
+import io.scenicpass.server.db.Dialect;
 import io.scenicpass.server.db.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Issued passes and the revocation log (its sequence numbers are the terminal feed's cursor). */
 public final class PassStore {
+  private static final String COLUMNS = "pass_id, booking_uuid, key_id, pass_text, party_size, valid_from,"
+      + " valid_until, revoked, issued_at";
+  private final Dialect dialect;
+
+  public PassStore(Dialect dialect) {
+    this.dialect = dialect;
+  }
 
   public void insert(Connection c, PassRecord p) throws SQLException {
     Jdbc.update(c, "INSERT INTO pass(pass_id, booking_uuid, key_id, pass_text, party_size, valid_from,"
@@ -24,6 +36,25 @@ public final class PassStore {
 
   public List<PassRecord> byBooking(Connection c, String bookingUuid) throws SQLException {
     return Jdbc.list(c, "SELECT * FROM pass WHERE booking_uuid=? ORDER BY pass_id", PassStore::pass, bookingUuid);
+  }
+
+  /** The issued passes among {@code passIds}, by id ({@link Dialect#listByKeys}). */
+  public Map<String, PassRecord> issued(Connection c, Collection<String> passIds) throws SQLException {
+    Map<String, PassRecord> out = new HashMap<>();
+    for (PassRecord p : dialect.listByKeys(c, COLUMNS, "pass", "pass_id", null, null, passIds, PassStore::pass)) {
+      out.put(p.passId(), p);
+    }
+    return out;
+  }
+
+  /** The passes of these bookings, by booking, each list ordered by pass id ({@link Dialect#listByKeys}). */
+  public Map<String, List<PassRecord>> ofBookings(Connection c, Collection<String> uuids) throws SQLException {
+    Map<String, List<PassRecord>> out = new HashMap<>();
+    for (PassRecord p : dialect.listByKeys(c, COLUMNS, "pass", "booking_uuid", null, "booking_uuid, pass_id", uuids,
+        PassStore::pass)) {
+      out.computeIfAbsent(p.bookingUuid(), k -> new ArrayList<>()).add(p);
+    }
+    return out;
   }
 
   /** Revokes a pass and appends it to the revocation log (once). */

@@ -40,7 +40,8 @@ abstract class HoldCombinerContract {
     // 3 of the 5 places go to an ordinary reservation (this also generates the day's slots)
     assertThat(ts.post("/octo/bookings", key, TestServer.reserve("first", "hot", SLOT, "hot-adult", "hot-adult",
         "hot-adult")).status()).isEqualTo(200);
-    combiner = new HoldCombiner(ts.server.database(), new BookingStore(), new InventoryStore());
+    combiner = new HoldCombiner(ts.server.database(), new BookingStore(ts.server.database().dialect()),
+        new InventoryStore());
   }
 
   @AfterEach
@@ -113,7 +114,8 @@ abstract class HoldCombinerContract {
   @Test
   void aLoneClientNeverWaitsToGather() {
     java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-    HoldCombiner lone = new HoldCombiner(ts.server.database(), new BookingStore(), new InventoryStore(),
+    HoldCombiner lone = new HoldCombiner(ts.server.database(), new BookingStore(ts.server.database().dialect()),
+        new InventoryStore(),
         3_600_000_000_000L, () -> {
           reads.incrementAndGet();
           return System.nanoTime();
