@@ -17,9 +17,9 @@ public final class ClusterModule implements AutoCloseable {
   public ClusterModule(Platform p) {
     config = p.config();
     metrics = p.metrics();
-    bus = p.db().isPostgres()
-        ? new PostgresClusterBus(p.db(), new ClusterEventStore(), config.nodeId, p.clock())
-        : new LocalClusterBus();
+    // nodes share one PostgreSQL (LISTEN/NOTIFY); an embedded H2 has one node
+    bus = p.db().dialect().<ClusterBus>pick(LocalClusterBus::new,
+        () -> new PostgresClusterBus(p.db(), new ClusterEventStore(), config.nodeId, p.clock()));
     leases = new JobLeases(p.db(), new JobLeaseStore(), p.clock(), config.nodeId);
     p.metrics().gauge("scenicpass.cluster.events.received",
         "events from other nodes (messages, alerts, log wake-ups)", bus::received);
