@@ -3,6 +3,7 @@ package io.scenicpass.benchmarks.server;
 import io.scenicpass.server.testing.PostgresServer;
 
 import io.scenicpass.channel.model.BookingReservationRequest;
+import io.scenicpass.server.sales.http.OctoCommands;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.ScenicPassServer;
 import io.scenicpass.server.channels.store.Channel;
@@ -83,9 +84,9 @@ public class HotSlotBenchmark {
 
   @Benchmark
   public Object reserve() {
-    return server.bookings().reserve(channel, new BookingReservationRequest().uuid(UUID.randomUUID().toString())
-        .productId("hot").optionId("hot-opt").availabilityId(SLOT)
-        .unitItems(List.of(new UnitItemRequest().unitId("hot-adult"))));
+    return server.bookings().reserve(channel, OctoCommands.reserve(new BookingReservationRequest()
+        .uuid(UUID.randomUUID().toString()).productId("hot").optionId("hot-opt").availabilityId(SLOT)
+        .unitItems(List.of(new UnitItemRequest().unitId("hot-adult")))));
   }
 
   @Benchmark
