@@ -2,6 +2,7 @@ package io.scenicpass.benchmarks.server;
 
 import io.scenicpass.channel.model.BookingConfirmationRequest;
 import io.scenicpass.channel.model.BookingReservationRequest;
+import io.scenicpass.server.sales.http.OctoCommands;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.core.CredentialType;
 import io.scenicpass.core.Direction;
@@ -163,9 +164,9 @@ public class EntryIngestBenchmark {
         for (int u = 0; u < PARTY; u++) {
           units.add(new UnitItemRequest().unitId("tour-adult"));
         }
-        server.bookings().reserve(channel, new BookingReservationRequest().uuid(uuid).productId("tour")
-            .optionId("tour-opt").availabilityId(SLOT).unitItems(units));
-        server.bookings().confirm(channel, uuid, new BookingConfirmationRequest());
+        server.bookings().reserve(channel, OctoCommands.reserve(new BookingReservationRequest().uuid(uuid)
+            .productId("tour").optionId("tour-opt").availabilityId(SLOT).unitItems(units)));
+        server.bookings().confirm(channel, uuid, OctoCommands.confirm(new BookingConfirmationRequest()));
       }
       try (Connection c = ds.getConnection();
           PreparedStatement ps = c.prepareStatement("SELECT pass_id FROM pass WHERE booking_uuid LIKE ?")) {

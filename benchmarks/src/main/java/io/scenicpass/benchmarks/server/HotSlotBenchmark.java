@@ -3,6 +3,7 @@ package io.scenicpass.benchmarks.server;
 import io.scenicpass.server.testing.PostgresServer;
 
 import io.scenicpass.channel.model.BookingReservationRequest;
+import io.scenicpass.server.sales.http.OctoCommands;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.ScenicPassServer;
 import io.scenicpass.server.channels.store.Channel;
@@ -35,12 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * UUID (v4) as its booking uuid, as OCTO resellers send them (an index over random keys is touched at a random
  * page per booking; until 2026-11-25 the benchmark used increasing uuids, which flattered H2 by about a third).
  *
- * <p>{@code reserve}: the server's whole reservation path without HTTP ({@code BookingService.reserve}: uuid
- * check, request hash, cached catalogue/price/slot lookups, then the hold: concurrent holds of the slot are
- * combined by {@code HoldCombiner} into one conditional update plus the inserts of all their bookings, unit items
- * in the booking row — one statement on PostgreSQL, one transaction on H2; a hold waits at most twice the slot's
- * last batch, and at most 1 ms, for the company that batch showed). Floor, same database, same pool, same run:
- * {@code rawConditionalUpdate}, one auto-commit
+ * <p>{@code reserve}: the server's whole reservation path without HTTP ({@code OctoCommands.reserve} then
+ * {@code BookingService.reserve}: request hash, uuid check, cached catalogue/price/slot lookups, then the hold:
+ * concurrent holds of the slot are combined by {@code HoldCombiner} into one conditional update plus the inserts
+ * of all their bookings, unit items in the booking row — one statement on PostgreSQL, one transaction on H2; a hold
+ * waits at most twice the slot's last batch, and at most 1 ms, for the company that batch showed). Floor, same
+ * database, same pool, same run: {@code rawConditionalUpdate}, one auto-commit
  * {@code UPDATE slot SET held = held + 1 WHERE id = ? AND NOT closed AND held + sold + 1 <= capacity}.
  * The slot's capacity is 2 billion, so nothing sells out during the run. PostgreSQL 15 is started by the
  * benchmark ({@link PostgresServer}); H2 runs in file mode in a temp directory with the server's own default
@@ -83,9 +84,9 @@ public class HotSlotBenchmark {
 
   @Benchmark
   public Object reserve() {
-    return server.bookings().reserve(channel, new BookingReservationRequest().uuid(UUID.randomUUID().toString())
-        .productId("hot").optionId("hot-opt").availabilityId(SLOT)
-        .unitItems(List.of(new UnitItemRequest().unitId("hot-adult"))));
+    return server.bookings().reserve(channel, OctoCommands.reserve(new BookingReservationRequest()
+        .uuid(UUID.randomUUID().toString()).productId("hot").optionId("hot-opt").availabilityId(SLOT)
+        .unitItems(List.of(new UnitItemRequest().unitId("hot-adult")))));
   }
 
   @Benchmark

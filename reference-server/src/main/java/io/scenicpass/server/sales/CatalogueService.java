@@ -46,6 +46,17 @@ public final class CatalogueService {
     public OptionView option(String optionId) {
       return options.stream().filter(o -> o.option().id().equals(optionId)).findFirst().orElse(null);
     }
+
+    /** The option a request without an option id means: the one marked default, else the first (null: none). */
+    public OptionView defaultOption() {
+      return options.stream().filter(o -> o.option().isDefault()).findFirst()
+          .orElse(options.isEmpty() ? null : options.get(0));
+    }
+
+    /** {@link #option(String)}, or {@link #defaultOption()} when {@code optionId} is null. */
+    public OptionView optionOrDefault(String optionId) {
+      return optionId == null ? defaultOption() : option(optionId);
+    }
   }
 
   /** Everything needed to create a product: options carry their units and default prices. */

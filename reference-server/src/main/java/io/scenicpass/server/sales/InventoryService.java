@@ -34,7 +34,14 @@ public final class InventoryService {
   public static final int MAX_RANGE_DAYS = 93;
 
   /** A slot with what a given channel can still book in it. */
-  public record SlotView(Slot slot, int vacancies, int capacity) {}
+  public record SlotView(Slot slot, int vacancies, int capacity) {
+    public Vacancy vacancy() {
+      return new Vacancy(vacancies, capacity, slot.closed());
+    }
+  }
+
+  /** One local date of a calendar: its slots and their summed vacancy. */
+  public record DayView(LocalDate date, List<SlotView> slots, Vacancy vacancy) {}
 
   private final Database db;
   private final CatalogueStore catalogue;
@@ -163,6 +170,22 @@ public final class InventoryService {
     return views;
   }
 
+  /** {@link #availability} per local date, every date of [from, to] in order (CLOSED when it has no slots). */
+  public List<DayView> calendar(Product product, ProductOption option, LocalDate from, LocalDate to,
+      String channelId) {
+    List<SlotView> views = availability(product, option, from, to, channelId);
+    java.util.Map<LocalDate, List<SlotView>> byDay = new java.util.LinkedHashMap<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      byDay.put(d, new ArrayList<>());
+    }
+    for (SlotView v : views) {
+      byDay.computeIfAbsent(v.slot().localDate(), d -> new ArrayList<>()).add(v);
+    }
+    List<DayView> out = new ArrayList<>();
+    byDay.forEach((d, slots) -> out.add(new DayView(d, slots, Vacancy.ofDay(slots))));
+    return out;
+  }
+
   /** One slot by availability id, generating the day's slots when needed. */
   public Optional<SlotView> slot(Product product, ProductOption option, String availabilityId, String channelId) {
     LocalDate date;
@@ -258,12 +281,7 @@ public final class InventoryService {
     if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
       fromAllotment = n;
     } else if (!inventory.tryHold(c, slot.id(), n)) {
-      Slot now = inventory.slot(c, slot.id()).orElse(slot);
-      if (now.closed()) {
-        throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "slot is closed", slot.localStart());
-      }
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "sold out: not enough vacancies in this slot",
-          slot.localStart());
+      throw refusal(c, slot);
     }
     if (poolId != null) {
       boolean ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);

@@ -6,6 +6,7 @@ import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.ServerConfig;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.http.OctoApi;
+import io.scenicpass.server.sales.internal.HoldCombiner;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
 import io.scenicpass.server.sales.store.InventoryStore;
@@ -35,8 +36,11 @@ public final class SalesModule {
     inventory = new InventoryService(p.db(), catalogueStore, inventoryStore, bookingStore, p.clock(),
         config.slotHorizonDays, config.availabilityCache);
     issuance = new IssuanceService(keys, passStore, bookingStore, p.ids(), p.clock(), config.areaId);
-    bookings = new BookingService(p.db(), catalogueStore, inventoryStore, bookingStore, passStore, inventory, issuance,
-        channels.webhooks, p.ids(), p.clock(), config.holdDefaultMinutes, config.holdMaxMinutes);
+    HoldPolicy holds = new HoldPolicy(config.holdDefaultMinutes, config.holdMaxMinutes);
+    BookingLifecycle lifecycle = new BookingLifecycle(p.db(), catalogueStore, inventoryStore, bookingStore, passStore,
+        inventory, issuance, channels.webhooks, holds, p.clock());
+    bookings = new BookingService(p.db(), bookingStore, catalogue, inventory,
+        new HoldCombiner(p.db(), bookingStore, inventoryStore), lifecycle, holds, p.ids(), p.clock());
     passes = new PassQueries(p.db(), passStore, bookingStore);
     api = new OctoApi(catalogue, inventory, bookings, channels.channels, passes, config.areaId, config.areaName,
         publicUrl);

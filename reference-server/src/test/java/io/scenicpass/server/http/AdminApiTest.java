@@ -67,4 +67,30 @@ class AdminApiTest {
       assertThat(ts.get("/admin/v1/keys", TestServer.ADMIN).json()).hasSize(2); // root + issuer
     }
   }
+
+  /** No optionId means the option marked default, in the admin API as in OCTO (the admin API took the first). */
+  @Test
+  void slotsWithoutAnOptionAreThoseOfTheDefaultOptionEvenWhenItIsNotTheFirst() {
+    String pm = "{\"option\":{\"id\":\"museum-pm\",\"productId\":\"museum\",\"internalName\":\"Afternoon\","
+        + "\"isDefault\":true,\"openTime\":\"13:00\",\"closeTime\":\"15:00\",\"intervalMinutes\":60,"
+        + "\"slotCapacity\":10,\"closedWeekdays\":[],\"closedDates\":[]},"
+        + "\"units\":[{\"unit\":{\"id\":\"museum-pm-adult\",\"optionId\":\"museum-pm\",\"type\":\"ADULT\","
+        + "\"internalName\":\"Adult\",\"minAge\":null,\"maxAge\":null,\"idRequired\":false,\"paxCount\":1},"
+        + "\"retail\":4000,\"net\":3000}]}";
+    String twoOptions = PRODUCT.replace("\"isDefault\":true", "\"isDefault\":false")
+        .replace("}]}]}", "}]}," + pm + "]}");
+    try (TestServer ts = TestServer.h2(dir)) {
+      Answer created = ts.post("/admin/v1/products", TestServer.ADMIN, twoOptions);
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      String key = ts.channel("ota", 100, 100, null);
+
+      JsonNode slots = ts.get("/admin/v1/slots?productId=museum&from=2026-06-04", TestServer.ADMIN).json();
+      JsonNode octo = ts.post("/octo/availability", key,
+          "{\"productId\":\"museum\",\"localDate\":\"2026-06-04\"}").json();
+      assertThat(slots).extracting(n -> n.get("slotId").asText())
+          .containsExactly("museum-pm|2026-06-04T13:00:00+08:00", "museum-pm|2026-06-04T14:00:00+08:00");
+      assertThat(octo).extracting(n -> n.get("id").asText())
+          .containsExactly("2026-06-04T13:00:00+08:00", "2026-06-04T14:00:00+08:00");
+    }
+  }
 }

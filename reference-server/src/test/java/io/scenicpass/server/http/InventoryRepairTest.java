@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.Main;
+import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.InventoryAudit;
 import io.scenicpass.server.sales.store.Slot;
@@ -109,7 +110,7 @@ class InventoryRepairTest {
       BookingStore bookings = new BookingStore(ts.server.database().dialect());
       try {
         ts.server.database().tx(c -> {
-          bookings.transition(c, "c1", "ON_HOLD", "CONFIRMED", ts.clock.instant());
+          bookings.transition(c, "c1", BookingState.ON_HOLD, BookingState.CONFIRMED, ts.clock.instant());
           throw sneaky(new IOException("killed between the status change and the counter move"));
         });
       } catch (Exception expected) {

@@ -5,6 +5,7 @@ import io.scenicpass.server.channels.store.ChannelStore;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.Jdbc;
 import io.scenicpass.server.db.SettingStore;
+import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
@@ -150,9 +151,9 @@ abstract class StoreContract {
   }
 
   private static Booking booking(String uuid, List<Booking.UnitItem> items) {
-    return new Booking(uuid, "ota", "p", "o", "o|s1", null, DAY, "ON_HOLD", Math.max(1, items.size()), 0, "h-" + uuid,
-        "ref-" + uuid, "S-" + uuid, null, null, "CNY", 100, 90, NOW.plusSeconds(600), NOW, NOW, null, null, null,
-        null, null, items);
+    return new Booking(uuid, "ota", "p", "o", "o|s1", null, DAY, BookingState.ON_HOLD, Math.max(1, items.size()), 0,
+        "h-" + uuid, "ref-" + uuid, "S-" + uuid, null, null, "CNY", 100, 90, NOW.plusSeconds(600), NOW, NOW, null,
+        null, null, null, null, items);
   }
 
   private static Booking.UnitItem item(String uuid, int position, String resellerRef) {
@@ -171,9 +172,10 @@ abstract class StoreContract {
       inventory.putAllotment(c, "o|s2", "ota", 2);
       inventory.tryHold(c, "o|s1", 2);
       inventory.tryHoldAllotment(c, "o|s2", "ota", 1);
-      bookings.insertAll(c, List.of(hold("shared", "o|s1", DAY, "ON_HOLD", 600),
-          hold("allotted", "o|s2", DAY.plusDays(1), "ON_HOLD", 300), hold("later", "o|s1", DAY, "ON_HOLD", 900),
-          hold("confirmed", "o|s1", DAY, "CONFIRMED", 100)));
+      bookings.insertAll(c, List.of(hold("shared", "o|s1", DAY, BookingState.ON_HOLD, 600),
+          hold("allotted", "o|s2", DAY.plusDays(1), BookingState.ON_HOLD, 300),
+          hold("later", "o|s1", DAY, BookingState.ON_HOLD, 900),
+          hold("confirmed", "o|s1", DAY, BookingState.CONFIRMED, 100)));
       return null;
     });
     Instant at = NOW.plusSeconds(700);
@@ -193,7 +195,8 @@ abstract class StoreContract {
     assertThat(db.<List<Booking>>read(c -> bookings.list(c, "nobody", null, null, DAY, DAY.plusDays(1), 10))).isEmpty();
   }
 
-  private static Booking hold(String uuid, String slotId, LocalDate date, String status, long expiresInSeconds) {
+  private static Booking hold(String uuid, String slotId, LocalDate date, BookingState status,
+      long expiresInSeconds) {
     return new Booking(uuid, "ota", "p", "o", slotId, null, date, status, 1, 0, "h-" + uuid, null, "S-" + uuid, null,
         null, "CNY", 100, 90, NOW.plusSeconds(expiresInSeconds), NOW, NOW, null, null, null, null, null, List.of());
   }
@@ -248,8 +251,8 @@ abstract class StoreContract {
   void revocationLogHasIncreasingSequencesAndRevokesOnce() {
     db.tx(c -> {
       channels.insert(c, new Channel("ch", "Ch", "OTA", null, null, 1, 1, true), NOW);
-      bookings.insert(c, new Booking("b1", "ch", "p", "o", "o|s1", null, DAY, "CONFIRMED", 1, 0, "h", null, "SR1",
-          null, null, "CNY", 1, 1, null, NOW, NOW, null, null, null, null, null, List.of()));
+      bookings.insert(c, new Booking("b1", "ch", "p", "o", "o|s1", null, DAY, BookingState.CONFIRMED, 1, 0, "h", null,
+          "SR1", null, null, "CNY", 1, 1, null, NOW, NOW, null, null, null, null, null, List.of()));
       for (String id : List.of("P1", "P2", "P3")) {
         passes.insert(c, new PassRecord(id, "b1", "k", "SP1x", 1, NOW, NOW.plusSeconds(60), false, NOW));
       }
@@ -268,8 +271,8 @@ abstract class StoreContract {
   void aLaterRevocationNeverBecomesVisibleBeforeAnEarlierOneCommits() throws Exception {
     db.tx(c -> {
       channels.insert(c, new Channel("ch", "Ch", "OTA", null, null, 1, 1, true), NOW);
-      bookings.insert(c, new Booking("b1", "ch", "p", "o", "o|s1", null, DAY, "CONFIRMED", 1, 0, "h", null, "SR1",
-          null, null, "CNY", 1, 1, null, NOW, NOW, null, null, null, null, null, List.of()));
+      bookings.insert(c, new Booking("b1", "ch", "p", "o", "o|s1", null, DAY, BookingState.CONFIRMED, 1, 0, "h", null,
+          "SR1", null, null, "CNY", 1, 1, null, NOW, NOW, null, null, null, null, null, List.of()));
       for (String id : List.of("A", "B")) {
         passes.insert(c, new PassRecord(id, "b1", "k", "SP1x", 1, NOW, NOW.plusSeconds(60), false, NOW));
       }

@@ -169,7 +169,7 @@ public final class AdminApi {
     }
     CatalogueService.ProductView pv = catalogue.product(productId, null);
     String optionId = ctx.queryParam("optionId");
-    CatalogueService.OptionView ov = optionId == null ? pv.options().get(0) : pv.option(optionId);
+    CatalogueService.OptionView ov = pv.optionOrDefault(optionId);
     if (ov == null) {
       throw new ServiceException(Problem.NOT_FOUND, "no such option", optionId);
     }

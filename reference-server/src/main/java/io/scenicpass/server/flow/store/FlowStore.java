@@ -2,6 +2,7 @@ package io.scenicpass.server.flow.store;
 
 import io.scenicpass.server.db.Jdbc;
 import io.scenicpass.server.db.StoreException;
+import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.store.BookingStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -216,7 +217,7 @@ public final class FlowStore {
         b.setString(5, h.slotId());
         b.setString(6, h.poolId());
         b.setObject(7, h.date());
-        b.setString(8, first == null ? "CONFIRMED" : "REDEEMED");
+        b.setString(8, (first == null ? BookingState.CONFIRMED : BookingState.REDEEMED).name());
         b.setInt(9, h.quantity());
         b.setString(10, "HIST-" + h.passId());
         b.setLong(11, h.retail());

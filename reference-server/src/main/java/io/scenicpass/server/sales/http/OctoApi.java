@@ -6,7 +6,6 @@ import io.scenicpass.channel.model.Availability;
 import io.scenicpass.channel.model.AvailabilityCalendarDay;
 import io.scenicpass.channel.model.AvailabilityCalendarRequest;
 import io.scenicpass.channel.model.AvailabilityRequest;
-import io.scenicpass.channel.model.AvailabilityStatus;
 import io.scenicpass.channel.model.BookingCancellationRequest;
 import io.scenicpass.channel.model.BookingConfirmationRequest;
 import io.scenicpass.channel.model.BookingExtendRequest;
@@ -33,9 +32,7 @@ import io.scenicpass.server.sales.store.Price;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -90,20 +87,21 @@ public final class OctoApi {
         ok(ctx, OctoViews.product(catalogue.product(ctx.pathParam("productId"), ch.id()), pricing(ctx)))));
     r.post("/octo/availability", auth(this::availability));
     r.post("/octo/availability/calendar", auth(this::calendar));
-    r.post("/octo/bookings", auth((ctx, ch) ->
-        ok(ctx, view(ctx, bookings.reserve(ch, BODIES.read(ctx, BookingReservationRequest.class))))));
+    r.post("/octo/bookings", auth((ctx, ch) -> ok(ctx, view(ctx,
+        bookings.reserve(ch, OctoCommands.reserve(BODIES.read(ctx, BookingReservationRequest.class)))))));
     r.get("/octo/bookings", auth(this::listBookings));
     r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
     r.patch("/octo/bookings/{uuid}", auth((ctx, ch) ->
-        ok(ctx, view(ctx, bookings.update(ch, uuid(ctx), BODIES.read(ctx, BookingUpdateRequest.class))))));
-    r.post("/octo/bookings/{uuid}/confirm", auth((ctx, ch) -> ok(ctx, view(ctx,
-        bookings.confirm(ch, uuid(ctx), BODIES.readOptional(ctx, BookingConfirmationRequest.class))))));
-    r.post("/octo/bookings/{uuid}/extend", auth((ctx, ch) -> ok(ctx, view(ctx,
-        bookings.extend(ch, uuid(ctx), BODIES.readOptional(ctx, BookingExtendRequest.class))))));
-    r.post("/octo/bookings/{uuid}/cancel", auth((ctx, ch) -> ok(ctx, view(ctx,
-        bookings.cancel(ch, uuid(ctx), BODIES.readOptional(ctx, BookingCancellationRequest.class))))));
-    r.delete("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx,
-        bookings.cancel(ch, uuid(ctx), BODIES.readOptional(ctx, BookingCancellationRequest.class))))));
+        ok(ctx, view(ctx, bookings.update(ch, uuid(ctx),
+            OctoCommands.update(BODIES.read(ctx, BookingUpdateRequest.class)))))));
+    r.post("/octo/bookings/{uuid}/confirm", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.confirm(ch, uuid(ctx),
+        OctoCommands.confirm(BODIES.readOptional(ctx, BookingConfirmationRequest.class)))))));
+    r.post("/octo/bookings/{uuid}/extend", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.extend(ch, uuid(ctx),
+        OctoCommands.extend(BODIES.readOptional(ctx, BookingExtendRequest.class)))))));
+    r.post("/octo/bookings/{uuid}/cancel", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.cancel(ch, uuid(ctx),
+        OctoCommands.cancel(BODIES.readOptional(ctx, BookingCancellationRequest.class)))))));
+    r.delete("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.cancel(ch, uuid(ctx),
+        OctoCommands.cancel(BODIES.readOptional(ctx, BookingCancellationRequest.class)))))));
     r.get("/octo/tickets/{file}", auth(this::ticketPng));
   }
 
@@ -153,27 +151,14 @@ public final class OctoApi {
     if (req.getLocalDateStart() == null || req.getLocalDateEnd() == null) {
       throw new ServiceException(Problem.BAD_REQUEST, "localDateStart and localDateEnd are required");
     }
-    List<InventoryService.SlotView> views = inventory.availability(pv.product(), ov.option(),
-        req.getLocalDateStart(), req.getLocalDateEnd(), ch.id());
-    Map<LocalDate, List<InventoryService.SlotView>> byDay = new LinkedHashMap<>();
-    for (LocalDate d = req.getLocalDateStart(); !d.isAfter(req.getLocalDateEnd()); d = d.plusDays(1)) {
-      byDay.put(d, new ArrayList<>());
-    }
-    for (InventoryService.SlotView v : views) {
-      byDay.computeIfAbsent(v.slot().localDate(), d -> new ArrayList<>()).add(v);
-    }
     List<UnitPricing> up = unitPricing(pv, ov);
     List<AvailabilityCalendarDay> out = new ArrayList<>();
-    for (Map.Entry<LocalDate, List<InventoryService.SlotView>> e : byDay.entrySet()) {
-      int vac = e.getValue().stream().mapToInt(InventoryService.SlotView::vacancies).sum();
-      int cap = e.getValue().stream().mapToInt(InventoryService.SlotView::capacity).sum();
-      AvailabilityStatus st = e.getValue().isEmpty() ? AvailabilityStatus.CLOSED
-          : vac <= 0 ? AvailabilityStatus.SOLD_OUT
-          : vac * 2 < cap ? AvailabilityStatus.LIMITED : AvailabilityStatus.AVAILABLE;
-      AvailabilityCalendarDay day = new AvailabilityCalendarDay().localDate(e.getKey())
-          .available(st == AvailabilityStatus.AVAILABLE || st == AvailabilityStatus.LIMITED).status(st)
-          .vacancies(vac).capacity(cap)
-          .openingHours(e.getValue().isEmpty() ? List.of() : List.of(new OpeningHours()
+    for (InventoryService.DayView d : inventory.calendar(pv.product(), ov.option(), req.getLocalDateStart(),
+        req.getLocalDateEnd(), ch.id())) {
+      AvailabilityCalendarDay day = new AvailabilityCalendarDay().localDate(d.date())
+          .available(d.vacancy().available()).status(OctoViews.status(d.vacancy()))
+          .vacancies(d.vacancy().vacancies()).capacity(d.vacancy().capacity())
+          .openingHours(d.slots().isEmpty() ? List.of() : List.of(new OpeningHours()
               .from(ov.option().openTime().toString()).to(ov.option().closeTime().toString())));
       if (pricing(ctx)) {
         day.unitPricingFrom(up);
@@ -262,9 +247,7 @@ public final class OctoApi {
   }
 
   private static CatalogueService.OptionView option(CatalogueService.ProductView pv, String optionId) {
-    CatalogueService.OptionView ov = optionId == null
-        ? pv.options().stream().filter(o -> o.option().isDefault()).findFirst().orElse(pv.options().get(0))
-        : pv.option(optionId);
+    CatalogueService.OptionView ov = pv.optionOrDefault(optionId);
     if (ov == null) {
       throw new ServiceException(Problem.INVALID_OPTION_ID, "unknown option", optionId);
     }

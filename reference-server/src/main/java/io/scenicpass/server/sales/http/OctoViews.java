@@ -1,6 +1,8 @@
 package io.scenicpass.server.sales.http;
 
 import io.scenicpass.server.sales.BookingService;
+import io.scenicpass.server.sales.BookingState;
+import io.scenicpass.server.sales.Vacancy;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -107,12 +109,10 @@ public final class OctoViews {
   public static Availability availability(InventoryService.SlotView v, Product p, boolean pricing,
       List<UnitPricing> unitPricing) {
     Slot s = v.slot();
-    AvailabilityStatus status = status(v);
     Availability a = new Availability().id(s.localStart())
         .localDateTimeStart(OffsetDateTime.parse(s.localStart())).localDateTimeEnd(OffsetDateTime.parse(s.localEnd()))
-        .allDay(false).available(status == AvailabilityStatus.AVAILABLE || status == AvailabilityStatus.LIMITED)
-        .status(status).vacancies(v.vacancies()).capacity(v.capacity()).maxUnits(Math.min(v.vacancies(),
-            BookingService.MAX_UNITS)).utcCutoffAt(s.endAt())
+        .allDay(false).available(v.vacancy().available()).status(status(v.vacancy())).vacancies(v.vacancies())
+        .capacity(v.capacity()).maxUnits(Math.min(v.vacancies(), BookingService.MAX_UNITS)).utcCutoffAt(s.endAt())
         .openingHours(List.of(new OpeningHours().from(s.localStart().substring(11, 16))
             .to(s.localEnd().substring(11, 16))));
     if (pricing && unitPricing != null) {
@@ -121,15 +121,25 @@ public final class OctoViews {
     return a;
   }
 
-  /** OCTO availability status: LIMITED when under 50 % is left. */
-  public static AvailabilityStatus status(InventoryService.SlotView v) {
-    if (v.slot().closed()) {
-      return AvailabilityStatus.CLOSED;
-    }
-    if (v.vacancies() <= 0) {
-      return AvailabilityStatus.SOLD_OUT;
-    }
-    return v.vacancies() * 2 < v.capacity() ? AvailabilityStatus.LIMITED : AvailabilityStatus.AVAILABLE;
+  /** The OCTO name of a vacancy's status (the rule is {@link Vacancy#status()}). */
+  public static AvailabilityStatus status(Vacancy v) {
+    return switch (v.status()) {
+      case AVAILABLE -> AvailabilityStatus.AVAILABLE;
+      case LIMITED -> AvailabilityStatus.LIMITED;
+      case SOLD_OUT -> AvailabilityStatus.SOLD_OUT;
+      case CLOSED -> AvailabilityStatus.CLOSED;
+    };
+  }
+
+  /** The OCTO name of a booking's state. */
+  static BookingStatus status(BookingState s) {
+    return switch (s) {
+      case ON_HOLD -> BookingStatus.ON_HOLD;
+      case CONFIRMED -> BookingStatus.CONFIRMED;
+      case REDEEMED -> BookingStatus.REDEEMED;
+      case CANCELLED -> BookingStatus.CANCELLED;
+      case EXPIRED -> BookingStatus.EXPIRED;
+    };
   }
 
   /**
@@ -141,7 +151,7 @@ public final class OctoViews {
       List<PassRecord> passes, Map<String, Instant> firstEntries, Map<String, Unit> units, boolean cancellable,
       boolean pricing) {
     Map<String, PassRecord> byId = passes.stream().collect(Collectors.toMap(PassRecord::passId, Function.identity()));
-    BookingStatus status = BookingStatus.valueOf(b.status());
+    BookingStatus status = status(b.status());
     Instant groupUsed = product.groupPass() && !passes.isEmpty() ? firstEntries.get(passes.get(0).passId()) : null;
     List<UnitItem> items = new ArrayList<>();
     for (Booking.UnitItem u : b.unitItems()) {
@@ -151,8 +161,7 @@ public final class OctoViews {
           .supplierReference(u.supplierReference())
           .status(status == BookingStatus.REDEEMED && !redeemed ? BookingStatus.CONFIRMED : status)
           .utcRedeemedAt(redeemed ? used : null);
-      if (!product.groupPass() && u.passId() != null && byId.containsKey(u.passId())
-          && (status == BookingStatus.CONFIRMED || status == BookingStatus.REDEEMED)) {
+      if (!product.groupPass() && u.passId() != null && byId.containsKey(u.passId()) && b.status().isSold()) {
         mi.ticket(ticket(byId.get(u.passId()), redeemed ? used : null));
       }
       if (pricing) {
@@ -165,7 +174,7 @@ public final class OctoViews {
     io.scenicpass.channel.model.Booking mb = new io.scenicpass.channel.model.Booking().id(b.uuid()).uuid(b.uuid())
         .testMode(false).resellerReference(b.resellerReference()).supplierReference(b.supplierReference())
         .status(status).utcCreatedAt(b.createdAt()).utcUpdatedAt(b.updatedAt())
-        .utcExpiresAt("ON_HOLD".equals(b.status()) ? b.expiresAt() : null).utcRedeemedAt(b.redeemedAt())
+        .utcExpiresAt(b.status() == BookingState.ON_HOLD ? b.expiresAt() : null).utcRedeemedAt(b.redeemedAt())
         .utcConfirmedAt(b.confirmedAt()).productId(b.productId()).optionId(b.optionId()).cancellable(cancellable)
         .freesale(false).availabilityId(slot.localStart())
         .availability(new Availability().id(slot.localStart())
@@ -175,11 +184,10 @@ public final class OctoViews {
         .contact(contact(b.contactJson())).notes(b.notes())
         .deliveryMethods(List.of(product.groupPass() ? DeliveryMethod.VOUCHER : DeliveryMethod.TICKET))
         .unitItems(items);
-    if (product.groupPass() && !passes.isEmpty()
-        && (status == BookingStatus.CONFIRMED || status == BookingStatus.REDEEMED)) {
+    if (product.groupPass() && !passes.isEmpty() && b.status().isSold()) {
       mb.voucher(ticket(passes.get(0), groupUsed));
     }
-    if ("CANCELLED".equals(b.status())) {
+    if (b.status() == BookingState.CANCELLED) {
       mb.cancellation(new Cancellation().refund(b.cancelRefund() == null ? RefundType.NONE
           : RefundType.valueOf(b.cancelRefund())).reason(b.cancelReason()).utcCancelledAt(b.cancelledAt()));
     }

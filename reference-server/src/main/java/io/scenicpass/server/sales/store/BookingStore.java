@@ -3,6 +3,7 @@ package io.scenicpass.server.sales.store;
 import io.scenicpass.server.db.Dialect;
 import io.scenicpass.server.db.Jdbc;
 import io.scenicpass.server.db.PostgresDialect;
+import io.scenicpass.server.sales.BookingState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,7 +102,7 @@ public final class BookingStore {
 
   private static Object[] bookingRow(Booking b) {
     return new Object[] {b.uuid(), b.channelId(), b.productId(), b.optionId(), b.slotId(), b.poolId(),
-        b.localDate(), b.status(), b.quantity(), b.fromAllotment(), b.requestHash(), b.resellerReference(),
+        b.localDate(), b.status().name(), b.quantity(), b.fromAllotment(), b.requestHash(), b.resellerReference(),
         b.supplierReference(), b.contactJson(), b.notes(), b.currency(), b.totalRetail(), b.totalNet(),
         millis(b.expiresAt()), millis(b.createdAt()), millis(b.updatedAt()), itemsJson(b.unitItems())};
   }
@@ -189,18 +190,24 @@ public final class BookingStore {
     return Jdbc.list(c, sql.toString(), BookingStore::booking, args.toArray());
   }
 
-  /** Compare-and-set of the status; true when this call made the change. */
-  public boolean transition(Connection c, String uuid, String from, String to, Instant now) throws SQLException {
-    String extra = "";
-    if ("CONFIRMED".equals(to)) {
-      extra = ", confirmed_at = " + now.toEpochMilli();
-    } else if ("CANCELLED".equals(to)) {
-      extra = ", cancelled_at = " + now.toEpochMilli();
-    } else if ("REDEEMED".equals(to)) {
-      extra = ", redeemed_at = " + now.toEpochMilli();
+  /**
+   * Compare-and-set of the status (a move {@link BookingState#canBecome} allows), stamping the new state's time;
+   * true when this call made the change.
+   */
+  public boolean transition(Connection c, String uuid, BookingState from, BookingState to, Instant now)
+      throws SQLException {
+    if (!from.canBecome(to)) {
+      throw new IllegalArgumentException("a booking cannot move from " + from + " to " + to);
     }
+    String stamp = switch (to) {
+      case CONFIRMED -> ", confirmed_at = ";
+      case CANCELLED -> ", cancelled_at = ";
+      case REDEEMED -> ", redeemed_at = ";
+      case ON_HOLD, EXPIRED -> null;
+    };
+    String extra = stamp == null ? "" : stamp + now.toEpochMilli();
     return Jdbc.update(c, "UPDATE booking SET status=?, updated_at=?" + extra + " WHERE uuid=? AND status=?",
-        to, now.toEpochMilli(), uuid, from) == 1;
+        to.name(), now.toEpochMilli(), uuid, from.name()) == 1;
   }
 
   /**
@@ -350,7 +357,8 @@ public final class BookingStore {
   private static Booking booking(ResultSet rs) throws SQLException {
     return new Booking(rs.getString("uuid"), rs.getString("channel_id"), rs.getString("product_id"),
         rs.getString("option_id"), rs.getString("slot_id"), rs.getString("pool_id"),
-        rs.getObject("local_date", LocalDate.class), rs.getString("status"), rs.getInt("quantity"),
+        rs.getObject("local_date", LocalDate.class), BookingState.valueOf(rs.getString("status")),
+        rs.getInt("quantity"),
         rs.getInt("from_allotment"), rs.getString("request_hash"), rs.getString("reseller_reference"),
         rs.getString("supplier_reference"), rs.getString("contact_json"), rs.getString("notes"),
         rs.getString("currency"), rs.getLong("total_retail"), rs.getLong("total_net"),

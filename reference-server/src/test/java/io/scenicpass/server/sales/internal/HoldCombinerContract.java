@@ -11,7 +11,6 @@ import io.scenicpass.server.db.StoreException;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,9 +131,8 @@ abstract class HoldCombinerContract {
     for (int i = 0; i < places; i++) {
       items.add(new Booking.UnitItem(uuid + "-u" + i, i, "hot-adult", null, "S" + uuid + i, 10000, 9000, null));
     }
-    return new Booking(uuid, "ota", "hot", "hot-opt", SLOT_ID, null, LocalDate.of(2026, 6, 2), "ON_HOLD", places,
-        0, "hash-" + uuid, null, "S-" + uuid, null, null, "CNY", 10000L * places, 9000L * places,
-        TestServer.START.plusSeconds(1800), TestServer.START, TestServer.START, null, null, null, null, null, items);
+    return Booking.newHold(uuid, "ota", "hash-" + uuid, ts.server.catalogue().product("hot", null).product(), slot(),
+        places, items, "S-" + uuid, TestServer.START, TestServer.START.plusSeconds(1800));
   }
 
   private Slot slot() {
