@@ -15,19 +15,19 @@ import org.flywaydb.core.api.migration.Context;
  * {@code db.migration} package next to the SQL migrations.
  */
 public class V31__Cluster_feed_notify extends BaseJavaMigration {
-  @Override
-  public void migrate(Context context) throws Exception {
-    Connection c = context.getConnection();
-    if (!"PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())) {
-      return;
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection c = context.getConnection();
+        if (!"PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE FUNCTION scenicpass_feed_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN PERFORM pg_notify('scenicpass_cluster', 'feed:' || TG_ARGV[0]); RETURN NULL; END $$");
+            st.execute("CREATE TRIGGER revocation_notify AFTER INSERT ON revocation FOR EACH STATEMENT"
+                    + " EXECUTE FUNCTION scenicpass_feed_notify('REVOCATION')");
+            st.execute("CREATE TRIGGER blacklist_notify AFTER INSERT ON blacklist_log FOR EACH STATEMENT"
+                    + " EXECUTE FUNCTION scenicpass_feed_notify('BLACKLIST')");
+        }
     }
-    try (Statement st = c.createStatement()) {
-      st.execute("CREATE OR REPLACE FUNCTION scenicpass_feed_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
-          + " BEGIN PERFORM pg_notify('scenicpass_cluster', 'feed:' || TG_ARGV[0]); RETURN NULL; END $$");
-      st.execute("CREATE TRIGGER revocation_notify AFTER INSERT ON revocation FOR EACH STATEMENT"
-          + " EXECUTE FUNCTION scenicpass_feed_notify('REVOCATION')");
-      st.execute("CREATE TRIGGER blacklist_notify AFTER INSERT ON blacklist_log FOR EACH STATEMENT"
-          + " EXECUTE FUNCTION scenicpass_feed_notify('BLACKLIST')");
-    }
-  }
 }

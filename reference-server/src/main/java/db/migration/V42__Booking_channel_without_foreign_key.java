@@ -19,28 +19,28 @@ import org.flywaydb.core.api.migration.Context;
  * PostgreSQL.
  */
 public class V42__Booking_channel_without_foreign_key extends BaseJavaMigration {
-  @Override
-  public void migrate(Context context) throws Exception {
-    Connection c = context.getConnection();
-    DatabaseMetaData md = c.getMetaData();
-    List<String> names = new ArrayList<>();
-    for (String table : new String[] {"booking", "BOOKING"}) {
-      try (ResultSet rs = md.getImportedKeys(null, null, table)) {
-        while (rs.next()) {
-          if ("channel_id".equalsIgnoreCase(rs.getString("FKCOLUMN_NAME"))
-              && "channel".equalsIgnoreCase(rs.getString("PKTABLE_NAME"))) {
-            names.add(rs.getString("FK_NAME"));
-          }
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection c = context.getConnection();
+        DatabaseMetaData md = c.getMetaData();
+        List<String> names = new ArrayList<>();
+        for (String table : new String[] {"booking", "BOOKING"}) {
+            try (ResultSet rs = md.getImportedKeys(null, null, table)) {
+                while (rs.next()) {
+                    if ("channel_id".equalsIgnoreCase(rs.getString("FKCOLUMN_NAME"))
+                            && "channel".equalsIgnoreCase(rs.getString("PKTABLE_NAME"))) {
+                        names.add(rs.getString("FK_NAME"));
+                    }
+                }
+            }
+            if (!names.isEmpty()) {
+                break;
+            }
         }
-      }
-      if (!names.isEmpty()) {
-        break;
-      }
+        try (Statement st = c.createStatement()) {
+            for (String name : names) {
+                st.execute("ALTER TABLE booking DROP CONSTRAINT \"" + name.replace("\"", "\"\"") + "\"");
+            }
+        }
     }
-    try (Statement st = c.createStatement()) {
-      for (String name : names) {
-        st.execute("ALTER TABLE booking DROP CONSTRAINT \"" + name.replace("\"", "\"\"") + "\"");
-      }
-    }
-  }
 }

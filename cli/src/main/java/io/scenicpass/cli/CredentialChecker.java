@@ -11,11 +11,10 @@ import io.scenicpass.core.PassVerifier;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.ZoneAllowance;
 import io.scenicpass.core.wire.WireJson;
-import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.health.DccTrustList;
 import io.scenicpass.terminal.health.HealthCertificateResult;
 import io.scenicpass.terminal.health.HealthCertificateVerifier;
-
+import io.scenicpass.terminal.rules.Reason;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -49,7 +48,8 @@ final class CredentialChecker {
         if (text.startsWith(PassCodec.PREFIX)) {
             return pass(text, at);
         }
-        ObjectNode out = result("UNKNOWN", false, Reason.MALFORMED, "neither a pass (SP1…) nor a health certificate (HC1:…)");
+        ObjectNode out =
+                result("UNKNOWN", false, Reason.MALFORMED, "neither a pass (SP1…) nor a health certificate (HC1:…)");
         out.put("at", at.toString());
         return out;
     }
@@ -74,7 +74,8 @@ final class CredentialChecker {
         }
         ObjectNode out;
         if (passVerifier == null) {
-            out = result("PASS", false, Reason.UNKNOWN_KEY, "no key set given (use --keyset with --root-key, or --server)");
+            out = result(
+                    "PASS", false, Reason.UNKNOWN_KEY, "no key set given (use --keyset with --root-key, or --server)");
         } else {
             out = verified(pass, at);
         }
@@ -94,10 +95,17 @@ final class CredentialChecker {
         Claims c = pass.claims();
         if (!c.isValidAt(at, Duration.ZERO, Duration.ZERO)) {
             boolean early = at.isBefore(c.validFrom());
-            return result("PASS", false, early ? Reason.NOT_YET_VALID : Reason.EXPIRED,
+            return result(
+                    "PASS",
+                    false,
+                    early ? Reason.NOT_YET_VALID : Reason.EXPIRED,
                     early ? "valid from " + c.validFrom() : "valid until " + c.validUntil());
         }
-        return result("PASS", true, Reason.OK, "signature, key and validity window fine (revocation and entry count not checked)");
+        return result(
+                "PASS",
+                true,
+                Reason.OK,
+                "signature, key and validity window fine (revocation and entry count not checked)");
     }
 
     private static ObjectNode withAt(ObjectNode n, Instant at) {
@@ -137,7 +145,8 @@ final class CredentialChecker {
 
     private ObjectNode healthCertificate(String text, Instant at) {
         HealthCertificateResult r = dccVerifier.verify(text, at);
-        ObjectNode out = result("HEALTH_CERT", r.valid(), r.valid() ? Reason.OK : r.reason().name(), r.message());
+        ObjectNode out = result(
+                "HEALTH_CERT", r.valid(), r.valid() ? Reason.OK : r.reason().name(), r.message());
         withAt(out, at);
         if (r.type().isPresent() || r.familyName().isPresent()) {
             ObjectNode h = out.putObject("healthCertificate");

@@ -6,12 +6,6 @@ import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.PassSummary;
 import io.scenicpass.terminal.sync.SyncException;
 import io.scenicpass.terminal.sync.SyncReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,26 +21,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gate}: a complete terminal with simulated devices against a ScenicPass server. Reads credentials and
  * commands on standard input, one per line; prints each decision and what the display shows.
  */
-@Command(name = "gate", mixinStandardHelpOptions = true,
-        description = {"A simulated gate: the real gate engine, journal and sync client with simulated devices.",
-                "Reads standard input, one line at a time:",
-                "  SP1…  HC1:…  nfc:<pass>  id:<ID number>  passport:<number>",
-                "  mrz:<line1>|<line2>  card:<UID>  face:<subject>  palm:<subject>",
-                "                                               a credential at the entry lane",
-                "  out:<credential>                             the same at the exit lane",
-                "  offline | online | status | sync | help | quit",
-                "Admitted visitors walk through the turnstile at once."})
+@Command(
+        name = "gate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "A simulated gate: the real gate engine, journal and sync client with simulated devices.",
+            "Reads standard input, one line at a time:",
+            "  SP1…  HC1:…  nfc:<pass>  id:<ID number>  passport:<number>",
+            "  mrz:<line1>|<line2>  card:<UID>  face:<subject>  palm:<subject>",
+            "                                               a credential at the entry lane",
+            "  out:<credential>                             the same at the exit lane",
+            "  offline | online | status | sync | help | quit",
+            "Admitted visitors walk through the turnstile at once."
+        })
 final class GateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The status fields a person wants to see; {@code --json} prints all of them. */
-    private static final java.util.Set<String> HUMAN_STATUS = java.util.Set.of("network", "connectivity",
-            "pendingUploads", "lastSyncOk", "gateTime", "clockOffsetMs", "keySetSequence", "revocations",
-            "manifestPasses", "gateId");
+    private static final java.util.Set<String> HUMAN_STATUS = java.util.Set.of(
+            "network",
+            "connectivity",
+            "pendingUploads",
+            "lastSyncOk",
+            "gateTime",
+            "clockOffsetMs",
+            "keySetSequence",
+            "revocations",
+            "manifestPasses",
+            "gateId");
 
     @ParentCommand
     Main main;
@@ -54,22 +65,40 @@ final class GateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--server", paramLabel = "URL", description = "ScenicPass server base URL (first run; later runs reuse the enrolled one unless given).")
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description = "ScenicPass server base URL (first run; later runs reuse the enrolled one unless given).")
     String server;
 
-    @Option(names = "--enroll", paramLabel = "TOKEN", description = "Enrollment token or enrollment QR text (first run only; later runs reuse the enrollment).")
+    @Option(
+            names = "--enroll",
+            paramLabel = "TOKEN",
+            description = "Enrollment token or enrollment QR text (first run only; later runs reuse the enrollment).")
     String enroll;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "gate-data", description = "Credentials, journal and state (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "gate-data",
+            description = "Credentials, journal and state (default: ${DEFAULT-VALUE}).")
     Path data = Paths.get("gate-data");
 
-    @Option(names = "--clock", paramLabel = "TIME", description = "Run the gate at this local time (ISO-8601, e.g. 2026-07-01T10:00+08:00); it then flows normally and is never corrected by the server.")
+    @Option(
+            names = "--clock",
+            paramLabel = "TIME",
+            description =
+                    "Run the gate at this local time (ISO-8601, e.g. 2026-07-01T10:00+08:00); it then flows normally and is never corrected by the server.")
     String clock;
 
     @Option(names = "--json", description = "One JSON object per line (for scripts and tests).")
     boolean json;
 
-    @Option(names = "--pull-interval", paramLabel = "SECONDS", defaultValue = "15", description = "Seconds between background sync cycles (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--pull-interval",
+            paramLabel = "SECONDS",
+            defaultValue = "15",
+            description = "Seconds between background sync cycles (default: ${DEFAULT-VALUE}).")
     long pullSeconds = 15;
 
     Clock systemClock = Clock.systemUTC();
@@ -91,8 +120,14 @@ final class GateCommand implements Callable<Integer> {
         }
         SimulatedTerminal terminal;
         try {
-            terminal = new SimulatedTerminal(data, server, enroll, simulated, Duration.ofSeconds(Math.max(1, pullSeconds)),
-                    List.of(), this::emit);
+            terminal = new SimulatedTerminal(
+                    data,
+                    server,
+                    enroll,
+                    simulated,
+                    Duration.ofSeconds(Math.max(1, pullSeconds)),
+                    List.of(),
+                    this::emit);
         } catch (IllegalArgumentException e) {
             err.println("gate: " + e.getMessage());
             return Main.USAGE;
@@ -168,7 +203,10 @@ final class GateCommand implements Callable<Integer> {
     private void present(SimulatedTerminal t, String line) {
         String lower = line.toLowerCase(Locale.ROOT);
         boolean exit = lower.startsWith("out:") || lower.startsWith("exit:") || lower.startsWith("exit ");
-        String credential = exit ? line.substring(line.indexOf(lower.startsWith("exit ") ? ' ' : ':') + 1).trim() : line;
+        String credential = exit
+                ? line.substring(line.indexOf(lower.startsWith("exit ") ? ' ' : ':') + 1)
+                        .trim()
+                : line;
         SimulatedTerminal.Outcome o = t.present(credential, exit);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lane", o.lane);
@@ -191,8 +229,15 @@ final class GateCommand implements Callable<Integer> {
             m.put("reason", o.notDecided);
         }
         if (o.display != null) {
-            m.put("display", Map.of("zh", String.valueOf(o.display.zh()), "en", String.valueOf(o.display.en()),
-                    "tone", o.display.tone().name()));
+            m.put(
+                    "display",
+                    Map.of(
+                            "zh",
+                            String.valueOf(o.display.zh()),
+                            "en",
+                            String.valueOf(o.display.en()),
+                            "tone",
+                            o.display.tone().name()));
         }
         emit("decision", m);
     }
@@ -254,8 +299,13 @@ final class GateCommand implements Callable<Integer> {
             Object display = f.get("display");
             if (display != null) {
                 Map<String, Object> d = (Map<String, Object>) display;
-                b.append(System.lineSeparator()).append("      display [").append(d.get("tone")).append("] ")
-                        .append(d.get("zh")).append(" / ").append(d.get("en"));
+                b.append(System.lineSeparator())
+                        .append("      display [")
+                        .append(d.get("tone"))
+                        .append("] ")
+                        .append(d.get("zh"))
+                        .append(" / ")
+                        .append(d.get("en"));
             }
             return b.toString();
         }

@@ -1,13 +1,15 @@
 package io.scenicpass.cli;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.InputStream;
-import java.io.PrintWriter;
-
 /** {@code scenicpass} edge tools; {@code ./scenicpass verify|gate|sample-pass} lands here. */
-@Command(name = "scenicpass", mixinStandardHelpOptions = true, version = "ScenicPass edge tools 0.1",
+@Command(
+        name = "scenicpass",
+        mixinStandardHelpOptions = true,
+        version = "ScenicPass edge tools 0.1",
         description = "ScenicPass edge tools.",
         subcommands = {VerifyCommand.class, SamplePassCommand.class, GateCommand.class})
 public final class Main implements Runnable {

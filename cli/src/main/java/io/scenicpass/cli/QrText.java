@@ -6,14 +6,12 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-
 import java.util.EnumMap;
 import java.util.Map;
 
 /** A QR code drawn with Unicode half blocks, two module rows per text line. */
 final class QrText {
-    private QrText() {
-    }
+    private QrText() {}
 
     /**
      * @param text what to encode

@@ -9,8 +9,7 @@ import java.time.format.DateTimeParseException;
 
 /** Lenient ISO-8601 times for {@code --at} and the {@code at} field: instant, offset, local (UTC) or date. */
 final class Times {
-    private Times() {
-    }
+    private Times() {}
 
     /**
      * @param text e.g. {@code 2026-07-01T09:30:00Z}, {@code 2026-07-01T09:30+08:00}, {@code 2026-07-01}

@@ -6,20 +6,10 @@ import io.scenicpass.core.KeySet;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.SignedKeySet;
 import io.scenicpass.core.wire.WireHeaders;
-import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.health.DccTrustList;
+import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,13 +22,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Callable;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code verify}: credentials on stdin, one per line; one JSON decision per line on stdout. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Reads credentials on standard input, one per line: a pass (SP1…), a health certificate (HC1:…),",
-                "or a JSON object {\"credential\": \"…\", \"at\": \"<ISO-8601>\"}. Prints one JSON object per line with",
-                "decision (ADMIT|DENY), reason, kind (PASS|HEALTH_CERT|UNKNOWN), message and the pass summary.",
-                "Passes get a stateless check: signature, key status and validity window (no revocation or entry count)."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reads credentials on standard input, one per line: a pass (SP1…), a health certificate (HC1:…),",
+            "or a JSON object {\"credential\": \"…\", \"at\": \"<ISO-8601>\"}. Prints one JSON object per line with",
+            "decision (ADMIT|DENY), reason, kind (PASS|HEALTH_CERT|UNKNOWN), message and the pass summary.",
+            "Passes get a stateless check: signature, key status and validity window (no revocation or entry count)."
+        })
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -49,22 +52,37 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--keyset", paramLabel = "FILE", description = "Signed key set JSON (needs --root-key).")
     Path keySetFile;
 
-    @Option(names = "--root-key", paramLabel = "FILE", description = "Pinned root public key: base64 of the raw 32 bytes.")
+    @Option(
+            names = "--root-key",
+            paramLabel = "FILE",
+            description = "Pinned root public key: base64 of the raw 32 bytes.")
     Path rootKeyFile;
 
-    @Option(names = "--server", paramLabel = "URL", description = "Fetch the key set from this ScenicPass server (needs --root-key or --credentials).")
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description = "Fetch the key set from this ScenicPass server (needs --root-key or --credentials).")
     String server;
 
-    @Option(names = "--credentials", paramLabel = "FILE", description = "An enrolled gate's device.json: server, device token and pinned root key.")
+    @Option(
+            names = "--credentials",
+            paramLabel = "FILE",
+            description = "An enrolled gate's device.json: server, device token and pinned root key.")
     Path credentialsFile;
 
     @Option(names = "--device-token", paramLabel = "TOKEN", description = "Device token for --server.")
     String deviceToken;
 
-    @Option(names = "--dcc-trust", paramLabel = "FILE", description = "Health-certificate signer certificates: PEM or one base64 DER per line.")
+    @Option(
+            names = "--dcc-trust",
+            paramLabel = "FILE",
+            description = "Health-certificate signer certificates: PEM or one base64 DER per line.")
     Path dccTrustFile;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "Verification time (ISO-8601); default now. A line's \"at\" wins.")
+    @Option(
+            names = "--at",
+            paramLabel = "TIME",
+            description = "Verification time (ISO-8601); default now. A line's \"at\" wins.")
     String at;
 
     Clock clock = Clock.systemUTC();
@@ -76,9 +94,10 @@ final class VerifyCommand implements Callable<Integer> {
         CredentialChecker checker;
         Instant defaultAt;
         try {
-            defaultAt = at == null ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) : Times.parse(at);
-            checker = new CredentialChecker(loadKeySet(), dccTrustFile == null ? DccTrustList.empty()
-                    : DccTrustList.load(dccTrustFile));
+            defaultAt =
+                    at == null ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) : Times.parse(at);
+            checker = new CredentialChecker(
+                    loadKeySet(), dccTrustFile == null ? DccTrustList.empty() : DccTrustList.load(dccTrustFile));
         } catch (UsageException | IllegalArgumentException | IOException | ScenicPassException e) {
             err.println("verify: " + message(e));
             return Main.USAGE;
@@ -117,7 +136,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         JsonNode credential = n.path("credential");
         if (!credential.isTextual()) {
-            return CredentialChecker.result("UNKNOWN", false, Reason.MALFORMED, "JSON line needs a \"credential\" string");
+            return CredentialChecker.result(
+                    "UNKNOWN", false, Reason.MALFORMED, "JSON line needs a \"credential\" string");
         }
         Instant when = defaultAt;
         JsonNode atNode = n.path("at");
@@ -132,9 +152,11 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private KeySet loadKeySet() throws IOException {
-        DeviceCredentials creds = credentialsFile == null ? null
-                : new CredentialStore(credentialsFile).load().orElseThrow(
-                        () -> new UsageException("no credentials in " + credentialsFile));
+        DeviceCredentials creds = credentialsFile == null
+                ? null
+                : new CredentialStore(credentialsFile)
+                        .load()
+                        .orElseThrow(() -> new UsageException("no credentials in " + credentialsFile));
         byte[] root = rootKeyFile != null ? readRootKey(rootKeyFile) : creds != null ? creds.rootPublicKey() : null;
         String url = server != null ? server : null;
         if (keySetFile != null && url != null) {
@@ -149,7 +171,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (root == null) {
             throw new UsageException("the key set must be checked against a pinned root key: add --root-key FILE");
         }
-        String json = keySetFile != null ? Files.readString(keySetFile, StandardCharsets.UTF_8)
+        String json = keySetFile != null
+                ? Files.readString(keySetFile, StandardCharsets.UTF_8)
                 : fetchKeySet(url, deviceToken != null ? deviceToken : creds != null ? creds.deviceToken() : null);
         return SignedKeySet.fromJson(json).verify(root);
     }
@@ -163,7 +186,8 @@ final class VerifyCommand implements Callable<Integer> {
             throw new UsageException("--root-key " + file + " is not base64");
         }
         if (raw.length != 32) {
-            throw new UsageException("--root-key must hold the raw 32-byte Ed25519 public key, got " + raw.length + " bytes");
+            throw new UsageException(
+                    "--root-key must hold the raw 32-byte Ed25519 public key, got " + raw.length + " bytes");
         }
         return raw;
     }
@@ -178,7 +202,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (token != null) {
             rb.header("Authorization", WireHeaders.AUTHORIZATION_SCHEME + " " + token);
         }
-        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
+        OkHttpClient http =
+                new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
         try (Response r = http.newCall(rb.build()).execute()) {
             if (!r.isSuccessful()) {
                 throw new UsageException("GET " + url + " answered HTTP " + r.code());

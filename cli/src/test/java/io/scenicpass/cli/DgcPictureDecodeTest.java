@@ -1,5 +1,7 @@
 package io.scenicpass.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -7,11 +9,6 @@ import com.google.zxing.LuminanceSource;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -23,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * EXPECTEDPICTUREDECODE of the EU DCC corpus (the sdk-terminal harness covers every other expectation):
@@ -38,8 +37,10 @@ class DgcPictureDecodeTest {
         Assumptions.assumeTrue(dgc != null, "testdata/dgc missing");
         List<Path> files;
         try (Stream<Path> s = Files.walk(dgc)) {
-            files = s.filter(p -> p.toString().endsWith(".json") && p.getParent().getFileName().toString().equals("raw"))
-                    .sorted().collect(Collectors.toList());
+            files = s.filter(p -> p.toString().endsWith(".json")
+                            && p.getParent().getFileName().toString().equals("raw"))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (Path f : files) {
@@ -50,10 +51,11 @@ class DgcPictureDecodeTest {
             }
             String id = dgc.relativize(f).getName(0) + "/" + f.getFileName();
             tests.add(DynamicTest.dynamicTest(id + " EXPECTEDPICTUREDECODE=" + expected.asBoolean(), () -> {
-                Assumptions.assumeTrue(n.path("2DCODE").isTextual() || !expected.asBoolean(),
-                        "no 2DCODE picture in this case");
+                Assumptions.assumeTrue(
+                        n.path("2DCODE").isTextual() || !expected.asBoolean(), "no 2DCODE picture in this case");
                 String decoded = decode(n.path("2DCODE").asText(""));
-                boolean matches = decoded != null && decoded.equals(n.path("PREFIX").asText());
+                boolean matches =
+                        decoded != null && decoded.equals(n.path("PREFIX").asText());
                 assertThat(matches).as(id + " decoded: " + decoded).isEqualTo(expected.asBoolean());
             }));
         }
@@ -63,7 +65,8 @@ class DgcPictureDecodeTest {
 
     private static String decode(String base64Png) {
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64Png)));
+            BufferedImage img = ImageIO.read(
+                    new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64Png)));
             if (img == null) {
                 return null;
             }
@@ -71,7 +74,9 @@ class DgcPictureDecodeTest {
             LuminanceSource source = new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels);
             Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
             hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+            return new QRCodeReader()
+                    .decode(new BinaryBitmap(new HybridBinarizer(source)), hints)
+                    .getText();
         } catch (Exception e) {
             return null; // unreadable picture: the step fails
         }

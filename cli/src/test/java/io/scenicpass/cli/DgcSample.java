@@ -1,7 +1,6 @@
 package io.scenicpass.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,8 @@ final class DgcSample {
 
     static Path folder() {
         String prop = System.getProperty("scenicpass.testdata");
-        Path base = prop != null && !prop.isEmpty() ? Paths.get(prop)
+        Path base = prop != null && !prop.isEmpty()
+                ? Paths.get(prop)
                 : Paths.get(System.getProperty("scenicpass.root", ".."), "..", "shared", "testdata");
         Path dgc = base.resolve("dgc");
         if (!Files.isDirectory(dgc)) {
@@ -42,7 +42,7 @@ final class DgcSample {
         if (dgc == null) {
             return null;
         }
-        return new DgcSample(CredentialChecker.JSON.readTree(
-                Files.readAllBytes(dgc.resolve(country).resolve("2DCode").resolve("raw").resolve(set + ".json"))));
+        return new DgcSample(CredentialChecker.JSON.readTree(Files.readAllBytes(
+                dgc.resolve(country).resolve("2DCode").resolve("raw").resolve(set + ".json"))));
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GateCommandTest {
     @TempDir
     static Path dir;
+
     private static ReferenceServerProcess server;
 
     @BeforeAll
@@ -45,9 +46,28 @@ class GateCommandTest {
         Path data = dir.resolve("gate-a");
         String p1 = b.passes.get(0);
         String p2 = b.passes.get(1);
-        List<JsonNode> out = gate(data, String.join("\n", "status", p1, p1, "offline", p2, "status", "online", "sync", "status",
-                "face:nobody", "garbage", "quit"), "--server", server.baseUrl, "--enroll", server.demoEnrollmentToken,
-                "--clock", b.slotStart.plusMinutes(30).toString());
+        List<JsonNode> out = gate(
+                data,
+                String.join(
+                        "\n",
+                        "status",
+                        p1,
+                        p1,
+                        "offline",
+                        p2,
+                        "status",
+                        "online",
+                        "sync",
+                        "status",
+                        "face:nobody",
+                        "garbage",
+                        "quit"),
+                "--server",
+                server.baseUrl,
+                "--enroll",
+                server.demoEnrollmentToken,
+                "--clock",
+                b.slotStart.plusMinutes(30).toString());
 
         assertThat(first(out, "ready").path("enrolled").asText()).isEqualTo("now");
         JsonNode start = first(out, "status");
@@ -64,10 +84,13 @@ class GateCommandTest {
         assertThat(d.get(0).path("messageZh").asText()).isNotBlank();
         assertThat(d.get(0).path("display").path("tone").asText()).isEqualTo("ADMIT");
         assertThat(d.get(0).path("walkedThrough").asInt()).isEqualTo(1);
-        assertThat(d.get(0).path("time").asText()).startsWith(b.slotStart.plusMinutes(30).toInstant().toString().substring(0, 15));
+        assertThat(d.get(0).path("time").asText())
+                .startsWith(b.slotStart.plusMinutes(30).toInstant().toString().substring(0, 15));
         assertThat(d.get(1).path("reason").asText()).isEqualTo("ALREADY_ENTERED");
         assertThat(d.get(1).path("verdict").asText()).isEqualTo("DENY");
-        assertThat(d.get(2).path("verdict").asText()).as("admitted while the network is cut").isEqualTo("ADMIT");
+        assertThat(d.get(2).path("verdict").asText())
+                .as("admitted while the network is cut")
+                .isEqualTo("ADMIT");
         assertThat(d.get(3).path("reason").asText()).isEqualTo("NOT_FOUND");
         assertThat(d.get(4).path("reason").asText()).isEqualTo("MALFORMED");
 
@@ -83,13 +106,20 @@ class GateCommandTest {
         assertThat(net.get(0).path("sync").path("ok").asBoolean()).isFalse();
         assertThat(net.get(1).path("sync").path("ok").asBoolean()).isTrue();
         assertThat(net.get(1).path("sync").path("conflicts").asInt()).isZero();
-        assertThat(first(out, "bye").path("pendingUploads").asInt()).as("quit uploads what is left").isZero();
+        assertThat(first(out, "bye").path("pendingUploads").asInt())
+                .as("quit uploads what is left")
+                .isZero();
         assertThat(server.bookingStatus(b.uuid)).isEqualTo("REDEEMED");
 
         // a second run reuses the enrollment and the journal: the pass is still used
-        List<JsonNode> again = gate(data, p1 + "\nstatus\nquit\n", "--clock", b.slotStart.plusMinutes(40).toString());
+        List<JsonNode> again = gate(
+                data,
+                p1 + "\nstatus\nquit\n",
+                "--clock",
+                b.slotStart.plusMinutes(40).toString());
         assertThat(first(again, "ready").path("enrolled").asText()).startsWith("reused");
-        assertThat(first(again, "ready").path("deviceId").asText()).isEqualTo(first(out, "ready").path("deviceId").asText());
+        assertThat(first(again, "ready").path("deviceId").asText())
+                .isEqualTo(first(out, "ready").path("deviceId").asText());
         assertThat(first(again, "decision").path("reason").asText()).isEqualTo("ALREADY_ENTERED");
     }
 
@@ -99,14 +129,24 @@ class GateCommandTest {
         String pass = b.passes.get(0);
         Path data = dir.resolve("gate-south");
         String code = server.enrollmentCode("gate-south");
-        List<JsonNode> late = gate(data, pass + "\nquit\n", "--server", server.baseUrl, "--enroll", code,
-                "--clock", b.slotStart.plusDays(3).toString());
+        List<JsonNode> late = gate(
+                data,
+                pass + "\nquit\n",
+                "--server",
+                server.baseUrl,
+                "--enroll",
+                code,
+                "--clock",
+                b.slotStart.plusDays(3).toString());
         JsonNode denied = first(late, "decision");
         assertThat(denied.path("verdict").asText()).isEqualTo("DENY");
         assertThat(denied.path("reason").asText()).isIn("EXPIRED", "SLOT_ENDED", "NOT_IN_SLOT", "TOO_LATE");
 
-        List<JsonNode> out = gate(data, String.join("\n", pass, "out:" + pass, "quit"),
-                "--clock", b.slotStart.plusMinutes(10).toString());
+        List<JsonNode> out = gate(
+                data,
+                String.join("\n", pass, "out:" + pass, "quit"),
+                "--clock",
+                b.slotStart.plusMinutes(10).toString());
         List<JsonNode> d = all(out, "decision");
         assertThat(d.get(0).path("verdict").asText()).isEqualTo("ADMIT");
         assertThat(d.get(0).path("lane").asText()).isEqualTo("in");
@@ -117,8 +157,10 @@ class GateCommandTest {
     @Test
     void faceAndCardFindTheirPassThroughTheManifest() throws Exception {
         ReferenceServerProcess.Booked b = server.book(2);
-        String faceHolder = io.scenicpass.core.PassCodec.decode(b.passes.get(0)).claims().passId();
-        String cardHolder = io.scenicpass.core.PassCodec.decode(b.passes.get(1)).claims().passId();
+        String faceHolder =
+                io.scenicpass.core.PassCodec.decode(b.passes.get(0)).claims().passId();
+        String cardHolder =
+                io.scenicpass.core.PassCodec.decode(b.passes.get(1)).claims().passId();
         com.fasterxml.jackson.databind.node.ObjectNode face = ReferenceServerProcess.JSON.createObjectNode();
         face.putArray("biometricSubjects").add("visitor-42");
         server.send("PUT", "/admin/v1/passes/" + faceHolder + "/credentials", "Bearer " + server.adminToken, face);
@@ -130,8 +172,11 @@ class GateCommandTest {
         gate(data, "quit\n", "--server", server.baseUrl, "--enroll", server.enrollmentCode("gate-north"));
         // the server folds new passes and credentials into its manifest feed every few seconds: wait for them
         server.awaitManifest(data.resolve("device.json"), faceHolder, cardHolder);
-        List<JsonNode> out = gate(data, "face:visitor-42\ncard:04a1b2c3d4\nface:stranger\nquit\n",
-                "--clock", b.slotStart.plusMinutes(5).toString());
+        List<JsonNode> out = gate(
+                data,
+                "face:visitor-42\ncard:04a1b2c3d4\nface:stranger\nquit\n",
+                "--clock",
+                b.slotStart.plusMinutes(5).toString());
         List<JsonNode> d = all(out, "decision");
         assertThat(d.get(0).path("verdict").asText()).as("%s", out).isEqualTo("ADMIT");
         assertThat(d.get(0).path("credentialType").asText()).isEqualTo("FACE");
@@ -146,8 +191,15 @@ class GateCommandTest {
 
     @Test
     void aRefusedEnrollmentTokenIsAUsageErrorAndStoresNothing() {
-        CliRun refused = CliRun.run("quit\n", "gate", "--data", dir.resolve("refused").toString(), "--server",
-                server.baseUrl, "--enroll", "enr_not_a_token");
+        CliRun refused = CliRun.run(
+                "quit\n",
+                "gate",
+                "--data",
+                dir.resolve("refused").toString(),
+                "--server",
+                server.baseUrl,
+                "--enroll",
+                "enr_not_a_token");
         assertThat(refused.exit).isEqualTo(Main.USAGE);
         assertThat(refused.err).contains("ENROLLMENT_REFUSED");
         assertThat(Files.exists(dir.resolve("refused").resolve("device.json"))).isFalse();

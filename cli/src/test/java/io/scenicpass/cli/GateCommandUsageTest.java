@@ -30,8 +30,15 @@ class GateCommandUsageTest {
 
     @Test
     void unreachableServerOnFirstEnrollmentIsATypedError() {
-        CliRun r = CliRun.run("quit\n", "gate", "--data", dir.resolve("x").toString(), "--server", "http://127.0.0.1:1",
-                "--enroll", "enr_token");
+        CliRun r = CliRun.run(
+                "quit\n",
+                "gate",
+                "--data",
+                dir.resolve("x").toString(),
+                "--server",
+                "http://127.0.0.1:1",
+                "--enroll",
+                "enr_token");
         assertThat(r.exit).isNotZero();
         assertThat(r.err).startsWith("gate: ").contains("NETWORK").doesNotContain("Exception\n\tat ");
     }

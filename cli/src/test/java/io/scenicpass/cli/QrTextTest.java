@@ -1,12 +1,12 @@
 package io.scenicpass.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The text QR code scans back to the pass text, in both colour schemes. */
 class QrTextTest {
@@ -36,7 +36,9 @@ class QrTextTest {
             }
         }
         RGBLuminanceSource src = new RGBLuminanceSource(w * scale, h * scale, px);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(src))).getText();
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(src)))
+                .getText();
     }
 
     private static void paint(int[] px, int stride, int mx, int my, int scale, boolean dark) {

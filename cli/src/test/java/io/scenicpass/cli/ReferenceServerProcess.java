@@ -4,13 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real reference server as a child JVM from its shaded jar ({@code demo --port 0}), as the examples tests run it:
@@ -41,7 +40,8 @@ final class ReferenceServerProcess implements AutoCloseable {
     final String channelKey;
     final String adminToken;
     final String demoEnrollmentToken;
-    final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    final OkHttpClient http =
+            new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
     private final Process process;
     private final Path log;
 
@@ -56,18 +56,23 @@ final class ReferenceServerProcess implements AutoCloseable {
 
     static ReferenceServerProcess start(Path dir) throws Exception {
         String root = System.getProperty("scenicpass.root", "..");
-        Path jar = Paths.get(System.getProperty("scenicpass.serverJar", root + "/reference-server/target/scenicpass-server.jar"));
+        Path jar = Paths.get(
+                System.getProperty("scenicpass.serverJar", root + "/reference-server/target/scenicpass-server.jar"));
         if (!Files.isRegularFile(jar)) {
-            System.err.println("\n!!!!! SKIPPING the simulated-gate tests against the real server: " + jar.toAbsolutePath()
-                    + " is missing. Build it with: mvn -B -ntp -pl reference-server -am package -DskipTests\n");
+            System.err.println(
+                    "\n!!!!! SKIPPING the simulated-gate tests against the real server: " + jar.toAbsolutePath()
+                            + " is missing. Build it with: mvn -B -ntp -pl reference-server -am package -DskipTests\n");
             Assumptions.abort("reference server jar missing: " + jar);
         }
         Path copy = Files.copy(jar, dir.resolve("scenicpass-server.jar"), StandardCopyOption.REPLACE_EXISTING);
         Path data = dir.resolve("server-data");
         Path log = dir.resolve("server.log");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", copy.toString(), "demo", "--port", "0", "--data",
-                data.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(List.of(
+                        java, "-Xmx256m", "-jar", copy.toString(), "demo", "--port", "0", "--data", data.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Path demoJson = data.resolve("demo.json");
         Instant deadline = Instant.now().plus(START_DEADLINE);
         while (Instant.now().isBefore(deadline)) {
@@ -95,7 +100,9 @@ final class ReferenceServerProcess implements AutoCloseable {
     }
 
     private boolean healthy() {
-        try (Response r = http.newCall(new Request.Builder().url(baseUrl + "/health").build()).execute()) {
+        try (Response r = http.newCall(
+                        new Request.Builder().url(baseUrl + "/health").build())
+                .execute()) {
             return r.code() == 200;
         } catch (IOException e) {
             return false;
@@ -103,10 +110,14 @@ final class ReferenceServerProcess implements AutoCloseable {
     }
 
     private void requireTerminalApi() throws IOException {
-        try (Response r = http.newCall(new Request.Builder().url(baseUrl + "/terminal/v1/keyset").build()).execute()) {
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(baseUrl + "/terminal/v1/keyset")
+                        .build())
+                .execute()) {
             if (r.code() == 404) {
                 close();
-                throw new AssertionError("the server jar does not serve /terminal/v1 (stale jar? rebuild reference-server)");
+                throw new AssertionError(
+                        "the server jar does not serve /terminal/v1 (stale jar? rebuild reference-server)");
             }
         }
     }
@@ -114,19 +125,24 @@ final class ReferenceServerProcess implements AutoCloseable {
     /** A one-time enrollment code for a gate, from the admin API. */
     String enrollmentCode(String gateId) throws IOException {
         ObjectNode body = JSON.createObjectNode().put("gateId", gateId).put("label", "cli test");
-        return send("POST", "/admin/v1/enrollment-tokens", "Bearer " + adminToken, body).path("enrollmentCode").asText();
+        return send("POST", "/admin/v1/enrollment-tokens", "Bearer " + adminToken, body)
+                .path("enrollmentCode")
+                .asText();
     }
 
     /** A confirmed booking of {@code adults} tickets for tomorrow's first slot: its uuid, slot start and pass texts. */
     Booked book(int adults) throws IOException {
         String auth = "Bearer " + channelKey;
         LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
-        ObjectNode q = JSON.createObjectNode().put("productId", "park-entry").put("optionId", "park-entry-std")
+        ObjectNode q = JSON.createObjectNode()
+                .put("productId", "park-entry")
+                .put("optionId", "park-entry-std")
                 .put("localDate", tomorrow.toString());
         JsonNode slots = send("POST", "/octo/availability", auth, q);
         JsonNode slot = null;
         for (JsonNode s : slots) {
-            if (s.path("available").asBoolean(true) && "AVAILABLE".equals(s.path("status").asText("AVAILABLE"))) {
+            if (s.path("available").asBoolean(true)
+                    && "AVAILABLE".equals(s.path("status").asText("AVAILABLE"))) {
                 slot = s;
                 break;
             }
@@ -135,8 +151,11 @@ final class ReferenceServerProcess implements AutoCloseable {
             throw new IllegalStateException("nothing bookable tomorrow: " + slots);
         }
         String uuid = UUID.randomUUID().toString();
-        ObjectNode res = JSON.createObjectNode().put("uuid", uuid).put("productId", "park-entry")
-                .put("optionId", "park-entry-std").put("availabilityId", slot.path("id").asText());
+        ObjectNode res = JSON.createObjectNode()
+                .put("uuid", uuid)
+                .put("productId", "park-entry")
+                .put("optionId", "park-entry-std")
+                .put("availabilityId", slot.path("id").asText());
         ArrayNode items = res.putArray("unitItems");
         for (int i = 0; i < adults; i++) {
             items.addObject().put("unitId", "park-entry-adult");
@@ -153,7 +172,8 @@ final class ReferenceServerProcess implements AutoCloseable {
                 }
             }
         }
-        return new Booked(uuid, OffsetDateTime.parse(slot.path("localDateTimeStart").asText()), passes);
+        return new Booked(
+                uuid, OffsetDateTime.parse(slot.path("localDateTimeStart").asText()), passes);
     }
 
     /**
@@ -161,7 +181,9 @@ final class ReferenceServerProcess implements AutoCloseable {
      * with card UIDs or biometric subjects.
      */
     void awaitManifest(Path deviceJson, String... passIds) throws IOException, InterruptedException {
-        String token = JSON.readTree(Files.readAllBytes(deviceJson)).path("deviceToken").asText();
+        String token = JSON.readTree(Files.readAllBytes(deviceJson))
+                .path("deviceToken")
+                .asText();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         java.util.Set<String> wanted = new java.util.HashSet<>(List.of(passIds));
         while (true) {
@@ -169,13 +191,15 @@ final class ReferenceServerProcess implements AutoCloseable {
             long cursor = 0;
             boolean more = true;
             while (more) {
-                JsonNode page = send("GET", "/terminal/v1/manifest?cursor=" + cursor + "&limit=1000", "Device " + token, null);
+                JsonNode page =
+                        send("GET", "/terminal/v1/manifest?cursor=" + cursor + "&limit=1000", "Device " + token, null);
                 for (JsonNode e : page.path("upserts")) {
                     if (e.path("cardUids").size() + e.path("biometricSubjects").size() > 0) {
                         found.add(e.path("passId").asText());
                     }
                 }
-                more = page.path("more").asBoolean(false) && page.path("toCursor").asLong() > cursor;
+                more = page.path("more").asBoolean(false)
+                        && page.path("toCursor").asLong() > cursor;
                 cursor = page.path("toCursor").asLong();
             }
             if (found.containsAll(wanted)) {
@@ -192,7 +216,9 @@ final class ReferenceServerProcess implements AutoCloseable {
 
     /** The booking's OCTO status. */
     String bookingStatus(String uuid) throws IOException {
-        return send("GET", "/octo/bookings/" + uuid, "Bearer " + channelKey, null).path("status").asText();
+        return send("GET", "/octo/bookings/" + uuid, "Bearer " + channelKey, null)
+                .path("status")
+                .asText();
     }
 
     JsonNode send(String method, String path, String auth, JsonNode body) throws IOException {

@@ -1,13 +1,12 @@
 package io.scenicpass.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SamplePassCommandTest {
     @TempDir
@@ -18,7 +17,8 @@ class SamplePassCommandTest {
         CliRun r = CliRun.run("", "sample-pass", "--out-dir", dir.toString());
         assertThat(r.exit).as(r.err).isZero();
         assertThat(r.out).contains("SP1").contains("█").contains("verification: {");
-        String json = r.out.substring(r.out.indexOf("verification: ") + 14, r.out.indexOf('\n', r.out.indexOf("verification: ")));
+        String json = r.out.substring(
+                r.out.indexOf("verification: ") + 14, r.out.indexOf('\n', r.out.indexOf("verification: ")));
         JsonNode v = CredentialChecker.JSON.readTree(json);
         assertThat(v.path("decision").asText()).isEqualTo("ADMIT");
         assertThat(v.path("kind").asText()).isEqualTo("PASS");
@@ -26,12 +26,18 @@ class SamplePassCommandTest {
 
         String passText = Files.readString(dir.resolve("pass.txt")).trim();
         assertThat(r.out).contains(passText);
-        CliRun verify = CliRun.run(passText + "\n", "verify", "--keyset", dir.resolve("keyset.json").toString(),
-                "--root-key", dir.resolve("root.pub").toString());
+        CliRun verify = CliRun.run(
+                passText + "\n",
+                "verify",
+                "--keyset",
+                dir.resolve("keyset.json").toString(),
+                "--root-key",
+                dir.resolve("root.pub").toString());
         assertThat(verify.exit).as(verify.err).isZero();
         JsonNode line = CredentialChecker.JSON.readTree(verify.lines().get(0));
         assertThat(line.path("decision").asText()).isEqualTo("ADMIT");
-        assertThat(line.path("pass").path("passId").asText()).isEqualTo(v.path("pass").path("passId").asText());
+        assertThat(line.path("pass").path("passId").asText())
+                .isEqualTo(v.path("pass").path("passId").asText());
     }
 
     @Test

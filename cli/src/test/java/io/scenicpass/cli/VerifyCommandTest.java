@@ -1,5 +1,7 @@
 package io.scenicpass.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.scenicpass.core.Claims;
@@ -10,10 +12,6 @@ import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassIssuer;
 import io.scenicpass.core.PassKind;
 import io.scenicpass.core.ReentryPolicy;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +24,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VerifyCommandTest {
     private static final Instant T = Instant.parse("2026-07-01T08:00:00Z");
@@ -35,8 +34,10 @@ class VerifyCommandTest {
     private final IssuerKey issuer = IssuerKey.fromSeed(seed(2));
     private final IssuerKey compromised = IssuerKey.fromSeed(seed(3));
     private final IssuerKey stranger = IssuerKey.fromSeed(seed(4));
+
     @TempDir
     Path dir;
+
     private Path keySet;
     private Path rootPub;
 
@@ -47,10 +48,18 @@ class VerifyCommandTest {
     }
 
     private String keySetJson() {
-        return KeySet.of(7, T, List.of(
-                issuer.toPublicEntry(T.minus(Duration.ofDays(30)), T.plus(Duration.ofDays(300)), KeyStatus.ACTIVE),
-                compromised.toPublicEntry(T.minus(Duration.ofDays(30)), T.plus(Duration.ofDays(300)), KeyStatus.COMPROMISED)))
-                .sign(root).toJson();
+        return KeySet.of(
+                        7,
+                        T,
+                        List.of(
+                                issuer.toPublicEntry(
+                                        T.minus(Duration.ofDays(30)), T.plus(Duration.ofDays(300)), KeyStatus.ACTIVE),
+                                compromised.toPublicEntry(
+                                        T.minus(Duration.ofDays(30)),
+                                        T.plus(Duration.ofDays(300)),
+                                        KeyStatus.COMPROMISED)))
+                .sign(root)
+                .toJson();
     }
 
     @BeforeEach
@@ -62,14 +71,23 @@ class VerifyCommandTest {
     }
 
     private Pass pass(IssuerKey key, String id) {
-        return new PassIssuer(key).issue(Claims.builder().passId(id).issuerId("area-1").productId("DAY-ADULT")
-                .kind(PassKind.DAY).validFrom(T.minus(Duration.ofHours(2))).validUntil(T.plus(Duration.ofHours(10)))
-                .entriesAllowed(1).reentry(ReentryPolicy.SINGLE).issuedAt(T.minus(Duration.ofDays(1))).build());
+        return new PassIssuer(key)
+                .issue(Claims.builder()
+                        .passId(id)
+                        .issuerId("area-1")
+                        .productId("DAY-ADULT")
+                        .kind(PassKind.DAY)
+                        .validFrom(T.minus(Duration.ofHours(2)))
+                        .validUntil(T.plus(Duration.ofHours(10)))
+                        .entriesAllowed(1)
+                        .reentry(ReentryPolicy.SINGLE)
+                        .issuedAt(T.minus(Duration.ofDays(1)))
+                        .build());
     }
 
     private List<JsonNode> verify(String stdin, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("verify", "--keyset", keySet.toString(), "--root-key",
-                rootPub.toString(), "--at", T.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "verify", "--keyset", keySet.toString(), "--root-key", rootPub.toString(), "--at", T.toString()));
         args.addAll(List.of(extra));
         CliRun r = CliRun.run(stdin, args.toArray(new String[0]));
         assertThat(r.exit).as(r.err).isZero();
@@ -83,36 +101,42 @@ class VerifyCommandTest {
     @Test
     void everyLineGetsADecisionWithReasonAndKind() throws Exception {
         String ok = pass(issuer, "P-OK").text();
-        String input = String.join("\n",
-                ok,
-                pass(stranger, "P-STRANGER").text(),
-                pass(compromised, "P-COMPROMISED").text(),
-                "{\"credential\": \"" + ok + "\", \"at\": \"2026-07-02T09:00:00Z\"}",
-                "{\"credential\": \"" + ok + "\", \"at\": \"2026-07-01T05:00:00+08:00\"}",
-                "",
-                "hello world",
-                "{not json",
-                "{\"at\": \"2026-07-01T08:00:00Z\"}",
-                "{\"credential\": \"" + ok + "\", \"at\": \"tomorrow\"}",
-                "SP1!!!!",
-                "  " + ok + "  ") + "\n";
+        String input = String.join(
+                        "\n",
+                        ok,
+                        pass(stranger, "P-STRANGER").text(),
+                        pass(compromised, "P-COMPROMISED").text(),
+                        "{\"credential\": \"" + ok + "\", \"at\": \"2026-07-02T09:00:00Z\"}",
+                        "{\"credential\": \"" + ok + "\", \"at\": \"2026-07-01T05:00:00+08:00\"}",
+                        "",
+                        "hello world",
+                        "{not json",
+                        "{\"at\": \"2026-07-01T08:00:00Z\"}",
+                        "{\"credential\": \"" + ok + "\", \"at\": \"tomorrow\"}",
+                        "SP1!!!!",
+                        "  " + ok + "  ")
+                + "\n";
         List<JsonNode> out = verify(input);
         assertThat(out).hasSize(11);
-        assertThat(out).extracting(n -> n.path("decision").asText() + " " + n.path("reason").asText() + " "
-                + n.path("kind").asText()).containsExactly(
-                "ADMIT OK PASS",
-                "DENY UNKNOWN_KEY PASS",
-                "DENY KEY_COMPROMISED PASS",
-                "DENY EXPIRED PASS",
-                "DENY NOT_YET_VALID PASS",
-                "DENY MALFORMED UNKNOWN",
-                "DENY MALFORMED UNKNOWN",
-                "DENY MALFORMED UNKNOWN",
-                "DENY MALFORMED UNKNOWN",
-                "DENY MALFORMED PASS",
-                "ADMIT OK PASS");
+        assertThat(out)
+                .extracting(n -> n.path("decision").asText() + " "
+                        + n.path("reason").asText() + " " + n.path("kind").asText())
+                .containsExactly(
+                        "ADMIT OK PASS",
+                        "DENY UNKNOWN_KEY PASS",
+                        "DENY KEY_COMPROMISED PASS",
+                        "DENY EXPIRED PASS",
+                        "DENY NOT_YET_VALID PASS",
+                        "DENY MALFORMED UNKNOWN",
+                        "DENY MALFORMED UNKNOWN",
+                        "DENY MALFORMED UNKNOWN",
+                        "DENY MALFORMED UNKNOWN",
+                        "DENY MALFORMED PASS",
+                        "ADMIT OK PASS");
         assertThat(out.get(0).path("line").asInt()).isEqualTo(1);
-        assertThat(out.get(5).path("line").asInt()).as("blank line 6 skipped, numbering kept").isEqualTo(7);
+        assertThat(out.get(5).path("line").asInt())
+                .as("blank line 6 skipped, numbering kept")
+                .isEqualTo(7);
         JsonNode summary = out.get(0).path("pass");
         assertThat(summary.path("passId").asText()).isEqualTo("P-OK");
         assertThat(summary.path("kind").asText()).isEqualTo("DAY");
@@ -182,7 +206,8 @@ class VerifyCommandTest {
         assertThat(wrongRoot.exit).isEqualTo(2);
         assertThat(wrongRoot.err).contains("BAD_KEY_SET");
 
-        CliRun missing = CliRun.run("", "verify", "--keyset", dir.resolve("nope.json").toString(), "--root-key", rootPub.toString());
+        CliRun missing = CliRun.run(
+                "", "verify", "--keyset", dir.resolve("nope.json").toString(), "--root-key", rootPub.toString());
         assertThat(missing.exit).isEqualTo(2);
         assertThat(missing.err).contains("nope.json");
 
@@ -206,17 +231,32 @@ class VerifyCommandTest {
         http.start();
         try {
             String url = "http://127.0.0.1:" + http.getAddress().getPort();
-            CliRun r = CliRun.run(pass(issuer, "P-NET").text() + "\n", "verify", "--server", url, "--root-key",
-                    rootPub.toString(), "--device-token", "tok-9", "--at", T.toString());
+            CliRun r = CliRun.run(
+                    pass(issuer, "P-NET").text() + "\n",
+                    "verify",
+                    "--server",
+                    url,
+                    "--root-key",
+                    rootPub.toString(),
+                    "--device-token",
+                    "tok-9",
+                    "--at",
+                    T.toString());
             assertThat(r.exit).as(r.err).isZero();
             assertThat(r.out).contains("\"decision\":\"ADMIT\"");
             assertThat(auth.get()).isEqualTo("Device tok-9");
 
             Path device = dir.resolve("device.json");
-            new io.scenicpass.terminal.sync.CredentialStore(device).save(new io.scenicpass.terminal.sync.DeviceCredentials(
-                    url, "dev-1", "dvt-secret", "area-1", "gate-1", root.publicKey()));
-            CliRun enrolled = CliRun.run(pass(issuer, "P-NET").text() + "\n", "verify", "--credentials",
-                    device.toString(), "--at", T.toString());
+            new io.scenicpass.terminal.sync.CredentialStore(device)
+                    .save(new io.scenicpass.terminal.sync.DeviceCredentials(
+                            url, "dev-1", "dvt-secret", "area-1", "gate-1", root.publicKey()));
+            CliRun enrolled = CliRun.run(
+                    pass(issuer, "P-NET").text() + "\n",
+                    "verify",
+                    "--credentials",
+                    device.toString(),
+                    "--at",
+                    T.toString());
             assertThat(enrolled.exit).as(enrolled.err).isZero();
             assertThat(enrolled.out).contains("\"decision\":\"ADMIT\"");
             assertThat(auth.get()).isEqualTo("Device dvt-secret");
@@ -235,9 +275,13 @@ class VerifyCommandTest {
         List<JsonNode> out = verify(line + s.prefix + "\n", "--dcc-trust", trust.toString());
         assertThat(out.get(0).path("decision").asText()).isEqualTo("ADMIT");
         assertThat(out.get(0).path("kind").asText()).isEqualTo("HEALTH_CERT");
-        assertThat(out.get(0).path("healthCertificate").path("familyName").asText()).isEqualTo(s.familyName);
-        assertThat(out.get(0).path("healthCertificate").path("dateOfBirth").asText()).isEqualTo(s.dateOfBirth);
-        assertThat(out.get(1).path("reason").asText()).as("checked at --at 2026: long expired").isEqualTo("EXPIRED");
+        assertThat(out.get(0).path("healthCertificate").path("familyName").asText())
+                .isEqualTo(s.familyName);
+        assertThat(out.get(0).path("healthCertificate").path("dateOfBirth").asText())
+                .isEqualTo(s.dateOfBirth);
+        assertThat(out.get(1).path("reason").asText())
+                .as("checked at --at 2026: long expired")
+                .isEqualTo("EXPIRED");
 
         CliRun untrusted = CliRun.run(line, "verify");
         assertThat(untrusted.out).contains("\"reason\":\"UNKNOWN_SIGNER\"");

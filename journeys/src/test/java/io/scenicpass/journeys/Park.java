@@ -18,72 +18,80 @@ import java.util.Map;
  * operators through the admin API.
  */
 final class Park implements AutoCloseable {
-  final TestServer server;
-  final MutableClock clock;
-  final DemoSeeder.DemoInfo demo;
-  private final Path dir;
-  private final List<AutoCloseable> opened = new ArrayList<>();
+    final TestServer server;
+    final MutableClock clock;
+    final DemoSeeder.DemoInfo demo;
+    private final Path dir;
+    private final List<AutoCloseable> opened = new ArrayList<>();
 
-  private Park(Path dir, Map<String, String> config) {
-    this.dir = dir;
-    this.clock = new MutableClock(TestServer.START);
-    Map<String, String> cfg = new java.util.HashMap<>(config);
-    cfg.putIfAbsent("flow.demoHistoryDays", "0"); // no synthetic flow history: the journeys count their own entries
-    this.server = new TestServer(dir.resolve("server"), null, clock, cfg);
-    this.demo = new DemoSeeder(server.server).seed();
-  }
-
-  /** Opens the park with its data under {@code dir}. */
-  static Park open(Path dir) {
-    return new Park(dir, Map.of());
-  }
-
-  /** Opens the park with server settings of its own (for example {@code db.poolSize}). */
-  static Park open(Path dir, Map<String, String> config) {
-    return new Park(dir, config);
-  }
-
-  /** A reseller's OCTO client, with the demo key of {@code channelId} (for example "ctrip"). */
-  ChannelClient reseller(String channelId) {
-    ChannelClient c = ChannelClient.builder().baseUrl(server.url("/octo")).apiKey(demo.channelKeys().get(channelId))
-        .build();
-    opened.add(c);
-    return c;
-  }
-
-  /** A gate of the demo site ("gate-north", "gate-south", "gate-cableway"), enrolled with a fresh one-time code. */
-  EmbeddedGate gate(String gateId) {
-    TestServer.Answer a = admin("POST", "/admin/v1/enrollment-tokens",
-        "{\"gateId\":\"" + gateId + "\",\"label\":\"journey " + gateId + "\"}");
-    if (a.status() != 201) {
-      throw new AssertionError("enrollment token for " + gateId + ": " + a.status() + " " + a.body());
+    private Park(Path dir, Map<String, String> config) {
+        this.dir = dir;
+        this.clock = new MutableClock(TestServer.START);
+        Map<String, String> cfg = new java.util.HashMap<>(config);
+        cfg.putIfAbsent("flow.demoHistoryDays", "0"); // no synthetic flow history: the journeys count their own entries
+        this.server = new TestServer(dir.resolve("server"), null, clock, cfg);
+        this.demo = new DemoSeeder(server.server).seed();
     }
-    EmbeddedGate g = new EmbeddedGate(dir.resolve(gateId), server.server.baseUrl(),
-        a.json().get("enrollmentCode").asText(), clock, List.of());
-    opened.add(0, g);
-    return g;
-  }
 
-  /** An operator's call to the admin API with the park's admin token. */
-  TestServer.Answer admin(String method, String path, String json) {
-    return server.send(method, path, TestServer.ADMIN, json, Map.of());
-  }
-
-  /** Moves the park's clock (server and gates) to {@code at}. */
-  void timeIs(Instant at) {
-    clock.set(at);
-  }
-
-  /** Waits (polling, bounded) until {@code condition} holds: for work the server does after it answered. */
-  static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-    io.scenicpass.server.testing.Await.until(what, condition, 20_000);
-  }
-
-  @Override
-  public void close() throws Exception {
-    for (AutoCloseable c : opened) {
-      c.close();
+    /** Opens the park with its data under {@code dir}. */
+    static Park open(Path dir) {
+        return new Park(dir, Map.of());
     }
-    server.close();
-  }
+
+    /** Opens the park with server settings of its own (for example {@code db.poolSize}). */
+    static Park open(Path dir, Map<String, String> config) {
+        return new Park(dir, config);
+    }
+
+    /** A reseller's OCTO client, with the demo key of {@code channelId} (for example "ctrip"). */
+    ChannelClient reseller(String channelId) {
+        ChannelClient c = ChannelClient.builder()
+                .baseUrl(server.url("/octo"))
+                .apiKey(demo.channelKeys().get(channelId))
+                .build();
+        opened.add(c);
+        return c;
+    }
+
+    /** A gate of the demo site ("gate-north", "gate-south", "gate-cableway"), enrolled with a fresh one-time code. */
+    EmbeddedGate gate(String gateId) {
+        TestServer.Answer a = admin(
+                "POST",
+                "/admin/v1/enrollment-tokens",
+                "{\"gateId\":\"" + gateId + "\",\"label\":\"journey " + gateId + "\"}");
+        if (a.status() != 201) {
+            throw new AssertionError("enrollment token for " + gateId + ": " + a.status() + " " + a.body());
+        }
+        EmbeddedGate g = new EmbeddedGate(
+                dir.resolve(gateId),
+                server.server.baseUrl(),
+                a.json().get("enrollmentCode").asText(),
+                clock,
+                List.of());
+        opened.add(0, g);
+        return g;
+    }
+
+    /** An operator's call to the admin API with the park's admin token. */
+    TestServer.Answer admin(String method, String path, String json) {
+        return server.send(method, path, TestServer.ADMIN, json, Map.of());
+    }
+
+    /** Moves the park's clock (server and gates) to {@code at}. */
+    void timeIs(Instant at) {
+        clock.set(at);
+    }
+
+    /** Waits (polling, bounded) until {@code condition} holds: for work the server does after it answered. */
+    static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        io.scenicpass.server.testing.Await.until(what, condition, 20_000);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable c : opened) {
+            c.close();
+        }
+        server.close();
+    }
 }

@@ -12,5 +12,11 @@ import java.time.Clock;
  * What every feature module is built from: the configuration, time, randomness and ids, the database, the JSON
  * mapper of the APIs, and the metrics registry each module adds its gauges to.
  */
-public record Platform(ServerConfig config, Clock clock, SecureRandom random, Ids ids, Database db, ObjectMapper json,
-    MetricsApi metrics) {}
+public record Platform(
+        ServerConfig config,
+        Clock clock,
+        SecureRandom random,
+        Ids ids,
+        Database db,
+        ObjectMapper json,
+        MetricsApi metrics) {}

@@ -7,40 +7,40 @@ import io.scenicpass.channel.model.OctoErrorCode;
  * has a code for is that code (same name, {@link #octo()}); the others name the OCTO code they are rendered as.
  */
 public enum Problem {
-  INVALID_PRODUCT_ID,
-  INVALID_OPTION_ID,
-  INVALID_UNIT_ID,
-  INVALID_AVAILABILITY_ID,
-  INVALID_BOOKING_UUID,
-  /** Malformed or inconsistent input. */
-  BAD_REQUEST,
-  /** Well-formed but not possible now (sold out, after the cutoff, no unit items…). */
-  UNPROCESSABLE_ENTITY,
-  UNAUTHORIZED,
-  FORBIDDEN,
-  /** No such endpoint or file (unknown ids have their INVALID_* problem). */
-  NOT_FOUND,
-  /** A state conflict (uuid reused with a different body, capacity below sold…). */
-  CONFLICT(OctoErrorCode.BAD_REQUEST),
-  TOO_MANY_REQUESTS,
-  PAYLOAD_TOO_LARGE(OctoErrorCode.BAD_REQUEST),
-  /** A method-override header or {@code _method} parameter: the request line's method is the only method. */
-  METHOD_OVERRIDE_REFUSED(OctoErrorCode.BAD_REQUEST),
-  /** Overloaded (no database connection came free in time): 503 with Retry-After, retry later (OCTO has no "busy"). */
-  SERVICE_UNAVAILABLE(OctoErrorCode.TOO_MANY_REQUESTS);
+    INVALID_PRODUCT_ID,
+    INVALID_OPTION_ID,
+    INVALID_UNIT_ID,
+    INVALID_AVAILABILITY_ID,
+    INVALID_BOOKING_UUID,
+    /** Malformed or inconsistent input. */
+    BAD_REQUEST,
+    /** Well-formed but not possible now (sold out, after the cutoff, no unit items…). */
+    UNPROCESSABLE_ENTITY,
+    UNAUTHORIZED,
+    FORBIDDEN,
+    /** No such endpoint or file (unknown ids have their INVALID_* problem). */
+    NOT_FOUND,
+    /** A state conflict (uuid reused with a different body, capacity below sold…). */
+    CONFLICT(OctoErrorCode.BAD_REQUEST),
+    TOO_MANY_REQUESTS,
+    PAYLOAD_TOO_LARGE(OctoErrorCode.BAD_REQUEST),
+    /** A method-override header or {@code _method} parameter: the request line's method is the only method. */
+    METHOD_OVERRIDE_REFUSED(OctoErrorCode.BAD_REQUEST),
+    /** Overloaded (no database connection came free in time): 503 with Retry-After, retry later (OCTO has no "busy"). */
+    SERVICE_UNAVAILABLE(OctoErrorCode.TOO_MANY_REQUESTS);
 
-  private final OctoErrorCode octo;
+    private final OctoErrorCode octo;
 
-  Problem() {
-    this.octo = OctoErrorCode.valueOf(name()); // an OCTO code of the same name, or the class fails to load
-  }
+    Problem() {
+        this.octo = OctoErrorCode.valueOf(name()); // an OCTO code of the same name, or the class fails to load
+    }
 
-  Problem(OctoErrorCode octo) {
-    this.octo = octo;
-  }
+    Problem(OctoErrorCode octo) {
+        this.octo = octo;
+    }
 
-  /** The OCTO {@code error} code this problem is rendered as. */
-  public OctoErrorCode octo() {
-    return octo;
-  }
+    /** The OCTO {@code error} code this problem is rendered as. */
+    public OctoErrorCode octo() {
+        return octo;
+    }
 }

@@ -10,6 +10,7 @@ import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.ChannelsModule;
 import io.scenicpass.server.channels.WebhookService;
+import io.scenicpass.server.channels.WebhookTargets;
 import io.scenicpass.server.cluster.ClusterBus;
 import io.scenicpass.server.cluster.ClusterModule;
 import io.scenicpass.server.cluster.JobLeases;
@@ -39,28 +40,6 @@ import io.scenicpass.server.terminal.PushHub;
 import io.scenicpass.server.terminal.SyncFeedService;
 import io.scenicpass.server.terminal.TerminalModule;
 import io.scenicpass.server.terminal.http.TerminalApi;
-import io.scenicpass.server.sales.http.OctoApi;
-import io.scenicpass.server.admin.AdminService;
-import io.scenicpass.server.sales.BookingService;
-import io.scenicpass.server.sales.CatalogueService;
-import io.scenicpass.server.channels.ChannelService;
-import io.scenicpass.server.sales.InventoryService;
-import io.scenicpass.server.sales.IssuanceService;
-import io.scenicpass.server.keys.KeyService;
-import io.scenicpass.server.sales.PassQueries;
-import io.scenicpass.server.channels.WebhookService;
-import io.scenicpass.server.channels.WebhookTargets;
-import io.scenicpass.server.admin.store.BlacklistStore;
-import io.scenicpass.server.sales.store.BookingStore;
-import io.scenicpass.server.sales.store.CatalogueStore;
-import io.scenicpass.server.channels.store.ChannelStore;
-import io.scenicpass.server.db.Database;
-import io.scenicpass.server.sales.store.InventoryStore;
-import io.scenicpass.server.keys.IssuerKeyStore;
-import io.scenicpass.server.channels.store.OutboxStore;
-import io.scenicpass.server.sales.store.PassStore;
-import io.scenicpass.server.db.SettingStore;
-import io.scenicpass.server.admin.store.SiteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +51,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,314 +61,351 @@ import org.slf4j.LoggerFactory;
  * {@code ScenicPassServer.builder(config).clock(clock).build().start()}.
  */
 public final class ScenicPassServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ScenicPassServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ScenicPassServer.class);
 
-  private final ServerConfig config;
-  private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
-  private final boolean runJobs;
-  private final boolean readyOnStart;
-  private final AtomicBoolean ready = new AtomicBoolean();
-  private Database db;
-  private Javalin app;
-  private ScheduledExecutorService pushJobs;
-  private Jobs jobs;
-  private Platform platform;
-  private KeysModule keys;
-  private ChannelsModule channels;
-  private SalesModule sales;
-  private AdminModule admin;
-  private FlowModule flow;
-  private ClusterModule cluster;
-  private TerminalModule terminal;
-  /** Counter rows that disagreed with the bookings when this server started (logged). */
-  private List<InventoryAudit.Drift> driftAtStart = List.of();
-
-  private ScenicPassServer(Builder b) {
-    this.config = b.config;
-    this.clock = b.clock;
-    this.runJobs = b.runJobs;
-    this.readyOnStart = b.readyOnStart;
-  }
-
-  public static Builder builder(ServerConfig config) {
-    return new Builder(config);
-  }
-
-  /** Builder: config is required; the clock defaults to UTC system time; jobs run unless disabled. */
-  public static final class Builder {
     private final ServerConfig config;
-    private Clock clock = Clock.systemUTC();
-    private boolean runJobs = true;
-    private boolean readyOnStart = true;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final boolean runJobs;
+    private final boolean readyOnStart;
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private Database db;
+    private Javalin app;
+    private ScheduledExecutorService pushJobs;
+    private Jobs jobs;
+    private Platform platform;
+    private KeysModule keys;
+    private ChannelsModule channels;
+    private SalesModule sales;
+    private AdminModule admin;
+    private FlowModule flow;
+    private ClusterModule cluster;
+    private TerminalModule terminal;
+    /** Counter rows that disagreed with the bookings when this server started (logged). */
+    private List<InventoryAudit.Drift> driftAtStart = List.of();
 
-    private Builder(ServerConfig config) {
-      this.config = config;
+    private ScenicPassServer(Builder b) {
+        this.config = b.config;
+        this.clock = b.clock;
+        this.runJobs = b.runJobs;
+        this.readyOnStart = b.readyOnStart;
     }
 
-    public Builder clock(Clock c) {
-      this.clock = c;
-      return this;
+    public static Builder builder(ServerConfig config) {
+        return new Builder(config);
     }
 
-    /** Disables the background jobs (hold expiry, webhook delivery): tests drive them by hand. */
-    public Builder withoutJobs() {
-      this.runJobs = false;
-      return this;
+    /** Builder: config is required; the clock defaults to UTC system time; jobs run unless disabled. */
+    public static final class Builder {
+        private final ServerConfig config;
+        private Clock clock = Clock.systemUTC();
+        private boolean runJobs = true;
+        private boolean readyOnStart = true;
+
+        private Builder(ServerConfig config) {
+            this.config = config;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        /** Disables the background jobs (hold expiry, webhook delivery): tests drive them by hand. */
+        public Builder withoutJobs() {
+            this.runJobs = false;
+            return this;
+        }
+
+        /** {@code /health} answers 503 until {@link ScenicPassServer#markReady()} (e.g. after the demo seed). */
+        public Builder deferReady() {
+            this.readyOnStart = false;
+            return this;
+        }
+
+        public ScenicPassServer build() {
+            return new ScenicPassServer(this);
+        }
     }
 
-    /** {@code /health} answers 503 until {@link ScenicPassServer#markReady()} (e.g. after the demo seed). */
-    public Builder deferReady() {
-      this.readyOnStart = false;
-      return this;
+    /** Opens the database, migrates, composes the feature modules and starts HTTP (and the jobs). */
+    public ScenicPassServer start() {
+        // owner-only data directory; refuse to run on secrets other users can read (or could have replaced)
+        SecureFiles.ownerOnlyDirectory(config.dataDir);
+        SecureFiles.requireOwnerOnly(SecureFiles.secretsOf(config.dataDir, ServerConfig.H2_NAME));
+        db = new Database(
+                config.effectiveDbUrl(),
+                config.dbUser,
+                config.dbPassword,
+                config.dbPoolSize,
+                config.dbPoolTimeoutMillis,
+                config.dbStrictNesting);
+        SecureFiles.restrict(
+                SecureFiles.h2Files(config.dataDir, ServerConfig.H2_NAME)); // H2 created them with the umask
+        platform = new Platform(config, clock, random, new Ids(clock, random), db, jsonMapper(), new MetricsApi());
+        keys = new KeysModule(platform, passphrase());
+        WebhookTargets targets = new WebhookTargets(config.webhooksAllowPrivateTargets);
+        channels = new ChannelsModule(platform, targets);
+        sales = new SalesModule(
+                platform, keys.keys, channels, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
+        admin = new AdminModule(platform, sales, channels, keys.keys);
+        // logged, not fixed: repairing is the operator's decision (repair-inventory, POST /admin/v1/inventory/repair)
+        driftAtStart = sales.inventory.repair().logDrift();
+        initAdminToken();
+        flow = new FlowModule(db, clock, FlowConfig.of(config.flow), targets);
+        cluster = new ClusterModule(platform);
+        terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
+        flow.pushTo(terminal.push);
+        FlowStore flowStore = new FlowStore();
+        MetricsApi metrics = platform.metrics();
+        metrics.gauge(
+                "scenicpass.entries.ingested",
+                "entry events received from terminals",
+                () -> db.read(flowStore::entriesIngested));
+        metrics.gauge(
+                "scenicpass.sync.lag.seconds",
+                "longest time since a live device last contacted the server",
+                () -> db.read(c -> flowStore.maxSyncLagMillis(c, clock.instant())) / 1000.0);
+        InFlightLimit inFlight = new InFlightLimit(config.httpMaxInFlight, config.httpMaxWait, TerminalApi.EVENTS);
+        metrics.gauge(
+                "scenicpass.http.waiting",
+                "requests waiting for their turn (http.maxInFlight reached)",
+                inFlight::waiting);
+        metrics.gauge(
+                "scenicpass.http.wait_expired",
+                "requests answered 503 after waiting http.maxWaitSeconds",
+                inFlight::expired);
+        app = HttpServer.create(
+                JettyThreads.pool(JettyThreads.Mode.parse(config.httpVirtualThreads), config.httpMaxThreads),
+                config.httpAcceptQueue,
+                inFlight,
+                new AuthThrottle(config.authMaxFailures, config.authFailureWindow, clock),
+                platform.json(),
+                config.maxBodyBytes,
+                sales.api,
+                admin.api,
+                ready::get,
+                metrics::register,
+                flow.dashboard(platform, admin.admin)::register,
+                terminal.api::register);
+        app.start(config.host, config.port);
+        pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "scenicpass-push");
+            t.setDaemon(true);
+            return t;
+        });
+        cluster.start(pushJobs);
+        terminal.start(pushJobs);
+        if (runJobs) {
+            jobs = cluster.jobs();
+            sales.jobs(jobs);
+            flow.jobs(jobs);
+            channels.jobs(jobs);
+        }
+        ready.set(readyOnStart);
+        return this;
     }
 
-    public ScenicPassServer build() {
-      return new ScenicPassServer(this);
+    private static ObjectMapper jsonMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
-  }
 
-  /** Opens the database, migrates, composes the feature modules and starts HTTP (and the jobs). */
-  public ScenicPassServer start() {
-    // owner-only data directory; refuse to run on secrets other users can read (or could have replaced)
-    SecureFiles.ownerOnlyDirectory(config.dataDir);
-    SecureFiles.requireOwnerOnly(SecureFiles.secretsOf(config.dataDir, ServerConfig.H2_NAME));
-    db = new Database(config.effectiveDbUrl(), config.dbUser, config.dbPassword, config.dbPoolSize,
-        config.dbPoolTimeoutMillis, config.dbStrictNesting);
-    SecureFiles.restrict(SecureFiles.h2Files(config.dataDir, ServerConfig.H2_NAME)); // H2 created them with the umask
-    platform = new Platform(config, clock, random, new Ids(clock, random), db, jsonMapper(), new MetricsApi());
-    keys = new KeysModule(platform, passphrase());
-    WebhookTargets targets = new WebhookTargets(config.webhooksAllowPrivateTargets);
-    channels = new ChannelsModule(platform, targets);
-    sales = new SalesModule(platform, keys.keys, channels,
-        () -> config.publicUrl != null ? config.publicUrl : baseUrl());
-    admin = new AdminModule(platform, sales, channels, keys.keys);
-    // logged, not fixed: repairing is the operator's decision (repair-inventory, POST /admin/v1/inventory/repair)
-    driftAtStart = sales.inventory.repair().logDrift();
-    initAdminToken();
-    flow = new FlowModule(db, clock, FlowConfig.of(config.flow), targets);
-    cluster = new ClusterModule(platform);
-    terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
-    flow.pushTo(terminal.push);
-    FlowStore flowStore = new FlowStore();
-    MetricsApi metrics = platform.metrics();
-    metrics.gauge("scenicpass.entries.ingested", "entry events received from terminals",
-        () -> db.read(flowStore::entriesIngested));
-    metrics.gauge("scenicpass.sync.lag.seconds", "longest time since a live device last contacted the server",
-        () -> db.read(c -> flowStore.maxSyncLagMillis(c, clock.instant())) / 1000.0);
-    InFlightLimit inFlight = new InFlightLimit(config.httpMaxInFlight, config.httpMaxWait, TerminalApi.EVENTS);
-    metrics.gauge("scenicpass.http.waiting", "requests waiting for their turn (http.maxInFlight reached)",
-        inFlight::waiting);
-    metrics.gauge("scenicpass.http.wait_expired", "requests answered 503 after waiting http.maxWaitSeconds",
-        inFlight::expired);
-    app = HttpServer.create(JettyThreads.pool(JettyThreads.Mode.parse(config.httpVirtualThreads),
-        config.httpMaxThreads), config.httpAcceptQueue, inFlight,
-        new AuthThrottle(config.authMaxFailures, config.authFailureWindow, clock), platform.json(),
-        config.maxBodyBytes, sales.api, admin.api, ready::get, metrics::register,
-        flow.dashboard(platform, admin.admin)::register, terminal.api::register);
-    app.start(config.host, config.port);
-    pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "scenicpass-push");
-      t.setDaemon(true);
-      return t;
-    });
-    cluster.start(pushJobs);
-    terminal.start(pushJobs);
-    if (runJobs) {
-      jobs = cluster.jobs();
-      sales.jobs(jobs);
-      flow.jobs(jobs);
-      channels.jobs(jobs);
+    /** Makes {@code /health} answer 200. */
+    public void markReady() {
+        ready.set(true);
     }
-    ready.set(readyOnStart);
-    return this;
-  }
 
-  private static ObjectMapper jsonMapper() {
-    return new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-  }
-
-  /** Makes {@code /health} answer 200. */
-  public void markReady() {
-    ready.set(true);
-  }
-
-  /** The passphrase of the key files: configured, or generated once into {@code <data>/keys/passphrase} (0600). */
-  private char[] passphrase() {
-    if (config.keyPassphrase != null) {
-      return config.keyPassphrase.toCharArray();
+    /** The passphrase of the key files: configured, or generated once into {@code <data>/keys/passphrase} (0600). */
+    private char[] passphrase() {
+        if (config.keyPassphrase != null) {
+            return config.keyPassphrase.toCharArray();
+        }
+        Path f = config.keysDir().resolve("passphrase");
+        try {
+            SecureFiles.ownerOnlyDirectory(config.keysDir());
+            boolean created = !Files.exists(f);
+            if (created) {
+                byte[] raw = new byte[24];
+                random.nextBytes(raw);
+                SecureFiles.writeOwnerOnly(
+                        f,
+                        Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(raw)
+                                .getBytes(StandardCharsets.US_ASCII));
+            }
+            LOG.warn(
+                    "keys.passphrase (SCENICPASS_KEY_PASSPHRASE) is not set: the key files are encrypted with the passphrase"
+                            + " {} {}, beside them; set SCENICPASS_KEY_PASSPHRASE in production",
+                    created ? "generated now into" : "in",
+                    f);
+            return Files.readString(f, StandardCharsets.US_ASCII).trim().toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + f, e);
+        }
     }
-    Path f = config.keysDir().resolve("passphrase");
-    try {
-      SecureFiles.ownerOnlyDirectory(config.keysDir());
-      boolean created = !Files.exists(f);
-      if (created) {
-        byte[] raw = new byte[24];
-        random.nextBytes(raw);
-        SecureFiles.writeOwnerOnly(f,
-            Base64.getUrlEncoder().withoutPadding().encodeToString(raw).getBytes(StandardCharsets.US_ASCII));
-      }
-      LOG.warn("keys.passphrase (SCENICPASS_KEY_PASSPHRASE) is not set: the key files are encrypted with the passphrase"
-          + " {} {}, beside them; set SCENICPASS_KEY_PASSPHRASE in production", created ? "generated now into" : "in", f);
-      return Files.readString(f, StandardCharsets.US_ASCII).trim().toCharArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create " + f, e);
+
+    /** The admin token: configured, or generated once into {@code <data>/admin-token} (0600), said loudly. */
+    private void initAdminToken() {
+        if (config.adminToken != null) {
+            admin.admin.setAdminToken(config.adminToken);
+            return;
+        }
+        Path f = config.dataDir.resolve("admin-token");
+        try {
+            boolean created = !Files.exists(f);
+            if (created) {
+                byte[] raw = new byte[24];
+                random.nextBytes(raw);
+                SecureFiles.writeOwnerOnly(
+                        f,
+                        ("adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw))
+                                .getBytes(StandardCharsets.US_ASCII));
+            }
+            LOG.warn(
+                    "admin.token (SCENICPASS_ADMIN_TOKEN) is not set: the admin API /admin/v1 accepts the token {} {};"
+                            + " set SCENICPASS_ADMIN_TOKEN in production",
+                    created ? "generated now into" : "stored in",
+                    f);
+            admin.admin.setAdminToken(
+                    Files.readString(f, StandardCharsets.US_ASCII).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + f, e);
+        }
     }
-  }
 
-  /** The admin token: configured, or generated once into {@code <data>/admin-token} (0600), said loudly. */
-  private void initAdminToken() {
-    if (config.adminToken != null) {
-      admin.admin.setAdminToken(config.adminToken);
-      return;
+    /** The admin token in effect (from config or the data dir). */
+    public String adminToken() {
+        if (config.adminToken != null) {
+            return config.adminToken;
+        }
+        try {
+            return Files.readString(config.dataDir.resolve("admin-token"), StandardCharsets.US_ASCII)
+                    .trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    Path f = config.dataDir.resolve("admin-token");
-    try {
-      boolean created = !Files.exists(f);
-      if (created) {
-        byte[] raw = new byte[24];
-        random.nextBytes(raw);
-        SecureFiles.writeOwnerOnly(f, ("adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw))
-            .getBytes(StandardCharsets.US_ASCII));
-      }
-      LOG.warn("admin.token (SCENICPASS_ADMIN_TOKEN) is not set: the admin API /admin/v1 accepts the token {} {};"
-          + " set SCENICPASS_ADMIN_TOKEN in production", created ? "generated now into" : "stored in", f);
-      admin.admin.setAdminToken(Files.readString(f, StandardCharsets.US_ASCII).trim());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create " + f, e);
+
+    /** The server's clock (injected in tests). */
+    public Clock clock() {
+        return clock;
     }
-  }
 
-  /** The admin token in effect (from config or the data dir). */
-  public String adminToken() {
-    if (config.adminToken != null) {
-      return config.adminToken;
+    public int port() {
+        return app.port();
     }
-    try {
-      return Files.readString(config.dataDir.resolve("admin-token"), StandardCharsets.US_ASCII).trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    public String baseUrl() {
+        return "http://" + config.host + ":" + port();
     }
-  }
 
-  /** The server's clock (injected in tests). */
-  public Clock clock() {
-    return clock;
-  }
-
-  public int port() {
-    return app.port();
-  }
-
-  public String baseUrl() {
-    return "http://" + config.host + ":" + port();
-  }
-
-  public ServerConfig config() {
-    return config;
-  }
-
-  /** The inventory counter rows that disagreed with their bookings at start-up (logged, left as they were). */
-  public List<io.scenicpass.server.sales.store.InventoryAudit.Drift> driftAtStart() {
-    return driftAtStart;
-  }
-
-  public Database database() {
-    return db;
-  }
-
-  /** The parts, for the demo seeder and tests. */
-  public CatalogueService catalogue() {
-    return sales.catalogue;
-  }
-
-  public InventoryService inventory() {
-    return sales.inventory;
-  }
-
-  public BookingService bookings() {
-    return sales.bookings;
-  }
-
-  public PassQueries passes() {
-    return sales.passes;
-  }
-
-  public ChannelService channels() {
-    return channels.channels;
-  }
-
-  public WebhookService webhooks() {
-    return channels.webhooks;
-  }
-
-  public KeyService keys() {
-    return keys.keys;
-  }
-
-  public AdminService admin() {
-    return admin.admin;
-  }
-
-  /** Live flow, forecast, alerts and quotas ({@code /admin/v1/flow}, {@code /dashboard}). */
-  public FlowModule flow() {
-    return flow;
-  }
-
-  /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
-  public MetricsApi metrics() {
-    return platform.metrics();
-  }
-
-  public DeviceService devices() {
-    return terminal.devices;
-  }
-
-  public SyncFeedService syncFeeds() {
-    return terminal.syncFeeds;
-  }
-
-  public EntryService entries() {
-    return terminal.entries;
-  }
-
-  public PushHub push() {
-    return terminal.push;
-  }
-
-  /** Cross-node events (PostgreSQL LISTEN/NOTIFY; in-process on H2). */
-  public ClusterBus cluster() {
-    return cluster.bus;
-  }
-
-  /** Leases of the singleton jobs (hold expiry, flow alerts) shared by the nodes on one database. */
-  public JobLeases leases() {
-    return cluster.leases;
-  }
-
-  @Override
-  public void close() {
-    ready.set(false);
-    if (jobs != null) {
-      jobs.close();
-      cluster.leases.close();
+    public ServerConfig config() {
+        return config;
     }
-    if (pushJobs != null) {
-      pushJobs.shutdownNow();
+
+    /** The inventory counter rows that disagreed with their bookings at start-up (logged, left as they were). */
+    public List<io.scenicpass.server.sales.store.InventoryAudit.Drift> driftAtStart() {
+        return driftAtStart;
     }
-    if (cluster != null) {
-      cluster.close();
+
+    public Database database() {
+        return db;
     }
-    if (terminal != null) {
-      terminal.close();
+
+    /** The parts, for the demo seeder and tests. */
+    public CatalogueService catalogue() {
+        return sales.catalogue;
     }
-    if (app != null) {
-      app.stop();
+
+    public InventoryService inventory() {
+        return sales.inventory;
     }
-    if (db != null) {
-      db.close();
+
+    public BookingService bookings() {
+        return sales.bookings;
     }
-  }
+
+    public PassQueries passes() {
+        return sales.passes;
+    }
+
+    public ChannelService channels() {
+        return channels.channels;
+    }
+
+    public WebhookService webhooks() {
+        return channels.webhooks;
+    }
+
+    public KeyService keys() {
+        return keys.keys;
+    }
+
+    public AdminService admin() {
+        return admin.admin;
+    }
+
+    /** Live flow, forecast, alerts and quotas ({@code /admin/v1/flow}, {@code /dashboard}). */
+    public FlowModule flow() {
+        return flow;
+    }
+
+    /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
+    public MetricsApi metrics() {
+        return platform.metrics();
+    }
+
+    public DeviceService devices() {
+        return terminal.devices;
+    }
+
+    public SyncFeedService syncFeeds() {
+        return terminal.syncFeeds;
+    }
+
+    public EntryService entries() {
+        return terminal.entries;
+    }
+
+    public PushHub push() {
+        return terminal.push;
+    }
+
+    /** Cross-node events (PostgreSQL LISTEN/NOTIFY; in-process on H2). */
+    public ClusterBus cluster() {
+        return cluster.bus;
+    }
+
+    /** Leases of the singleton jobs (hold expiry, flow alerts) shared by the nodes on one database. */
+    public JobLeases leases() {
+        return cluster.leases;
+    }
+
+    @Override
+    public void close() {
+        ready.set(false);
+        if (jobs != null) {
+            jobs.close();
+            cluster.leases.close();
+        }
+        if (pushJobs != null) {
+            pushJobs.shutdownNow();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (terminal != null) {
+            terminal.close();
+        }
+        if (app != null) {
+            app.stop();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
 }

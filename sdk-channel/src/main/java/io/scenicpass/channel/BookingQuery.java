@@ -15,8 +15,7 @@ public final class BookingQuery {
     private String productId;
     private String optionId;
 
-    private BookingQuery() {
-    }
+    private BookingQuery() {}
 
     /**
      * @param reference the channel's reference
@@ -114,7 +113,9 @@ public final class BookingQuery {
     }
 
     void validate() {
-        boolean any = notBlank(resellerReference) || notBlank(supplierReference) || localDate != null
+        boolean any = notBlank(resellerReference)
+                || notBlank(supplierReference)
+                || localDate != null
                 || (localDateStart != null && localDateEnd != null);
         if (!any) {
             throw new IllegalArgumentException("a booking list needs resellerReference, supplierReference, localDate "

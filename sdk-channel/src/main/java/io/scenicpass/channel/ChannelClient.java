@@ -96,7 +96,8 @@ public final class ChannelClient implements AutoCloseable {
      */
     public List<AvailabilityCalendarDay> calendar(AvailabilityCalendarRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.execute(OctoCall.of("calendar", "POST", CALENDAR, "availability", "calendar").body(request));
+        return transport.execute(OctoCall.of("calendar", "POST", CALENDAR, "availability", "calendar")
+                .body(request));
     }
 
     /**
@@ -112,7 +113,8 @@ public final class ChannelClient implements AutoCloseable {
             throw new IllegalArgumentException(
                     "an availability check needs exactly one of localDate, localDateStart+localDateEnd, availabilityIds");
         }
-        return transport.execute(OctoCall.of("availability", "POST", AVAILABILITIES, "availability").body(request));
+        return transport.execute(OctoCall.of("availability", "POST", AVAILABILITIES, "availability")
+                .body(request));
     }
 
     /**
@@ -128,8 +130,10 @@ public final class ChannelClient implements AutoCloseable {
         if (request.getUuid() == null || request.getUuid().trim().isEmpty()) {
             request.uuid(uuids.get());
         }
-        return transport.execute(OctoCall.of("reserve", "POST", BOOKING, "bookings").body(request)
-                .bookingUuid(request.getUuid()).notFound(OctoErrorCode.INVALID_PRODUCT_ID));
+        return transport.execute(OctoCall.of("reserve", "POST", BOOKING, "bookings")
+                .body(request)
+                .bookingUuid(request.getUuid())
+                .notFound(OctoErrorCode.INVALID_PRODUCT_ID));
     }
 
     /**
@@ -141,8 +145,8 @@ public final class ChannelClient implements AutoCloseable {
      * @return the confirmed booking; {@code INVALID_BOOKING_UUID} when unknown or the hold expired
      */
     public Booking confirm(String uuid, BookingConfirmationRequest request) {
-        return bookingCall("confirm", "POST", uuid, request == null ? new BookingConfirmationRequest() : request,
-                "confirm");
+        return bookingCall(
+                "confirm", "POST", uuid, request == null ? new BookingConfirmationRequest() : request, "confirm");
     }
 
     /**
@@ -164,8 +168,8 @@ public final class ChannelClient implements AutoCloseable {
      * @return the cancelled booking; {@code UNPROCESSABLE_ENTITY} after the cancellation cutoff
      */
     public Booking cancel(String uuid, BookingCancellationRequest request) {
-        return bookingCall("cancel", "POST", uuid, request == null ? new BookingCancellationRequest() : request,
-                "cancel");
+        return bookingCall(
+                "cancel", "POST", uuid, request == null ? new BookingCancellationRequest() : request, "cancel");
     }
 
     /**

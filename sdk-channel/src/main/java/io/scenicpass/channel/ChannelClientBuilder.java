@@ -33,8 +33,7 @@ public final class ChannelClientBuilder {
     private Executor executor;
     private Supplier<String> uuidGenerator = ChannelClient::randomUuid;
 
-    ChannelClientBuilder() {
-    }
+    ChannelClientBuilder() {}
 
     /**
      * @param value the OCTO endpoint including its path, e.g. {@code https://tickets.example.com/octo}
@@ -181,13 +180,23 @@ public final class ChannelClientBuilder {
                 .callTimeout(callTimeout)
                 .retryOnConnectionFailure(true)
                 .build();
-        OctoTransport transport = new OctoTransport(http, url, apiKey.trim(), String.join(", ", capabilities), USER_AGENT,
-                retryPolicy, sleeper, clock, () -> ThreadLocalRandom.current().nextDouble());
+        OctoTransport transport = new OctoTransport(
+                http,
+                url,
+                apiKey.trim(),
+                String.join(", ", capabilities),
+                USER_AGENT,
+                retryPolicy,
+                sleeper,
+                clock,
+                () -> ThreadLocalRandom.current().nextDouble());
         Executor exec = executor != null ? executor : http.dispatcher().executorService();
-        Runnable onClose = own ? () -> {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        } : () -> { };
+        Runnable onClose = own
+                ? () -> {
+                    http.dispatcher().executorService().shutdown();
+                    http.connectionPool().evictAll();
+                }
+                : () -> {};
         return new ChannelClient(transport, exec, uuidGenerator, onClose);
     }
 }

@@ -28,8 +28,13 @@ public class ChannelException extends RuntimeException {
      * @param bookingUuid the booking uuid of the call (to retry or look it up), or null
      * @param cause the cause, or null
      */
-    protected ChannelException(String message, OctoErrorCode errorCode, int httpStatus, OctoError error,
-            String bookingUuid, Throwable cause) {
+    protected ChannelException(
+            String message,
+            OctoErrorCode errorCode,
+            int httpStatus,
+            OctoError error,
+            String bookingUuid,
+            Throwable cause) {
         super(message, cause);
         this.errorCode = errorCode;
         this.httpStatus = httpStatus;

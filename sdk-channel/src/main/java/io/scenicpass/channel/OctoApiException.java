@@ -16,7 +16,8 @@ public class OctoApiException extends ChannelException {
      * @param error the error body, or null when the server sent none
      * @param bookingUuid the booking uuid of the call, or null
      */
-    public OctoApiException(String message, OctoErrorCode errorCode, int httpStatus, OctoError error, String bookingUuid) {
+    public OctoApiException(
+            String message, OctoErrorCode errorCode, int httpStatus, OctoError error, String bookingUuid) {
         super(message, errorCode, httpStatus, error, bookingUuid, null);
     }
 }

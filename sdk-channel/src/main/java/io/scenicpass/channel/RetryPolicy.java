@@ -25,8 +25,8 @@ public final class RetryPolicy {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private static final RetryPolicy DEFAULTS = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5), 2.0,
-            0.5, Duration.ofSeconds(30));
+    private static final RetryPolicy DEFAULTS =
+            new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5), 2.0, 0.5, Duration.ofSeconds(30));
 
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -35,7 +35,12 @@ public final class RetryPolicy {
     private final double jitter;
     private final Duration maxRetryAfter;
 
-    private RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier, double jitter,
+    private RetryPolicy(
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            double multiplier,
+            double jitter,
             Duration maxRetryAfter) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be >= 1");
@@ -173,6 +178,7 @@ public final class RetryPolicy {
     @Override
     public String toString() {
         return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-                + maxBackoff + ", multiplier=" + multiplier + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter + "}";
+                + maxBackoff + ", multiplier=" + multiplier + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter
+                + "}";
     }
 }

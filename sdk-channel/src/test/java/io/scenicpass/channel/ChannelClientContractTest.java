@@ -50,7 +50,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Every endpoint: the exact request (method, path, headers, JSON) and the parsed answer. */
 class ChannelClientContractTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String UUID = "11111111-2222-4333-8444-555555555555";
     private final WireMockFixture fx = new WireMockFixture();
@@ -68,7 +70,8 @@ class ChannelClientContractTest {
 
     @Test
     void supplierSendsAuthAndCapabilities() {
-        wm.stubFor(get("/octo/supplier").willReturn(okJson(fixture("supplier.json")).withHeader("Octo-Capabilities", "octo/pricing")));
+        wm.stubFor(get("/octo/supplier")
+                .willReturn(okJson(fixture("supplier.json")).withHeader("Octo-Capabilities", "octo/pricing")));
         assertThat(client.supplier().getName()).isEqualTo("Yellow Mountain Scenic Area");
         wm.verify(getRequestedFor(urlEqualTo("/octo/supplier"))
                 .withHeader("Authorization", equalTo("Bearer " + WireMockFixture.API_KEY))
@@ -95,10 +98,15 @@ class ChannelClientContractTest {
         Product p = client.product("timed-entry");
         assertThat(p).isEqualTo(products.get(0));
         assertThat(p.getTimeZone()).isEqualTo("Asia/Shanghai");
-        assertThat(p.defaultOption().getAvailabilityLocalStartTimes()).containsExactly("08:00", "10:00", "12:00", "14:00", "16:00");
-        assertThat(p.defaultOption().getUnits()).extracting(u -> u.getType()).containsExactly(UnitType.ADULT, UnitType.CHILD);
-        assertThat(p.defaultOption().getUnits().get(0).getPricingFrom().get(0).getRetail()).isEqualTo(23000);
-        assertThat(p.defaultOption().getUnits().get(1).getRestrictions().getAccompaniedBy()).containsExactly("adult");
+        assertThat(p.defaultOption().getAvailabilityLocalStartTimes())
+                .containsExactly("08:00", "10:00", "12:00", "14:00", "16:00");
+        assertThat(p.defaultOption().getUnits())
+                .extracting(u -> u.getType())
+                .containsExactly(UnitType.ADULT, UnitType.CHILD);
+        assertThat(p.defaultOption().getUnits().get(0).getPricingFrom().get(0).getRetail())
+                .isEqualTo(23000);
+        assertThat(p.defaultOption().getUnits().get(1).getRestrictions().getAccompaniedBy())
+                .containsExactly("adult");
     }
 
     @Test
@@ -110,21 +118,31 @@ class ChannelClientContractTest {
     @Test
     void calendarSendsExactJson() {
         wm.stubFor(post("/octo/availability/calendar").willReturn(okJson(fixture("calendar.json"))));
-        List<AvailabilityCalendarDay> days = client.calendar(new AvailabilityCalendarRequest().productId("timed-entry")
-                .optionId("DEFAULT").localDateStart(LocalDate.of(2026, 11, 25)).localDateEnd(LocalDate.of(2026, 11, 26))
+        List<AvailabilityCalendarDay> days = client.calendar(new AvailabilityCalendarRequest()
+                .productId("timed-entry")
+                .optionId("DEFAULT")
+                .localDateStart(LocalDate.of(2026, 11, 25))
+                .localDateEnd(LocalDate.of(2026, 11, 26))
                 .units(List.of(new UnitQuantity().id("adult").quantity(2))));
-        assertThat(days).extracting(AvailabilityCalendarDay::getStatus).containsExactly(AvailabilityStatus.AVAILABLE, AvailabilityStatus.CLOSED);
+        assertThat(days)
+                .extracting(AvailabilityCalendarDay::getStatus)
+                .containsExactly(AvailabilityStatus.AVAILABLE, AvailabilityStatus.CLOSED);
         assertThat(days.get(0).getOpeningHours().get(0).getFrom()).isEqualTo("08:00");
         wm.verify(postRequestedFor(urlEqualTo("/octo/availability/calendar"))
                 .withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
-                .withRequestBody(equalToJson("{\"productId\":\"timed-entry\",\"optionId\":\"DEFAULT\",\"localDateStart\":\"2026-11-25\","
-                        + "\"localDateEnd\":\"2026-11-26\",\"units\":[{\"id\":\"adult\",\"quantity\":2}]}", false, false)));
+                .withRequestBody(equalToJson(
+                        "{\"productId\":\"timed-entry\",\"optionId\":\"DEFAULT\",\"localDateStart\":\"2026-11-25\","
+                                + "\"localDateEnd\":\"2026-11-26\",\"units\":[{\"id\":\"adult\",\"quantity\":2}]}",
+                        false,
+                        false)));
     }
 
     @Test
     void availabilitySendsExactJsonAndKeepsTheSlotOffset() {
         wm.stubFor(post("/octo/availability").willReturn(okJson(fixture("availability.json"))));
-        List<Availability> slots = client.availability(new AvailabilityRequest().productId("timed-entry").optionId("DEFAULT")
+        List<Availability> slots = client.availability(new AvailabilityRequest()
+                .productId("timed-entry")
+                .optionId("DEFAULT")
                 .localDate(LocalDate.of(2026, 11, 25)));
         Availability a = slots.get(0);
         assertThat(a.getStatus()).isEqualTo(AvailabilityStatus.LIMITED);
@@ -132,18 +150,26 @@ class ChannelClientContractTest {
         assertThat(a.getLocalDateTimeStart().getHour()).isEqualTo(8);
         assertThat(a.getUtcCutoffAt()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
         assertThat(a.getUnitPricing().get(0).getUnitId()).isEqualTo("adult");
-        wm.verify(postRequestedFor(urlEqualTo("/octo/availability")).withRequestBody(equalToJson(
-                "{\"productId\":\"timed-entry\",\"optionId\":\"DEFAULT\",\"localDate\":\"2026-11-25\"}", false, false)));
+        wm.verify(postRequestedFor(urlEqualTo("/octo/availability"))
+                .withRequestBody(equalToJson(
+                        "{\"productId\":\"timed-entry\",\"optionId\":\"DEFAULT\",\"localDate\":\"2026-11-25\"}",
+                        false,
+                        false)));
     }
 
     @Test
     void availabilityNeedsExactlyOneSelector() {
         AvailabilityRequest none = new AvailabilityRequest().productId("p").optionId("o");
-        AvailabilityRequest two = new AvailabilityRequest().productId("p").optionId("o").localDate(LocalDate.of(2026, 1, 1))
+        AvailabilityRequest two = new AvailabilityRequest()
+                .productId("p")
+                .optionId("o")
+                .localDate(LocalDate.of(2026, 1, 1))
                 .availabilityIds(List.of("x"));
-        AvailabilityRequest halfRange = new AvailabilityRequest().productId("p").optionId("o").localDateStart(LocalDate.of(2026, 1, 1));
+        AvailabilityRequest halfRange =
+                new AvailabilityRequest().productId("p").optionId("o").localDateStart(LocalDate.of(2026, 1, 1));
         for (AvailabilityRequest r : List.of(none, two, halfRange)) {
-            assertThatThrownBy(() -> client.availability(r)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> client.availability(r))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("exactly one");
         }
         assertThat(wm.getAllServeEvents()).isEmpty();
@@ -152,53 +178,77 @@ class ChannelClientContractTest {
     @Test
     void reserveSendsExactJsonAndFillsInTheUuid() {
         wm.stubFor(post("/octo/bookings").willReturn(okJson(fixture("booking-on-hold.json"))));
-        BookingReservationRequest req = new BookingReservationRequest().productId("timed-entry").optionId("DEFAULT")
-                .availabilityId("2026-11-25T08:00:00+08:00").expirationMinutes(30).resellerReference("OTA-77")
+        BookingReservationRequest req = new BookingReservationRequest()
+                .productId("timed-entry")
+                .optionId("DEFAULT")
+                .availabilityId("2026-11-25T08:00:00+08:00")
+                .expirationMinutes(30)
+                .resellerReference("OTA-77")
                 .unitItems(List.of(new UnitItemRequest().unitId("adult"), new UnitItemRequest().unitId("child")))
-                .contact(new Contact().fullName("Wang Fang").emailAddress("wang.fang@example.cn")).notes("wheelchair");
+                .contact(new Contact().fullName("Wang Fang").emailAddress("wang.fang@example.cn"))
+                .notes("wheelchair");
         Booking b = client.reserve(req);
         assertThat(req.getUuid()).isEqualTo("99999999-8888-4777-8666-555555555555");
         assertThat(b.getStatus()).isEqualTo(BookingStatus.ON_HOLD);
         assertThat(b.getUtcExpiresAt()).isEqualTo(Instant.parse("2026-11-24T10:30:00Z"));
         assertThat(b.getUtcConfirmedAt()).isNull();
-        wm.verify(postRequestedFor(urlEqualTo("/octo/bookings")).withRequestBody(equalToJson("{"
-                + "\"uuid\":\"99999999-8888-4777-8666-555555555555\",\"productId\":\"timed-entry\",\"optionId\":\"DEFAULT\","
-                + "\"availabilityId\":\"2026-11-25T08:00:00+08:00\",\"expirationMinutes\":30,"
-                + "\"unitItems\":[{\"unitId\":\"adult\"},{\"unitId\":\"child\"}],\"resellerReference\":\"OTA-77\","
-                + "\"contact\":{\"fullName\":\"Wang Fang\",\"emailAddress\":\"wang.fang@example.cn\"},\"notes\":\"wheelchair\"}", false, false)));
+        wm.verify(postRequestedFor(urlEqualTo("/octo/bookings"))
+                .withRequestBody(equalToJson(
+                        "{"
+                                + "\"uuid\":\"99999999-8888-4777-8666-555555555555\",\"productId\":\"timed-entry\",\"optionId\":\"DEFAULT\","
+                                + "\"availabilityId\":\"2026-11-25T08:00:00+08:00\",\"expirationMinutes\":30,"
+                                + "\"unitItems\":[{\"unitId\":\"adult\"},{\"unitId\":\"child\"}],\"resellerReference\":\"OTA-77\","
+                                + "\"contact\":{\"fullName\":\"Wang Fang\",\"emailAddress\":\"wang.fang@example.cn\"},\"notes\":\"wheelchair\"}",
+                        false,
+                        false)));
     }
 
     @Test
     void reserveKeepsACallerChosenUuid() {
         wm.stubFor(post("/octo/bookings").willReturn(okJson(fixture("booking-on-hold.json"))));
-        client.reserve(new BookingReservationRequest().uuid(UUID).productId("p").optionId("o").availabilityId("a"));
-        wm.verify(postRequestedFor(urlEqualTo("/octo/bookings")).withRequestBody(equalToJson("{\"uuid\":\"" + UUID
-                + "\",\"productId\":\"p\",\"optionId\":\"o\",\"availabilityId\":\"a\"}", false, false)));
+        client.reserve(new BookingReservationRequest()
+                .uuid(UUID)
+                .productId("p")
+                .optionId("o")
+                .availabilityId("a"));
+        wm.verify(postRequestedFor(urlEqualTo("/octo/bookings"))
+                .withRequestBody(equalToJson(
+                        "{\"uuid\":\"" + UUID + "\",\"productId\":\"p\",\"optionId\":\"o\",\"availabilityId\":\"a\"}",
+                        false,
+                        false)));
     }
 
     @Test
     void confirmReturnsTicketsWithQrCodes() {
         wm.stubFor(post("/octo/bookings/" + UUID + "/confirm").willReturn(okJson(fixture("booking-confirmed.json"))));
-        Booking b = client.confirm(UUID, new BookingConfirmationRequest().resellerReference("OTA-77")
-                .contact(new Contact().fullName("Wang Fang")));
+        Booking b = client.confirm(
+                UUID,
+                new BookingConfirmationRequest()
+                        .resellerReference("OTA-77")
+                        .contact(new Contact().fullName("Wang Fang")));
         assertThat(b.getStatus()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(b.getUtcConfirmedAt()).isEqualTo(Instant.parse("2026-11-24T10:05:00Z"));
-        assertThat(b.getUnitItems().get(0).getTicket().deliveryValue(DeliveryFormat.QRCODE)).isEqualTo("SP1:QR-PASS-TEXT");
-        wm.verify(postRequestedFor(urlEqualTo("/octo/bookings/" + UUID + "/confirm")).withRequestBody(equalToJson(
-                "{\"resellerReference\":\"OTA-77\",\"contact\":{\"fullName\":\"Wang Fang\"}}", false, false)));
+        assertThat(b.getUnitItems().get(0).getTicket().deliveryValue(DeliveryFormat.QRCODE))
+                .isEqualTo("SP1:QR-PASS-TEXT");
+        wm.verify(postRequestedFor(urlEqualTo("/octo/bookings/" + UUID + "/confirm"))
+                .withRequestBody(equalToJson(
+                        "{\"resellerReference\":\"OTA-77\",\"contact\":{\"fullName\":\"Wang Fang\"}}", false, false)));
     }
 
     @Test
     void confirmWithoutBodySendsAnEmptyObject() {
         wm.stubFor(post("/octo/bookings/" + UUID + "/confirm").willReturn(okJson(fixture("booking-confirmed.json"))));
         client.confirm(UUID, null);
-        wm.verify(postRequestedFor(urlEqualTo("/octo/bookings/" + UUID + "/confirm")).withRequestBody(equalToJson("{}", false, false)));
+        wm.verify(postRequestedFor(urlEqualTo("/octo/bookings/" + UUID + "/confirm"))
+                .withRequestBody(equalToJson("{}", false, false)));
     }
 
     @Test
     void extendSendsMinutes() {
         wm.stubFor(post("/octo/bookings/" + UUID + "/extend").willReturn(okJson(fixture("booking-on-hold.json"))));
-        assertThat(client.extend(UUID, new BookingExtendRequest().expirationMinutes(15)).getStatus()).isEqualTo(BookingStatus.ON_HOLD);
+        assertThat(client.extend(UUID, new BookingExtendRequest().expirationMinutes(15))
+                        .getStatus())
+                .isEqualTo(BookingStatus.ON_HOLD);
         wm.verify(postRequestedFor(urlEqualTo("/octo/bookings/" + UUID + "/extend"))
                 .withRequestBody(equalToJson("{\"expirationMinutes\":15}", false, false)));
     }
@@ -206,7 +256,9 @@ class ChannelClientContractTest {
     @Test
     void cancelSendsReasonAndForce() {
         wm.stubFor(post("/octo/bookings/" + UUID + "/cancel").willReturn(okJson(fixture("booking-cancelled.json"))));
-        Booking b = client.cancel(UUID, new BookingCancellationRequest().reason("customer request").force(false));
+        Booking b = client.cancel(
+                UUID,
+                new BookingCancellationRequest().reason("customer request").force(false));
         assertThat(b.getStatus()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(b.isCancellable()).isFalse();
         assertThat(b.getCancellation().getRefund()).isEqualTo(RefundType.FULL);
@@ -218,9 +270,11 @@ class ChannelClientContractTest {
     @Test
     void updateUsesPatch() {
         wm.stubFor(patch(urlEqualTo("/octo/bookings/" + UUID)).willReturn(okJson(fixture("booking-confirmed.json"))));
-        client.update(UUID, new BookingUpdateRequest().resellerReference("OTA-78").notes("late arrival"));
+        client.update(
+                UUID, new BookingUpdateRequest().resellerReference("OTA-78").notes("late arrival"));
         wm.verify(patchRequestedFor(urlEqualTo("/octo/bookings/" + UUID))
-                .withRequestBody(equalToJson("{\"resellerReference\":\"OTA-78\",\"notes\":\"late arrival\"}", false, false)));
+                .withRequestBody(
+                        equalToJson("{\"resellerReference\":\"OTA-78\",\"notes\":\"late arrival\"}", false, false)));
     }
 
     @Test
@@ -237,12 +291,15 @@ class ChannelClientContractTest {
         wm.stubFor(get(urlPathEqualTo("/octo/bookings")).willReturn(okJson(fixture("bookings.json"))));
         assertThat(client.bookings(BookingQuery.byResellerReference("OTA-77"))).hasSize(1);
         client.bookings(BookingQuery.byLocalDateRange(LocalDate.of(2026, 11, 25), LocalDate.of(2026, 11, 30))
-                .productId("timed-entry").optionId("DEFAULT"));
+                .productId("timed-entry")
+                .optionId("DEFAULT"));
         client.bookings(BookingQuery.bySupplierReference("SP7K2Q"));
         client.bookings(BookingQuery.byLocalDate(LocalDate.of(2026, 11, 25)));
         wm.verify(getRequestedFor(urlEqualTo("/octo/bookings?resellerReference=OTA-77")));
-        wm.verify(getRequestedFor(urlEqualTo(
-                "/octo/bookings?localDateStart=2026-11-25&localDateEnd=2026-11-30&productId=timed-entry&optionId=DEFAULT")));
+        wm.verify(
+                getRequestedFor(
+                        urlEqualTo(
+                                "/octo/bookings?localDateStart=2026-11-25&localDateEnd=2026-11-30&productId=timed-entry&optionId=DEFAULT")));
         wm.verify(getRequestedFor(urlEqualTo("/octo/bookings?supplierReference=SP7K2Q")));
         wm.verify(getRequestedFor(urlEqualTo("/octo/bookings?localDate=2026-11-25")));
     }
@@ -250,8 +307,10 @@ class ChannelClientContractTest {
     @Test
     void listRequiresAFilter() {
         assertThatThrownBy(() -> client.bookings(BookingQuery.byResellerReference(" ")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resellerReference");
-        assertThatThrownBy(() -> client.bookings(BookingQuery.byLocalDateRange(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("resellerReference");
+        assertThatThrownBy(() -> client.bookings(
+                        BookingQuery.byLocalDateRange(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 1))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.booking(" ")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -262,8 +321,10 @@ class ChannelClientContractTest {
         wm.stubFor(get("/octo/bookings/" + UUID).willReturn(okJson(fixture("booking-confirmed.json"))));
         wm.stubFor(post("/octo/bookings").willReturn(okJson(fixture("booking-on-hold.json"))));
         assertThat(client.supplierAsync().get(5, TimeUnit.SECONDS).getId()).isEqualTo("sp-huangshan");
-        assertThat(client.bookingAsync(UUID).get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(BookingStatus.CONFIRMED);
-        BookingReservationRequest req = new BookingReservationRequest().productId("p").optionId("o").availabilityId("a");
+        assertThat(client.bookingAsync(UUID).get(5, TimeUnit.SECONDS).getStatus())
+                .isEqualTo(BookingStatus.CONFIRMED);
+        BookingReservationRequest req =
+                new BookingReservationRequest().productId("p").optionId("o").availabilityId("a");
         var future = client.reserveAsync(req);
         assertThat(req.getUuid()).as("uuid is fixed before the call runs").isNotNull();
         assertThat(future.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(BookingStatus.ON_HOLD);

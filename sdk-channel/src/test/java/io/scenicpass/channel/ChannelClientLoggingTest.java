@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /** Captures everything the client logs at DEBUG and checks that no secret or personal datum appears. */
 class ChannelClientLoggingTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger("io.scenicpass.channel");
@@ -52,28 +54,46 @@ class ChannelClientLoggingTest {
     void neverLogsTheApiKeyOrPersonalData() {
         WireMockFixture fx = new WireMockFixture();
         ChannelClient client = fx.builder(wm).build();
-        wm.stubFor(post("/octo/bookings").inScenario("s").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        wm.stubFor(post("/octo/bookings").inScenario("s").whenScenarioStateIs("ok").willReturn(okJson(fixture("booking-on-hold.json"))));
+        wm.stubFor(post("/octo/bookings")
+                .inScenario("s")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
+        wm.stubFor(post("/octo/bookings")
+                .inScenario("s")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson(fixture("booking-on-hold.json"))));
         wm.stubFor(get("/octo/bookings/x").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        wm.stubFor(get("/octo/bookings/y").willReturn(okJson("{\"contact\":{\"fullName\":\"Wang Fang\"},\"utcCreatedAt\":\"Wang Fang\"}")));
+        wm.stubFor(get("/octo/bookings/y")
+                .willReturn(okJson("{\"contact\":{\"fullName\":\"Wang Fang\"},\"utcCreatedAt\":\"Wang Fang\"}")));
         wm.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/octo/bookings"))
-                .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"BAD_REQUEST\",\"errorMessage\":\"bad\"}")));
+                .willReturn(
+                        aResponse().withStatus(400).withBody("{\"error\":\"BAD_REQUEST\",\"errorMessage\":\"bad\"}")));
 
-        client.reserve(new BookingReservationRequest().productId("p").optionId("o").availabilityId("a")
-                .unitItems(List.of(new UnitItemRequest().unitId("adult").contact(new Contact().phoneNumber("+8613800000000"))))
+        client.reserve(new BookingReservationRequest()
+                .productId("p")
+                .optionId("o")
+                .availabilityId("a")
+                .unitItems(List.of(
+                        new UnitItemRequest().unitId("adult").contact(new Contact().phoneNumber("+8613800000000"))))
                 .contact(new Contact().fullName("Wang Fang").emailAddress("wang.fang@example.cn")));
         Throwable io = catchThrowable(() -> client.booking("x"));
         Throwable malformed = catchThrowable(() -> client.booking("y"));
         Throwable bad = catchThrowable(() -> client.bookings(BookingQuery.byResellerReference("wang.fang@example.cn")));
         client.close();
 
-        String logs = appender.list.stream().map(e -> e.getFormattedMessage()
-                + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
+        String logs = appender.list.stream()
+                .map(e -> e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .collect(Collectors.joining("\n"));
-        assertThat(logs).as("the client does log its calls").contains("POST /bookings").contains("HTTP 503").contains("retrying");
+        assertThat(logs)
+                .as("the client does log its calls")
+                .contains("POST /bookings")
+                .contains("HTTP 503")
+                .contains("retrying");
         String everything = logs + "\n" + io + "\n" + malformed + "\n" + bad + "\n" + client;
-        for (String secret : List.of(WireMockFixture.API_KEY, "Bearer", "Wang Fang", "wang.fang@example.cn", "+8613800000000")) {
+        for (String secret :
+                List.of(WireMockFixture.API_KEY, "Bearer", "Wang Fang", "wang.fang@example.cn", "+8613800000000")) {
             assertThat(everything).as("must not leak " + secret).doesNotContain(secret);
         }
     }

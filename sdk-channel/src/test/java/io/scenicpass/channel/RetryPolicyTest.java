@@ -22,7 +22,9 @@ class RetryPolicyTest {
     }
 
     @Property
-    void jitterStaysInItsBand(@ForAll @IntRange(min = 1, max = 30) int retry, @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double r,
+    void jitterStaysInItsBand(
+            @ForAll @IntRange(min = 1, max = 30) int retry,
+            @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double r,
             @ForAll @DoubleRange(min = 0, max = 1) double jitter) {
         RetryPolicy p = RetryPolicy.defaults().withJitter(jitter);
         long b = p.backoff(retry).toMillis();
@@ -32,9 +34,11 @@ class RetryPolicyTest {
 
     @Test
     void rejectsNonsense() {
-        assertThatThrownBy(() -> RetryPolicy.defaults().withMaxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RetryPolicy.defaults().withMaxAttempts(0))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.defaults().withJitter(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RetryPolicy.defaults().withMultiplier(0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RetryPolicy.defaults().withMultiplier(0.5))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.defaults().withBackoff(Duration.ofMillis(-1), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(RetryPolicy.none().getMaxAttempts()).isEqualTo(1);
@@ -43,8 +47,16 @@ class RetryPolicyTest {
     @Test
     void builderValidatesUrlAndKey() {
         assertThatThrownBy(() -> ChannelClient.builder().apiKey("k").build()).hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> ChannelClient.builder().baseUrl("ftp://x").apiKey("k").build()).hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> ChannelClient.builder().baseUrl("http://x/octo").build()).hasMessageContaining("apiKey");
-        assertThatThrownBy(() -> ChannelClient.builder().baseUrl("http://x/octo").apiKey("a\nb").build()).hasMessageContaining("single line");
+        assertThatThrownBy(() ->
+                        ChannelClient.builder().baseUrl("ftp://x").apiKey("k").build())
+                .hasMessageContaining("baseUrl");
+        assertThatThrownBy(
+                        () -> ChannelClient.builder().baseUrl("http://x/octo").build())
+                .hasMessageContaining("apiKey");
+        assertThatThrownBy(() -> ChannelClient.builder()
+                        .baseUrl("http://x/octo")
+                        .apiKey("a\nb")
+                        .build())
+                .hasMessageContaining("single line");
     }
 }

@@ -46,7 +46,8 @@ public final class Blacklist {
             return;
         }
         if (delta.fromSequence() != sequence) {
-            throw new ScenicPassException(ErrorCode.STALE_SEQUENCE,
+            throw new ScenicPassException(
+                    ErrorCode.STALE_SEQUENCE,
                     "delta starts at " + delta.fromSequence() + " but the blacklist is at " + sequence);
         }
         long[] added = decode(delta.added());

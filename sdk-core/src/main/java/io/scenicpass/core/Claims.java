@@ -64,10 +64,21 @@ public final class Claims {
 
     /** A builder pre-filled with these claims. */
     public Builder toBuilder() {
-        Builder b = new Builder().passId(passId).issuerId(issuerId).productId(productId).kind(kind)
-                .validFrom(validFrom).validUntil(validUntil).entriesAllowed(entriesAllowed).reentry(reentry)
-                .zones(zones).partySize(partySize).concession(concession).channelId(channelId)
-                .onlinePreferred(onlinePreferred).issuedAt(issuedAt);
+        Builder b = new Builder()
+                .passId(passId)
+                .issuerId(issuerId)
+                .productId(productId)
+                .kind(kind)
+                .validFrom(validFrom)
+                .validUntil(validUntil)
+                .entriesAllowed(entriesAllowed)
+                .reentry(reentry)
+                .zones(zones)
+                .partySize(partySize)
+                .concession(concession)
+                .channelId(channelId)
+                .onlinePreferred(onlinePreferred)
+                .issuedAt(issuedAt);
         b.slotStart = slotStart;
         b.slotEnd = slotEnd;
         b.holderBinding = holderBinding;
@@ -75,40 +86,64 @@ public final class Claims {
     }
 
     /** Unique pass id. */
-    public String passId() { return passId; }
+    public String passId() {
+        return passId;
+    }
 
     /** The issuer: the scenic area. */
-    public String issuerId() { return issuerId; }
+    public String issuerId() {
+        return issuerId;
+    }
 
     /** The product sold. */
-    public String productId() { return productId; }
+    public String productId() {
+        return productId;
+    }
 
     /** Kind of pass. */
-    public PassKind kind() { return kind; }
+    public PassKind kind() {
+        return kind;
+    }
 
     /** Start of validity (inclusive). */
-    public Instant validFrom() { return validFrom; }
+    public Instant validFrom() {
+        return validFrom;
+    }
 
     /** End of validity (exclusive). */
-    public Instant validUntil() { return validUntil; }
+    public Instant validUntil() {
+        return validUntil;
+    }
 
     /** Start of the reserved time slot, for timed passes. */
-    public Optional<Instant> slotStart() { return Optional.ofNullable(slotStart); }
+    public Optional<Instant> slotStart() {
+        return Optional.ofNullable(slotStart);
+    }
 
     /** End of the reserved time slot (exclusive), for timed passes. */
-    public Optional<Instant> slotEnd() { return Optional.ofNullable(slotEnd); }
+    public Optional<Instant> slotEnd() {
+        return Optional.ofNullable(slotEnd);
+    }
 
     /** Entries allowed in total; 0 = unlimited. */
-    public int entriesAllowed() { return entriesAllowed; }
+    public int entriesAllowed() {
+        return entriesAllowed;
+    }
 
     /** Re-entry policy. */
-    public ReentryPolicy reentry() { return reentry; }
+    public ReentryPolicy reentry() {
+        return reentry;
+    }
 
     /** Zone allowances; empty = every zone. */
-    public List<ZoneAllowance> zones() { return zones; }
+    public List<ZoneAllowance> zones() {
+        return zones;
+    }
 
     /** People admitted on this pass (1 unless a group pass). */
-    public int partySize() { return partySize; }
+    public int partySize() {
+        return partySize;
+    }
 
     /** Keyed hash of the holder's identity document (see {@link HolderBinding}), if bound. */
     public Optional<byte[]> holderBinding() {
@@ -116,19 +151,27 @@ public final class Claims {
     }
 
     /** Concession ticket (child, senior): the gate asks for an ID check. */
-    public boolean concession() { return concession; }
+    public boolean concession() {
+        return concession;
+    }
 
     /** The sales channel, if known. */
-    public Optional<String> channelId() { return Optional.ofNullable(channelId); }
+    public Optional<String> channelId() {
+        return Optional.ofNullable(channelId);
+    }
 
     /**
      * "Online preferred": a gate that can reach the server asks it before admitting (with a short timeout,
      * falling back to the offline decision). Absent from the encoding when false, so older gates ignore it.
      */
-    public boolean onlinePreferred() { return onlinePreferred; }
+    public boolean onlinePreferred() {
+        return onlinePreferred;
+    }
 
     /** When the pass was issued. */
-    public Instant issuedAt() { return issuedAt; }
+    public Instant issuedAt() {
+        return issuedAt;
+    }
 
     /** True if {@code now} lies in [validFrom - early, validUntil + late). */
     public boolean isValidAt(Instant now, Duration early, Duration late) {
@@ -141,12 +184,21 @@ public final class Claims {
             return false;
         }
         Claims c = (Claims) o;
-        return passId.equals(c.passId) && issuerId.equals(c.issuerId) && productId.equals(c.productId)
-                && kind == c.kind && validFrom.equals(c.validFrom) && validUntil.equals(c.validUntil)
-                && Objects.equals(slotStart, c.slotStart) && Objects.equals(slotEnd, c.slotEnd)
-                && entriesAllowed == c.entriesAllowed && reentry == c.reentry && zones.equals(c.zones)
-                && partySize == c.partySize && Arrays.equals(holderBinding, c.holderBinding)
-                && concession == c.concession && Objects.equals(channelId, c.channelId)
+        return passId.equals(c.passId)
+                && issuerId.equals(c.issuerId)
+                && productId.equals(c.productId)
+                && kind == c.kind
+                && validFrom.equals(c.validFrom)
+                && validUntil.equals(c.validUntil)
+                && Objects.equals(slotStart, c.slotStart)
+                && Objects.equals(slotEnd, c.slotEnd)
+                && entriesAllowed == c.entriesAllowed
+                && reentry == c.reentry
+                && zones.equals(c.zones)
+                && partySize == c.partySize
+                && Arrays.equals(holderBinding, c.holderBinding)
+                && concession == c.concession
+                && Objects.equals(channelId, c.channelId)
                 && onlinePreferred == c.onlinePreferred
                 && issuedAt.equals(c.issuedAt);
     }
@@ -190,22 +242,40 @@ public final class Claims {
         private Builder() {}
 
         /** Unique pass id (see {@link Ids#passId()} for the compact format). */
-        public Builder passId(String v) { this.passId = v; return this; }
+        public Builder passId(String v) {
+            this.passId = v;
+            return this;
+        }
 
         /** The scenic area. */
-        public Builder issuerId(String v) { this.issuerId = v; return this; }
+        public Builder issuerId(String v) {
+            this.issuerId = v;
+            return this;
+        }
 
         /** The product. */
-        public Builder productId(String v) { this.productId = v; return this; }
+        public Builder productId(String v) {
+            this.productId = v;
+            return this;
+        }
 
         /** Kind (default SINGLE_ENTRY). */
-        public Builder kind(PassKind v) { this.kind = Objects.requireNonNull(v); return this; }
+        public Builder kind(PassKind v) {
+            this.kind = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Start of validity. */
-        public Builder validFrom(Instant v) { this.validFrom = v; return this; }
+        public Builder validFrom(Instant v) {
+            this.validFrom = v;
+            return this;
+        }
 
         /** End of validity (exclusive). */
-        public Builder validUntil(Instant v) { this.validUntil = v; return this; }
+        public Builder validUntil(Instant v) {
+            this.validUntil = v;
+            return this;
+        }
 
         /** Reserved time slot [start, end). */
         public Builder slot(Instant start, Instant end) {
@@ -215,13 +285,22 @@ public final class Claims {
         }
 
         /** Entries allowed (default 1; 0 = unlimited). */
-        public Builder entriesAllowed(int v) { this.entriesAllowed = v; return this; }
+        public Builder entriesAllowed(int v) {
+            this.entriesAllowed = v;
+            return this;
+        }
 
         /** Re-entry policy (default SINGLE). */
-        public Builder reentry(ReentryPolicy v) { this.reentry = Objects.requireNonNull(v); return this; }
+        public Builder reentry(ReentryPolicy v) {
+            this.reentry = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Adds a zone allowance. */
-        public Builder zone(String zoneId, int entries) { zones.add(ZoneAllowance.of(zoneId, entries)); return this; }
+        public Builder zone(String zoneId, int entries) {
+            zones.add(ZoneAllowance.of(zoneId, entries));
+            return this;
+        }
 
         /** Replaces the zone allowances. */
         public Builder zones(List<ZoneAllowance> v) {
@@ -231,22 +310,40 @@ public final class Claims {
         }
 
         /** Party size (default 1). */
-        public Builder partySize(int v) { this.partySize = v; return this; }
+        public Builder partySize(int v) {
+            this.partySize = v;
+            return this;
+        }
 
         /** Holder binding, 16 bytes from {@link HolderBinding#of}; null for none. */
-        public Builder holderBinding(byte[] v) { this.holderBinding = v == null ? null : v.clone(); return this; }
+        public Builder holderBinding(byte[] v) {
+            this.holderBinding = v == null ? null : v.clone();
+            return this;
+        }
 
         /** Concession flag. */
-        public Builder concession(boolean v) { this.concession = v; return this; }
+        public Builder concession(boolean v) {
+            this.concession = v;
+            return this;
+        }
 
         /** Sales channel; null for none. */
-        public Builder channelId(String v) { this.channelId = v; return this; }
+        public Builder channelId(String v) {
+            this.channelId = v;
+            return this;
+        }
 
         /** "Online preferred" flag (default false): gates ask the server first when they can. */
-        public Builder onlinePreferred(boolean v) { this.onlinePreferred = v; return this; }
+        public Builder onlinePreferred(boolean v) {
+            this.onlinePreferred = v;
+            return this;
+        }
 
         /** Issue time. */
-        public Builder issuedAt(Instant v) { this.issuedAt = v; return this; }
+        public Builder issuedAt(Instant v) {
+            this.issuedAt = v;
+            return this;
+        }
 
         /**
          * Validates and builds (times normalised to whole minutes, see {@link Claims}).

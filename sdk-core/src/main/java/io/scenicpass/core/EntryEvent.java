@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A gate decision, recorded at the terminal (UUIDv7 event id). JSON via Jackson. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class EntryEvent {
     private final String eventId;
@@ -26,7 +28,8 @@ public final class EntryEvent {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public EntryEvent(@JsonProperty("eventId") String eventId,
+    public EntryEvent(
+            @JsonProperty("eventId") String eventId,
             @JsonProperty("passId") String passId,
             @JsonProperty("gateId") String gateId,
             @JsonProperty("deviceId") String deviceId,
@@ -142,12 +145,29 @@ public final class EntryEvent {
 
     @Override
     public int hashCode() {
-        return Objects.hash(eventId, passId, gateId, deviceId, zoneId, direction, credentialType, verdict, reason, deviceTime, correctedTime, offline, partyCount);
+        return Objects.hash(
+                eventId,
+                passId,
+                gateId,
+                deviceId,
+                zoneId,
+                direction,
+                credentialType,
+                verdict,
+                reason,
+                deviceTime,
+                correctedTime,
+                offline,
+                partyCount);
     }
 
     @Override
     public String toString() {
-        return "EntryEvent{" + "eventId=" + eventId + ", " + "passId=" + passId + ", " + "gateId=" + gateId + ", " + "deviceId=" + deviceId + ", " + "zoneId=" + zoneId + ", " + "direction=" + direction + ", " + "credentialType=" + credentialType + ", " + "verdict=" + verdict + ", " + "reason=" + reason + ", " + "deviceTime=" + deviceTime + ", " + "correctedTime=" + correctedTime + ", " + "offline=" + offline + ", " + "partyCount=" + partyCount + "}";
+        return "EntryEvent{" + "eventId=" + eventId + ", " + "passId=" + passId + ", " + "gateId=" + gateId + ", "
+                + "deviceId=" + deviceId + ", " + "zoneId=" + zoneId + ", " + "direction=" + direction + ", "
+                + "credentialType=" + credentialType + ", " + "verdict=" + verdict + ", " + "reason=" + reason + ", "
+                + "deviceTime=" + deviceTime + ", " + "correctedTime=" + correctedTime + ", " + "offline=" + offline
+                + ", " + "partyCount=" + partyCount + "}";
     }
 
     /** A new builder. */
@@ -272,7 +292,20 @@ public final class EntryEvent {
 
         /** Builds the value. */
         public EntryEvent build() {
-            return new EntryEvent(eventId, passId, gateId, deviceId, zoneId, direction, credentialType, verdict, reason, deviceTime, correctedTime, offline, partyCount);
+            return new EntryEvent(
+                    eventId,
+                    passId,
+                    gateId,
+                    deviceId,
+                    zoneId,
+                    direction,
+                    credentialType,
+                    verdict,
+                    reason,
+                    deviceTime,
+                    correctedTime,
+                    offline,
+                    partyCount);
         }
     }
 }

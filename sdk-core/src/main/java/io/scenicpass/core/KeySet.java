@@ -17,7 +17,9 @@ import java.util.Set;
  * The public keys a gate trusts, with a sequence number; signed by the root key ({@link #sign}).
  * Key ids are unique and, for EdDSA keys, must match the public key.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class KeySet {
     private final long sequence;
@@ -25,7 +27,9 @@ public final class KeySet {
     private final List<PublicKeyEntry> keys;
 
     @JsonCreator
-    private KeySet(@JsonProperty("sequence") long sequence, @JsonProperty("issuedAt") Instant issuedAt,
+    private KeySet(
+            @JsonProperty("sequence") long sequence,
+            @JsonProperty("issuedAt") Instant issuedAt,
             @JsonProperty("keys") List<PublicKeyEntry> keys) {
         this.sequence = sequence;
         this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
@@ -51,13 +55,19 @@ public final class KeySet {
     }
 
     /** Sequence number; a gate never goes back to a lower one. */
-    public long sequence() { return sequence; }
+    public long sequence() {
+        return sequence;
+    }
 
     /** When the set was made. */
-    public Instant issuedAt() { return issuedAt; }
+    public Instant issuedAt() {
+        return issuedAt;
+    }
 
     /** The keys. */
-    public List<PublicKeyEntry> keys() { return keys; }
+    public List<PublicKeyEntry> keys() {
+        return keys;
+    }
 
     /** The key with this id. */
     public Optional<PublicKeyEntry> find(String keyId) {
@@ -73,7 +83,9 @@ public final class KeySet {
     public Optional<PublicKeyEntry> active(Instant now) {
         PublicKeyEntry best = null;
         for (PublicKeyEntry k : keys) {
-            if (k.status() == KeyStatus.ACTIVE && !now.isBefore(k.validFrom()) && now.isBefore(k.validUntil())
+            if (k.status() == KeyStatus.ACTIVE
+                    && !now.isBefore(k.validFrom())
+                    && now.isBefore(k.validUntil())
                     && (best == null || k.validFrom().isAfter(best.validFrom()))) {
                 best = k;
             }

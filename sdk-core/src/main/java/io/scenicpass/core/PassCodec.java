@@ -36,8 +36,8 @@ public final class PassCodec {
             }
             if (!s.startsWith(PREFIX)) {
                 if (s.length() >= 3 && s.startsWith("SP") && Character.isDigit(s.charAt(2))) {
-                    throw new ScenicPassException(ErrorCode.UNSUPPORTED_VERSION,
-                            "pass format " + s.charAt(2) + " is not supported");
+                    throw new ScenicPassException(
+                            ErrorCode.UNSUPPORTED_VERSION, "pass format " + s.charAt(2) + " is not supported");
                 }
                 throw new ScenicPassException(ErrorCode.MALFORMED, "not a ScenicPass text (prefix " + PREFIX + ")");
             }

@@ -24,9 +24,15 @@ public final class PassVerifier {
         for (PublicKeyEntry e : keys.keys()) {
             try {
                 switch (e.algorithm()) {
-                    case EDDSA: verifiers.put(e.keyId(), Crypto.ed25519(e.publicKey())); break;
-                    case ES256: verifiers.put(e.keyId(), Crypto.publicKey("EC", e.publicKey())); break;
-                    default: verifiers.put(e.keyId(), Crypto.publicKey("RSA", e.publicKey())); break;
+                    case EDDSA:
+                        verifiers.put(e.keyId(), Crypto.ed25519(e.publicKey()));
+                        break;
+                    case ES256:
+                        verifiers.put(e.keyId(), Crypto.publicKey("EC", e.publicKey()));
+                        break;
+                    default:
+                        verifiers.put(e.keyId(), Crypto.publicKey("RSA", e.publicKey()));
+                        break;
                 }
             } catch (ScenicPassException ex) {
                 // an unusable key is treated as unknown
@@ -42,12 +48,14 @@ public final class PassVerifier {
     /** Checks key and signature; returns the same pass. */
     public Pass verify(Pass pass, Instant now) {
         PublicKeyEntry entry = keys.find(pass.keyId())
-                .orElseThrow(() -> new ScenicPassException(ErrorCode.UNKNOWN_KEY, "key " + pass.keyId() + " is not in the key set"));
+                .orElseThrow(() -> new ScenicPassException(
+                        ErrorCode.UNKNOWN_KEY, "key " + pass.keyId() + " is not in the key set"));
         if (entry.status() == KeyStatus.COMPROMISED) {
             throw new ScenicPassException(ErrorCode.KEY_COMPROMISED, "key " + entry.keyId() + " is compromised");
         }
         if (!now.isBefore(entry.validUntil())) {
-            throw new ScenicPassException(ErrorCode.KEY_RETIRED, "key " + entry.keyId() + " expired at " + entry.validUntil());
+            throw new ScenicPassException(
+                    ErrorCode.KEY_RETIRED, "key " + entry.keyId() + " expired at " + entry.validUntil());
         }
         Object verifier = verifiers.get(entry.keyId());
         if (verifier == null) {
@@ -58,7 +66,9 @@ public final class PassVerifier {
         }
         boolean ok;
         if (verifier instanceof Ed25519PublicKeyParameters) {
-            ok = Crypto.verifyEd25519((Ed25519PublicKeyParameters) verifier, pass.cose().toBeSigned(new byte[0]),
+            ok = Crypto.verifyEd25519(
+                    (Ed25519PublicKeyParameters) verifier,
+                    pass.cose().toBeSigned(new byte[0]),
                     pass.cose().signature());
         } else {
             ok = pass.cose().verify((PublicKey) verifier);

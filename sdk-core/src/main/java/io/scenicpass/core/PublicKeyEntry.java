@@ -11,7 +11,9 @@ import java.util.Objects;
  * A public key in a key set: key id, algorithm, public key (raw 32 bytes for EdDSA; X.509
  * SubjectPublicKeyInfo DER for ES256/PS256), validity window and status. JSON: publicKey in base64.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class PublicKeyEntry {
     private final String keyId;
@@ -22,9 +24,13 @@ public final class PublicKeyEntry {
     private final KeyStatus status;
 
     @JsonCreator
-    private PublicKeyEntry(@JsonProperty("keyId") String keyId, @JsonProperty("algorithm") Algorithm algorithm,
-            @JsonProperty("publicKey") byte[] publicKey, @JsonProperty("validFrom") Instant validFrom,
-            @JsonProperty("validUntil") Instant validUntil, @JsonProperty("status") KeyStatus status) {
+    private PublicKeyEntry(
+            @JsonProperty("keyId") String keyId,
+            @JsonProperty("algorithm") Algorithm algorithm,
+            @JsonProperty("publicKey") byte[] publicKey,
+            @JsonProperty("validFrom") Instant validFrom,
+            @JsonProperty("validUntil") Instant validUntil,
+            @JsonProperty("status") KeyStatus status) {
         this.keyId = Objects.requireNonNull(keyId, "keyId");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.publicKey = Objects.requireNonNull(publicKey, "publicKey").clone();
@@ -34,28 +40,45 @@ public final class PublicKeyEntry {
     }
 
     /** A key entry. For EdDSA, {@code publicKey} is the raw 32 bytes. */
-    public static PublicKeyEntry of(String keyId, Algorithm algorithm, byte[] publicKey, Instant validFrom,
-            Instant validUntil, KeyStatus status) {
+    public static PublicKeyEntry of(
+            String keyId,
+            Algorithm algorithm,
+            byte[] publicKey,
+            Instant validFrom,
+            Instant validUntil,
+            KeyStatus status) {
         return new PublicKeyEntry(keyId, algorithm, publicKey, validFrom, validUntil, status);
     }
 
     /** The key id (8 hex characters derived from the public key). */
-    public String keyId() { return keyId; }
+    public String keyId() {
+        return keyId;
+    }
 
     /** The signature algorithm. */
-    public Algorithm algorithm() { return algorithm; }
+    public Algorithm algorithm() {
+        return algorithm;
+    }
 
     /** Raw public key (EdDSA) or SubjectPublicKeyInfo DER (ES256, PS256). */
-    public byte[] publicKey() { return publicKey.clone(); }
+    public byte[] publicKey() {
+        return publicKey.clone();
+    }
 
     /** Start of the key's validity. */
-    public Instant validFrom() { return validFrom; }
+    public Instant validFrom() {
+        return validFrom;
+    }
 
     /** End of the key's validity: passes of a retired key verify until then. */
-    public Instant validUntil() { return validUntil; }
+    public Instant validUntil() {
+        return validUntil;
+    }
 
     /** Status. */
-    public KeyStatus status() { return status; }
+    public KeyStatus status() {
+        return status;
+    }
 
     /** A copy with another status. */
     public PublicKeyEntry withStatus(KeyStatus newStatus) {
@@ -73,8 +96,12 @@ public final class PublicKeyEntry {
             return false;
         }
         PublicKeyEntry e = (PublicKeyEntry) o;
-        return keyId.equals(e.keyId) && algorithm == e.algorithm && Arrays.equals(publicKey, e.publicKey)
-                && validFrom.equals(e.validFrom) && validUntil.equals(e.validUntil) && status == e.status;
+        return keyId.equals(e.keyId)
+                && algorithm == e.algorithm
+                && Arrays.equals(publicKey, e.publicKey)
+                && validFrom.equals(e.validFrom)
+                && validUntil.equals(e.validUntil)
+                && status == e.status;
     }
 
     @Override

@@ -49,7 +49,8 @@ public final class RevocationSet {
             return;
         }
         if (delta.fromSequence() != sequence) {
-            throw new ScenicPassException(ErrorCode.STALE_SEQUENCE,
+            throw new ScenicPassException(
+                    ErrorCode.STALE_SEQUENCE,
                     "delta starts at " + delta.fromSequence() + " but the set is at " + sequence);
         }
         for (String id : delta.revokedPassIds()) {

@@ -16,7 +16,9 @@ import java.util.Objects;
  * {@code signature} the base64url signature. Signing bytes, not re-serialised JSON, avoids JSON
  * canonicalisation.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class SignedKeySet {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -25,7 +27,9 @@ public final class SignedKeySet {
     private final String signature;
 
     @JsonCreator
-    private SignedKeySet(@JsonProperty("rootKeyId") String rootKeyId, @JsonProperty("keySet") String keySet,
+    private SignedKeySet(
+            @JsonProperty("rootKeyId") String rootKeyId,
+            @JsonProperty("keySet") String keySet,
             @JsonProperty("signature") String signature) {
         this.rootKeyId = rootKeyId;
         this.keySet = keySet;
@@ -114,8 +118,8 @@ public final class SignedKeySet {
     public KeySet verify(byte[] pinnedRootPublicKey, long currentSequence) {
         KeySet set = verify(pinnedRootPublicKey);
         if (set.sequence() < currentSequence) {
-            throw new ScenicPassException(ErrorCode.STALE_SEQUENCE,
-                    "key set " + set.sequence() + " is older than " + currentSequence);
+            throw new ScenicPassException(
+                    ErrorCode.STALE_SEQUENCE, "key set " + set.sequence() + " is older than " + currentSequence);
         }
         return set;
     }
@@ -126,7 +130,8 @@ public final class SignedKeySet {
             return false;
         }
         SignedKeySet s = (SignedKeySet) o;
-        return Objects.equals(rootKeyId, s.rootKeyId) && Objects.equals(keySet, s.keySet)
+        return Objects.equals(rootKeyId, s.rootKeyId)
+                && Objects.equals(keySet, s.keySet)
                 && Objects.equals(signature, s.signature);
     }
 

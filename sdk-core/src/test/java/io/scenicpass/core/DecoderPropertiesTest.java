@@ -28,8 +28,8 @@ class DecoderPropertiesTest {
     static final List<Pass> SAMPLES = new ArrayList<>();
     static final PassVerifier VERIFIER;
     static final IssuerKey KEY = PassSamples.key();
-    static final byte[] PROTECTED = io.scenicpass.core.cose.CoseSign1.protectedHeader(Algorithm.EDDSA.coseValue(),
-            io.scenicpass.core.internal.text.Hex.decode(KEY.keyId()));
+    static final byte[] PROTECTED = io.scenicpass.core.cose.CoseSign1.protectedHeader(
+            Algorithm.EDDSA.coseValue(), io.scenicpass.core.internal.text.Hex.decode(KEY.keyId()));
 
     static {
         IssuerKey key = KEY;
@@ -37,8 +37,11 @@ class DecoderPropertiesTest {
         for (Claims c : PassSamples.all().values()) {
             SAMPLES.add(issuer.issue(c));
         }
-        VERIFIER = new PassVerifier(KeySet.of(1, NOW, Collections.singletonList(
-                key.toPublicEntry(NOW.minusSeconds(86400), NOW.plusSeconds(86400 * 400), KeyStatus.ACTIVE))));
+        VERIFIER = new PassVerifier(KeySet.of(
+                1,
+                NOW,
+                Collections.singletonList(
+                        key.toPublicEntry(NOW.minusSeconds(86400), NOW.plusSeconds(86400 * 400), KeyStatus.ACTIVE))));
     }
 
     /** The outcome of one input: "pass", "verified" or the error code; throws anything else. */
@@ -98,8 +101,8 @@ class DecoderPropertiesTest {
         Pass p = SAMPLES.get(r.nextInt(SAMPLES.size()));
         byte[] payload = io.scenicpass.core.cose.CoseSign1.decode(p.encoded()).payload();
         byte[] mutated = r.nextInt(8) == 0 ? randomBytes(r, 200) : mutate(payload, r);
-        return io.scenicpass.core.cose.CoseSign1.signEd25519(KEY, PROTECTED, Collections.emptyMap(), mutated,
-                r.nextInt(4) == 0);
+        return io.scenicpass.core.cose.CoseSign1.signEd25519(
+                KEY, PROTECTED, Collections.emptyMap(), mutated, r.nextInt(4) == 0);
     }
 
     static byte[] randomBytes(Random r, int max) {
@@ -118,9 +121,15 @@ class DecoderPropertiesTest {
         for (int k = 0; k < ops; k++) {
             int pos = r.nextInt(b.length);
             switch (r.nextInt(8)) {
-                case 0: b[pos] ^= (byte) (1 << r.nextInt(8)); break;
-                case 1: b[pos] = (byte) r.nextInt(256); break;
-                case 2: b = java.util.Arrays.copyOf(b, Math.max(1, pos)); break;
+                case 0:
+                    b[pos] ^= (byte) (1 << r.nextInt(8));
+                    break;
+                case 1:
+                    b[pos] = (byte) r.nextInt(256);
+                    break;
+                case 2:
+                    b = java.util.Arrays.copyOf(b, Math.max(1, pos));
+                    break;
                 case 3: {
                     byte[] n = new byte[b.length + 1];
                     System.arraycopy(b, 0, n, 0, pos);
@@ -136,7 +145,9 @@ class DecoderPropertiesTest {
                     System.arraycopy(other, from, b, pos, len);
                     break;
                 }
-                case 5: b = lieAboutLength(b, r); break;
+                case 5:
+                    b = lieAboutLength(b, r);
+                    break;
                 case 6: {
                     int end = Math.min(b.length, pos + 1 + r.nextInt(24));
                     byte[] n = new byte[b.length + end - pos];
@@ -145,7 +156,10 @@ class DecoderPropertiesTest {
                     b = n;
                     break;
                 }
-                default: b[pos] = (byte) new int[] {0x00, 0x17, 0x18, 0x1b, 0x3b, 0x5f, 0x7f, 0x9f, 0xbf, 0xd2, 0xf5, 0xf6, 0xff}[r.nextInt(13)];
+                default:
+                    b[pos] = (byte)
+                            new int[] {0x00, 0x17, 0x18, 0x1b, 0x3b, 0x5f, 0x7f, 0x9f, 0xbf, 0xd2, 0xf5, 0xf6, 0xff}
+                                    [r.nextInt(13)];
             }
         }
         return b;
@@ -189,8 +203,12 @@ class DecoderPropertiesTest {
 
     @Provide
     Arbitrary<String> texts() {
-        Arbitrary<String> base45 = Arbitraries.strings().withChars(BASE45.toCharArray()).ofMaxLength(300);
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(300), base45, base45.map(s -> "SP1" + s),
+        Arbitrary<String> base45 =
+                Arbitraries.strings().withChars(BASE45.toCharArray()).ofMaxLength(300);
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(300),
+                base45,
+                base45.map(s -> "SP1" + s),
                 base45.map(s -> " SP1" + s + "\n"));
     }
 
@@ -212,7 +230,8 @@ class DecoderPropertiesTest {
      */
     @Test
     void longRun() {
-        Assumptions.assumeTrue("true".equals(System.getProperty("scenicpass.long")),
+        Assumptions.assumeTrue(
+                "true".equals(System.getProperty("scenicpass.long")),
                 "long run disabled (enable with -Dscenicpass.long=true or -Plong)");
         Random r = new Random(20261124L);
         java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
@@ -222,22 +241,25 @@ class DecoderPropertiesTest {
         for (int from = 0; from < n; from += chunk) {
             int end = from + chunk;
             String where = "chunk from " + from;
-            assertTimeoutPreemptively(java.time.Duration.ofSeconds(120), () -> {
-                for (int i = end - chunk; i < end; i++) {
-                    byte[] raw = new byte[r.nextInt(300)];
-                    r.nextBytes(raw);
-                    if (raw.length > 0 && r.nextBoolean()) {
-                        raw[0] = (byte) (r.nextBoolean() ? 0x84 : 0xD2);
-                    }
-                    outcomes.merge("bytes:" + check(raw, null), 1, Integer::sum);
-                    outcomes.merge("text:" + checkText(randomText(r)), 1, Integer::sum);
-                    Pass p = SAMPLES.get(r.nextInt(SAMPLES.size()));
-                    outcomes.merge("mutation:" + check(mutate(p.encoded(), r), p.claims()), 1, Integer::sum);
-                    if ((i & 1) == 0) {
-                        outcomes.merge("signed-garbage:" + check(signedGarbage(r), null), 1, Integer::sum);
-                    }
-                }
-            }, () -> "hang: " + where + " overran 120 s");
+            assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(120),
+                    () -> {
+                        for (int i = end - chunk; i < end; i++) {
+                            byte[] raw = new byte[r.nextInt(300)];
+                            r.nextBytes(raw);
+                            if (raw.length > 0 && r.nextBoolean()) {
+                                raw[0] = (byte) (r.nextBoolean() ? 0x84 : 0xD2);
+                            }
+                            outcomes.merge("bytes:" + check(raw, null), 1, Integer::sum);
+                            outcomes.merge("text:" + checkText(randomText(r)), 1, Integer::sum);
+                            Pass p = SAMPLES.get(r.nextInt(SAMPLES.size()));
+                            outcomes.merge("mutation:" + check(mutate(p.encoded(), r), p.claims()), 1, Integer::sum);
+                            if ((i & 1) == 0) {
+                                outcomes.merge("signed-garbage:" + check(signedGarbage(r), null), 1, Integer::sum);
+                            }
+                        }
+                    },
+                    () -> "hang: " + where + " overran 120 s");
         }
         int total = 3 * n + n / 2;
         assertThat(total).isGreaterThanOrEqualTo(1_000_000);

@@ -30,7 +30,8 @@ class IdsAndBindingTest {
 
     @Test
     void sortableIdsSortInCreationOrderAcrossMillisecondsAndWithinOne() {
-        MutableMillis clock = new MutableMillis(Instant.parse("2026-07-01T10:00:00Z").toEpochMilli());
+        MutableMillis clock =
+                new MutableMillis(Instant.parse("2026-07-01T10:00:00Z").toEpochMilli());
         Ids ids = new Ids(clock, new SecureRandom());
         String prev = ids.sortableId();
         for (int i = 0; i < 10_000; i++) {
@@ -91,10 +92,12 @@ class IdsAndBindingTest {
         byte[] key = PassSamples.BINDING_KEY;
         byte[] a = HolderBinding.of(key, DocumentType.CN_ID, "11010519491231002x");
         assertThat(a).hasSize(16).isEqualTo(HolderBinding.of(key, DocumentType.CN_ID, " 110105 19491231 002X "));
-        assertThat(HolderBinding.of(key, DocumentType.PASSPORT, "11010519491231002X")).isNotEqualTo(a);
+        assertThat(HolderBinding.of(key, DocumentType.PASSPORT, "11010519491231002X"))
+                .isNotEqualTo(a);
         byte[] otherKey = key.clone();
         otherKey[0] ^= 1;
-        assertThat(HolderBinding.of(otherKey, DocumentType.CN_ID, "11010519491231002X")).isNotEqualTo(a);
+        assertThat(HolderBinding.of(otherKey, DocumentType.CN_ID, "11010519491231002X"))
+                .isNotEqualTo(a);
         assertThat(Hex.encode(a)).doesNotContain("110105");
         // vector for other implementations (docs/protocol.md)
         assertThat(Hex.encode(a)).isEqualTo(BINDING_VECTOR);

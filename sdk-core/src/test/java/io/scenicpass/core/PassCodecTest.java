@@ -18,14 +18,22 @@ class PassCodecTest {
 
     static {
         List<String> v = new ArrayList<>();
-        v.add("SP1PWGSLK/-4QR836W8CSE6B0XK 49X/22POID6..65JCBMAHJC*86$PG3A0CJD*23Q73GYU288DM9K:H%8TH47IXEAHUI7P6REQ-AEDN8TGQ6847S$RN6CW4342A7U/PT+GW5GYM224TVWASUNDHMYRDQ80TUDIHPV.8.L500");
-        v.add("SP1PWGSLK/-4QR836W8CSM6BV%K 49X/22POID6..65JCBMAHJC*86$PG3A0.5DF73ZAK4%11$0C7376BDS7+48V-A+K7*$695U2EKH/3:MPVV1SWPFR2X7QQQD5BUZVOG10B*3SES55CQXSTOQJULXWT68M*K7ANTDL4XA48OV6IPUH6VV6C0");
-        v.add("SP1PWGSLK/-4QR836W8CSH6BV%K 49X/22POID6..65JCBMAHJC%86500$PG3A0.5DF73ZAK4%127B9/CF+H:3HLPC3729O9 HV.Z0ZOABXN$:P4 3D.6PW5U1T24F/YD*/OQ8U83BE:N:J4%VVO97T5K3U6F3JMH62.43GSCKEFQT");
-        v.add("SP1PWGSLK/-4QR836W8CSL6B35L 49X/22POID6..65JCBMAHJC%86MB0$PG3A0.5DF73ZAK4%1$*0O0127BY/H+IQR3AP:S1MLD6IT6OOZIR2F4ANH/0 25E5FGQKLI9ADG5 O GAR:FA:9WFH.NOTUIOC7FJ8SLO*/R8HNPB02I3*RH1Q6");
-        v.add("SP1PWGSLK/-4QR836W8CS%6BYAL 49X/22POID6..65JCBMAHJC%86MB0$PG3A0.5DF73ZAK4%1$*0O01891RUCIB8X%93 CBB8+S9SB0T70848M39$RAB C/WI8PB63LXWU4AKOVJ.4QSU9YM9T0JS L NCEG5:/ERX4IV8PT2GJT5$L*-TUBIMFN4MF:6S%DU/SKRLGJZPB0");
-        v.add("SP1PWGSLK/-4QR836W8CSQ6BKGL 49X/22POID6..65JCBMAHJC%868H0$PG3A0.5DQ73*ES4%1$*0O01WS1MT1PK3N48N%BPMR2MG3$6DVHT3CVWIEHAVMO$-5/$GQ:P 8H7QM4FKPUA0GF/01-BSZ1L /8F3MG.FRPG.3V+M5NZU*CQB954GQ0.6D0");
-        v.add("SP1PWGSLK/-4QR836W8CS-6BYAL 49X/22POID6..65JCBMAHJC%86*M0$PG3A0.5D-C3S01R244%1$*0P01GJ1OGDOIHM7A8CV UH4NL:CF6SI27B6B5+1JNPTEN5:FULN6/M3JVMM13QZ6*Y9DC0GJQKAD4DAO9Q7UK2KLVXBFFCQTRP*E6WTIP3IH8FNPRZKGT5WCKXPQ3VV3:J");
-        v.add("SP1PWGSLK/-4QR836W8CSV6B35L 49X/22POID6..65JCBMAHJC%86PS0$PG3A0.5DF73ZAK4%1JC1N734EDETAMW5VTA3C927BGP1-O3KH3L6HZ231%0SIJNVMSA4T-K6$0W8M9S32CS/CPH5SI3N4+RM$N% M+354MHFOD711 16/+FVIB *IPOOLQ5V12QSB");
+        v.add(
+                "SP1PWGSLK/-4QR836W8CSE6B0XK 49X/22POID6..65JCBMAHJC*86$PG3A0CJD*23Q73GYU288DM9K:H%8TH47IXEAHUI7P6REQ-AEDN8TGQ6847S$RN6CW4342A7U/PT+GW5GYM224TVWASUNDHMYRDQ80TUDIHPV.8.L500");
+        v.add(
+                "SP1PWGSLK/-4QR836W8CSM6BV%K 49X/22POID6..65JCBMAHJC*86$PG3A0.5DF73ZAK4%11$0C7376BDS7+48V-A+K7*$695U2EKH/3:MPVV1SWPFR2X7QQQD5BUZVOG10B*3SES55CQXSTOQJULXWT68M*K7ANTDL4XA48OV6IPUH6VV6C0");
+        v.add(
+                "SP1PWGSLK/-4QR836W8CSH6BV%K 49X/22POID6..65JCBMAHJC%86500$PG3A0.5DF73ZAK4%127B9/CF+H:3HLPC3729O9 HV.Z0ZOABXN$:P4 3D.6PW5U1T24F/YD*/OQ8U83BE:N:J4%VVO97T5K3U6F3JMH62.43GSCKEFQT");
+        v.add(
+                "SP1PWGSLK/-4QR836W8CSL6B35L 49X/22POID6..65JCBMAHJC%86MB0$PG3A0.5DF73ZAK4%1$*0O0127BY/H+IQR3AP:S1MLD6IT6OOZIR2F4ANH/0 25E5FGQKLI9ADG5 O GAR:FA:9WFH.NOTUIOC7FJ8SLO*/R8HNPB02I3*RH1Q6");
+        v.add(
+                "SP1PWGSLK/-4QR836W8CS%6BYAL 49X/22POID6..65JCBMAHJC%86MB0$PG3A0.5DF73ZAK4%1$*0O01891RUCIB8X%93 CBB8+S9SB0T70848M39$RAB C/WI8PB63LXWU4AKOVJ.4QSU9YM9T0JS L NCEG5:/ERX4IV8PT2GJT5$L*-TUBIMFN4MF:6S%DU/SKRLGJZPB0");
+        v.add(
+                "SP1PWGSLK/-4QR836W8CSQ6BKGL 49X/22POID6..65JCBMAHJC%868H0$PG3A0.5DQ73*ES4%1$*0O01WS1MT1PK3N48N%BPMR2MG3$6DVHT3CVWIEHAVMO$-5/$GQ:P 8H7QM4FKPUA0GF/01-BSZ1L /8F3MG.FRPG.3V+M5NZU*CQB954GQ0.6D0");
+        v.add(
+                "SP1PWGSLK/-4QR836W8CS-6BYAL 49X/22POID6..65JCBMAHJC%86*M0$PG3A0.5D-C3S01R244%1$*0P01GJ1OGDOIHM7A8CV UH4NL:CF6SI27B6B5+1JNPTEN5:FULN6/M3JVMM13QZ6*Y9DC0GJQKAD4DAO9Q7UK2KLVXBFFCQTRP*E6WTIP3IH8FNPRZKGT5WCKXPQ3VV3:J");
+        v.add(
+                "SP1PWGSLK/-4QR836W8CSV6B35L 49X/22POID6..65JCBMAHJC%86PS0$PG3A0.5DF73ZAK4%1JC1N734EDETAMW5VTA3C927BGP1-O3KH3L6HZ231%0SIJNVMSA4T-K6$0W8M9S32CS/CPH5SI3N4+RM$N% M+354MHFOD711 16/+FVIB *IPOOLQ5V12QSB");
         int i = 0;
         for (String name : PassSamples.all().keySet()) {
             VECTORS.put(name, v.get(i++));
@@ -103,8 +111,8 @@ class PassCodecTest {
         assertCode(() -> PassCodec.decode(v2), ErrorCode.UNSUPPORTED_VERSION);
         byte[] unknown = io.scenicpass.core.internal.text.Hex.decode(
                 // {1: "X", 2: "A", 3: "B", 5: [...], 99: {"future": [1, 2]}}
-                "A5" + "016158" + "026141" + "036142" + "0583" + "1A01BA8140" + "183C" + "00"
-                        + "1863" + "A166" + "667574757265" + "820102");
+                "A5" + "016158" + "026141" + "036142" + "0583" + "1A01BA8140" + "183C" + "00" + "1863" + "A166"
+                        + "667574757265" + "820102");
         Pass p = PassCodec.decode(CoseSign1.signEd25519(key, prot, java.util.Collections.emptyMap(), unknown, false));
         assertThat(p.claims().passId()).isEqualTo("X");
         assertThat(p.claims().kind()).isEqualTo(PassKind.TIMED_SLOT);
@@ -120,7 +128,8 @@ class PassCodecTest {
         assertThat(PassCodec.decode(p.text()).claims().onlinePreferred()).isTrue();
         assertThat(PassCodec.decode(p.text()).claims()).isEqualTo(flagged).isNotEqualTo(plain);
         // the flagged payload is the plain one plus the pair 14: true (0E F5) at the end, map header + 1
-        String without = io.scenicpass.core.internal.text.Hex.encode(issuer.issue(plain).cose().payload());
+        String without = io.scenicpass.core.internal.text.Hex.encode(
+                issuer.issue(plain).cose().payload());
         String with = io.scenicpass.core.internal.text.Hex.encode(p.cose().payload());
         String header = Integer.toHexString(Integer.parseInt(without.substring(0, 2), 16) + 1);
         assertThat(with.toUpperCase()).isEqualTo((header + without.substring(2) + "0ef5").toUpperCase());
@@ -130,14 +139,19 @@ class PassCodecTest {
         byte[] bad = io.scenicpass.core.internal.text.Hex.decode(
                 // {1: "X", 2: "A", 3: "B", 5: [...], 14: 1}
                 "A5" + "016158" + "026141" + "036142" + "0583" + "1A01BA8140" + "183C" + "00" + "0E01");
-        assertCode(() -> PassCodec.decode(CoseSign1.signEd25519(key, prot, java.util.Collections.emptyMap(), bad, false)),
+        assertCode(
+                () -> PassCodec.decode(CoseSign1.signEd25519(key, prot, java.util.Collections.emptyMap(), bad, false)),
                 ErrorCode.MALFORMED);
     }
 
     @Test
     void numericAndCompactIdsKeepTheirStringForm() {
-        Claims c = PassSamples.timed().toBuilder().passId("0123").issuerId("007").productId("1001")
-                .channelId("99").build();
+        Claims c = PassSamples.timed().toBuilder()
+                .passId("0123")
+                .issuerId("007")
+                .productId("1001")
+                .channelId("99")
+                .build();
         assertThat(PassCodec.decode(issuer.issue(c).text()).claims()).isEqualTo(c);
     }
 
@@ -152,6 +166,8 @@ class PassCodecTest {
     }
 
     static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ErrorCode code) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

@@ -23,8 +23,8 @@ class ProtocolDocTest {
         PassIssuer issuer = new PassIssuer(PassSamples.key());
         for (Map.Entry<String, Claims> e : PassSamples.all().entrySet()) {
             Pass p = issuer.issue(e.getValue());
-            String row = "| " + e.getKey() + " | " + PassCodecTest.payloadLength(p) + " | " + p.encodedLength()
-                    + " | " + p.text().length() + " |";
+            String row = "| " + e.getKey() + " | " + PassCodecTest.payloadLength(p) + " | " + p.encodedLength() + " | "
+                    + p.text().length() + " |";
             assertThat(text).as("size row").contains(row);
             assertThat(text).as("vector of " + e.getKey()).contains("`" + p.text() + "`");
         }

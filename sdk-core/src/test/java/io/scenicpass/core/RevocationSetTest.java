@@ -34,7 +34,8 @@ class RevocationSetTest {
         set.apply(new RevocationDelta(0, 2, Collections.singletonList("ignored"), false));
         assertThat(set.isRevoked("ignored")).isFalse();
         assertThatThrownBy(() -> set.apply(new RevocationDelta(3, 4, Collections.singletonList("x"), false)))
-                .isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STALE_SEQUENCE));
+                .isInstanceOfSatisfying(
+                        ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STALE_SEQUENCE));
         set.apply(new RevocationDelta(2, 3, Arrays.asList("0J5W2R8ZK3M9Q", "x"), false));
         assertThat(set.size()).isEqualTo(3);
         assertThat(set.sequence()).isEqualTo(3);
@@ -63,9 +64,11 @@ class RevocationSetTest {
         byte[] corrupt = out.toByteArray();
         corrupt[100] ^= 1;
         assertThatThrownBy(() -> RevocationSet.readFrom(new ByteArrayInputStream(corrupt)))
-                .isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
+                .isInstanceOfSatisfying(
+                        ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
         assertThatThrownBy(() -> RevocationSet.readFrom(new ByteArrayInputStream(Arrays.copyOf(corrupt, 50))))
-                .isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
+                .isInstanceOfSatisfying(
+                        ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
     }
 
     @Test
@@ -97,8 +100,8 @@ class RevocationSetTest {
         reader.start();
         started.await();
         for (int seq = 0; seq < batches; seq++) {
-            set.apply(new RevocationDelta(seq, seq + 1,
-                    Arrays.asList(revoked).subList(seq * perBatch, (seq + 1) * perBatch), false));
+            set.apply(new RevocationDelta(
+                    seq, seq + 1, Arrays.asList(revoked).subList(seq * perBatch, (seq + 1) * perBatch), false));
             published.set((seq + 1) * perBatch);
         }
         done.set(true);
@@ -116,7 +119,8 @@ class RevocationSetTest {
         Blacklist bl = Blacklist.empty();
         bl.apply(new BlacklistDelta(0, 1, Arrays.asList(Blacklist.encode(alice), Blacklist.encode(bob)), null, false));
         assertThat(bl.isBlacklisted(alice)).isTrue();
-        assertThat(bl.isBlacklisted(HolderBinding.of(key, DocumentType.PASSPORT, "e12345678"))).isTrue();
+        assertThat(bl.isBlacklisted(HolderBinding.of(key, DocumentType.PASSPORT, "e12345678")))
+                .isTrue();
         bl.apply(new BlacklistDelta(1, 2, null, Collections.singletonList(Blacklist.encode(alice)), false));
         assertThat(bl.isBlacklisted(alice)).isFalse();
         assertThat(bl.size()).isEqualTo(1);
@@ -126,10 +130,14 @@ class RevocationSetTest {
         assertThat(back.isBlacklisted(bob)).isTrue();
         assertThat(back.sequence()).isEqualTo(2);
         assertThatThrownBy(() -> RevocationSet.readFrom(new ByteArrayInputStream(out.toByteArray())))
-                .isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
-        assertThatThrownBy(() -> bl.apply(new BlacklistDelta(2, 3, Collections.singletonList("!!not base64"), null, false)))
-                .isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
+                .isInstanceOfSatisfying(
+                        ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
+        assertThatThrownBy(() ->
+                        bl.apply(new BlacklistDelta(2, 3, Collections.singletonList("!!not base64"), null, false)))
+                .isInstanceOfSatisfying(
+                        ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
         assertThatThrownBy(() -> bl.apply(new BlacklistDelta(5, 6, null, null, false)))
-                .isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STALE_SEQUENCE));
+                .isInstanceOfSatisfying(
+                        ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STALE_SEQUENCE));
     }
 }

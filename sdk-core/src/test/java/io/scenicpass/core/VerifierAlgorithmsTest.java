@@ -49,16 +49,20 @@ class VerifierAlgorithmsTest {
         byte[] spki = kp.getPublic().getEncoded();
         String keyId = Crypto.keyId(spki);
         byte[] raw = sign(alg, jca, kp, Hex.decode(keyId), ClaimsCodec.encode(PassSamples.timed()));
-        PassVerifier v = new PassVerifier(KeySet.of(1, NOW, Collections.singletonList(
-                PublicKeyEntry.of(keyId, alg, spki, NOW.minusSeconds(60), NOW.plusSeconds(60), KeyStatus.ACTIVE))));
+        PassVerifier v = new PassVerifier(KeySet.of(
+                1,
+                NOW,
+                Collections.singletonList(PublicKeyEntry.of(
+                        keyId, alg, spki, NOW.minusSeconds(60), NOW.plusSeconds(60), KeyStatus.ACTIVE))));
         Pass p = v.decodeAndVerify(raw, NOW);
         assertThat(p.algorithm()).isEqualTo(alg);
         assertThat(p.claims()).isEqualTo(PassSamples.timed());
         assertThat(v.decodeAndVerify(p.text(), NOW).keyId()).isEqualTo(keyId);
         byte[] bad = raw.clone();
         bad[bad.length - 3] ^= 4;
-        assertThatThrownBy(() -> v.decodeAndVerify(bad, NOW)).isInstanceOfSatisfying(ScenicPassException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SIGNATURE));
+        assertThatThrownBy(() -> v.decodeAndVerify(bad, NOW))
+                .isInstanceOfSatisfying(
+                        ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_SIGNATURE));
     }
 
     @Test
@@ -82,9 +86,17 @@ class VerifierAlgorithmsTest {
         KeyPair kp = g.generateKeyPair();
         byte[] spki = kp.getPublic().getEncoded();
         String keyId = Crypto.keyId(spki);
-        byte[] raw = sign(Algorithm.ES256, "SHA256withPLAIN-ECDSA", kp, Hex.decode(keyId), ClaimsCodec.encode(PassSamples.timed()));
-        PassVerifier v = new PassVerifier(KeySet.of(1, NOW, Collections.singletonList(
-                PublicKeyEntry.of(keyId, Algorithm.PS256, spki, NOW.minusSeconds(60), NOW.plusSeconds(60), KeyStatus.ACTIVE))));
+        byte[] raw = sign(
+                Algorithm.ES256,
+                "SHA256withPLAIN-ECDSA",
+                kp,
+                Hex.decode(keyId),
+                ClaimsCodec.encode(PassSamples.timed()));
+        PassVerifier v = new PassVerifier(KeySet.of(
+                1,
+                NOW,
+                Collections.singletonList(PublicKeyEntry.of(
+                        keyId, Algorithm.PS256, spki, NOW.minusSeconds(60), NOW.plusSeconds(60), KeyStatus.ACTIVE))));
         assertThatThrownBy(() -> v.decodeAndVerify(raw, NOW)).isInstanceOf(ScenicPassException.class);
     }
 }

@@ -31,7 +31,8 @@ public final class Credential implements CredentialView {
      * @return the credential
      */
     public static Credential nfc(byte[] raw) {
-        return new Credential(CredentialType.NFC, null, Objects.requireNonNull(raw, "raw").clone());
+        return new Credential(
+                CredentialType.NFC, null, Objects.requireNonNull(raw, "raw").clone());
     }
 
     /** @param number a Chinese resident ID card number @return the credential */

@@ -30,9 +30,22 @@ public final class Decision {
     private final String gateId;
     private final String zoneId;
 
-    Decision(Verdict verdict, String reason, String rule, String messageZh, String messageEn, int partyCount,
-            PassSummary pass, String eventId, long journalId, Instant deviceTime, Instant correctedTime,
-            Direction direction, CredentialType credentialType, String gateId, String zoneId) {
+    Decision(
+            Verdict verdict,
+            String reason,
+            String rule,
+            String messageZh,
+            String messageEn,
+            int partyCount,
+            PassSummary pass,
+            String eventId,
+            long journalId,
+            Instant deviceTime,
+            Instant correctedTime,
+            Direction direction,
+            CredentialType credentialType,
+            String gateId,
+            String zoneId) {
         this.verdict = Objects.requireNonNull(verdict);
         this.reason = Objects.requireNonNull(reason);
         this.rule = rule;

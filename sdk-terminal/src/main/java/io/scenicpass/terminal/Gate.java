@@ -52,6 +52,7 @@ public final class Gate implements AutoCloseable {
     private final GateDecider decider;
     /** Decisions hold the read lock; a checkpoint (before compaction, on close) holds the write lock. */
     private final ReentrantReadWriteLock checkpointLock = new ReentrantReadWriteLock();
+
     private final List<OveruseListener> overuseListeners = new CopyOnWriteArrayList<>();
     private final GateOutbox outbox = new GateOutbox(this);
 
@@ -89,23 +90,30 @@ public final class Gate implements AutoCloseable {
         }
         try {
             this.journal = Journal.open(JournalConfig.builder(b.stateDirectory.resolve("journal"))
-                    .fsyncPolicy(b.fsyncPolicy).budgetBytes(b.journalBudgetBytes)
-                    .segmentBytes(b.journalSegmentBytes).build());
+                    .fsyncPolicy(b.fsyncPolicy)
+                    .budgetBytes(b.journalBudgetBytes)
+                    .segmentBytes(b.journalSegmentBytes)
+                    .build());
         } catch (RuntimeException e) {
             state.close();
             throw e;
         }
         this.events = new GateEvents(journal, state, RECENT_ADMITS);
         int replayed = events.replay();
-        this.clock = b.correctClock ? new GateClock(b.clock, b.monotonic, state, b.clockJumpThreshold)
+        this.clock = b.correctClock
+                ? new GateClock(b.clock, b.monotonic, state, b.clockJumpThreshold)
                 : GateClock.uncorrected(b.clock);
         Ids ids = new Ids(clock.asClock(), b.random != null ? b.random : new SecureRandom());
         this.chain = new RuleChain(b.rules);
-        this.onlineAsker = b.onlineCheck == null ? null
-                : new OnlineAsker(b.onlinePreferred, b.onlineCheck, b.onlineCheckTimeout);
+        this.onlineAsker =
+                b.onlineCheck == null ? null : new OnlineAsker(b.onlinePreferred, b.onlineCheck, b.onlineCheckTimeout);
         this.decider = new GateDecider(b, state, events, clock, ids, chain, onlineAsker, checkpointLock.readLock());
-        LOG.info("gate ready: {} journal records replayed, {} pending upload, {} recent admissions, rules {}",
-                replayed, journal.pendingCount(), events.recentAdmits().size(), ruleNames());
+        LOG.info(
+                "gate ready: {} journal records replayed, {} pending upload, {} recent admissions, rules {}",
+                replayed,
+                journal.pendingCount(),
+                events.recentAdmits().size(),
+                ruleNames());
     }
 
     /** @return a builder */

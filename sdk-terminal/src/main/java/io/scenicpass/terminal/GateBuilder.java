@@ -213,8 +213,8 @@ public final class GateBuilder {
      * @param check the online check, usually the sync client's
      * @return this
      */
-    public GateBuilder onlineCheck(java.util.function.Predicate<io.scenicpass.core.Claims> preferred,
-            OnlineCheck check) {
+    public GateBuilder onlineCheck(
+            java.util.function.Predicate<io.scenicpass.core.Claims> preferred, OnlineCheck check) {
         this.onlinePreferred = Objects.requireNonNull(preferred);
         this.onlineCheck = Objects.requireNonNull(check);
         return this;
@@ -296,8 +296,17 @@ public final class GateBuilder {
 
     private static boolean isDefault(String name) {
         switch (name) {
-            case "signature": case "revocation": case "blacklist": case "validity": case "slot": case "zone":
-            case "entries": case "party": case "concession": case "operator": case "health":
+            case "signature":
+            case "revocation":
+            case "blacklist":
+            case "validity":
+            case "slot":
+            case "zone":
+            case "entries":
+            case "party":
+            case "concession":
+            case "operator":
+            case "health":
                 return true;
             default:
                 return false;

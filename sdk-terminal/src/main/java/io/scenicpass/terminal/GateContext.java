@@ -115,8 +115,7 @@ public final class GateContext implements ContextView {
         private String holderDocumentNumber;
         private String healthCertificate;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @param v gate id @return this */
         public Builder gateId(String v) {

@@ -52,8 +52,15 @@ final class GateDecider {
     private final Object[] stripes = new Object[STRIPES];
     private volatile boolean online;
 
-    GateDecider(GateBuilder b, GateState state, GateEvents events, GateClock clock, Ids ids, RuleChain chain,
-            OnlineAsker onlineAsker, Lock decisionLock) {
+    GateDecider(
+            GateBuilder b,
+            GateState state,
+            GateEvents events,
+            GateClock clock,
+            Ids ids,
+            RuleChain chain,
+            OnlineAsker onlineAsker,
+            Lock decisionLock) {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -85,8 +92,11 @@ final class GateDecider {
         Instant now = context.time().orElse(times[1]);
         DeviceConfig cfg = state.config().orElse(null);
         String gate = context.gateId().orElse(cfg != null && cfg.gateId() != null ? cfg.gateId() : gateId);
-        String zone = context.zoneId().orElse(cfg != null && cfg.zones() != null && !cfg.zones().isEmpty()
-                ? cfg.zones().get(0) : defaultZone);
+        String zone = context.zoneId()
+                .orElse(
+                        cfg != null && cfg.zones() != null && !cfg.zones().isEmpty()
+                                ? cfg.zones().get(0)
+                                : defaultZone);
         Situation s = new Situation(credential, context, gate, zone, times[0], now, cfg, ids.eventId());
         byte[] presented = Credentials.presentedBinding(credential, context, Credentials.bindingKey(cfg, bindingKey));
         Pass pass = null;
@@ -101,7 +111,9 @@ final class GateDecider {
         OnlineCheckResponse answer = pass == null ? null : askOnline(s, pass, presented);
         decisionLock.lock();
         try {
-            if (cfg != null && cfg.direction() != null && !"BOTH".equalsIgnoreCase(cfg.direction())
+            if (cfg != null
+                    && cfg.direction() != null
+                    && !"BOTH".equalsIgnoreCase(cfg.direction())
                     && !cfg.direction().equalsIgnoreCase(context.direction().name())) {
                 return record(s, null, Reason.WRONG_DIRECTION, null);
             }
@@ -112,8 +124,10 @@ final class GateDecider {
                 synchronized (stripe(pass.claims().passId())) {
                     RuleChain.Outcome o = chain.run(check(s, pass, presented));
                     if (o.admitted() && answer != null && answer.verdict() == Verdict.DENY) {
-                        String reason = answer.reason() == null || answer.reason().isEmpty() ? Reason.RULE_DENIED
-                                : answer.reason();
+                        String reason =
+                                answer.reason() == null || answer.reason().isEmpty()
+                                        ? Reason.RULE_DENIED
+                                        : answer.reason();
                         return record(s, pass, reason, "online");
                     }
                     return record(s, pass, o.reason, o.rule);
@@ -127,8 +141,22 @@ final class GateDecider {
                 return record(s, null, Reason.INTERNAL_ERROR, null);
             } catch (RuntimeException again) {
                 String[] m = Messages.forReason(Reason.INTERNAL_ERROR, cfg);
-                return new Decision(Verdict.DENY, Reason.INTERNAL_ERROR, null, m[0], m[1], 0, null, s.eventId, -1,
-                        s.deviceTime, s.now, context.direction(), credential.type(), gate, zone);
+                return new Decision(
+                        Verdict.DENY,
+                        Reason.INTERNAL_ERROR,
+                        null,
+                        m[0],
+                        m[1],
+                        0,
+                        null,
+                        s.eventId,
+                        -1,
+                        s.deviceTime,
+                        s.now,
+                        context.direction(),
+                        credential.type(),
+                        gate,
+                        zone);
             }
         } finally {
             decisionLock.unlock();
@@ -172,15 +200,16 @@ final class GateDecider {
         if (!chain.run(check(s, pass, presented)).admitted()) {
             return null; // an offline deny stands; no need to ask
         }
-        return onlineAsker.ask(new OnlineCheckRequest(s.eventId, pass.text(), s.gate, s.zone,
-                s.context.direction())).orElse(null);
+        return onlineAsker
+                .ask(new OnlineCheckRequest(s.eventId, pass.text(), s.gate, s.zone, s.context.direction()))
+                .orElse(null);
     }
 
     private PassCheck check(Situation s, Pass pass, byte[] presented) {
         int party = s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
         PassUsage usage = state.ledger().usage(pass.claims().passId());
-        return new PassCheck(pass, s.credential, s.context, s.zone, s.now, usage, state, early(s), late(s), party,
-                presented);
+        return new PassCheck(
+                pass, s.credential, s.context, s.zone, s.now, usage, state, early(s), late(s), party, presented);
     }
 
     private Duration early(Situation s) {
@@ -193,35 +222,78 @@ final class GateDecider {
 
     private Decision record(Situation s, Pass pass, String reason, String rule) {
         boolean admit = Reason.OK.equals(reason);
-        int party = !admit ? 0 : s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
-        EntryEvent event = EntryEvent.builder().eventId(s.eventId)
-                .passId(pass == null ? null : pass.claims().passId()).gateId(s.gate).deviceId(deviceId)
-                .zoneId(s.zone).direction(s.context.direction()).credentialType(s.credential.type())
-                .verdict(admit ? Verdict.ADMIT : Verdict.DENY).reason(reason).deviceTime(s.deviceTime)
-                .correctedTime(s.now).offline(!online).partyCount(party).build();
+        int party = !admit
+                ? 0
+                : s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
+        EntryEvent event = EntryEvent.builder()
+                .eventId(s.eventId)
+                .passId(pass == null ? null : pass.claims().passId())
+                .gateId(s.gate)
+                .deviceId(deviceId)
+                .zoneId(s.zone)
+                .direction(s.context.direction())
+                .credentialType(s.credential.type())
+                .verdict(admit ? Verdict.ADMIT : Verdict.DENY)
+                .reason(reason)
+                .deviceTime(s.deviceTime)
+                .correctedTime(s.now)
+                .offline(!online)
+                .partyCount(party)
+                .build();
         long recordId;
         try {
             recordId = events.append(event);
         } catch (JournalException e) {
             LOG.error("cannot journal a decision ({}); keeping the gate closed", e.code());
             String[] m = Messages.forReason(Reason.JOURNAL_UNAVAILABLE, s.config);
-            return new Decision(Verdict.DENY, Reason.JOURNAL_UNAVAILABLE, null, m[0], m[1], 0, summary(pass),
-                    event.eventId(), -1, s.deviceTime, s.now, s.context.direction(), s.credential.type(), s.gate,
+            return new Decision(
+                    Verdict.DENY,
+                    Reason.JOURNAL_UNAVAILABLE,
+                    null,
+                    m[0],
+                    m[1],
+                    0,
+                    summary(pass),
+                    event.eventId(),
+                    -1,
+                    s.deviceTime,
+                    s.now,
+                    s.context.direction(),
+                    s.credential.type(),
+                    s.gate,
                     s.zone);
         }
         if (admit) {
             events.recentAdmits().add(event);
-            state.ledger().retainUntil(pass.claims().passId(), pass.claims().validUntil().plus(late(s)));
+            state.ledger()
+                    .retainUntil(
+                            pass.claims().passId(), pass.claims().validUntil().plus(late(s)));
         }
         String[] m = Messages.forReason(reason, s.config);
-        return new Decision(admit ? Verdict.ADMIT : Verdict.DENY, reason, rule, m[0], m[1], party, summary(pass),
-                event.eventId(), recordId, s.deviceTime, s.now, s.context.direction(), s.credential.type(), s.gate,
+        return new Decision(
+                admit ? Verdict.ADMIT : Verdict.DENY,
+                reason,
+                rule,
+                m[0],
+                m[1],
+                party,
+                summary(pass),
+                event.eventId(),
+                recordId,
+                s.deviceTime,
+                s.now,
+                s.context.direction(),
+                s.credential.type(),
+                s.gate,
                 s.zone);
     }
 
     private PassSummary summary(Pass pass) {
-        return pass == null ? null
-                : new PassSummary(pass.claims(), state.ledger().usage(pass.claims().passId()).entries());
+        return pass == null
+                ? null
+                : new PassSummary(
+                        pass.claims(),
+                        state.ledger().usage(pass.claims().passId()).entries());
     }
 
     /** See {@link Gate#notPassed(String)}. */
@@ -231,8 +303,14 @@ final class GateDecider {
             return false;
         }
         Instant[] times = clock.readBoth();
-        EntryEvent undo = admitted.toBuilder().eventId(ids.eventId()).verdict(Verdict.DENY).reason(Reason.NOT_PASSED)
-                .deviceTime(times[0]).correctedTime(times[1]).offline(!online).build();
+        EntryEvent undo = admitted.toBuilder()
+                .eventId(ids.eventId())
+                .verdict(Verdict.DENY)
+                .reason(Reason.NOT_PASSED)
+                .deviceTime(times[0])
+                .correctedTime(times[1])
+                .offline(!online)
+                .build();
         decisionLock.lock();
         try {
             synchronized (stripe(admitted.passId())) {
@@ -262,8 +340,15 @@ final class GateDecider {
         final DeviceConfig config;
         final String eventId;
 
-        Situation(Credential credential, GateContext context, String gate, String zone, Instant deviceTime,
-                Instant now, DeviceConfig config, String eventId) {
+        Situation(
+                Credential credential,
+                GateContext context,
+                String gate,
+                String zone,
+                Instant deviceTime,
+                Instant now,
+                DeviceConfig config,
+                String eventId) {
             this.eventId = eventId;
             this.credential = credential;
             this.context = context;

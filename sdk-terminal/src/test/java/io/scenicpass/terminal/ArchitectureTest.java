@@ -46,10 +46,10 @@ class ArchitectureTest {
 
     @Test
     void gateAndRulesHandOutReadOnlyViewsOfStateAndJournal() throws Exception {
-        List<Method> accessors = List.of(Gate.class.getMethod("state"), Gate.class.getMethod("journal"),
-                PassCheck.class.getMethod("state"));
-        Pattern writes = Pattern.compile("(apply|record|save|close|append|mark|useTrusted|checkpoint|prune|retain|load|flush)"
-                + ".*");
+        List<Method> accessors = List.of(
+                Gate.class.getMethod("state"), Gate.class.getMethod("journal"), PassCheck.class.getMethod("state"));
+        Pattern writes = Pattern.compile(
+                "(apply|record|save|close|append|mark|useTrusted|checkpoint|prune|retain|load|flush)" + ".*");
         List<String> found = new ArrayList<>();
         for (Method accessor : accessors) {
             Class<?> view = accessor.getReturnType();

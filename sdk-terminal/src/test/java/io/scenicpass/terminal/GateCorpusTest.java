@@ -78,12 +78,14 @@ class GateCorpusTest {
                 case 4: {
                     byte[] raw = f.issue(key, c.build()).encoded();
                     raw[raw.length - 1 - rnd.nextInt(64)] ^= (byte) (1 + rnd.nextInt(255));
-                    cases.add(new Case("SP1" + Base45.encode(raw), entry, false, Reason.BAD_SIGNATURE, Reason.MALFORMED));
+                    cases.add(
+                            new Case("SP1" + Base45.encode(raw), entry, false, Reason.BAD_SIGNATURE, Reason.MALFORMED));
                     break;
                 }
                 case 5: {
                     String text = f.issue(key, c.build()).text();
-                    cases.add(new Case(text.substring(0, 3 + rnd.nextInt(text.length() - 3)), entry, false, Reason.MALFORMED));
+                    cases.add(new Case(
+                            text.substring(0, 3 + rnd.nextInt(text.length() - 3)), entry, false, Reason.MALFORMED));
                     break;
                 }
                 case 6: {
@@ -93,52 +95,123 @@ class GateCorpusTest {
                     break;
                 }
                 case 7:
-                    cases.add(new Case(f.issue(key, c.holderBinding(GateFixture.binding(DocumentType.CN_ID, BLACKLISTED_ID))
-                            .build()).text(), entry, false, Reason.BLACKLISTED));
+                    cases.add(new Case(
+                            f.issue(
+                                            key,
+                                            c.holderBinding(GateFixture.binding(DocumentType.CN_ID, BLACKLISTED_ID))
+                                                    .build())
+                                    .text(),
+                            entry,
+                            false,
+                            Reason.BLACKLISTED));
                     break;
                 case 8: {
                     long endAgo = 1 + rnd.nextInt(60 * 24 * 30);
-                    cases.add(new Case(f.issue(key, c.kind(PassKind.DAY).slot(null, null)
-                            .validFrom(T0.minus(Duration.ofMinutes(endAgo + 60 * 24)))
-                            .validUntil(T0.minus(Duration.ofMinutes(endAgo))).build()).text(), entry, false, Reason.EXPIRED));
+                    cases.add(new Case(
+                            f.issue(
+                                            key,
+                                            c.kind(PassKind.DAY)
+                                                    .slot(null, null)
+                                                    .validFrom(T0.minus(Duration.ofMinutes(endAgo + 60 * 24)))
+                                                    .validUntil(T0.minus(Duration.ofMinutes(endAgo)))
+                                                    .build())
+                                    .text(),
+                            entry,
+                            false,
+                            Reason.EXPIRED));
                     break;
                 }
                 case 9: {
                     long startIn = 1 + rnd.nextInt(60 * 24 * 30);
-                    cases.add(new Case(f.issue(key, c.kind(PassKind.DAY).slot(null, null)
-                            .validFrom(T0.plus(Duration.ofMinutes(startIn)))
-                            .validUntil(T0.plus(Duration.ofMinutes(startIn + 600))).build()).text(), entry, false,
+                    cases.add(new Case(
+                            f.issue(
+                                            key,
+                                            c.kind(PassKind.DAY)
+                                                    .slot(null, null)
+                                                    .validFrom(T0.plus(Duration.ofMinutes(startIn)))
+                                                    .validUntil(T0.plus(Duration.ofMinutes(startIn + 600)))
+                                                    .build())
+                                    .text(),
+                            entry,
+                            false,
                             Reason.NOT_YET_VALID));
                     break;
                 }
                 case 10: {
                     long in = 1 + rnd.nextInt(300);
-                    cases.add(new Case(f.issue(key, c.kind(PassKind.TIMED_SLOT).slot(T0.plus(Duration.ofMinutes(in)),
-                            T0.plus(Duration.ofMinutes(in + 30))).build()).text(), entry, false, Reason.OUTSIDE_SLOT));
+                    cases.add(new Case(
+                            f.issue(
+                                            key,
+                                            c.kind(PassKind.TIMED_SLOT)
+                                                    .slot(
+                                                            T0.plus(Duration.ofMinutes(in)),
+                                                            T0.plus(Duration.ofMinutes(in + 30)))
+                                                    .build())
+                                    .text(),
+                            entry,
+                            false,
+                            Reason.OUTSIDE_SLOT));
                     break;
                 }
                 case 11:
-                    cases.add(new Case(f.issue(key, c.zones(Collections.emptyList()).zone("museum", 0).build()).text(),
-                            entry, false, Reason.WRONG_ZONE));
+                    cases.add(new Case(
+                            f.issue(
+                                            key,
+                                            c.zones(Collections.emptyList())
+                                                    .zone("museum", 0)
+                                                    .build())
+                                    .text(),
+                            entry,
+                            false,
+                            Reason.WRONG_ZONE));
                     break;
                 case 12:
-                    cases.add(new Case(f.issue(key, c.issuerId("area-" + (2 + rnd.nextInt(9))).build()).text(), entry,
-                            false, Reason.WRONG_AREA));
+                    cases.add(new Case(
+                            f.issue(
+                                            key,
+                                            c.issuerId("area-" + (2 + rnd.nextInt(9)))
+                                                    .build())
+                                    .text(),
+                            entry,
+                            false,
+                            Reason.WRONG_AREA));
                     break;
                 case 13:
-                    cases.add(new Case(f.issue(key, c.entriesAllowed(1).reentry(ReentryPolicy.SINGLE).build()).text(),
-                            entry, true, Reason.ALREADY_ENTERED));
+                    cases.add(new Case(
+                            f.issue(
+                                            key,
+                                            c.entriesAllowed(1)
+                                                    .reentry(ReentryPolicy.SINGLE)
+                                                    .build())
+                                    .text(),
+                            entry,
+                            true,
+                            Reason.ALREADY_ENTERED));
                     break;
                 case 14: {
                     Claims claims = c.build();
-                    cases.add(new Case(f.issue(key, claims).text(), GateContext.builder().zoneId("main")
-                            .partyCount(claims.partySize() + 1 + rnd.nextInt(5)).build(), false, Reason.PARTY_TOO_LARGE));
+                    cases.add(new Case(
+                            f.issue(key, claims).text(),
+                            GateContext.builder()
+                                    .zoneId("main")
+                                    .partyCount(claims.partySize() + 1 + rnd.nextInt(5))
+                                    .build(),
+                            false,
+                            Reason.PARTY_TOO_LARGE));
                     break;
                 }
                 default:
-                    cases.add(new Case(f.issue(key, c.concession(true)
-                            .holderBinding(GateFixture.binding(DocumentType.CN_ID, "110105200001010011")).build()).text(),
-                            entry, false, Reason.ID_CHECK_REQUIRED));
+                    cases.add(new Case(
+                            f.issue(
+                                            key,
+                                            c.concession(true)
+                                                    .holderBinding(GateFixture.binding(
+                                                            DocumentType.CN_ID, "110105200001010011"))
+                                                    .build())
+                                    .text(),
+                            entry,
+                            false,
+                            Reason.ID_CHECK_REQUIRED));
             }
         }
         Collections.shuffle(cases, rnd);
@@ -151,7 +224,8 @@ class GateCorpusTest {
             }
             Case k = cases.get(i);
             if (k.preUse) {
-                assertThat(gate.decide(Credential.qr(k.credential), k.context).reason()).isEqualTo(Reason.OK);
+                assertThat(gate.decide(Credential.qr(k.credential), k.context).reason())
+                        .isEqualTo(Reason.OK);
             }
             Decision d = gate.decide(Credential.qr(k.credential), k.context);
             assertThat(d.reason()).as("case %d: %s", i, k.expected).isIn(k.expected);
@@ -166,8 +240,14 @@ class GateCorpusTest {
         Gate g = f.gate(dir);
         if (g.state().revocationSequence() == 0) {
             GateInternals.state(g).applyRevocations(new RevocationDelta(0, 1, revoked, false));
-            GateInternals.state(g).applyBlacklist(new BlacklistDelta(0, 1, Collections.singletonList(
-                    GateFixture.b64url(GateFixture.binding(DocumentType.CN_ID, BLACKLISTED_ID))), Collections.emptyList(), false));
+            GateInternals.state(g)
+                    .applyBlacklist(new BlacklistDelta(
+                            0,
+                            1,
+                            Collections.singletonList(
+                                    GateFixture.b64url(GateFixture.binding(DocumentType.CN_ID, BLACKLISTED_ID))),
+                            Collections.emptyList(),
+                            false));
         }
         return g;
     }
@@ -177,10 +257,14 @@ class GateCorpusTest {
         PassKind kind = PassKind.values()[rnd.nextInt(PassKind.values().length)];
         long before = rnd.nextInt(60 * 24 * 3);
         long after = 1 + rnd.nextInt(60 * 24 * 3);
-        Claims.Builder c = f.claims().passId(String.format("C%05d", i)).kind(kind)
-                .validFrom(T0.minus(Duration.ofMinutes(before))).validUntil(T0.plus(Duration.ofMinutes(after)))
+        Claims.Builder c = f.claims()
+                .passId(String.format("C%05d", i))
+                .kind(kind)
+                .validFrom(T0.minus(Duration.ofMinutes(before)))
+                .validUntil(T0.plus(Duration.ofMinutes(after)))
                 .partySize(kind == PassKind.GROUP ? 2 + rnd.nextInt(20) : 1 + rnd.nextInt(2))
-                .entriesAllowed(rnd.nextInt(4)).reentry(ReentryPolicy.values()[rnd.nextInt(3)]);
+                .entriesAllowed(rnd.nextInt(4))
+                .reentry(ReentryPolicy.values()[rnd.nextInt(3)]);
         if (kind == PassKind.TIMED_SLOT) {
             long s = rnd.nextInt(120);
             c.slot(T0.minus(Duration.ofMinutes(s)), T0.plus(Duration.ofMinutes(1 + rnd.nextInt(120))));

@@ -9,19 +9,22 @@ import java.nio.file.Paths;
  * {@code DECIDED <eventId> <verdict> <passText> $} once {@link Gate#decide} returned. Runs until killed.
  */
 public final class GateCrashChild {
-    private GateCrashChild() {
-    }
+    private GateCrashChild() {}
 
     public static void main(String[] args) throws Exception {
         GateFixture f = new GateFixture();
         String tag = args[1];
-        Gate gate = f.gateBuilder(Paths.get(args[0])).fsyncPolicy(FsyncPolicy.ALWAYS).journalSegmentBytes(8192).build();
+        Gate gate = f.gateBuilder(Paths.get(args[0]))
+                .fsyncPolicy(FsyncPolicy.ALWAYS)
+                .journalSegmentBytes(8192)
+                .build();
         Thread[] lanes = new Thread[2];
         for (int t = 0; t < lanes.length; t++) {
             int lane = t;
             lanes[t] = new Thread(() -> {
-                for (int i = 0;; i++) {
-                    Pass p = f.issue(f.claims().passId(tag + "L" + lane + "N" + i).build());
+                for (int i = 0; ; i++) {
+                    Pass p = f.issue(
+                            f.claims().passId(tag + "L" + lane + "N" + i).build());
                     Decision d = gate.decide(Credential.qr(p.text()), GateContext.entry("main"));
                     synchronized (System.out) {
                         System.out.println("DECIDED " + d.eventId() + " " + d.verdict() + " " + p.text() + " $");

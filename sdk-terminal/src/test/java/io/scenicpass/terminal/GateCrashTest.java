@@ -40,18 +40,27 @@ class GateCrashTest {
         List<String> allEvents = new ArrayList<>();
         GateFixture f = new GateFixture();
         for (int iter = 0; iter < ITERATIONS; iter++) {
-            Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    GateCrashChild.class.getName(), dir.toString(), "I" + iter)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(
+                            java,
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            GateCrashChild.class.getName(),
+                            dir.toString(),
+                            "I" + iter)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             int killAfter = 1 + random.nextInt(60);
             Map<String, String> thisRun = new HashMap<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 try {
                     while ((line = r.readLine()) != null) {
                         if (line.startsWith("DECIDED ") && line.endsWith(" $")) {
                             // the pass text is Base45 and may contain spaces: it is everything after the verdict
-                            String[] parts = line.substring(0, line.length() - 2).split(" ", 4);
+                            String[] parts =
+                                    line.substring(0, line.length() - 2).split(" ", 4);
                             allEvents.add(parts[1]);
                             if ("ADMIT".equals(parts[2])) {
                                 thisRun.put(parts[1], parts[3]);
@@ -68,7 +77,8 @@ class GateCrashTest {
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             admittedPassByEvent.putAll(thisRun);
             try (Gate g = f.gate(dir)) {
-                List<String> journaled = g.pendingEvents(1_000_000).stream().map(e -> e.event().eventId())
+                List<String> journaled = g.pendingEvents(1_000_000).stream()
+                        .map(e -> e.event().eventId())
                         .collect(Collectors.toList());
                 assertThat(journaled).doesNotHaveDuplicates().containsAll(allEvents);
                 // the last few admitted passes of this run: their entry was counted before the kill

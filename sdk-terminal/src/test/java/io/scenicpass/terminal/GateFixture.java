@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GateFixture {
     /** Wednesday 2026-07-01 10:00 in Shanghai. */
     public static final Instant T0 = Instant.parse("2026-07-01T02:00:00Z");
+
     public static final String AREA = "area-1";
     public static final byte[] BINDING_KEY = seed(42);
 
@@ -47,11 +48,14 @@ public final class GateFixture {
 
     public KeySet keySet() {
         Instant from = T0.minus(Duration.ofDays(400));
-        return KeySet.of(1, T0.minus(Duration.ofDays(1)), Arrays.asList(
-                issuer.toPublicEntry(from, T0.plus(Duration.ofDays(400)), KeyStatus.ACTIVE),
-                retired.toPublicEntry(from, T0.minus(Duration.ofDays(1)), KeyStatus.RETIRED),
-                retiredButValid.toPublicEntry(from, T0.plus(Duration.ofDays(30)), KeyStatus.RETIRED),
-                compromised.toPublicEntry(from, T0.plus(Duration.ofDays(400)), KeyStatus.COMPROMISED)));
+        return KeySet.of(
+                1,
+                T0.minus(Duration.ofDays(1)),
+                Arrays.asList(
+                        issuer.toPublicEntry(from, T0.plus(Duration.ofDays(400)), KeyStatus.ACTIVE),
+                        retired.toPublicEntry(from, T0.minus(Duration.ofDays(1)), KeyStatus.RETIRED),
+                        retiredButValid.toPublicEntry(from, T0.plus(Duration.ofDays(30)), KeyStatus.RETIRED),
+                        compromised.toPublicEntry(from, T0.plus(Duration.ofDays(400)), KeyStatus.COMPROMISED)));
     }
 
     public SignedKeySet signedKeySet() {
@@ -59,15 +63,26 @@ public final class GateFixture {
     }
 
     public DeviceConfig.Builder configBuilder() {
-        return DeviceConfig.builder().deviceId("dev-1").gateId("g1").areaId(AREA)
-                .zones(Arrays.asList("main", "museum")).direction("BOTH")
-                .holderBindingKey(Base64.getEncoder().encodeToString(BINDING_KEY)).version(1);
+        return DeviceConfig.builder()
+                .deviceId("dev-1")
+                .gateId("g1")
+                .areaId(AREA)
+                .zones(Arrays.asList("main", "museum"))
+                .direction("BOTH")
+                .holderBindingKey(Base64.getEncoder().encodeToString(BINDING_KEY))
+                .version(1);
     }
 
     public GateBuilder gateBuilder(Path dir) {
-        return Gate.builder().stateDirectory(dir).clock(clock).monotonic(clock::monotonicNanos)
-                .rootPublicKey(root.publicKey()).keySet(signedKeySet()).config(configBuilder().build())
-                .deviceId("dev-1").secureRandom(new SecureRandom(new byte[] {7}))
+        return Gate.builder()
+                .stateDirectory(dir)
+                .clock(clock)
+                .monotonic(clock::monotonicNanos)
+                .rootPublicKey(root.publicKey())
+                .keySet(signedKeySet())
+                .config(configBuilder().build())
+                .deviceId("dev-1")
+                .secureRandom(new SecureRandom(new byte[] {7}))
                 .fsyncPolicy(io.scenicpass.terminal.journal.FsyncPolicy.NEVER);
     }
 
@@ -77,9 +92,16 @@ public final class GateFixture {
 
     /** A valid one-day single-entry pass; tweak the builder. */
     public Claims.Builder claims() {
-        return Claims.builder().passId("P" + counter.incrementAndGet()).issuerId(AREA).productId("DAY-ADULT")
-                .kind(PassKind.DAY).validFrom(T0.minus(Duration.ofHours(2))).validUntil(T0.plus(Duration.ofHours(10)))
-                .entriesAllowed(1).reentry(ReentryPolicy.SINGLE).issuedAt(T0.minus(Duration.ofDays(1)));
+        return Claims.builder()
+                .passId("P" + counter.incrementAndGet())
+                .issuerId(AREA)
+                .productId("DAY-ADULT")
+                .kind(PassKind.DAY)
+                .validFrom(T0.minus(Duration.ofHours(2)))
+                .validUntil(T0.plus(Duration.ofHours(10)))
+                .entriesAllowed(1)
+                .reentry(ReentryPolicy.SINGLE)
+                .issuedAt(T0.minus(Duration.ofDays(1)));
     }
 
     public Pass issue(Claims claims) {

@@ -43,13 +43,21 @@ class GateLifecycleTest {
     @Test
     void entryCountsRevocationsAndConfigSurviveARestartOffline() {
         Pass single = f.issue(f.claims().build());
-        Pass annual = f.issue(f.claims().kind(PassKind.ANNUAL).entriesAllowed(0).reentry(ReentryPolicy.AFTER_EXIT).build());
+        Pass annual = f.issue(f.claims()
+                .kind(PassKind.ANNUAL)
+                .entriesAllowed(0)
+                .reentry(ReentryPolicy.AFTER_EXIT)
+                .build());
         Pass revoked = f.issue(f.claims().build());
         Gate g = f.gate(dir);
         assertThat(enter(g, single).admitted()).isTrue();
         assertThat(enter(g, annual).admitted()).isTrue();
-        GateInternals.state(g).applyRevocations(new RevocationDelta(0, 1, Collections.singletonList(revoked.claims().passId()), false));
-        GateInternals.state(g).applyConfig(f.configBuilder().lateToleranceSeconds(77).version(5).build());
+        GateInternals.state(g)
+                .applyRevocations(new RevocationDelta(
+                        0, 1, Collections.singletonList(revoked.claims().passId()), false));
+        GateInternals.state(g)
+                .applyConfig(
+                        f.configBuilder().lateToleranceSeconds(77).version(5).build());
         // no Gate.close() (no ledger checkpoint), as after a power cut: the journal is the source of the counts
         GateInternals.journal(g).close();
         Gate again = f.gateBuilder(dir).keySet(null).config(null).build();
@@ -69,8 +77,9 @@ class GateLifecycleTest {
         Gate g = f.gate(dir);
         assertThat(enter(g, single).admitted()).isTrue();
         g.close();
-        java.nio.file.Files.write(dir.resolve("state/usage.json"), "{\"passes\": {\"P1\": {\"time\": \"not a time\"}}}"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Files.write(
+                dir.resolve("state/usage.json"),
+                "{\"passes\": {\"P1\": {\"time\": \"not a time\"}}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         java.nio.file.Files.write(dir.resolve("state/config.json"), new byte[] {'{', 'x'});
         Gate again = f.gateBuilder(dir).config(null).build();
         assertThat(again.state().config()).isEmpty();
@@ -81,8 +90,10 @@ class GateLifecycleTest {
     @Test
     void twoGatesCannotShareAStateDirectory() {
         Gate g = f.gate(dir);
-        assertThatThrownBy(() -> f.gate(dir)).isInstanceOf(io.scenicpass.terminal.journal.JournalException.class)
-                .extracting(e -> ((io.scenicpass.terminal.journal.JournalException) e).code()).isEqualTo("JOURNAL_LOCKED");
+        assertThatThrownBy(() -> f.gate(dir))
+                .isInstanceOf(io.scenicpass.terminal.journal.JournalException.class)
+                .extracting(e -> ((io.scenicpass.terminal.journal.JournalException) e).code())
+                .isEqualTo("JOURNAL_LOCKED");
         g.close();
         f.gate(dir).close();
     }
@@ -111,7 +122,10 @@ class GateLifecycleTest {
     void usageOfEndedPassesIsPrunedAtUploadButLongPassesAreKept() {
         Gate g = f.gateBuilder(dir).journalSegmentBytes(4096).build();
         Pass day = f.issue(f.claims().build());
-        Pass annual = f.issue(f.claims().kind(PassKind.ANNUAL).validUntil(T0.plus(Duration.ofDays(300))).build());
+        Pass annual = f.issue(f.claims()
+                .kind(PassKind.ANNUAL)
+                .validUntil(T0.plus(Duration.ofDays(300)))
+                .build());
         enter(g, day);
         enter(g, annual);
         assertThat(g.state().ledger().size()).isEqualTo(2);
@@ -170,13 +184,18 @@ class GateLifecycleTest {
     @Test
     void notPassedAfterAntiPassbackEntryRestoresTheDirection() {
         Gate g = f.gate(dir);
-        Pass p = f.issue(f.claims().kind(PassKind.ANNUAL).entriesAllowed(0).reentry(ReentryPolicy.AFTER_EXIT).build());
+        Pass p = f.issue(f.claims()
+                .kind(PassKind.ANNUAL)
+                .entriesAllowed(0)
+                .reentry(ReentryPolicy.AFTER_EXIT)
+                .build());
         enter(g, p);
         g.decide(Credential.qr(p.text()), GateContext.exit("main"));
         Decision second = enter(g, p);
         assertThat(second.admitted()).isTrue();
         g.notPassed(second.eventId());
-        assertThat(g.state().ledger().usage(p.claims().passId()).lastDirection()).contains(Direction.OUT);
+        assertThat(g.state().ledger().usage(p.claims().passId()).lastDirection())
+                .contains(Direction.OUT);
         assertThat(g.state().ledger().usage(p.claims().passId()).entries()).isEqualTo(1);
         assertThat(enter(g, p).admitted()).isTrue();
         g.close();
@@ -188,20 +207,37 @@ class GateLifecycleTest {
         String idNumber = "11010519491231002X";
         byte[] binding = GateFixture.binding(DocumentType.CN_ID, idNumber);
         Pass used = f.issue(f.claims().holderBinding(binding).build());
-        Pass tomorrow = f.issue(f.claims().holderBinding(binding).validFrom(T0.plus(Duration.ofDays(1)))
-                .validUntil(T0.plus(Duration.ofDays(2))).build());
+        Pass tomorrow = f.issue(f.claims()
+                .holderBinding(binding)
+                .validFrom(T0.plus(Duration.ofDays(1)))
+                .validUntil(T0.plus(Duration.ofDays(2)))
+                .build());
         Pass today = f.issue(f.claims().holderBinding(binding).concession(true).build());
         String b = GateFixture.b64url(binding);
-        Pass passportPass = f.issue(f.claims().holderBinding(GateFixture.binding(DocumentType.PASSPORT, "E12345678")).build());
-        Pass cardPass = f.issue(f.claims().entriesAllowed(0).reentry(ReentryPolicy.UNLIMITED).build());
+        Pass passportPass = f.issue(f.claims()
+                .holderBinding(GateFixture.binding(DocumentType.PASSPORT, "E12345678"))
+                .build());
+        Pass cardPass = f.issue(
+                f.claims().entriesAllowed(0).reentry(ReentryPolicy.UNLIMITED).build());
         Pass facePass = f.issue(f.claims().build());
-        GateInternals.state(g).applyManifest(new ManifestDelta(0, 7, Arrays.asList(
-                entry(used, Collections.singletonList(b), null, null),
-                entry(tomorrow, Collections.singletonList(b), null, null),
-                entry(today, Collections.singletonList(b), null, null),
-                entry(passportPass, Collections.singletonList(GateFixture.b64url(GateFixture.binding(DocumentType.PASSPORT, "E12345678"))), null, null),
-                entry(cardPass, null, Collections.singletonList("04:A2:2B:91"), null),
-                entry(facePass, null, null, Collections.singletonList("face-77"))), null, false));
+        GateInternals.state(g)
+                .applyManifest(new ManifestDelta(
+                        0,
+                        7,
+                        Arrays.asList(
+                                entry(used, Collections.singletonList(b), null, null),
+                                entry(tomorrow, Collections.singletonList(b), null, null),
+                                entry(today, Collections.singletonList(b), null, null),
+                                entry(
+                                        passportPass,
+                                        Collections.singletonList(GateFixture.b64url(
+                                                GateFixture.binding(DocumentType.PASSPORT, "E12345678"))),
+                                        null,
+                                        null),
+                                entry(cardPass, null, Collections.singletonList("04:A2:2B:91"), null),
+                                entry(facePass, null, null, Collections.singletonList("face-77"))),
+                        null,
+                        false));
         assertThat(enter(g, used).admitted()).isTrue();
 
         // first admissible of the person's passes: 'used' is used, 'tomorrow' not yet valid, 'today' admits,
@@ -214,18 +250,29 @@ class GateLifecycleTest {
         Decision none = g.decide(Credential.idCard(idNumber), GateContext.entry("main"));
         assertThat(none.reason()).isEqualTo(Reason.ALREADY_ENTERED);
 
-        assertThat(g.decide(Credential.passport("E12345678"), GateContext.entry("main")).reason()).isEqualTo("OK");
-        assertThat(g.decide(Credential.cardUid("04a22b91"), GateContext.entry("main")).reason()).isEqualTo("OK");
-        assertThat(g.decide(Credential.face("face-77"), GateContext.entry("main")).reason()).isEqualTo("OK");
-        assertThat(g.decide(Credential.palm("nobody"), GateContext.entry("main")).reason()).isEqualTo(Reason.NOT_FOUND);
-        assertThat(g.decide(Credential.idCard("110105194912310021"), GateContext.entry("main")).reason())
+        assertThat(g.decide(Credential.passport("E12345678"), GateContext.entry("main"))
+                        .reason())
+                .isEqualTo("OK");
+        assertThat(g.decide(Credential.cardUid("04a22b91"), GateContext.entry("main"))
+                        .reason())
+                .isEqualTo("OK");
+        assertThat(g.decide(Credential.face("face-77"), GateContext.entry("main"))
+                        .reason())
+                .isEqualTo("OK");
+        assertThat(g.decide(Credential.palm("nobody"), GateContext.entry("main"))
+                        .reason())
+                .isEqualTo(Reason.NOT_FOUND);
+        assertThat(g.decide(Credential.idCard("110105194912310021"), GateContext.entry("main"))
+                        .reason())
                 .isEqualTo(Reason.NOT_FOUND);
         g.close();
         // the manifest survives a restart
         Gate again = f.gate(dir);
         assertThat(again.state().manifest().size()).isEqualTo(6);
         assertThat(again.state().manifestCursor()).isEqualTo(7);
-        assertThat(again.decide(Credential.cardUid("04A22B91"), GateContext.entry("main")).reason()).isEqualTo("OK");
+        assertThat(again.decide(Credential.cardUid("04A22B91"), GateContext.entry("main"))
+                        .reason())
+                .isEqualTo("OK");
         again.close();
     }
 
@@ -236,18 +283,21 @@ class GateLifecycleTest {
     @Test
     void onlinePreferredPassesAskTheServerWithTheEventIdTheyAreJournaledUnder() {
         List<io.scenicpass.core.wire.OnlineCheckRequest> asked = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicReference<java.util.Optional<io.scenicpass.core.wire.OnlineCheckResponse>> answer =
-                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
-        Gate g = f.gateBuilder(dir).onlineCheck(c -> c.productId().startsWith("VIP"), req -> {
-            asked.add(req);
-            return answer.get();
-        }).build();
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<io.scenicpass.core.wire.OnlineCheckResponse>>
+                answer = new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        Gate g = f.gateBuilder(dir)
+                .onlineCheck(c -> c.productId().startsWith("VIP"), req -> {
+                    asked.add(req);
+                    return answer.get();
+                })
+                .build();
         // server unreachable: the offline decision stands
         Decision offline = enter(g, f.issue(f.claims().productId("VIP-1").build()));
         assertThat(offline.reason()).isEqualTo(Reason.OK);
         assertThat(asked).singleElement().satisfies(r -> assertThat(r.eventId()).isEqualTo(offline.eventId()));
         // the server knows better: used at another gate a minute ago
-        answer.set(java.util.Optional.of(new io.scenicpass.core.wire.OnlineCheckResponse(Verdict.DENY, "ALREADY_ENTERED")));
+        answer.set(java.util.Optional.of(
+                new io.scenicpass.core.wire.OnlineCheckResponse(Verdict.DENY, "ALREADY_ENTERED")));
         Decision denied = enter(g, f.issue(f.claims().productId("VIP-2").build()));
         assertThat(denied.reason()).isEqualTo(Reason.ALREADY_ENTERED);
         assertThat(denied.rule()).contains("online");
@@ -255,8 +305,15 @@ class GateLifecycleTest {
         assertThat(g.pendingEvents(10)).extracting(p -> p.event().eventId()).contains(denied.eventId());
         // not online preferred, or already denied offline: nobody is asked
         assertThat(enter(g, f.issue(f.claims().build())).admitted()).isTrue();
-        assertThat(enter(g, f.issue(f.claims().productId("VIP-3").validUntil(T0.minusSeconds(3600))
-                .validFrom(T0.minusSeconds(7200)).build())).reason()).isEqualTo(Reason.EXPIRED);
+        assertThat(enter(
+                                g,
+                                f.issue(f.claims()
+                                        .productId("VIP-3")
+                                        .validUntil(T0.minusSeconds(3600))
+                                        .validFrom(T0.minusSeconds(7200))
+                                        .build()))
+                        .reason())
+                .isEqualTo(Reason.EXPIRED);
         assertThat(asked).hasSize(2);
         g.close();
     }
@@ -266,13 +323,16 @@ class GateLifecycleTest {
         Gate g = f.gate(dir);
         List<OveruseNotice> heard = new ArrayList<>();
         g.addOveruseListener(heard::add);
-        assertThat(g.recordOveruse("ev-1", "P1", "admitted at gate g2 at 10:03")).isTrue();
+        assertThat(g.recordOveruse("ev-1", "P1", "admitted at gate g2 at 10:03"))
+                .isTrue();
         assertThat(g.recordOveruse("ev-1", "P1", "again")).isFalse();
         assertThat(heard).extracting(OveruseNotice::eventId).containsExactly("ev-1");
         assertThat(heard.get(0).reportedAt()).isEqualTo(T0);
         g.close();
         Gate again = f.gate(dir);
-        assertThat(again.state().overuseNotices()).extracting(OveruseNotice::passId).containsExactly("P1");
+        assertThat(again.state().overuseNotices())
+                .extracting(OveruseNotice::passId)
+                .containsExactly("P1");
         again.close();
     }
 
@@ -312,10 +372,19 @@ class GateLifecycleTest {
 
     @Test
     void aFullJournalKeepsTheGateClosed() {
-        Gate g = f.gateBuilder(dir).journalBudgetBytes(8192).journalSegmentBytes(4096).fsyncPolicy(FsyncPolicy.ALWAYS).build();
+        Gate g = f.gateBuilder(dir)
+                .journalBudgetBytes(8192)
+                .journalSegmentBytes(4096)
+                .fsyncPolicy(FsyncPolicy.ALWAYS)
+                .build();
         Decision last = null;
         for (int i = 0; i < 100; i++) {
-            last = enter(g, f.issue(f.claims().entriesAllowed(0).reentry(ReentryPolicy.UNLIMITED).build()));
+            last = enter(
+                    g,
+                    f.issue(f.claims()
+                            .entriesAllowed(0)
+                            .reentry(ReentryPolicy.UNLIMITED)
+                            .build()));
             if (!last.admitted()) {
                 break;
             }

@@ -38,12 +38,18 @@ class GateOnlineAndRecoveryTest {
     }
 
     private Gate gateAsking(OnlineCheck check) {
-        return f.gateBuilder(dir).onlineCheck(check).onlineCheckTimeout(Duration.ofMillis(200)).build();
+        return f.gateBuilder(dir)
+                .onlineCheck(check)
+                .onlineCheckTimeout(Duration.ofMillis(200))
+                .build();
     }
 
     private EntryEvent journaled(Gate g, String eventId) {
-        return g.pendingEvents(100).stream().map(PendingEvent::event).filter(e -> e.eventId().equals(eventId))
-                .findFirst().orElseThrow(AssertionError::new);
+        return g.pendingEvents(100).stream()
+                .map(PendingEvent::event)
+                .filter(e -> e.eventId().equals(eventId))
+                .findFirst()
+                .orElseThrow(AssertionError::new);
     }
 
     @Test
@@ -101,7 +107,9 @@ class GateOnlineAndRecoveryTest {
         assertThat(timedOut.reason()).isEqualTo(Reason.OK);
         assertThat(asked).singleElement().satisfies(r -> assertThat(r.eventId()).isEqualTo(timedOut.eventId()));
         assertThat(journaled(g, timedOut.eventId()).verdict()).isEqualTo(Verdict.ADMIT);
-        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the abandoned check is interrupted").isTrue();
+        assertThat(interrupted.await(10, TimeUnit.SECONDS))
+                .as("the abandoned check is interrupted")
+                .isTrue();
 
         mode.set("fail");
         Decision failed = enter(g, preferred());
@@ -122,12 +130,15 @@ class GateOnlineAndRecoveryTest {
 
     @Test
     void aPredicateStillOverridesTheClaim() {
-        Gate g = f.gateBuilder(dir).onlineCheck(c -> c.productId().startsWith("VIP"), req -> {
-            asked.add(req);
-            return Optional.of(new OnlineCheckResponse(Verdict.DENY, Reason.REVOKED));
-        }).build();
+        Gate g = f.gateBuilder(dir)
+                .onlineCheck(c -> c.productId().startsWith("VIP"), req -> {
+                    asked.add(req);
+                    return Optional.of(new OnlineCheckResponse(Verdict.DENY, Reason.REVOKED));
+                })
+                .build();
         assertThat(enter(g, preferred()).admitted()).isTrue();
-        assertThat(enter(g, f.issue(f.claims().productId("VIP-1").build())).reason()).isEqualTo(Reason.REVOKED);
+        assertThat(enter(g, f.issue(f.claims().productId("VIP-1").build())).reason())
+                .isEqualTo(Reason.REVOKED);
         assertThat(asked).hasSize(1);
         g.close();
     }
@@ -135,8 +146,11 @@ class GateOnlineAndRecoveryTest {
     @Test
     void notPassedWorksAfterARestart() {
         Pass single = f.issue(f.claims().build());
-        Pass multi = f.issue(f.claims().kind(PassKind.DAY).entriesAllowed(3)
-                .reentry(io.scenicpass.core.ReentryPolicy.UNLIMITED).build());
+        Pass multi = f.issue(f.claims()
+                .kind(PassKind.DAY)
+                .entriesAllowed(3)
+                .reentry(io.scenicpass.core.ReentryPolicy.UNLIMITED)
+                .build());
         Gate g = f.gate(dir);
         Decision d = enter(g, single);
         Decision m1 = enter(g, multi);
@@ -145,17 +159,22 @@ class GateOnlineAndRecoveryTest {
         g.close();
 
         Gate again = f.gate(dir);
-        assertThat(again.state().ledger().usage(single.claims().passId()).entries()).isEqualTo(1);
+        assertThat(again.state().ledger().usage(single.claims().passId()).entries())
+                .isEqualTo(1);
         assertThat(again.notPassed(d.eventId())).isTrue();
-        assertThat(again.state().ledger().usage(single.claims().passId()).entries()).isZero();
+        assertThat(again.state().ledger().usage(single.claims().passId()).entries())
+                .isZero();
         assertThat(again.notPassed(d.eventId())).isFalse();
         // m2 was given back before the restart; m1 can still be
         assertThat(again.notPassed(m2.eventId())).isFalse();
         assertThat(again.notPassed(m1.eventId())).isTrue();
-        assertThat(again.state().ledger().usage(multi.claims().passId()).entries()).isZero();
+        assertThat(again.state().ledger().usage(multi.claims().passId()).entries())
+                .isZero();
         List<PendingEvent> events = again.pendingEvents(100);
-        assertThat(events).extracting(p -> p.event().reason()).containsExactly(Reason.OK, Reason.OK, Reason.OK,
-                Reason.NOT_PASSED, Reason.NOT_PASSED, Reason.NOT_PASSED);
+        assertThat(events)
+                .extracting(p -> p.event().reason())
+                .containsExactly(
+                        Reason.OK, Reason.OK, Reason.OK, Reason.NOT_PASSED, Reason.NOT_PASSED, Reason.NOT_PASSED);
         assertThat(events.get(4).event().passId()).isEqualTo(single.claims().passId());
         assertThat(events.get(4).event().verdict()).isEqualTo(Verdict.DENY);
         assertThat(enter(again, single).reason()).isEqualTo(Reason.OK);
@@ -164,7 +183,8 @@ class GateOnlineAndRecoveryTest {
         // also once the admissions were uploaded and checkpointed (compaction may have run)
         Gate third = f.gate(dir);
         Decision late = enter(third, f.issue(f.claims().build()));
-        third.markUploaded(third.pendingEvents(100).stream().map(PendingEvent::recordId)
+        third.markUploaded(third.pendingEvents(100).stream()
+                .map(PendingEvent::recordId)
                 .collect(java.util.stream.Collectors.toList()));
         third.close();
         Gate fourth = f.gate(dir);

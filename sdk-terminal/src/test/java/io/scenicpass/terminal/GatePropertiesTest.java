@@ -29,8 +29,10 @@ class GatePropertiesTest {
         dir = Files.createTempDirectory("gate-props");
         GateFixture f = new GateFixture();
         gate = f.gate(dir);
-        io.scenicpass.core.Pass pass = f.issue(f.claims().entriesAllowed(0)
-                .reentry(io.scenicpass.core.ReentryPolicy.UNLIMITED).build());
+        io.scenicpass.core.Pass pass = f.issue(f.claims()
+                .entriesAllowed(0)
+                .reentry(io.scenicpass.core.ReentryPolicy.UNLIMITED)
+                .build());
         validText = pass.text();
         validId = pass.claims().passId();
     }

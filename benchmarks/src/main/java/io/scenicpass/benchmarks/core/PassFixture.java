@@ -28,14 +28,23 @@ final class PassFixture {
         byte[] seed = new byte[32];
         seed[0] = 42;
         IssuerKey key = IssuerKey.fromSeed(seed);
-        Claims claims = Claims.builder().passId("0J5W2R8ZK3M9Q").issuerId("HS").productId("T1")
-                .kind(PassKind.TIMED_SLOT).validFrom(NOW).validUntil(NOW.plusSeconds(3600))
-                .issuedAt(NOW.minusSeconds(3 * 86400)).build();
+        Claims claims = Claims.builder()
+                .passId("0J5W2R8ZK3M9Q")
+                .issuerId("HS")
+                .productId("T1")
+                .kind(PassKind.TIMED_SLOT)
+                .validFrom(NOW)
+                .validUntil(NOW.plusSeconds(3600))
+                .issuedAt(NOW.minusSeconds(3 * 86400))
+                .build();
         Pass pass = new PassIssuer(key).issue(claims);
         text = pass.text();
         raw = pass.encoded();
-        verifier = new PassVerifier(KeySet.of(1, NOW, Collections.singletonList(
-                key.toPublicEntry(NOW.minusSeconds(86400), NOW.plusSeconds(365 * 86400L), KeyStatus.ACTIVE))));
+        verifier = new PassVerifier(KeySet.of(
+                1,
+                NOW,
+                Collections.singletonList(
+                        key.toPublicEntry(NOW.minusSeconds(86400), NOW.plusSeconds(365 * 86400L), KeyStatus.ACTIVE))));
         publicKey = new Ed25519PublicKeyParameters(key.publicKey(), 0);
         CoseSign1 cose = CoseSign1.decode(raw);
         toBeSigned = cose.toBeSigned(new byte[0]);

@@ -55,7 +55,8 @@ public class RevocationLookupBenchmark {
         long after = usedAfterGc();
         held = null;
         set = s;
-        System.out.printf("%nREVOCATION SET HEAP: %d ids, %.2f MB retained (used heap after GC), table %d slots = %.2f MB%n",
+        System.out.printf(
+                "%nREVOCATION SET HEAP: %d ids, %.2f MB retained (used heap after GC), table %d slots = %.2f MB%n",
                 set.size(), (after - before) / 1048576.0, set.capacity(), set.capacity() * 8 / 1048576.0);
     }
 

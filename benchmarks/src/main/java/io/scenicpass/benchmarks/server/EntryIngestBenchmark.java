@@ -2,23 +2,23 @@ package io.scenicpass.benchmarks.server;
 
 import io.scenicpass.channel.model.BookingConfirmationRequest;
 import io.scenicpass.channel.model.BookingReservationRequest;
-import io.scenicpass.server.sales.http.OctoCommands;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.core.CredentialType;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.Verdict;
+import io.scenicpass.core.wire.EnrollmentRequest;
+import io.scenicpass.core.wire.EnrollmentResponse;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckItem;
 import io.scenicpass.core.wire.EntryAckStatus;
 import io.scenicpass.core.wire.EntryBatch;
-import io.scenicpass.core.wire.EnrollmentRequest;
-import io.scenicpass.core.wire.EnrollmentResponse;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.ScenicPassServer;
-import io.scenicpass.server.channels.store.Channel;
-import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
 import io.scenicpass.server.admin.store.SiteStore;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.sales.http.OctoCommands;
+import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
 import io.scenicpass.server.testing.PostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,210 +89,248 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 10)
 public class EntryIngestBenchmark {
-  /** Events per upload. */
-  public static final int BATCH = 500;
-  static final String SLOT = "2026-06-02T10:00:00+08:00";
-  static final Instant SLOT_START = Instant.parse("2026-06-02T02:00:00Z");
-  static final int BOOKINGS = 100;
-  static final int PARTY = 4;
+    /** Events per upload. */
+    public static final int BATCH = 500;
 
-  @Param({"h2", "postgres"})
-  public String db;
+    static final String SLOT = "2026-06-02T10:00:00+08:00";
+    static final Instant SLOT_START = Instant.parse("2026-06-02T02:00:00Z");
+    static final int BOOKINGS = 100;
+    static final int PARTY = 4;
 
-  ScenicPassServer server;
-  Channel channel;
-  DataSource ds;
-  DeviceRow device;
-  String deviceToken;
-  OkHttpClient http;
-  Path dir;
-  final AtomicLong seq = new AtomicLong();
+    @Param({"h2", "postgres"})
+    public String db;
 
-  @Setup(Level.Trial)
-  public void setUp() throws Exception {
-    dir = Files.createTempDirectory("sp-bench-ingest");
-    server = BenchServer.start(db, dir);
-    BenchServer.timedProduct(server, "tour", "Tour");
-    server.admin().putZone(new SiteStore.Zone("park", "Park"));
-    server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "BOTH"));
-    server.admin().putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
-    channel = server.channels().create(new Channel("ota", "ota", "OTA", "http://203.0.113.9:9/hook", "secret",
-        100_000, 100_000, true));
-    String code = server.devices().createToken("gate-a", "bench", Duration.ofHours(1), server.baseUrl()).token();
-    EnrollmentResponse enrolled = server.devices().enroll(new EnrollmentRequest(code, "bench gate", "bench"));
-    deviceToken = enrolled.deviceToken();
-    device = server.devices().authenticate("Device " + deviceToken);
-    ds = server.database().dataSource();
-    http = new OkHttpClient.Builder().callTimeout(Duration.ofMinutes(2)).build();
-    // One batch outside the measurement, to check the mix answers as described.
-    Map<EntryAckStatus, Integer> statuses = new EnumMap<>(EntryAckStatus.class);
-    for (EntryAckItem item : server.entries().ingest(device, newBatch(true)).results()) {
-      statuses.merge(item.status(), 1, Integer::sum);
-    }
-    if (statuses.getOrDefault(EntryAckStatus.OVERUSE_CONFLICT, 0) != 10
-        || statuses.getOrDefault(EntryAckStatus.ACCEPTED, 0) != BATCH - 10) {
-      throw new IllegalStateException("unexpected answers for the sample batch: " + statuses);
-    }
-    System.out.println("\n[entry-ingest] sample batch answers: " + statuses);
-  }
+    ScenicPassServer server;
+    Channel channel;
+    DataSource ds;
+    DeviceRow device;
+    String deviceToken;
+    OkHttpClient http;
+    Path dir;
+    final AtomicLong seq = new AtomicLong();
 
-  @TearDown(Level.Trial)
-  public void tearDown() throws IOException {
-    try (Connection c = ds.getConnection(); var st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM entry_event), (SELECT COUNT(*) FROM"
-            + " overuse_conflict), (SELECT COUNT(*) FROM booking WHERE status='REDEEMED')")) {
-      rs.next();
-      System.out.println("\n[entry-ingest] " + db + ": entry_event rows " + rs.getLong(1) + ", conflicts "
-          + rs.getLong(2) + ", redeemed bookings " + rs.getLong(3));
-    } catch (SQLException e) {
-      System.out.println("\n[entry-ingest] counts unavailable: " + e);
-    }
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-    server.close();
-    BenchServer.deleteTree(dir);
-  }
-
-  /** A fresh batch: with {@code issue}, over passes issued now; otherwise rows only (pass ids unknown). */
-  EntryBatch newBatch(boolean issue) throws SQLException {
-    long n = seq.incrementAndGet();
-    List<String> passes = new ArrayList<>();
-    if (issue) {
-      for (int b = 0; b < BOOKINGS; b++) {
-        String uuid = "bk-" + n + "-" + b;
-        List<UnitItemRequest> units = new ArrayList<>();
-        for (int u = 0; u < PARTY; u++) {
-          units.add(new UnitItemRequest().unitId("tour-adult"));
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        dir = Files.createTempDirectory("sp-bench-ingest");
+        server = BenchServer.start(db, dir);
+        BenchServer.timedProduct(server, "tour", "Tour");
+        server.admin().putZone(new SiteStore.Zone("park", "Park"));
+        server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "BOTH"));
+        server.admin().putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
+        channel = server.channels()
+                .create(new Channel(
+                        "ota", "ota", "OTA", "http://203.0.113.9:9/hook", "secret", 100_000, 100_000, true));
+        String code = server.devices()
+                .createToken("gate-a", "bench", Duration.ofHours(1), server.baseUrl())
+                .token();
+        EnrollmentResponse enrolled = server.devices().enroll(new EnrollmentRequest(code, "bench gate", "bench"));
+        deviceToken = enrolled.deviceToken();
+        device = server.devices().authenticate("Device " + deviceToken);
+        ds = server.database().dataSource();
+        http = new OkHttpClient.Builder().callTimeout(Duration.ofMinutes(2)).build();
+        // One batch outside the measurement, to check the mix answers as described.
+        Map<EntryAckStatus, Integer> statuses = new EnumMap<>(EntryAckStatus.class);
+        for (EntryAckItem item : server.entries().ingest(device, newBatch(true)).results()) {
+            statuses.merge(item.status(), 1, Integer::sum);
         }
-        server.bookings().reserve(channel, OctoCommands.reserve(new BookingReservationRequest().uuid(uuid)
-            .productId("tour").optionId("tour-opt").availabilityId(SLOT).unitItems(units)));
-        server.bookings().confirm(channel, uuid, OctoCommands.confirm(new BookingConfirmationRequest()));
-      }
-      try (Connection c = ds.getConnection();
-          PreparedStatement ps = c.prepareStatement("SELECT pass_id FROM pass WHERE booking_uuid LIKE ?")) {
-        ps.setString(1, "bk-" + n + "-%");
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            passes.add(rs.getString(1));
-          }
+        if (statuses.getOrDefault(EntryAckStatus.OVERUSE_CONFLICT, 0) != 10
+                || statuses.getOrDefault(EntryAckStatus.ACCEPTED, 0) != BATCH - 10) {
+            throw new IllegalStateException("unexpected answers for the sample batch: " + statuses);
         }
-      }
-      if (passes.size() != BOOKINGS * PARTY) {
-        throw new IllegalStateException("issued " + passes.size() + " passes");
-      }
-    } else {
-      for (int i = 0; i < BOOKINGS * PARTY; i++) {
-        passes.add("unissued-" + n + "-" + i);
-      }
+        System.out.println("\n[entry-ingest] sample batch answers: " + statuses);
     }
-    List<EntryEvent> events = new ArrayList<>(BATCH);
-    for (int i = 0; i < passes.size(); i++) {
-      events.add(event(passes.get(i), "gate-a", Direction.IN, Verdict.ADMIT, "OK", SLOT_START.plusSeconds(i)));
-    }
-    for (int i = 0; i < 10; i++) { // the same pass again a minute later: over-use
-      events.add(event(passes.get(i * 37), "gate-a", Direction.IN, Verdict.ADMIT, "OK",
-          SLOT_START.plusSeconds(i * 37 + 60)));
-    }
-    for (int i = 0; i < 30; i++) {
-      events.add(event(passes.get(i * 13 + 1), "gate-a", Direction.OUT, Verdict.ADMIT, "OK",
-          SLOT_START.plusSeconds(3600 + i)));
-    }
-    while (events.size() < BATCH) {
-      events.add(event(null, "gate-a", Direction.IN, Verdict.DENY, "NOT_FOUND",
-          SLOT_START.plusSeconds(events.size())));
-    }
-    return new EntryBatch(device.id(), events);
-  }
 
-  EntryEvent event(String passId, String gate, Direction dir, Verdict verdict, String reason, Instant at) {
-    return EntryEvent.builder().eventId(UUID.randomUUID().toString()).passId(passId).gateId(gate)
-        .deviceId(device.id()).zoneId("park").direction(dir).credentialType(CredentialType.QR).verdict(verdict)
-        .reason(reason).deviceTime(at).correctedTime(at).offline(true).partyCount(1).build();
-  }
-
-  /** A batch over freshly issued passes, for the ingestion benchmarks (issuance is not measured). */
-  @State(Scope.Thread)
-  public static class Issued {
-    EntryBatch batch;
-    byte[] gzip;
-
-    @Setup(Level.Invocation)
-    public void next(EntryIngestBenchmark b) throws Exception {
-      batch = b.newBatch(true);
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
-        gz.write(WireJson.mapper().writeValueAsBytes(batch));
-      }
-      gzip = buf.toByteArray();
-    }
-  }
-
-  /** Fresh rows for the floor. */
-  @State(Scope.Thread)
-  public static class Rows {
-    EntryBatch batch;
-
-    @Setup(Level.Invocation)
-    public void next(EntryIngestBenchmark b) throws Exception {
-      batch = b.newBatch(false);
-    }
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(BATCH)
-  public EntryAck ingest(Issued in) {
-    return server.entries().ingest(device, in.batch);
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(BATCH)
-  public int ingestHttp(Issued in) throws IOException {
-    Request req = new Request.Builder().url(server.baseUrl() + "/terminal/v1/entries")
-        .header("Authorization", "Device " + deviceToken).header("Content-Encoding", "gzip")
-        .post(RequestBody.create(in.gzip, MediaType.get("application/json"))).build();
-    try (Response r = http.newCall(req).execute()) {
-      String body = r.body().string();
-      if (r.code() != 200) {
-        throw new IllegalStateException("HTTP " + r.code() + ": " + body);
-      }
-      return body.length();
-    }
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(BATCH)
-  public int rawBatchInsert(Rows in) throws SQLException {
-    long now = System.currentTimeMillis();
-    try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry_event(event_id, device_id, gate_id, zone_id,"
-          + " pass_id, direction, credential_type, verdict, reason, device_time, corrected_time, offline, party_count,"
-          + " status, message, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-        for (EntryEvent e : in.batch.events()) {
-          ps.setString(1, e.eventId());
-          ps.setString(2, device.id());
-          ps.setString(3, e.gateId());
-          ps.setString(4, e.zoneId());
-          ps.setString(5, e.passId());
-          ps.setString(6, e.direction().name());
-          ps.setString(7, e.credentialType().name());
-          ps.setString(8, e.verdict().name());
-          ps.setString(9, e.reason());
-          ps.setLong(10, e.deviceTime().toEpochMilli());
-          ps.setLong(11, e.correctedTime().toEpochMilli());
-          ps.setBoolean(12, e.offline());
-          ps.setInt(13, e.partyCount());
-          ps.setString(14, "ACCEPTED");
-          ps.setString(15, null);
-          ps.setLong(16, now);
-          ps.addBatch();
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        try (Connection c = ds.getConnection();
+                var st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM entry_event), (SELECT COUNT(*) FROM"
+                        + " overuse_conflict), (SELECT COUNT(*) FROM booking WHERE status='REDEEMED')")) {
+            rs.next();
+            System.out.println("\n[entry-ingest] " + db + ": entry_event rows " + rs.getLong(1) + ", conflicts "
+                    + rs.getLong(2) + ", redeemed bookings " + rs.getLong(3));
+        } catch (SQLException e) {
+            System.out.println("\n[entry-ingest] counts unavailable: " + e);
         }
-        int n = ps.executeBatch().length;
-        c.commit();
-        return n;
-      } finally {
-        c.setAutoCommit(true);
-      }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        server.close();
+        BenchServer.deleteTree(dir);
     }
-  }
+
+    /** A fresh batch: with {@code issue}, over passes issued now; otherwise rows only (pass ids unknown). */
+    EntryBatch newBatch(boolean issue) throws SQLException {
+        long n = seq.incrementAndGet();
+        List<String> passes = new ArrayList<>();
+        if (issue) {
+            for (int b = 0; b < BOOKINGS; b++) {
+                String uuid = "bk-" + n + "-" + b;
+                List<UnitItemRequest> units = new ArrayList<>();
+                for (int u = 0; u < PARTY; u++) {
+                    units.add(new UnitItemRequest().unitId("tour-adult"));
+                }
+                server.bookings()
+                        .reserve(
+                                channel,
+                                OctoCommands.reserve(new BookingReservationRequest()
+                                        .uuid(uuid)
+                                        .productId("tour")
+                                        .optionId("tour-opt")
+                                        .availabilityId(SLOT)
+                                        .unitItems(units)));
+                server.bookings().confirm(channel, uuid, OctoCommands.confirm(new BookingConfirmationRequest()));
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT pass_id FROM pass WHERE booking_uuid LIKE ?")) {
+                ps.setString(1, "bk-" + n + "-%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        passes.add(rs.getString(1));
+                    }
+                }
+            }
+            if (passes.size() != BOOKINGS * PARTY) {
+                throw new IllegalStateException("issued " + passes.size() + " passes");
+            }
+        } else {
+            for (int i = 0; i < BOOKINGS * PARTY; i++) {
+                passes.add("unissued-" + n + "-" + i);
+            }
+        }
+        List<EntryEvent> events = new ArrayList<>(BATCH);
+        for (int i = 0; i < passes.size(); i++) {
+            events.add(event(passes.get(i), "gate-a", Direction.IN, Verdict.ADMIT, "OK", SLOT_START.plusSeconds(i)));
+        }
+        for (int i = 0; i < 10; i++) { // the same pass again a minute later: over-use
+            events.add(event(
+                    passes.get(i * 37),
+                    "gate-a",
+                    Direction.IN,
+                    Verdict.ADMIT,
+                    "OK",
+                    SLOT_START.plusSeconds(i * 37 + 60)));
+        }
+        for (int i = 0; i < 30; i++) {
+            events.add(event(
+                    passes.get(i * 13 + 1),
+                    "gate-a",
+                    Direction.OUT,
+                    Verdict.ADMIT,
+                    "OK",
+                    SLOT_START.plusSeconds(3600 + i)));
+        }
+        while (events.size() < BATCH) {
+            events.add(event(
+                    null, "gate-a", Direction.IN, Verdict.DENY, "NOT_FOUND", SLOT_START.plusSeconds(events.size())));
+        }
+        return new EntryBatch(device.id(), events);
+    }
+
+    EntryEvent event(String passId, String gate, Direction dir, Verdict verdict, String reason, Instant at) {
+        return EntryEvent.builder()
+                .eventId(UUID.randomUUID().toString())
+                .passId(passId)
+                .gateId(gate)
+                .deviceId(device.id())
+                .zoneId("park")
+                .direction(dir)
+                .credentialType(CredentialType.QR)
+                .verdict(verdict)
+                .reason(reason)
+                .deviceTime(at)
+                .correctedTime(at)
+                .offline(true)
+                .partyCount(1)
+                .build();
+    }
+
+    /** A batch over freshly issued passes, for the ingestion benchmarks (issuance is not measured). */
+    @State(Scope.Thread)
+    public static class Issued {
+        EntryBatch batch;
+        byte[] gzip;
+
+        @Setup(Level.Invocation)
+        public void next(EntryIngestBenchmark b) throws Exception {
+            batch = b.newBatch(true);
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
+                gz.write(WireJson.mapper().writeValueAsBytes(batch));
+            }
+            gzip = buf.toByteArray();
+        }
+    }
+
+    /** Fresh rows for the floor. */
+    @State(Scope.Thread)
+    public static class Rows {
+        EntryBatch batch;
+
+        @Setup(Level.Invocation)
+        public void next(EntryIngestBenchmark b) throws Exception {
+            batch = b.newBatch(false);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public EntryAck ingest(Issued in) {
+        return server.entries().ingest(device, in.batch);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int ingestHttp(Issued in) throws IOException {
+        Request req = new Request.Builder()
+                .url(server.baseUrl() + "/terminal/v1/entries")
+                .header("Authorization", "Device " + deviceToken)
+                .header("Content-Encoding", "gzip")
+                .post(RequestBody.create(in.gzip, MediaType.get("application/json")))
+                .build();
+        try (Response r = http.newCall(req).execute()) {
+            String body = r.body().string();
+            if (r.code() != 200) {
+                throw new IllegalStateException("HTTP " + r.code() + ": " + body);
+            }
+            return body.length();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int rawBatchInsert(Rows in) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO entry_event(event_id, device_id, gate_id, zone_id,"
+                            + " pass_id, direction, credential_type, verdict, reason, device_time, corrected_time, offline, party_count,"
+                            + " status, message, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (EntryEvent e : in.batch.events()) {
+                    ps.setString(1, e.eventId());
+                    ps.setString(2, device.id());
+                    ps.setString(3, e.gateId());
+                    ps.setString(4, e.zoneId());
+                    ps.setString(5, e.passId());
+                    ps.setString(6, e.direction().name());
+                    ps.setString(7, e.credentialType().name());
+                    ps.setString(8, e.verdict().name());
+                    ps.setString(9, e.reason());
+                    ps.setLong(10, e.deviceTime().toEpochMilli());
+                    ps.setLong(11, e.correctedTime().toEpochMilli());
+                    ps.setBoolean(12, e.offline());
+                    ps.setInt(13, e.partyCount());
+                    ps.setString(14, "ACCEPTED");
+                    ps.setString(15, null);
+                    ps.setLong(16, now);
+                    ps.addBatch();
+                }
+                int n = ps.executeBatch().length;
+                c.commit();
+                return n;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
 }

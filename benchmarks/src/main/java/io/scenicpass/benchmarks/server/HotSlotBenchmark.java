@@ -1,12 +1,11 @@
 package io.scenicpass.benchmarks.server;
 
-import io.scenicpass.server.testing.PostgresServer;
-
 import io.scenicpass.channel.model.BookingReservationRequest;
-import io.scenicpass.server.sales.http.OctoCommands;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.ScenicPassServer;
 import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.sales.http.OctoCommands;
+import io.scenicpass.server.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,46 +55,52 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 4)
 public class HotSlotBenchmark {
-  static final String SLOT = "2026-06-02T10:00:00+08:00";
+    static final String SLOT = "2026-06-02T10:00:00+08:00";
 
-  @Param({"h2", "postgres"})
-  public String db;
+    @Param({"h2", "postgres"})
+    public String db;
 
-  ScenicPassServer server;
-  Channel channel;
-  DataSource ds;
-  Path dir;
+    ScenicPassServer server;
+    Channel channel;
+    DataSource ds;
+    Path dir;
 
-  @Setup(Level.Trial)
-  public void setUp() throws Exception {
-    dir = Files.createTempDirectory("sp-bench");
-    server = BenchServer.start(db, dir);
-    BenchServer.timedProduct(server, "hot", "Hot");
-    channel = server.channels().create(new Channel("bench", "bench", "OTA", null, null, 100_000, 100_000, true));
-    reserve(); // generates the day's slots
-    ds = server.database().dataSource();
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws java.io.IOException {
-    server.close();
-    BenchServer.deleteTree(dir);
-  }
-
-  @Benchmark
-  public Object reserve() {
-    return server.bookings().reserve(channel, OctoCommands.reserve(new BookingReservationRequest()
-        .uuid(UUID.randomUUID().toString()).productId("hot").optionId("hot-opt").availabilityId(SLOT)
-        .unitItems(List.of(new UnitItemRequest().unitId("hot-adult")))));
-  }
-
-  @Benchmark
-  public int rawConditionalUpdate() throws SQLException {
-    try (Connection c = ds.getConnection();
-         PreparedStatement ps = c.prepareStatement(
-             "UPDATE slot SET held = held + 1 WHERE id = ? AND NOT closed AND held + sold + 1 <= capacity")) {
-      ps.setString(1, "hot-opt|" + SLOT);
-      return ps.executeUpdate();
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        dir = Files.createTempDirectory("sp-bench");
+        server = BenchServer.start(db, dir);
+        BenchServer.timedProduct(server, "hot", "Hot");
+        channel = server.channels().create(new Channel("bench", "bench", "OTA", null, null, 100_000, 100_000, true));
+        reserve(); // generates the day's slots
+        ds = server.database().dataSource();
     }
-  }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws java.io.IOException {
+        server.close();
+        BenchServer.deleteTree(dir);
+    }
+
+    @Benchmark
+    public Object reserve() {
+        return server.bookings()
+                .reserve(
+                        channel,
+                        OctoCommands.reserve(new BookingReservationRequest()
+                                .uuid(UUID.randomUUID().toString())
+                                .productId("hot")
+                                .optionId("hot-opt")
+                                .availabilityId(SLOT)
+                                .unitItems(List.of(new UnitItemRequest().unitId("hot-adult")))));
+    }
+
+    @Benchmark
+    public int rawConditionalUpdate() throws SQLException {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE slot SET held = held + 1 WHERE id = ? AND NOT closed AND held + sold + 1 <= capacity")) {
+            ps.setString(1, "hot-opt|" + SLOT);
+            return ps.executeUpdate();
+        }
+    }
 }

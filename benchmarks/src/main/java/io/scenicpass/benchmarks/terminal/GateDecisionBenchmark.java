@@ -63,15 +63,26 @@ public class GateDecisionBenchmark {
             byte[] seed = new byte[32];
             seed[0] = 7;
             IssuerKey key = IssuerKey.fromSeed(seed);
-            keys = KeySet.of(1, now, Collections.singletonList(key.toPublicEntry(now.minus(Duration.ofDays(1)),
-                    now.plus(Duration.ofDays(365)), KeyStatus.ACTIVE)));
+            keys = KeySet.of(
+                    1,
+                    now,
+                    Collections.singletonList(key.toPublicEntry(
+                            now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), KeyStatus.ACTIVE)));
             PassIssuer issuer = new PassIssuer(key);
             for (int i = 0; i < PASSES; i++) {
                 // annual passes without passback: every scan is admitted, so each op journals an ADMIT
-                Claims c = Claims.builder().passId(String.format("BENCH%011d", i)).issuerId("area-1")
-                        .productId("ANNUAL").kind(PassKind.ANNUAL).validFrom(now.minus(Duration.ofDays(1)))
-                        .validUntil(now.plus(Duration.ofDays(300))).entriesAllowed(0).reentry(ReentryPolicy.UNLIMITED)
-                        .zone("main", 0).issuedAt(now.minus(Duration.ofDays(2))).build();
+                Claims c = Claims.builder()
+                        .passId(String.format("BENCH%011d", i))
+                        .issuerId("area-1")
+                        .productId("ANNUAL")
+                        .kind(PassKind.ANNUAL)
+                        .validFrom(now.minus(Duration.ofDays(1)))
+                        .validUntil(now.plus(Duration.ofDays(300)))
+                        .entriesAllowed(0)
+                        .reentry(ReentryPolicy.UNLIMITED)
+                        .zone("main", 0)
+                        .issuedAt(now.minus(Duration.ofDays(2)))
+                        .build();
                 texts[i] = issuer.issue(c).text();
             }
         }
@@ -87,18 +98,30 @@ public class GateDecisionBenchmark {
     public static class GateHolder {
         @Param({"ALWAYS", "NEVER"})
         public String fsync;
+
         Gate gate;
         Path dir;
         final GateContext entry = GateContext.entry("main");
 
         @Setup(Level.Trial)
         public void setUp(Passes passes) throws IOException {
-            dir = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))),
-                    "gate-bench");
-            gate = Gate.builder().stateDirectory(dir).trustedKeySet(passes.keys).fsyncPolicy(FsyncPolicy.valueOf(fsync))
-                    .journalBudgetBytes(8L << 30).deviceId("bench").gateId("g1")
-                    .config(DeviceConfig.builder().deviceId("bench").gateId("g1").areaId("area-1")
-                            .zones(Arrays.asList("main")).direction("BOTH").version(1).build())
+            dir = Files.createTempDirectory(
+                    Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))), "gate-bench");
+            gate = Gate.builder()
+                    .stateDirectory(dir)
+                    .trustedKeySet(passes.keys)
+                    .fsyncPolicy(FsyncPolicy.valueOf(fsync))
+                    .journalBudgetBytes(8L << 30)
+                    .deviceId("bench")
+                    .gateId("g1")
+                    .config(DeviceConfig.builder()
+                            .deviceId("bench")
+                            .gateId("g1")
+                            .areaId("area-1")
+                            .zones(Arrays.asList("main"))
+                            .direction("BOTH")
+                            .version(1)
+                            .build())
                     .build();
             Decision d = gate.decide(Credential.qr(passes.texts[0]), entry);
             if (!d.admitted()) {
@@ -110,7 +133,9 @@ public class GateDecisionBenchmark {
         public void tearDown(Passes passes) throws IOException {
             Decision d = gate.decide(Credential.qr(passes.texts[1]), entry);
             long appends = gate.journal().pendingCount();
-            System.out.printf("%n[%s] %d decisions journaled with %d forces%n", fsync, appends, gate.journal().forceCount());
+            System.out.printf(
+                    "%n[%s] %d decisions journaled with %d forces%n",
+                    fsync, appends, gate.journal().forceCount());
             gate.close();
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,11 +1,10 @@
 package io.scenicpass.cli.gate;
 
+import java.io.IOException;
+import java.net.ConnectException;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
-
-import java.io.IOException;
-import java.net.ConnectException;
 
 /**
  * The simulated gate's network cable: an OkHttp interceptor that fails every request while the cable is cut,

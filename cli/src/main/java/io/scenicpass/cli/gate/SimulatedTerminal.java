@@ -18,14 +18,10 @@ import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.sync.Connectivity;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
-import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.terminal.sync.SyncClient;
 import io.scenicpass.terminal.sync.SyncListener;
 import io.scenicpass.terminal.sync.SyncReport;
-import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -40,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 
 /**
  * A complete gate terminal with simulated devices: enrollment (once, kept in {@code device.json}), the
@@ -97,15 +95,23 @@ public final class SimulatedTerminal implements AutoCloseable {
      * @param extra extra OkHttp interceptors (tests record acknowledgements with one)
      * @param events where asynchronous events go
      */
-    public SimulatedTerminal(Path dataDir, String serverUrl, String enrollment, Clock clock, Duration pullInterval,
-                             List<Interceptor> extra, EventSink sink) {
+    public SimulatedTerminal(
+            Path dataDir,
+            String serverUrl,
+            String enrollment,
+            Clock clock,
+            Duration pullInterval,
+            List<Interceptor> extra,
+            EventSink sink) {
         EventSink events = (type, fields) -> {
             if (!closing) {
                 sink.event(type, fields);
             }
         };
-        OkHttpClient.Builder hb = new OkHttpClient.Builder().addInterceptor(network)
-                .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(15))
+        OkHttpClient.Builder hb = new OkHttpClient.Builder()
+                .addInterceptor(network)
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(15))
                 .writeTimeout(Duration.ofSeconds(15));
         extra.forEach(hb::addInterceptor);
         OkHttpClient http = hb.build();
@@ -116,8 +122,8 @@ public final class SimulatedTerminal implements AutoCloseable {
             DeviceCredentials c = stored.get();
             if (serverUrl != null && !strip(serverUrl).equals(strip(c.serverUrl()))) {
                 // same device, the server moved (a demo server on a new port): keep the enrollment
-                c = new DeviceCredentials(strip(serverUrl), c.deviceId(), c.deviceToken(), c.areaId(), c.gateId(),
-                        c.rootPublicKey());
+                c = new DeviceCredentials(
+                        strip(serverUrl), c.deviceId(), c.deviceToken(), c.areaId(), c.gateId(), c.rootPublicKey());
                 store.save(c);
             }
             credentials = c;
@@ -126,21 +132,30 @@ public final class SimulatedTerminal implements AutoCloseable {
             if (enrollment == null) {
                 throw new IllegalArgumentException("not enrolled yet: give --enroll TOKEN (and --server URL)");
             }
-            credentials = new Provisioning(store).httpClient(http).serverUrl(serverUrl == null ? null : strip(serverUrl))
+            credentials = new Provisioning(store)
+                    .httpClient(http)
+                    .serverUrl(serverUrl == null ? null : strip(serverUrl))
                     .enroll(enrollment, "simulated gate", "scenicpass-cli");
             enrolledNow = true;
         }
         clockCorrected = clock == null;
-        GateBuilder gb = Gate.builder().stateDirectory(dataDir.resolve("gate"))
-                .rootPublicKey(credentials.rootPublicKey()).deviceId(credentials.deviceId())
+        GateBuilder gb = Gate.builder()
+                .stateDirectory(dataDir.resolve("gate"))
+                .rootPublicKey(credentials.rootPublicKey())
+                .deviceId(credentials.deviceId())
                 .gateId(credentials.gateId() == null ? "gate" : credentials.gateId());
         if (clock != null) {
             gb.clock(clock).correctClock(false);
         }
         gate = gb.build();
-        sync = SyncClient.builder(credentials).gate(gate).httpClient(http).pullInterval(pullInterval)
-                .offlineDetection(1, Duration.ofSeconds(15)).backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
-                .conflictFile(dataDir.resolve("overuse-conflicts.jsonl")).listener(new SyncListener() {
+        sync = SyncClient.builder(credentials)
+                .gate(gate)
+                .httpClient(http)
+                .pullInterval(pullInterval)
+                .offlineDetection(1, Duration.ofSeconds(15))
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .conflictFile(dataDir.resolve("overuse-conflicts.jsonl"))
+                .listener(new SyncListener() {
                     @Override
                     public void connectivityChanged(Connectivity previous, Connectivity now) {
                         events.event("connectivity", map("from", previous.name(), "to", now.name()));
@@ -148,7 +163,8 @@ public final class SimulatedTerminal implements AutoCloseable {
 
                     @Override
                     public void overuseConflict(OveruseNotice c) {
-                        events.event("overuse", map("eventId", c.eventId(), "passId", c.passId(), "message", c.message()));
+                        events.event(
+                                "overuse", map("eventId", c.eventId(), "passId", c.passId(), "message", c.message()));
                     }
 
                     @Override
@@ -158,9 +174,11 @@ public final class SimulatedTerminal implements AutoCloseable {
 
                     @Override
                     public void unauthorized() {
-                        events.event("unauthorized", map("message", "the server refused the device token; enroll again"));
+                        events.event(
+                                "unauthorized", map("message", "the server refused the device token; enroll again"));
                     }
-                }).build();
+                })
+                .build();
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "simulated-lane-timers");
             t.setDaemon(true);
@@ -202,8 +220,19 @@ public final class SimulatedTerminal implements AutoCloseable {
 
             @Override
             public void onPassageTimeout(Decision admission, int passed, int expected, boolean restored) {
-                events.event("passageTimeout", map("lane", name, "eventId", admission.eventId(), "passed", passed,
-                        "expected", expected, "restored", restored));
+                events.event(
+                        "passageTimeout",
+                        map(
+                                "lane",
+                                name,
+                                "eventId",
+                                admission.eventId(),
+                                "passed",
+                                passed,
+                                "expected",
+                                expected,
+                                "restored",
+                                restored));
                 sync.entriesAvailable();
             }
 
@@ -212,9 +241,13 @@ public final class SimulatedTerminal implements AutoCloseable {
                 events.event("alarm", map("lane", name, "type", alarm.type().name(), "device", alarm.deviceId()));
             }
         };
-        return SimulatedLane.builder("lane-" + name, gate, LaneScheduler.of(timers)).clock(deviceClock)
-                .direction(direction).terminalId(credentials.deviceId()).listener(listener)
-                .telemetry(sync::submitTelemetry).build();
+        return SimulatedLane.builder("lane-" + name, gate, LaneScheduler.of(timers))
+                .clock(deviceClock)
+                .direction(direction)
+                .terminalId(credentials.deviceId())
+                .listener(listener)
+                .telemetry(sync::submitTelemetry)
+                .build();
     }
 
     /** Runs a first sync cycle on this thread, then starts background sync and the push stream. */
@@ -331,7 +364,11 @@ public final class SimulatedTerminal implements AutoCloseable {
         Optional<SyncReport> last = sync.lastReport();
         m.put("lastSync", last.map(r -> r.finishedAt().toString()).orElse(null));
         m.put("lastSyncOk", last.map(SyncReport::success).orElse(null));
-        m.put("lastSyncError", last.flatMap(SyncReport::failure).map(e -> e.code() + ": " + e.getMessage()).orElse(null));
+        m.put(
+                "lastSyncError",
+                last.flatMap(SyncReport::failure)
+                        .map(e -> e.code() + ": " + e.getMessage())
+                        .orElse(null));
         m.put("gateTime", gate.clock().now().toString());
         m.put("clockCorrected", clockCorrected);
         m.put("clockOffsetMs", gate.clock().offset().toMillis());

@@ -49,35 +49,54 @@ public final class EmbeddedGate implements AutoCloseable {
      * @param deviceClock the gate's clock: a simulated one is used as is (never corrected by the server time)
      * @param extra extra OkHttp interceptors (the end-to-end test records the server's acknowledgements)
      */
-    public EmbeddedGate(Path dataDir, String serverUrl, String enrollmentCode, Clock deviceClock, List<Interceptor> extra) {
-        OkHttpClient.Builder hb = new OkHttpClient.Builder().addInterceptor(cable).connectTimeout(Duration.ofSeconds(5))
+    public EmbeddedGate(
+            Path dataDir, String serverUrl, String enrollmentCode, Clock deviceClock, List<Interceptor> extra) {
+        OkHttpClient.Builder hb = new OkHttpClient.Builder()
+                .addInterceptor(cable)
+                .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(15));
         extra.forEach(hb::addInterceptor);
         http = hb.build();
         // 1. enrollment: once; later runs find device.json and do not call the server
-        credentials = new Provisioning(new CredentialStore(dataDir.resolve("device.json"))).httpClient(http)
-                .serverUrl(serverUrl).enroll(enrollmentCode, "example gate", "gate-terminal-example");
+        credentials = new Provisioning(new CredentialStore(dataDir.resolve("device.json")))
+                .httpClient(http)
+                .serverUrl(serverUrl)
+                .enroll(enrollmentCode, "example gate", "gate-terminal-example");
         // 2. the gate engine: decides from local state, journals every decision durably
-        gate = Gate.builder().stateDirectory(dataDir.resolve("gate")).rootPublicKey(credentials.rootPublicKey())
-                .deviceId(credentials.deviceId()).clock(deviceClock).correctClock(false).build();
+        gate = Gate.builder()
+                .stateDirectory(dataDir.resolve("gate"))
+                .rootPublicKey(credentials.rootPublicKey())
+                .deviceId(credentials.deviceId())
+                .clock(deviceClock)
+                .correctClock(false)
+                .build();
         // 3. the sync client: key set, revocations, manifest, config down; journaled entries up
-        sync = SyncClient.builder(credentials).gate(gate).httpClient(http).offlineDetection(1, Duration.ofSeconds(5))
-                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(10)).pullInterval(Duration.ofSeconds(10)).build();
+        sync = SyncClient.builder(credentials)
+                .gate(gate)
+                .httpClient(http)
+                .offlineDetection(1, Duration.ofSeconds(5))
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(10))
+                .pullInterval(Duration.ofSeconds(10))
+                .build();
         // 4. devices: one entry lane of simulated devices
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "example-lane");
             t.setDaemon(true);
             return t;
         });
-        lane = SimulatedLane.builder("lane-1", gate, LaneScheduler.of(timers)).clock(gate.clock().asClock())
-                .direction(Direction.IN).terminalId(credentials.deviceId()).telemetry(sync::submitTelemetry)
+        lane = SimulatedLane.builder("lane-1", gate, LaneScheduler.of(timers))
+                .clock(gate.clock().asClock())
+                .direction(Direction.IN)
+                .terminalId(credentials.deviceId())
+                .telemetry(sync::submitTelemetry)
                 .listener(new LaneListener() {
                     @Override
                     public void onDecision(ScannedCredential credential, Decision decision) {
                         lastDecision.set(decision);
                         sync.entriesAvailable(); // upload soon; never blocks the lane
                     }
-                }).build();
+                })
+                .build();
         lane.start();
     }
 
@@ -101,7 +120,9 @@ public final class EmbeddedGate implements AutoCloseable {
         if (d == null) {
             throw new IllegalStateException("the lane did not decide (busy?)");
         }
-        for (int i = 0; d.admitted() && i < Math.max(1, d.partyCount()) && lane.lane().busy(); i++) {
+        for (int i = 0;
+                d.admitted() && i < Math.max(1, d.partyCount()) && lane.lane().busy();
+                i++) {
             lane.turnstile().walkThrough();
         }
         return d;

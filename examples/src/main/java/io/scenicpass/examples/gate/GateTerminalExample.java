@@ -41,8 +41,7 @@ import okhttp3.Response;
  * The gate runs at the booked slot's start plus ten minutes (a simulated clock), so the demo works at any hour.
  */
 public final class GateTerminalExample {
-    private GateTerminalExample() {
-    }
+    private GateTerminalExample() {}
 
     /**
      * @param args see the class comment
@@ -62,19 +61,23 @@ public final class GateTerminalExample {
             demo = OctoJson.mapper().readTree(Files.readAllBytes(Paths.get(opts.get("demo-json"))));
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: run.sh --demo-json FILE [--adults N] [--pass SP1...] [--data DIR] [--gate GATE_ID]");
+            System.err.println(
+                    "usage: run.sh --demo-json FILE [--adults N] [--pass SP1...] [--data DIR] [--gate GATE_ID]");
             return 2;
         }
         String baseUrl = demo.path("baseUrl").asText().replaceAll("/+$", "");
         Path data = Paths.get(opts.getOrDefault("data", "gate-terminal-data"));
         List<String> passes = new ArrayList<>();
         String bookingUuid = null;
-        try (ChannelClient channel = ChannelClient.builder().baseUrl(baseUrl + "/octo")
-                .apiKey(demo.path("channelApiKey").asText()).build()) {
+        try (ChannelClient channel = ChannelClient.builder()
+                .baseUrl(baseUrl + "/octo")
+                .apiKey(demo.path("channelApiKey").asText())
+                .build()) {
             if (opts.containsKey("pass")) {
                 passes.add(opts.get("pass"));
             } else {
-                out.println("== booking through the channel API (" + demo.path("channelId").asText("channel") + ")");
+                out.println("== booking through the channel API ("
+                        + demo.path("channelId").asText("channel") + ")");
                 OtaBookingFlow.Result r = new OtaBookingFlow(channel, Clock.systemUTC(), out)
                         .run("park-entry", Integer.parseInt(opts.getOrDefault("adults", "2")), "GATE-EXAMPLE");
                 passes.addAll(r.qrCodes);
@@ -84,14 +87,16 @@ public final class GateTerminalExample {
             out.println("== the gate runs at " + at + " (simulated clock: the booked slot)");
             String code = null;
             if (!Files.exists(data.resolve("device.json"))) {
-                code = enrollmentCode(baseUrl, demo.path("adminToken").asText(), opts.getOrDefault("gate", "gate-north"));
+                code = enrollmentCode(
+                        baseUrl, demo.path("adminToken").asText(), opts.getOrDefault("gate", "gate-north"));
                 out.println("== enrolling a new gate device (one-time code from the admin API) into " + data);
             } else {
                 out.println("== reusing the enrollment in " + data.resolve("device.json"));
             }
             Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
             try (EmbeddedGate gate = new EmbeddedGate(data, baseUrl, code, clock, List.of())) {
-                out.println("   device " + gate.credentials().deviceId() + " at gate " + gate.credentials().gateId());
+                out.println("   device " + gate.credentials().deviceId() + " at gate "
+                        + gate.credentials().gateId());
                 out.println("   first sync: " + gate.start());
                 for (String pass : passes) {
                     print(out, "scan ticket", gate.scan(pass));
@@ -101,7 +106,8 @@ public final class GateTerminalExample {
                 out.println("== sync: " + r + "; waiting for upload: " + gate.pendingUploads());
             }
             if (bookingUuid != null) {
-                out.println("== the channel sees booking " + bookingUuid + " as " + channel.booking(bookingUuid).getStatus());
+                out.println("== the channel sees booking " + bookingUuid + " as "
+                        + channel.booking(bookingUuid).getStatus());
             }
             return 0;
         } catch (SyncException e) {
@@ -117,8 +123,16 @@ public final class GateTerminalExample {
     }
 
     private static void print(PrintStream out, String what, Decision d) {
-        out.printf("-> %s: %s %s  %s / %s%s%n", what, d.verdict(), d.reason(), d.messageZh(), d.messageEn(),
-                d.pass().map(p -> "  (pass " + p.passId() + ", entries used " + p.entriesUsed() + ")").orElse(""));
+        out.printf(
+                "-> %s: %s %s  %s / %s%s%n",
+                what,
+                d.verdict(),
+                d.reason(),
+                d.messageZh(),
+                d.messageEn(),
+                d.pass()
+                        .map(p -> "  (pass " + p.passId() + ", entries used " + p.entriesUsed() + ")")
+                        .orElse(""));
     }
 
     /** Ten minutes into the pass's slot (or its validity). */
@@ -132,9 +146,11 @@ public final class GateTerminalExample {
     static String enrollmentCode(String baseUrl, String adminToken, String gateId) throws IOException {
         OkHttpClient http = new OkHttpClient();
         String body = OctoJson.mapper().writeValueAsString(Map.of("gateId", gateId, "label", "gate-terminal example"));
-        Request req = new Request.Builder().url(baseUrl + "/admin/v1/enrollment-tokens")
+        Request req = new Request.Builder()
+                .url(baseUrl + "/admin/v1/enrollment-tokens")
                 .header("Authorization", "Bearer " + adminToken)
-                .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), MediaType.get("application/json"))).build();
+                .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), MediaType.get("application/json")))
+                .build();
         try (Response r = http.newCall(req).execute()) {
             String text = r.body().string();
             if (r.code() != 201) {

@@ -23,8 +23,7 @@ import java.util.Map;
  * The API key may also come from the environment variable {@code SCENICPASS_API_KEY}.
  */
 public final class OtaBookingExample {
-    private OtaBookingExample() {
-    }
+    private OtaBookingExample() {}
 
     /**
      * @param args see the class comment
@@ -44,8 +43,9 @@ public final class OtaBookingExample {
             }
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.println("usage: run.sh (--demo-json FILE | --base-url URL --api-key KEY) [--product ID] [--adults N] "
-                    + "[--png FILE] [--light-terminal]");
+            System.err.println(
+                    "usage: run.sh (--demo-json FILE | --base-url URL --api-key KEY) [--product ID] [--adults N] "
+                            + "[--png FILE] [--light-terminal]");
             return 2;
         }
         String apiKey = opts.getOrDefault("api-key", System.getenv("SCENICPASS_API_KEY"));
@@ -59,9 +59,13 @@ public final class OtaBookingExample {
             octo = octo + "/octo";
         }
         Path png = Paths.get(opts.getOrDefault("png", "ticket.png"));
-        try (ChannelClient client = ChannelClient.builder().baseUrl(octo).apiKey(apiKey).build()) {
+        try (ChannelClient client =
+                ChannelClient.builder().baseUrl(octo).apiKey(apiKey).build()) {
             OtaBookingFlow.Result r = new OtaBookingFlow(client, Clock.systemUTC(), System.out)
-                    .run(opts.get("product"), Integer.parseInt(opts.getOrDefault("adults", "1")), "OTA-DEMO-" + System.currentTimeMillis());
+                    .run(
+                            opts.get("product"),
+                            Integer.parseInt(opts.getOrDefault("adults", "1")),
+                            "OTA-DEMO-" + System.currentTimeMillis());
             String qr = r.qrCodes.get(0);
             System.out.printf("5. ticket 1 of %d (%d chars of signed pass):%n", r.qrCodes.size(), qr.length());
             System.out.print(QrCodes.ascii(qr, !opts.containsKey("light-terminal")));

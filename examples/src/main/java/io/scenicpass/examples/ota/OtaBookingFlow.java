@@ -72,41 +72,78 @@ public final class OtaBookingFlow {
         List<Product> products = client.products();
         out.printf("1. %d product(s) on sale:%n", products.size());
         for (Product p : products) {
-            out.printf("   - %s  %s  (%s)%n", p.getId(), p.getTitle() != null ? p.getTitle() : p.getInternalName(), p.getTimeZone());
+            out.printf(
+                    "   - %s  %s  (%s)%n",
+                    p.getId(), p.getTitle() != null ? p.getTitle() : p.getInternalName(), p.getTimeZone());
         }
-        Product product = products.stream().filter(p -> productId == null || productId.equals(p.getId())).findFirst()
+        Product product = products.stream()
+                .filter(p -> productId == null || productId.equals(p.getId()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("product not offered: " + productId));
         Option option = product.defaultOption();
-        Unit adult = option.getUnits().stream().filter(u -> u.getType() == UnitType.ADULT).findFirst()
+        Unit adult = option.getUnits().stream()
+                .filter(u -> u.getType() == UnitType.ADULT)
+                .findFirst()
                 .orElse(option.getUnits().get(0));
 
-        LocalDate tomorrow = LocalDate.now(clock.withZone(ZoneId.of(product.getTimeZone()))).plusDays(1);
-        List<Availability> slots = client.availability(new AvailabilityRequest().productId(product.getId())
-                .optionId(option.getId()).localDate(tomorrow));
+        LocalDate tomorrow =
+                LocalDate.now(clock.withZone(ZoneId.of(product.getTimeZone()))).plusDays(1);
+        List<Availability> slots = client.availability(new AvailabilityRequest()
+                .productId(product.getId())
+                .optionId(option.getId())
+                .localDate(tomorrow));
         out.printf("2. availability of %s on %s:%n", product.getId(), tomorrow);
         for (Availability a : slots) {
-            out.printf("   - %s-%s  %-9s %s/%s left  (id %s)%n", a.getLocalDateTimeStart().toLocalTime(),
-                    a.getLocalDateTimeEnd() == null ? "" : a.getLocalDateTimeEnd().toLocalTime(), a.getStatus(),
-                    a.getVacancies(), a.getCapacity(), a.getId());
+            out.printf(
+                    "   - %s-%s  %-9s %s/%s left  (id %s)%n",
+                    a.getLocalDateTimeStart().toLocalTime(),
+                    a.getLocalDateTimeEnd() == null
+                            ? ""
+                            : a.getLocalDateTimeEnd().toLocalTime(),
+                    a.getStatus(),
+                    a.getVacancies(),
+                    a.getCapacity(),
+                    a.getId());
         }
-        Availability slot = slots.stream().filter(a -> a.isAvailable() && (a.getVacancies() == null || a.getVacancies() >= adults))
-                .findFirst().orElseThrow(() -> new IllegalStateException("nothing bookable tomorrow"));
+        Availability slot = slots.stream()
+                .filter(a -> a.isAvailable() && (a.getVacancies() == null || a.getVacancies() >= adults))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("nothing bookable tomorrow"));
 
         List<UnitItemRequest> items = new ArrayList<>();
         for (int i = 0; i < adults; i++) {
             items.add(new UnitItemRequest().unitId(adult.getId()));
         }
-        BookingReservationRequest reservation = new BookingReservationRequest().productId(product.getId())
-                .optionId(option.getId()).availabilityId(slot.getId()).expirationMinutes(15)
-                .resellerReference(resellerReference).unitItems(items);
+        BookingReservationRequest reservation = new BookingReservationRequest()
+                .productId(product.getId())
+                .optionId(option.getId())
+                .availabilityId(slot.getId())
+                .expirationMinutes(15)
+                .resellerReference(resellerReference)
+                .unitItems(items);
         Booking held = client.reserve(reservation);
         out.printf("3. reserved %s: %s until %s%n", held.getUuid(), held.getStatus(), held.getUtcExpiresAt());
 
-        Booking confirmed = client.confirm(held.getUuid(), new BookingConfirmationRequest().resellerReference(resellerReference)
-                .contact(new Contact().fullName("Demo Traveller").emailAddress("traveller@example.com").country("CN")));
-        out.printf("4. confirmed %s: %s, %d ticket(s)%s%n", confirmed.getUuid(), confirmed.getStatus(), confirmed.getUnitItems().size(),
-                confirmed.getPricing() == null ? "" : ", " + money(confirmed.getPricing().getRetail(),
-                        confirmed.getPricing().getCurrencyPrecision()) + " " + confirmed.getPricing().getCurrency());
+        Booking confirmed = client.confirm(
+                held.getUuid(),
+                new BookingConfirmationRequest()
+                        .resellerReference(resellerReference)
+                        .contact(new Contact()
+                                .fullName("Demo Traveller")
+                                .emailAddress("traveller@example.com")
+                                .country("CN")));
+        out.printf(
+                "4. confirmed %s: %s, %d ticket(s)%s%n",
+                confirmed.getUuid(),
+                confirmed.getStatus(),
+                confirmed.getUnitItems().size(),
+                confirmed.getPricing() == null
+                        ? ""
+                        : ", "
+                                + money(
+                                        confirmed.getPricing().getRetail(),
+                                        confirmed.getPricing().getCurrencyPrecision())
+                                + " " + confirmed.getPricing().getCurrency());
 
         return new Result(product, slot, confirmed, qrCodes(confirmed));
     }

@@ -16,8 +16,7 @@ import javax.imageio.ImageIO;
 
 /** Renders a ticket's QR text (the signed pass) for a terminal and as a PNG file, with ZXing. */
 public final class QrCodes {
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /**
      * Encodes text as a QR code (ECC level M, 4-module quiet zone).

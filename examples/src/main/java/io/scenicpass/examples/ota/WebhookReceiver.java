@@ -42,7 +42,8 @@ public final class WebhookReceiver implements AutoCloseable {
      * @return the running receiver
      * @throws IOException when the port cannot be bound
      */
-    public static WebhookReceiver start(int port, WebhookVerifier verifier, Consumer<WebhookEvent> consumer) throws IOException {
+    public static WebhookReceiver start(int port, WebhookVerifier verifier, Consumer<WebhookEvent> consumer)
+            throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         WebhookReceiver r = new WebhookReceiver(http, verifier, consumer);
         http.createContext("/webhooks/scenicpass", r::handle);

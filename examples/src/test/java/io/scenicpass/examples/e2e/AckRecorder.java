@@ -19,7 +19,8 @@ final class AckRecorder implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Response r = chain.proceed(chain.request());
         if (r.isSuccessful() && chain.request().url().encodedPath().endsWith("/terminal/v1/entries")) {
-            EntryAck ack = WireJson.mapper().readValue(r.peekBody(Long.MAX_VALUE).bytes(), EntryAck.class);
+            EntryAck ack =
+                    WireJson.mapper().readValue(r.peekBody(Long.MAX_VALUE).bytes(), EntryAck.class);
             for (EntryAckItem item : ack.results()) {
                 statuses.computeIfAbsent(item.eventId(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                         .add(item.status().name());

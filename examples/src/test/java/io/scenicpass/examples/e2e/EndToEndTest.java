@@ -59,12 +59,18 @@ class EndToEndTest {
         String secret = "whsec-e2e-" + UUID.randomUUID();
         BlockingQueue<WebhookEvent> inbox = new LinkedBlockingQueue<>();
         List<WebhookEvent> hooks = new ArrayList<>();
-        try (WebhookReceiver receiver = WebhookReceiver.start(0, WebhookVerifier.builder().secret(secret).build(), inbox::add)) {
+        try (WebhookReceiver receiver = WebhookReceiver.start(
+                0, WebhookVerifier.builder().secret(secret).build(), inbox::add)) {
             String channelId = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-            String apiKey = server.createChannel(Map.of("id", channelId, "name", "End-to-end OTA",
-                    "webhookUrl", receiver.url(), "webhookSecret", secret));
-            try (ChannelClient channel = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(apiKey).build()) {
-                OtaBookingFlow flow = new OtaBookingFlow(channel, Clock.systemUTC(),
+            String apiKey = server.createChannel(Map.of(
+                    "id", channelId, "name", "End-to-end OTA", "webhookUrl", receiver.url(), "webhookSecret", secret));
+            try (ChannelClient channel = ChannelClient.builder()
+                    .baseUrl(server.octoUrl())
+                    .apiKey(apiKey)
+                    .build()) {
+                OtaBookingFlow flow = new OtaBookingFlow(
+                        channel,
+                        Clock.systemUTC(),
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
                 OtaBookingFlow.Result a = flow.run("park-entry", 2, "E2E-A");
                 OtaBookingFlow.Result b = flow.run("park-entry", 1, "E2E-B");
@@ -76,12 +82,17 @@ class EndToEndTest {
                 Clock gateClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
                 // a gate of its own, so the server's per-gate figures count exactly this test's entries
                 String gateId = "e2e-gate-" + UUID.randomUUID().toString().substring(0, 6);
-                adminSend(server, "POST", "/admin/v1/gates", Map.of("id", gateId, "name", "E2E gate", "zoneId", "park",
-                        "direction", "IN"), 204);
+                adminSend(
+                        server,
+                        "POST",
+                        "/admin/v1/gates",
+                        Map.of("id", gateId, "name", "E2E gate", "zoneId", "park", "direction", "IN"),
+                        204);
                 String code = enrollmentCode(server, gateId);
                 AckRecorder acks = new AckRecorder();
                 List<String> decided = new ArrayList<>();
-                try (EmbeddedGate gate = new EmbeddedGate(dir.resolve("gate"), server.baseUrl, code, gateClock, List.of(acks))) {
+                try (EmbeddedGate gate =
+                        new EmbeddedGate(dir.resolve("gate"), server.baseUrl, code, gateClock, List.of(acks))) {
                     assertThat(gate.start().success()).as("first sync").isTrue();
 
                     // online: the first ticket of booking A
@@ -89,7 +100,8 @@ class EndToEndTest {
                     assertThat(gate.syncNow().success()).isTrue();
                     assertThat(gate.pendingUploads()).isZero();
                     await("booking A REDEEMED", () -> status(channel, uuidA) == BookingStatus.REDEEMED);
-                    WebhookEvent redeemedA = awaitWebhook(inbox, hooks, uuidA, WebhookEventType.BOOKING_REDEEMED, server);
+                    WebhookEvent redeemedA =
+                            awaitWebhook(inbox, hooks, uuidA, WebhookEventType.BOOKING_REDEEMED, server);
                     assertThat(redeemedA.getBooking().getStatus()).isEqualTo(BookingStatus.REDEEMED);
 
                     // the network is cut: the gate keeps admitting from its local state
@@ -102,11 +114,15 @@ class EndToEndTest {
                     decided.add(again.eventId());
                     assertThat(again.reason()).isEqualTo("ALREADY_ENTERED");
                     assertThat(gate.pendingUploads()).isEqualTo(3);
-                    assertThat(status(channel, uuidB)).as("the server cannot know yet").isEqualTo(BookingStatus.CONFIRMED);
+                    assertThat(status(channel, uuidB))
+                            .as("the server cannot know yet")
+                            .isEqualTo(BookingStatus.CONFIRMED);
 
                     // the network returns: everything decided offline goes up
                     SyncReport back = gate.restoreNetwork();
-                    assertThat(back.success()).as("sync after restore: %s", back).isTrue();
+                    assertThat(back.success())
+                            .as("sync after restore: %s", back)
+                            .isTrue();
                     assertThat(back.conflicts()).isZero();
                     assertThat(gate.sync().connectivity()).isEqualTo(Connectivity.ONLINE);
                     assertThat(gate.pendingUploads()).isZero();
@@ -116,9 +132,12 @@ class EndToEndTest {
 
                     // exactly once, as the gate was told: every decision acknowledged ACCEPTED once, never DUPLICATE
                     assertThat(acks.statuses.keySet()).containsExactlyInAnyOrderElementsOf(decided);
-                    acks.statuses.forEach((eventId, s) -> assertThat(s).as("acks of %s", eventId).containsExactly("ACCEPTED"));
+                    acks.statuses.forEach((eventId, s) ->
+                            assertThat(s).as("acks of %s", eventId).containsExactly("ACCEPTED"));
                     // exactly once, as the server stored it
-                    JsonNode entries = adminGet(server, "/admin/v1/entries?deviceId=" + gate.credentials().deviceId());
+                    JsonNode entries = adminGet(
+                            server,
+                            "/admin/v1/entries?deviceId=" + gate.credentials().deviceId());
                     assertThat(entries).as("GET /admin/v1/entries").isNotNull();
                     Map<String, Integer> stored = new HashMap<>();
                     for (JsonNode e : entries) {
@@ -130,11 +149,16 @@ class EndToEndTest {
                 }
                 // one BOOKING_REDEEMED per booking, even though booking A was admitted twice
                 drain(inbox, hooks);
-                assertThat(hooks.stream().filter(h -> h.getType() == WebhookEventType.BOOKING_REDEEMED
-                        && uuidA.equals(h.getBooking().getUuid())).count()).isEqualTo(1);
+                assertThat(hooks.stream()
+                                .filter(h -> h.getType() == WebhookEventType.BOOKING_REDEEMED
+                                        && uuidA.equals(h.getBooking().getUuid()))
+                                .count())
+                        .isEqualTo(1);
                 // the operator dashboard's figures count the three people admitted at this gate on the slot's day
                 String day = a.slot.getLocalDateTimeStart().toLocalDate().toString();
-                assertThat(adminGet(server, "/admin/v1/flow/arrivals?date=" + day)).as("dashboard API").isNotNull();
+                assertThat(adminGet(server, "/admin/v1/flow/arrivals?date=" + day))
+                        .as("dashboard API")
+                        .isNotNull();
                 await("the dashboard counting 3 arrivals at " + gateId, () -> arrivals(server, day, gateId) == 3);
                 assertThat(adminGetText(server, "/dashboard")).contains("<html");
             }
@@ -163,17 +187,26 @@ class EndToEndTest {
         }
     }
 
-    private static WebhookEvent awaitWebhook(BlockingQueue<WebhookEvent> inbox, List<WebhookEvent> seen, String uuid,
-                                             WebhookEventType type, DemoServer server) throws InterruptedException {
+    private static WebhookEvent awaitWebhook(
+            BlockingQueue<WebhookEvent> inbox,
+            List<WebhookEvent> seen,
+            String uuid,
+            WebhookEventType type,
+            DemoServer server)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (true) {
             for (WebhookEvent e : seen) {
-                if (e.getType() == type && e.getBooking() != null && uuid.equals(e.getBooking().getUuid())) {
+                if (e.getType() == type
+                        && e.getBooking() != null
+                        && uuid.equals(e.getBooking().getUuid())) {
                     return e;
                 }
             }
             long left = Duration.between(Instant.now(), deadline).toMillis();
-            assertThat(left).as("webhook %s for %s; server log:%n%s", type, uuid, server.logTail()).isPositive();
+            assertThat(left)
+                    .as("webhook %s for %s; server log:%n%s", type, uuid, server.logTail())
+                    .isPositive();
             WebhookEvent e = inbox.poll(left, TimeUnit.MILLISECONDS);
             if (e != null) {
                 seen.add(e);
@@ -187,7 +220,9 @@ class EndToEndTest {
 
     private static long arrivals(DemoServer server, String day, String gateId) {
         try {
-            JsonNode series = adminGet(server, "/admin/v1/flow/arrivals?date=" + day).path("gates").path("series")
+            JsonNode series = adminGet(server, "/admin/v1/flow/arrivals?date=" + day)
+                    .path("gates")
+                    .path("series")
                     .path(gateId);
             long sum = 0;
             for (JsonNode n : series) {
@@ -201,7 +236,9 @@ class EndToEndTest {
 
     private static String adminGetText(DemoServer server, String path) throws Exception {
         OkHttpClient http = new OkHttpClient();
-        try (Response r = http.newCall(new Request.Builder().url(server.baseUrl.replaceAll("/+$", "") + path).build())
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(server.baseUrl.replaceAll("/+$", "") + path)
+                        .build())
                 .execute()) {
             return r.body().string();
         } finally {
@@ -212,11 +249,19 @@ class EndToEndTest {
     private static void adminSend(DemoServer server, String method, String path, Map<String, Object> body, int expected)
             throws Exception {
         OkHttpClient http = new OkHttpClient();
-        try (Response r = http.newCall(new Request.Builder().url(server.baseUrl.replaceAll("/+$", "") + path)
-                .header("Authorization", "Bearer " + server.adminToken).method(method, okhttp3.RequestBody.create(
-                        OctoJson.mapper().writeValueAsString(body), okhttp3.MediaType.get("application/json"))).build())
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(server.baseUrl.replaceAll("/+$", "") + path)
+                        .header("Authorization", "Bearer " + server.adminToken)
+                        .method(
+                                method,
+                                okhttp3.RequestBody.create(
+                                        OctoJson.mapper().writeValueAsString(body),
+                                        okhttp3.MediaType.get("application/json")))
+                        .build())
                 .execute()) {
-            assertThat(r.code()).as("%s %s: %s", method, path, r.body().string()).isEqualTo(expected);
+            assertThat(r.code())
+                    .as("%s %s: %s", method, path, r.body().string())
+                    .isEqualTo(expected);
         } finally {
             http.dispatcher().executorService().shutdown();
         }
@@ -224,10 +269,14 @@ class EndToEndTest {
 
     private static String enrollmentCode(DemoServer server, String gateId) throws Exception {
         OkHttpClient http = new OkHttpClient();
-        try (Response r = http.newCall(new Request.Builder().url(server.baseUrl.replaceAll("/+$", "")
-                + "/admin/v1/enrollment-tokens").header("Authorization", "Bearer " + server.adminToken)
-                .post(okhttp3.RequestBody.create(OctoJson.mapper().writeValueAsString(Map.of("gateId", gateId,
-                        "label", "e2e")), okhttp3.MediaType.get("application/json"))).build()).execute()) {
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(server.baseUrl.replaceAll("/+$", "") + "/admin/v1/enrollment-tokens")
+                        .header("Authorization", "Bearer " + server.adminToken)
+                        .post(okhttp3.RequestBody.create(
+                                OctoJson.mapper().writeValueAsString(Map.of("gateId", gateId, "label", "e2e")),
+                                okhttp3.MediaType.get("application/json")))
+                        .build())
+                .execute()) {
             String text = r.body().string();
             assertThat(r.code()).as("enrollment token: %s", text).isEqualTo(201);
             return OctoJson.mapper().readTree(text).path("enrollmentCode").asText();
@@ -239,14 +288,18 @@ class EndToEndTest {
     /** GET with the admin token; null when the route does not exist (404). */
     private static JsonNode adminGet(DemoServer server, String path) throws Exception {
         OkHttpClient http = new OkHttpClient();
-        try (Response r = http.newCall(new Request.Builder().url(server.baseUrl.replaceAll("/+$", "") + path)
-                .header("Authorization", "Bearer " + server.adminToken).build()).execute()) {
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(server.baseUrl.replaceAll("/+$", "") + path)
+                        .header("Authorization", "Bearer " + server.adminToken)
+                        .build())
+                .execute()) {
             if (r.code() == 404) {
                 return null;
             }
             String text = r.body().string();
             assertThat(r.code()).as("GET %s: %s", path, text).isEqualTo(200);
-            return text.trim().startsWith("[") || text.trim().startsWith("{") ? OctoJson.mapper().readTree(text)
+            return text.trim().startsWith("[") || text.trim().startsWith("{")
+                    ? OctoJson.mapper().readTree(text)
                     : OctoJson.mapper().createObjectNode();
         } finally {
             http.dispatcher().executorService().shutdown();

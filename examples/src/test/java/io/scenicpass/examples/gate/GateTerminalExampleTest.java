@@ -26,7 +26,8 @@ class GateTerminalExampleTest {
         String data = dir.resolve("gate").toString();
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = GateTerminalExample.run(new String[] {"--demo-json", demoJson, "--data", data},
+        int code = GateTerminalExample.run(
+                new String[] {"--demo-json", demoJson, "--data", data},
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(out).isZero();
@@ -36,17 +37,23 @@ class GateTerminalExampleTest {
         assertThat(out).contains("waiting for upload: 0").contains(" as REDEEMED");
 
         bytes.reset();
-        code = GateTerminalExample.run(new String[] {"--demo-json", demoJson, "--data", data, "--adults", "1"},
+        code = GateTerminalExample.run(
+                new String[] {"--demo-json", demoJson, "--data", data, "--adults", "1"},
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(out).isZero();
-        assertThat(out).contains("reusing the enrollment").contains("-> scan ticket: ADMIT OK").contains(" as REDEEMED");
+        assertThat(out)
+                .contains("reusing the enrollment")
+                .contains("-> scan ticket: ADMIT OK")
+                .contains(" as REDEEMED");
     }
 
     @Test
     void missingDemoJsonIsAUsageError() {
-        assertThat(GateTerminalExample.run(new String[] {"--data", dir.toString()}, System.out)).isEqualTo(2);
-        assertThat(GateTerminalExample.run(new String[] {"--demo-json", dir.resolve("none.json").toString()},
-                System.out)).isEqualTo(2);
+        assertThat(GateTerminalExample.run(new String[] {"--data", dir.toString()}, System.out))
+                .isEqualTo(2);
+        assertThat(GateTerminalExample.run(
+                        new String[] {"--demo-json", dir.resolve("none.json").toString()}, System.out))
+                .isEqualTo(2);
     }
 }

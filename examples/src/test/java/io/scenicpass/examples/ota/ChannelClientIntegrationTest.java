@@ -55,8 +55,11 @@ class ChannelClientIntegrationTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = DemoServer.shared();
-        client = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(server.channelApiKey)
-                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build();
+        client = ChannelClient.builder()
+                .baseUrl(server.octoUrl())
+                .apiKey(server.channelApiKey)
+                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2))
+                .build();
     }
 
     @AfterAll
@@ -76,16 +79,29 @@ class ChannelClientIntegrationTest {
      */
     private static Availability firstSlotInTwoDays(Product p) {
         LocalDate day = LocalDate.now(ZoneId.of(p.getTimeZone())).plusDays(2);
-        return client.availability(new AvailabilityRequest().productId(p.getId()).optionId(p.defaultOption().getId())
-                .localDate(day)).stream().filter(Availability::isAvailable).findFirst().orElseThrow();
+        return client
+                .availability(new AvailabilityRequest()
+                        .productId(p.getId())
+                        .optionId(p.defaultOption().getId())
+                        .localDate(day))
+                .stream()
+                .filter(Availability::isAvailable)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static BookingReservationRequest reservation(Product p, Availability slot, int units) {
         Option o = p.defaultOption();
         List<UnitItemRequest> items = java.util.stream.IntStream.range(0, units)
-                .mapToObj(i -> new UnitItemRequest().unitId(o.getUnits().get(0).getId())).collect(Collectors.toList());
-        return new BookingReservationRequest().uuid(UUID.randomUUID().toString()).productId(p.getId()).optionId(o.getId())
-                .availabilityId(slot.getId()).unitItems(items).resellerReference("IT-" + UUID.randomUUID());
+                .mapToObj(i -> new UnitItemRequest().unitId(o.getUnits().get(0).getId()))
+                .collect(Collectors.toList());
+        return new BookingReservationRequest()
+                .uuid(UUID.randomUUID().toString())
+                .productId(p.getId())
+                .optionId(o.getId())
+                .availabilityId(slot.getId())
+                .unitItems(items)
+                .resellerReference("IT-" + UUID.randomUUID());
     }
 
     @Test
@@ -101,8 +117,11 @@ class ChannelClientIntegrationTest {
         assertThat(slot.getLocalDateTimeStart().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
         assertThat(slot.getLocalDateTimeEnd()).isAfter(slot.getLocalDateTimeStart());
         LocalDate tomorrow = slot.getLocalDateTimeStart().toLocalDate();
-        List<AvailabilityCalendarDay> days = client.calendar(new AvailabilityCalendarRequest().productId(p.getId())
-                .optionId(p.defaultOption().getId()).localDateStart(tomorrow).localDateEnd(tomorrow.plusDays(6)));
+        List<AvailabilityCalendarDay> days = client.calendar(new AvailabilityCalendarRequest()
+                .productId(p.getId())
+                .optionId(p.defaultOption().getId())
+                .localDateStart(tomorrow)
+                .localDateEnd(tomorrow.plusDays(6)));
         assertThat(days).hasSize(7);
         assertThat(days.get(0).getLocalDate()).isEqualTo(tomorrow);
     }
@@ -110,17 +129,22 @@ class ChannelClientIntegrationTest {
     @Test
     void exampleFlowBooksAndTheQrPngDecodesToTheSignedPass(@TempDir Path tmp) throws Exception {
         ByteArrayOutputStream narration = new ByteArrayOutputStream();
-        OtaBookingFlow.Result r = new OtaBookingFlow(client, Clock.systemUTC(), new PrintStream(narration, true, StandardCharsets.UTF_8))
+        OtaBookingFlow.Result r = new OtaBookingFlow(
+                        client, Clock.systemUTC(), new PrintStream(narration, true, StandardCharsets.UTF_8))
                 .run(null, 2, "IT-FLOW-" + UUID.randomUUID());
         assertThat(r.booking.getStatus()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(r.qrCodes).hasSize(2).doesNotHaveDuplicates();
-        assertThat(narration.toString(StandardCharsets.UTF_8)).contains("reserved").contains("confirmed");
+        assertThat(narration.toString(StandardCharsets.UTF_8))
+                .contains("reserved")
+                .contains("confirmed");
         Path png = tmp.resolve("ticket.png");
         QrCodes.writePng(r.qrCodes.get(0), 400, png);
         BufferedImage img = ImageIO.read(png.toFile());
         int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-        String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(img.getWidth(), img.getHeight(), px)))).getText();
+        String decoded = new QRCodeReader()
+                .decode(new BinaryBitmap(
+                        new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), px))))
+                .getText();
         assertThat(decoded).isEqualTo(r.qrCodes.get(0));
         assertThat(QrCodes.ascii(r.qrCodes.get(0), true)).contains("\u2588");
     }
@@ -128,8 +152,11 @@ class ChannelClientIntegrationTest {
     @Test
     void everyDemoProductCanBeBookedAndYieldsQrCodes() {
         for (Product p : client.products()) {
-            OtaBookingFlow.Result r = new OtaBookingFlow(client, Clock.systemUTC(),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(p.getId(), 2, "IT-ALL-" + UUID.randomUUID());
+            OtaBookingFlow.Result r = new OtaBookingFlow(
+                            client,
+                            Clock.systemUTC(),
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                    .run(p.getId(), 2, "IT-ALL-" + UUID.randomUUID());
             assertThat(r.booking.getStatus()).as(p.getId()).isEqualTo(BookingStatus.CONFIRMED);
             assertThat(r.qrCodes).as(p.getId()).isNotEmpty().allMatch(q -> !q.isBlank());
         }
@@ -138,8 +165,8 @@ class ChannelClientIntegrationTest {
     @Test
     void exampleMainRunsAgainstDemoJson(@TempDir Path tmp) {
         Path png = tmp.resolve("out/ticket.png");
-        int code = OtaBookingExample.run(new String[] {"--demo-json", server.dataDir.resolve("demo.json").toString(),
-            "--png", png.toString()});
+        int code = OtaBookingExample.run(
+                new String[] {"--demo-json", server.dataDir.resolve("demo.json").toString(), "--png", png.toString()});
         assertThat(code).as("exit code; server log:\n" + server.logTail()).isZero();
         assertThat(png).exists();
     }
@@ -153,7 +180,8 @@ class ChannelClientIntegrationTest {
         Booking again = client.reserve(req);
         assertThat(again.getUuid()).isEqualTo(first.getUuid());
         assertThat(again.getId()).isEqualTo(first.getId());
-        assertThat(client.bookings(BookingQuery.byResellerReference(req.getResellerReference()))).hasSize(1);
+        assertThat(client.bookings(BookingQuery.byResellerReference(req.getResellerReference())))
+                .hasSize(1);
 
         Booking c1 = client.confirm(first.getUuid(), new BookingConfirmationRequest());
         Booking c2 = client.confirm(first.getUuid(), new BookingConfirmationRequest());
@@ -167,13 +195,19 @@ class ChannelClientIntegrationTest {
         Availability slot = firstSlotInTwoDays(p);
         BookingReservationRequest req = reservation(p, slot, 1);
         client.reserve(req);
-        OctoApiException e = catchThrowableOfType(OctoApiException.class, () -> client.reserve(req.unitItems(
-                List.of(new UnitItemRequest().unitId(p.defaultOption().getUnits().get(0).getId()),
-                        new UnitItemRequest().unitId(p.defaultOption().getUnits().get(0).getId())))));
+        OctoApiException e = catchThrowableOfType(
+                OctoApiException.class,
+                () -> client.reserve(req.unitItems(List.of(
+                        new UnitItemRequest()
+                                .unitId(p.defaultOption().getUnits().get(0).getId()),
+                        new UnitItemRequest()
+                                .unitId(p.defaultOption().getUnits().get(0).getId())))));
         assertThat(e).as("a changed body under the same uuid must be refused").isNotNull();
         assertThat(e.getErrorCode()).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
         assertThat(e.getOffendingId()).isEqualTo(req.getUuid());
-        assertThat(client.booking(req.getUuid()).getUnitItems()).as("the first reservation is untouched").hasSize(1);
+        assertThat(client.booking(req.getUuid()).getUnitItems())
+                .as("the first reservation is untouched")
+                .hasSize(1);
     }
 
     @Test
@@ -183,12 +217,17 @@ class ChannelClientIntegrationTest {
         Booking b = client.reserveAsync(req).get(30, TimeUnit.SECONDS);
         client.confirm(b.getUuid(), null);
         String newRef = "IT-UPD-" + UUID.randomUUID();
-        assertThat(client.update(b.getUuid(), new BookingUpdateRequest().resellerReference(newRef)).getResellerReference())
+        assertThat(client.update(b.getUuid(), new BookingUpdateRequest().resellerReference(newRef))
+                        .getResellerReference())
                 .isEqualTo(newRef);
-        assertThat(client.bookings(BookingQuery.byResellerReference(newRef))).extracting(Booking::getUuid).containsExactly(b.getUuid());
+        assertThat(client.bookings(BookingQuery.byResellerReference(newRef)))
+                .extracting(Booking::getUuid)
+                .containsExactly(b.getUuid());
         Booking cancelled = client.cancel(b.getUuid(), new BookingCancellationRequest().reason("integration test"));
         assertThat(cancelled.getStatus()).isEqualTo(BookingStatus.CANCELLED);
-        assertThat(client.cancel(b.getUuid(), null).getStatus()).as("cancel is idempotent").isEqualTo(BookingStatus.CANCELLED);
+        assertThat(client.cancel(b.getUuid(), null).getStatus())
+                .as("cancel is idempotent")
+                .isEqualTo(BookingStatus.CANCELLED);
         assertThat(client.booking(b.getUuid()).getStatus()).isEqualTo(BookingStatus.CANCELLED);
     }
 
@@ -196,16 +235,22 @@ class ChannelClientIntegrationTest {
     void realServerErrorsAreTyped() {
         Product p = product();
         assertThat(code(() -> client.product("no-such-product"))).isEqualTo(OctoErrorCode.INVALID_PRODUCT_ID);
-        assertThat(catchThrowableOfType(OctoApiException.class, () -> client.product("no-such-product")).getOffendingId())
+        assertThat(catchThrowableOfType(OctoApiException.class, () -> client.product("no-such-product"))
+                        .getOffendingId())
                 .isEqualTo("no-such-product");
-        assertThat(code(() -> client.booking(UUID.randomUUID().toString()))).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
+        assertThat(code(() -> client.booking(UUID.randomUUID().toString())))
+                .isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
         Availability slot = firstSlotInTwoDays(p);
-        assertThat(code(() -> client.reserve(reservation(p, slot, 1).unitItems(List.of(new UnitItemRequest().unitId("no-such-unit"))))))
+        assertThat(code(() -> client.reserve(
+                        reservation(p, slot, 1).unitItems(List.of(new UnitItemRequest().unitId("no-such-unit"))))))
                 .isEqualTo(OctoErrorCode.INVALID_UNIT_ID);
         assertThat(code(() -> client.reserve(reservation(p, slot, 1).availabilityId("2001-01-01T00:00:00+08:00"))))
                 .isEqualTo(OctoErrorCode.INVALID_AVAILABILITY_ID);
         assertThat(code(() -> client.reserve(reservation(p, slot, 0)))).isEqualTo(OctoErrorCode.UNPROCESSABLE_ENTITY);
-        try (ChannelClient wrongKey = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey("not-a-key").build()) {
+        try (ChannelClient wrongKey = ChannelClient.builder()
+                .baseUrl(server.octoUrl())
+                .apiKey("not-a-key")
+                .build()) {
             assertThat(code(wrongKey::products)).isEqualTo(OctoErrorCode.UNAUTHORIZED);
         }
     }
@@ -215,14 +260,21 @@ class ChannelClientIntegrationTest {
         Product p = product();
         BookingReservationRequest req = reservation(p, firstSlotInTwoDays(p), 1);
         Booking mine = client.reserve(req);
-        String otherKey = server.channelKeys.values().stream().filter(k -> !k.equals(server.channelApiKey)).findFirst()
+        String otherKey = server.channelKeys.values().stream()
+                .filter(k -> !k.equals(server.channelApiKey))
+                .findFirst()
                 .orElseThrow();
-        try (ChannelClient other = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(otherKey).build()) {
+        try (ChannelClient other = ChannelClient.builder()
+                .baseUrl(server.octoUrl())
+                .apiKey(otherKey)
+                .build()) {
             assertThat(code(() -> other.booking(mine.getUuid()))).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
             assertThat(code(() -> other.confirm(mine.getUuid(), null))).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
             assertThat(code(() -> other.cancel(mine.getUuid(), null))).isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
-            assertThat(other.bookings(BookingQuery.byResellerReference(req.getResellerReference()))).isEmpty();
-            assertThat(code(() -> other.reserve(req))).as("the uuid is taken by another channel")
+            assertThat(other.bookings(BookingQuery.byResellerReference(req.getResellerReference())))
+                    .isEmpty();
+            assertThat(code(() -> other.reserve(req)))
+                    .as("the uuid is taken by another channel")
                     .isEqualTo(OctoErrorCode.INVALID_BOOKING_UUID);
         }
         assertThat(client.booking(mine.getUuid()).getStatus()).isEqualTo(BookingStatus.ON_HOLD);
@@ -235,7 +287,9 @@ class ChannelClientIntegrationTest {
     }
 
     private static List<String> qr(Booking b) {
-        return b.getUnitItems().stream().map(UnitItem::getTicket).map(t -> t.deliveryValue(DeliveryFormat.QRCODE))
+        return b.getUnitItems().stream()
+                .map(UnitItem::getTicket)
+                .map(t -> t.deliveryValue(DeliveryFormat.QRCODE))
                 .collect(Collectors.toList());
     }
 }

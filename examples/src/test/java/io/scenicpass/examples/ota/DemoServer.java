@@ -30,6 +30,7 @@ public final class DemoServer implements AutoCloseable {
     public final String adminToken;
     /** Every demo channel's API key by channel id. */
     public final java.util.Map<String, String> channelKeys = new java.util.TreeMap<>();
+
     private final Process process;
     private final Path log;
 
@@ -40,7 +41,9 @@ public final class DemoServer implements AutoCloseable {
         this.baseUrl = demo.path("baseUrl").asText();
         this.channelApiKey = demo.path("channelApiKey").asText();
         this.adminToken = demo.path("adminToken").asText(null);
-        demo.path("channelKeys").fields().forEachRemaining(e -> channelKeys.put(e.getKey(), e.getValue().asText()));
+        demo.path("channelKeys")
+                .fields()
+                .forEachRemaining(e -> channelKeys.put(e.getKey(), e.getValue().asText()));
     }
 
     /** @return the OCTO endpoint */
@@ -68,7 +71,8 @@ public final class DemoServer implements AutoCloseable {
 
     static DemoServer start() throws Exception {
         String root = System.getProperty("scenicpass.root", "..");
-        Path jar = Paths.get(System.getProperty("scenicpass.serverJar", root + "/reference-server/target/scenicpass-server.jar"));
+        Path jar = Paths.get(
+                System.getProperty("scenicpass.serverJar", root + "/reference-server/target/scenicpass-server.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("\n!!!!! SKIPPING the integration tests against the real server: " + jar.toAbsolutePath()
                     + " is missing. Build it with: mvn -B -ntp -pl reference-server -am package -DskipTests\n");
@@ -80,8 +84,10 @@ public final class DemoServer implements AutoCloseable {
         Path data = dir.resolve("data");
         Path log = dir.resolve("server.log");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", copy.toString(), "demo", "--port", "0",
-                "--data", data.toString())).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                        java, "-Xmx256m", "-jar", copy.toString(), "demo", "--port", "0", "--data", data.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         // the tests' webhook receivers listen on 127.0.0.1: a private target, refused unless allowed
         pb.environment().put("SCENICPASS_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         Process p = pb.start();
@@ -95,7 +101,9 @@ public final class DemoServer implements AutoCloseable {
             if (Files.isRegularFile(demoJson)) {
                 try {
                     demo = OctoJson.mapper().readTree(Files.readAllBytes(demoJson));
-                    if (demo.hasNonNull("baseUrl") && demo.hasNonNull("channelApiKey") && healthy(demo.get("baseUrl").asText())) {
+                    if (demo.hasNonNull("baseUrl")
+                            && demo.hasNonNull("channelApiKey")
+                            && healthy(demo.get("baseUrl").asText())) {
                         return new DemoServer(data, p, log, demo);
                     }
                 } catch (IOException partiallyWritten) {
@@ -105,13 +113,14 @@ public final class DemoServer implements AutoCloseable {
             p.waitFor(200, TimeUnit.MILLISECONDS);
         }
         p.destroyForcibly();
-        throw new IllegalStateException("reference server not ready within " + START_DEADLINE + " (demo.json: " + demo + "):\n"
-                + tail(log));
+        throw new IllegalStateException(
+                "reference server not ready within " + START_DEADLINE + " (demo.json: " + demo + "):\n" + tail(log));
     }
 
     private static boolean healthy(String baseUrl) {
         try {
-            HttpURLConnection c = (HttpURLConnection) new URL(baseUrl.replaceAll("/+$", "") + "/health").openConnection();
+            HttpURLConnection c =
+                    (HttpURLConnection) new URL(baseUrl.replaceAll("/+$", "") + "/health").openConnection();
             c.setConnectTimeout(1000);
             c.setReadTimeout(2000);
             try {
@@ -142,10 +151,12 @@ public final class DemoServer implements AutoCloseable {
      */
     public String createChannel(java.util.Map<String, Object> fields) throws IOException {
         okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
-        okhttp3.Request req = new okhttp3.Request.Builder().url(baseUrl.replaceAll("/+$", "") + "/admin/v1/channels")
+        okhttp3.Request req = new okhttp3.Request.Builder()
+                .url(baseUrl.replaceAll("/+$", "") + "/admin/v1/channels")
                 .header("Authorization", "Bearer " + adminToken)
-                .post(okhttp3.RequestBody.create(OctoJson.mapper().writeValueAsString(fields),
-                        okhttp3.MediaType.get("application/json"))).build();
+                .post(okhttp3.RequestBody.create(
+                        OctoJson.mapper().writeValueAsString(fields), okhttp3.MediaType.get("application/json")))
+                .build();
         try (okhttp3.Response resp = http.newCall(req).execute()) {
             String text = resp.body().string();
             if (resp.code() != 201) {

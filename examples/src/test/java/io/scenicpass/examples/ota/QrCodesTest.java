@@ -25,8 +25,8 @@ class QrCodesTest {
         String light = QrCodes.ascii(TEXT, false);
         String[] lines = dark.split("\n");
         assertThat(lines).hasSize((m.getHeight() + 1) / 2);
-        assertThat(lines[0]).hasSize(m.getWidth()).matches("\u2588+");   // quiet zone printed as ink on dark terminals
-        assertThat(light.split("\n")[0]).matches(" +");                    // and as blank on light ones
+        assertThat(lines[0]).hasSize(m.getWidth()).matches("\u2588+"); // quiet zone printed as ink on dark terminals
+        assertThat(light.split("\n")[0]).matches(" +"); // and as blank on light ones
         assertThat(dark).isNotEqualTo(light);
     }
 
@@ -37,13 +37,17 @@ class QrCodesTest {
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(300);
         int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-        assertThat(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(img.getWidth(), img.getHeight(), px)))).getText()).isEqualTo(TEXT);
+        assertThat(new QRCodeReader()
+                        .decode(new BinaryBitmap(
+                                new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), px))))
+                        .getText())
+                .isEqualTo(TEXT);
     }
 
     @Test
     void tooLongTextIsAClearError() {
-        assertThatThrownBy(() -> QrCodes.encode("x".repeat(5000), 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> QrCodes.encode("x".repeat(5000), 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not fit");
     }
 
@@ -51,13 +55,15 @@ class QrCodesTest {
     void exampleArgumentErrorsExitWithUsage() {
         assertThat(OtaBookingExample.run(new String[] {"positional"})).isEqualTo(2);
         assertThat(OtaBookingExample.run(new String[] {"--base-url"})).isEqualTo(2);
-        assertThat(OtaBookingExample.run(new String[] {"--demo-json", "/nonexistent/demo.json"})).isEqualTo(2);
+        assertThat(OtaBookingExample.run(new String[] {"--demo-json", "/nonexistent/demo.json"}))
+                .isEqualTo(2);
         assertThat(OtaBookingExample.parse(new String[] {"--base-url=http://x", "--light-terminal", "--adults", "3"}))
                 .isEqualTo(Map.of("base-url", "http://x", "light-terminal", "true", "adults", "3"));
     }
 
     @Test
     void unreachableServerIsReportedNotThrown() {
-        assertThat(OtaBookingExample.run(new String[] {"--base-url", "http://127.0.0.1:1", "--api-key", "k"})).isEqualTo(1);
+        assertThat(OtaBookingExample.run(new String[] {"--base-url", "http://127.0.0.1:1", "--api-key", "k"}))
+                .isEqualTo(1);
     }
 }

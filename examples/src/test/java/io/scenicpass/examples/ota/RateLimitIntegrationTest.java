@@ -28,29 +28,37 @@ class RateLimitIntegrationTest {
 
     @Test
     void clientWaitsForRetryAfterAndSucceeds() throws Exception {
-        String key = server.createChannel(Map.of("id", "it-slow-" + UUID.randomUUID().toString().substring(0, 8),
-                "ratePerSecond", 1, "burst", 1));
+        String key = server.createChannel(Map.of(
+                "id", "it-slow-" + UUID.randomUUID().toString().substring(0, 8), "ratePerSecond", 1, "burst", 1));
         List<Duration> waits = new CopyOnWriteArrayList<>();
-        try (ChannelClient client = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(key)
+        try (ChannelClient client = ChannelClient.builder()
+                .baseUrl(server.octoUrl())
+                .apiKey(key)
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(5))
                 .sleeper(d -> {
                     waits.add(d);
-                    Thread.sleep(d.toMillis());   // the client really waits, as in production
-                }).build()) {
+                    Thread.sleep(d.toMillis()); // the client really waits, as in production
+                })
+                .build()) {
             for (int i = 0; i < 3; i++) {
                 assertThat(client.supplier().getName()).isNotBlank();
             }
         }
-        assertThat(waits).as("the burst of 1 is exceeded, so the server asked to wait").isNotEmpty()
+        assertThat(waits)
+                .as("the burst of 1 is exceeded, so the server asked to wait")
+                .isNotEmpty()
                 .allMatch(d -> !d.isNegative() && d.compareTo(Duration.ofSeconds(2)) <= 0);
     }
 
     @Test
     void withoutPatienceTheRateLimitSurfacesTyped() throws Exception {
-        String key = server.createChannel(Map.of("id", "it-hasty-" + UUID.randomUUID().toString().substring(0, 8),
-                "ratePerSecond", 1, "burst", 1));
-        try (ChannelClient client = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(key)
-                .retryPolicy(RetryPolicy.none()).build()) {
+        String key = server.createChannel(Map.of(
+                "id", "it-hasty-" + UUID.randomUUID().toString().substring(0, 8), "ratePerSecond", 1, "burst", 1));
+        try (ChannelClient client = ChannelClient.builder()
+                .baseUrl(server.octoUrl())
+                .apiKey(key)
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
             client.supplier();
             RateLimitedException e = catchThrowableOfType(RateLimitedException.class, client::supplier);
             assertThat(e).isNotNull();

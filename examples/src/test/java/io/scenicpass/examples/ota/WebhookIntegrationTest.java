@@ -40,7 +40,6 @@ class WebhookIntegrationTest {
         server = DemoServer.shared();
     }
 
-
     @Test
     void confirmedAndCancelledBookingsArriveSignedExactlyOncePerEvent() throws Exception {
         String secret = "whsec-it-" + UUID.randomUUID();
@@ -48,13 +47,18 @@ class WebhookIntegrationTest {
         WebhookVerifier verifier = WebhookVerifier.builder().secret(secret).build();
         try (WebhookReceiver receiver = WebhookReceiver.start(0, verifier, events::add)) {
             String channelId = "it-ota-" + UUID.randomUUID().toString().substring(0, 8);
-            String apiKey = server.createChannel(java.util.Map.of("id", channelId, "name", "Integration OTA",
-                    "webhookUrl", receiver.url(), "webhookSecret", secret));
-            try (ChannelClient client = ChannelClient.builder().baseUrl(server.octoUrl()).apiKey(apiKey).build()) {
+            String apiKey = server.createChannel(java.util.Map.of(
+                    "id", channelId, "name", "Integration OTA", "webhookUrl", receiver.url(), "webhookSecret", secret));
+            try (ChannelClient client = ChannelClient.builder()
+                    .baseUrl(server.octoUrl())
+                    .apiKey(apiKey)
+                    .build()) {
                 // the flow books "tomorrow" by its clock: a day ahead, so the slot is past the 24 h cancellation cutoff
-                OtaBookingFlow.Result r = new OtaBookingFlow(client, Clock.offset(Clock.systemUTC(),
-                        java.time.Duration.ofDays(1)),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(null, 1, "IT-WH");
+                OtaBookingFlow.Result r = new OtaBookingFlow(
+                                client,
+                                Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(1)),
+                                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                        .run(null, 1, "IT-WH");
                 String uuid = r.booking.getUuid();
                 WebhookEvent confirmed = next(events, uuid);
                 assertThat(confirmed.getType()).isEqualTo(WebhookEventType.BOOKING_CONFIRMED);
@@ -68,13 +72,17 @@ class WebhookIntegrationTest {
                 assertThat(cancel.getEventId()).isNotEqualTo(confirmed.getEventId());
             }
             // A forged delivery (wrong secret) is refused by the receiver.
-            byte[] forged = OctoJson.write(new WebhookEvent().eventId("forged").type(WebhookEventType.BOOKING_CANCELLED))
+            byte[] forged = OctoJson.write(
+                            new WebhookEvent().eventId("forged").type(WebhookEventType.BOOKING_CANCELLED))
                     .getBytes(StandardCharsets.UTF_8);
             long ts = System.currentTimeMillis() / 1000;
-            try (Response resp = http.newCall(new Request.Builder().url(receiver.url())
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign("wrong", ts, forged))
-                    .post(RequestBody.create(forged, JSON)).build()).execute()) {
+            try (Response resp = http.newCall(new Request.Builder()
+                            .url(receiver.url())
+                            .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts))
+                            .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign("wrong", ts, forged))
+                            .post(RequestBody.create(forged, JSON))
+                            .build())
+                    .execute()) {
                 assertThat(resp.code()).isEqualTo(400);
                 assertThat(resp.body().string()).isEqualTo("SIGNATURE_MISMATCH");
             }
@@ -84,9 +92,10 @@ class WebhookIntegrationTest {
 
     private static WebhookEvent next(BlockingQueue<WebhookEvent> events, String uuid) throws InterruptedException {
         WebhookEvent e = events.poll(30, TimeUnit.SECONDS);
-        assertThat(e).as("webhook within 30 s; server log:\n" + server.logTail()).isNotNull();
+        assertThat(e)
+                .as("webhook within 30 s; server log:\n" + server.logTail())
+                .isNotNull();
         assertThat(e.getBooking().getUuid()).isEqualTo(uuid);
         return e;
     }
-
 }

@@ -11,11 +11,11 @@ import io.scenicpass.server.sales.SalesModule;
 
 /** The operator's side: site (zones, gates), blacklist, settings and the admin token; the admin API. */
 public final class AdminModule {
-  public final AdminService admin;
-  public final AdminApi api;
+    public final AdminService admin;
+    public final AdminApi api;
 
-  public AdminModule(Platform p, SalesModule sales, ChannelsModule channels, KeyService keys) {
-    admin = new AdminService(p.db(), new SettingStore(), new BlacklistStore(), new SiteStore(), p.clock());
-    api = new AdminApi(admin, sales.catalogue, sales.inventory, channels.channels, keys, sales.passes);
-  }
+    public AdminModule(Platform p, SalesModule sales, ChannelsModule channels, KeyService keys) {
+        admin = new AdminService(p.db(), new SettingStore(), new BlacklistStore(), new SiteStore(), p.clock());
+        api = new AdminApi(admin, sales.catalogue, sales.inventory, channels.channels, keys, sales.passes);
+    }
 }

@@ -8,19 +8,19 @@ import java.time.Duration;
 
 /** The resellers: channels and their API keys, and the webhooks the server sends them (an outbox). */
 public final class ChannelsModule {
-  public final ChannelService channels;
-  public final WebhookService webhooks;
+    public final ChannelService channels;
+    public final WebhookService webhooks;
 
-  /** {@code targets}: where webhooks may be sent (public http(s) addresses unless the operator opted in). */
-  public ChannelsModule(Platform p, WebhookTargets targets) {
-    ChannelStore store = new ChannelStore();
-    channels = new ChannelService(p.db(), store, p.clock(), p.random(), targets);
-    webhooks = new WebhookService(p.db(), new OutboxStore(), store, p.ids(), p.clock(), targets);
-    p.metrics().gauge("scenicpass.outbox.depth", "channel webhooks waiting for delivery", webhooks::pending);
-  }
+    /** {@code targets}: where webhooks may be sent (public http(s) addresses unless the operator opted in). */
+    public ChannelsModule(Platform p, WebhookTargets targets) {
+        ChannelStore store = new ChannelStore();
+        channels = new ChannelService(p.db(), store, p.clock(), p.random(), targets);
+        webhooks = new WebhookService(p.db(), new OutboxStore(), store, p.ids(), p.clock(), targets);
+        p.metrics().gauge("scenicpass.outbox.depth", "channel webhooks waiting for delivery", webhooks::pending);
+    }
 
-  /** Webhook delivery runs on every node: outbox rows are claimed with FOR UPDATE SKIP LOCKED. */
-  public void jobs(Jobs jobs) {
-    jobs.everyNode("webhooks", Duration.ofSeconds(1), webhooks::deliverDue);
-  }
+    /** Webhook delivery runs on every node: outbox rows are claimed with FOR UPDATE SKIP LOCKED. */
+    public void jobs(Jobs jobs) {
+        jobs.everyNode("webhooks", Duration.ofSeconds(1), webhooks::deliverDue);
+    }
 }

@@ -8,8 +8,8 @@ import io.scenicpass.channel.webhook.WebhookSignature;
 import io.scenicpass.core.Ids;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.channels.store.ChannelStore;
-import io.scenicpass.server.db.Database;
 import io.scenicpass.server.channels.store.OutboxStore;
+import io.scenicpass.server.db.Database;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,163 +32,171 @@ import org.slf4j.LoggerFactory;
  * (10 s doubling, capped at 1 h) for up to 24 h, and survive restarts because the outbox is the database.
  */
 public final class WebhookService {
-  private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
-  static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
-  static final Duration FIRST_RETRY = Duration.ofSeconds(10);
-  static final Duration MAX_BACKOFF = Duration.ofHours(1);
-  static final long LEASE_MINUTES = 2;
-  static final Duration LEASE = Duration.ofMinutes(LEASE_MINUTES);
-  private static final int PAGE = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    static final long LEASE_MINUTES = 2;
+    static final Duration LEASE = Duration.ofMinutes(LEASE_MINUTES);
+    private static final int PAGE = 100;
 
-  private final Database db;
-  private final OutboxStore outbox;
-  private final ChannelStore channels;
-  private final Ids ids;
-  private final Clock clock;
-  private final HttpClient http;
-  private final WebhookTargets targets;
+    private final Database db;
+    private final OutboxStore outbox;
+    private final ChannelStore channels;
+    private final Ids ids;
+    private final Clock clock;
+    private final HttpClient http;
+    private final WebhookTargets targets;
 
-  public WebhookService(Database db, OutboxStore outbox, ChannelStore channels, Ids ids, Clock clock,
-      WebhookTargets targets) {
-    this.db = db;
-    this.outbox = outbox;
-    this.channels = channels;
-    this.ids = ids;
-    this.clock = clock;
-    this.targets = targets;
-    this.http = client();
-  }
-
-  /** The client of outbound webhooks: redirects are never followed (a 3xx could point at a private address). */
-  public static HttpClient client() {
-    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-  }
-
-  /** Adds an event for a channel to the outbox, inside the caller's transaction (no-op without a webhook URL). */
-  public void enqueue(Connection c, Channel ch, WebhookEventType type, io.scenicpass.channel.model.Booking booking)
-      throws SQLException {
-    Optional<Channel> fresh = channels.find(c, ch.id());
-    if (fresh.isPresent()) {
-      enqueueAll(c, List.of(new Event(fresh.get(), type, booking)));
+    public WebhookService(
+            Database db, OutboxStore outbox, ChannelStore channels, Ids ids, Clock clock, WebhookTargets targets) {
+        this.db = db;
+        this.outbox = outbox;
+        this.channels = channels;
+        this.ids = ids;
+        this.clock = clock;
+        this.targets = targets;
+        this.http = client();
     }
-  }
 
-  /** One event to enqueue; {@code channel} as read in the caller's transaction. */
-  public record Event(Channel channel, WebhookEventType type, io.scenicpass.channel.model.Booking booking) {}
-
-  /**
-   * Adds several events to the outbox with one batch insert, inside the caller's transaction. The channels must have
-   * been read in that transaction (their webhook URL decides; events of channels without one are dropped).
-   */
-  public void enqueueAll(Connection c, List<Event> events) throws SQLException {
-    List<OutboxStore.NewMessage> rows = new java.util.ArrayList<>(events.size());
-    Instant now = clock.instant();
-    for (Event e : events) {
-      Channel ch = e.channel();
-      if (ch.webhookUrl() == null || ch.webhookUrl().isBlank()) {
-        continue;
-      }
-      String eventId = ids.eventId();
-      WebhookEvent ev = new WebhookEvent().eventId(eventId).type(e.type()).utcCreatedAt(now).booking(e.booking());
-      try {
-        rows.add(new OutboxStore.NewMessage(eventId, ch.id(), e.type().name(),
-            OctoJson.mapper().writeValueAsString(ev)));
-      } catch (JsonProcessingException ex) {
-        throw new IllegalStateException("cannot serialise webhook event", ex);
-      }
+    /** The client of outbound webhooks: redirects are never followed (a 3xx could point at a private address). */
+    public static HttpClient client() {
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
-    outbox.addAll(c, rows, now);
-  }
 
-  /**
-   * Delivers what is due now; returns how many were delivered. Safe to run on every node at once: a short
-   * transaction claims a page of due rows ({@code FOR UPDATE SKIP LOCKED}, next attempt moved to the lease end), the
-   * HTTP calls happen outside any transaction, and a node that dies mid-delivery leaves its rows to be retried by
-   * any node after the lease ({@value #LEASE_MINUTES} min). Delivery is at least once (receivers dedupe on
-   * {@code ScenicPass-Event-Id}); no two live nodes deliver the same row at the same time.
-   */
-  public int deliverDue() {
-    int delivered = 0;
-    while (true) {
-      Instant now = clock.instant();
-      List<OutboxStore.Message> mine = db.tx(c -> outbox.claimDue(c, now, PAGE, now.plus(LEASE)));
-      for (OutboxStore.Message m : mine) {
-        if (deliver(m)) {
-          delivered++;
+    /** Adds an event for a channel to the outbox, inside the caller's transaction (no-op without a webhook URL). */
+    public void enqueue(Connection c, Channel ch, WebhookEventType type, io.scenicpass.channel.model.Booking booking)
+            throws SQLException {
+        Optional<Channel> fresh = channels.find(c, ch.id());
+        if (fresh.isPresent()) {
+            enqueueAll(c, List.of(new Event(fresh.get(), type, booking)));
         }
-      }
-      if (mine.size() < PAGE) {
-        return delivered;
-      }
     }
-  }
 
-  private boolean deliver(OutboxStore.Message m) {
-    Optional<Channel> ch = db.read(c -> channels.find(c, m.channelId()));
-    String error;
-    if (ch.isEmpty() || ch.get().webhookUrl() == null) {
-      db.tx(c -> {
-        outbox.failed(c, m.id(), "channel has no webhook URL any more");
-        return null;
-      });
-      return false;
-    }
-    try {
-      byte[] body = m.payload().getBytes(StandardCharsets.UTF_8);
-      long ts = clock.instant().getEpochSecond();
-      String secret = ch.get().webhookSecret() == null ? "" : ch.get().webhookSecret();
-      URI target = targets.checkDelivery(ch.get().webhookUrl()); // resolved and checked now, not only when registered
-      HttpRequest req = HttpRequest.newBuilder(target)
-          .timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json")
-          .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts))
-          .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, ts, body))
-          .header(WebhookSignature.EVENT_ID_HEADER, m.eventId())
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-      HttpResponse<Void> resp = http.send(req, HttpResponse.BodyHandlers.discarding());
-      if (resp.statusCode() / 100 == 2) {
-        db.tx(c -> {
-          outbox.delivered(c, m.id(), clock.instant());
-          return null;
-        });
-        return true;
-      }
-      error = "HTTP " + resp.statusCode();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      error = "interrupted";
-    } catch (WebhookTargets.Refused e) {
-      LOG.warn("webhook {} to channel {} refused: {}", m.eventId(), m.channelId(), e.getMessage());
-      error = "refused: " + e.getMessage();
-    } catch (Exception e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-    Instant now = clock.instant();
-    int attempt = m.attempts() + 1;
-    String err = error;
-    if (now.isAfter(m.createdAt().plus(GIVE_UP_AFTER))) {
-      LOG.warn("webhook {} to {} failed for 24 h, giving up: {}", m.eventId(), m.channelId(), err);
-      db.tx(c -> {
-        outbox.failed(c, m.id(), err);
-        return null;
-      });
-    } else {
-      db.tx(c -> {
-        outbox.retryLater(c, m.id(), now.plus(backoff(attempt)), err);
-        return null;
-      });
-    }
-    return false;
-  }
+    /** One event to enqueue; {@code channel} as read in the caller's transaction. */
+    public record Event(Channel channel, WebhookEventType type, io.scenicpass.channel.model.Booking booking) {}
 
-  /** Delay before retry number {@code attempt} (1-based): 10 s, 20 s, 40 s … capped at 1 h. */
-  public static Duration backoff(int attempt) {
-    long seconds = FIRST_RETRY.getSeconds() << Math.min(attempt - 1, 20);
-    return seconds > MAX_BACKOFF.getSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
-  }
+    /**
+     * Adds several events to the outbox with one batch insert, inside the caller's transaction. The channels must have
+     * been read in that transaction (their webhook URL decides; events of channels without one are dropped).
+     */
+    public void enqueueAll(Connection c, List<Event> events) throws SQLException {
+        List<OutboxStore.NewMessage> rows = new java.util.ArrayList<>(events.size());
+        Instant now = clock.instant();
+        for (Event e : events) {
+            Channel ch = e.channel();
+            if (ch.webhookUrl() == null || ch.webhookUrl().isBlank()) {
+                continue;
+            }
+            String eventId = ids.eventId();
+            WebhookEvent ev = new WebhookEvent()
+                    .eventId(eventId)
+                    .type(e.type())
+                    .utcCreatedAt(now)
+                    .booking(e.booking());
+            try {
+                rows.add(new OutboxStore.NewMessage(
+                        eventId, ch.id(), e.type().name(), OctoJson.mapper().writeValueAsString(ev)));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException("cannot serialise webhook event", ex);
+            }
+        }
+        outbox.addAll(c, rows, now);
+    }
 
-  public long pending() {
-    return db.read(outbox::pendingCount);
-  }
+    /**
+     * Delivers what is due now; returns how many were delivered. Safe to run on every node at once: a short
+     * transaction claims a page of due rows ({@code FOR UPDATE SKIP LOCKED}, next attempt moved to the lease end), the
+     * HTTP calls happen outside any transaction, and a node that dies mid-delivery leaves its rows to be retried by
+     * any node after the lease ({@value #LEASE_MINUTES} min). Delivery is at least once (receivers dedupe on
+     * {@code ScenicPass-Event-Id}); no two live nodes deliver the same row at the same time.
+     */
+    public int deliverDue() {
+        int delivered = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<OutboxStore.Message> mine = db.tx(c -> outbox.claimDue(c, now, PAGE, now.plus(LEASE)));
+            for (OutboxStore.Message m : mine) {
+                if (deliver(m)) {
+                    delivered++;
+                }
+            }
+            if (mine.size() < PAGE) {
+                return delivered;
+            }
+        }
+    }
+
+    private boolean deliver(OutboxStore.Message m) {
+        Optional<Channel> ch = db.read(c -> channels.find(c, m.channelId()));
+        String error;
+        if (ch.isEmpty() || ch.get().webhookUrl() == null) {
+            db.tx(c -> {
+                outbox.failed(c, m.id(), "channel has no webhook URL any more");
+                return null;
+            });
+            return false;
+        }
+        try {
+            byte[] body = m.payload().getBytes(StandardCharsets.UTF_8);
+            long ts = clock.instant().getEpochSecond();
+            String secret = ch.get().webhookSecret() == null ? "" : ch.get().webhookSecret();
+            URI target =
+                    targets.checkDelivery(ch.get().webhookUrl()); // resolved and checked now, not only when registered
+            HttpRequest req = HttpRequest.newBuilder(target)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, ts, body))
+                    .header(WebhookSignature.EVENT_ID_HEADER, m.eventId())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            HttpResponse<Void> resp = http.send(req, HttpResponse.BodyHandlers.discarding());
+            if (resp.statusCode() / 100 == 2) {
+                db.tx(c -> {
+                    outbox.delivered(c, m.id(), clock.instant());
+                    return null;
+                });
+                return true;
+            }
+            error = "HTTP " + resp.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (WebhookTargets.Refused e) {
+            LOG.warn("webhook {} to channel {} refused: {}", m.eventId(), m.channelId(), e.getMessage());
+            error = "refused: " + e.getMessage();
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        Instant now = clock.instant();
+        int attempt = m.attempts() + 1;
+        String err = error;
+        if (now.isAfter(m.createdAt().plus(GIVE_UP_AFTER))) {
+            LOG.warn("webhook {} to {} failed for 24 h, giving up: {}", m.eventId(), m.channelId(), err);
+            db.tx(c -> {
+                outbox.failed(c, m.id(), err);
+                return null;
+            });
+        } else {
+            db.tx(c -> {
+                outbox.retryLater(c, m.id(), now.plus(backoff(attempt)), err);
+                return null;
+            });
+        }
+        return false;
+    }
+
+    /** Delay before retry number {@code attempt} (1-based): 10 s, 20 s, 40 s … capped at 1 h. */
+    public static Duration backoff(int attempt) {
+        long seconds = FIRST_RETRY.getSeconds() << Math.min(attempt - 1, 20);
+        return seconds > MAX_BACKOFF.getSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    public long pending() {
+        return db.read(outbox::pendingCount);
+    }
 }

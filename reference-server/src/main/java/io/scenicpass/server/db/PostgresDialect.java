@@ -18,46 +18,55 @@ import java.util.function.Supplier;
  * small (a sequential scan). See docs/benchmarks.md § "reference-server entry ingestion".
  */
 public final class PostgresDialect implements Dialect {
-  PostgresDialect() {}
+    PostgresDialect() {}
 
-  @Override
-  public Connection prepare(Connection pooled) {
-    return pooled;
-  }
-
-  @Override
-  public <T> T pick(Supplier<? extends T> h2, Supplier<? extends T> postgres) {
-    return postgres.get();
-  }
-
-  /**
-   * A nested loop over the keys (the first parameter, a varchar array), each looked up through the key's index (the
-   * lateral subquery with {@code OFFSET 0} is planned on its own, for one key), whatever the table's statistics say.
-   */
-  @Override
-  public <T> List<T> listByKeys(Connection c, String columns, String table, String key, String where,
-      String orderBy, Collection<String> keys, Jdbc.Row<T> row, Object... args) throws SQLException {
-    String sql = "SELECT x.* FROM unnest(?::varchar[]) AS k(id) CROSS JOIN LATERAL (SELECT " + columns + " FROM "
-        + table + " WHERE " + key + " = k.id AND " + (where == null ? "TRUE" : where) + " OFFSET 0) x"
-        + (orderBy == null ? "" : " ORDER BY " + orderBy);
-    List<T> out = new ArrayList<>();
-    List<String> ids = new ArrayList<>(keys);
-    for (int from = 0; from < ids.size(); from += Jdbc.IN_CHUNK) {
-      List<Object> bound = new ArrayList<>();
-      bound.add(varchars(c, ids.subList(from, Math.min(ids.size(), from + Jdbc.IN_CHUNK))));
-      bound.addAll(List.of(args));
-      out.addAll(Jdbc.list(c, sql, true, row, bound.toArray()));
+    @Override
+    public Connection prepare(Connection pooled) {
+        return pooled;
     }
-    return out;
-  }
 
-  /** The values as a varchar array parameter. */
-  public static Array varchars(Connection c, Collection<String> values) throws SQLException {
-    return c.createArrayOf("varchar", values.toArray(new String[0]));
-  }
+    @Override
+    public <T> T pick(Supplier<? extends T> h2, Supplier<? extends T> postgres) {
+        return postgres.get();
+    }
 
-  @Override
-  public <T> T onHotRow(String rowId, Supplier<T> work) {
-    return work.get();
-  }
+    /**
+     * A nested loop over the keys (the first parameter, a varchar array), each looked up through the key's index (the
+     * lateral subquery with {@code OFFSET 0} is planned on its own, for one key), whatever the table's statistics say.
+     */
+    @Override
+    public <T> List<T> listByKeys(
+            Connection c,
+            String columns,
+            String table,
+            String key,
+            String where,
+            String orderBy,
+            Collection<String> keys,
+            Jdbc.Row<T> row,
+            Object... args)
+            throws SQLException {
+        String sql = "SELECT x.* FROM unnest(?::varchar[]) AS k(id) CROSS JOIN LATERAL (SELECT " + columns + " FROM "
+                + table + " WHERE " + key + " = k.id AND " + (where == null ? "TRUE" : where) + " OFFSET 0) x"
+                + (orderBy == null ? "" : " ORDER BY " + orderBy);
+        List<T> out = new ArrayList<>();
+        List<String> ids = new ArrayList<>(keys);
+        for (int from = 0; from < ids.size(); from += Jdbc.IN_CHUNK) {
+            List<Object> bound = new ArrayList<>();
+            bound.add(varchars(c, ids.subList(from, Math.min(ids.size(), from + Jdbc.IN_CHUNK))));
+            bound.addAll(List.of(args));
+            out.addAll(Jdbc.list(c, sql, true, row, bound.toArray()));
+        }
+        return out;
+    }
+
+    /** The values as a varchar array parameter. */
+    public static Array varchars(Connection c, Collection<String> values) throws SQLException {
+        return c.createArrayOf("varchar", values.toArray(new String[0]));
+    }
+
+    @Override
+    public <T> T onHotRow(String rowId, Supplier<T> work) {
+        return work.get();
+    }
 }

@@ -3,24 +3,15 @@ package io.scenicpass.server.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.scenicpass.server.ScenicPassServer;
-import io.scenicpass.server.sales.CatalogueService.OptionSpec;
-import io.scenicpass.server.sales.CatalogueService.ProductSpec;
-import io.scenicpass.server.sales.CatalogueService.UnitSpec;
+import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.store.Channel;
-import io.scenicpass.server.sales.store.Product;
-import io.scenicpass.server.sales.store.ProductOption;
-import io.scenicpass.server.admin.store.SiteStore;
-import io.scenicpass.server.sales.store.Unit;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.sales.CatalogueService.OptionSpec;
 import io.scenicpass.server.sales.CatalogueService.ProductSpec;
 import io.scenicpass.server.sales.CatalogueService.UnitSpec;
-import io.scenicpass.server.channels.ChannelService;
-import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.ProductOption;
-import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.sales.store.Unit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,143 +29,262 @@ import java.util.Set;
  * Idempotent: a second run with the same data directory reuses the tokens in demo.json and seeds nothing twice.
  */
 public final class DemoSeeder {
-  /** The demo's daily park capacity pool. */
-  public static final String PARK_POOL = "park-daily";
-  public static final String ZONE = "Asia/Shanghai";
+    /** The demo's daily park capacity pool. */
+    public static final String PARK_POOL = "park-daily";
 
-  /** What demo.json holds. */
-  public record DemoInfo(String baseUrl, String channelApiKey, String adminToken, String deviceEnrollmentToken,
-      String channelId, Map<String, String> channelKeys) {}
+    public static final String ZONE = "Asia/Shanghai";
 
-  private static final String[][] CHANNELS = {
-      {"official-site", "官网 Official website", "DIRECT"},
-      {"wechat-mini", "微信小程序 WeChat mini-program", "DIRECT"},
-      {"alipay-mini", "支付宝小程序 Alipay mini-program", "DIRECT"},
-      {"douyin", "抖音 Douyin", "OTA"},
-      {"ctrip", "携程 Ctrip", "OTA"},
-      {"meituan", "美团 Meituan", "OTA"},
-      {"fliggy", "飞猪 Fliggy", "OTA"},
-      {"qunar", "去哪儿 Qunar", "OTA"},
-      {"tongcheng", "同程 Tongcheng", "OTA"},
-      {"mafengwo", "马蜂窝 Mafengwo", "OTA"},
-      {"dianping", "大众点评 Dianping", "OTA"},
-      {"trip-com", "Trip.com", "OTA"},
-      {"klook", "Klook", "OTA"},
-      {"getyourguide", "GetYourGuide", "OTA"},
-      {"viator", "Viator", "OTA"},
-      {"agency-cits", "中国国旅 CITS", "AGENCY"},
-      {"agency-cyts", "中青旅 CYTS", "AGENCY"},
-      {"agency-spring", "春秋旅游 Spring Tour", "AGENCY"},
-      {"agency-gzl", "广之旅 GZL", "AGENCY"},
-      {"agency-jinjiang", "锦江旅游 Jin Jiang", "AGENCY"},
-      {"agency-local", "黄山本地旅行社 local agency", "AGENCY"},
-      {"hotel-concierge", "景区酒店前台 hotel desk", "PARTNER"},
-  };
+    /** What demo.json holds. */
+    public record DemoInfo(
+            String baseUrl,
+            String channelApiKey,
+            String adminToken,
+            String deviceEnrollmentToken,
+            String channelId,
+            Map<String, String> channelKeys) {}
 
-  private final ScenicPassServer server;
-  private final SecureRandom random = new SecureRandom();
+    private static final String[][] CHANNELS = {
+        {"official-site", "官网 Official website", "DIRECT"},
+        {"wechat-mini", "微信小程序 WeChat mini-program", "DIRECT"},
+        {"alipay-mini", "支付宝小程序 Alipay mini-program", "DIRECT"},
+        {"douyin", "抖音 Douyin", "OTA"},
+        {"ctrip", "携程 Ctrip", "OTA"},
+        {"meituan", "美团 Meituan", "OTA"},
+        {"fliggy", "飞猪 Fliggy", "OTA"},
+        {"qunar", "去哪儿 Qunar", "OTA"},
+        {"tongcheng", "同程 Tongcheng", "OTA"},
+        {"mafengwo", "马蜂窝 Mafengwo", "OTA"},
+        {"dianping", "大众点评 Dianping", "OTA"},
+        {"trip-com", "Trip.com", "OTA"},
+        {"klook", "Klook", "OTA"},
+        {"getyourguide", "GetYourGuide", "OTA"},
+        {"viator", "Viator", "OTA"},
+        {"agency-cits", "中国国旅 CITS", "AGENCY"},
+        {"agency-cyts", "中青旅 CYTS", "AGENCY"},
+        {"agency-spring", "春秋旅游 Spring Tour", "AGENCY"},
+        {"agency-gzl", "广之旅 GZL", "AGENCY"},
+        {"agency-jinjiang", "锦江旅游 Jin Jiang", "AGENCY"},
+        {"agency-local", "黄山本地旅行社 local agency", "AGENCY"},
+        {"hotel-concierge", "景区酒店前台 hotel desk", "PARTNER"},
+    };
 
-  public DemoSeeder(ScenicPassServer server) {
-    this.server = server;
-  }
+    private final ScenicPassServer server;
+    private final SecureRandom random = new SecureRandom();
 
-  /** Seeds (once) and writes demo.json; returns its content. */
-  public DemoInfo seed() {
-    Path file = server.config().dataDir.resolve("demo.json");
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    DemoInfo previous = null;
-    if (Files.exists(file)) {
-      try {
-        previous = mapper.readValue(file.toFile(), DemoInfo.class);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
-      }
+    public DemoSeeder(ScenicPassServer server) {
+        this.server = server;
     }
-    if (server.admin().setting("demo.seeded") == null) {
-      seedCatalogue();
-      seedSite();
-    }
-    Map<String, String> keys = new LinkedHashMap<>();
-    for (String[] c : CHANNELS) {
-      if (server.channels().find(c[0]).isEmpty()) {
-        server.channels().create(new Channel(c[0], c[1], c[2], null, null, 50, 100, true));
-      }
-      String key = previous != null && previous.channelKeys() != null ? previous.channelKeys().get(c[0]) : null;
-      if (key == null) {
-        key = "sp_demo_" + c[0] + "_" + token(12);
-        server.channels().addKey(c[0], key, "demo");
-      }
-      keys.put(c[0], key);
-    }
-    String enrollment = previous != null ? previous.deviceEnrollmentToken() : "enr_" + token(18);
-    server.admin().settingIfAbsent("enrollment.tokenHash", ChannelService.sha256Hex(enrollment));
-    server.admin().settingIfAbsent("demo.seeded", "true");
-    int historyDays = io.scenicpass.server.flow.FlowConfig.demoHistoryDays(server.config().flow);
-    if (historyDays > 0 && server.admin().setting("demo.history") == null) {
-      // flow history for the dashboard and the forecast (bulk inserts, a few seconds)
-      new io.scenicpass.server.flow.DemoHistory(server.database(), server.catalogue(), server.clock(),
-          java.time.ZoneId.of(ZONE)).seed(historyDays, 42L, 1000);
-      server.admin().settingIfAbsent("demo.history", Integer.toString(historyDays));
-    }
-    DemoInfo info = new DemoInfo(server.baseUrl(), keys.get("ctrip"), server.adminToken(), enrollment, "ctrip", keys);
-    try {
-      SecureFiles.writeOwnerOnly(file, mapper.writeValueAsBytes(info)); // it holds every token: 0600
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-    return info;
-  }
 
-  private void seedCatalogue() {
-    server.catalogue().setDayPoolDefault(PARK_POOL, 6000);
-    server.catalogue().create(new ProductSpec(
-        new Product("park-entry", "黄山风景区门票 Mountain park timed entry", "PARK-ENTRY", ZONE, "TIMED_SLOT",
-            false, List.of("park"), PARK_POOL, 24 * 60, "CNY", true),
-        List.of(new OptionSpec(option("park-entry-std", "park-entry", "Standard entry", 1000), List.of(
-            unit("park-entry-adult", "park-entry-std", "ADULT", "成人 Adult", 18, null, 19000, 17100),
-            unit("park-entry-child", "park-entry-std", "CHILD", "儿童 Child (6-17)", 6, 17, 9500, 8550),
-            unit("park-entry-senior", "park-entry-std", "SENIOR", "长者 Senior (60-69)", 60, 69, 9500, 8550))))));
-    server.catalogue().create(new ProductSpec(
-        new Product("park-cablecar", "门票+索道 Park + cable car pass", "PARK-CABLE", ZONE, "TIMED_SLOT",
-            false, List.of("park", "cableway"), PARK_POOL, 24 * 60, "CNY", true),
-        List.of(new OptionSpec(option("park-cablecar-std", "park-cablecar", "Entry + Yungu cable car", 400), List.of(
-            unit("park-cablecar-adult", "park-cablecar-std", "ADULT", "成人 Adult", 18, null, 27000, 24300),
-            unit("park-cablecar-child", "park-cablecar-std", "CHILD", "儿童 Child (6-17)", 6, 17, 13500, 12150),
-            unit("park-cablecar-senior", "park-cablecar-std", "SENIOR", "长者 Senior (60-69)", 60, 69, 13500,
-                12150))))));
-    server.catalogue().create(new ProductSpec(
-        new Product("park-group", "团队票 Group entry (one pass per group)", "PARK-GROUP", ZONE, "TIMED_SLOT",
-            true, List.of("park"), PARK_POOL, 48 * 60, "CNY", true),
-        List.of(new OptionSpec(option("park-group-std", "park-group", "Group entry", 300), List.of(
-            unit("park-group-adult", "park-group-std", "ADULT", "团队成人 Group adult", 18, null, 16000, 15000))))));
-    // Channel prices: the official site and mini-programs sell below the rack rate.
-    for (String ch : List.of("official-site", "wechat-mini", "alipay-mini")) {
-      server.catalogue().setPrice("park-entry-adult", ch, 18000, 18000);
-      server.catalogue().setPrice("park-cablecar-adult", ch, 25500, 25500);
+    /** Seeds (once) and writes demo.json; returns its content. */
+    public DemoInfo seed() {
+        Path file = server.config().dataDir.resolve("demo.json");
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        DemoInfo previous = null;
+        if (Files.exists(file)) {
+            try {
+                previous = mapper.readValue(file.toFile(), DemoInfo.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        if (server.admin().setting("demo.seeded") == null) {
+            seedCatalogue();
+            seedSite();
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String[] c : CHANNELS) {
+            if (server.channels().find(c[0]).isEmpty()) {
+                server.channels().create(new Channel(c[0], c[1], c[2], null, null, 50, 100, true));
+            }
+            String key = previous != null && previous.channelKeys() != null
+                    ? previous.channelKeys().get(c[0])
+                    : null;
+            if (key == null) {
+                key = "sp_demo_" + c[0] + "_" + token(12);
+                server.channels().addKey(c[0], key, "demo");
+            }
+            keys.put(c[0], key);
+        }
+        String enrollment = previous != null ? previous.deviceEnrollmentToken() : "enr_" + token(18);
+        server.admin().settingIfAbsent("enrollment.tokenHash", ChannelService.sha256Hex(enrollment));
+        server.admin().settingIfAbsent("demo.seeded", "true");
+        int historyDays = io.scenicpass.server.flow.FlowConfig.demoHistoryDays(server.config().flow);
+        if (historyDays > 0 && server.admin().setting("demo.history") == null) {
+            // flow history for the dashboard and the forecast (bulk inserts, a few seconds)
+            new io.scenicpass.server.flow.DemoHistory(
+                            server.database(), server.catalogue(), server.clock(), java.time.ZoneId.of(ZONE))
+                    .seed(historyDays, 42L, 1000);
+            server.admin().settingIfAbsent("demo.history", Integer.toString(historyDays));
+        }
+        DemoInfo info =
+                new DemoInfo(server.baseUrl(), keys.get("ctrip"), server.adminToken(), enrollment, "ctrip", keys);
+        try {
+            SecureFiles.writeOwnerOnly(file, mapper.writeValueAsBytes(info)); // it holds every token: 0600
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return info;
     }
-  }
 
-  private void seedSite() {
-    server.admin().putZone(new SiteStore.Zone("park", "主景区 Mountain park"));
-    server.admin().putZone(new SiteStore.Zone("cableway", "云谷索道 Yungu cable car"));
-    server.admin().putGate(new SiteStore.Gate("gate-north", "北门 North gate", "park", "IN"));
-    server.admin().putGate(new SiteStore.Gate("gate-south", "南门 South gate", "park", "BOTH"));
-    server.admin().putGate(new SiteStore.Gate("gate-cableway", "云谷索道站 Cable car station", "cableway", "IN"));
-  }
+    private void seedCatalogue() {
+        server.catalogue().setDayPoolDefault(PARK_POOL, 6000);
+        server.catalogue()
+                .create(new ProductSpec(
+                        new Product(
+                                "park-entry",
+                                "黄山风景区门票 Mountain park timed entry",
+                                "PARK-ENTRY",
+                                ZONE,
+                                "TIMED_SLOT",
+                                false,
+                                List.of("park"),
+                                PARK_POOL,
+                                24 * 60,
+                                "CNY",
+                                true),
+                        List.of(new OptionSpec(
+                                option("park-entry-std", "park-entry", "Standard entry", 1000),
+                                List.of(
+                                        unit(
+                                                "park-entry-adult",
+                                                "park-entry-std",
+                                                "ADULT",
+                                                "成人 Adult",
+                                                18,
+                                                null,
+                                                19000,
+                                                17100),
+                                        unit(
+                                                "park-entry-child",
+                                                "park-entry-std",
+                                                "CHILD",
+                                                "儿童 Child (6-17)",
+                                                6,
+                                                17,
+                                                9500,
+                                                8550),
+                                        unit(
+                                                "park-entry-senior",
+                                                "park-entry-std",
+                                                "SENIOR",
+                                                "长者 Senior (60-69)",
+                                                60,
+                                                69,
+                                                9500,
+                                                8550))))));
+        server.catalogue()
+                .create(new ProductSpec(
+                        new Product(
+                                "park-cablecar",
+                                "门票+索道 Park + cable car pass",
+                                "PARK-CABLE",
+                                ZONE,
+                                "TIMED_SLOT",
+                                false,
+                                List.of("park", "cableway"),
+                                PARK_POOL,
+                                24 * 60,
+                                "CNY",
+                                true),
+                        List.of(new OptionSpec(
+                                option("park-cablecar-std", "park-cablecar", "Entry + Yungu cable car", 400),
+                                List.of(
+                                        unit(
+                                                "park-cablecar-adult",
+                                                "park-cablecar-std",
+                                                "ADULT",
+                                                "成人 Adult",
+                                                18,
+                                                null,
+                                                27000,
+                                                24300),
+                                        unit(
+                                                "park-cablecar-child",
+                                                "park-cablecar-std",
+                                                "CHILD",
+                                                "儿童 Child (6-17)",
+                                                6,
+                                                17,
+                                                13500,
+                                                12150),
+                                        unit(
+                                                "park-cablecar-senior",
+                                                "park-cablecar-std",
+                                                "SENIOR",
+                                                "长者 Senior (60-69)",
+                                                60,
+                                                69,
+                                                13500,
+                                                12150))))));
+        server.catalogue()
+                .create(new ProductSpec(
+                        new Product(
+                                "park-group",
+                                "团队票 Group entry (one pass per group)",
+                                "PARK-GROUP",
+                                ZONE,
+                                "TIMED_SLOT",
+                                true,
+                                List.of("park"),
+                                PARK_POOL,
+                                48 * 60,
+                                "CNY",
+                                true),
+                        List.of(new OptionSpec(
+                                option("park-group-std", "park-group", "Group entry", 300),
+                                List.of(unit(
+                                        "park-group-adult",
+                                        "park-group-std",
+                                        "ADULT",
+                                        "团队成人 Group adult",
+                                        18,
+                                        null,
+                                        16000,
+                                        15000))))));
+        // Channel prices: the official site and mini-programs sell below the rack rate.
+        for (String ch : List.of("official-site", "wechat-mini", "alipay-mini")) {
+            server.catalogue().setPrice("park-entry-adult", ch, 18000, 18000);
+            server.catalogue().setPrice("park-cablecar-adult", ch, 25500, 25500);
+        }
+    }
 
-  private static ProductOption option(String id, String productId, String name, int slotCapacity) {
-    return new ProductOption(id, productId, name, true, LocalTime.of(8, 0), LocalTime.of(18, 0), 120, slotCapacity,
-        Set.of(), Set.of());
-  }
+    private void seedSite() {
+        server.admin().putZone(new SiteStore.Zone("park", "主景区 Mountain park"));
+        server.admin().putZone(new SiteStore.Zone("cableway", "云谷索道 Yungu cable car"));
+        server.admin().putGate(new SiteStore.Gate("gate-north", "北门 North gate", "park", "IN"));
+        server.admin().putGate(new SiteStore.Gate("gate-south", "南门 South gate", "park", "BOTH"));
+        server.admin().putGate(new SiteStore.Gate("gate-cableway", "云谷索道站 Cable car station", "cableway", "IN"));
+    }
 
-  private static UnitSpec unit(String id, String optionId, String type, String name, Integer minAge, Integer maxAge,
-      long retail, long net) {
-    return new UnitSpec(new Unit(id, optionId, type, name, minAge, maxAge, !"CHILD".equals(type), 1), retail, net);
-  }
+    private static ProductOption option(String id, String productId, String name, int slotCapacity) {
+        return new ProductOption(
+                id,
+                productId,
+                name,
+                true,
+                LocalTime.of(8, 0),
+                LocalTime.of(18, 0),
+                120,
+                slotCapacity,
+                Set.of(),
+                Set.of());
+    }
 
-  private String token(int bytes) {
-    byte[] raw = new byte[bytes];
-    random.nextBytes(raw);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-  }
+    private static UnitSpec unit(
+            String id,
+            String optionId,
+            String type,
+            String name,
+            Integer minAge,
+            Integer maxAge,
+            long retail,
+            long net) {
+        return new UnitSpec(new Unit(id, optionId, type, name, minAge, maxAge, !"CHILD".equals(type), 1), retail, net);
+    }
+
+    private String token(int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
 }

@@ -13,69 +13,70 @@ import org.eclipse.jetty.util.Callback;
 
 /** Protections every request goes through before any API sees it. */
 public final class HttpGuards {
-  /** Headers some frameworks (Javalin's {@code Context.method()} among them) take as the request's real method. */
-  static final List<String> OVERRIDE_HEADERS =
-      List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+    /** Headers some frameworks (Javalin's {@code Context.method()} among them) take as the request's real method. */
+    static final List<String> OVERRIDE_HEADERS =
+            List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
 
-  /**
-   * On every answer: no MIME sniffing, no framing (clickjacking), no Referer leaving with a URL (the dashboard may
-   * carry {@code ?token=}), and a policy that lets a JSON answer load nothing. HTML pages set their own policy.
-   */
-  static final Map<String, String> SECURITY_HEADERS = Map.of(
-      "X-Content-Type-Options", "nosniff",
-      "X-Frame-Options", "DENY",
-      "Referrer-Policy", "no-referrer",
-      "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    /**
+     * On every answer: no MIME sniffing, no framing (clickjacking), no Referer leaving with a URL (the dashboard may
+     * carry {@code ?token=}), and a policy that lets a JSON answer load nothing. HTML pages set their own policy.
+     */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
-  /** The dashboard page's policy: its own script, style and API only; no inline script, no framing. */
-  public static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-      + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /** The dashboard page's policy: its own script, style and API only; no inline script, no framing. */
+    public static final String PAGE_POLICY =
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                    + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-  private HttpGuards() {}
+    private HttpGuards() {}
 
-  /**
-   * Puts {@link #SECURITY_HEADERS} on every answer before the app runs (Jetty's own errors get them from
-   * {@link JettyJsonErrors}, answers whose headers were reset from {@link HttpServer#render}).
-   */
-  static void securityHeaders(io.javalin.config.JavalinConfig config) {
-    config.jetty.modifyServletContextHandler(context -> context.insertHandler(new Handler.Wrapper() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
-        return super.handle(request, response, callback);
-      }
-    }));
-  }
-
-  /**
-   * Refuses a request that names another method than its request line's (a header above or {@code _method}):
-   * honoured, a GET could cancel or revoke past the method rules of proxies and firewalls, and access logs would lie.
-   */
-  static void refuseMethodOverride(Context ctx) {
-    for (String h : OVERRIDE_HEADERS) {
-      if (ctx.header(h) != null) {
-        throw new ServiceException(Problem.METHOD_OVERRIDE_REFUSED,
-            h + " is refused: send the request with its real method");
-      }
+    /**
+     * Puts {@link #SECURITY_HEADERS} on every answer before the app runs (Jetty's own errors get them from
+     * {@link JettyJsonErrors}, answers whose headers were reset from {@link HttpServer#render}).
+     */
+    static void securityHeaders(io.javalin.config.JavalinConfig config) {
+        config.jetty.modifyServletContextHandler(context -> context.insertHandler(new Handler.Wrapper() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
+                return super.handle(request, response, callback);
+            }
+        }));
     }
-    if (ctx.queryParam("_method") != null) {
-      throw new ServiceException(Problem.METHOD_OVERRIDE_REFUSED,
-          "_method is refused: send the request with its real method");
+
+    /**
+     * Refuses a request that names another method than its request line's (a header above or {@code _method}):
+     * honoured, a GET could cancel or revoke past the method rules of proxies and firewalls, and access logs would lie.
+     */
+    static void refuseMethodOverride(Context ctx) {
+        for (String h : OVERRIDE_HEADERS) {
+            if (ctx.header(h) != null) {
+                throw new ServiceException(
+                        Problem.METHOD_OVERRIDE_REFUSED, h + " is refused: send the request with its real method");
+            }
+        }
+        if (ctx.queryParam("_method") != null) {
+            throw new ServiceException(
+                    Problem.METHOD_OVERRIDE_REFUSED, "_method is refused: send the request with its real method");
+        }
     }
-  }
 
-  /**
-   * One limit for every request body however it is framed: Jetty's {@code SizeLimitHandler} in front of the servlet
-   * refuses a Content-Length over it at once and fails the read of a chunked body as soon as more than {@code max}
-   * bytes came in (Javalin's own limit checks Content-Length only; the terminal API reads the raw stream).
-   */
-  static void limitBodies(io.javalin.config.JavalinConfig config, long max) {
-    config.jetty.modifyServletContextHandler(context ->
-        context.insertHandler(new org.eclipse.jetty.server.handler.SizeLimitHandler(max, -1)));
-  }
+    /**
+     * One limit for every request body however it is framed: Jetty's {@code SizeLimitHandler} in front of the servlet
+     * refuses a Content-Length over it at once and fails the read of a chunked body as soon as more than {@code max}
+     * bytes came in (Javalin's own limit checks Content-Length only; the terminal API reads the raw stream).
+     */
+    static void limitBodies(io.javalin.config.JavalinConfig config, long max) {
+        config.jetty.modifyServletContextHandler(
+                context -> context.insertHandler(new org.eclipse.jetty.server.handler.SizeLimitHandler(max, -1)));
+    }
 
-  /** The request line's method (never an override header's, unlike {@code Context.method()}). */
-  public static HandlerType method(Context ctx) {
-    return HandlerType.findOrDefault(ctx.req().getMethod());
-  }
+    /** The request line's method (never an override header's, unlike {@code Context.method()}). */
+    public static HandlerType method(Context ctx) {
+        return HandlerType.findOrDefault(ctx.req().getMethod());
+    }
 }

@@ -14,23 +14,34 @@ import org.eclipse.jetty.util.Callback;
  * admin/terminal {@code {code, message}}, instead of Jetty's HTML page.
  */
 final class JettyJsonErrors extends ErrorHandler {
-  @Override
-  protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
-      Callback callback) {
-    String code = status == 404 ? "NOT_FOUND" : status == 413 ? "PAYLOAD_TOO_LARGE" : status == 401 ? "UNAUTHORIZED"
-        : status == 503 ? "SERVICE_UNAVAILABLE" : status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
-    // OCTO has no code of its own for "busy" (TOO_MANY_REQUESTS with Retry-After, as ApiError's) or "too large"
-    String octo = status == 503 ? "TOO_MANY_REQUESTS" : status >= 500 ? "INTERNAL_SERVER_ERROR"
-        : status == 413 ? "BAD_REQUEST" : code;
-    String text = status == 503 ? ApiError.BUSY // waited too long for its turn (InFlightLimit)
-        : status >= 500 ? "internal error, retry later" : "the request was refused by the HTTP layer (" + status + ")";
-    if (status == 503) {
-      response.getHeaders().put(HttpHeader.RETRY_AFTER, ApiError.RETRY_AFTER_SECONDS);
+    @Override
+    protected void generateResponse(
+            Request request, Response response, int status, String message, Throwable cause, Callback callback) {
+        String code = status == 404
+                ? "NOT_FOUND"
+                : status == 413
+                        ? "PAYLOAD_TOO_LARGE"
+                        : status == 401
+                                ? "UNAUTHORIZED"
+                                : status == 503
+                                        ? "SERVICE_UNAVAILABLE"
+                                        : status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        // OCTO has no code of its own for "busy" (TOO_MANY_REQUESTS with Retry-After, as ApiError's) or "too large"
+        String octo = status == 503
+                ? "TOO_MANY_REQUESTS"
+                : status >= 500 ? "INTERNAL_SERVER_ERROR" : status == 413 ? "BAD_REQUEST" : code;
+        String text = status == 503
+                ? ApiError.BUSY // waited too long for its turn (InFlightLimit)
+                : status >= 500
+                        ? "internal error, retry later"
+                        : "the request was refused by the HTTP layer (" + status + ")";
+        if (status == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, ApiError.RETRY_AFTER_SECONDS);
+        }
+        String body = "{\"error\":\"" + octo + "\",\"errorMessage\":\"" + text + "\",\"code\":\"" + code
+                + "\",\"message\":\"" + text + "\"}";
+        HttpGuards.SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
-    String body = "{\"error\":\"" + octo + "\",\"errorMessage\":\"" + text + "\",\"code\":\"" + code
-        + "\",\"message\":\"" + text + "\"}";
-    HttpGuards.SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
-  }
 }

@@ -7,38 +7,50 @@ import java.util.List;
  * request bodies, see {@code sales.http.OctoCommands}).
  */
 public final class BookingCommands {
-  private BookingCommands() {}
+    private BookingCommands() {}
 
-  /** The reseller's details of a booking; each null leaves the stored value as it is (none on a new booking). */
-  public record Details(String resellerReference, String contactJson, String notes) {}
+    /** The reseller's details of a booking; each null leaves the stored value as it is (none on a new booking). */
+    public record Details(String resellerReference, String contactJson, String notes) {}
 
-  /** One requested unit item (one visitor): a unit of the option and the reseller's own reference for it. */
-  public record Item(String unitId, String resellerReference) {}
+    /** One requested unit item (one visitor): a unit of the option and the reseller's own reference for it. */
+    public record Item(String unitId, String resellerReference) {}
 
-  /**
-   * Hold places. {@code fingerprint} identifies the request's content: a retry with the same uuid and fingerprint
-   * is answered with the booking made the first time, the same uuid with another fingerprint is refused.
-   */
-  public record Reserve(String uuid, String fingerprint, String productId, String optionId, String availabilityId,
-      List<Item> unitItems, Integer expirationMinutes, Details details) {
-    public Reserve {
-      details = details == null ? new Details(null, null, null) : details;
+    /**
+     * Hold places. {@code fingerprint} identifies the request's content: a retry with the same uuid and fingerprint
+     * is answered with the booking made the first time, the same uuid with another fingerprint is refused.
+     */
+    public record Reserve(
+            String uuid,
+            String fingerprint,
+            String productId,
+            String optionId,
+            String availabilityId,
+            List<Item> unitItems,
+            Integer expirationMinutes,
+            Details details) {
+        public Reserve {
+            details = details == null ? new Details(null, null, null) : details;
+        }
     }
-  }
 
-  /** Confirm a hold, optionally updating its details (null: leave them). */
-  public record Confirm(Details details) {}
+    /** Confirm a hold, optionally updating its details (null: leave them). */
+    public record Confirm(Details details) {}
 
-  /** Extend a hold by {@code expirationMinutes} from now (null: the default). */
-  public record Extend(Integer expirationMinutes) {}
+    /** Extend a hold by {@code expirationMinutes} from now (null: the default). */
+    public record Extend(Integer expirationMinutes) {}
 
-  /**
-   * Update a booking's details (and extend its hold when {@code expirationMinutes} is given). Product, option,
-   * availability and unit items cannot change: a request naming other ones is refused.
-   */
-  public record Update(String productId, String optionId, String availabilityId, boolean changesUnitItems,
-      Integer expirationMinutes, Details details) {}
+    /**
+     * Update a booking's details (and extend its hold when {@code expirationMinutes} is given). Product, option,
+     * availability and unit items cannot change: a request naming other ones is refused.
+     */
+    public record Update(
+            String productId,
+            String optionId,
+            String availabilityId,
+            boolean changesUnitItems,
+            Integer expirationMinutes,
+            Details details) {}
 
-  /** Cancel, with the reseller's reason (may be null). */
-  public record Cancel(String reason) {}
+    /** Cancel, with the reseller's reason (may be null). */
+    public record Cancel(String reason) {}
 }

@@ -33,209 +33,242 @@ import java.util.Map;
  * moves the counters, issues or revokes the passes and enqueues the webhook.
  */
 final class BookingLifecycle {
-  private final Database db;
-  private final CatalogueStore catalogue;
-  private final InventoryStore inventoryStore;
-  private final BookingStore bookings;
-  private final PassStore passes;
-  /** Pass use, for the unit items of a REDEEMED booking (stateless). */
-  /** Pass use, for the unit items of a REDEEMED booking (stateless). */
-  private final PassUseStore passUse;
-  private final InventoryService inventory;
-  private final IssuanceService issuance;
-  private final WebhookService webhooks;
-  private final HoldPolicy holds;
-  private final Clock clock;
+    private final Database db;
+    private final CatalogueStore catalogue;
+    private final InventoryStore inventoryStore;
+    private final BookingStore bookings;
+    private final PassStore passes;
+    /** Pass use, for the unit items of a REDEEMED booking (stateless). */
+    /** Pass use, for the unit items of a REDEEMED booking (stateless). */
+    private final PassUseStore passUse;
 
-  BookingLifecycle(Database db, CatalogueStore catalogue, InventoryStore inventoryStore, BookingStore bookings,
-      PassStore passes, InventoryService inventory, IssuanceService issuance, WebhookService webhooks,
-      HoldPolicy holds, Clock clock) {
-    this.db = db;
-    this.passUse = new PassUseStore(db.dialect());
-    this.catalogue = catalogue;
-    this.inventoryStore = inventoryStore;
-    this.bookings = bookings;
-    this.passes = passes;
-    this.inventory = inventory;
-    this.issuance = issuance;
-    this.webhooks = webhooks;
-    this.holds = holds;
-    this.clock = clock;
-  }
+    private final InventoryService inventory;
+    private final IssuanceService issuance;
+    private final WebhookService webhooks;
+    private final HoldPolicy holds;
+    private final Clock clock;
 
-  Booking confirm(Channel ch, String uuid, BookingCommands.Confirm cmd) {
-    Booking current = get(ch, uuid); // also expires the hold lazily
-    if (current.status().isSold()) {
-      return current; // a retried confirm
+    BookingLifecycle(
+            Database db,
+            CatalogueStore catalogue,
+            InventoryStore inventoryStore,
+            BookingStore bookings,
+            PassStore passes,
+            InventoryService inventory,
+            IssuanceService issuance,
+            WebhookService webhooks,
+            HoldPolicy holds,
+            Clock clock) {
+        this.db = db;
+        this.passUse = new PassUseStore(db.dialect());
+        this.catalogue = catalogue;
+        this.inventoryStore = inventoryStore;
+        this.bookings = bookings;
+        this.passes = passes;
+        this.inventory = inventory;
+        this.issuance = issuance;
+        this.webhooks = webhooks;
+        this.holds = holds;
+        this.clock = clock;
     }
-    if (current.status() == BookingState.EXPIRED) {
-      throw expired(uuid);
-    }
-    if (!current.status().canConfirm()) {
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "booking is " + current.status(), uuid);
-    }
-    Instant now = clock.instant();
-    db.tx(c -> {
-      Booking b = bookings.find(c, uuid).orElseThrow();
-      if (!b.status().canConfirm()) {
-        return null; // a concurrent confirm won; answer with its result below
-      }
-      if (!b.expiresAt().isAfter(now)) {
-        inventory.expireIfDue(c, b);
-        return null;
-      }
-      if (cmd != null && cmd.details() != null) {
-        updateDetails(c, uuid, cmd.details(), now);
-      }
-      if (!bookings.transition(c, uuid, BookingState.ON_HOLD, BookingState.CONFIRMED, now)) {
-        return null;
-      }
-      inventory.sell(c, b);
-      Product product = catalogue.product(c, b.productId()).orElseThrow();
-      Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
-      issuance.issue(c, b, product, slot, units(c, b.optionId()));
-      webhooks.enqueue(c, ch, WebhookEventType.BOOKING_CONFIRMED, view(c, bookings.find(c, uuid).orElseThrow()));
-      return null;
-    });
-    inventory.slotChanged(current.optionId(), current.poolId());
-    Booking after = get(ch, uuid);
-    if (after.status() == BookingState.EXPIRED) {
-      throw expired(uuid);
-    }
-    return after;
-  }
 
-  Booking extend(Channel ch, String uuid, BookingCommands.Extend cmd) {
-    Booking b = get(ch, uuid);
-    if (b.status() == BookingState.EXPIRED) {
-      throw expired(uuid);
+    Booking confirm(Channel ch, String uuid, BookingCommands.Confirm cmd) {
+        Booking current = get(ch, uuid); // also expires the hold lazily
+        if (current.status().isSold()) {
+            return current; // a retried confirm
+        }
+        if (current.status() == BookingState.EXPIRED) {
+            throw expired(uuid);
+        }
+        if (!current.status().canConfirm()) {
+            throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "booking is " + current.status(), uuid);
+        }
+        Instant now = clock.instant();
+        db.tx(c -> {
+            Booking b = bookings.find(c, uuid).orElseThrow();
+            if (!b.status().canConfirm()) {
+                return null; // a concurrent confirm won; answer with its result below
+            }
+            if (!b.expiresAt().isAfter(now)) {
+                inventory.expireIfDue(c, b);
+                return null;
+            }
+            if (cmd != null && cmd.details() != null) {
+                updateDetails(c, uuid, cmd.details(), now);
+            }
+            if (!bookings.transition(c, uuid, BookingState.ON_HOLD, BookingState.CONFIRMED, now)) {
+                return null;
+            }
+            inventory.sell(c, b);
+            Product product = catalogue.product(c, b.productId()).orElseThrow();
+            Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
+            issuance.issue(c, b, product, slot, units(c, b.optionId()));
+            webhooks.enqueue(
+                    c,
+                    ch,
+                    WebhookEventType.BOOKING_CONFIRMED,
+                    view(c, bookings.find(c, uuid).orElseThrow()));
+            return null;
+        });
+        inventory.slotChanged(current.optionId(), current.poolId());
+        Booking after = get(ch, uuid);
+        if (after.status() == BookingState.EXPIRED) {
+            throw expired(uuid);
+        }
+        return after;
     }
-    if (b.status() != BookingState.ON_HOLD) {
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "only a booking ON_HOLD can be extended", uuid);
-    }
-    Duration length = holds.length(cmd == null ? null : cmd.expirationMinutes());
-    Instant now = clock.instant();
-    db.tx(c -> {
-      bookings.setExpiry(c, uuid, now.plus(length), now);
-      return null;
-    });
-    return get(ch, uuid);
-  }
 
-  Booking update(Channel ch, String uuid, BookingCommands.Update cmd) {
-    Booking b = get(ch, uuid);
-    if (cmd.productId() != null && !cmd.productId().equals(b.productId())
-        || cmd.optionId() != null && !cmd.optionId().equals(b.optionId())
-        || cmd.availabilityId() != null || cmd.changesUnitItems()) {
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY,
-          "changing product, option, availability or unit items is not supported: cancel and book again", uuid);
+    Booking extend(Channel ch, String uuid, BookingCommands.Extend cmd) {
+        Booking b = get(ch, uuid);
+        if (b.status() == BookingState.EXPIRED) {
+            throw expired(uuid);
+        }
+        if (b.status() != BookingState.ON_HOLD) {
+            throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "only a booking ON_HOLD can be extended", uuid);
+        }
+        Duration length = holds.length(cmd == null ? null : cmd.expirationMinutes());
+        Instant now = clock.instant();
+        db.tx(c -> {
+            bookings.setExpiry(c, uuid, now.plus(length), now);
+            return null;
+        });
+        return get(ch, uuid);
     }
-    if (cmd.expirationMinutes() != null) {
-      extend(ch, uuid, new BookingCommands.Extend(cmd.expirationMinutes()));
-    }
-    db.tx(c -> {
-      updateDetails(c, uuid, cmd.details(), clock.instant());
-      return null;
-    });
-    return get(ch, uuid);
-  }
 
-  Booking cancel(Channel ch, String uuid, BookingCommands.Cancel cmd) {
-    Booking current = get(ch, uuid);
-    String reason = cmd == null ? null : cmd.reason();
-    if (current.status() == BookingState.CANCELLED) {
-      return current;
+    Booking update(Channel ch, String uuid, BookingCommands.Update cmd) {
+        Booking b = get(ch, uuid);
+        if (cmd.productId() != null && !cmd.productId().equals(b.productId())
+                || cmd.optionId() != null && !cmd.optionId().equals(b.optionId())
+                || cmd.availabilityId() != null
+                || cmd.changesUnitItems()) {
+            throw new ServiceException(
+                    Problem.UNPROCESSABLE_ENTITY,
+                    "changing product, option, availability or unit items is not supported: cancel and book again",
+                    uuid);
+        }
+        if (cmd.expirationMinutes() != null) {
+            extend(ch, uuid, new BookingCommands.Extend(cmd.expirationMinutes()));
+        }
+        db.tx(c -> {
+            updateDetails(c, uuid, cmd.details(), clock.instant());
+            return null;
+        });
+        return get(ch, uuid);
     }
-    if (!current.status().canCancel()) {
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "a booking " + current.status()
-          + " cannot be cancelled", uuid);
+
+    Booking cancel(Channel ch, String uuid, BookingCommands.Cancel cmd) {
+        Booking current = get(ch, uuid);
+        String reason = cmd == null ? null : cmd.reason();
+        if (current.status() == BookingState.CANCELLED) {
+            return current;
+        }
+        if (!current.status().canCancel()) {
+            throw new ServiceException(
+                    Problem.UNPROCESSABLE_ENTITY, "a booking " + current.status() + " cannot be cancelled", uuid);
+        }
+        Instant now = clock.instant();
+        db.tx(c -> {
+            Booking b = bookings.find(c, uuid).orElseThrow();
+            BookingState was = b.status();
+            if (!was.canCancel()) {
+                return null; // a concurrent change won; answered below
+            }
+            if (was.isSold()) {
+                Product product = catalogue.product(c, b.productId()).orElseThrow();
+                Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
+                if (!cancellable(was, product, slot, now)) {
+                    throw new ServiceException(
+                            Problem.UNPROCESSABLE_ENTITY,
+                            "the cancellation cutoff (" + product.cancelCutoffMinutes()
+                                    + " minutes before the slot) has passed",
+                            uuid);
+                }
+            }
+            if (bookings.transition(c, uuid, was, BookingState.CANCELLED, now)) {
+                inventory.release(c, b, was.isSold());
+                bookings.setCancellation(c, uuid, was.cancelRefund(), reason);
+                if (was.isSold()) {
+                    issuance.revokeAll(c, uuid, "CANCELLED");
+                    webhooks.enqueue(
+                            c,
+                            ch,
+                            WebhookEventType.BOOKING_CANCELLED,
+                            view(c, bookings.find(c, uuid).orElseThrow()));
+                }
+            }
+            return null;
+        });
+        inventory.slotChanged(current.optionId(), current.poolId());
+        Booking after = get(ch, uuid);
+        if (after.status() != BookingState.CANCELLED) {
+            throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "booking is " + after.status(), uuid);
+        }
+        return after;
     }
-    Instant now = clock.instant();
-    db.tx(c -> {
-      Booking b = bookings.find(c, uuid).orElseThrow();
-      BookingState was = b.status();
-      if (!was.canCancel()) {
-        return null; // a concurrent change won; answered below
-      }
-      if (was.isSold()) {
+
+    Booking get(Channel ch, String uuid) {
+        Booking b = db.read(c -> bookings.find(c, uuid).orElse(null));
+        if (b == null || !b.channelId().equals(ch.id())) {
+            throw new ServiceException(Problem.INVALID_BOOKING_UUID, "unknown booking", uuid);
+        }
+        if (b.status() == BookingState.ON_HOLD && !b.expiresAt().isAfter(clock.instant())) {
+            db.tx(c -> inventory.expireIfDue(c, b));
+            inventory.slotChanged(b.optionId(), b.poolId());
+            return db.read(c -> bookings.find(c, uuid).orElseThrow());
+        }
+        return b;
+    }
+
+    List<Booking> list(
+            Channel ch, String resellerRef, String supplierRef, LocalDate from, LocalDate to, int offset, int limit) {
+        if (resellerRef == null && supplierRef == null && from == null && to == null) {
+            throw new ServiceException(
+                    Problem.BAD_REQUEST,
+                    "give a filter: resellerReference, supplierReference or localDate / localDateStart+localDateEnd");
+        }
+        return db.read(c -> bookings.list(c, ch.id(), resellerRef, supplierRef, from, to, offset, limit));
+    }
+
+    io.scenicpass.channel.model.Booking view(Connection c, Booking b) throws SQLException {
         Product product = catalogue.product(c, b.productId()).orElseThrow();
         Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
-        if (!cancellable(was, product, slot, now)) {
-          throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "the cancellation cutoff ("
-              + product.cancelCutoffMinutes() + " minutes before the slot) has passed", uuid);
+        List<PassRecord> issued = passes.byBooking(c, b.uuid());
+        Map<String, Instant> used = Map.of();
+        if (b.status() == BookingState.REDEEMED) {
+            used = passUse.firstEntries(
+                    c, issued.stream().map(PassRecord::passId).toList());
         }
-      }
-      if (bookings.transition(c, uuid, was, BookingState.CANCELLED, now)) {
-        inventory.release(c, b, was.isSold());
-        bookings.setCancellation(c, uuid, was.cancelRefund(), reason);
-        if (was.isSold()) {
-          issuance.revokeAll(c, uuid, "CANCELLED");
-          webhooks.enqueue(c, ch, WebhookEventType.BOOKING_CANCELLED, view(c, bookings.find(c, uuid).orElseThrow()));
+        return OctoViews.booking(
+                b,
+                slot,
+                product,
+                issued,
+                used,
+                units(c, b.optionId()),
+                cancellable(b.status(), product, slot, clock.instant()),
+                true);
+    }
+
+    /** Whether a booking in state {@code s} can be cancelled now: a hold always, a sold one until the cutoff. */
+    private static boolean cancellable(BookingState s, Product product, Slot slot, Instant now) {
+        return s.canCancel()
+                && (!s.isSold()
+                        || !now.isAfter(slot.startAt().minus(Duration.ofMinutes(product.cancelCutoffMinutes()))));
+    }
+
+    private void updateDetails(Connection c, String uuid, BookingCommands.Details d, Instant now) throws SQLException {
+        bookings.updateDetails(c, uuid, d.resellerReference(), d.contactJson(), d.notes(), now);
+    }
+
+    private Map<String, Unit> units(Connection c, String optionId) throws SQLException {
+        Map<String, Unit> m = new HashMap<>();
+        for (Unit u : catalogue.units(c, optionId)) {
+            m.put(u.id(), u);
         }
-      }
-      return null;
-    });
-    inventory.slotChanged(current.optionId(), current.poolId());
-    Booking after = get(ch, uuid);
-    if (after.status() != BookingState.CANCELLED) {
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "booking is " + after.status(), uuid);
+        return m;
     }
-    return after;
-  }
 
-  Booking get(Channel ch, String uuid) {
-    Booking b = db.read(c -> bookings.find(c, uuid).orElse(null));
-    if (b == null || !b.channelId().equals(ch.id())) {
-      throw new ServiceException(Problem.INVALID_BOOKING_UUID, "unknown booking", uuid);
+    private static ServiceException expired(String uuid) {
+        return new ServiceException(Problem.INVALID_BOOKING_UUID, "the hold has expired", uuid);
     }
-    if (b.status() == BookingState.ON_HOLD && !b.expiresAt().isAfter(clock.instant())) {
-      db.tx(c -> inventory.expireIfDue(c, b));
-      inventory.slotChanged(b.optionId(), b.poolId());
-      return db.read(c -> bookings.find(c, uuid).orElseThrow());
-    }
-    return b;
-  }
-
-  List<Booking> list(Channel ch, String resellerRef, String supplierRef, LocalDate from, LocalDate to, int offset,
-      int limit) {
-    if (resellerRef == null && supplierRef == null && from == null && to == null) {
-      throw new ServiceException(Problem.BAD_REQUEST,
-          "give a filter: resellerReference, supplierReference or localDate / localDateStart+localDateEnd");
-    }
-    return db.read(c -> bookings.list(c, ch.id(), resellerRef, supplierRef, from, to, offset, limit));
-  }
-
-  io.scenicpass.channel.model.Booking view(Connection c, Booking b) throws SQLException {
-    Product product = catalogue.product(c, b.productId()).orElseThrow();
-    Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
-    List<PassRecord> issued = passes.byBooking(c, b.uuid());
-    Map<String, Instant> used = Map.of();
-    if (b.status() == BookingState.REDEEMED) {
-      used = passUse.firstEntries(c, issued.stream().map(PassRecord::passId).toList());
-    }
-    return OctoViews.booking(b, slot, product, issued, used, units(c, b.optionId()),
-        cancellable(b.status(), product, slot, clock.instant()), true);
-  }
-
-  /** Whether a booking in state {@code s} can be cancelled now: a hold always, a sold one until the cutoff. */
-  private static boolean cancellable(BookingState s, Product product, Slot slot, Instant now) {
-    return s.canCancel() && (!s.isSold()
-        || !now.isAfter(slot.startAt().minus(Duration.ofMinutes(product.cancelCutoffMinutes()))));
-  }
-
-  private void updateDetails(Connection c, String uuid, BookingCommands.Details d, Instant now) throws SQLException {
-    bookings.updateDetails(c, uuid, d.resellerReference(), d.contactJson(), d.notes(), now);
-  }
-
-  private Map<String, Unit> units(Connection c, String optionId) throws SQLException {
-    Map<String, Unit> m = new HashMap<>();
-    for (Unit u : catalogue.units(c, optionId)) {
-      m.put(u.id(), u);
-    }
-    return m;
-  }
-
-  private static ServiceException expired(String uuid) {
-    return new ServiceException(Problem.INVALID_BOOKING_UUID, "the hold has expired", uuid);
-  }
 }

@@ -13,10 +13,6 @@ import io.scenicpass.server.sales.store.Price;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.sales.store.Unit;
-import io.scenicpass.server.terminal.store.PassUseStore;
-import io.scenicpass.server.sales.store.PassRecord;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,205 +27,234 @@ import java.util.List;
  * double-sell or double-issue.
  */
 public final class BookingService {
-  /** Most unit items one booking may carry. */
-  public static final int MAX_UNITS = 50;
+    /** Most unit items one booking may carry. */
+    public static final int MAX_UNITS = 50;
 
-  private final Database db;
-  private final BookingStore bookings;
-  private final CatalogueService catalogueService;
-  private final InventoryService inventory;
-  private final HoldCombiner combiner;
-  private final BookingLifecycle lifecycle;
-  private final HoldPolicy holds;
-  private final Ids ids;
-  private final Clock clock;
+    private final Database db;
+    private final BookingStore bookings;
+    private final CatalogueService catalogueService;
+    private final InventoryService inventory;
+    private final HoldCombiner combiner;
+    private final BookingLifecycle lifecycle;
+    private final HoldPolicy holds;
+    private final Ids ids;
+    private final Clock clock;
 
-  BookingService(Database db, BookingStore bookings, CatalogueService catalogueService, InventoryService inventory,
-      HoldCombiner combiner, BookingLifecycle lifecycle, HoldPolicy holds, Ids ids, Clock clock) {
-    this.db = db;
-    this.bookings = bookings;
-    this.catalogueService = catalogueService;
-    this.inventory = inventory;
-    this.combiner = combiner;
-    this.lifecycle = lifecycle;
-    this.holds = holds;
-    this.ids = ids;
-    this.clock = clock;
-  }
+    BookingService(
+            Database db,
+            BookingStore bookings,
+            CatalogueService catalogueService,
+            InventoryService inventory,
+            HoldCombiner combiner,
+            BookingLifecycle lifecycle,
+            HoldPolicy holds,
+            Ids ids,
+            Clock clock) {
+        this.db = db;
+        this.bookings = bookings;
+        this.catalogueService = catalogueService;
+        this.inventory = inventory;
+        this.combiner = combiner;
+        this.lifecycle = lifecycle;
+        this.holds = holds;
+        this.ids = ids;
+        this.clock = clock;
+    }
 
-  /** Reserves (holds) places. Idempotent by uuid: the same uuid and request return the same booking. */
-  public Booking reserve(Channel ch, BookingCommands.Reserve cmd) {
-    String uuid = cmd.uuid();
-    if (uuid == null || !uuid.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new ServiceException(Problem.BAD_REQUEST, "uuid is required (1-64 of [A-Za-z0-9_-])", uuid);
-    }
-    try {
-      return reserveNew(ch, cmd);
-    } catch (ServiceException e) {
-      // a retry of an earlier reservation may no longer validate (slot over, sold out): answer the original
-      Booking existing = db.read(c -> bookings.find(c, uuid).orElse(null));
-      if (existing != null) {
-        return replay(ch, existing, cmd.fingerprint());
-      }
-      throw e;
-    }
-  }
-
-  private Booking reserveNew(Channel ch, BookingCommands.Reserve cmd) {
-    if (cmd.productId() == null) {
-      throw new ServiceException(Problem.INVALID_PRODUCT_ID, "productId is required", null);
-    }
-    CatalogueService.ProductView pv = catalogueService.product(cmd.productId(), ch.id());
-    CatalogueService.OptionView ov = pv.optionOrDefault(cmd.optionId());
-    if (ov == null) {
-      throw new ServiceException(Problem.INVALID_OPTION_ID, "unknown option", cmd.optionId());
-    }
-    List<BookingCommands.Item> items = cmd.unitItems();
-    if (items == null || items.isEmpty()) {
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "a booking needs at least one unit item");
-    }
-    if (items.size() > MAX_UNITS) {
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "at most " + MAX_UNITS + " unit items per booking");
-    }
-    int quantity = 0;
-    List<Booking.UnitItem> unitItems = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      BookingCommands.Item ui = items.get(i);
-      Unit u = ui.unitId() == null ? null : ov.unit(ui.unitId());
-      if (u == null) {
-        throw new ServiceException(Problem.INVALID_UNIT_ID, "unknown unit", ui.unitId());
-      }
-      Price price = ov.price(u.id());
-      if (price == null) {
-        throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "unit has no price for this channel", u.id());
-      }
-      quantity += u.paxCount();
-      unitItems.add(new Booking.UnitItem(ids.uuidV7().toString(), i, u.id(), ui.resellerReference(),
-          supplierRef(), price.retail(), price.net(), null));
-    }
-    Duration holdLength = holds.length(cmd.expirationMinutes());
-    if (cmd.availabilityId() == null) {
-      throw new ServiceException(Problem.INVALID_AVAILABILITY_ID, "availabilityId is required", null);
-    }
-    Product product = pv.product();
-    Slot slot = inventory.slotForReserve(product, ov.option(), cmd.availabilityId())
-        .orElseThrow(() -> new ServiceException(Problem.INVALID_AVAILABILITY_ID, "unknown availability",
-            cmd.availabilityId()));
-    Instant now = clock.instant();
-    if (!now.isBefore(slot.endAt())) {
-      throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "this slot is over", slot.localStart());
-    }
-    BookingCommands.Details d = cmd.details();
-    Booking draft = Booking.newHold(cmd.uuid(), ch.id(), cmd.fingerprint(), product, slot, quantity, unitItems,
-        supplierRef(), now, now.plus(holdLength)).withDetails(d.resellerReference(), d.contactJson(), d.notes());
-    int q = quantity;
-    try {
-      try {
-        return held(insertHold(ch, draft, slot, q));
-      } catch (ServiceException e) {
-        // Sold out? Expired holds may still occupy the slot: give them back (lazy check) and try once more.
-        if (e.problem() == Problem.UNPROCESSABLE_ENTITY && inventory.expireDueHolds(slot.id()) > 0) {
-          return held(insertHold(ch, draft, slot, q));
+    /** Reserves (holds) places. Idempotent by uuid: the same uuid and request return the same booking. */
+    public Booking reserve(Channel ch, BookingCommands.Reserve cmd) {
+        String uuid = cmd.uuid();
+        if (uuid == null || !uuid.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new ServiceException(Problem.BAD_REQUEST, "uuid is required (1-64 of [A-Za-z0-9_-])", uuid);
         }
-        throw e;
-      }
-    } catch (StoreException e) {
-      if (e.isUniqueViolation()) { // the same uuid raced in concurrently
-        Booking winner = db.read(c -> bookings.find(c, cmd.uuid()).orElseThrow(() -> e));
-        return replay(ch, winner, cmd.fingerprint());
-      }
-      throw e;
+        try {
+            return reserveNew(ch, cmd);
+        } catch (ServiceException e) {
+            // a retry of an earlier reservation may no longer validate (slot over, sold out): answer the original
+            Booking existing = db.read(c -> bookings.find(c, uuid).orElse(null));
+            if (existing != null) {
+                return replay(ch, existing, cmd.fingerprint());
+            }
+            throw e;
+        }
     }
-  }
 
-  /** A hold was committed: availability answers cached on this node are out of date. */
-  private Booking held(Booking b) {
-    inventory.slotChanged(b.optionId(), b.poolId());
-    return b;
-  }
-
-  private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity) {
-    if (draft.poolId() == null && !inventory.hasAllotment(slot.id(), ch.id())) {
-      // the common case: concurrent holds on this slot are combined into one conditional update and one
-      // statement (PostgreSQL) / transaction (H2); see HoldCombiner
-      if (!combiner.hold(draft)) {
-        throw db.read(c -> inventory.refusal(c, slot));
-      }
-      return draft;
+    private Booking reserveNew(Channel ch, BookingCommands.Reserve cmd) {
+        if (cmd.productId() == null) {
+            throw new ServiceException(Problem.INVALID_PRODUCT_ID, "productId is required", null);
+        }
+        CatalogueService.ProductView pv = catalogueService.product(cmd.productId(), ch.id());
+        CatalogueService.OptionView ov = pv.optionOrDefault(cmd.optionId());
+        if (ov == null) {
+            throw new ServiceException(Problem.INVALID_OPTION_ID, "unknown option", cmd.optionId());
+        }
+        List<BookingCommands.Item> items = cmd.unitItems();
+        if (items == null || items.isEmpty()) {
+            throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "a booking needs at least one unit item");
+        }
+        if (items.size() > MAX_UNITS) {
+            throw new ServiceException(
+                    Problem.UNPROCESSABLE_ENTITY, "at most " + MAX_UNITS + " unit items per booking");
+        }
+        int quantity = 0;
+        List<Booking.UnitItem> unitItems = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BookingCommands.Item ui = items.get(i);
+            Unit u = ui.unitId() == null ? null : ov.unit(ui.unitId());
+            if (u == null) {
+                throw new ServiceException(Problem.INVALID_UNIT_ID, "unknown unit", ui.unitId());
+            }
+            Price price = ov.price(u.id());
+            if (price == null) {
+                throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "unit has no price for this channel", u.id());
+            }
+            quantity += u.paxCount();
+            unitItems.add(new Booking.UnitItem(
+                    ids.uuidV7().toString(),
+                    i,
+                    u.id(),
+                    ui.resellerReference(),
+                    supplierRef(),
+                    price.retail(),
+                    price.net(),
+                    null));
+        }
+        Duration holdLength = holds.length(cmd.expirationMinutes());
+        if (cmd.availabilityId() == null) {
+            throw new ServiceException(Problem.INVALID_AVAILABILITY_ID, "availabilityId is required", null);
+        }
+        Product product = pv.product();
+        Slot slot = inventory
+                .slotForReserve(product, ov.option(), cmd.availabilityId())
+                .orElseThrow(() -> new ServiceException(
+                        Problem.INVALID_AVAILABILITY_ID, "unknown availability", cmd.availabilityId()));
+        Instant now = clock.instant();
+        if (!now.isBefore(slot.endAt())) {
+            throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "this slot is over", slot.localStart());
+        }
+        BookingCommands.Details d = cmd.details();
+        Booking draft = Booking.newHold(
+                        cmd.uuid(),
+                        ch.id(),
+                        cmd.fingerprint(),
+                        product,
+                        slot,
+                        quantity,
+                        unitItems,
+                        supplierRef(),
+                        now,
+                        now.plus(holdLength))
+                .withDetails(d.resellerReference(), d.contactJson(), d.notes());
+        int q = quantity;
+        try {
+            try {
+                return held(insertHold(ch, draft, slot, q));
+            } catch (ServiceException e) {
+                // Sold out? Expired holds may still occupy the slot: give them back (lazy check) and try once more.
+                if (e.problem() == Problem.UNPROCESSABLE_ENTITY && inventory.expireDueHolds(slot.id()) > 0) {
+                    return held(insertHold(ch, draft, slot, q));
+                }
+                throw e;
+            }
+        } catch (StoreException e) {
+            if (e.isUniqueViolation()) { // the same uuid raced in concurrently
+                Booking winner = db.read(c -> bookings.find(c, cmd.uuid()).orElseThrow(() -> e));
+                return replay(ch, winner, cmd.fingerprint());
+            }
+            throw e;
+        }
     }
-    // H2 queues the holds of one slot in the JVM (it answers a locked row with sleep-and-retry), PostgreSQL on
-    // the row lock; correctness still comes from the database
-    return db.dialect().onHotRow(slot.id(), () -> insertHoldTx(ch, draft, slot, quantity));
-  }
 
-  private Booking insertHoldTx(Channel ch, Booking draft, Slot slot, int quantity) {
-    return db.tx(c -> {
-      // insert first and take the counters last: the hot slot row stays locked only until the commit
-      bookings.insert(c, draft);
-      int fromAllotment = inventory.hold(c, slot, draft.poolId(), ch.id(), quantity);
-      if (fromAllotment > 0) {
-        bookings.setFromAllotment(c, draft.uuid(), fromAllotment);
-        return bookings.find(c, draft.uuid()).orElseThrow();
-      }
-      return draft;
-    });
-  }
-
-  private Booking replay(Channel ch, Booking existing, String fingerprint) {
-    if (!existing.channelId().equals(ch.id())) {
-      throw new ServiceException(Problem.INVALID_BOOKING_UUID, "uuid already used", existing.uuid());
+    /** A hold was committed: availability answers cached on this node are out of date. */
+    private Booking held(Booking b) {
+        inventory.slotChanged(b.optionId(), b.poolId());
+        return b;
     }
-    if (!existing.requestHash().equals(fingerprint)) {
-      throw new ServiceException(Problem.INVALID_BOOKING_UUID,
-          "this uuid was already used for a different reservation request", existing.uuid());
+
+    private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity) {
+        if (draft.poolId() == null && !inventory.hasAllotment(slot.id(), ch.id())) {
+            // the common case: concurrent holds on this slot are combined into one conditional update and one
+            // statement (PostgreSQL) / transaction (H2); see HoldCombiner
+            if (!combiner.hold(draft)) {
+                throw db.read(c -> inventory.refusal(c, slot));
+            }
+            return draft;
+        }
+        // H2 queues the holds of one slot in the JVM (it answers a locked row with sleep-and-retry), PostgreSQL on
+        // the row lock; correctness still comes from the database
+        return db.dialect().onHotRow(slot.id(), () -> insertHoldTx(ch, draft, slot, quantity));
     }
-    return get(ch, existing.uuid());
-  }
 
-  /** Confirms a hold: sells the places and issues the passes, once. A retried confirm returns the same booking. */
-  public Booking confirm(Channel ch, String uuid, BookingCommands.Confirm cmd) {
-    return lifecycle.confirm(ch, uuid, cmd);
-  }
+    private Booking insertHoldTx(Channel ch, Booking draft, Slot slot, int quantity) {
+        return db.tx(c -> {
+            // insert first and take the counters last: the hot slot row stays locked only until the commit
+            bookings.insert(c, draft);
+            int fromAllotment = inventory.hold(c, slot, draft.poolId(), ch.id(), quantity);
+            if (fromAllotment > 0) {
+                bookings.setFromAllotment(c, draft.uuid(), fromAllotment);
+                return bookings.find(c, draft.uuid()).orElseThrow();
+            }
+            return draft;
+        });
+    }
 
-  /** Extends a hold. */
-  public Booking extend(Channel ch, String uuid, BookingCommands.Extend cmd) {
-    return lifecycle.extend(ch, uuid, cmd);
-  }
+    private Booking replay(Channel ch, Booking existing, String fingerprint) {
+        if (!existing.channelId().equals(ch.id())) {
+            throw new ServiceException(Problem.INVALID_BOOKING_UUID, "uuid already used", existing.uuid());
+        }
+        if (!existing.requestHash().equals(fingerprint)) {
+            throw new ServiceException(
+                    Problem.INVALID_BOOKING_UUID,
+                    "this uuid was already used for a different reservation request",
+                    existing.uuid());
+        }
+        return get(ch, existing.uuid());
+    }
 
-  /** Updates reseller reference, contact and notes. */
-  public Booking update(Channel ch, String uuid, BookingCommands.Update cmd) {
-    return lifecycle.update(ch, uuid, cmd);
-  }
+    /** Confirms a hold: sells the places and issues the passes, once. A retried confirm returns the same booking. */
+    public Booking confirm(Channel ch, String uuid, BookingCommands.Confirm cmd) {
+        return lifecycle.confirm(ch, uuid, cmd);
+    }
 
-  /** Cancels a hold or (before the cutoff) a confirmed booking: places go back, passes are revoked. */
-  public Booking cancel(Channel ch, String uuid, BookingCommands.Cancel cmd) {
-    return lifecycle.cancel(ch, uuid, cmd);
-  }
+    /** Extends a hold. */
+    public Booking extend(Channel ch, String uuid, BookingCommands.Extend cmd) {
+        return lifecycle.extend(ch, uuid, cmd);
+    }
 
-  /** A channel's own booking (others' bookings look unknown); expires a due hold on the way. */
-  public Booking get(Channel ch, String uuid) {
-    return lifecycle.get(ch, uuid);
-  }
+    /** Updates reseller reference, contact and notes. */
+    public Booking update(Channel ch, String uuid, BookingCommands.Update cmd) {
+        return lifecycle.update(ch, uuid, cmd);
+    }
 
-  /**
-   * A page of a channel's bookings filtered by references or local date range: at most {@code limit} from
-   * {@code offset}, newest first (ties by uuid).
-   */
-  public List<Booking> list(Channel ch, String resellerRef, String supplierRef, LocalDate from, LocalDate to,
-      int offset, int limit) {
-    return lifecycle.list(ch, resellerRef, supplierRef, from, to, offset, limit);
-  }
+    /** Cancels a hold or (before the cutoff) a confirmed booking: places go back, passes are revoked. */
+    public Booking cancel(Channel ch, String uuid, BookingCommands.Cancel cmd) {
+        return lifecycle.cancel(ch, uuid, cmd);
+    }
 
-  /** The OCTO view of a booking. */
-  public io.scenicpass.channel.model.Booking view(Booking b) {
-    return db.read(c -> lifecycle.view(c, b));
-  }
+    /** A channel's own booking (others' bookings look unknown); expires a due hold on the way. */
+    public Booking get(Channel ch, String uuid) {
+        return lifecycle.get(ch, uuid);
+    }
 
-  /**
-   * A supplier reference: 26 characters in creation order (Ids.sortableId), so the unique index on booking
-   * references grows at its right edge (docs/benchmarks.md § "reference-server hot-slot reservation").
-   */
-  private String supplierRef() {
-    return ids.sortableId();
-  }
+    /**
+     * A page of a channel's bookings filtered by references or local date range: at most {@code limit} from
+     * {@code offset}, newest first (ties by uuid).
+     */
+    public List<Booking> list(
+            Channel ch, String resellerRef, String supplierRef, LocalDate from, LocalDate to, int offset, int limit) {
+        return lifecycle.list(ch, resellerRef, supplierRef, from, to, offset, limit);
+    }
+
+    /** The OCTO view of a booking. */
+    public io.scenicpass.channel.model.Booking view(Booking b) {
+        return db.read(c -> lifecycle.view(c, b));
+    }
+
+    /**
+     * A supplier reference: 26 characters in creation order (Ids.sortableId), so the unique index on booking
+     * references grows at its right edge (docs/benchmarks.md § "reference-server hot-slot reservation").
+     */
+    private String supplierRef() {
+        return ids.sortableId();
+    }
 }

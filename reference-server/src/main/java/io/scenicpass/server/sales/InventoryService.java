@@ -3,11 +3,10 @@ package io.scenicpass.server.sales;
 import io.scenicpass.server.Bounds;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
-import io.scenicpass.server.cluster.JobLeases;
+import io.scenicpass.server.db.Database;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
-import io.scenicpass.server.db.Database;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.ProductOption;
@@ -29,414 +28,458 @@ import org.slf4j.LoggerFactory;
  * All counters move through conditional updates in {@link InventoryStore}; this class never locks in the JVM.
  */
 public final class InventoryService {
-  private static final Logger LOG = LoggerFactory.getLogger(InventoryService.class);
-  /** Longest date range one availability request may cover. */
-  public static final int MAX_RANGE_DAYS = 93;
+    private static final Logger LOG = LoggerFactory.getLogger(InventoryService.class);
+    /** Longest date range one availability request may cover. */
+    public static final int MAX_RANGE_DAYS = 93;
 
-  /** A slot with what a given channel can still book in it. */
-  public record SlotView(Slot slot, int vacancies, int capacity) {
-    public Vacancy vacancy() {
-      return new Vacancy(vacancies, capacity, slot.closed());
-    }
-  }
-
-  /** One local date of a calendar: its slots and their summed vacancy. */
-  public record DayView(LocalDate date, List<SlotView> slots, Vacancy vacancy) {}
-
-  private final Database db;
-  private final CatalogueStore catalogue;
-  private final InventoryStore inventory;
-  private final BookingStore bookings;
-  private final Clock clock;
-  private final int horizonDays;
-  /** Fixed data of slots (id, date, times) for the reservation path. */
-  private final com.github.benmanes.caffeine.cache.Cache<String, Slot> slotMeta =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
-          .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
-  /** Whether a channel has an allotment on a slot; short-lived so admin changes show up within seconds. */
-  private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> allotted =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
-          .expireAfterWrite(java.time.Duration.ofSeconds(5)).build();
-  /** (option, date) pairs whose slots are known to exist; saves a query per request. */
-  private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> ensured =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
-          .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
-
-  /** Checks and repairs the counters against the bookings. */
-  private final InventoryRepair repair;
-
-  /** Availability answers (advisory), invalidated by this node's changes, at most a TTL stale for other nodes'. */
-  private final io.scenicpass.server.sales.internal.AvailabilityCache<Object> availabilityCache;
-
-  public InventoryService(Database db, CatalogueStore catalogue, InventoryStore inventory, BookingStore bookings,
-      Clock clock, int horizonDays) {
-    this(db, catalogue, inventory, bookings, clock, horizonDays, java.time.Duration.ofSeconds(1));
-  }
-
-  /**
-   * @param availabilityCacheTtl how long an availability answer may be reused: bounds how late changes made by other
-   *     nodes show up (this node's own changes invalidate at once); zero disables the cache
-   */
-  public InventoryService(Database db, CatalogueStore catalogue, InventoryStore inventory, BookingStore bookings,
-      Clock clock, int horizonDays, java.time.Duration availabilityCacheTtl) {
-    this.availabilityCache = new io.scenicpass.server.sales.internal.AvailabilityCache<>(availabilityCacheTtl,
-        ticker(clock));
-    this.db = db;
-    this.catalogue = catalogue;
-    this.inventory = inventory;
-    this.bookings = bookings;
-    this.clock = clock;
-    this.horizonDays = horizonDays;
-    this.repair = new InventoryRepair(db, new io.scenicpass.server.sales.store.InventoryAudit(), this::countersChanged);
-  }
-
-  /** The consistency check and repair of the counters (admin API, {@code repair-inventory}, start-up check). */
-  public InventoryRepair repair() {
-    return repair;
-  }
-
-  /** Makes sure the option's slots exist for every date in [from, to] (idempotent, safe across processes). */
-  public void ensureSlots(Product product, ProductOption option, LocalDate from, LocalDate to) {
-    ZoneId zone = ZoneId.of(product.timeZone());
-    boolean all = true;
-    for (LocalDate d = from; !d.isAfter(to) && all; d = d.plusDays(1)) {
-      all = ensured.getIfPresent(option.id() + "|" + d) != null;
-    }
-    if (all) {
-      return;
-    }
-    db.tx(c -> {
-      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-        if (!inventory.hasSlots(c, option.id(), d)) {
-          for (Slot s : SlotRules.generate(option, zone, d)) {
-            inventory.ensureSlot(c, s);
-          }
+    /** A slot with what a given channel can still book in it. */
+    public record SlotView(Slot slot, int vacancies, int capacity) {
+        public Vacancy vacancy() {
+            return new Vacancy(vacancies, capacity, slot.closed());
         }
-        if (product.dayPool() != null) {
-          inventory.ensureDayPool(c, product.dayPool(), d);
+    }
+
+    /** One local date of a calendar: its slots and their summed vacancy. */
+    public record DayView(LocalDate date, List<SlotView> slots, Vacancy vacancy) {}
+
+    private final Database db;
+    private final CatalogueStore catalogue;
+    private final InventoryStore inventory;
+    private final BookingStore bookings;
+    private final Clock clock;
+    private final int horizonDays;
+    /** Fixed data of slots (id, date, times) for the reservation path. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Slot> slotMeta =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10))
+                    .build();
+    /** Whether a channel has an allotment on a slot; short-lived so admin changes show up within seconds. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> allotted =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(5))
+                    .build();
+    /** (option, date) pairs whose slots are known to exist; saves a query per request. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> ensured =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10))
+                    .build();
+
+    /** Checks and repairs the counters against the bookings. */
+    private final InventoryRepair repair;
+
+    /** Availability answers (advisory), invalidated by this node's changes, at most a TTL stale for other nodes'. */
+    private final io.scenicpass.server.sales.internal.AvailabilityCache<Object> availabilityCache;
+
+    public InventoryService(
+            Database db,
+            CatalogueStore catalogue,
+            InventoryStore inventory,
+            BookingStore bookings,
+            Clock clock,
+            int horizonDays) {
+        this(db, catalogue, inventory, bookings, clock, horizonDays, java.time.Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param availabilityCacheTtl how long an availability answer may be reused: bounds how late changes made by other
+     *     nodes show up (this node's own changes invalidate at once); zero disables the cache
+     */
+    public InventoryService(
+            Database db,
+            CatalogueStore catalogue,
+            InventoryStore inventory,
+            BookingStore bookings,
+            Clock clock,
+            int horizonDays,
+            java.time.Duration availabilityCacheTtl) {
+        this.availabilityCache =
+                new io.scenicpass.server.sales.internal.AvailabilityCache<>(availabilityCacheTtl, ticker(clock));
+        this.db = db;
+        this.catalogue = catalogue;
+        this.inventory = inventory;
+        this.bookings = bookings;
+        this.clock = clock;
+        this.horizonDays = horizonDays;
+        this.repair =
+                new InventoryRepair(db, new io.scenicpass.server.sales.store.InventoryAudit(), this::countersChanged);
+    }
+
+    /** The consistency check and repair of the counters (admin API, {@code repair-inventory}, start-up check). */
+    public InventoryRepair repair() {
+        return repair;
+    }
+
+    /** Makes sure the option's slots exist for every date in [from, to] (idempotent, safe across processes). */
+    public void ensureSlots(Product product, ProductOption option, LocalDate from, LocalDate to) {
+        ZoneId zone = ZoneId.of(product.timeZone());
+        boolean all = true;
+        for (LocalDate d = from; !d.isAfter(to) && all; d = d.plusDays(1)) {
+            all = ensured.getIfPresent(option.id() + "|" + d) != null;
         }
-      }
-      return null;
-    });
-    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      ensured.put(option.id() + "|" + d, Boolean.TRUE);
-    }
-  }
-
-  /**
-   * The slot to reserve in, from a cache of the slots' fixed data (times, date); counters in the returned
-   * record may be stale and are never used for decisions: holds are conditional updates in the database.
-   */
-  public Optional<Slot> slotForReserve(Product product, ProductOption option, String availabilityId) {
-    String id = SlotRules.slotId(option.id(), availabilityId);
-    Slot cached = slotMeta.getIfPresent(id);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    Optional<SlotView> v = slot(product, option, availabilityId, null);
-    v.ifPresent(sv -> slotMeta.put(id, sv.slot()));
-    return v.map(SlotView::slot);
-  }
-
-  /** Availability of an option between two local dates (inclusive) as seen by {@code channelId}. */
-  public List<SlotView> availability(Product product, ProductOption option, LocalDate from, LocalDate to,
-      String channelId) {
-    if (to.isBefore(from)) {
-      throw new ServiceException(Problem.BAD_REQUEST, "localDateEnd is before localDateStart");
-    }
-    if (ChronoUnit.DAYS.between(from, to) > MAX_RANGE_DAYS) {
-      throw new ServiceException(Problem.BAD_REQUEST, "date range longer than " + MAX_RANGE_DAYS + " days");
-    }
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(product.timeZone())));
-    LocalDate first = from.isBefore(today) ? today : from;
-    LocalDate last = to.isAfter(today.plusDays(horizonDays)) ? today.plusDays(horizonDays) : to;
-    if (last.isBefore(first)) {
-      return List.of();
-    }
-    @SuppressWarnings("unchecked")
-    List<SlotView> views = (List<SlotView>) availabilityCache.get(
-        new io.scenicpass.server.sales.internal.AvailabilityCache.Key(option.id(), first, last, channelId, null),
-        () -> {
-          ensureSlots(product, option, first, last);
-          expire(db.read(c -> bookings.dueHoldsForOption(c, option.id(), first, last, clock.instant())));
-          return db.read(c -> {
-            List<SlotView> out = new ArrayList<>();
-            for (Slot s : inventory.slots(c, option.id(), first, last)) {
-              out.add(view(c, product, s, channelId));
+        if (all) {
+            return;
+        }
+        db.tx(c -> {
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                if (!inventory.hasSlots(c, option.id(), d)) {
+                    for (Slot s : SlotRules.generate(option, zone, d)) {
+                        inventory.ensureSlot(c, s);
+                    }
+                }
+                if (product.dayPool() != null) {
+                    inventory.ensureDayPool(c, product.dayPool(), d);
+                }
             }
-            return List.copyOf(out);
-          });
+            return null;
         });
-    return views;
-  }
-
-  /** {@link #availability} per local date, every date of [from, to] in order (CLOSED when it has no slots). */
-  public List<DayView> calendar(Product product, ProductOption option, LocalDate from, LocalDate to,
-      String channelId) {
-    List<SlotView> views = availability(product, option, from, to, channelId);
-    java.util.Map<LocalDate, List<SlotView>> byDay = new java.util.LinkedHashMap<>();
-    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      byDay.put(d, new ArrayList<>());
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            ensured.put(option.id() + "|" + d, Boolean.TRUE);
+        }
     }
-    for (SlotView v : views) {
-      byDay.computeIfAbsent(v.slot().localDate(), d -> new ArrayList<>()).add(v);
+
+    /**
+     * The slot to reserve in, from a cache of the slots' fixed data (times, date); counters in the returned
+     * record may be stale and are never used for decisions: holds are conditional updates in the database.
+     */
+    public Optional<Slot> slotForReserve(Product product, ProductOption option, String availabilityId) {
+        String id = SlotRules.slotId(option.id(), availabilityId);
+        Slot cached = slotMeta.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<SlotView> v = slot(product, option, availabilityId, null);
+        v.ifPresent(sv -> slotMeta.put(id, sv.slot()));
+        return v.map(SlotView::slot);
     }
-    List<DayView> out = new ArrayList<>();
-    byDay.forEach((d, slots) -> out.add(new DayView(d, slots, Vacancy.ofDay(slots))));
-    return out;
-  }
 
-  /** One slot by availability id, generating the day's slots when needed. */
-  public Optional<SlotView> slot(Product product, ProductOption option, String availabilityId, String channelId) {
-    LocalDate date;
-    try {
-      date = java.time.OffsetDateTime.parse(availabilityId).atZoneSameInstant(ZoneId.of(product.timeZone()))
-          .toLocalDate();
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
+    /** Availability of an option between two local dates (inclusive) as seen by {@code channelId}. */
+    public List<SlotView> availability(
+            Product product, ProductOption option, LocalDate from, LocalDate to, String channelId) {
+        if (to.isBefore(from)) {
+            throw new ServiceException(Problem.BAD_REQUEST, "localDateEnd is before localDateStart");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > MAX_RANGE_DAYS) {
+            throw new ServiceException(Problem.BAD_REQUEST, "date range longer than " + MAX_RANGE_DAYS + " days");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(product.timeZone())));
+        LocalDate first = from.isBefore(today) ? today : from;
+        LocalDate last = to.isAfter(today.plusDays(horizonDays)) ? today.plusDays(horizonDays) : to;
+        if (last.isBefore(first)) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<SlotView> views = (List<SlotView>) availabilityCache.get(
+                new io.scenicpass.server.sales.internal.AvailabilityCache.Key(
+                        option.id(), first, last, channelId, null),
+                () -> {
+                    ensureSlots(product, option, first, last);
+                    expire(db.read(c -> bookings.dueHoldsForOption(c, option.id(), first, last, clock.instant())));
+                    return db.read(c -> {
+                        List<SlotView> out = new ArrayList<>();
+                        for (Slot s : inventory.slots(c, option.id(), first, last)) {
+                            out.add(view(c, product, s, channelId));
+                        }
+                        return List.copyOf(out);
+                    });
+                });
+        return views;
     }
-    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(product.timeZone())));
-    if (!date.isBefore(today) && !date.isAfter(today.plusDays(horizonDays))) {
-      ensureSlots(product, option, date, date);
+
+    /** {@link #availability} per local date, every date of [from, to] in order (CLOSED when it has no slots). */
+    public List<DayView> calendar(
+            Product product, ProductOption option, LocalDate from, LocalDate to, String channelId) {
+        List<SlotView> views = availability(product, option, from, to, channelId);
+        java.util.Map<LocalDate, List<SlotView>> byDay = new java.util.LinkedHashMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            byDay.put(d, new ArrayList<>());
+        }
+        for (SlotView v : views) {
+            byDay.computeIfAbsent(v.slot().localDate(), d -> new ArrayList<>()).add(v);
+        }
+        List<DayView> out = new ArrayList<>();
+        byDay.forEach((d, slots) -> out.add(new DayView(d, slots, Vacancy.ofDay(slots))));
+        return out;
     }
-    String slotId = SlotRules.slotId(option.id(), availabilityId);
-    @SuppressWarnings("unchecked")
-    Optional<SlotView> view = (Optional<SlotView>) availabilityCache.get(
-        new io.scenicpass.server.sales.internal.AvailabilityCache.Key(option.id(), date, date, channelId, slotId),
-        () -> db.read(c -> {
-          Optional<Slot> s = inventory.slot(c, slotId);
-          return s.isEmpty() ? Optional.<SlotView>empty() : Optional.of(view(c, product, s.get(), channelId));
-        }));
-    return view;
-  }
 
-  /**
-   * Tells the availability cache that a booking of this option changed the counters (hold, confirm, cancel, expiry).
-   * Call after the commit.
-   */
-  public void slotChanged(String optionId, String poolId) {
-    if (poolId != null) {
-      availabilityCache.allChanged(); // a daily pool links the slots of several options
-    } else {
-      availabilityCache.optionChanged(optionId);
+    /** One slot by availability id, generating the day's slots when needed. */
+    public Optional<SlotView> slot(Product product, ProductOption option, String availabilityId, String channelId) {
+        LocalDate date;
+        try {
+            date = java.time.OffsetDateTime.parse(availabilityId)
+                    .atZoneSameInstant(ZoneId.of(product.timeZone()))
+                    .toLocalDate();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(product.timeZone())));
+        if (!date.isBefore(today) && !date.isAfter(today.plusDays(horizonDays))) {
+            ensureSlots(product, option, date, date);
+        }
+        String slotId = SlotRules.slotId(option.id(), availabilityId);
+        @SuppressWarnings("unchecked")
+        Optional<SlotView> view = (Optional<SlotView>) availabilityCache.get(
+                new io.scenicpass.server.sales.internal.AvailabilityCache.Key(
+                        option.id(), date, date, channelId, slotId),
+                () -> db.read(c -> {
+                    Optional<Slot> s = inventory.slot(c, slotId);
+                    return s.isEmpty() ? Optional.<SlotView>empty() : Optional.of(view(c, product, s.get(), channelId));
+                }));
+        return view;
     }
-  }
 
-  /** The counters changed outside a booking (capacity, repair): every availability answer is out of date. */
-  public void countersChanged() {
-    availabilityCache.allChanged();
-  }
-
-  private static com.github.benmanes.caffeine.cache.Ticker ticker(Clock clock) {
-    // the system clock may step back; an injected (test) clock drives expiry so staleness is testable without sleeping
-    return clock.getClass() == Clock.systemUTC().getClass() ? com.github.benmanes.caffeine.cache.Ticker.systemTicker()
-        : () -> clock.millis() * 1_000_000L;
-  }
-
-  private SlotView view(Connection c, Product product, Slot s, String channelId) throws SQLException {
-    int allot = channelId == null ? 0 : inventory.allotmentRemaining(c, s.id(), channelId);
-    int vac = s.closed() ? 0 : s.vacancies() + allot;
-    if (product.dayPool() != null) {
-      vac = Math.min(vac, Math.max(0, inventory.dayRemaining(c, product.dayPool(), s.localDate()).orElse(vac)));
+    /**
+     * Tells the availability cache that a booking of this option changed the counters (hold, confirm, cancel, expiry).
+     * Call after the commit.
+     */
+    public void slotChanged(String optionId, String poolId) {
+        if (poolId != null) {
+            availabilityCache.allChanged(); // a daily pool links the slots of several options
+        } else {
+            availabilityCache.optionChanged(optionId);
+        }
     }
-    return new SlotView(s, vac, s.capacity() + (s.closed() ? 0 : allot));
-  }
 
-  /** Whether the channel has an allotment on the slot (cached for a few seconds). Not inside a transaction. */
-  public boolean hasAllotment(String slotId, String channelId) {
-    return allotted.get(slotId + "|" + channelId, k -> db.read(rc -> inventory.allotmentExists(rc, slotId, channelId)));
-  }
-
-  /**
-   * {@link #hasAllotment(String, String)} on the caller's connection: a transaction must never wait for a second
-   * pooled connection (nor for another thread's cache load that waits for one), so a miss is read on {@code c}.
-   */
-  private boolean hasAllotment(Connection c, String slotId, String channelId) throws SQLException {
-    String key = slotId + "|" + channelId;
-    Boolean cached = allotted.getIfPresent(key);
-    if (cached != null) {
-      return cached;
+    /** The counters changed outside a booking (capacity, repair): every availability answer is out of date. */
+    public void countersChanged() {
+        availabilityCache.allChanged();
     }
-    boolean exists = inventory.allotmentExists(c, slotId, channelId);
-    allotted.put(key, exists);
-    return exists;
-  }
 
-  /** The exception for a hold that the database refused: closed or sold out. */
-  public ServiceException refusal(Connection c, Slot slot) throws SQLException {
-    Slot now = inventory.slot(c, slot.id()).orElse(slot);
-    return new ServiceException(Problem.UNPROCESSABLE_ENTITY, now.closed() ? "slot is closed"
-        : "sold out: not enough vacancies in this slot", slot.localStart());
-  }
-
-  /**
-   * Holds {@code n} places for a channel inside the caller's transaction: the channel's allotment first,
-   * then the shared pool, then the daily pool. Returns how many came from the allotment.
-   *
-   * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
-   */
-  public int hold(Connection c, Slot slot, String poolId, String channelId, int n) throws SQLException {
-    int fromAllotment = 0;
-    boolean hasAllotment = hasAllotment(c, slot.id(), channelId);
-    if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
-      fromAllotment = n;
-    } else if (!inventory.tryHold(c, slot.id(), n)) {
-      throw refusal(c, slot);
+    private static com.github.benmanes.caffeine.cache.Ticker ticker(Clock clock) {
+        // the system clock may step back; an injected (test) clock drives expiry so staleness is testable without
+        // sleeping
+        return clock.getClass() == Clock.systemUTC().getClass()
+                ? com.github.benmanes.caffeine.cache.Ticker.systemTicker()
+                : () -> clock.millis() * 1_000_000L;
     }
-    if (poolId != null) {
-      boolean ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
-      if (!ok) { // maybe the day's pool row does not exist yet
-        inventory.ensureDayPool(c, poolId, slot.localDate());
-        ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
-      }
-      if (!ok) {
-        throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "sold out: the daily capacity is reached",
-            slot.localStart());
-      }
+
+    private SlotView view(Connection c, Product product, Slot s, String channelId) throws SQLException {
+        int allot = channelId == null ? 0 : inventory.allotmentRemaining(c, s.id(), channelId);
+        int vac = s.closed() ? 0 : s.vacancies() + allot;
+        if (product.dayPool() != null) {
+            vac = Math.min(
+                    vac,
+                    Math.max(
+                            0,
+                            inventory
+                                    .dayRemaining(c, product.dayPool(), s.localDate())
+                                    .orElse(vac)));
+        }
+        return new SlotView(s, vac, s.capacity() + (s.closed() ? 0 : allot));
     }
-    return fromAllotment;
-  }
 
-  /** Moves a booking's places from held to sold (confirm). */
-  public void sell(Connection c, Booking b) throws SQLException {
-    int shared = b.quantity() - b.fromAllotment();
-    boolean ok = shared == 0 || inventory.holdToSold(c, b.slotId(), shared);
-    if (b.fromAllotment() > 0) {
-      ok &= inventory.allotmentHoldToSold(c, b.slotId(), b.channelId(), b.fromAllotment());
+    /** Whether the channel has an allotment on the slot (cached for a few seconds). Not inside a transaction. */
+    public boolean hasAllotment(String slotId, String channelId) {
+        return allotted.get(
+                slotId + "|" + channelId, k -> db.read(rc -> inventory.allotmentExists(rc, slotId, channelId)));
     }
-    if (b.poolId() != null) {
-      ok &= inventory.dayHoldToSold(c, b.poolId(), b.localDate(), b.quantity());
+
+    /**
+     * {@link #hasAllotment(String, String)} on the caller's connection: a transaction must never wait for a second
+     * pooled connection (nor for another thread's cache load that waits for one), so a miss is read on {@code c}.
+     */
+    private boolean hasAllotment(Connection c, String slotId, String channelId) throws SQLException {
+        String key = slotId + "|" + channelId;
+        Boolean cached = allotted.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        boolean exists = inventory.allotmentExists(c, slotId, channelId);
+        allotted.put(key, exists);
+        return exists;
     }
-    if (!ok) {
-      throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
-          + " (see POST /admin/v1/inventory/repair)");
+
+    /** The exception for a hold that the database refused: closed or sold out. */
+    public ServiceException refusal(Connection c, Slot slot) throws SQLException {
+        Slot now = inventory.slot(c, slot.id()).orElse(slot);
+        return new ServiceException(
+                Problem.UNPROCESSABLE_ENTITY,
+                now.closed() ? "slot is closed" : "sold out: not enough vacancies in this slot",
+                slot.localStart());
     }
-  }
 
-  /**
-   * Gives a booking's places back (hold expiry or cancellation). Like {@link #sell}, refuses (the transaction rolls
-   * back) when a counter holds fewer places than the booking: the drift is reported, not silently carried on.
-   */
-  public void release(Connection c, Booking b, boolean wasSold) throws SQLException {
-    int shared = b.quantity() - b.fromAllotment();
-    boolean ok = true;
-    if (shared > 0) {
-      ok = wasSold ? inventory.releaseSold(c, b.slotId(), shared) : inventory.releaseHeld(c, b.slotId(), shared);
+    /**
+     * Holds {@code n} places for a channel inside the caller's transaction: the channel's allotment first,
+     * then the shared pool, then the daily pool. Returns how many came from the allotment.
+     *
+     * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
+     */
+    public int hold(Connection c, Slot slot, String poolId, String channelId, int n) throws SQLException {
+        int fromAllotment = 0;
+        boolean hasAllotment = hasAllotment(c, slot.id(), channelId);
+        if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
+            fromAllotment = n;
+        } else if (!inventory.tryHold(c, slot.id(), n)) {
+            throw refusal(c, slot);
+        }
+        if (poolId != null) {
+            boolean ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
+            if (!ok) { // maybe the day's pool row does not exist yet
+                inventory.ensureDayPool(c, poolId, slot.localDate());
+                ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
+            }
+            if (!ok) {
+                throw new ServiceException(
+                        Problem.UNPROCESSABLE_ENTITY, "sold out: the daily capacity is reached", slot.localStart());
+            }
+        }
+        return fromAllotment;
     }
-    if (b.fromAllotment() > 0) {
-      ok &= inventory.releaseAllotment(c, b.slotId(), b.channelId(), b.fromAllotment(), wasSold);
+
+    /** Moves a booking's places from held to sold (confirm). */
+    public void sell(Connection c, Booking b) throws SQLException {
+        int shared = b.quantity() - b.fromAllotment();
+        boolean ok = shared == 0 || inventory.holdToSold(c, b.slotId(), shared);
+        if (b.fromAllotment() > 0) {
+            ok &= inventory.allotmentHoldToSold(c, b.slotId(), b.channelId(), b.fromAllotment());
+        }
+        if (b.poolId() != null) {
+            ok &= inventory.dayHoldToSold(c, b.poolId(), b.localDate(), b.quantity());
+        }
+        if (!ok) {
+            throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
+                    + " (see POST /admin/v1/inventory/repair)");
+        }
     }
-    if (b.poolId() != null) {
-      ok &= wasSold ? inventory.releaseDaySold(c, b.poolId(), b.localDate(), b.quantity())
-          : inventory.releaseDayHeld(c, b.poolId(), b.localDate(), b.quantity());
+
+    /**
+     * Gives a booking's places back (hold expiry or cancellation). Like {@link #sell}, refuses (the transaction rolls
+     * back) when a counter holds fewer places than the booking: the drift is reported, not silently carried on.
+     */
+    public void release(Connection c, Booking b, boolean wasSold) throws SQLException {
+        int shared = b.quantity() - b.fromAllotment();
+        boolean ok = true;
+        if (shared > 0) {
+            ok = wasSold ? inventory.releaseSold(c, b.slotId(), shared) : inventory.releaseHeld(c, b.slotId(), shared);
+        }
+        if (b.fromAllotment() > 0) {
+            ok &= inventory.releaseAllotment(c, b.slotId(), b.channelId(), b.fromAllotment(), wasSold);
+        }
+        if (b.poolId() != null) {
+            ok &= wasSold
+                    ? inventory.releaseDaySold(c, b.poolId(), b.localDate(), b.quantity())
+                    : inventory.releaseDayHeld(c, b.poolId(), b.localDate(), b.quantity());
+        }
+        if (!ok) {
+            throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
+                    + " (see POST /admin/v1/inventory/repair)");
+        }
     }
-    if (!ok) {
-      throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
-          + " (see POST /admin/v1/inventory/repair)");
+
+    /** Expires one hold if due (compare-and-set on the booking status); true when this call expired it. */
+    public boolean expireIfDue(Connection c, Booking b) throws SQLException {
+        if (!bookings.expireIfDue(c, b.uuid(), clock.instant())) {
+            return false;
+        }
+        release(c, b, false);
+        return true;
     }
-  }
 
-  /** Expires one hold if due (compare-and-set on the booking status); true when this call expired it. */
-  public boolean expireIfDue(Connection c, Booking b) throws SQLException {
-    if (!bookings.expireIfDue(c, b.uuid(), clock.instant())) {
-      return false;
+    /**
+     * Expires every due hold (the scheduled job; also called lazily). Returns how many expired. Idempotent, so safe on
+     * several nodes at once: each expiry is a compare-and-set of the booking status (still held and due) before its
+     * places are released, so a hold is released once whoever gets there first; the scheduled run is also under a job
+     * lease ({@code JobLeases}) so that normally only one node does it.
+     */
+    public int expireDueHolds() {
+        List<String> due = db.read(c -> bookings.dueHolds(c, clock.instant(), 500));
+        return expire(due);
     }
-    release(c, b, false);
-    return true;
-  }
 
-  /**
-   * Expires every due hold (the scheduled job; also called lazily). Returns how many expired. Idempotent, so safe on
-   * several nodes at once: each expiry is a compare-and-set of the booking status (still held and due) before its
-   * places are released, so a hold is released once whoever gets there first; the scheduled run is also under a job
-   * lease ({@code JobLeases}) so that normally only one node does it.
-   */
-  public int expireDueHolds() {
-    List<String> due = db.read(c -> bookings.dueHolds(c, clock.instant(), 500));
-    return expire(due);
-  }
-
-  /** Expires the due holds of one slot (lazy check before answering "sold out"). */
-  public int expireDueHolds(String slotId) {
-    return expire(db.read(c -> bookings.dueHoldsForSlot(c, slotId, clock.instant())));
-  }
-
-  private int expire(List<String> uuids) {
-    int n = 0;
-    for (String uuid : uuids) {
-      boolean done = db.tx(c -> {
-        Optional<Booking> b = bookings.find(c, uuid);
-        return b.isPresent() && expireIfDue(c, b.get());
-      });
-      if (done) {
-        n++;
-      }
+    /** Expires the due holds of one slot (lazy check before answering "sold out"). */
+    public int expireDueHolds(String slotId) {
+        return expire(db.read(c -> bookings.dueHoldsForSlot(c, slotId, clock.instant())));
     }
-    if (n > 0) {
-      availabilityCache.allChanged();
-      LOG.info("expired {} hold(s)", n);
+
+    private int expire(List<String> uuids) {
+        int n = 0;
+        for (String uuid : uuids) {
+            boolean done = db.tx(c -> {
+                Optional<Booking> b = bookings.find(c, uuid);
+                return b.isPresent() && expireIfDue(c, b.get());
+            });
+            if (done) {
+                n++;
+            }
+        }
+        if (n > 0) {
+            availabilityCache.allChanged();
+            LOG.info("expired {} hold(s)", n);
+        }
+        return n;
     }
-    return n;
-  }
 
-  /** Changes a slot's capacity; refused with CONFLICT when below what is held + sold. */
-  public Slot changeCapacity(String slotId, int capacity) {
-    Bounds.capacity("capacity", capacity);
-    Slot changed = db.tx(c -> {
-      Slot s = inventory.slot(c, slotId).orElseThrow(() ->
-          new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
-      if (!inventory.setCapacity(c, slotId, capacity)) {
-        Slot now = inventory.slot(c, slotId).orElse(s);
-        throw new ServiceException(Problem.CONFLICT, "capacity " + capacity + " is below the "
-            + (now.held() + now.sold()) + " places already sold or held (sold " + now.sold() + ", held "
-            + now.held() + ")", slotId);
-      }
-      return inventory.slot(c, slotId).orElseThrow();
-    });
-    availabilityCache.allChanged();
-    return changed;
-  }
+    /** Changes a slot's capacity; refused with CONFLICT when below what is held + sold. */
+    public Slot changeCapacity(String slotId, int capacity) {
+        Bounds.capacity("capacity", capacity);
+        Slot changed = db.tx(c -> {
+            Slot s = inventory
+                    .slot(c, slotId)
+                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
+            if (!inventory.setCapacity(c, slotId, capacity)) {
+                Slot now = inventory.slot(c, slotId).orElse(s);
+                throw new ServiceException(
+                        Problem.CONFLICT,
+                        "capacity " + capacity + " is below the "
+                                + (now.held() + now.sold()) + " places already sold or held (sold " + now.sold()
+                                + ", held "
+                                + now.held() + ")",
+                        slotId);
+            }
+            return inventory.slot(c, slotId).orElseThrow();
+        });
+        availabilityCache.allChanged();
+        return changed;
+    }
 
-  /** Changes the daily capacity of a pool on one date; refused when below what is held + sold. */
-  public void changeDayCapacity(String poolId, LocalDate date, int capacity) {
-    Bounds.capacity("capacity", capacity);
-    db.tx(c -> {
-      inventory.ensureDayPool(c, poolId, date);
-      if (!inventory.setDayCapacity(c, poolId, date, capacity)) {
-        throw new ServiceException(Problem.CONFLICT, "daily capacity " + capacity
-            + " is below the places already sold or held", poolId);
-      }
-      return null;
-    });
-    availabilityCache.allChanged();
-  }
+    /** Changes the daily capacity of a pool on one date; refused when below what is held + sold. */
+    public void changeDayCapacity(String poolId, LocalDate date, int capacity) {
+        Bounds.capacity("capacity", capacity);
+        db.tx(c -> {
+            inventory.ensureDayPool(c, poolId, date);
+            if (!inventory.setDayCapacity(c, poolId, date, capacity)) {
+                throw new ServiceException(
+                        Problem.CONFLICT,
+                        "daily capacity " + capacity + " is below the places already sold or held",
+                        poolId);
+            }
+            return null;
+        });
+        availabilityCache.allChanged();
+    }
 
-  public void setClosed(String slotId, boolean closed) {
-    db.tx(c -> {
-      inventory.slot(c, slotId).orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
-      inventory.setClosed(c, slotId, closed);
-      return null;
-    });
-    availabilityCache.allChanged();
-  }
+    public void setClosed(String slotId, boolean closed) {
+        db.tx(c -> {
+            inventory
+                    .slot(c, slotId)
+                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
+            inventory.setClosed(c, slotId, closed);
+            return null;
+        });
+        availabilityCache.allChanged();
+    }
 
-  /** Sets a channel's allotment on a slot (on top of the shared pool). */
-  public void putAllotment(String slotId, String channelId, int capacity) {
-    Bounds.capacity("capacity", capacity);
-    db.tx(c -> {
-      inventory.slot(c, slotId).orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
-      inventory.putAllotment(c, slotId, channelId, capacity);
-      return null;
-    });
-    allotted.invalidate(slotId + "|" + channelId);
-    availabilityCache.allChanged();
-  }
+    /** Sets a channel's allotment on a slot (on top of the shared pool). */
+    public void putAllotment(String slotId, String channelId, int capacity) {
+        Bounds.capacity("capacity", capacity);
+        db.tx(c -> {
+            inventory
+                    .slot(c, slotId)
+                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
+            inventory.putAllotment(c, slotId, channelId, capacity);
+            return null;
+        });
+        allotted.invalidate(slotId + "|" + channelId);
+        availabilityCache.allChanged();
+    }
 
-  public Optional<Slot> findSlot(String slotId) {
-    return db.read(c -> inventory.slot(c, slotId));
-  }
+    public Optional<Slot> findSlot(String slotId) {
+        return db.read(c -> inventory.slot(c, slotId));
+    }
 
-  CatalogueStore catalogue() {
-    return catalogue;
-  }
+    CatalogueStore catalogue() {
+        return catalogue;
+    }
 }

@@ -1,6 +1,5 @@
 package io.scenicpass.server.sales;
 
-import io.scenicpass.server.keys.KeyService;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -14,10 +13,11 @@ import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassIssuer;
 import io.scenicpass.core.PassKind;
 import io.scenicpass.core.ReentryPolicy;
+import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.PassRecord;
 import io.scenicpass.server.sales.store.PassStore;
-import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.sales.store.Unit;
@@ -39,108 +39,133 @@ import java.util.Set;
  * revokes them on cancellation, appending to the revocation log the terminals sync from.
  */
 public final class IssuanceService {
-  private static final Set<String> CONCESSION_TYPES = Set.of("CHILD", "SENIOR", "STUDENT", "INFANT", "MILITARY");
+    private static final Set<String> CONCESSION_TYPES = Set.of("CHILD", "SENIOR", "STUDENT", "INFANT", "MILITARY");
 
-  private final KeyService keys;
-  private final PassStore passes;
-  private final BookingStore bookings;
-  private final Ids ids;
-  private final Clock clock;
-  private final String areaId;
+    private final KeyService keys;
+    private final PassStore passes;
+    private final BookingStore bookings;
+    private final Ids ids;
+    private final Clock clock;
+    private final String areaId;
 
-  public IssuanceService(KeyService keys, PassStore passes, BookingStore bookings, Ids ids, Clock clock,
-      String areaId) {
-    this.keys = keys;
-    this.passes = passes;
-    this.bookings = bookings;
-    this.ids = ids;
-    this.clock = clock;
-    this.areaId = areaId;
-  }
-
-  /** Issues the passes of a just-confirmed booking inside the caller's transaction. */
-  public List<PassRecord> issue(Connection c, Booking b, Product product, Slot slot, Map<String, Unit> units)
-      throws SQLException {
-    PassIssuer issuer = new PassIssuer(keys.active());
-    Instant now = clock.instant();
-    ZoneId zone = ZoneId.of(product.timeZone());
-    Instant dayStart = slot.localDate().atStartOfDay(zone).toInstant();
-    Instant dayEnd = slot.localDate().plusDays(1).atStartOfDay(zone).toInstant();
-    List<PassRecord> out = new ArrayList<>();
-    List<Booking.UnitItem> items = new ArrayList<>(); // the unit items with their pass ids
-    if (product.groupPass()) {
-      boolean concession = b.unitItems().stream()
-          .allMatch(u -> CONCESSION_TYPES.contains(units.get(u.unitId()).type()));
-      PassRecord p = sign(c, issuer, b, product, slot, dayStart, dayEnd, b.quantity(), concession, now);
-      for (Booking.UnitItem u : b.unitItems()) {
-        items.add(u.withPassId(p.passId()));
-      }
-      out.add(p);
-    } else {
-      for (Booking.UnitItem u : b.unitItems()) {
-        Unit unit = units.get(u.unitId());
-        PassRecord p = sign(c, issuer, b, product, slot, dayStart, dayEnd, unit.paxCount(),
-            CONCESSION_TYPES.contains(unit.type()), now);
-        items.add(u.withPassId(p.passId()));
-        out.add(p);
-      }
+    public IssuanceService(
+            KeyService keys, PassStore passes, BookingStore bookings, Ids ids, Clock clock, String areaId) {
+        this.keys = keys;
+        this.passes = passes;
+        this.bookings = bookings;
+        this.ids = ids;
+        this.clock = clock;
+        this.areaId = areaId;
     }
-    bookings.setItems(c, b.uuid(), items);
-    return out;
-  }
 
-  private PassRecord sign(Connection c, PassIssuer issuer, Booking b, Product product, Slot slot,
-      Instant dayStart, Instant dayEnd, int partySize, boolean concession, Instant now) throws SQLException {
-    PassKind kind = product.groupPass() ? PassKind.GROUP : PassKind.valueOf(product.passKind());
-    Claims.Builder cb = Claims.builder()
-        .passId(ids.passId())
-        .issuerId(areaId)
-        .productId(product.id())
-        .kind(kind)
-        .validFrom(dayStart)
-        .validUntil(dayEnd)
-        .entriesAllowed(1)
-        .reentry(ReentryPolicy.SINGLE)
-        .partySize(partySize)
-        .concession(concession)
-        .channelId(b.channelId())
-        .issuedAt(now);
-    if (kind == PassKind.TIMED_SLOT || kind == PassKind.GROUP) {
-      cb.slot(slot.startAt(), slot.endAt());
+    /** Issues the passes of a just-confirmed booking inside the caller's transaction. */
+    public List<PassRecord> issue(Connection c, Booking b, Product product, Slot slot, Map<String, Unit> units)
+            throws SQLException {
+        PassIssuer issuer = new PassIssuer(keys.active());
+        Instant now = clock.instant();
+        ZoneId zone = ZoneId.of(product.timeZone());
+        Instant dayStart = slot.localDate().atStartOfDay(zone).toInstant();
+        Instant dayEnd = slot.localDate().plusDays(1).atStartOfDay(zone).toInstant();
+        List<PassRecord> out = new ArrayList<>();
+        List<Booking.UnitItem> items = new ArrayList<>(); // the unit items with their pass ids
+        if (product.groupPass()) {
+            boolean concession = b.unitItems().stream()
+                    .allMatch(
+                            u -> CONCESSION_TYPES.contains(units.get(u.unitId()).type()));
+            PassRecord p = sign(c, issuer, b, product, slot, dayStart, dayEnd, b.quantity(), concession, now);
+            for (Booking.UnitItem u : b.unitItems()) {
+                items.add(u.withPassId(p.passId()));
+            }
+            out.add(p);
+        } else {
+            for (Booking.UnitItem u : b.unitItems()) {
+                Unit unit = units.get(u.unitId());
+                PassRecord p = sign(
+                        c,
+                        issuer,
+                        b,
+                        product,
+                        slot,
+                        dayStart,
+                        dayEnd,
+                        unit.paxCount(),
+                        CONCESSION_TYPES.contains(unit.type()),
+                        now);
+                items.add(u.withPassId(p.passId()));
+                out.add(p);
+            }
+        }
+        bookings.setItems(c, b.uuid(), items);
+        return out;
     }
-    for (String zone : product.zones()) {
-      cb.zone(zone, 1);
-    }
-    Pass pass = issuer.issue(cb.build());
-    PassRecord rec = new PassRecord(pass.claims().passId(), b.uuid(), pass.keyId(), pass.text(), partySize,
-        dayStart, dayEnd, false, now);
-    passes.insert(c, rec);
-    return rec;
-  }
 
-  /** Revokes every pass of a booking (cancel/refund). Returns how many were newly revoked. */
-  public int revokeAll(Connection c, String bookingUuid, String reason) throws SQLException {
-    int n = 0;
-    for (PassRecord p : passes.byBooking(c, bookingUuid)) {
-      if (passes.revoke(c, p.passId(), reason, clock.instant())) {
-        n++;
-      }
+    private PassRecord sign(
+            Connection c,
+            PassIssuer issuer,
+            Booking b,
+            Product product,
+            Slot slot,
+            Instant dayStart,
+            Instant dayEnd,
+            int partySize,
+            boolean concession,
+            Instant now)
+            throws SQLException {
+        PassKind kind = product.groupPass() ? PassKind.GROUP : PassKind.valueOf(product.passKind());
+        Claims.Builder cb = Claims.builder()
+                .passId(ids.passId())
+                .issuerId(areaId)
+                .productId(product.id())
+                .kind(kind)
+                .validFrom(dayStart)
+                .validUntil(dayEnd)
+                .entriesAllowed(1)
+                .reentry(ReentryPolicy.SINGLE)
+                .partySize(partySize)
+                .concession(concession)
+                .channelId(b.channelId())
+                .issuedAt(now);
+        if (kind == PassKind.TIMED_SLOT || kind == PassKind.GROUP) {
+            cb.slot(slot.startAt(), slot.endAt());
+        }
+        for (String zone : product.zones()) {
+            cb.zone(zone, 1);
+        }
+        Pass pass = issuer.issue(cb.build());
+        PassRecord rec = new PassRecord(
+                pass.claims().passId(), b.uuid(), pass.keyId(), pass.text(), partySize, dayStart, dayEnd, false, now);
+        passes.insert(c, rec);
+        return rec;
     }
-    return n;
-  }
 
-  /** A PNG QR code of a pass text (ECC level M, 4-module quiet zone). */
-  public static byte[] qrPng(String text, int size) {
-    try {
-      BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      MatrixToImageWriter.writeToStream(m, "PNG", out);
-      return out.toByteArray();
-    } catch (WriterException e) {
-      throw new IllegalArgumentException("cannot encode QR code", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Revokes every pass of a booking (cancel/refund). Returns how many were newly revoked. */
+    public int revokeAll(Connection c, String bookingUuid, String reason) throws SQLException {
+        int n = 0;
+        for (PassRecord p : passes.byBooking(c, bookingUuid)) {
+            if (passes.revoke(c, p.passId(), reason, clock.instant())) {
+                n++;
+            }
+        }
+        return n;
     }
-  }
+
+    /** A PNG QR code of a pass text (ECC level M, 4-module quiet zone). */
+    public static byte[] qrPng(String text, int size) {
+        try {
+            BitMatrix m = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            size,
+                            size,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(m, "PNG", out);
+            return out.toByteArray();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("cannot encode QR code", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -16,39 +16,65 @@ import java.util.function.Supplier;
 
 /** Selling: the catalogue, slots and inventory, holds and bookings, pass issuance; the OCTO API for resellers. */
 public final class SalesModule {
-  public final CatalogueService catalogue;
-  public final InventoryService inventory;
-  public final IssuanceService issuance;
-  public final BookingService bookings;
-  public final PassQueries passes;
-  public final OctoApi api;
-  private final Platform platform;
+    public final CatalogueService catalogue;
+    public final InventoryService inventory;
+    public final IssuanceService issuance;
+    public final BookingService bookings;
+    public final PassQueries passes;
+    public final OctoApi api;
+    private final Platform platform;
 
-  /** {@code publicUrl}: the server's address as resellers reach it (the OCTO supplier's endpoint). */
-  public SalesModule(Platform p, KeyService keys, ChannelsModule channels, Supplier<String> publicUrl) {
-    platform = p;
-    ServerConfig config = p.config();
-    CatalogueStore catalogueStore = new CatalogueStore();
-    InventoryStore inventoryStore = new InventoryStore();
-    BookingStore bookingStore = new BookingStore(p.db().dialect());
-    PassStore passStore = new PassStore(p.db().dialect());
-    catalogue = new CatalogueService(p.db(), catalogueStore, p.clock());
-    inventory = new InventoryService(p.db(), catalogueStore, inventoryStore, bookingStore, p.clock(),
-        config.slotHorizonDays, config.availabilityCache);
-    issuance = new IssuanceService(keys, passStore, bookingStore, p.ids(), p.clock(), config.areaId);
-    HoldPolicy holds = new HoldPolicy(config.holdDefaultMinutes, config.holdMaxMinutes);
-    BookingLifecycle lifecycle = new BookingLifecycle(p.db(), catalogueStore, inventoryStore, bookingStore, passStore,
-        inventory, issuance, channels.webhooks, holds, p.clock());
-    bookings = new BookingService(p.db(), bookingStore, catalogue, inventory,
-        new HoldCombiner(p.db(), bookingStore, inventoryStore), lifecycle, holds, p.ids(), p.clock());
-    passes = new PassQueries(p.db(), passStore, bookingStore);
-    api = new OctoApi(catalogue, inventory, bookings, channels.channels, passes, config.areaId, config.areaName,
-        publicUrl);
-  }
+    /** {@code publicUrl}: the server's address as resellers reach it (the OCTO supplier's endpoint). */
+    public SalesModule(Platform p, KeyService keys, ChannelsModule channels, Supplier<String> publicUrl) {
+        platform = p;
+        ServerConfig config = p.config();
+        CatalogueStore catalogueStore = new CatalogueStore();
+        InventoryStore inventoryStore = new InventoryStore();
+        BookingStore bookingStore = new BookingStore(p.db().dialect());
+        PassStore passStore = new PassStore(p.db().dialect());
+        catalogue = new CatalogueService(p.db(), catalogueStore, p.clock());
+        inventory = new InventoryService(
+                p.db(),
+                catalogueStore,
+                inventoryStore,
+                bookingStore,
+                p.clock(),
+                config.slotHorizonDays,
+                config.availabilityCache);
+        issuance = new IssuanceService(keys, passStore, bookingStore, p.ids(), p.clock(), config.areaId);
+        HoldPolicy holds = new HoldPolicy(config.holdDefaultMinutes, config.holdMaxMinutes);
+        BookingLifecycle lifecycle = new BookingLifecycle(
+                p.db(),
+                catalogueStore,
+                inventoryStore,
+                bookingStore,
+                passStore,
+                inventory,
+                issuance,
+                channels.webhooks,
+                holds,
+                p.clock());
+        bookings = new BookingService(
+                p.db(),
+                bookingStore,
+                catalogue,
+                inventory,
+                new HoldCombiner(p.db(), bookingStore, inventoryStore),
+                lifecycle,
+                holds,
+                p.ids(),
+                p.clock());
+        passes = new PassQueries(p.db(), passStore, bookingStore);
+        api = new OctoApi(
+                catalogue, inventory, bookings, channels.channels, passes, config.areaId, config.areaName, publicUrl);
+    }
 
-  /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */
-  public void jobs(Jobs jobs) {
-    jobs.singleton("hold-expiry", "hold expiry runs",
-        Duration.ofMillis(Math.max(1, platform.config().jobInterval.toMillis())), inventory::expireDueHolds);
-  }
+    /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */
+    public void jobs(Jobs jobs) {
+        jobs.singleton(
+                "hold-expiry",
+                "hold expiry runs",
+                Duration.ofMillis(Math.max(1, platform.config().jobInterval.toMillis())),
+                inventory::expireDueHolds);
+    }
 }

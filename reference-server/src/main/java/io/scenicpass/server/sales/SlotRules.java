@@ -20,39 +20,50 @@ import java.util.List;
  * which is unique per option and stable across restarts.
  */
 public final class SlotRules {
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-  private SlotRules() {}
+    private SlotRules() {}
 
-  /** The slots of {@code option} on {@code date} (empty when the day is closed). */
-  public static List<Slot> generate(ProductOption option, ZoneId zone, LocalDate date) {
-    List<Slot> out = new ArrayList<>();
-    if (option.closedWeekdays().contains(date.getDayOfWeek()) || option.closedDates().contains(date)) {
-      return out;
+    /** The slots of {@code option} on {@code date} (empty when the day is closed). */
+    public static List<Slot> generate(ProductOption option, ZoneId zone, LocalDate date) {
+        List<Slot> out = new ArrayList<>();
+        if (option.closedWeekdays().contains(date.getDayOfWeek())
+                || option.closedDates().contains(date)) {
+            return out;
+        }
+        LocalDateTime close = date.atTime(option.closeTime());
+        Duration step = Duration.ofMinutes(option.intervalMinutes());
+        for (LocalDateTime t = date.atTime(option.openTime()); t.isBefore(close); t = t.plus(step)) {
+            if (!zone.getRules().isValidOffset(t, zone.getRules().getOffset(t))
+                    || zone.getRules().getValidOffsets(t).isEmpty()) {
+                continue; // in a DST gap: this wall-clock time does not exist today
+            }
+            LocalDateTime endLocal = t.plus(step).isAfter(close) ? close : t.plus(step);
+            ZonedDateTime start = ZonedDateTime.ofLocal(t, zone, null);
+            ZonedDateTime end = ZonedDateTime.ofLocal(endLocal, zone, null);
+            if (!end.isAfter(start)) {
+                continue;
+            }
+            String availabilityId = start.toOffsetDateTime().format(ISO);
+            out.add(new Slot(
+                    slotId(option.id(), availabilityId),
+                    option.id(),
+                    option.productId(),
+                    date,
+                    availabilityId,
+                    end.toOffsetDateTime().format(ISO),
+                    start.toInstant(),
+                    end.toInstant(),
+                    option.slotCapacity(),
+                    0,
+                    0,
+                    false));
+        }
+        return out;
     }
-    LocalDateTime close = date.atTime(option.closeTime());
-    Duration step = Duration.ofMinutes(option.intervalMinutes());
-    for (LocalDateTime t = date.atTime(option.openTime()); t.isBefore(close); t = t.plus(step)) {
-      if (!zone.getRules().isValidOffset(t, zone.getRules().getOffset(t))
-          || zone.getRules().getValidOffsets(t).isEmpty()) {
-        continue; // in a DST gap: this wall-clock time does not exist today
-      }
-      LocalDateTime endLocal = t.plus(step).isAfter(close) ? close : t.plus(step);
-      ZonedDateTime start = ZonedDateTime.ofLocal(t, zone, null);
-      ZonedDateTime end = ZonedDateTime.ofLocal(endLocal, zone, null);
-      if (!end.isAfter(start)) {
-        continue;
-      }
-      String availabilityId = start.toOffsetDateTime().format(ISO);
-      out.add(new Slot(slotId(option.id(), availabilityId), option.id(), option.productId(), date,
-          availabilityId, end.toOffsetDateTime().format(ISO), start.toInstant(), end.toInstant(),
-          option.slotCapacity(), 0, 0, false));
-    }
-    return out;
-  }
 
-  /** Database id of a slot: option id + "|" + availability id. */
-  public static String slotId(String optionId, String availabilityId) {
-    return optionId + "|" + availabilityId;
-  }
+    /** Database id of a slot: option id + "|" + availability id. */
+    public static String slotId(String optionId, String availabilityId) {
+        return optionId + "|" + availabilityId;
+    }
 }

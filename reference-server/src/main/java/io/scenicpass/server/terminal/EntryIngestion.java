@@ -1,7 +1,5 @@
 package io.scenicpass.server.terminal;
 
-import io.scenicpass.server.channels.WebhookService;
-import io.scenicpass.server.sales.http.OctoViews;
 import io.scenicpass.channel.model.WebhookEventType;
 import io.scenicpass.core.Claims;
 import io.scenicpass.core.Direction;
@@ -14,23 +12,25 @@ import io.scenicpass.core.ZoneAllowance;
 import io.scenicpass.core.wire.EntryAckItem;
 import io.scenicpass.core.wire.EntryAckReason;
 import io.scenicpass.core.wire.EntryAckStatus;
+import io.scenicpass.server.channels.WebhookService;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.channels.store.ChannelStore;
+import io.scenicpass.server.sales.http.OctoViews;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
-import io.scenicpass.server.channels.store.Channel;
-import io.scenicpass.server.channels.store.ChannelStore;
-import io.scenicpass.server.terminal.store.ConflictStore.Conflict;
-import io.scenicpass.server.terminal.store.EntryEventStore;
-import io.scenicpass.server.terminal.store.EntryEventStore.Admission;
-import io.scenicpass.server.terminal.store.EntryEventStore.EntryRow;
-import io.scenicpass.server.terminal.store.EntryStores;
-import io.scenicpass.server.terminal.store.PassUseStore.PassEvents;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.PassRecord;
 import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.sales.store.Unit;
+import io.scenicpass.server.terminal.store.ConflictStore.Conflict;
+import io.scenicpass.server.terminal.store.EntryEventStore;
+import io.scenicpass.server.terminal.store.EntryEventStore.Admission;
+import io.scenicpass.server.terminal.store.EntryEventStore.EntryRow;
+import io.scenicpass.server.terminal.store.EntryStores;
+import io.scenicpass.server.terminal.store.PassUseStore.PassEvents;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -53,322 +53,355 @@ import java.util.TreeSet;
  * CONFIRMED, the redemption (status + webhook).
  */
 public final class EntryIngestion {
-  private final EntryStores entries;
-  private final PassStore passes;
-  private final BookingStore bookings;
-  private final ChannelStore channels;
-  private final CatalogueStore catalogue;
-  private final InventoryStore inventory;
-  private final WebhookService webhooks;
+    private final EntryStores entries;
+    private final PassStore passes;
+    private final BookingStore bookings;
+    private final ChannelStore channels;
+    private final CatalogueStore catalogue;
+    private final InventoryStore inventory;
+    private final WebhookService webhooks;
 
-  private final java.util.function.Consumer<String> refused;
+    private final java.util.function.Consumer<String> refused;
 
-  EntryIngestion(EntryStores entries, PassStore passes, BookingStore bookings, ChannelStore channels,
-      CatalogueStore catalogue, InventoryStore inventory, WebhookService webhooks,
-      java.util.function.Consumer<String> refused) {
-    this.entries = entries;
-    this.passes = passes;
-    this.bookings = bookings;
-    this.channels = channels;
-    this.catalogue = catalogue;
-    this.inventory = inventory;
-    this.webhooks = webhooks;
-    this.refused = refused;
-  }
-
-  /** An event to store: its index in the upload, the row, and why it is refused (a stored message; null = valid). */
-  record Candidate(int index, EntryEvent event, EntryRow row, String problem) {}
-
-  /**
-   * Stores the candidates (distinct event ids) of device {@code deviceId} and fills {@code acks} at their indexes.
-   * Runs inside the caller's transaction.
-   */
-  void run(Connection c, String deviceId, List<Candidate> candidates, EntryAckItem[] acks, Instant now)
-      throws SQLException {
-    List<EntryRow> rows = new ArrayList<>(candidates.size());
-    for (Candidate k : candidates) {
-      rows.add(k.row());
+    EntryIngestion(
+            EntryStores entries,
+            PassStore passes,
+            BookingStore bookings,
+            ChannelStore channels,
+            CatalogueStore catalogue,
+            InventoryStore inventory,
+            WebhookService webhooks,
+            java.util.function.Consumer<String> refused) {
+        this.entries = entries;
+        this.passes = passes;
+        this.bookings = bookings;
+        this.channels = channels;
+        this.catalogue = catalogue;
+        this.inventory = inventory;
+        this.webhooks = webhooks;
+        this.refused = refused;
     }
-    rows.sort(Comparator.comparing(EntryRow::eventId));
-    Set<String> inserted = entries.events().insertAll(c, rows);
-    // Passes whose counters change (sorted: the lock order), and the admissions still to answer, per pass.
-    TreeMap<String, List<Candidate>> admitted = new TreeMap<>();
-    TreeSet<String> touched = new TreeSet<>();
-    Map<String, Integer> newExits = new HashMap<>(); // exits count up: a pass's exit history is not read again
-    List<Candidate> resent = new ArrayList<>();
-    for (Candidate k : candidates) {
-      EntryEvent e = k.event();
-      if (!inserted.contains(e.eventId())) {
-        resent.add(k);
-      } else if (k.problem() != null) {
-        String reason = EntryService.reasonOf(k.problem());
-        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.REJECTED, k.problem(), reason);
-        refused.accept(reason);
-      } else if (e.passId() != null && EntryEventStore.NOT_PASSED.equals(e.reason())) {
-        touched.add(e.passId()); // an admission given back: the pass's count goes down again
-        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
-      } else if (e.passId() == null || e.verdict() != Verdict.ADMIT) {
-        acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
-      } else {
-        touched.add(e.passId());
-        admitted.computeIfAbsent(e.passId(), p -> new ArrayList<>()).add(k);
-        if (e.direction() == Direction.OUT) {
-          newExits.merge(e.passId(), 1, Integer::sum);
+
+    /** An event to store: its index in the upload, the row, and why it is refused (a stored message; null = valid). */
+    record Candidate(int index, EntryEvent event, EntryRow row, String problem) {}
+
+    /**
+     * Stores the candidates (distinct event ids) of device {@code deviceId} and fills {@code acks} at their indexes.
+     * Runs inside the caller's transaction.
+     */
+    void run(Connection c, String deviceId, List<Candidate> candidates, EntryAckItem[] acks, Instant now)
+            throws SQLException {
+        List<EntryRow> rows = new ArrayList<>(candidates.size());
+        for (Candidate k : candidates) {
+            rows.add(k.row());
         }
-      }
-    }
-    answerResent(c, deviceId, resent, acks);
-    if (touched.isEmpty()) {
-      return;
-    }
-    entries.use().lockPasses(c, touched, now);
-    Map<String, PassEvents> events = standing(entries.events().admissions(c, touched));
-    Map<String, PassRecord> issued = admitted.isEmpty() ? Map.of() : passes.issued(c, admitted.keySet());
-    Set<String> fresh = new HashSet<>();
-    admitted.values().forEach(l -> l.forEach(k -> fresh.add(k.event().eventId())));
-    TreeMap<String, PassRecord> toRedeem = new TreeMap<>();
-    Found found = new Found();
-    for (Map.Entry<String, List<Candidate>> p : admitted.entrySet()) {
-      PassRecord pass = issued.get(p.getKey());
-      Map<String, String> conflicts = null;
-      for (Candidate k : p.getValue()) {
-        EntryEvent e = k.event();
-        if (pass == null) {
-          acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, "pass not issued by this server");
-          continue;
+        rows.sort(Comparator.comparing(EntryRow::eventId));
+        Set<String> inserted = entries.events().insertAll(c, rows);
+        // Passes whose counters change (sorted: the lock order), and the admissions still to answer, per pass.
+        TreeMap<String, List<Candidate>> admitted = new TreeMap<>();
+        TreeSet<String> touched = new TreeSet<>();
+        Map<String, Integer> newExits = new HashMap<>(); // exits count up: a pass's exit history is not read again
+        List<Candidate> resent = new ArrayList<>();
+        for (Candidate k : candidates) {
+            EntryEvent e = k.event();
+            if (!inserted.contains(e.eventId())) {
+                resent.add(k);
+            } else if (k.problem() != null) {
+                String reason = EntryService.reasonOf(k.problem());
+                acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.REJECTED, k.problem(), reason);
+                refused.accept(reason);
+            } else if (e.passId() != null && EntryEventStore.NOT_PASSED.equals(e.reason())) {
+                touched.add(e.passId()); // an admission given back: the pass's count goes down again
+                acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
+            } else if (e.passId() == null || e.verdict() != Verdict.ADMIT) {
+                acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
+            } else {
+                touched.add(e.passId());
+                admitted.computeIfAbsent(e.passId(), p -> new ArrayList<>()).add(k);
+                if (e.direction() == Direction.OUT) {
+                    newExits.merge(e.passId(), 1, Integer::sum);
+                }
+            }
         }
-        if (e.direction() != Direction.IN) {
-          acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
-          continue;
+        answerResent(c, deviceId, resent, acks);
+        if (touched.isEmpty()) {
+            return;
         }
-        if (conflicts == null) {
-          PassEvents pe = events.get(pass.passId());
-          conflicts = checkOveruse(pass, pe == null ? List.of() : pe.admissions(), fresh, now, found);
-          toRedeem.putIfAbsent(pass.bookingUuid(), pass);
+        entries.use().lockPasses(c, touched, now);
+        Map<String, PassEvents> events = standing(entries.events().admissions(c, touched));
+        Map<String, PassRecord> issued = admitted.isEmpty() ? Map.of() : passes.issued(c, admitted.keySet());
+        Set<String> fresh = new HashSet<>();
+        admitted.values().forEach(l -> l.forEach(k -> fresh.add(k.event().eventId())));
+        TreeMap<String, PassRecord> toRedeem = new TreeMap<>();
+        Found found = new Found();
+        for (Map.Entry<String, List<Candidate>> p : admitted.entrySet()) {
+            PassRecord pass = issued.get(p.getKey());
+            Map<String, String> conflicts = null;
+            for (Candidate k : p.getValue()) {
+                EntryEvent e = k.event();
+                if (pass == null) {
+                    acks[k.index()] =
+                            new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, "pass not issued by this server");
+                    continue;
+                }
+                if (e.direction() != Direction.IN) {
+                    acks[k.index()] = new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null);
+                    continue;
+                }
+                if (conflicts == null) {
+                    PassEvents pe = events.get(pass.passId());
+                    conflicts = checkOveruse(pass, pe == null ? List.of() : pe.admissions(), fresh, now, found);
+                    toRedeem.putIfAbsent(pass.bookingUuid(), pass);
+                }
+                String conflict = conflicts.get(e.eventId());
+                acks[k.index()] = conflict == null
+                        ? new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null)
+                        : new EntryAckItem(
+                                e.eventId(), EntryAckStatus.OVERUSE_CONFLICT, conflict, EntryAckReason.ALLOWANCE_USED);
+            }
         }
-        String conflict = conflicts.get(e.eventId());
-        acks[k.index()] = conflict == null ? new EntryAckItem(e.eventId(), EntryAckStatus.ACCEPTED, null)
-            : new EntryAckItem(e.eventId(), EntryAckStatus.OVERUSE_CONFLICT, conflict, EntryAckReason.ALLOWANCE_USED);
-      }
-    }
-    // the counters count the admissions that stand: this upload's over-uses are not among them
-    entries.use().updateUse(c, touched, withoutConflicts(events, found), newExits, now);
-    if (!found.conflicts.isEmpty()) {
-      // the events' status and message first, then the conflict rows (each one batch)
-      entries.events().markOverused(c, found.conflicts.stream().map(Conflict::eventId).toList(), found.messages);
-      entries.conflicts().insertAll(c, found.conflicts);
-    }
-    if (!toRedeem.isEmpty()) {
-      redeem(c, toRedeem.keySet(), now);
-    }
-  }
-
-  /**
-   * Re-sent events (their id is stored) are answered DUPLICATE — or, when this device's stored event was refused or
-   * found over-used, with that same answer again, so a gate that lost the first ack still hears it.
-   */
-  private void answerResent(Connection c, String deviceId, List<Candidate> resent, EntryAckItem[] acks)
-      throws SQLException {
-    if (resent.isEmpty()) {
-      return;
-    }
-    List<String> ids = new ArrayList<>(resent.size());
-    resent.forEach(k -> ids.add(k.event().eventId()));
-    Map<String, EntryEventStore.Answer> stored = entries.events().finalAnswers(c, ids, deviceId);
-    for (Candidate k : resent) {
-      String id = k.event().eventId();
-      EntryEventStore.Answer a = stored.get(id);
-      if (a == null) {
-        acks[k.index()] = new EntryAckItem(id, EntryAckStatus.DUPLICATE, "already received");
-      } else if (EntryAckStatus.OVERUSE_CONFLICT.name().equals(a.status())) {
-        acks[k.index()] = new EntryAckItem(id, EntryAckStatus.OVERUSE_CONFLICT, a.message(),
-            EntryAckReason.ALLOWANCE_USED);
-      } else {
-        acks[k.index()] = new EntryAckItem(id, EntryAckStatus.REJECTED, a.message(), EntryService.reasonOf(a.message()));
-      }
-    }
-  }
-
-  /**
-   * The admissions that stand, per pass: each {@code NOT_PASSED} event ({@link EntryEventStore#admissions}) gives
-   * back the latest earlier admission of the same device.
-   */
-  public static Map<String, PassEvents> standing(Map<String, List<Admission>> admissions) {
-    Map<String, PassEvents> out = new HashMap<>();
-    for (Map.Entry<String, List<Admission>> p : admissions.entrySet()) {
-      List<Admission> standing = new ArrayList<>();
-      for (Admission a : p.getValue()) {
-        if (!EntryEventStore.NOT_PASSED.equals(a.status())) {
-          standing.add(a);
-          continue;
+        // the counters count the admissions that stand: this upload's over-uses are not among them
+        entries.use().updateUse(c, touched, withoutConflicts(events, found), newExits, now);
+        if (!found.conflicts.isEmpty()) {
+            // the events' status and message first, then the conflict rows (each one batch)
+            entries.events()
+                    .markOverused(
+                            c, found.conflicts.stream().map(Conflict::eventId).toList(), found.messages);
+            entries.conflicts().insertAll(c, found.conflicts);
         }
-        for (int i = standing.size() - 1; i >= 0; i--) {
-          if (standing.get(i).deviceId().equals(a.deviceId())) {
-            standing.remove(i);
-            break;
-          }
+        if (!toRedeem.isEmpty()) {
+            redeem(c, toRedeem.keySet(), now);
         }
-      }
-      out.put(p.getKey(), new PassEvents(standing));
     }
-    return out;
-  }
 
-  private static Map<String, PassEvents> withoutConflicts(Map<String, PassEvents> events, Found found) {
-    if (found.conflicts.isEmpty()) {
-      return events;
-    }
-    Set<String> over = new HashSet<>();
-    found.conflicts.forEach(k -> over.add(k.eventId()));
-    Map<String, PassEvents> out = new HashMap<>(events);
-    for (Conflict k : found.conflicts) {
-      PassEvents pe = out.get(k.passId());
-      if (pe != null) {
-        out.put(k.passId(), new PassEvents(pe.admissions().stream().filter(a -> !over.contains(a.eventId())).toList()));
-      }
-    }
-    return out;
-  }
-
-  /** Conflicts not recorded yet, with their messages, in the order found (recorded with two batches). */
-  private static final class Found {
-    final List<Conflict> conflicts = new ArrayList<>();
-    final List<String> messages = new ArrayList<>();
-  }
-
-  /**
-   * Checks this upload's standing admissions of a pass ({@code fresh}) against its allowance (total, single-entry
-   * policy, per zone). The admissions the server acknowledged before count first and are never judged again,
-   * whatever their times; the fresh ones follow in time order, and each that finds the allowance used is a conflict
-   * (added to {@code found}, blaming the latest counted admission — of its zone, for a zone's allowance). Returns
-   * the conflicts' messages by event id.
-   */
-  private static Map<String, String> checkOveruse(PassRecord pass, List<Admission> all, Set<String> fresh,
-      Instant now, Found found) {
-    Map<String, String> out = new HashMap<>();
-    Claims claims;
-    try {
-      claims = PassCodec.decode(pass.passText()).claims();
-    } catch (ScenicPassException ex) {
-      return out;
-    }
-    int total = claims.reentry() == ReentryPolicy.SINGLE ? 1 : claims.entriesAllowed();
-    if (claims.entriesAllowed() > 0) {
-      total = total == 0 ? claims.entriesAllowed() : Math.min(total, claims.entriesAllowed());
-    }
-    Map<String, Integer> zoneCaps = new HashMap<>();
-    for (ZoneAllowance z : claims.zones()) {
-      if (z.entries() > 0) {
-        zoneCaps.put(z.zoneId(), z.entries());
-      }
-    }
-    List<Admission> counted = new ArrayList<>();
-    List<Admission> arriving = new ArrayList<>();
-    Map<String, Integer> perZone = new HashMap<>();
-    for (Admission a : all) {
-      if (fresh.contains(a.eventId())) {
-        arriving.add(a);
-      } else {
-        counted.add(a);
-        if (a.zoneId() != null) {
-          perZone.merge(a.zoneId(), 1, Integer::sum);
+    /**
+     * Re-sent events (their id is stored) are answered DUPLICATE — or, when this device's stored event was refused or
+     * found over-used, with that same answer again, so a gate that lost the first ack still hears it.
+     */
+    private void answerResent(Connection c, String deviceId, List<Candidate> resent, EntryAckItem[] acks)
+            throws SQLException {
+        if (resent.isEmpty()) {
+            return;
         }
-      }
-    }
-    for (Admission a : arriving) {
-      Integer zc = a.zoneId() == null ? null : zoneCaps.get(a.zoneId());
-      boolean overTotal = total > 0 && counted.size() >= total;
-      if (!overTotal && (zc == null || perZone.getOrDefault(a.zoneId(), 0) < zc)) {
-        counted.add(a);
-        if (a.zoneId() != null) {
-          perZone.merge(a.zoneId(), 1, Integer::sum);
+        List<String> ids = new ArrayList<>(resent.size());
+        resent.forEach(k -> ids.add(k.event().eventId()));
+        Map<String, EntryEventStore.Answer> stored = entries.events().finalAnswers(c, ids, deviceId);
+        for (Candidate k : resent) {
+            String id = k.event().eventId();
+            EntryEventStore.Answer a = stored.get(id);
+            if (a == null) {
+                acks[k.index()] = new EntryAckItem(id, EntryAckStatus.DUPLICATE, "already received");
+            } else if (EntryAckStatus.OVERUSE_CONFLICT.name().equals(a.status())) {
+                acks[k.index()] = new EntryAckItem(
+                        id, EntryAckStatus.OVERUSE_CONFLICT, a.message(), EntryAckReason.ALLOWANCE_USED);
+            } else {
+                acks[k.index()] =
+                        new EntryAckItem(id, EntryAckStatus.REJECTED, a.message(), EntryService.reasonOf(a.message()));
+            }
         }
-        continue;
-      }
-      int allowed = overTotal ? Math.max(total, 1) : zc;
-      Admission prior = latest(counted, overTotal ? null : a.zoneId());
-      String msg = "pass " + pass.passId() + " was already admitted" + (prior == null ? ""
-          : " at gate " + prior.gateId() + " at " + prior.time()) + " (allowance " + allowed
-          + (overTotal ? "" : " in zone " + a.zoneId()) + ")";
-      found.conflicts.add(new Conflict(0, a.eventId(), pass.passId(), a.deviceId(), a.gateId(), a.time(),
-          prior == null ? null : prior.eventId(), prior == null ? null : prior.gateId(),
-          prior == null ? null : prior.time(), allowed, now));
-      found.messages.add(msg);
-      out.put(a.eventId(), msg);
     }
-    return out;
-  }
 
-  /** The counted admission with the latest time (in {@code zoneId} when not null), or null. */
-  private static Admission latest(List<Admission> counted, String zoneId) {
-    Admission best = null;
-    for (Admission a : counted) {
-      if ((zoneId == null || zoneId.equals(a.zoneId())) && (best == null || !a.time().isBefore(best.time()))) {
-        best = a;
-      }
-    }
-    return best;
-  }
-
-  /** Catalogue, slot and channel rows read once per upload (many bookings share them). */
-  private static final class Lookups {
-    final Map<String, Optional<Product>> products = new HashMap<>();
-    final Map<String, Optional<Slot>> slots = new HashMap<>();
-    final Map<String, Optional<Channel>> channels = new HashMap<>();
-    final Map<String, Map<String, Unit>> units = new HashMap<>();
-  }
-
-  /**
-   * First admissions: the bookings still CONFIRMED move to REDEEMED (one batch, in booking order) and each enqueues
-   * its channel's BOOKING_REDEEMED webhook, in this transaction.
-   */
-  private void redeem(Connection c, Set<String> sortedUuids, Instant now) throws SQLException {
-    Set<String> moved = bookings.redeem(c, sortedUuids, now);
-    if (moved.isEmpty()) {
-      return;
-    }
-    Map<String, List<PassRecord>> passesOf = passes.ofBookings(c, moved);
-    List<String> passIds = new ArrayList<>();
-    passesOf.values().forEach(l -> l.forEach(p -> passIds.add(p.passId())));
-    Map<String, Instant> used = entries.use().firstEntries(c, passIds);
-    Lookups memo = new Lookups();
-    List<WebhookService.Event> events = new ArrayList<>(moved.size());
-    Map<String, Booking> redeemed = bookings.findAll(c, moved);
-    for (String uuid : sortedUuids) {
-      if (!moved.contains(uuid)) {
-        continue;
-      }
-      Booking after = redeemed.get(uuid);
-      Product product = cached(memo.products, after.productId(), id -> catalogue.product(c, id)).orElse(null);
-      Slot slot = cached(memo.slots, after.slotId(), id -> inventory.slot(c, id)).orElse(null);
-      Channel channel = cached(memo.channels, after.channelId(), id -> channels.find(c, id)).orElse(null);
-      if (product == null || slot == null || channel == null) {
-        continue;
-      }
-      Map<String, Unit> units = memo.units.get(after.optionId());
-      if (units == null) {
-        units = new HashMap<>();
-        for (Unit u : catalogue.units(c, after.optionId())) {
-          units.put(u.id(), u);
+    /**
+     * The admissions that stand, per pass: each {@code NOT_PASSED} event ({@link EntryEventStore#admissions}) gives
+     * back the latest earlier admission of the same device.
+     */
+    public static Map<String, PassEvents> standing(Map<String, List<Admission>> admissions) {
+        Map<String, PassEvents> out = new HashMap<>();
+        for (Map.Entry<String, List<Admission>> p : admissions.entrySet()) {
+            List<Admission> standing = new ArrayList<>();
+            for (Admission a : p.getValue()) {
+                if (!EntryEventStore.NOT_PASSED.equals(a.status())) {
+                    standing.add(a);
+                    continue;
+                }
+                for (int i = standing.size() - 1; i >= 0; i--) {
+                    if (standing.get(i).deviceId().equals(a.deviceId())) {
+                        standing.remove(i);
+                        break;
+                    }
+                }
+            }
+            out.put(p.getKey(), new PassEvents(standing));
         }
-        memo.units.put(after.optionId(), units);
-      }
-      events.add(new WebhookService.Event(channel, WebhookEventType.BOOKING_REDEEMED, OctoViews.booking(after, slot,
-          product, passesOf.getOrDefault(uuid, List.of()), used, units, false, true)));
+        return out;
     }
-    webhooks.enqueueAll(c, events);
-  }
 
-  private interface Load<T> {
-    Optional<T> load(String id) throws SQLException;
-  }
-
-  private static <T> Optional<T> cached(Map<String, Optional<T>> memo, String id, Load<T> load) throws SQLException {
-    Optional<T> v = memo.get(id);
-    if (v == null) {
-      v = load.load(id);
-      memo.put(id, v);
+    private static Map<String, PassEvents> withoutConflicts(Map<String, PassEvents> events, Found found) {
+        if (found.conflicts.isEmpty()) {
+            return events;
+        }
+        Set<String> over = new HashSet<>();
+        found.conflicts.forEach(k -> over.add(k.eventId()));
+        Map<String, PassEvents> out = new HashMap<>(events);
+        for (Conflict k : found.conflicts) {
+            PassEvents pe = out.get(k.passId());
+            if (pe != null) {
+                out.put(
+                        k.passId(),
+                        new PassEvents(pe.admissions().stream()
+                                .filter(a -> !over.contains(a.eventId()))
+                                .toList()));
+            }
+        }
+        return out;
     }
-    return v;
-  }
+
+    /** Conflicts not recorded yet, with their messages, in the order found (recorded with two batches). */
+    private static final class Found {
+        final List<Conflict> conflicts = new ArrayList<>();
+        final List<String> messages = new ArrayList<>();
+    }
+
+    /**
+     * Checks this upload's standing admissions of a pass ({@code fresh}) against its allowance (total, single-entry
+     * policy, per zone). The admissions the server acknowledged before count first and are never judged again,
+     * whatever their times; the fresh ones follow in time order, and each that finds the allowance used is a conflict
+     * (added to {@code found}, blaming the latest counted admission — of its zone, for a zone's allowance). Returns
+     * the conflicts' messages by event id.
+     */
+    private static Map<String, String> checkOveruse(
+            PassRecord pass, List<Admission> all, Set<String> fresh, Instant now, Found found) {
+        Map<String, String> out = new HashMap<>();
+        Claims claims;
+        try {
+            claims = PassCodec.decode(pass.passText()).claims();
+        } catch (ScenicPassException ex) {
+            return out;
+        }
+        int total = claims.reentry() == ReentryPolicy.SINGLE ? 1 : claims.entriesAllowed();
+        if (claims.entriesAllowed() > 0) {
+            total = total == 0 ? claims.entriesAllowed() : Math.min(total, claims.entriesAllowed());
+        }
+        Map<String, Integer> zoneCaps = new HashMap<>();
+        for (ZoneAllowance z : claims.zones()) {
+            if (z.entries() > 0) {
+                zoneCaps.put(z.zoneId(), z.entries());
+            }
+        }
+        List<Admission> counted = new ArrayList<>();
+        List<Admission> arriving = new ArrayList<>();
+        Map<String, Integer> perZone = new HashMap<>();
+        for (Admission a : all) {
+            if (fresh.contains(a.eventId())) {
+                arriving.add(a);
+            } else {
+                counted.add(a);
+                if (a.zoneId() != null) {
+                    perZone.merge(a.zoneId(), 1, Integer::sum);
+                }
+            }
+        }
+        for (Admission a : arriving) {
+            Integer zc = a.zoneId() == null ? null : zoneCaps.get(a.zoneId());
+            boolean overTotal = total > 0 && counted.size() >= total;
+            if (!overTotal && (zc == null || perZone.getOrDefault(a.zoneId(), 0) < zc)) {
+                counted.add(a);
+                if (a.zoneId() != null) {
+                    perZone.merge(a.zoneId(), 1, Integer::sum);
+                }
+                continue;
+            }
+            int allowed = overTotal ? Math.max(total, 1) : zc;
+            Admission prior = latest(counted, overTotal ? null : a.zoneId());
+            String msg = "pass " + pass.passId() + " was already admitted"
+                    + (prior == null ? "" : " at gate " + prior.gateId() + " at " + prior.time()) + " (allowance "
+                    + allowed
+                    + (overTotal ? "" : " in zone " + a.zoneId()) + ")";
+            found.conflicts.add(new Conflict(
+                    0,
+                    a.eventId(),
+                    pass.passId(),
+                    a.deviceId(),
+                    a.gateId(),
+                    a.time(),
+                    prior == null ? null : prior.eventId(),
+                    prior == null ? null : prior.gateId(),
+                    prior == null ? null : prior.time(),
+                    allowed,
+                    now));
+            found.messages.add(msg);
+            out.put(a.eventId(), msg);
+        }
+        return out;
+    }
+
+    /** The counted admission with the latest time (in {@code zoneId} when not null), or null. */
+    private static Admission latest(List<Admission> counted, String zoneId) {
+        Admission best = null;
+        for (Admission a : counted) {
+            if ((zoneId == null || zoneId.equals(a.zoneId()))
+                    && (best == null || !a.time().isBefore(best.time()))) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** Catalogue, slot and channel rows read once per upload (many bookings share them). */
+    private static final class Lookups {
+        final Map<String, Optional<Product>> products = new HashMap<>();
+        final Map<String, Optional<Slot>> slots = new HashMap<>();
+        final Map<String, Optional<Channel>> channels = new HashMap<>();
+        final Map<String, Map<String, Unit>> units = new HashMap<>();
+    }
+
+    /**
+     * First admissions: the bookings still CONFIRMED move to REDEEMED (one batch, in booking order) and each enqueues
+     * its channel's BOOKING_REDEEMED webhook, in this transaction.
+     */
+    private void redeem(Connection c, Set<String> sortedUuids, Instant now) throws SQLException {
+        Set<String> moved = bookings.redeem(c, sortedUuids, now);
+        if (moved.isEmpty()) {
+            return;
+        }
+        Map<String, List<PassRecord>> passesOf = passes.ofBookings(c, moved);
+        List<String> passIds = new ArrayList<>();
+        passesOf.values().forEach(l -> l.forEach(p -> passIds.add(p.passId())));
+        Map<String, Instant> used = entries.use().firstEntries(c, passIds);
+        Lookups memo = new Lookups();
+        List<WebhookService.Event> events = new ArrayList<>(moved.size());
+        Map<String, Booking> redeemed = bookings.findAll(c, moved);
+        for (String uuid : sortedUuids) {
+            if (!moved.contains(uuid)) {
+                continue;
+            }
+            Booking after = redeemed.get(uuid);
+            Product product = cached(memo.products, after.productId(), id -> catalogue.product(c, id))
+                    .orElse(null);
+            Slot slot = cached(memo.slots, after.slotId(), id -> inventory.slot(c, id))
+                    .orElse(null);
+            Channel channel = cached(memo.channels, after.channelId(), id -> channels.find(c, id))
+                    .orElse(null);
+            if (product == null || slot == null || channel == null) {
+                continue;
+            }
+            Map<String, Unit> units = memo.units.get(after.optionId());
+            if (units == null) {
+                units = new HashMap<>();
+                for (Unit u : catalogue.units(c, after.optionId())) {
+                    units.put(u.id(), u);
+                }
+                memo.units.put(after.optionId(), units);
+            }
+            events.add(new WebhookService.Event(
+                    channel,
+                    WebhookEventType.BOOKING_REDEEMED,
+                    OctoViews.booking(
+                            after, slot, product, passesOf.getOrDefault(uuid, List.of()), used, units, false, true)));
+        }
+        webhooks.enqueueAll(c, events);
+    }
+
+    private interface Load<T> {
+        Optional<T> load(String id) throws SQLException;
+    }
+
+    private static <T> Optional<T> cached(Map<String, Optional<T>> memo, String id, Load<T> load) throws SQLException {
+        Optional<T> v = memo.get(id);
+        if (v == null) {
+            v = load.load(id);
+            memo.put(id, v);
+        }
+        return v;
+    }
 }

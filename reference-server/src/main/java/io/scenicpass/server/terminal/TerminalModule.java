@@ -28,45 +28,66 @@ import java.util.concurrent.ScheduledExecutorService;
  * entry ingestion, and the live pushes (SSE); the terminal API.
  */
 public final class TerminalModule implements AutoCloseable {
-  public final DeviceService devices;
-  public final SyncFeedService syncFeeds;
-  public final EntryService entries;
-  public final PushHub push;
-  public final TerminalApi api;
-  private final ServerConfig config;
+    public final DeviceService devices;
+    public final SyncFeedService syncFeeds;
+    public final EntryService entries;
+    public final PushHub push;
+    public final TerminalApi api;
+    private final ServerConfig config;
 
-  public TerminalModule(Platform p, KeyService keys, ChannelsModule channels, AdminService admin,
-      ClusterModule cluster) {
-    config = p.config();
-    RevocationFeedStore feeds = new RevocationFeedStore();
-    devices = new DeviceService(p.db(), new DeviceStore(), new SiteStore(), new SettingStore(), keys, p.clock(),
-        p.random(), config.areaId);
-    syncFeeds = new SyncFeedService(p.db(), feeds, new ManifestStore(), keys, p.clock(), ZoneOffset.UTC,
-        Duration.ofSeconds(5));
-    entries = new EntryService(p.db(), EntryStores.of(p.db().dialect()), new PassStore(p.db().dialect()),
-        new BookingStore(p.db().dialect()), new ChannelStore(),
-        new CatalogueStore(), new InventoryStore(), feeds, channels.webhooks, keys, p.clock(), config.areaId);
-    push = new PushHub(p.db(), feeds, p.clock());
-    push.cluster(cluster.bus);
-    devices.onRevoked(push::disconnect);
-    api = new TerminalApi(devices, syncFeeds, entries, push, admin, p.clock());
-    for (String reason : EntryService.Refusals.REASONS) {
-      FunctionCounter.builder("scenicpass.entries.refused", entries.refusals(), r -> r.get(reason))
-          .description("entry events refused for good (REJECTED), by reason code").tag("reason", reason)
-          .register(p.metrics().registry());
+    public TerminalModule(
+            Platform p, KeyService keys, ChannelsModule channels, AdminService admin, ClusterModule cluster) {
+        config = p.config();
+        RevocationFeedStore feeds = new RevocationFeedStore();
+        devices = new DeviceService(
+                p.db(),
+                new DeviceStore(),
+                new SiteStore(),
+                new SettingStore(),
+                keys,
+                p.clock(),
+                p.random(),
+                config.areaId);
+        syncFeeds = new SyncFeedService(
+                p.db(), feeds, new ManifestStore(), keys, p.clock(), ZoneOffset.UTC, Duration.ofSeconds(5));
+        entries = new EntryService(
+                p.db(),
+                EntryStores.of(p.db().dialect()),
+                new PassStore(p.db().dialect()),
+                new BookingStore(p.db().dialect()),
+                new ChannelStore(),
+                new CatalogueStore(),
+                new InventoryStore(),
+                feeds,
+                channels.webhooks,
+                keys,
+                p.clock(),
+                config.areaId);
+        push = new PushHub(p.db(), feeds, p.clock());
+        push.cluster(cluster.bus);
+        devices.onRevoked(push::disconnect);
+        api = new TerminalApi(devices, syncFeeds, entries, push, admin, p.clock());
+        for (String reason : EntryService.Refusals.REASONS) {
+            FunctionCounter.builder("scenicpass.entries.refused", entries.refusals(), r -> r.get(reason))
+                    .description("entry events refused for good (REJECTED), by reason code")
+                    .tag("reason", reason)
+                    .register(p.metrics().registry());
+        }
+        p.metrics().gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
+        p.metrics()
+                .gauge(
+                        "scenicpass.push.wakeups",
+                        "revocation/blacklist log reads triggered by a NOTIFY, not the poll",
+                        push::wakeUps);
     }
-    p.metrics().gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
-    p.metrics().gauge("scenicpass.push.wakeups",
-        "revocation/blacklist log reads triggered by a NOTIFY, not the poll", push::wakeUps);
-  }
 
-  /** Pushes (revocation/blacklist log watch, slot capacity, SSE heartbeats) run even without jobs. */
-  public void start(ScheduledExecutorService pushJobs) {
-    push.start(pushJobs, config.pushPoll, Duration.ofSeconds(10), Duration.ofSeconds(15));
-  }
+    /** Pushes (revocation/blacklist log watch, slot capacity, SSE heartbeats) run even without jobs. */
+    public void start(ScheduledExecutorService pushJobs) {
+        push.start(pushJobs, config.pushPoll, Duration.ofSeconds(10), Duration.ofSeconds(15));
+    }
 
-  @Override
-  public void close() {
-    push.close();
-  }
+    @Override
+    public void close() {
+        push.close();
+    }
 }

@@ -3,8 +3,8 @@ package io.scenicpass.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scenicpass.server.flow.FlowHarness;
 import io.scenicpass.server.flow.FlowConfig;
+import io.scenicpass.server.flow.FlowHarness;
 import io.scenicpass.server.terminal.store.DeviceStore;
 import io.scenicpass.server.terminal.store.TelemetryStore;
 import io.scenicpass.server.testing.TestServer;
@@ -32,162 +32,210 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class DashboardChromiumTest {
-  @TempDir
-  static Path dir;
-  static FlowHarness h;
-  static String chromium;
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void start() {
-    chromium = findChromium();
-    if (chromium == null) {
-      System.err.println("\n*** SKIPPING DashboardChromiumTest: no chromium binary on PATH"
-          + " (install it: apt-get install -y chromium) ***\n");
-    }
-    Assumptions.assumeTrue(chromium != null, "chromium is not installed");
-    h = new FlowHarness(dir, 28, FlowConfig.defaults());
-    var db = h.ts.server.database();
-    db.tx(c -> {
-      DeviceStore devices = new DeviceStore();
-      devices.insertDevice(c, "dev-north-1", "北门闸机 1 North lane 1", "SP-G2", "gate-north", "hash-1", h.ts.clock.instant());
-      devices.seen(c, "dev-north-1", h.ts.clock.instant().minusSeconds(30));
-      devices.insertDevice(c, "dev-south-1", "南门闸机 1 South lane 1", "SP-G2", "gate-south", "hash-2", h.ts.clock.instant());
-      devices.seen(c, "dev-south-1", h.ts.clock.instant().minusSeconds(1800));
-      new TelemetryStore().insert(c, List.of(
-          new TelemetryStore.Reading("dev-north-1", "cabinet", "TEMPERATURE", 31.5, "°C", null, h.ts.clock.instant()),
-          new TelemetryStore.Reading("dev-north-1", "lane", "PEOPLE_IN", 412, "people", null, h.ts.clock.instant())),
-          h.ts.clock.instant());
-      return null;
-    });
-    h.flow.alerts.evaluate();
-  }
+    static FlowHarness h;
+    static String chromium;
 
-  @AfterAll
-  static void stop() {
-    if (h != null) {
-      h.close();
-    }
-  }
-
-  @Test
-  void renderedNumbersAreTheServers() throws Exception {
-    String dom = chromium("--dump-dom", h.ts.url("/dashboard?token=" + TestServer.ADMIN));
-    assertThat(dom).as("page loaded its data").contains("data-loaded=\"true\"");
-    JsonNode s = h.ts.get("/admin/v1/flow/summary", TestServer.ADMIN).json(); // frozen clock: what the page got
-
-    JsonNode occ = s.get("occupancy");
-    assertThat(text(dom, "occ-park")).isEqualTo(occ.get("park").asText());
-    assertThat(text(dom, "occ-capacity")).isEqualTo(occ.get("capacity").asText());
-    assertThat(Double.parseDouble(text(dom, "occ-level"))).isEqualTo(occ.get("levelPct").asDouble());
-    assertThat(occ.get("park").asLong()).isPositive();
-
-    int slots = 0;
-    for (JsonNode sl : s.get("slots")) {
-      String row = between(dom, "<tr data-slot-id=\"" + sl.get("slotId").asText() + "\">", "</tr>");
-      for (String f : List.of("capacity", "sold", "entered", "remaining")) {
-        assertThat(field(row, f)).as(sl.get("slotId").asText() + " " + f).isEqualTo(sl.get(f).asText());
-      }
-      slots++;
-    }
-    assertThat(slots).isEqualTo(15);
-
-    long active = 0;
-    for (JsonNode a : s.get("alerts")) {
-      active += a.get("active").asBoolean() ? 1 : 0;
-      assertThat(dom).contains("data-alert-key=\"" + a.get("key").asText() + "\"");
-    }
-    assertThat(active).isPositive();
-    assertThat(text(dom, "alerts-count")).isEqualTo(Long.toString(active));
-
-    JsonNode hm = s.get("heatmap");
-    for (int g = 0; g < hm.get("gates").size(); g++) {
-      String row = between(dom, "<tr data-gate-id=\"" + hm.get("gates").get(g).asText() + "\">", "</tr>");
-      for (int hour = 6; hour <= 20; hour++) {
-        Matcher m = Pattern.compile("data-hour=\"" + hour + "\" data-count=\"(\\d+)\"").matcher(row);
-        assertThat(m.find()).isTrue();
-        assertThat(m.group(1)).isEqualTo(hm.get("counts").get(g).get(hour).asText());
-      }
-    }
-
-    for (JsonNode ch : s.get("channels")) {
-      assertThat(dom).contains("data-channel-id=\"" + ch.get("channelId").asText() + "\" data-units=\""
-          + ch.get("units").asText() + "\"");
-    }
-    assertThat(dom).contains("data-device-id=\"dev-north-1\" data-status=\"ONLINE\"");
-    assertThat(dom).contains("data-device-id=\"dev-south-1\" data-status=\"OFFLINE\"");
-    assertThat(dom).contains("cabinet temperature 31.5 °C");
-
-    JsonNode f = s.get("forecast");
-    assertThat(Double.parseDouble(text(dom, "forecast-next2h"))).isEqualTo(f.get("expectedNext2h").asDouble());
-    assertThat(Double.parseDouble(text(dom, "forecast-peak"))).isEqualTo(f.get("expectedPeakOccupancy").asDouble());
-    for (int i = 0; i < f.get("total").size(); i++) {
-      Matcher m = Pattern.compile("data-forecast-bin=\"" + i + "\" data-value=\"([0-9.]+)\"").matcher(dom);
-      assertThat(m.find()).as("forecast bar " + i).isTrue();
-      assertThat(Double.parseDouble(m.group(1))).isEqualTo(f.get("total").get(i).asDouble());
-    }
-
-    Path shot = Path.of(System.getProperty("scenicpass.buildDir", "target"), "dashboard.png").toAbsolutePath();
-    chromium("--screenshot=" + shot, "--window-size=1400,1000", h.ts.url("/dashboard?token=" + TestServer.ADMIN));
-    assertThat(Files.size(shot)).isGreaterThan(20_000);
-    System.out.println("dashboard screenshot: " + shot);
-    // the real server's /metrics saw the page's request and carries every gauge
-    String metrics = h.ts.get("/metrics", null).body();
-    assertThat(metrics).contains("route=\"/admin/v1/flow/summary\"").contains("scenicpass_entries_ingested ")
-        .contains("scenicpass_sync_lag_seconds ").contains("scenicpass_outbox_depth ")
-        .contains("scenicpass_alerts_active ").contains("scenicpass_push_streams ");
-  }
-
-  @Test
-  void withoutATokenThePageSaysSoAndShowsNoData() throws Exception {
-    String dom = chromium("--dump-dom", h.ts.url("/dashboard"));
-    assertThat(dom).contains("enter the admin token").doesNotContain("data-loaded=\"true\"");
-    String bad = chromium("--dump-dom", h.ts.url("/dashboard?token=wrong"));
-    assertThat(bad).contains("token rejected (401)");
-  }
-
-  private static String chromium(String... args) throws Exception {
-    Path profile = Files.createTempDirectory(dir, "chromium");
-    List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=10000"));
-    cmd.addAll(List.of(args));
-    Path out = dir.resolve("chromium-" + System.nanoTime() + ".out");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(
-        dir.resolve("chromium.err").toFile()).start();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("chromium did not finish in 90 s");
-    }
-    return Files.readString(out, StandardCharsets.UTF_8);
-  }
-
-  private static String findChromium() {
-    for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-      for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-        File f = new File(d, name);
-        if (f.canExecute()) {
-          return f.getAbsolutePath();
+    @BeforeAll
+    static void start() {
+        chromium = findChromium();
+        if (chromium == null) {
+            System.err.println("\n*** SKIPPING DashboardChromiumTest: no chromium binary on PATH"
+                    + " (install it: apt-get install -y chromium) ***\n");
         }
-      }
+        Assumptions.assumeTrue(chromium != null, "chromium is not installed");
+        h = new FlowHarness(dir, 28, FlowConfig.defaults());
+        var db = h.ts.server.database();
+        db.tx(c -> {
+            DeviceStore devices = new DeviceStore();
+            devices.insertDevice(
+                    c, "dev-north-1", "北门闸机 1 North lane 1", "SP-G2", "gate-north", "hash-1", h.ts.clock.instant());
+            devices.seen(c, "dev-north-1", h.ts.clock.instant().minusSeconds(30));
+            devices.insertDevice(
+                    c, "dev-south-1", "南门闸机 1 South lane 1", "SP-G2", "gate-south", "hash-2", h.ts.clock.instant());
+            devices.seen(c, "dev-south-1", h.ts.clock.instant().minusSeconds(1800));
+            new TelemetryStore()
+                    .insert(
+                            c,
+                            List.of(
+                                    new TelemetryStore.Reading(
+                                            "dev-north-1",
+                                            "cabinet",
+                                            "TEMPERATURE",
+                                            31.5,
+                                            "°C",
+                                            null,
+                                            h.ts.clock.instant()),
+                                    new TelemetryStore.Reading(
+                                            "dev-north-1",
+                                            "lane",
+                                            "PEOPLE_IN",
+                                            412,
+                                            "people",
+                                            null,
+                                            h.ts.clock.instant())),
+                            h.ts.clock.instant());
+            return null;
+        });
+        h.flow.alerts.evaluate();
     }
-    return null;
-  }
 
-  private static String text(String dom, String id) {
-    Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(dom);
-    assertThat(m.find()).as("element #" + id).isTrue();
-    return m.group(1).trim();
-  }
+    @AfterAll
+    static void stop() {
+        if (h != null) {
+            h.close();
+        }
+    }
 
-  private static String between(String dom, String start, String end) {
-    int i = dom.indexOf(start);
-    assertThat(i).as(start).isNotNegative();
-    return dom.substring(i, dom.indexOf(end, i));
-  }
+    @Test
+    void renderedNumbersAreTheServers() throws Exception {
+        String dom = chromium("--dump-dom", h.ts.url("/dashboard?token=" + TestServer.ADMIN));
+        assertThat(dom).as("page loaded its data").contains("data-loaded=\"true\"");
+        JsonNode s = h.ts.get("/admin/v1/flow/summary", TestServer.ADMIN).json(); // frozen clock: what the page got
 
-  private static String field(String row, String name) {
-    Matcher m = Pattern.compile("data-field=\"" + name + "\">([^<]*)<").matcher(row);
-    assertThat(m.find()).as(name).isTrue();
-    return m.group(1);
-  }
+        JsonNode occ = s.get("occupancy");
+        assertThat(text(dom, "occ-park")).isEqualTo(occ.get("park").asText());
+        assertThat(text(dom, "occ-capacity")).isEqualTo(occ.get("capacity").asText());
+        assertThat(Double.parseDouble(text(dom, "occ-level")))
+                .isEqualTo(occ.get("levelPct").asDouble());
+        assertThat(occ.get("park").asLong()).isPositive();
+
+        int slots = 0;
+        for (JsonNode sl : s.get("slots")) {
+            String row = between(dom, "<tr data-slot-id=\"" + sl.get("slotId").asText() + "\">", "</tr>");
+            for (String f : List.of("capacity", "sold", "entered", "remaining")) {
+                assertThat(field(row, f))
+                        .as(sl.get("slotId").asText() + " " + f)
+                        .isEqualTo(sl.get(f).asText());
+            }
+            slots++;
+        }
+        assertThat(slots).isEqualTo(15);
+
+        long active = 0;
+        for (JsonNode a : s.get("alerts")) {
+            active += a.get("active").asBoolean() ? 1 : 0;
+            assertThat(dom).contains("data-alert-key=\"" + a.get("key").asText() + "\"");
+        }
+        assertThat(active).isPositive();
+        assertThat(text(dom, "alerts-count")).isEqualTo(Long.toString(active));
+
+        JsonNode hm = s.get("heatmap");
+        for (int g = 0; g < hm.get("gates").size(); g++) {
+            String row =
+                    between(dom, "<tr data-gate-id=\"" + hm.get("gates").get(g).asText() + "\">", "</tr>");
+            for (int hour = 6; hour <= 20; hour++) {
+                Matcher m = Pattern.compile("data-hour=\"" + hour + "\" data-count=\"(\\d+)\"")
+                        .matcher(row);
+                assertThat(m.find()).isTrue();
+                assertThat(m.group(1))
+                        .isEqualTo(hm.get("counts").get(g).get(hour).asText());
+            }
+        }
+
+        for (JsonNode ch : s.get("channels")) {
+            assertThat(dom)
+                    .contains("data-channel-id=\"" + ch.get("channelId").asText() + "\" data-units=\""
+                            + ch.get("units").asText() + "\"");
+        }
+        assertThat(dom).contains("data-device-id=\"dev-north-1\" data-status=\"ONLINE\"");
+        assertThat(dom).contains("data-device-id=\"dev-south-1\" data-status=\"OFFLINE\"");
+        assertThat(dom).contains("cabinet temperature 31.5 °C");
+
+        JsonNode f = s.get("forecast");
+        assertThat(Double.parseDouble(text(dom, "forecast-next2h")))
+                .isEqualTo(f.get("expectedNext2h").asDouble());
+        assertThat(Double.parseDouble(text(dom, "forecast-peak")))
+                .isEqualTo(f.get("expectedPeakOccupancy").asDouble());
+        for (int i = 0; i < f.get("total").size(); i++) {
+            Matcher m = Pattern.compile("data-forecast-bin=\"" + i + "\" data-value=\"([0-9.]+)\"")
+                    .matcher(dom);
+            assertThat(m.find()).as("forecast bar " + i).isTrue();
+            assertThat(Double.parseDouble(m.group(1)))
+                    .isEqualTo(f.get("total").get(i).asDouble());
+        }
+
+        Path shot = Path.of(System.getProperty("scenicpass.buildDir", "target"), "dashboard.png")
+                .toAbsolutePath();
+        chromium("--screenshot=" + shot, "--window-size=1400,1000", h.ts.url("/dashboard?token=" + TestServer.ADMIN));
+        assertThat(Files.size(shot)).isGreaterThan(20_000);
+        System.out.println("dashboard screenshot: " + shot);
+        // the real server's /metrics saw the page's request and carries every gauge
+        String metrics = h.ts.get("/metrics", null).body();
+        assertThat(metrics)
+                .contains("route=\"/admin/v1/flow/summary\"")
+                .contains("scenicpass_entries_ingested ")
+                .contains("scenicpass_sync_lag_seconds ")
+                .contains("scenicpass_outbox_depth ")
+                .contains("scenicpass_alerts_active ")
+                .contains("scenicpass_push_streams ");
+    }
+
+    @Test
+    void withoutATokenThePageSaysSoAndShowsNoData() throws Exception {
+        String dom = chromium("--dump-dom", h.ts.url("/dashboard"));
+        assertThat(dom).contains("enter the admin token").doesNotContain("data-loaded=\"true\"");
+        String bad = chromium("--dump-dom", h.ts.url("/dashboard?token=wrong"));
+        assertThat(bad).contains("token rejected (401)");
+    }
+
+    private static String chromium(String... args) throws Exception {
+        Path profile = Files.createTempDirectory(dir, "chromium");
+        List<String> cmd = new ArrayList<>(List.of(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--virtual-time-budget=10000"));
+        cmd.addAll(List.of(args));
+        Path out = dir.resolve("chromium-" + System.nanoTime() + ".out");
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("chromium.err").toFile())
+                .start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish in 90 s");
+        }
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    private static String findChromium() {
+        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
+            for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+                File f = new File(d, name);
+                if (f.canExecute()) {
+                    return f.getAbsolutePath();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(String dom, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(dom);
+        assertThat(m.find()).as("element #" + id).isTrue();
+        return m.group(1).trim();
+    }
+
+    private static String between(String dom, String start, String end) {
+        int i = dom.indexOf(start);
+        assertThat(i).as(start).isNotNegative();
+        return dom.substring(i, dom.indexOf(end, i));
+    }
+
+    private static String field(String row, String name) {
+        Matcher m = Pattern.compile("data-field=\"" + name + "\">([^<]*)<").matcher(row);
+        assertThat(m.find()).as(name).isTrue();
+        return m.group(1);
+    }
 }

@@ -16,57 +16,75 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoSeederTest {
-  @TempDir Path dir;
-  final OkHttpClient http = new OkHttpClient();
+    @TempDir
+    Path dir;
 
-  private JsonNode get(String url, String key) throws Exception {
-    try (Response r = http.newCall(new Request.Builder().url(url).header("Authorization", "Bearer " + key).build())
-        .execute()) {
-      assertThat(r.code()).isEqualTo(200);
-      return TestServer.MAPPER.readTree(r.body().string());
-    }
-  }
+    final OkHttpClient http = new OkHttpClient();
 
-  private ScenicPassServer start() {
-    return ScenicPassServer.builder(ServerConfig.of(Map.of("port", "0", "data", dir.toString(),
-        "db.strictNesting", "true"))).withoutJobs().build().start();
-  }
+    private JsonNode get(String url, String key) throws Exception {
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(url)
+                        .header("Authorization", "Bearer " + key)
+                        .build())
+                .execute()) {
+            assertThat(r.code()).isEqualTo(200);
+            return TestServer.MAPPER.readTree(r.body().string());
+        }
+    }
 
-  @Test
-  void seedsABelievableAreaOnceAndReusesTokensOnRestart() throws Exception {
-    DemoSeeder.DemoInfo first;
-    try (ScenicPassServer s = start()) {
-      first = new DemoSeeder(s).seed();
-      JsonNode file = TestServer.MAPPER.readTree(Files.readString(dir.resolve("demo.json")));
-      for (String f : new String[] {"baseUrl", "channelApiKey", "adminToken", "deviceEnrollmentToken"}) {
-        assertThat(file.get(f).asText()).as(f).isNotBlank();
-      }
-      assertThat(file.get("baseUrl").asText()).isEqualTo(s.baseUrl());
-      JsonNode products = get(s.baseUrl() + "/octo/products", first.channelApiKey());
-      assertThat(products.size()).isGreaterThanOrEqualTo(2);
-      assertThat(products.get(0).get("timeZone").asText()).isEqualTo("Asia/Shanghai");
-      assertThat(products.get(0).get("options").get(0).get("availabilityLocalStartTimes"))
-          .extracting(JsonNode::asText).containsExactly("08:00", "10:00", "12:00", "14:00", "16:00");
-      assertThat(get(s.baseUrl() + "/admin/v1/channels", first.adminToken()).size()).isGreaterThanOrEqualTo(20);
-      assertThat(get(s.baseUrl() + "/admin/v1/gates", first.adminToken()).size()).isEqualTo(3);
-      assertThat(get(s.baseUrl() + "/admin/v1/zones", first.adminToken()).size()).isEqualTo(2);
-      assertThat(first.channelKeys()).hasSizeGreaterThanOrEqualTo(20);
-      assertThat(first.channelKeys().values()).doesNotHaveDuplicates();
-      // the synthetic history's counters agree with its bookings (else every demo start would log drift)
-      assertThat(s.inventory().repair().check()).isEmpty();
+    private ScenicPassServer start() {
+        return ScenicPassServer.builder(
+                        ServerConfig.of(Map.of("port", "0", "data", dir.toString(), "db.strictNesting", "true")))
+                .withoutJobs()
+                .build()
+                .start();
     }
-    try (ScenicPassServer s = start()) {
-      assertThat(s.driftAtStart()).isEmpty();
-      DemoSeeder.DemoInfo second = new DemoSeeder(s).seed();
-      assertThat(second.channelApiKey()).isEqualTo(first.channelApiKey());
-      assertThat(second.adminToken()).isEqualTo(first.adminToken());
-      assertThat(second.deviceEnrollmentToken()).isEqualTo(first.deviceEnrollmentToken());
-      assertThat(get(s.baseUrl() + "/octo/products", second.channelApiKey()).size()).isEqualTo(3);
-      assertThat(get(s.baseUrl() + "/admin/v1/channels", second.adminToken()).size())
-          .isEqualTo(first.channelKeys().size());
-      // every demo channel has its own working key
-      assertThat(get(s.baseUrl() + "/octo/supplier", second.channelKeys().get("meituan")).get("id").asText())
-          .isNotBlank();
+
+    @Test
+    void seedsABelievableAreaOnceAndReusesTokensOnRestart() throws Exception {
+        DemoSeeder.DemoInfo first;
+        try (ScenicPassServer s = start()) {
+            first = new DemoSeeder(s).seed();
+            JsonNode file = TestServer.MAPPER.readTree(Files.readString(dir.resolve("demo.json")));
+            for (String f : new String[] {"baseUrl", "channelApiKey", "adminToken", "deviceEnrollmentToken"}) {
+                assertThat(file.get(f).asText()).as(f).isNotBlank();
+            }
+            assertThat(file.get("baseUrl").asText()).isEqualTo(s.baseUrl());
+            JsonNode products = get(s.baseUrl() + "/octo/products", first.channelApiKey());
+            assertThat(products.size()).isGreaterThanOrEqualTo(2);
+            assertThat(products.get(0).get("timeZone").asText()).isEqualTo("Asia/Shanghai");
+            assertThat(products.get(0).get("options").get(0).get("availabilityLocalStartTimes"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly("08:00", "10:00", "12:00", "14:00", "16:00");
+            assertThat(get(s.baseUrl() + "/admin/v1/channels", first.adminToken())
+                            .size())
+                    .isGreaterThanOrEqualTo(20);
+            assertThat(get(s.baseUrl() + "/admin/v1/gates", first.adminToken()).size())
+                    .isEqualTo(3);
+            assertThat(get(s.baseUrl() + "/admin/v1/zones", first.adminToken()).size())
+                    .isEqualTo(2);
+            assertThat(first.channelKeys()).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(first.channelKeys().values()).doesNotHaveDuplicates();
+            // the synthetic history's counters agree with its bookings (else every demo start would log drift)
+            assertThat(s.inventory().repair().check()).isEmpty();
+        }
+        try (ScenicPassServer s = start()) {
+            assertThat(s.driftAtStart()).isEmpty();
+            DemoSeeder.DemoInfo second = new DemoSeeder(s).seed();
+            assertThat(second.channelApiKey()).isEqualTo(first.channelApiKey());
+            assertThat(second.adminToken()).isEqualTo(first.adminToken());
+            assertThat(second.deviceEnrollmentToken()).isEqualTo(first.deviceEnrollmentToken());
+            assertThat(get(s.baseUrl() + "/octo/products", second.channelApiKey())
+                            .size())
+                    .isEqualTo(3);
+            assertThat(get(s.baseUrl() + "/admin/v1/channels", second.adminToken())
+                            .size())
+                    .isEqualTo(first.channelKeys().size());
+            // every demo channel has its own working key
+            assertThat(get(s.baseUrl() + "/octo/supplier", second.channelKeys().get("meituan"))
+                            .get("id")
+                            .asText())
+                    .isNotBlank();
+        }
     }
-  }
 }

@@ -33,98 +33,129 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 @Timeout(120)
 class BookingKillTest {
-  static final String SLOT = "2026-06-02T10:00:00+08:00";
-  static final int CLIENTS = 20;
-  static final int CYCLES = 3;
-  @TempDir Path dir;
+    static final String SLOT = "2026-06-02T10:00:00+08:00";
+    static final int CLIENTS = 20;
+    static final int CYCLES = 3;
 
-  @Test
-  void onH2EveryCounterMatchesTheBookingsAfterEachKill() throws Exception {
-    killUnderLoad(null);
-  }
+    @TempDir
+    Path dir;
 
-  @Test
-  void onPostgresEveryCounterMatchesTheBookingsAfterEachKill() throws Exception {
-    PostgresServer.assumeAvailable("the booking kill test");
-    killUnderLoad(PostgresServer.get().newDatabase());
-  }
-
-  private void killUnderLoad(String db) throws Exception {
-    Path data = dir.resolve("server");
-    String key;
-    try (TestServer ts = new TestServer(data, db, new MutableClock(TestServer.START), Map.of())) {
-      ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100_000, false, 60, "park");
-      ts.server.catalogue().setDayPoolDefault("park", 100_000);
-      key = ts.channel("ota", 100_000, 100_000, null);
-      assertThat(ts.post("/octo/availability", key, "{\"productId\":\"tour\",\"optionId\":\"tour-opt\","
-          + "\"localDate\":\"2026-06-02\"}").status()).isEqualTo(200);
-      // an allotment: a part of the holds take places from it instead of the shared pool
-      assertThat(ts.send("PUT", "/admin/v1/slots/tour-opt|" + SLOT + "/allotments/ota", TestServer.ADMIN,
-          "{\"capacity\":60}", Map.of()).status()).isEqualTo(204);
+    @Test
+    void onH2EveryCounterMatchesTheBookingsAfterEachKill() throws Exception {
+        killUnderLoad(null);
     }
-    AtomicInteger uuids = new AtomicInteger();
-    int confirmed = 0;
-    for (int cycle = 0; cycle < CYCLES; cycle++) {
-      String[] args = db == null ? new String[] {data.toString()} : new String[] {data.toString(), db};
-      try (ChildJvm server = new ChildJvm(ServerProcess.class, dir.resolve("server-" + cycle + ".err"), args)) {
-        FaultRig.await("the server process", () -> server.value("PORT") != null || !server.process.isAlive());
-        assertThat(server.value("PORT")).as("server started").isNotNull();
-        String base = "http://127.0.0.1:" + server.value("PORT").trim();
-        AtomicBoolean killed = new AtomicBoolean();
-        AtomicInteger confirms = new AtomicInteger();
-        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
-        List<Thread> clients = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-          Thread t = new Thread(() -> book(http, base, key, uuids, confirms, killed), "booker-" + i);
-          t.start();
-          clients.add(t);
-        }
-        // kill while confirms and cancels are in flight
-        FaultRig.await("confirms under way", () -> confirms.get() >= 40 + 20 * CYCLES);
-        killed.set(true);
-        server.process.destroyForcibly();
-        assertThat(server.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        for (Thread t : clients) {
-          t.join(30_000);
-        }
-        http.dispatcher().executorService().shutdown();
-        confirmed += confirms.get();
-      }
-      try (TestServer ts = new TestServer(data, db, new MutableClock(TestServer.START), Map.of())) {
-        assertThat(ts.server.driftAtStart()).as("counters vs bookings after kill %d", cycle + 1).isEmpty();
-      }
-    }
-    System.out.println("[faults] " + CYCLES + " kills under " + CLIENTS + " booking clients, " + confirmed
-        + " confirms answered, counters consistent");
-  }
 
-  /** Reserve 2 places, then confirm (or, one in four, cancel), until the server is killed. */
-  private static void book(OkHttpClient http, String base, String key, AtomicInteger uuids, AtomicInteger confirms,
-      AtomicBoolean killed) {
-    while (!killed.get()) {
-      int n = uuids.incrementAndGet();
-      String uuid = "kill-" + n;
-      try {
-        if (post(http, base + "/octo/bookings", key, TestServer.reserve(uuid, "tour", SLOT, "tour-adult",
-            "tour-child")) != 200) {
-          continue;
-        }
-        String action = n % 4 == 0 ? "/cancel" : "/confirm";
-        if (post(http, base + "/octo/bookings/" + uuid + action, key, "{}") == 200 && action.equals("/confirm")) {
-          confirms.incrementAndGet();
-        }
-      } catch (IOException e) {
-        return; // the server is gone
-      }
+    @Test
+    void onPostgresEveryCounterMatchesTheBookingsAfterEachKill() throws Exception {
+        PostgresServer.assumeAvailable("the booking kill test");
+        killUnderLoad(PostgresServer.get().newDatabase());
     }
-  }
 
-  private static int post(OkHttpClient http, String url, String key, String json) throws IOException {
-    Request r = new Request.Builder().url(url).header("Authorization", "Bearer " + key)
-        .post(RequestBody.create(json, MediaType.get("application/json"))).build();
-    try (Response resp = http.newCall(r).execute()) {
-      resp.body().string();
-      return resp.code();
+    private void killUnderLoad(String db) throws Exception {
+        Path data = dir.resolve("server");
+        String key;
+        try (TestServer ts = new TestServer(data, db, new MutableClock(TestServer.START), Map.of())) {
+            ts.product(
+                    "tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100_000, false, 60, "park");
+            ts.server.catalogue().setDayPoolDefault("park", 100_000);
+            key = ts.channel("ota", 100_000, 100_000, null);
+            assertThat(ts.post(
+                                    "/octo/availability",
+                                    key,
+                                    "{\"productId\":\"tour\",\"optionId\":\"tour-opt\","
+                                            + "\"localDate\":\"2026-06-02\"}")
+                            .status())
+                    .isEqualTo(200);
+            // an allotment: a part of the holds take places from it instead of the shared pool
+            assertThat(ts.send(
+                                    "PUT",
+                                    "/admin/v1/slots/tour-opt|" + SLOT + "/allotments/ota",
+                                    TestServer.ADMIN,
+                                    "{\"capacity\":60}",
+                                    Map.of())
+                            .status())
+                    .isEqualTo(204);
+        }
+        AtomicInteger uuids = new AtomicInteger();
+        int confirmed = 0;
+        for (int cycle = 0; cycle < CYCLES; cycle++) {
+            String[] args = db == null ? new String[] {data.toString()} : new String[] {data.toString(), db};
+            try (ChildJvm server = new ChildJvm(ServerProcess.class, dir.resolve("server-" + cycle + ".err"), args)) {
+                FaultRig.await("the server process", () -> server.value("PORT") != null || !server.process.isAlive());
+                assertThat(server.value("PORT")).as("server started").isNotNull();
+                String base = "http://127.0.0.1:" + server.value("PORT").trim();
+                AtomicBoolean killed = new AtomicBoolean();
+                AtomicInteger confirms = new AtomicInteger();
+                OkHttpClient http = new OkHttpClient.Builder()
+                        .callTimeout(Duration.ofSeconds(20))
+                        .build();
+                List<Thread> clients = new ArrayList<>();
+                for (int i = 0; i < CLIENTS; i++) {
+                    Thread t = new Thread(() -> book(http, base, key, uuids, confirms, killed), "booker-" + i);
+                    t.start();
+                    clients.add(t);
+                }
+                // kill while confirms and cancels are in flight
+                FaultRig.await("confirms under way", () -> confirms.get() >= 40 + 20 * CYCLES);
+                killed.set(true);
+                server.process.destroyForcibly();
+                assertThat(server.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                for (Thread t : clients) {
+                    t.join(30_000);
+                }
+                http.dispatcher().executorService().shutdown();
+                confirmed += confirms.get();
+            }
+            try (TestServer ts = new TestServer(data, db, new MutableClock(TestServer.START), Map.of())) {
+                assertThat(ts.server.driftAtStart())
+                        .as("counters vs bookings after kill %d", cycle + 1)
+                        .isEmpty();
+            }
+        }
+        System.out.println("[faults] " + CYCLES + " kills under " + CLIENTS + " booking clients, " + confirmed
+                + " confirms answered, counters consistent");
     }
-  }
+
+    /** Reserve 2 places, then confirm (or, one in four, cancel), until the server is killed. */
+    private static void book(
+            OkHttpClient http,
+            String base,
+            String key,
+            AtomicInteger uuids,
+            AtomicInteger confirms,
+            AtomicBoolean killed) {
+        while (!killed.get()) {
+            int n = uuids.incrementAndGet();
+            String uuid = "kill-" + n;
+            try {
+                if (post(
+                                http,
+                                base + "/octo/bookings",
+                                key,
+                                TestServer.reserve(uuid, "tour", SLOT, "tour-adult", "tour-child"))
+                        != 200) {
+                    continue;
+                }
+                String action = n % 4 == 0 ? "/cancel" : "/confirm";
+                if (post(http, base + "/octo/bookings/" + uuid + action, key, "{}") == 200
+                        && action.equals("/confirm")) {
+                    confirms.incrementAndGet();
+                }
+            } catch (IOException e) {
+                return; // the server is gone
+            }
+        }
+    }
+
+    private static int post(OkHttpClient http, String url, String key, String json) throws IOException {
+        Request r = new Request.Builder()
+                .url(url)
+                .header("Authorization", "Bearer " + key)
+                .post(RequestBody.create(json, MediaType.get("application/json")))
+                .build();
+        try (Response resp = http.newCall(r).execute()) {
+            resp.body().string();
+            return resp.code();
+        }
+    }
 }

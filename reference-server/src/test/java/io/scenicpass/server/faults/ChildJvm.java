@@ -12,43 +12,45 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A JVM on the test classpath running {@code main} of a test class; its stdout lines are collected. */
 final class ChildJvm implements AutoCloseable {
-  final Process process;
-  final List<String> lines = new CopyOnWriteArrayList<>();
+    final Process process;
+    final List<String> lines = new CopyOnWriteArrayList<>();
 
-  ChildJvm(Class<?> main, Path stderr, String... args) throws IOException {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), main.getName()));
-    cmd.addAll(List.of(args));
-    process = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the child died
-      }
-    }, "child-stdout");
-    reader.setDaemon(true);
-    reader.start();
-  }
-
-  /** @return the rest of the first line starting with {@code prefix + " "}, or null */
-  String value(String prefix) {
-    for (String l : lines) {
-      if (l.startsWith(prefix + " ")) {
-        return l.substring(prefix.length() + 1);
-      }
+    ChildJvm(Class<?> main, Path stderr, String... args) throws IOException {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(
+                List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        process = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        // the child died
+                    }
+                },
+                "child-stdout");
+        reader.setDaemon(true);
+        reader.start();
     }
-    return null;
-  }
 
-  /** kill -9. */
-  @Override
-  public void close() {
-    process.destroyForcibly();
-  }
+    /** @return the rest of the first line starting with {@code prefix + " "}, or null */
+    String value(String prefix) {
+        for (String l : lines) {
+            if (l.startsWith(prefix + " ")) {
+                return l.substring(prefix.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** kill -9. */
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
 }

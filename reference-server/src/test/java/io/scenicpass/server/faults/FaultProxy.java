@@ -43,256 +43,262 @@ import java.util.concurrent.locks.LockSupport;
  * really happened.
  */
 final class FaultProxy implements AutoCloseable {
-  /** What the proxy does with connections and bytes. */
-  enum Mode { PASS, BLACKHOLE, SLOW, RESET, LOSE_UPLOAD_ACKS }
-
-  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-
-  private final ServerSocket listener;
-  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService flapper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "flap"));
-  private volatile int upstreamPort;
-  private volatile Mode mode = Mode.PASS;
-  private volatile boolean closed;
-  private ScheduledFuture<?> flapping;
-
-  volatile Duration slowDelay = Duration.ofMillis(40);
-  volatile int slowChunkBytes = 256;
-
-  final AtomicInteger accepted = new AtomicInteger();
-  final AtomicInteger resets = new AtomicInteger();
-  final AtomicLong bytesDropped = new AtomicLong();
-  final AtomicLong bytesForwarded = new AtomicLong();
-  final AtomicInteger slowChunks = new AtomicInteger();
-  final AtomicInteger modeSwitches = new AtomicInteger();
-  final AtomicInteger uploadsAckLost = new AtomicInteger();
-
-  FaultProxy(int upstreamPort) throws IOException {
-    this.upstreamPort = upstreamPort;
-    listener = new ServerSocket();
-    listener.setReuseAddress(true);
-    listener.bind(new InetSocketAddress(LOOPBACK, 0), 128);
-    daemon(this::acceptLoop, "fault-proxy-accept").start();
-  }
-
-  int port() {
-    return listener.getLocalPort();
-  }
-
-  String url() {
-    return "http://127.0.0.1:" + port();
-  }
-
-  Mode mode() {
-    return mode;
-  }
-
-  /** Switches the mode; RESET also kills every live connection at once. */
-  void mode(Mode m) {
-    mode = Objects.requireNonNull(m);
-    modeSwitches.incrementAndGet();
-    if (m == Mode.RESET) {
-      for (Socket s : sockets) {
-        rst(s);
-      }
+    /** What the proxy does with connections and bytes. */
+    enum Mode {
+        PASS,
+        BLACKHOLE,
+        SLOW,
+        RESET,
+        LOSE_UPLOAD_ACKS
     }
-  }
 
-  /** Points new connections at another loopback port (a restarted server). */
-  void upstream(int port) {
-    upstreamPort = port;
-  }
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-  /** Cycles through {@code cycle} every {@code period} until {@link #stopFlapping(Mode)}. */
-  synchronized void startFlapping(Duration period, Mode... cycle) {
-    List<Mode> modes = List.of(cycle);
-    AtomicInteger i = new AtomicInteger();
-    flapping = flapper.scheduleAtFixedRate(() -> mode(modes.get(i.getAndIncrement() % modes.size())), 0,
-        period.toMillis(), TimeUnit.MILLISECONDS);
-  }
+    private final ServerSocket listener;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService flapper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "flap"));
+    private volatile int upstreamPort;
+    private volatile Mode mode = Mode.PASS;
+    private volatile boolean closed;
+    private ScheduledFuture<?> flapping;
 
-  synchronized void stopFlapping(Mode then) {
-    if (flapping != null) {
-      flapping.cancel(false);
-      flapping = null;
+    volatile Duration slowDelay = Duration.ofMillis(40);
+    volatile int slowChunkBytes = 256;
+
+    final AtomicInteger accepted = new AtomicInteger();
+    final AtomicInteger resets = new AtomicInteger();
+    final AtomicLong bytesDropped = new AtomicLong();
+    final AtomicLong bytesForwarded = new AtomicLong();
+    final AtomicInteger slowChunks = new AtomicInteger();
+    final AtomicInteger modeSwitches = new AtomicInteger();
+    final AtomicInteger uploadsAckLost = new AtomicInteger();
+
+    FaultProxy(int upstreamPort) throws IOException {
+        this.upstreamPort = upstreamPort;
+        listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(LOOPBACK, 0), 128);
+        daemon(this::acceptLoop, "fault-proxy-accept").start();
     }
-    // a switch already running finishes before ours (single-threaded flapper)
-    try {
-      flapper.submit(() -> mode(then)).get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private void acceptLoop() {
-    while (!closed) {
-      Socket client;
-      try {
-        client = listener.accept();
-      } catch (IOException e) {
-        return;
-      }
-      accepted.incrementAndGet();
-      daemon(() -> handle(client), "fault-proxy-conn").start();
+    int port() {
+        return listener.getLocalPort();
     }
-  }
 
-  private void handle(Socket client) {
-    sockets.add(client);
-    Mode m = mode;
-    if (m == Mode.RESET) {
-      rst(client);
-      return;
+    String url() {
+        return "http://127.0.0.1:" + port();
     }
-    if (m == Mode.BLACKHOLE) {
-      swallow(client);
-      return;
-    }
-    Socket upstream = new Socket();
-    try {
-      upstream.connect(new InetSocketAddress(LOOPBACK, upstreamPort), 2000);
-    } catch (IOException e) {
-      rst(client); // the server is down: connection refused, as the terminal would see it through a router
-      closeQuietly(upstream);
-      return;
-    }
-    sockets.add(upstream);
-    Link link = new Link(client, upstream);
-    daemon(() -> pump(link, client, upstream, true), "fault-proxy-up").start();
-    pump(link, upstream, client, false);
-  }
 
-  /** One proxied connection: once any byte of it was dropped it stays a black hole. */
-  private static final class Link {
-    final Socket a;
-    final Socket b;
-    volatile boolean holed;
-    /** The server's answers on this connection are dropped (an entry upload went up). */
-    volatile boolean answersLost;
-
-    Link(Socket a, Socket b) {
-      this.a = a;
-      this.b = b;
+    Mode mode() {
+        return mode;
     }
-  }
 
-  private void pump(Link link, Socket from, Socket to, boolean toServer) {
-    byte[] buf = new byte[16 * 1024];
-    try {
-      InputStream in = from.getInputStream();
-      OutputStream out = to.getOutputStream();
-      while (true) {
-        Mode m = mode;
-        int max = m == Mode.SLOW ? Math.min(buf.length, slowChunkBytes) : buf.length;
-        int n = in.read(buf, 0, max);
-        if (n < 0) {
-          if (!link.holed) {
-            to.shutdownOutput();
-          }
-          return;
-        }
-        m = mode;
+    /** Switches the mode; RESET also kills every live connection at once. */
+    void mode(Mode m) {
+        mode = Objects.requireNonNull(m);
+        modeSwitches.incrementAndGet();
         if (m == Mode.RESET) {
-          rst(link.a);
-          rst(link.b);
-          return;
+            for (Socket s : sockets) {
+                rst(s);
+            }
         }
-        if (toServer && m == Mode.LOSE_UPLOAD_ACKS && isEntryUpload(buf, n)) {
-          link.answersLost = true;
-          uploadsAckLost.incrementAndGet();
+    }
+
+    /** Points new connections at another loopback port (a restarted server). */
+    void upstream(int port) {
+        upstreamPort = port;
+    }
+
+    /** Cycles through {@code cycle} every {@code period} until {@link #stopFlapping(Mode)}. */
+    synchronized void startFlapping(Duration period, Mode... cycle) {
+        List<Mode> modes = List.of(cycle);
+        AtomicInteger i = new AtomicInteger();
+        flapping = flapper.scheduleAtFixedRate(
+                () -> mode(modes.get(i.getAndIncrement() % modes.size())), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    synchronized void stopFlapping(Mode then) {
+        if (flapping != null) {
+            flapping.cancel(false);
+            flapping = null;
         }
-        if (m == Mode.BLACKHOLE || link.holed || (!toServer && link.answersLost)) {
-          link.holed = true;
-          bytesDropped.addAndGet(n);
-          continue;
+        // a switch already running finishes before ours (single-threaded flapper)
+        try {
+            flapper.submit(() -> mode(then)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        if (m == Mode.SLOW) {
-          slowChunks.incrementAndGet();
-          LockSupport.parkNanos(slowDelay.toNanos()); // the fault itself: a slow link
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (IOException e) {
+                return;
+            }
+            accepted.incrementAndGet();
+            daemon(() -> handle(client), "fault-proxy-conn").start();
         }
-        out.write(buf, 0, n);
-        out.flush();
-        bytesForwarded.addAndGet(n);
-      }
-    } catch (IOException e) {
-      closeQuietly(link.a);
-      closeQuietly(link.b);
-    } finally {
-      if (link.a.isClosed() || link.b.isClosed() || link.holed) {
-        sockets.remove(from);
-      }
     }
-  }
 
-  private static boolean isEntryUpload(byte[] buf, int n) {
-    String head = new String(buf, 0, Math.min(n, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
-    int eol = head.indexOf('\r');
-    String line = eol < 0 ? head : head.substring(0, eol);
-    return line.startsWith("POST ") && line.contains("/terminal/v1/entries ");
-  }
-
-  /** Accepts and never answers: reads and drops until the peer gives up. */
-  private void swallow(Socket client) {
-    byte[] buf = new byte[4096];
-    try (InputStream in = client.getInputStream()) {
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        bytesDropped.addAndGet(n);
-        if (mode == Mode.RESET) {
-          rst(client);
-          return;
+    private void handle(Socket client) {
+        sockets.add(client);
+        Mode m = mode;
+        if (m == Mode.RESET) {
+            rst(client);
+            return;
         }
-      }
-    } catch (IOException e) {
-      // the peer gave up
-    } finally {
-      closeQuietly(client);
-      sockets.remove(client);
+        if (m == Mode.BLACKHOLE) {
+            swallow(client);
+            return;
+        }
+        Socket upstream = new Socket();
+        try {
+            upstream.connect(new InetSocketAddress(LOOPBACK, upstreamPort), 2000);
+        } catch (IOException e) {
+            rst(client); // the server is down: connection refused, as the terminal would see it through a router
+            closeQuietly(upstream);
+            return;
+        }
+        sockets.add(upstream);
+        Link link = new Link(client, upstream);
+        daemon(() -> pump(link, client, upstream, true), "fault-proxy-up").start();
+        pump(link, upstream, client, false);
     }
-  }
 
-  private void rst(Socket s) {
-    if (s.isClosed()) {
-      sockets.remove(s);
-      return;
-    }
-    try {
-      s.setSoLinger(true, 0);
-    } catch (SocketException e) {
-      // closing anyway
-    }
-    resets.incrementAndGet();
-    closeQuietly(s);
-    sockets.remove(s);
-  }
+    /** One proxied connection: once any byte of it was dropped it stays a black hole. */
+    private static final class Link {
+        final Socket a;
+        final Socket b;
+        volatile boolean holed;
+        /** The server's answers on this connection are dropped (an entry upload went up). */
+        volatile boolean answersLost;
 
-  private static void closeQuietly(Socket s) {
-    try {
-      s.close();
-    } catch (IOException e) {
-      // nothing to do
+        Link(Socket a, Socket b) {
+            this.a = a;
+            this.b = b;
+        }
     }
-  }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
+    private void pump(Link link, Socket from, Socket to, boolean toServer) {
+        byte[] buf = new byte[16 * 1024];
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            while (true) {
+                Mode m = mode;
+                int max = m == Mode.SLOW ? Math.min(buf.length, slowChunkBytes) : buf.length;
+                int n = in.read(buf, 0, max);
+                if (n < 0) {
+                    if (!link.holed) {
+                        to.shutdownOutput();
+                    }
+                    return;
+                }
+                m = mode;
+                if (m == Mode.RESET) {
+                    rst(link.a);
+                    rst(link.b);
+                    return;
+                }
+                if (toServer && m == Mode.LOSE_UPLOAD_ACKS && isEntryUpload(buf, n)) {
+                    link.answersLost = true;
+                    uploadsAckLost.incrementAndGet();
+                }
+                if (m == Mode.BLACKHOLE || link.holed || (!toServer && link.answersLost)) {
+                    link.holed = true;
+                    bytesDropped.addAndGet(n);
+                    continue;
+                }
+                if (m == Mode.SLOW) {
+                    slowChunks.incrementAndGet();
+                    LockSupport.parkNanos(slowDelay.toNanos()); // the fault itself: a slow link
+                }
+                out.write(buf, 0, n);
+                out.flush();
+                bytesForwarded.addAndGet(n);
+            }
+        } catch (IOException e) {
+            closeQuietly(link.a);
+            closeQuietly(link.b);
+        } finally {
+            if (link.a.isClosed() || link.b.isClosed() || link.holed) {
+                sockets.remove(from);
+            }
+        }
+    }
 
-  /** Closes the listener and every live connection. */
-  @Override
-  public void close() {
-    closed = true;
-    flapper.shutdownNow();
-    try {
-      listener.close();
-    } catch (IOException e) {
-      // nothing to do
+    private static boolean isEntryUpload(byte[] buf, int n) {
+        String head = new String(buf, 0, Math.min(n, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int eol = head.indexOf('\r');
+        String line = eol < 0 ? head : head.substring(0, eol);
+        return line.startsWith("POST ") && line.contains("/terminal/v1/entries ");
     }
-    for (Socket s : sockets) {
-      closeQuietly(s);
+
+    /** Accepts and never answers: reads and drops until the peer gives up. */
+    private void swallow(Socket client) {
+        byte[] buf = new byte[4096];
+        try (InputStream in = client.getInputStream()) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                bytesDropped.addAndGet(n);
+                if (mode == Mode.RESET) {
+                    rst(client);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the peer gave up
+        } finally {
+            closeQuietly(client);
+            sockets.remove(client);
+        }
     }
-    sockets.clear();
-  }
+
+    private void rst(Socket s) {
+        if (s.isClosed()) {
+            sockets.remove(s);
+            return;
+        }
+        try {
+            s.setSoLinger(true, 0);
+        } catch (SocketException e) {
+            // closing anyway
+        }
+        resets.incrementAndGet();
+        closeQuietly(s);
+        sockets.remove(s);
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Closes the listener and every live connection. */
+    @Override
+    public void close() {
+        closed = true;
+        flapper.shutdownNow();
+        try {
+            listener.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+        for (Socket s : sockets) {
+            closeQuietly(s);
+        }
+        sockets.clear();
+    }
 }

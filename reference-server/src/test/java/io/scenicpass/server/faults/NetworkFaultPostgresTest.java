@@ -16,17 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 @Timeout(60)
 class NetworkFaultPostgresTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @BeforeAll
-  static void requirePostgres() {
-    PostgresServer.assumeAvailable("NetworkFaultPostgresTest");
-  }
-
-  @Test
-  void aServerRestartOnPostgresqlWithTheTerminalConnectedLosesNothing() throws Exception {
-    try (FaultRig rig = new FaultRig(dir, PostgresServer.get().newDatabase())) {
-      NetworkFaultTest.serverRestart(rig);
+    @BeforeAll
+    static void requirePostgres() {
+        PostgresServer.assumeAvailable("NetworkFaultPostgresTest");
     }
-  }
+
+    @Test
+    void aServerRestartOnPostgresqlWithTheTerminalConnectedLosesNothing() throws Exception {
+        try (FaultRig rig = new FaultRig(dir, PostgresServer.get().newDatabase())) {
+            NetworkFaultTest.serverRestart(rig);
+        }
+    }
 }

@@ -12,16 +12,16 @@ import java.util.Map;
  * closes — or until it is killed.
  */
 public final class ServerProcess {
-  private ServerProcess() {}
+    private ServerProcess() {}
 
-  public static void main(String[] args) throws Exception {
-    TestServer ts = new TestServer(Path.of(args[0]), args.length > 1 ? args[1] : null,
-        new MutableClock(TestServer.START), Map.of());
-    System.out.println("PORT " + ts.server.port());
-    System.out.flush();
-    while (System.in.read() >= 0) {
-      // serve until the parent goes away
+    public static void main(String[] args) throws Exception {
+        TestServer ts = new TestServer(
+                Path.of(args[0]), args.length > 1 ? args[1] : null, new MutableClock(TestServer.START), Map.of());
+        System.out.println("PORT " + ts.server.port());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // serve until the parent goes away
+        }
+        ts.close();
     }
-    ts.close();
-  }
 }

@@ -26,50 +26,55 @@ import okhttp3.OkHttpClient;
  * </ul>
  */
 public final class TerminalProcess {
-  private TerminalProcess() {}
+    private TerminalProcess() {}
 
-  public static void main(String[] args) throws Exception {
-    Path dir = Path.of(args[0]);
-    DeviceCredentials creds = new CredentialStore(dir.resolve("device.json")).load()
-        .orElseThrow(() -> new IllegalStateException("not enrolled: " + dir));
-    OkHttpClient http = FaultRig.terminalHttp().build();
-    try (Gate gate = FaultRig.openGate(dir, creds); SyncClient sync = FaultRig.openSync(creds, gate, http)) {
-      if (args[1].equals("decide")) {
-        int tries = 0;
-        while (!sync.syncNow().success()) {
-          if (++tries > 20) {
-            throw new IllegalStateException("first sync failed: " + sync.lastReport());
-          }
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        DeviceCredentials creds = new CredentialStore(dir.resolve("device.json"))
+                .load()
+                .orElseThrow(() -> new IllegalStateException("not enrolled: " + dir));
+        OkHttpClient http = FaultRig.terminalHttp().build();
+        try (Gate gate = FaultRig.openGate(dir, creds);
+                SyncClient sync = FaultRig.openSync(creds, gate, http)) {
+            if (args[1].equals("decide")) {
+                int tries = 0;
+                while (!sync.syncNow().success()) {
+                    if (++tries > 20) {
+                        throw new IllegalStateException("first sync failed: " + sync.lastReport());
+                    }
+                }
+                System.out.println("SYNCED");
+                List<String> passes = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
+                for (int i = 0; i < passes.size(); i++) {
+                    decide(gate, passes.get(i));
+                    if (i % 3 == 0) {
+                        decide(gate, passes.get(i));
+                    }
+                }
+                System.out.println("DECIDED-ALL");
+                System.out.flush();
+            }
+            sync.start();
+            Instant deadline = Instant.now().plusSeconds(30);
+            Object lock = new Object();
+            while (gate.journal().pendingCount() > 0 && Instant.now().isBefore(deadline)) {
+                synchronized (lock) {
+                    lock.wait(50); // polls the journal; the deadline bounds the child
+                }
+            }
+            System.out.println(
+                    gate.journal().pendingCount() == 0
+                            ? "DRAINED"
+                            : "STUCK " + gate.journal().pendingCount());
+            System.out.flush();
+        } finally {
+            http.dispatcher().executorService().shutdownNow();
         }
-        System.out.println("SYNCED");
-        List<String> passes = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
-        for (int i = 0; i < passes.size(); i++) {
-          decide(gate, passes.get(i));
-          if (i % 3 == 0) {
-            decide(gate, passes.get(i));
-          }
-        }
-        System.out.println("DECIDED-ALL");
-        System.out.flush();
-      }
-      sync.start();
-      Instant deadline = Instant.now().plusSeconds(30);
-      Object lock = new Object();
-      while (gate.journal().pendingCount() > 0 && Instant.now().isBefore(deadline)) {
-        synchronized (lock) {
-          lock.wait(50); // polls the journal; the deadline bounds the child
-        }
-      }
-      System.out.println(gate.journal().pendingCount() == 0 ? "DRAINED" : "STUCK " + gate.journal().pendingCount());
-      System.out.flush();
-    } finally {
-      http.dispatcher().executorService().shutdownNow();
     }
-  }
 
-  private static void decide(Gate gate, String pass) {
-    Decision d = gate.decide(Credential.qr(pass), GateContext.entry("park"));
-    System.out.println("DECIDED " + d.eventId() + " " + d.verdict() + " " + d.reason());
-    System.out.flush();
-  }
+    private static void decide(Gate gate, String pass) {
+        Decision d = gate.decide(Credential.qr(pass), GateContext.entry("park"));
+        System.out.println("DECIDED " + d.eventId() + " " + d.verdict() + " " + d.reason());
+        System.out.flush();
+    }
 }

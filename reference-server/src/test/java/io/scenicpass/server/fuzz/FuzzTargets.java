@@ -20,191 +20,420 @@ import java.util.function.Function;
  * so a new route cannot be missed.
  */
 final class FuzzTargets {
-  /** Which credentials a route wants. */
-  enum Auth { OCTO, ADMIN, DEVICE, NONE }
-
-  /**
-   * A route to fuzz.
-   *
-   * @param authRate fraction of cases sent with valid credentials (low for routes with a lasting side effect
-   *     per call, such as key rotation)
-   */
-  record Target(String method, String template, Auth auth, Function<Random, String> path,
-      Function<Random, String> body, double authRate) {
-    String key() {
-      return method + " " + template;
+    /** Which credentials a route wants. */
+    enum Auth {
+        OCTO,
+        ADMIN,
+        DEVICE,
+        NONE
     }
-  }
 
-  /** Everything the seeds refer to, created by the test's setup through the real APIs. */
-  record Fixture(String passText, String passId, List<String> heldUuids, List<String> confirmedUuids,
-      List<String> slotIds, List<String> sideSlotIds, String deviceId, String victimDeviceId, String enrollToken,
-      String slotLocalStart) {}
-
-  private FuzzTargets() {}
-
-  /** "METHOD /path/{param}" of every route that can take a body, read from the running Javalin app. */
-  static Set<String> bodyRoutes(ScenicPassServer server) throws ReflectiveOperationException {
-    Field f = ScenicPassServer.class.getDeclaredField("app");
-    f.setAccessible(true);
-    Javalin app = (Javalin) f.get(server);
-    Set<String> out = new TreeSet<>();
-    for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
-      String m = e.endpoint.method.name().toUpperCase(Locale.ROOT);
-      if (Set.of("POST", "PUT", "PATCH", "DELETE").contains(m)) {
-        out.add(m + " " + e.endpoint.path);
-      }
+    /**
+     * A route to fuzz.
+     *
+     * @param authRate fraction of cases sent with valid credentials (low for routes with a lasting side effect
+     *     per call, such as key rotation)
+     */
+    record Target(
+            String method,
+            String template,
+            Auth auth,
+            Function<Random, String> path,
+            Function<Random, String> body,
+            double authRate) {
+        String key() {
+            return method + " " + template;
+        }
     }
-    return out;
-  }
 
-  static Map<String, Target> all(Fixture fx) {
-    Map<String, Target> t = new LinkedHashMap<>();
-    String slot = fx.slotLocalStart();
-    // OCTO
-    add(t, "POST", "/octo/availability", Auth.OCTO, r -> "/octo/availability", r -> pick(r,
-        "{\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"localDateStart\":\"2026-06-02\",\"localDateEnd\":\"2026-06-04\"}",
-        "{\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"localDate\":\"2026-06-02\"}",
-        "{\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"availabilityIds\":[\"" + slot + "\"]}"));
-    add(t, "POST", "/octo/availability/calendar", Auth.OCTO, r -> "/octo/availability/calendar", r ->
-        "{\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"localDateStart\":\"2026-06-02\",\"localDateEnd\":\"2026-06-09\","
-        + "\"units\":[{\"id\":\"tour-adult\",\"quantity\":2}]}");
-    add(t, "POST", "/octo/bookings", Auth.OCTO, r -> "/octo/bookings", r -> "{\"uuid\":\"" + uuid(r)
-        + "\",\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"availabilityId\":\"" + slot + "\",\"unitItems\":"
-        + "[{\"unitId\":\"tour-adult\"},{\"unitId\":\"tour-child\"}],\"expirationMinutes\":30,\"notes\":\"n\"}");
-    add(t, "PATCH", "/octo/bookings/{uuid}", Auth.OCTO, r -> "/octo/bookings/" + booking(r, fx), r ->
-        "{\"resellerReference\":\"R-1\",\"notes\":\"window seat\",\"contact\":{\"fullName\":\"Li Lei\"}}");
-    add(t, "POST", "/octo/bookings/{uuid}/confirm", Auth.OCTO, r -> "/octo/bookings/" + booking(r, fx) + "/confirm",
-        r -> "{\"resellerReference\":\"R-" + r.nextInt(1000) + "\",\"contact\":{\"fullName\":\"Han Meimei\","
-            + "\"emailAddress\":\"h@example.com\",\"phoneNumber\":\"+8613800000000\"},\"notes\":\"x\"}");
-    add(t, "POST", "/octo/bookings/{uuid}/extend", Auth.OCTO, r -> "/octo/bookings/" + booking(r, fx) + "/extend",
-        r -> "{\"expirationMinutes\":30}");
-    add(t, "POST", "/octo/bookings/{uuid}/cancel", Auth.OCTO, r -> "/octo/bookings/" + booking(r, fx) + "/cancel",
-        r -> "{\"reason\":\"changed plans\"}");
-    add(t, "DELETE", "/octo/bookings/{uuid}", Auth.OCTO, r -> "/octo/bookings/" + booking(r, fx),
-        r -> "{\"reason\":\"changed plans\"}");
-    // admin
-    String a = "/admin/v1";
-    add(t, "POST", a + "/products", Auth.ADMIN, r -> a + "/products", r -> product("fz" + r.nextInt(1_000_000)));
-    add(t, "PUT", a + "/products/{id}/active", Auth.ADMIN, r -> a + "/products/" + pick(r, "side", "side", "nope")
-        + "/active", r -> "{\"active\":" + r.nextBoolean() + "}");
-    add(t, "PUT", a + "/prices", Auth.ADMIN, r -> a + "/prices",
-        r -> "{\"unitId\":\"tour-adult\",\"channelId\":\"" + pick(r, "ota", "*", "victim") + "\",\"retail\":10000,\"net\":9000}");
-    add(t, "PUT", a + "/slots/{slotId}/capacity", Auth.ADMIN, r -> a + "/slots/" + enc(pick(r, fx.slotIds())) + "/capacity",
-        r -> "{\"capacity\":" + (400 + r.nextInt(200)) + "}");
-    add(t, "PUT", a + "/slots/{slotId}/closed", Auth.ADMIN, r -> a + "/slots/" + enc(pick(r, fx.sideSlotIds())) + "/closed",
-        r -> "{\"closed\":" + r.nextBoolean() + "}");
-    add(t, "PUT", a + "/slots/{slotId}/allotments/{channelId}", Auth.ADMIN, r -> a + "/slots/"
-        + enc(pick(r, fx.slotIds())) + "/allotments/" + pick(r, "ota", "victim", "nope"),
-        r -> "{\"capacity\":" + r.nextInt(20) + "}");
-    add(t, "PUT", a + "/day-pools/{poolId}/{date}", Auth.ADMIN, r -> a + "/day-pools/" + pick(r, "park-day", "nope")
-        + "/" + pick(r, "2026-06-02", "2026-13-01", "x"), r -> "{\"capacity\":" + r.nextInt(1000) + "}");
-    add(t, "POST", a + "/channels", Auth.ADMIN, r -> a + "/channels", r -> "{\"id\":\"ch" + r.nextInt(1_000_000)
-        + "\",\"name\":\"Agency\",\"kind\":\"AGENCY\",\"webhookUrl\":\"http://203.0.113.9:9/hook\",\"webhookSecret\":\"s\","
-        + "\"ratePerSecond\":20,\"burst\":40}");
-    add(t, "PUT", a + "/channels/{id}", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "victim", "nope"),
-        r -> "{\"name\":\"Victim\",\"kind\":\"OTA\",\"ratePerSecond\":100,\"burst\":100,\"active\":true}");
-    add(t, "PATCH", a + "/channels/{id}", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "victim", "nope"),
-        r -> "{\"ratePerSecond\":" + (1 + r.nextInt(1000)) + "}");
-    add(t, "POST", a + "/channels/{id}/keys", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
-        r -> "{}");
-    add(t, "DELETE", a + "/channels/{id}/keys", Auth.ADMIN, r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
-        r -> "{}");
-    add(t, "POST", a + "/keys/rotate", Auth.ADMIN, r -> a + "/keys/rotate", r -> "{}", 0.01);
-    add(t, "POST", a + "/inventory/repair", Auth.ADMIN, r -> a + "/inventory/repair"
-        + pick(r, "?dryRun=true", "?dryRun=false", "", "?dryRun=x"), r -> "{}");
-    add(t, "POST", a + "/keys/{keyId}/compromised", Auth.ADMIN, r -> a + "/keys/" + pick(r, "00000000", "zz", "nope")
-        + "/compromised", r -> "{}");
-    add(t, "POST", a + "/blacklist", Auth.ADMIN, r -> a + "/blacklist",
-        r -> "{\"binding\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"note\":\"fuzz\"}");
-    add(t, "DELETE", a + "/blacklist/{binding}", Auth.ADMIN, r -> a + "/blacklist/" + pick(r, "AAAAAAAAAAAAAAAAAAAAAA",
-        "short", "%00"), r -> "{}");
-    add(t, "POST", a + "/gates", Auth.ADMIN, r -> a + "/gates", r -> "{\"id\":\"g" + r.nextInt(100)
-        + "\",\"name\":\"Gate\",\"zoneId\":\"park\",\"direction\":\"" + pick(r, "IN", "OUT") + "\"}");
-    add(t, "POST", a + "/enrollment-tokens", Auth.ADMIN, r -> a + "/enrollment-tokens",
-        r -> "{\"gateId\":\"gate-a\",\"label\":\"fuzz\",\"ttlHours\":24}");
-    add(t, "POST", a + "/terminals/{deviceId}/revoke", Auth.ADMIN, r -> a + "/terminals/"
-        + pick(r, fx.victimDeviceId(), "nope") + "/revoke", r -> "{}");
-    add(t, "PUT", a + "/terminal-config", Auth.ADMIN, r -> a + "/terminal-config", r -> "{\"earlyToleranceSeconds\":900,"
-        + "\"lateToleranceSeconds\":1800,\"rules\":[],\"messages\":{\"OK\":{\"zh\":\"欢迎\",\"en\":\"Welcome\"}},"
-        + "\"healthCertificateRequired\":false}");
-    add(t, "PATCH", a + "/terminal-config", Auth.ADMIN, r -> a + "/terminal-config",
-        r -> "{\"lateToleranceSeconds\":" + r.nextInt(3600) + "}");
-    add(t, "POST", a + "/terminal-messages", Auth.ADMIN, r -> a + "/terminal-messages",
-        r -> "{\"zh\":\"闭园\",\"en\":\"Closing\",\"gateId\":\"gate-a\"}");
-    add(t, "PUT", a + "/passes/{passId}/credentials", Auth.ADMIN, r -> a + "/passes/" + pick(r, fx.passId(), "nope")
-        + "/credentials", r -> "{\"holderBindings\":[\"AAAAAAAAAAAAAAAAAAAAAA\"],\"cardUids\":[\"04A1B2C3D4E5F6\"],"
-        + "\"biometricSubjects\":[\"face-1\"]}");
-    add(t, "POST", a + "/flow/alerts/evaluate", Auth.ADMIN, r -> a + "/flow/alerts/evaluate", r -> "{}");
-    add(t, "PUT", a + "/flow/notifier", Auth.ADMIN, r -> a + "/flow/notifier", r -> "{\"url\":\"http://203.0.113.9:9/n\"}");
-    add(t, "POST", a + "/flow/quotas/move", Auth.ADMIN, r -> a + "/flow/quotas/move", r -> "{\"fromSlotId\":\""
-        + pick(r, fx.slotIds()) + "\",\"toSlotId\":\"" + pick(r, fx.slotIds()) + "\",\"places\":" + r.nextInt(5) + "}");
-    // terminal
-    String p = "/terminal/v1";
-    add(t, "POST", p + "/enroll", Auth.NONE, r -> p + "/enroll", r -> "{\"token\":\"" + pick(r, fx.enrollToken(),
-        "not-a-token") + "\",\"deviceName\":\"gate\",\"deviceModel\":\"SP-FUZZ\"}");
-    add(t, "POST", p + "/entries", Auth.DEVICE, r -> p + "/entries", r -> "{\"deviceId\":\"" + fx.deviceId()
-        + "\",\"events\":[" + entry(r, fx) + "," + entry(r, fx) + "]}");
-    add(t, "POST", p + "/telemetry", Auth.DEVICE, r -> p + "/telemetry", r -> "{\"deviceId\":\"" + fx.deviceId()
-        + "\",\"readings\":[{\"time\":\"2026-06-01T00:00:00Z\",\"deviceId\":\"" + fx.deviceId() + "\",\"sensor\":\"t1\","
-        + "\"kind\":\"TEMPERATURE\",\"value\":21.5,\"unit\":\"C\",\"detail\":\"ok\"}]}");
-    add(t, "POST", p + "/online-check", Auth.DEVICE, r -> p + "/online-check", r -> "{\"eventId\":\"" + uuid(r)
-        + "\",\"passText\":\"" + fx.passText() + "\",\"gateId\":\"gate-a\",\"zoneId\":\"park\",\"direction\":\"IN\"}");
-    return t;
-  }
+    /** Everything the seeds refer to, created by the test's setup through the real APIs. */
+    record Fixture(
+            String passText,
+            String passId,
+            List<String> heldUuids,
+            List<String> confirmedUuids,
+            List<String> slotIds,
+            List<String> sideSlotIds,
+            String deviceId,
+            String victimDeviceId,
+            String enrollToken,
+            String slotLocalStart) {}
 
-  private static void add(Map<String, Target> t, String m, String template, Auth auth, Function<Random, String> path,
-      Function<Random, String> body) {
-    add(t, m, template, auth, path, body, 0.9);
-  }
+    private FuzzTargets() {}
 
-  private static void add(Map<String, Target> t, String m, String template, Auth auth, Function<Random, String> path,
-      Function<Random, String> body, double authRate) {
-    Target target = new Target(m, template, auth, path, body, authRate);
-    t.put(target.key(), target);
-  }
-
-  static String entry(Random r, Fixture fx) {
-    return "{\"eventId\":\"" + uuid(r) + "\",\"passId\":\"" + fx.passId() + "\",\"gateId\":\"gate-a\",\"deviceId\":\""
-        + fx.deviceId() + "\",\"zoneId\":\"park\",\"direction\":\"IN\",\"credentialType\":\"QR\",\"verdict\":\"ADMIT\","
-        + "\"reason\":\"OK\",\"deviceTime\":\"2026-06-02T02:10:00Z\",\"correctedTime\":\"2026-06-02T02:10:00Z\","
-        + "\"offline\":true,\"partyCount\":1}";
-  }
-
-  static String product(String id) {
-    return "{\"product\":{\"id\":\"" + id + "\",\"internalName\":\"Fuzz\",\"reference\":\"F\",\"timeZone\":\"Asia/Shanghai\","
-        + "\"passKind\":\"TIMED_SLOT\",\"groupPass\":false,\"zones\":[\"park\"],\"dayPool\":null,\"cancelCutoffMinutes\":120,"
-        + "\"currency\":\"CNY\",\"active\":true},\"options\":[{\"option\":{\"id\":\"" + id + "-o\",\"productId\":\"" + id
-        + "\",\"internalName\":\"AM\",\"isDefault\":true,\"openTime\":\"09:00\",\"closeTime\":\"12:00\",\"intervalMinutes\":60,"
-        + "\"slotCapacity\":30,\"closedWeekdays\":[\"MONDAY\"],\"closedDates\":[\"2026-06-05\"]},\"units\":[{\"unit\":"
-        + "{\"id\":\"" + id + "-a\",\"optionId\":\"" + id + "-o\",\"type\":\"ADULT\",\"internalName\":\"Adult\",\"minAge\":18,"
-        + "\"maxAge\":null,\"idRequired\":false,\"paxCount\":1},\"retail\":6000,\"net\":5000}]}]}";
-  }
-
-  private static String booking(Random r, Fixture fx) {
-    int k = r.nextInt(10);
-    if (k < 4) {
-      return pick(r, fx.heldUuids());
+    /** "METHOD /path/{param}" of every route that can take a body, read from the running Javalin app. */
+    static Set<String> bodyRoutes(ScenicPassServer server) throws ReflectiveOperationException {
+        Field f = ScenicPassServer.class.getDeclaredField("app");
+        f.setAccessible(true);
+        Javalin app = (Javalin) f.get(server);
+        Set<String> out = new TreeSet<>();
+        for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+            String m = e.endpoint.method.name().toUpperCase(Locale.ROOT);
+            if (Set.of("POST", "PUT", "PATCH", "DELETE").contains(m)) {
+                out.add(m + " " + e.endpoint.path);
+            }
+        }
+        return out;
     }
-    if (k < 8) {
-      return pick(r, fx.confirmedUuids());
+
+    static Map<String, Target> all(Fixture fx) {
+        Map<String, Target> t = new LinkedHashMap<>();
+        String slot = fx.slotLocalStart();
+        // OCTO
+        add(
+                t,
+                "POST",
+                "/octo/availability",
+                Auth.OCTO,
+                r -> "/octo/availability",
+                r -> pick(
+                        r,
+                        "{\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"localDateStart\":\"2026-06-02\",\"localDateEnd\":\"2026-06-04\"}",
+                        "{\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"localDate\":\"2026-06-02\"}",
+                        "{\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"availabilityIds\":[\"" + slot + "\"]}"));
+        add(
+                t,
+                "POST",
+                "/octo/availability/calendar",
+                Auth.OCTO,
+                r -> "/octo/availability/calendar",
+                r ->
+                        "{\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"localDateStart\":\"2026-06-02\",\"localDateEnd\":\"2026-06-09\","
+                                + "\"units\":[{\"id\":\"tour-adult\",\"quantity\":2}]}");
+        add(
+                t,
+                "POST",
+                "/octo/bookings",
+                Auth.OCTO,
+                r -> "/octo/bookings",
+                r -> "{\"uuid\":\"" + uuid(r)
+                        + "\",\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"availabilityId\":\"" + slot
+                        + "\",\"unitItems\":"
+                        + "[{\"unitId\":\"tour-adult\"},{\"unitId\":\"tour-child\"}],\"expirationMinutes\":30,\"notes\":\"n\"}");
+        add(
+                t,
+                "PATCH",
+                "/octo/bookings/{uuid}",
+                Auth.OCTO,
+                r -> "/octo/bookings/" + booking(r, fx),
+                r -> "{\"resellerReference\":\"R-1\",\"notes\":\"window seat\",\"contact\":{\"fullName\":\"Li Lei\"}}");
+        add(
+                t,
+                "POST",
+                "/octo/bookings/{uuid}/confirm",
+                Auth.OCTO,
+                r -> "/octo/bookings/" + booking(r, fx) + "/confirm",
+                r -> "{\"resellerReference\":\"R-" + r.nextInt(1000) + "\",\"contact\":{\"fullName\":\"Han Meimei\","
+                        + "\"emailAddress\":\"h@example.com\",\"phoneNumber\":\"+8613800000000\"},\"notes\":\"x\"}");
+        add(
+                t,
+                "POST",
+                "/octo/bookings/{uuid}/extend",
+                Auth.OCTO,
+                r -> "/octo/bookings/" + booking(r, fx) + "/extend",
+                r -> "{\"expirationMinutes\":30}");
+        add(
+                t,
+                "POST",
+                "/octo/bookings/{uuid}/cancel",
+                Auth.OCTO,
+                r -> "/octo/bookings/" + booking(r, fx) + "/cancel",
+                r -> "{\"reason\":\"changed plans\"}");
+        add(
+                t,
+                "DELETE",
+                "/octo/bookings/{uuid}",
+                Auth.OCTO,
+                r -> "/octo/bookings/" + booking(r, fx),
+                r -> "{\"reason\":\"changed plans\"}");
+        // admin
+        String a = "/admin/v1";
+        add(t, "POST", a + "/products", Auth.ADMIN, r -> a + "/products", r -> product("fz" + r.nextInt(1_000_000)));
+        add(
+                t,
+                "PUT",
+                a + "/products/{id}/active",
+                Auth.ADMIN,
+                r -> a + "/products/" + pick(r, "side", "side", "nope") + "/active",
+                r -> "{\"active\":" + r.nextBoolean() + "}");
+        add(
+                t,
+                "PUT",
+                a + "/prices",
+                Auth.ADMIN,
+                r -> a + "/prices",
+                r -> "{\"unitId\":\"tour-adult\",\"channelId\":\"" + pick(r, "ota", "*", "victim")
+                        + "\",\"retail\":10000,\"net\":9000}");
+        add(
+                t,
+                "PUT",
+                a + "/slots/{slotId}/capacity",
+                Auth.ADMIN,
+                r -> a + "/slots/" + enc(pick(r, fx.slotIds())) + "/capacity",
+                r -> "{\"capacity\":" + (400 + r.nextInt(200)) + "}");
+        add(
+                t,
+                "PUT",
+                a + "/slots/{slotId}/closed",
+                Auth.ADMIN,
+                r -> a + "/slots/" + enc(pick(r, fx.sideSlotIds())) + "/closed",
+                r -> "{\"closed\":" + r.nextBoolean() + "}");
+        add(
+                t,
+                "PUT",
+                a + "/slots/{slotId}/allotments/{channelId}",
+                Auth.ADMIN,
+                r -> a + "/slots/" + enc(pick(r, fx.slotIds())) + "/allotments/" + pick(r, "ota", "victim", "nope"),
+                r -> "{\"capacity\":" + r.nextInt(20) + "}");
+        add(
+                t,
+                "PUT",
+                a + "/day-pools/{poolId}/{date}",
+                Auth.ADMIN,
+                r -> a + "/day-pools/" + pick(r, "park-day", "nope") + "/" + pick(r, "2026-06-02", "2026-13-01", "x"),
+                r -> "{\"capacity\":" + r.nextInt(1000) + "}");
+        add(
+                t,
+                "POST",
+                a + "/channels",
+                Auth.ADMIN,
+                r -> a + "/channels",
+                r -> "{\"id\":\"ch" + r.nextInt(1_000_000)
+                        + "\",\"name\":\"Agency\",\"kind\":\"AGENCY\",\"webhookUrl\":\"http://203.0.113.9:9/hook\",\"webhookSecret\":\"s\","
+                        + "\"ratePerSecond\":20,\"burst\":40}");
+        add(
+                t,
+                "PUT",
+                a + "/channels/{id}",
+                Auth.ADMIN,
+                r -> a + "/channels/" + pick(r, "victim", "victim", "nope"),
+                r -> "{\"name\":\"Victim\",\"kind\":\"OTA\",\"ratePerSecond\":100,\"burst\":100,\"active\":true}");
+        add(
+                t,
+                "PATCH",
+                a + "/channels/{id}",
+                Auth.ADMIN,
+                r -> a + "/channels/" + pick(r, "victim", "victim", "nope"),
+                r -> "{\"ratePerSecond\":" + (1 + r.nextInt(1000)) + "}");
+        add(
+                t,
+                "POST",
+                a + "/channels/{id}/keys",
+                Auth.ADMIN,
+                r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
+                r -> "{}");
+        add(
+                t,
+                "DELETE",
+                a + "/channels/{id}/keys",
+                Auth.ADMIN,
+                r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
+                r -> "{}");
+        add(t, "POST", a + "/keys/rotate", Auth.ADMIN, r -> a + "/keys/rotate", r -> "{}", 0.01);
+        add(
+                t,
+                "POST",
+                a + "/inventory/repair",
+                Auth.ADMIN,
+                r -> a + "/inventory/repair" + pick(r, "?dryRun=true", "?dryRun=false", "", "?dryRun=x"),
+                r -> "{}");
+        add(
+                t,
+                "POST",
+                a + "/keys/{keyId}/compromised",
+                Auth.ADMIN,
+                r -> a + "/keys/" + pick(r, "00000000", "zz", "nope") + "/compromised",
+                r -> "{}");
+        add(
+                t,
+                "POST",
+                a + "/blacklist",
+                Auth.ADMIN,
+                r -> a + "/blacklist",
+                r -> "{\"binding\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"note\":\"fuzz\"}");
+        add(
+                t,
+                "DELETE",
+                a + "/blacklist/{binding}",
+                Auth.ADMIN,
+                r -> a + "/blacklist/" + pick(r, "AAAAAAAAAAAAAAAAAAAAAA", "short", "%00"),
+                r -> "{}");
+        add(
+                t,
+                "POST",
+                a + "/gates",
+                Auth.ADMIN,
+                r -> a + "/gates",
+                r -> "{\"id\":\"g" + r.nextInt(100) + "\",\"name\":\"Gate\",\"zoneId\":\"park\",\"direction\":\""
+                        + pick(r, "IN", "OUT") + "\"}");
+        add(
+                t,
+                "POST",
+                a + "/enrollment-tokens",
+                Auth.ADMIN,
+                r -> a + "/enrollment-tokens",
+                r -> "{\"gateId\":\"gate-a\",\"label\":\"fuzz\",\"ttlHours\":24}");
+        add(
+                t,
+                "POST",
+                a + "/terminals/{deviceId}/revoke",
+                Auth.ADMIN,
+                r -> a + "/terminals/" + pick(r, fx.victimDeviceId(), "nope") + "/revoke",
+                r -> "{}");
+        add(
+                t,
+                "PUT",
+                a + "/terminal-config",
+                Auth.ADMIN,
+                r -> a + "/terminal-config",
+                r -> "{\"earlyToleranceSeconds\":900,"
+                        + "\"lateToleranceSeconds\":1800,\"rules\":[],\"messages\":{\"OK\":{\"zh\":\"欢迎\",\"en\":\"Welcome\"}},"
+                        + "\"healthCertificateRequired\":false}");
+        add(
+                t,
+                "PATCH",
+                a + "/terminal-config",
+                Auth.ADMIN,
+                r -> a + "/terminal-config",
+                r -> "{\"lateToleranceSeconds\":" + r.nextInt(3600) + "}");
+        add(
+                t,
+                "POST",
+                a + "/terminal-messages",
+                Auth.ADMIN,
+                r -> a + "/terminal-messages",
+                r -> "{\"zh\":\"闭园\",\"en\":\"Closing\",\"gateId\":\"gate-a\"}");
+        add(
+                t,
+                "PUT",
+                a + "/passes/{passId}/credentials",
+                Auth.ADMIN,
+                r -> a + "/passes/" + pick(r, fx.passId(), "nope") + "/credentials",
+                r -> "{\"holderBindings\":[\"AAAAAAAAAAAAAAAAAAAAAA\"],\"cardUids\":[\"04A1B2C3D4E5F6\"],"
+                        + "\"biometricSubjects\":[\"face-1\"]}");
+        add(t, "POST", a + "/flow/alerts/evaluate", Auth.ADMIN, r -> a + "/flow/alerts/evaluate", r -> "{}");
+        add(
+                t,
+                "PUT",
+                a + "/flow/notifier",
+                Auth.ADMIN,
+                r -> a + "/flow/notifier",
+                r -> "{\"url\":\"http://203.0.113.9:9/n\"}");
+        add(
+                t,
+                "POST",
+                a + "/flow/quotas/move",
+                Auth.ADMIN,
+                r -> a + "/flow/quotas/move",
+                r -> "{\"fromSlotId\":\"" + pick(r, fx.slotIds()) + "\",\"toSlotId\":\"" + pick(r, fx.slotIds())
+                        + "\",\"places\":" + r.nextInt(5) + "}");
+        // terminal
+        String p = "/terminal/v1";
+        add(
+                t,
+                "POST",
+                p + "/enroll",
+                Auth.NONE,
+                r -> p + "/enroll",
+                r -> "{\"token\":\"" + pick(r, fx.enrollToken(), "not-a-token")
+                        + "\",\"deviceName\":\"gate\",\"deviceModel\":\"SP-FUZZ\"}");
+        add(
+                t,
+                "POST",
+                p + "/entries",
+                Auth.DEVICE,
+                r -> p + "/entries",
+                r -> "{\"deviceId\":\"" + fx.deviceId() + "\",\"events\":[" + entry(r, fx) + "," + entry(r, fx) + "]}");
+        add(
+                t,
+                "POST",
+                p + "/telemetry",
+                Auth.DEVICE,
+                r -> p + "/telemetry",
+                r -> "{\"deviceId\":\"" + fx.deviceId()
+                        + "\",\"readings\":[{\"time\":\"2026-06-01T00:00:00Z\",\"deviceId\":\"" + fx.deviceId()
+                        + "\",\"sensor\":\"t1\","
+                        + "\"kind\":\"TEMPERATURE\",\"value\":21.5,\"unit\":\"C\",\"detail\":\"ok\"}]}");
+        add(
+                t,
+                "POST",
+                p + "/online-check",
+                Auth.DEVICE,
+                r -> p + "/online-check",
+                r -> "{\"eventId\":\"" + uuid(r) + "\",\"passText\":\"" + fx.passText()
+                        + "\",\"gateId\":\"gate-a\",\"zoneId\":\"park\",\"direction\":\"IN\"}");
+        return t;
     }
-    return k == 8 ? uuid(r) : pick(r, "not-a-uuid", "%20", "..", "x".repeat(300));
-  }
 
-  static String uuid(Random r) {
-    return new UUID(r.nextLong(), r.nextLong()).toString();
-  }
+    private static void add(
+            Map<String, Target> t,
+            String m,
+            String template,
+            Auth auth,
+            Function<Random, String> path,
+            Function<Random, String> body) {
+        add(t, m, template, auth, path, body, 0.9);
+    }
 
-  static String pick(Random r, String... options) {
-    return options[r.nextInt(options.length)];
-  }
+    private static void add(
+            Map<String, Target> t,
+            String m,
+            String template,
+            Auth auth,
+            Function<Random, String> path,
+            Function<Random, String> body,
+            double authRate) {
+        Target target = new Target(m, template, auth, path, body, authRate);
+        t.put(target.key(), target);
+    }
 
-  static String pick(Random r, List<String> options) {
-    return options.get(r.nextInt(options.size()));
-  }
+    static String entry(Random r, Fixture fx) {
+        return "{\"eventId\":\"" + uuid(r) + "\",\"passId\":\"" + fx.passId()
+                + "\",\"gateId\":\"gate-a\",\"deviceId\":\""
+                + fx.deviceId()
+                + "\",\"zoneId\":\"park\",\"direction\":\"IN\",\"credentialType\":\"QR\",\"verdict\":\"ADMIT\","
+                + "\"reason\":\"OK\",\"deviceTime\":\"2026-06-02T02:10:00Z\",\"correctedTime\":\"2026-06-02T02:10:00Z\","
+                + "\"offline\":true,\"partyCount\":1}";
+    }
 
-  private static String enc(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-  }
+    static String product(String id) {
+        return "{\"product\":{\"id\":\"" + id
+                + "\",\"internalName\":\"Fuzz\",\"reference\":\"F\",\"timeZone\":\"Asia/Shanghai\","
+                + "\"passKind\":\"TIMED_SLOT\",\"groupPass\":false,\"zones\":[\"park\"],\"dayPool\":null,\"cancelCutoffMinutes\":120,"
+                + "\"currency\":\"CNY\",\"active\":true},\"options\":[{\"option\":{\"id\":\"" + id
+                + "-o\",\"productId\":\"" + id
+                + "\",\"internalName\":\"AM\",\"isDefault\":true,\"openTime\":\"09:00\",\"closeTime\":\"12:00\",\"intervalMinutes\":60,"
+                + "\"slotCapacity\":30,\"closedWeekdays\":[\"MONDAY\"],\"closedDates\":[\"2026-06-05\"]},\"units\":[{\"unit\":"
+                + "{\"id\":\"" + id + "-a\",\"optionId\":\"" + id
+                + "-o\",\"type\":\"ADULT\",\"internalName\":\"Adult\",\"minAge\":18,"
+                + "\"maxAge\":null,\"idRequired\":false,\"paxCount\":1},\"retail\":6000,\"net\":5000}]}]}";
+    }
+
+    private static String booking(Random r, Fixture fx) {
+        int k = r.nextInt(10);
+        if (k < 4) {
+            return pick(r, fx.heldUuids());
+        }
+        if (k < 8) {
+            return pick(r, fx.confirmedUuids());
+        }
+        return k == 8 ? uuid(r) : pick(r, "not-a-uuid", "%20", "..", "x".repeat(300));
+    }
+
+    static String uuid(Random r) {
+        return new UUID(r.nextLong(), r.nextLong()).toString();
+    }
+
+    static String pick(Random r, String... options) {
+        return options[r.nextInt(options.length)];
+    }
+
+    static String pick(Random r, List<String> options) {
+        return options.get(r.nextInt(options.size()));
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
 }

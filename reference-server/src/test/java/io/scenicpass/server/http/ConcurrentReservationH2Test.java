@@ -1,8 +1,8 @@
 package io.scenicpass.server.http;
 
 class ConcurrentReservationH2Test extends ConcurrentReservationContract {
-  @Override
-  String dbUrl() {
-    return null;
-  }
+    @Override
+    String dbUrl() {
+        return null;
+    }
 }

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Tag;
 
 @Tag("slow")
 class ConcurrentReservationPostgresTest extends ConcurrentReservationContract {
-  @BeforeAll
-  static void requirePostgres() {
-    PostgresServer.assumeAvailable("ConcurrentReservationPostgresTest");
-  }
+    @BeforeAll
+    static void requirePostgres() {
+        PostgresServer.assumeAvailable("ConcurrentReservationPostgresTest");
+    }
 
-  @Override
-  String dbUrl() {
-    return PostgresServer.get().newDatabase();
-  }
+    @Override
+    String dbUrl() {
+        return PostgresServer.get().newDatabase();
+    }
 }

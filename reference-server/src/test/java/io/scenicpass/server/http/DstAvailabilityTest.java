@@ -18,43 +18,75 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Slot times over HTTP on DST days: Europe/Berlin spring forward, America/New_York fall back. */
 class DstAvailabilityTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void slotsKeepTheirWallClockTimesAndCorrectInstantsOnDstDays() {
-    try (TestServer ts = new TestServer(dir, null, new MutableClock(Instant.parse("2026-03-20T00:00:00Z")),
-        Map.of("slots.horizonDays", "400"))) {
-      ts.product("berlin", "Europe/Berlin", LocalTime.of(8, 0), LocalTime.of(12, 0), 120, 10, false, 60, null);
-      ts.product("ny", "America/New_York", LocalTime.of(0, 0), LocalTime.of(4, 0), 60, 10, false, 60, null);
-      String key = ts.channel("ota", 1000, 1000, null);
+    @Test
+    void slotsKeepTheirWallClockTimesAndCorrectInstantsOnDstDays() {
+        try (TestServer ts = new TestServer(
+                dir,
+                null,
+                new MutableClock(Instant.parse("2026-03-20T00:00:00Z")),
+                Map.of("slots.horizonDays", "400"))) {
+            ts.product("berlin", "Europe/Berlin", LocalTime.of(8, 0), LocalTime.of(12, 0), 120, 10, false, 60, null);
+            ts.product("ny", "America/New_York", LocalTime.of(0, 0), LocalTime.of(4, 0), 60, 10, false, 60, null);
+            String key = ts.channel("ota", 1000, 1000, null);
 
-      JsonNode berlin = ts.post("/octo/availability", key, "{\"productId\":\"berlin\",\"localDateStart\":\"2026-03-28\","
-          + "\"localDateEnd\":\"2026-03-29\"}").json();
-      List<String> starts = new ArrayList<>();
-      List<String> cutoffs = new ArrayList<>();
-      berlin.forEach(a -> {
-        starts.add(a.get("localDateTimeStart").asText());
-        cutoffs.add(a.get("utcCutoffAt").asText());
-      });
-      assertThat(starts).containsExactly("2026-03-28T08:00:00+01:00", "2026-03-28T10:00:00+01:00",
-          "2026-03-29T08:00:00+02:00", "2026-03-29T10:00:00+02:00");
-      assertThat(cutoffs).containsExactly("2026-03-28T09:00:00Z", "2026-03-28T11:00:00Z",
-          "2026-03-29T08:00:00Z", "2026-03-29T10:00:00Z");
+            JsonNode berlin = ts.post(
+                            "/octo/availability",
+                            key,
+                            "{\"productId\":\"berlin\",\"localDateStart\":\"2026-03-28\","
+                                    + "\"localDateEnd\":\"2026-03-29\"}")
+                    .json();
+            List<String> starts = new ArrayList<>();
+            List<String> cutoffs = new ArrayList<>();
+            berlin.forEach(a -> {
+                starts.add(a.get("localDateTimeStart").asText());
+                cutoffs.add(a.get("utcCutoffAt").asText());
+            });
+            assertThat(starts)
+                    .containsExactly(
+                            "2026-03-28T08:00:00+01:00",
+                            "2026-03-28T10:00:00+01:00",
+                            "2026-03-29T08:00:00+02:00",
+                            "2026-03-29T10:00:00+02:00");
+            assertThat(cutoffs)
+                    .containsExactly(
+                            "2026-03-28T09:00:00Z",
+                            "2026-03-28T11:00:00Z",
+                            "2026-03-29T08:00:00Z",
+                            "2026-03-29T10:00:00Z");
 
-      // the pass of a DST-day booking carries the right instants
-      ts.post("/octo/bookings", key, TestServer.reserve("dst-1", "berlin", "2026-03-29T08:00:00+02:00", "berlin-adult"));
-      String text = ts.post("/octo/bookings/dst-1/confirm", key, null).json().get("unitItems").get(0).get("ticket")
-          .get("deliveryOptions").get(0).get("deliveryValue").asText();
-      Pass pass = PassCodec.decode(text);
-      assertThat(pass.claims().slotStart()).contains(Instant.parse("2026-03-29T06:00:00Z"));
-      assertThat(pass.claims().validFrom()).isEqualTo(Instant.parse("2026-03-28T23:00:00Z")); // local midnight, CET
-      assertThat(pass.claims().validUntil()).isEqualTo(Instant.parse("2026-03-29T22:00:00Z")); // next midnight, CEST
+            // the pass of a DST-day booking carries the right instants
+            ts.post(
+                    "/octo/bookings",
+                    key,
+                    TestServer.reserve("dst-1", "berlin", "2026-03-29T08:00:00+02:00", "berlin-adult"));
+            String text = ts.post("/octo/bookings/dst-1/confirm", key, null)
+                    .json()
+                    .get("unitItems")
+                    .get(0)
+                    .get("ticket")
+                    .get("deliveryOptions")
+                    .get(0)
+                    .get("deliveryValue")
+                    .asText();
+            Pass pass = PassCodec.decode(text);
+            assertThat(pass.claims().slotStart()).contains(Instant.parse("2026-03-29T06:00:00Z"));
+            assertThat(pass.claims().validFrom())
+                    .isEqualTo(Instant.parse("2026-03-28T23:00:00Z")); // local midnight, CET
+            assertThat(pass.claims().validUntil())
+                    .isEqualTo(Instant.parse("2026-03-29T22:00:00Z")); // next midnight, CEST
 
-      JsonNode ny = ts.post("/octo/availability", key, "{\"productId\":\"ny\",\"localDate\":\"2027-03-14\"}").json();
-      List<String> nyStarts = new ArrayList<>();
-      ny.forEach(a -> nyStarts.add(a.get("id").asText()));
-      assertThat(nyStarts).containsExactly("2027-03-14T00:00:00-05:00", "2027-03-14T01:00:00-05:00",
-          "2027-03-14T03:00:00-04:00"); // 02:00 does not exist that night
+            JsonNode ny = ts.post("/octo/availability", key, "{\"productId\":\"ny\",\"localDate\":\"2027-03-14\"}")
+                    .json();
+            List<String> nyStarts = new ArrayList<>();
+            ny.forEach(a -> nyStarts.add(a.get("id").asText()));
+            assertThat(nyStarts)
+                    .containsExactly(
+                            "2027-03-14T00:00:00-05:00",
+                            "2027-03-14T01:00:00-05:00",
+                            "2027-03-14T03:00:00-04:00"); // 02:00 does not exist that night
+        }
     }
-  }
 }

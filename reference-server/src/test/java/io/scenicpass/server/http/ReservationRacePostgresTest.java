@@ -31,47 +31,57 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 @Timeout(60)
 class ReservationRacePostgresTest {
-  static final int REQUESTS = 1_500;
-  static final int CLIENTS = 128;
-  static final int CAPACITY = 1_000;
-  @TempDir Path dir;
+    static final int REQUESTS = 1_500;
+    static final int CLIENTS = 128;
+    static final int CAPACITY = 1_000;
 
-  @Test
-  void everyReservationIsAnsweredWithinItsRules() throws Exception {
-    PostgresServer.assumeAvailable("the reservation race");
-    String url = PostgresServer.get().newDatabase();
-    MutableClock clock = new MutableClock(TestServer.START);
-    Map<String, String> production = Map.of("db.poolSize", "16", "db.strictNesting", "false");
-    try (TestServer a = new TestServer(dir, url, clock, production); // one keys directory, as nodes share it
-         TestServer b = new TestServer(dir, url, clock, production)) {
-      a.product("race", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, CAPACITY, false, 60, "park");
-      a.server.catalogue().setDayPoolDefault("park", 5_000);
-      String key = a.channel("ota", 100_000, 100_000, null);
-      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-      Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
-      List<Future<?>> done = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int i = 0; i < REQUESTS; i++) {
-        TestServer node = i % 2 == 0 ? a : b;
-        String uuid = "race-" + i;
-        done.add(clients.submit(() -> {
-          TestServer.Answer r = node.post("/octo/bookings", key,
-              TestServer.reserve(uuid, "race", ConcurrentReservationContract.SLOT, "race-adult"));
-          String kind = r.status() == 200 ? "200" : r.status() + " " + r.json().path("error").asText();
-          answers.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
-        }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-      clients.shutdown();
-      System.out.println("[race] " + REQUESTS + " reservations from " + CLIENTS + " clients over 2 nodes in "
-          + (System.nanoTime() - start) / 1_000_000 + " ms: " + answers);
-      assertThat(answers).containsOnlyKeys("200", "400 UNPROCESSABLE_ENTITY");
-      assertThat(answers.get("200")).hasValue(CAPACITY);
-      Slot slot = a.server.inventory().findSlot("race-opt|" + ConcurrentReservationContract.SLOT).orElseThrow();
-      assertThat(slot.held()).isEqualTo(CAPACITY);
-      assertThat(a.server.inventory().repair().check()).isEmpty();
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyReservationIsAnsweredWithinItsRules() throws Exception {
+        PostgresServer.assumeAvailable("the reservation race");
+        String url = PostgresServer.get().newDatabase();
+        MutableClock clock = new MutableClock(TestServer.START);
+        Map<String, String> production = Map.of("db.poolSize", "16", "db.strictNesting", "false");
+        try (TestServer a = new TestServer(dir, url, clock, production); // one keys directory, as nodes share it
+                TestServer b = new TestServer(dir, url, clock, production)) {
+            a.product(
+                    "race", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, CAPACITY, false, 60, "park");
+            a.server.catalogue().setDayPoolDefault("park", 5_000);
+            String key = a.channel("ota", 100_000, 100_000, null);
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+            List<Future<?>> done = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < REQUESTS; i++) {
+                TestServer node = i % 2 == 0 ? a : b;
+                String uuid = "race-" + i;
+                done.add(clients.submit(() -> {
+                    TestServer.Answer r = node.post(
+                            "/octo/bookings",
+                            key,
+                            TestServer.reserve(uuid, "race", ConcurrentReservationContract.SLOT, "race-adult"));
+                    String kind = r.status() == 200
+                            ? "200"
+                            : r.status() + " " + r.json().path("error").asText();
+                    answers.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            clients.shutdown();
+            System.out.println("[race] " + REQUESTS + " reservations from " + CLIENTS + " clients over 2 nodes in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms: " + answers);
+            assertThat(answers).containsOnlyKeys("200", "400 UNPROCESSABLE_ENTITY");
+            assertThat(answers.get("200")).hasValue(CAPACITY);
+            Slot slot = a.server
+                    .inventory()
+                    .findSlot("race-opt|" + ConcurrentReservationContract.SLOT)
+                    .orElseThrow();
+            assertThat(slot.held()).isEqualTo(CAPACITY);
+            assertThat(a.server.inventory().repair().check()).isEmpty();
+        }
     }
-  }
 }

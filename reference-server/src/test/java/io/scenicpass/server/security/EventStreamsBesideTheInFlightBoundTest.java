@@ -16,27 +16,30 @@ import org.junit.jupiter.api.io.TempDir;
  * must not count them, or a park with more gates than the bound would lock every other request out.
  */
 class EventStreamsBesideTheInFlightBoundTest {
-  @TempDir Path dir;
-  TestServer ts;
+    @TempDir
+    Path dir;
 
-  @AfterEach
-  void stop() {
-    if (ts != null) {
-      ts.close();
+    TestServer ts;
+
+    @AfterEach
+    void stop() {
+        if (ts != null) {
+            ts.close();
+        }
     }
-  }
 
-  @Test
-  void moreOpenEventStreamsThanTheBoundAndRequestsStillAnswered() throws Exception {
-    ts = SecurityFixture.server(dir, Map.of("http.maxInFlight", "1", "http.maxWaitSeconds", "3"));
-    DeviceCredentials a = SecurityFixture.enroll(ts, dir.resolve("a"), "gate-a");
-    DeviceCredentials b = SecurityFixture.enroll(ts, dir.resolve("b"), "gate-b");
-    SecurityFixture.openEventStream(ts, "Device " + a.deviceToken());
-    SecurityFixture.openEventStream(ts, "Device " + b.deviceToken());
-    Await.until("both streams registered", () -> ts.server.push().connected() == 2);
-    assertThat(ts.get("/health", null).status()).isEqualTo(200);
-    assertThat(SecurityFixture.send(ts, "GET", "/terminal/v1/config", "Device " + a.deviceToken(), null).status())
-        .isEqualTo(200);
-    assertThat(ts.get("/admin/v1/terminals", TestServer.ADMIN).status()).isEqualTo(200);
-  }
+    @Test
+    void moreOpenEventStreamsThanTheBoundAndRequestsStillAnswered() throws Exception {
+        ts = SecurityFixture.server(dir, Map.of("http.maxInFlight", "1", "http.maxWaitSeconds", "3"));
+        DeviceCredentials a = SecurityFixture.enroll(ts, dir.resolve("a"), "gate-a");
+        DeviceCredentials b = SecurityFixture.enroll(ts, dir.resolve("b"), "gate-b");
+        SecurityFixture.openEventStream(ts, "Device " + a.deviceToken());
+        SecurityFixture.openEventStream(ts, "Device " + b.deviceToken());
+        Await.until("both streams registered", () -> ts.server.push().connected() == 2);
+        assertThat(ts.get("/health", null).status()).isEqualTo(200);
+        assertThat(SecurityFixture.send(ts, "GET", "/terminal/v1/config", "Device " + a.deviceToken(), null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(ts.get("/admin/v1/terminals", TestServer.ADMIN).status()).isEqualTo(200);
+    }
 }

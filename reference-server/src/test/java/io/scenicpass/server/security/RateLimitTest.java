@@ -22,63 +22,79 @@ import org.junit.jupiter.api.io.TempDir;
  * request changes nothing, and one channel's flood never limits another channel.
  */
 class RateLimitTest {
-  @TempDir static Path dir;
-  static TestServer ts;
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void start() {
-    ts = SecurityFixture.server(dir);
-  }
+    static TestServer ts;
 
-  @AfterAll
-  static void stop() {
-    ts.close();
-  }
-
-  @Test
-  void burstThen429WithRetryAfterThenRefillOnTheClock() {
-    String flood = ts.channel("flood-1", 2, 5, null);
-    for (int i = 0; i < 5; i++) {
-      assertThat(ts.get("/octo/products", flood).status()).as("request %d of the burst", i).isEqualTo(200);
+    @BeforeAll
+    static void start() {
+        ts = SecurityFixture.server(dir);
     }
-    Answer limited = ts.get("/octo/products", flood);
-    assertThat(limited.status()).isEqualTo(429);
-    assertThat(limited.json().path("error").asText()).isEqualTo("TOO_MANY_REQUESTS");
-    assertThat(limited.headers().get("retry-after")).as("Retry-After").isNotNull();
-    long retryAfter = Long.parseLong(limited.headers().get("retry-after"));
-    assertThat(retryAfter).isBetween(1L, 2L);
 
-    // a reservation refused by the limiter holds nothing
-    Answer refusedHold = ts.post("/octo/bookings", flood, SecurityFixture.reserveBody("rl-refused", "R"));
-    assertThat(refusedHold.status()).isEqualTo(429);
-    ts.clock.advance(Duration.ofSeconds(retryAfter));
-    Answer after = ts.get("/octo/bookings/rl-refused", flood);
-    assertThat(after.status()).as("the clock refilled the bucket: " + after.body()).isEqualTo(400);
-    assertThat(after.json().path("error").asText()).as("the refused hold was never made")
-        .isEqualTo("INVALID_BOOKING_UUID");
-  }
+    @AfterAll
+    static void stop() {
+        ts.close();
+    }
 
-  @Test
-  void oneChannelsConcurrentFloodIsCappedAtItsBurstAndDoesNotLimitAnother() throws Exception {
-    String flood = ts.channel("flood-2", 1, 10, null);
-    String calm = ts.channel("calm-2", 1, 10, null);
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    try {
-      List<CompletableFuture<Integer>> calls = new ArrayList<>();
-      for (int i = 0; i < 80; i++) {
-        calls.add(CompletableFuture.supplyAsync(() -> ts.get("/octo/products", flood).status(), pool));
-      }
-      long ok = calls.stream().map(CompletableFuture::join).filter(s -> s == 200).count();
-      long limited = calls.stream().map(CompletableFuture::join).filter(s -> s == 429).count();
-      assertThat(ok).as("exactly the burst gets through (frozen clock)").isEqualTo(10);
-      assertThat(limited).isEqualTo(70);
-    } finally {
-      pool.shutdown();
+    @Test
+    void burstThen429WithRetryAfterThenRefillOnTheClock() {
+        String flood = ts.channel("flood-1", 2, 5, null);
+        for (int i = 0; i < 5; i++) {
+            assertThat(ts.get("/octo/products", flood).status())
+                    .as("request %d of the burst", i)
+                    .isEqualTo(200);
+        }
+        Answer limited = ts.get("/octo/products", flood);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.json().path("error").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(limited.headers().get("retry-after")).as("Retry-After").isNotNull();
+        long retryAfter = Long.parseLong(limited.headers().get("retry-after"));
+        assertThat(retryAfter).isBetween(1L, 2L);
+
+        // a reservation refused by the limiter holds nothing
+        Answer refusedHold = ts.post("/octo/bookings", flood, SecurityFixture.reserveBody("rl-refused", "R"));
+        assertThat(refusedHold.status()).isEqualTo(429);
+        ts.clock.advance(Duration.ofSeconds(retryAfter));
+        Answer after = ts.get("/octo/bookings/rl-refused", flood);
+        assertThat(after.status())
+                .as("the clock refilled the bucket: " + after.body())
+                .isEqualTo(400);
+        assertThat(after.json().path("error").asText())
+                .as("the refused hold was never made")
+                .isEqualTo("INVALID_BOOKING_UUID");
     }
-    // the other channel has its whole burst
-    for (int i = 0; i < 10; i++) {
-      assertThat(ts.get("/octo/products", calm).status()).as("calm request %d", i).isEqualTo(200);
+
+    @Test
+    void oneChannelsConcurrentFloodIsCappedAtItsBurstAndDoesNotLimitAnother() throws Exception {
+        String flood = ts.channel("flood-2", 1, 10, null);
+        String calm = ts.channel("calm-2", 1, 10, null);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> ts.get("/octo/products", flood).status(), pool));
+            }
+            long ok = calls.stream()
+                    .map(CompletableFuture::join)
+                    .filter(s -> s == 200)
+                    .count();
+            long limited = calls.stream()
+                    .map(CompletableFuture::join)
+                    .filter(s -> s == 429)
+                    .count();
+            assertThat(ok).as("exactly the burst gets through (frozen clock)").isEqualTo(10);
+            assertThat(limited).isEqualTo(70);
+        } finally {
+            pool.shutdown();
+        }
+        // the other channel has its whole burst
+        for (int i = 0; i < 10; i++) {
+            assertThat(ts.get("/octo/products", calm).status())
+                    .as("calm request %d", i)
+                    .isEqualTo(200);
+        }
+        assertThat(ts.get("/octo/products", calm).status()).isEqualTo(429);
     }
-    assertThat(ts.get("/octo/products", calm).status()).isEqualTo(429);
-  }
 }

@@ -6,23 +6,23 @@ import org.junit.jupiter.api.Tag;
 
 @Tag("slow")
 class StorePostgresTest extends StoreContract {
-  @BeforeAll
-  static void requirePostgres() {
-    PostgresServer.assumeAvailable("PostgreSQL store tests");
-  }
+    @BeforeAll
+    static void requirePostgres() {
+        PostgresServer.assumeAvailable("PostgreSQL store tests");
+    }
 
-  @Override
-  String url() {
-    return PostgresServer.get().newDatabase();
-  }
+    @Override
+    String url() {
+        return PostgresServer.get().newDatabase();
+    }
 
-  @Override
-  String otherUrl() {
-    return PostgresServer.get().newDatabase();
-  }
+    @Override
+    String otherUrl() {
+        return PostgresServer.get().newDatabase();
+    }
 
-  @Override
-  String user() {
-    return "postgres";
-  }
+    @Override
+    String user() {
+        return "postgres";
+    }
 }

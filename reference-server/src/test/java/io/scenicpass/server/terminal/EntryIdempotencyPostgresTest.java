@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Tag;
 /** {@link EntryIdempotencyContract} on a real PostgreSQL started by the test. */
 @Tag("slow")
 class EntryIdempotencyPostgresTest extends EntryIdempotencyContract {
-  @BeforeAll
-  static void requirePostgres() {
-    PostgresServer.assumeAvailable("EntryIdempotencyPostgresTest");
-  }
+    @BeforeAll
+    static void requirePostgres() {
+        PostgresServer.assumeAvailable("EntryIdempotencyPostgresTest");
+    }
 
-  @Override
-  String dbUrl() {
-    return PostgresServer.get().newDatabase();
-  }
+    @Override
+    String dbUrl() {
+        return PostgresServer.get().newDatabase();
+    }
 }

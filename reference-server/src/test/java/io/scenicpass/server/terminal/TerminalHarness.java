@@ -22,118 +22,126 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The terminal API of a {@link TestServer} (wired by ScenicPassServer on the main port) plus test helpers. */
 final class TerminalHarness implements AutoCloseable {
-  final TestServer ts;
-  final DeviceService devices;
-  final SyncFeedService feeds;
-  final EntryService entries;
-  final PushHub push;
+    final TestServer ts;
+    final DeviceService devices;
+    final SyncFeedService feeds;
+    final EntryService entries;
+    final PushHub push;
 
-  TerminalHarness(TestServer ts) {
-    this.ts = ts;
-    devices = ts.server.devices();
-    feeds = ts.server.syncFeeds();
-    entries = ts.server.entries();
-    push = ts.server.push();
-  }
-
-  String baseUrl() {
-    return ts.server.baseUrl();
-  }
-
-  /** Creates a one-time enrollment token for a gate over the admin endpoint. */
-  String token(String gateId) {
-    TestServer.Answer a = send("POST", "/admin/v1/enrollment-tokens", "Bearer " + TestServer.ADMIN,
-        "{\"gateId\":\"" + gateId + "\",\"label\":\"test\"}");
-    if (a.status() != 201) {
-      throw new AssertionError(a.status() + " " + a.body());
+    TerminalHarness(TestServer ts) {
+        this.ts = ts;
+        devices = ts.server.devices();
+        feeds = ts.server.syncFeeds();
+        entries = ts.server.entries();
+        push = ts.server.push();
     }
-    return a.json().get("enrollmentCode").asText();
-  }
 
-  /** Enrolls a device with the real SDK provisioning (credentials stored under {@code dir}). */
-  DeviceCredentials enroll(Path dir, String gateId) {
-    return new Provisioning(new CredentialStore(dir.resolve("device.json"))).enroll(token(gateId), "gate " + gateId,
-        "SP-TEST");
-  }
-
-  /** A request to this harness's port with the given Authorization header. */
-  TestServer.Answer send(String method, String path, String authorization, String json) {
-    okhttp3.Request.Builder rb = new okhttp3.Request.Builder().url(baseUrl() + path);
-    if (authorization != null) {
-      rb.header("Authorization", authorization);
+    String baseUrl() {
+        return ts.server.baseUrl();
     }
-    okhttp3.RequestBody body = json == null ? (method.equals("GET") ? null : okhttp3.RequestBody.create(new byte[0]))
-        : okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"));
-    rb.method(method, body);
-    try (okhttp3.Response r = ts.http.newCall(rb.build()).execute()) {
-      Map<String, String> h = new java.util.HashMap<>();
-      for (String n : r.headers().names()) {
-        h.put(n.toLowerCase(java.util.Locale.ROOT), r.header(n));
-      }
-      return new TestServer.Answer(r.code(), r.body().string(), h);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+
+    /** Creates a one-time enrollment token for a gate over the admin endpoint. */
+    String token(String gateId) {
+        TestServer.Answer a = send(
+                "POST",
+                "/admin/v1/enrollment-tokens",
+                "Bearer " + TestServer.ADMIN,
+                "{\"gateId\":\"" + gateId + "\",\"label\":\"test\"}");
+        if (a.status() != 201) {
+            throw new AssertionError(a.status() + " " + a.body());
+        }
+        return a.json().get("enrollmentCode").asText();
     }
-  }
 
-  JsonNode admin(String method, String path, String json) {
-    return send(method, path, "Bearer " + TestServer.ADMIN, json).json();
-  }
+    /** Enrolls a device with the real SDK provisioning (credentials stored under {@code dir}). */
+    DeviceCredentials enroll(Path dir, String gateId) {
+        return new Provisioning(new CredentialStore(dir.resolve("device.json")))
+                .enroll(token(gateId), "gate " + gateId, "SP-TEST");
+    }
 
-  @Override
-  public void close() {
-    // the TestServer owns everything
-  }
+    /** A request to this harness's port with the given Authorization header. */
+    TestServer.Answer send(String method, String path, String authorization, String json) {
+        okhttp3.Request.Builder rb = new okhttp3.Request.Builder().url(baseUrl() + path);
+        if (authorization != null) {
+            rb.header("Authorization", authorization);
+        }
+        okhttp3.RequestBody body = json == null
+                ? (method.equals("GET") ? null : okhttp3.RequestBody.create(new byte[0]))
+                : okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"));
+        rb.method(method, body);
+        try (okhttp3.Response r = ts.http.newCall(rb.build()).execute()) {
+            Map<String, String> h = new java.util.HashMap<>();
+            for (String n : r.headers().names()) {
+                h.put(n.toLowerCase(java.util.Locale.ROOT), r.header(n));
+            }
+            return new TestServer.Answer(r.code(), r.body().string(), h);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
-  /** A terminal's local state in memory, on sdk-core's real RevocationSet and Blacklist. */
-  static final class MemoryState implements StateSink {
-    final RevocationSet revocations = RevocationSet.empty();
-    final Blacklist blacklist = Blacklist.empty();
-    final Map<String, ManifestEntry> manifest = new ConcurrentHashMap<>();
-    volatile long manifestCursor;
-    volatile long keySetSequence;
-    volatile KeySet keys;
-    volatile DeviceConfig config;
-
-    @Override
-    public SyncCursors cursors() {
-      return SyncCursors.of(keySetSequence, revocations.sequence(), blacklist.sequence(), manifestCursor,
-          config == null ? 0 : config.version());
+    JsonNode admin(String method, String path, String json) {
+        return send(method, path, "Bearer " + TestServer.ADMIN, json).json();
     }
 
     @Override
-    public void applyKeySet(SignedKeySet signed, KeySet k) {
-      keys = k;
-      keySetSequence = k.sequence();
+    public void close() {
+        // the TestServer owns everything
     }
 
-    @Override
-    public void applyRevocations(RevocationDelta delta) {
-      revocations.apply(delta);
-    }
+    /** A terminal's local state in memory, on sdk-core's real RevocationSet and Blacklist. */
+    static final class MemoryState implements StateSink {
+        final RevocationSet revocations = RevocationSet.empty();
+        final Blacklist blacklist = Blacklist.empty();
+        final Map<String, ManifestEntry> manifest = new ConcurrentHashMap<>();
+        volatile long manifestCursor;
+        volatile long keySetSequence;
+        volatile KeySet keys;
+        volatile DeviceConfig config;
 
-    @Override
-    public void applyBlacklist(BlacklistDelta delta) {
-      blacklist.apply(delta);
-    }
+        @Override
+        public SyncCursors cursors() {
+            return SyncCursors.of(
+                    keySetSequence,
+                    revocations.sequence(),
+                    blacklist.sequence(),
+                    manifestCursor,
+                    config == null ? 0 : config.version());
+        }
 
-    @Override
-    public synchronized void applyManifest(ManifestDelta d) {
-      if (d.fromCursor() != manifestCursor) {
-        throw new io.scenicpass.core.ScenicPassException(io.scenicpass.core.ErrorCode.STALE_SEQUENCE);
-      }
-      for (ManifestEntry e : d.upserts()) {
-        manifest.put(e.passId(), e);
-      }
-      for (String id : d.removedPassIds()) {
-        manifest.remove(id);
-      }
-      manifestCursor = d.toCursor();
-    }
+        @Override
+        public void applyKeySet(SignedKeySet signed, KeySet k) {
+            keys = k;
+            keySetSequence = k.sequence();
+        }
 
-    @Override
-    public void applyConfig(DeviceConfig c) {
-      config = c;
+        @Override
+        public void applyRevocations(RevocationDelta delta) {
+            revocations.apply(delta);
+        }
+
+        @Override
+        public void applyBlacklist(BlacklistDelta delta) {
+            blacklist.apply(delta);
+        }
+
+        @Override
+        public synchronized void applyManifest(ManifestDelta d) {
+            if (d.fromCursor() != manifestCursor) {
+                throw new io.scenicpass.core.ScenicPassException(io.scenicpass.core.ErrorCode.STALE_SEQUENCE);
+            }
+            for (ManifestEntry e : d.upserts()) {
+                manifest.put(e.passId(), e);
+            }
+            for (String id : d.removedPassIds()) {
+                manifest.remove(id);
+            }
+            manifestCursor = d.toCursor();
+        }
+
+        @Override
+        public void applyConfig(DeviceConfig c) {
+            config = c;
+        }
     }
-  }
 }

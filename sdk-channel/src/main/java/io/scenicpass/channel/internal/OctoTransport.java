@@ -60,8 +60,16 @@ public final class OctoTransport {
      * @param clock the clock (for HTTP-date Retry-After)
      * @param random uniform numbers in [0, 1) for jitter
      */
-    public OctoTransport(OkHttpClient http, HttpUrl baseUrl, String apiKey, String capabilities, String userAgent,
-            RetryPolicy policy, RetryPolicy.Sleeper sleeper, Clock clock, DoubleSupplier random) {
+    public OctoTransport(
+            OkHttpClient http,
+            HttpUrl baseUrl,
+            String apiKey,
+            String capabilities,
+            String userAgent,
+            RetryPolicy policy,
+            RetryPolicy.Sleeper sleeper,
+            Clock clock,
+            DoubleSupplier random) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.authorization = "Bearer " + apiKey;
@@ -96,8 +104,13 @@ public final class OctoTransport {
                 int status = response.code();
                 ResponseBody rb = response.body();
                 String body = readBody(call, status, rb);
-                LOG.debug("OCTO {} -> HTTP {} in {} ms (attempt {}/{})", call.describe(), status,
-                        (System.nanoTime() - started) / 1_000_000L, attempt, max);
+                LOG.debug(
+                        "OCTO {} -> HTTP {} in {} ms (attempt {}/{})",
+                        call.describe(),
+                        status,
+                        (System.nanoTime() - started) / 1_000_000L,
+                        attempt,
+                        max);
                 if (status >= 200 && status < 300) {
                     return parse(call, status, body);
                 }
@@ -106,25 +119,40 @@ public final class OctoTransport {
                     Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
                     wait = retryAfter != null ? retryAfter : policy.jitteredBackoff(attempt, random.getAsDouble());
                     if (attempt >= max || wait.compareTo(policy.getMaxRetryAfter()) > 0) {
-                        throw new RateLimitedException("rate limited on " + call.describe()
-                                + (retryAfter == null ? "" : "; retry after " + retryAfter.getSeconds() + " s"),
-                                retryAfter, err.error, call.bookingUuid);
+                        throw new RateLimitedException(
+                                "rate limited on " + call.describe()
+                                        + (retryAfter == null ? "" : "; retry after " + retryAfter.getSeconds() + " s"),
+                                retryAfter,
+                                err.error,
+                                call.bookingUuid);
                     }
                 } else if (status >= 500 && attempt < max) {
                     wait = policy.jitteredBackoff(attempt, random.getAsDouble());
                 } else {
                     throw apiError(call, status, err);
                 }
-                LOG.warn("OCTO {} answered HTTP {} (attempt {}/{}); retrying in {} ms", call.describe(), status, attempt,
-                        max, wait.toMillis());
+                LOG.warn(
+                        "OCTO {} answered HTTP {} (attempt {}/{}); retrying in {} ms",
+                        call.describe(),
+                        status,
+                        attempt,
+                        max,
+                        wait.toMillis());
             } catch (IOException e) {
                 if (attempt >= max) {
-                    throw new ChannelIoException(call.describe() + " failed after " + attempt + " attempt(s): "
-                            + describe(e), call.bookingUuid, e);
+                    throw new ChannelIoException(
+                            call.describe() + " failed after " + attempt + " attempt(s): " + describe(e),
+                            call.bookingUuid,
+                            e);
                 }
                 wait = policy.jitteredBackoff(attempt, random.getAsDouble());
-                LOG.warn("OCTO {} failed: {} (attempt {}/{}); retrying in {} ms", call.describe(), describe(e), attempt,
-                        max, wait.toMillis());
+                LOG.warn(
+                        "OCTO {} failed: {} (attempt {}/{}); retrying in {} ms",
+                        call.describe(),
+                        describe(e),
+                        attempt,
+                        max,
+                        wait.toMillis());
             }
             pause(call, wait);
         }
@@ -136,8 +164,11 @@ public final class OctoTransport {
         }
         okio.BufferedSource source = rb.source();
         if (source.request(MAX_BODY_BYTES + 1)) {
-            throw new MalformedResponseException(call.describe() + " answered HTTP " + status + " with a body over "
-                    + MAX_BODY_BYTES + " bytes", status, call.bookingUuid, null);
+            throw new MalformedResponseException(
+                    call.describe() + " answered HTTP " + status + " with a body over " + MAX_BODY_BYTES + " bytes",
+                    status,
+                    call.bookingUuid,
+                    null);
         }
         return source.readUtf8();
     }
@@ -165,7 +196,8 @@ public final class OctoTransport {
         for (Map.Entry<String, String> q : call.query.entrySet()) {
             url.addQueryParameter(q.getKey(), q.getValue());
         }
-        Request.Builder b = new Request.Builder().url(url.build())
+        Request.Builder b = new Request.Builder()
+                .url(url.build())
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .header("User-Agent", userAgent);
@@ -181,23 +213,31 @@ public final class OctoTransport {
 
     private <T> T parse(OctoCall call, int status, String body) {
         if (body.trim().isEmpty()) {
-            throw new MalformedResponseException(call.describe() + " answered HTTP " + status + " with an empty body",
-                    status, call.bookingUuid, null);
+            throw new MalformedResponseException(
+                    call.describe() + " answered HTTP " + status + " with an empty body",
+                    status,
+                    call.bookingUuid,
+                    null);
         }
         try {
             T value = mapper.readValue(body, call.responseType);
             if (value == null) {
-                throw new MalformedResponseException(call.describe() + " answered HTTP " + status + " with null",
-                        status, call.bookingUuid, null);
+                throw new MalformedResponseException(
+                        call.describe() + " answered HTTP " + status + " with null", status, call.bookingUuid, null);
             }
             return value;
         } catch (JsonProcessingException e) {
             // The parser's message may quote parts of the body (personal data): report only where it failed.
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new MalformedResponseException(call.describe() + " answered HTTP " + status + " with a body that is "
-                    + "not a valid " + call.responseType.toCanonical() + where + " (" + body.length() + " chars)",
-                    status, call.bookingUuid, null);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new MalformedResponseException(
+                    call.describe() + " answered HTTP " + status + " with a body that is " + "not a valid "
+                            + call.responseType.toCanonical() + where + " (" + body.length() + " chars)",
+                    status,
+                    call.bookingUuid,
+                    null);
         }
     }
 
@@ -215,7 +255,9 @@ public final class OctoTransport {
         try {
             JsonNode node = mapper.readTree(body);
             if (node != null && node.isObject() && node.path("error").isTextual()) {
-                return new ErrorBody(mapper.treeToValue(node, OctoError.class), node.get("error").asText());
+                return new ErrorBody(
+                        mapper.treeToValue(node, OctoError.class),
+                        node.get("error").asText());
             }
         } catch (JsonProcessingException | IllegalArgumentException e) {
             LOG.debug("error body is not OCTO JSON ({})", e.getClass().getSimpleName());

@@ -8,8 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /** Parses an HTTP {@code Retry-After} header: delta-seconds or an HTTP-date. */
 public final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * @param header the header value, or null

@@ -24,45 +24,59 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Availability {
     @JsonProperty("id")
     private String id;
+
     @JsonProperty("localDateTimeStart")
     @JsonSerialize(using = OctoJsonCodecs.OffsetDateTimeSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.OffsetDateTimeDeserializer.class)
     private OffsetDateTime localDateTimeStart;
+
     @JsonProperty("localDateTimeEnd")
     @JsonSerialize(using = OctoJsonCodecs.OffsetDateTimeSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.OffsetDateTimeDeserializer.class)
     private OffsetDateTime localDateTimeEnd;
+
     @JsonProperty("allDay")
     private boolean allDay;
+
     @JsonProperty("available")
     private boolean available;
+
     @JsonProperty("status")
     private AvailabilityStatus status;
+
     @JsonProperty("vacancies")
     private Integer vacancies;
+
     @JsonProperty("capacity")
     private Integer capacity;
+
     @JsonProperty("maxUnits")
     private Integer maxUnits;
+
     @JsonProperty("utcCutoffAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcCutoffAt;
+
     @JsonProperty("openingHours")
     private List<OpeningHours> openingHours;
+
     @JsonProperty("pricing")
     private Pricing pricing;
+
     @JsonProperty("unitPricing")
     private List<UnitPricing> unitPricing;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Availability() {
-    }
+    public Availability() {}
 
     /** @return the availability id, used to reserve */
     public String getId() {
@@ -255,17 +269,46 @@ public class Availability {
             return false;
         }
         Availability that = (Availability) o;
-        return Objects.equals(id, that.id) && Objects.equals(localDateTimeStart, that.localDateTimeStart) && Objects.equals(localDateTimeEnd, that.localDateTimeEnd) && Objects.equals(allDay, that.allDay) && Objects.equals(available, that.available) && Objects.equals(status, that.status) && Objects.equals(vacancies, that.vacancies) && Objects.equals(capacity, that.capacity) && Objects.equals(maxUnits, that.maxUnits) && Objects.equals(utcCutoffAt, that.utcCutoffAt) && Objects.equals(openingHours, that.openingHours) && Objects.equals(pricing, that.pricing) && Objects.equals(unitPricing, that.unitPricing);
+        return Objects.equals(id, that.id)
+                && Objects.equals(localDateTimeStart, that.localDateTimeStart)
+                && Objects.equals(localDateTimeEnd, that.localDateTimeEnd)
+                && Objects.equals(allDay, that.allDay)
+                && Objects.equals(available, that.available)
+                && Objects.equals(status, that.status)
+                && Objects.equals(vacancies, that.vacancies)
+                && Objects.equals(capacity, that.capacity)
+                && Objects.equals(maxUnits, that.maxUnits)
+                && Objects.equals(utcCutoffAt, that.utcCutoffAt)
+                && Objects.equals(openingHours, that.openingHours)
+                && Objects.equals(pricing, that.pricing)
+                && Objects.equals(unitPricing, that.unitPricing);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, localDateTimeStart, localDateTimeEnd, allDay, available, status, vacancies, capacity, maxUnits, utcCutoffAt, openingHours, pricing, unitPricing);
+        return Objects.hash(
+                id,
+                localDateTimeStart,
+                localDateTimeEnd,
+                allDay,
+                available,
+                status,
+                vacancies,
+                capacity,
+                maxUnits,
+                utcCutoffAt,
+                openingHours,
+                pricing,
+                unitPricing);
     }
 
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Availability{" + "id=" + id + ", " + "localDateTimeStart=" + localDateTimeStart + ", " + "localDateTimeEnd=" + localDateTimeEnd + ", " + "allDay=" + allDay + ", " + "available=" + available + ", " + "status=" + status + ", " + "vacancies=" + vacancies + ", " + "capacity=" + capacity + ", " + "maxUnits=" + maxUnits + ", " + "utcCutoffAt=" + utcCutoffAt + ", " + "openingHours=" + openingHours + ", " + "pricing=" + pricing + ", " + "unitPricing=" + unitPricing + "}";
+        return "Availability{" + "id=" + id + ", " + "localDateTimeStart=" + localDateTimeStart + ", "
+                + "localDateTimeEnd=" + localDateTimeEnd + ", " + "allDay=" + allDay + ", " + "available=" + available
+                + ", " + "status=" + status + ", " + "vacancies=" + vacancies + ", " + "capacity=" + capacity + ", "
+                + "maxUnits=" + maxUnits + ", " + "utcCutoffAt=" + utcCutoffAt + ", " + "openingHours=" + openingHours
+                + ", " + "pricing=" + pricing + ", " + "unitPricing=" + unitPricing + "}";
     }
 }

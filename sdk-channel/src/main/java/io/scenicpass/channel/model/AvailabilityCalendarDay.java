@@ -23,29 +23,37 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class AvailabilityCalendarDay {
     @JsonProperty("localDate")
     @JsonSerialize(using = OctoJsonCodecs.LocalDateSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.LocalDateDeserializer.class)
     private LocalDate localDate;
+
     @JsonProperty("available")
     private boolean available;
+
     @JsonProperty("status")
     private AvailabilityStatus status;
+
     @JsonProperty("vacancies")
     private Integer vacancies;
+
     @JsonProperty("capacity")
     private Integer capacity;
+
     @JsonProperty("openingHours")
     private List<OpeningHours> openingHours;
+
     @JsonProperty("unitPricingFrom")
     private List<UnitPricing> unitPricingFrom;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public AvailabilityCalendarDay() {
-    }
+    public AvailabilityCalendarDay() {}
 
     /** @return the local date */
     public LocalDate getLocalDate() {
@@ -154,7 +162,13 @@ public class AvailabilityCalendarDay {
             return false;
         }
         AvailabilityCalendarDay that = (AvailabilityCalendarDay) o;
-        return Objects.equals(localDate, that.localDate) && Objects.equals(available, that.available) && Objects.equals(status, that.status) && Objects.equals(vacancies, that.vacancies) && Objects.equals(capacity, that.capacity) && Objects.equals(openingHours, that.openingHours) && Objects.equals(unitPricingFrom, that.unitPricingFrom);
+        return Objects.equals(localDate, that.localDate)
+                && Objects.equals(available, that.available)
+                && Objects.equals(status, that.status)
+                && Objects.equals(vacancies, that.vacancies)
+                && Objects.equals(capacity, that.capacity)
+                && Objects.equals(openingHours, that.openingHours)
+                && Objects.equals(unitPricingFrom, that.unitPricingFrom);
     }
 
     @Override
@@ -165,6 +179,8 @@ public class AvailabilityCalendarDay {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "AvailabilityCalendarDay{" + "localDate=" + localDate + ", " + "available=" + available + ", " + "status=" + status + ", " + "vacancies=" + vacancies + ", " + "capacity=" + capacity + ", " + "openingHours=" + openingHours + ", " + "unitPricingFrom=" + unitPricingFrom + "}";
+        return "AvailabilityCalendarDay{" + "localDate=" + localDate + ", " + "available=" + available + ", "
+                + "status=" + status + ", " + "vacancies=" + vacancies + ", " + "capacity=" + capacity + ", "
+                + "openingHours=" + openingHours + ", " + "unitPricingFrom=" + unitPricingFrom + "}";
     }
 }

@@ -23,27 +23,33 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class AvailabilityCalendarRequest {
     @JsonProperty("productId")
     private String productId;
+
     @JsonProperty("optionId")
     private String optionId;
+
     @JsonProperty("localDateStart")
     @JsonSerialize(using = OctoJsonCodecs.LocalDateSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.LocalDateDeserializer.class)
     private LocalDate localDateStart;
+
     @JsonProperty("localDateEnd")
     @JsonSerialize(using = OctoJsonCodecs.LocalDateSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.LocalDateDeserializer.class)
     private LocalDate localDateEnd;
+
     @JsonProperty("units")
     private List<UnitQuantity> units;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public AvailabilityCalendarRequest() {
-    }
+    public AvailabilityCalendarRequest() {}
 
     /** @return the product id */
     public String getProductId() {
@@ -124,7 +130,11 @@ public class AvailabilityCalendarRequest {
             return false;
         }
         AvailabilityCalendarRequest that = (AvailabilityCalendarRequest) o;
-        return Objects.equals(productId, that.productId) && Objects.equals(optionId, that.optionId) && Objects.equals(localDateStart, that.localDateStart) && Objects.equals(localDateEnd, that.localDateEnd) && Objects.equals(units, that.units);
+        return Objects.equals(productId, that.productId)
+                && Objects.equals(optionId, that.optionId)
+                && Objects.equals(localDateStart, that.localDateStart)
+                && Objects.equals(localDateEnd, that.localDateEnd)
+                && Objects.equals(units, that.units);
     }
 
     @Override
@@ -135,6 +145,8 @@ public class AvailabilityCalendarRequest {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "AvailabilityCalendarRequest{" + "productId=" + productId + ", " + "optionId=" + optionId + ", " + "localDateStart=" + localDateStart + ", " + "localDateEnd=" + localDateEnd + ", " + "units=" + units + "}";
+        return "AvailabilityCalendarRequest{" + "productId=" + productId + ", " + "optionId=" + optionId + ", "
+                + "localDateStart=" + localDateStart + ", " + "localDateEnd=" + localDateEnd + ", " + "units=" + units
+                + "}";
     }
 }

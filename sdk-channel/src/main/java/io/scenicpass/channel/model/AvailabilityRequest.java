@@ -23,33 +23,41 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class AvailabilityRequest {
     @JsonProperty("productId")
     private String productId;
+
     @JsonProperty("optionId")
     private String optionId;
+
     @JsonProperty("localDate")
     @JsonSerialize(using = OctoJsonCodecs.LocalDateSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.LocalDateDeserializer.class)
     private LocalDate localDate;
+
     @JsonProperty("localDateStart")
     @JsonSerialize(using = OctoJsonCodecs.LocalDateSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.LocalDateDeserializer.class)
     private LocalDate localDateStart;
+
     @JsonProperty("localDateEnd")
     @JsonSerialize(using = OctoJsonCodecs.LocalDateSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.LocalDateDeserializer.class)
     private LocalDate localDateEnd;
+
     @JsonProperty("availabilityIds")
     private List<String> availabilityIds;
+
     @JsonProperty("units")
     private List<UnitQuantity> units;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public AvailabilityRequest() {
-    }
+    public AvailabilityRequest() {}
 
     /** @return the product id */
     public String getProductId() {
@@ -158,7 +166,13 @@ public class AvailabilityRequest {
             return false;
         }
         AvailabilityRequest that = (AvailabilityRequest) o;
-        return Objects.equals(productId, that.productId) && Objects.equals(optionId, that.optionId) && Objects.equals(localDate, that.localDate) && Objects.equals(localDateStart, that.localDateStart) && Objects.equals(localDateEnd, that.localDateEnd) && Objects.equals(availabilityIds, that.availabilityIds) && Objects.equals(units, that.units);
+        return Objects.equals(productId, that.productId)
+                && Objects.equals(optionId, that.optionId)
+                && Objects.equals(localDate, that.localDate)
+                && Objects.equals(localDateStart, that.localDateStart)
+                && Objects.equals(localDateEnd, that.localDateEnd)
+                && Objects.equals(availabilityIds, that.availabilityIds)
+                && Objects.equals(units, that.units);
     }
 
     @Override
@@ -169,6 +183,8 @@ public class AvailabilityRequest {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "AvailabilityRequest{" + "productId=" + productId + ", " + "optionId=" + optionId + ", " + "localDate=" + localDate + ", " + "localDateStart=" + localDateStart + ", " + "localDateEnd=" + localDateEnd + ", " + "availabilityIds=" + availabilityIds + ", " + "units=" + units + "}";
+        return "AvailabilityRequest{" + "productId=" + productId + ", " + "optionId=" + optionId + ", " + "localDate="
+                + localDate + ", " + "localDateStart=" + localDateStart + ", " + "localDateEnd=" + localDateEnd + ", "
+                + "availabilityIds=" + availabilityIds + ", " + "units=" + units + "}";
     }
 }

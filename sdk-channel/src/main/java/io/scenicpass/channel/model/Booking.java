@@ -23,71 +23,96 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Booking {
     @JsonProperty("id")
     private String id;
+
     @JsonProperty("uuid")
     private String uuid;
+
     @JsonProperty("testMode")
     private boolean testMode;
+
     @JsonProperty("resellerReference")
     private String resellerReference;
+
     @JsonProperty("supplierReference")
     private String supplierReference;
+
     @JsonProperty("status")
     private BookingStatus status;
+
     @JsonProperty("utcCreatedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcCreatedAt;
+
     @JsonProperty("utcUpdatedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcUpdatedAt;
+
     @JsonProperty("utcExpiresAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcExpiresAt;
+
     @JsonProperty("utcRedeemedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcRedeemedAt;
+
     @JsonProperty("utcConfirmedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcConfirmedAt;
+
     @JsonProperty("productId")
     private String productId;
+
     @JsonProperty("optionId")
     private String optionId;
+
     @JsonProperty("cancellable")
     private boolean cancellable;
+
     @JsonProperty("cancellation")
     private Cancellation cancellation;
+
     @JsonProperty("freesale")
     private boolean freesale;
+
     @JsonProperty("availabilityId")
     private String availabilityId;
+
     @JsonProperty("availability")
     private Availability availability;
+
     @JsonProperty("contact")
     private Contact contact;
+
     @JsonProperty("notes")
     private String notes;
+
     @JsonProperty("deliveryMethods")
     private List<DeliveryMethod> deliveryMethods;
+
     @JsonProperty("voucher")
     private Ticket voucher;
+
     @JsonProperty("unitItems")
     private List<UnitItem> unitItems;
+
     @JsonProperty("pricing")
     private Pricing pricing;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Booking() {
-    }
+    public Booking() {}
 
     /** @return the supplier's booking id */
     public String getId() {
@@ -434,17 +459,72 @@ public class Booking {
             return false;
         }
         Booking that = (Booking) o;
-        return Objects.equals(id, that.id) && Objects.equals(uuid, that.uuid) && Objects.equals(testMode, that.testMode) && Objects.equals(resellerReference, that.resellerReference) && Objects.equals(supplierReference, that.supplierReference) && Objects.equals(status, that.status) && Objects.equals(utcCreatedAt, that.utcCreatedAt) && Objects.equals(utcUpdatedAt, that.utcUpdatedAt) && Objects.equals(utcExpiresAt, that.utcExpiresAt) && Objects.equals(utcRedeemedAt, that.utcRedeemedAt) && Objects.equals(utcConfirmedAt, that.utcConfirmedAt) && Objects.equals(productId, that.productId) && Objects.equals(optionId, that.optionId) && Objects.equals(cancellable, that.cancellable) && Objects.equals(cancellation, that.cancellation) && Objects.equals(freesale, that.freesale) && Objects.equals(availabilityId, that.availabilityId) && Objects.equals(availability, that.availability) && Objects.equals(contact, that.contact) && Objects.equals(notes, that.notes) && Objects.equals(deliveryMethods, that.deliveryMethods) && Objects.equals(voucher, that.voucher) && Objects.equals(unitItems, that.unitItems) && Objects.equals(pricing, that.pricing);
+        return Objects.equals(id, that.id)
+                && Objects.equals(uuid, that.uuid)
+                && Objects.equals(testMode, that.testMode)
+                && Objects.equals(resellerReference, that.resellerReference)
+                && Objects.equals(supplierReference, that.supplierReference)
+                && Objects.equals(status, that.status)
+                && Objects.equals(utcCreatedAt, that.utcCreatedAt)
+                && Objects.equals(utcUpdatedAt, that.utcUpdatedAt)
+                && Objects.equals(utcExpiresAt, that.utcExpiresAt)
+                && Objects.equals(utcRedeemedAt, that.utcRedeemedAt)
+                && Objects.equals(utcConfirmedAt, that.utcConfirmedAt)
+                && Objects.equals(productId, that.productId)
+                && Objects.equals(optionId, that.optionId)
+                && Objects.equals(cancellable, that.cancellable)
+                && Objects.equals(cancellation, that.cancellation)
+                && Objects.equals(freesale, that.freesale)
+                && Objects.equals(availabilityId, that.availabilityId)
+                && Objects.equals(availability, that.availability)
+                && Objects.equals(contact, that.contact)
+                && Objects.equals(notes, that.notes)
+                && Objects.equals(deliveryMethods, that.deliveryMethods)
+                && Objects.equals(voucher, that.voucher)
+                && Objects.equals(unitItems, that.unitItems)
+                && Objects.equals(pricing, that.pricing);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, uuid, testMode, resellerReference, supplierReference, status, utcCreatedAt, utcUpdatedAt, utcExpiresAt, utcRedeemedAt, utcConfirmedAt, productId, optionId, cancellable, cancellation, freesale, availabilityId, availability, contact, notes, deliveryMethods, voucher, unitItems, pricing);
+        return Objects.hash(
+                id,
+                uuid,
+                testMode,
+                resellerReference,
+                supplierReference,
+                status,
+                utcCreatedAt,
+                utcUpdatedAt,
+                utcExpiresAt,
+                utcRedeemedAt,
+                utcConfirmedAt,
+                productId,
+                optionId,
+                cancellable,
+                cancellation,
+                freesale,
+                availabilityId,
+                availability,
+                contact,
+                notes,
+                deliveryMethods,
+                voucher,
+                unitItems,
+                pricing);
     }
 
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Booking{" + "id=" + id + ", " + "uuid=" + uuid + ", " + "testMode=" + testMode + ", " + "resellerReference=" + resellerReference + ", " + "supplierReference=" + supplierReference + ", " + "status=" + status + ", " + "utcCreatedAt=" + utcCreatedAt + ", " + "utcUpdatedAt=" + utcUpdatedAt + ", " + "utcExpiresAt=" + utcExpiresAt + ", " + "utcRedeemedAt=" + utcRedeemedAt + ", " + "utcConfirmedAt=" + utcConfirmedAt + ", " + "productId=" + productId + ", " + "optionId=" + optionId + ", " + "cancellable=" + cancellable + ", " + "cancellation=" + cancellation + ", " + "freesale=" + freesale + ", " + "availabilityId=" + availabilityId + ", " + "availability=" + availability + ", " + "contact=" + contact + ", " + "notes=" + notes + ", " + "deliveryMethods=" + deliveryMethods + ", " + "voucher=" + voucher + ", " + "unitItems=" + unitItems + ", " + "pricing=" + pricing + "}";
+        return "Booking{" + "id=" + id + ", " + "uuid=" + uuid + ", " + "testMode=" + testMode + ", "
+                + "resellerReference=" + resellerReference + ", " + "supplierReference=" + supplierReference + ", "
+                + "status=" + status + ", " + "utcCreatedAt=" + utcCreatedAt + ", " + "utcUpdatedAt=" + utcUpdatedAt
+                + ", " + "utcExpiresAt=" + utcExpiresAt + ", " + "utcRedeemedAt=" + utcRedeemedAt + ", "
+                + "utcConfirmedAt=" + utcConfirmedAt + ", " + "productId=" + productId + ", " + "optionId=" + optionId
+                + ", " + "cancellable=" + cancellable + ", " + "cancellation=" + cancellation + ", " + "freesale="
+                + freesale + ", " + "availabilityId=" + availabilityId + ", " + "availability=" + availability + ", "
+                + "contact=" + contact + ", " + "notes=" + notes + ", " + "deliveryMethods=" + deliveryMethods + ", "
+                + "voucher=" + voucher + ", " + "unitItems=" + unitItems + ", " + "pricing=" + pricing + "}";
     }
 }

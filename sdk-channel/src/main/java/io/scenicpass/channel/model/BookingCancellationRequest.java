@@ -16,17 +16,20 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class BookingCancellationRequest {
     @JsonProperty("reason")
     private String reason;
+
     @JsonProperty("force")
     private Boolean force;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public BookingCancellationRequest() {
-    }
+    public BookingCancellationRequest() {}
 
     /** @return why the booking is cancelled */
     public String getReason() {

@@ -19,21 +19,26 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class BookingConfirmationRequest {
     @JsonProperty("resellerReference")
     private String resellerReference;
+
     @JsonProperty("contact")
     private Contact contact;
+
     @JsonProperty("unitItems")
     private List<UnitItemRequest> unitItems;
+
     @JsonProperty("notes")
     private String notes;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public BookingConfirmationRequest() {
-    }
+    public BookingConfirmationRequest() {}
 
     /** @return the channel's reference */
     public String getResellerReference() {
@@ -100,7 +105,10 @@ public class BookingConfirmationRequest {
             return false;
         }
         BookingConfirmationRequest that = (BookingConfirmationRequest) o;
-        return Objects.equals(resellerReference, that.resellerReference) && Objects.equals(contact, that.contact) && Objects.equals(unitItems, that.unitItems) && Objects.equals(notes, that.notes);
+        return Objects.equals(resellerReference, that.resellerReference)
+                && Objects.equals(contact, that.contact)
+                && Objects.equals(unitItems, that.unitItems)
+                && Objects.equals(notes, that.notes);
     }
 
     @Override
@@ -111,6 +119,7 @@ public class BookingConfirmationRequest {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "BookingConfirmationRequest{" + "resellerReference=" + resellerReference + ", " + "contact=" + contact + ", " + "unitItems=" + unitItems + ", " + "notes=" + notes + "}";
+        return "BookingConfirmationRequest{" + "resellerReference=" + resellerReference + ", " + "contact=" + contact
+                + ", " + "unitItems=" + unitItems + ", " + "notes=" + notes + "}";
     }
 }

@@ -16,15 +16,17 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class BookingExtendRequest {
     @JsonProperty("expirationMinutes")
     private Integer expirationMinutes;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public BookingExtendRequest() {
-    }
+    public BookingExtendRequest() {}
 
     /** @return how many more minutes to hold */
     public Integer getExpirationMinutes() {

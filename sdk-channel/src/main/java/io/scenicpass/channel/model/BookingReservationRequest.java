@@ -19,31 +19,41 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class BookingReservationRequest {
     @JsonProperty("uuid")
     private String uuid;
+
     @JsonProperty("productId")
     private String productId;
+
     @JsonProperty("optionId")
     private String optionId;
+
     @JsonProperty("availabilityId")
     private String availabilityId;
+
     @JsonProperty("expirationMinutes")
     private Integer expirationMinutes;
+
     @JsonProperty("unitItems")
     private List<UnitItemRequest> unitItems;
+
     @JsonProperty("resellerReference")
     private String resellerReference;
+
     @JsonProperty("contact")
     private Contact contact;
+
     @JsonProperty("notes")
     private String notes;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public BookingReservationRequest() {
-    }
+    public BookingReservationRequest() {}
 
     /** @return the booking uuid chosen by the channel */
     public String getUuid() {
@@ -180,17 +190,37 @@ public class BookingReservationRequest {
             return false;
         }
         BookingReservationRequest that = (BookingReservationRequest) o;
-        return Objects.equals(uuid, that.uuid) && Objects.equals(productId, that.productId) && Objects.equals(optionId, that.optionId) && Objects.equals(availabilityId, that.availabilityId) && Objects.equals(expirationMinutes, that.expirationMinutes) && Objects.equals(unitItems, that.unitItems) && Objects.equals(resellerReference, that.resellerReference) && Objects.equals(contact, that.contact) && Objects.equals(notes, that.notes);
+        return Objects.equals(uuid, that.uuid)
+                && Objects.equals(productId, that.productId)
+                && Objects.equals(optionId, that.optionId)
+                && Objects.equals(availabilityId, that.availabilityId)
+                && Objects.equals(expirationMinutes, that.expirationMinutes)
+                && Objects.equals(unitItems, that.unitItems)
+                && Objects.equals(resellerReference, that.resellerReference)
+                && Objects.equals(contact, that.contact)
+                && Objects.equals(notes, that.notes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(uuid, productId, optionId, availabilityId, expirationMinutes, unitItems, resellerReference, contact, notes);
+        return Objects.hash(
+                uuid,
+                productId,
+                optionId,
+                availabilityId,
+                expirationMinutes,
+                unitItems,
+                resellerReference,
+                contact,
+                notes);
     }
 
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "BookingReservationRequest{" + "uuid=" + uuid + ", " + "productId=" + productId + ", " + "optionId=" + optionId + ", " + "availabilityId=" + availabilityId + ", " + "expirationMinutes=" + expirationMinutes + ", " + "unitItems=" + unitItems + ", " + "resellerReference=" + resellerReference + ", " + "contact=" + contact + ", " + "notes=" + notes + "}";
+        return "BookingReservationRequest{" + "uuid=" + uuid + ", " + "productId=" + productId + ", " + "optionId="
+                + optionId + ", " + "availabilityId=" + availabilityId + ", " + "expirationMinutes=" + expirationMinutes
+                + ", " + "unitItems=" + unitItems + ", " + "resellerReference=" + resellerReference + ", " + "contact="
+                + contact + ", " + "notes=" + notes + "}";
     }
 }

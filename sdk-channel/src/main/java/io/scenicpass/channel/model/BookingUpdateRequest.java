@@ -19,29 +19,38 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class BookingUpdateRequest {
     @JsonProperty("resellerReference")
     private String resellerReference;
+
     @JsonProperty("contact")
     private Contact contact;
+
     @JsonProperty("notes")
     private String notes;
+
     @JsonProperty("productId")
     private String productId;
+
     @JsonProperty("optionId")
     private String optionId;
+
     @JsonProperty("availabilityId")
     private String availabilityId;
+
     @JsonProperty("expirationMinutes")
     private Integer expirationMinutes;
+
     @JsonProperty("unitItems")
     private List<UnitItemRequest> unitItems;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public BookingUpdateRequest() {
-    }
+    public BookingUpdateRequest() {}
 
     /** @return the channel's reference */
     public String getResellerReference() {
@@ -164,17 +173,28 @@ public class BookingUpdateRequest {
             return false;
         }
         BookingUpdateRequest that = (BookingUpdateRequest) o;
-        return Objects.equals(resellerReference, that.resellerReference) && Objects.equals(contact, that.contact) && Objects.equals(notes, that.notes) && Objects.equals(productId, that.productId) && Objects.equals(optionId, that.optionId) && Objects.equals(availabilityId, that.availabilityId) && Objects.equals(expirationMinutes, that.expirationMinutes) && Objects.equals(unitItems, that.unitItems);
+        return Objects.equals(resellerReference, that.resellerReference)
+                && Objects.equals(contact, that.contact)
+                && Objects.equals(notes, that.notes)
+                && Objects.equals(productId, that.productId)
+                && Objects.equals(optionId, that.optionId)
+                && Objects.equals(availabilityId, that.availabilityId)
+                && Objects.equals(expirationMinutes, that.expirationMinutes)
+                && Objects.equals(unitItems, that.unitItems);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(resellerReference, contact, notes, productId, optionId, availabilityId, expirationMinutes, unitItems);
+        return Objects.hash(
+                resellerReference, contact, notes, productId, optionId, availabilityId, expirationMinutes, unitItems);
     }
 
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "BookingUpdateRequest{" + "resellerReference=" + resellerReference + ", " + "contact=" + contact + ", " + "notes=" + notes + ", " + "productId=" + productId + ", " + "optionId=" + optionId + ", " + "availabilityId=" + availabilityId + ", " + "expirationMinutes=" + expirationMinutes + ", " + "unitItems=" + unitItems + "}";
+        return "BookingUpdateRequest{" + "resellerReference=" + resellerReference + ", " + "contact=" + contact + ", "
+                + "notes=" + notes + ", " + "productId=" + productId + ", " + "optionId=" + optionId + ", "
+                + "availabilityId=" + availabilityId + ", " + "expirationMinutes=" + expirationMinutes + ", "
+                + "unitItems=" + unitItems + "}";
     }
 }

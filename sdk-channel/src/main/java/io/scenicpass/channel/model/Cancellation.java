@@ -20,21 +20,25 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Cancellation {
     @JsonProperty("refund")
     private RefundType refund;
+
     @JsonProperty("reason")
     private String reason;
+
     @JsonProperty("utcCancelledAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcCancelledAt;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Cancellation() {
-    }
+    public Cancellation() {}
 
     /** @return the refund granted */
     public RefundType getRefund() {
@@ -87,7 +91,9 @@ public class Cancellation {
             return false;
         }
         Cancellation that = (Cancellation) o;
-        return Objects.equals(refund, that.refund) && Objects.equals(reason, that.reason) && Objects.equals(utcCancelledAt, that.utcCancelledAt);
+        return Objects.equals(refund, that.refund)
+                && Objects.equals(reason, that.reason)
+                && Objects.equals(utcCancelledAt, that.utcCancelledAt);
     }
 
     @Override
@@ -98,6 +104,7 @@ public class Cancellation {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Cancellation{" + "refund=" + refund + ", " + "reason=" + reason + ", " + "utcCancelledAt=" + utcCancelledAt + "}";
+        return "Cancellation{" + "refund=" + refund + ", " + "reason=" + reason + ", " + "utcCancelledAt="
+                + utcCancelledAt + "}";
     }
 }

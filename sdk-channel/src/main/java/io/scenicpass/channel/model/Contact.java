@@ -19,31 +19,41 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Contact {
     @JsonProperty("fullName")
     private String fullName;
+
     @JsonProperty("firstName")
     private String firstName;
+
     @JsonProperty("lastName")
     private String lastName;
+
     @JsonProperty("emailAddress")
     private String emailAddress;
+
     @JsonProperty("phoneNumber")
     private String phoneNumber;
+
     @JsonProperty("locales")
     private List<String> locales;
+
     @JsonProperty("postalCode")
     private String postalCode;
+
     @JsonProperty("country")
     private String country;
+
     @JsonProperty("notes")
     private String notes;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Contact() {
-    }
+    public Contact() {}
 
     /** @return the full name */
     public String getFullName() {
@@ -180,17 +190,32 @@ public class Contact {
             return false;
         }
         Contact that = (Contact) o;
-        return Objects.equals(fullName, that.fullName) && Objects.equals(firstName, that.firstName) && Objects.equals(lastName, that.lastName) && Objects.equals(emailAddress, that.emailAddress) && Objects.equals(phoneNumber, that.phoneNumber) && Objects.equals(locales, that.locales) && Objects.equals(postalCode, that.postalCode) && Objects.equals(country, that.country) && Objects.equals(notes, that.notes);
+        return Objects.equals(fullName, that.fullName)
+                && Objects.equals(firstName, that.firstName)
+                && Objects.equals(lastName, that.lastName)
+                && Objects.equals(emailAddress, that.emailAddress)
+                && Objects.equals(phoneNumber, that.phoneNumber)
+                && Objects.equals(locales, that.locales)
+                && Objects.equals(postalCode, that.postalCode)
+                && Objects.equals(country, that.country)
+                && Objects.equals(notes, that.notes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(fullName, firstName, lastName, emailAddress, phoneNumber, locales, postalCode, country, notes);
+        return Objects.hash(
+                fullName, firstName, lastName, emailAddress, phoneNumber, locales, postalCode, country, notes);
     }
 
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Contact{" + "fullName=" + (fullName == null ? "null" : "<redacted>") + ", " + "firstName=" + (firstName == null ? "null" : "<redacted>") + ", " + "lastName=" + (lastName == null ? "null" : "<redacted>") + ", " + "emailAddress=" + (emailAddress == null ? "null" : "<redacted>") + ", " + "phoneNumber=" + (phoneNumber == null ? "null" : "<redacted>") + ", " + "locales=" + locales + ", " + "postalCode=" + (postalCode == null ? "null" : "<redacted>") + ", " + "country=" + country + ", " + "notes=" + (notes == null ? "null" : "<redacted>") + "}";
+        return "Contact{" + "fullName=" + (fullName == null ? "null" : "<redacted>") + ", " + "firstName="
+                + (firstName == null ? "null" : "<redacted>") + ", " + "lastName="
+                + (lastName == null ? "null" : "<redacted>") + ", " + "emailAddress="
+                + (emailAddress == null ? "null" : "<redacted>") + ", " + "phoneNumber="
+                + (phoneNumber == null ? "null" : "<redacted>") + ", " + "locales=" + locales + ", " + "postalCode="
+                + (postalCode == null ? "null" : "<redacted>") + ", " + "country=" + country + ", " + "notes="
+                + (notes == null ? "null" : "<redacted>") + "}";
     }
 }

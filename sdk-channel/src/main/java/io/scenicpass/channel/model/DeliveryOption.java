@@ -16,17 +16,20 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class DeliveryOption {
     @JsonProperty("deliveryFormat")
     private DeliveryFormat deliveryFormat;
+
     @JsonProperty("deliveryValue")
     private String deliveryValue;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public DeliveryOption() {
-    }
+    public DeliveryOption() {}
 
     /** @return the format */
     public DeliveryFormat getDeliveryFormat() {

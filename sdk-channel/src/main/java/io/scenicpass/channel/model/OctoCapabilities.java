@@ -11,6 +11,5 @@ public final class OctoCapabilities {
     /** Booking webhooks. */
     public static final String WEBHOOKS = "octo/webhooks";
 
-    private OctoCapabilities() {
-    }
+    private OctoCapabilities() {}
 }

@@ -16,27 +16,35 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OctoError {
     @JsonProperty("error")
     private OctoErrorCode error;
+
     @JsonProperty("errorMessage")
     private String errorMessage;
+
     @JsonProperty("productId")
     private String productId;
+
     @JsonProperty("optionId")
     private String optionId;
+
     @JsonProperty("unitId")
     private String unitId;
+
     @JsonProperty("availabilityId")
     private String availabilityId;
+
     @JsonProperty("uuid")
     private String uuid;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public OctoError() {
-    }
+    public OctoError() {}
 
     /** @return the error code */
     public OctoErrorCode getError() {
@@ -162,7 +170,13 @@ public class OctoError {
             return false;
         }
         OctoError that = (OctoError) o;
-        return Objects.equals(error, that.error) && Objects.equals(errorMessage, that.errorMessage) && Objects.equals(productId, that.productId) && Objects.equals(optionId, that.optionId) && Objects.equals(unitId, that.unitId) && Objects.equals(availabilityId, that.availabilityId) && Objects.equals(uuid, that.uuid);
+        return Objects.equals(error, that.error)
+                && Objects.equals(errorMessage, that.errorMessage)
+                && Objects.equals(productId, that.productId)
+                && Objects.equals(optionId, that.optionId)
+                && Objects.equals(unitId, that.unitId)
+                && Objects.equals(availabilityId, that.availabilityId)
+                && Objects.equals(uuid, that.uuid);
     }
 
     @Override
@@ -173,6 +187,8 @@ public class OctoError {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "OctoError{" + "error=" + error + ", " + "errorMessage=" + errorMessage + ", " + "productId=" + productId + ", " + "optionId=" + optionId + ", " + "unitId=" + unitId + ", " + "availabilityId=" + availabilityId + ", " + "uuid=" + uuid + "}";
+        return "OctoError{" + "error=" + error + ", " + "errorMessage=" + errorMessage + ", " + "productId=" + productId
+                + ", " + "optionId=" + optionId + ", " + "unitId=" + unitId + ", " + "availabilityId=" + availabilityId
+                + ", " + "uuid=" + uuid + "}";
     }
 }

@@ -18,8 +18,7 @@ import java.io.UncheckedIOException;
 public final class OctoJson {
     private static final ObjectMapper MAPPER = newMapper();
 
-    private OctoJson() {
-    }
+    private OctoJson() {}
 
     /** @return the shared, configured mapper (thread-safe; do not reconfigure it) */
     public static ObjectMapper mapper() {
@@ -35,7 +34,8 @@ public final class OctoJson {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
     }
 

@@ -19,39 +19,53 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Option {
     @JsonProperty("id")
     private String id;
+
     @JsonProperty("default")
     private boolean defaultOption;
+
     @JsonProperty("internalName")
     private String internalName;
+
     @JsonProperty("reference")
     private String reference;
+
     @JsonProperty("title")
     private String title;
+
     @JsonProperty("availabilityLocalStartTimes")
     private List<String> availabilityLocalStartTimes;
+
     @JsonProperty("cancellationCutoff")
     private String cancellationCutoff;
+
     @JsonProperty("cancellationCutoffAmount")
     private Integer cancellationCutoffAmount;
+
     @JsonProperty("cancellationCutoffUnit")
     private String cancellationCutoffUnit;
+
     @JsonProperty("requiredContactFields")
     private List<String> requiredContactFields;
+
     @JsonProperty("restrictions")
     private OptionRestrictions restrictions;
+
     @JsonProperty("units")
     private List<Unit> units;
+
     @JsonProperty("pricingFrom")
     private List<UnitPricing> pricingFrom;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Option() {
-    }
+    public Option() {}
 
     /** @return the option id */
     public String getId() {
@@ -125,7 +139,9 @@ public class Option {
 
     /** @return the local start times ({@code HH:mm}) of the slots (never null; empty when absent) */
     public List<String> getAvailabilityLocalStartTimes() {
-        return availabilityLocalStartTimes == null ? Collections.emptyList() : Collections.unmodifiableList(availabilityLocalStartTimes);
+        return availabilityLocalStartTimes == null
+                ? Collections.emptyList()
+                : Collections.unmodifiableList(availabilityLocalStartTimes);
     }
 
     /**
@@ -181,7 +197,9 @@ public class Option {
 
     /** @return contact fields required per booking (never null; empty when absent) */
     public List<String> getRequiredContactFields() {
-        return requiredContactFields == null ? Collections.emptyList() : Collections.unmodifiableList(requiredContactFields);
+        return requiredContactFields == null
+                ? Collections.emptyList()
+                : Collections.unmodifiableList(requiredContactFields);
     }
 
     /**
@@ -244,17 +262,47 @@ public class Option {
             return false;
         }
         Option that = (Option) o;
-        return Objects.equals(id, that.id) && Objects.equals(defaultOption, that.defaultOption) && Objects.equals(internalName, that.internalName) && Objects.equals(reference, that.reference) && Objects.equals(title, that.title) && Objects.equals(availabilityLocalStartTimes, that.availabilityLocalStartTimes) && Objects.equals(cancellationCutoff, that.cancellationCutoff) && Objects.equals(cancellationCutoffAmount, that.cancellationCutoffAmount) && Objects.equals(cancellationCutoffUnit, that.cancellationCutoffUnit) && Objects.equals(requiredContactFields, that.requiredContactFields) && Objects.equals(restrictions, that.restrictions) && Objects.equals(units, that.units) && Objects.equals(pricingFrom, that.pricingFrom);
+        return Objects.equals(id, that.id)
+                && Objects.equals(defaultOption, that.defaultOption)
+                && Objects.equals(internalName, that.internalName)
+                && Objects.equals(reference, that.reference)
+                && Objects.equals(title, that.title)
+                && Objects.equals(availabilityLocalStartTimes, that.availabilityLocalStartTimes)
+                && Objects.equals(cancellationCutoff, that.cancellationCutoff)
+                && Objects.equals(cancellationCutoffAmount, that.cancellationCutoffAmount)
+                && Objects.equals(cancellationCutoffUnit, that.cancellationCutoffUnit)
+                && Objects.equals(requiredContactFields, that.requiredContactFields)
+                && Objects.equals(restrictions, that.restrictions)
+                && Objects.equals(units, that.units)
+                && Objects.equals(pricingFrom, that.pricingFrom);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, defaultOption, internalName, reference, title, availabilityLocalStartTimes, cancellationCutoff, cancellationCutoffAmount, cancellationCutoffUnit, requiredContactFields, restrictions, units, pricingFrom);
+        return Objects.hash(
+                id,
+                defaultOption,
+                internalName,
+                reference,
+                title,
+                availabilityLocalStartTimes,
+                cancellationCutoff,
+                cancellationCutoffAmount,
+                cancellationCutoffUnit,
+                requiredContactFields,
+                restrictions,
+                units,
+                pricingFrom);
     }
 
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Option{" + "id=" + id + ", " + "defaultOption=" + defaultOption + ", " + "internalName=" + internalName + ", " + "reference=" + reference + ", " + "title=" + title + ", " + "availabilityLocalStartTimes=" + availabilityLocalStartTimes + ", " + "cancellationCutoff=" + cancellationCutoff + ", " + "cancellationCutoffAmount=" + cancellationCutoffAmount + ", " + "cancellationCutoffUnit=" + cancellationCutoffUnit + ", " + "requiredContactFields=" + requiredContactFields + ", " + "restrictions=" + restrictions + ", " + "units=" + units + ", " + "pricingFrom=" + pricingFrom + "}";
+        return "Option{" + "id=" + id + ", " + "defaultOption=" + defaultOption + ", " + "internalName=" + internalName
+                + ", " + "reference=" + reference + ", " + "title=" + title + ", " + "availabilityLocalStartTimes="
+                + availabilityLocalStartTimes + ", " + "cancellationCutoff=" + cancellationCutoff + ", "
+                + "cancellationCutoffAmount=" + cancellationCutoffAmount + ", " + "cancellationCutoffUnit="
+                + cancellationCutoffUnit + ", " + "requiredContactFields=" + requiredContactFields + ", "
+                + "restrictions=" + restrictions + ", " + "units=" + units + ", " + "pricingFrom=" + pricingFrom + "}";
     }
 }

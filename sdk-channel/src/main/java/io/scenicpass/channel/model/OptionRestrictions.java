@@ -16,17 +16,20 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OptionRestrictions {
     @JsonProperty("minUnits")
     private Integer minUnits;
+
     @JsonProperty("maxUnits")
     private Integer maxUnits;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public OptionRestrictions() {
-    }
+    public OptionRestrictions() {}
 
     /** @return the minimum number of units */
     public Integer getMinUnits() {

@@ -19,25 +19,32 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Pricing {
     @JsonProperty("original")
     private Integer original;
+
     @JsonProperty("retail")
     private Integer retail;
+
     @JsonProperty("net")
     private Integer net;
+
     @JsonProperty("currency")
     private String currency;
+
     @JsonProperty("currencyPrecision")
     private Integer currencyPrecision;
+
     @JsonProperty("includedTaxes")
     private List<Tax> includedTaxes;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Pricing() {
-    }
+    public Pricing() {}
 
     /** @return the original (undiscounted) price in minor units */
     public Integer getOriginal() {
@@ -132,7 +139,12 @@ public class Pricing {
             return false;
         }
         Pricing that = (Pricing) o;
-        return Objects.equals(original, that.original) && Objects.equals(retail, that.retail) && Objects.equals(net, that.net) && Objects.equals(currency, that.currency) && Objects.equals(currencyPrecision, that.currencyPrecision) && Objects.equals(includedTaxes, that.includedTaxes);
+        return Objects.equals(original, that.original)
+                && Objects.equals(retail, that.retail)
+                && Objects.equals(net, that.net)
+                && Objects.equals(currency, that.currency)
+                && Objects.equals(currencyPrecision, that.currencyPrecision)
+                && Objects.equals(includedTaxes, that.includedTaxes);
     }
 
     @Override
@@ -143,6 +155,8 @@ public class Pricing {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Pricing{" + "original=" + original + ", " + "retail=" + retail + ", " + "net=" + net + ", " + "currency=" + currency + ", " + "currencyPrecision=" + currencyPrecision + ", " + "includedTaxes=" + includedTaxes + "}";
+        return "Pricing{" + "original=" + original + ", " + "retail=" + retail + ", " + "net=" + net + ", "
+                + "currency=" + currency + ", " + "currencyPrecision=" + currencyPrecision + ", " + "includedTaxes="
+                + includedTaxes + "}";
     }
 }

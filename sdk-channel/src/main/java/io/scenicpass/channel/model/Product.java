@@ -19,49 +19,68 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Product {
     @JsonProperty("id")
     private String id;
+
     @JsonProperty("internalName")
     private String internalName;
+
     @JsonProperty("reference")
     private String reference;
+
     @JsonProperty("title")
     private String title;
+
     @JsonProperty("shortDescription")
     private String shortDescription;
+
     @JsonProperty("locale")
     private String locale;
+
     @JsonProperty("timeZone")
     private String timeZone;
+
     @JsonProperty("allowFreesale")
     private boolean allowFreesale;
+
     @JsonProperty("instantConfirmation")
     private boolean instantConfirmation;
+
     @JsonProperty("instantDelivery")
     private boolean instantDelivery;
+
     @JsonProperty("availabilityRequired")
     private boolean availabilityRequired;
+
     @JsonProperty("availabilityType")
     private AvailabilityType availabilityType;
+
     @JsonProperty("deliveryFormats")
     private List<DeliveryFormat> deliveryFormats;
+
     @JsonProperty("deliveryMethods")
     private List<DeliveryMethod> deliveryMethods;
+
     @JsonProperty("redemptionMethod")
     private RedemptionMethod redemptionMethod;
+
     @JsonProperty("defaultCurrency")
     private String defaultCurrency;
+
     @JsonProperty("availableCurrencies")
     private List<String> availableCurrencies;
+
     @JsonProperty("options")
     private List<Option> options;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Product() {
-    }
+    public Product() {}
 
     /** @return the product id */
     public String getId() {
@@ -289,7 +308,9 @@ public class Product {
 
     /** @return the available currencies (octo/pricing) (never null; empty when absent) */
     public List<String> getAvailableCurrencies() {
-        return availableCurrencies == null ? Collections.emptyList() : Collections.unmodifiableList(availableCurrencies);
+        return availableCurrencies == null
+                ? Collections.emptyList()
+                : Collections.unmodifiableList(availableCurrencies);
     }
 
     /**
@@ -349,17 +370,59 @@ public class Product {
             return false;
         }
         Product that = (Product) o;
-        return Objects.equals(id, that.id) && Objects.equals(internalName, that.internalName) && Objects.equals(reference, that.reference) && Objects.equals(title, that.title) && Objects.equals(shortDescription, that.shortDescription) && Objects.equals(locale, that.locale) && Objects.equals(timeZone, that.timeZone) && Objects.equals(allowFreesale, that.allowFreesale) && Objects.equals(instantConfirmation, that.instantConfirmation) && Objects.equals(instantDelivery, that.instantDelivery) && Objects.equals(availabilityRequired, that.availabilityRequired) && Objects.equals(availabilityType, that.availabilityType) && Objects.equals(deliveryFormats, that.deliveryFormats) && Objects.equals(deliveryMethods, that.deliveryMethods) && Objects.equals(redemptionMethod, that.redemptionMethod) && Objects.equals(defaultCurrency, that.defaultCurrency) && Objects.equals(availableCurrencies, that.availableCurrencies) && Objects.equals(options, that.options);
+        return Objects.equals(id, that.id)
+                && Objects.equals(internalName, that.internalName)
+                && Objects.equals(reference, that.reference)
+                && Objects.equals(title, that.title)
+                && Objects.equals(shortDescription, that.shortDescription)
+                && Objects.equals(locale, that.locale)
+                && Objects.equals(timeZone, that.timeZone)
+                && Objects.equals(allowFreesale, that.allowFreesale)
+                && Objects.equals(instantConfirmation, that.instantConfirmation)
+                && Objects.equals(instantDelivery, that.instantDelivery)
+                && Objects.equals(availabilityRequired, that.availabilityRequired)
+                && Objects.equals(availabilityType, that.availabilityType)
+                && Objects.equals(deliveryFormats, that.deliveryFormats)
+                && Objects.equals(deliveryMethods, that.deliveryMethods)
+                && Objects.equals(redemptionMethod, that.redemptionMethod)
+                && Objects.equals(defaultCurrency, that.defaultCurrency)
+                && Objects.equals(availableCurrencies, that.availableCurrencies)
+                && Objects.equals(options, that.options);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, internalName, reference, title, shortDescription, locale, timeZone, allowFreesale, instantConfirmation, instantDelivery, availabilityRequired, availabilityType, deliveryFormats, deliveryMethods, redemptionMethod, defaultCurrency, availableCurrencies, options);
+        return Objects.hash(
+                id,
+                internalName,
+                reference,
+                title,
+                shortDescription,
+                locale,
+                timeZone,
+                allowFreesale,
+                instantConfirmation,
+                instantDelivery,
+                availabilityRequired,
+                availabilityType,
+                deliveryFormats,
+                deliveryMethods,
+                redemptionMethod,
+                defaultCurrency,
+                availableCurrencies,
+                options);
     }
 
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Product{" + "id=" + id + ", " + "internalName=" + internalName + ", " + "reference=" + reference + ", " + "title=" + title + ", " + "shortDescription=" + shortDescription + ", " + "locale=" + locale + ", " + "timeZone=" + timeZone + ", " + "allowFreesale=" + allowFreesale + ", " + "instantConfirmation=" + instantConfirmation + ", " + "instantDelivery=" + instantDelivery + ", " + "availabilityRequired=" + availabilityRequired + ", " + "availabilityType=" + availabilityType + ", " + "deliveryFormats=" + deliveryFormats + ", " + "deliveryMethods=" + deliveryMethods + ", " + "redemptionMethod=" + redemptionMethod + ", " + "defaultCurrency=" + defaultCurrency + ", " + "availableCurrencies=" + availableCurrencies + ", " + "options=" + options + "}";
+        return "Product{" + "id=" + id + ", " + "internalName=" + internalName + ", " + "reference=" + reference + ", "
+                + "title=" + title + ", " + "shortDescription=" + shortDescription + ", " + "locale=" + locale + ", "
+                + "timeZone=" + timeZone + ", " + "allowFreesale=" + allowFreesale + ", " + "instantConfirmation="
+                + instantConfirmation + ", " + "instantDelivery=" + instantDelivery + ", " + "availabilityRequired="
+                + availabilityRequired + ", " + "availabilityType=" + availabilityType + ", " + "deliveryFormats="
+                + deliveryFormats + ", " + "deliveryMethods=" + deliveryMethods + ", " + "redemptionMethod="
+                + redemptionMethod + ", " + "defaultCurrency=" + defaultCurrency + ", " + "availableCurrencies="
+                + availableCurrencies + ", " + "options=" + options + "}";
     }
 }

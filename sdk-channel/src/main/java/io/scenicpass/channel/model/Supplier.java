@@ -16,21 +16,26 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Supplier {
     @JsonProperty("id")
     private String id;
+
     @JsonProperty("name")
     private String name;
+
     @JsonProperty("endpoint")
     private String endpoint;
+
     @JsonProperty("contact")
     private SupplierContact contact;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Supplier() {
-    }
+    public Supplier() {}
 
     /** @return the supplier id */
     public String getId() {
@@ -97,7 +102,10 @@ public class Supplier {
             return false;
         }
         Supplier that = (Supplier) o;
-        return Objects.equals(id, that.id) && Objects.equals(name, that.name) && Objects.equals(endpoint, that.endpoint) && Objects.equals(contact, that.contact);
+        return Objects.equals(id, that.id)
+                && Objects.equals(name, that.name)
+                && Objects.equals(endpoint, that.endpoint)
+                && Objects.equals(contact, that.contact);
     }
 
     @Override
@@ -108,6 +116,7 @@ public class Supplier {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Supplier{" + "id=" + id + ", " + "name=" + name + ", " + "endpoint=" + endpoint + ", " + "contact=" + contact + "}";
+        return "Supplier{" + "id=" + id + ", " + "name=" + name + ", " + "endpoint=" + endpoint + ", " + "contact="
+                + contact + "}";
     }
 }

@@ -16,21 +16,26 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class SupplierContact {
     @JsonProperty("website")
     private String website;
+
     @JsonProperty("email")
     private String email;
+
     @JsonProperty("telephone")
     private String telephone;
+
     @JsonProperty("address")
     private String address;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public SupplierContact() {
-    }
+    public SupplierContact() {}
 
     /** @return the website */
     public String getWebsite() {
@@ -97,7 +102,10 @@ public class SupplierContact {
             return false;
         }
         SupplierContact that = (SupplierContact) o;
-        return Objects.equals(website, that.website) && Objects.equals(email, that.email) && Objects.equals(telephone, that.telephone) && Objects.equals(address, that.address);
+        return Objects.equals(website, that.website)
+                && Objects.equals(email, that.email)
+                && Objects.equals(telephone, that.telephone)
+                && Objects.equals(address, that.address);
     }
 
     @Override
@@ -108,6 +116,7 @@ public class SupplierContact {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "SupplierContact{" + "website=" + website + ", " + "email=" + email + ", " + "telephone=" + telephone + ", " + "address=" + address + "}";
+        return "SupplierContact{" + "website=" + website + ", " + "email=" + email + ", " + "telephone=" + telephone
+                + ", " + "address=" + address + "}";
     }
 }

@@ -16,21 +16,26 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Tax {
     @JsonProperty("name")
     private String name;
+
     @JsonProperty("retail")
     private Integer retail;
+
     @JsonProperty("original")
     private Integer original;
+
     @JsonProperty("net")
     private Integer net;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Tax() {
-    }
+    public Tax() {}
 
     /** @return the tax name */
     public String getName() {
@@ -97,7 +102,10 @@ public class Tax {
             return false;
         }
         Tax that = (Tax) o;
-        return Objects.equals(name, that.name) && Objects.equals(retail, that.retail) && Objects.equals(original, that.original) && Objects.equals(net, that.net);
+        return Objects.equals(name, that.name)
+                && Objects.equals(retail, that.retail)
+                && Objects.equals(original, that.original)
+                && Objects.equals(net, that.net);
     }
 
     @Override
@@ -108,6 +116,7 @@ public class Tax {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Tax{" + "name=" + name + ", " + "retail=" + retail + ", " + "original=" + original + ", " + "net=" + net + "}";
+        return "Tax{" + "name=" + name + ", " + "retail=" + retail + ", " + "original=" + original + ", " + "net=" + net
+                + "}";
     }
 }

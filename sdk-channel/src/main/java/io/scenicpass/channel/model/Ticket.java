@@ -23,21 +23,25 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Ticket {
     @JsonProperty("redemptionMethod")
     private RedemptionMethod redemptionMethod;
+
     @JsonProperty("utcRedeemedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcRedeemedAt;
+
     @JsonProperty("deliveryOptions")
     private List<DeliveryOption> deliveryOptions;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Ticket() {
-    }
+    public Ticket() {}
 
     /** @return how it is redeemed */
     public RedemptionMethod getRedemptionMethod() {
@@ -105,7 +109,9 @@ public class Ticket {
             return false;
         }
         Ticket that = (Ticket) o;
-        return Objects.equals(redemptionMethod, that.redemptionMethod) && Objects.equals(utcRedeemedAt, that.utcRedeemedAt) && Objects.equals(deliveryOptions, that.deliveryOptions);
+        return Objects.equals(redemptionMethod, that.redemptionMethod)
+                && Objects.equals(utcRedeemedAt, that.utcRedeemedAt)
+                && Objects.equals(deliveryOptions, that.deliveryOptions);
     }
 
     @Override
@@ -116,6 +122,7 @@ public class Ticket {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Ticket{" + "redemptionMethod=" + redemptionMethod + ", " + "utcRedeemedAt=" + utcRedeemedAt + ", " + "deliveryOptions=" + deliveryOptions + "}";
+        return "Ticket{" + "redemptionMethod=" + redemptionMethod + ", " + "utcRedeemedAt=" + utcRedeemedAt + ", "
+                + "deliveryOptions=" + deliveryOptions + "}";
     }
 }

@@ -19,29 +19,38 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Unit {
     @JsonProperty("id")
     private String id;
+
     @JsonProperty("internalName")
     private String internalName;
+
     @JsonProperty("reference")
     private String reference;
+
     @JsonProperty("title")
     private String title;
+
     @JsonProperty("type")
     private UnitType type;
+
     @JsonProperty("requiredContactFields")
     private List<String> requiredContactFields;
+
     @JsonProperty("restrictions")
     private UnitRestrictions restrictions;
+
     @JsonProperty("pricingFrom")
     private List<UnitPricing> pricingFrom;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public Unit() {
-    }
+    public Unit() {}
 
     /** @return the unit id */
     public String getId() {
@@ -115,7 +124,9 @@ public class Unit {
 
     /** @return contact fields required per unit item (never null; empty when absent) */
     public List<String> getRequiredContactFields() {
-        return requiredContactFields == null ? Collections.emptyList() : Collections.unmodifiableList(requiredContactFields);
+        return requiredContactFields == null
+                ? Collections.emptyList()
+                : Collections.unmodifiableList(requiredContactFields);
     }
 
     /**
@@ -164,7 +175,14 @@ public class Unit {
             return false;
         }
         Unit that = (Unit) o;
-        return Objects.equals(id, that.id) && Objects.equals(internalName, that.internalName) && Objects.equals(reference, that.reference) && Objects.equals(title, that.title) && Objects.equals(type, that.type) && Objects.equals(requiredContactFields, that.requiredContactFields) && Objects.equals(restrictions, that.restrictions) && Objects.equals(pricingFrom, that.pricingFrom);
+        return Objects.equals(id, that.id)
+                && Objects.equals(internalName, that.internalName)
+                && Objects.equals(reference, that.reference)
+                && Objects.equals(title, that.title)
+                && Objects.equals(type, that.type)
+                && Objects.equals(requiredContactFields, that.requiredContactFields)
+                && Objects.equals(restrictions, that.restrictions)
+                && Objects.equals(pricingFrom, that.pricingFrom);
     }
 
     @Override
@@ -175,6 +193,8 @@ public class Unit {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "Unit{" + "id=" + id + ", " + "internalName=" + internalName + ", " + "reference=" + reference + ", " + "title=" + title + ", " + "type=" + type + ", " + "requiredContactFields=" + requiredContactFields + ", " + "restrictions=" + restrictions + ", " + "pricingFrom=" + pricingFrom + "}";
+        return "Unit{" + "id=" + id + ", " + "internalName=" + internalName + ", " + "reference=" + reference + ", "
+                + "title=" + title + ", " + "type=" + type + ", " + "requiredContactFields=" + requiredContactFields
+                + ", " + "restrictions=" + restrictions + ", " + "pricingFrom=" + pricingFrom + "}";
     }
 }

@@ -20,33 +20,43 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class UnitItem {
     @JsonProperty("uuid")
     private String uuid;
+
     @JsonProperty("unitId")
     private String unitId;
+
     @JsonProperty("resellerReference")
     private String resellerReference;
+
     @JsonProperty("supplierReference")
     private String supplierReference;
+
     @JsonProperty("status")
     private BookingStatus status;
+
     @JsonProperty("utcRedeemedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcRedeemedAt;
+
     @JsonProperty("contact")
     private Contact contact;
+
     @JsonProperty("ticket")
     private Ticket ticket;
+
     @JsonProperty("pricing")
     private Pricing pricing;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public UnitItem() {
-    }
+    public UnitItem() {}
 
     /** @return the item uuid */
     public String getUuid() {
@@ -183,17 +193,29 @@ public class UnitItem {
             return false;
         }
         UnitItem that = (UnitItem) o;
-        return Objects.equals(uuid, that.uuid) && Objects.equals(unitId, that.unitId) && Objects.equals(resellerReference, that.resellerReference) && Objects.equals(supplierReference, that.supplierReference) && Objects.equals(status, that.status) && Objects.equals(utcRedeemedAt, that.utcRedeemedAt) && Objects.equals(contact, that.contact) && Objects.equals(ticket, that.ticket) && Objects.equals(pricing, that.pricing);
+        return Objects.equals(uuid, that.uuid)
+                && Objects.equals(unitId, that.unitId)
+                && Objects.equals(resellerReference, that.resellerReference)
+                && Objects.equals(supplierReference, that.supplierReference)
+                && Objects.equals(status, that.status)
+                && Objects.equals(utcRedeemedAt, that.utcRedeemedAt)
+                && Objects.equals(contact, that.contact)
+                && Objects.equals(ticket, that.ticket)
+                && Objects.equals(pricing, that.pricing);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(uuid, unitId, resellerReference, supplierReference, status, utcRedeemedAt, contact, ticket, pricing);
+        return Objects.hash(
+                uuid, unitId, resellerReference, supplierReference, status, utcRedeemedAt, contact, ticket, pricing);
     }
 
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "UnitItem{" + "uuid=" + uuid + ", " + "unitId=" + unitId + ", " + "resellerReference=" + resellerReference + ", " + "supplierReference=" + supplierReference + ", " + "status=" + status + ", " + "utcRedeemedAt=" + utcRedeemedAt + ", " + "contact=" + contact + ", " + "ticket=" + ticket + ", " + "pricing=" + pricing + "}";
+        return "UnitItem{" + "uuid=" + uuid + ", " + "unitId=" + unitId + ", " + "resellerReference="
+                + resellerReference + ", " + "supplierReference=" + supplierReference + ", " + "status=" + status + ", "
+                + "utcRedeemedAt=" + utcRedeemedAt + ", " + "contact=" + contact + ", " + "ticket=" + ticket + ", "
+                + "pricing=" + pricing + "}";
     }
 }

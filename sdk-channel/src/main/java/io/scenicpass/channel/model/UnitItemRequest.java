@@ -16,21 +16,26 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class UnitItemRequest {
     @JsonProperty("uuid")
     private String uuid;
+
     @JsonProperty("unitId")
     private String unitId;
+
     @JsonProperty("resellerReference")
     private String resellerReference;
+
     @JsonProperty("contact")
     private Contact contact;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public UnitItemRequest() {
-    }
+    public UnitItemRequest() {}
 
     /** @return an optional client-chosen uuid for the item (idempotency) */
     public String getUuid() {
@@ -97,7 +102,10 @@ public class UnitItemRequest {
             return false;
         }
         UnitItemRequest that = (UnitItemRequest) o;
-        return Objects.equals(uuid, that.uuid) && Objects.equals(unitId, that.unitId) && Objects.equals(resellerReference, that.resellerReference) && Objects.equals(contact, that.contact);
+        return Objects.equals(uuid, that.uuid)
+                && Objects.equals(unitId, that.unitId)
+                && Objects.equals(resellerReference, that.resellerReference)
+                && Objects.equals(contact, that.contact);
     }
 
     @Override
@@ -108,6 +116,7 @@ public class UnitItemRequest {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "UnitItemRequest{" + "uuid=" + uuid + ", " + "unitId=" + unitId + ", " + "resellerReference=" + resellerReference + ", " + "contact=" + contact + "}";
+        return "UnitItemRequest{" + "uuid=" + uuid + ", " + "unitId=" + unitId + ", " + "resellerReference="
+                + resellerReference + ", " + "contact=" + contact + "}";
     }
 }

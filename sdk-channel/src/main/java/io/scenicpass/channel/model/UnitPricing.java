@@ -19,27 +19,35 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class UnitPricing {
     @JsonProperty("unitId")
     private String unitId;
+
     @JsonProperty("original")
     private Integer original;
+
     @JsonProperty("retail")
     private Integer retail;
+
     @JsonProperty("net")
     private Integer net;
+
     @JsonProperty("currency")
     private String currency;
+
     @JsonProperty("currencyPrecision")
     private Integer currencyPrecision;
+
     @JsonProperty("includedTaxes")
     private List<Tax> includedTaxes;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public UnitPricing() {
-    }
+    public UnitPricing() {}
 
     /** @return the unit this price applies to */
     public String getUnitId() {
@@ -148,7 +156,13 @@ public class UnitPricing {
             return false;
         }
         UnitPricing that = (UnitPricing) o;
-        return Objects.equals(unitId, that.unitId) && Objects.equals(original, that.original) && Objects.equals(retail, that.retail) && Objects.equals(net, that.net) && Objects.equals(currency, that.currency) && Objects.equals(currencyPrecision, that.currencyPrecision) && Objects.equals(includedTaxes, that.includedTaxes);
+        return Objects.equals(unitId, that.unitId)
+                && Objects.equals(original, that.original)
+                && Objects.equals(retail, that.retail)
+                && Objects.equals(net, that.net)
+                && Objects.equals(currency, that.currency)
+                && Objects.equals(currencyPrecision, that.currencyPrecision)
+                && Objects.equals(includedTaxes, that.includedTaxes);
     }
 
     @Override
@@ -159,6 +173,8 @@ public class UnitPricing {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "UnitPricing{" + "unitId=" + unitId + ", " + "original=" + original + ", " + "retail=" + retail + ", " + "net=" + net + ", " + "currency=" + currency + ", " + "currencyPrecision=" + currencyPrecision + ", " + "includedTaxes=" + includedTaxes + "}";
+        return "UnitPricing{" + "unitId=" + unitId + ", " + "original=" + original + ", " + "retail=" + retail + ", "
+                + "net=" + net + ", " + "currency=" + currency + ", " + "currencyPrecision=" + currencyPrecision + ", "
+                + "includedTaxes=" + includedTaxes + "}";
     }
 }

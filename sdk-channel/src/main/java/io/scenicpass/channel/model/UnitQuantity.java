@@ -16,17 +16,20 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class UnitQuantity {
     @JsonProperty("id")
     private String id;
+
     @JsonProperty("quantity")
     private Integer quantity;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public UnitQuantity() {
-    }
+    public UnitQuantity() {}
 
     /** @return the unit id */
     public String getId() {

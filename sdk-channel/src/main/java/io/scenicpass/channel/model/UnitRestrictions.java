@@ -19,27 +19,35 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class UnitRestrictions {
     @JsonProperty("minAge")
     private Integer minAge;
+
     @JsonProperty("maxAge")
     private Integer maxAge;
+
     @JsonProperty("idRequired")
     private boolean idRequired;
+
     @JsonProperty("minQuantity")
     private Integer minQuantity;
+
     @JsonProperty("maxQuantity")
     private Integer maxQuantity;
+
     @JsonProperty("paxCount")
     private Integer paxCount;
+
     @JsonProperty("accompaniedBy")
     private List<String> accompaniedBy;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public UnitRestrictions() {
-    }
+    public UnitRestrictions() {}
 
     /** @return the minimum age */
     public Integer getMinAge() {
@@ -148,7 +156,13 @@ public class UnitRestrictions {
             return false;
         }
         UnitRestrictions that = (UnitRestrictions) o;
-        return Objects.equals(minAge, that.minAge) && Objects.equals(maxAge, that.maxAge) && Objects.equals(idRequired, that.idRequired) && Objects.equals(minQuantity, that.minQuantity) && Objects.equals(maxQuantity, that.maxQuantity) && Objects.equals(paxCount, that.paxCount) && Objects.equals(accompaniedBy, that.accompaniedBy);
+        return Objects.equals(minAge, that.minAge)
+                && Objects.equals(maxAge, that.maxAge)
+                && Objects.equals(idRequired, that.idRequired)
+                && Objects.equals(minQuantity, that.minQuantity)
+                && Objects.equals(maxQuantity, that.maxQuantity)
+                && Objects.equals(paxCount, that.paxCount)
+                && Objects.equals(accompaniedBy, that.accompaniedBy);
     }
 
     @Override
@@ -159,6 +173,8 @@ public class UnitRestrictions {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "UnitRestrictions{" + "minAge=" + minAge + ", " + "maxAge=" + maxAge + ", " + "idRequired=" + idRequired + ", " + "minQuantity=" + minQuantity + ", " + "maxQuantity=" + maxQuantity + ", " + "paxCount=" + paxCount + ", " + "accompaniedBy=" + accompaniedBy + "}";
+        return "UnitRestrictions{" + "minAge=" + minAge + ", " + "maxAge=" + maxAge + ", " + "idRequired=" + idRequired
+                + ", " + "minQuantity=" + minQuantity + ", " + "maxQuantity=" + maxQuantity + ", " + "paxCount="
+                + paxCount + ", " + "accompaniedBy=" + accompaniedBy + "}";
     }
 }

@@ -20,23 +20,28 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class WebhookEvent {
     @JsonProperty("eventId")
     private String eventId;
+
     @JsonProperty("type")
     private WebhookEventType type;
+
     @JsonProperty("utcCreatedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcCreatedAt;
+
     @JsonProperty("booking")
     private Booking booking;
 
     /** Creates an empty instance; fill it with the fluent setters. */
-    public WebhookEvent() {
-    }
+    public WebhookEvent() {}
 
     /** @return the unique event id */
     public String getEventId() {
@@ -103,7 +108,10 @@ public class WebhookEvent {
             return false;
         }
         WebhookEvent that = (WebhookEvent) o;
-        return Objects.equals(eventId, that.eventId) && Objects.equals(type, that.type) && Objects.equals(utcCreatedAt, that.utcCreatedAt) && Objects.equals(booking, that.booking);
+        return Objects.equals(eventId, that.eventId)
+                && Objects.equals(type, that.type)
+                && Objects.equals(utcCreatedAt, that.utcCreatedAt)
+                && Objects.equals(booking, that.booking);
     }
 
     @Override
@@ -114,6 +122,7 @@ public class WebhookEvent {
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
-        return "WebhookEvent{" + "eventId=" + eventId + ", " + "type=" + type + ", " + "utcCreatedAt=" + utcCreatedAt + ", " + "booking=" + booking + "}";
+        return "WebhookEvent{" + "eventId=" + eventId + ", " + "type=" + type + ", " + "utcCreatedAt=" + utcCreatedAt
+                + ", " + "booking=" + booking + "}";
     }
 }

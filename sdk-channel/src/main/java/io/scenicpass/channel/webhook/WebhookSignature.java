@@ -27,8 +27,7 @@ public final class WebhookSignature {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /**
      * Computes the signature header value.

@@ -51,7 +51,9 @@ public final class WebhookVerifier {
      */
     public WebhookEvent verify(Map<String, ? extends List<String>> headers, byte[] body)
             throws WebhookVerificationException {
-        return verify(header(headers, WebhookSignature.TIMESTAMP_HEADER), header(headers, WebhookSignature.SIGNATURE_HEADER),
+        return verify(
+                header(headers, WebhookSignature.TIMESTAMP_HEADER),
+                header(headers, WebhookSignature.SIGNATURE_HEADER),
                 body);
     }
 
@@ -91,10 +93,12 @@ public final class WebhookVerifier {
     public void verifySignature(String timestampHeader, String signatureHeader, byte[] body)
             throws WebhookVerificationException {
         if (timestampHeader == null || timestampHeader.trim().isEmpty()) {
-            throw new WebhookVerificationException(Reason.MISSING_HEADER, WebhookSignature.TIMESTAMP_HEADER + " is missing");
+            throw new WebhookVerificationException(
+                    Reason.MISSING_HEADER, WebhookSignature.TIMESTAMP_HEADER + " is missing");
         }
         if (signatureHeader == null || signatureHeader.trim().isEmpty()) {
-            throw new WebhookVerificationException(Reason.MISSING_HEADER, WebhookSignature.SIGNATURE_HEADER + " is missing");
+            throw new WebhookVerificationException(
+                    Reason.MISSING_HEADER, WebhookSignature.SIGNATURE_HEADER + " is missing");
         }
         Objects.requireNonNull(body, "body");
         long ts;
@@ -105,7 +109,8 @@ public final class WebhookVerifier {
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - ts);
         if (skew > tolerance.getSeconds()) {
-            throw new WebhookVerificationException(Reason.TIMESTAMP_OUT_OF_TOLERANCE,
+            throw new WebhookVerificationException(
+                    Reason.TIMESTAMP_OUT_OF_TOLERANCE,
                     "timestamp is " + skew + " s away from now (tolerance " + tolerance.getSeconds() + " s)");
         }
         List<byte[]> given = parseSignatures(signatureHeader);
@@ -146,14 +151,18 @@ public final class WebhookVerifier {
             out.add(b);
         }
         if (out.isEmpty()) {
-            throw new WebhookVerificationException(Reason.MALFORMED_HEADER, "no " + WebhookSignature.SCHEME + " signature");
+            throw new WebhookVerificationException(
+                    Reason.MALFORMED_HEADER, "no " + WebhookSignature.SCHEME + " signature");
         }
         return out;
     }
 
     private static String header(Map<String, ? extends List<String>> headers, String name) {
         for (Map.Entry<String, ? extends List<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null && !e.getValue().isEmpty()) {
+            if (e.getKey() != null
+                    && e.getKey().equalsIgnoreCase(name)
+                    && e.getValue() != null
+                    && !e.getValue().isEmpty()) {
                 return String.join(",", e.getValue());
             }
         }
@@ -166,8 +175,7 @@ public final class WebhookVerifier {
         private Duration tolerance = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param value a webhook secret; call again to accept an additional one during rotation
@@ -210,5 +218,4 @@ public final class WebhookVerifier {
             return new WebhookVerifier(this);
         }
     }
-
 }

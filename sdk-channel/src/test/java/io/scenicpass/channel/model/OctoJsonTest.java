@@ -16,21 +16,41 @@ import org.junit.jupiter.api.Test;
 class OctoJsonTest {
 
     static Booking sampleBooking() {
-        return new Booking().id("b-1").uuid("5b1c9e5e-1b8e-4d0c-9a52-1f0f1f6d2b11").testMode(false)
+        return new Booking()
+                .id("b-1")
+                .uuid("5b1c9e5e-1b8e-4d0c-9a52-1f0f1f6d2b11")
+                .testMode(false)
                 .status(BookingStatus.CONFIRMED)
                 .utcCreatedAt(Instant.parse("2026-11-24T10:15:30.123Z"))
                 .utcConfirmedAt(Instant.parse("2026-11-24T10:16:00Z"))
-                .productId("p1").optionId("DEFAULT").cancellable(true)
+                .productId("p1")
+                .optionId("DEFAULT")
+                .cancellable(true)
                 .availabilityId("2026-11-25T08:00:00+08:00")
-                .availability(new Availability().id("2026-11-25T08:00:00+08:00")
+                .availability(new Availability()
+                        .id("2026-11-25T08:00:00+08:00")
                         .localDateTimeStart(OffsetDateTime.of(2026, 11, 25, 8, 0, 0, 0, ZoneOffset.ofHours(8)))
                         .localDateTimeEnd(OffsetDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneOffset.ofHours(8)))
-                        .status(AvailabilityStatus.AVAILABLE).available(true).vacancies(10).capacity(100))
+                        .status(AvailabilityStatus.AVAILABLE)
+                        .available(true)
+                        .vacancies(10)
+                        .capacity(100))
                 .contact(new Contact().fullName("Li Lei").emailAddress("li@example.com"))
-                .unitItems(List.of(new UnitItem().uuid("u1").unitId("adult").status(BookingStatus.CONFIRMED)
-                        .ticket(new Ticket().redemptionMethod(RedemptionMethod.DIGITAL).deliveryOptions(List.of(
-                                new DeliveryOption().deliveryFormat(DeliveryFormat.QRCODE).deliveryValue("SP1:abc"))))))
-                .pricing(new Pricing().original(20000).retail(18000).net(15000).currency("CNY").currencyPrecision(2));
+                .unitItems(List.of(new UnitItem()
+                        .uuid("u1")
+                        .unitId("adult")
+                        .status(BookingStatus.CONFIRMED)
+                        .ticket(new Ticket()
+                                .redemptionMethod(RedemptionMethod.DIGITAL)
+                                .deliveryOptions(List.of(new DeliveryOption()
+                                        .deliveryFormat(DeliveryFormat.QRCODE)
+                                        .deliveryValue("SP1:abc"))))))
+                .pricing(new Pricing()
+                        .original(20000)
+                        .retail(18000)
+                        .net(15000)
+                        .currency("CNY")
+                        .currencyPrecision(2));
     }
 
     @Test
@@ -40,11 +60,20 @@ class OctoJsonTest {
         assertThat(n.get("utcConfirmedAt").asText()).isEqualTo("2026-11-24T10:16:00Z");
         assertThat(n.get("availability").get("localDateTimeStart").asText()).isEqualTo("2026-11-25T08:00:00+08:00");
         assertThat(n.has("utcExpiresAt")).as("nulls are omitted").isFalse();
-        assertThat(n.get("unitItems").get(0).get("ticket").get("deliveryOptions").get(0).get("deliveryFormat").asText())
+        assertThat(n.get("unitItems")
+                        .get(0)
+                        .get("ticket")
+                        .get("deliveryOptions")
+                        .get(0)
+                        .get("deliveryFormat")
+                        .asText())
                 .isEqualTo("QRCODE");
-        AvailabilityRequest r = new AvailabilityRequest().productId("p").optionId("o").localDate(LocalDate.of(2026, 3, 9));
-        assertThat(OctoJson.write(r)).isEqualTo("{\"productId\":\"p\",\"optionId\":\"o\",\"localDate\":\"2026-03-09\"}");
-        assertThat(OctoJson.write(new Option().id("DEFAULT").defaultOption(true))).contains("\"default\":true");
+        AvailabilityRequest r =
+                new AvailabilityRequest().productId("p").optionId("o").localDate(LocalDate.of(2026, 3, 9));
+        assertThat(OctoJson.write(r))
+                .isEqualTo("{\"productId\":\"p\",\"optionId\":\"o\",\"localDate\":\"2026-03-09\"}");
+        assertThat(OctoJson.write(new Option().id("DEFAULT").defaultOption(true)))
+                .contains("\"default\":true");
     }
 
     @Test
@@ -54,7 +83,8 @@ class OctoJsonTest {
         assertThat(back.getUtcCreatedAt()).isEqualTo(Instant.parse("2026-11-24T10:15:30Z"));
         assertThat(back.getAvailability().getLocalDateTimeStart().getOffset()).isEqualTo(ZoneOffset.ofHours(8));
         assertThat(OctoJson.write(back)).isEqualTo(OctoJson.write(b));
-        assertThat(back.getUnitItems().get(0).getTicket().deliveryValue(DeliveryFormat.QRCODE)).isEqualTo("SP1:abc");
+        assertThat(back.getUnitItems().get(0).getTicket().deliveryValue(DeliveryFormat.QRCODE))
+                .isEqualTo("SP1:abc");
     }
 
     @Test
@@ -66,8 +96,10 @@ class OctoJsonTest {
 
     @Test
     void toleratesNewerServers() {
-        Booking b = OctoJson.read("{\"uuid\":\"x\",\"status\":\"SOMETHING_NEW\",\"brandNewField\":{\"a\":1},"
-                + "\"utcCreatedAt\":\"2026-11-24T10:15:30.5+08:00\"}", Booking.class);
+        Booking b = OctoJson.read(
+                "{\"uuid\":\"x\",\"status\":\"SOMETHING_NEW\",\"brandNewField\":{\"a\":1},"
+                        + "\"utcCreatedAt\":\"2026-11-24T10:15:30.5+08:00\"}",
+                Booking.class);
         assertThat(b.getStatus()).isEqualTo(BookingStatus.UNKNOWN);
         assertThat(b.getUtcCreatedAt()).isEqualTo(Instant.parse("2026-11-24T02:15:30.5Z"));
         OctoError e = OctoJson.read("{\"error\":\"NEW_CODE\",\"errorMessage\":\"m\"}", OctoError.class);
@@ -82,7 +114,10 @@ class OctoJsonTest {
 
     @Test
     void contactIsRedactedInToString() {
-        assertThat(sampleBooking().toString()).doesNotContain("Li Lei").doesNotContain("li@example.com").contains("<redacted>");
+        assertThat(sampleBooking().toString())
+                .doesNotContain("Li Lei")
+                .doesNotContain("li@example.com")
+                .contains("<redacted>");
     }
 
     @Test

@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.LongRange;
 
 class OctoTimeFormatProperties {
     @Property(tries = 500)
-    void utcTimestampsRoundTripAtSecondPrecision(@ForAll @LongRange(min = 0L, max = 253402300799L) long seconds,
+    void utcTimestampsRoundTripAtSecondPrecision(
+            @ForAll @LongRange(min = 0L, max = 253402300799L) long seconds,
             @ForAll @IntRange(min = 0, max = 999_999_999) int nanos) {
         Instant t = Instant.ofEpochSecond(seconds, nanos);
         String json = OctoJson.write(new Booking().utcCreatedAt(t));
@@ -23,10 +24,12 @@ class OctoTimeFormatProperties {
     }
 
     @Property(tries = 500)
-    void slotTimesKeepTheirOffset(@ForAll @LongRange(min = 0L, max = 4102444800L) long seconds,
+    void slotTimesKeepTheirOffset(
+            @ForAll @LongRange(min = 0L, max = 4102444800L) long seconds,
             @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours) {
         OffsetDateTime start = Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.ofTotalSeconds(quarterHours * 900));
-        Availability back = OctoJson.read(OctoJson.write(new Availability().localDateTimeStart(start)), Availability.class);
+        Availability back =
+                OctoJson.read(OctoJson.write(new Availability().localDateTimeStart(start)), Availability.class);
         assertThat(back.getLocalDateTimeStart()).isEqualTo(start);
         assertThat(back.getLocalDateTimeStart().getOffset()).isEqualTo(start.getOffset());
     }
@@ -36,6 +39,7 @@ class OctoTimeFormatProperties {
         LocalDate d = LocalDate.ofEpochDay(epochDay);
         String json = OctoJson.write(new AvailabilityCalendarDay().localDate(d));
         assertThat(json).contains("\"localDate\":\"" + d + "\"");
-        assertThat(OctoJson.read(json, AvailabilityCalendarDay.class).getLocalDate()).isEqualTo(d);
+        assertThat(OctoJson.read(json, AvailabilityCalendarDay.class).getLocalDate())
+                .isEqualTo(d);
     }
 }

@@ -27,11 +27,16 @@ class WebhookVerifierTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final long TS = NOW.getEpochSecond();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final WebhookVerifier verifier = WebhookVerifier.builder().secret(SECRET).clock(clock).build();
+    private final WebhookVerifier verifier =
+            WebhookVerifier.builder().secret(SECRET).clock(clock).build();
 
     private static byte[] body() {
-        return OctoJson.write(new WebhookEvent().eventId("evt-1").type(WebhookEventType.BOOKING_CONFIRMED).utcCreatedAt(NOW)
-                .booking(new Booking().uuid("b-1").status(BookingStatus.CONFIRMED))).getBytes(StandardCharsets.UTF_8);
+        return OctoJson.write(new WebhookEvent()
+                        .eventId("evt-1")
+                        .type(WebhookEventType.BOOKING_CONFIRMED)
+                        .utcCreatedAt(NOW)
+                        .booking(new Booking().uuid("b-1").status(BookingStatus.CONFIRMED)))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -53,8 +58,11 @@ class WebhookVerifierTest {
     @Test
     void headerMapLookupIsCaseInsensitive() throws Exception {
         byte[] body = body();
-        Map<String, List<String>> headers = Map.of("scenicpass-timestamp", List.of(Long.toString(TS)),
-                "SCENICPASS-SIGNATURE", List.of(WebhookSignature.sign(SECRET, TS, body)));
+        Map<String, List<String>> headers = Map.of(
+                "scenicpass-timestamp",
+                List.of(Long.toString(TS)),
+                "SCENICPASS-SIGNATURE",
+                List.of(WebhookSignature.sign(SECRET, TS, body)));
         assertThat(verifier.verify(headers, body).getEventId()).isEqualTo("evt-1");
     }
 
@@ -62,7 +70,9 @@ class WebhookVerifierTest {
     void rejectsATamperedBody() {
         byte[] body = body();
         String sig = WebhookSignature.sign(SECRET, TS, body);
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("\"status\":\"CONFIRMED\"", "\"status\":\"CANCELLED\"").getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = new String(body, StandardCharsets.UTF_8)
+                .replace("\"status\":\"CONFIRMED\"", "\"status\":\"CANCELLED\"")
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(tampered).isNotEqualTo(body);
         assertThat(reason(Long.toString(TS), sig, tampered)).isEqualTo(Reason.SIGNATURE_MISMATCH);
     }
@@ -70,19 +80,24 @@ class WebhookVerifierTest {
     @Test
     void rejectsAnotherSecretAndAShiftedTimestamp() {
         byte[] body = body();
-        assertThat(reason(Long.toString(TS), WebhookSignature.sign("other", TS, body), body)).isEqualTo(Reason.SIGNATURE_MISMATCH);
-        assertThat(reason(Long.toString(TS + 1), WebhookSignature.sign(SECRET, TS, body), body)).isEqualTo(Reason.SIGNATURE_MISMATCH);
+        assertThat(reason(Long.toString(TS), WebhookSignature.sign("other", TS, body), body))
+                .isEqualTo(Reason.SIGNATURE_MISMATCH);
+        assertThat(reason(Long.toString(TS + 1), WebhookSignature.sign(SECRET, TS, body), body))
+                .isEqualTo(Reason.SIGNATURE_MISMATCH);
     }
 
     @Test
     void rejectsReplaysOutsideTheTolerance() {
         byte[] body = body();
         long old = TS - 301;
-        assertThat(reason(Long.toString(old), WebhookSignature.sign(SECRET, old, body), body)).isEqualTo(Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+        assertThat(reason(Long.toString(old), WebhookSignature.sign(SECRET, old, body), body))
+                .isEqualTo(Reason.TIMESTAMP_OUT_OF_TOLERANCE);
         long future = TS + 301;
-        assertThat(reason(Long.toString(future), WebhookSignature.sign(SECRET, future, body), body)).isEqualTo(Reason.TIMESTAMP_OUT_OF_TOLERANCE);
+        assertThat(reason(Long.toString(future), WebhookSignature.sign(SECRET, future, body), body))
+                .isEqualTo(Reason.TIMESTAMP_OUT_OF_TOLERANCE);
         long edge = TS - 300;
-        assertThat(reason(Long.toString(edge), WebhookSignature.sign(SECRET, edge, body), body)).isNull();
+        assertThat(reason(Long.toString(edge), WebhookSignature.sign(SECRET, edge, body), body))
+                .isNull();
     }
 
     @Test
@@ -99,25 +114,33 @@ class WebhookVerifierTest {
 
     @Test
     void rotationAcceptsEitherSecretAndSeveralSignatures() throws Exception {
-        WebhookVerifier rotating = WebhookVerifier.builder().secret("old-secret").secret(SECRET).clock(clock).build();
+        WebhookVerifier rotating = WebhookVerifier.builder()
+                .secret("old-secret")
+                .secret(SECRET)
+                .clock(clock)
+                .build();
         byte[] body = body();
         String header = WebhookSignature.sign("unknown", TS, body) + ", " + WebhookSignature.sign(SECRET, TS, body);
-        assertThat(rotating.verify(Long.toString(TS), header, body).getEventId()).isEqualTo("evt-1");
+        assertThat(rotating.verify(Long.toString(TS), header, body).getEventId())
+                .isEqualTo("evt-1");
     }
 
     @Test
     void validSignatureOverANonEventIsMalformedBody() {
         byte[] body = "{\"hello\":1}".getBytes(StandardCharsets.UTF_8);
-        assertThat(reason(Long.toString(TS), WebhookSignature.sign(SECRET, TS, body), body)).isEqualTo(Reason.MALFORMED_BODY);
+        assertThat(reason(Long.toString(TS), WebhookSignature.sign(SECRET, TS, body), body))
+                .isEqualTo(Reason.MALFORMED_BODY);
         byte[] junk = "not json".getBytes(StandardCharsets.UTF_8);
-        assertThat(reason(Long.toString(TS), WebhookSignature.sign(SECRET, TS, junk), junk)).isEqualTo(Reason.MALFORMED_BODY);
+        assertThat(reason(Long.toString(TS), WebhookSignature.sign(SECRET, TS, junk), junk))
+                .isEqualTo(Reason.MALFORMED_BODY);
     }
 
     @Test
     void builderRejectsMissingSecretOrNegativeTolerance() {
         assertThatThrownBy(() -> WebhookVerifier.builder().build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookVerifier.builder().secret("")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WebhookVerifier.builder().tolerance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookVerifier.builder().tolerance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Property(tries = 200)
@@ -130,7 +153,8 @@ class WebhookVerifierTest {
     }
 
     private Reason reason(String ts, String sig, byte[] body) {
-        WebhookVerificationException e = catchThrowableOfType(WebhookVerificationException.class, () -> verifier.verify(ts, sig, body));
+        WebhookVerificationException e =
+                catchThrowableOfType(WebhookVerificationException.class, () -> verifier.verify(ts, sig, body));
         return e == null ? null : e.getReason();
     }
 

@@ -34,6 +34,7 @@ public final class CoseSign1 {
     public static final int ALG = 1;
     /** Header label of kid. */
     public static final int KID = 4;
+
     private static final byte[] EMPTY = new byte[0];
 
     private final byte[] protectedBytes;
@@ -43,8 +44,13 @@ public final class CoseSign1 {
     private final byte[] signature;
     private final boolean tagged;
 
-    private CoseSign1(byte[] protectedBytes, Map<String, JsonNode> prot, Map<String, JsonNode> unprot,
-            byte[] payload, byte[] signature, boolean tagged) {
+    private CoseSign1(
+            byte[] protectedBytes,
+            Map<String, JsonNode> prot,
+            Map<String, JsonNode> unprot,
+            byte[] payload,
+            byte[] signature,
+            boolean tagged) {
         this.protectedBytes = protectedBytes;
         this.protectedHeader = Collections.unmodifiableMap(prot);
         this.unprotectedHeader = Collections.unmodifiableMap(unprot);
@@ -93,8 +99,7 @@ public final class CoseSign1 {
         if (count == 0) {
             return false;
         }
-        boolean ok = count == 1 ? p.getCurrentTag() == TAG
-                : count == 2 && tags.contains(CWT_TAG) && tags.contains(TAG);
+        boolean ok = count == 1 ? p.getCurrentTag() == TAG : count == 2 && tags.contains(CWT_TAG) && tags.contains(TAG);
         if (!ok) {
             throw Cbor.malformed("wrong CBOR tag for COSE_Sign1");
         }
@@ -116,22 +121,34 @@ public final class CoseSign1 {
     }
 
     /** The serialized protected header as carried in the message. */
-    public byte[] protectedBytes() { return protectedBytes.clone(); }
+    public byte[] protectedBytes() {
+        return protectedBytes.clone();
+    }
 
     /** Protected header parameters by label. */
-    public Map<String, JsonNode> protectedHeader() { return protectedHeader; }
+    public Map<String, JsonNode> protectedHeader() {
+        return protectedHeader;
+    }
 
     /** Unprotected header parameters by label. */
-    public Map<String, JsonNode> unprotectedHeader() { return unprotectedHeader; }
+    public Map<String, JsonNode> unprotectedHeader() {
+        return unprotectedHeader;
+    }
 
     /** The payload. */
-    public byte[] payload() { return payload.clone(); }
+    public byte[] payload() {
+        return payload.clone();
+    }
 
     /** The signature. */
-    public byte[] signature() { return signature.clone(); }
+    public byte[] signature() {
+        return signature.clone();
+    }
 
     /** True if the message carried tag 18. */
-    public boolean tagged() { return tagged; }
+    public boolean tagged() {
+        return tagged;
+    }
 
     /** A header parameter, protected first, then unprotected. */
     public Optional<JsonNode> header(int label) {
@@ -169,8 +186,9 @@ public final class CoseSign1 {
     /** The algorithm as a supported {@link Algorithm}, else UNSUPPORTED_ALGORITHM. */
     public Algorithm supportedAlgorithm() {
         int alg = algorithm();
-        return Algorithm.fromCose(alg).orElseThrow(
-                () -> new ScenicPassException(ErrorCode.UNSUPPORTED_ALGORITHM, "alg " + alg + " is not supported"));
+        return Algorithm.fromCose(alg)
+                .orElseThrow(() ->
+                        new ScenicPassException(ErrorCode.UNSUPPORTED_ALGORITHM, "alg " + alg + " is not supported"));
     }
 
     /** The Sig_structure bytes this message is signed over (RFC 9052 section 4.4). */
@@ -193,9 +211,15 @@ public final class CoseSign1 {
         Algorithm alg = supportedAlgorithm();
         String jca;
         switch (alg) {
-            case EDDSA: jca = "Ed25519"; break;
-            case ES256: jca = "SHA256withPLAIN-ECDSA"; break;
-            default: jca = "SHA256withRSAandMGF1"; break;
+            case EDDSA:
+                jca = "Ed25519";
+                break;
+            case ES256:
+                jca = "SHA256withPLAIN-ECDSA";
+                break;
+            default:
+                jca = "SHA256withRSAandMGF1";
+                break;
         }
         try {
             Signature s = Signature.getInstance(jca, Crypto.BC);
@@ -237,8 +261,8 @@ public final class CoseSign1 {
      * @param payload the payload
      * @param tagged whether to prefix tag 18
      */
-    public static byte[] signEd25519(IssuerKey key, byte[] protectedHeader, Map<Integer, Object> unprotected,
-            byte[] payload, boolean tagged) {
+    public static byte[] signEd25519(
+            IssuerKey key, byte[] protectedHeader, Map<Integer, Object> unprotected, byte[] payload, boolean tagged) {
         byte[] sig = key.sign(sigStructure(protectedHeader, EMPTY, payload));
         return Cbor.encode(g -> {
             if (tagged) {

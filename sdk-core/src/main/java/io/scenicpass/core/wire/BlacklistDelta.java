@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** Changes to the person blacklist (holder bindings as base64url strings). */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class BlacklistDelta {
     private final long fromSequence;
@@ -20,7 +22,8 @@ public final class BlacklistDelta {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public BlacklistDelta(@JsonProperty("fromSequence") long fromSequence,
+    public BlacklistDelta(
+            @JsonProperty("fromSequence") long fromSequence,
             @JsonProperty("toSequence") long toSequence,
             @JsonProperty("added") List<String> added,
             @JsonProperty("removed") List<String> removed,
@@ -28,7 +31,8 @@ public final class BlacklistDelta {
         this.fromSequence = fromSequence;
         this.toSequence = toSequence;
         this.added = added == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(added));
-        this.removed = removed == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(removed));
+        this.removed =
+                removed == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(removed));
         this.more = more;
     }
 
@@ -77,6 +81,7 @@ public final class BlacklistDelta {
 
     @Override
     public String toString() {
-        return "BlacklistDelta{" + "fromSequence=" + fromSequence + ", " + "toSequence=" + toSequence + ", " + "added=" + added + ", " + "removed=" + removed + ", " + "more=" + more + "}";
+        return "BlacklistDelta{" + "fromSequence=" + fromSequence + ", " + "toSequence=" + toSequence + ", " + "added="
+                + added + ", " + "removed=" + removed + ", " + "more=" + more + "}";
     }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Configuration of one gate device. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class DeviceConfig {
     private final String deviceId;
@@ -29,7 +31,8 @@ public final class DeviceConfig {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public DeviceConfig(@JsonProperty("deviceId") String deviceId,
+    public DeviceConfig(
+            @JsonProperty("deviceId") String deviceId,
             @JsonProperty("gateId") String gateId,
             @JsonProperty("areaId") String areaId,
             @JsonProperty("zones") List<String> zones,
@@ -49,7 +52,8 @@ public final class DeviceConfig {
         this.earlyToleranceSeconds = earlyToleranceSeconds;
         this.lateToleranceSeconds = lateToleranceSeconds;
         this.rules = rules == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(rules));
-        this.messages = messages == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(messages));
+        this.messages =
+                messages == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(messages));
         this.holderBindingKey = holderBindingKey;
         this.healthCertificateRequired = healthCertificateRequired;
         this.version = version;
@@ -137,12 +141,28 @@ public final class DeviceConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(deviceId, gateId, areaId, zones, direction, earlyToleranceSeconds, lateToleranceSeconds, rules, messages, holderBindingKey, healthCertificateRequired, version);
+        return Objects.hash(
+                deviceId,
+                gateId,
+                areaId,
+                zones,
+                direction,
+                earlyToleranceSeconds,
+                lateToleranceSeconds,
+                rules,
+                messages,
+                holderBindingKey,
+                healthCertificateRequired,
+                version);
     }
 
     @Override
     public String toString() {
-        return "DeviceConfig{" + "deviceId=" + deviceId + ", " + "gateId=" + gateId + ", " + "areaId=" + areaId + ", " + "zones=" + zones + ", " + "direction=" + direction + ", " + "earlyToleranceSeconds=" + earlyToleranceSeconds + ", " + "lateToleranceSeconds=" + lateToleranceSeconds + ", " + "rules=" + rules + ", " + "messages=" + messages + ", " + "holderBindingKey=" + holderBindingKey + ", " + "healthCertificateRequired=" + healthCertificateRequired + ", " + "version=" + version + "}";
+        return "DeviceConfig{" + "deviceId=" + deviceId + ", " + "gateId=" + gateId + ", " + "areaId=" + areaId + ", "
+                + "zones=" + zones + ", " + "direction=" + direction + ", " + "earlyToleranceSeconds="
+                + earlyToleranceSeconds + ", " + "lateToleranceSeconds=" + lateToleranceSeconds + ", " + "rules="
+                + rules + ", " + "messages=" + messages + ", " + "holderBindingKey=" + holderBindingKey + ", "
+                + "healthCertificateRequired=" + healthCertificateRequired + ", " + "version=" + version + "}";
     }
 
     /** A new builder. */
@@ -259,7 +279,19 @@ public final class DeviceConfig {
 
         /** Builds the value. */
         public DeviceConfig build() {
-            return new DeviceConfig(deviceId, gateId, areaId, zones, direction, earlyToleranceSeconds, lateToleranceSeconds, rules, messages, holderBindingKey, healthCertificateRequired, version);
+            return new DeviceConfig(
+                    deviceId,
+                    gateId,
+                    areaId,
+                    zones,
+                    direction,
+                    earlyToleranceSeconds,
+                    lateToleranceSeconds,
+                    rules,
+                    messages,
+                    holderBindingKey,
+                    healthCertificateRequired,
+                    version);
         }
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /** A message for the gate display in Chinese and English. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class DisplayMessage {
     private final String zh;
@@ -14,8 +16,7 @@ public final class DisplayMessage {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public DisplayMessage(@JsonProperty("zh") String zh,
-            @JsonProperty("en") String en) {
+    public DisplayMessage(@JsonProperty("zh") String zh, @JsonProperty("en") String en) {
         this.zh = zh;
         this.en = en;
     }
@@ -36,8 +37,7 @@ public final class DisplayMessage {
             return false;
         }
         DisplayMessage x = (DisplayMessage) o;
-        return Objects.equals(zh, x.zh)
-                && Objects.equals(en, x.en);
+        return Objects.equals(zh, x.zh) && Objects.equals(en, x.en);
     }
 
     @Override

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /** Enrollment of a device with a one-time token (POST /terminal/v1/enroll). */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class EnrollmentRequest {
     private final String token;
@@ -15,7 +17,8 @@ public final class EnrollmentRequest {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public EnrollmentRequest(@JsonProperty("token") String token,
+    public EnrollmentRequest(
+            @JsonProperty("token") String token,
             @JsonProperty("deviceName") String deviceName,
             @JsonProperty("deviceModel") String deviceModel) {
         this.token = token;
@@ -56,6 +59,7 @@ public final class EnrollmentRequest {
 
     @Override
     public String toString() {
-        return "EnrollmentRequest{" + "token=" + token + ", " + "deviceName=" + deviceName + ", " + "deviceModel=" + deviceModel + "}";
+        return "EnrollmentRequest{" + "token=" + token + ", " + "deviceName=" + deviceName + ", " + "deviceModel="
+                + deviceModel + "}";
     }
 }

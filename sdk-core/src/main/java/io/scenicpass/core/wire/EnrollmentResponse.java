@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /** Answer to an enrollment: identity, credentials and the pinned root key. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class EnrollmentResponse {
     private final String deviceId;
@@ -17,7 +19,8 @@ public final class EnrollmentResponse {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public EnrollmentResponse(@JsonProperty("deviceId") String deviceId,
+    public EnrollmentResponse(
+            @JsonProperty("deviceId") String deviceId,
             @JsonProperty("deviceToken") String deviceToken,
             @JsonProperty("areaId") String areaId,
             @JsonProperty("gateId") String gateId,
@@ -74,6 +77,7 @@ public final class EnrollmentResponse {
 
     @Override
     public String toString() {
-        return "EnrollmentResponse{" + "deviceId=" + deviceId + ", " + "deviceToken=" + deviceToken + ", " + "areaId=" + areaId + ", " + "gateId=" + gateId + ", " + "rootPublicKey=" + rootPublicKey + "}";
+        return "EnrollmentResponse{" + "deviceId=" + deviceId + ", " + "deviceToken=" + deviceToken + ", " + "areaId="
+                + areaId + ", " + "gateId=" + gateId + ", " + "rootPublicKey=" + rootPublicKey + "}";
     }
 }

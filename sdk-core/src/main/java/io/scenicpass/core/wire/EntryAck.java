@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** Per-event acknowledgement of an entry batch. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class EntryAck {
     private final List<EntryAckItem> results;
@@ -17,7 +19,8 @@ public final class EntryAck {
     /** All fields; null lists and maps become empty. */
     @JsonCreator
     public EntryAck(@JsonProperty("results") List<EntryAckItem> results) {
-        this.results = results == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(results));
+        this.results =
+                results == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(results));
     }
 
     /** One item per event. */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /** Acknowledgement of one entry event. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class EntryAckItem {
     private final String eventId;
@@ -16,7 +18,8 @@ public final class EntryAckItem {
 
     /** All fields; {@code reason} (a code of {@link EntryAckReason}) may be null. */
     @JsonCreator
-    public EntryAckItem(@JsonProperty("eventId") String eventId,
+    public EntryAckItem(
+            @JsonProperty("eventId") String eventId,
             @JsonProperty("status") EntryAckStatus status,
             @JsonProperty("message") String message,
             @JsonProperty("reason") String reason) {
@@ -73,7 +76,7 @@ public final class EntryAckItem {
 
     @Override
     public String toString() {
-        return "EntryAckItem{" + "eventId=" + eventId + ", " + "status=" + status + ", " + "message=" + message
-                + ", " + "reason=" + reason + "}";
+        return "EntryAckItem{" + "eventId=" + eventId + ", " + "status=" + status + ", " + "message=" + message + ", "
+                + "reason=" + reason + "}";
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** Entry events uploaded by a device (POST /terminal/v1/entries). */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class EntryBatch {
     private final String deviceId;
@@ -18,8 +20,7 @@ public final class EntryBatch {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public EntryBatch(@JsonProperty("deviceId") String deviceId,
-            @JsonProperty("events") List<EntryEvent> events) {
+    public EntryBatch(@JsonProperty("deviceId") String deviceId, @JsonProperty("events") List<EntryEvent> events) {
         this.deviceId = deviceId;
         this.events = events == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(events));
     }
@@ -40,8 +41,7 @@ public final class EntryBatch {
             return false;
         }
         EntryBatch x = (EntryBatch) o;
-        return Objects.equals(deviceId, x.deviceId)
-                && Objects.equals(events, x.events);
+        return Objects.equals(deviceId, x.deviceId) && Objects.equals(events, x.events);
     }
 
     @Override

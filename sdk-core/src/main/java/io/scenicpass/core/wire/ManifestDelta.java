@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** Changes to the day manifest between two cursors. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ManifestDelta {
     private final long fromCursor;
@@ -20,15 +22,19 @@ public final class ManifestDelta {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public ManifestDelta(@JsonProperty("fromCursor") long fromCursor,
+    public ManifestDelta(
+            @JsonProperty("fromCursor") long fromCursor,
             @JsonProperty("toCursor") long toCursor,
             @JsonProperty("upserts") List<ManifestEntry> upserts,
             @JsonProperty("removedPassIds") List<String> removedPassIds,
             @JsonProperty("more") boolean more) {
         this.fromCursor = fromCursor;
         this.toCursor = toCursor;
-        this.upserts = upserts == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(upserts));
-        this.removedPassIds = removedPassIds == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(removedPassIds));
+        this.upserts =
+                upserts == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(upserts));
+        this.removedPassIds = removedPassIds == null
+                ? Collections.emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(removedPassIds));
         this.more = more;
     }
 
@@ -77,6 +83,7 @@ public final class ManifestDelta {
 
     @Override
     public String toString() {
-        return "ManifestDelta{" + "fromCursor=" + fromCursor + ", " + "toCursor=" + toCursor + ", " + "upserts=" + upserts + ", " + "removedPassIds=" + removedPassIds + ", " + "more=" + more + "}";
+        return "ManifestDelta{" + "fromCursor=" + fromCursor + ", " + "toCursor=" + toCursor + ", " + "upserts="
+                + upserts + ", " + "removedPassIds=" + removedPassIds + ", " + "more=" + more + "}";
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** A pass of the day, indexed by the credentials that may stand in for it. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ManifestEntry {
     private final String passId;
@@ -20,16 +22,22 @@ public final class ManifestEntry {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public ManifestEntry(@JsonProperty("passId") String passId,
+    public ManifestEntry(
+            @JsonProperty("passId") String passId,
             @JsonProperty("passText") String passText,
             @JsonProperty("holderBindings") List<String> holderBindings,
             @JsonProperty("cardUids") List<String> cardUids,
             @JsonProperty("biometricSubjects") List<String> biometricSubjects) {
         this.passId = passId;
         this.passText = passText;
-        this.holderBindings = holderBindings == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(holderBindings));
-        this.cardUids = cardUids == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(cardUids));
-        this.biometricSubjects = biometricSubjects == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(biometricSubjects));
+        this.holderBindings = holderBindings == null
+                ? Collections.emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(holderBindings));
+        this.cardUids =
+                cardUids == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(cardUids));
+        this.biometricSubjects = biometricSubjects == null
+                ? Collections.emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(biometricSubjects));
     }
 
     /** Pass id. */
@@ -77,6 +85,8 @@ public final class ManifestEntry {
 
     @Override
     public String toString() {
-        return "ManifestEntry{" + "passId=" + passId + ", " + "passText=" + passText + ", " + "holderBindings=" + holderBindings + ", " + "cardUids=" + cardUids + ", " + "biometricSubjects=" + biometricSubjects + "}";
+        return "ManifestEntry{" + "passId=" + passId + ", " + "passText=" + passText + ", " + "holderBindings="
+                + holderBindings + ", " + "cardUids=" + cardUids + ", " + "biometricSubjects=" + biometricSubjects
+                + "}";
     }
 }

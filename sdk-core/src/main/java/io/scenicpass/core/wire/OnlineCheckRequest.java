@@ -7,7 +7,9 @@ import io.scenicpass.core.Direction;
 import java.util.Objects;
 
 /** Online check of a pass (POST /terminal/v1/online-check). */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class OnlineCheckRequest {
     private final String eventId;
@@ -18,7 +20,8 @@ public final class OnlineCheckRequest {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public OnlineCheckRequest(@JsonProperty("eventId") String eventId,
+    public OnlineCheckRequest(
+            @JsonProperty("eventId") String eventId,
             @JsonProperty("passText") String passText,
             @JsonProperty("gateId") String gateId,
             @JsonProperty("zoneId") String zoneId,
@@ -75,6 +78,7 @@ public final class OnlineCheckRequest {
 
     @Override
     public String toString() {
-        return "OnlineCheckRequest{" + "eventId=" + eventId + ", " + "passText=" + passText + ", " + "gateId=" + gateId + ", " + "zoneId=" + zoneId + ", " + "direction=" + direction + "}";
+        return "OnlineCheckRequest{" + "eventId=" + eventId + ", " + "passText=" + passText + ", " + "gateId=" + gateId
+                + ", " + "zoneId=" + zoneId + ", " + "direction=" + direction + "}";
     }
 }

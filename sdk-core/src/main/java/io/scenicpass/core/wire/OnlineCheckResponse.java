@@ -7,7 +7,9 @@ import io.scenicpass.core.Verdict;
 import java.util.Objects;
 
 /** Answer to an online check. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class OnlineCheckResponse {
     private final Verdict verdict;
@@ -15,8 +17,7 @@ public final class OnlineCheckResponse {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public OnlineCheckResponse(@JsonProperty("verdict") Verdict verdict,
-            @JsonProperty("reason") String reason) {
+    public OnlineCheckResponse(@JsonProperty("verdict") Verdict verdict, @JsonProperty("reason") String reason) {
         this.verdict = verdict;
         this.reason = reason;
     }
@@ -37,8 +38,7 @@ public final class OnlineCheckResponse {
             return false;
         }
         OnlineCheckResponse x = (OnlineCheckResponse) o;
-        return Objects.equals(verdict, x.verdict)
-                && Objects.equals(reason, x.reason);
+        return Objects.equals(verdict, x.verdict) && Objects.equals(reason, x.reason);
     }
 
     @Override

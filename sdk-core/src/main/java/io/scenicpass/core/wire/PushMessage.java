@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /** A server push (SSE event name = type). */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class PushMessage {
     private final PushType type;
@@ -16,7 +18,8 @@ public final class PushMessage {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public PushMessage(@JsonProperty("type") PushType type,
+    public PushMessage(
+            @JsonProperty("type") PushType type,
             @JsonProperty("sequence") long sequence,
             @JsonProperty("payload") JsonNode payload) {
         this.type = type;
@@ -45,9 +48,7 @@ public final class PushMessage {
             return false;
         }
         PushMessage x = (PushMessage) o;
-        return Objects.equals(type, x.type)
-                && sequence == x.sequence
-                && Objects.equals(payload, x.payload);
+        return Objects.equals(type, x.type) && sequence == x.sequence && Objects.equals(payload, x.payload);
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** Revoked pass ids from one sequence number to another (revocation is permanent: no removals). */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class RevocationDelta {
     private final long fromSequence;
@@ -19,13 +21,16 @@ public final class RevocationDelta {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public RevocationDelta(@JsonProperty("fromSequence") long fromSequence,
+    public RevocationDelta(
+            @JsonProperty("fromSequence") long fromSequence,
             @JsonProperty("toSequence") long toSequence,
             @JsonProperty("revokedPassIds") List<String> revokedPassIds,
             @JsonProperty("more") boolean more) {
         this.fromSequence = fromSequence;
         this.toSequence = toSequence;
-        this.revokedPassIds = revokedPassIds == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(revokedPassIds));
+        this.revokedPassIds = revokedPassIds == null
+                ? Collections.emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(revokedPassIds));
         this.more = more;
     }
 
@@ -68,6 +73,7 @@ public final class RevocationDelta {
 
     @Override
     public String toString() {
-        return "RevocationDelta{" + "fromSequence=" + fromSequence + ", " + "toSequence=" + toSequence + ", " + "revokedPassIds=" + revokedPassIds + ", " + "more=" + more + "}";
+        return "RevocationDelta{" + "fromSequence=" + fromSequence + ", " + "toSequence=" + toSequence + ", "
+                + "revokedPassIds=" + revokedPassIds + ", " + "more=" + more + "}";
     }
 }

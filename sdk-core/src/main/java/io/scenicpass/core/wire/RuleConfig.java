@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /** One gate rule and its parameters. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class RuleConfig {
     private final String type;
@@ -17,10 +19,10 @@ public final class RuleConfig {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public RuleConfig(@JsonProperty("type") String type,
-            @JsonProperty("params") Map<String, Object> params) {
+    public RuleConfig(@JsonProperty("type") String type, @JsonProperty("params") Map<String, Object> params) {
         this.type = type;
-        this.params = params == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        this.params =
+                params == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** Rule type. */
@@ -39,8 +41,7 @@ public final class RuleConfig {
             return false;
         }
         RuleConfig x = (RuleConfig) o;
-        return Objects.equals(type, x.type)
-                && Objects.equals(params, x.params);
+        return Objects.equals(type, x.type) && Objects.equals(params, x.params);
     }
 
     @Override

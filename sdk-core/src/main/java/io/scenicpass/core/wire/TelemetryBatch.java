@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** Telemetry uploaded by a device. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class TelemetryBatch {
     private final String deviceId;
@@ -17,10 +19,11 @@ public final class TelemetryBatch {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public TelemetryBatch(@JsonProperty("deviceId") String deviceId,
-            @JsonProperty("readings") List<TelemetryReading> readings) {
+    public TelemetryBatch(
+            @JsonProperty("deviceId") String deviceId, @JsonProperty("readings") List<TelemetryReading> readings) {
         this.deviceId = deviceId;
-        this.readings = readings == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(readings));
+        this.readings =
+                readings == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(readings));
     }
 
     /** Device id. */
@@ -39,8 +42,7 @@ public final class TelemetryBatch {
             return false;
         }
         TelemetryBatch x = (TelemetryBatch) o;
-        return Objects.equals(deviceId, x.deviceId)
-                && Objects.equals(readings, x.readings);
+        return Objects.equals(deviceId, x.deviceId) && Objects.equals(readings, x.readings);
     }
 
     @Override

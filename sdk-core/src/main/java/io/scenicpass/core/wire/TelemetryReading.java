@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** One sensor reading. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class TelemetryReading {
     private final Instant time;
@@ -20,7 +22,8 @@ public final class TelemetryReading {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public TelemetryReading(@JsonProperty("time") Instant time,
+    public TelemetryReading(
+            @JsonProperty("time") Instant time,
             @JsonProperty("deviceId") String deviceId,
             @JsonProperty("sensor") String sensor,
             @JsonProperty("kind") TelemetryKind kind,
@@ -93,6 +96,7 @@ public final class TelemetryReading {
 
     @Override
     public String toString() {
-        return "TelemetryReading{" + "time=" + time + ", " + "deviceId=" + deviceId + ", " + "sensor=" + sensor + ", " + "kind=" + kind + ", " + "value=" + value + ", " + "unit=" + unit + ", " + "detail=" + detail + "}";
+        return "TelemetryReading{" + "time=" + time + ", " + "deviceId=" + deviceId + ", " + "sensor=" + sensor + ", "
+                + "kind=" + kind + ", " + "value=" + value + ", " + "unit=" + unit + ", " + "detail=" + detail + "}";
     }
 }

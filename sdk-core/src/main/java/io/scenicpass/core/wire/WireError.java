@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /** Error body of every terminal API error response. */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class WireError {
     private final String code;
@@ -14,8 +16,7 @@ public final class WireError {
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
-    public WireError(@JsonProperty("code") String code,
-            @JsonProperty("message") String message) {
+    public WireError(@JsonProperty("code") String code, @JsonProperty("message") String message) {
         this.code = code;
         this.message = message;
     }
@@ -36,8 +37,7 @@ public final class WireError {
             return false;
         }
         WireError x = (WireError) o;
-        return Objects.equals(code, x.code)
-                && Objects.equals(message, x.message);
+        return Objects.equals(code, x.code) && Objects.equals(message, x.message);
     }
 
     @Override

@@ -37,8 +37,7 @@ import java.util.stream.Stream;
  * signature mentions a type from an {@code internal} package, and no cycles between packages.
  */
 public final class ApiShape {
-    private ApiShape() {
-    }
+    private ApiShape() {}
 
     /** @return binary names of the classes in the classes directory that holds {@code anchor} */
     public static List<String> classNames(Class<?> anchor) {
@@ -48,7 +47,8 @@ public final class ApiShape {
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .filter(n -> !n.endsWith("module-info.class") && !n.endsWith("package-info.class"))
                     .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
-                    .sorted().collect(Collectors.toList());
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -235,7 +235,8 @@ public final class ApiShape {
 
     private static Path classesDirectory(Class<?> anchor) {
         try {
-            Path p = Paths.get(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path p = Paths.get(
+                    anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isDirectory(p)) {
                 throw new IllegalStateException("expected a classes directory, not " + p);
             }
@@ -248,7 +249,8 @@ public final class ApiShape {
     /** The UTF-8 entries of a class file's constant pool (class names, descriptors, signatures, strings). */
     private static List<String> utf8Constants(Path classFile) {
         List<String> out = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(classFile); DataInputStream d = new DataInputStream(in)) {
+        try (InputStream in = Files.newInputStream(classFile);
+                DataInputStream d = new DataInputStream(in)) {
             d.readInt(); // magic
             d.readUnsignedShort(); // minor
             d.readUnsignedShort(); // major
@@ -256,13 +258,39 @@ public final class ApiShape {
             for (int i = 1; i < count; i++) {
                 int tag = d.readUnsignedByte();
                 switch (tag) {
-                    case 1: out.add(d.readUTF()); break;
-                    case 3: case 4: d.readInt(); break;
-                    case 5: case 6: d.readLong(); i++; break;
-                    case 7: case 8: case 16: case 19: case 20: d.readUnsignedShort(); break;
-                    case 9: case 10: case 11: case 12: case 17: case 18: d.readInt(); break;
-                    case 15: d.readUnsignedByte(); d.readUnsignedShort(); break;
-                    default: throw new IOException("unknown constant pool tag " + tag + " in " + classFile);
+                    case 1:
+                        out.add(d.readUTF());
+                        break;
+                    case 3:
+                    case 4:
+                        d.readInt();
+                        break;
+                    case 5:
+                    case 6:
+                        d.readLong();
+                        i++;
+                        break;
+                    case 7:
+                    case 8:
+                    case 16:
+                    case 19:
+                    case 20:
+                        d.readUnsignedShort();
+                        break;
+                    case 9:
+                    case 10:
+                    case 11:
+                    case 12:
+                    case 17:
+                    case 18:
+                        d.readInt();
+                        break;
+                    case 15:
+                        d.readUnsignedByte();
+                        d.readUnsignedShort();
+                        break;
+                    default:
+                        throw new IOException("unknown constant pool tag " + tag + " in " + classFile);
                 }
             }
         } catch (IOException e) {

@@ -21,8 +21,10 @@ class Base45Test {
 
     @Test
     void rfcDecodingExample() {
-        assertThat(new String(Base45.decode("QED8WEX0"), StandardCharsets.UTF_8)).isEqualTo("ietf!");
-        assertThat(new String(Base45.decode("%69 VD92EX0"), StandardCharsets.UTF_8)).isEqualTo("Hello!!");
+        assertThat(new String(Base45.decode("QED8WEX0"), StandardCharsets.UTF_8))
+                .isEqualTo("ietf!");
+        assertThat(new String(Base45.decode("%69 VD92EX0"), StandardCharsets.UTF_8))
+                .isEqualTo("Hello!!");
     }
 
     @Test
@@ -39,8 +41,10 @@ class Base45Test {
     void rejectsBadInputWithMalformed() {
         // RFC 9285 section 4.4: "GGW" = 65535 + 1 overflows; lower case is outside the alphabet.
         for (String bad : new String[] {"GGW", "A", "ABCD", "aa", "::", "BB8\u00e9"}) {
-            assertThatThrownBy(() -> Base45.decode(bad)).as(bad)
-                    .isInstanceOfSatisfying(ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
+            assertThatThrownBy(() -> Base45.decode(bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED));
         }
         assertThat(Base45.decode("FGW")).containsExactly((byte) 0xff, (byte) 0xff);
     }

@@ -1,7 +1,6 @@
 package io.scenicpass.core.cose;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.IssuerKey;
@@ -30,11 +29,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The COSE working group vectors in ../shared/testdata/cose. */
 class CoseConformanceTest {
 
-    static List<Path> eddsa() { return TestData.jsonFiles("cose/eddsa-examples"); }
+    static List<Path> eddsa() {
+        return TestData.jsonFiles("cose/eddsa-examples");
+    }
 
-    static List<Path> sign1() { return TestData.jsonFiles("cose/sign1-tests"); }
+    static List<Path> sign1() {
+        return TestData.jsonFiles("cose/sign1-tests");
+    }
 
-    static List<Path> ecdsa() { return TestData.jsonFiles("cose/ecdsa-examples"); }
+    static List<Path> ecdsa() {
+        return TestData.jsonFiles("cose/ecdsa-examples");
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eddsa")
@@ -42,7 +47,8 @@ class CoseConformanceTest {
         JsonNode v = TestData.json(file);
         JsonNode sign0 = v.at("/input/sign0");
         JsonNode key = sign0.get("key");
-        Assumptions.assumeTrue("Ed25519".equals(key.get("crv").asText()),
+        Assumptions.assumeTrue(
+                "Ed25519".equals(key.get("crv").asText()),
                 "SKIP " + file.getFileName() + ": " + key.get("crv").asText() + " is not supported (Ed25519 only)");
         IssuerKey k = IssuerKey.fromSeed(Hex.decode(key.get("d_hex").asText()));
         assertThat(k.publicKey()).isEqualTo(Hex.decode(key.get("x_hex").asText()));
@@ -50,16 +56,19 @@ class CoseConformanceTest {
         byte[] expected = Hex.decode(v.at("/output/cbor").asText());
         CoseSign1 parsed = CoseSign1.decode(expected);
         byte[] payload = v.at("/input/plaintext").asText().getBytes(StandardCharsets.UTF_8);
-        Map<Integer, Object> unprotected = Collections.singletonMap(CoseSign1.KID,
-                sign0.at("/unprotected/kid").asText().getBytes(StandardCharsets.UTF_8));
+        Map<Integer, Object> unprotected = Collections.singletonMap(
+                CoseSign1.KID, sign0.at("/unprotected/kid").asText().getBytes(StandardCharsets.UTF_8));
         byte[] produced = CoseSign1.signEd25519(k, parsed.protectedBytes(), unprotected, payload, true);
 
         assertThat(Hex.encode(parsed.toBeSigned(new byte[0])))
                 .isEqualToIgnoringCase(v.at("/intermediates/ToBeSign_hex").asText());
-        assertThat(Hex.encode(produced)).isEqualToIgnoringCase(v.at("/output/cbor").asText());
+        assertThat(Hex.encode(produced))
+                .isEqualToIgnoringCase(v.at("/output/cbor").asText());
         assertThat(parsed.verifyEd25519(k.publicKey())).isTrue();
         assertThat(parsed.algorithm()).isEqualTo(-8);
-        assertThat(parsed.keyId()).hasValueSatisfying(kid -> assertThat(new String(kid, StandardCharsets.UTF_8)).isEqualTo("11"));
+        assertThat(parsed.keyId())
+                .hasValueSatisfying(kid ->
+                        assertThat(new String(kid, StandardCharsets.UTF_8)).isEqualTo("11"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,7 +76,8 @@ class CoseConformanceTest {
     void sign1PassAndFailCases(Path file) throws Exception {
         JsonNode v = TestData.json(file);
         PublicKey key = ecKey(v.at("/input/sign0/key"));
-        byte[] aad = v.at("/input/sign0/external").isMissingNode() ? new byte[0]
+        byte[] aad = v.at("/input/sign0/external").isMissingNode()
+                ? new byte[0]
                 : Hex.decode(v.at("/input/sign0/external").asText());
         byte[] data = Hex.decode(v.at("/output/cbor").asText());
         if (v.path("fail").asBoolean(false)) {
@@ -82,13 +92,16 @@ class CoseConformanceTest {
     void ecdsaExamplesVerify(Path file) throws Exception {
         JsonNode v = TestData.json(file);
         JsonNode key = v.at("/input/sign0/key");
-        Assumptions.assumeTrue("P-256".equals(key.get("crv").asText()),
-                "SKIP " + file.getFileName() + ": " + v.at("/input/sign0/alg").asText() + " is not supported (ES256 only)");
+        Assumptions.assumeTrue(
+                "P-256".equals(key.get("crv").asText()),
+                "SKIP " + file.getFileName() + ": " + v.at("/input/sign0/alg").asText()
+                        + " is not supported (ES256 only)");
         byte[] data = Hex.decode(v.at("/output/cbor").asText());
         CoseSign1 c = CoseSign1.decode(data);
         assertThat(c.algorithm()).isEqualTo(-7);
         assertThat(c.verify(ecKey(key))).isTrue();
-        assertThat(Hex.encode(c.toBeSigned(new byte[0]))).isEqualToIgnoringCase(v.at("/intermediates/ToBeSign_hex").asText());
+        assertThat(Hex.encode(c.toBeSigned(new byte[0])))
+                .isEqualToIgnoringCase(v.at("/intermediates/ToBeSign_hex").asText());
         byte[] tampered = data.clone();
         tampered[tampered.length - 1] ^= 1;
         assertThat(CoseSign1.decode(tampered).verify(ecKey(key))).isFalse();
@@ -110,7 +123,9 @@ class CoseConformanceTest {
     void dgcCoseMessagesDecode() throws Exception {
         java.util.List<Path> files;
         try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(TestData.dir("dgc"))) {
-            files = s.filter(f -> f.toString().endsWith(".json")).sorted().collect(java.util.stream.Collectors.toList());
+            files = s.filter(f -> f.toString().endsWith(".json"))
+                    .sorted()
+                    .collect(java.util.stream.Collectors.toList());
         }
         int decoded = 0;
         for (Path f : files) {
@@ -120,7 +135,8 @@ class CoseConformanceTest {
             } catch (java.io.IOException e) {
                 continue;
             }
-            if (!v.hasNonNull("COSE") || !v.at("/EXPECTEDRESULTS/EXPECTEDVERIFY").asBoolean(false)) {
+            if (!v.hasNonNull("COSE")
+                    || !v.at("/EXPECTEDRESULTS/EXPECTEDVERIFY").asBoolean(false)) {
                 continue;
             }
             CoseSign1 c = CoseSign1.decode(Hex.decode(v.get("COSE").asText()));
@@ -143,7 +159,9 @@ class CoseConformanceTest {
         AlgorithmParameters params = AlgorithmParameters.getInstance("EC", Crypto.BC);
         params.init(new ECGenParameterSpec("secp256r1"));
         ECParameterSpec spec = params.getParameterSpec(ECParameterSpec.class);
-        ECPoint w = new ECPoint(new BigInteger(1, d.decode(jwk.get("x").asText())), new BigInteger(1, d.decode(jwk.get("y").asText())));
+        ECPoint w = new ECPoint(
+                new BigInteger(1, d.decode(jwk.get("x").asText())),
+                new BigInteger(1, d.decode(jwk.get("y").asText())));
         return KeyFactory.getInstance("EC", Crypto.BC).generatePublic(new ECPublicKeySpec(w, spec));
     }
 }

@@ -22,6 +22,7 @@ public abstract class AbstractDevice implements Device {
     private final String deviceId;
     /** The clock used for timestamps. */
     protected final Clock clock;
+
     private final Object healthLock = new Object();
     private DeviceHealth health;
     private volatile DeviceHealthListener healthListener;
@@ -72,8 +73,7 @@ public abstract class AbstractDevice implements Device {
     }
 
     /** Called by {@link #close()} after the worker thread ended, to release the connection. */
-    protected void onStopped() {
-    }
+    protected void onStopped() {}
 
     /** @return true from {@link #start()} until {@link #close()} (drivers with a worker) */
     protected final boolean running() {
@@ -132,11 +132,15 @@ public abstract class AbstractDevice implements Device {
     protected final void reportFault(DeviceFaultCode code, String message, boolean stillConnected) {
         DeviceHealth next;
         synchronized (healthLock) {
-            if (health.faulty() && health.connected() == stillConnected && health.lastError().isPresent()
-                    && health.lastError().get().code() == code && !stillConnected) {
+            if (health.faulty()
+                    && health.connected() == stillConnected
+                    && health.lastError().isPresent()
+                    && health.lastError().get().code() == code
+                    && !stillConnected) {
                 return; // the same outage reported again by a retry loop: not a new fault
             }
-            boolean repeat = health.faulty() && health.lastError().isPresent()
+            boolean repeat = health.faulty()
+                    && health.lastError().isPresent()
                     && health.lastError().get().code() == code;
             next = health.withFault(new DeviceFault(code, message, clock.instant()), stillConnected);
             health = next;
@@ -153,8 +157,8 @@ public abstract class AbstractDevice implements Device {
     protected final void reportDisconnected() {
         DeviceHealth next;
         synchronized (healthLock) {
-            next = new DeviceHealth(false, false, health.lastError().orElse(null), health.faultCount(),
-                    clock.instant());
+            next = new DeviceHealth(
+                    false, false, health.lastError().orElse(null), health.faultCount(), clock.instant());
             health = next;
         }
         notifyHealth(next);
@@ -167,9 +171,13 @@ public abstract class AbstractDevice implements Device {
         } catch (RuntimeException e) {
             LOG.error("device {}: listener failed", deviceId, e);
             synchronized (healthLock) {
-                health = new DeviceHealth(health.connected(), health.faulty(),
-                        new DeviceFault(DeviceFaultCode.LISTENER_FAILED, e.getClass().getSimpleName(),
-                                clock.instant()), health.faultCount() + 1, health.since());
+                health = new DeviceHealth(
+                        health.connected(),
+                        health.faulty(),
+                        new DeviceFault(
+                                DeviceFaultCode.LISTENER_FAILED, e.getClass().getSimpleName(), clock.instant()),
+                        health.faultCount() + 1,
+                        health.since());
             }
         }
     }

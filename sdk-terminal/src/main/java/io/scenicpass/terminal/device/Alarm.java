@@ -19,16 +19,24 @@ public final class Alarm {
     }
 
     /** The device that raised it. */
-    public String deviceId() { return deviceId; }
+    public String deviceId() {
+        return deviceId;
+    }
 
     /** What happened. */
-    public AlarmType type() { return type; }
+    public AlarmType type() {
+        return type;
+    }
 
     /** When. */
-    public Instant at() { return at; }
+    public Instant at() {
+        return at;
+    }
 
     /** Free-text detail (no personal data). */
-    public String detail() { return detail; }
+    public String detail() {
+        return detail;
+    }
 
     @Override
     public String toString() {

@@ -10,6 +10,5 @@ public interface CredentialListener {
      * check, an MRZ failing its check digits, an unreadable NFC tag). The gate records a denial with
      * reason MALFORMED. Default: ignored.
      */
-    default void onUnreadable(String readerId, CredentialKind kind, String reason) {
-    }
+    default void onUnreadable(String readerId, CredentialKind kind, String reason) {}
 }

@@ -17,13 +17,19 @@ public final class DeviceFault {
     }
 
     /** The fault code. */
-    public DeviceFaultCode code() { return code; }
+    public DeviceFaultCode code() {
+        return code;
+    }
 
     /** A short message (no personal data). */
-    public String message() { return message; }
+    public String message() {
+        return message;
+    }
 
     /** When the fault was seen. */
-    public Instant at() { return at; }
+    public Instant at() {
+        return at;
+    }
 
     @Override
     public String toString() {

@@ -30,22 +30,34 @@ public final class DeviceHealth {
     }
 
     /** True when the device is reachable (port open, reader attached). */
-    public boolean connected() { return connected; }
+    public boolean connected() {
+        return connected;
+    }
 
     /** True when the device is disconnected or its last interaction failed. */
-    public boolean faulty() { return faulty; }
+    public boolean faulty() {
+        return faulty;
+    }
 
     /** True when connected and not faulty. */
-    public boolean ok() { return connected && !faulty; }
+    public boolean ok() {
+        return connected && !faulty;
+    }
 
     /** The last fault seen, if any (still reported after the device recovered). */
-    public Optional<DeviceFault> lastError() { return Optional.ofNullable(lastError); }
+    public Optional<DeviceFault> lastError() {
+        return Optional.ofNullable(lastError);
+    }
 
     /** Number of faults since the device started. */
-    public long faultCount() { return faultCount; }
+    public long faultCount() {
+        return faultCount;
+    }
 
     /** When the current state (connected/faulty) began. */
-    public Instant since() { return since; }
+    public Instant since() {
+        return since;
+    }
 
     /** This snapshot after a successful interaction. */
     public DeviceHealth recovered(Instant now) {

@@ -14,8 +14,13 @@ public final class EnvironmentReading {
     private final Double oxygenPercent;
 
     /** Creates a reading; {@code gasPpm} and {@code oxygenPercent} may be null. */
-    public EnvironmentReading(String deviceId, Instant at, double temperatureCelsius, double relativeHumidity,
-                              Double gasPpm, Double oxygenPercent) {
+    public EnvironmentReading(
+            String deviceId,
+            Instant at,
+            double temperatureCelsius,
+            double relativeHumidity,
+            Double gasPpm,
+            Double oxygenPercent) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.at = Objects.requireNonNull(at, "at");
         this.temperatureCelsius = temperatureCelsius;
@@ -25,19 +30,29 @@ public final class EnvironmentReading {
     }
 
     /** The sensor. */
-    public String deviceId() { return deviceId; }
+    public String deviceId() {
+        return deviceId;
+    }
 
     /** When it was read. */
-    public Instant at() { return at; }
+    public Instant at() {
+        return at;
+    }
 
     /** Temperature in °C. */
-    public double temperatureCelsius() { return temperatureCelsius; }
+    public double temperatureCelsius() {
+        return temperatureCelsius;
+    }
 
     /** Relative humidity in %. */
-    public double relativeHumidity() { return relativeHumidity; }
+    public double relativeHumidity() {
+        return relativeHumidity;
+    }
 
     /** Gas concentration in ppm (e.g. CO in caves), if measured. */
-    public OptionalDouble gasPpm() { return gasPpm == null ? OptionalDouble.empty() : OptionalDouble.of(gasPpm); }
+    public OptionalDouble gasPpm() {
+        return gasPpm == null ? OptionalDouble.empty() : OptionalDouble.of(gasPpm);
+    }
 
     /** Oxygen in % by volume, if measured. */
     public OptionalDouble oxygenPercent() {

@@ -17,13 +17,19 @@ public final class Passage {
     }
 
     /** The turnstile. */
-    public String deviceId() { return deviceId; }
+    public String deviceId() {
+        return deviceId;
+    }
 
     /** When the passage sensor fired. */
-    public Instant at() { return at; }
+    public Instant at() {
+        return at;
+    }
 
     /** True if the passage used one of the released passages; false for a forced or tailgating passage. */
-    public boolean authorised() { return authorised; }
+    public boolean authorised() {
+        return authorised;
+    }
 
     @Override
     public String toString() {

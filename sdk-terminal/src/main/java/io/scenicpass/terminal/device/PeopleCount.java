@@ -19,16 +19,24 @@ public final class PeopleCount {
     }
 
     /** The counter. */
-    public String deviceId() { return deviceId; }
+    public String deviceId() {
+        return deviceId;
+    }
 
     /** When it was read. */
-    public Instant at() { return at; }
+    public Instant at() {
+        return at;
+    }
 
     /** People counted going in. */
-    public long in() { return in; }
+    public long in() {
+        return in;
+    }
 
     /** People counted going out. */
-    public long out() { return out; }
+    public long out() {
+        return out;
+    }
 
     @Override
     public String toString() {

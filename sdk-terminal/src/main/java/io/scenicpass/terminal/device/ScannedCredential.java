@@ -44,31 +44,47 @@ public final class ScannedCredential {
     }
 
     /** What was read. */
-    public CredentialKind kind() { return kind; }
+    public CredentialKind kind() {
+        return kind;
+    }
 
     /**
      * The text the gate decides on: QR text, the pass text from NFC, card UID hex, ID number, passport
      * document number, or biometric subject id.
      */
-    public String text() { return text; }
+    public String text() {
+        return text;
+    }
 
     /** Raw bytes (NFC NDEF payload, QR bytes as received); empty when there are none. A copy. */
-    public byte[] raw() { return raw.clone(); }
+    public byte[] raw() {
+        return raw.clone();
+    }
 
     /** The device that read it. */
-    public String readerId() { return readerId; }
+    public String readerId() {
+        return readerId;
+    }
 
     /** When it was read (device clock). */
-    public Instant readAt() { return readAt; }
+    public Instant readAt() {
+        return readAt;
+    }
 
     /** The ID card contents for {@link CredentialKind#ID_CARD}. */
-    public Optional<IdCardInfo> idCard() { return Optional.ofNullable(idCard); }
+    public Optional<IdCardInfo> idCard() {
+        return Optional.ofNullable(idCard);
+    }
 
     /** The parsed MRZ for {@link CredentialKind#PASSPORT}. */
-    public Optional<MrzDocument> mrz() { return Optional.ofNullable(mrz); }
+    public Optional<MrzDocument> mrz() {
+        return Optional.ofNullable(mrz);
+    }
 
     /** The match score for biometric credentials. */
-    public OptionalDouble score() { return score == null ? OptionalDouble.empty() : OptionalDouble.of(score); }
+    public OptionalDouble score() {
+        return score == null ? OptionalDouble.empty() : OptionalDouble.of(score);
+    }
 
     @Override
     public String toString() {
@@ -86,34 +102,59 @@ public final class ScannedCredential {
         private MrzDocument mrz;
         private Double score;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the kind. */
-        public Builder kind(CredentialKind v) { this.kind = v; return this; }
+        public Builder kind(CredentialKind v) {
+            this.kind = v;
+            return this;
+        }
 
         /** Sets the text. */
-        public Builder text(String v) { this.text = v; return this; }
+        public Builder text(String v) {
+            this.text = v;
+            return this;
+        }
 
         /** Sets the raw bytes. */
-        public Builder raw(byte[] v) { this.raw = v; return this; }
+        public Builder raw(byte[] v) {
+            this.raw = v;
+            return this;
+        }
 
         /** Sets the reader id. */
-        public Builder readerId(String v) { this.readerId = v; return this; }
+        public Builder readerId(String v) {
+            this.readerId = v;
+            return this;
+        }
 
         /** Sets the read time. */
-        public Builder readAt(Instant v) { this.readAt = v; return this; }
+        public Builder readAt(Instant v) {
+            this.readAt = v;
+            return this;
+        }
 
         /** Sets the ID card contents. */
-        public Builder idCard(IdCardInfo v) { this.idCard = v; return this; }
+        public Builder idCard(IdCardInfo v) {
+            this.idCard = v;
+            return this;
+        }
 
         /** Sets the parsed MRZ. */
-        public Builder mrz(MrzDocument v) { this.mrz = v; return this; }
+        public Builder mrz(MrzDocument v) {
+            this.mrz = v;
+            return this;
+        }
 
         /** Sets the biometric match score. */
-        public Builder score(double v) { this.score = v; return this; }
+        public Builder score(double v) {
+            this.score = v;
+            return this;
+        }
 
         /** Builds; kind, text, readerId and readAt are required. */
-        public ScannedCredential build() { return new ScannedCredential(this); }
+        public ScannedCredential build() {
+            return new ScannedCredential(this);
+        }
     }
 }

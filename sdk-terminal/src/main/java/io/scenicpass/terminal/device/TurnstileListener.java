@@ -6,6 +6,5 @@ public interface TurnstileListener {
     void onPassage(Passage passage);
 
     /** An alarm (forced entry, tailgating...). Default: ignored. */
-    default void onAlarm(Alarm alarm) {
-    }
+    default void onAlarm(Alarm alarm) {}
 }

@@ -44,8 +44,8 @@ public final class ChineseIdNumber {
             throw new DocumentException(DocumentErrorCode.CN_ID_LEGACY_FORMAT);
         }
         if (s.length() != 18) {
-            throw new DocumentException(DocumentErrorCode.CN_ID_LENGTH,
-                    "ID number must have 18 characters, got " + s.length());
+            throw new DocumentException(
+                    DocumentErrorCode.CN_ID_LENGTH, "ID number must have 18 characters, got " + s.length());
         }
         char last = Character.toUpperCase(s.charAt(17));
         if (!allDigits(s, 17) || !((last >= '0' && last <= '9') || last == 'X')) {
@@ -88,8 +88,8 @@ public final class ChineseIdNumber {
     public static ChineseIdNumber upgradeLegacy(String legacy15, LocalDate today) {
         String s = legacy15 == null ? "" : legacy15.trim();
         if (s.length() != 15) {
-            throw new DocumentException(DocumentErrorCode.CN_ID_LENGTH,
-                    "legacy ID number must have 15 digits, got " + s.length());
+            throw new DocumentException(
+                    DocumentErrorCode.CN_ID_LENGTH, "legacy ID number must have 15 digits, got " + s.length());
         }
         if (!allDigits(s, 15)) {
             throw new DocumentException(DocumentErrorCode.CN_ID_CHARACTERS, "legacy ID number must be 15 digits");
@@ -131,14 +131,22 @@ public final class ChineseIdNumber {
     }
 
     private static boolean isProvince(int p) {
-        return (p >= 11 && p <= 15) || (p >= 21 && p <= 23) || (p >= 31 && p <= 37) || (p >= 41 && p <= 46)
-                || (p >= 50 && p <= 54) || (p >= 61 && p <= 65) || p == 71 || (p >= 81 && p <= 83);
+        return (p >= 11 && p <= 15)
+                || (p >= 21 && p <= 23)
+                || (p >= 31 && p <= 37)
+                || (p >= 41 && p <= 46)
+                || (p >= 50 && p <= 54)
+                || (p >= 61 && p <= 65)
+                || p == 71
+                || (p >= 81 && p <= 83);
     }
 
     private static LocalDate date(String yyyymmdd) {
         try {
-            return LocalDate.of(Integer.parseInt(yyyymmdd.substring(0, 4)),
-                    Integer.parseInt(yyyymmdd.substring(4, 6)), Integer.parseInt(yyyymmdd.substring(6, 8)));
+            return LocalDate.of(
+                    Integer.parseInt(yyyymmdd.substring(0, 4)),
+                    Integer.parseInt(yyyymmdd.substring(4, 6)),
+                    Integer.parseInt(yyyymmdd.substring(6, 8)));
         } catch (DateTimeException e) {
             return null;
         }

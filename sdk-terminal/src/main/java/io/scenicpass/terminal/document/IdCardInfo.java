@@ -33,8 +33,18 @@ public final class IdCardInfo {
     private final LocalDate validUntil;
     private final byte[] photo;
 
-    IdCardInfo(String name, Sex sex, String nationCode, String nation, LocalDate birthDate, String address,
-               ChineseIdNumber idNumber, String authority, LocalDate validFrom, LocalDate validUntil, byte[] photo) {
+    IdCardInfo(
+            String name,
+            Sex sex,
+            String nationCode,
+            String nation,
+            LocalDate birthDate,
+            String address,
+            ChineseIdNumber idNumber,
+            String authority,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            byte[] photo) {
         this.name = name;
         this.sex = sex;
         this.nationCode = nationCode;
@@ -49,37 +59,59 @@ public final class IdCardInfo {
     }
 
     /** Holder's name. */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** Holder's sex. */
-    public Sex sex() { return sex; }
+    public Sex sex() {
+        return sex;
+    }
 
     /** Two-digit ethnic group code (GB 3304), e.g. {@code 01}. */
-    public String nationCode() { return nationCode; }
+    public String nationCode() {
+        return nationCode;
+    }
 
     /** Ethnic group name for the code, e.g. 汉; the code itself when unknown. */
-    public String nation() { return nation; }
+    public String nation() {
+        return nation;
+    }
 
     /** Date of birth. */
-    public LocalDate birthDate() { return birthDate; }
+    public LocalDate birthDate() {
+        return birthDate;
+    }
 
     /** Registered address. */
-    public String address() { return address; }
+    public String address() {
+        return address;
+    }
 
     /** The validated ID number. */
-    public ChineseIdNumber idNumber() { return idNumber; }
+    public ChineseIdNumber idNumber() {
+        return idNumber;
+    }
 
     /** Issuing authority. */
-    public String authority() { return authority; }
+    public String authority() {
+        return authority;
+    }
 
     /** First day of validity. */
-    public LocalDate validFrom() { return validFrom; }
+    public LocalDate validFrom() {
+        return validFrom;
+    }
 
     /** Last day of validity; empty for a long-term (长期) card. */
-    public Optional<LocalDate> validUntil() { return Optional.ofNullable(validUntil); }
+    public Optional<LocalDate> validUntil() {
+        return Optional.ofNullable(validUntil);
+    }
 
     /** The photo bytes exactly as read (a copy). */
-    public byte[] photo() { return photo.clone(); }
+    public byte[] photo() {
+        return photo.clone();
+    }
 
     /** Whether the card is valid on the given day (long-term cards always are after {@code validFrom}). */
     public boolean isValidOn(LocalDate day) {

@@ -13,11 +13,11 @@ import java.time.LocalDate;
 public final class IdCardText {
     /** Size of the text block. */
     public static final int TEXT_LENGTH = 256;
+
     private static final int[] FIELD_BYTES = {30, 2, 4, 16, 70, 36, 30, 16, 16};
     private static final String LONG_TERM = "长期";
 
-    private IdCardText() {
-    }
+    private IdCardText() {}
 
     /**
      * Decodes the text block and validates the ID number (GB 11643) against {@code today}.
@@ -29,13 +29,16 @@ public final class IdCardText {
      */
     public static IdCardInfo parse(byte[] text, byte[] photo, LocalDate today) {
         if (text == null || text.length != TEXT_LENGTH) {
-            throw new DocumentException(DocumentErrorCode.ID_CARD_TEXT,
+            throw new DocumentException(
+                    DocumentErrorCode.ID_CARD_TEXT,
                     "text block must be 256 bytes, got " + (text == null ? 0 : text.length));
         }
         String[] f = new String[FIELD_BYTES.length];
         int off = 0;
         for (int i = 0; i < FIELD_BYTES.length; i++) {
-            f[i] = new String(text, off, FIELD_BYTES[i], StandardCharsets.UTF_16LE).replace('\u0000', ' ').trim();
+            f[i] = new String(text, off, FIELD_BYTES[i], StandardCharsets.UTF_16LE)
+                    .replace('\u0000', ' ')
+                    .trim();
             off += FIELD_BYTES[i];
         }
         if (f[0].isEmpty()) {
@@ -46,7 +49,17 @@ public final class IdCardText {
         ChineseIdNumber id = ChineseIdNumber.parse(f[5], today);
         LocalDate from = date(f[7], "valid-from date");
         LocalDate until = LONG_TERM.equals(f[8]) ? null : date(f[8], "valid-to date");
-        return new IdCardInfo(f[0], sex, f[2], Nations.name(f[2]), birth, f[4], id, f[6], from, until,
+        return new IdCardInfo(
+                f[0],
+                sex,
+                f[2],
+                Nations.name(f[2]),
+                birth,
+                f[4],
+                id,
+                f[6],
+                from,
+                until,
                 photo == null ? new byte[0] : photo);
     }
 
@@ -54,8 +67,16 @@ public final class IdCardText {
      * Encodes the fields into a 256-byte block (for simulated readers and tests).
      * Fields longer than their slot are truncated.
      */
-    public static byte[] encode(String name, String sexCode, String nationCode, String birth, String address,
-                                String idNumber, String authority, String validFrom, String validTo) {
+    public static byte[] encode(
+            String name,
+            String sexCode,
+            String nationCode,
+            String birth,
+            String address,
+            String idNumber,
+            String authority,
+            String validFrom,
+            String validTo) {
         String[] f = {name, sexCode, nationCode, birth, address, idNumber, authority, validFrom, validTo};
         byte[] out = new byte[TEXT_LENGTH];
         int off = 0;
@@ -78,10 +99,14 @@ public final class IdCardText {
 
     private static IdCardInfo.Sex sex(String code) {
         switch (code) {
-            case "0": return IdCardInfo.Sex.UNKNOWN;
-            case "1": return IdCardInfo.Sex.MALE;
-            case "2": return IdCardInfo.Sex.FEMALE;
-            case "9": return IdCardInfo.Sex.UNSPECIFIED;
+            case "0":
+                return IdCardInfo.Sex.UNKNOWN;
+            case "1":
+                return IdCardInfo.Sex.MALE;
+            case "2":
+                return IdCardInfo.Sex.FEMALE;
+            case "9":
+                return IdCardInfo.Sex.UNSPECIFIED;
             default:
                 throw new DocumentException(DocumentErrorCode.ID_CARD_TEXT, "unknown sex code");
         }
@@ -97,7 +122,9 @@ public final class IdCardText {
             }
         }
         try {
-            return LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)),
+            return LocalDate.of(
+                    Integer.parseInt(s.substring(0, 4)),
+                    Integer.parseInt(s.substring(4, 6)),
                     Integer.parseInt(s.substring(6, 8)));
         } catch (DateTimeException e) {
             throw new DocumentException(DocumentErrorCode.ID_CARD_TEXT, what + " is not a calendar date");

@@ -29,8 +29,8 @@ public final class MrzDocument {
     private final Map<String, String> checkDigits;
     private final Set<MrzCheck> failingChecks;
 
-    MrzDocument(MrzFormat format, List<String> lines, String[] f, Map<String, String> checkDigits,
-                Set<MrzCheck> failing) {
+    MrzDocument(
+            MrzFormat format, List<String> lines, String[] f, Map<String, String> checkDigits, Set<MrzCheck> failing) {
         this.format = format;
         this.lines = Collections.unmodifiableList(lines);
         this.documentCode = f[0];
@@ -51,59 +51,91 @@ public final class MrzDocument {
     }
 
     /** The recognised layout. */
-    public MrzFormat format() { return format; }
+    public MrzFormat format() {
+        return format;
+    }
 
     /** The MRZ lines as read. */
-    public List<String> lines() { return lines; }
+    public List<String> lines() {
+        return lines;
+    }
 
     /** Document code without trailing filler ({@code P}, {@code I}, {@code ID}, {@code V}...). */
-    public String documentCode() { return documentCode; }
+    public String documentCode() {
+        return documentCode;
+    }
 
     /** Issuing state or organisation (three letters, or fewer for e.g. Germany's {@code D}). */
-    public String issuingState() { return issuingState; }
+    public String issuingState() {
+        return issuingState;
+    }
 
     /** The full document number (an extended number includes its overflow). */
-    public String documentNumber() { return documentNumber; }
+    public String documentNumber() {
+        return documentNumber;
+    }
 
     /** Nationality of the holder. */
-    public String nationality() { return nationality; }
+    public String nationality() {
+        return nationality;
+    }
 
     /** Date of birth, {@code YYMMDD} as printed. */
-    public String dateOfBirth() { return dateOfBirth; }
+    public String dateOfBirth() {
+        return dateOfBirth;
+    }
 
     /** {@code M}, {@code F} or {@code <} as printed. */
-    public String sex() { return sex; }
+    public String sex() {
+        return sex;
+    }
 
     /** Date of expiry, {@code YYMMDD} as printed. */
-    public String dateOfExpiry() { return dateOfExpiry; }
+    public String dateOfExpiry() {
+        return dateOfExpiry;
+    }
 
     /** Surname part of the name (before the first {@code <<}); may be empty. */
-    public String primaryIdentifier() { return primaryIdentifier; }
+    public String primaryIdentifier() {
+        return primaryIdentifier;
+    }
 
     /** Given names (after the first {@code <<}); may be empty. */
-    public String secondaryIdentifier() { return secondaryIdentifier; }
+    public String secondaryIdentifier() {
+        return secondaryIdentifier;
+    }
 
     /** Optional data (TD3: personal number), inner fillers kept, trailing fillers removed. */
-    public String optionalData() { return optionalData; }
+    public String optionalData() {
+        return optionalData;
+    }
 
     /** TD1 line 2 optional data; empty for other layouts. */
-    public String optionalData2() { return optionalData2; }
+    public String optionalData2() {
+        return optionalData2;
+    }
 
     /**
      * Check digit characters as printed, keyed {@code documentNumber}, {@code dateOfBirth},
      * {@code dateOfExpiry}, {@code optionalData} (TD3) and {@code composite} (not visas).
      */
-    public Map<String, String> checkDigits() { return checkDigits; }
+    public Map<String, String> checkDigits() {
+        return checkDigits;
+    }
 
     /** Every check that fails; empty when the MRZ is valid. */
-    public Set<MrzCheck> failingChecks() { return failingChecks; }
+    public Set<MrzCheck> failingChecks() {
+        return failingChecks;
+    }
 
     /** True when every check passes. */
-    public boolean isValid() { return failingChecks.isEmpty(); }
+    public boolean isValid() {
+        return failingChecks.isEmpty();
+    }
 
     @Override
     public String toString() {
-        return "MrzDocument{" + format + ", code=" + documentCode + ", state=" + issuingState
-                + ", valid=" + isValid() + (isValid() ? "" : ", failing=" + failingChecks) + "}";
+        return "MrzDocument{" + format + ", code=" + documentCode + ", state=" + issuingState + ", valid=" + isValid()
+                + (isValid() ? "" : ", failing=" + failingChecks) + "}";
     }
 }

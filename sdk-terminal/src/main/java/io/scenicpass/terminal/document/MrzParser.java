@@ -72,8 +72,8 @@ public final class MrzParser {
         }
         MrzFormat format = detect(lines);
         if (format == null) {
-            throw new DocumentException(DocumentErrorCode.MRZ_LAYOUT,
-                    "MRZ has " + lines.size() + " line(s) of lengths " + lengths(lines));
+            throw new DocumentException(
+                    DocumentErrorCode.MRZ_LAYOUT, "MRZ has " + lines.size() + " line(s) of lengths " + lengths(lines));
         }
         return new Parse(format, lines, lenientExtendedNumber).run();
     }
@@ -240,8 +240,9 @@ public final class MrzParser {
                 failing.add(MrzCheck.NAME_CHARACTERS);
             }
             String[] names = names(nameField);
-            String[] fields = {code, state, documentNumber, nationality, dob, sex, expiry, names[0], names[1],
-                optional, optional2};
+            String[] fields = {
+                code, state, documentNumber, nationality, dob, sex, expiry, names[0], names[1], optional, optional2
+            };
             return new MrzDocument(format, lines, fields, digits, failing);
         }
 

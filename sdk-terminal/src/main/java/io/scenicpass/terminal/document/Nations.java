@@ -11,8 +11,7 @@ final class Nations {
         "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
     };
 
-    private Nations() {
-    }
+    private Nations() {}
 
     /** The name for a two-digit code, or the code itself when unknown. */
     static String name(String code) {

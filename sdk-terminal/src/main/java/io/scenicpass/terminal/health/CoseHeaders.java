@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -21,8 +20,7 @@ final class CoseHeaders {
     private static final CBORFactory FACTORY = new CBORFactory();
     private static final int COSE_SIGN1_TAG = 18;
 
-    private CoseHeaders() {
-    }
+    private CoseHeaders() {}
 
     /** @return the message without shadowed unprotected parameters, or null when it is not a 4-array */
     static byte[] dropShadowedUnprotected(byte[] cose) {
@@ -32,8 +30,13 @@ final class CoseHeaders {
             }
             boolean tagged = p.getCurrentTag() == COSE_SIGN1_TAG;
             JsonNode arr = CwtClaims.CBOR.readTree(p);
-            if (arr == null || !arr.isArray() || arr.size() != 4 || !arr.get(0).isBinary()
-                    || !arr.get(1).isObject() || !arr.get(2).isBinary() || !arr.get(3).isBinary()) {
+            if (arr == null
+                    || !arr.isArray()
+                    || arr.size() != 4
+                    || !arr.get(0).isBinary()
+                    || !arr.get(1).isObject()
+                    || !arr.get(2).isBinary()
+                    || !arr.get(3).isBinary()) {
                 return null;
             }
             byte[] prot = arr.get(0).binaryValue();
@@ -50,7 +53,8 @@ final class CoseHeaders {
                 g.writeStartArray(null, 4);
                 g.writeBinary(prot);
                 g.writeStartObject();
-                Iterator<Map.Entry<String, JsonNode>> it = arr.get(1).properties().iterator();
+                Iterator<Map.Entry<String, JsonNode>> it =
+                        arr.get(1).properties().iterator();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     if (protMap.has(e.getKey())) {

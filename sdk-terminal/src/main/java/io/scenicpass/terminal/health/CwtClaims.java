@@ -2,7 +2,6 @@ package io.scenicpass.terminal.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
-
 import java.io.IOException;
 import java.time.Instant;
 
@@ -41,8 +40,8 @@ final class CwtClaims {
             throw new DccException(HealthCertificateReason.CWT, "no hcert claim (-260 → 1)");
         }
         JsonNode iss = root.path("1");
-        return new CwtClaims(iss.isTextual() ? iss.asText() : null,
-                time(root.path("6"), "iat"), time(root.path("4"), "exp"), dcc);
+        return new CwtClaims(
+                iss.isTextual() ? iss.asText() : null, time(root.path("6"), "iat"), time(root.path("4"), "exp"), dcc);
     }
 
     private static Instant time(JsonNode n, String name) throws DccException {

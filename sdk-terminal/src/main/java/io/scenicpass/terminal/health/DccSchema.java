@@ -1,7 +1,6 @@
 package io.scenicpass.terminal.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +20,7 @@ final class DccSchema {
     private static final String[] TEST = {"tg", "tt", "sc", "tr", "co", "is", "ci"};
     private static final String[] RECOVERY = {"tg", "fr", "co", "is", "df", "du", "ci"};
 
-    private DccSchema() {
-    }
+    private DccSchema() {}
 
     /**
      * @param dcc the DCC JSON (the hcert claim)
@@ -33,7 +31,8 @@ final class DccSchema {
         if (dcc == null || !dcc.isObject()) {
             throw fail("certificate is not an object");
         }
-        if (!VERSION.matcher(dcc.path("ver").asText("")).matches() || !dcc.path("ver").isTextual()) {
+        if (!VERSION.matcher(dcc.path("ver").asText("")).matches()
+                || !dcc.path("ver").isTextual()) {
             throw fail("ver missing or not a version");
         }
         JsonNode nam = dcc.path("nam");
@@ -75,7 +74,8 @@ final class DccSchema {
         if (!e.isObject()) {
             throw fail(type.field() + "[0] is not an object");
         }
-        String[] required = type == HealthCertificateType.VACCINATION ? VACCINATION
+        String[] required = type == HealthCertificateType.VACCINATION
+                ? VACCINATION
                 : type == HealthCertificateType.TEST ? TEST : RECOVERY;
         for (String field : required) {
             if (!e.path(field).isTextual() || e.path(field).asText().isEmpty()) {
@@ -116,7 +116,9 @@ final class DccSchema {
         if (n.isMissingNode()) {
             return;
         }
-        if (!n.isTextual() || n.asText().length() > MAX_NAME || !STANDARDISED_NAME.matcher(n.asText()).matches()) {
+        if (!n.isTextual()
+                || n.asText().length() > MAX_NAME
+                || !STANDARDISED_NAME.matcher(n.asText()).matches()) {
             throw fail("nam." + field + " is not a standardised name");
         }
     }

@@ -2,7 +2,6 @@ package io.scenicpass.terminal.health;
 
 import io.scenicpass.core.codec.Base45;
 import io.scenicpass.core.cose.CoseSign1;
-
 import java.io.ByteArrayOutputStream;
 import java.security.PublicKey;
 import java.security.cert.CertificateParsingException;
@@ -23,11 +22,11 @@ final class DccSteps {
     static final int PS256 = -37;
     /** A QR code holds at most ~3 KB; a certificate decompressing past this is hostile. */
     private static final int MAX_INFLATED = 64 * 1024;
+
     private static final int CWT_TAG_BYTE0 = 0xd8;
     private static final int CWT_TAG = 61;
 
-    private DccSteps() {
-    }
+    private DccSteps() {}
 
     static String unprefix(String text) throws DccException {
         String t = text == null ? "" : text.trim();
@@ -103,8 +102,9 @@ final class DccSteps {
         if (!kid.isPresent()) {
             throw new DccException(HealthCertificateReason.UNKNOWN_SIGNER, "no key id");
         }
-        return trust.find(kid.get()).orElseThrow(() ->
-                new DccException(HealthCertificateReason.UNKNOWN_SIGNER, "key id not in trust list"));
+        return trust.find(kid.get())
+                .orElseThrow(
+                        () -> new DccException(HealthCertificateReason.UNKNOWN_SIGNER, "key id not in trust list"));
     }
 
     static void verifySignature(CoseSign1 cose, X509Certificate signer) throws DccException {
@@ -118,7 +118,8 @@ final class DccSteps {
         boolean ec = "EC".equals(key.getAlgorithm());
         boolean rsa = "RSA".equals(key.getAlgorithm()) || "RSASSA-PSS".equals(key.getAlgorithm());
         if (!(alg == ES256 && ec) && !(alg == PS256 && rsa)) {
-            throw new DccException(HealthCertificateReason.UNSUPPORTED_ALGORITHM,
+            throw new DccException(
+                    HealthCertificateReason.UNSUPPORTED_ALGORITHM,
                     "algorithm " + alg + " with a " + key.getAlgorithm() + " key");
         }
         boolean ok;

@@ -18,9 +18,14 @@ public final class HealthCertificateResult {
     private final Instant issuedAt;
     private final Instant expiresAt;
 
-    private HealthCertificateResult(HealthCertificateReason reason, String message, Holder holder,
-                                    HealthCertificateType type, String issuerCountry,
-                                    Instant issuedAt, Instant expiresAt) {
+    private HealthCertificateResult(
+            HealthCertificateReason reason,
+            String message,
+            Holder holder,
+            HealthCertificateType type,
+            String issuerCountry,
+            Instant issuedAt,
+            Instant expiresAt) {
         this.reason = Objects.requireNonNull(reason, "reason");
         this.message = message == null ? reason.defaultMessage() : message;
         this.holder = holder;
@@ -34,10 +39,16 @@ public final class HealthCertificateResult {
         return new HealthCertificateResult(reason, message, null, null, null, null, null);
     }
 
-    static HealthCertificateResult of(HealthCertificateReason reason, String message, CwtClaims claims,
-                                      HealthCertificateType type) {
-        return new HealthCertificateResult(reason, message, Holder.from(claims.dcc()), type,
-                claims.issuer(), claims.issuedAt(), claims.expiresAt());
+    static HealthCertificateResult of(
+            HealthCertificateReason reason, String message, CwtClaims claims, HealthCertificateType type) {
+        return new HealthCertificateResult(
+                reason,
+                message,
+                Holder.from(claims.dcc()),
+                type,
+                claims.issuer(),
+                claims.issuedAt(),
+                claims.expiresAt());
     }
 
     /** @return true when the certificate is valid at the verification time */
@@ -115,8 +126,7 @@ public final class HealthCertificateResult {
             return new Holder(text(nam, "fn", "fnt"), text(nam, "gn", "gnt"), text(dcc, "dob", "dob"));
         }
 
-        private static String text(com.fasterxml.jackson.databind.JsonNode node, String field,
-                                   String fallback) {
+        private static String text(com.fasterxml.jackson.databind.JsonNode node, String field, String fallback) {
             com.fasterxml.jackson.databind.JsonNode v = node.path(field);
             if (!v.isTextual() || v.asText().isEmpty()) {
                 v = node.path(fallback);

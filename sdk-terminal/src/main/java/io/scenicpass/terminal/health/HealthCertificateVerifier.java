@@ -1,7 +1,6 @@
 package io.scenicpass.terminal.health;
 
 import io.scenicpass.core.cose.CoseSign1;
-
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -103,8 +102,7 @@ public final class HealthCertificateVerifier {
         private DccTrustList trustList;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param trustList the trusted document signer certificates

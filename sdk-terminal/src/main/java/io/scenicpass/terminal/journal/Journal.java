@@ -59,25 +59,27 @@ public final class Journal implements JournalView, Closeable {
         this.segments = SegmentSet.recover(config.directory(), config.maxRecordBytes());
         this.nextId = segments.firstFreeId();
         this.writtenId = nextId - 1;
-        this.commits = new GroupCommit(new GroupCommit.Source() {
-            @Override
-            public GroupCommit.Written written() {
-                lock.lock();
-                try {
-                    ensureOpen();
-                    return new GroupCommit.Written(writtenId, segments.active());
-                } finally {
-                    lock.unlock();
-                }
-            }
+        this.commits = new GroupCommit(
+                new GroupCommit.Source() {
+                    @Override
+                    public GroupCommit.Written written() {
+                        lock.lock();
+                        try {
+                            ensureOpen();
+                            return new GroupCommit.Written(writtenId, segments.active());
+                        } finally {
+                            lock.unlock();
+                        }
+                    }
 
-            @Override
-            public boolean closed() {
-                return closed;
-            }
-        }, nextId - 1);
-        this.disk = new DiskMonitor(config.budgetBytes(), config.alarmRatio(), config.minFreeBytes(),
-                config::usableSpace);
+                    @Override
+                    public boolean closed() {
+                        return closed;
+                    }
+                },
+                nextId - 1);
+        this.disk =
+                new DiskMonitor(config.budgetBytes(), config.alarmRatio(), config.minFreeBytes(), config::usableSpace);
         usedBytes = segments.usedBytes();
         disk.checkFreeSpace();
         disk.init(usedBytes);
@@ -92,8 +94,12 @@ public final class Journal implements JournalView, Closeable {
         } else {
             flusher = null;
         }
-        LOG.info("journal opened at {}: {} segments, {} pending records, next id {}", config.directory(), segments.count(),
-                pendingCount(), nextId);
+        LOG.info(
+                "journal opened at {}: {} segments, {} pending records, next id {}",
+                config.directory(),
+                segments.count(),
+                pendingCount(),
+                nextId);
     }
 
     /**
@@ -109,16 +115,16 @@ public final class Journal implements JournalView, Closeable {
         FileLock lock = null;
         try {
             Files.createDirectories(config.directory());
-            ch = FileChannel.open(config.directory().resolve("journal.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            ch = FileChannel.open(
+                    config.directory().resolve("journal.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 lock = ch.tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null;
             }
             if (lock == null) {
-                throw new JournalException("JOURNAL_LOCKED", "journal at " + config.directory()
-                        + " is in use by another gate", null);
+                throw new JournalException(
+                        "JOURNAL_LOCKED", "journal at " + config.directory() + " is in use by another gate", null);
             }
             return new Journal(config, ch, lock);
         } catch (IOException e) {
@@ -153,8 +159,10 @@ public final class Journal implements JournalView, Closeable {
      */
     public long append(byte[] payload) {
         if (payload.length > config.maxRecordBytes()) {
-            throw new JournalException("RECORD_TOO_LARGE", "record of " + payload.length + " bytes exceeds "
-                    + config.maxRecordBytes(), null);
+            throw new JournalException(
+                    "RECORD_TOO_LARGE",
+                    "record of " + payload.length + " bytes exceeds " + config.maxRecordBytes(),
+                    null);
         }
         long id;
         DiskMonitor.Change change = null;
@@ -394,5 +402,4 @@ public final class Journal implements JournalView, Closeable {
             lock.unlock();
         }
     }
-
 }

@@ -5,7 +5,6 @@ import io.scenicpass.terminal.Credential;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
 import io.scenicpass.terminal.GateContext;
-import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.device.Alarm;
 import io.scenicpass.terminal.device.AlarmType;
 import io.scenicpass.terminal.device.CredentialKind;
@@ -22,6 +21,7 @@ import io.scenicpass.terminal.device.PeopleCounter;
 import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.TurnstileListener;
 import io.scenicpass.terminal.internal.device.lane.LaneSupport;
+import io.scenicpass.terminal.rules.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +150,9 @@ public final class Lane implements AutoCloseable {
             checkEnvironment(r.get());
         }
         for (PeopleCounter c : cfg.counters) {
-            c.read().ifPresent(count -> LaneSupport.readings(cfg.terminalId, count).forEach(this::submit));
+            c.read()
+                    .ifPresent(
+                            count -> LaneSupport.readings(cfg.terminalId, count).forEach(this::submit));
         }
     }
 
@@ -182,8 +184,8 @@ public final class Lane implements AutoCloseable {
             Credential credential = LaneSupport.toEngine(c);
             boolean document = c.kind() == CredentialKind.ID_CARD || c.kind() == CredentialKind.PASSPORT;
             if (document && heldConcessionPass != null && now.isBefore(heldConcessionUntil)) {
-                ctx.holderDocument(c.kind() == CredentialKind.ID_CARD ? DocumentType.CN_ID : DocumentType.PASSPORT,
-                        c.text());
+                ctx.holderDocument(
+                        c.kind() == CredentialKind.ID_CARD ? DocumentType.CN_ID : DocumentType.PASSPORT, c.text());
                 credential = heldConcessionPass;
             }
             heldConcessionPass = null;
@@ -274,7 +276,8 @@ public final class Lane implements AutoCloseable {
 
     private void onHealth(String deviceId, DeviceHealth h) {
         cfg.listener.onDeviceHealth(deviceId, h);
-        String state = h.connected() + "/" + h.faulty() + "/" + h.lastError().map(e -> e.code().name()).orElse("");
+        String state = h.connected() + "/" + h.faulty() + "/"
+                + h.lastError().map(e -> e.code().name()).orElse("");
         if (!state.equals(lastHealth.put(deviceId, state))) {
             // only changes of state go upstream: a device timing out on every poll must not flood the queue
             submit(LaneSupport.health(cfg.terminalId, deviceId, h, cfg.clock.instant()));
@@ -289,7 +292,8 @@ public final class Lane implements AutoCloseable {
         boolean gas = r.gasPpm().isPresent() && r.gasPpm().getAsDouble() > cfg.gasAlarmPpm;
         boolean o2 = r.oxygenPercent().isPresent() && r.oxygenPercent().getAsDouble() < cfg.oxygenAlarmPercent;
         if (gas || o2) {
-            onAlarm(new Alarm(r.deviceId(), AlarmType.ENVIRONMENT, r.at(), gas ? "gas above limit" : "oxygen below limit"));
+            onAlarm(new Alarm(
+                    r.deviceId(), AlarmType.ENVIRONMENT, r.at(), gas ? "gas above limit" : "oxygen below limit"));
         }
     }
 

@@ -41,8 +41,7 @@ public final class LaneBuilder {
     Clock clock = Clock.systemUTC();
     LaneScheduler scheduler;
     TelemetrySink telemetry;
-    LaneListener listener = new LaneListener() {
-    };
+    LaneListener listener = new LaneListener() {};
     Duration passageTimeout = Duration.ofSeconds(10);
     Duration telemetryInterval = Duration.ofMinutes(1);
     Duration companionWindow = Duration.ofSeconds(30);
@@ -58,52 +57,100 @@ public final class LaneBuilder {
     }
 
     /** Adds a credential reader (several are allowed). */
-    public LaneBuilder reader(CredentialReader r) { readers.add(Objects.requireNonNull(r)); return this; }
+    public LaneBuilder reader(CredentialReader r) {
+        readers.add(Objects.requireNonNull(r));
+        return this;
+    }
 
     /** The turnstile (required). */
-    public LaneBuilder turnstile(Turnstile t) { this.turnstile = Objects.requireNonNull(t); return this; }
+    public LaneBuilder turnstile(Turnstile t) {
+        this.turnstile = Objects.requireNonNull(t);
+        return this;
+    }
 
     /** The visitor display (optional). */
-    public LaneBuilder display(Display d) { this.display = d; return this; }
+    public LaneBuilder display(Display d) {
+        this.display = d;
+        return this;
+    }
 
     /** The light/buzzer (optional). */
-    public LaneBuilder indicator(Indicator i) { this.indicator = i; return this; }
+    public LaneBuilder indicator(Indicator i) {
+        this.indicator = i;
+        return this;
+    }
 
     /** Adds an environment sensor polled for telemetry. */
-    public LaneBuilder sensor(EnvironmentSensor s) { sensors.add(Objects.requireNonNull(s)); return this; }
+    public LaneBuilder sensor(EnvironmentSensor s) {
+        sensors.add(Objects.requireNonNull(s));
+        return this;
+    }
 
     /** Adds a people counter polled for telemetry. */
-    public LaneBuilder peopleCounter(PeopleCounter c) { counters.add(Objects.requireNonNull(c)); return this; }
+    public LaneBuilder peopleCounter(PeopleCounter c) {
+        counters.add(Objects.requireNonNull(c));
+        return this;
+    }
 
     /** Entry ({@code IN}, default) or exit ({@code OUT}) lane. */
-    public LaneBuilder direction(Direction d) { this.direction = Objects.requireNonNull(d); return this; }
+    public LaneBuilder direction(Direction d) {
+        this.direction = Objects.requireNonNull(d);
+        return this;
+    }
 
     /** The zone this lane leads into or out of; default: the gate's first configured zone. */
-    public LaneBuilder zone(String zoneId) { this.zoneId = zoneId; return this; }
+    public LaneBuilder zone(String zoneId) {
+        this.zoneId = zoneId;
+        return this;
+    }
 
     /** Device id used in telemetry readings (default: the lane id; use the enrolled device id). */
-    public LaneBuilder terminalId(String id) { this.terminalId = Objects.requireNonNull(id); return this; }
+    public LaneBuilder terminalId(String id) {
+        this.terminalId = Objects.requireNonNull(id);
+        return this;
+    }
 
     /** Clock for the companion window and telemetry timestamps (use the gate's corrected clock). */
-    public LaneBuilder clock(Clock c) { this.clock = Objects.requireNonNull(c); return this; }
+    public LaneBuilder clock(Clock c) {
+        this.clock = Objects.requireNonNull(c);
+        return this;
+    }
 
     /** The timer source (required). */
-    public LaneBuilder scheduler(LaneScheduler s) { this.scheduler = Objects.requireNonNull(s); return this; }
+    public LaneBuilder scheduler(LaneScheduler s) {
+        this.scheduler = Objects.requireNonNull(s);
+        return this;
+    }
 
     /** Where telemetry goes (optional; e.g. {@code syncClient::submitTelemetry}). */
-    public LaneBuilder telemetry(TelemetrySink sink) { this.telemetry = sink; return this; }
+    public LaneBuilder telemetry(TelemetrySink sink) {
+        this.telemetry = sink;
+        return this;
+    }
 
     /** Observer of lane events (optional). */
-    public LaneBuilder listener(LaneListener l) { this.listener = Objects.requireNonNull(l); return this; }
+    public LaneBuilder listener(LaneListener l) {
+        this.listener = Objects.requireNonNull(l);
+        return this;
+    }
 
     /** How long admitted visitors have to pass (default 10 s). */
-    public LaneBuilder passageTimeout(Duration d) { this.passageTimeout = positive(d); return this; }
+    public LaneBuilder passageTimeout(Duration d) {
+        this.passageTimeout = positive(d);
+        return this;
+    }
 
     /** How often sensors and counters are polled (default 1 min). */
-    public LaneBuilder telemetryInterval(Duration d) { this.telemetryInterval = positive(d); return this; }
+    public LaneBuilder telemetryInterval(Duration d) {
+        this.telemetryInterval = positive(d);
+        return this;
+    }
 
     /** How long a health certificate or a denied concession pass waits for its companion (default 30 s). */
-    public LaneBuilder companionWindow(Duration d) { this.companionWindow = positive(d); return this; }
+    public LaneBuilder companionWindow(Duration d) {
+        this.companionWindow = positive(d);
+        return this;
+    }
 
     /** Environment alarm limits: gas above {@code gasPpm} or oxygen below {@code oxygenPercent}. */
     public LaneBuilder environmentLimits(double gasPpm, double oxygenPercent) {

@@ -25,7 +25,8 @@ public final class HealthCertificateRule implements GateRule {
 
     @Override
     public RuleResult check(PassCheck check) {
-        boolean required = check.config().map(c -> c.healthCertificateRequired()).orElse(false);
+        boolean required =
+                check.config().map(c -> c.healthCertificateRequired()).orElse(false);
         if (!required) {
             return RuleResult.CONTINUE;
         }
@@ -42,7 +43,8 @@ public final class HealthCertificateRule implements GateRule {
         } catch (RuntimeException e) {
             result = "ERROR";
         }
-        return result == null || Reason.OK.equals(result) ? RuleResult.CONTINUE
+        return result == null || Reason.OK.equals(result)
+                ? RuleResult.CONTINUE
                 : RuleResult.deny(Reason.HEALTH_CERT_INVALID, result);
     }
 }

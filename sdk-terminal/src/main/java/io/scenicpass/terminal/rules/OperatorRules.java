@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class OperatorRules implements GateRule {
     /** The rule's name. */
     public static final String NAME = "operator";
+
     private static final Logger LOG = LoggerFactory.getLogger(OperatorRules.class);
 
     private volatile DeviceConfig seen;
@@ -68,7 +69,8 @@ public final class OperatorRules implements GateRule {
         }
         for (RuleConfig rc : configs) {
             try {
-                GateRule r = build(rc.type() == null ? "" : rc.type().toUpperCase(Locale.ROOT),
+                GateRule r = build(
+                        rc.type() == null ? "" : rc.type().toUpperCase(Locale.ROOT),
                         rc.params() == null ? Collections.<String, Object>emptyMap() : rc.params());
                 if (r == null) {
                     LOG.warn("ignoring operator rule of unknown type '{}'", rc.type());
@@ -83,7 +85,9 @@ public final class OperatorRules implements GateRule {
     }
 
     private static GateRule build(String type, Map<String, Object> p) {
-        ZoneId zone = p.get("timeZone") == null ? ZoneId.systemDefault() : ZoneId.of(p.get("timeZone").toString());
+        ZoneId zone = p.get("timeZone") == null
+                ? ZoneId.systemDefault()
+                : ZoneId.of(p.get("timeZone").toString());
         switch (type) {
             case "WEEKDAYS":
                 Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
@@ -92,8 +96,10 @@ public final class OperatorRules implements GateRule {
                 }
                 return new WeekdayRule(days, zone);
             case "HOURS":
-                return new OpeningHoursRule(LocalTime.parse(p.get("from").toString()),
-                        LocalTime.parse(p.get("to").toString()), zone);
+                return new OpeningHoursRule(
+                        LocalTime.parse(p.get("from").toString()),
+                        LocalTime.parse(p.get("to").toString()),
+                        zone);
             case "PRODUCTS":
                 return new ProductRule(strings(p.get("products")), strings(p.get("kinds")));
             default:

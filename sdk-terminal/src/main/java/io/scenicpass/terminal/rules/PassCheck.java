@@ -38,8 +38,17 @@ public final class PassCheck {
      * @param presentedBinding the holder binding of an ID document presented (the credential itself or an
      *     accompanying document), null when none
      */
-    public PassCheck(Pass pass, CredentialView credential, ContextView context, String zoneId, Instant now,
-            PassUsage usage, GateStateView state, Duration earlyTolerance, Duration lateTolerance, int partyCount,
+    public PassCheck(
+            Pass pass,
+            CredentialView credential,
+            ContextView context,
+            String zoneId,
+            Instant now,
+            PassUsage usage,
+            GateStateView state,
+            Duration earlyTolerance,
+            Duration lateTolerance,
+            int partyCount,
             byte[] presentedBinding) {
         this.pass = pass;
         this.credential = credential;

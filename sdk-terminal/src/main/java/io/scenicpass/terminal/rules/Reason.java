@@ -65,6 +65,5 @@ public final class Reason {
     /** Journal-only: an admitted visitor did not pass; the entry was given back. */
     public static final String NOT_PASSED = EntryLedger.NOT_PASSED;
 
-    private Reason() {
-    }
+    private Reason() {}
 }

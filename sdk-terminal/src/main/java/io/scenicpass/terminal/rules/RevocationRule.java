@@ -1,6 +1,5 @@
 package io.scenicpass.terminal.rules;
 
-
 /** Rule 2, {@value #NAME}: the pass is not in the revocation set. Denies REVOKED. */
 public final class RevocationRule implements GateRule {
     /** The rule's name. */
@@ -14,6 +13,7 @@ public final class RevocationRule implements GateRule {
     @Override
     public RuleResult check(PassCheck check) {
         return check.state().revocations().isRevoked(check.claims().passId())
-                ? RuleResult.deny(Reason.REVOKED) : RuleResult.CONTINUE;
+                ? RuleResult.deny(Reason.REVOKED)
+                : RuleResult.CONTINUE;
     }
 }

@@ -25,7 +25,9 @@ public final class ZoneRule implements GateRule {
         String zone = check.zoneId();
         if (cfg.isPresent()) {
             String area = cfg.get().areaId();
-            if (area != null && !area.isEmpty() && check.claims().issuerId() != null
+            if (area != null
+                    && !area.isEmpty()
+                    && check.claims().issuerId() != null
                     && !area.equals(check.claims().issuerId())) {
                 return RuleResult.deny(Reason.WRONG_AREA);
             }

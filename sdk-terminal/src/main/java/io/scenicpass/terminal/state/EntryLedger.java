@@ -77,8 +77,8 @@ public final class EntryLedger implements PassUsages {
                     zones.merge(zone, 1, Integer::sum);
                 }
             }
-            usage.put(passId, new PassUsage(entries, zones, dir, u.lastDirection().orElse(null),
-                    event.correctedTime()));
+            usage.put(
+                    passId, new PassUsage(entries, zones, dir, u.lastDirection().orElse(null), event.correctedTime()));
         } else if (NOT_PASSED.equals(event.reason())) {
             int entries = u.entries();
             if (dir == Direction.IN) {
@@ -92,8 +92,14 @@ public final class EntryLedger implements PassUsages {
                     }
                 }
             }
-            usage.put(passId, new PassUsage(entries, zones, u.previousDirection().orElse(null), null,
-                    u.lastTime().orElse(null)));
+            usage.put(
+                    passId,
+                    new PassUsage(
+                            entries,
+                            zones,
+                            u.previousDirection().orElse(null),
+                            null,
+                            u.lastTime().orElse(null)));
         }
     }
 
@@ -167,13 +173,24 @@ public final class EntryLedger implements PassUsages {
         Map<String, PassUsage> loaded = new HashMap<>();
         Map<String, Instant> until = new HashMap<>();
         try {
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("passes").fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("passes").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode n = e.getValue();
                 Map<String, Integer> zones = new HashMap<>();
-                n.path("zones").fields().forEachRemaining(z -> zones.put(z.getKey(), z.getValue().asInt()));
-                loaded.put(e.getKey(), new PassUsage(n.path("entries").asInt(), zones, dir(n.get("last")),
-                        dir(n.get("previous")), n.hasNonNull("time") ? Instant.parse(n.get("time").asText()) : null));
+                n.path("zones")
+                        .fields()
+                        .forEachRemaining(
+                                z -> zones.put(z.getKey(), z.getValue().asInt()));
+                loaded.put(
+                        e.getKey(),
+                        new PassUsage(
+                                n.path("entries").asInt(),
+                                zones,
+                                dir(n.get("last")),
+                                dir(n.get("previous")),
+                                n.hasNonNull("time")
+                                        ? Instant.parse(n.get("time").asText())
+                                        : null));
                 if (n.hasNonNull("until")) {
                     until.put(e.getKey(), Instant.parse(n.get("until").asText()));
                 }

@@ -83,7 +83,8 @@ public final class GateState implements GateStateView, ClockOffsetStore, AutoClo
                 revocations = RevocationSet.readFrom(new ByteArrayInputStream(snap));
             }
         });
-        revocationLog = dir.openLog("revocations.log", d -> revocations.apply(json.readValue(d, RevocationDelta.class)));
+        revocationLog =
+                dir.openLog("revocations.log", d -> revocations.apply(json.readValue(d, RevocationDelta.class)));
         blacklist = Blacklist.empty();
         StateDir.tolerant("blacklist.snap", () -> {
             byte[] snap = dir.readIfExists("blacklist.snap");
@@ -96,8 +97,8 @@ public final class GateState implements GateStateView, ClockOffsetStore, AutoClo
             byte[] snap = dir.readIfExists("manifest.json");
             if (snap != null) {
                 JsonNode root = json.readTree(snap);
-                List<ManifestEntry> entries = json.convertValue(root.path("entries"),
-                        new TypeReference<List<ManifestEntry>>() { });
+                List<ManifestEntry> entries =
+                        json.convertValue(root.path("entries"), new TypeReference<List<ManifestEntry>>() {});
                 manifest.replace(root.path("cursor").asLong(0), entries == null ? Collections.emptyList() : entries);
             }
         });
@@ -111,7 +112,8 @@ public final class GateState implements GateStateView, ClockOffsetStore, AutoClo
         StateDir.tolerant("clock.json", () -> {
             byte[] stored = dir.readIfExists("clock.json");
             if (stored != null) {
-                clockOffset = Duration.ofMillis(json.readTree(stored).path("offsetMillis").asLong());
+                clockOffset = Duration.ofMillis(
+                        json.readTree(stored).path("offsetMillis").asLong());
             }
         });
         overuse = new OveruseFile(path.resolve("overuse.json"), MAX_OVERUSE_NOTICES);
@@ -190,7 +192,8 @@ public final class GateState implements GateStateView, ClockOffsetStore, AutoClo
     private boolean keepIfNewer(SignedKeySet signed, KeySet verified) {
         KeySet current = keySet;
         if (current != null && verified.sequence() < current.sequence()) {
-            throw new ScenicPassException(ErrorCode.STALE_SEQUENCE,
+            throw new ScenicPassException(
+                    ErrorCode.STALE_SEQUENCE,
                     "key set " + verified.sequence() + " is older than " + current.sequence());
         }
         if (current != null && verified.sequence() == current.sequence()) {

@@ -41,13 +41,14 @@ public final class Manifest implements ManifestView {
             }
         }
 
-        private static void index(Map<String, List<String>> map, Collection<String> keys, String passId,
-                boolean normalise) {
+        private static void index(
+                Map<String, List<String>> map, Collection<String> keys, String passId, boolean normalise) {
             if (keys == null) {
                 return;
             }
             for (String k : keys) {
-                map.computeIfAbsent(normalise ? normaliseUid(k) : k, x -> new ArrayList<>()).add(passId);
+                map.computeIfAbsent(normalise ? normaliseUid(k) : k, x -> new ArrayList<>())
+                        .add(passId);
             }
         }
     }
@@ -88,7 +89,8 @@ public final class Manifest implements ManifestView {
     @Override
     public List<ManifestEntry> byHolderBinding(byte[] binding) {
         Snapshot s = snapshot;
-        return resolve(s, s.byBinding.get(Base64.getUrlEncoder().withoutPadding().encodeToString(binding)));
+        return resolve(
+                s, s.byBinding.get(Base64.getUrlEncoder().withoutPadding().encodeToString(binding)));
     }
 
     /** @param uid the card UID (hex) @return entries of passes tied to that card */
@@ -132,7 +134,8 @@ public final class Manifest implements ManifestView {
             return false;
         }
         if (delta.fromCursor() > s.cursor) {
-            throw new ScenicPassException(ErrorCode.STALE_SEQUENCE,
+            throw new ScenicPassException(
+                    ErrorCode.STALE_SEQUENCE,
                     "manifest delta starts at " + delta.fromCursor() + " but local cursor is " + s.cursor);
         }
         Map<String, ManifestEntry> next = new HashMap<>(s.byPass);

@@ -25,8 +25,12 @@ public final class PassUsage {
      * @param previousDirection the direction before that, null if none
      * @param lastTime corrected time of the last admitted passage, null if none
      */
-    public PassUsage(int entries, Map<String, Integer> zoneEntries, Direction lastDirection,
-            Direction previousDirection, Instant lastTime) {
+    public PassUsage(
+            int entries,
+            Map<String, Integer> zoneEntries,
+            Direction lastDirection,
+            Direction previousDirection,
+            Instant lastTime) {
         this.entries = entries;
         this.zoneEntries = Collections.unmodifiableMap(new HashMap<>(zoneEntries));
         this.lastDirection = lastDirection;

@@ -3,7 +3,6 @@ package io.scenicpass.terminal.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -59,8 +58,12 @@ public final class CredentialStore {
         }
         try {
             JsonNode n = JSON.readTree(bytes);
-            return Optional.of(new DeviceCredentials(n.get("serverUrl").asText(), n.get("deviceId").asText(),
-                    n.get("deviceToken").asText(), text(n, "areaId"), text(n, "gateId"),
+            return Optional.of(new DeviceCredentials(
+                    n.get("serverUrl").asText(),
+                    n.get("deviceId").asText(),
+                    n.get("deviceToken").asText(),
+                    text(n, "areaId"),
+                    text(n, "gateId"),
                     Base64.getDecoder().decode(n.get("rootPublicKey").asText())));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("credentials file " + file + " is corrupt; enroll the device again");
@@ -85,8 +88,11 @@ public final class CredentialStore {
             Path tmp = dir.resolve(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             createOwnerOnly(tmp);
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n),
-                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.write(
+                    tmp,
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n),
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

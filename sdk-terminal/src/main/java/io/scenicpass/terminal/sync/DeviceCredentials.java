@@ -24,14 +24,15 @@ public final class DeviceCredentials {
      * @param gateId the gate this device serves (may be null until configured)
      * @param rootPublicKey the pinned root public key (raw Ed25519, 32 bytes)
      */
-    public DeviceCredentials(String serverUrl, String deviceId, String deviceToken, String areaId,
-                             String gateId, byte[] rootPublicKey) {
+    public DeviceCredentials(
+            String serverUrl, String deviceId, String deviceToken, String areaId, String gateId, byte[] rootPublicKey) {
         this.serverUrl = Objects.requireNonNull(serverUrl, "serverUrl");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.deviceToken = Objects.requireNonNull(deviceToken, "deviceToken");
         this.areaId = areaId;
         this.gateId = gateId;
-        this.rootPublicKey = Objects.requireNonNull(rootPublicKey, "rootPublicKey").clone();
+        this.rootPublicKey =
+                Objects.requireNonNull(rootPublicKey, "rootPublicKey").clone();
         if (rootPublicKey.length != 32) {
             throw new IllegalArgumentException("root public key must be 32 bytes, got " + rootPublicKey.length);
         }
@@ -73,8 +74,11 @@ public final class DeviceCredentials {
             return false;
         }
         DeviceCredentials c = (DeviceCredentials) o;
-        return serverUrl.equals(c.serverUrl) && deviceId.equals(c.deviceId) && deviceToken.equals(c.deviceToken)
-                && Objects.equals(areaId, c.areaId) && Objects.equals(gateId, c.gateId)
+        return serverUrl.equals(c.serverUrl)
+                && deviceId.equals(c.deviceId)
+                && deviceToken.equals(c.deviceToken)
+                && Objects.equals(areaId, c.areaId)
+                && Objects.equals(gateId, c.gateId)
                 && Arrays.equals(rootPublicKey, c.rootPublicKey);
     }
 
@@ -85,7 +89,7 @@ public final class DeviceCredentials {
 
     @Override
     public String toString() {
-        return "DeviceCredentials{device=" + deviceId + ", area=" + areaId + ", gate=" + gateId
-                + ", server=" + serverUrl + ", token=***}";
+        return "DeviceCredentials{device=" + deviceId + ", area=" + areaId + ", gate=" + gateId + ", server="
+                + serverUrl + ", token=***}";
     }
 }

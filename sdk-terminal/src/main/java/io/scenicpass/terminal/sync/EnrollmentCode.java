@@ -45,7 +45,8 @@ public final class EnrollmentCode {
             int at = path.indexOf(ENROLL_PATH);
             String token = query(uri.getRawQuery(), "token");
             if (at < 0 || token == null || token.isEmpty()) {
-                throw new SyncException(SyncErrorCode.INVALID_INPUT,
+                throw new SyncException(
+                        SyncErrorCode.INVALID_INPUT,
                         "enrollment URL must look like <server>" + ENROLL_PATH + "?token=...");
             }
             String base = uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, at);
@@ -91,7 +92,8 @@ public final class EnrollmentCode {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EnrollmentCode && Objects.equals(((EnrollmentCode) o).serverUrl, serverUrl)
+        return o instanceof EnrollmentCode
+                && Objects.equals(((EnrollmentCode) o).serverUrl, serverUrl)
                 && ((EnrollmentCode) o).token.equals(token);
     }
 

@@ -7,7 +7,6 @@ import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.core.wire.ManifestDelta;
 import io.scenicpass.core.wire.RevocationDelta;
 import io.scenicpass.terminal.state.GateState;
-
 import java.util.Objects;
 
 /** The {@link StateSink} over a gate's durable {@link GateState}; used by {@link SyncClientBuilder#gate}. */
@@ -20,8 +19,12 @@ final class GateStateSink implements StateSink {
 
     @Override
     public SyncCursors cursors() {
-        return SyncCursors.of(state.keySetSequence(), state.revocationSequence(), state.blacklistSequence(),
-                state.manifestCursor(), state.configVersion());
+        return SyncCursors.of(
+                state.keySetSequence(),
+                state.revocationSequence(),
+                state.blacklistSequence(),
+                state.manifestCursor(),
+                state.configVersion());
     }
 
     @Override

@@ -4,13 +4,12 @@ import io.scenicpass.core.wire.EnrollmentRequest;
 import io.scenicpass.core.wire.EnrollmentResponse;
 import io.scenicpass.terminal.internal.sync.ConnectivityMonitor;
 import io.scenicpass.terminal.internal.sync.TerminalApi;
-import okhttp3.OkHttpClient;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
 
 /**
  * One-time enrollment of a gate: the operator's screen shows an enrollment QR code ({@link EnrollmentCode});
@@ -24,7 +23,8 @@ import java.util.Optional;
  */
 public final class Provisioning {
     private final CredentialStore store;
-    private OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    private OkHttpClient http =
+            new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
     private String serverUrl;
     private ServerClock serverClock = ServerClock.IGNORE;
     private Clock clock = Clock.systemUTC();
@@ -87,27 +87,42 @@ public final class Provisioning {
         EnrollmentCode code = EnrollmentCode.parse(scannedCode);
         String base = code.serverUrl().orElse(serverUrl);
         if (base == null) {
-            throw new SyncException(SyncErrorCode.INVALID_INPUT, "enrollment code has no server URL and none is configured");
+            throw new SyncException(
+                    SyncErrorCode.INVALID_INPUT, "enrollment code has no server URL and none is configured");
         }
-        ConnectivityMonitor monitor = new ConnectivityMonitor(1, Duration.ofDays(1), (a, b) -> { });
+        ConnectivityMonitor monitor = new ConnectivityMonitor(1, Duration.ofDays(1), (a, b) -> {});
         TerminalApi api = new TerminalApi(http, base, null, clock, serverClock, monitor);
         EnrollmentResponse r;
         try {
-            r = api.post(api.url("enroll").build(), new EnrollmentRequest(code.token(), deviceName, deviceModel),
-                    false, EnrollmentResponse.class, null);
+            r = api.post(
+                    api.url("enroll").build(),
+                    new EnrollmentRequest(code.token(), deviceName, deviceModel),
+                    false,
+                    EnrollmentResponse.class,
+                    null);
         } catch (SyncException e) {
             if (e.code() == SyncErrorCode.REJECTED || e.code() == SyncErrorCode.UNAUTHORIZED) {
-                throw new SyncException(SyncErrorCode.ENROLLMENT_REFUSED, "enrollment token refused"
-                        + (e.serverCode() == null ? "" : " (" + e.serverCode() + ")"), e.httpStatus(), e.serverCode(), e);
+                throw new SyncException(
+                        SyncErrorCode.ENROLLMENT_REFUSED,
+                        "enrollment token refused" + (e.serverCode() == null ? "" : " (" + e.serverCode() + ")"),
+                        e.httpStatus(),
+                        e.serverCode(),
+                        e);
             }
             throw e;
         }
         DeviceCredentials creds;
         try {
-            creds = new DeviceCredentials(base, require(r.deviceId(), "deviceId"), require(r.deviceToken(), "deviceToken"),
-                    r.areaId(), r.gateId(), Base64.getDecoder().decode(require(r.rootPublicKey(), "rootPublicKey")));
+            creds = new DeviceCredentials(
+                    base,
+                    require(r.deviceId(), "deviceId"),
+                    require(r.deviceToken(), "deviceToken"),
+                    r.areaId(),
+                    r.gateId(),
+                    Base64.getDecoder().decode(require(r.rootPublicKey(), "rootPublicKey")));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new SyncException(SyncErrorCode.BAD_RESPONSE, "enrollment response incomplete: " + e.getMessage(), 200, null, e);
+            throw new SyncException(
+                    SyncErrorCode.BAD_RESPONSE, "enrollment response incomplete: " + e.getMessage(), 200, null, e);
         }
         store.save(creds);
         return creds;

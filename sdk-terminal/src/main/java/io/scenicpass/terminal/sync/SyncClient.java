@@ -8,18 +8,15 @@ import io.scenicpass.core.wire.PushMessage;
 import io.scenicpass.core.wire.RevocationDelta;
 import io.scenicpass.core.wire.TelemetryReading;
 import io.scenicpass.core.wire.WireJson;
-import io.scenicpass.terminal.internal.sync.Backoff;
 import io.scenicpass.terminal.internal.state.OveruseFile;
-import io.scenicpass.terminal.state.OveruseNotice;
+import io.scenicpass.terminal.internal.sync.Backoff;
 import io.scenicpass.terminal.internal.sync.ConnectivityMonitor;
 import io.scenicpass.terminal.internal.sync.EntryUploader;
 import io.scenicpass.terminal.internal.sync.Puller;
 import io.scenicpass.terminal.internal.sync.PushStream;
 import io.scenicpass.terminal.internal.sync.TelemetryQueue;
 import io.scenicpass.terminal.internal.sync.TerminalApi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import io.scenicpass.terminal.state.OveruseNotice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a gate in sync with the ScenicPass server, in the background: pulls the key set, revocations,
@@ -76,8 +75,8 @@ public final class SyncClient implements AutoCloseable {
         this.credentials = s.credentials;
         this.listener = s.listener;
         this.monitor = new ConnectivityMonitor(s.failuresToOffline, s.slowThreshold, this::connectivityChanged);
-        this.api = new TerminalApi(s.http(), credentials.serverUrl(), credentials.deviceToken(), s.clock,
-                s.serverClock, monitor);
+        this.api = new TerminalApi(
+                s.http(), credentials.serverUrl(), credentials.deviceToken(), s.clock, s.serverClock, monitor);
         this.puller = new Puller(api, s.state, credentials.rootPublicKey(), s.pageSize, s.maxPagesPerCycle);
         this.conflicts = new OveruseFile(s.conflictFile, 1000);
         try {
@@ -85,18 +84,28 @@ public final class SyncClient implements AutoCloseable {
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("cannot read over-use conflicts from {}: {}", s.conflictFile, e.toString());
         }
-        this.uploader = new EntryUploader(api, s.outbox, credentials.deviceId(), s.clock, s.batchSize,
-                this::conflict, listener::entryRejected);
+        this.uploader = new EntryUploader(
+                api, s.outbox, credentials.deviceId(), s.clock, s.batchSize, this::conflict, listener::entryRejected);
         this.telemetry = new TelemetryQueue(s.telemetryCapacity);
         this.backoff = new Backoff(s.backoffBase, s.backoffMax, s.random);
         this.ownExecutor = s.executor == null;
-        this.executor = ownExecutor ? Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "scenicpass-sync");
-            t.setDaemon(true);
-            return t;
-        }) : s.executor;
-        this.push = s.pushEnabled ? new PushStream(api, executor, new Backoff(s.backoffBase, s.backoffMax, s.random),
-                s.clock, this::onPush, () -> schedule(Duration.ZERO), listener::unauthorized) : null;
+        this.executor = ownExecutor
+                ? Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "scenicpass-sync");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : s.executor;
+        this.push = s.pushEnabled
+                ? new PushStream(
+                        api,
+                        executor,
+                        new Backoff(s.backoffBase, s.backoffMax, s.random),
+                        s.clock,
+                        this::onPush,
+                        () -> schedule(Duration.ZERO),
+                        listener::unauthorized)
+                : null;
     }
 
     /**
@@ -165,8 +174,8 @@ public final class SyncClient implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(api.post(api.url("online-check").build(), request, false,
-                    OnlineCheckResponse.class, timeout));
+            return Optional.ofNullable(
+                    api.post(api.url("online-check").build(), request, false, OnlineCheckResponse.class, timeout));
         } catch (SyncException e) {
             LOG.debug("online check fell back to offline decision: {}", e.getMessage());
             return Optional.empty();
@@ -247,8 +256,8 @@ public final class SyncClient implements AutoCloseable {
         } else {
             nextIn = backoff.failed();
         }
-        SyncReport report = new SyncReport(settings.clock.instant(), failure == null, entries, sent,
-                conflictCount, nextIn, failure);
+        SyncReport report = new SyncReport(
+                settings.clock.instant(), failure == null, entries, sent, conflictCount, nextIn, failure);
         lastReport = report;
         return report;
     }
@@ -321,7 +330,10 @@ public final class SyncClient implements AutoCloseable {
                     listener.displayPush(m);
             }
         } catch (java.io.IOException | RuntimeException e) {
-            LOG.debug("push {} not applied directly ({}); pulling instead", m.type(), e.getClass().getSimpleName());
+            LOG.debug(
+                    "push {} not applied directly ({}); pulling instead",
+                    m.type(),
+                    e.getClass().getSimpleName());
             schedule(Duration.ZERO);
         }
     }
@@ -340,7 +352,10 @@ public final class SyncClient implements AutoCloseable {
         try {
             fresh = conflicts.record(c);
         } catch (java.io.UncheckedIOException e) {
-            LOG.warn("cannot persist over-use conflict {}: {}", c.eventId(), e.getCause().toString());
+            LOG.warn(
+                    "cannot persist over-use conflict {}: {}",
+                    c.eventId(),
+                    e.getCause().toString());
             fresh = true; // kept in memory; still tell the application
         }
         if (fresh) {

@@ -1,8 +1,6 @@
 package io.scenicpass.terminal.sync;
 
 import io.scenicpass.terminal.internal.gate.GateInternals;
-import okhttp3.OkHttpClient;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import okhttp3.OkHttpClient;
 
 /** Builder for {@link SyncClient}; obtain it from {@link SyncClient#builder(DeviceCredentials)}. Only
  * {@link #state(StateSink)} is required; every other setting has a default suited to a gate. */
@@ -26,12 +25,11 @@ public final class SyncClientBuilder {
         }
 
         @Override
-        public void markUploaded(Collection<String> eventIds) {
-        }
+        public void markUploaded(Collection<String> eventIds) {}
     };
     ServerClock serverClock = ServerClock.IGNORE;
     Clock clock = Clock.systemUTC();
-    SyncListener listener = new SyncListener() { };
+    SyncListener listener = new SyncListener() {};
     OkHttpClient http;
     Duration requestTimeout = Duration.ofSeconds(15);
     Duration pullInterval = Duration.ofSeconds(30);
@@ -271,7 +269,11 @@ public final class SyncClientBuilder {
         if (http != null) {
             return http;
         }
-        return new OkHttpClient.Builder().connectTimeout(requestTimeout).readTimeout(requestTimeout)
-                .writeTimeout(requestTimeout).retryOnConnectionFailure(true).build();
+        return new OkHttpClient.Builder()
+                .connectTimeout(requestTimeout)
+                .readTimeout(requestTimeout)
+                .writeTimeout(requestTimeout)
+                .retryOnConnectionFailure(true)
+                .build();
     }
 }

@@ -12,8 +12,12 @@ public final class SyncCursors {
     private final long manifestCursor;
     private final long configVersion;
 
-    private SyncCursors(long keySetSequence, long revocationSequence, long blacklistSequence,
-                        long manifestCursor, long configVersion) {
+    private SyncCursors(
+            long keySetSequence,
+            long revocationSequence,
+            long blacklistSequence,
+            long manifestCursor,
+            long configVersion) {
         this.keySetSequence = keySetSequence;
         this.revocationSequence = revocationSequence;
         this.blacklistSequence = blacklistSequence;
@@ -29,8 +33,12 @@ public final class SyncCursors {
      * @param configVersion version of the config in use (0 = none)
      * @return the cursors
      */
-    public static SyncCursors of(long keySetSequence, long revocationSequence, long blacklistSequence,
-                                 long manifestCursor, long configVersion) {
+    public static SyncCursors of(
+            long keySetSequence,
+            long revocationSequence,
+            long blacklistSequence,
+            long manifestCursor,
+            long configVersion) {
         return new SyncCursors(keySetSequence, revocationSequence, blacklistSequence, manifestCursor, configVersion);
     }
 

@@ -1,7 +1,7 @@
 package io.scenicpass.terminal.sync;
 
-import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.core.wire.PushMessage;
+import io.scenicpass.terminal.state.OveruseNotice;
 
 /**
  * Told about sync events the gate application may show. Called on the sync thread; must not block.
@@ -12,28 +12,23 @@ public interface SyncListener {
      * @param previous the state before
      * @param current the state now
      */
-    default void connectivityChanged(Connectivity previous, Connectivity current) {
-    }
+    default void connectivityChanged(Connectivity previous, Connectivity current) {}
 
     /** @param conflict the server says an uploaded entry was over-use */
-    default void overuseConflict(OveruseNotice conflict) {
-    }
+    default void overuseConflict(OveruseNotice conflict) {}
 
     /**
      * @param eventId an uploaded entry the server refused for good (kept in the journal, not re-sent)
      * @param message the server's reason
      */
-    default void entryRejected(String eventId, String message) {
-    }
+    default void entryRejected(String eventId, String message) {}
 
     /**
      * @param message a push for the display (remaining capacity, operator message, alert); state
      *                changes (revocations, blacklist, key set, config, manifest) are applied, not forwarded
      */
-    default void displayPush(PushMessage message) {
-    }
+    default void displayPush(PushMessage message) {}
 
     /** The server refused the device token (401/403): the device must be enrolled again. */
-    default void unauthorized() {
-    }
+    default void unauthorized() {}
 }

@@ -14,8 +14,14 @@ public final class SyncReport {
     private final Duration nextAttemptIn;
     private final SyncException failure;
 
-    SyncReport(Instant finishedAt, boolean success, int entriesUploaded, int telemetryUploaded, int conflicts,
-               Duration nextAttemptIn, SyncException failure) {
+    SyncReport(
+            Instant finishedAt,
+            boolean success,
+            int entriesUploaded,
+            int telemetryUploaded,
+            int conflicts,
+            Duration nextAttemptIn,
+            SyncException failure) {
         this.finishedAt = finishedAt;
         this.success = success;
         this.entriesUploaded = entriesUploaded;

@@ -63,8 +63,8 @@ public final class GateClock {
      * @return a gate clock with zero offset that ignores server time
      */
     public static GateClock uncorrected(Clock device) {
-        GateClock c = new GateClock(device, () -> device.millis() * 1_000_000L, ClockOffsetStore.inMemory(),
-                Duration.ofDays(36500));
+        GateClock c = new GateClock(
+                device, () -> device.millis() * 1_000_000L, ClockOffsetStore.inMemory(), Duration.ofDays(36500));
         c.correcting = false;
         return c;
     }

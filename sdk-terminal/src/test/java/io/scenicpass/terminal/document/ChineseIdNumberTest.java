@@ -18,34 +18,41 @@ class ChineseIdNumberTest {
     Stream<DynamicTest> agreesWithEveryCase() throws Exception {
         JsonNode cases = DocumentTestData.load("cn-id/cn-id-cases.json");
         assertThat(cases.size()).isEqualTo(37);
-        return StreamSupport.stream(cases.spliterator(), false).map(c -> DynamicTest.dynamicTest(
-                "'" + c.get("number").asText() + "' " + c.path("reason").asText(""), () -> {
-                    String number = c.get("number").asText();
-                    if (c.get("valid").asBoolean()) {
-                        ChineseIdNumber id = ChineseIdNumber.parse(number, TODAY);
-                        assertThat(id.number()).isEqualTo(c.path("normalized").asText(number));
-                        assertThat(id.birthDate()).isEqualTo(LocalDate.parse(c.get("birthDate").asText()));
-                        assertThat(id.sex()).isEqualTo(c.get("sex").asText());
-                        assertThat(id.region()).isEqualTo(c.get("region").asText());
-                    } else {
-                        assertThatThrownBy(() -> ChineseIdNumber.parse(number, TODAY))
-                                .isInstanceOf(DocumentException.class);
-                        assertThat(ChineseIdNumber.isValid(number, TODAY)).isFalse();
-                    }
-                }));
+        return StreamSupport.stream(cases.spliterator(), false)
+                .map(c -> DynamicTest.dynamicTest(
+                        "'" + c.get("number").asText() + "' " + c.path("reason").asText(""), () -> {
+                            String number = c.get("number").asText();
+                            if (c.get("valid").asBoolean()) {
+                                ChineseIdNumber id = ChineseIdNumber.parse(number, TODAY);
+                                assertThat(id.number())
+                                        .isEqualTo(c.path("normalized").asText(number));
+                                assertThat(id.birthDate())
+                                        .isEqualTo(LocalDate.parse(
+                                                c.get("birthDate").asText()));
+                                assertThat(id.sex()).isEqualTo(c.get("sex").asText());
+                                assertThat(id.region())
+                                        .isEqualTo(c.get("region").asText());
+                            } else {
+                                assertThatThrownBy(() -> ChineseIdNumber.parse(number, TODAY))
+                                        .isInstanceOf(DocumentException.class);
+                                assertThat(ChineseIdNumber.isValid(number, TODAY))
+                                        .isFalse();
+                            }
+                        }));
     }
 
     @TestFactory
     Stream<DynamicTest> legacyUpgrade() throws Exception {
         JsonNode cases = DocumentTestData.load("cn-id/cn-id-15-to-18.json");
         assertThat(cases.size()).isEqualTo(11);
-        return StreamSupport.stream(cases.spliterator(), false).map(c -> DynamicTest.dynamicTest(
-                c.get("legacy15").asText(), () -> {
+        return StreamSupport.stream(cases.spliterator(), false)
+                .map(c -> DynamicTest.dynamicTest(c.get("legacy15").asText(), () -> {
                     String legacy = c.get("legacy15").asText();
                     if (c.get("valid").asBoolean()) {
                         ChineseIdNumber id = ChineseIdNumber.upgradeLegacy(legacy, TODAY);
                         assertThat(id.number()).isEqualTo(c.get("upgraded18").asText());
-                        assertThat(id.birthDate()).isEqualTo(LocalDate.parse(c.get("birthDate").asText()));
+                        assertThat(id.birthDate())
+                                .isEqualTo(LocalDate.parse(c.get("birthDate").asText()));
                         assertThat(id.sex()).isEqualTo(c.get("sex").asText());
                         assertThat(id.region()).isEqualTo(c.get("region").asText());
                     } else {
@@ -78,6 +85,7 @@ class ChineseIdNumberTest {
 
     private static void assertCode(String number, DocumentErrorCode code) {
         assertThatThrownBy(() -> ChineseIdNumber.parse(number, TODAY))
-                .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        DocumentException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

@@ -22,11 +22,15 @@ class DocumentFuzzTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     private static final String MRZ_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
     private static final List<List<String>> ZONES = Arrays.asList(
-            Arrays.asList("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"),
-            Arrays.asList("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
+            Arrays.asList(
+                    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"),
+            Arrays.asList(
+                    "I<UTOD231458907<<<<<<<<<<<<<<<",
+                    "7408122F1204159UTO<<<<<<<<<<<6",
                     "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"),
             Arrays.asList("I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"),
-            Arrays.asList("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"));
+            Arrays.asList(
+                    "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"));
     private static final String ID = "11010119900307803X";
 
     @Test
@@ -37,7 +41,8 @@ class DocumentFuzzTest {
 
     @Test
     void idCardTextGivesCardInfoOrADocumentException() {
-        Map<String, Integer> out = Fuzz.run("ID card text", 11643, Fuzz.cases(4_000, 1_000_000), DocumentFuzzTest::idCase);
+        Map<String, Integer> out =
+                Fuzz.run("ID card text", 11643, Fuzz.cases(4_000, 1_000_000), DocumentFuzzTest::idCase);
         assertThat(out.keySet()).contains("card", "CN_ID_CHECK_CHARACTER", "ID_CARD_TEXT");
     }
 
@@ -60,11 +65,20 @@ class DocumentFuzzTest {
             for (int k = 0; k < ops; k++) {
                 int i = r.nextInt(lines.size());
                 switch (r.nextInt(6)) {
-                    case 0: lines.remove(i); break;
-                    case 1: lines.add(i, lines.get(i)); break;
-                    case 2: lines.set(i, lines.get(i) + lines.get(i)); break;
-                    case 3: lines.set(i, Fuzz.mutate(lines.get(i), r, MRZ_CHARS)); break;
-                    default: lines.set(i, replaceInPlace(lines.get(i), r));
+                    case 0:
+                        lines.remove(i);
+                        break;
+                    case 1:
+                        lines.add(i, lines.get(i));
+                        break;
+                    case 2:
+                        lines.set(i, lines.get(i) + lines.get(i));
+                        break;
+                    case 3:
+                        lines.set(i, Fuzz.mutate(lines.get(i), r, MRZ_CHARS));
+                        break;
+                    default:
+                        lines.set(i, replaceInPlace(lines.get(i), r));
                 }
                 if (lines.isEmpty()) {
                     break;
@@ -76,7 +90,8 @@ class DocumentFuzzTest {
         }
         MrzDocument d;
         try {
-            d = r.nextInt(4) == 0 ? MrzParser.lenient().parse(String.join(r.nextBoolean() ? "\n" : "\r\n", lines))
+            d = r.nextInt(4) == 0
+                    ? MrzParser.lenient().parse(String.join(r.nextBoolean() ? "\n" : "\r\n", lines))
                     : (r.nextBoolean() ? MrzParser.lenient() : MrzParser.strict()).parse(lines);
         } catch (DocumentException e) {
             assertThat(e.code()).isNotNull();
@@ -102,7 +117,8 @@ class DocumentFuzzTest {
         char[] c = l.toCharArray();
         int n = 1 + r.nextInt(3);
         for (int k = 0; k < n; k++) {
-            c[r.nextInt(c.length)] = r.nextInt(5) == 0 ? Fuzz.anyChar(r) : MRZ_CHARS.charAt(r.nextInt(MRZ_CHARS.length()));
+            c[r.nextInt(c.length)] =
+                    r.nextInt(5) == 0 ? Fuzz.anyChar(r) : MRZ_CHARS.charAt(r.nextInt(MRZ_CHARS.length()));
         }
         return new String(c);
     }
@@ -130,12 +146,23 @@ class DocumentFuzzTest {
         String id = ID;
         if (r.nextInt(4) != 0) {
             id = Fuzz.mutate(id, r, "0123456789X");
-            if (r.nextBoolean() && id.length() == 18 && id.substring(0, 17).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (r.nextBoolean()
+                    && id.length() == 18
+                    && id.substring(0, 17).chars().allMatch(c -> c >= '0' && c <= '9')) {
                 id = id.substring(0, 17) + ChineseIdNumber.checkCharacter(id.substring(0, 17)); // checksum-valid
             }
         }
-        String[] f = {"张三", "1", "01", "19900307", "北京市东城区景山前街4号", id, "北京市公安局东城分局", "20200101",
-            r.nextBoolean() ? "20400101" : "长期"};
+        String[] f = {
+            "张三",
+            "1",
+            "01",
+            "19900307",
+            "北京市东城区景山前街4号",
+            id,
+            "北京市公安局东城分局",
+            "20200101",
+            r.nextBoolean() ? "20400101" : "长期"
+        };
         if (r.nextInt(3) == 0) {
             int i = r.nextInt(f.length);
             f[i] = Fuzz.mutate(f[i], r, "0123456789<长期");

@@ -22,8 +22,8 @@ class DocumentProperties {
     }
 
     @Property(tries = 200)
-    void mrzParserOnLayoutShapedNoise(@ForAll @StringLength(min = 44, max = 44) String a,
-            @ForAll @StringLength(min = 44, max = 44) String b) {
+    void mrzParserOnLayoutShapedNoise(
+            @ForAll @StringLength(min = 44, max = 44) String a, @ForAll @StringLength(min = 44, max = 44) String b) {
         try {
             MrzParser.strict().parse(List.of(a, b));
         } catch (DocumentException expected) {

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /** Locates the shared external corpora (system property {@code scenicpass.testdata}). */
 final class DocumentTestData {
-    private DocumentTestData() {
-    }
+    private DocumentTestData() {}
 
     static JsonNode load(String relative) throws IOException {
         String prop = System.getProperty("scenicpass.testdata");

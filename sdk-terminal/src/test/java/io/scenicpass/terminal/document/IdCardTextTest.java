@@ -12,8 +12,8 @@ class IdCardTextTest {
 
     @Test
     void decodesEveryFieldAndPassesThePhotoThrough() {
-        byte[] text = IdCardText.encode("张三", "2", "01", "19491231", "北京市朝阳区某街道1号",
-                "11010519491231002X", "北京市公安局朝阳分局", "20150101", "长期");
+        byte[] text = IdCardText.encode(
+                "张三", "2", "01", "19491231", "北京市朝阳区某街道1号", "11010519491231002X", "北京市公安局朝阳分局", "20150101", "长期");
         assertThat(text).hasSize(256);
         byte[] photo = new byte[1024];
         for (int i = 0; i < photo.length; i++) {
@@ -37,8 +37,8 @@ class IdCardTextTest {
 
     @Test
     void readsAFixedExpiryAndKnowsWhenItHasPassed() {
-        byte[] text = IdCardText.encode("李四", "1", "08", "19851117", "上海市徐汇区",
-                "310104198511171013", "上海市公安局徐汇分局", "20100101", "20200101");
+        byte[] text = IdCardText.encode(
+                "李四", "1", "08", "19851117", "上海市徐汇区", "310104198511171013", "上海市公安局徐汇分局", "20100101", "20200101");
         IdCardInfo info = IdCardText.parse(text, new byte[0], TODAY);
         assertThat(info.sex()).isEqualTo(IdCardInfo.Sex.MALE);
         assertThat(info.nation()).isEqualTo("壮");
@@ -50,20 +50,23 @@ class IdCardTextTest {
     void rejectsMalformedBlocksWithTypedErrors() {
         assertCode(new byte[255], DocumentErrorCode.ID_CARD_TEXT);
         assertCode(null, DocumentErrorCode.ID_CARD_TEXT);
-        assertCode(IdCardText.encode("王五", "3", "01", "19491231", "x", "11010519491231002X", "y",
-                "20150101", "长期"), DocumentErrorCode.ID_CARD_TEXT);
-        assertCode(IdCardText.encode("王五", "1", "01", "1949123", "x", "11010519491231002X", "y",
-                "20150101", "长期"), DocumentErrorCode.ID_CARD_TEXT);
-        assertCode(IdCardText.encode("王五", "1", "01", "19491231", "x", "110105194912310021", "y",
-                "20150101", "长期"), DocumentErrorCode.CN_ID_CHECK_CHARACTER);
+        assertCode(
+                IdCardText.encode("王五", "3", "01", "19491231", "x", "11010519491231002X", "y", "20150101", "长期"),
+                DocumentErrorCode.ID_CARD_TEXT);
+        assertCode(
+                IdCardText.encode("王五", "1", "01", "1949123", "x", "11010519491231002X", "y", "20150101", "长期"),
+                DocumentErrorCode.ID_CARD_TEXT);
+        assertCode(
+                IdCardText.encode("王五", "1", "01", "19491231", "x", "110105194912310021", "y", "20150101", "长期"),
+                DocumentErrorCode.CN_ID_CHECK_CHARACTER);
         byte[] garbage = new byte[256];
         Arrays.fill(garbage, (byte) 0xFF);
-        assertThatThrownBy(() -> IdCardText.parse(garbage, new byte[0], TODAY))
-                .isInstanceOf(DocumentException.class);
+        assertThatThrownBy(() -> IdCardText.parse(garbage, new byte[0], TODAY)).isInstanceOf(DocumentException.class);
     }
 
     private static void assertCode(byte[] text, DocumentErrorCode code) {
         assertThatThrownBy(() -> IdCardText.parse(text, new byte[0], TODAY))
-                .isInstanceOfSatisfying(DocumentException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        DocumentException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

@@ -28,11 +28,12 @@ class MrzParserTest {
     private static void check(JsonNode c) {
         List<String> lines = new ArrayList<>();
         c.get("lines").forEach(l -> lines.add(l.asText()));
-        boolean lenientCase = "lenientExtendedDocumentNumber".equals(c.path("condition").asText());
+        boolean lenientCase =
+                "lenientExtendedDocumentNumber".equals(c.path("condition").asText());
         if (c.get("format").isNull()) {
             assertThatThrownBy(() -> MrzParser.lenient().parse(lines))
-                    .isInstanceOfSatisfying(DocumentException.class,
-                            e -> assertThat(e.code()).isEqualTo(DocumentErrorCode.MRZ_LAYOUT));
+                    .isInstanceOfSatisfying(
+                            DocumentException.class, e -> assertThat(e.code()).isEqualTo(DocumentErrorCode.MRZ_LAYOUT));
             return;
         }
         MrzDocument doc = MrzParser.lenient().parse(lines);
@@ -53,8 +54,10 @@ class MrzParserTest {
             assertThat(doc.dateOfBirth()).isEqualTo(e.get("dateOfBirth").asText());
             assertThat(doc.sex()).isEqualTo(e.get("sex").asText());
             assertThat(doc.dateOfExpiry()).isEqualTo(e.get("dateOfExpiry").asText());
-            assertThat(doc.primaryIdentifier()).isEqualTo(e.get("primaryIdentifier").asText());
-            assertThat(doc.secondaryIdentifier()).isEqualTo(e.get("secondaryIdentifier").asText());
+            assertThat(doc.primaryIdentifier())
+                    .isEqualTo(e.get("primaryIdentifier").asText());
+            assertThat(doc.secondaryIdentifier())
+                    .isEqualTo(e.get("secondaryIdentifier").asText());
             assertThat(doc.optionalData()).isEqualTo(e.get("optionalData").asText());
             if (e.has("optionalData2")) {
                 assertThat(doc.optionalData2()).isEqualTo(e.get("optionalData2").asText());
@@ -63,7 +66,8 @@ class MrzParserTest {
             int n = 0;
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> d = it.next();
-                assertThat(doc.checkDigits()).containsEntry(d.getKey(), d.getValue().asText());
+                assertThat(doc.checkDigits())
+                        .containsEntry(d.getKey(), d.getValue().asText());
                 n++;
             }
             assertThat(doc.checkDigits()).hasSize(n);
@@ -80,23 +84,28 @@ class MrzParserTest {
         JsonNode vectors = DocumentTestData.load("mrz/check-digits.json");
         assertThat(vectors.size()).isEqualTo(18);
         return StreamSupport.stream(vectors.spliterator(), false)
-                .map(v -> DynamicTest.dynamicTest(v.get("input").asText(), () ->
-                        assertThat(String.valueOf(MrzParser.checkDigit(v.get("input").asText())))
+                .map(v -> DynamicTest.dynamicTest(
+                        v.get("input").asText(),
+                        () -> assertThat(String.valueOf(
+                                        MrzParser.checkDigit(v.get("input").asText())))
                                 .isEqualTo(v.get("checkDigit").asText())));
     }
 
     @Test
     void acceptsTextWithLineBreaksAndStraySpaces() {
-        MrzDocument doc = MrzParser.lenient().parse(" P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\r\n\n"
-                + "L898902C36UTO7408122F1204159ZE184226B<<<<<10 \n");
+        MrzDocument doc = MrzParser.lenient()
+                .parse(" P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\r\n\n"
+                        + "L898902C36UTO7408122F1204159ZE184226B<<<<<10 \n");
         assertThat(doc.isValid()).isTrue();
         assertThat(doc.toString()).doesNotContain("ERIKSSON").doesNotContain("L898902C3");
     }
 
     @Test
     void parseValidNamesTheFailingChecks() {
-        assertThatThrownBy(() -> MrzParser.lenient().parseValid(List.of(
-                "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<12")))
+        assertThatThrownBy(() -> MrzParser.lenient()
+                        .parseValid(List.of(
+                                "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                                "L898902C36UTO7408122F1204159ZE184226B<<<<<12")))
                 .isInstanceOfSatisfying(DocumentException.class, e -> {
                     assertThat(e.code()).isEqualTo(DocumentErrorCode.MRZ_INVALID);
                     assertThat(e.getMessage()).contains("compositeCheckDigit");
@@ -106,8 +115,10 @@ class MrzParserTest {
     @Test
     void rejectsNullAndCharactersOutsideTheAlphabet() {
         assertThatThrownBy(() -> MrzParser.lenient().parse((String) null)).isInstanceOf(DocumentException.class);
-        MrzDocument doc = MrzParser.lenient().parse(List.of(
-                "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<1>"));
+        MrzDocument doc = MrzParser.lenient()
+                .parse(List.of(
+                        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+                        "L898902C36UTO7408122F1204159ZE184226B<<<<<1>"));
         assertThat(doc.failingChecks()).contains(MrzCheck.CHARACTERS, MrzCheck.COMPOSITE_CHECK_DIGIT);
     }
 }

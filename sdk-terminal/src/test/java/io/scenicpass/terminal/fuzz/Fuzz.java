@@ -21,11 +21,11 @@ public final class Fuzz {
     /** Time limit of one chunk (generous: the machine is shared; a hang overruns it by far). */
     public static final Duration CHUNK_LIMIT = Duration.ofSeconds(60);
     /** Bytes worth planting: zero, maxima, sign bits, CBOR/ASCII structure bytes. */
-    private static final int[] INTERESTING = {0x00, 0x01, 0x7F, 0x80, 0xFF, 0xFE, 0x0D, 0x0A, 0x20, 0x3C, 0xAA,
-        0x96, 0x69, 0x90, 0x9F, 0xC0, 0xD1, 0x10};
+    private static final int[] INTERESTING = {
+        0x00, 0x01, 0x7F, 0x80, 0xFF, 0xFE, 0x0D, 0x0A, 0x20, 0x3C, 0xAA, 0x96, 0x69, 0x90, 0x9F, 0xC0, 0xD1, 0x10
+    };
 
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     /** One fuzz case: gets its own random source, returns an outcome label (counted), throws on a bug. */
     public interface Case {
@@ -52,19 +52,23 @@ public final class Fuzz {
         for (int from = 0; from < n; from += CHUNK) {
             int start = from;
             int end = Math.min(n, from + CHUNK);
-            assertTimeoutPreemptively(CHUNK_LIMIT, () -> {
-                for (int i = start; i < end; i++) {
-                    long caseSeed = seed * 1_000_003L + i;
-                    String outcome;
-                    try {
-                        outcome = c.run(new Random(caseSeed));
-                    } catch (Throwable t) {
-                        throw new AssertionError(name + ": case " + i + " (seed " + caseSeed + ") escaped with " + t, t);
-                    }
-                    outcomes.merge(outcome, 1, Integer::sum);
-                }
-            }, () -> name + ": a chunk of " + (end - start) + " cases from case " + start + " overran " + CHUNK_LIMIT
-                    + " (hang)");
+            assertTimeoutPreemptively(
+                    CHUNK_LIMIT,
+                    () -> {
+                        for (int i = start; i < end; i++) {
+                            long caseSeed = seed * 1_000_003L + i;
+                            String outcome;
+                            try {
+                                outcome = c.run(new Random(caseSeed));
+                            } catch (Throwable t) {
+                                throw new AssertionError(
+                                        name + ": case " + i + " (seed " + caseSeed + ") escaped with " + t, t);
+                            }
+                            outcomes.merge(outcome, 1, Integer::sum);
+                        }
+                    },
+                    () -> name + ": a chunk of " + (end - start) + " cases from case " + start + " overran "
+                            + CHUNK_LIMIT + " (hang)");
         }
         System.out.println("FUZZ " + name + ": " + n + " cases in " + (System.nanoTime() - started) / 1_000_000
                 + " ms, nothing escaped; outcomes " + outcomes);
@@ -92,12 +96,24 @@ public final class Fuzz {
             }
             int pos = r.nextInt(b.length);
             switch (r.nextInt(9)) {
-                case 0: b[pos] ^= (byte) (1 << r.nextInt(8)); break;
-                case 1: b[pos] = (byte) r.nextInt(256); break;
-                case 2: b[pos] = (byte) INTERESTING[r.nextInt(INTERESTING.length)]; break;
-                case 3: b = Arrays.copyOf(b, pos); break;
-                case 4: b = splice(b, pos, pos, randomBytes(r, 8)); break;
-                case 5: b = splice(b, pos, Math.min(b.length, pos + 1 + r.nextInt(8)), new byte[0]); break;
+                case 0:
+                    b[pos] ^= (byte) (1 << r.nextInt(8));
+                    break;
+                case 1:
+                    b[pos] = (byte) r.nextInt(256);
+                    break;
+                case 2:
+                    b[pos] = (byte) INTERESTING[r.nextInt(INTERESTING.length)];
+                    break;
+                case 3:
+                    b = Arrays.copyOf(b, pos);
+                    break;
+                case 4:
+                    b = splice(b, pos, pos, randomBytes(r, 8));
+                    break;
+                case 5:
+                    b = splice(b, pos, Math.min(b.length, pos + 1 + r.nextInt(8)), new byte[0]);
+                    break;
                 case 6: {
                     int end = Math.min(b.length, pos + 1 + r.nextInt(32));
                     b = splice(b, end, end, Arrays.copyOfRange(b, pos, end));
@@ -142,13 +158,26 @@ public final class Fuzz {
             }
             int pos = r.nextInt(b.length());
             switch (r.nextInt(7)) {
-                case 0: b.setCharAt(pos, alphabet.charAt(r.nextInt(alphabet.length()))); break;
-                case 1: b.setCharAt(pos, anyChar(r)); break;
-                case 2: b.deleteCharAt(pos); break;
-                case 3: b.insert(pos, alphabet.charAt(r.nextInt(alphabet.length()))); break;
-                case 4: b.insert(pos, b.substring(pos, Math.min(b.length(), pos + 1 + r.nextInt(10)))); break;
-                case 5: b.setLength(pos); break;
-                default: b.setCharAt(pos, Character.toLowerCase(b.charAt(pos)));
+                case 0:
+                    b.setCharAt(pos, alphabet.charAt(r.nextInt(alphabet.length())));
+                    break;
+                case 1:
+                    b.setCharAt(pos, anyChar(r));
+                    break;
+                case 2:
+                    b.deleteCharAt(pos);
+                    break;
+                case 3:
+                    b.insert(pos, alphabet.charAt(r.nextInt(alphabet.length())));
+                    break;
+                case 4:
+                    b.insert(pos, b.substring(pos, Math.min(b.length(), pos + 1 + r.nextInt(10))));
+                    break;
+                case 5:
+                    b.setLength(pos);
+                    break;
+                default:
+                    b.setCharAt(pos, Character.toLowerCase(b.charAt(pos)));
             }
         }
         return b.toString();
@@ -157,10 +186,14 @@ public final class Fuzz {
     /** Any char, biased towards control characters, lone surrogates and the edges of the BMP. */
     public static char anyChar(Random r) {
         switch (r.nextInt(5)) {
-            case 0: return (char) r.nextInt(0x20);
-            case 1: return (char) (0xD800 + r.nextInt(0x800));
-            case 2: return (char) (0xFFF0 + r.nextInt(16));
-            default: return (char) r.nextInt(0x10000);
+            case 0:
+                return (char) r.nextInt(0x20);
+            case 1:
+                return (char) (0xD800 + r.nextInt(0x800));
+            case 2:
+                return (char) (0xFFF0 + r.nextInt(16));
+            default:
+                return (char) r.nextInt(0x10000);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.scenicpass.terminal.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,9 @@ final class DgcCorpus {
     /** VALIDATIONCLOCK comes as 2021-06-01T20:00:00+02:00, ...+0200, ...Z, with 0 to 9 fraction digits. */
     private static final DateTimeFormatter CLOCK = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
             .appendPattern("[XXX][XX][X]")
             .toFormatter();
 
@@ -43,8 +44,7 @@ final class DgcCorpus {
         TEST_NAMES.put("test_expected_key_usage", "EXPECTEDKEYUSAGE");
     }
 
-    private DgcCorpus() {
-    }
+    private DgcCorpus() {}
 
     /** One corpus file. */
     static final class Case {
@@ -77,12 +77,16 @@ final class DgcCorpus {
         }
 
         Instant clock() {
-            return OffsetDateTime.parse(node.path("TESTCTX").path("VALIDATIONCLOCK").asText(), CLOCK).toInstant();
+            return OffsetDateTime.parse(
+                            node.path("TESTCTX").path("VALIDATIONCLOCK").asText(), CLOCK)
+                    .toInstant();
         }
 
         Map<String, Boolean> expectations() {
             Map<String, Boolean> out = new java.util.LinkedHashMap<>();
-            node.path("EXPECTEDRESULTS").properties().forEach(e -> out.put(e.getKey(), e.getValue().asBoolean()));
+            node.path("EXPECTEDRESULTS")
+                    .properties()
+                    .forEach(e -> out.put(e.getKey(), e.getValue().asBoolean()));
             return out;
         }
 
@@ -108,7 +112,9 @@ final class DgcCorpus {
         List<Case> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dgc)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")
-                    && f.getParent().getFileName().toString().equals("raw")).sorted().collect(Collectors.toList())) {
+                            && f.getParent().getFileName().toString().equals("raw"))
+                    .sorted()
+                    .collect(Collectors.toList())) {
                 String country = dgc.relativize(p).getName(0).toString();
                 String set = p.getFileName().toString().replaceFirst("\\.json$", "");
                 out.add(new Case(country, set, JSON.readTree(Files.readAllBytes(p))));
@@ -151,11 +157,13 @@ final class DgcCorpus {
 
     /** Semantic JSON equality: object key order ignored, numbers compared by value (1 == 1.0). */
     static boolean sameJson(JsonNode a, JsonNode b) {
-        return a.equals((x, y) -> {
-            if (x.isNumber() && y.isNumber()) {
-                return x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
-            }
-            return x.equals(y) ? 0 : 1;
-        }, b);
+        return a.equals(
+                (x, y) -> {
+                    if (x.isNumber() && y.isNumber()) {
+                        return x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
+                    }
+                    return x.equals(y) ? 0 : 1;
+                },
+                b);
     }
 }

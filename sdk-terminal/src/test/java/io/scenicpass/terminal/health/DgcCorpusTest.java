@@ -1,19 +1,18 @@
 package io.scenicpass.terminal.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.cose.CoseSign1;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every expectation of every case in the EU DCC corpus ({@code testdata/dgc}), one dynamic test per
@@ -27,7 +26,8 @@ class DgcCorpusTest {
     List<DynamicTest> everyExpectationOfEveryCase() throws Exception {
         Optional<Path> folder = DgcCorpus.folder();
         if (!folder.isPresent()) {
-            System.err.println("!!!!! DCC corpus (testdata/dgc) NOT FOUND: health-certificate corpus tests SKIPPED !!!!!");
+            System.err.println(
+                    "!!!!! DCC corpus (testdata/dgc) NOT FOUND: health-certificate corpus tests SKIPPED !!!!!");
             Assumptions.abort("testdata/dgc missing");
         }
         Path dgc = folder.get();
@@ -41,9 +41,11 @@ class DgcCorpusTest {
                 Optional<String> issue = DgcCorpus.knownIssue(dgc, c, step);
                 tests.add(DynamicTest.dynamicTest(c.id() + " " + step + "=" + expected, () -> {
                     Assumptions.assumeFalse(issue.isPresent(), () -> "known issue in corpus: " + issue.orElse(""));
-                    Assumptions.assumeFalse(step.equals("EXPECTEDPICTUREDECODE"),
+                    Assumptions.assumeFalse(
+                            step.equals("EXPECTEDPICTUREDECODE"),
                             "QR picture decoding is tested in cli DgcPictureDecodeTest (ZXing)");
-                    assertThat(step(c, step)).as(c.id() + " " + step + " (" + c.description() + ")")
+                    assertThat(step(c, step))
+                            .as(c.id() + " " + step + " (" + c.description() + ")")
                             .isEqualTo(expected);
                 }));
             }
@@ -56,22 +58,36 @@ class DgcCorpusTest {
     private static void fullChain(DgcCorpus.Case c) {
         Map<String, Boolean> exp = c.expectations();
         Assumptions.assumeTrue(c.text("PREFIX") != null, "no PREFIX");
-        List<String> chain = Arrays.asList("EXPECTEDUNPREFIX", "EXPECTEDB45DECODE", "EXPECTEDCOMPRESSION",
-                "EXPECTEDVERIFY", "EXPECTEDEXPIRATIONCHECK", "EXPECTEDDECODE", "EXPECTEDVALIDJSON",
-                "EXPECTEDSCHEMAVALIDATION", "EXPECTEDKEYUSAGE");
+        List<String> chain = Arrays.asList(
+                "EXPECTEDUNPREFIX",
+                "EXPECTEDB45DECODE",
+                "EXPECTEDCOMPRESSION",
+                "EXPECTEDVERIFY",
+                "EXPECTEDEXPIRATIONCHECK",
+                "EXPECTEDDECODE",
+                "EXPECTEDVALIDJSON",
+                "EXPECTEDSCHEMAVALIDATION",
+                "EXPECTEDKEYUSAGE");
         boolean anyFalse = chain.stream().anyMatch(k -> Boolean.FALSE.equals(exp.get(k)));
         boolean provenValid = Boolean.TRUE.equals(exp.get("EXPECTEDVERIFY"))
-                && Boolean.TRUE.equals(exp.get("EXPECTEDEXPIRATIONCHECK")) && !anyFalse;
+                && Boolean.TRUE.equals(exp.get("EXPECTEDEXPIRATIONCHECK"))
+                && !anyFalse;
         boolean provenSigned = Boolean.TRUE.equals(exp.get("EXPECTEDVERIFY")) && !anyFalse;
         Assumptions.assumeTrue(anyFalse || provenSigned, "expectations do not decide the full result");
         HealthCertificateResult r = verifier(c).verify(c.text("PREFIX"), c.clock());
         if (provenSigned && !provenValid) {
             // signature proven, validity period not tested: only a time-related outcome is acceptable
-            assertThat(r.reason()).as(c.id() + " " + r).isIn(HealthCertificateReason.VALID,
-                    HealthCertificateReason.EXPIRED, HealthCertificateReason.NOT_YET_VALID);
+            assertThat(r.reason())
+                    .as(c.id() + " " + r)
+                    .isIn(
+                            HealthCertificateReason.VALID,
+                            HealthCertificateReason.EXPIRED,
+                            HealthCertificateReason.NOT_YET_VALID);
             return;
         }
-        assertThat(r.valid()).as(c.id() + " " + r + " (" + c.description() + ")").isEqualTo(provenValid);
+        assertThat(r.valid())
+                .as(c.id() + " " + r + " (" + c.description() + ")")
+                .isEqualTo(provenValid);
         if (provenValid) {
             assertThat(r.familyName()).isPresent();
             assertThat(r.dateOfBirth()).isPresent();
@@ -79,7 +95,9 @@ class DgcCorpusTest {
     }
 
     static HealthCertificateVerifier verifier(DgcCorpus.Case c) {
-        return HealthCertificateVerifier.builder().trustList(DccTrustList.parse(c.certificate())).build();
+        return HealthCertificateVerifier.builder()
+                .trustList(DccTrustList.parse(c.certificate()))
+                .build();
     }
 
     /** Runs one step; true when it succeeds and its output matches the reference field. */
@@ -104,9 +122,11 @@ class DgcCorpusTest {
                 case "EXPECTEDDECODE":
                     return DgcCorpus.sameJson(DccSteps.claims(cose(c)).dcc(), cborDcc(c));
                 case "EXPECTEDVALIDJSON":
-                    return DgcCorpus.sameJson(DccSteps.claims(chain(c.text("PREFIX"))).dcc(), c.node.get("JSON"));
+                    return DgcCorpus.sameJson(
+                            DccSteps.claims(chain(c.text("PREFIX"))).dcc(), c.node.get("JSON"));
                 case "EXPECTEDSCHEMAVALIDATION": {
-                    JsonNode dcc = c.hex("CBOR") != null ? cborDcc(c)
+                    JsonNode dcc = c.hex("CBOR") != null
+                            ? cborDcc(c)
                             : DccSteps.claims(chain(c.text("PREFIX"))).dcc();
                     DccSchema.validate(dcc);
                     return true;
@@ -120,9 +140,11 @@ class DgcCorpusTest {
                 }
                 case "EXPECTEDKEYUSAGE": {
                     CoseSign1 cose = cose(c);
-                    java.security.cert.X509Certificate signer = DccSteps.signer(cose, DccTrustList.parse(c.certificate()));
+                    java.security.cert.X509Certificate signer =
+                            DccSteps.signer(cose, DccTrustList.parse(c.certificate()));
                     DccSteps.verifySignature(cose, signer);
-                    DccSteps.keyUsage(signer, DccSchema.validate(DccSteps.claims(cose).dcc()));
+                    DccSteps.keyUsage(
+                            signer, DccSchema.validate(DccSteps.claims(cose).dcc()));
                     return true;
                 }
                 default:
@@ -158,5 +180,4 @@ class DgcCorpusTest {
     private static CoseSign1 chain(String prefixed) throws DccException {
         return DccSteps.cose(DccSteps.inflate(DccSteps.base45(DccSteps.unprefix(prefixed))));
     }
-
 }

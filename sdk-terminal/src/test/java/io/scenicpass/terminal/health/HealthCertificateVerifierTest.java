@@ -1,10 +1,9 @@
 package io.scenicpass.terminal.health;
 
-import io.scenicpass.core.codec.Base45;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scenicpass.core.codec.Base45;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,9 +13,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class HealthCertificateVerifierTest {
     private static DgcCorpus.Case de1;
@@ -25,7 +24,8 @@ class HealthCertificateVerifierTest {
     static void loadCorpus() throws Exception {
         Path dgc = DgcCorpus.folder().orElse(null);
         if (dgc == null) {
-            System.err.println("!!!!! DCC corpus (testdata/dgc) NOT FOUND: HealthCertificateVerifierTest SKIPPED !!!!!");
+            System.err.println(
+                    "!!!!! DCC corpus (testdata/dgc) NOT FOUND: HealthCertificateVerifierTest SKIPPED !!!!!");
         }
         Assumptions.assumeTrue(dgc != null, "testdata/dgc missing");
         List<DgcCorpus.Case> cases = DgcCorpus.load(dgc);
@@ -33,8 +33,10 @@ class HealthCertificateVerifierTest {
     }
 
     private static HealthCertificateVerifier verifier(Instant now) {
-        return HealthCertificateVerifier.builder().trustList(DccTrustList.parse(de1.certificate()))
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        return HealthCertificateVerifier.builder()
+                .trustList(DccTrustList.parse(de1.certificate()))
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .build();
     }
 
     @Test
@@ -42,12 +44,16 @@ class HealthCertificateVerifierTest {
         HealthCertificateResult r = verifier(de1.clock()).verify(de1.text("PREFIX"));
         assertThat(r.reason()).isEqualTo(HealthCertificateReason.VALID);
         assertThat(r.valid()).isTrue();
-        assertThat(r.familyName()).hasValue(de1.node.path("JSON").path("nam").path("fn").asText());
-        assertThat(r.givenName()).hasValue(de1.node.path("JSON").path("nam").path("gn").asText());
+        assertThat(r.familyName())
+                .hasValue(de1.node.path("JSON").path("nam").path("fn").asText());
+        assertThat(r.givenName())
+                .hasValue(de1.node.path("JSON").path("nam").path("gn").asText());
         assertThat(r.dateOfBirth()).hasValue(de1.node.path("JSON").path("dob").asText());
         assertThat(r.type()).hasValue(HealthCertificateType.VACCINATION);
         assertThat(r.issuerCountry()).hasValue("DE");
-        assertThat(r.toString()).doesNotContain(r.familyName().get()).doesNotContain(r.dateOfBirth().get());
+        assertThat(r.toString())
+                .doesNotContain(r.familyName().get())
+                .doesNotContain(r.dateOfBirth().get());
     }
 
     @Test
@@ -66,16 +72,21 @@ class HealthCertificateVerifierTest {
 
     @Test
     void pluggedIntoTheGateEngineAsItsHealthCheck() {
-        io.scenicpass.terminal.rules.HealthCertificateCheck check = verifier(de1.clock()).asGateCheck();
+        io.scenicpass.terminal.rules.HealthCertificateCheck check =
+                verifier(de1.clock()).asGateCheck();
         assertThat(check.check(de1.text("PREFIX"), de1.clock())).isEqualTo("OK");
-        assertThat(check.check(de1.text("PREFIX"), Instant.parse("2030-01-01T00:00:00Z"))).isEqualTo("EXPIRED");
+        assertThat(check.check(de1.text("PREFIX"), Instant.parse("2030-01-01T00:00:00Z")))
+                .isEqualTo("EXPIRED");
         assertThat(check.check("garbage", de1.clock())).isEqualTo("MALFORMED_PREFIX");
     }
 
     @Test
     void signerMissingFromTrustListIsUnknownSigner() {
-        HealthCertificateVerifier v = HealthCertificateVerifier.builder().trustList(DccTrustList.empty()).build();
-        assertThat(v.verify(de1.text("PREFIX"), de1.clock()).reason()).isEqualTo(HealthCertificateReason.UNKNOWN_SIGNER);
+        HealthCertificateVerifier v = HealthCertificateVerifier.builder()
+                .trustList(DccTrustList.empty())
+                .build();
+        assertThat(v.verify(de1.text("PREFIX"), de1.clock()).reason())
+                .isEqualTo(HealthCertificateReason.UNKNOWN_SIGNER);
     }
 
     @Test
@@ -122,12 +133,16 @@ class HealthCertificateVerifierTest {
         assertThat(fromPem.size()).isEqualTo(1);
         assertThat(fromLine.size()).isEqualTo(1);
         byte[] coseKid = DccSteps.cose(DccSteps.inflate(DccSteps.base45(DccSteps.unprefix(de1.text("PREFIX")))))
-                .keyId().orElseThrow(AssertionError::new);
-        assertThat(fromPem.find(coseKid)).as("kid = first 8 bytes of SHA-256(DER)").isPresent();
+                .keyId()
+                .orElseThrow(AssertionError::new);
+        assertThat(fromPem.find(coseKid))
+                .as("kid = first 8 bytes of SHA-256(DER)")
+                .isPresent();
         assertThat(fromLine.find(coseKid)).isPresent();
         assertThat(fromLine.find(new byte[8])).isEmpty();
         assertThatThrownBy(() -> DccTrustList.parse(b64 + "\nnot-a-certificate\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
         assertThatThrownBy(() -> DccTrustList.parse("-----BEGIN CERTIFICATE-----\n" + b64))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -38,20 +38,30 @@ class JournalCrashTest {
         int killsMidWrite = 0;
         for (int iter = 0; iter < ITERATIONS; iter++) {
             FsyncPolicy policy = iter % 4 == 3 ? FsyncPolicy.NEVER : FsyncPolicy.ALWAYS;
-            ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-cp", System.getProperty("java.class.path"), JournalCrashChild.class.getName(),
-                    dir.toString(), "it" + iter, policy.name());
+            ProcessBuilder pb = new ProcessBuilder(
+                    java,
+                    "-XX:TieredStopAtLevel=1",
+                    "-Xshare:auto",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    JournalCrashChild.class.getName(),
+                    dir.toString(),
+                    "it" + iter,
+                    policy.name());
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
             Process p = pb.start();
             int killAfter = random.nextInt(400);
             int seen = 0;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith("ACK ") && line.endsWith(" $")) {
                         String[] parts = line.substring(0, line.length() - 2).split(" ", 3);
                         String prev = acked.put(Long.parseLong(parts[1]), parts[2]);
-                        assertThat(prev).as("id %s acknowledged twice", parts[1]).isNull();
+                        assertThat(prev)
+                                .as("id %s acknowledged twice", parts[1])
+                                .isNull();
                         seen++;
                     }
                     if (line.equals("STARTED") && killAfter == 0 || seen >= killAfter && seen > 0) {
@@ -64,7 +74,8 @@ class JournalCrashTest {
                 try {
                     while ((line = r.readLine()) != null) {
                         if (line.startsWith("ACK ") && line.endsWith(" $")) {
-                            String[] parts = line.substring(0, line.length() - 2).split(" ", 3);
+                            String[] parts =
+                                    line.substring(0, line.length() - 2).split(" ", 3);
                             acked.put(Long.parseLong(parts[1]), parts[2]);
                         }
                     }
@@ -82,17 +93,22 @@ class JournalCrashTest {
     private void verify(Map<Long, String> acked) {
         Map<Long, String> onDisk = new HashMap<>();
         List<String> payloads = new ArrayList<>();
-        try (Journal j = Journal.open(JournalConfig.builder(dir).segmentBytes(4096).build())) {
+        try (Journal j =
+                Journal.open(JournalConfig.builder(dir).segmentBytes(4096).build())) {
             j.forEach(rec -> {
                 String text = new String(rec.payload(), StandardCharsets.UTF_8);
-                assertThat(onDisk.put(rec.id(), text)).as("record id %d present twice", rec.id()).isNull();
+                assertThat(onDisk.put(rec.id(), text))
+                        .as("record id %d present twice", rec.id())
+                        .isNull();
                 payloads.add(text);
             });
             assertThat(j.pendingCount()).isEqualTo(onDisk.size());
         }
         assertThat(payloads).doesNotHaveDuplicates();
         for (Map.Entry<Long, String> e : acked.entrySet()) {
-            assertThat(onDisk.get(e.getKey())).as("acknowledged record %d", e.getKey()).isEqualTo(e.getValue());
+            assertThat(onDisk.get(e.getKey()))
+                    .as("acknowledged record %d", e.getKey())
+                    .isEqualTo(e.getValue());
         }
     }
 }

@@ -35,13 +35,18 @@ class JournalTest {
     }
 
     private static List<String> texts(List<JournalRecord> records) {
-        return records.stream().map(r -> new String(r.payload(), StandardCharsets.UTF_8)).collect(Collectors.toList());
+        return records.stream()
+                .map(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                .collect(Collectors.toList());
     }
 
     @ParameterizedTest
     @EnumSource(FsyncPolicy.class)
     void appendedRecordsSurviveReopenInOrder(FsyncPolicy policy) {
-        JournalConfig cfg = JournalConfig.builder(dir).fsyncPolicy(policy).segmentBytes(4096).build();
+        JournalConfig cfg = JournalConfig.builder(dir)
+                .fsyncPolicy(policy)
+                .segmentBytes(4096)
+                .build();
         List<Long> ids = new ArrayList<>();
         try (Journal j = Journal.open(cfg)) {
             for (int i = 0; i < 300; i++) {
@@ -171,7 +176,10 @@ class JournalTest {
 
     @Test
     void groupCommitKeepsEveryConcurrentAppend() throws Exception {
-        JournalConfig cfg = JournalConfig.builder(dir).fsyncPolicy(FsyncPolicy.ALWAYS).segmentBytes(8192).build();
+        JournalConfig cfg = JournalConfig.builder(dir)
+                .fsyncPolicy(FsyncPolicy.ALWAYS)
+                .segmentBytes(8192)
+                .build();
         Set<Long> acked = ConcurrentHashMap.newKeySet();
         int threads = 8;
         int each = 40;
@@ -202,7 +210,11 @@ class JournalTest {
 
     @Test
     void diskAlarmIsRaisedBeforeTheBudgetIsFullAndClearedAfterUpload() {
-        JournalConfig cfg = JournalConfig.builder(dir).segmentBytes(4096).budgetBytes(16384).alarmRatio(0.5).build();
+        JournalConfig cfg = JournalConfig.builder(dir)
+                .segmentBytes(4096)
+                .budgetBytes(16384)
+                .alarmRatio(0.5)
+                .build();
         List<DiskState> seen = Collections.synchronizedList(new ArrayList<>());
         List<Long> ids = new ArrayList<>();
         try (Journal j = Journal.open(cfg)) {
@@ -230,8 +242,10 @@ class JournalTest {
 
     @Test
     void intervalPolicyForcesInTheBackground() throws InterruptedException {
-        JournalConfig cfg = JournalConfig.builder(dir).fsyncPolicy(FsyncPolicy.INTERVAL)
-                .fsyncInterval(java.time.Duration.ofMillis(20)).build();
+        JournalConfig cfg = JournalConfig.builder(dir)
+                .fsyncPolicy(FsyncPolicy.INTERVAL)
+                .fsyncInterval(java.time.Duration.ofMillis(20))
+                .build();
         try (Journal j = Journal.open(cfg)) {
             j.append(bytes("a"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -244,7 +258,8 @@ class JournalTest {
 
     @Test
     void alwaysPolicyForcesBeforeReturning() {
-        try (Journal j = Journal.open(JournalConfig.builder(dir).fsyncPolicy(FsyncPolicy.ALWAYS).build())) {
+        try (Journal j = Journal.open(
+                JournalConfig.builder(dir).fsyncPolicy(FsyncPolicy.ALWAYS).build())) {
             j.append(bytes("a"));
             assertThat(j.forceCount()).isEqualTo(1);
             j.append(bytes("b"));
@@ -255,8 +270,11 @@ class JournalTest {
     @Test
     void lowFreeSpaceOnTheFileSystemRaisesTheAlarmToo() {
         java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(1L << 30);
-        JournalConfig cfg = JournalConfig.builder(dir).segmentBytes(4096).minFreeBytes(1 << 20)
-                .usableSpaceProbe(free::get).build();
+        JournalConfig cfg = JournalConfig.builder(dir)
+                .segmentBytes(4096)
+                .minFreeBytes(1 << 20)
+                .usableSpaceProbe(free::get)
+                .build();
         List<DiskState> seen = Collections.synchronizedList(new ArrayList<>());
         try (Journal j = Journal.open(cfg)) {
             j.addListener((prev, cur, used, budget) -> seen.add(cur));
@@ -280,16 +298,22 @@ class JournalTest {
     @Test
     void oversizedRecordAndClosedJournalGiveTypedErrors() {
         Journal j = Journal.open(JournalConfig.builder(dir).maxRecordBytes(10).build());
-        assertThatThrownBy(() -> j.append(new byte[11])).isInstanceOf(JournalException.class)
-                .extracting(e -> ((JournalException) e).code()).isEqualTo("RECORD_TOO_LARGE");
+        assertThatThrownBy(() -> j.append(new byte[11]))
+                .isInstanceOf(JournalException.class)
+                .extracting(e -> ((JournalException) e).code())
+                .isEqualTo("RECORD_TOO_LARGE");
         j.close();
-        assertThatThrownBy(() -> j.append(new byte[1])).isInstanceOf(JournalException.class)
-                .extracting(e -> ((JournalException) e).code()).isEqualTo("JOURNAL_CLOSED");
+        assertThatThrownBy(() -> j.append(new byte[1]))
+                .isInstanceOf(JournalException.class)
+                .extracting(e -> ((JournalException) e).code())
+                .isEqualTo("JOURNAL_CLOSED");
     }
 
     private List<Path> segmentFiles() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("seg-")).sorted().collect(Collectors.toList());
+            return s.filter(p -> p.getFileName().toString().startsWith("seg-"))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
     }
 }

@@ -12,7 +12,6 @@ import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
 import io.scenicpass.terminal.GateFixture;
 import io.scenicpass.terminal.PendingEvent;
-import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.device.Alarm;
 import io.scenicpass.terminal.device.AlarmType;
 import io.scenicpass.terminal.device.CredentialKind;
@@ -27,6 +26,7 @@ import io.scenicpass.terminal.device.sim.SimulatedEnvironmentSensor;
 import io.scenicpass.terminal.device.sim.SimulatedIndicator;
 import io.scenicpass.terminal.device.sim.SimulatedPeopleCounter;
 import io.scenicpass.terminal.device.sim.SimulatedTurnstile;
+import io.scenicpass.terminal.rules.Reason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,10 +75,22 @@ class LaneTest {
     }
 
     private Lane lane(Direction direction) {
-        return Lane.builder("lane-1", gate).direction(direction).zone("main").reader(qr).reader(idReader)
-                .turnstile(turnstile).display(display).indicator(indicator).sensor(sensor).peopleCounter(counter)
-                .clock(f.clock).scheduler(scheduler).telemetry(telemetry::add).passageTimeout(Duration.ofSeconds(10))
-                .telemetryInterval(Duration.ofMinutes(1)).environmentLimits(50, 19.5)
+        return Lane.builder("lane-1", gate)
+                .direction(direction)
+                .zone("main")
+                .reader(qr)
+                .reader(idReader)
+                .turnstile(turnstile)
+                .display(display)
+                .indicator(indicator)
+                .sensor(sensor)
+                .peopleCounter(counter)
+                .clock(f.clock)
+                .scheduler(scheduler)
+                .telemetry(telemetry::add)
+                .passageTimeout(Duration.ofSeconds(10))
+                .telemetryInterval(Duration.ofMinutes(1))
+                .environmentLimits(50, 19.5)
                 .listener(new LaneListener() {
                     @Override
                     public void onDecision(ScannedCredential credential, Decision decision) {
@@ -104,7 +116,8 @@ class LaneTest {
                     public void onAlarm(Alarm alarm) {
                         alarms.add(alarm);
                     }
-                }).build();
+                })
+                .build();
     }
 
     @AfterEach
@@ -118,7 +131,9 @@ class LaneTest {
     }
 
     private List<String> journaledReasons() {
-        return gate.pendingEvents(1000).stream().map(PendingEvent::event).map(e -> e.reason())
+        return gate.pendingEvents(1000).stream()
+                .map(PendingEvent::event)
+                .map(e -> e.reason())
                 .collect(Collectors.toList());
     }
 
@@ -165,7 +180,8 @@ class LaneTest {
 
     @Test
     void aGroupPassLetsItsPartyThroughAndATailgaterRaisesAnAlarm() {
-        String group = f.issue(f.claims().kind(PassKind.GROUP).partySize(3).build()).text();
+        String group =
+                f.issue(f.claims().kind(PassKind.GROUP).partySize(3).build()).text();
         qr.scanQr(group);
         assertThat(decisions.get(0).partyCount()).isEqualTo(3);
         assertThat(turnstile.pendingPassages()).isEqualTo(3);
@@ -182,7 +198,8 @@ class LaneTest {
 
     @Test
     void aPartlyUsedGroupReleaseIsCancelledButNotGivenBack() {
-        String group = f.issue(f.claims().kind(PassKind.GROUP).partySize(3).build()).text();
+        String group =
+                f.issue(f.claims().kind(PassKind.GROUP).partySize(3).build()).text();
         qr.scanQr(group);
         turnstile.walkThrough();
         scheduler.advance(Duration.ofSeconds(11));
@@ -208,8 +225,11 @@ class LaneTest {
     @Test
     void aConcessionPassWaitsForTheHoldersIdCard() {
         String number = "11010519491231002X";
-        String pass = f.issue(f.claims().concession(true)
-                .holderBinding(GateFixture.binding(DocumentType.CN_ID, number)).build()).text();
+        String pass = f.issue(f.claims()
+                        .concession(true)
+                        .holderBinding(GateFixture.binding(DocumentType.CN_ID, number))
+                        .build())
+                .text();
         qr.scanQr(pass);
         assertThat(decisions.get(0).reason()).isEqualTo(Reason.ID_CHECK_REQUIRED);
         idReader.present(CredentialKind.ID_CARD, number);
@@ -225,7 +245,11 @@ class LaneTest {
         idReader = new SimulatedCredentialReader("id-out", f.clock);
         lane = lane(Direction.OUT);
         lane.start();
-        String pass = f.issue(f.claims().entriesAllowed(0).reentry(ReentryPolicy.AFTER_EXIT).build()).text();
+        String pass = f.issue(f.claims()
+                        .entriesAllowed(0)
+                        .reentry(ReentryPolicy.AFTER_EXIT)
+                        .build())
+                .text();
         qr.scanQr(pass);
         assertThat(decisions.get(0).direction()).isEqualTo(Direction.OUT);
     }
@@ -255,9 +279,17 @@ class LaneTest {
         counter.countIn(7);
         counter.countOut(2);
         scheduler.advance(Duration.ofMinutes(1));
-        assertThat(telemetry).extracting(TelemetryReading::kind).containsExactlyInAnyOrder(TelemetryKind.TEMPERATURE,
-                TelemetryKind.HUMIDITY, TelemetryKind.OXYGEN, TelemetryKind.PEOPLE_IN, TelemetryKind.PEOPLE_OUT);
-        assertThat(telemetry).filteredOn(r -> r.kind() == TelemetryKind.PEOPLE_IN).extracting(TelemetryReading::value)
+        assertThat(telemetry)
+                .extracting(TelemetryReading::kind)
+                .containsExactlyInAnyOrder(
+                        TelemetryKind.TEMPERATURE,
+                        TelemetryKind.HUMIDITY,
+                        TelemetryKind.OXYGEN,
+                        TelemetryKind.PEOPLE_IN,
+                        TelemetryKind.PEOPLE_OUT);
+        assertThat(telemetry)
+                .filteredOn(r -> r.kind() == TelemetryKind.PEOPLE_IN)
+                .extracting(TelemetryReading::value)
                 .containsExactly(7.0);
         assertThat(alarms).isEmpty();
         sensor.set(12.5, 88.0, null, 18.0);
@@ -270,8 +302,10 @@ class LaneTest {
     void aHealthCertificateIsHeldForTheNextPassWithinTheCompanionWindow() {
         lane.close();
         gate.close();
-        gate = f.gateBuilder(dir.resolve("hc")).config(f.configBuilder().healthCertificateRequired(true).build())
-                .healthCheck((text, now) -> "HC1:GOOD".equals(text) ? "OK" : "EXPIRED").build();
+        gate = f.gateBuilder(dir.resolve("hc"))
+                .config(f.configBuilder().healthCertificateRequired(true).build())
+                .healthCheck((text, now) -> "HC1:GOOD".equals(text) ? "OK" : "EXPIRED")
+                .build();
         turnstile = new SimulatedTurnstile("ts-hc", f.clock);
         qr = new SimulatedCredentialReader("qr-hc", f.clock);
         idReader = new SimulatedCredentialReader("id-hc", f.clock);
@@ -291,7 +325,8 @@ class LaneTest {
         qr.scanQr("HC1:GOOD");
         scheduler.advance(Duration.ofSeconds(31));
         qr.scanQr(singleEntryPass());
-        assertThat(decisions.get(2).reason()).as("certificate expired from the window")
+        assertThat(decisions.get(2).reason())
+                .as("certificate expired from the window")
                 .isEqualTo(Reason.HEALTH_CERT_REQUIRED);
         qr.scanQr("HC1:BAD");
         qr.scanQr(singleEntryPass());

@@ -51,8 +51,10 @@ final class ManualScheduler implements LaneScheduler {
             Entry next;
             synchronized (this) {
                 entries.removeIf(e -> e.cancelled);
-                next = entries.stream().filter(e -> !e.due.isAfter(target))
-                        .min(Comparator.comparing((Entry e) -> e.due).thenComparingLong(e -> e.order)).orElse(null);
+                next = entries.stream()
+                        .filter(e -> !e.due.isAfter(target))
+                        .min(Comparator.comparing((Entry e) -> e.due).thenComparingLong(e -> e.order))
+                        .orElse(null);
                 if (next != null) {
                     entries.remove(next);
                 }

@@ -30,13 +30,16 @@ class SimulatedLaneTest {
         ManualScheduler scheduler = new ManualScheduler(f.clock);
         List<Decision> decisions = new ArrayList<>();
         try (Gate gate = f.gate(dir)) {
-            SimulatedLane sim = SimulatedLane.builder("lane-9", gate, scheduler).clock(f.clock).zone("main")
+            SimulatedLane sim = SimulatedLane.builder("lane-9", gate, scheduler)
+                    .clock(f.clock)
+                    .zone("main")
                     .listener(new LaneListener() {
                         @Override
                         public void onDecision(ScannedCredential credential, Decision decision) {
                             decisions.add(decision);
                         }
-                    }).build();
+                    })
+                    .build();
             sim.start();
             byte[] face = new byte[32];
             for (int i = 0; i < face.length; i++) {
@@ -44,10 +47,15 @@ class SimulatedLaneTest {
             }
             String subject = sim.faceMatcher().enroll(new BiometricTemplate(BiometricModality.FACE, face));
             String pass = f.issue(f.claims().build()).text();
-            ManifestEntry entry = new ManifestEntry("P-face", pass, Collections.emptyList(), Collections.emptyList(),
+            ManifestEntry entry = new ManifestEntry(
+                    "P-face",
+                    pass,
+                    Collections.emptyList(),
+                    Collections.emptyList(),
                     Collections.singletonList(subject));
-            GateInternals.state(gate).applyManifest(new ManifestDelta(0, 1, Collections.singletonList(entry),
-                    Collections.emptyList(), false));
+            GateInternals.state(gate)
+                    .applyManifest(
+                            new ManifestDelta(0, 1, Collections.singletonList(entry), Collections.emptyList(), false));
 
             face[3] ^= 0x01; // a live sample is never bit-identical
             sim.face().submit(new BiometricTemplate(BiometricModality.FACE, face));

@@ -44,19 +44,26 @@ class GateStateTest {
     }
 
     private SignedKeySet keys(long seq, IssuerKey signer) {
-        return KeySet.of(seq, T, Collections.singletonList(issuer.toPublicEntry(T, T.plus(Duration.ofDays(9)),
-                KeyStatus.ACTIVE))).sign(signer);
+        return KeySet.of(
+                        seq,
+                        T,
+                        Collections.singletonList(
+                                issuer.toPublicEntry(T, T.plus(Duration.ofDays(9)), KeyStatus.ACTIVE)))
+                .sign(signer);
     }
 
     @Test
     void keySetIsVerifiedKeptWhenNewerAndPersisted() {
         GateState s = GateState.open(dir, root.publicKey());
         assertThat(s.keySetSequence()).isZero();
-        assertThatThrownBy(() -> s.applyKeySet(keys(1, otherRoot))).isInstanceOf(ScenicPassException.class)
-                .extracting(e -> ((ScenicPassException) e).code()).isEqualTo(ErrorCode.BAD_KEY_SET);
+        assertThatThrownBy(() -> s.applyKeySet(keys(1, otherRoot)))
+                .isInstanceOf(ScenicPassException.class)
+                .extracting(e -> ((ScenicPassException) e).code())
+                .isEqualTo(ErrorCode.BAD_KEY_SET);
         assertThat(s.applyKeySet(keys(2, root))).isTrue();
         assertThat(s.applyKeySet(keys(2, root))).isFalse();
-        assertThatThrownBy(() -> s.applyKeySet(keys(1, root))).extracting(e -> ((ScenicPassException) e).code())
+        assertThatThrownBy(() -> s.applyKeySet(keys(1, root)))
+                .extracting(e -> ((ScenicPassException) e).code())
                 .isEqualTo(ErrorCode.STALE_SEQUENCE);
         s.close();
         GateState again = GateState.open(dir, root.publicKey());
@@ -75,7 +82,8 @@ class GateStateTest {
         s.applyRevocations(new RevocationDelta(2, 3, Collections.singletonList("C"), false));
         s.applyRevocations(new RevocationDelta(2, 3, Collections.singletonList("C"), false)); // repeat: no-op
         assertThatThrownBy(() -> s.applyRevocations(new RevocationDelta(5, 6, Collections.singletonList("X"), false)))
-                .extracting(e -> ((ScenicPassException) e).code()).isEqualTo(ErrorCode.STALE_SEQUENCE);
+                .extracting(e -> ((ScenicPassException) e).code())
+                .isEqualTo(ErrorCode.STALE_SEQUENCE);
         String bl = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]);
         s.applyBlacklist(new BlacklistDelta(0, 1, Collections.singletonList(bl), Collections.emptyList(), false));
         s.close();
@@ -88,7 +96,8 @@ class GateStateTest {
         assertThat(again.blacklist().isBlacklisted(new byte[16])).isTrue();
         again.applyRevocations(new RevocationDelta(3, 4, Collections.singletonList("D"), false));
         again.close();
-        assertThat(GateState.open(dir, root.publicKey()).revocations().isRevoked("D")).isTrue();
+        assertThat(GateState.open(dir, root.publicKey()).revocations().isRevoked("D"))
+                .isTrue();
     }
 
     @Test
@@ -108,26 +117,46 @@ class GateStateTest {
         GateState again = GateState.open(dir, root.publicKey());
         assertThat(again.revocationSequence()).isEqualTo(seq);
         assertThat(again.revocations().size()).isEqualTo(120_000);
-        assertThat(again.revocations().isRevoked(String.format("PASS-%03d-%05d-%s", 59, 1999, "x".repeat(20)))).isTrue();
+        assertThat(again.revocations().isRevoked(String.format("PASS-%03d-%05d-%s", 59, 1999, "x".repeat(20))))
+                .isTrue();
         again.close();
     }
 
     @Test
     void manifestDeltasUpsertRemoveAndRejectGaps() {
         GateState s = GateState.open(dir, root.publicKey());
-        s.applyManifest(new ManifestDelta(0, 2, Arrays.asList(
-                new ManifestEntry("P1", "SP1AAA", Collections.singletonList("b1"), Collections.singletonList("04:aa"), null),
-                new ManifestEntry("P2", "SP1BBB", Collections.singletonList("b1"), null, Collections.singletonList("face-1"))),
-                null, false));
-        assertThat(s.manifest().byCardUid("04AA")).extracting(ManifestEntry::passId).containsExactly("P1");
+        s.applyManifest(new ManifestDelta(
+                0,
+                2,
+                Arrays.asList(
+                        new ManifestEntry(
+                                "P1",
+                                "SP1AAA",
+                                Collections.singletonList("b1"),
+                                Collections.singletonList("04:aa"),
+                                null),
+                        new ManifestEntry(
+                                "P2",
+                                "SP1BBB",
+                                Collections.singletonList("b1"),
+                                null,
+                                Collections.singletonList("face-1"))),
+                null,
+                false));
+        assertThat(s.manifest().byCardUid("04AA"))
+                .extracting(ManifestEntry::passId)
+                .containsExactly("P1");
         s.applyManifest(new ManifestDelta(2, 3, null, Collections.singletonList("P1"), false));
         assertThat(s.manifest().byCardUid("04AA")).isEmpty();
         assertThatThrownBy(() -> s.applyManifest(new ManifestDelta(7, 8, null, null, false)))
-                .extracting(e -> ((ScenicPassException) e).code()).isEqualTo(ErrorCode.STALE_SEQUENCE);
+                .extracting(e -> ((ScenicPassException) e).code())
+                .isEqualTo(ErrorCode.STALE_SEQUENCE);
         s.close();
         GateState again = GateState.open(dir, root.publicKey());
         assertThat(again.manifestCursor()).isEqualTo(3);
-        assertThat(again.manifest().byBiometricSubject("face-1")).extracting(ManifestEntry::passId).containsExactly("P2");
+        assertThat(again.manifest().byBiometricSubject("face-1"))
+                .extracting(ManifestEntry::passId)
+                .containsExactly("P2");
         again.close();
     }
 

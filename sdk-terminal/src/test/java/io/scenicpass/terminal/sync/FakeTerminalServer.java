@@ -5,6 +5,7 @@ import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.IssuerKey;
 import io.scenicpass.core.KeySet;
 import io.scenicpass.core.KeyStatus;
+import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.BlacklistDelta;
 import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.core.wire.EnrollmentRequest;
@@ -23,13 +24,6 @@ import io.scenicpass.core.wire.TelemetryBatch;
 import io.scenicpass.core.wire.WireError;
 import io.scenicpass.core.wire.WireHeaders;
 import io.scenicpass.core.wire.WireJson;
-import io.scenicpass.core.Verdict;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
-import mockwebserver3.RecordedRequest;
-import okio.BufferedSink;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +42,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.RecordedRequest;
+import okio.BufferedSink;
 
 /**
  * An in-memory implementation of the terminal API (/terminal/v1) for mockwebserver3, until the reference
@@ -64,8 +63,12 @@ final class FakeTerminalServer extends Dispatcher {
     final List<String> revoked = new CopyOnWriteArrayList<>();
     final List<String> blacklistAdded = new CopyOnWriteArrayList<>();
     final List<ManifestEntry> manifest = new CopyOnWriteArrayList<>();
-    volatile DeviceConfig config = DeviceConfig.builder().deviceId("dev-1").gateId("gate-1").areaId("area-1")
-            .version(1).build();
+    volatile DeviceConfig config = DeviceConfig.builder()
+            .deviceId("dev-1")
+            .gateId("gate-1")
+            .areaId("area-1")
+            .version(1)
+            .build();
     final Map<String, EntryEvent> stored = new ConcurrentHashMap<>();
     final Set<String> overusedPasses = ConcurrentHashMap.newKeySet();
     final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -76,6 +79,7 @@ final class FakeTerminalServer extends Dispatcher {
     final AtomicInteger failures = new AtomicInteger();
     /** Store entries but answer 500, as if the ack was lost on the way back. */
     volatile boolean loseEntryAcks;
+
     volatile long onlineCheckDelayMillis;
     final BlockingQueue<String> sse = new LinkedBlockingQueue<>();
     private volatile boolean closed;
@@ -89,8 +93,13 @@ final class FakeTerminalServer extends Dispatcher {
 
     String keySet(long sequence, IssuerKey signer) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        return KeySet.of(sequence, t, Collections.singletonList(
-                issuer.toPublicEntry(t, t.plusSeconds(86400L * 365), KeyStatus.ACTIVE))).sign(signer).toJson();
+        return KeySet.of(
+                        sequence,
+                        t,
+                        Collections.singletonList(
+                                issuer.toPublicEntry(t, t.plusSeconds(86400L * 365), KeyStatus.ACTIVE)))
+                .sign(signer)
+                .toJson();
     }
 
     void push(PushMessage m) {
@@ -136,38 +145,64 @@ final class FakeTerminalServer extends Dispatcher {
                     int since = Integer.parseInt(r.getUrl().queryParameter("since"));
                     int limit = Integer.parseInt(r.getUrl().queryParameter("limit"));
                     int to = Math.min(revoked.size(), since + limit);
-                    return json(200, new RevocationDelta(since, to, new ArrayList<>(revoked.subList(since, to)),
-                            to < revoked.size()));
+                    return json(
+                            200,
+                            new RevocationDelta(
+                                    since, to, new ArrayList<>(revoked.subList(since, to)), to < revoked.size()));
                 }
                 case "/terminal/v1/blacklist": {
                     int since = Integer.parseInt(r.getUrl().queryParameter("since"));
                     int limit = Integer.parseInt(r.getUrl().queryParameter("limit"));
                     int to = Math.min(blacklistAdded.size(), since + limit);
-                    return json(200, new BlacklistDelta(since, to, new ArrayList<>(blacklistAdded.subList(since, to)),
-                            Collections.emptyList(), to < blacklistAdded.size()));
+                    return json(
+                            200,
+                            new BlacklistDelta(
+                                    since,
+                                    to,
+                                    new ArrayList<>(blacklistAdded.subList(since, to)),
+                                    Collections.emptyList(),
+                                    to < blacklistAdded.size()));
                 }
                 case "/terminal/v1/manifest": {
                     int cursor = Integer.parseInt(r.getUrl().queryParameter("cursor"));
                     int limit = Integer.parseInt(r.getUrl().queryParameter("limit"));
                     int to = Math.min(manifest.size(), cursor + limit);
-                    return json(200, new ManifestDelta(cursor, to, new ArrayList<>(manifest.subList(cursor, to)),
-                            Collections.emptyList(), to < manifest.size()));
+                    return json(
+                            200,
+                            new ManifestDelta(
+                                    cursor,
+                                    to,
+                                    new ArrayList<>(manifest.subList(cursor, to)),
+                                    Collections.emptyList(),
+                                    to < manifest.size()));
                 }
                 case "/terminal/v1/entries":
                     return entries(r);
                 case "/terminal/v1/telemetry":
                     telemetryReadings.addAndGet(JSON.readValue(r.getBody().toByteArray(), TelemetryBatch.class)
-                            .readings().size());
-                    return new MockResponse.Builder().code(204).addHeader(WireHeaders.SERVER_TIME, serverTimeMillis).build();
+                            .readings()
+                            .size());
+                    return new MockResponse.Builder()
+                            .code(204)
+                            .addHeader(WireHeaders.SERVER_TIME, serverTimeMillis)
+                            .build();
                 case "/terminal/v1/online-check": {
                     OnlineCheckRequest q = JSON.readValue(r.getBody().toByteArray(), OnlineCheckRequest.class);
-                    MockResponse.Builder b = jsonBuilder(200, new OnlineCheckResponse(
-                            q.passText().contains("bad") ? Verdict.DENY : Verdict.ADMIT, "ONLINE:" + q.eventId()));
-                    return b.headersDelay(onlineCheckDelayMillis, TimeUnit.MILLISECONDS).build();
+                    MockResponse.Builder b = jsonBuilder(
+                            200,
+                            new OnlineCheckResponse(
+                                    q.passText().contains("bad") ? Verdict.DENY : Verdict.ADMIT,
+                                    "ONLINE:" + q.eventId()));
+                    return b.headersDelay(onlineCheckDelayMillis, TimeUnit.MILLISECONDS)
+                            .build();
                 }
                 case "/terminal/v1/events":
-                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                            .addHeader(WireHeaders.SERVER_TIME, serverTimeMillis).body(new SseBody()).build();
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .addHeader("Content-Type", "text/event-stream")
+                            .addHeader(WireHeaders.SERVER_TIME, serverTimeMillis)
+                            .body(new SseBody())
+                            .build();
                 default:
                     return json(404, new WireError("NOT_FOUND", path));
             }
@@ -181,8 +216,10 @@ final class FakeTerminalServer extends Dispatcher {
             return json(403, new WireError("ENROLLMENT_TOKEN_INVALID", "unknown or used token"));
         }
         enrolled = true;
-        return json(200, new EnrollmentResponse("dev-1", TOKEN, "area-1", "gate-1",
-                Base64.getEncoder().encodeToString(root.publicKey())));
+        return json(
+                200,
+                new EnrollmentResponse(
+                        "dev-1", TOKEN, "area-1", "gate-1", Base64.getEncoder().encodeToString(root.publicKey())));
     }
 
     private MockResponse entries(RecordedRequest r) throws IOException {
@@ -220,16 +257,23 @@ final class FakeTerminalServer extends Dispatcher {
 
     private MockResponse.Builder jsonBuilder(int code, Object body) {
         try {
-            return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                    .addHeader(WireHeaders.SERVER_TIME, serverTimeMillis).body(JSON.writeValueAsString(body));
+            return new MockResponse.Builder()
+                    .code(code)
+                    .addHeader("Content-Type", "application/json")
+                    .addHeader(WireHeaders.SERVER_TIME, serverTimeMillis)
+                    .body(JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private MockResponse raw(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                .addHeader(WireHeaders.SERVER_TIME, serverTimeMillis).body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .addHeader(WireHeaders.SERVER_TIME, serverTimeMillis)
+                .body(body)
+                .build();
     }
 
     @Override

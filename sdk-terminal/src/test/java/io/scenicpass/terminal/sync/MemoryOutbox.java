@@ -1,7 +1,6 @@
 package io.scenicpass.terminal.sync;
 
 import io.scenicpass.core.EntryEvent;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -11,7 +11,6 @@ import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.core.wire.ManifestDelta;
 import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.core.wire.RevocationDelta;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +28,12 @@ final class MemoryState implements StateSink {
 
     @Override
     public SyncCursors cursors() {
-        return SyncCursors.of(keySet == null ? 0 : keySet.sequence(), revocations.sequence(), blacklist.sequence(),
-                manifestCursor, config == null ? 0 : config.version());
+        return SyncCursors.of(
+                keySet == null ? 0 : keySet.sequence(),
+                revocations.sequence(),
+                blacklist.sequence(),
+                manifestCursor,
+                config == null ? 0 : config.version());
     }
 
     @Override

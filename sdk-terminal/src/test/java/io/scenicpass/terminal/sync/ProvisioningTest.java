@@ -1,22 +1,22 @@
 package io.scenicpass.terminal.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ProvisioningTest {
     private final FakeTerminalServer fake = new FakeTerminalServer();
     private final MockWebServer server = new MockWebServer();
+
     @TempDir
     Path dir;
 
@@ -52,14 +52,16 @@ class ProvisioningTest {
         assertThat(creds.toString()).doesNotContain(FakeTerminalServer.TOKEN);
         assertThat(store.load()).contains(creds);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())))
+                    .isEqualTo("rw-------");
         }
         String body = fake.requests.get(0).getBody().utf8();
         assertThat(body).contains("\"deviceName\":\"Gate 3 north\"").contains("\"deviceModel\":\"SP-G200\"");
 
         // a restart does not burn a new token: stored credentials come back without a request
         int before = fake.requests.size();
-        assertThat(new Provisioning(store).enroll(qr, "Gate 3 north", "SP-G200")).isEqualTo(creds);
+        assertThat(new Provisioning(store).enroll(qr, "Gate 3 north", "SP-G200"))
+                .isEqualTo(creds);
         assertThat(fake.requests).hasSize(before);
     }
 
@@ -72,27 +74,32 @@ class ProvisioningTest {
                     assertThat(e.serverCode()).isEqualTo("ENROLLMENT_TOKEN_INVALID");
                 });
         assertThat(store.load()).isEmpty();
-        DeviceCredentials ok = new Provisioning(store).serverUrl(base()).enroll(FakeTerminalServer.ENROLL_TOKEN, "g", "m");
+        DeviceCredentials ok =
+                new Provisioning(store).serverUrl(base()).enroll(FakeTerminalServer.ENROLL_TOKEN, "g", "m");
         assertThat(ok.deviceId()).isEqualTo("dev-1");
     }
 
     @Test
     void badCodesAreRejectedBeforeAnyRequest() {
         CredentialStore store = new CredentialStore(dir.resolve("device.json"));
-        for (String bad : new String[] {"", "   ", "has spaces in it", base() + "/other?token=x", base() + "/terminal/v1/enroll"}) {
+        for (String bad :
+                new String[] {"", "   ", "has spaces in it", base() + "/other?token=x", base() + "/terminal/v1/enroll"
+                }) {
             assertThatThrownBy(() -> new Provisioning(store).serverUrl(base()).enroll(bad, "g", "m"))
-                    .isInstanceOfSatisfying(SyncException.class,
-                            e -> assertThat(e.code()).isEqualTo(SyncErrorCode.INVALID_INPUT));
+                    .isInstanceOfSatisfying(
+                            SyncException.class, e -> assertThat(e.code()).isEqualTo(SyncErrorCode.INVALID_INPUT));
         }
         assertThatThrownBy(() -> new Provisioning(store).enroll(FakeTerminalServer.ENROLL_TOKEN, "g", "m"))
                 .as("bare token without a configured server")
-                .isInstanceOfSatisfying(SyncException.class, e -> assertThat(e.code()).isEqualTo(SyncErrorCode.INVALID_INPUT));
+                .isInstanceOfSatisfying(
+                        SyncException.class, e -> assertThat(e.code()).isEqualTo(SyncErrorCode.INVALID_INPUT));
         assertThat(fake.requests).isEmpty();
     }
 
     @Test
     void enrollmentCodeParsesUrlWithPathPrefix() {
-        EnrollmentCode c = EnrollmentCode.parse("https://tickets.example.com/park/terminal/v1/enroll?x=1&token=abc%2Bdef_123");
+        EnrollmentCode c =
+                EnrollmentCode.parse("https://tickets.example.com/park/terminal/v1/enroll?x=1&token=abc%2Bdef_123");
         assertThat(c.serverUrl()).hasValue("https://tickets.example.com/park");
         assertThat(c.token()).isEqualTo("abc+def_123");
         assertThat(c.toString()).doesNotContain("abc");
@@ -102,7 +109,8 @@ class ProvisioningTest {
     void corruptCredentialFileIsATypedError() throws Exception {
         Path f = dir.resolve("device.json");
         Files.write(f, "{\"deviceId\":".getBytes());
-        assertThatThrownBy(() -> new CredentialStore(f).load()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new CredentialStore(f).load())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("enroll the device again");
     }
 }

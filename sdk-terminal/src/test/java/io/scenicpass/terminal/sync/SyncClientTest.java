@@ -1,17 +1,16 @@
 package io.scenicpass.terminal.sync;
 
-import io.scenicpass.terminal.state.OveruseNotice;
+import static io.scenicpass.terminal.sync.SyncTestSupport.DEVICE_CLOCK;
+import static io.scenicpass.terminal.sync.SyncTestSupport.credentials;
+import static io.scenicpass.terminal.sync.SyncTestSupport.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.core.wire.TelemetryKind;
 import io.scenicpass.core.wire.TelemetryReading;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import io.scenicpass.terminal.state.OveruseNotice;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +20,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
-
-import static io.scenicpass.terminal.sync.SyncTestSupport.DEVICE_CLOCK;
-import static io.scenicpass.terminal.sync.SyncTestSupport.credentials;
-import static io.scenicpass.terminal.sync.SyncTestSupport.entry;
-import static org.assertj.core.api.Assertions.assertThat;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Pulls by cursor, gzip entry batches, retries with backoff, idempotent re-upload, conflicts, time. */
 class SyncClientTest {
@@ -50,9 +49,15 @@ class SyncClientTest {
     }
 
     private SyncClientBuilder builder() {
-        return SyncClient.builder(credentials(server, fake)).state(state).outbox(outbox).clock(DEVICE_CLOCK)
-                .push(false).random(() -> 0.0).backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
-                .serverClock((serverTime, sent, received) -> timeSamples.add(new Instant[] {serverTime, sent, received}));
+        return SyncClient.builder(credentials(server, fake))
+                .state(state)
+                .outbox(outbox)
+                .clock(DEVICE_CLOCK)
+                .push(false)
+                .random(() -> 0.0)
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .serverClock(
+                        (serverTime, sent, received) -> timeSamples.add(new Instant[] {serverTime, sent, received}));
     }
 
     private SyncClient client(SyncClientBuilder b) {
@@ -68,8 +73,8 @@ class SyncClientTest {
         }
         fake.blacklistAdded.add("AAAAAAAAAAAAAAAAAAAAAA");
         for (int i = 0; i < 3; i++) {
-            fake.manifest.add(new ManifestEntry("M" + i, "SP1X", Collections.emptyList(), Collections.emptyList(),
-                    Collections.emptyList()));
+            fake.manifest.add(new ManifestEntry(
+                    "M" + i, "SP1X", Collections.emptyList(), Collections.emptyList(), Collections.emptyList()));
         }
         SyncClient sync = client(builder().pullPages(1000, 50));
 
@@ -82,16 +87,21 @@ class SyncClientTest {
         assertThat(state.config.gateId()).isEqualTo("gate-1");
         assertThat(state.manifest).containsKeys("M0", "M1", "M2");
         assertThat(state.blacklist.size()).isEqualTo(1);
-        assertThat(fake.paths()).contains("GET /terminal/v1/revocations?since=0&limit=1000",
-                "GET /terminal/v1/revocations?since=1000&limit=1000",
-                "GET /terminal/v1/revocations?since=2000&limit=1000");
+        assertThat(fake.paths())
+                .contains(
+                        "GET /terminal/v1/revocations?since=0&limit=1000",
+                        "GET /terminal/v1/revocations?since=1000&limit=1000",
+                        "GET /terminal/v1/revocations?since=2000&limit=1000");
 
         fake.requests.clear();
         fake.revoked.add("P2500");
         SyncReport second = sync.syncNow();
         assertThat(second.success()).isTrue();
-        assertThat(fake.paths()).contains("GET /terminal/v1/revocations?since=2500&limit=1000",
-                "GET /terminal/v1/manifest?cursor=3&limit=1000", "GET /terminal/v1/blacklist?since=1&limit=1000");
+        assertThat(fake.paths())
+                .contains(
+                        "GET /terminal/v1/revocations?since=2500&limit=1000",
+                        "GET /terminal/v1/manifest?cursor=3&limit=1000",
+                        "GET /terminal/v1/blacklist?since=1&limit=1000");
         assertThat(state.revocations.isRevoked("P2500")).isTrue();
         assertThat(state.applied).containsOnlyOnce("keyset:1", "config:1");
         for (RecordedRequest r : fake.requests) {
@@ -130,7 +140,8 @@ class SyncClientTest {
         assertThat(outbox.pendingCount()).isZero();
         assertThat(fake.stored).hasSize(1200);
         List<RecordedRequest> posts = fake.requests.stream()
-                .filter(r -> r.getUrl().encodedPath().equals("/terminal/v1/entries")).collect(Collectors.toList());
+                .filter(r -> r.getUrl().encodedPath().equals("/terminal/v1/entries"))
+                .collect(Collectors.toList());
         assertThat(posts).hasSize(3);
         for (RecordedRequest r : posts) {
             assertThat(r.getHeaders().get("Content-Encoding")).isEqualTo("gzip");
@@ -159,8 +170,12 @@ class SyncClientTest {
             assertThat(r.failure().get().code()).isEqualTo(SyncErrorCode.SERVER);
             delays.add(r.nextAttemptIn());
         }
-        assertThat(delays).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000),
-                Duration.ofMillis(4000));
+        assertThat(delays)
+                .containsExactly(
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(1000),
+                        Duration.ofMillis(2000),
+                        Duration.ofMillis(4000));
         assertThat(outbox.pendingCount()).isEqualTo(1);
         SyncReport ok = sync.syncNow();
         assertThat(ok.success()).isTrue();
@@ -172,7 +187,9 @@ class SyncClientTest {
     void backoffIsCappedAndJitterSpreadsGates() {
         fake.failures.set(-1);
         double[] r = {0.999};
-        SyncClient sync = client(builder().random(() -> r[0]).backoff(Duration.ofSeconds(1), Duration.ofSeconds(8))
+        SyncClient sync = client(builder()
+                .random(() -> r[0])
+                .backoff(Duration.ofSeconds(1), Duration.ofSeconds(8))
                 .offlineDetection(100, Duration.ofSeconds(30)));
         Duration last = Duration.ZERO;
         for (int i = 0; i < 8; i++) {
@@ -195,7 +212,9 @@ class SyncClientTest {
         SyncClient beforeCrash = client(builder());
         assertThat(beforeCrash.syncNow().success()).isFalse();
         assertThat(fake.stored).as("server stored them").hasSize(10);
-        assertThat(outbox.pendingCount()).as("but nothing is marked without an ack").isEqualTo(10);
+        assertThat(outbox.pendingCount())
+                .as("but nothing is marked without an ack")
+                .isEqualTo(10);
         beforeCrash.close();
 
         fake.loseEntryAcks = false;
@@ -211,13 +230,14 @@ class SyncClientTest {
     }
 
     @Test
-    void overuseConflictsAreRecordedExposedAndKeptAcrossRestarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void overuseConflictsAreRecordedExposedAndKeptAcrossRestarts(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         fake.overusedPasses.add("P-TWICE");
         outbox.add(entry("P-OK"));
         EntryEvent twice = entry("P-TWICE");
         outbox.add(twice);
-        java.util.concurrent.CopyOnWriteArrayList<OveruseNotice> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CopyOnWriteArrayList<OveruseNotice> heard =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
         SyncListener listener = new SyncListener() {
             @Override
             public void overuseConflict(OveruseNotice conflict) {
@@ -231,10 +251,14 @@ class SyncClientTest {
         assertThat(heard).extracting(OveruseNotice::eventId).containsExactly(twice.eventId());
         assertThat(sync.overuseConflicts()).extracting(OveruseNotice::passId).containsExactly("P-TWICE");
         assertThat(sync.overuseConflicts().get(0).message()).contains("gate-2");
-        assertThat(outbox.pendingCount()).as("a conflict is still an acknowledged entry").isZero();
+        assertThat(outbox.pendingCount())
+                .as("a conflict is still an acknowledged entry")
+                .isZero();
 
         SyncClient restarted = client(builder().conflictFile(file));
-        assertThat(restarted.overuseConflicts()).extracting(OveruseNotice::eventId).containsExactly(twice.eventId());
+        assertThat(restarted.overuseConflicts())
+                .extracting(OveruseNotice::eventId)
+                .containsExactly(twice.eventId());
     }
 
     @Test
@@ -253,8 +277,8 @@ class SyncClientTest {
     void telemetryGoesUpOnTheSamePathAndIsKeptWhileOffline() {
         SyncClient sync = client(builder().offlineDetection(10, Duration.ofSeconds(30)));
         for (int i = 0; i < 5; i++) {
-            sync.submitTelemetry(new TelemetryReading(SyncTestSupport.DEVICE_NOW, "dev-1", "counter-1",
-                    TelemetryKind.PEOPLE_IN, i, "persons", null));
+            sync.submitTelemetry(new TelemetryReading(
+                    SyncTestSupport.DEVICE_NOW, "dev-1", "counter-1", TelemetryKind.PEOPLE_IN, i, "persons", null));
         }
         fake.failures.set(-1);
         sync.syncNow();
@@ -276,8 +300,10 @@ class SyncClientTest {
             @Override
             public mockwebserver3.MockResponse dispatch(RecordedRequest r) throws InterruptedException {
                 if (r.getUrl().encodedPath().endsWith("/entries") && calls.incrementAndGet() == 1) {
-                    return new mockwebserver3.MockResponse.Builder().code(413)
-                            .body("{\"code\":\"TOO_LARGE\",\"message\":\"max 20\"}").build();
+                    return new mockwebserver3.MockResponse.Builder()
+                            .code(413)
+                            .body("{\"code\":\"TOO_LARGE\",\"message\":\"max 20\"}")
+                            .build();
                 }
                 return fake.dispatch(r);
             }

@@ -56,7 +56,8 @@ class GateClockTest {
         time.advance(Duration.ofMillis(400));
         Instant received = time.instant();
         // server is 90 s ahead: at the midpoint (sent + 200 ms) it read sent + 200 ms + 90 s
-        assertThat(c.observeServerTime(sent.plusMillis(200).plusSeconds(90), sent, received)).isTrue();
+        assertThat(c.observeServerTime(sent.plusMillis(200).plusSeconds(90), sent, received))
+                .isTrue();
         assertThat(c.offset()).isEqualTo(Duration.ofSeconds(90));
         assertThat(c.now()).isEqualTo(time.instant().plusSeconds(90));
         assertThat(c.deviceNow()).isEqualTo(time.instant());

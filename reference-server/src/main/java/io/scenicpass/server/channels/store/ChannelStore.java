@@ -11,44 +11,77 @@ import java.util.Optional;
 /** Channels and their API keys (only SHA-256 hashes of keys are stored). */
 public final class ChannelStore {
 
-  public void insert(Connection c, Channel ch, Instant now) throws SQLException {
-    Jdbc.update(c, "INSERT INTO channel(id, name, kind, webhook_url, webhook_secret, rate_per_second, burst,"
-        + " active, created_at) VALUES (?,?,?,?,?,?,?,?,?)", ch.id(), ch.name(), ch.kind(), ch.webhookUrl(),
-        ch.webhookSecret(), ch.ratePerSecond(), ch.burst(), ch.active(), now.toEpochMilli());
-  }
+    public void insert(Connection c, Channel ch, Instant now) throws SQLException {
+        Jdbc.update(
+                c,
+                "INSERT INTO channel(id, name, kind, webhook_url, webhook_secret, rate_per_second, burst,"
+                        + " active, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                ch.id(),
+                ch.name(),
+                ch.kind(),
+                ch.webhookUrl(),
+                ch.webhookSecret(),
+                ch.ratePerSecond(),
+                ch.burst(),
+                ch.active(),
+                now.toEpochMilli());
+    }
 
-  public void update(Connection c, Channel ch) throws SQLException {
-    Jdbc.update(c, "UPDATE channel SET name=?, kind=?, webhook_url=?, webhook_secret=?, rate_per_second=?,"
-        + " burst=?, active=? WHERE id=?", ch.name(), ch.kind(), ch.webhookUrl(), ch.webhookSecret(),
-        ch.ratePerSecond(), ch.burst(), ch.active(), ch.id());
-  }
+    public void update(Connection c, Channel ch) throws SQLException {
+        Jdbc.update(
+                c,
+                "UPDATE channel SET name=?, kind=?, webhook_url=?, webhook_secret=?, rate_per_second=?,"
+                        + " burst=?, active=? WHERE id=?",
+                ch.name(),
+                ch.kind(),
+                ch.webhookUrl(),
+                ch.webhookSecret(),
+                ch.ratePerSecond(),
+                ch.burst(),
+                ch.active(),
+                ch.id());
+    }
 
-  public void addKey(Connection c, String channelId, String keyHash, String label, Instant now)
-      throws SQLException {
-    Jdbc.update(c, "INSERT INTO channel_key(key_hash, channel_id, label, created_at) VALUES (?,?,?,?)",
-        keyHash, channelId, label, now.toEpochMilli());
-  }
+    public void addKey(Connection c, String channelId, String keyHash, String label, Instant now) throws SQLException {
+        Jdbc.update(
+                c,
+                "INSERT INTO channel_key(key_hash, channel_id, label, created_at) VALUES (?,?,?,?)",
+                keyHash,
+                channelId,
+                label,
+                now.toEpochMilli());
+    }
 
-  public int revokeKeys(Connection c, String channelId) throws SQLException {
-    return Jdbc.update(c, "UPDATE channel_key SET revoked=TRUE WHERE channel_id=? AND NOT revoked", channelId);
-  }
+    public int revokeKeys(Connection c, String channelId) throws SQLException {
+        return Jdbc.update(c, "UPDATE channel_key SET revoked=TRUE WHERE channel_id=? AND NOT revoked", channelId);
+    }
 
-  public Optional<Channel> byKeyHash(Connection c, String keyHash) throws SQLException {
-    return Jdbc.one(c, "SELECT ch.* FROM channel ch JOIN channel_key k ON k.channel_id = ch.id"
-        + " WHERE k.key_hash=? AND NOT k.revoked", ChannelStore::channel, keyHash);
-  }
+    public Optional<Channel> byKeyHash(Connection c, String keyHash) throws SQLException {
+        return Jdbc.one(
+                c,
+                "SELECT ch.* FROM channel ch JOIN channel_key k ON k.channel_id = ch.id"
+                        + " WHERE k.key_hash=? AND NOT k.revoked",
+                ChannelStore::channel,
+                keyHash);
+    }
 
-  public Optional<Channel> find(Connection c, String id) throws SQLException {
-    return Jdbc.one(c, "SELECT * FROM channel WHERE id=?", ChannelStore::channel, id);
-  }
+    public Optional<Channel> find(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM channel WHERE id=?", ChannelStore::channel, id);
+    }
 
-  public List<Channel> list(Connection c) throws SQLException {
-    return Jdbc.list(c, "SELECT * FROM channel ORDER BY created_at, id", ChannelStore::channel);
-  }
+    public List<Channel> list(Connection c) throws SQLException {
+        return Jdbc.list(c, "SELECT * FROM channel ORDER BY created_at, id", ChannelStore::channel);
+    }
 
-  private static Channel channel(ResultSet rs) throws SQLException {
-    return new Channel(rs.getString("id"), rs.getString("name"), rs.getString("kind"),
-        rs.getString("webhook_url"), rs.getString("webhook_secret"), rs.getInt("rate_per_second"),
-        rs.getInt("burst"), rs.getBoolean("active"));
-  }
+    private static Channel channel(ResultSet rs) throws SQLException {
+        return new Channel(
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("kind"),
+                rs.getString("webhook_url"),
+                rs.getString("webhook_secret"),
+                rs.getInt("rate_per_second"),
+                rs.getInt("burst"),
+                rs.getBoolean("active"));
+    }
 }

@@ -9,75 +9,109 @@ import java.util.List;
 /** The persisted webhook outbox (written in the same transaction as the booking change). */
 public final class OutboxStore {
 
-  /** One pending or finished delivery. */
-  public record Message(long id, String eventId, String channelId, String eventType, String payload,
-      String status, int attempts, Instant nextAttemptAt, Instant createdAt) {}
+    /** One pending or finished delivery. */
+    public record Message(
+            long id,
+            String eventId,
+            String channelId,
+            String eventType,
+            String payload,
+            String status,
+            int attempts,
+            Instant nextAttemptAt,
+            Instant createdAt) {}
 
-  /** A new message, not yet stored. */
-  public record NewMessage(String eventId, String channelId, String eventType, String payload) {}
+    /** A new message, not yet stored. */
+    public record NewMessage(String eventId, String channelId, String eventType, String payload) {}
 
-  private static final String INSERT = "INSERT INTO outbox(event_id, channel_id, event_type, payload, status,"
-      + " attempts, next_attempt_at, created_at) VALUES (?,?,?,?,'PENDING',0,?,?)";
+    private static final String INSERT = "INSERT INTO outbox(event_id, channel_id, event_type, payload, status,"
+            + " attempts, next_attempt_at, created_at) VALUES (?,?,?,?,'PENDING',0,?,?)";
 
-  public void add(Connection c, String eventId, String channelId, String eventType, String payload, Instant now)
-      throws SQLException {
-    Jdbc.update(c, INSERT, eventId, channelId, eventType, payload, now.toEpochMilli(), now.toEpochMilli());
-  }
-
-  /** Adds several messages with one JDBC batch (same transaction as the caller's change). */
-  public void addAll(Connection c, List<NewMessage> messages, Instant now) throws SQLException {
-    List<Object[]> rows = new java.util.ArrayList<>(messages.size());
-    for (NewMessage m : messages) {
-      rows.add(new Object[] {m.eventId(), m.channelId(), m.eventType(), m.payload(), now.toEpochMilli(),
-          now.toEpochMilli()});
+    public void add(Connection c, String eventId, String channelId, String eventType, String payload, Instant now)
+            throws SQLException {
+        Jdbc.update(c, INSERT, eventId, channelId, eventType, payload, now.toEpochMilli(), now.toEpochMilli());
     }
-    Jdbc.batch(c, INSERT, rows);
-  }
 
-  /**
-   * Claims up to {@code limit} due messages for this node inside the caller's transaction: locks them with
-   * {@code FOR UPDATE SKIP LOCKED} (rows another node is claiming right now are skipped, not waited for) and moves
-   * their next attempt to {@code leaseUntil}, so no other node sees them as due until the lease ends. Returns them
-   * as they were before the claim (attempts not yet incremented). On H2 claims are safe but not parallel
-   * (docs/operations.md § "Why the server does what it does").
-   */
-  public List<Message> claimDue(Connection c, Instant now, int limit, Instant leaseUntil) throws SQLException {
-    List<Message> due = Jdbc.list(c, "SELECT * FROM outbox WHERE status='PENDING' AND next_attempt_at <= ? ORDER BY id"
-        + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", OutboxStore::message, now.toEpochMilli());
-    if (!due.isEmpty()) {
-      Object[] args = new Object[due.size() + 1];
-      args[0] = leaseUntil.toEpochMilli();
-      for (int i = 0; i < due.size(); i++) {
-        args[i + 1] = due.get(i).id();
-      }
-      Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id IN ("
-          + Jdbc.marks(due.size()) + ")", args);
+    /** Adds several messages with one JDBC batch (same transaction as the caller's change). */
+    public void addAll(Connection c, List<NewMessage> messages, Instant now) throws SQLException {
+        List<Object[]> rows = new java.util.ArrayList<>(messages.size());
+        for (NewMessage m : messages) {
+            rows.add(new Object[] {
+                m.eventId(), m.channelId(), m.eventType(), m.payload(), now.toEpochMilli(), now.toEpochMilli()
+            });
+        }
+        Jdbc.batch(c, INSERT, rows);
     }
-    return due;
-  }
 
-  private static Message message(java.sql.ResultSet rs) throws SQLException {
-    return new Message(rs.getLong("id"), rs.getString("event_id"), rs.getString("channel_id"),
-        rs.getString("event_type"), rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"),
-        Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at")));
-  }
+    /**
+     * Claims up to {@code limit} due messages for this node inside the caller's transaction: locks them with
+     * {@code FOR UPDATE SKIP LOCKED} (rows another node is claiming right now are skipped, not waited for) and moves
+     * their next attempt to {@code leaseUntil}, so no other node sees them as due until the lease ends. Returns them
+     * as they were before the claim (attempts not yet incremented). On H2 claims are safe but not parallel
+     * (docs/operations.md § "Why the server does what it does").
+     */
+    public List<Message> claimDue(Connection c, Instant now, int limit, Instant leaseUntil) throws SQLException {
+        List<Message> due = Jdbc.list(
+                c,
+                "SELECT * FROM outbox WHERE status='PENDING' AND next_attempt_at <= ? ORDER BY id" + " FETCH FIRST "
+                        + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED",
+                OutboxStore::message,
+                now.toEpochMilli());
+        if (!due.isEmpty()) {
+            Object[] args = new Object[due.size() + 1];
+            args[0] = leaseUntil.toEpochMilli();
+            for (int i = 0; i < due.size(); i++) {
+                args[i + 1] = due.get(i).id();
+            }
+            Jdbc.update(
+                    c,
+                    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id IN ("
+                            + Jdbc.marks(due.size()) + ")",
+                    args);
+        }
+        return due;
+    }
 
-  public void delivered(Connection c, long id, Instant now) throws SQLException {
-    Jdbc.update(c, "UPDATE outbox SET status='DELIVERED', delivered_at=?, last_error=NULL WHERE id=?",
-        now.toEpochMilli(), id);
-  }
+    private static Message message(java.sql.ResultSet rs) throws SQLException {
+        return new Message(
+                rs.getLong("id"),
+                rs.getString("event_id"),
+                rs.getString("channel_id"),
+                rs.getString("event_type"),
+                rs.getString("payload"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
 
-  public void retryLater(Connection c, long id, Instant next, String error) throws SQLException {
-    Jdbc.update(c, "UPDATE outbox SET next_attempt_at=?, last_error=? WHERE id=?", next.toEpochMilli(),
-        error.length() > 1000 ? error.substring(0, 1000) : error, id);
-  }
+    public void delivered(Connection c, long id, Instant now) throws SQLException {
+        Jdbc.update(
+                c,
+                "UPDATE outbox SET status='DELIVERED', delivered_at=?, last_error=NULL WHERE id=?",
+                now.toEpochMilli(),
+                id);
+    }
 
-  public void failed(Connection c, long id, String error) throws SQLException {
-    Jdbc.update(c, "UPDATE outbox SET status='FAILED', last_error=? WHERE id=?",
-        error.length() > 1000 ? error.substring(0, 1000) : error, id);
-  }
+    public void retryLater(Connection c, long id, Instant next, String error) throws SQLException {
+        Jdbc.update(
+                c,
+                "UPDATE outbox SET next_attempt_at=?, last_error=? WHERE id=?",
+                next.toEpochMilli(),
+                error.length() > 1000 ? error.substring(0, 1000) : error,
+                id);
+    }
 
-  public long pendingCount(Connection c) throws SQLException {
-    return Jdbc.one(c, "SELECT COUNT(*) FROM outbox WHERE status='PENDING'", rs -> rs.getLong(1)).orElse(0L);
-  }
+    public void failed(Connection c, long id, String error) throws SQLException {
+        Jdbc.update(
+                c,
+                "UPDATE outbox SET status='FAILED', last_error=? WHERE id=?",
+                error.length() > 1000 ? error.substring(0, 1000) : error,
+                id);
+    }
+
+    public long pendingCount(Connection c) throws SQLException {
+        return Jdbc.one(c, "SELECT COUNT(*) FROM outbox WHERE status='PENDING'", rs -> rs.getLong(1))
+                .orElse(0L);
+    }
 }

@@ -17,17 +17,17 @@ import io.scenicpass.channel.model.OpeningHours;
 import io.scenicpass.channel.model.Supplier;
 import io.scenicpass.channel.model.SupplierContact;
 import io.scenicpass.channel.model.UnitPricing;
+import io.scenicpass.server.Problem;
+import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
-import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.sales.InventoryService;
 import io.scenicpass.server.sales.IssuanceService;
 import io.scenicpass.server.sales.PassQueries;
-import io.scenicpass.server.Problem;
-import io.scenicpass.server.ServiceException;
-import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.sales.store.Booking;
-import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.sales.store.Price;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -38,280 +38,379 @@ import java.util.stream.Collectors;
 
 /** OCTO v1 under {@code /octo}: thin handlers over the services. */
 public final class OctoApi {
-  private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
-  private static final String CHANNEL = "scenicpass.channel";
-  /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
-  private static final RequestBodies BODIES = RequestBodies.of(OctoJson.newMapper()).ignoringUnknownFields()
-      .checkedBy(OctoLimits::check);
-  /** Bookings per page of {@code GET /octo/bookings}, at most. */
-  static final int PAGE = 500;
+    private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
+    private static final String CHANNEL = "scenicpass.channel";
+    /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
+    private static final RequestBodies BODIES =
+            RequestBodies.of(OctoJson.newMapper()).ignoringUnknownFields().checkedBy(OctoLimits::check);
+    /** Bookings per page of {@code GET /octo/bookings}, at most. */
+    static final int PAGE = 500;
 
-  /** A handler that runs for an authenticated channel. */
-  @FunctionalInterface
-  interface ChannelHandler {
-    void handle(Context ctx, Channel channel) throws Exception;
-  }
-
-  private final CatalogueService catalogue;
-  private final InventoryService inventory;
-  private final BookingService bookings;
-  private final ChannelService channels;
-  private final PassQueries passes;
-  private final String supplierId;
-  private final String supplierName;
-  private final java.util.function.Supplier<String> publicUrl;
-
-  /**
-   * {@code publicUrl}: the server's URL as channels reach it (configured {@code http.publicUrl}), the supplier's
-   * {@code endpoint}; never taken from the request, whose Host header anyone can set.
-   */
-  public OctoApi(CatalogueService catalogue, InventoryService inventory, BookingService bookings,
-      ChannelService channels, PassQueries passes, String supplierId, String supplierName,
-      java.util.function.Supplier<String> publicUrl) {
-    this.catalogue = catalogue;
-    this.inventory = inventory;
-    this.bookings = bookings;
-    this.channels = channels;
-    this.passes = passes;
-    this.supplierId = supplierId;
-    this.supplierName = supplierName;
-    this.publicUrl = publicUrl;
-  }
-
-  public void register(RoutesConfig r) {
-    r.get("/octo/supplier", auth((ctx, ch) -> ok(ctx, new Supplier().id(supplierId).name(supplierName)
-        .endpoint(publicUrl.get() + "/octo").contact(new SupplierContact().website(publicUrl.get())))));
-    r.get("/octo/products", auth((ctx, ch) -> ok(ctx, catalogue.products(ch.id()).stream()
-        .map(p -> OctoViews.product(p, pricing(ctx))).collect(Collectors.toList()))));
-    r.get("/octo/products/{productId}", auth((ctx, ch) ->
-        ok(ctx, OctoViews.product(catalogue.product(ctx.pathParam("productId"), ch.id()), pricing(ctx)))));
-    r.post("/octo/availability", auth(this::availability));
-    r.post("/octo/availability/calendar", auth(this::calendar));
-    r.post("/octo/bookings", auth((ctx, ch) -> ok(ctx, view(ctx,
-        bookings.reserve(ch, OctoCommands.reserve(BODIES.read(ctx, BookingReservationRequest.class)))))));
-    r.get("/octo/bookings", auth(this::listBookings));
-    r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
-    r.patch("/octo/bookings/{uuid}", auth((ctx, ch) ->
-        ok(ctx, view(ctx, bookings.update(ch, uuid(ctx),
-            OctoCommands.update(BODIES.read(ctx, BookingUpdateRequest.class)))))));
-    r.post("/octo/bookings/{uuid}/confirm", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.confirm(ch, uuid(ctx),
-        OctoCommands.confirm(BODIES.readOptional(ctx, BookingConfirmationRequest.class)))))));
-    r.post("/octo/bookings/{uuid}/extend", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.extend(ch, uuid(ctx),
-        OctoCommands.extend(BODIES.readOptional(ctx, BookingExtendRequest.class)))))));
-    r.post("/octo/bookings/{uuid}/cancel", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.cancel(ch, uuid(ctx),
-        OctoCommands.cancel(BODIES.readOptional(ctx, BookingCancellationRequest.class)))))));
-    r.delete("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.cancel(ch, uuid(ctx),
-        OctoCommands.cancel(BODIES.readOptional(ctx, BookingCancellationRequest.class)))))));
-    r.get("/octo/tickets/{file}", auth(this::ticketPng));
-  }
-
-  private void availability(Context ctx, Channel ch) throws Exception {
-    AvailabilityRequest req = BODIES.read(ctx, AvailabilityRequest.class);
-    CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
-    CatalogueService.OptionView ov = option(pv, req.getOptionId());
-    boolean hasDate = req.getLocalDate() != null;
-    boolean hasRange = req.getLocalDateStart() != null || req.getLocalDateEnd() != null;
-    boolean hasIds = req.getAvailabilityIds() != null && !req.getAvailabilityIds().isEmpty();
-    if ((hasDate ? 1 : 0) + (hasRange ? 1 : 0) + (hasIds ? 1 : 0) != 1) {
-      throw new ServiceException(Problem.BAD_REQUEST,
-          "give exactly one of localDate, localDateStart+localDateEnd, availabilityIds");
+    /** A handler that runs for an authenticated channel. */
+    @FunctionalInterface
+    interface ChannelHandler {
+        void handle(Context ctx, Channel channel) throws Exception;
     }
-    List<InventoryService.SlotView> views = new ArrayList<>();
-    if (hasIds) {
-      if (req.getAvailabilityIds().size() > 500) {
-        throw new ServiceException(Problem.BAD_REQUEST, "at most 500 availabilityIds");
-      }
-      for (String id : req.getAvailabilityIds()) {
-        if (id == null) {
-          throw new ServiceException(Problem.BAD_REQUEST, "availabilityIds must not contain null");
+
+    private final CatalogueService catalogue;
+    private final InventoryService inventory;
+    private final BookingService bookings;
+    private final ChannelService channels;
+    private final PassQueries passes;
+    private final String supplierId;
+    private final String supplierName;
+    private final java.util.function.Supplier<String> publicUrl;
+
+    /**
+     * {@code publicUrl}: the server's URL as channels reach it (configured {@code http.publicUrl}), the supplier's
+     * {@code endpoint}; never taken from the request, whose Host header anyone can set.
+     */
+    public OctoApi(
+            CatalogueService catalogue,
+            InventoryService inventory,
+            BookingService bookings,
+            ChannelService channels,
+            PassQueries passes,
+            String supplierId,
+            String supplierName,
+            java.util.function.Supplier<String> publicUrl) {
+        this.catalogue = catalogue;
+        this.inventory = inventory;
+        this.bookings = bookings;
+        this.channels = channels;
+        this.passes = passes;
+        this.supplierId = supplierId;
+        this.supplierName = supplierName;
+        this.publicUrl = publicUrl;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get(
+                "/octo/supplier",
+                auth((ctx, ch) -> ok(
+                        ctx,
+                        new Supplier()
+                                .id(supplierId)
+                                .name(supplierName)
+                                .endpoint(publicUrl.get() + "/octo")
+                                .contact(new SupplierContact().website(publicUrl.get())))));
+        r.get(
+                "/octo/products",
+                auth((ctx, ch) -> ok(
+                        ctx,
+                        catalogue.products(ch.id()).stream()
+                                .map(p -> OctoViews.product(p, pricing(ctx)))
+                                .collect(Collectors.toList()))));
+        r.get(
+                "/octo/products/{productId}",
+                auth((ctx, ch) -> ok(
+                        ctx, OctoViews.product(catalogue.product(ctx.pathParam("productId"), ch.id()), pricing(ctx)))));
+        r.post("/octo/availability", auth(this::availability));
+        r.post("/octo/availability/calendar", auth(this::calendar));
+        r.post(
+                "/octo/bookings",
+                auth((ctx, ch) -> ok(
+                        ctx,
+                        view(
+                                ctx,
+                                bookings.reserve(
+                                        ch,
+                                        OctoCommands.reserve(BODIES.read(ctx, BookingReservationRequest.class)))))));
+        r.get("/octo/bookings", auth(this::listBookings));
+        r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
+        r.patch(
+                "/octo/bookings/{uuid}",
+                auth((ctx, ch) -> ok(
+                        ctx,
+                        view(
+                                ctx,
+                                bookings.update(
+                                        ch,
+                                        uuid(ctx),
+                                        OctoCommands.update(BODIES.read(ctx, BookingUpdateRequest.class)))))));
+        r.post(
+                "/octo/bookings/{uuid}/confirm",
+                auth((ctx, ch) -> ok(
+                        ctx,
+                        view(
+                                ctx,
+                                bookings.confirm(
+                                        ch,
+                                        uuid(ctx),
+                                        OctoCommands.confirm(
+                                                BODIES.readOptional(ctx, BookingConfirmationRequest.class)))))));
+        r.post(
+                "/octo/bookings/{uuid}/extend",
+                auth((ctx, ch) -> ok(
+                        ctx,
+                        view(
+                                ctx,
+                                bookings.extend(
+                                        ch,
+                                        uuid(ctx),
+                                        OctoCommands.extend(BODIES.readOptional(ctx, BookingExtendRequest.class)))))));
+        r.post(
+                "/octo/bookings/{uuid}/cancel",
+                auth((ctx, ch) -> ok(
+                        ctx,
+                        view(
+                                ctx,
+                                bookings.cancel(
+                                        ch,
+                                        uuid(ctx),
+                                        OctoCommands.cancel(
+                                                BODIES.readOptional(ctx, BookingCancellationRequest.class)))))));
+        r.delete(
+                "/octo/bookings/{uuid}",
+                auth((ctx, ch) -> ok(
+                        ctx,
+                        view(
+                                ctx,
+                                bookings.cancel(
+                                        ch,
+                                        uuid(ctx),
+                                        OctoCommands.cancel(
+                                                BODIES.readOptional(ctx, BookingCancellationRequest.class)))))));
+        r.get("/octo/tickets/{file}", auth(this::ticketPng));
+    }
+
+    private void availability(Context ctx, Channel ch) throws Exception {
+        AvailabilityRequest req = BODIES.read(ctx, AvailabilityRequest.class);
+        CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
+        CatalogueService.OptionView ov = option(pv, req.getOptionId());
+        boolean hasDate = req.getLocalDate() != null;
+        boolean hasRange = req.getLocalDateStart() != null || req.getLocalDateEnd() != null;
+        boolean hasIds =
+                req.getAvailabilityIds() != null && !req.getAvailabilityIds().isEmpty();
+        if ((hasDate ? 1 : 0) + (hasRange ? 1 : 0) + (hasIds ? 1 : 0) != 1) {
+            throw new ServiceException(
+                    Problem.BAD_REQUEST, "give exactly one of localDate, localDateStart+localDateEnd, availabilityIds");
         }
-        views.add(inventory.slot(pv.product(), ov.option(), id, ch.id()).orElseThrow(() ->
-            new ServiceException(Problem.INVALID_AVAILABILITY_ID, "unknown availability", id)));
-      }
-    } else {
-      LocalDate from = hasDate ? req.getLocalDate() : req.getLocalDateStart();
-      LocalDate to = hasDate ? req.getLocalDate() : req.getLocalDateEnd();
-      if (from == null || to == null) {
-        throw new ServiceException(Problem.BAD_REQUEST, "localDateStart and localDateEnd go together");
-      }
-      views = inventory.availability(pv.product(), ov.option(), from, to, ch.id());
-    }
-    List<UnitPricing> up = unitPricing(pv, ov);
-    List<Availability> out = new ArrayList<>();
-    for (InventoryService.SlotView v : views) {
-      out.add(OctoViews.availability(v, pv.product(), pricing(ctx), up));
-    }
-    ok(ctx, out);
-  }
-
-  private void calendar(Context ctx, Channel ch) throws Exception {
-    AvailabilityCalendarRequest req = BODIES.read(ctx, AvailabilityCalendarRequest.class);
-    CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
-    CatalogueService.OptionView ov = option(pv, req.getOptionId());
-    if (req.getLocalDateStart() == null || req.getLocalDateEnd() == null) {
-      throw new ServiceException(Problem.BAD_REQUEST, "localDateStart and localDateEnd are required");
-    }
-    List<UnitPricing> up = unitPricing(pv, ov);
-    List<AvailabilityCalendarDay> out = new ArrayList<>();
-    for (InventoryService.DayView d : inventory.calendar(pv.product(), ov.option(), req.getLocalDateStart(),
-        req.getLocalDateEnd(), ch.id())) {
-      AvailabilityCalendarDay day = new AvailabilityCalendarDay().localDate(d.date())
-          .available(d.vacancy().available()).status(OctoViews.status(d.vacancy()))
-          .vacancies(d.vacancy().vacancies()).capacity(d.vacancy().capacity())
-          .openingHours(d.slots().isEmpty() ? List.of() : List.of(new OpeningHours()
-              .from(ov.option().openTime().toString()).to(ov.option().closeTime().toString())));
-      if (pricing(ctx)) {
-        day.unitPricingFrom(up);
-      }
-      out.add(day);
-    }
-    ok(ctx, out);
-  }
-
-  /**
-   * A page of the channel's bookings: {@code limit} (1..500, default 500) from {@code offset} (default 0). When more
-   * match, {@code X-Next-Offset} and {@code Link: <…>; rel="next"} say where the next page starts (the body stays
-   * the OCTO array).
-   */
-  private void listBookings(Context ctx, Channel ch) {
-    LocalDate date = date(ctx, "localDate");
-    LocalDate from = date != null ? date : date(ctx, "localDateStart");
-    LocalDate to = date != null ? date : date(ctx, "localDateEnd");
-    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE - PAGE);
-    int limit = intParam(ctx, "limit", PAGE, 1, PAGE);
-    List<Booking> list = bookings.list(ch, ctx.queryParam("resellerReference"), ctx.queryParam("supplierReference"),
-        from, to, offset, limit + 1);
-    if (list.size() > limit) {
-      list = list.subList(0, limit);
-      String next = Integer.toString(offset + limit);
-      ctx.header("X-Next-Offset", next);
-      StringBuilder q = new StringBuilder();
-      ctx.queryParamMap().forEach((k, vs) -> {
-        if (!k.equals("offset") && !k.equals("limit")) {
-          vs.forEach(v -> q.append(k).append('=').append(java.net.URLEncoder.encode(v,
-              java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+        List<InventoryService.SlotView> views = new ArrayList<>();
+        if (hasIds) {
+            if (req.getAvailabilityIds().size() > 500) {
+                throw new ServiceException(Problem.BAD_REQUEST, "at most 500 availabilityIds");
+            }
+            for (String id : req.getAvailabilityIds()) {
+                if (id == null) {
+                    throw new ServiceException(Problem.BAD_REQUEST, "availabilityIds must not contain null");
+                }
+                views.add(inventory
+                        .slot(pv.product(), ov.option(), id, ch.id())
+                        .orElseThrow(() ->
+                                new ServiceException(Problem.INVALID_AVAILABILITY_ID, "unknown availability", id)));
+            }
+        } else {
+            LocalDate from = hasDate ? req.getLocalDate() : req.getLocalDateStart();
+            LocalDate to = hasDate ? req.getLocalDate() : req.getLocalDateEnd();
+            if (from == null || to == null) {
+                throw new ServiceException(Problem.BAD_REQUEST, "localDateStart and localDateEnd go together");
+            }
+            views = inventory.availability(pv.product(), ov.option(), from, to, ch.id());
         }
-      });
-      ctx.header("Link", "</octo/bookings?" + q + "offset=" + next + "&limit=" + limit + ">; rel=\"next\"");
-    }
-    ok(ctx, list.stream().map(b -> view(ctx, b)).collect(Collectors.toList()));
-  }
-
-  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(v.trim());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new ServiceException(Problem.BAD_REQUEST, name + " must be a whole number from " + min + " to " + max);
-  }
-
-  /** The OCTO view of a booking; prices only for a channel that asked for {@code octo/pricing}. */
-  private io.scenicpass.channel.model.Booking view(Context ctx, Booking b) {
-    io.scenicpass.channel.model.Booking v = bookings.view(b);
-    if (!pricing(ctx)) {
-      v.pricing(null);
-      if (v.getUnitItems() != null) {
-        v.getUnitItems().forEach(u -> u.pricing(null));
-      }
-    }
-    return v;
-  }
-
-  private void ticketPng(Context ctx, Channel ch) {
-    String file = ctx.pathParam("file");
-    if (!file.endsWith(".png")) {
-      throw new ServiceException(Problem.NOT_FOUND, "tickets are served as <passId>.png");
-    }
-    String passId = file.substring(0, file.length() - 4);
-    String text = passes.passTextForChannel(passId, ch.id()).orElseThrow(() ->
-        new ServiceException(Problem.NOT_FOUND, "unknown ticket", passId));
-    ctx.contentType("image/png").result(IssuanceService.qrPng(text, 400));
-  }
-
-  private List<UnitPricing> unitPricing(CatalogueService.ProductView pv, CatalogueService.OptionView ov) {
-    List<UnitPricing> up = new ArrayList<>();
-    for (Price p : ov.prices()) {
-      up.add(new UnitPricing().unitId(p.unitId()).original(Math.toIntExact(p.retail()))
-          .retail(Math.toIntExact(p.retail())).net(Math.toIntExact(p.net())).currency(pv.product().currency())
-          .currencyPrecision(2).includedTaxes(List.of()));
-    }
-    return up;
-  }
-
-  private static CatalogueService.OptionView option(CatalogueService.ProductView pv, String optionId) {
-    CatalogueService.OptionView ov = pv.optionOrDefault(optionId);
-    if (ov == null) {
-      throw new ServiceException(Problem.INVALID_OPTION_ID, "unknown option", optionId);
-    }
-    return ov;
-  }
-
-  private ChannelHandlerAdapter auth(ChannelHandler h) {
-    return new ChannelHandlerAdapter(h);
-  }
-
-  /** Authenticates, rate-limits and echoes capabilities, then runs the handler. */
-  private final class ChannelHandlerAdapter implements io.javalin.http.Handler {
-    private final ChannelHandler h;
-
-    ChannelHandlerAdapter(ChannelHandler h) {
-      this.h = h;
+        List<UnitPricing> up = unitPricing(pv, ov);
+        List<Availability> out = new ArrayList<>();
+        for (InventoryService.SlotView v : views) {
+            out.add(OctoViews.availability(v, pv.product(), pricing(ctx), up));
+        }
+        ok(ctx, out);
     }
 
-    @Override
-    public void handle(Context ctx) throws Exception {
-      String caps = ctx.header(OctoCapabilities.HEADER);
-      if (caps != null) {
-        String echoed = java.util.Arrays.stream(caps.split(",")).map(String::trim).filter(SUPPORTED::contains)
-            .distinct().collect(Collectors.joining(", "));
-        ctx.header(OctoCapabilities.HEADER, echoed);
-      }
-      String auth = ctx.header("Authorization");
-      String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
-      Channel ch = channels.authenticate(key);
-      long wait = channels.acquire(ch);
-      if (wait > 0) {
-        ctx.header("Retry-After", Long.toString(wait));
-        throw new ServiceException(Problem.TOO_MANY_REQUESTS, "rate limit exceeded for this channel, retry after "
-            + wait + " s");
-      }
-      ctx.attribute(CHANNEL, ch.id());
-      h.handle(ctx, ch);
+    private void calendar(Context ctx, Channel ch) throws Exception {
+        AvailabilityCalendarRequest req = BODIES.read(ctx, AvailabilityCalendarRequest.class);
+        CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
+        CatalogueService.OptionView ov = option(pv, req.getOptionId());
+        if (req.getLocalDateStart() == null || req.getLocalDateEnd() == null) {
+            throw new ServiceException(Problem.BAD_REQUEST, "localDateStart and localDateEnd are required");
+        }
+        List<UnitPricing> up = unitPricing(pv, ov);
+        List<AvailabilityCalendarDay> out = new ArrayList<>();
+        for (InventoryService.DayView d : inventory.calendar(
+                pv.product(), ov.option(), req.getLocalDateStart(), req.getLocalDateEnd(), ch.id())) {
+            AvailabilityCalendarDay day = new AvailabilityCalendarDay()
+                    .localDate(d.date())
+                    .available(d.vacancy().available())
+                    .status(OctoViews.status(d.vacancy()))
+                    .vacancies(d.vacancy().vacancies())
+                    .capacity(d.vacancy().capacity())
+                    .openingHours(
+                            d.slots().isEmpty()
+                                    ? List.of()
+                                    : List.of(new OpeningHours()
+                                            .from(ov.option().openTime().toString())
+                                            .to(ov.option().closeTime().toString())));
+            if (pricing(ctx)) {
+                day.unitPricingFrom(up);
+            }
+            out.add(day);
+        }
+        ok(ctx, out);
     }
-  }
 
-  /** True when the request's Octo-Capabilities list names {@code octo/pricing}. */
-  private static boolean pricing(Context ctx) {
-    String caps = ctx.header(OctoCapabilities.HEADER);
-    return caps != null && java.util.Arrays.stream(caps.split(",")).map(String::trim)
-        .anyMatch(OctoCapabilities.PRICING::equals);
-  }
-
-  private static String uuid(Context ctx) {
-    return ctx.pathParam("uuid");
-  }
-
-  private static LocalDate date(Context ctx, String name) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return null;
+    /**
+     * A page of the channel's bookings: {@code limit} (1..500, default 500) from {@code offset} (default 0). When more
+     * match, {@code X-Next-Offset} and {@code Link: <…>; rel="next"} say where the next page starts (the body stays
+     * the OCTO array).
+     */
+    private void listBookings(Context ctx, Channel ch) {
+        LocalDate date = date(ctx, "localDate");
+        LocalDate from = date != null ? date : date(ctx, "localDateStart");
+        LocalDate to = date != null ? date : date(ctx, "localDateEnd");
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE - PAGE);
+        int limit = intParam(ctx, "limit", PAGE, 1, PAGE);
+        List<Booking> list = bookings.list(
+                ch,
+                ctx.queryParam("resellerReference"),
+                ctx.queryParam("supplierReference"),
+                from,
+                to,
+                offset,
+                limit + 1);
+        if (list.size() > limit) {
+            list = list.subList(0, limit);
+            String next = Integer.toString(offset + limit);
+            ctx.header("X-Next-Offset", next);
+            StringBuilder q = new StringBuilder();
+            ctx.queryParamMap().forEach((k, vs) -> {
+                if (!k.equals("offset") && !k.equals("limit")) {
+                    vs.forEach(v -> q.append(k)
+                            .append('=')
+                            .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))
+                            .append('&'));
+                }
+            });
+            ctx.header("Link", "</octo/bookings?" + q + "offset=" + next + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        ok(ctx, list.stream().map(b -> view(ctx, b)).collect(Collectors.toList()));
     }
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new ServiceException(Problem.BAD_REQUEST, name + " must be YYYY-MM-DD");
-    }
-  }
 
-  private static void ok(Context ctx, Object body) {
-    ctx.contentType("application/json").result(OctoJson.write(body));
-  }
+    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ServiceException(Problem.BAD_REQUEST, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    /** The OCTO view of a booking; prices only for a channel that asked for {@code octo/pricing}. */
+    private io.scenicpass.channel.model.Booking view(Context ctx, Booking b) {
+        io.scenicpass.channel.model.Booking v = bookings.view(b);
+        if (!pricing(ctx)) {
+            v.pricing(null);
+            if (v.getUnitItems() != null) {
+                v.getUnitItems().forEach(u -> u.pricing(null));
+            }
+        }
+        return v;
+    }
+
+    private void ticketPng(Context ctx, Channel ch) {
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".png")) {
+            throw new ServiceException(Problem.NOT_FOUND, "tickets are served as <passId>.png");
+        }
+        String passId = file.substring(0, file.length() - 4);
+        String text = passes.passTextForChannel(passId, ch.id())
+                .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "unknown ticket", passId));
+        ctx.contentType("image/png").result(IssuanceService.qrPng(text, 400));
+    }
+
+    private List<UnitPricing> unitPricing(CatalogueService.ProductView pv, CatalogueService.OptionView ov) {
+        List<UnitPricing> up = new ArrayList<>();
+        for (Price p : ov.prices()) {
+            up.add(new UnitPricing()
+                    .unitId(p.unitId())
+                    .original(Math.toIntExact(p.retail()))
+                    .retail(Math.toIntExact(p.retail()))
+                    .net(Math.toIntExact(p.net()))
+                    .currency(pv.product().currency())
+                    .currencyPrecision(2)
+                    .includedTaxes(List.of()));
+        }
+        return up;
+    }
+
+    private static CatalogueService.OptionView option(CatalogueService.ProductView pv, String optionId) {
+        CatalogueService.OptionView ov = pv.optionOrDefault(optionId);
+        if (ov == null) {
+            throw new ServiceException(Problem.INVALID_OPTION_ID, "unknown option", optionId);
+        }
+        return ov;
+    }
+
+    private ChannelHandlerAdapter auth(ChannelHandler h) {
+        return new ChannelHandlerAdapter(h);
+    }
+
+    /** Authenticates, rate-limits and echoes capabilities, then runs the handler. */
+    private final class ChannelHandlerAdapter implements io.javalin.http.Handler {
+        private final ChannelHandler h;
+
+        ChannelHandlerAdapter(ChannelHandler h) {
+            this.h = h;
+        }
+
+        @Override
+        public void handle(Context ctx) throws Exception {
+            String caps = ctx.header(OctoCapabilities.HEADER);
+            if (caps != null) {
+                String echoed = java.util.Arrays.stream(caps.split(","))
+                        .map(String::trim)
+                        .filter(SUPPORTED::contains)
+                        .distinct()
+                        .collect(Collectors.joining(", "));
+                ctx.header(OctoCapabilities.HEADER, echoed);
+            }
+            String auth = ctx.header("Authorization");
+            String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? auth.substring(7).trim()
+                    : null;
+            Channel ch = channels.authenticate(key);
+            long wait = channels.acquire(ch);
+            if (wait > 0) {
+                ctx.header("Retry-After", Long.toString(wait));
+                throw new ServiceException(
+                        Problem.TOO_MANY_REQUESTS, "rate limit exceeded for this channel, retry after " + wait + " s");
+            }
+            ctx.attribute(CHANNEL, ch.id());
+            h.handle(ctx, ch);
+        }
+    }
+
+    /** True when the request's Octo-Capabilities list names {@code octo/pricing}. */
+    private static boolean pricing(Context ctx) {
+        String caps = ctx.header(OctoCapabilities.HEADER);
+        return caps != null
+                && java.util.Arrays.stream(caps.split(","))
+                        .map(String::trim)
+                        .anyMatch(OctoCapabilities.PRICING::equals);
+    }
+
+    private static String uuid(Context ctx) {
+        return ctx.pathParam("uuid");
+    }
+
+    private static LocalDate date(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ServiceException(Problem.BAD_REQUEST, name + " must be YYYY-MM-DD");
+        }
+    }
+
+    private static void ok(Context ctx, Object body) {
+        ctx.contentType("application/json").result(OctoJson.write(body));
+    }
 }

@@ -18,54 +18,66 @@ import java.util.List;
 
 /** OCTO booking request bodies → the booking service's commands (null bodies where OCTO allows none). */
 public final class OctoCommands {
-  private OctoCommands() {}
+    private OctoCommands() {}
 
-  public static BookingCommands.Reserve reserve(BookingReservationRequest req) {
-    List<BookingCommands.Item> items = null;
-    if (req.getUnitItems() != null) {
-      items = new ArrayList<>(req.getUnitItems().size());
-      for (UnitItemRequest ui : req.getUnitItems()) {
-        items.add(ui == null ? new BookingCommands.Item(null, null)
-            : new BookingCommands.Item(ui.getUnitId(), ui.getResellerReference()));
-      }
+    public static BookingCommands.Reserve reserve(BookingReservationRequest req) {
+        List<BookingCommands.Item> items = null;
+        if (req.getUnitItems() != null) {
+            items = new ArrayList<>(req.getUnitItems().size());
+            for (UnitItemRequest ui : req.getUnitItems()) {
+                items.add(
+                        ui == null
+                                ? new BookingCommands.Item(null, null)
+                                : new BookingCommands.Item(ui.getUnitId(), ui.getResellerReference()));
+            }
+        }
+        return new BookingCommands.Reserve(
+                req.getUuid(),
+                fingerprint(req),
+                req.getProductId(),
+                req.getOptionId(),
+                req.getAvailabilityId(),
+                items,
+                req.getExpirationMinutes(),
+                details(req.getResellerReference(), req.getContact(), req.getNotes()));
     }
-    return new BookingCommands.Reserve(req.getUuid(), fingerprint(req), req.getProductId(), req.getOptionId(),
-        req.getAvailabilityId(), items, req.getExpirationMinutes(),
-        details(req.getResellerReference(), req.getContact(), req.getNotes()));
-  }
 
-  public static BookingCommands.Confirm confirm(BookingConfirmationRequest req) {
-    return new BookingCommands.Confirm(req == null ? null
-        : details(req.getResellerReference(), req.getContact(), req.getNotes()));
-  }
-
-  public static BookingCommands.Extend extend(BookingExtendRequest req) {
-    return new BookingCommands.Extend(req == null ? null : req.getExpirationMinutes());
-  }
-
-  public static BookingCommands.Update update(BookingUpdateRequest req) {
-    return new BookingCommands.Update(req.getProductId(), req.getOptionId(), req.getAvailabilityId(),
-        req.getUnitItems() != null && !req.getUnitItems().isEmpty(), req.getExpirationMinutes(),
-        details(req.getResellerReference(), req.getContact(), req.getNotes()));
-  }
-
-  public static BookingCommands.Cancel cancel(BookingCancellationRequest req) {
-    return new BookingCommands.Cancel(req == null ? null : req.getReason());
-  }
-
-  private static BookingCommands.Details details(String resellerReference, Contact contact, String notes) {
-    return new BookingCommands.Details(resellerReference, OctoViews.contactJson(contact), notes);
-  }
-
-  /**
-   * The reservation's idempotency fingerprint: SHA-256 of the request as OCTO JSON, as stored in
-   * {@code booking.request_hash} since the first release (so retries across an upgrade are still recognised).
-   */
-  static String fingerprint(BookingReservationRequest req) {
-    try {
-      return ChannelService.sha256Hex(OctoJson.mapper().writeValueAsString(req));
-    } catch (JsonProcessingException e) {
-      throw new ServiceException(Problem.BAD_REQUEST, "request cannot be serialised");
+    public static BookingCommands.Confirm confirm(BookingConfirmationRequest req) {
+        return new BookingCommands.Confirm(
+                req == null ? null : details(req.getResellerReference(), req.getContact(), req.getNotes()));
     }
-  }
+
+    public static BookingCommands.Extend extend(BookingExtendRequest req) {
+        return new BookingCommands.Extend(req == null ? null : req.getExpirationMinutes());
+    }
+
+    public static BookingCommands.Update update(BookingUpdateRequest req) {
+        return new BookingCommands.Update(
+                req.getProductId(),
+                req.getOptionId(),
+                req.getAvailabilityId(),
+                req.getUnitItems() != null && !req.getUnitItems().isEmpty(),
+                req.getExpirationMinutes(),
+                details(req.getResellerReference(), req.getContact(), req.getNotes()));
+    }
+
+    public static BookingCommands.Cancel cancel(BookingCancellationRequest req) {
+        return new BookingCommands.Cancel(req == null ? null : req.getReason());
+    }
+
+    private static BookingCommands.Details details(String resellerReference, Contact contact, String notes) {
+        return new BookingCommands.Details(resellerReference, OctoViews.contactJson(contact), notes);
+    }
+
+    /**
+     * The reservation's idempotency fingerprint: SHA-256 of the request as OCTO JSON, as stored in
+     * {@code booking.request_hash} since the first release (so retries across an upgrade are still recognised).
+     */
+    static String fingerprint(BookingReservationRequest req) {
+        try {
+            return ChannelService.sha256Hex(OctoJson.mapper().writeValueAsString(req));
+        } catch (JsonProcessingException e) {
+            throw new ServiceException(Problem.BAD_REQUEST, "request cannot be serialised");
+        }
+    }
 }

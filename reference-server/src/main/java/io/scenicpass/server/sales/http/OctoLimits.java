@@ -16,71 +16,71 @@ import java.util.List;
  * 400 BAD_REQUEST naming the field, before anything is stored.
  */
 final class OctoLimits {
-  static final int REFERENCE = 200;
-  static final int NOTES = 2000;
-  static final int CONTACT_FIELD = 200;
-  static final int CONTACT_NOTES = 1000;
-  static final int REASON = 1000;
-  static final int LOCALES = 10;
-  static final int LOCALE = 35;
+    static final int REFERENCE = 200;
+    static final int NOTES = 2000;
+    static final int CONTACT_FIELD = 200;
+    static final int CONTACT_NOTES = 1000;
+    static final int REASON = 1000;
+    static final int LOCALES = 10;
+    static final int LOCALE = 35;
 
-  private OctoLimits() {}
+    private OctoLimits() {}
 
-  /** Checks a parsed OCTO request body (other types pass). */
-  static void check(Object body) {
-    if (body instanceof BookingReservationRequest r) {
-      booking(r.getResellerReference(), r.getNotes(), r.getContact(), r.getUnitItems());
-    } else if (body instanceof BookingUpdateRequest r) {
-      booking(r.getResellerReference(), r.getNotes(), r.getContact(), r.getUnitItems());
-    } else if (body instanceof BookingConfirmationRequest r) {
-      booking(r.getResellerReference(), r.getNotes(), r.getContact(), r.getUnitItems());
-    } else if (body instanceof BookingCancellationRequest r) {
-      max("reason", r.getReason(), REASON);
-    }
-  }
-
-  private static void booking(String resellerReference, String notes, Contact contact, List<UnitItemRequest> items) {
-    max("resellerReference", resellerReference, REFERENCE);
-    max("notes", notes, NOTES);
-    contact("contact", contact);
-    if (items != null) {
-      for (int i = 0; i < items.size(); i++) {
-        UnitItemRequest u = items.get(i);
-        if (u != null) {
-          max("unitItems[" + i + "].resellerReference", u.getResellerReference(), REFERENCE);
-          contact("unitItems[" + i + "].contact", u.getContact());
+    /** Checks a parsed OCTO request body (other types pass). */
+    static void check(Object body) {
+        if (body instanceof BookingReservationRequest r) {
+            booking(r.getResellerReference(), r.getNotes(), r.getContact(), r.getUnitItems());
+        } else if (body instanceof BookingUpdateRequest r) {
+            booking(r.getResellerReference(), r.getNotes(), r.getContact(), r.getUnitItems());
+        } else if (body instanceof BookingConfirmationRequest r) {
+            booking(r.getResellerReference(), r.getNotes(), r.getContact(), r.getUnitItems());
+        } else if (body instanceof BookingCancellationRequest r) {
+            max("reason", r.getReason(), REASON);
         }
-      }
     }
-  }
 
-  private static void contact(String name, Contact c) {
-    if (c == null) {
-      return;
+    private static void booking(String resellerReference, String notes, Contact contact, List<UnitItemRequest> items) {
+        max("resellerReference", resellerReference, REFERENCE);
+        max("notes", notes, NOTES);
+        contact("contact", contact);
+        if (items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                UnitItemRequest u = items.get(i);
+                if (u != null) {
+                    max("unitItems[" + i + "].resellerReference", u.getResellerReference(), REFERENCE);
+                    contact("unitItems[" + i + "].contact", u.getContact());
+                }
+            }
+        }
     }
-    max(name + ".fullName", c.getFullName(), CONTACT_FIELD);
-    max(name + ".firstName", c.getFirstName(), CONTACT_FIELD);
-    max(name + ".lastName", c.getLastName(), CONTACT_FIELD);
-    max(name + ".emailAddress", c.getEmailAddress(), CONTACT_FIELD);
-    max(name + ".phoneNumber", c.getPhoneNumber(), CONTACT_FIELD);
-    max(name + ".postalCode", c.getPostalCode(), CONTACT_FIELD);
-    max(name + ".country", c.getCountry(), CONTACT_FIELD);
-    max(name + ".notes", c.getNotes(), CONTACT_NOTES);
-    List<String> locales = c.getLocales();
-    if (locales != null) {
-      if (locales.size() > LOCALES) {
-        throw new ServiceException(Problem.BAD_REQUEST, name + ".locales: at most " + LOCALES + " locales");
-      }
-      for (String l : locales) {
-        max(name + ".locales[]", l, LOCALE);
-      }
-    }
-  }
 
-  private static void max(String field, String value, int max) {
-    if (value != null && value.length() > max) {
-      throw new ServiceException(Problem.BAD_REQUEST, field + " must be at most " + max + " characters, not "
-          + value.length());
+    private static void contact(String name, Contact c) {
+        if (c == null) {
+            return;
+        }
+        max(name + ".fullName", c.getFullName(), CONTACT_FIELD);
+        max(name + ".firstName", c.getFirstName(), CONTACT_FIELD);
+        max(name + ".lastName", c.getLastName(), CONTACT_FIELD);
+        max(name + ".emailAddress", c.getEmailAddress(), CONTACT_FIELD);
+        max(name + ".phoneNumber", c.getPhoneNumber(), CONTACT_FIELD);
+        max(name + ".postalCode", c.getPostalCode(), CONTACT_FIELD);
+        max(name + ".country", c.getCountry(), CONTACT_FIELD);
+        max(name + ".notes", c.getNotes(), CONTACT_NOTES);
+        List<String> locales = c.getLocales();
+        if (locales != null) {
+            if (locales.size() > LOCALES) {
+                throw new ServiceException(Problem.BAD_REQUEST, name + ".locales: at most " + LOCALES + " locales");
+            }
+            for (String l : locales) {
+                max(name + ".locales[]", l, LOCALE);
+            }
+        }
     }
-  }
+
+    private static void max(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new ServiceException(
+                    Problem.BAD_REQUEST, field + " must be at most " + max + " characters, not " + value.length());
+        }
+    }
 }

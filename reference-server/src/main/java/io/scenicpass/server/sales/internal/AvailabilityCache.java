@@ -27,56 +27,61 @@ import java.util.function.Supplier;
  * @param <V> the cached answer
  */
 public final class AvailabilityCache<V> {
-  /** What an answer depends on; {@code slotId} is set for single-slot lookups, null for date ranges. */
-  public record Key(String optionId, LocalDate from, LocalDate to, String channelId, String slotId) {}
+    /** What an answer depends on; {@code slotId} is set for single-slot lookups, null for date ranges. */
+    public record Key(String optionId, LocalDate from, LocalDate to, String channelId, String slotId) {}
 
-  private record Entry<V>(long optionVersion, long globalVersion, V value) {}
+    private record Entry<V>(long optionVersion, long globalVersion, V value) {}
 
-  private final Cache<Key, Entry<V>> cache;
-  private final ConcurrentHashMap<String, AtomicLong> optionVersions = new ConcurrentHashMap<>();
-  private final AtomicLong globalVersion = new AtomicLong();
+    private final Cache<Key, Entry<V>> cache;
+    private final ConcurrentHashMap<String, AtomicLong> optionVersions = new ConcurrentHashMap<>();
+    private final AtomicLong globalVersion = new AtomicLong();
 
-  /**
-   * @param ttl how long an entry may be served (bounds staleness for changes made by other nodes); zero disables
-   * @param ticker time source of the expiry (inject one in tests)
-   */
-  public AvailabilityCache(Duration ttl, Ticker ticker) {
-    this.cache = ttl.isZero() || ttl.isNegative() ? null
-        : Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(ttl).ticker(ticker).build();
-  }
-
-  /** Whether answers are cached at all. */
-  public boolean enabled() {
-    return cache != null;
-  }
-
-  /** The cached answer for {@code key}, or the loader's (then cached), when nothing changed locally since. */
-  public V get(Key key, Supplier<V> loader) {
-    if (cache == null) {
-      return loader.get();
+    /**
+     * @param ttl how long an entry may be served (bounds staleness for changes made by other nodes); zero disables
+     * @param ticker time source of the expiry (inject one in tests)
+     */
+    public AvailabilityCache(Duration ttl, Ticker ticker) {
+        this.cache = ttl.isZero() || ttl.isNegative()
+                ? null
+                : Caffeine.newBuilder()
+                        .maximumSize(50_000)
+                        .expireAfterWrite(ttl)
+                        .ticker(ticker)
+                        .build();
     }
-    long ov = optionVersion(key.optionId()).get();
-    long gv = globalVersion.get();
-    Entry<V> e = cache.getIfPresent(key);
-    if (e != null && e.optionVersion() == ov && e.globalVersion() == gv) {
-      return e.value();
+
+    /** Whether answers are cached at all. */
+    public boolean enabled() {
+        return cache != null;
     }
-    V v = loader.get();
-    cache.put(key, new Entry<>(ov, gv, v));
-    return v;
-  }
 
-  /** A slot of this option changed (call after the commit). */
-  public void optionChanged(String optionId) {
-    optionVersion(optionId).incrementAndGet();
-  }
+    /** The cached answer for {@code key}, or the loader's (then cached), when nothing changed locally since. */
+    public V get(Key key, Supplier<V> loader) {
+        if (cache == null) {
+            return loader.get();
+        }
+        long ov = optionVersion(key.optionId()).get();
+        long gv = globalVersion.get();
+        Entry<V> e = cache.getIfPresent(key);
+        if (e != null && e.optionVersion() == ov && e.globalVersion() == gv) {
+            return e.value();
+        }
+        V v = loader.get();
+        cache.put(key, new Entry<>(ov, gv, v));
+        return v;
+    }
 
-  /** Anything may have changed (daily pools shared across options, admin changes, expiries; call after the commit). */
-  public void allChanged() {
-    globalVersion.incrementAndGet();
-  }
+    /** A slot of this option changed (call after the commit). */
+    public void optionChanged(String optionId) {
+        optionVersion(optionId).incrementAndGet();
+    }
 
-  private AtomicLong optionVersion(String optionId) {
-    return optionVersions.computeIfAbsent(optionId, k -> new AtomicLong());
-  }
+    /** Anything may have changed (daily pools shared across options, admin changes, expiries; call after the commit). */
+    public void allChanged() {
+        globalVersion.incrementAndGet();
+    }
+
+    private AtomicLong optionVersion(String optionId) {
+        return optionVersions.computeIfAbsent(optionId, k -> new AtomicLong());
+    }
 }

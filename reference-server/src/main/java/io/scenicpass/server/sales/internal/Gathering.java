@@ -17,48 +17,48 @@ package io.scenicpass.server.sales.internal;
  * <p>Written under the lane's lock, read by any thread.
  */
 final class Gathering {
-  private final long maxWindowNanos;
-  private final int maxBatch;
-  private volatile int expected = 1;
-  private volatile long lastBatchNanos;
-  private volatile long lastUsedNanos;
+    private final long maxWindowNanos;
+    private final int maxBatch;
+    private volatile int expected = 1;
+    private volatile long lastBatchNanos;
+    private volatile long lastUsedNanos;
 
-  Gathering(long maxWindowNanos, int maxBatch) {
-    this.maxWindowNanos = maxWindowNanos;
-    this.maxBatch = maxBatch;
-  }
+    Gathering(long maxWindowNanos, int maxBatch) {
+        this.maxWindowNanos = maxWindowNanos;
+        this.maxBatch = maxBatch;
+    }
 
-  /** How many queued holds the next batch should gather; 1 or less means: do not wait. */
-  int target() {
-    return maxWindowNanos <= 0 ? 1 : expected;
-  }
+    /** How many queued holds the next batch should gather; 1 or less means: do not wait. */
+    int target() {
+        return maxWindowNanos <= 0 ? 1 : expected;
+    }
 
-  /** The longest wait before the next batch, in nanoseconds (0 = none). */
-  long windowNanos() {
-    return target() <= 1 ? 0 : Math.min(maxWindowNanos, 2 * lastBatchNanos);
-  }
+    /** The longest wait before the next batch, in nanoseconds (0 = none). */
+    long windowNanos() {
+        return target() <= 1 ? 0 : Math.min(maxWindowNanos, 2 * lastBatchNanos);
+    }
 
-  /**
-   * Records a finished batch.
-   *
-   * @param batchSize holds the batch carried
-   * @param queuedAfter holds waiting in the queue when it finished (they arrived while it ran)
-   * @param startNanos ticker at the batch's start (after any gathering wait)
-   * @param endNanos ticker at its end
-   */
-  void batchDone(int batchSize, int queuedAfter, long startNanos, long endNanos) {
-    expected = Math.min(maxBatch, batchSize + queuedAfter);
-    lastBatchNanos = Math.max(0, endNanos - startNanos);
-    lastUsedNanos = endNanos;
-  }
+    /**
+     * Records a finished batch.
+     *
+     * @param batchSize holds the batch carried
+     * @param queuedAfter holds waiting in the queue when it finished (they arrived while it ran)
+     * @param startNanos ticker at the batch's start (after any gathering wait)
+     * @param endNanos ticker at its end
+     */
+    void batchDone(int batchSize, int queuedAfter, long startNanos, long endNanos) {
+        expected = Math.min(maxBatch, batchSize + queuedAfter);
+        lastBatchNanos = Math.max(0, endNanos - startNanos);
+        lastUsedNanos = endNanos;
+    }
 
-  /** True when the slot showed concurrency in its last cycle (worth keeping the lane for its next hold). */
-  boolean expectsCompany() {
-    return expected > 1;
-  }
+    /** True when the slot showed concurrency in its last cycle (worth keeping the lane for its next hold). */
+    boolean expectsCompany() {
+        return expected > 1;
+    }
 
-  /** True when the last batch ended more than {@code idleNanos} before {@code nowNanos}. */
-  boolean idleSince(long nowNanos, long idleNanos) {
-    return nowNanos - lastUsedNanos > idleNanos;
-  }
+    /** True when the last batch ended more than {@code idleNanos} before {@code nowNanos}. */
+    boolean idleSince(long nowNanos, long idleNanos) {
+        return nowNanos - lastUsedNanos > idleNanos;
+    }
 }

@@ -9,46 +9,133 @@ import java.util.List;
  * A booking with its unit items, as stored. New bookings come from {@link #newHold}; the canonical constructor is for
  * reading rows back (and tests that write exact rows).
  */
-public record Booking(String uuid, String channelId, String productId, String optionId, String slotId,
-    String poolId, LocalDate localDate, BookingState status, int quantity, int fromAllotment, String requestHash,
-    String resellerReference, String supplierReference, String contactJson, String notes, String currency,
-    long totalRetail, long totalNet, Instant expiresAt, Instant createdAt, Instant updatedAt,
-    Instant confirmedAt, Instant cancelledAt, Instant redeemedAt, String cancelRefund, String cancelReason,
-    List<UnitItem> unitItems) {
+public record Booking(
+        String uuid,
+        String channelId,
+        String productId,
+        String optionId,
+        String slotId,
+        String poolId,
+        LocalDate localDate,
+        BookingState status,
+        int quantity,
+        int fromAllotment,
+        String requestHash,
+        String resellerReference,
+        String supplierReference,
+        String contactJson,
+        String notes,
+        String currency,
+        long totalRetail,
+        long totalNet,
+        Instant expiresAt,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant confirmedAt,
+        Instant cancelledAt,
+        Instant redeemedAt,
+        String cancelRefund,
+        String cancelReason,
+        List<UnitItem> unitItems) {
 
-  /** One unit item of a booking (one visitor). */
-  public record UnitItem(String uuid, int position, String unitId, String resellerReference,
-      String supplierReference, long retail, long net, String passId) {
+    /** One unit item of a booking (one visitor). */
+    public record UnitItem(
+            String uuid,
+            int position,
+            String unitId,
+            String resellerReference,
+            String supplierReference,
+            long retail,
+            long net,
+            String passId) {
 
-    /** This item with the id of the pass issued for it. */
-    public UnitItem withPassId(String id) {
-      return new UnitItem(uuid, position, unitId, resellerReference, supplierReference, retail, net, id);
+        /** This item with the id of the pass issued for it. */
+        public UnitItem withPassId(String id) {
+            return new UnitItem(uuid, position, unitId, resellerReference, supplierReference, retail, net, id);
+        }
     }
-  }
 
-  /**
-   * A new hold of {@code quantity} places (visitors) in {@code slot} of {@code product}, until {@code expiresAt}:
-   * ON_HOLD, nothing from an allotment yet, totals summed from the items, no reseller details (see
-   * {@link #withDetails}).
-   */
-  public static Booking newHold(String uuid, String channelId, String requestHash, Product product, Slot slot,
-      int quantity, List<UnitItem> items, String supplierReference, Instant now, Instant expiresAt) {
-    long retail = 0;
-    long net = 0;
-    for (UnitItem u : items) {
-      retail += u.retail();
-      net += u.net();
+    /**
+     * A new hold of {@code quantity} places (visitors) in {@code slot} of {@code product}, until {@code expiresAt}:
+     * ON_HOLD, nothing from an allotment yet, totals summed from the items, no reseller details (see
+     * {@link #withDetails}).
+     */
+    public static Booking newHold(
+            String uuid,
+            String channelId,
+            String requestHash,
+            Product product,
+            Slot slot,
+            int quantity,
+            List<UnitItem> items,
+            String supplierReference,
+            Instant now,
+            Instant expiresAt) {
+        long retail = 0;
+        long net = 0;
+        for (UnitItem u : items) {
+            retail += u.retail();
+            net += u.net();
+        }
+        return new Booking(
+                uuid,
+                channelId,
+                product.id(),
+                slot.optionId(),
+                slot.id(),
+                product.dayPool(),
+                slot.localDate(),
+                BookingState.ON_HOLD,
+                quantity,
+                0,
+                requestHash,
+                null,
+                supplierReference,
+                null,
+                null,
+                product.currency(),
+                retail,
+                net,
+                expiresAt,
+                now,
+                now,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.copyOf(items));
     }
-    return new Booking(uuid, channelId, product.id(), slot.optionId(), slot.id(), product.dayPool(),
-        slot.localDate(), BookingState.ON_HOLD, quantity, 0, requestHash, null, supplierReference, null, null,
-        product.currency(), retail, net, expiresAt, now, now, null, null, null, null, null, List.copyOf(items));
-  }
 
-  /** This booking with the reseller's reference, contact (OCTO JSON) and notes. */
-  public Booking withDetails(String resellerRef, String contact, String note) {
-    return new Booking(uuid, channelId, productId, optionId, slotId, poolId, localDate, status, quantity,
-        fromAllotment, requestHash, resellerRef, supplierReference, contact, note, currency, totalRetail, totalNet,
-        expiresAt, createdAt, updatedAt, confirmedAt, cancelledAt, redeemedAt, cancelRefund, cancelReason,
-        unitItems);
-  }
+    /** This booking with the reseller's reference, contact (OCTO JSON) and notes. */
+    public Booking withDetails(String resellerRef, String contact, String note) {
+        return new Booking(
+                uuid,
+                channelId,
+                productId,
+                optionId,
+                slotId,
+                poolId,
+                localDate,
+                status,
+                quantity,
+                fromAllotment,
+                requestHash,
+                resellerRef,
+                supplierReference,
+                contact,
+                note,
+                currency,
+                totalRetail,
+                totalNet,
+                expiresAt,
+                createdAt,
+                updatedAt,
+                confirmedAt,
+                cancelledAt,
+                redeemedAt,
+                cancelRefund,
+                cancelReason,
+                unitItems);
+    }
 }

@@ -22,357 +22,459 @@ import java.util.Optional;
  */
 public final class BookingStore {
 
-  /** The redemption of a set of bookings: a JDBC batch (H2) or one statement over an array (PostgreSQL). */
-  private interface Redeem {
-    java.util.Set<String> redeem(Connection c, Collection<String> uuids, Instant now) throws SQLException;
-  }
-
-  private final Redeem redeem;
-
-  public BookingStore(Dialect dialect) {
-    this.redeem = dialect.<Redeem>pick(() -> BookingStore::redeemBatch, () -> BookingStore::redeemLocked);
-  }
-
-  public void insert(Connection c, Booking b) throws SQLException {
-    Jdbc.update(c, INSERT_BOOKING, bookingRow(b));
-  }
-
-  /** Inserts several bookings (their unit items are in their rows) with one JDBC batch (the caller's transaction). */
-  public void insertAll(Connection c, List<Booking> list) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_BOOKING)) {
-      for (Booking b : list) {
-        bind(ps, bookingRow(b));
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    /** The redemption of a set of bookings: a JDBC batch (H2) or one statement over an array (PostgreSQL). */
+    private interface Redeem {
+        java.util.Set<String> redeem(Connection c, Collection<String> uuids, Instant now) throws SQLException;
     }
-  }
 
-  /**
-   * PostgreSQL only: holds the places of ALL {@code list} in slot {@code slotId} with one conditional update
-   * and inserts the bookings with their unit items, in ONE statement (data-modifying CTEs over {@code unnest}
-   * arrays, so the SQL text is the same for any batch size and stays a server-side prepared statement).
-   * All or nothing: either every booking is held and inserted, or nothing changes.
-   *
-   * @return true when held and inserted; false when the slot had not enough places for all or is closed
-   */
-  public boolean insertHeldPostgres(Connection c, List<Booking> list, String slotId) throws SQLException {
-    int n = 0;
-    for (Booking b : list) {
-      n += b.quantity();
+    private final Redeem redeem;
+
+    public BookingStore(Dialect dialect) {
+        this.redeem = dialect.<Redeem>pick(() -> BookingStore::redeemBatch, () -> BookingStore::redeemLocked);
     }
-    Object[][] cols = new Object[BOOKING_TYPES.length][list.size()];
-    for (int i = 0; i < list.size(); i++) {
-      Object[] row = bookingRow(list.get(i));
-      for (int j = 0; j < row.length; j++) {
-        cols[j][i] = row[j] instanceof LocalDate ? row[j].toString() : row[j];
-      }
+
+    public void insert(Connection c, Booking b) throws SQLException {
+        Jdbc.update(c, INSERT_BOOKING, bookingRow(b));
     }
-    try (PreparedStatement ps = c.prepareStatement(PG_HOLD_AND_INSERT)) {
-      int p = 1;
-      ps.setInt(p++, n);
-      ps.setString(p++, slotId);
-      ps.setInt(p++, n);
-      for (int j = 0; j < BOOKING_TYPES.length; j++) {
-        ps.setArray(p++, c.createArrayOf(BOOKING_TYPES[j], typed(BOOKING_TYPES[j], cols[j])));
-      }
-      return ps.executeUpdate() == list.size();
-    }
-  }
 
-  private static final String BOOKING_COLUMNS = "uuid, channel_id, product_id, option_id, slot_id, pool_id,"
-      + " local_date, status, quantity, from_allotment, request_hash, reseller_reference, supplier_reference,"
-      + " contact_json, notes, currency, total_retail, total_net, expires_at, created_at, updated_at, unit_items";
-  private static final String INSERT_BOOKING = "INSERT INTO booking(" + BOOKING_COLUMNS + ")"
-      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-  /** Array element types of the booking columns, in {@link #BOOKING_COLUMNS} order (dates travel as text). */
-  private static final String[] BOOKING_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
-      "varchar", "varchar", "int4", "int4", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
-      "int8", "int8", "int8", "int8", "int8", "varchar"};
-  private static final String PG_HOLD_AND_INSERT =
-      "WITH h AS (UPDATE slot SET held = held + ? WHERE id = ? AND NOT closed AND held + sold + ? <= capacity"
-      + " RETURNING id)"
-      + " INSERT INTO booking(" + BOOKING_COLUMNS + ") SELECT t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
-      + " t.c7::date, t.c8, t.c9, t.c10, t.c11, t.c12, t.c13, t.c14, t.c15, t.c16, t.c17, t.c18, t.c19, t.c20, t.c21,"
-      + " t.c22 FROM h CROSS JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
-      + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[],"
-      + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],"
-      + " ?::varchar[])"
-      + " AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22)";
-
-  private static Object[] bookingRow(Booking b) {
-    return new Object[] {b.uuid(), b.channelId(), b.productId(), b.optionId(), b.slotId(), b.poolId(),
-        b.localDate(), b.status().name(), b.quantity(), b.fromAllotment(), b.requestHash(), b.resellerReference(),
-        b.supplierReference(), b.contactJson(), b.notes(), b.currency(), b.totalRetail(), b.totalNet(),
-        millis(b.expiresAt()), millis(b.createdAt()), millis(b.updatedAt()), itemsJson(b.unitItems())};
-  }
-
-  private static Object[] typed(String type, Object[] values) {
-    switch (type) {
-      case "int4":
-        Integer[] ints = new Integer[values.length];
-        for (int i = 0; i < values.length; i++) {
-          ints[i] = (Integer) values[i];
+    /** Inserts several bookings (their unit items are in their rows) with one JDBC batch (the caller's transaction). */
+    public void insertAll(Connection c, List<Booking> list) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_BOOKING)) {
+            for (Booking b : list) {
+                bind(ps, bookingRow(b));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
-        return ints;
-      case "int8":
-        Long[] longs = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-          longs[i] = (Long) values[i];
+    }
+
+    /**
+     * PostgreSQL only: holds the places of ALL {@code list} in slot {@code slotId} with one conditional update
+     * and inserts the bookings with their unit items, in ONE statement (data-modifying CTEs over {@code unnest}
+     * arrays, so the SQL text is the same for any batch size and stays a server-side prepared statement).
+     * All or nothing: either every booking is held and inserted, or nothing changes.
+     *
+     * @return true when held and inserted; false when the slot had not enough places for all or is closed
+     */
+    public boolean insertHeldPostgres(Connection c, List<Booking> list, String slotId) throws SQLException {
+        int n = 0;
+        for (Booking b : list) {
+            n += b.quantity();
         }
-        return longs;
-      default:
-        String[] strings = new String[values.length];
-        for (int i = 0; i < values.length; i++) {
-          strings[i] = (String) values[i];
+        Object[][] cols = new Object[BOOKING_TYPES.length][list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            Object[] row = bookingRow(list.get(i));
+            for (int j = 0; j < row.length; j++) {
+                cols[j][i] = row[j] instanceof LocalDate ? row[j].toString() : row[j];
+            }
         }
-        return strings;
+        try (PreparedStatement ps = c.prepareStatement(PG_HOLD_AND_INSERT)) {
+            int p = 1;
+            ps.setInt(p++, n);
+            ps.setString(p++, slotId);
+            ps.setInt(p++, n);
+            for (int j = 0; j < BOOKING_TYPES.length; j++) {
+                ps.setArray(p++, c.createArrayOf(BOOKING_TYPES[j], typed(BOOKING_TYPES[j], cols[j])));
+            }
+            return ps.executeUpdate() == list.size();
+        }
     }
-  }
 
-  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
-    }
-  }
-
-  public Optional<Booking> find(Connection c, String uuid) throws SQLException {
-    return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingStore::booking, uuid);
-  }
-
-  /**
-   * The bookings among {@code uuids} with their unit items, by uuid (one query per 500 uuids instead of one per
-   * booking). Unknown uuids are absent from the map.
-   */
-  public java.util.Map<String, Booking> findAll(Connection c, java.util.Collection<String> uuids) throws SQLException {
-    java.util.Map<String, Booking> out = new java.util.HashMap<>();
-    List<String> all = new ArrayList<>(uuids);
-    for (int from = 0; from < all.size(); from += Jdbc.IN_CHUNK) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + Jdbc.IN_CHUNK));
-      // planned at every execution on PostgreSQL: a generic plan cached while booking was small would keep
-      // scanning the whole table as it grows (what happened to the entry reads, see PostgresDialect)
-      for (Booking b : Jdbc.list(c, "SELECT * FROM booking WHERE uuid IN (" + Jdbc.marks(chunk.size()) + ")", true,
-          BookingStore::booking, chunk.toArray())) {
-        out.put(b.uuid(), b);
-      }
-    }
-    return out;
-  }
-
-  /** Lists a channel's bookings matching the optional filters, newest first, at most {@code limit}. */
-  public List<Booking> list(Connection c, String channelId, String resellerRef, String supplierRef,
-      LocalDate from, LocalDate to, int limit) throws SQLException {
-    return list(c, channelId, resellerRef, supplierRef, from, to, 0, limit);
-  }
-
-  /** As above, skipping the first {@code offset} (newest first, ties by uuid: a stable order for paging). */
-  public List<Booking> list(Connection c, String channelId, String resellerRef, String supplierRef,
-      LocalDate from, LocalDate to, int offset, int limit) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT * FROM booking WHERE channel_id=?");
-    List<Object> args = new ArrayList<>();
-    args.add(channelId);
-    if (resellerRef != null) {
-      sql.append(" AND reseller_reference=?");
-      args.add(resellerRef);
-    }
-    if (supplierRef != null) {
-      sql.append(" AND supplier_reference=?");
-      args.add(supplierRef);
-    }
-    if (from != null || to != null) {
-      // a date's bookings are those of its slots: slot → booking_by_slot (V43: no index on booking.local_date)
-      sql.append(" AND slot_id IN (SELECT id FROM slot WHERE local_date BETWEEN ? AND ?)");
-      args.add(from == null ? LocalDate.of(1, 1, 1) : from);
-      args.add(to == null ? LocalDate.of(9999, 12, 31) : to);
-    }
-    sql.append(" ORDER BY created_at DESC, uuid OFFSET ").append(Math.max(0, offset)).append(" ROWS FETCH FIRST ")
-        .append(limit).append(" ROWS ONLY");
-    return Jdbc.list(c, sql.toString(), BookingStore::booking, args.toArray());
-  }
-
-  /**
-   * Compare-and-set of the status (a move {@link BookingState#canBecome} allows), stamping the new state's time;
-   * true when this call made the change.
-   */
-  public boolean transition(Connection c, String uuid, BookingState from, BookingState to, Instant now)
-      throws SQLException {
-    if (!from.canBecome(to)) {
-      throw new IllegalArgumentException("a booking cannot move from " + from + " to " + to);
-    }
-    String stamp = switch (to) {
-      case CONFIRMED -> ", confirmed_at = ";
-      case CANCELLED -> ", cancelled_at = ";
-      case REDEEMED -> ", redeemed_at = ";
-      case ON_HOLD, EXPIRED -> null;
+    private static final String BOOKING_COLUMNS = "uuid, channel_id, product_id, option_id, slot_id, pool_id,"
+            + " local_date, status, quantity, from_allotment, request_hash, reseller_reference, supplier_reference,"
+            + " contact_json, notes, currency, total_retail, total_net, expires_at, created_at, updated_at, unit_items";
+    private static final String INSERT_BOOKING =
+            "INSERT INTO booking(" + BOOKING_COLUMNS + ")" + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** Array element types of the booking columns, in {@link #BOOKING_COLUMNS} order (dates travel as text). */
+    private static final String[] BOOKING_TYPES = {
+        "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "int4", "int4",
+        "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "int8", "int8", "int8", "int8", "int8",
+        "varchar"
     };
-    String extra = stamp == null ? "" : stamp + now.toEpochMilli();
-    return Jdbc.update(c, "UPDATE booking SET status=?, updated_at=?" + extra + " WHERE uuid=? AND status=?",
-        to.name(), now.toEpochMilli(), uuid, from.name()) == 1;
-  }
 
-  /**
-   * Moves the bookings still CONFIRMED to REDEEMED (the compare-and-set of {@link #transition}) in the order given
-   * (sorted by the caller, so concurrent uploads never deadlock on them) and returns those this call moved. H2: one
-   * JDBC batch; PostgreSQL: one statement locking them in that order.
-   */
-  public java.util.Set<String> redeem(Connection c, Collection<String> uuids, Instant now) throws SQLException {
-    return redeem.redeem(c, uuids, now);
-  }
+    private static final String PG_HOLD_AND_INSERT =
+            "WITH h AS (UPDATE slot SET held = held + ? WHERE id = ? AND NOT closed AND held + sold + ? <= capacity"
+                    + " RETURNING id)"
+                    + " INSERT INTO booking(" + BOOKING_COLUMNS + ") SELECT t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
+                    + " t.c7::date, t.c8, t.c9, t.c10, t.c11, t.c12, t.c13, t.c14, t.c15, t.c16, t.c17, t.c18, t.c19, t.c20, t.c21,"
+                    + " t.c22 FROM h CROSS JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                    + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                    + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],"
+                    + " ?::varchar[])"
+                    + " AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22)";
 
-  private static java.util.Set<String> redeemBatch(Connection c, Collection<String> uuids, Instant now)
-      throws SQLException {
-    List<String> ids = new ArrayList<>(uuids);
-    try (PreparedStatement ps = c.prepareStatement("UPDATE booking SET status='REDEEMED', updated_at=?,"
-        + " redeemed_at=? WHERE uuid=? AND status='CONFIRMED'")) {
-      for (String id : ids) {
-        ps.setLong(1, now.toEpochMilli());
-        ps.setLong(2, now.toEpochMilli());
-        ps.setString(3, id);
-        ps.addBatch();
-      }
-      return Jdbc.changed(ps.executeBatch(), ids);
+    private static Object[] bookingRow(Booking b) {
+        return new Object[] {
+            b.uuid(),
+            b.channelId(),
+            b.productId(),
+            b.optionId(),
+            b.slotId(),
+            b.poolId(),
+            b.localDate(),
+            b.status().name(),
+            b.quantity(),
+            b.fromAllotment(),
+            b.requestHash(),
+            b.resellerReference(),
+            b.supplierReference(),
+            b.contactJson(),
+            b.notes(),
+            b.currency(),
+            b.totalRetail(),
+            b.totalNet(),
+            millis(b.expiresAt()),
+            millis(b.createdAt()),
+            millis(b.updatedAt()),
+            itemsJson(b.unitItems())
+        };
     }
-  }
 
-  /**
-   * Each booking is looked up through its primary key and locked ({@code FOR NO KEY UPDATE}, the lock an update
-   * takes) in the order given, then the locked ones are updated. The status test is kept out of the index choice
-   * ({@code IS TRUE}): stale statistics that think CONFIRMED rare sent the lookup through the status index.
-   */
-  private static java.util.Set<String> redeemLocked(Connection c, Collection<String> uuids, Instant now)
-      throws SQLException {
-    java.util.Set<String> moved = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT x.uuid FROM"
-        + " unnest(?::varchar[]) AS k(id) CROSS JOIN LATERAL (SELECT uuid FROM booking WHERE uuid = k.id AND"
-        + " (status = 'CONFIRMED') IS TRUE OFFSET 0 FOR NO KEY UPDATE) x) UPDATE booking SET status='REDEEMED',"
-        + " updated_at=?, redeemed_at=? WHERE uuid = ANY(ARRAY(SELECT uuid FROM locked)) RETURNING uuid")) {
-      Jdbc.planEveryTime(ps);
-      ps.setArray(1, PostgresDialect.varchars(c, uuids));
-      ps.setLong(2, now.toEpochMilli());
-      ps.setLong(3, now.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          moved.add(rs.getString(1));
+    private static Object[] typed(String type, Object[] values) {
+        switch (type) {
+            case "int4":
+                Integer[] ints = new Integer[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    ints[i] = (Integer) values[i];
+                }
+                return ints;
+            case "int8":
+                Long[] longs = new Long[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    longs[i] = (Long) values[i];
+                }
+                return longs;
+            default:
+                String[] strings = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    strings[i] = (String) values[i];
+                }
+                return strings;
         }
-      }
     }
-    return moved;
-  }
 
-  /** Expires a hold only if it is still ON_HOLD and its expiry has passed. */
-  public boolean expireIfDue(Connection c, String uuid, Instant now) throws SQLException {
-    return Jdbc.update(c, "UPDATE booking SET status='EXPIRED', updated_at=? WHERE uuid=? AND status='ON_HOLD'"
-        + " AND expires_at <= ?", now.toEpochMilli(), uuid, now.toEpochMilli()) == 1;
-  }
-
-  /**
-   * Holds due to expire at {@code now}, the earliest first, at most {@code limit}. A booking ON_HOLD holds places
-   * of its slot ({@code slot.held}) or of its channel's allotment on the slot ({@code allotment.held}), so only the
-   * slots with places held are visited, each with one range of {@code booking_by_slot} (V43).
-   */
-  public List<String> dueHolds(Connection c, Instant now, int limit) throws SQLException {
-    // written as joins that start at the slot (allotment): H2 2.5 plans "slot_id IN (subquery)" here as a scan of
-    // the whole index on its expires_at column
-    long at = now.toEpochMilli();
-    return Jdbc.list(c, "SELECT b.uuid, b.expires_at FROM slot s JOIN booking b ON b.slot_id = s.id"
-        + " AND b.status='ON_HOLD' AND b.expires_at <= ? WHERE s.held > 0"
-        + " UNION SELECT b.uuid, b.expires_at FROM allotment a JOIN booking b ON b.slot_id = a.slot_id"
-        + " AND b.status='ON_HOLD' AND b.expires_at <= ? WHERE a.held > 0"
-        + " ORDER BY 2, 1 FETCH FIRST " + limit + " ROWS ONLY", rs -> rs.getString(1), at, at);
-  }
-
-  /** Holds due at {@code now} in the slots of one option between two local dates (inclusive). */
-  public List<String> dueHoldsForOption(Connection c, String optionId, LocalDate from, LocalDate to, Instant now)
-      throws SQLException {
-    return Jdbc.list(c, "SELECT b.uuid FROM slot s JOIN booking b ON b.slot_id = s.id AND b.status='ON_HOLD'"
-        + " AND b.expires_at <= ? WHERE s.option_id = ? AND s.local_date BETWEEN ? AND ?", rs -> rs.getString(1),
-        now.toEpochMilli(), optionId, from, to);
-  }
-
-  public List<String> dueHoldsForSlot(Connection c, String slotId, Instant now) throws SQLException {
-    return Jdbc.list(c, "SELECT uuid FROM booking WHERE slot_id=? AND status='ON_HOLD' AND expires_at <= ?",
-        rs -> rs.getString(1), slotId, now.toEpochMilli());
-  }
-
-  public void setExpiry(Connection c, String uuid, Instant expiresAt, Instant now) throws SQLException {
-    Jdbc.update(c, "UPDATE booking SET expires_at=?, updated_at=? WHERE uuid=?", expiresAt.toEpochMilli(),
-        now.toEpochMilli(), uuid);
-  }
-
-  public void updateDetails(Connection c, String uuid, String resellerRef, String contactJson, String notes,
-      Instant now) throws SQLException {
-    Jdbc.update(c, "UPDATE booking SET reseller_reference=COALESCE(?, reseller_reference),"
-        + " contact_json=COALESCE(?, contact_json), notes=COALESCE(?, notes), updated_at=? WHERE uuid=?",
-        resellerRef, contactJson, notes, now.toEpochMilli(), uuid);
-  }
-
-  public void setCancellation(Connection c, String uuid, String refund, String reason) throws SQLException {
-    Jdbc.update(c, "UPDATE booking SET cancel_refund=?, cancel_reason=? WHERE uuid=?", refund, reason, uuid);
-  }
-
-  public void setFromAllotment(Connection c, String uuid, int n) throws SQLException {
-    Jdbc.update(c, "UPDATE booking SET from_allotment=? WHERE uuid=?", n, uuid);
-  }
-
-  /** Replaces a booking's unit items (e.g. with their pass ids once issued), in the caller's transaction. */
-  public void setItems(Connection c, String uuid, List<Booking.UnitItem> items) throws SQLException {
-    Jdbc.update(c, "UPDATE booking SET unit_items=? WHERE uuid=?", itemsJson(items), uuid);
-  }
-
-  /**
-   * The {@code unit_items} column (since V41 a booking's unit items live in its row, not in a table of their own
-   * with three index entries each): a JSON array of {@link Booking.UnitItem} objects, absent fields null.
-   */
-  public static String itemsJson(List<Booking.UnitItem> items) {
-    if (items == null || items.isEmpty()) {
-      return null;
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
     }
-    try {
-      return JSON.writeValueAsString(items);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e); // records of strings and numbers always serialise
+
+    public Optional<Booking> find(Connection c, String uuid) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingStore::booking, uuid);
     }
-  }
 
-  /** Parses the {@code unit_items} column ({@link #itemsJson}); null means none. */
-  public static List<Booking.UnitItem> items(String json) {
-    if (json == null || json.isEmpty()) {
-      return List.of();
+    /**
+     * The bookings among {@code uuids} with their unit items, by uuid (one query per 500 uuids instead of one per
+     * booking). Unknown uuids are absent from the map.
+     */
+    public java.util.Map<String, Booking> findAll(Connection c, java.util.Collection<String> uuids)
+            throws SQLException {
+        java.util.Map<String, Booking> out = new java.util.HashMap<>();
+        List<String> all = new ArrayList<>(uuids);
+        for (int from = 0; from < all.size(); from += Jdbc.IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + Jdbc.IN_CHUNK));
+            // planned at every execution on PostgreSQL: a generic plan cached while booking was small would keep
+            // scanning the whole table as it grows (what happened to the entry reads, see PostgresDialect)
+            for (Booking b : Jdbc.list(
+                    c,
+                    "SELECT * FROM booking WHERE uuid IN (" + Jdbc.marks(chunk.size()) + ")",
+                    true,
+                    BookingStore::booking,
+                    chunk.toArray())) {
+                out.put(b.uuid(), b);
+            }
+        }
+        return out;
     }
-    try {
-      return List.copyOf(JSON.readValue(json, ITEMS));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("unreadable unit_items column: " + e.getOriginalMessage(), e);
+
+    /** Lists a channel's bookings matching the optional filters, newest first, at most {@code limit}. */
+    public List<Booking> list(
+            Connection c,
+            String channelId,
+            String resellerRef,
+            String supplierRef,
+            LocalDate from,
+            LocalDate to,
+            int limit)
+            throws SQLException {
+        return list(c, channelId, resellerRef, supplierRef, from, to, 0, limit);
     }
-  }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      com.fasterxml.jackson.databind.json.JsonMapper.builder()
-          .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
-  private static final com.fasterxml.jackson.core.type.TypeReference<List<Booking.UnitItem>> ITEMS =
-      new com.fasterxml.jackson.core.type.TypeReference<>() {};
+    /** As above, skipping the first {@code offset} (newest first, ties by uuid: a stable order for paging). */
+    public List<Booking> list(
+            Connection c,
+            String channelId,
+            String resellerRef,
+            String supplierRef,
+            LocalDate from,
+            LocalDate to,
+            int offset,
+            int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT * FROM booking WHERE channel_id=?");
+        List<Object> args = new ArrayList<>();
+        args.add(channelId);
+        if (resellerRef != null) {
+            sql.append(" AND reseller_reference=?");
+            args.add(resellerRef);
+        }
+        if (supplierRef != null) {
+            sql.append(" AND supplier_reference=?");
+            args.add(supplierRef);
+        }
+        if (from != null || to != null) {
+            // a date's bookings are those of its slots: slot → booking_by_slot (V43: no index on booking.local_date)
+            sql.append(" AND slot_id IN (SELECT id FROM slot WHERE local_date BETWEEN ? AND ?)");
+            args.add(from == null ? LocalDate.of(1, 1, 1) : from);
+            args.add(to == null ? LocalDate.of(9999, 12, 31) : to);
+        }
+        sql.append(" ORDER BY created_at DESC, uuid OFFSET ")
+                .append(Math.max(0, offset))
+                .append(" ROWS FETCH FIRST ")
+                .append(limit)
+                .append(" ROWS ONLY");
+        return Jdbc.list(c, sql.toString(), BookingStore::booking, args.toArray());
+    }
 
-  private static Booking booking(ResultSet rs) throws SQLException {
-    return new Booking(rs.getString("uuid"), rs.getString("channel_id"), rs.getString("product_id"),
-        rs.getString("option_id"), rs.getString("slot_id"), rs.getString("pool_id"),
-        rs.getObject("local_date", LocalDate.class), BookingState.valueOf(rs.getString("status")),
-        rs.getInt("quantity"),
-        rs.getInt("from_allotment"), rs.getString("request_hash"), rs.getString("reseller_reference"),
-        rs.getString("supplier_reference"), rs.getString("contact_json"), rs.getString("notes"),
-        rs.getString("currency"), rs.getLong("total_retail"), rs.getLong("total_net"),
-        instant(rs, "expires_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
-        instant(rs, "confirmed_at"), instant(rs, "cancelled_at"), instant(rs, "redeemed_at"),
-        rs.getString("cancel_refund"), rs.getString("cancel_reason"), items(rs.getString("unit_items")));
-  }
+    /**
+     * Compare-and-set of the status (a move {@link BookingState#canBecome} allows), stamping the new state's time;
+     * true when this call made the change.
+     */
+    public boolean transition(Connection c, String uuid, BookingState from, BookingState to, Instant now)
+            throws SQLException {
+        if (!from.canBecome(to)) {
+            throw new IllegalArgumentException("a booking cannot move from " + from + " to " + to);
+        }
+        String stamp = switch (to) {
+            case CONFIRMED -> ", confirmed_at = ";
+            case CANCELLED -> ", cancelled_at = ";
+            case REDEEMED -> ", redeemed_at = ";
+            case ON_HOLD, EXPIRED -> null;
+        };
+        String extra = stamp == null ? "" : stamp + now.toEpochMilli();
+        return Jdbc.update(
+                        c,
+                        "UPDATE booking SET status=?, updated_at=?" + extra + " WHERE uuid=? AND status=?",
+                        to.name(),
+                        now.toEpochMilli(),
+                        uuid,
+                        from.name())
+                == 1;
+    }
 
-  public static Instant instant(ResultSet rs, String col) throws SQLException {
-    Long v = Jdbc.longOrNull(rs, col);
-    return v == null ? null : Instant.ofEpochMilli(v);
-  }
+    /**
+     * Moves the bookings still CONFIRMED to REDEEMED (the compare-and-set of {@link #transition}) in the order given
+     * (sorted by the caller, so concurrent uploads never deadlock on them) and returns those this call moved. H2: one
+     * JDBC batch; PostgreSQL: one statement locking them in that order.
+     */
+    public java.util.Set<String> redeem(Connection c, Collection<String> uuids, Instant now) throws SQLException {
+        return redeem.redeem(c, uuids, now);
+    }
 
-  public static Long millis(Instant i) {
-    return i == null ? null : i.toEpochMilli();
-  }
+    private static java.util.Set<String> redeemBatch(Connection c, Collection<String> uuids, Instant now)
+            throws SQLException {
+        List<String> ids = new ArrayList<>(uuids);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE booking SET status='REDEEMED', updated_at=?,"
+                + " redeemed_at=? WHERE uuid=? AND status='CONFIRMED'")) {
+            for (String id : ids) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setLong(2, now.toEpochMilli());
+                ps.setString(3, id);
+                ps.addBatch();
+            }
+            return Jdbc.changed(ps.executeBatch(), ids);
+        }
+    }
+
+    /**
+     * Each booking is looked up through its primary key and locked ({@code FOR NO KEY UPDATE}, the lock an update
+     * takes) in the order given, then the locked ones are updated. The status test is kept out of the index choice
+     * ({@code IS TRUE}): stale statistics that think CONFIRMED rare sent the lookup through the status index.
+     */
+    private static java.util.Set<String> redeemLocked(Connection c, Collection<String> uuids, Instant now)
+            throws SQLException {
+        java.util.Set<String> moved = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT x.uuid FROM"
+                + " unnest(?::varchar[]) AS k(id) CROSS JOIN LATERAL (SELECT uuid FROM booking WHERE uuid = k.id AND"
+                + " (status = 'CONFIRMED') IS TRUE OFFSET 0 FOR NO KEY UPDATE) x) UPDATE booking SET status='REDEEMED',"
+                + " updated_at=?, redeemed_at=? WHERE uuid = ANY(ARRAY(SELECT uuid FROM locked)) RETURNING uuid")) {
+            Jdbc.planEveryTime(ps);
+            ps.setArray(1, PostgresDialect.varchars(c, uuids));
+            ps.setLong(2, now.toEpochMilli());
+            ps.setLong(3, now.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    moved.add(rs.getString(1));
+                }
+            }
+        }
+        return moved;
+    }
+
+    /** Expires a hold only if it is still ON_HOLD and its expiry has passed. */
+    public boolean expireIfDue(Connection c, String uuid, Instant now) throws SQLException {
+        return Jdbc.update(
+                        c,
+                        "UPDATE booking SET status='EXPIRED', updated_at=? WHERE uuid=? AND status='ON_HOLD'"
+                                + " AND expires_at <= ?",
+                        now.toEpochMilli(),
+                        uuid,
+                        now.toEpochMilli())
+                == 1;
+    }
+
+    /**
+     * Holds due to expire at {@code now}, the earliest first, at most {@code limit}. A booking ON_HOLD holds places
+     * of its slot ({@code slot.held}) or of its channel's allotment on the slot ({@code allotment.held}), so only the
+     * slots with places held are visited, each with one range of {@code booking_by_slot} (V43).
+     */
+    public List<String> dueHolds(Connection c, Instant now, int limit) throws SQLException {
+        // written as joins that start at the slot (allotment): H2 2.5 plans "slot_id IN (subquery)" here as a scan of
+        // the whole index on its expires_at column
+        long at = now.toEpochMilli();
+        return Jdbc.list(
+                c,
+                "SELECT b.uuid, b.expires_at FROM slot s JOIN booking b ON b.slot_id = s.id"
+                        + " AND b.status='ON_HOLD' AND b.expires_at <= ? WHERE s.held > 0"
+                        + " UNION SELECT b.uuid, b.expires_at FROM allotment a JOIN booking b ON b.slot_id = a.slot_id"
+                        + " AND b.status='ON_HOLD' AND b.expires_at <= ? WHERE a.held > 0"
+                        + " ORDER BY 2, 1 FETCH FIRST " + limit + " ROWS ONLY",
+                rs -> rs.getString(1),
+                at,
+                at);
+    }
+
+    /** Holds due at {@code now} in the slots of one option between two local dates (inclusive). */
+    public List<String> dueHoldsForOption(Connection c, String optionId, LocalDate from, LocalDate to, Instant now)
+            throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT b.uuid FROM slot s JOIN booking b ON b.slot_id = s.id AND b.status='ON_HOLD'"
+                        + " AND b.expires_at <= ? WHERE s.option_id = ? AND s.local_date BETWEEN ? AND ?",
+                rs -> rs.getString(1),
+                now.toEpochMilli(),
+                optionId,
+                from,
+                to);
+    }
+
+    public List<String> dueHoldsForSlot(Connection c, String slotId, Instant now) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT uuid FROM booking WHERE slot_id=? AND status='ON_HOLD' AND expires_at <= ?",
+                rs -> rs.getString(1),
+                slotId,
+                now.toEpochMilli());
+    }
+
+    public void setExpiry(Connection c, String uuid, Instant expiresAt, Instant now) throws SQLException {
+        Jdbc.update(
+                c,
+                "UPDATE booking SET expires_at=?, updated_at=? WHERE uuid=?",
+                expiresAt.toEpochMilli(),
+                now.toEpochMilli(),
+                uuid);
+    }
+
+    public void updateDetails(
+            Connection c, String uuid, String resellerRef, String contactJson, String notes, Instant now)
+            throws SQLException {
+        Jdbc.update(
+                c,
+                "UPDATE booking SET reseller_reference=COALESCE(?, reseller_reference),"
+                        + " contact_json=COALESCE(?, contact_json), notes=COALESCE(?, notes), updated_at=? WHERE uuid=?",
+                resellerRef,
+                contactJson,
+                notes,
+                now.toEpochMilli(),
+                uuid);
+    }
+
+    public void setCancellation(Connection c, String uuid, String refund, String reason) throws SQLException {
+        Jdbc.update(c, "UPDATE booking SET cancel_refund=?, cancel_reason=? WHERE uuid=?", refund, reason, uuid);
+    }
+
+    public void setFromAllotment(Connection c, String uuid, int n) throws SQLException {
+        Jdbc.update(c, "UPDATE booking SET from_allotment=? WHERE uuid=?", n, uuid);
+    }
+
+    /** Replaces a booking's unit items (e.g. with their pass ids once issued), in the caller's transaction. */
+    public void setItems(Connection c, String uuid, List<Booking.UnitItem> items) throws SQLException {
+        Jdbc.update(c, "UPDATE booking SET unit_items=? WHERE uuid=?", itemsJson(items), uuid);
+    }
+
+    /**
+     * The {@code unit_items} column (since V41 a booking's unit items live in its row, not in a table of their own
+     * with three index entries each): a JSON array of {@link Booking.UnitItem} objects, absent fields null.
+     */
+    public static String itemsJson(List<Booking.UnitItem> items) {
+        if (items == null || items.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(items);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e); // records of strings and numbers always serialise
+        }
+    }
+
+    /** Parses the {@code unit_items} column ({@link #itemsJson}); null means none. */
+    public static List<Booking.UnitItem> items(String json) {
+        if (json == null || json.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(JSON.readValue(json, ITEMS));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable unit_items column: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build();
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<Booking.UnitItem>> ITEMS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    private static Booking booking(ResultSet rs) throws SQLException {
+        return new Booking(
+                rs.getString("uuid"),
+                rs.getString("channel_id"),
+                rs.getString("product_id"),
+                rs.getString("option_id"),
+                rs.getString("slot_id"),
+                rs.getString("pool_id"),
+                rs.getObject("local_date", LocalDate.class),
+                BookingState.valueOf(rs.getString("status")),
+                rs.getInt("quantity"),
+                rs.getInt("from_allotment"),
+                rs.getString("request_hash"),
+                rs.getString("reseller_reference"),
+                rs.getString("supplier_reference"),
+                rs.getString("contact_json"),
+                rs.getString("notes"),
+                rs.getString("currency"),
+                rs.getLong("total_retail"),
+                rs.getLong("total_net"),
+                instant(rs, "expires_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "confirmed_at"),
+                instant(rs, "cancelled_at"),
+                instant(rs, "redeemed_at"),
+                rs.getString("cancel_refund"),
+                rs.getString("cancel_reason"),
+                items(rs.getString("unit_items")));
+    }
+
+    public static Instant instant(ResultSet rs, String col) throws SQLException {
+        Long v = Jdbc.longOrNull(rs, col);
+        return v == null ? null : Instant.ofEpochMilli(v);
+    }
+
+    public static Long millis(Instant i) {
+        return i == null ? null : i.toEpochMilli();
+    }
 }

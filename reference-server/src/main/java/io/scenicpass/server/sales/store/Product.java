@@ -10,6 +10,15 @@ import java.util.List;
  * @param zones zones its passes open (empty = every zone)
  * @param dayPool id of the daily capacity pool it draws from (null = none)
  */
-public record Product(String id, String internalName, String reference, String timeZone, String passKind,
-    boolean groupPass, List<String> zones, String dayPool, int cancelCutoffMinutes, String currency,
-    boolean active) {}
+public record Product(
+        String id,
+        String internalName,
+        String reference,
+        String timeZone,
+        String passKind,
+        boolean groupPass,
+        List<String> zones,
+        String dayPool,
+        int cancelCutoffMinutes,
+        String currency,
+        boolean active) {}

@@ -6,6 +6,14 @@ import java.time.LocalTime;
 import java.util.Set;
 
 /** A product option with the rule its time slots are generated from. */
-public record ProductOption(String id, String productId, String internalName, boolean isDefault,
-    LocalTime openTime, LocalTime closeTime, int intervalMinutes, int slotCapacity,
-    Set<DayOfWeek> closedWeekdays, Set<LocalDate> closedDates) {}
+public record ProductOption(
+        String id,
+        String productId,
+        String internalName,
+        boolean isDefault,
+        LocalTime openTime,
+        LocalTime closeTime,
+        int intervalMinutes,
+        int slotCapacity,
+        Set<DayOfWeek> closedWeekdays,
+        Set<LocalDate> closedDates) {}

@@ -1,8 +1,8 @@
 package io.scenicpass.server.sales.internal;
 
 class HoldCombinerH2Test extends HoldCombinerContract {
-  @Override
-  String dbUrl() {
-    return null;
-  }
+    @Override
+    String dbUrl() {
+        return null;
+    }
 }

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Tag;
 
 @Tag("slow")
 class HoldCombinerPostgresTest extends HoldCombinerContract {
-  @BeforeAll
-  static void requirePostgres() {
-    PostgresServer.assumeAvailable("HoldCombinerPostgresTest");
-  }
+    @BeforeAll
+    static void requirePostgres() {
+        PostgresServer.assumeAvailable("HoldCombinerPostgresTest");
+    }
 
-  @Override
-  String dbUrl() {
-    return PostgresServer.get().newDatabase();
-  }
+    @Override
+    String dbUrl() {
+        return PostgresServer.get().newDatabase();
+    }
 }

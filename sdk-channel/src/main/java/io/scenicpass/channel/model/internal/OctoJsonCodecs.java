@@ -27,10 +27,10 @@ public final class OctoJsonCodecs {
     public static final DateTimeFormatter UTC_TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     /** Local date-time with its offset, seconds precision; a zero offset is written {@code +00:00}. */
-    public static final DateTimeFormatter LOCAL_DATE_TIME_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+    public static final DateTimeFormatter LOCAL_DATE_TIME_OFFSET =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
-    private OctoJsonCodecs() {
-    }
+    private OctoJsonCodecs() {}
 
     /**
      * Formats an instant as {@code YYYY-MM-DDTHH:mm:ssZ} (fractions truncated).
@@ -87,7 +87,8 @@ public final class OctoJsonCodecs {
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String s = text(p, ctxt, Instant.class);
             try {
-                return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
             } catch (DateTimeParseException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, s, "expected YYYY-MM-DDTHH:mm:ssZ");
             }
@@ -159,8 +160,8 @@ public final class OctoJsonCodecs {
             try {
                 return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             } catch (DateTimeParseException e) {
-                return (OffsetDateTime) ctxt.handleWeirdStringValue(OffsetDateTime.class, s,
-                        "expected YYYY-MM-DDTHH:mm:ss+hh:mm");
+                return (OffsetDateTime)
+                        ctxt.handleWeirdStringValue(OffsetDateTime.class, s, "expected YYYY-MM-DDTHH:mm:ss+hh:mm");
             }
         }
     }

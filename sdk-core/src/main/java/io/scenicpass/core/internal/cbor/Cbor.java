@@ -24,7 +24,9 @@ public final class Cbor {
     public static final int MAX_DEPTH = 16;
     /** The one factory (thread-safe). */
     public static final CBORFactory FACTORY = CBORFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
     /** A mapper for reading generic values (header parameters). */
     public static final CBORMapper MAPPER = new CBORMapper(FACTORY);
 

@@ -36,6 +36,7 @@ public final class ClaimsCodec {
     static final int ONLINE_PREFERRED = 14;
     /** Kind assumed when key 4 is absent (the most common pass). */
     public static final PassKind DEFAULT_KIND = PassKind.TIMED_SLOT;
+
     private static final long MAX_MINUTES = 1L << 40;
 
     private ClaimsCodec() {}
@@ -44,20 +45,32 @@ public final class ClaimsCodec {
     public static byte[] encode(Claims c) {
         long from = minutes(c.validFrom());
         boolean kind = c.kind() != DEFAULT_KIND;
-        boolean slot = c.slotStart().isPresent() && !(c.kind() == PassKind.TIMED_SLOT
-                && c.slotStart().get().equals(c.validFrom()) && c.slotEnd().get().equals(c.validUntil()));
+        boolean slot = c.slotStart().isPresent()
+                && !(c.kind() == PassKind.TIMED_SLOT
+                        && c.slotStart().get().equals(c.validFrom())
+                        && c.slotEnd().get().equals(c.validUntil()));
         boolean entries = c.entriesAllowed() != 1;
         boolean reentry = c.reentry() != ReentryPolicy.SINGLE;
         boolean zones = !c.zones().isEmpty();
         boolean party = c.partySize() != 1;
-        int count = 4 + n(kind) + n(slot) + n(entries) + n(reentry) + n(zones) + n(party)
-                + n(c.holderBinding().isPresent()) + n(c.concession()) + n(c.channelId().isPresent())
+        int count = 4
+                + n(kind)
+                + n(slot)
+                + n(entries)
+                + n(reentry)
+                + n(zones)
+                + n(party)
+                + n(c.holderBinding().isPresent())
+                + n(c.concession())
+                + n(c.channelId().isPresent())
                 + n(c.onlinePreferred());
         return Cbor.encode(g -> {
             g.writeStartObject(null, count);
             g.writeFieldId(PASS_ID);
             if (Crockford.isCanonical64(c.passId())) {
-                g.writeBinary(ByteBuffer.allocate(8).putLong(Crockford.decode64(c.passId())).array());
+                g.writeBinary(ByteBuffer.allocate(8)
+                        .putLong(Crockford.decode64(c.passId()))
+                        .array());
             } else {
                 g.writeString(c.passId());
             }
@@ -188,32 +201,63 @@ public final class ClaimsCodec {
                             throw new ScenicPassException(ErrorCode.UNSUPPORTED_VERSION, "pass format " + v);
                         }
                         break;
-                    case PASS_ID: b.passId(passId(p)); break;
-                    case ISSUER: b.issuerId(id(p)); break;
-                    case PRODUCT: b.productId(id(p)); break;
-                    case KIND: b.kind(PassKind.values()[(int) uint(p, PassKind.values().length - 1)]); break;
+                    case PASS_ID:
+                        b.passId(passId(p));
+                        break;
+                    case ISSUER:
+                        b.issuerId(id(p));
+                        break;
+                    case PRODUCT:
+                        b.productId(id(p));
+                        break;
+                    case KIND:
+                        b.kind(PassKind.values()[(int) uint(p, PassKind.values().length - 1)]);
+                        break;
                     case TIMES:
                         long[] times = ints(p, 3);
                         from = times[0];
                         validFor = times[1];
                         issuedBefore = times[2];
                         break;
-                    case SLOT: slot = ints(p, 2); break;
-                    case ENTRIES: b.entriesAllowed((int) uint(p, Integer.MAX_VALUE)); break;
-                    case REENTRY: b.reentry(ReentryPolicy.values()[(int) uint(p, ReentryPolicy.values().length - 1)]); break;
-                    case ZONES: b.zones(zones(p)); break;
-                    case PARTY: b.partySize((int) uint(p, Integer.MAX_VALUE)); break;
-                    case BINDING: b.holderBinding(bytes(p)); break;
-                    case CONCESSION: b.concession(bool(p, "concession")); break;
-                    case CHANNEL: b.channelId(id(p)); break;
-                    case ONLINE_PREFERRED: b.onlinePreferred(bool(p, "online preferred")); break;
-                    default: p.skipChildren(); break;
+                    case SLOT:
+                        slot = ints(p, 2);
+                        break;
+                    case ENTRIES:
+                        b.entriesAllowed((int) uint(p, Integer.MAX_VALUE));
+                        break;
+                    case REENTRY:
+                        b.reentry(ReentryPolicy.values()[(int) uint(p, ReentryPolicy.values().length - 1)]);
+                        break;
+                    case ZONES:
+                        b.zones(zones(p));
+                        break;
+                    case PARTY:
+                        b.partySize((int) uint(p, Integer.MAX_VALUE));
+                        break;
+                    case BINDING:
+                        b.holderBinding(bytes(p));
+                        break;
+                    case CONCESSION:
+                        b.concession(bool(p, "concession"));
+                        break;
+                    case CHANNEL:
+                        b.channelId(id(p));
+                        break;
+                    case ONLINE_PREFERRED:
+                        b.onlinePreferred(bool(p, "online preferred"));
+                        break;
+                    default:
+                        p.skipChildren();
+                        break;
                 }
             }
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 throw Cbor.malformed("claims must be one map");
             }
-            if (from < 0 || from >= MAX_MINUTES || validFor <= 0 || validFor >= MAX_MINUTES
+            if (from < 0
+                    || from >= MAX_MINUTES
+                    || validFor <= 0
+                    || validFor >= MAX_MINUTES
                     || Math.abs(issuedBefore) >= MAX_MINUTES) {
                 throw Cbor.malformed("missing or out-of-range times");
             }

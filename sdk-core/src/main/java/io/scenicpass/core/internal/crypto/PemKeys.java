@@ -12,12 +12,12 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
-import org.bouncycastle.openssl.PKCS8Generator;
 
 /** Encrypted PKCS#8 PEM for Ed25519 private keys. Errors never include key material. */
 public final class PemKeys {
@@ -31,8 +31,12 @@ public final class PemKeys {
         try {
             PrivateKeyInfo info = PrivateKeyInfoFactory.createPrivateKeyInfo(key);
             OutputEncryptor enc = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                    .setProvider(Crypto.BC).setRandom(new SecureRandom()).setPassword(passphrase)
-                    .setPRF(PKCS8Generator.PRF_HMACSHA256).setIterationCount(ITERATIONS).build();
+                    .setProvider(Crypto.BC)
+                    .setRandom(new SecureRandom())
+                    .setPassword(passphrase)
+                    .setPRF(PKCS8Generator.PRF_HMACSHA256)
+                    .setIterationCount(ITERATIONS)
+                    .build();
             StringWriter out = new StringWriter();
             try (JcaPEMWriter w = new JcaPEMWriter(out)) {
                 w.writeObject(new PKCS8Generator(info, enc));
@@ -56,8 +60,10 @@ public final class PemKeys {
         }
         PrivateKeyInfo info;
         try {
-            info = ((PKCS8EncryptedPrivateKeyInfo) obj).decryptPrivateKeyInfo(
-                    new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(Crypto.BC).build(passphrase));
+            info = ((PKCS8EncryptedPrivateKeyInfo) obj)
+                    .decryptPrivateKeyInfo(new JcePKCSPBEInputDecryptorProviderBuilder()
+                            .setProvider(Crypto.BC)
+                            .build(passphrase));
         } catch (Exception e) {
             throw new ScenicPassException(ErrorCode.BAD_PASSPHRASE);
         }

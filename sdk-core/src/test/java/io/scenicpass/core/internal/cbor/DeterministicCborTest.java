@@ -33,7 +33,9 @@ class DeterministicCborTest {
                 byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
                 byte[] enc = Cbor.encode(g -> g.writeString(s));
                 byte[] h = head(3, utf8.length);
-                assertThat(Arrays.copyOf(enc, h.length)).as("text of %d x %s", n, unit).isEqualTo(h);
+                assertThat(Arrays.copyOf(enc, h.length))
+                        .as("text of %d x %s", n, unit)
+                        .isEqualTo(h);
                 assertThat(enc.length).isEqualTo(h.length + utf8.length);
             }
             byte[] bin = new byte[n];
@@ -54,11 +56,27 @@ class DeterministicCborTest {
     @Test
     void integersAreMinimal() {
         long[] values = {0, 23, 24, 255, 256, 65535, 65536, 4294967295L, 4294967296L, -1, -24, -25, -256, -257};
-        String[] expected = {"00", "17", "1818", "18ff", "190100", "19ffff", "1a00010000", "1affffffff",
-            "1b0000000100000000", "20", "37", "3818", "38ff", "390100"};
+        String[] expected = {
+            "00",
+            "17",
+            "1818",
+            "18ff",
+            "190100",
+            "19ffff",
+            "1a00010000",
+            "1affffffff",
+            "1b0000000100000000",
+            "20",
+            "37",
+            "3818",
+            "38ff",
+            "390100"
+        };
         for (int i = 0; i < values.length; i++) {
             long v = values[i];
-            assertThat(Hex.encode(Cbor.encode(g -> g.writeNumber(v)))).as("%d", v).isEqualTo(expected[i]);
+            assertThat(Hex.encode(Cbor.encode(g -> g.writeNumber(v))))
+                    .as("%d", v)
+                    .isEqualTo(expected[i]);
         }
     }
 }

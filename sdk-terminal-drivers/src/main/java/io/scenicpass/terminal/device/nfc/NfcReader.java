@@ -30,7 +30,11 @@ public final class NfcReader extends AbstractDevice implements CredentialReader 
     private volatile CredentialListener listener;
 
     private NfcReader(Builder b) {
-        super(b.deviceId, b.clock, "sp-nfc-" + b.deviceId, b.pollTimeout.multipliedBy(3).plusSeconds(2));
+        super(
+                b.deviceId,
+                b.clock,
+                "sp-nfc-" + b.deviceId,
+                b.pollTimeout.multipliedBy(3).plusSeconds(2));
         this.terminal = b.terminal;
         this.pollTimeout = b.pollTimeout;
         this.reconnectDelay = b.reconnectDelay;
@@ -80,7 +84,8 @@ public final class NfcReader extends AbstractDevice implements CredentialReader 
     private void handle(NfcCard card) throws NfcReadException {
         NfcCardData data = tags.read(card);
         reportOk();
-        ScannedCredential.Builder b = ScannedCredential.builder().readerId(deviceId()).readAt(clock.instant());
+        ScannedCredential.Builder b =
+                ScannedCredential.builder().readerId(deviceId()).readAt(clock.instant());
         if (data.passText().isPresent()) {
             String text = data.passText().get();
             b.kind(CredentialKind.NFC_PASS).text(text).raw(text.getBytes(StandardCharsets.UTF_8));
@@ -117,15 +122,26 @@ public final class NfcReader extends AbstractDevice implements CredentialReader 
         }
 
         /** Clock for timestamps. */
-        public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v); return this; }
+        public Builder clock(Clock v) {
+            this.clock = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** How long one wait for a card (or its removal) lasts (default 500 ms). */
-        public Builder pollTimeout(Duration v) { this.pollTimeout = Objects.requireNonNull(v); return this; }
+        public Builder pollTimeout(Duration v) {
+            this.pollTimeout = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Delay before looking for a missing reader again (default 2 s). */
-        public Builder reconnectDelay(Duration v) { this.reconnectDelay = Objects.requireNonNull(v); return this; }
+        public Builder reconnectDelay(Duration v) {
+            this.reconnectDelay = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Builds the (not yet started) reader. */
-        public NfcReader build() { return new NfcReader(this); }
+        public NfcReader build() {
+            return new NfcReader(this);
+        }
     }
 }

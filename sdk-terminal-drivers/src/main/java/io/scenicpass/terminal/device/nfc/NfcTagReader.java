@@ -16,9 +16,11 @@ import java.util.Locale;
 public final class NfcTagReader {
     /** MIME type of an NDEF record carrying the raw COSE pass. */
     public static final String PASS_MIME_TYPE = "application/vnd.scenicpass.pass";
+
     private static final byte[] GET_UID = {(byte) 0xFF, (byte) 0xCA, 0x00, 0x00, 0x00};
-    private static final byte[] SELECT_NDEF_APP = {0x00, (byte) 0xA4, 0x04, 0x00, 0x07,
-        (byte) 0xD2, 0x76, 0x00, 0x00, (byte) 0x85, 0x01, 0x01, 0x00};
+    private static final byte[] SELECT_NDEF_APP = {
+        0x00, (byte) 0xA4, 0x04, 0x00, 0x07, (byte) 0xD2, 0x76, 0x00, 0x00, (byte) 0x85, 0x01, 0x01, 0x00
+    };
     private static final int MAX_NDEF = 8192;
 
     /** Reads UID and NDEF pass. */
@@ -54,7 +56,8 @@ public final class NfcTagReader {
             return null;
         }
         if (!ok(channel.transmit(select(0xE103)))) {
-            throw new NfcReadException(DeviceFaultCode.MALFORMED_FRAME, "NDEF application without capability container");
+            throw new NfcReadException(
+                    DeviceFaultCode.MALFORMED_FRAME, "NDEF application without capability container");
         }
         byte[] cc = data(channel.transmit(readBinary(0, 15)), "capability container");
         if (cc.length < 15 || cc[7] != 0x04) {
@@ -74,7 +77,8 @@ public final class NfcTagReader {
             return null;
         }
         if (nlen > MAX_NDEF) {
-            throw new NfcReadException(DeviceFaultCode.MALFORMED_FRAME, "NDEF message of " + nlen + " bytes is too long");
+            throw new NfcReadException(
+                    DeviceFaultCode.MALFORMED_FRAME, "NDEF message of " + nlen + " bytes is too long");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (out.size() < nlen) {
@@ -106,7 +110,9 @@ public final class NfcTagReader {
             if (shortRecord) {
                 payloadLen = byteAt(m, i++);
             } else {
-                payloadLen = ((long) byteAt(m, i) << 24) | (byteAt(m, i + 1) << 16) | (byteAt(m, i + 2) << 8)
+                payloadLen = ((long) byteAt(m, i) << 24)
+                        | (byteAt(m, i + 1) << 16)
+                        | (byteAt(m, i + 2) << 8)
                         | byteAt(m, i + 3);
                 i += 4;
             }
@@ -122,9 +128,13 @@ public final class NfcTagReader {
                 int status = payload[0] & 0xFF;
                 int langLen = status & 0x3F;
                 if (1 + langLen > payload.length) {
-                    throw new NfcReadException(DeviceFaultCode.MALFORMED_FRAME, "text record language runs past payload");
+                    throw new NfcReadException(
+                            DeviceFaultCode.MALFORMED_FRAME, "text record language runs past payload");
                 }
-                String text = new String(payload, 1 + langLen, payload.length - 1 - langLen,
+                String text = new String(
+                        payload,
+                        1 + langLen,
+                        payload.length - 1 - langLen,
                         (status & 0x80) != 0 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8);
                 return new Object[] {text.trim(), null};
             }

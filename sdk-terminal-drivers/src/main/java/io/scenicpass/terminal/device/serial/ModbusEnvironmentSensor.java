@@ -83,8 +83,13 @@ public final class ModbusEnvironmentSensor extends AbstractDevice implements Env
         double h = regs[humidityRegister - first] * scale;
         Double gas = gasRegister >= 0 ? regs[gasRegister - first] * scale : null;
         Double o2 = oxygenRegister >= 0 ? regs[oxygenRegister - first] * scale : null;
-        return Optional.of(new EnvironmentReading(deviceId(), clock.instant(), round(t), round(h),
-                gas == null ? null : round(gas), o2 == null ? null : round(o2)));
+        return Optional.of(new EnvironmentReading(
+                deviceId(),
+                clock.instant(),
+                round(t),
+                round(h),
+                gas == null ? null : round(gas),
+                o2 == null ? null : round(o2)));
     }
 
     private static double round(double v) {
@@ -111,27 +116,50 @@ public final class ModbusEnvironmentSensor extends AbstractDevice implements Env
         }
 
         /** Clock for reading timestamps. */
-        public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v); return this; }
+        public Builder clock(Clock v) {
+            this.clock = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Register table (default holding). */
-        public Builder registerType(RegisterType v) { this.type = Objects.requireNonNull(v); return this; }
+        public Builder registerType(RegisterType v) {
+            this.type = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Humidity register (default 0). */
-        public Builder humidityRegister(int v) { this.humidityRegister = v; return this; }
+        public Builder humidityRegister(int v) {
+            this.humidityRegister = v;
+            return this;
+        }
 
         /** Temperature register, signed (default 1). */
-        public Builder temperatureRegister(int v) { this.temperatureRegister = v; return this; }
+        public Builder temperatureRegister(int v) {
+            this.temperatureRegister = v;
+            return this;
+        }
 
         /** Gas (ppm) register; negative for none (default). */
-        public Builder gasRegister(int v) { this.gasRegister = v; return this; }
+        public Builder gasRegister(int v) {
+            this.gasRegister = v;
+            return this;
+        }
 
         /** Oxygen (% vol) register; negative for none (default). */
-        public Builder oxygenRegister(int v) { this.oxygenRegister = v; return this; }
+        public Builder oxygenRegister(int v) {
+            this.oxygenRegister = v;
+            return this;
+        }
 
         /** Multiplier from raw register to unit (default 0.1). */
-        public Builder scale(double v) { this.scale = v; return this; }
+        public Builder scale(double v) {
+            this.scale = v;
+            return this;
+        }
 
         /** Builds the sensor. */
-        public ModbusEnvironmentSensor build() { return new ModbusEnvironmentSensor(this); }
+        public ModbusEnvironmentSensor build() {
+            return new ModbusEnvironmentSensor(this);
+        }
     }
 }

@@ -54,34 +54,46 @@ public final class ModbusRtuBus implements AutoCloseable {
 
     /** Reads holding registers (function 3) as unsigned 16-bit values. */
     public synchronized int[] readHoldingRegisters(int unit, int ref, int count) throws ModbusException {
-        return call(() -> values(((ReadMultipleRegistersResponse) execute(unit,
-                new ReadMultipleRegistersRequest(ref, count))).getRegisters()), count);
+        return call(
+                () -> values(
+                        ((ReadMultipleRegistersResponse) execute(unit, new ReadMultipleRegistersRequest(ref, count)))
+                                .getRegisters()),
+                count);
     }
 
     /** Reads input registers (function 4) as unsigned 16-bit values. */
     public synchronized int[] readInputRegisters(int unit, int ref, int count) throws ModbusException {
-        return call(() -> values(((ReadInputRegistersResponse) execute(unit,
-                new ReadInputRegistersRequest(ref, count))).getRegisters()), count);
+        return call(
+                () -> values(((ReadInputRegistersResponse) execute(unit, new ReadInputRegistersRequest(ref, count)))
+                        .getRegisters()),
+                count);
     }
 
     /** Reads discrete inputs (function 2). */
     public synchronized boolean[] readDiscreteInputs(int unit, int ref, int count) throws ModbusException {
-        return call(() -> bits(((ReadInputDiscretesResponse) execute(unit,
-                new ReadInputDiscretesRequest(ref, count))).getDiscretes(), count), -1);
+        return call(
+                () -> bits(
+                        ((ReadInputDiscretesResponse) execute(unit, new ReadInputDiscretesRequest(ref, count)))
+                                .getDiscretes(),
+                        count),
+                -1);
     }
 
     /** Reads coils (function 1). */
     public synchronized boolean[] readCoils(int unit, int ref, int count) throws ModbusException {
-        return call(() -> bits(((ReadCoilsResponse) execute(unit, new ReadCoilsRequest(ref, count))).getCoils(),
-                count), -1);
+        return call(
+                () -> bits(((ReadCoilsResponse) execute(unit, new ReadCoilsRequest(ref, count))).getCoils(), count),
+                -1);
     }
 
     /** Writes a single coil (function 5). */
     public synchronized void writeCoil(int unit, int ref, boolean on) throws ModbusException {
-        call(() -> {
-            execute(unit, new WriteCoilRequest(ref, on));
-            return null;
-        }, -1);
+        call(
+                () -> {
+                    execute(unit, new WriteCoilRequest(ref, on));
+                    return null;
+                },
+                -1);
     }
 
     /** Closes the port. */
@@ -105,19 +117,25 @@ public final class ModbusRtuBus implements AutoCloseable {
         } catch (ModbusException e) {
             throw e;
         } catch (ModbusSlaveException e) {
-            throw new ModbusException(DeviceFaultCode.DEVICE_ERROR, "exception response " + e.getType(), true,
-                    e.getType());
+            throw new ModbusException(
+                    DeviceFaultCode.DEVICE_ERROR, "exception response " + e.getType(), true, e.getType());
         } catch (Exception e) {
             disconnect();
             String msg = String.valueOf(e.getMessage());
             DeviceFaultCode code = classify(msg);
             boolean stillThere = reopen();
-            throw new ModbusException(stillThere ? code : DeviceFaultCode.DISCONNECTED,
-                    e.getClass().getSimpleName() + ": " + msg, stillThere, 0);
+            throw new ModbusException(
+                    stillThere ? code : DeviceFaultCode.DISCONNECTED,
+                    e.getClass().getSimpleName() + ": " + msg,
+                    stillThere,
+                    0);
         }
         if (expectedLength >= 0 && result instanceof int[] && ((int[]) result).length != expectedLength) {
-            throw new ModbusException(DeviceFaultCode.MALFORMED_FRAME, "expected " + expectedLength
-                    + " registers, got " + ((int[]) result).length, true, 0);
+            throw new ModbusException(
+                    DeviceFaultCode.MALFORMED_FRAME,
+                    "expected " + expectedLength + " registers, got " + ((int[]) result).length,
+                    true,
+                    0);
         }
         return result;
     }
@@ -156,7 +174,9 @@ public final class ModbusRtuBus implements AutoCloseable {
         if (m.contains("truncated")) {
             return DeviceFaultCode.MALFORMED_FRAME;
         }
-        if (m.contains("timeout") || m.contains("timed out") || m.contains("cannot read")
+        if (m.contains("timeout")
+                || m.contains("timed out")
+                || m.contains("cannot read")
                 || m.contains("no response")) {
             return DeviceFaultCode.TIMEOUT;
         }
@@ -170,8 +190,8 @@ public final class ModbusRtuBus implements AutoCloseable {
         long now = System.nanoTime();
         if (everOpened || lastOpenAttemptNanos != 0) {
             if (now - lastOpenAttemptNanos < settings.reconnectDelay().toNanos()) {
-                throw new ModbusException(DeviceFaultCode.DISCONNECTED, "port not open; waiting to reconnect",
-                        false, 0);
+                throw new ModbusException(
+                        DeviceFaultCode.DISCONNECTED, "port not open; waiting to reconnect", false, 0);
             }
         }
         lastOpenAttemptNanos = now;

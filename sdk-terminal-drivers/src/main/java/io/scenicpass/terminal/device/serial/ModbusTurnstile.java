@@ -208,27 +208,50 @@ public final class ModbusTurnstile extends AbstractDevice implements Turnstile {
         }
 
         /** Clock for event timestamps and the tailgating window. */
-        public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v); return this; }
+        public Builder clock(Clock v) {
+            this.clock = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Coil that opens the turnstile (default 0). */
-        public Builder openCoil(int v) { this.openCoil = v; return this; }
+        public Builder openCoil(int v) {
+            this.openCoil = v;
+            return this;
+        }
 
         /** Discrete input of the passage sensor (default 0). */
-        public Builder passageInput(int v) { this.passageInput = v; return this; }
+        public Builder passageInput(int v) {
+            this.passageInput = v;
+            return this;
+        }
 
         /** Discrete input of a tamper switch; negative for none (default). */
-        public Builder tamperInput(int v) { this.tamperInput = v; return this; }
+        public Builder tamperInput(int v) {
+            this.tamperInput = v;
+            return this;
+        }
 
         /** How long the open coil stays on (default 300 ms). */
-        public Builder pulseWidth(Duration v) { this.pulseWidth = Objects.requireNonNull(v); return this; }
+        public Builder pulseWidth(Duration v) {
+            this.pulseWidth = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** How often the inputs are polled (default 50 ms). */
-        public Builder pollInterval(Duration v) { this.pollInterval = Objects.requireNonNull(v); return this; }
+        public Builder pollInterval(Duration v) {
+            this.pollInterval = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** An unauthorised passage this soon after an authorised one is tailgating (default 2 s). */
-        public Builder tailgateWindow(Duration v) { this.tailgateWindow = Objects.requireNonNull(v); return this; }
+        public Builder tailgateWindow(Duration v) {
+            this.tailgateWindow = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Builds the (not yet started) turnstile. */
-        public ModbusTurnstile build() { return new ModbusTurnstile(this); }
+        public ModbusTurnstile build() {
+            return new ModbusTurnstile(this);
+        }
     }
 }

@@ -31,8 +31,8 @@ public final class SerialBarcodeScanner extends SerialDeviceBase implements Cred
 
     private SerialBarcodeScanner(Builder b) {
         super(b.deviceId, b.clock, b.settings);
-        this.framer = new LineFramer(b.terminator.getBytes(StandardCharsets.UTF_8), b.prefix, b.suffix,
-                b.maxLength, b.partialTimeout);
+        this.framer = new LineFramer(
+                b.terminator.getBytes(StandardCharsets.UTF_8), b.prefix, b.suffix, b.maxLength, b.partialTimeout);
     }
 
     /** A builder for a scanner on the given port. */
@@ -53,8 +53,13 @@ public final class SerialBarcodeScanner extends SerialDeviceBase implements Cred
             @Override
             public void onLine(String line, byte[] raw) {
                 reportOk();
-                ScannedCredential c = ScannedCredential.builder().kind(CredentialKind.QR).text(line).raw(raw)
-                        .readerId(deviceId()).readAt(clock.instant()).build();
+                ScannedCredential c = ScannedCredential.builder()
+                        .kind(CredentialKind.QR)
+                        .text(line)
+                        .raw(raw)
+                        .readerId(deviceId())
+                        .readAt(clock.instant())
+                        .build();
                 CredentialListener l = listener;
                 if (l != null) {
                     safely(() -> l.onCredential(c));
@@ -93,7 +98,10 @@ public final class SerialBarcodeScanner extends SerialDeviceBase implements Cred
         }
 
         /** Clock for timestamps and the partial-frame timeout. */
-        public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v); return this; }
+        public Builder clock(Clock v) {
+            this.clock = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Frame terminator sent after each scan (default CR); leading/trailing whitespace is trimmed. */
         public Builder terminator(String v) {
@@ -105,18 +113,32 @@ public final class SerialBarcodeScanner extends SerialDeviceBase implements Cred
         }
 
         /** Prefix the scanner adds (e.g. an AIM identifier {@code ]Q1}); stripped when present. */
-        public Builder prefix(String v) { this.prefix = v == null ? "" : v; return this; }
+        public Builder prefix(String v) {
+            this.prefix = v == null ? "" : v;
+            return this;
+        }
 
         /** Suffix the scanner adds before the terminator; stripped when present. */
-        public Builder suffix(String v) { this.suffix = v == null ? "" : v; return this; }
+        public Builder suffix(String v) {
+            this.suffix = v == null ? "" : v;
+            return this;
+        }
 
         /** Longest accepted frame in bytes (default 4096). */
-        public Builder maxLength(int v) { this.maxLength = v; return this; }
+        public Builder maxLength(int v) {
+            this.maxLength = v;
+            return this;
+        }
 
         /** A partial frame older than this is dropped as truncated (default 500 ms). */
-        public Builder partialTimeout(Duration v) { this.partialTimeout = Objects.requireNonNull(v); return this; }
+        public Builder partialTimeout(Duration v) {
+            this.partialTimeout = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Builds the (not yet started) scanner. */
-        public SerialBarcodeScanner build() { return new SerialBarcodeScanner(this); }
+        public SerialBarcodeScanner build() {
+            return new SerialBarcodeScanner(this);
+        }
     }
 }

@@ -15,12 +15,17 @@ import java.time.Clock;
 abstract class SerialDeviceBase extends AbstractDevice {
     /** Port settings. */
     protected final SerialSettings settings;
+
     private final SerialChannel channel;
     private boolean openFailureReported;
 
     /** Creates the driver; call {@link #start()} to connect. */
     protected SerialDeviceBase(String deviceId, Clock clock, SerialSettings settings) {
-        super(deviceId, clock, "sp-serial-" + deviceId, settings.readTimeout().multipliedBy(5).plusSeconds(2));
+        super(
+                deviceId,
+                clock,
+                "sp-serial-" + deviceId,
+                settings.readTimeout().multipliedBy(5).plusSeconds(2));
         this.settings = settings;
         this.channel = new SerialChannel(settings);
     }
@@ -32,8 +37,7 @@ abstract class SerialDeviceBase extends AbstractDevice {
     protected abstract void session(SerialChannel channel) throws IOException;
 
     /** Called on the driver thread right after the port was (re)opened. */
-    protected void onConnected() {
-    }
+    protected void onConnected() {}
 
     @Override
     public final void start() {
@@ -74,8 +78,7 @@ abstract class SerialDeviceBase extends AbstractDevice {
             }
         } catch (RuntimeException e) {
             // a driver bug must not kill the thread: report, reconnect, carry on
-            reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    false);
+            reportFault(DeviceFaultCode.DEVICE_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
         } finally {
             channel.close();
         }

@@ -112,8 +112,11 @@ public final class SerialIdCardReader extends SerialDeviceBase implements Creden
         int textLen = ((data[0] & 0xFF) << 8) | (data[1] & 0xFF);
         int photoLen = ((data[2] & 0xFF) << 8) | (data[3] & 0xFF);
         if (4 + textLen + photoLen != data.length || textLen != IdCardText.TEXT_LENGTH) {
-            reportFault(DeviceFaultCode.MALFORMED_FRAME, "base info lengths " + textLen + "+" + photoLen
-                    + " do not match " + (data.length - 4) + " data bytes", true);
+            reportFault(
+                    DeviceFaultCode.MALFORMED_FRAME,
+                    "base info lengths " + textLen + "+" + photoLen + " do not match " + (data.length - 4)
+                            + " data bytes",
+                    true);
             return;
         }
         reportOk();
@@ -127,19 +130,26 @@ public final class SerialIdCardReader extends SerialDeviceBase implements Creden
             reportFault(DeviceFaultCode.UNREADABLE_CREDENTIAL, e.code().name(), true);
             CredentialListener l = listener;
             if (l != null) {
-                safely(() -> l.onUnreadable(deviceId(), CredentialKind.ID_CARD, e.code().name()));
+                safely(() -> l.onUnreadable(
+                        deviceId(), CredentialKind.ID_CARD, e.code().name()));
             }
             return;
         }
         String number = info.idNumber().number();
-        if (number.equals(lastNumber) && lastReadAt != null
+        if (number.equals(lastNumber)
+                && lastReadAt != null
                 && Duration.between(lastReadAt, now).compareTo(repeatSuppression) < 0) {
             return;
         }
         lastNumber = number;
         lastReadAt = now;
-        ScannedCredential c = ScannedCredential.builder().kind(CredentialKind.ID_CARD).text(number)
-                .idCard(info).readerId(deviceId()).readAt(now).build();
+        ScannedCredential c = ScannedCredential.builder()
+                .kind(CredentialKind.ID_CARD)
+                .text(number)
+                .idCard(info)
+                .readerId(deviceId())
+                .readAt(now)
+                .build();
         CredentialListener l = listener;
         if (l != null) {
             safely(() -> l.onCredential(c));
@@ -218,21 +228,38 @@ public final class SerialIdCardReader extends SerialDeviceBase implements Creden
         }
 
         /** Clock for timestamps and the ID number's "birth date not in the future" check. */
-        public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v); return this; }
+        public Builder clock(Clock v) {
+            this.clock = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Time zone of the card dates (default Asia/Shanghai). */
-        public Builder zone(ZoneId v) { this.zone = Objects.requireNonNull(v); return this; }
+        public Builder zone(ZoneId v) {
+            this.zone = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Pause between find-card polls (default 300 ms). */
-        public Builder pollInterval(Duration v) { this.pollInterval = Objects.requireNonNull(v); return this; }
+        public Builder pollInterval(Duration v) {
+            this.pollInterval = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** How long to wait for a response (default 2 s; reading base info takes about 1 s on real readers). */
-        public Builder responseTimeout(Duration v) { this.responseTimeout = Objects.requireNonNull(v); return this; }
+        public Builder responseTimeout(Duration v) {
+            this.responseTimeout = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** The same card is not reported again within this window (default 3 s). */
-        public Builder repeatSuppression(Duration v) { this.repeatSuppression = Objects.requireNonNull(v); return this; }
+        public Builder repeatSuppression(Duration v) {
+            this.repeatSuppression = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Builds the (not yet started) reader. */
-        public SerialIdCardReader build() { return new SerialIdCardReader(this); }
+        public SerialIdCardReader build() {
+            return new SerialIdCardReader(this);
+        }
     }
 }

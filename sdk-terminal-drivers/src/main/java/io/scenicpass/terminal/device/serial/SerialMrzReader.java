@@ -116,8 +116,13 @@ public final class SerialMrzReader extends SerialDeviceBase implements Credentia
             return;
         }
         reportOk();
-        ScannedCredential c = ScannedCredential.builder().kind(CredentialKind.PASSPORT).text(doc.documentNumber())
-                .mrz(doc).readerId(deviceId()).readAt(clock.instant()).build();
+        ScannedCredential c = ScannedCredential.builder()
+                .kind(CredentialKind.PASSPORT)
+                .text(doc.documentNumber())
+                .mrz(doc)
+                .readerId(deviceId())
+                .readAt(clock.instant())
+                .build();
         if (l != null) {
             safely(() -> l.onCredential(c));
         }
@@ -138,18 +143,32 @@ public final class SerialMrzReader extends SerialDeviceBase implements Credentia
         }
 
         /** Clock for timestamps. */
-        public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v); return this; }
+        public Builder clock(Clock v) {
+            this.clock = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Line terminator (default CR; LF around it is trimmed). */
-        public Builder terminator(String v) { this.terminator = Objects.requireNonNull(v); return this; }
+        public Builder terminator(String v) {
+            this.terminator = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Partial-line timeout (default 500 ms). */
-        public Builder partialTimeout(Duration v) { this.partialTimeout = Objects.requireNonNull(v); return this; }
+        public Builder partialTimeout(Duration v) {
+            this.partialTimeout = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Parser (default lenient about extended document numbers). */
-        public Builder parser(MrzParser v) { this.parser = Objects.requireNonNull(v); return this; }
+        public Builder parser(MrzParser v) {
+            this.parser = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Builds the (not yet started) reader. */
-        public SerialMrzReader build() { return new SerialMrzReader(this); }
+        public SerialMrzReader build() {
+            return new SerialMrzReader(this);
+        }
     }
 }

@@ -44,28 +44,44 @@ public final class SerialSettings {
     }
 
     /** Port path or name. */
-    public String portPath() { return portPath; }
+    public String portPath() {
+        return portPath;
+    }
 
     /** Baud rate. */
-    public int baudRate() { return baudRate; }
+    public int baudRate() {
+        return baudRate;
+    }
 
     /** Data bits (5-8). */
-    public int dataBits() { return dataBits; }
+    public int dataBits() {
+        return dataBits;
+    }
 
     /** Stop bits (1 or 2). */
-    public int stopBits() { return stopBits; }
+    public int stopBits() {
+        return stopBits;
+    }
 
     /** Parity. */
-    public Parity parity() { return parity; }
+    public Parity parity() {
+        return parity;
+    }
 
     /** How long one read waits for data before the driver does housekeeping. */
-    public Duration readTimeout() { return readTimeout; }
+    public Duration readTimeout() {
+        return readTimeout;
+    }
 
     /** Delay between attempts to (re)open the port. */
-    public Duration reconnectDelay() { return reconnectDelay; }
+    public Duration reconnectDelay() {
+        return reconnectDelay;
+    }
 
     /** True when the RS-485 adapter echoes what is sent (two-wire adapters without echo suppression). */
-    public boolean echo() { return echo; }
+    public boolean echo() {
+        return echo;
+    }
 
     @Override
     public String toString() {
@@ -88,28 +104,51 @@ public final class SerialSettings {
         }
 
         /** Baud rate. */
-        public Builder baudRate(int v) { this.baudRate = v; return this; }
+        public Builder baudRate(int v) {
+            this.baudRate = v;
+            return this;
+        }
 
         /** Data bits. */
-        public Builder dataBits(int v) { this.dataBits = v; return this; }
+        public Builder dataBits(int v) {
+            this.dataBits = v;
+            return this;
+        }
 
         /** Stop bits. */
-        public Builder stopBits(int v) { this.stopBits = v; return this; }
+        public Builder stopBits(int v) {
+            this.stopBits = v;
+            return this;
+        }
 
         /** Parity. */
-        public Builder parity(Parity v) { this.parity = Objects.requireNonNull(v); return this; }
+        public Builder parity(Parity v) {
+            this.parity = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Read timeout (positive). */
-        public Builder readTimeout(Duration v) { this.readTimeout = positive(v); return this; }
+        public Builder readTimeout(Duration v) {
+            this.readTimeout = positive(v);
+            return this;
+        }
 
         /** Reconnect delay (positive). */
-        public Builder reconnectDelay(Duration v) { this.reconnectDelay = positive(v); return this; }
+        public Builder reconnectDelay(Duration v) {
+            this.reconnectDelay = positive(v);
+            return this;
+        }
 
         /** The adapter echoes transmitted bytes; Modbus skips the echo before reading the answer. */
-        public Builder echo(boolean v) { this.echo = v; return this; }
+        public Builder echo(boolean v) {
+            this.echo = v;
+            return this;
+        }
 
         /** Builds the settings. */
-        public SerialSettings build() { return new SerialSettings(this); }
+        public SerialSettings build() {
+            return new SerialSettings(this);
+        }
 
         private static Duration positive(Duration d) {
             if (d == null || d.isNegative() || d.isZero()) {

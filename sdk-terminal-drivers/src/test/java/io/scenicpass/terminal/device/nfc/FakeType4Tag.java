@@ -33,8 +33,23 @@ final class FakeType4Tag implements NfcCard {
     }
 
     private byte[] cc() {
-        return new byte[] {0x00, 0x0F, 0x20, (byte) (maxLe >> 8), (byte) maxLe, 0x00, (byte) 0xFF,
-            0x04, 0x06, (byte) 0xE1, 0x04, 0x10, 0x00, 0x00, (byte) 0xFF};
+        return new byte[] {
+            0x00,
+            0x0F,
+            0x20,
+            (byte) (maxLe >> 8),
+            (byte) maxLe,
+            0x00,
+            (byte) 0xFF,
+            0x04,
+            0x06,
+            (byte) 0xE1,
+            0x04,
+            0x10,
+            0x00,
+            0x00,
+            (byte) 0xFF
+        };
     }
 
     @Override

@@ -27,7 +27,8 @@ class NdefFuzzTest {
         MESSAGES.add(NfcTagReader.textRecord(text, "en"));
         MESSAGES.add(NfcTagReader.textRecord(text + text + text + text + text + text, "zh-CN"));
         MESSAGES.add(record(0x02, NfcTagReader.PASS_MIME_TYPE, new byte[40], true, true, false));
-        byte[] two = concat(record(0x01, "U", "example.com".getBytes(StandardCharsets.US_ASCII), true, false, true),
+        byte[] two = concat(
+                record(0x01, "U", "example.com".getBytes(StandardCharsets.US_ASCII), true, false, true),
                 record(0x02, NfcTagReader.PASS_MIME_TYPE, new byte[300], false, true, false));
         MESSAGES.add(two);
     }

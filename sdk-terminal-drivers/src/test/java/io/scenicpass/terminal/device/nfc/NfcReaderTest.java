@@ -42,8 +42,10 @@ class NfcReaderTest {
     void emitsPassesAndUidsFaultsAndRecovers() {
         FakeTerminal terminal = new FakeTerminal();
         List<ScannedCredential> got = new CopyOnWriteArrayList<>();
-        NfcReader reader = NfcReader.builder("nfc1", terminal).pollTimeout(Duration.ofMillis(20))
-                .reconnectDelay(Duration.ofMillis(10)).build();
+        NfcReader reader = NfcReader.builder("nfc1", terminal)
+                .pollTimeout(Duration.ofMillis(20))
+                .reconnectDelay(Duration.ofMillis(10))
+                .build();
         reader.setCredentialListener(got::add);
         reader.start();
         try {

@@ -19,8 +19,8 @@ class NfcTagReaderTest {
         assertThat(d.uid()).isEqualTo("04A23B125C6180");
         assertThat(d.passText()).contains(pass);
         assertThat(tag.apdus.get(0)).containsExactly(0xFF, 0xCA, 0x00, 0x00, 0x00);
-        assertThat(tag.apdus.get(1)).containsExactly(0x00, 0xA4, 0x04, 0x00, 0x07, 0xD2, 0x76, 0x00, 0x00, 0x85,
-                0x01, 0x01, 0x00);
+        assertThat(tag.apdus.get(1))
+                .containsExactly(0x00, 0xA4, 0x04, 0x00, 0x07, 0xD2, 0x76, 0x00, 0x00, 0x85, 0x01, 0x01, 0x00);
     }
 
     @Test
@@ -45,7 +45,8 @@ class NfcTagReaderTest {
         for (int cut = 1; cut < good.length; cut++) {
             byte[] bad = Arrays.copyOf(good, cut);
             assertThatThrownBy(() -> reader.read(new FakeType4Tag(UID, bad, 0x3B)))
-                    .isInstanceOfSatisfying(NfcReadException.class,
+                    .isInstanceOfSatisfying(
+                            NfcReadException.class,
                             e -> assertThat(e.code()).isEqualTo(DeviceFaultCode.MALFORMED_FRAME));
         }
     }

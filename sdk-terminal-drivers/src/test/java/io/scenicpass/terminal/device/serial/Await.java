@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 
 /** Polls a condition until a deadline (no fixed sleeps). */
 final class Await {
-    private Await() {
-    }
+    private Await() {}
 
     static void until(String what, long timeoutMillis, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);

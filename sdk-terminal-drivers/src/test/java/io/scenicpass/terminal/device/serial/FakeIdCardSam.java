@@ -10,7 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Plays a GA/T 467 ID card reader (SAM) on the device end of a pty, byte for byte. */
 final class FakeIdCardSam implements AutoCloseable {
-    enum Fault { BAD_CHECKSUM, TRUNCATED, SILENT, WRONG_LENGTHS, GARBAGE_FIRST }
+    enum Fault {
+        BAD_CHECKSUM,
+        TRUNCATED,
+        SILENT,
+        WRONG_LENGTHS,
+        GARBAGE_FIRST
+    }
 
     private final SerialPort port;
     private final Thread thread;
@@ -38,7 +44,9 @@ final class FakeIdCardSam implements AutoCloseable {
     }
 
     long count(int cmd, int para) {
-        return commands.stream().filter(c -> (c[7] & 0xFF) == cmd && (c[8] & 0xFF) == para).count();
+        return commands.stream()
+                .filter(c -> (c[7] & 0xFF) == cmd && (c[8] & 0xFF) == para)
+                .count();
     }
 
     private void loop() {

@@ -10,7 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Plays Modbus RTU slaves on the device end of a pty, byte for byte, with its own CRC-16. */
 final class FakeModbusSlave implements AutoCloseable {
-    enum Fault { EXCEPTION, BAD_CRC, SILENT, GARBAGE, TRUNCATED }
+    enum Fault {
+        EXCEPTION,
+        BAD_CRC,
+        SILENT,
+        GARBAGE,
+        TRUNCATED
+    }
 
     static final class Unit {
         final int[] holding = new int[64];

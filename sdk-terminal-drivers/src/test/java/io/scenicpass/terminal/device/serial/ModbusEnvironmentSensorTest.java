@@ -21,7 +21,10 @@ class ModbusEnvironmentSensorTest {
     void setUp() throws Exception {
         pty = SocatPair.start();
         slave = new FakeModbusSlave(pty.peer(), 1, 2);
-        bus = new ModbusRtuBus(SerialSettings.forPort(pty.driverEnd()).reconnectDelay(Duration.ofMillis(20)).build(),
+        bus = new ModbusRtuBus(
+                SerialSettings.forPort(pty.driverEnd())
+                        .reconnectDelay(Duration.ofMillis(20))
+                        .build(),
                 Duration.ofMillis(200));
     }
 
@@ -34,9 +37,10 @@ class ModbusEnvironmentSensorTest {
 
     @Test
     void readsTemperatureHumidityGasAndOxygen() {
-        slave.unit(1).holding[0] = 655;          // 65.5 %RH
+        slave.unit(1).holding[0] = 655; // 65.5 %RH
         slave.unit(1).holding[1] = 0xFFFF & -52; // -5.2 °C
-        ModbusEnvironmentSensor sensor = ModbusEnvironmentSensor.builder("env1", bus, 1).build();
+        ModbusEnvironmentSensor sensor =
+                ModbusEnvironmentSensor.builder("env1", bus, 1).build();
         EnvironmentReading r = sensor.read().orElseThrow();
         assertThat(r.temperatureCelsius()).isEqualTo(-5.2);
         assertThat(r.relativeHumidity()).isEqualTo(65.5);
@@ -47,8 +51,12 @@ class ModbusEnvironmentSensorTest {
         slave.unit(2).input[12] = 35;
         slave.unit(2).input[13] = 209;
         ModbusEnvironmentSensor cave = ModbusEnvironmentSensor.builder("cave", bus, 2)
-                .registerType(ModbusEnvironmentSensor.RegisterType.INPUT).temperatureRegister(10)
-                .humidityRegister(11).gasRegister(12).oxygenRegister(13).build();
+                .registerType(ModbusEnvironmentSensor.RegisterType.INPUT)
+                .temperatureRegister(10)
+                .humidityRegister(11)
+                .gasRegister(12)
+                .oxygenRegister(13)
+                .build();
         EnvironmentReading c = cave.read().orElseThrow();
         assertThat(c.temperatureCelsius()).isEqualTo(23.1);
         assertThat(c.relativeHumidity()).isEqualTo(40.2);
@@ -59,7 +67,8 @@ class ModbusEnvironmentSensorTest {
 
     @Test
     void aFailedReadIsEmptyAndAFaultThenRecovers() {
-        ModbusEnvironmentSensor sensor = ModbusEnvironmentSensor.builder("env1", bus, 1).build();
+        ModbusEnvironmentSensor sensor =
+                ModbusEnvironmentSensor.builder("env1", bus, 1).build();
         slave.faults.add(FakeModbusSlave.Fault.SILENT);
         Optional<EnvironmentReading> r = sensor.read();
         assertThat(r).isEmpty();

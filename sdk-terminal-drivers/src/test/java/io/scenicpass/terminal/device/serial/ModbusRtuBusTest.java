@@ -20,8 +20,12 @@ class ModbusRtuBusTest {
     void setUp() throws Exception {
         pty = SocatPair.start();
         slave = new FakeModbusSlave(pty.peer(), 1, 7);
-        bus = new ModbusRtuBus(SerialSettings.forPort(pty.driverEnd()).baudRate(19200)
-                .reconnectDelay(Duration.ofMillis(20)).build(), Duration.ofMillis(300));
+        bus = new ModbusRtuBus(
+                SerialSettings.forPort(pty.driverEnd())
+                        .baudRate(19200)
+                        .reconnectDelay(Duration.ofMillis(20))
+                        .build(),
+                Duration.ofMillis(300));
     }
 
     @AfterEach
@@ -53,16 +57,24 @@ class ModbusRtuBusTest {
         slave.echo = true;
         slave.unit(1).holding[5] = 4321;
         bus.close(); // one master on the bus at a time
-        try (ModbusRtuBus echoing = new ModbusRtuBus(SerialSettings.forPort(pty.driverEnd()).echo(true)
-                .reconnectDelay(Duration.ofMillis(20)).build(), Duration.ofMillis(300))) {
+        try (ModbusRtuBus echoing = new ModbusRtuBus(
+                SerialSettings.forPort(pty.driverEnd())
+                        .echo(true)
+                        .reconnectDelay(Duration.ofMillis(20))
+                        .build(),
+                Duration.ofMillis(300))) {
             assertThat(echoing.readHoldingRegisters(1, 5, 1)).containsExactly(4321);
             echoing.writeCoil(1, 0, true);
             assertThat(slave.unit(1).coils[0]).isTrue();
         }
         // Last, so that the answer it leaves unread behind the echo cannot disturb another master.
-        try (ModbusRtuBus plain = new ModbusRtuBus(SerialSettings.forPort(pty.driverEnd())
-                .reconnectDelay(Duration.ofMillis(20)).build(), Duration.ofMillis(300))) {
-            assertThatThrownBy(() -> plain.readHoldingRegisters(1, 5, 1)).as("echo not expected")
+        try (ModbusRtuBus plain = new ModbusRtuBus(
+                SerialSettings.forPort(pty.driverEnd())
+                        .reconnectDelay(Duration.ofMillis(20))
+                        .build(),
+                Duration.ofMillis(300))) {
+            assertThatThrownBy(() -> plain.readHoldingRegisters(1, 5, 1))
+                    .as("echo not expected")
                     .isInstanceOf(ModbusException.class);
         }
     }
@@ -70,12 +82,11 @@ class ModbusRtuBusTest {
     @Test
     void anExceptionResponseIsADeviceError() throws Exception {
         slave.faults.add(FakeModbusSlave.Fault.EXCEPTION);
-        assertThatThrownBy(() -> bus.readHoldingRegisters(1, 0, 2))
-                .isInstanceOfSatisfying(ModbusException.class, e -> {
-                    assertThat(e.code()).isEqualTo(DeviceFaultCode.DEVICE_ERROR);
-                    assertThat(e.exceptionCode()).isEqualTo(2);
-                    assertThat(e.connected()).isTrue();
-                });
+        assertThatThrownBy(() -> bus.readHoldingRegisters(1, 0, 2)).isInstanceOfSatisfying(ModbusException.class, e -> {
+            assertThat(e.code()).isEqualTo(DeviceFaultCode.DEVICE_ERROR);
+            assertThat(e.exceptionCode()).isEqualTo(2);
+            assertThat(e.connected()).isTrue();
+        });
         assertThat(bus.readHoldingRegisters(1, 0, 1)).hasSize(1);
     }
 
@@ -90,8 +101,8 @@ class ModbusRtuBusTest {
     @Test
     void anAbsentSlaveTimesOut() {
         assertThatThrownBy(() -> bus.readHoldingRegisters(9, 0, 1))
-                .isInstanceOfSatisfying(ModbusException.class,
-                        e -> assertThat(e.code()).isEqualTo(DeviceFaultCode.TIMEOUT));
+                .isInstanceOfSatisfying(
+                        ModbusException.class, e -> assertThat(e.code()).isEqualTo(DeviceFaultCode.TIMEOUT));
     }
 
     @Test
@@ -100,7 +111,8 @@ class ModbusRtuBusTest {
         slave.close();
         pty.unplug();
         assertThatThrownBy(() -> bus.readHoldingRegisters(1, 0, 1))
-                .isInstanceOfSatisfying(ModbusException.class, e -> assertThat(e.connected()).isFalse());
+                .isInstanceOfSatisfying(
+                        ModbusException.class, e -> assertThat(e.connected()).isFalse());
         pty.plugIn();
         slave = new FakeModbusSlave(pty.peer(), 1);
         slave.unit(1).holding[0] = 42;

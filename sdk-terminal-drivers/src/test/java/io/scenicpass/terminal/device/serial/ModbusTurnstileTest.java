@@ -32,11 +32,20 @@ class ModbusTurnstileTest {
     void setUp() throws Exception {
         pty = SocatPair.start();
         board = new FakeModbusSlave(pty.peer(), UNIT);
-        bus = new ModbusRtuBus(SerialSettings.forPort(pty.driverEnd()).reconnectDelay(Duration.ofMillis(20)).build(),
+        bus = new ModbusRtuBus(
+                SerialSettings.forPort(pty.driverEnd())
+                        .reconnectDelay(Duration.ofMillis(20))
+                        .build(),
                 Duration.ofMillis(200));
-        turnstile = ModbusTurnstile.builder("ts1", bus, UNIT).clock(clock).openCoil(2).passageInput(0)
-                .tamperInput(1).pulseWidth(Duration.ofMillis(60)).pollInterval(Duration.ofMillis(10))
-                .tailgateWindow(Duration.ofSeconds(2)).build();
+        turnstile = ModbusTurnstile.builder("ts1", bus, UNIT)
+                .clock(clock)
+                .openCoil(2)
+                .passageInput(0)
+                .tamperInput(1)
+                .pulseWidth(Duration.ofMillis(60))
+                .pollInterval(Duration.ofMillis(10))
+                .tailgateWindow(Duration.ofSeconds(2))
+                .build();
         turnstile.setTurnstileListener(new TurnstileListener() {
             @Override
             public void onPassage(Passage p) {
@@ -74,8 +83,10 @@ class ModbusTurnstileTest {
     void releasesOnePulsePerPassageAndCountsThem() {
         assertThat(turnstile.open(2)).isTrue();
         assertThat(turnstile.pendingPassages()).isEqualTo(2);
-        Await.until("coil pulsed on then off", 5000, () -> board.unit(UNIT).coilWrites.get() >= 2
-                && !board.unit(UNIT).coils[2]);
+        Await.until(
+                "coil pulsed on then off",
+                5000,
+                () -> board.unit(UNIT).coilWrites.get() >= 2 && !board.unit(UNIT).coils[2]);
         personPasses();
         Await.until("first passage", 5000, () -> passages.size() == 1);
         assertThat(passages.get(0).authorised()).isTrue();

@@ -33,10 +33,18 @@ class SerialBarcodeScannerTest {
     }
 
     private void startScanner(String terminator, String prefix, String suffix) {
-        scanner = SerialBarcodeScanner.builder("qr1", SerialSettings.forPort(pty.driverEnd())
-                        .readTimeout(Duration.ofMillis(50)).reconnectDelay(Duration.ofMillis(50)).build())
-                .terminator(terminator).prefix(prefix).suffix(suffix).maxLength(64)
-                .partialTimeout(Duration.ofMillis(300)).build();
+        scanner = SerialBarcodeScanner.builder(
+                        "qr1",
+                        SerialSettings.forPort(pty.driverEnd())
+                                .readTimeout(Duration.ofMillis(50))
+                                .reconnectDelay(Duration.ofMillis(50))
+                                .build())
+                .terminator(terminator)
+                .prefix(prefix)
+                .suffix(suffix)
+                .maxLength(64)
+                .partialTimeout(Duration.ofMillis(300))
+                .build();
         scanner.setCredentialListener(scans::add);
         scanner.start();
         Await.until("scanner connected", 5000, () -> scanner.health().ok());

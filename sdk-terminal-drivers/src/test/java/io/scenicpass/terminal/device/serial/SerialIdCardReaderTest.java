@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 @Tag("slow")
 class SerialIdCardReaderTest {
-    private static final byte[] TEXT = IdCardText.encode("张三", "2", "01", "19491231", "北京市朝阳区某街道1号",
-            "11010519491231002X", "北京市公安局朝阳分局", "20150101", "长期");
+    private static final byte[] TEXT = IdCardText.encode(
+            "张三", "2", "01", "19491231", "北京市朝阳区某街道1号", "11010519491231002X", "北京市公安局朝阳分局", "20150101", "长期");
 
     private SocatPair pty;
     private FakeIdCardSam sam;
@@ -36,10 +36,17 @@ class SerialIdCardReaderTest {
         }
         pty = SocatPair.start();
         sam = new FakeIdCardSam(pty.peer());
-        reader = SerialIdCardReader.builder("idcard1", SerialSettings.forPort(pty.driverEnd()).baudRate(115200)
-                        .readTimeout(Duration.ofMillis(50)).reconnectDelay(Duration.ofMillis(50)).build())
-                .pollInterval(Duration.ofMillis(20)).responseTimeout(Duration.ofMillis(400))
-                .repeatSuppression(Duration.ofMinutes(1)).build();
+        reader = SerialIdCardReader.builder(
+                        "idcard1",
+                        SerialSettings.forPort(pty.driverEnd())
+                                .baudRate(115200)
+                                .readTimeout(Duration.ofMillis(50))
+                                .reconnectDelay(Duration.ofMillis(50))
+                                .build())
+                .pollInterval(Duration.ofMillis(20))
+                .responseTimeout(Duration.ofMillis(400))
+                .repeatSuppression(Duration.ofMinutes(1))
+                .build();
         reader.setCredentialListener(new CredentialListener() {
             @Override
             public void onCredential(ScannedCredential c) {
@@ -77,10 +84,12 @@ class SerialIdCardReaderTest {
         assertThat(c.idCard().get().birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
         assertThat(c.idCard().get().validUntil()).isEmpty();
         assertThat(c.idCard().get().photo()).isEqualTo(photo);
-        assertThat(sam.commands).anySatisfy(cmd -> assertThat(cmd)
-                .containsExactly(0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x20, 0x02, 0x21));
-        assertThat(sam.commands).anySatisfy(cmd -> assertThat(cmd)
-                .containsExactly(0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x30, 0x01, 0x32));
+        assertThat(sam.commands)
+                .anySatisfy(cmd ->
+                        assertThat(cmd).containsExactly(0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x20, 0x02, 0x21));
+        assertThat(sam.commands)
+                .anySatisfy(cmd ->
+                        assertThat(cmd).containsExactly(0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x30, 0x01, 0x32));
 
         // the card stays on the reader: read again, but not reported twice
         long reads = sam.count(0x30, 0x01);
@@ -121,8 +130,9 @@ class SerialIdCardReaderTest {
 
     @Test
     void aCardWithAnInvalidNumberIsUnreadable() {
-        sam.placeCard(IdCardText.encode("李四", "1", "01", "19491231", "x", "110105194912310021", "y",
-                "20150101", "长期"), photo);
+        sam.placeCard(
+                IdCardText.encode("李四", "1", "01", "19491231", "x", "110105194912310021", "y", "20150101", "长期"),
+                photo);
         Await.until("unreadable card", 5000, () -> !unreadable.isEmpty());
         assertThat(unreadable.get(0)).isEqualTo("CN_ID_CHECK_CHARACTER");
         assertThat(cards).isEmpty();

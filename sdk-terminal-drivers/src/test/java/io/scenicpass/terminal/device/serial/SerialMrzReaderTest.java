@@ -24,9 +24,14 @@ class SerialMrzReaderTest {
     @BeforeEach
     void setUp() throws Exception {
         pty = SocatPair.start();
-        reader = SerialMrzReader.builder("mrz1", SerialSettings.forPort(pty.driverEnd())
-                .readTimeout(Duration.ofMillis(30)).reconnectDelay(Duration.ofMillis(50)).build())
-                .terminator("\r\n").build();
+        reader = SerialMrzReader.builder(
+                        "mrz1",
+                        SerialSettings.forPort(pty.driverEnd())
+                                .readTimeout(Duration.ofMillis(30))
+                                .reconnectDelay(Duration.ofMillis(50))
+                                .build())
+                .terminator("\r\n")
+                .build();
         reader.setCredentialListener(new CredentialListener() {
             @Override
             public void onCredential(ScannedCredential c) {
@@ -68,8 +73,10 @@ class SerialMrzReaderTest {
         Await.until("unreadable", 5000, () -> unreadable.size() == 1);
         assertThat(unreadable.get(0)).contains("compositeCheckDigit");
         pty.send("HELLO WORLD\r\n");
-        Await.until("junk line fault", 5000, () -> reader.health().lastError().get().code()
-                == DeviceFaultCode.MALFORMED_FRAME);
+        Await.until(
+                "junk line fault",
+                5000,
+                () -> reader.health().lastError().get().code() == DeviceFaultCode.MALFORMED_FRAME);
         pty.send("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\r\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\r\n");
         Await.until("good passport", 5000, () -> docs.size() == 1);
         assertThat(reader.health().ok()).isTrue();

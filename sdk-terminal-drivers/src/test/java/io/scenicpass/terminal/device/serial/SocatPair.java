@@ -62,9 +62,10 @@ final class SocatPair implements AutoCloseable {
     void plugIn() throws IOException {
         Files.deleteIfExists(a);
         Files.deleteIfExists(b);
-        socat = new ProcessBuilder("socat", "-d", "-d",
-                "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
+        socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("socat.log").toFile())
+                .start();
         Await.until("socat links " + a + " and " + b, 10_000, () -> Files.exists(a) && Files.exists(b));
         peer = SerialPort.getCommPort(b.toString());
         peer.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
@@ -115,8 +116,8 @@ final class SocatPair implements AutoCloseable {
         byte[] buf = new byte[n];
         while (out.size() < n) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("peer expected " + n + " bytes, got " + out.size() + ": "
-                        + Arrays.toString(out.toByteArray()));
+                throw new AssertionError(
+                        "peer expected " + n + " bytes, got " + out.size() + ": " + Arrays.toString(out.toByteArray()));
             }
             int r = peer.readBytes(buf, n - out.size());
             if (r < 0) {

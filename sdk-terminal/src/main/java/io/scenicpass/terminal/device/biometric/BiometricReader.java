@@ -63,7 +63,10 @@ public final class BiometricReader extends AbstractDevice implements CredentialR
         try {
             m = matcher.match(sample, threshold);
         } catch (RuntimeException e) {
-            reportFault(DeviceFaultCode.DEVICE_ERROR, "matcher failed: " + e.getClass().getSimpleName(), true);
+            reportFault(
+                    DeviceFaultCode.DEVICE_ERROR,
+                    "matcher failed: " + e.getClass().getSimpleName(),
+                    true);
             return Optional.empty();
         }
         reportOk();
@@ -75,8 +78,13 @@ public final class BiometricReader extends AbstractDevice implements CredentialR
             }
             return m;
         }
-        ScannedCredential c = ScannedCredential.builder().kind(kind).text(m.get().subjectId()).score(m.get().score())
-                .readerId(deviceId()).readAt(clock.instant()).build();
+        ScannedCredential c = ScannedCredential.builder()
+                .kind(kind)
+                .text(m.get().subjectId())
+                .score(m.get().score())
+                .readerId(deviceId())
+                .readAt(clock.instant())
+                .build();
         if (l != null) {
             safely(() -> l.onCredential(c));
         }

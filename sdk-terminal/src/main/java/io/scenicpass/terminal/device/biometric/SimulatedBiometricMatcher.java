@@ -55,7 +55,8 @@ public final class SimulatedBiometricMatcher implements BiometricMatcher {
         double bestScore = -1;
         for (Map.Entry<String, byte[]> e : subjects.entrySet()) {
             double score = similarity(s, e.getValue());
-            if (score > bestScore || (score == bestScore && best != null && e.getKey().compareTo(best) < 0)) {
+            if (score > bestScore
+                    || (score == bestScore && best != null && e.getKey().compareTo(best) < 0)) {
                 best = e.getKey();
                 bestScore = score;
             }

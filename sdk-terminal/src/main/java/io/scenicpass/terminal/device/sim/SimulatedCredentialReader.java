@@ -31,8 +31,13 @@ public final class SimulatedCredentialReader extends SimulatedDevice implements 
 
     /** Presents a credential of any kind with the given text. */
     public void present(CredentialKind kind, String text) {
-        emit(ScannedCredential.builder().kind(kind).text(text).raw(text.getBytes(StandardCharsets.UTF_8))
-                .readerId(deviceId()).readAt(clock.instant()).build());
+        emit(ScannedCredential.builder()
+                .kind(kind)
+                .text(text)
+                .raw(text.getBytes(StandardCharsets.UTF_8))
+                .readerId(deviceId())
+                .readAt(clock.instant())
+                .build());
     }
 
     /** Scans a QR code. */
@@ -42,8 +47,13 @@ public final class SimulatedCredentialReader extends SimulatedDevice implements 
 
     /** Presents an ID card. */
     public void presentIdCard(IdCardInfo card) {
-        emit(ScannedCredential.builder().kind(CredentialKind.ID_CARD).text(card.idNumber().number()).idCard(card)
-                .readerId(deviceId()).readAt(clock.instant()).build());
+        emit(ScannedCredential.builder()
+                .kind(CredentialKind.ID_CARD)
+                .text(card.idNumber().number())
+                .idCard(card)
+                .readerId(deviceId())
+                .readAt(clock.instant())
+                .build());
     }
 
     /** Presents a passport by its MRZ lines; an invalid MRZ is reported as unreadable. */
@@ -54,12 +64,18 @@ public final class SimulatedCredentialReader extends SimulatedDevice implements 
         } catch (DocumentException e) {
             CredentialListener l = listener;
             if (started() && l != null) {
-                safely(() -> l.onUnreadable(deviceId(), CredentialKind.PASSPORT, e.code().name()));
+                safely(() -> l.onUnreadable(
+                        deviceId(), CredentialKind.PASSPORT, e.code().name()));
             }
             return;
         }
-        emit(ScannedCredential.builder().kind(CredentialKind.PASSPORT).text(doc.documentNumber()).mrz(doc)
-                .readerId(deviceId()).readAt(clock.instant()).build());
+        emit(ScannedCredential.builder()
+                .kind(CredentialKind.PASSPORT)
+                .text(doc.documentNumber())
+                .mrz(doc)
+                .readerId(deviceId())
+                .readAt(clock.instant())
+                .build());
     }
 
     /** Reports something unreadable (e.g. a damaged QR code). */

@@ -23,13 +23,19 @@ public final class SimulatedDisplay extends SimulatedDevice implements Display {
         }
 
         /** Chinese text. */
-        public String zh() { return zh; }
+        public String zh() {
+            return zh;
+        }
 
         /** English text. */
-        public String en() { return en; }
+        public String en() {
+            return en;
+        }
 
         /** Tone. */
-        public DisplayTone tone() { return tone; }
+        public DisplayTone tone() {
+            return tone;
+        }
 
         @Override
         public String toString() {

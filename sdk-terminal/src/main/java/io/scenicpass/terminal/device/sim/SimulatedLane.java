@@ -51,10 +51,21 @@ public final class SimulatedLane implements AutoCloseable {
         indicator = new SimulatedIndicator(id + "-indicator", b.clock);
         sensor = new SimulatedEnvironmentSensor(id + "-env", b.clock);
         counter = new SimulatedPeopleCounter(id + "-counter", b.clock);
-        LaneBuilder lb = Lane.builder(id, b.gate).direction(b.direction).zone(b.zoneId).clock(b.clock)
-                .scheduler(b.scheduler).reader(reader).reader(face).reader(palm).turnstile(turnstile)
-                .display(display).indicator(indicator).sensor(sensor).peopleCounter(counter)
-                .listener(b.listener).telemetry(b.telemetry);
+        LaneBuilder lb = Lane.builder(id, b.gate)
+                .direction(b.direction)
+                .zone(b.zoneId)
+                .clock(b.clock)
+                .scheduler(b.scheduler)
+                .reader(reader)
+                .reader(face)
+                .reader(palm)
+                .turnstile(turnstile)
+                .display(display)
+                .indicator(indicator)
+                .sensor(sensor)
+                .peopleCounter(counter)
+                .listener(b.listener)
+                .telemetry(b.telemetry);
         if (b.terminalId != null) {
             lb.terminalId(b.terminalId);
         }
@@ -75,37 +86,59 @@ public final class SimulatedLane implements AutoCloseable {
     }
 
     /** The lane controller. */
-    public Lane lane() { return lane; }
+    public Lane lane() {
+        return lane;
+    }
 
     /** The credential reader to feed (QR, NFC, card UID, ID card, MRZ). */
-    public SimulatedCredentialReader reader() { return reader; }
+    public SimulatedCredentialReader reader() {
+        return reader;
+    }
 
     /** The face reader; submit samples enrolled in {@link #faceMatcher()}. */
-    public BiometricReader face() { return face; }
+    public BiometricReader face() {
+        return face;
+    }
 
     /** The palm reader; submit samples enrolled in {@link #palmMatcher()}. */
-    public BiometricReader palm() { return palm; }
+    public BiometricReader palm() {
+        return palm;
+    }
 
     /** The simulated face matcher (enroll templates here). */
-    public SimulatedBiometricMatcher faceMatcher() { return faceMatcher; }
+    public SimulatedBiometricMatcher faceMatcher() {
+        return faceMatcher;
+    }
 
     /** The simulated palm matcher. */
-    public SimulatedBiometricMatcher palmMatcher() { return palmMatcher; }
+    public SimulatedBiometricMatcher palmMatcher() {
+        return palmMatcher;
+    }
 
     /** The turnstile; {@code walkThrough()} is one person passing. */
-    public SimulatedTurnstile turnstile() { return turnstile; }
+    public SimulatedTurnstile turnstile() {
+        return turnstile;
+    }
 
     /** The display (what the visitor sees). */
-    public SimulatedDisplay display() { return display; }
+    public SimulatedDisplay display() {
+        return display;
+    }
 
     /** The indicator. */
-    public SimulatedIndicator indicator() { return indicator; }
+    public SimulatedIndicator indicator() {
+        return indicator;
+    }
 
     /** The environment sensor. */
-    public SimulatedEnvironmentSensor sensor() { return sensor; }
+    public SimulatedEnvironmentSensor sensor() {
+        return sensor;
+    }
 
     /** The people counter. */
-    public SimulatedPeopleCounter counter() { return counter; }
+    public SimulatedPeopleCounter counter() {
+        return counter;
+    }
 
     @Override
     public void close() {
@@ -121,8 +154,7 @@ public final class SimulatedLane implements AutoCloseable {
         private Direction direction = Direction.IN;
         private String zoneId;
         private String terminalId;
-        private LaneListener listener = new LaneListener() {
-        };
+        private LaneListener listener = new LaneListener() {};
         private TelemetrySink telemetry;
         private java.time.Duration passageTimeout;
         private double biometricThreshold = 0.9;
@@ -134,30 +166,56 @@ public final class SimulatedLane implements AutoCloseable {
         }
 
         /** Clock of the devices (use the gate's clock). */
-        public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v); return this; }
+        public Builder clock(Clock v) {
+            this.clock = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Entry or exit lane. */
-        public Builder direction(Direction v) { this.direction = Objects.requireNonNull(v); return this; }
+        public Builder direction(Direction v) {
+            this.direction = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Zone; default the gate's first configured zone. */
-        public Builder zone(String v) { this.zoneId = v; return this; }
+        public Builder zone(String v) {
+            this.zoneId = v;
+            return this;
+        }
 
         /** Device id for telemetry. */
-        public Builder terminalId(String v) { this.terminalId = v; return this; }
+        public Builder terminalId(String v) {
+            this.terminalId = v;
+            return this;
+        }
 
         /** Lane events observer. */
-        public Builder listener(LaneListener v) { this.listener = Objects.requireNonNull(v); return this; }
+        public Builder listener(LaneListener v) {
+            this.listener = Objects.requireNonNull(v);
+            return this;
+        }
 
         /** Telemetry sink. */
-        public Builder telemetry(TelemetrySink v) { this.telemetry = v; return this; }
+        public Builder telemetry(TelemetrySink v) {
+            this.telemetry = v;
+            return this;
+        }
 
         /** Passage timeout (default 10 s). */
-        public Builder passageTimeout(java.time.Duration v) { this.passageTimeout = v; return this; }
+        public Builder passageTimeout(java.time.Duration v) {
+            this.passageTimeout = v;
+            return this;
+        }
 
         /** Biometric match threshold (default 0.9). */
-        public Builder biometricThreshold(double v) { this.biometricThreshold = v; return this; }
+        public Builder biometricThreshold(double v) {
+            this.biometricThreshold = v;
+            return this;
+        }
 
         /** Builds the (not started) lane. */
-        public SimulatedLane build() { return new SimulatedLane(this); }
+        public SimulatedLane build() {
+            return new SimulatedLane(this);
+        }
     }
 }

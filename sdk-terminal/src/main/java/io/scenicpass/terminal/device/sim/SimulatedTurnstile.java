@@ -72,7 +72,8 @@ public final class SimulatedTurnstile extends SimulatedDevice implements Turnsti
         boolean tailgating;
         synchronized (this) {
             authorised = pending > 0;
-            tailgating = !authorised && lastAuthorisedAt != null
+            tailgating = !authorised
+                    && lastAuthorisedAt != null
                     && Duration.between(lastAuthorisedAt, now).compareTo(tailgateWindow) <= 0;
             if (authorised) {
                 pending--;
@@ -86,7 +87,10 @@ public final class SimulatedTurnstile extends SimulatedDevice implements Turnsti
         Passage p = new Passage(deviceId(), now, authorised);
         safely(() -> l.onPassage(p));
         if (!authorised) {
-            Alarm a = new Alarm(deviceId(), tailgating ? AlarmType.TAILGATING : AlarmType.FORCED_ENTRY, now,
+            Alarm a = new Alarm(
+                    deviceId(),
+                    tailgating ? AlarmType.TAILGATING : AlarmType.FORCED_ENTRY,
+                    now,
                     "passage without release");
             safely(() -> l.onAlarm(a));
         }

@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class Credentials {
     private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     /**
      * @param c a QR or NFC credential
@@ -75,7 +74,9 @@ public final class Credentials {
      * @return the binding key to use, may be null
      */
     public static byte[] bindingKey(DeviceConfig cfg, byte[] fallback) {
-        if (cfg != null && cfg.holderBindingKey() != null && !cfg.holderBindingKey().isEmpty()) {
+        if (cfg != null
+                && cfg.holderBindingKey() != null
+                && !cfg.holderBindingKey().isEmpty()) {
             try {
                 return Base64.getDecoder().decode(cfg.holderBindingKey());
             } catch (IllegalArgumentException e) {

@@ -21,8 +21,7 @@ public final class GateInternals {
 
     private static volatile Access access;
 
-    private GateInternals() {
-    }
+    private GateInternals() {}
 
     /** Called once, by {@link Gate}'s static initialiser. */
     public static synchronized void install(Access a) {

@@ -43,8 +43,7 @@ public final class Messages {
         DEFAULTS.put(reason, new String[] {zh, en});
     }
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /**
      * @param reason a reason code

@@ -71,7 +71,9 @@ public final class OnlineAsker implements AutoCloseable {
             answer.cancel(true);
             LOG.warn("online check timed out; using the offline decision for {}", request.eventId());
         } catch (ExecutionException e) {
-            LOG.warn("online check failed; using the offline decision: {}", e.getCause().toString());
+            LOG.warn(
+                    "online check failed; using the offline decision: {}",
+                    e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

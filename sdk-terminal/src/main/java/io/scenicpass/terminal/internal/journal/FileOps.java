@@ -11,8 +11,7 @@ import java.nio.file.StandardOpenOption;
 
 /** Small crash-safe file helpers shared by the journal and the gate state store. */
 public final class FileOps {
-    private FileOps() {
-    }
+    private FileOps() {}
 
     /**
      * Forces a directory entry change (create, rename, delete) to disk where the platform allows it.
@@ -78,8 +77,8 @@ public final class FileOps {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(ch, ByteBuffer.wrap(content), 0);
             ch.force(true);
         }

@@ -13,8 +13,7 @@ public final class RecordFormat {
     /** Bytes before the payload. */
     public static final int HEADER = 16;
 
-    private RecordFormat() {
-    }
+    private RecordFormat() {}
 
     /**
      * @param id record id

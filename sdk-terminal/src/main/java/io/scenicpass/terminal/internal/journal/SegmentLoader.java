@@ -19,11 +19,11 @@ public final class SegmentLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentLoader.class);
     /** Magic bytes at the start of every segment. */
     static final byte[] MAGIC = "SPJRNL01".getBytes(StandardCharsets.US_ASCII);
+
     private static final String PREFIX = "seg-";
     private static final String SUFFIX = ".log";
 
-    private SegmentLoader() {
-    }
+    private SegmentLoader() {}
 
     /**
      * Opens every segment in a directory. The last segment's torn tail (a half-written or corrupt record)
@@ -86,13 +86,17 @@ public final class SegmentLoader {
         }
         if (pos < data.length) {
             if (isLast) {
-                LOG.info("journal recovery: discarding {} bytes of torn tail in {}", data.length - pos,
+                LOG.info(
+                        "journal recovery: discarding {} bytes of torn tail in {}",
+                        data.length - pos,
                         path.getFileName());
                 ch.truncate(pos);
                 ch.force(true);
             } else {
-                LOG.error("journal segment {} is corrupt at offset {}; later records in it are skipped",
-                        path.getFileName(), pos);
+                LOG.error(
+                        "journal segment {} is corrupt at offset {}; later records in it are skipped",
+                        path.getFileName(),
+                        pos);
             }
         }
         return seg;
@@ -108,8 +112,12 @@ public final class SegmentLoader {
      */
     public static Segment create(Path dir, long nameId) throws IOException {
         Path p = dir.resolve(String.format("%s%020d%s", PREFIX, nameId, SUFFIX));
-        FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        FileChannel ch = FileChannel.open(
+                p,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
         FileOps.writeFully(ch, ByteBuffer.wrap(MAGIC), 0);
         ch.force(true);
         FileOps.fsyncDirectory(dir);

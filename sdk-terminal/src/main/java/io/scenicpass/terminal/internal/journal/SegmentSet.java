@@ -171,7 +171,7 @@ public final class SegmentSet {
     /** Deletes fully uploaded segments (not the active one) and shrinks the upload log. @throws IOException on failure */
     public void compact() throws IOException {
         boolean deleted = false;
-        for (Iterator<Segment> it = segments.values().iterator(); it.hasNext();) {
+        for (Iterator<Segment> it = segments.values().iterator(); it.hasNext(); ) {
             Segment s = it.next();
             if (s != active && s.fullyUploaded()) {
                 s.channel().close();

@@ -32,8 +32,8 @@ public final class UploadLog implements AutoCloseable {
      */
     public static UploadLog open(Path path, LongConsumer consumer) throws IOException {
         UploadLog log = new UploadLog(path);
-        log.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        log.channel =
+                FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         log.size = RecordFormat.scanAndTrim(log.channel, (data, d) -> {
             if (d.payloadLength % 8 != 0) {
                 return false;

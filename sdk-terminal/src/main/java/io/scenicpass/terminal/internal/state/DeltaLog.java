@@ -33,8 +33,8 @@ public final class DeltaLog implements AutoCloseable {
      * @throws IOException on failure
      */
     public static DeltaLog open(Path path, List<byte[]> replay) throws IOException {
-        DeltaLog log = new DeltaLog(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE));
+        DeltaLog log = new DeltaLog(
+                FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
         log.size = RecordFormat.scanAndTrim(log.channel, (data, d) -> {
             byte[] payload = new byte[d.payloadLength];
             System.arraycopy(data, d.payloadOffset, payload, 0, d.payloadLength);

@@ -84,7 +84,10 @@ public final class OveruseFile {
             return out;
         }
         for (JsonNode n : WireJson.mapper().readTree(Files.readAllBytes(file))) {
-            out.add(new OveruseNotice(n.path("eventId").asText(), text(n, "passId"), text(n, "message"),
+            out.add(new OveruseNotice(
+                    n.path("eventId").asText(),
+                    text(n, "passId"),
+                    text(n, "message"),
                     Instant.parse(n.path("reportedAt").asText())));
         }
         return out;

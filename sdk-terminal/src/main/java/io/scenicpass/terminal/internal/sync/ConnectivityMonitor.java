@@ -1,7 +1,6 @@
 package io.scenicpass.terminal.internal.sync;
 
 import io.scenicpass.terminal.sync.Connectivity;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -23,8 +22,8 @@ public final class ConnectivityMonitor {
      * @param slowThreshold a response slower than this counts as bad
      * @param listener told {@code (previous, current)} on every change, outside the monitor's lock
      */
-    public ConnectivityMonitor(int failuresToOffline, Duration slowThreshold,
-                               BiConsumer<Connectivity, Connectivity> listener) {
+    public ConnectivityMonitor(
+            int failuresToOffline, Duration slowThreshold, BiConsumer<Connectivity, Connectivity> listener) {
         if (failuresToOffline < 1) {
             throw new IllegalArgumentException("failuresToOffline must be >= 1");
         }

@@ -4,12 +4,9 @@ import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckItem;
 import io.scenicpass.core.wire.EntryBatch;
-import io.scenicpass.terminal.sync.EntryOutbox;
 import io.scenicpass.terminal.state.OveruseNotice;
+import io.scenicpass.terminal.sync.EntryOutbox;
 import io.scenicpass.terminal.sync.SyncException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Uploads pending entries in gzip batches of many events. An event is marked uploaded only once the
@@ -43,8 +42,14 @@ public final class EntryUploader {
      * @param conflicts told about every over-use conflict
      * @param rejections told {@code (eventId, message)} about every event refused for good
      */
-    public EntryUploader(TerminalApi api, EntryOutbox outbox, String deviceId, Clock clock, int batchSize,
-                         Consumer<OveruseNotice> conflicts, BiConsumer<String, String> rejections) {
+    public EntryUploader(
+            TerminalApi api,
+            EntryOutbox outbox,
+            String deviceId,
+            Clock clock,
+            int batchSize,
+            Consumer<OveruseNotice> conflicts,
+            BiConsumer<String, String> rejections) {
         this.api = Objects.requireNonNull(api, "api");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
@@ -81,8 +86,8 @@ public final class EntryUploader {
             }
             EntryAck ack;
             try {
-                ack = api.post(api.url("entries").build(), new EntryBatch(deviceId, events), true,
-                        EntryAck.class, null);
+                ack = api.post(
+                        api.url("entries").build(), new EntryBatch(deviceId, events), true, EntryAck.class, null);
             } catch (SyncException e) {
                 if (e.httpStatus() == 413 && batchSize > 1) {
                     batchSize = Math.max(1, batchSize / 2);
@@ -121,8 +126,8 @@ public final class EntryUploader {
                     break;
                 case OVERUSE_CONFLICT:
                     result.conflicts++;
-                    conflicts.accept(new OveruseNotice(event.eventId(), event.passId(), item.message(),
-                            clock.instant()));
+                    conflicts.accept(
+                            new OveruseNotice(event.eventId(), event.passId(), item.message(), clock.instant()));
                     break;
                 case REJECTED:
                     LOG.warn("server rejected entry {}: {}", event.eventId(), item.message());

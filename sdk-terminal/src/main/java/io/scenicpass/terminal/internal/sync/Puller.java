@@ -12,10 +12,9 @@ import io.scenicpass.terminal.sync.StateSink;
 import io.scenicpass.terminal.sync.SyncCursors;
 import io.scenicpass.terminal.sync.SyncErrorCode;
 import io.scenicpass.terminal.sync.SyncException;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Objects;
 
 /**
  * Pulls what changed since the terminal's cursors and hands it to the {@link StateSink}: key set (only when
@@ -60,8 +59,12 @@ public final class Puller {
         try {
             keys = signed.verify(pinnedRoot);
         } catch (ScenicPassException e) {
-            throw new SyncException(SyncErrorCode.BAD_KEY_SET,
-                    "key set not signed by the pinned root key (" + e.code() + ")", 0, null, e);
+            throw new SyncException(
+                    SyncErrorCode.BAD_KEY_SET,
+                    "key set not signed by the pinned root key (" + e.code() + ")",
+                    0,
+                    null,
+                    e);
         }
         long current = sink.cursors().keySetSequence();
         if (keys.sequence() < current) {
@@ -90,8 +93,12 @@ public final class Puller {
         int applied = 0;
         for (int page = 0; page < maxPages; page++) {
             long since = sink.cursors().revocationSequence();
-            RevocationDelta d = api.get(api.url("revocations").addQueryParameter("since", Long.toString(since))
-                    .addQueryParameter("limit", Integer.toString(pageSize)).build(), RevocationDelta.class);
+            RevocationDelta d = api.get(
+                    api.url("revocations")
+                            .addQueryParameter("since", Long.toString(since))
+                            .addQueryParameter("limit", Integer.toString(pageSize))
+                            .build(),
+                    RevocationDelta.class);
             if (d.toSequence() <= since) {
                 return applied;
             }
@@ -127,8 +134,12 @@ public final class Puller {
         int applied = 0;
         for (int page = 0; page < maxPages; page++) {
             long since = sink.cursors().blacklistSequence();
-            BlacklistDelta d = api.get(api.url("blacklist").addQueryParameter("since", Long.toString(since))
-                    .addQueryParameter("limit", Integer.toString(pageSize)).build(), BlacklistDelta.class);
+            BlacklistDelta d = api.get(
+                    api.url("blacklist")
+                            .addQueryParameter("since", Long.toString(since))
+                            .addQueryParameter("limit", Integer.toString(pageSize))
+                            .build(),
+                    BlacklistDelta.class);
             if (d.toSequence() <= since) {
                 return applied;
             }
@@ -164,8 +175,12 @@ public final class Puller {
         int applied = 0;
         for (int page = 0; page < maxPages; page++) {
             long cursor = sink.cursors().manifestCursor();
-            ManifestDelta d = api.get(api.url("manifest").addQueryParameter("cursor", Long.toString(cursor))
-                    .addQueryParameter("limit", Integer.toString(pageSize)).build(), ManifestDelta.class);
+            ManifestDelta d = api.get(
+                    api.url("manifest")
+                            .addQueryParameter("cursor", Long.toString(cursor))
+                            .addQueryParameter("limit", Integer.toString(pageSize))
+                            .build(),
+                    ManifestDelta.class);
             if (d.toCursor() <= cursor) {
                 return applied;
             }

@@ -2,6 +2,13 @@ package io.scenicpass.terminal.internal.sync;
 
 import io.scenicpass.core.wire.PushMessage;
 import io.scenicpass.core.wire.WireJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -10,14 +17,6 @@ import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The server-sent-events stream of urgent changes ({@code GET /terminal/v1/events}). Each event's data is
@@ -47,10 +46,20 @@ public final class PushStream {
      * @param onDisconnect told when the stream drops (on the executor), to pull instead
      * @param onUnauthorized told when the server refuses the token
      */
-    public PushStream(TerminalApi api, ScheduledExecutorService executor, Backoff backoff, Clock clock,
-                      Consumer<PushMessage> onMessage, Runnable onDisconnect, Runnable onUnauthorized) {
+    public PushStream(
+            TerminalApi api,
+            ScheduledExecutorService executor,
+            Backoff backoff,
+            Clock clock,
+            Consumer<PushMessage> onMessage,
+            Runnable onDisconnect,
+            Runnable onUnauthorized) {
         this.api = Objects.requireNonNull(api, "api");
-        this.sseClient = api.http().newBuilder().readTimeout(Duration.ofMinutes(5)).callTimeout(Duration.ZERO).build();
+        this.sseClient = api.http()
+                .newBuilder()
+                .readTimeout(Duration.ofMinutes(5))
+                .callTimeout(Duration.ZERO)
+                .build();
         this.executor = Objects.requireNonNull(executor, "executor");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,7 +73,9 @@ public final class PushStream {
         if (closed) {
             return;
         }
-        Request request = api.request(api.url("events").build()).header("Accept", "text/event-stream").build();
+        Request request = api.request(api.url("events").build())
+                .header("Accept", "text/event-stream")
+                .build();
         Instant sent = clock.instant();
         source = EventSources.createFactory(sseClient).newEventSource(request, new Listener(sent));
     }
@@ -124,7 +135,10 @@ public final class PushStream {
             try {
                 message = WireJson.mapper().readValue(data, PushMessage.class);
             } catch (java.io.IOException | RuntimeException e) {
-                LOG.warn("ignoring unreadable push event {} ({})", type, e.getClass().getSimpleName());
+                LOG.warn(
+                        "ignoring unreadable push event {} ({})",
+                        type,
+                        e.getClass().getSimpleName());
                 return;
             }
             try {
@@ -148,8 +162,11 @@ public final class PushStream {
             if (response != null && (response.code() == 401 || response.code() == 403)) {
                 onUnauthorized.run();
             }
-            LOG.debug("push stream failed: {}", t == null ? "HTTP " + (response == null ? "?" : response.code())
-                    : t.getClass().getSimpleName());
+            LOG.debug(
+                    "push stream failed: {}",
+                    t == null
+                            ? "HTTP " + (response == null ? "?" : response.code())
+                            : t.getClass().getSimpleName());
             reconnectLater();
         }
     }

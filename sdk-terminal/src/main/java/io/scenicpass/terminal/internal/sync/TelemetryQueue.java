@@ -2,7 +2,6 @@ package io.scenicpass.terminal.internal.sync;
 
 import io.scenicpass.core.wire.TelemetryBatch;
 import io.scenicpass.core.wire.TelemetryReading;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

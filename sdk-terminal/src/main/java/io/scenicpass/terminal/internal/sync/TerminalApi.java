@@ -7,15 +7,6 @@ import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.terminal.sync.ServerClock;
 import io.scenicpass.terminal.sync.SyncErrorCode;
 import io.scenicpass.terminal.sync.SyncException;
-import okhttp3.Call;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -25,6 +16,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * One HTTP exchange with the terminal API: adds the device token, gzips large bodies, feeds the server
@@ -50,8 +49,13 @@ public final class TerminalApi {
      * @param serverClock receives the server time of every response
      * @param monitor receives the outcome of every request
      */
-    public TerminalApi(OkHttpClient http, String serverUrl, String deviceToken, Clock clock,
-                       ServerClock serverClock, ConnectivityMonitor monitor) {
+    public TerminalApi(
+            OkHttpClient http,
+            String serverUrl,
+            String deviceToken,
+            Clock clock,
+            ServerClock serverClock,
+            ConnectivityMonitor monitor) {
         this.http = Objects.requireNonNull(http, "http");
         HttpUrl parsed = HttpUrl.parse(serverUrl);
         if (parsed == null) {
@@ -153,8 +157,12 @@ public final class TerminalApi {
             byte[] bytes = body == null ? new byte[0] : body.bytes();
             if (code >= 500) {
                 monitor.failure();
-                throw new SyncException(SyncErrorCode.SERVER, "server error " + code + " on " + path(request),
-                        code, errorCode(bytes), null);
+                throw new SyncException(
+                        SyncErrorCode.SERVER,
+                        "server error " + code + " on " + path(request),
+                        code,
+                        errorCode(bytes),
+                        null);
             }
             monitor.success(latency);
             if (code >= 400) {
@@ -170,16 +178,24 @@ public final class TerminalApi {
                 }
                 return value;
             } catch (IOException | RuntimeException e) {
-                throw new SyncException(SyncErrorCode.BAD_RESPONSE,
-                        "unreadable " + type.getSimpleName() + " from " + path(request), code, null, e);
+                throw new SyncException(
+                        SyncErrorCode.BAD_RESPONSE,
+                        "unreadable " + type.getSimpleName() + " from " + path(request),
+                        code,
+                        null,
+                        e);
             }
         } catch (InterruptedIOException e) {
             monitor.failure();
             throw new SyncException(SyncErrorCode.NETWORK, "timeout on " + path(request), 0, null, e);
         } catch (IOException e) {
             monitor.failure();
-            throw new SyncException(SyncErrorCode.NETWORK, "cannot reach server: " + e.getClass().getSimpleName()
-                    + " on " + path(request), 0, null, e);
+            throw new SyncException(
+                    SyncErrorCode.NETWORK,
+                    "cannot reach server: " + e.getClass().getSimpleName() + " on " + path(request),
+                    0,
+                    null,
+                    e);
         }
     }
 
@@ -205,11 +221,16 @@ public final class TerminalApi {
     private static SyncException clientError(Request request, int code, byte[] bytes) {
         String serverCode = errorCode(bytes);
         String message = errorMessage(bytes);
-        SyncErrorCode kind = code == 401 || code == 403 ? SyncErrorCode.UNAUTHORIZED
+        SyncErrorCode kind = code == 401 || code == 403
+                ? SyncErrorCode.UNAUTHORIZED
                 : code == 429 ? SyncErrorCode.THROTTLED : SyncErrorCode.REJECTED;
-        return new SyncException(kind, "HTTP " + code + " on " + path(request)
-                + (serverCode == null ? "" : " (" + serverCode + (message == null ? "" : ": " + message) + ")"),
-                code, serverCode, null);
+        return new SyncException(
+                kind,
+                "HTTP " + code + " on " + path(request)
+                        + (serverCode == null ? "" : " (" + serverCode + (message == null ? "" : ": " + message) + ")"),
+                code,
+                serverCode,
+                null);
     }
 
     private static String errorCode(byte[] bytes) {

@@ -73,33 +73,37 @@ class BiometricReaderTest {
         assertThat(unreadable).containsExactly("FACE:NO_MATCH");
 
         BiometricMatcher broken = new SimulatedBiometricMatcher(BiometricModality.PALM);
-        BiometricReader failing = new BiometricReader("palm1", clock, new BiometricMatcher() {
-            @Override
-            public BiometricModality modality() {
-                return BiometricModality.PALM;
-            }
+        BiometricReader failing = new BiometricReader(
+                "palm1",
+                clock,
+                new BiometricMatcher() {
+                    @Override
+                    public BiometricModality modality() {
+                        return BiometricModality.PALM;
+                    }
 
-            @Override
-            public String enroll(BiometricTemplate template) {
-                return broken.enroll(template);
-            }
+                    @Override
+                    public String enroll(BiometricTemplate template) {
+                        return broken.enroll(template);
+                    }
 
-            @Override
-            public void enroll(String subjectId, BiometricTemplate template) {
-                broken.enroll(subjectId, template);
-            }
+                    @Override
+                    public void enroll(String subjectId, BiometricTemplate template) {
+                        broken.enroll(subjectId, template);
+                    }
 
-            @Override
-            public void remove(String subjectId) {
-            }
+                    @Override
+                    public void remove(String subjectId) {}
 
-            @Override
-            public Optional<BiometricMatch> match(BiometricTemplate sample, double threshold) {
-                throw new IllegalStateException("vendor SDK crashed");
-            }
-        }, 0.9);
+                    @Override
+                    public Optional<BiometricMatch> match(BiometricTemplate sample, double threshold) {
+                        throw new IllegalStateException("vendor SDK crashed");
+                    }
+                },
+                0.9);
         failing.start();
-        assertThat(failing.submit(new BiometricTemplate(BiometricModality.PALM, new byte[] {1}))).isEmpty();
+        assertThat(failing.submit(new BiometricTemplate(BiometricModality.PALM, new byte[] {1})))
+                .isEmpty();
         assertThat(failing.health().lastError().get().code()).isEqualTo(DeviceFaultCode.DEVICE_ERROR);
     }
 }

@@ -78,13 +78,16 @@ class SimulatedDevicesTest {
         assertThat(got).isEmpty();
         r.start();
         r.scanQr("SP1ABC");
-        r.presentIdCard(IdCardText.parse(IdCardText.encode("张三", "2", "01", "19491231", "x",
-                "11010519491231002X", "y", "20150101", "长期"), new byte[0], LocalDate.of(2026, 5, 1)));
-        r.presentMrz(Arrays.asList("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-                "L898902C36UTO7408122F1204159ZE184226B<<<<<10"));
-        r.presentMrz(Arrays.asList("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-                "L898902C36UTO7408122F1204159ZE184226B<<<<<12"));
-        assertThat(got).extracting(ScannedCredential::kind)
+        r.presentIdCard(IdCardText.parse(
+                IdCardText.encode("张三", "2", "01", "19491231", "x", "11010519491231002X", "y", "20150101", "长期"),
+                new byte[0],
+                LocalDate.of(2026, 5, 1)));
+        r.presentMrz(Arrays.asList(
+                "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"));
+        r.presentMrz(Arrays.asList(
+                "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<12"));
+        assertThat(got)
+                .extracting(ScannedCredential::kind)
                 .containsExactly(CredentialKind.QR, CredentialKind.ID_CARD, CredentialKind.PASSPORT);
         assertThat(got.get(1).text()).isEqualTo("11010519491231002X");
         assertThat(got.get(2).text()).isEqualTo("L898902C3");

@@ -17,13 +17,16 @@ class DeviceWorkerTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
         AtomicReference<DeviceWorker> ref = new AtomicReference<>();
-        DeviceWorker w = new DeviceWorker("test-worker", () -> {
-            while (ref.get().running()) {
-                paused.countDown();
-                ref.get().pause(Duration.ofHours(1));
-            }
-            ended.countDown();
-        }, Duration.ofMinutes(1));
+        DeviceWorker w = new DeviceWorker(
+                "test-worker",
+                () -> {
+                    while (ref.get().running()) {
+                        paused.countDown();
+                        ref.get().pause(Duration.ofHours(1));
+                    }
+                    ended.countDown();
+                },
+                Duration.ofMinutes(1));
         ref.set(w);
 
         assertThat(w.start()).isTrue();
@@ -41,12 +44,15 @@ class DeviceWorkerTest {
         AtomicInteger runs = new AtomicInteger();
         AtomicReference<DeviceWorker> ref = new AtomicReference<>();
         CountDownLatch[] started = {new CountDownLatch(1), new CountDownLatch(1)};
-        DeviceWorker w = new DeviceWorker("test-worker", () -> {
-            started[runs.getAndIncrement()].countDown();
-            while (ref.get().running()) {
-                ref.get().pause(Duration.ofHours(1));
-            }
-        }, Duration.ofMinutes(1));
+        DeviceWorker w = new DeviceWorker(
+                "test-worker",
+                () -> {
+                    started[runs.getAndIncrement()].countDown();
+                    while (ref.get().running()) {
+                        ref.get().pause(Duration.ofHours(1));
+                    }
+                },
+                Duration.ofMinutes(1));
         ref.set(w);
         w.start();
         assertThat(started[0].await(10, TimeUnit.SECONDS)).isTrue();
@@ -59,7 +65,7 @@ class DeviceWorkerTest {
 
     @Test
     void pauseWithoutStartReturnsAtOnce() {
-        DeviceWorker w = new DeviceWorker("idle", () -> { }, Duration.ofSeconds(1));
+        DeviceWorker w = new DeviceWorker("idle", () -> {}, Duration.ofSeconds(1));
         w.pause(Duration.ofHours(1)); // not running: must not block
         assertThat(w.running()).isFalse();
     }

@@ -1,13 +1,12 @@
 package io.scenicpass.terminal.internal.sync;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BackoffTest {
     @Test
@@ -18,8 +17,14 @@ class BackoffTest {
         for (int i = 0; i < 6; i++) {
             low.add(b.failed());
         }
-        assertThat(low).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000),
-                Duration.ofMillis(4000), Duration.ofMillis(5000), Duration.ofMillis(5000));
+        assertThat(low)
+                .containsExactly(
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(1000),
+                        Duration.ofMillis(2000),
+                        Duration.ofMillis(4000),
+                        Duration.ofMillis(5000),
+                        Duration.ofMillis(5000));
         r[0] = 0.5;
         assertThat(b.failed()).isEqualTo(Duration.ofMillis(7500));
         assertThat(b.failures()).isEqualTo(7);

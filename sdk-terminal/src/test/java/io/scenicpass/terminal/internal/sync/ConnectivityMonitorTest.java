@@ -1,18 +1,17 @@
 package io.scenicpass.terminal.internal.sync;
 
-import io.scenicpass.terminal.sync.Connectivity;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scenicpass.terminal.sync.Connectivity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ConnectivityMonitorTest {
     private final List<String> changes = new ArrayList<>();
-    private final ConnectivityMonitor m = new ConnectivityMonitor(3, Duration.ofSeconds(2),
-            (a, b) -> changes.add(a + "->" + b));
+    private final ConnectivityMonitor m =
+            new ConnectivityMonitor(3, Duration.ofSeconds(2), (a, b) -> changes.add(a + "->" + b));
 
     @Test
     void consecutiveBadOutcomesMakeItOfflineAndOneGoodOneOnline() {

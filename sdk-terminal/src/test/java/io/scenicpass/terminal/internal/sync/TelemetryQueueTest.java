@@ -1,12 +1,11 @@
 package io.scenicpass.terminal.internal.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.scenicpass.core.wire.TelemetryKind;
 import io.scenicpass.core.wire.TelemetryReading;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TelemetryQueueTest {
     @Test

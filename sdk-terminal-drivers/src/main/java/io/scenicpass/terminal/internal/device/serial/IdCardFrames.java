@@ -19,8 +19,7 @@ public final class IdCardFrames {
     /** Largest LEN accepted (a base-info response is 0x0508; fingerprint variants are larger). */
     public static final int MAX_LEN = 0x1000;
 
-    private IdCardFrames() {
-    }
+    private IdCardFrames() {}
 
     /** Builds a command frame. */
     public static byte[] command(int cmd, int para, byte... data) {
@@ -68,16 +67,24 @@ public final class IdCardFrames {
         }
 
         /** Status byte 1. */
-        public int sw1() { return sw1; }
+        public int sw1() {
+            return sw1;
+        }
 
         /** Status byte 2. */
-        public int sw2() { return sw2; }
+        public int sw2() {
+            return sw2;
+        }
 
         /** Status byte 3 (the operation result). */
-        public int sw3() { return sw3; }
+        public int sw3() {
+            return sw3;
+        }
 
         /** Data between SW3 and the checksum. */
-        public byte[] data() { return data.clone(); }
+        public byte[] data() {
+            return data.clone();
+        }
     }
 
     /** Receives decoder output. */
@@ -144,7 +151,8 @@ public final class IdCardFrames {
                     sink.onError(DeviceFaultCode.BAD_CHECKSUM, "response checksum mismatch");
                     continue;
                 }
-                sink.onResponse(new Response(b[7] & 0xFF, b[8] & 0xFF, b[9] & 0xFF, Arrays.copyOfRange(b, 10, end - 1)));
+                sink.onResponse(
+                        new Response(b[7] & 0xFF, b[8] & 0xFF, b[9] & 0xFF, Arrays.copyOfRange(b, 10, end - 1)));
             }
         }
 

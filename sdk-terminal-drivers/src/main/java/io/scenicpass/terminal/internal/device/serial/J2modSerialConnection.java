@@ -38,8 +38,11 @@ public final class J2modSerialConnection extends AbstractSerialConnection {
         } catch (RuntimeException e) {
             throw new IOException("no such port " + settings.portPath(), e);
         }
-        p.setComPortParameters(settings.baudRate(), settings.dataBits(),
-                settings.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT, parity());
+        p.setComPortParameters(
+                settings.baudRate(),
+                settings.dataBits(),
+                settings.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT,
+                parity());
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         if (!p.openPort(0)) {
             throw new IOException("cannot open " + settings.portPath() + " (error " + p.getLastErrorCode() + ")");
@@ -52,9 +55,12 @@ public final class J2modSerialConnection extends AbstractSerialConnection {
 
     private int parity() {
         switch (settings.parity()) {
-            case ODD: return SerialPort.ODD_PARITY;
-            case EVEN: return SerialPort.EVEN_PARITY;
-            default: return SerialPort.NO_PARITY;
+            case ODD:
+                return SerialPort.ODD_PARITY;
+            case EVEN:
+                return SerialPort.EVEN_PARITY;
+            default:
+                return SerialPort.NO_PARITY;
         }
     }
 

@@ -80,7 +80,8 @@ public final class LineFramer {
 
     /** Called when no bytes arrived: drops a partial line older than the partial-frame timeout. */
     public void idle(Instant now, Sink sink) {
-        if ((buf.size() > 0 || overflow) && lastByteAt != null
+        if ((buf.size() > 0 || overflow)
+                && lastByteAt != null
                 && Duration.between(lastByteAt, now).compareTo(partialTimeout) >= 0) {
             int n = buf.size();
             reset();
@@ -111,8 +112,10 @@ public final class LineFramer {
     private void emit(byte[] frame, Sink sink) {
         String text;
         try {
-            CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            CharsetDecoder dec = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
             text = dec.decode(ByteBuffer.wrap(frame)).toString();
         } catch (CharacterCodingException e) {
             sink.onError(DeviceFaultCode.GARBAGE, "frame is not valid UTF-8");

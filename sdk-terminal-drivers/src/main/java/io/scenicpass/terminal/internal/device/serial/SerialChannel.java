@@ -24,8 +24,10 @@ public final class SerialChannel {
             throw new IOException("no such port " + settings.portPath(), e);
         }
         p.setComPortParameters(settings.baudRate(), settings.dataBits(), stopBits(), parity());
-        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                (int) Math.max(1, settings.readTimeout().toMillis()), 1000);
+        p.setComPortTimeouts(
+                SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+                (int) Math.max(1, settings.readTimeout().toMillis()),
+                1000);
         if (!p.openPort(0)) {
             throw new IOException("cannot open " + settings.portPath() + " (error " + p.getLastErrorCode() + ")");
         }
@@ -68,8 +70,8 @@ public final class SerialChannel {
         }
         int n = p.writeBytes(data, data.length);
         if (n != data.length) {
-            throw new IOException("write failed (" + n + " of " + data.length + ", error "
-                    + p.getLastErrorCode() + ")");
+            throw new IOException(
+                    "write failed (" + n + " of " + data.length + ", error " + p.getLastErrorCode() + ")");
         }
     }
 
@@ -99,9 +101,12 @@ public final class SerialChannel {
 
     private int parity() {
         switch (settings.parity()) {
-            case ODD: return SerialPort.ODD_PARITY;
-            case EVEN: return SerialPort.EVEN_PARITY;
-            default: return SerialPort.NO_PARITY;
+            case ODD:
+                return SerialPort.ODD_PARITY;
+            case EVEN:
+                return SerialPort.EVEN_PARITY;
+            default:
+                return SerialPort.NO_PARITY;
         }
     }
 }

@@ -31,8 +31,16 @@ class FramerFuzzTest {
     private static final List<byte[]> ID_FRAMES = new ArrayList<>();
 
     static {
-        byte[] text = IdCardText.encode("张三", "1", "01", "19900307", "北京市东城区景山前街4号", "11010119900307803X",
-                "北京市公安局东城分局", "20200101", "20400101");
+        byte[] text = IdCardText.encode(
+                "张三",
+                "1",
+                "01",
+                "19900307",
+                "北京市东城区景山前街4号",
+                "11010119900307803X",
+                "北京市公安局东城分局",
+                "20200101",
+                "20400101");
         byte[] photo = new byte[1024];
         new Random(1).nextBytes(photo);
         byte[] base = new byte[4 + text.length + photo.length];
@@ -51,14 +59,17 @@ class FramerFuzzTest {
 
     @Test
     void idCardDecoderSurvivesRandomAndMutatedFrames() {
-        Map<String, Integer> out = Fuzz.run("id-card frames", 467, Fuzz.cases(4_000, 1_000_000), FramerFuzzTest::idCardCase);
-        assertThat(out.keySet()).as("the fuzzer reaches decoded ID cards and every kind of rejection")
+        Map<String, Integer> out =
+                Fuzz.run("id-card frames", 467, Fuzz.cases(4_000, 1_000_000), FramerFuzzTest::idCardCase);
+        assertThat(out.keySet())
+                .as("the fuzzer reaches decoded ID cards and every kind of rejection")
                 .contains("response:card", "response:lengths", "BAD_CHECKSUM", "MALFORMED_FRAME", "GARBAGE");
     }
 
     @Test
     void lineFramerSurvivesRandomAndMutatedLines() {
-        Map<String, Integer> out = Fuzz.run("scanner/MRZ lines", 1, Fuzz.cases(4_000, 1_000_000), FramerFuzzTest::lineCase);
+        Map<String, Integer> out =
+                Fuzz.run("scanner/MRZ lines", 1, Fuzz.cases(4_000, 1_000_000), FramerFuzzTest::lineCase);
         assertThat(out.keySet()).contains("line", "GARBAGE", "MALFORMED_FRAME");
     }
 
@@ -98,7 +109,9 @@ class FramerFuzzTest {
             return "lengths";
         }
         try {
-            IdCardText.parse(Arrays.copyOfRange(data, 4, 4 + textLen), Arrays.copyOfRange(data, 4 + textLen, data.length),
+            IdCardText.parse(
+                    Arrays.copyOfRange(data, 4, 4 + textLen),
+                    Arrays.copyOfRange(data, 4 + textLen, data.length),
                     TODAY);
             return "card";
         } catch (DocumentException e) {
@@ -144,10 +157,17 @@ class FramerFuzzTest {
         int len = ((frame[5] & 0xFF) << 8) | (frame[6] & 0xFF);
         int lie;
         switch (r.nextInt(4)) {
-            case 0: lie = len + 1 + r.nextInt(8); break;
-            case 1: lie = Math.max(0, len - 1 - r.nextInt(8)); break;
-            case 2: lie = new int[] {0, 1, 3, 4, 5, IdCardFrames.MAX_LEN, IdCardFrames.MAX_LEN + 1, 0xFFFF}[r.nextInt(8)]; break;
-            default: lie = r.nextInt(0x10000);
+            case 0:
+                lie = len + 1 + r.nextInt(8);
+                break;
+            case 1:
+                lie = Math.max(0, len - 1 - r.nextInt(8));
+                break;
+            case 2:
+                lie = new int[] {0, 1, 3, 4, 5, IdCardFrames.MAX_LEN, IdCardFrames.MAX_LEN + 1, 0xFFFF}[r.nextInt(8)];
+                break;
+            default:
+                lie = r.nextInt(0x10000);
         }
         frame[5] = (byte) (lie >> 8);
         frame[6] = (byte) lie;
@@ -188,7 +208,9 @@ class FramerFuzzTest {
                 f.idle(now.plusMillis(r.nextInt(300)), sink);
             }
         }
-        String outcome = !lines.isEmpty() ? "line" : faults.isEmpty() ? "nothing" : faults.get(faults.size() - 1).name();
+        String outcome = !lines.isEmpty()
+                ? "line"
+                : faults.isEmpty() ? "nothing" : faults.get(faults.size() - 1).name();
         // a partial line is dropped after the timeout, then the next good line comes through
         f.idle(now.plusSeconds(1), sink);
         lines.clear();
@@ -214,8 +236,10 @@ class FramerFuzzTest {
                 code.append("价格€"); // multi-byte UTF-8, cut anywhere by the mutations
             }
             code.append(suffix);
-            valid.add(Fuzz.splice(code.toString().getBytes(StandardCharsets.UTF_8), code.toString()
-                    .getBytes(StandardCharsets.UTF_8).length, code.toString().getBytes(StandardCharsets.UTF_8).length,
+            valid.add(Fuzz.splice(
+                    code.toString().getBytes(StandardCharsets.UTF_8),
+                    code.toString().getBytes(StandardCharsets.UTF_8).length,
+                    code.toString().getBytes(StandardCharsets.UTF_8).length,
                     terminator));
         }
         byte[] out = new byte[0];

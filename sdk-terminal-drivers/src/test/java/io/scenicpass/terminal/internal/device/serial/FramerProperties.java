@@ -20,7 +20,8 @@ class FramerProperties {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
     @Property(tries = 300)
-    void lineFramerNeverThrowsAndRecoversAfterGarbage(@ForAll @Size(max = 300) List<Byte> garbage,
+    void lineFramerNeverThrowsAndRecoversAfterGarbage(
+            @ForAll @Size(max = 300) List<Byte> garbage,
             @ForAll @AlphaChars @NumericChars @StringLength(min = 1, max = 40) String code) {
         LineFramer f = new LineFramer(new byte[] {'\r'}, "", "", 64, Duration.ofMillis(100));
         List<String> lines = new ArrayList<>();
@@ -31,8 +32,7 @@ class FramerProperties {
             }
 
             @Override
-            public void onError(DeviceFaultCode c, String message) {
-            }
+            public void onError(DeviceFaultCode c, String message) {}
         };
         byte[] g = new byte[garbage.size()];
         for (int i = 0; i < g.length; i++) {
@@ -47,8 +47,8 @@ class FramerProperties {
     }
 
     @Property(tries = 300)
-    void idCardDecoderNeverThrowsAndFindsAFrameAfterGarbage(@ForAll @Size(max = 300) List<Byte> garbage,
-            @ForAll @IntRange(min = 1, max = 7) int split) {
+    void idCardDecoderNeverThrowsAndFindsAFrameAfterGarbage(
+            @ForAll @Size(max = 300) List<Byte> garbage, @ForAll @IntRange(min = 1, max = 7) int split) {
         IdCardFrames.Decoder d = new IdCardFrames.Decoder();
         List<Integer> got = new ArrayList<>();
         IdCardFrames.Sink sink = new IdCardFrames.Sink() {
@@ -58,8 +58,7 @@ class FramerProperties {
             }
 
             @Override
-            public void onError(DeviceFaultCode code, String message) {
-            }
+            public void onError(DeviceFaultCode code, String message) {}
         };
         byte[] g = new byte[garbage.size()];
         for (int i = 0; i < g.length; i++) {

@@ -13,8 +13,7 @@ import java.util.List;
 
 /** Conversions between device values and the engine's and the wire's types. */
 public final class LaneSupport {
-    private LaneSupport() {
-    }
+    private LaneSupport() {}
 
     /** The engine credential for what a reader read. */
     public static Credential toEngine(ScannedCredential c) {
@@ -22,7 +21,8 @@ public final class LaneSupport {
             case QR:
                 return Credential.qr(c.text());
             case NFC_PASS:
-                return Credential.nfc(c.raw().length > 0 ? c.raw() : c.text().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                return Credential.nfc(
+                        c.raw().length > 0 ? c.raw() : c.text().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             case CARD_UID:
                 return Credential.cardUid(c.text());
             case ID_CARD:
@@ -41,17 +41,29 @@ public final class LaneSupport {
     /** Telemetry readings for one environment reading. */
     public static List<TelemetryReading> readings(String terminalId, EnvironmentReading r) {
         List<TelemetryReading> out = new ArrayList<>(4);
-        out.add(new TelemetryReading(r.at(), terminalId, r.deviceId(), TelemetryKind.TEMPERATURE,
-                r.temperatureCelsius(), "Cel", null));
-        out.add(new TelemetryReading(r.at(), terminalId, r.deviceId(), TelemetryKind.HUMIDITY,
-                r.relativeHumidity(), "%RH", null));
+        out.add(new TelemetryReading(
+                r.at(), terminalId, r.deviceId(), TelemetryKind.TEMPERATURE, r.temperatureCelsius(), "Cel", null));
+        out.add(new TelemetryReading(
+                r.at(), terminalId, r.deviceId(), TelemetryKind.HUMIDITY, r.relativeHumidity(), "%RH", null));
         if (r.gasPpm().isPresent()) {
-            out.add(new TelemetryReading(r.at(), terminalId, r.deviceId(), TelemetryKind.GAS, r.gasPpm().getAsDouble(),
-                    "ppm", null));
+            out.add(new TelemetryReading(
+                    r.at(),
+                    terminalId,
+                    r.deviceId(),
+                    TelemetryKind.GAS,
+                    r.gasPpm().getAsDouble(),
+                    "ppm",
+                    null));
         }
         if (r.oxygenPercent().isPresent()) {
-            out.add(new TelemetryReading(r.at(), terminalId, r.deviceId(), TelemetryKind.OXYGEN,
-                    r.oxygenPercent().getAsDouble(), "%", null));
+            out.add(new TelemetryReading(
+                    r.at(),
+                    terminalId,
+                    r.deviceId(),
+                    TelemetryKind.OXYGEN,
+                    r.oxygenPercent().getAsDouble(),
+                    "%",
+                    null));
         }
         return out;
     }
@@ -60,14 +72,17 @@ public final class LaneSupport {
     public static List<TelemetryReading> readings(String terminalId, PeopleCount c) {
         List<TelemetryReading> out = new ArrayList<>(2);
         out.add(new TelemetryReading(c.at(), terminalId, c.deviceId(), TelemetryKind.PEOPLE_IN, c.in(), "count", null));
-        out.add(new TelemetryReading(c.at(), terminalId, c.deviceId(), TelemetryKind.PEOPLE_OUT, c.out(), "count", null));
+        out.add(new TelemetryReading(
+                c.at(), terminalId, c.deviceId(), TelemetryKind.PEOPLE_OUT, c.out(), "count", null));
         return out;
     }
 
     /** A device-health reading: value 1 when ok, 0 otherwise; detail names the last fault. */
     public static TelemetryReading health(String terminalId, String deviceId, DeviceHealth h, Instant at) {
-        String detail = (h.connected() ? "connected" : "disconnected") + (h.faulty() ? ",faulty" : "")
+        String detail = (h.connected() ? "connected" : "disconnected")
+                + (h.faulty() ? ",faulty" : "")
                 + h.lastError().map(f -> "," + f.code()).orElse("");
-        return new TelemetryReading(at, terminalId, deviceId, TelemetryKind.DEVICE_HEALTH, h.ok() ? 1 : 0, null, detail);
+        return new TelemetryReading(
+                at, terminalId, deviceId, TelemetryKind.DEVICE_HEALTH, h.ok() ? 1 : 0, null, detail);
     }
 }
