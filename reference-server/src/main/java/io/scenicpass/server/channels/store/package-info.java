@@ -1,0 +1,2 @@
+/** SQL for channels, their keys and the webhook outbox. */
+package io.scenicpass.server.channels.store;

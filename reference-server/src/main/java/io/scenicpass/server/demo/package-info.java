@@ -1,0 +1,2 @@
+/** The demo seed behind {@code ./scenicpass demo}. */
+package io.scenicpass.server.demo;

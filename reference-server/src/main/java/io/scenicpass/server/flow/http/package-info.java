@@ -1,0 +1,2 @@
+/** The operator dashboard page and its data. */
+package io.scenicpass.server.flow.http;

@@ -1,0 +1,2 @@
+/** SQL for flow counters and alerts. */
+package io.scenicpass.server.flow.store;
