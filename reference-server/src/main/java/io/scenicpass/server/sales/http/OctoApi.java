@@ -149,29 +149,21 @@ public final class OctoApi {
                                         ch,
                                         uuid(ctx),
                                         OctoCommands.extend(BODIES.readOptional(ctx, BookingExtendRequest.class)))))));
-        r.post(
-                "/octo/bookings/{uuid}/cancel",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        view(
-                                ctx,
-                                bookings.cancel(
-                                        ch,
-                                        uuid(ctx),
-                                        OctoCommands.cancel(
-                                                BODIES.readOptional(ctx, BookingCancellationRequest.class)))))));
-        r.delete(
-                "/octo/bookings/{uuid}",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        view(
-                                ctx,
-                                bookings.cancel(
-                                        ch,
-                                        uuid(ctx),
-                                        OctoCommands.cancel(
-                                                BODIES.readOptional(ctx, BookingCancellationRequest.class)))))));
+        r.post("/octo/bookings/{uuid}/cancel", auth(this::cancel));
+        r.delete("/octo/bookings/{uuid}", auth(this::cancel));
         r.get("/octo/tickets/{file}", auth(this::ticketPng));
+    }
+
+    /** {@code POST …/cancel} and {@code DELETE /octo/bookings/{uuid}} are the same cancellation. */
+    private void cancel(Context ctx, Channel ch) throws java.io.IOException {
+        ok(
+                ctx,
+                view(
+                        ctx,
+                        bookings.cancel(
+                                ch,
+                                uuid(ctx),
+                                OctoCommands.cancel(BODIES.readOptional(ctx, BookingCancellationRequest.class)))));
     }
 
     private void availability(Context ctx, Channel ch) throws Exception {
