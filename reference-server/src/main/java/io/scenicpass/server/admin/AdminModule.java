@@ -16,6 +16,7 @@ public final class AdminModule {
 
     public AdminModule(Platform p, SalesModule sales, ChannelsModule channels, KeyService keys) {
         admin = new AdminService(p.db(), new SettingStore(), new BlacklistStore(), new SiteStore(), p.clock());
-        api = new AdminApi(admin, sales.catalogue, sales.inventory, channels.channels, keys, sales.passes);
+        api = new AdminApi(
+                admin, sales.catalogue, sales.inventory, sales.capacity, channels.channels, keys, sales.passes);
     }
 }

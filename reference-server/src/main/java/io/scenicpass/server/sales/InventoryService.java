@@ -1,6 +1,5 @@
 package io.scenicpass.server.sales;
 
-import io.scenicpass.server.Bounds;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.db.Database;
@@ -411,66 +410,8 @@ public final class InventoryService {
         return n;
     }
 
-    /** Changes a slot's capacity; refused with CONFLICT when below what is held + sold. */
-    public Slot changeCapacity(String slotId, int capacity) {
-        Bounds.capacity("capacity", capacity);
-        Slot changed = db.tx(c -> {
-            Slot s = inventory
-                    .slot(c, slotId)
-                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
-            if (!inventory.setCapacity(c, slotId, capacity)) {
-                Slot now = inventory.slot(c, slotId).orElse(s);
-                throw new ServiceException(
-                        Problem.CONFLICT,
-                        "capacity " + capacity + " is below the "
-                                + (now.held() + now.sold()) + " places already sold or held (sold " + now.sold()
-                                + ", held "
-                                + now.held() + ")",
-                        slotId);
-            }
-            return inventory.slot(c, slotId).orElseThrow();
-        });
-        availabilityCache.allChanged();
-        return changed;
-    }
-
-    /** Changes the daily capacity of a pool on one date; refused when below what is held + sold. */
-    public void changeDayCapacity(String poolId, LocalDate date, int capacity) {
-        Bounds.capacity("capacity", capacity);
-        db.tx(c -> {
-            inventory.ensureDayPool(c, poolId, date);
-            if (!inventory.setDayCapacity(c, poolId, date, capacity)) {
-                throw new ServiceException(
-                        Problem.CONFLICT,
-                        "daily capacity " + capacity + " is below the places already sold or held",
-                        poolId);
-            }
-            return null;
-        });
-        availabilityCache.allChanged();
-    }
-
-    public void setClosed(String slotId, boolean closed) {
-        db.tx(c -> {
-            inventory
-                    .slot(c, slotId)
-                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
-            inventory.setClosed(c, slotId, closed);
-            return null;
-        });
-        availabilityCache.allChanged();
-    }
-
-    /** Sets a channel's allotment on a slot (on top of the shared pool). */
-    public void putAllotment(String slotId, String channelId, int capacity) {
-        Bounds.capacity("capacity", capacity);
-        db.tx(c -> {
-            inventory
-                    .slot(c, slotId)
-                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
-            inventory.putAllotment(c, slotId, channelId, capacity);
-            return null;
-        });
+    /** A channel's allotment on a slot changed (see {@link CapacityChanges}): forget what was cached about it. */
+    public void allotmentChanged(String slotId, String channelId) {
         allotted.invalidate(slotId + "|" + channelId);
         availabilityCache.allChanged();
     }

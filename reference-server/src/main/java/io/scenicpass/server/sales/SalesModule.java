@@ -21,6 +21,7 @@ public final class SalesModule {
     public final IssuanceService issuance;
     public final BookingService bookings;
     public final PassQueries passes;
+    public final CapacityChanges capacity;
     public final OctoApi api;
     private final Platform platform;
 
@@ -65,6 +66,7 @@ public final class SalesModule {
                 p.ids(),
                 p.clock());
         passes = new PassQueries(p.db(), passStore, bookingStore);
+        capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
         api = new OctoApi(
                 catalogue, inventory, bookings, channels.channels, passes, config.areaId, config.areaName, publicUrl);
     }

@@ -11,6 +11,7 @@ import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.keys.KeyService;
+import io.scenicpass.server.sales.CapacityChanges;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
 import io.scenicpass.server.sales.PassQueries;
@@ -49,6 +50,7 @@ public final class AdminApi {
     private final AdminService admin;
     private final CatalogueService catalogue;
     private final InventoryService inventory;
+    private final CapacityChanges capacity;
     private final ChannelService channels;
     private final KeyService keys;
     private final PassQueries passes;
@@ -57,12 +59,14 @@ public final class AdminApi {
             AdminService admin,
             CatalogueService catalogue,
             InventoryService inventory,
+            CapacityChanges capacity,
             ChannelService channels,
             KeyService keys,
             PassQueries passes) {
         this.admin = admin;
         this.catalogue = catalogue;
         this.inventory = inventory;
+        this.capacity = capacity;
         this.channels = channels;
         this.keys = keys;
         this.passes = passes;
@@ -92,24 +96,24 @@ public final class AdminApi {
         r.get(p + "/slots", auth(this::slots));
         r.put(
                 p + "/slots/{slotId}/capacity",
-                auth(ctx -> ctx.json(inventory.changeCapacity(
+                auth(ctx -> ctx.json(capacity.changeCapacity(
                         ctx.pathParam("slotId"),
                         required(body(ctx, CapacityBody.class).capacity(), "capacity")))));
         r.put(p + "/slots/{slotId}/closed", auth(ctx -> {
-            inventory.setClosed(
+            capacity.setClosed(
                     ctx.pathParam("slotId"),
                     required(body(ctx, ClosedBody.class).closed(), "closed"));
             ctx.status(204);
         }));
         r.put(p + "/slots/{slotId}/allotments/{channelId}", auth(ctx -> {
-            inventory.putAllotment(
+            capacity.putAllotment(
                     ctx.pathParam("slotId"),
                     ctx.pathParam("channelId"),
                     required(body(ctx, CapacityBody.class).capacity(), "capacity"));
             ctx.status(204);
         }));
         r.put(p + "/day-pools/{poolId}/{date}", auth(ctx -> {
-            inventory.changeDayCapacity(
+            capacity.changeDayCapacity(
                     ctx.pathParam("poolId"),
                     parseDate(ctx.pathParam("date")),
                     required(body(ctx, CapacityBody.class).capacity(), "capacity"));
