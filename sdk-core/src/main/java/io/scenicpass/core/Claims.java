@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What a pass says: immutable, built with {@link #builder()}.
@@ -35,6 +36,8 @@ public final class Claims {
     private final boolean concession;
     private final String channelId;
     private final boolean onlinePreferred;
+    private final Integer minAge;
+    private final Integer maxAge;
     private final Instant issuedAt;
 
     private Claims(Builder b) {
@@ -54,6 +57,8 @@ public final class Claims {
         this.concession = b.concession;
         this.channelId = b.channelId;
         this.onlinePreferred = b.onlinePreferred;
+        this.minAge = b.minAge;
+        this.maxAge = b.maxAge;
         this.issuedAt = b.issuedAt;
     }
 
@@ -82,6 +87,8 @@ public final class Claims {
         b.slotStart = slotStart;
         b.slotEnd = slotEnd;
         b.holderBinding = holderBinding;
+        b.minAge = minAge;
+        b.maxAge = maxAge;
         return b;
     }
 
@@ -168,6 +175,19 @@ public final class Claims {
         return onlinePreferred;
     }
 
+    /**
+     * Youngest age (in whole years on the day of the visit) the ticket is for, e.g. 60 for a senior ticket;
+     * a gate checks it against the date of birth an ID document carries. Empty when the ticket has no lower bound.
+     */
+    public OptionalInt minAge() {
+        return minAge == null ? OptionalInt.empty() : OptionalInt.of(minAge);
+    }
+
+    /** Oldest age (whole years on the day of the visit, inclusive) the ticket is for, e.g. 18 for a child ticket. */
+    public OptionalInt maxAge() {
+        return maxAge == null ? OptionalInt.empty() : OptionalInt.of(maxAge);
+    }
+
     /** When the pass was issued. */
     public Instant issuedAt() {
         return issuedAt;
@@ -200,6 +220,8 @@ public final class Claims {
                 && concession == c.concession
                 && Objects.equals(channelId, c.channelId)
                 && onlinePreferred == c.onlinePreferred
+                && Objects.equals(minAge, c.minAge)
+                && Objects.equals(maxAge, c.maxAge)
                 && issuedAt.equals(c.issuedAt);
     }
 
@@ -215,7 +237,9 @@ public final class Claims {
                 + (slotStart == null ? "" : ", slot=" + slotStart + ".." + slotEnd)
                 + ", entries=" + entriesAllowed + ", reentry=" + reentry + ", zones=" + zones
                 + ", party=" + partySize + ", bound=" + (holderBinding != null) + ", concession=" + concession
-                + ", channel=" + channelId + (onlinePreferred ? ", onlinePreferred" : "") + ", issuedAt=" + issuedAt
+                + ", channel=" + channelId + (onlinePreferred ? ", onlinePreferred" : "")
+                + (minAge == null && maxAge == null ? "" : ", age=" + minAge + ".." + maxAge)
+                + ", issuedAt=" + issuedAt
                 + "}";
     }
 
@@ -237,6 +261,8 @@ public final class Claims {
         private boolean concession;
         private String channelId;
         private boolean onlinePreferred;
+        private Integer minAge;
+        private Integer maxAge;
         private Instant issuedAt;
 
         private Builder() {}
@@ -339,6 +365,18 @@ public final class Claims {
             return this;
         }
 
+        /** Youngest age the ticket is for (0..150); null for none. */
+        public Builder minAge(Integer v) {
+            this.minAge = v;
+            return this;
+        }
+
+        /** Oldest age the ticket is for, inclusive (0..150); null for none. */
+        public Builder maxAge(Integer v) {
+            this.maxAge = v;
+            return this;
+        }
+
         /** Issue time. */
         public Builder issuedAt(Instant v) {
             this.issuedAt = v;
@@ -385,6 +423,12 @@ public final class Claims {
             }
             if (holderBinding != null && holderBinding.length == 0) {
                 throw new IllegalArgumentException("holderBinding must not be empty");
+            }
+            if ((minAge != null && (minAge < 0 || minAge > 150)) || (maxAge != null && (maxAge < 0 || maxAge > 150))) {
+                throw new IllegalArgumentException("ages must be 0..150");
+            }
+            if (minAge != null && maxAge != null && minAge > maxAge) {
+                throw new IllegalArgumentException("minAge must not exceed maxAge");
             }
             if (channelId != null && channelId.isEmpty()) {
                 throw new IllegalArgumentException("channelId must not be empty");

@@ -120,6 +120,31 @@ class PassCodecTest {
     }
 
     @Test
+    void ageBoundsAreClaims15And16AndAbsentWhenUnset() {
+        Claims plain = PassSamples.timed();
+        Claims senior = plain.toBuilder().concession(true).minAge(60).build();
+        Claims child = plain.toBuilder().concession(true).minAge(6).maxAge(18).build();
+        assertThat(PassCodec.decode(issuer.issue(senior).text()).claims()).isEqualTo(senior);
+        assertThat(PassCodec.decode(issuer.issue(senior).text()).claims().minAge())
+                .hasValue(60);
+        assertThat(PassCodec.decode(issuer.issue(senior).text()).claims().maxAge())
+                .isEmpty();
+        assertThat(PassCodec.decode(issuer.issue(child).text()).claims().maxAge())
+                .hasValue(18);
+        assertThat(child).isNotEqualTo(senior);
+        // the senior payload ends with 12: true, 15: 60 (0F 18 3C)
+        String hex = io.scenicpass.core.internal.text.Hex.encode(
+                issuer.issue(senior).cose().payload());
+        assertThat(hex.toUpperCase()).endsWith("0CF50F183C");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> plain.toBuilder().minAge(19).maxAge(18).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> plain.toBuilder().maxAge(151).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void onlinePreferredIsClaim14AndAbsentWhenFalse() {
         Claims plain = PassSamples.timed();
         Claims flagged = plain.toBuilder().onlinePreferred(true).build();

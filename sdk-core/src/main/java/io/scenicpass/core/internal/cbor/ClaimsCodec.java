@@ -34,6 +34,8 @@ public final class ClaimsCodec {
     static final int CONCESSION = 12;
     static final int CHANNEL = 13;
     static final int ONLINE_PREFERRED = 14;
+    static final int MIN_AGE = 15;
+    static final int MAX_AGE = 16;
     /** Kind assumed when key 4 is absent (the most common pass). */
     public static final PassKind DEFAULT_KIND = PassKind.TIMED_SLOT;
 
@@ -63,7 +65,9 @@ public final class ClaimsCodec {
                 + n(c.holderBinding().isPresent())
                 + n(c.concession())
                 + n(c.channelId().isPresent())
-                + n(c.onlinePreferred());
+                + n(c.onlinePreferred())
+                + n(c.minAge().isPresent())
+                + n(c.maxAge().isPresent());
         return Cbor.encode(g -> {
             g.writeStartObject(null, count);
             g.writeFieldId(PASS_ID);
@@ -128,6 +132,14 @@ public final class ClaimsCodec {
             if (c.onlinePreferred()) {
                 g.writeFieldId(ONLINE_PREFERRED);
                 g.writeBoolean(true);
+            }
+            if (c.minAge().isPresent()) {
+                g.writeFieldId(MIN_AGE);
+                g.writeNumber(c.minAge().getAsInt());
+            }
+            if (c.maxAge().isPresent()) {
+                g.writeFieldId(MAX_AGE);
+                g.writeNumber(c.maxAge().getAsInt());
             }
             g.writeEndObject();
         });
@@ -245,6 +257,12 @@ public final class ClaimsCodec {
                         break;
                     case ONLINE_PREFERRED:
                         b.onlinePreferred(bool(p, "online preferred"));
+                        break;
+                    case MIN_AGE:
+                        b.minAge((int) uint(p, 150));
+                        break;
+                    case MAX_AGE:
+                        b.maxAge((int) uint(p, 150));
                         break;
                     default:
                         p.skipChildren();
