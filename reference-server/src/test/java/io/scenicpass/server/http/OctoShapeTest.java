@@ -84,6 +84,14 @@ class OctoShapeTest {
     }
 
     @Test
+    void productsSayHowPricesApplyOnlyToAChannelAskingForPrices() {
+        JsonNode priced = ts.send("GET", "/octo/products/tour", key, null, Map.of("Octo-Capabilities", "octo/pricing"))
+                .json();
+        assertThat(priced.get("pricingPer").asText()).isEqualTo("UNIT");
+        assertThat(ts.get("/octo/products/tour", key).json().has("pricingPer")).isFalse();
+    }
+
+    @Test
     void aReservationWithoutUuidGetsTheServersOwnAndShowsEveryRequiredField() {
         Answer a = ts.post("/octo/bookings", key, reserveWithoutUuid("tour", "tour-adult", "tour-child"));
         assertThat(a.status()).as(a.body()).isEqualTo(200);

@@ -57,6 +57,7 @@ public final class OctoViews {
             options.add(option(p, ov, pricing));
         }
         return new io.scenicpass.channel.model.Product()
+                .pricingPer(pricing ? "UNIT" : null) // every unit item has its own price
                 .id(p.id())
                 .internalName(p.internalName())
                 .reference(p.reference())
