@@ -171,6 +171,20 @@ class OctoShapeTest {
         assertThat(sold.get("voucher").get("deliveryOptions")).hasSize(1);
     }
 
+    /** An e-mail address OCTO's schemas would not accept is refused, so no answer ever shows one. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"not-an-email", "li@example", "li..lei@example.com", "李雷@例子.中国"})
+    void aContactEmailOctoWouldRefuseIsABadRequest(String email) {
+        String body = reserveWithoutUuid("tour", "tour-adult")
+                .replace("\"unitItems\"", "\"contact\":{\"emailAddress\":\"" + email + "\"},\"unitItems\"");
+        Answer a = ts.post("/octo/bookings", key, body);
+        assertThat(a.status()).as(a.body()).isEqualTo(400);
+        assertThat(a.json().get("error").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(a.json().get("errorMessage").asText()).contains("contact.emailAddress");
+        Answer ok = ts.post("/octo/bookings", key, body.replace(email, "li.lei+ota@example.com.cn"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    }
+
     /** The reservation errors in the order OCTO's validator probes them, each naming the offending id. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(
