@@ -22,7 +22,8 @@ import java.util.Properties;
  * {@code keys.passphrase}/{@code SCENICPASS_KEY_PASSPHRASE}, {@code admin.token}/{@code SCENICPASS_ADMIN_TOKEN},
  * {@code hold.defaultMinutes}, {@code hold.maxMinutes}, {@code http.maxBodyBytes},
  * {@code rate.perSecond}, {@code rate.burst}, {@code slots.horizonDays}, {@code jobs.intervalSeconds},
- * {@code area.id}, {@code area.name}, the cluster settings {@code node.id} (this node's name in job leases; default
+ * {@code area.id}, {@code area.name}, {@code area.email}, {@code area.telephone}, {@code area.address} (the OCTO
+ * supplier's contact; default none), the cluster settings {@code node.id} (this node's name in job leases; default
  * a random one per start), {@code jobs.leaseSeconds} (how long a singleton job's lease lasts without renewal;
  * default 3 × the job interval), {@code push.pollMillis} (the push hub's safety-net poll of the revocation and
  * blacklist logs; default 1000), {@code availability.cacheMillis} (how long an availability answer may be reused:
@@ -71,6 +72,11 @@ public final class ServerConfig {
     public final Duration jobInterval;
     public final String areaId;
     public final String areaName;
+    /** The area's contact as OCTO's supplier shows it ({@code area.email}, {@code area.telephone}, {@code area.address}); null when not set. */
+    public final String areaEmail;
+
+    public final String areaTelephone;
+    public final String areaAddress;
     /** This node's name in job leases (several nodes on one PostgreSQL). */
     public final String nodeId;
     /** How long a singleton job's lease lasts without renewal (another node takes over after it). */
@@ -121,6 +127,9 @@ public final class ServerConfig {
         jobInterval = Duration.ofSeconds(Long.parseLong(p.getProperty("jobs.intervalSeconds", "5")));
         areaId = p.getProperty("area.id", "area-1");
         areaName = p.getProperty("area.name", "ScenicPass scenic area");
+        areaEmail = blankToNull(p.getProperty("area.email"));
+        areaTelephone = blankToNull(p.getProperty("area.telephone"));
+        areaAddress = blankToNull(p.getProperty("area.address"));
         nodeId = p.getProperty(
                 "node.id", "node-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         jobLease = Duration.ofSeconds(

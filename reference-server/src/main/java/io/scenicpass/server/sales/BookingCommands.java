@@ -31,6 +31,12 @@ public final class BookingCommands {
         public Reserve {
             details = details == null ? new Details(null, null, null) : details;
         }
+
+        /** The same reservation under the given uuid (the server's own when the channel sent none). */
+        public Reserve withUuid(String newUuid) {
+            return new Reserve(
+                    newUuid, fingerprint, productId, optionId, availabilityId, unitItems, expirationMinutes, details);
+        }
     }
 
     /** Confirm a hold, optionally updating its details (null: leave them). */

@@ -61,11 +61,17 @@ public final class BookingService {
         this.clock = clock;
     }
 
-    /** Reserves (holds) places. Idempotent by uuid: the same uuid and request return the same booking. */
+    /**
+     * Reserves (holds) places. Idempotent by uuid: the same uuid and request return the same booking. Without a uuid
+     * (OCTO makes it optional) the server names the booking with a fresh UUID, and there is nothing to replay.
+     */
     public Booking reserve(Channel ch, BookingCommands.Reserve cmd) {
         String uuid = cmd.uuid();
-        if (uuid == null || !uuid.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new ServiceException(Problem.BAD_REQUEST, "uuid is required (1-64 of [A-Za-z0-9_-])", uuid);
+        if (uuid == null) {
+            return reserveNew(ch, cmd.withUuid(ids.uuidV7().toString()));
+        }
+        if (!uuid.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new ServiceException(Problem.BAD_REQUEST, "uuid must be 1-64 of [A-Za-z0-9_-]", uuid);
         }
         try {
             return reserveNew(ch, cmd);

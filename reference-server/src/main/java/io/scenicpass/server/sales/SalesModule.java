@@ -6,6 +6,7 @@ import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.ServerConfig;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.http.OctoApi;
+import io.scenicpass.server.sales.http.OctoSupplier;
 import io.scenicpass.server.sales.internal.HoldCombiner;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
@@ -68,7 +69,7 @@ public final class SalesModule {
         passes = new PassQueries(p.db(), passStore, bookingStore);
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
         api = new OctoApi(
-                catalogue, inventory, bookings, channels.channels, passes, config.areaId, config.areaName, publicUrl);
+                catalogue, inventory, bookings, channels.channels, passes, OctoSupplier.of(config, publicUrl));
     }
 
     /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */

@@ -204,7 +204,7 @@ public final class OctoTransport {
         if (!capabilities.isEmpty()) {
             b.header(OctoCapabilities.HEADER, capabilities);
         }
-        RequestBody body = call.body == null ? null : RequestBody.create(OctoJson.write(call.body), JSON);
+        RequestBody body = call.body == null ? null : RequestBody.create(OctoJson.writeCompact(call.body), JSON);
         if (body == null && !"GET".equals(call.method)) {
             body = RequestBody.create("{}", JSON);
         }

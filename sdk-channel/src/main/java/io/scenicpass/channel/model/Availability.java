@@ -52,12 +52,15 @@ public class Availability {
     @JsonProperty("status")
     private AvailabilityStatus status;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("vacancies")
     private Integer vacancies;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("capacity")
     private Integer capacity;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("maxUnits")
     private Integer maxUnits;
 

@@ -40,9 +40,11 @@ public class AvailabilityCalendarDay {
     @JsonProperty("status")
     private AvailabilityStatus status;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("vacancies")
     private Integer vacancies;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("capacity")
     private Integer capacity;
 

@@ -38,9 +38,11 @@ public class Booking {
     @JsonProperty("testMode")
     private boolean testMode;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("resellerReference")
     private String resellerReference;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("supplierReference")
     private String supplierReference;
 
@@ -57,16 +59,19 @@ public class Booking {
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcUpdatedAt;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("utcExpiresAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcExpiresAt;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("utcRedeemedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcRedeemedAt;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("utcConfirmedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
@@ -81,27 +86,33 @@ public class Booking {
     @JsonProperty("cancellable")
     private boolean cancellable;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("cancellation")
     private Cancellation cancellation;
 
     @JsonProperty("freesale")
     private boolean freesale;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("availabilityId")
     private String availabilityId;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("availability")
     private Availability availability;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("contact")
     private Contact contact;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("notes")
     private String notes;
 
     @JsonProperty("deliveryMethods")
     private List<DeliveryMethod> deliveryMethods;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("voucher")
     private Ticket voucher;
 

@@ -29,6 +29,7 @@ public class Cancellation {
     @JsonProperty("refund")
     private RefundType refund;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("reason")
     private String reason;
 

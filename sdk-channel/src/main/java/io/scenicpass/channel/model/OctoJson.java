@@ -3,16 +3,20 @@ package io.scenicpass.channel.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
 /**
  * The one Jackson configuration for OCTO JSON, shared by the client and the reference server.
  *
  * <p>Unknown properties are ignored and unknown enum values read as {@code UNKNOWN} (or null), so a newer
- * server never breaks an older client; nulls are not written. Time formats are fixed by annotations on the
+ * server never breaks an older client; nulls are not written, except the fields OCTO requires to be present even
+ * when unknown (annotated {@code @JsonInclude(ALWAYS)} on the model: written as {@code null}). Time formats are fixed by annotations on the
  * model fields, so they do not depend on this mapper. The mapper is thread-safe; do not reconfigure it.
  */
 public final class OctoJson {
@@ -51,6 +55,33 @@ public final class OctoJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Serialises a model object to OCTO JSON without any null field, even those OCTO answers must carry: request
+     * bodies stay as small as they always were (and a request's fingerprint as it always was).
+     *
+     * @param value the object
+     * @return the JSON text
+     */
+    public static String writeCompact(Object value) {
+        try {
+            return MAPPER.writeValueAsString(withoutNulls(MAPPER.valueToTree(value)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UncheckedIOException(new java.io.IOException("cannot serialise " + value.getClass(), e));
+        }
+    }
+
+    /** {@code n} with every null-valued object field removed, recursively (arrays keep their null elements). */
+    private static JsonNode withoutNulls(JsonNode n) {
+        if (n instanceof ObjectNode) {
+            ObjectNode o = (ObjectNode) n;
+            o.properties().removeIf(e -> e.getValue().isNull());
+            o.forEach(OctoJson::withoutNulls);
+        } else if (n instanceof ArrayNode) {
+            n.forEach(OctoJson::withoutNulls);
+        }
+        return n;
     }
 
     /**

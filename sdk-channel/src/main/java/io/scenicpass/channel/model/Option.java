@@ -34,6 +34,7 @@ public class Option {
     @JsonProperty("internalName")
     private String internalName;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("reference")
     private String reference;
 

@@ -31,6 +31,7 @@ public class Product {
     @JsonProperty("internalName")
     private String internalName;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("reference")
     private String reference;
 
@@ -75,6 +76,9 @@ public class Product {
 
     @JsonProperty("availableCurrencies")
     private List<String> availableCurrencies;
+
+    @JsonProperty("pricingPer")
+    private String pricingPer;
 
     @JsonProperty("options")
     private List<Option> options;
@@ -322,6 +326,20 @@ public class Product {
         return this;
     }
 
+    /** @return how prices apply (octo/pricing): {@code UNIT} (each unit item its price) or {@code BOOKING} */
+    public String getPricingPer() {
+        return pricingPer;
+    }
+
+    /**
+     * @param value how prices apply (octo/pricing): {@code UNIT} or {@code BOOKING}; null to omit
+     * @return this
+     */
+    public Product pricingPer(String value) {
+        this.pricingPer = value;
+        return this;
+    }
+
     /** @return the options (never null; empty when absent) */
     public List<Option> getOptions() {
         return options == null ? Collections.emptyList() : Collections.unmodifiableList(options);
@@ -387,6 +405,7 @@ public class Product {
                 && Objects.equals(redemptionMethod, that.redemptionMethod)
                 && Objects.equals(defaultCurrency, that.defaultCurrency)
                 && Objects.equals(availableCurrencies, that.availableCurrencies)
+                && Objects.equals(pricingPer, that.pricingPer)
                 && Objects.equals(options, that.options);
     }
 
@@ -410,6 +429,7 @@ public class Product {
                 redemptionMethod,
                 defaultCurrency,
                 availableCurrencies,
+                pricingPer,
                 options);
     }
 
@@ -423,6 +443,6 @@ public class Product {
                 + availabilityRequired + ", " + "availabilityType=" + availabilityType + ", " + "deliveryFormats="
                 + deliveryFormats + ", " + "deliveryMethods=" + deliveryMethods + ", " + "redemptionMethod="
                 + redemptionMethod + ", " + "defaultCurrency=" + defaultCurrency + ", " + "availableCurrencies="
-                + availableCurrencies + ", " + "options=" + options + "}";
+                + availableCurrencies + ", " + "pricingPer=" + pricingPer + ", " + "options=" + options + "}";
     }
 }

@@ -32,6 +32,7 @@ public class Ticket {
     @JsonProperty("redemptionMethod")
     private RedemptionMethod redemptionMethod;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("utcRedeemedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)

@@ -31,6 +31,7 @@ public class Unit {
     @JsonProperty("internalName")
     private String internalName;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("reference")
     private String reference;
 

@@ -32,23 +32,28 @@ public class UnitItem {
     @JsonProperty("unitId")
     private String unitId;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("resellerReference")
     private String resellerReference;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("supplierReference")
     private String supplierReference;
 
     @JsonProperty("status")
     private BookingStatus status;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("utcRedeemedAt")
     @JsonSerialize(using = OctoJsonCodecs.UtcTimestampSerializer.class)
     @JsonDeserialize(using = OctoJsonCodecs.UtcTimestampDeserializer.class)
     private Instant utcRedeemedAt;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("contact")
     private Contact contact;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("ticket")
     private Ticket ticket;
 

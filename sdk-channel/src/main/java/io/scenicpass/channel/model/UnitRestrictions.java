@@ -34,9 +34,11 @@ public class UnitRestrictions {
     @JsonProperty("idRequired")
     private boolean idRequired;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("minQuantity")
     private Integer minQuantity;
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("maxQuantity")
     private Integer maxQuantity;
 

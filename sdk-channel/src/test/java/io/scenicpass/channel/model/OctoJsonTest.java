@@ -59,7 +59,14 @@ class OctoJsonTest {
         assertThat(n.get("utcCreatedAt").asText()).isEqualTo("2026-11-24T10:15:30Z");
         assertThat(n.get("utcConfirmedAt").asText()).isEqualTo("2026-11-24T10:16:00Z");
         assertThat(n.get("availability").get("localDateTimeStart").asText()).isEqualTo("2026-11-25T08:00:00+08:00");
-        assertThat(n.has("utcExpiresAt")).as("nulls are omitted").isFalse();
+        assertThat(n.has("utcExpiresAt"))
+                .as("OCTO's required-but-nullable fields are written")
+                .isTrue();
+        assertThat(n.get("utcExpiresAt").isNull()).isTrue();
+        assertThat(n.has("pricing")).isTrue();
+        assertThat(n.get("unitItems").get(0).has("pricing"))
+                .as("optional fields stay omitted when null")
+                .isFalse();
         assertThat(n.get("unitItems")
                         .get(0)
                         .get("ticket")

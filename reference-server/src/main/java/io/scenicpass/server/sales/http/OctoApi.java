@@ -14,8 +14,6 @@ import io.scenicpass.channel.model.BookingUpdateRequest;
 import io.scenicpass.channel.model.OctoCapabilities;
 import io.scenicpass.channel.model.OctoJson;
 import io.scenicpass.channel.model.OpeningHours;
-import io.scenicpass.channel.model.Supplier;
-import io.scenicpass.channel.model.SupplierContact;
 import io.scenicpass.channel.model.UnitPricing;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
@@ -57,43 +55,25 @@ public final class OctoApi {
     private final BookingService bookings;
     private final ChannelService channels;
     private final PassQueries passes;
-    private final String supplierId;
-    private final String supplierName;
-    private final java.util.function.Supplier<String> publicUrl;
+    private final OctoSupplier supplier;
 
-    /**
-     * {@code publicUrl}: the server's URL as channels reach it (configured {@code http.publicUrl}), the supplier's
-     * {@code endpoint}; never taken from the request, whose Host header anyone can set.
-     */
     public OctoApi(
             CatalogueService catalogue,
             InventoryService inventory,
             BookingService bookings,
             ChannelService channels,
             PassQueries passes,
-            String supplierId,
-            String supplierName,
-            java.util.function.Supplier<String> publicUrl) {
+            OctoSupplier supplier) {
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.bookings = bookings;
         this.channels = channels;
         this.passes = passes;
-        this.supplierId = supplierId;
-        this.supplierName = supplierName;
-        this.publicUrl = publicUrl;
+        this.supplier = supplier;
     }
 
     public void register(RoutesConfig r) {
-        r.get(
-                "/octo/supplier",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        new Supplier()
-                                .id(supplierId)
-                                .name(supplierName)
-                                .endpoint(publicUrl.get() + "/octo")
-                                .contact(new SupplierContact().website(publicUrl.get())))));
+        r.get("/octo/supplier", auth((ctx, ch) -> ok(ctx, supplier.supplier())));
         r.get(
                 "/octo/products",
                 auth((ctx, ch) -> ok(

@@ -1,6 +1,5 @@
 package io.scenicpass.server.sales.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scenicpass.channel.model.BookingCancellationRequest;
 import io.scenicpass.channel.model.BookingConfirmationRequest;
 import io.scenicpass.channel.model.BookingExtendRequest;
@@ -70,13 +69,14 @@ public final class OctoCommands {
     }
 
     /**
-     * The reservation's idempotency fingerprint: SHA-256 of the request as OCTO JSON, as stored in
-     * {@code booking.request_hash} since the first release (so retries across an upgrade are still recognised).
+     * The reservation's idempotency fingerprint: SHA-256 of the request as OCTO JSON without null fields, as stored
+     * in {@code booking.request_hash} since the first release (so retries across an upgrade are still recognised; the
+     * model now writes some nulls explicitly, which are dropped here to keep the hash the same).
      */
     static String fingerprint(BookingReservationRequest req) {
         try {
-            return ChannelService.sha256Hex(OctoJson.mapper().writeValueAsString(req));
-        } catch (JsonProcessingException e) {
+            return ChannelService.sha256Hex(OctoJson.writeCompact(req));
+        } catch (java.io.UncheckedIOException e) {
             throw new ServiceException(Problem.BAD_REQUEST, "request cannot be serialised");
         }
     }

@@ -9,11 +9,13 @@ import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Bounds on the free text a channel sends with a booking (docs/security-http.md): references and contact fields 200
- * characters, notes 2,000 (a contact's 1,000), a cancellation reason 1,000, at most 10 locales of 35. Over a bound:
- * 400 BAD_REQUEST naming the field, before anything is stored.
+ * characters, notes 2,000 (a contact's 1,000), a cancellation reason 1,000, at most 10 locales of 35; a contact's
+ * {@code emailAddress} must be an e-mail address as OCTO's schemas define one. Otherwise: 400 BAD_REQUEST naming the
+ * field, before anything is stored.
  */
 final class OctoLimits {
     static final int REFERENCE = 200;
@@ -23,6 +25,10 @@ final class OctoLimits {
     static final int REASON = 1000;
     static final int LOCALES = 10;
     static final int LOCALE = 35;
+
+    /** The e-mail form of OCTO's zod schemas ({@code z.string().email()}), so what we store we can show. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "^(?!\\.)(?!.*\\.\\.)[A-Za-z0-9_'+\\-.]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$");
 
     private OctoLimits() {}
 
@@ -62,6 +68,10 @@ final class OctoLimits {
         max(name + ".firstName", c.getFirstName(), CONTACT_FIELD);
         max(name + ".lastName", c.getLastName(), CONTACT_FIELD);
         max(name + ".emailAddress", c.getEmailAddress(), CONTACT_FIELD);
+        String email = c.getEmailAddress();
+        if (email != null && !email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            throw new ServiceException(Problem.BAD_REQUEST, name + ".emailAddress is not an e-mail address");
+        }
         max(name + ".phoneNumber", c.getPhoneNumber(), CONTACT_FIELD);
         max(name + ".postalCode", c.getPostalCode(), CONTACT_FIELD);
         max(name + ".country", c.getCountry(), CONTACT_FIELD);

@@ -22,6 +22,7 @@ import io.scenicpass.channel.model.UnitItem;
 import io.scenicpass.channel.model.UnitPricing;
 import io.scenicpass.channel.model.UnitRestrictions;
 import io.scenicpass.channel.model.UnitType;
+import io.scenicpass.server.Bounds;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.CatalogueService;
@@ -56,6 +57,7 @@ public final class OctoViews {
             options.add(option(p, ov, pricing));
         }
         return new io.scenicpass.channel.model.Product()
+                .pricingPer(pricing ? "UNIT" : null) // every unit item has its own price
                 .id(p.id())
                 .internalName(p.internalName())
                 .reference(p.reference())
@@ -86,11 +88,16 @@ public final class OctoViews {
                     .reference(u.id())
                     .title(u.internalName())
                     .type(unitType(u.type()))
+                    .requiredContactFields(List.of())
+                    // OCTO wants whole ages: no lower bound is 0, no upper bound the catalogue's highest age
                     .restrictions(new UnitRestrictions()
-                            .minAge(u.minAge())
-                            .maxAge(u.maxAge())
+                            .minAge(u.minAge() == null ? 0 : u.minAge())
+                            .maxAge(u.maxAge() == null ? Bounds.MAX_AGE : u.maxAge())
                             .idRequired(u.idRequired())
-                            .paxCount(u.paxCount()));
+                            .minQuantity(null)
+                            .maxQuantity(null)
+                            .paxCount(u.paxCount())
+                            .accompaniedBy(List.of()));
             Price price = ov.price(u.id());
             if (pricing && price != null) {
                 UnitPricing up = unitPricing(u.id(), price, p.currency());
@@ -216,7 +223,10 @@ public final class OctoViews {
                     && byId.containsKey(u.passId())
                     && b.status().isSold()) {
                 mi.ticket(ticket(byId.get(u.passId()), redeemed ? used : null));
+            } else if (!product.groupPass()) {
+                mi.ticket(OctoShapes.noTicketYet()); // OCTO: a TICKET product's items always carry a ticket
             }
+            mi.contact(OctoShapes.contact(null));
             if (pricing) {
                 mi.pricing(new Pricing()
                         .original(Math.toIntExact(u.retail()))
@@ -251,13 +261,22 @@ public final class OctoViews {
                         .localDateTimeEnd(OffsetDateTime.parse(slot.localEnd()))
                         .allDay(false)
                         .utcCutoffAt(slot.endAt())
-                        .available(!slot.closed()))
-                .contact(contact(b.contactJson()))
+                        .available(!slot.closed())
+                        .status(status(new Vacancy(slot.vacancies(), slot.capacity(), slot.closed())))
+                        .vacancies(slot.vacancies())
+                        .capacity(slot.capacity())
+                        .maxUnits(Math.min(slot.vacancies(), BookingService.MAX_UNITS))
+                        .openingHours(List.of(new OpeningHours()
+                                .from(slot.localStart().substring(11, 16))
+                                .to(slot.localEnd().substring(11, 16)))))
+                .contact(OctoShapes.contact(b.contactJson()))
                 .notes(b.notes())
                 .deliveryMethods(List.of(product.groupPass() ? DeliveryMethod.VOUCHER : DeliveryMethod.TICKET))
                 .unitItems(items);
         if (product.groupPass() && !passes.isEmpty() && b.status().isSold()) {
             mb.voucher(ticket(passes.get(0), groupUsed));
+        } else if (product.groupPass()) {
+            mb.voucher(OctoShapes.noTicketYet()); // OCTO: a VOUCHER product's booking always carries its voucher
         }
         if (b.status() == BookingState.CANCELLED) {
             mb.cancellation(new Cancellation()
@@ -294,17 +313,6 @@ public final class OctoViews {
             return OctoJson.mapper().writeValueAsString(c);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static Contact contact(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return OctoJson.mapper().readValue(json, Contact.class);
-        } catch (JsonProcessingException e) {
-            return null;
         }
     }
 
