@@ -138,4 +138,45 @@ public record Booking(
                 cancelReason,
                 unitItems);
     }
+
+    /**
+     * This booking moved to {@code slot} of {@code product} with new unit items ({@code quantity} places, totals summed
+     * from the items, {@code fromAllotment} of them from the channel's allotment); status and details unchanged.
+     */
+    public Booking movedTo(Product product, Slot slot, int quantity, int fromAllotment, List<UnitItem> items) {
+        long retail = 0;
+        long net = 0;
+        for (UnitItem u : items) {
+            retail += u.retail();
+            net += u.net();
+        }
+        return new Booking(
+                uuid,
+                channelId,
+                product.id(),
+                slot.optionId(),
+                slot.id(),
+                product.dayPool(),
+                slot.localDate(),
+                status,
+                quantity,
+                fromAllotment,
+                requestHash,
+                resellerReference,
+                supplierReference,
+                contactJson,
+                notes,
+                product.currency(),
+                retail,
+                net,
+                expiresAt,
+                createdAt,
+                updatedAt,
+                confirmedAt,
+                cancelledAt,
+                redeemedAt,
+                cancelRefund,
+                cancelReason,
+                List.copyOf(items));
+    }
 }
