@@ -40,7 +40,7 @@ class OctoBookingChangesTest {
         ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, null);
         ts.product("river", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, null);
         ts.product("small", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 3, false, 60, null);
-        key = ts.channel("ota-a", 1000, 1000, null);
+        key = ts.channel("ota-a", 1000, 1000, "http://203.0.113.9:9/hook"); // TEST-NET-3: queued, never delivered
     }
 
     @AfterAll
@@ -153,6 +153,7 @@ class OctoBookingChangesTest {
         // a retried PATCH issues nothing new
         assertThat(tickets(patch("mv-4", "{\"availabilityId\":\"" + to + "\"}").json()))
                 .isEqualTo(newTexts);
+        assertThat(webhooks("mv-4")).containsExactlyInAnyOrder("BOOKING_CONFIRMED", "BOOKING_UPDATED");
     }
 
     @Test
@@ -217,6 +218,22 @@ class OctoBookingChangesTest {
 
     private static Answer patch(String uuid, String json) {
         return ts.send("PATCH", "/octo/bookings/" + uuid, key, json, Map.of());
+    }
+
+    /** The webhook events queued for a booking (the outbox). */
+    private static List<String> webhooks(String uuid) {
+        return ts.server.database().read(c -> {
+            List<String> out = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT event_type FROM outbox WHERE payload LIKE ?")) {
+                ps.setString(1, "%\"" + uuid + "\"%");
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     private static JsonNode ok(Answer a) {
