@@ -79,6 +79,9 @@ final class BookingChanges {
             String optionId,
             String availabilityId,
             List<BookingCommands.Item> items) {
+        if (productId == null && optionId == null && availabilityId == null && (items == null || items.isEmpty())) {
+            return null; // details only: the catalogue is not consulted (the product may be off sale by now)
+        }
         boolean sameProduct = productId == null || productId.equals(b.productId());
         CatalogueService.ProductView pv = catalogue.product(sameProduct ? b.productId() : productId, ch.id());
         String targetOption = optionId != null ? optionId : sameProduct ? b.optionId() : null;

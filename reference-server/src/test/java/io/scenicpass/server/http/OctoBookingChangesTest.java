@@ -216,6 +216,19 @@ class OctoBookingChangesTest {
         assertThat(vacancies("tour", slot)).isEqualTo(7);
     }
 
+    @Test
+    void detailsOfABookingWhoseProductWentOffSaleCanStillChange() {
+        ts.product("gone", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, null);
+        ok(ts.post(
+                "/octo/bookings",
+                key,
+                TestServer.reserve("gone-1", "gone", "2026-06-11T10:00:00+08:00", "gone-adult")));
+        ts.server.catalogue().setActive("gone", false);
+        Answer notes = patch("gone-1", "{\"notes\":\"still coming\"}");
+        assertThat(notes.status()).as(notes.body()).isEqualTo(200);
+        assertThat(notes.json().get("notes").asText()).isEqualTo("still coming");
+    }
+
     private static Answer patch(String uuid, String json) {
         return ts.send("PATCH", "/octo/bookings/" + uuid, key, json, Map.of());
     }
