@@ -53,7 +53,7 @@ final class Park implements AutoCloseable {
         return c;
     }
 
-    /** A gate of the demo site ("gate-north", "gate-south", "gate-cableway"), enrolled with a fresh one-time code. */
+    /** A gate of the demo site ("gate-north", "gate-south", "gate-cableway", "gate-museum"), enrolled with a fresh one-time code. */
     EmbeddedGate gate(String gateId) {
         TestServer.Answer a = admin(
                 "POST",

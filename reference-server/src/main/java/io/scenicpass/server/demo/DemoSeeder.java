@@ -241,6 +241,53 @@ public final class DemoSeeder {
                                         null,
                                         16000,
                                         15000))))));
+        // OCTO OPENING_HOURS: a museum day ticket without a time slot (a DAY pass valid 09:00-17:00, one availability
+        // per day); open every day so that the OCTO validator's 30-day calendar has opening hours throughout
+        server.catalogue()
+                .create(new ProductSpec(
+                        new Product(
+                                "museum-day",
+                                "黄山博物馆日票 Huangshan museum day ticket",
+                                "MUSEUM-DAY",
+                                ZONE,
+                                "DAY",
+                                false,
+                                List.of("museum"),
+                                null,
+                                24 * 60,
+                                "CNY",
+                                true),
+                        List.of(new OptionSpec(
+                                new ProductOption(
+                                        "museum-day-std",
+                                        "museum-day",
+                                        "Day ticket",
+                                        true,
+                                        LocalTime.of(9, 0),
+                                        LocalTime.of(17, 0),
+                                        8 * 60,
+                                        800,
+                                        Set.of(),
+                                        Set.of()),
+                                List.of(
+                                        unit(
+                                                "museum-day-adult",
+                                                "museum-day-std",
+                                                "ADULT",
+                                                "成人 Adult",
+                                                18,
+                                                null,
+                                                6000,
+                                                5400),
+                                        unit(
+                                                "museum-day-child",
+                                                "museum-day-std",
+                                                "CHILD",
+                                                "儿童 Child (6-17)",
+                                                6,
+                                                17,
+                                                3000,
+                                                2700))))));
         // Channel prices: the official site and mini-programs sell below the rack rate.
         for (String ch : List.of("official-site", "wechat-mini", "alipay-mini")) {
             server.catalogue().setPrice("park-entry-adult", ch, 18000, 18000);
@@ -251,9 +298,11 @@ public final class DemoSeeder {
     private void seedSite() {
         server.admin().putZone(new SiteStore.Zone("park", "主景区 Mountain park"));
         server.admin().putZone(new SiteStore.Zone("cableway", "云谷索道 Yungu cable car"));
+        server.admin().putZone(new SiteStore.Zone("museum", "黄山博物馆 Huangshan museum"));
         server.admin().putGate(new SiteStore.Gate("gate-north", "北门 North gate", "park", "IN"));
         server.admin().putGate(new SiteStore.Gate("gate-south", "南门 South gate", "park", "BOTH"));
         server.admin().putGate(new SiteStore.Gate("gate-cableway", "云谷索道站 Cable car station", "cableway", "IN"));
+        server.admin().putGate(new SiteStore.Gate("gate-museum", "博物馆入口 Museum entrance", "museum", "IN"));
     }
 
     private static ProductOption option(String id, String productId, String name, int slotCapacity) {

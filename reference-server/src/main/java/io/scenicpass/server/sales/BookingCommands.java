@@ -39,21 +39,29 @@ public final class BookingCommands {
         }
     }
 
-    /** Confirm a hold, optionally updating its details (null: leave them). */
-    public record Confirm(Details details) {}
+    /**
+     * Confirm a hold, optionally updating its details (null: leave them) and replacing its unit items (null or empty:
+     * keep them; see {@link BookingChanges}).
+     */
+    public record Confirm(Details details, List<Item> unitItems) {
+        public Confirm(Details details) {
+            this(details, null);
+        }
+    }
 
     /** Extend a hold by {@code expirationMinutes} from now (null: the default). */
     public record Extend(Integer expirationMinutes) {}
 
     /**
-     * Update a booking's details (and extend its hold when {@code expirationMinutes} is given). Product, option,
-     * availability and unit items cannot change: a request naming other ones is refused.
+     * Update a booking's details (and extend its hold when {@code expirationMinutes} is given), and move it to another
+     * product, option, availability or set of unit items; each null (unit items: null or empty) keeps the current one.
+     * A move takes the new places before the old ones are given back, in one transaction ({@link BookingChanges}).
      */
     public record Update(
             String productId,
             String optionId,
             String availabilityId,
-            boolean changesUnitItems,
+            List<Item> unitItems,
             Integer expirationMinutes,
             Details details) {}
 

@@ -47,6 +47,8 @@ final class BookingLifecycle {
     private final WebhookService webhooks;
     private final HoldPolicy holds;
     private final Clock clock;
+    /** Moves to another availability, unit items, product or option (PATCH, confirm with unit items). */
+    private final BookingChanges changes;
 
     BookingLifecycle(
             Database db,
@@ -58,8 +60,10 @@ final class BookingLifecycle {
             IssuanceService issuance,
             WebhookService webhooks,
             HoldPolicy holds,
-            Clock clock) {
+            Clock clock,
+            BookingChanges changes) {
         this.db = db;
+        this.changes = changes;
         this.passUse = new PassUseStore(db.dialect());
         this.catalogue = catalogue;
         this.inventoryStore = inventoryStore;
@@ -83,15 +87,25 @@ final class BookingLifecycle {
         if (!current.status().canConfirm()) {
             throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "booking is " + current.status(), uuid);
         }
+        // unit items given at confirm replace the held ones (checked before anything is written)
+        BookingChanges.Target t =
+                cmd == null || cmd.unitItems() == null || cmd.unitItems().isEmpty()
+                        ? null
+                        : changes.resolve(ch, current, null, null, null, cmd.unitItems());
         Instant now = clock.instant();
         db.tx(c -> {
-            Booking b = bookings.find(c, uuid).orElseThrow();
-            if (!b.status().canConfirm()) {
+            Booking found = bookings.find(c, uuid).orElseThrow();
+            if (!found.status().canConfirm()) {
                 return null; // a concurrent confirm won; answer with its result below
             }
-            if (!b.expiresAt().isAfter(now)) {
-                inventory.expireIfDue(c, b);
+            if (!found.expiresAt().isAfter(now)) {
+                inventory.expireIfDue(c, found);
                 return null;
+            }
+            Booking b = t == null ? found : changes.apply(c, ch, current, t, now);
+            if (b == null) {
+                throw new ServiceException(
+                        Problem.UNPROCESSABLE_ENTITY, "the booking is being changed by another request: retry", uuid);
             }
             if (cmd != null && cmd.details() != null) {
                 updateDetails(c, uuid, cmd.details(), now);
@@ -135,25 +149,66 @@ final class BookingLifecycle {
         return get(ch, uuid);
     }
 
+    /**
+     * Updates details, extends a hold and moves the booking ({@link BookingChanges}), all in one transaction: a refused
+     * move (sold out, cutoff passed) changes nothing. Re-resolved when the booking changed meanwhile, and once more
+     * after giving back expired holds of a sold-out target slot.
+     */
     Booking update(Channel ch, String uuid, BookingCommands.Update cmd) {
-        Booking b = get(ch, uuid);
-        if (cmd.productId() != null && !cmd.productId().equals(b.productId())
-                || cmd.optionId() != null && !cmd.optionId().equals(b.optionId())
-                || cmd.availabilityId() != null
-                || cmd.changesUnitItems()) {
-            throw new ServiceException(
-                    Problem.UNPROCESSABLE_ENTITY,
-                    "changing product, option, availability or unit items is not supported: cancel and book again",
-                    uuid);
+        boolean expiredFreed = false;
+        for (int attempt = 1; ; attempt++) {
+            Booking b = get(ch, uuid);
+            if (b.status() == BookingState.EXPIRED) {
+                throw expired(uuid);
+            }
+            if (cmd.expirationMinutes() != null && b.status() != BookingState.ON_HOLD) {
+                throw new ServiceException(
+                        Problem.UNPROCESSABLE_ENTITY, "only a booking ON_HOLD can be extended", uuid);
+            }
+            BookingChanges.Target t =
+                    changes.resolve(ch, b, cmd.productId(), cmd.optionId(), cmd.availabilityId(), cmd.unitItems());
+            Instant now = clock.instant();
+            boolean done;
+            try {
+                done = db.tx(c -> {
+                    if (t != null && changes.apply(c, ch, b, t, now) == null) {
+                        return false;
+                    }
+                    if (cmd.expirationMinutes() != null) {
+                        bookings.setExpiry(c, uuid, now.plus(holds.length(cmd.expirationMinutes())), now);
+                    }
+                    updateDetails(c, uuid, cmd.details(), now);
+                    if (t != null && b.status().isSold()) {
+                        webhooks.enqueue(
+                                c,
+                                ch,
+                                WebhookEventType.BOOKING_UPDATED,
+                                view(c, bookings.find(c, uuid).orElseThrow()));
+                    }
+                    return true;
+                });
+            } catch (ServiceException e) {
+                if (t == null
+                        || expiredFreed
+                        || e.problem() != Problem.UNPROCESSABLE_ENTITY
+                        || inventory.expireDueHolds(t.slot().id()) == 0) {
+                    throw e;
+                }
+                expiredFreed = true; // expired holds gave places back: try once more
+                continue;
+            }
+            if (t != null) {
+                inventory.slotChanged(b.optionId(), b.poolId());
+                inventory.slotChanged(t.slot().optionId(), t.product().dayPool());
+            }
+            if (done) {
+                return get(ch, uuid);
+            }
+            if (attempt == 3) {
+                throw new ServiceException(
+                        Problem.UNPROCESSABLE_ENTITY, "the booking is being changed by another request: retry", uuid);
+            }
         }
-        if (cmd.expirationMinutes() != null) {
-            extend(ch, uuid, new BookingCommands.Extend(cmd.expirationMinutes()));
-        }
-        db.tx(c -> {
-            updateDetails(c, uuid, cmd.details(), clock.instant());
-            return null;
-        });
-        return get(ch, uuid);
     }
 
     Booking cancel(Channel ch, String uuid, BookingCommands.Cancel cmd) {
@@ -250,7 +305,7 @@ final class BookingLifecycle {
     }
 
     /** Whether a booking in state {@code s} can be cancelled now: a hold always, a sold one until the cutoff. */
-    private static boolean cancellable(BookingState s, Product product, Slot slot, Instant now) {
+    static boolean cancellable(BookingState s, Product product, Slot slot, Instant now) {
         return s.canCancel()
                 && (!s.isSold()
                         || !now.isAfter(slot.startAt().minus(Duration.ofMinutes(product.cancelCutoffMinutes()))));

@@ -9,15 +9,12 @@ import io.scenicpass.server.db.StoreException;
 import io.scenicpass.server.sales.internal.HoldCombiner;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
-import io.scenicpass.server.sales.store.Price;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.Slot;
-import io.scenicpass.server.sales.store.Unit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -94,37 +91,9 @@ public final class BookingService {
         if (ov == null) {
             throw new ServiceException(Problem.INVALID_OPTION_ID, "unknown option", cmd.optionId());
         }
-        List<BookingCommands.Item> items = cmd.unitItems();
-        if (items == null || items.isEmpty()) {
-            throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "a booking needs at least one unit item");
-        }
-        if (items.size() > MAX_UNITS) {
-            throw new ServiceException(
-                    Problem.UNPROCESSABLE_ENTITY, "at most " + MAX_UNITS + " unit items per booking");
-        }
-        int quantity = 0;
-        List<Booking.UnitItem> unitItems = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            BookingCommands.Item ui = items.get(i);
-            Unit u = ui.unitId() == null ? null : ov.unit(ui.unitId());
-            if (u == null) {
-                throw new ServiceException(Problem.INVALID_UNIT_ID, "unknown unit", ui.unitId());
-            }
-            Price price = ov.price(u.id());
-            if (price == null) {
-                throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "unit has no price for this channel", u.id());
-            }
-            quantity += u.paxCount();
-            unitItems.add(new Booking.UnitItem(
-                    ids.uuidV7().toString(),
-                    i,
-                    u.id(),
-                    ui.resellerReference(),
-                    supplierRef(),
-                    price.retail(),
-                    price.net(),
-                    null));
-        }
+        UnitItems.Built built = UnitItems.build(ov, cmd.unitItems(), List.of(), ids);
+        int quantity = built.quantity();
+        List<Booking.UnitItem> unitItems = built.items();
         Duration holdLength = holds.length(cmd.expirationMinutes());
         if (cmd.availabilityId() == null) {
             throw new ServiceException(Problem.INVALID_AVAILABILITY_ID, "availabilityId is required", null);

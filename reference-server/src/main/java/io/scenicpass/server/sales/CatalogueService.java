@@ -243,6 +243,12 @@ public final class CatalogueService {
                     "option id must be 1-64 of [A-Za-z0-9_.-]");
             require(o.intervalMinutes() >= 5 && o.intervalMinutes() <= 24 * 60, "intervalMinutes must be 5..1440");
             require(o.openTime().isBefore(o.closeTime()), "openTime must be before closeTime");
+            require(
+                    !p.openingHours()
+                            || o.intervalMinutes()
+                                    >= java.time.Duration.between(o.openTime(), o.closeTime())
+                                            .toMinutes(),
+                    "a DAY product is sold by opening hours: intervalMinutes must cover openTime to closeTime");
             Bounds.capacity("slotCapacity", o.slotCapacity());
             Bounds.listSize("units", os.units());
             require(

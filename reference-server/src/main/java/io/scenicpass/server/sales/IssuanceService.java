@@ -66,6 +66,10 @@ public final class IssuanceService {
         ZoneId zone = ZoneId.of(product.timeZone());
         Instant dayStart = slot.localDate().atStartOfDay(zone).toInstant();
         Instant dayEnd = slot.localDate().plusDays(1).atStartOfDay(zone).toInstant();
+        if (product.openingHours()) { // a DAY pass is valid for the opening hours: its day's one slot
+            dayStart = slot.startAt();
+            dayEnd = slot.endAt();
+        }
         List<PassRecord> out = new ArrayList<>();
         List<Booking.UnitItem> items = new ArrayList<>(); // the unit items with their pass ids
         if (product.groupPass()) {

@@ -55,7 +55,16 @@ public final class SalesModule {
                 issuance,
                 channels.webhooks,
                 holds,
-                p.clock());
+                p.clock(),
+                new BookingChanges(
+                        bookingStore,
+                        inventoryStore,
+                        catalogueStore,
+                        catalogue,
+                        inventory,
+                        issuance,
+                        p.ids(),
+                        p.clock()));
         bookings = new BookingService(
                 p.db(),
                 bookingStore,

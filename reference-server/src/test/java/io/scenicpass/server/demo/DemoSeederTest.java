@@ -60,9 +60,9 @@ class DemoSeederTest {
                             .size())
                     .isGreaterThanOrEqualTo(20);
             assertThat(get(s.baseUrl() + "/admin/v1/gates", first.adminToken()).size())
-                    .isEqualTo(3);
+                    .isEqualTo(4);
             assertThat(get(s.baseUrl() + "/admin/v1/zones", first.adminToken()).size())
-                    .isEqualTo(2);
+                    .isEqualTo(3);
             assertThat(first.channelKeys()).hasSizeGreaterThanOrEqualTo(20);
             assertThat(first.channelKeys().values()).doesNotHaveDuplicates();
             // the synthetic history's counters agree with its bookings (else every demo start would log drift)
@@ -76,7 +76,7 @@ class DemoSeederTest {
             assertThat(second.deviceEnrollmentToken()).isEqualTo(first.deviceEnrollmentToken());
             assertThat(get(s.baseUrl() + "/octo/products", second.channelApiKey())
                             .size())
-                    .isEqualTo(3);
+                    .isEqualTo(4); // park entry, cable car, group, museum day ticket
             assertThat(get(s.baseUrl() + "/admin/v1/channels", second.adminToken())
                             .size())
                     .isEqualTo(first.channelKeys().size());

@@ -12,6 +12,8 @@ public enum WebhookEventType {
     BOOKING_CANCELLED,
     /** A booking (or one of its unit items) was redeemed at a gate (核销). */
     BOOKING_REDEEMED,
+    /** A confirmed booking was moved (availability, unit items, product or option): its passes were reissued. */
+    BOOKING_UPDATED,
     /** A value this client version does not know (sent by a newer server). Never sent by a client. */
     @JsonEnumDefaultValue
     UNKNOWN

@@ -206,7 +206,7 @@ public final class OctoApi {
                     .vacancies(d.vacancy().vacancies())
                     .capacity(d.vacancy().capacity())
                     .openingHours(
-                            d.slots().isEmpty()
+                            d.slots().isEmpty() && !pv.product().openingHours() // OCTO: always for OPENING_HOURS
                                     ? List.of()
                                     : List.of(new OpeningHours()
                                             .from(ov.option().openTime().toString())

@@ -20,16 +20,7 @@ public final class OctoCommands {
     private OctoCommands() {}
 
     public static BookingCommands.Reserve reserve(BookingReservationRequest req) {
-        List<BookingCommands.Item> items = null;
-        if (req.getUnitItems() != null) {
-            items = new ArrayList<>(req.getUnitItems().size());
-            for (UnitItemRequest ui : req.getUnitItems()) {
-                items.add(
-                        ui == null
-                                ? new BookingCommands.Item(null, null)
-                                : new BookingCommands.Item(ui.getUnitId(), ui.getResellerReference()));
-            }
-        }
+        List<BookingCommands.Item> items = items(req.getUnitItems());
         return new BookingCommands.Reserve(
                 req.getUuid(),
                 fingerprint(req),
@@ -42,8 +33,11 @@ public final class OctoCommands {
     }
 
     public static BookingCommands.Confirm confirm(BookingConfirmationRequest req) {
-        return new BookingCommands.Confirm(
-                req == null ? null : details(req.getResellerReference(), req.getContact(), req.getNotes()));
+        return req == null
+                ? new BookingCommands.Confirm(null)
+                : new BookingCommands.Confirm(
+                        details(req.getResellerReference(), req.getContact(), req.getNotes()),
+                        items(req.getUnitItems()));
     }
 
     public static BookingCommands.Extend extend(BookingExtendRequest req) {
@@ -55,13 +49,28 @@ public final class OctoCommands {
                 req.getProductId(),
                 req.getOptionId(),
                 req.getAvailabilityId(),
-                req.getUnitItems() != null && !req.getUnitItems().isEmpty(),
+                items(req.getUnitItems()),
                 req.getExpirationMinutes(),
                 details(req.getResellerReference(), req.getContact(), req.getNotes()));
     }
 
     public static BookingCommands.Cancel cancel(BookingCancellationRequest req) {
         return new BookingCommands.Cancel(req == null ? null : req.getReason());
+    }
+
+    /** The requested unit items as commands (null stays null: the model answers an absent list as empty). */
+    private static List<BookingCommands.Item> items(List<UnitItemRequest> requested) {
+        if (requested == null) {
+            return null;
+        }
+        List<BookingCommands.Item> items = new ArrayList<>(requested.size());
+        for (UnitItemRequest ui : requested) {
+            items.add(
+                    ui == null
+                            ? new BookingCommands.Item(null, null)
+                            : new BookingCommands.Item(ui.getUnitId(), ui.getResellerReference()));
+        }
+        return items;
     }
 
     private static BookingCommands.Details details(String resellerReference, Contact contact, String notes) {

@@ -71,31 +71,25 @@ public record Booking(
             String supplierReference,
             Instant now,
             Instant expiresAt) {
-        long retail = 0;
-        long net = 0;
-        for (UnitItem u : items) {
-            retail += u.retail();
-            net += u.net();
-        }
-        return new Booking(
+        Booking hold = new Booking(
                 uuid,
                 channelId,
-                product.id(),
-                slot.optionId(),
-                slot.id(),
-                product.dayPool(),
-                slot.localDate(),
+                null,
+                null,
+                null,
+                null,
+                null,
                 BookingState.ON_HOLD,
-                quantity,
+                0,
                 0,
                 requestHash,
                 null,
                 supplierReference,
                 null,
                 null,
-                product.currency(),
-                retail,
-                net,
+                null,
+                0,
+                0,
                 expiresAt,
                 now,
                 now,
@@ -104,7 +98,8 @@ public record Booking(
                 null,
                 null,
                 null,
-                List.copyOf(items));
+                List.of());
+        return hold.movedTo(product, slot, quantity, 0, items); // what it is for, as a change would set it
     }
 
     /** This booking with the reseller's reference, contact (OCTO JSON) and notes. */
@@ -137,5 +132,44 @@ public record Booking(
                 cancelRefund,
                 cancelReason,
                 unitItems);
+    }
+
+    /**
+     * This booking moved to {@code slot} of {@code product} with new unit items ({@code quantity} places, totals summed
+     * from the items, {@code fromAllotment} of them from the channel's allotment); status and details unchanged.
+     */
+    public Booking movedTo(Product product, Slot slot, int quantity, int fromAllotment, List<UnitItem> items) {
+        return new Booking(
+                uuid,
+                channelId,
+                product.id(),
+                slot.optionId(),
+                slot.id(),
+                product.dayPool(),
+                slot.localDate(),
+                status,
+                quantity,
+                fromAllotment,
+                requestHash,
+                resellerReference,
+                supplierReference,
+                contactJson,
+                notes,
+                product.currency(),
+                sum(items, UnitItem::retail),
+                sum(items, UnitItem::net),
+                expiresAt,
+                createdAt,
+                updatedAt,
+                confirmedAt,
+                cancelledAt,
+                redeemedAt,
+                cancelRefund,
+                cancelReason,
+                List.copyOf(items));
+    }
+
+    private static long sum(List<UnitItem> items, java.util.function.ToLongFunction<UnitItem> price) {
+        return items.stream().mapToLong(price).sum();
     }
 }

@@ -163,6 +163,36 @@ public final class BookingStore {
         return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingStore::booking, uuid);
     }
 
+    /** {@link #find} with the row locked until the transaction ends (a change that re-reads before it writes). */
+    public Optional<Booking> findForUpdate(Connection c, String uuid) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=? FOR UPDATE", BookingStore::booking, uuid);
+    }
+
+    /**
+     * Writes what a booking is for after a change (product, option, slot, quantity, unit items, totals; see
+     * {@link Booking#movedTo}), in the caller's transaction. The status is kept.
+     */
+    public void rebook(Connection c, Booking b, Instant now) throws SQLException {
+        Jdbc.update(
+                c,
+                "UPDATE booking SET product_id=?, option_id=?, slot_id=?, pool_id=?, local_date=?, quantity=?,"
+                        + " from_allotment=?, currency=?, total_retail=?, total_net=?, unit_items=?, updated_at=?"
+                        + " WHERE uuid=?",
+                b.productId(),
+                b.optionId(),
+                b.slotId(),
+                b.poolId(),
+                b.localDate(),
+                b.quantity(),
+                b.fromAllotment(),
+                b.currency(),
+                b.totalRetail(),
+                b.totalNet(),
+                itemsJson(b.unitItems()),
+                now.toEpochMilli(),
+                b.uuid());
+    }
+
     /**
      * The bookings among {@code uuids} with their unit items, by uuid (one query per 500 uuids instead of one per
      * booking). Unknown uuids are absent from the map.

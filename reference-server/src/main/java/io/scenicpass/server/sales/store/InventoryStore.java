@@ -56,6 +56,21 @@ public final class InventoryStore {
                 to);
     }
 
+    /** Locks a slot row until the transaction ends (a move locks all its rows first, in key order). */
+    public void lockSlot(Connection c, String slotId) throws SQLException {
+        Jdbc.one(c, "SELECT id FROM slot WHERE id = ? FOR UPDATE", rs -> 1, slotId);
+    }
+
+    /** Locks a day's pool row until the transaction ends (see {@link #lockSlot}). */
+    public void lockDayPool(Connection c, String poolId, LocalDate date) throws SQLException {
+        Jdbc.one(
+                c,
+                "SELECT pool_id FROM day_pool WHERE pool_id = ? AND local_date = ? FOR UPDATE",
+                rs -> 1,
+                poolId,
+                date);
+    }
+
     /** Atomically holds {@code n} places if they are free; false when sold out or closed. */
     public boolean tryHold(Connection c, String slotId, int n) throws SQLException {
         return Jdbc.update(

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A sellable product of the scenic area.
  *
- * @param passKind the sdk-core {@code PassKind} name of the passes it issues (e.g. TIMED_SLOT)
+ * @param passKind the sdk-core {@code PassKind} name of the passes it issues (e.g. TIMED_SLOT; DAY: sold by opening
+ *     hours, see {@link #openingHours()})
  * @param groupPass true: one pass for the whole booking instead of one per unit item
  * @param zones zones its passes open (empty = every zone)
  * @param dayPool id of the daily capacity pool it draws from (null = none)
@@ -21,4 +22,13 @@ public record Product(
         String dayPool,
         int cancelCutoffMinutes,
         String currency,
-        boolean active) {}
+        boolean active) {
+
+    /**
+     * Whether the product is sold by opening hours (OCTO {@code OPENING_HOURS}): a DAY pass, one availability per day
+     * spanning the opening hours (its options have a single slot a day; see CatalogueService's checks).
+     */
+    public boolean openingHours() {
+        return "DAY".equals(passKind);
+    }
+}
