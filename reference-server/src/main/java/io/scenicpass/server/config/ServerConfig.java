@@ -97,6 +97,9 @@ public final class ServerConfig {
     public final Duration authFailureWindow;
     /** Webhook and notifier URLs may point at loopback, private or link-local addresses (off: public only). */
     public final boolean webhooksAllowPrivateTargets;
+    /** Days a visitor's identity document is kept after the visit date, then erased (issue 14; 0: the day after). */
+    public final int identityRetentionDays;
+
     /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
     public final Map<String, String> flow;
 
@@ -142,6 +145,7 @@ public final class ServerConfig {
         publicUrl = url == null ? null : url.trim().replaceAll("/+$", "");
         webhooksAllowPrivateTargets =
                 bool(p.getProperty("webhooks.allowPrivateTargets", "false"), "webhooks.allowPrivateTargets");
+        identityRetentionDays = Integer.parseInt(p.getProperty("identity.retentionDays", "30"));
         Map<String, String> f = new java.util.TreeMap<>();
         for (String k : p.stringPropertyNames()) {
             if (k.startsWith("flow.")) {

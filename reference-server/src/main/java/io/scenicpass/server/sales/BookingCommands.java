@@ -1,5 +1,6 @@
 package io.scenicpass.server.sales;
 
+import io.scenicpass.server.identity.IdentityInput;
 import java.util.List;
 
 /**
@@ -12,8 +13,15 @@ public final class BookingCommands {
     /** The reseller's details of a booking; each null leaves the stored value as it is (none on a new booking). */
     public record Details(String resellerReference, String contactJson, String notes) {}
 
-    /** One requested unit item (one visitor): a unit of the option and the reseller's own reference for it. */
-    public record Item(String unitId, String resellerReference) {}
+    /**
+     * One requested unit item (one visitor): a unit of the option, the reseller's own reference for it and the
+     * visitor's identity document (null: none given; see {@code identity/}).
+     */
+    public record Item(String unitId, String resellerReference, IdentityInput identity) {
+        public Item(String unitId, String resellerReference) {
+            this(unitId, resellerReference, null);
+        }
+    }
 
     /**
      * Hold places. {@code fingerprint} identifies the request's content: a retry with the same uuid and fingerprint
@@ -33,15 +41,23 @@ public final class BookingCommands {
         }
     }
 
-    /** Confirm a hold, optionally updating its details (null: leave them). */
-    public record Confirm(Details details) {}
+    /**
+     * Confirm a hold, optionally updating its details (null: leave them) and giving the visitors' documents by unit
+     * item position (empty: none given).
+     */
+    public record Confirm(Details details, List<IdentityInput> identities) {
+        public Confirm(Details details) {
+            this(details, List.of());
+        }
+    }
 
     /** Extend a hold by {@code expirationMinutes} from now (null: the default). */
     public record Extend(Integer expirationMinutes) {}
 
     /**
      * Update a booking's details (and extend its hold when {@code expirationMinutes} is given). Product, option,
-     * availability and unit items cannot change: a request naming other ones is refused.
+     * availability and unit items cannot change: a request naming other ones is refused. {@code identifiedItems}:
+     * unit items sent only to give their visitors' documents (the booking's items in order, same units).
      */
     public record Update(
             String productId,
@@ -49,7 +65,18 @@ public final class BookingCommands {
             String availabilityId,
             boolean changesUnitItems,
             Integer expirationMinutes,
-            Details details) {}
+            Details details,
+            List<Item> identifiedItems) {
+        public Update(
+                String productId,
+                String optionId,
+                String availabilityId,
+                boolean changesUnitItems,
+                Integer expirationMinutes,
+                Details details) {
+            this(productId, optionId, availabilityId, changesUnitItems, expirationMinutes, details, List.of());
+        }
+    }
 
     /** Cancel, with the reseller's reason (may be null). */
     public record Cancel(String reason) {}

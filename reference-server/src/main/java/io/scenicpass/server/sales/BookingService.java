@@ -6,6 +6,9 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.StoreException;
+import io.scenicpass.server.identity.Document;
+import io.scenicpass.server.identity.IdentityInput;
+import io.scenicpass.server.identity.IdentityService;
 import io.scenicpass.server.sales.internal.HoldCombiner;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bookings: reserve (an atomic hold, here), then confirm (sell + issue passes), extend, update, cancel (release +
@@ -39,6 +43,7 @@ public final class BookingService {
     private final HoldPolicy holds;
     private final Ids ids;
     private final Clock clock;
+    private final IdentityService identities;
 
     BookingService(
             Database db,
@@ -49,7 +54,9 @@ public final class BookingService {
             BookingLifecycle lifecycle,
             HoldPolicy holds,
             Ids ids,
-            Clock clock) {
+            Clock clock,
+            IdentityService identities) {
+        this.identities = identities;
         this.db = db;
         this.bookings = bookings;
         this.catalogueService = catalogueService;
@@ -67,19 +74,21 @@ public final class BookingService {
         if (uuid == null || !uuid.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new ServiceException(Problem.BAD_REQUEST, "uuid is required (1-64 of [A-Za-z0-9_-])", uuid);
         }
+        // the documents count in the fingerprint, as a keyed digest (request_hash must not reveal them)
+        String fingerprint = identities.fingerprint(cmd.fingerprint(), documents(cmd.unitItems()));
         try {
-            return reserveNew(ch, cmd);
+            return reserveNew(ch, cmd, fingerprint);
         } catch (ServiceException e) {
             // a retry of an earlier reservation may no longer validate (slot over, sold out): answer the original
             Booking existing = db.read(c -> bookings.find(c, uuid).orElse(null));
             if (existing != null) {
-                return replay(ch, existing, cmd.fingerprint());
+                return replay(ch, existing, fingerprint);
             }
             throw e;
         }
     }
 
-    private Booking reserveNew(Channel ch, BookingCommands.Reserve cmd) {
+    private Booking reserveNew(Channel ch, BookingCommands.Reserve cmd, String fingerprint) {
         if (cmd.productId() == null) {
             throw new ServiceException(Problem.INVALID_PRODUCT_ID, "productId is required", null);
         }
@@ -98,6 +107,7 @@ public final class BookingService {
         }
         int quantity = 0;
         List<Booking.UnitItem> unitItems = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BookingCommands.Item ui = items.get(i);
             Unit u = ui.unitId() == null ? null : ov.unit(ui.unitId());
@@ -109,6 +119,7 @@ public final class BookingService {
                 throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "unit has no price for this channel", u.id());
             }
             quantity += u.paxCount();
+            units.add(u);
             unitItems.add(new Booking.UnitItem(
                     ids.uuidV7().toString(),
                     i,
@@ -132,11 +143,12 @@ public final class BookingService {
         if (!now.isBefore(slot.endAt())) {
             throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "this slot is over", slot.localStart());
         }
+        Map<Integer, Document> documents = identities.check(documents(items), units, slot.localDate());
         BookingCommands.Details d = cmd.details();
         Booking draft = Booking.newHold(
                         cmd.uuid(),
                         ch.id(),
-                        cmd.fingerprint(),
+                        fingerprint,
                         product,
                         slot,
                         quantity,
@@ -148,18 +160,18 @@ public final class BookingService {
         int q = quantity;
         try {
             try {
-                return held(insertHold(ch, draft, slot, q));
+                return held(insertHold(ch, draft, slot, q, documents));
             } catch (ServiceException e) {
                 // Sold out? Expired holds may still occupy the slot: give them back (lazy check) and try once more.
                 if (e.problem() == Problem.UNPROCESSABLE_ENTITY && inventory.expireDueHolds(slot.id()) > 0) {
-                    return held(insertHold(ch, draft, slot, q));
+                    return held(insertHold(ch, draft, slot, q, documents));
                 }
                 throw e;
             }
         } catch (StoreException e) {
             if (e.isUniqueViolation()) { // the same uuid raced in concurrently
                 Booking winner = db.read(c -> bookings.find(c, cmd.uuid()).orElseThrow(() -> e));
-                return replay(ch, winner, cmd.fingerprint());
+                return replay(ch, winner, fingerprint);
             }
             throw e;
         }
@@ -171,8 +183,8 @@ public final class BookingService {
         return b;
     }
 
-    private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity) {
-        if (draft.poolId() == null && !inventory.hasAllotment(slot.id(), ch.id())) {
+    private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity, Map<Integer, Document> documents) {
+        if (draft.poolId() == null && documents.isEmpty() && !inventory.hasAllotment(slot.id(), ch.id())) {
             // the common case: concurrent holds on this slot are combined into one conditional update and one
             // statement (PostgreSQL) / transaction (H2); see HoldCombiner
             if (!combiner.hold(draft)) {
@@ -182,13 +194,14 @@ public final class BookingService {
         }
         // H2 queues the holds of one slot in the JVM (it answers a locked row with sleep-and-retry), PostgreSQL on
         // the row lock; correctness still comes from the database
-        return db.dialect().onHotRow(slot.id(), () -> insertHoldTx(ch, draft, slot, quantity));
+        return db.dialect().onHotRow(slot.id(), () -> insertHoldTx(ch, draft, slot, quantity, documents));
     }
 
-    private Booking insertHoldTx(Channel ch, Booking draft, Slot slot, int quantity) {
+    private Booking insertHoldTx(Channel ch, Booking draft, Slot slot, int quantity, Map<Integer, Document> documents) {
         return db.tx(c -> {
             // insert first and take the counters last: the hot slot row stays locked only until the commit
             bookings.insert(c, draft);
+            identities.record(c, draft, documents); // documents and per-document limits, or nothing at all
             int fromAllotment = inventory.hold(c, slot, draft.poolId(), ch.id(), quantity);
             if (fromAllotment > 0) {
                 bookings.setFromAllotment(c, draft.uuid(), fromAllotment);
@@ -248,6 +261,15 @@ public final class BookingService {
     /** The OCTO view of a booking. */
     public io.scenicpass.channel.model.Booking view(Booking b) {
         return db.read(c -> lifecycle.view(c, b));
+    }
+
+    /** The documents given with the unit items, by position (null where none). */
+    private static List<IdentityInput> documents(List<BookingCommands.Item> items) {
+        List<IdentityInput> out = new ArrayList<>();
+        if (items != null) {
+            items.forEach(i -> out.add(i == null ? null : i.identity()));
+        }
+        return out;
     }
 
     /**

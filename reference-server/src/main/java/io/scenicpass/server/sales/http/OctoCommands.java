@@ -12,6 +12,7 @@ import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.identity.IdentityInput;
 import io.scenicpass.server.sales.BookingCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +22,12 @@ public final class OctoCommands {
     private OctoCommands() {}
 
     public static BookingCommands.Reserve reserve(BookingReservationRequest req) {
-        List<BookingCommands.Item> items = null;
-        if (req.getUnitItems() != null) {
-            items = new ArrayList<>(req.getUnitItems().size());
-            for (UnitItemRequest ui : req.getUnitItems()) {
-                items.add(
-                        ui == null
-                                ? new BookingCommands.Item(null, null)
-                                : new BookingCommands.Item(ui.getUnitId(), ui.getResellerReference()));
-            }
-        }
+        return reserve(req, List.of());
+    }
+
+    /** {@code identities}: the unit items' documents by position (the identity extension, empty: none). */
+    public static BookingCommands.Reserve reserve(BookingReservationRequest req, List<IdentityInput> identities) {
+        List<BookingCommands.Item> items = items(req.getUnitItems(), identities);
         return new BookingCommands.Reserve(
                 req.getUuid(),
                 fingerprint(req),
@@ -43,8 +40,12 @@ public final class OctoCommands {
     }
 
     public static BookingCommands.Confirm confirm(BookingConfirmationRequest req) {
+        return confirm(req, List.of());
+    }
+
+    public static BookingCommands.Confirm confirm(BookingConfirmationRequest req, List<IdentityInput> identities) {
         return new BookingCommands.Confirm(
-                req == null ? null : details(req.getResellerReference(), req.getContact(), req.getNotes()));
+                req == null ? null : details(req.getResellerReference(), req.getContact(), req.getNotes()), identities);
     }
 
     public static BookingCommands.Extend extend(BookingExtendRequest req) {
@@ -52,13 +53,36 @@ public final class OctoCommands {
     }
 
     public static BookingCommands.Update update(BookingUpdateRequest req) {
+        return update(req, List.of());
+    }
+
+    /** Unit items that carry documents give them for the booking's items; otherwise they ask for a change. */
+    public static BookingCommands.Update update(BookingUpdateRequest req, List<IdentityInput> identities) {
+        boolean items = req.getUnitItems() != null && !req.getUnitItems().isEmpty();
         return new BookingCommands.Update(
                 req.getProductId(),
                 req.getOptionId(),
                 req.getAvailabilityId(),
-                req.getUnitItems() != null && !req.getUnitItems().isEmpty(),
+                items && identities.isEmpty(),
                 req.getExpirationMinutes(),
-                details(req.getResellerReference(), req.getContact(), req.getNotes()));
+                details(req.getResellerReference(), req.getContact(), req.getNotes()),
+                identities.isEmpty() ? List.of() : items(req.getUnitItems(), identities));
+    }
+
+    private static List<BookingCommands.Item> items(List<UnitItemRequest> unitItems, List<IdentityInput> identities) {
+        if (unitItems == null) {
+            return null;
+        }
+        List<BookingCommands.Item> items = new ArrayList<>(unitItems.size());
+        for (int i = 0; i < unitItems.size(); i++) {
+            UnitItemRequest ui = unitItems.get(i);
+            IdentityInput id = i < identities.size() ? identities.get(i) : null;
+            items.add(
+                    ui == null
+                            ? new BookingCommands.Item(null, null, id)
+                            : new BookingCommands.Item(ui.getUnitId(), ui.getResellerReference(), id));
+        }
+        return items;
     }
 
     public static BookingCommands.Cancel cancel(BookingCancellationRequest req) {
