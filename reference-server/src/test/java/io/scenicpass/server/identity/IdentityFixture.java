@@ -16,14 +16,14 @@ import java.util.Set;
  * A real-name product for the identity tests: {@code rn} with an adult unit (no document), a senior unit (60+) and a
  * child unit (6-18), both real-name; slots every 2 h from 08:00 in Asia/Shanghai; and valid CN_ID numbers.
  */
-final class IdentityFixture {
-    static final String SLOT = "2026-06-02T10:00:00+08:00";
-    static final String NEXT_DAY_SLOT = "2026-06-03T10:00:00+08:00";
+public final class IdentityFixture {
+    public static final String SLOT = "2026-06-02T10:00:00+08:00";
+    public static final String NEXT_DAY_SLOT = "2026-06-03T10:00:00+08:00";
 
     private IdentityFixture() {}
 
     /** Creates product {@code id} (units {@code <id>-adult}, {@code <id>-senior}, {@code <id>-child}). */
-    static void product(TestServer ts, String id, boolean group) {
+    public static void product(TestServer ts, String id, boolean group) {
         String opt = id + "-opt";
         ts.server
                 .catalogue()
@@ -63,19 +63,19 @@ final class IdentityFixture {
     }
 
     /** A valid CN_ID number: Hangzhou region, born {@code yyyymmdd}, sequence {@code seq} (3 digits). */
-    static String cnId(String yyyymmdd, String seq) {
+    public static String cnId(String yyyymmdd, String seq) {
         String first17 = "330106" + yyyymmdd + seq;
         return first17 + ChineseIdNumber.checkCharacter(first17);
     }
 
     /** {@code {"type":…,"number":…,"name":…}} (plus country when given). */
-    static String identity(String type, String number, String name, String country) {
+    public static String identity(String type, String number, String name, String country) {
         return "{\"type\":\"" + type + "\",\"number\":\"" + number + "\",\"name\":\"" + name + "\""
                 + (country == null ? "" : ",\"country\":\"" + country + "\"") + "}";
     }
 
     /** A reservation body: unit items as {@code unitId} or {@code unitId=identityJson}. */
-    static String reserve(String uuid, String productId, String slot, String... items) {
+    public static String reserve(String uuid, String productId, String slot, String... items) {
         StringBuilder sb = new StringBuilder();
         for (String it : items) {
             int eq = it.indexOf('=');
