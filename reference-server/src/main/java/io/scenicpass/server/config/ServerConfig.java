@@ -36,7 +36,8 @@ import java.util.Properties;
  * {@code http://<host>:<port>}, never the request's Host header; env {@code SCENICPASS_PUBLIC_URL}),
  * {@code auth.maxFailures} and {@code auth.failureWindowSeconds} (refused credentials a client address may make in a
  * window before it is answered 429; default 20 per 60 s), {@code webhooks.allowPrivateTargets} (webhooks and the
- * alert notifier may target loopback/private addresses; default false), and the
+ * alert notifier may target loopback/private addresses; default false), {@code identity.retentionDays} (days a
+ * visitor's identity document is kept after the visit date; default 30), and the
  * {@code flow.*} properties of the flow side ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see
  * {@code FlowConfig}).
  */
@@ -261,6 +262,8 @@ public final class ServerConfig {
                 return "auth.failureWindowSeconds";
             case "webhooks_allow_private_targets":
                 return "webhooks.allowPrivateTargets";
+            case "identity_retention_days":
+                return "identity.retentionDays";
             default:
                 return rest.replace('_', '.');
         }
