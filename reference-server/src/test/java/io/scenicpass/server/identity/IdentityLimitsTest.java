@@ -101,6 +101,13 @@ class IdentityLimitsTest {
     }
 
     @Test
+    void concurrentBookingsOfOneDocumentOnH2YieldExactlyOneAndNoServerError(@TempDir Path own) throws Exception {
+        try (TestServer h2 = TestServer.h2(own)) {
+            IdentityLimitPostgresTest.race(h2, h2);
+        }
+    }
+
+    @Test
     void thePolicyIsShownAsIdRequiredInOctoAndEnforcedAtConfirm() {
         var units =
                 ts.get("/octo/products/one", key).json().get("options").get(0).get("units");
