@@ -187,7 +187,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 ready::get,
                 metrics::register,
                 flow.dashboard(platform, admin.admin)::register,
-                terminal.api::register);
+                terminal.api::register,
+                sales.identity.api(admin.admin, sales.catalogue)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -319,6 +320,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The parts, for the demo seeder and tests. */
     public CatalogueService catalogue() {
         return sales.catalogue;
+    }
+
+    /** Real-name tickets: visitors' documents, the document blacklist, erasure. */
+    public io.scenicpass.server.identity.IdentityModule identity() {
+        return sales.identity;
     }
 
     public InventoryService inventory() {

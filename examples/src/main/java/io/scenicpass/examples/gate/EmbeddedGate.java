@@ -151,6 +151,11 @@ public final class EmbeddedGate implements AutoCloseable {
         return gate.journal().pendingCount();
     }
 
+    /** @return what the gate holds locally (blacklist, manifest, configuration…), read-only */
+    public io.scenicpass.terminal.state.GateStateView state() {
+        return gate.state();
+    }
+
     /** @return the sync client (connectivity, last report) */
     public SyncClient sync() {
         return sync;

@@ -37,7 +37,8 @@ import java.util.Properties;
  * {@code http://<host>:<port>}, never the request's Host header; env {@code SCENICPASS_PUBLIC_URL}),
  * {@code auth.maxFailures} and {@code auth.failureWindowSeconds} (refused credentials a client address may make in a
  * window before it is answered 429; default 20 per 60 s), {@code webhooks.allowPrivateTargets} (webhooks and the
- * alert notifier may target loopback/private addresses; default false), and the
+ * alert notifier may target loopback/private addresses; default false), {@code identity.retentionDays} (days a
+ * visitor's identity document is kept after the visit date; default 30), and the
  * {@code flow.*} properties of the flow side ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see
  * {@code FlowConfig}).
  */
@@ -103,6 +104,9 @@ public final class ServerConfig {
     public final Duration authFailureWindow;
     /** Webhook and notifier URLs may point at loopback, private or link-local addresses (off: public only). */
     public final boolean webhooksAllowPrivateTargets;
+    /** Days a visitor's identity document is kept after the visit date, then erased (issue 14; 0: the day after). */
+    public final int identityRetentionDays;
+
     /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
     public final Map<String, String> flow;
 
@@ -151,6 +155,7 @@ public final class ServerConfig {
         publicUrl = url == null ? null : url.trim().replaceAll("/+$", "");
         webhooksAllowPrivateTargets =
                 bool(p.getProperty("webhooks.allowPrivateTargets", "false"), "webhooks.allowPrivateTargets");
+        identityRetentionDays = Integer.parseInt(p.getProperty("identity.retentionDays", "30"));
         Map<String, String> f = new java.util.TreeMap<>();
         for (String k : p.stringPropertyNames()) {
             if (k.startsWith("flow.")) {
@@ -266,6 +271,8 @@ public final class ServerConfig {
                 return "auth.failureWindowSeconds";
             case "webhooks_allow_private_targets":
                 return "webhooks.allowPrivateTargets";
+            case "identity_retention_days":
+                return "identity.retentionDays";
             default:
                 return rest.replace('_', '.');
         }

@@ -7,6 +7,8 @@ import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.config.SecureFiles;
+import io.scenicpass.server.identity.IdentityPolicies;
+import io.scenicpass.server.identity.store.PolicyStore;
 import io.scenicpass.server.sales.CatalogueService.OptionSpec;
 import io.scenicpass.server.sales.CatalogueService.ProductSpec;
 import io.scenicpass.server.sales.CatalogueService.UnitSpec;
@@ -158,18 +160,18 @@ public final class DemoSeeder {
                                                 "park-entry-child",
                                                 "park-entry-std",
                                                 "CHILD",
-                                                "儿童 Child (6-17)",
+                                                "儿童 Child (6-18)",
                                                 6,
-                                                17,
+                                                18,
                                                 9500,
                                                 8550),
                                         unit(
                                                 "park-entry-senior",
                                                 "park-entry-std",
                                                 "SENIOR",
-                                                "长者 Senior (60-69)",
+                                                "长者 Senior (60+)",
                                                 60,
-                                                69,
+                                                null,
                                                 9500,
                                                 8550))))));
         server.catalogue()
@@ -202,18 +204,18 @@ public final class DemoSeeder {
                                                 "park-cablecar-child",
                                                 "park-cablecar-std",
                                                 "CHILD",
-                                                "儿童 Child (6-17)",
+                                                "儿童 Child (6-18)",
                                                 6,
-                                                17,
+                                                18,
                                                 13500,
                                                 12150),
                                         unit(
                                                 "park-cablecar-senior",
                                                 "park-cablecar-std",
                                                 "SENIOR",
-                                                "长者 Senior (60-69)",
+                                                "长者 Senior (60+)",
                                                 60,
-                                                69,
+                                                null,
                                                 13500,
                                                 12150))))));
         server.catalogue()
@@ -288,11 +290,49 @@ public final class DemoSeeder {
                                                 17,
                                                 3000,
                                                 2700))))));
+        seedRealName();
         // Channel prices: the official site and mini-programs sell below the rack rate.
         for (String ch : List.of("official-site", "wechat-mini", "alipay-mini")) {
             server.catalogue().setPrice("park-entry-adult", ch, 18000, 18000);
             server.catalogue().setPrice("park-cablecar-adult", ch, 25500, 25500);
         }
+    }
+
+    /**
+     * Real-name selling (issue 14): the senior and child units are real-name with their age bounds (their visitors'
+     * documents prove the age); the real-name ticket needs every visitor's document; one booking per document per day
+     * across the park's tickets. The adult timed ticket stays NONE (no document, smallest pass).
+     */
+    private void seedRealName() {
+        server.catalogue()
+                .create(new ProductSpec(
+                        new Product(
+                                "park-realname",
+                                "实名制门票 Real-name timed entry",
+                                "PARK-REALNAME",
+                                ZONE,
+                                "TIMED_SLOT",
+                                false,
+                                List.of("park"),
+                                PARK_POOL,
+                                24 * 60,
+                                "CNY",
+                                true),
+                        List.of(new OptionSpec(
+                                option("park-realname-std", "park-realname", "Real-name entry", 500),
+                                List.of(unit(
+                                        "park-realname-adult",
+                                        "park-realname-std",
+                                        "ADULT",
+                                        "实名成人 Adult (ID at booking)",
+                                        null,
+                                        null,
+                                        19000,
+                                        17100))))));
+        IdentityPolicies policies = new IdentityPolicies(server.database(), server.catalogue());
+        policies.put(new PolicyStore.Policy("park-entry", "NONE", 1, "SITE"));
+        policies.put(new PolicyStore.Policy("park-cablecar", "NONE", 1, "SITE"));
+        policies.put(new PolicyStore.Policy("park-realname", "EVERY_VISITOR", 1, "SITE"));
     }
 
     private void seedSite() {
@@ -328,7 +368,9 @@ public final class DemoSeeder {
             Integer maxAge,
             long retail,
             long net) {
-        return new UnitSpec(new Unit(id, optionId, type, name, minAge, maxAge, !"CHILD".equals(type), 1), retail, net);
+        // real-name units: the concessions whose price the visitor's age proves (their document is taken at booking)
+        boolean realName = "CHILD".equals(type) || "SENIOR".equals(type);
+        return new UnitSpec(new Unit(id, optionId, type, name, minAge, maxAge, realName, 1), retail, net);
     }
 
     private String token(int bytes) {

@@ -1,5 +1,6 @@
 package io.scenicpass.server.sales;
 
+import io.scenicpass.server.identity.IdentityInput;
 import java.util.List;
 
 /**
@@ -12,8 +13,15 @@ public final class BookingCommands {
     /** The reseller's details of a booking; each null leaves the stored value as it is (none on a new booking). */
     public record Details(String resellerReference, String contactJson, String notes) {}
 
-    /** One requested unit item (one visitor): a unit of the option and the reseller's own reference for it. */
-    public record Item(String unitId, String resellerReference) {}
+    /**
+     * One requested unit item (one visitor): a unit of the option, the reseller's own reference for it and the
+     * visitor's identity document (null: none given; see {@code identity/}).
+     */
+    public record Item(String unitId, String resellerReference, IdentityInput identity) {
+        public Item(String unitId, String resellerReference) {
+            this(unitId, resellerReference, null);
+        }
+    }
 
     /**
      * Hold places. {@code fingerprint} identifies the request's content: a retry with the same uuid and fingerprint
@@ -40,12 +48,16 @@ public final class BookingCommands {
     }
 
     /**
-     * Confirm a hold, optionally updating its details (null: leave them) and replacing its unit items (null or empty:
-     * keep them; see {@link BookingChanges}).
+     * Confirm a hold, optionally updating its details (null: leave them), replacing its unit items (null or empty:
+     * keep them; see {@link BookingChanges}) and giving the visitors' documents by unit item position (empty: none).
      */
-    public record Confirm(Details details, List<Item> unitItems) {
+    public record Confirm(Details details, List<Item> unitItems, List<IdentityInput> identities) {
         public Confirm(Details details) {
-            this(details, null);
+            this(details, null, List.of());
+        }
+
+        public Confirm(Details details, List<Item> unitItems) {
+            this(details, unitItems, List.of());
         }
     }
 
@@ -56,6 +68,8 @@ public final class BookingCommands {
      * Update a booking's details (and extend its hold when {@code expirationMinutes} is given), and move it to another
      * product, option, availability or set of unit items; each null (unit items: null or empty) keeps the current one.
      * A move takes the new places before the old ones are given back, in one transaction ({@link BookingChanges}).
+     * {@code identifiedItems}: unit items sent only to give their visitors' documents (the booking's items in order,
+     * same units; a request cannot both change unit items and give documents).
      */
     public record Update(
             String productId,
@@ -63,7 +77,18 @@ public final class BookingCommands {
             String availabilityId,
             List<Item> unitItems,
             Integer expirationMinutes,
-            Details details) {}
+            Details details,
+            List<Item> identifiedItems) {
+        public Update(
+                String productId,
+                String optionId,
+                String availabilityId,
+                List<Item> unitItems,
+                Integer expirationMinutes,
+                Details details) {
+            this(productId, optionId, availabilityId, unitItems, expirationMinutes, details, List.of());
+        }
+    }
 
     /** Cancel, with the reseller's reason (may be null). */
     public record Cancel(String reason) {}

@@ -6,6 +6,7 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.WebhookService;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.db.Database;
+import io.scenicpass.server.identity.IdentityService;
 import io.scenicpass.server.sales.http.OctoViews;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
@@ -50,6 +51,8 @@ final class BookingLifecycle {
     /** Moves to another availability, unit items, product or option (PATCH, confirm with unit items). */
     private final BookingChanges changes;
 
+    private final IdentityService identities;
+
     BookingLifecycle(
             Database db,
             CatalogueStore catalogue,
@@ -61,7 +64,9 @@ final class BookingLifecycle {
             WebhookService webhooks,
             HoldPolicy holds,
             Clock clock,
-            BookingChanges changes) {
+            BookingChanges changes,
+            IdentityService identities) {
+        this.identities = identities;
         this.db = db;
         this.changes = changes;
         this.passUse = new PassUseStore(db.dialect());
@@ -116,7 +121,10 @@ final class BookingLifecycle {
             inventory.sell(c, b);
             Product product = catalogue.product(c, b.productId()).orElseThrow();
             Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
-            issuance.issue(c, b, product, slot, units(c, b.optionId()));
+            Map<String, Unit> units = units(c, b.optionId());
+            // documents given now, then the real-name policy's requirements (a refusal rolls the confirm back)
+            identities.confirming(c, b, units, cmd == null ? null : cmd.identities());
+            issuance.issue(c, b, product, slot, units);
             webhooks.enqueue(
                     c,
                     ch,
@@ -155,6 +163,9 @@ final class BookingLifecycle {
      * after giving back expired holds of a sold-out target slot.
      */
     Booking update(Channel ch, String uuid, BookingCommands.Update cmd) {
+        if (!cmd.identifiedItems().isEmpty()) { // documents for the booking's own unit items, before anything else
+            giveDocuments(get(ch, uuid), cmd.identifiedItems());
+        }
         boolean expiredFreed = false;
         for (int attempt = 1; ; attempt++) {
             Booking b = get(ch, uuid);
@@ -301,7 +312,35 @@ final class BookingLifecycle {
                 used,
                 units(c, b.optionId()),
                 cancellable(b.status(), product, slot, clock.instant()),
-                true);
+                true,
+                identities.masked(c, b.uuid()));
+    }
+
+    /**
+     * A PATCH whose unit items carry documents: the booking's own items in order (same units), each giving its
+     * visitor's document; anything else would change the unit items, which is not supported.
+     */
+    private void giveDocuments(Booking b, List<BookingCommands.Item> items) {
+        boolean same = items.size() == b.unitItems().size();
+        for (int i = 0; same && i < items.size(); i++) {
+            String unitId = items.get(i).unitId();
+            same = unitId == null || unitId.equals(b.unitItems().get(i).unitId());
+        }
+        if (!same) {
+            throw new ServiceException(
+                    Problem.UNPROCESSABLE_ENTITY,
+                    "unit items sent with documents must be the booking's own, in order: changing unit items is not"
+                            + " supported",
+                    b.uuid());
+        }
+        if (b.status() != BookingState.ON_HOLD) {
+            throw new ServiceException(
+                    Problem.UNPROCESSABLE_ENTITY, "documents can be given while the booking is ON_HOLD", b.uuid());
+        }
+        identities.attach(
+                b,
+                db.read(c -> units(c, b.optionId())),
+                items.stream().map(BookingCommands.Item::identity).toList());
     }
 
     /** Whether a booking in state {@code s} can be cancelled now: a hold always, a sold one until the cutoff. */

@@ -6,16 +6,22 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.StoreException;
+import io.scenicpass.server.identity.Document;
+import io.scenicpass.server.identity.IdentityInput;
+import io.scenicpass.server.identity.IdentityService;
 import io.scenicpass.server.sales.internal.HoldCombiner;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.Slot;
+import io.scenicpass.server.sales.store.Unit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bookings: reserve (an atomic hold, here), then confirm (sell + issue passes), extend, update, cancel (release +
@@ -36,6 +42,7 @@ public final class BookingService {
     private final HoldPolicy holds;
     private final Ids ids;
     private final Clock clock;
+    private final IdentityService identities;
 
     BookingService(
             Database db,
@@ -46,7 +53,9 @@ public final class BookingService {
             BookingLifecycle lifecycle,
             HoldPolicy holds,
             Ids ids,
-            Clock clock) {
+            Clock clock,
+            IdentityService identities) {
+        this.identities = identities;
         this.db = db;
         this.bookings = bookings;
         this.catalogueService = catalogueService;
@@ -64,25 +73,27 @@ public final class BookingService {
      */
     public Booking reserve(Channel ch, BookingCommands.Reserve cmd) {
         String uuid = cmd.uuid();
+        // the documents count in the fingerprint, as a keyed digest (request_hash must not reveal them)
+        String fingerprint = identities.fingerprint(cmd.fingerprint(), documents(cmd.unitItems()));
         if (uuid == null) {
-            return reserveNew(ch, cmd.withUuid(ids.uuidV7().toString()));
+            return reserveNew(ch, cmd.withUuid(ids.uuidV7().toString()), fingerprint);
         }
         if (!uuid.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new ServiceException(Problem.BAD_REQUEST, "uuid must be 1-64 of [A-Za-z0-9_-]", uuid);
         }
         try {
-            return reserveNew(ch, cmd);
+            return reserveNew(ch, cmd, fingerprint);
         } catch (ServiceException e) {
             // a retry of an earlier reservation may no longer validate (slot over, sold out): answer the original
             Booking existing = db.read(c -> bookings.find(c, uuid).orElse(null));
             if (existing != null) {
-                return replay(ch, existing, cmd.fingerprint());
+                return replay(ch, existing, fingerprint);
             }
             throw e;
         }
     }
 
-    private Booking reserveNew(Channel ch, BookingCommands.Reserve cmd) {
+    private Booking reserveNew(Channel ch, BookingCommands.Reserve cmd, String fingerprint) {
         if (cmd.productId() == null) {
             throw new ServiceException(Problem.INVALID_PRODUCT_ID, "productId is required", null);
         }
@@ -91,9 +102,11 @@ public final class BookingService {
         if (ov == null) {
             throw new ServiceException(Problem.INVALID_OPTION_ID, "unknown option", cmd.optionId());
         }
-        UnitItems.Built built = UnitItems.build(ov, cmd.unitItems(), List.of(), ids);
+        List<BookingCommands.Item> items = cmd.unitItems();
+        UnitItems.Built built = UnitItems.build(ov, items, List.of(), ids);
         int quantity = built.quantity();
         List<Booking.UnitItem> unitItems = built.items();
+        List<Unit> units = built.units();
         Duration holdLength = holds.length(cmd.expirationMinutes());
         if (cmd.availabilityId() == null) {
             throw new ServiceException(Problem.INVALID_AVAILABILITY_ID, "availabilityId is required", null);
@@ -107,11 +120,12 @@ public final class BookingService {
         if (!now.isBefore(slot.endAt())) {
             throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "this slot is over", slot.localStart());
         }
+        Map<Integer, Document> documents = identities.check(documents(items), units, slot.localDate());
         BookingCommands.Details d = cmd.details();
         Booking draft = Booking.newHold(
                         cmd.uuid(),
                         ch.id(),
-                        cmd.fingerprint(),
+                        fingerprint,
                         product,
                         slot,
                         quantity,
@@ -123,18 +137,18 @@ public final class BookingService {
         int q = quantity;
         try {
             try {
-                return held(insertHold(ch, draft, slot, q));
+                return held(insertHold(ch, draft, slot, q, documents));
             } catch (ServiceException e) {
                 // Sold out? Expired holds may still occupy the slot: give them back (lazy check) and try once more.
                 if (e.problem() == Problem.UNPROCESSABLE_ENTITY && inventory.expireDueHolds(slot.id()) > 0) {
-                    return held(insertHold(ch, draft, slot, q));
+                    return held(insertHold(ch, draft, slot, q, documents));
                 }
                 throw e;
             }
         } catch (StoreException e) {
             if (e.isUniqueViolation()) { // the same uuid raced in concurrently
                 Booking winner = db.read(c -> bookings.find(c, cmd.uuid()).orElseThrow(() -> e));
-                return replay(ch, winner, cmd.fingerprint());
+                return replay(ch, winner, fingerprint);
             }
             throw e;
         }
@@ -146,8 +160,8 @@ public final class BookingService {
         return b;
     }
 
-    private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity) {
-        if (draft.poolId() == null && !inventory.hasAllotment(slot.id(), ch.id())) {
+    private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity, Map<Integer, Document> documents) {
+        if (draft.poolId() == null && documents.isEmpty() && !inventory.hasAllotment(slot.id(), ch.id())) {
             // the common case: concurrent holds on this slot are combined into one conditional update and one
             // statement (PostgreSQL) / transaction (H2); see HoldCombiner
             if (!combiner.hold(draft)) {
@@ -157,13 +171,14 @@ public final class BookingService {
         }
         // H2 queues the holds of one slot in the JVM (it answers a locked row with sleep-and-retry), PostgreSQL on
         // the row lock; correctness still comes from the database
-        return db.dialect().onHotRow(slot.id(), () -> insertHoldTx(ch, draft, slot, quantity));
+        return db.dialect().onHotRow(slot.id(), () -> insertHoldTx(ch, draft, slot, quantity, documents));
     }
 
-    private Booking insertHoldTx(Channel ch, Booking draft, Slot slot, int quantity) {
+    private Booking insertHoldTx(Channel ch, Booking draft, Slot slot, int quantity, Map<Integer, Document> documents) {
         return db.tx(c -> {
             // insert first and take the counters last: the hot slot row stays locked only until the commit
             bookings.insert(c, draft);
+            identities.record(c, draft, documents); // documents and per-document limits, or nothing at all
             int fromAllotment = inventory.hold(c, slot, draft.poolId(), ch.id(), quantity);
             if (fromAllotment > 0) {
                 bookings.setFromAllotment(c, draft.uuid(), fromAllotment);
@@ -223,6 +238,15 @@ public final class BookingService {
     /** The OCTO view of a booking. */
     public io.scenicpass.channel.model.Booking view(Booking b) {
         return db.read(c -> lifecycle.view(c, b));
+    }
+
+    /** The documents given with the unit items, by position (null where none). */
+    private static List<IdentityInput> documents(List<BookingCommands.Item> items) {
+        List<IdentityInput> out = new ArrayList<>();
+        if (items != null) {
+            items.forEach(i -> out.add(i == null ? null : i.identity()));
+        }
+        return out;
     }
 
     /**

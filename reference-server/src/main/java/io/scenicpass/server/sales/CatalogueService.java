@@ -208,6 +208,11 @@ public final class CatalogueService {
         views.invalidateAll();
     }
 
+    /** Forgets the cached product views (another feature changed what they show, e.g. a unit's idRequired). */
+    public void changed() {
+        views.invalidateAll();
+    }
+
     public boolean exists(String productId) {
         return db.read(c -> store.product(c, productId).isPresent());
     }

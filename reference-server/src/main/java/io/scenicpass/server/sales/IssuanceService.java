@@ -13,6 +13,7 @@ import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassIssuer;
 import io.scenicpass.core.PassKind;
 import io.scenicpass.core.ReentryPolicy;
+import io.scenicpass.server.identity.IdentityService;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
@@ -21,6 +22,7 @@ import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.sales.store.Unit;
+import io.scenicpass.server.terminal.store.ManifestStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +50,18 @@ public final class IssuanceService {
     private final Ids ids;
     private final Clock clock;
     private final String areaId;
+    private final IdentityService identities;
+    private final ManifestStore manifest = new ManifestStore();
 
     public IssuanceService(
-            KeyService keys, PassStore passes, BookingStore bookings, Ids ids, Clock clock, String areaId) {
+            KeyService keys,
+            PassStore passes,
+            BookingStore bookings,
+            Ids ids,
+            Clock clock,
+            String areaId,
+            IdentityService identities) {
+        this.identities = identities;
         this.keys = keys;
         this.passes = passes;
         this.bookings = bookings;
@@ -72,11 +84,28 @@ public final class IssuanceService {
         }
         List<PassRecord> out = new ArrayList<>();
         List<Booking.UnitItem> items = new ArrayList<>(); // the unit items with their pass ids
+        // real-name: the visitors' holder bindings (claim 11 and the manifest), by unit item uuid
+        Map<String, String> bindings = identities.bindings(c, b.uuid());
         if (product.groupPass()) {
             boolean concession = b.unitItems().stream()
                     .allMatch(
                             u -> CONCESSION_TYPES.contains(units.get(u.unitId()).type()));
-            PassRecord p = sign(c, issuer, b, product, slot, dayStart, dayEnd, b.quantity(), concession, now);
+            // the pass carries the booker's (first identified visitor's) binding, the manifest every visitor's
+            List<String> all = new ArrayList<>(bindings.values());
+            PassRecord p = sign(
+                    c,
+                    issuer,
+                    b,
+                    product,
+                    slot,
+                    dayStart,
+                    dayEnd,
+                    b.quantity(),
+                    concession,
+                    now,
+                    all.isEmpty() ? null : all.get(0),
+                    null);
+            manifest.addHolderBindings(c, p.passId(), all);
             for (Booking.UnitItem u : b.unitItems()) {
                 items.add(u.withPassId(p.passId()));
             }
@@ -94,7 +123,12 @@ public final class IssuanceService {
                         dayEnd,
                         unit.paxCount(),
                         CONCESSION_TYPES.contains(unit.type()),
-                        now);
+                        now,
+                        bindings.get(u.uuid()),
+                        unit);
+                if (bindings.containsKey(u.uuid())) {
+                    manifest.addHolderBindings(c, p.passId(), List.of(bindings.get(u.uuid())));
+                }
                 items.add(u.withPassId(p.passId()));
                 out.add(p);
             }
@@ -113,7 +147,9 @@ public final class IssuanceService {
             Instant dayEnd,
             int partySize,
             boolean concession,
-            Instant now)
+            Instant now,
+            String binding,
+            Unit unit)
             throws SQLException {
         PassKind kind = product.groupPass() ? PassKind.GROUP : PassKind.valueOf(product.passKind());
         Claims.Builder cb = Claims.builder()
@@ -134,6 +170,12 @@ public final class IssuanceService {
         }
         for (String zone : product.zones()) {
             cb.zone(zone, 1);
+        }
+        if (binding != null) {
+            cb.holderBinding(Base64.getUrlDecoder().decode(binding));
+        }
+        if (concession && unit != null && (unit.minAge() != null || unit.maxAge() != null)) {
+            cb.minAge(unit.minAge()).maxAge(unit.maxAge()); // the gate checks them against the presented document
         }
         Pass pass = issuer.issue(cb.build());
         PassRecord rec = new PassRecord(

@@ -4,6 +4,7 @@ import io.scenicpass.server.Platform;
 import io.scenicpass.server.channels.ChannelsModule;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.identity.IdentityModule;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.http.OctoApi;
 import io.scenicpass.server.sales.http.OctoSupplier;
@@ -24,6 +25,9 @@ public final class SalesModule {
     public final PassQueries passes;
     public final CapacityChanges capacity;
     public final OctoApi api;
+    /** Real-name tickets: the visitors' documents taken with bookings (see {@code identity/}). */
+    public final IdentityModule identity;
+
     private final Platform platform;
 
     /** {@code publicUrl}: the server's address as resellers reach it (the OCTO supplier's endpoint). */
@@ -35,6 +39,7 @@ public final class SalesModule {
         BookingStore bookingStore = new BookingStore(p.db().dialect());
         PassStore passStore = new PassStore(p.db().dialect());
         catalogue = new CatalogueService(p.db(), catalogueStore, p.clock());
+        identity = new IdentityModule(p);
         inventory = new InventoryService(
                 p.db(),
                 catalogueStore,
@@ -43,7 +48,8 @@ public final class SalesModule {
                 p.clock(),
                 config.slotHorizonDays,
                 config.availabilityCache);
-        issuance = new IssuanceService(keys, passStore, bookingStore, p.ids(), p.clock(), config.areaId);
+        issuance = new IssuanceService(
+                keys, passStore, bookingStore, p.ids(), p.clock(), config.areaId, identity.identities);
         HoldPolicy holds = new HoldPolicy(config.holdDefaultMinutes, config.holdMaxMinutes);
         BookingLifecycle lifecycle = new BookingLifecycle(
                 p.db(),
@@ -64,7 +70,8 @@ public final class SalesModule {
                         inventory,
                         issuance,
                         p.ids(),
-                        p.clock()));
+                        p.clock()),
+                identity.identities);
         bookings = new BookingService(
                 p.db(),
                 bookingStore,
@@ -74,7 +81,8 @@ public final class SalesModule {
                 lifecycle,
                 holds,
                 p.ids(),
-                p.clock());
+                p.clock(),
+                identity.identities);
         passes = new PassQueries(p.db(), passStore, bookingStore);
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
         api = new OctoApi(
@@ -88,5 +96,6 @@ public final class SalesModule {
                 "hold expiry runs",
                 Duration.ofMillis(Math.max(1, platform.config().jobInterval.toMillis())),
                 inventory::expireDueHolds);
+        identity.jobs(jobs);
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * uuid, references and price, so resellers' references to it survive a change.
  */
 final class UnitItems {
-    /** The unit items and the places (visitors) they take. */
-    record Built(List<Booking.UnitItem> items, int quantity) {}
+    /** The unit items, the places (visitors) they take and each item's unit (same order). */
+    record Built(List<Booking.UnitItem> items, int quantity, List<Unit> units) {}
 
     private UnitItems() {}
 
@@ -35,6 +35,7 @@ final class UnitItems {
         }
         int quantity = 0;
         List<Booking.UnitItem> items = new ArrayList<>(requested.size());
+        List<Unit> units = new ArrayList<>(requested.size());
         for (int i = 0; i < requested.size(); i++) {
             BookingCommands.Item ui = requested.get(i);
             Unit u = ui.unitId() == null ? null : ov.unit(ui.unitId());
@@ -46,6 +47,7 @@ final class UnitItems {
                 throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "unit has no price for this channel", u.id());
             }
             quantity += u.paxCount();
+            units.add(u);
             Booking.UnitItem was = i < kept.size() && kept.get(i).unitId().equals(u.id()) ? kept.get(i) : null;
             items.add(
                     was == null
@@ -68,6 +70,6 @@ final class UnitItems {
                                     was.net(),
                                     null));
         }
-        return new Built(List.copyOf(items), quantity);
+        return new Built(List.copyOf(items), quantity, List.copyOf(units));
     }
 }

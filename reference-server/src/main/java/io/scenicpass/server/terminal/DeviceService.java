@@ -51,7 +51,6 @@ public final class DeviceService {
 
     static final String CONFIG = "terminal.config";
     static final String CONFIG_VERSION = "terminal.configVersion";
-    static final String BINDING_KEY = "area.holderBindingKey";
     /** The demo seeder's enrollment token (a setting holding its hash), usable once. */
     static final String DEMO_TOKEN = "enrollment.tokenHash";
 
@@ -299,13 +298,7 @@ public final class DeviceService {
 
     /** The area's holder-binding key (base64, 32 bytes), generated once. */
     private String bindingKey(java.sql.Connection c) throws java.sql.SQLException {
-        Optional<String> k = settings.get(c, BINDING_KEY);
-        if (k.isPresent()) {
-            return k.get();
-        }
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        return settings.putIfAbsent(c, BINDING_KEY, Base64.getEncoder().encodeToString(raw));
+        return io.scenicpass.server.identity.AreaBindingKey.base64(c, settings, random);
     }
 
     /** The gate a demo-token device joins: the first gate of the zone with the most gates. */

@@ -74,9 +74,15 @@ class DemoSeederTest {
             assertThat(second.channelApiKey()).isEqualTo(first.channelApiKey());
             assertThat(second.adminToken()).isEqualTo(first.adminToken());
             assertThat(second.deviceEnrollmentToken()).isEqualTo(first.deviceEnrollmentToken());
-            assertThat(get(s.baseUrl() + "/octo/products", second.channelApiKey())
-                            .size())
-                    .isEqualTo(4); // park entry, cable car, group, museum day ticket
+            JsonNode products = get(s.baseUrl() + "/octo/products", second.channelApiKey());
+            assertThat(products.size())
+                    .isEqualTo(5); // park entry, cable car, group, museum day ticket, real-name ticket (issue 14)
+            // real-name: the senior and child units (their documents prove the age), not the adult timed ticket
+            JsonNode units = products.get(0).get("options").get(0).get("units");
+            assertThat(units.findValuesAsText("id"))
+                    .containsExactly("park-entry-adult", "park-entry-child", "park-entry-senior");
+            assertThat(units.findValues("idRequired").stream().map(JsonNode::asBoolean))
+                    .containsExactly(false, true, true);
             assertThat(get(s.baseUrl() + "/admin/v1/channels", second.adminToken())
                             .size())
                     .isEqualTo(first.channelKeys().size());

@@ -12,6 +12,7 @@ import io.scenicpass.core.wire.EntryAckStatus;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.server.channels.store.ChannelStore;
 import io.scenicpass.server.db.Dialect;
+import io.scenicpass.server.identity.IdentityFixture;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
 import io.scenicpass.server.sales.store.InventoryStore;
@@ -47,14 +48,16 @@ class FlowIngestionTest {
             TestServer.Answer held = ts.post(
                     "/octo/bookings",
                     key,
-                    TestServer.reserve(
-                                    "fb-1",
-                                    "park-entry",
-                                    "2026-06-01T12:00:00+08:00",
-                                    "park-entry-adult",
-                                    "park-entry-adult",
-                                    "park-entry-child")
-                            .replace("park-entry-opt", "park-entry-std"));
+                    IdentityFixture.reserve(
+                            "fb-1",
+                            "park-entry",
+                            "2026-06-01T12:00:00+08:00",
+                            "park-entry-adult",
+                            "park-entry-adult",
+                            // the demo's child unit is real-name (issue 14): the child's document comes with it
+                            "park-entry-child="
+                                    + IdentityFixture.identity(
+                                            "CN_ID", IdentityFixture.cnId("20160101", "123"), "小明", null)));
             assertThat(held.status()).as(held.body()).isEqualTo(200);
             TestServer.Answer ok = ts.post("/octo/bookings/fb-1/confirm", key, "{}");
             assertThat(ok.status()).as(ok.body()).isEqualTo(200);

@@ -249,6 +249,11 @@ public final class AdminApi {
     }
 
     private Handler auth(Handler h) {
+        return authenticated(admin, h);
+    }
+
+    /** {@code h} behind the admin token (a bearer token), for this API and the features' own admin routes. */
+    public static Handler authenticated(AdminService admin, Handler h) {
         return ctx -> {
             String auth = ctx.header("Authorization");
             admin.checkAdmin(

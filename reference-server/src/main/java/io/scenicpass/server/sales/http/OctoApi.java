@@ -20,6 +20,7 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.http.RequestBodies;
+import io.scenicpass.server.identity.http.OctoIdentity;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
@@ -95,7 +96,9 @@ public final class OctoApi {
                                 ctx,
                                 bookings.reserve(
                                         ch,
-                                        OctoCommands.reserve(BODIES.read(ctx, BookingReservationRequest.class)))))));
+                                        OctoCommands.reserve(
+                                                BODIES.read(ctx, BookingReservationRequest.class),
+                                                OctoIdentity.of(ctx)))))));
         r.get("/octo/bookings", auth(this::listBookings));
         r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
         r.patch(
@@ -107,7 +110,9 @@ public final class OctoApi {
                                 bookings.update(
                                         ch,
                                         uuid(ctx),
-                                        OctoCommands.update(BODIES.read(ctx, BookingUpdateRequest.class)))))));
+                                        OctoCommands.update(
+                                                BODIES.read(ctx, BookingUpdateRequest.class),
+                                                OctoIdentity.of(ctx)))))));
         r.post(
                 "/octo/bookings/{uuid}/confirm",
                 auth((ctx, ch) -> ok(
@@ -118,7 +123,8 @@ public final class OctoApi {
                                         ch,
                                         uuid(ctx),
                                         OctoCommands.confirm(
-                                                BODIES.readOptional(ctx, BookingConfirmationRequest.class)))))));
+                                                BODIES.readOptional(ctx, BookingConfirmationRequest.class),
+                                                OctoIdentity.of(ctx)))))));
         r.post(
                 "/octo/bookings/{uuid}/extend",
                 auth((ctx, ch) -> ok(

@@ -11,6 +11,7 @@ import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.identity.IdentityInput;
 import io.scenicpass.server.sales.BookingCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,12 @@ public final class OctoCommands {
     private OctoCommands() {}
 
     public static BookingCommands.Reserve reserve(BookingReservationRequest req) {
-        List<BookingCommands.Item> items = items(req.getUnitItems());
+        return reserve(req, List.of());
+    }
+
+    /** {@code identities}: the unit items' documents by position (the identity extension, empty: none). */
+    public static BookingCommands.Reserve reserve(BookingReservationRequest req, List<IdentityInput> identities) {
+        List<BookingCommands.Item> items = items(req.getUnitItems(), identities);
         return new BookingCommands.Reserve(
                 req.getUuid(),
                 fingerprint(req),
@@ -33,11 +39,17 @@ public final class OctoCommands {
     }
 
     public static BookingCommands.Confirm confirm(BookingConfirmationRequest req) {
+        return confirm(req, List.of());
+    }
+
+    /** Unit items given at confirm replace the held ones; {@code identities}: their documents by position. */
+    public static BookingCommands.Confirm confirm(BookingConfirmationRequest req, List<IdentityInput> identities) {
         return req == null
-                ? new BookingCommands.Confirm(null)
+                ? new BookingCommands.Confirm(null, null, identities)
                 : new BookingCommands.Confirm(
                         details(req.getResellerReference(), req.getContact(), req.getNotes()),
-                        items(req.getUnitItems()));
+                        items(req.getUnitItems(), identities),
+                        identities);
     }
 
     public static BookingCommands.Extend extend(BookingExtendRequest req) {
@@ -45,32 +57,43 @@ public final class OctoCommands {
     }
 
     public static BookingCommands.Update update(BookingUpdateRequest req) {
+        return update(req, List.of());
+    }
+
+    /**
+     * Unit items that carry documents give them for the booking's own items (same units, in order); otherwise they
+     * move the booking to those unit items ({@code BookingChanges}).
+     */
+    public static BookingCommands.Update update(BookingUpdateRequest req, List<IdentityInput> identities) {
+        boolean items = req.getUnitItems() != null && !req.getUnitItems().isEmpty();
         return new BookingCommands.Update(
                 req.getProductId(),
                 req.getOptionId(),
                 req.getAvailabilityId(),
-                items(req.getUnitItems()),
+                items && identities.isEmpty() ? items(req.getUnitItems(), List.of()) : null,
                 req.getExpirationMinutes(),
-                details(req.getResellerReference(), req.getContact(), req.getNotes()));
+                details(req.getResellerReference(), req.getContact(), req.getNotes()),
+                identities.isEmpty() ? List.of() : items(req.getUnitItems(), identities));
+    }
+
+    private static List<BookingCommands.Item> items(List<UnitItemRequest> unitItems, List<IdentityInput> identities) {
+        if (unitItems == null) {
+            return null;
+        }
+        List<BookingCommands.Item> items = new ArrayList<>(unitItems.size());
+        for (int i = 0; i < unitItems.size(); i++) {
+            UnitItemRequest ui = unitItems.get(i);
+            IdentityInput id = i < identities.size() ? identities.get(i) : null;
+            items.add(
+                    ui == null
+                            ? new BookingCommands.Item(null, null, id)
+                            : new BookingCommands.Item(ui.getUnitId(), ui.getResellerReference(), id));
+        }
+        return items;
     }
 
     public static BookingCommands.Cancel cancel(BookingCancellationRequest req) {
         return new BookingCommands.Cancel(req == null ? null : req.getReason());
-    }
-
-    /** The requested unit items as commands (null stays null: the model answers an absent list as empty). */
-    private static List<BookingCommands.Item> items(List<UnitItemRequest> requested) {
-        if (requested == null) {
-            return null;
-        }
-        List<BookingCommands.Item> items = new ArrayList<>(requested.size());
-        for (UnitItemRequest ui : requested) {
-            items.add(
-                    ui == null
-                            ? new BookingCommands.Item(null, null)
-                            : new BookingCommands.Item(ui.getUnitId(), ui.getResellerReference()));
-        }
-        return items;
     }
 
     private static BookingCommands.Details details(String resellerReference, Contact contact, String notes) {

@@ -23,6 +23,8 @@ import io.scenicpass.channel.model.UnitPricing;
 import io.scenicpass.channel.model.UnitRestrictions;
 import io.scenicpass.channel.model.UnitType;
 import io.scenicpass.server.Bounds;
+import io.scenicpass.server.identity.MaskedIdentity;
+import io.scenicpass.server.identity.http.IdentifiedUnitItem;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.CatalogueService;
@@ -201,6 +203,20 @@ public final class OctoViews {
             Map<String, Unit> units,
             boolean cancellable,
             boolean pricing) {
+        return booking(b, slot, product, passes, firstEntries, units, cancellable, pricing, Map.of());
+    }
+
+    /** {@code identities}: the unit items' masked documents by item uuid (the identity extension). */
+    public static io.scenicpass.channel.model.Booking booking(
+            Booking b,
+            Slot slot,
+            Product product,
+            List<PassRecord> passes,
+            Map<String, Instant> firstEntries,
+            Map<String, Unit> units,
+            boolean cancellable,
+            boolean pricing,
+            Map<String, MaskedIdentity> identities) {
         Map<String, PassRecord> byId =
                 passes.stream().collect(Collectors.toMap(PassRecord::passId, Function.identity()));
         BookingStatus status = status(b.status());
@@ -211,7 +227,7 @@ public final class OctoViews {
         for (Booking.UnitItem u : b.unitItems()) {
             Instant used = product.groupPass() ? groupUsed : u.passId() == null ? null : firstEntries.get(u.passId());
             boolean redeemed = status == BookingStatus.REDEEMED && used != null;
-            UnitItem mi = new UnitItem()
+            UnitItem mi = IdentifiedUnitItem.of(identities.get(u.uuid()))
                     .uuid(u.uuid())
                     .unitId(u.unitId())
                     .resellerReference(u.resellerReference())

@@ -155,6 +155,40 @@ public final class ManifestStore {
         }
     }
 
+    /**
+     * Adds holder bindings (base64url) to a pass being issued, in the issuing transaction: the pass enters the feed
+     * later with them, so no re-announcement (and no lock on the feed) is needed.
+     */
+    public void addHolderBindings(Connection c, String passId, List<String> bindings) throws SQLException {
+        insert(c, passId, HOLDER_BINDING, bindings);
+    }
+
+    /**
+     * Drops the holder bindings of a booking's passes (its identities were erased) and re-announces those still in
+     * the feed, so the gates forget them too. Returns the passes changed.
+     */
+    public int dropHolderBindings(Connection c, String bookingUuid) throws SQLException {
+        List<String> passIds = Jdbc.list(
+                c,
+                "SELECT DISTINCT pc.pass_id FROM pass_credential pc JOIN pass p ON p.pass_id = pc.pass_id"
+                        + " WHERE p.booking_uuid=? AND pc.kind=?",
+                rs -> rs.getString(1),
+                bookingUuid,
+                HOLDER_BINDING);
+        if (passIds.isEmpty()) {
+            return 0;
+        }
+        long seq = lockState(c)[0];
+        for (String passId : passIds) {
+            Jdbc.update(c, "DELETE FROM pass_credential WHERE pass_id=? AND kind=?", passId, HOLDER_BINDING);
+            if (Jdbc.update(c, "UPDATE manifest_pass SET seq=? WHERE pass_id=? AND live", seq + 1, passId) == 1) {
+                seq++;
+            }
+        }
+        Jdbc.update(c, "UPDATE manifest_state SET last_seq=? WHERE id=1", seq);
+        return passIds.size();
+    }
+
     /** The time zone of the area's most recently created active product, if any (the manifest's "today"). */
     public java.util.Optional<String> areaTimeZone(Connection c) throws SQLException {
         return Jdbc.one(
