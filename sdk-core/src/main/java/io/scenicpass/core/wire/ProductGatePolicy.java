@@ -23,11 +23,11 @@ public final class ProductGatePolicy {
     private final boolean idWithPass;
     private final String childPolicy;
 
-    /** All fields; a null child policy means {@value #DOCUMENT}. */
+    /** All fields, both optional: null means false and {@value #DOCUMENT}. */
     @JsonCreator
     public ProductGatePolicy(
-            @JsonProperty("idWithPass") boolean idWithPass, @JsonProperty("childPolicy") String childPolicy) {
-        this.idWithPass = idWithPass;
+            @JsonProperty("idWithPass") Boolean idWithPass, @JsonProperty("childPolicy") String childPolicy) {
+        this.idWithPass = Boolean.TRUE.equals(idWithPass);
         this.childPolicy = childPolicy == null ? DOCUMENT : childPolicy;
     }
 
