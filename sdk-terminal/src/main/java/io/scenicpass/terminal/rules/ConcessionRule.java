@@ -39,7 +39,7 @@ public final class ConcessionRule implements GateRule {
         Optional<PresentedDocument> doc = check.presentedDocument();
         if (!doc.isPresent()) {
             boolean attended = check.policy().map(ProductGatePolicy::attended).orElse(false);
-            if (attended && ageBound) {
+            if (attended) {
                 return check.context().staffConfirmed()
                         ? RuleResult.admitAs(Reason.STAFF_CONFIRMED)
                         : RuleResult.deny(Reason.STAFF_CHECK_REQUIRED);
