@@ -10,6 +10,7 @@ import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.biometric.BiometricModality;
 import io.scenicpass.terminal.device.biometric.BiometricTemplate;
 import io.scenicpass.terminal.device.sim.SimulatedDisplay;
+import io.scenicpass.terminal.device.sim.SimulatedDocuments;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
 import io.scenicpass.terminal.lane.LaneListener;
 import io.scenicpass.terminal.lane.LaneScheduler;
@@ -260,17 +261,40 @@ public final class SimulatedTerminal implements AutoCloseable {
     /**
      * Presents one credential at the entry or exit lane and lets the admitted visitors walk through.
      *
-     * @param input {@code SP1…}, {@code HC1:…}, {@code nfc:…}, {@code id:…}, {@code passport:…}, {@code mrz:L1|L2},
+     * @param input {@code SP1…}, {@code HC1:…}, {@code nfc:…}, {@code id:…}, {@code passport:…[/birth date]},
+     *              {@code hkmo:…[/birth date]}, {@code tw:…[/birth date]}, {@code mrz:L1|L2},
      *              {@code card:UID}, {@code face:SUBJECT}, {@code palm:SUBJECT}; anything else is QR text
      * @param exit true for the exit lane
      * @return what happened
      */
     public synchronized Outcome present(String input, boolean exit) {
+        return run(exit, lane -> feed(lane, input.trim()));
+    }
+
+    /**
+     * Staff at the attended entry lane confirm the age of the visitor the gate just asked them about
+     * (STAFF_CHECK_REQUIRED: a concession without ID under the child policy ATTENDED).
+     *
+     * @return what happened; not decided (NOTHING_TO_CONFIRM) when no such visitor is waiting
+     */
+    public synchronized Outcome confirmByStaff() {
+        return run(false, lane -> {
+            if (lane.lane().confirmByStaff().isEmpty()) {
+                current.notDecided = "NOTHING_TO_CONFIRM";
+            }
+        });
+    }
+
+    private Outcome run(boolean exit, java.util.function.Consumer<SimulatedLane> action) {
         SimulatedLane lane = exit ? out : in;
         Outcome o = new Outcome(exit ? "out" : "in");
         current = o;
         try {
-            feed(lane, input.trim());
+            action.accept(lane);
+        } catch (java.time.DateTimeException e) {
+            o.notDecided = "UNREADABLE: a date of birth is written YYYY-MM-DD";
+        } catch (IllegalArgumentException e) {
+            o.notDecided = "UNREADABLE: " + e.getMessage();
         } finally {
             current = null;
         }
@@ -300,7 +324,17 @@ public final class SimulatedTerminal implements AutoCloseable {
                 lane.reader().present(CredentialKind.ID_CARD, rest);
                 break;
             case "passport":
-                lane.reader().present(CredentialKind.PASSPORT, rest);
+                if (rest.contains("/")) { // with a date of birth: as its MRZ, so the gate can check an age
+                    lane.reader().presentMrz(travelDocument("P", "UTO", rest));
+                } else {
+                    lane.reader().present(CredentialKind.PASSPORT, rest);
+                }
+                break;
+            case "hkmo":
+                lane.reader().presentMrz(travelDocument("CR", "CHN", rest));
+                break;
+            case "tw":
+                lane.reader().presentMrz(travelDocument("CT", "CHN", rest));
                 break;
             case "mrz":
                 lane.reader().presentMrz(Arrays.asList(rest.split("[|\\s]+")));
@@ -317,6 +351,17 @@ public final class SimulatedTerminal implements AutoCloseable {
             default:
                 lane.reader().scanQr(input); // SP1…, HC1:…, or anything a scanner could read
         }
+    }
+
+    /** {@code NUMBER[/YYYY-MM-DD]} as the MRZ of a passport ({@code P}) or mainland travel permit ({@code CR}, {@code CT}). */
+    private static List<String> travelDocument(String code, String state, String numberAndBirth) {
+        int slash = numberAndBirth.indexOf('/');
+        String number =
+                slash < 0 ? numberAndBirth : numberAndBirth.substring(0, slash).trim();
+        java.time.LocalDate born = slash < 0
+                ? null
+                : java.time.LocalDate.parse(numberAndBirth.substring(slash + 1).trim());
+        return SimulatedDocuments.mrz(code, state, number, born, "VISITOR");
     }
 
     /** The simulated person with subject id S has a template derived from S; enroll it, then show the face. */
