@@ -7,10 +7,7 @@ import io.scenicpass.terminal.GateBuilder;
 import io.scenicpass.terminal.device.Alarm;
 import io.scenicpass.terminal.device.CredentialKind;
 import io.scenicpass.terminal.device.ScannedCredential;
-import io.scenicpass.terminal.device.biometric.BiometricModality;
-import io.scenicpass.terminal.device.biometric.BiometricTemplate;
 import io.scenicpass.terminal.device.sim.SimulatedDisplay;
-import io.scenicpass.terminal.device.sim.SimulatedDocuments;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
 import io.scenicpass.terminal.lane.LaneListener;
 import io.scenicpass.terminal.lane.LaneScheduler;
@@ -23,14 +20,10 @@ import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.terminal.sync.SyncClient;
 import io.scenicpass.terminal.sync.SyncListener;
 import io.scenicpass.terminal.sync.SyncReport;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,7 +261,7 @@ public final class SimulatedTerminal implements AutoCloseable {
      * @return what happened
      */
     public synchronized Outcome present(String input, boolean exit) {
-        return run(exit, lane -> feed(lane, input.trim()));
+        return run(exit, lane -> LaneInput.feed(lane, input.trim()));
     }
 
     /**
@@ -307,73 +300,6 @@ public final class SimulatedTerminal implements AutoCloseable {
             }
         }
         return o;
-    }
-
-    private static void feed(SimulatedLane lane, String input) {
-        int colon = input.indexOf(':');
-        String prefix = colon > 0 ? input.substring(0, colon).toLowerCase(java.util.Locale.ROOT) : "";
-        String rest = colon > 0 ? input.substring(colon + 1).trim() : input;
-        switch (prefix) {
-            case "qr":
-                lane.reader().scanQr(rest);
-                break;
-            case "nfc":
-                lane.reader().present(CredentialKind.NFC_PASS, rest);
-                break;
-            case "id":
-                lane.reader().present(CredentialKind.ID_CARD, rest);
-                break;
-            case "passport":
-                if (rest.contains("/")) { // with a date of birth: as its MRZ, so the gate can check an age
-                    lane.reader().presentMrz(travelDocument("P", "UTO", rest));
-                } else {
-                    lane.reader().present(CredentialKind.PASSPORT, rest);
-                }
-                break;
-            case "hkmo":
-                lane.reader().presentMrz(travelDocument("CR", "CHN", rest));
-                break;
-            case "tw":
-                lane.reader().presentMrz(travelDocument("CT", "CHN", rest));
-                break;
-            case "mrz":
-                lane.reader().presentMrz(Arrays.asList(rest.split("[|\\s]+")));
-                break;
-            case "card":
-                lane.reader().present(CredentialKind.CARD_UID, rest.toUpperCase(java.util.Locale.ROOT));
-                break;
-            case "face":
-                biometric(lane, BiometricModality.FACE, rest);
-                break;
-            case "palm":
-                biometric(lane, BiometricModality.PALM, rest);
-                break;
-            default:
-                lane.reader().scanQr(input); // SP1…, HC1:…, or anything a scanner could read
-        }
-    }
-
-    /** {@code NUMBER[/YYYY-MM-DD]} as the MRZ of a passport ({@code P}) or mainland travel permit ({@code CR}, {@code CT}). */
-    private static List<String> travelDocument(String code, String state, String numberAndBirth) {
-        int slash = numberAndBirth.indexOf('/');
-        String number =
-                slash < 0 ? numberAndBirth : numberAndBirth.substring(0, slash).trim();
-        java.time.LocalDate born = slash < 0
-                ? null
-                : java.time.LocalDate.parse(numberAndBirth.substring(slash + 1).trim());
-        return SimulatedDocuments.mrz(code, state, number, born, "VISITOR");
-    }
-
-    /** The simulated person with subject id S has a template derived from S; enroll it, then show the face. */
-    private static void biometric(SimulatedLane lane, BiometricModality modality, String subject) {
-        BiometricTemplate t = new BiometricTemplate(modality, sha256(modality + ":" + subject));
-        if (modality == BiometricModality.FACE) {
-            lane.faceMatcher().enroll(subject, t);
-            lane.face().submit(t);
-        } else {
-            lane.palmMatcher().enroll(subject, t);
-            lane.palm().submit(t);
-        }
     }
 
     /** Cuts the network and waits for the sync client to notice (one failed request). */
@@ -470,13 +396,5 @@ public final class SimulatedTerminal implements AutoCloseable {
 
     private static String strip(String url) {
         return url.replaceAll("/+$", "");
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
