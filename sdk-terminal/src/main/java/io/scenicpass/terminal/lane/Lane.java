@@ -56,11 +56,7 @@ public final class Lane implements AutoCloseable {
     private Admission admission;
     private String heldHealthCert;
     private Instant heldHealthCertUntil;
-    private Credential heldConcessionPass;
-    private Instant heldConcessionUntil;
-    private ScannedCredential heldForStaff;
-    private Credential heldForStaffPass;
-    private Instant heldForStaffUntil;
+    private HeldPass held;
     private LaneScheduler.Task telemetryTask;
     private final java.util.Map<String, String> lastHealth = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean started;
@@ -187,12 +183,11 @@ public final class Lane implements AutoCloseable {
             }
             Credential credential = LaneSupport.toEngine(c);
             Optional<PresentedDocument> document = credential.document();
-            if (document.isPresent() && heldConcessionPass != null && now.isBefore(heldConcessionUntil)) {
+            if (document.isPresent() && held != null && held.validAt(now)) {
                 PresentedDocument doc = document.get();
                 ctx.holderDocument(doc.type(), doc.number(), doc.birthDate().orElse(null));
-                credential = heldConcessionPass;
+                credential = held.pass;
             }
-            heldConcessionPass = null;
             decide(c, credential, ctx, now);
         }
     }
@@ -207,7 +202,8 @@ public final class Lane implements AutoCloseable {
     public Optional<Decision> confirmByStaff() {
         synchronized (lock) {
             Instant now = cfg.clock.instant();
-            if (heldForStaff == null || admission != null || !now.isBefore(heldForStaffUntil)) {
+            HeldPass h = held;
+            if (h == null || !h.forStaff || admission != null || !h.validAt(now)) {
                 return Optional.empty();
             }
             GateContext.Builder ctx =
@@ -215,27 +211,20 @@ public final class Lane implements AutoCloseable {
             if (cfg.zoneId != null) {
                 ctx.zoneId(cfg.zoneId);
             }
-            return Optional.of(decide(heldForStaff, heldForStaffPass, ctx, now));
+            return Optional.of(decide(h.scan, h.pass, ctx, now));
         }
     }
 
     /** Caller holds the lock: decides, remembers what a companion may complete, shows and opens. */
     private Decision decide(ScannedCredential c, Credential credential, GateContext.Builder ctx, Instant now) {
-        heldForStaff = null;
+        held = null;
         Decision d = cfg.gate.decide(credential, ctx.build());
         if (d.admitted() || !Reason.HEALTH_CERT_REQUIRED.equals(d.reason())) {
             heldHealthCert = null;
         }
-        boolean documentWanted =
-                Reason.ID_CHECK_REQUIRED.equals(d.reason()) || Reason.STAFF_CHECK_REQUIRED.equals(d.reason());
-        if (documentWanted && credential.isPass()) {
-            heldConcessionPass = credential;
-            heldConcessionUntil = now.plus(cfg.companionWindow);
-        }
-        if (Reason.STAFF_CHECK_REQUIRED.equals(d.reason())) {
-            heldForStaff = c;
-            heldForStaffPass = credential;
-            heldForStaffUntil = now.plus(cfg.companionWindow);
+        boolean forStaff = Reason.STAFF_CHECK_REQUIRED.equals(d.reason());
+        if (credential.isPass() && (forStaff || Reason.ID_CHECK_REQUIRED.equals(d.reason()))) {
+            held = new HeldPass(c, credential, now.plus(cfg.companionWindow), forStaff);
         }
         cfg.listener.onDecision(c, d);
         show(d.messageZh(), d.messageEn(), d.admitted() ? DisplayTone.ADMIT : DisplayTone.DENY);
