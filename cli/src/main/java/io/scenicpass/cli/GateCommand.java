@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "A simulated gate: the real gate engine, journal and sync client with simulated devices.",
             "Reads standard input, one line at a time:",
             "  SP1…  HC1:…  nfc:<pass>  id:<ID number>  passport:<number>[/<birth date>]",
-            "  hkmo:<permit number>[/<birth date>]  tw:<permit number>[/<birth date>]",
+            "  hkmo:<permit number>/<birth date>  tw:<permit number>/<birth date>",
             "  mrz:<line1>|<line2>  card:<UID>  face:<subject>  palm:<subject>",
             "                                               a credential at the entry lane",
             "                                               (after a QR the gate asked an ID for: that ID)",

@@ -60,7 +60,7 @@ final class LaneInput {
         }
     }
 
-    /** {@code NUMBER[/YYYY-MM-DD]} as the MRZ of a passport ({@code P}) or mainland travel permit ({@code CR}, {@code CT}). */
+    /** {@code NUMBER/YYYY-MM-DD} as the MRZ of a passport ({@code P}) or mainland travel permit ({@code CR}, {@code CT}). */
     private static List<String> travelDocument(String code, String state, String numberAndBirth) {
         int slash = numberAndBirth.indexOf('/');
         String number =

@@ -255,7 +255,7 @@ public final class SimulatedTerminal implements AutoCloseable {
      * Presents one credential at the entry or exit lane and lets the admitted visitors walk through.
      *
      * @param input {@code SP1…}, {@code HC1:…}, {@code nfc:…}, {@code id:…}, {@code passport:…[/birth date]},
-     *              {@code hkmo:…[/birth date]}, {@code tw:…[/birth date]}, {@code mrz:L1|L2},
+     *              {@code hkmo:…/birth date}, {@code tw:…/birth date}, {@code mrz:L1|L2},
      *              {@code card:UID}, {@code face:SUBJECT}, {@code palm:SUBJECT}; anything else is QR text
      * @param exit true for the exit lane
      * @return what happened

@@ -18,19 +18,22 @@ public final class SimulatedDocuments {
      * @param documentCode {@code P}, {@code CR} or {@code CT}
      * @param issuingState three letters, e.g. {@code GBR} or {@code CHN}
      * @param number the document number (up to 9 letters and digits)
-     * @param birthDate the holder's date of birth; null prints it as unknown ({@code <<<<<<})
+     * @param birthDate the holder's date of birth
      * @param surname the holder's surname (letters)
      * @return the two MRZ lines
-     * @throws IllegalArgumentException when the number does not fit the MRZ's number field
+     * @throws IllegalArgumentException when the number does not fit the MRZ's number field or no birth date is given
      */
     public static List<String> mrz(
             String documentCode, String issuingState, String number, LocalDate birthDate, String surname) {
+        if (birthDate == null) {
+            throw new IllegalArgumentException("a travel document's MRZ needs a date of birth (NUMBER/YYYY-MM-DD)");
+        }
         if (!number.matches("[A-Za-z0-9]{1,9}")) {
             throw new IllegalArgumentException("a document number has 1 to 9 letters and digits");
         }
         String line1 = pad(documentCode + "<", 2) + issuingState + surname.toUpperCase(Locale.ROOT) + "<<TEST";
         String num = pad(number.toUpperCase(Locale.ROOT), 9);
-        String dob = birthDate == null ? "<<<<<<" : yymmdd(birthDate);
+        String dob = yymmdd(birthDate);
         String expiry = yymmdd(LocalDate.of(2099, 12, 31));
         String optional = pad("", 14);
         String body = num + MrzParser.checkDigit(num) + issuingState + dob + MrzParser.checkDigit(dob) + "<" + expiry
