@@ -37,10 +37,13 @@ import picocli.CommandLine.Spec;
         description = {
             "A simulated gate: the real gate engine, journal and sync client with simulated devices.",
             "Reads standard input, one line at a time:",
-            "  SP1…  HC1:…  nfc:<pass>  id:<ID number>  passport:<number>",
+            "  SP1…  HC1:…  nfc:<pass>  id:<ID number>  passport:<number>[/<birth date>]",
+            "  hkmo:<permit number>/<birth date>  tw:<permit number>/<birth date>",
             "  mrz:<line1>|<line2>  card:<UID>  face:<subject>  palm:<subject>",
             "                                               a credential at the entry lane",
+            "                                               (after a QR the gate asked an ID for: that ID)",
             "  out:<credential>                             the same at the exit lane",
+            "  staff                                        staff confirm a child's age (STAFF_CHECK_REQUIRED)",
             "  offline | online | status | sync | help | quit",
             "Admitted visitors walk through the turnstile at once."
         })
@@ -176,6 +179,9 @@ final class GateCommand implements Callable<Integer> {
                     case "sync":
                         emit("sync", report(t.syncNow()));
                         break;
+                    case "staff":
+                        show(t.confirmByStaff(), "staff");
+                        break;
                     case "help":
                         spec.commandLine().usage(out);
                         break;
@@ -207,10 +213,13 @@ final class GateCommand implements Callable<Integer> {
                 ? line.substring(line.indexOf(lower.startsWith("exit ") ? ' ' : ':') + 1)
                         .trim()
                 : line;
-        SimulatedTerminal.Outcome o = t.present(credential, exit);
+        show(t.present(credential, exit), abbreviate(credential));
+    }
+
+    private void show(SimulatedTerminal.Outcome o, String input) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lane", o.lane);
-        m.put("input", abbreviate(credential));
+        m.put("input", input);
         Decision d = o.decision;
         if (d != null) {
             m.put("verdict", d.verdict().name());

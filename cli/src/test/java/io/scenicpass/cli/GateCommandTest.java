@@ -190,6 +190,43 @@ class GateCommandTest {
     }
 
     @Test
+    void aMainlandTravelPermitFindsItsPassAndStaffConfirmOnlyWhenAsked() throws Exception {
+        ReferenceServerProcess.Booked b = server.book(1);
+        String passId =
+                io.scenicpass.core.PassCodec.decode(b.passes.get(0)).claims().passId();
+        Path data = dir.resolve("gate-permit");
+        gate(data, "quit\n", "--server", server.baseUrl, "--enroll", server.enrollmentCode("gate-north"));
+        String token = ReferenceServerProcess.JSON
+                .readTree(Files.readAllBytes(data.resolve("device.json")))
+                .path("deviceToken")
+                .asText();
+        byte[] key = java.util.Base64.getDecoder()
+                .decode(server.send("GET", "/terminal/v1/config", "Device " + token, null)
+                        .path("holderBindingKey")
+                        .asText());
+        com.fasterxml.jackson.databind.node.ObjectNode creds = ReferenceServerProcess.JSON.createObjectNode();
+        creds.putArray("holderBindings")
+                .add(java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(io.scenicpass.core.HolderBinding.of(
+                                key, io.scenicpass.core.DocumentType.HK_MO_PERMIT, "H12345678")));
+        server.send("PUT", "/admin/v1/passes/" + passId + "/credentials", "Bearer " + server.adminToken, creds);
+        server.awaitManifest(data.resolve("device.json"), passId);
+        List<JsonNode> out = gate(
+                data,
+                "staff\nhkmo:H12345678/1999-02-30\nhkmo:H12345678/1960-04-05\nquit\n",
+                "--clock",
+                b.slotStart.plusMinutes(5).toString());
+        List<JsonNode> d = all(out, "decision");
+        assertThat(d.get(0).path("reason").asText()).as("%s", out).isEqualTo("NOTHING_TO_CONFIRM");
+        assertThat(d.get(1).path("verdict").asText()).isEqualTo("NONE");
+        assertThat(d.get(1).path("reason").asText()).startsWith("UNREADABLE");
+        assertThat(d.get(2).path("verdict").asText()).as("%s", out).isEqualTo("ADMIT");
+        assertThat(d.get(2).path("credentialType").asText()).isEqualTo("PASSPORT");
+        assertThat(d.get(2).path("pass").path("passId").asText()).isEqualTo(passId);
+    }
+
+    @Test
     void aRefusedEnrollmentTokenIsAUsageErrorAndStoresNothing() {
         CliRun refused = CliRun.run(
                 "quit\n",

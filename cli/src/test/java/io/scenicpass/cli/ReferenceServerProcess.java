@@ -194,7 +194,10 @@ final class ReferenceServerProcess implements AutoCloseable {
                 JsonNode page =
                         send("GET", "/terminal/v1/manifest?cursor=" + cursor + "&limit=1000", "Device " + token, null);
                 for (JsonNode e : page.path("upserts")) {
-                    if (e.path("cardUids").size() + e.path("biometricSubjects").size() > 0) {
+                    if (e.path("cardUids").size()
+                                    + e.path("biometricSubjects").size()
+                                    + e.path("holderBindings").size()
+                            > 0) {
                         found.add(e.path("passId").asText());
                     }
                 }

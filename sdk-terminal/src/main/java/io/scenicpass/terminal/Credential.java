@@ -1,9 +1,14 @@
 package io.scenicpass.terminal;
 
 import io.scenicpass.core.CredentialType;
+import io.scenicpass.core.DocumentType;
+import io.scenicpass.terminal.document.MrzDocument;
+import io.scenicpass.terminal.document.PresentedDocument;
 import io.scenicpass.terminal.rules.CredentialView;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a visitor presented at the gate: a pass (QR text or NFC bytes) or something that identifies the
@@ -14,11 +19,17 @@ public final class Credential implements CredentialView {
     private final CredentialType type;
     private final String text;
     private final byte[] bytes;
+    private final PresentedDocument document;
 
     private Credential(CredentialType type, String text, byte[] bytes) {
+        this(type, text, bytes, null);
+    }
+
+    private Credential(CredentialType type, String text, byte[] bytes, PresentedDocument document) {
         this.type = type;
         this.text = text;
         this.bytes = bytes;
+        this.document = document;
     }
 
     /** @param text the scanned QR text (an {@code SP1…} pass) @return the credential */
@@ -37,12 +48,41 @@ public final class Credential implements CredentialView {
 
     /** @param number a Chinese resident ID card number @return the credential */
     public static Credential idCard(String number) {
-        return new Credential(CredentialType.ID_CARD, Objects.requireNonNull(number, "number"), null);
+        return document(DocumentType.CN_ID, number, null);
     }
 
-    /** @param documentNumber a passport's document number (from the MRZ) @return the credential */
+    /** @param documentNumber a passport's document number (no date of birth known) @return the credential */
     public static Credential passport(String documentNumber) {
-        return new Credential(CredentialType.PASSPORT, Objects.requireNonNull(documentNumber, "documentNumber"), null);
+        return document(DocumentType.PASSPORT, documentNumber, null);
+    }
+
+    /**
+     * An identity document on its own (the person's passes are found through the manifest). Chip cards (CN ID,
+     * foreigner's permanent residence card) are {@link CredentialType#ID_CARD}; MRZ documents (passports, the
+     * mainland travel permits) {@link CredentialType#PASSPORT}.
+     *
+     * @param type the document type
+     * @param number the document number
+     * @param birthDate the holder's date of birth as the document carries it; null when not read (a CN ID number
+     *     carries its own)
+     * @return the credential
+     */
+    public static Credential document(DocumentType type, String number, LocalDate birthDate) {
+        Objects.requireNonNull(number, "number");
+        CredentialType t = type == DocumentType.CN_ID || type == DocumentType.FOREIGNER_PR
+                ? CredentialType.ID_CARD
+                : CredentialType.PASSPORT;
+        return new Credential(t, number, null, PresentedDocument.of(type, number, birthDate));
+    }
+
+    /**
+     * @param mrz a travel document's machine-readable zone (type from its document code, date of birth from it)
+     * @param today the gate's date (places the two-digit birth year)
+     * @return the credential
+     */
+    public static Credential mrz(MrzDocument mrz, LocalDate today) {
+        PresentedDocument d = PresentedDocument.fromMrz(mrz, today);
+        return new Credential(CredentialType.PASSPORT, d.number(), null, d);
     }
 
     /** @param uid an NFC/RFID card UID in hex @return the credential */
@@ -82,6 +122,12 @@ public final class Credential implements CredentialView {
     @Override
     public boolean isPass() {
         return type == CredentialType.QR || type == CredentialType.NFC;
+    }
+
+    /** @return the identity document, for ID card and passport credentials */
+    @Override
+    public Optional<PresentedDocument> document() {
+        return Optional.ofNullable(document);
     }
 
     /** Never shows document numbers: they are personal data. */

@@ -10,6 +10,7 @@ import io.scenicpass.terminal.rules.EntryCountRule;
 import io.scenicpass.terminal.rules.GateRule;
 import io.scenicpass.terminal.rules.HealthCertificateCheck;
 import io.scenicpass.terminal.rules.HealthCertificateRule;
+import io.scenicpass.terminal.rules.HolderRule;
 import io.scenicpass.terminal.rules.OperatorRules;
 import io.scenicpass.terminal.rules.PartySizeRule;
 import io.scenicpass.terminal.rules.RevocationRule;
@@ -30,7 +31,7 @@ import java.util.Objects;
  * Builds a {@link Gate}. Only {@link #stateDirectory(Path)} is required; everything else has defaults.
  *
  * <p>The rule chain starts as the documented default order: signature → revocation → blacklist →
- * validity → slot → zone → entries → party → concession → operator → health. {@link #addRule(GateRule)}
+ * validity → slot → zone → entries → party → holder → concession → operator → health. {@link #addRule(GateRule)}
  * puts an operator rule after "operator" (before "health"); {@link #addRuleBefore}, {@link #addRuleAfter},
  * {@link #replaceRule} and {@link #removeRule} position by name.
  */
@@ -68,6 +69,7 @@ public final class GateBuilder {
         rules.add(new ZoneRule());
         rules.add(new EntryCountRule());
         rules.add(new PartySizeRule());
+        rules.add(new HolderRule());
         rules.add(new ConcessionRule());
         rules.add(new OperatorRules());
         rules.add(new HealthCertificateRule(null));

@@ -4,6 +4,7 @@ import io.scenicpass.core.Direction;
 import io.scenicpass.core.DocumentType;
 import io.scenicpass.terminal.rules.ContextView;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +22,8 @@ public final class GateContext implements ContextView {
     private final DocumentType holderDocumentType;
     private final String holderDocumentNumber;
     private final String healthCertificate;
+    private final LocalDate holderBirthDate;
+    private final boolean staffConfirmed;
 
     private GateContext(Builder b) {
         this.gateId = b.gateId;
@@ -31,6 +34,8 @@ public final class GateContext implements ContextView {
         this.holderDocumentType = b.holderDocumentType;
         this.holderDocumentNumber = b.holderDocumentNumber;
         this.healthCertificate = b.healthCertificate;
+        this.holderBirthDate = b.holderBirthDate;
+        this.staffConfirmed = b.staffConfirmed;
     }
 
     /** @return a new builder (direction IN by default) */
@@ -99,6 +104,18 @@ public final class GateContext implements ContextView {
         return Optional.ofNullable(healthCertificate);
     }
 
+    /** @return the date of birth the document presented with the pass carries, if read */
+    @Override
+    public Optional<LocalDate> holderBirthDate() {
+        return Optional.ofNullable(holderBirthDate);
+    }
+
+    /** @return whether staff at an attended lane confirmed the holder's age */
+    @Override
+    public boolean staffConfirmed() {
+        return staffConfirmed;
+    }
+
     @Override
     public String toString() {
         return "GateContext{gate=" + gateId + ", zone=" + zoneId + ", " + direction + "}";
@@ -114,6 +131,8 @@ public final class GateContext implements ContextView {
         private DocumentType holderDocumentType;
         private String holderDocumentNumber;
         private String healthCertificate;
+        private LocalDate holderBirthDate;
+        private boolean staffConfirmed;
 
         private Builder() {}
 
@@ -158,6 +177,30 @@ public final class GateContext implements ContextView {
         public Builder holderDocument(DocumentType type, String number) {
             this.holderDocumentType = Objects.requireNonNull(type);
             this.holderDocumentNumber = Objects.requireNonNull(number);
+            return this;
+        }
+
+        /**
+         * @param type the document type
+         * @param number the document number
+         * @param birthDate the date of birth the document carries (from its MRZ), null when not read
+         * @return this
+         */
+        public Builder holderDocument(DocumentType type, String number, LocalDate birthDate) {
+            holderDocument(type, number);
+            this.holderBirthDate = birthDate;
+            return this;
+        }
+
+        /**
+         * Staff at an attended lane looked at the visitor and confirm the concession (child policy ATTENDED);
+         * the admission is journaled as {@code STAFF_CONFIRMED}.
+         *
+         * @param v whether staff confirmed
+         * @return this
+         */
+        public Builder staffConfirmed(boolean v) {
+            this.staffConfirmed = v;
             return this;
         }
 

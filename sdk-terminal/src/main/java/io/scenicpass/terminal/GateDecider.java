@@ -16,6 +16,7 @@ import io.scenicpass.terminal.internal.gate.Messages;
 import io.scenicpass.terminal.internal.gate.OnlineAsker;
 import io.scenicpass.terminal.internal.gate.RuleChain;
 import io.scenicpass.terminal.journal.JournalException;
+import io.scenicpass.terminal.rules.BlacklistRule;
 import io.scenicpass.terminal.rules.PassCheck;
 import io.scenicpass.terminal.rules.Reason;
 import io.scenicpass.terminal.state.GateState;
@@ -164,6 +165,9 @@ final class GateDecider {
     }
 
     private Decision decideByPerson(Situation s, byte[] presented) {
+        if (presented != null && state.blacklist().isBlacklisted(presented)) {
+            return record(s, null, Reason.BLACKLISTED, BlacklistRule.NAME); // refused even with no pass on file
+        }
         List<ManifestEntry> entries = Credentials.lookUp(s.credential, presented, state.manifest());
         Pass bestPass = null;
         RuleChain.Outcome best = null;
@@ -221,7 +225,7 @@ final class GateDecider {
     }
 
     private Decision record(Situation s, Pass pass, String reason, String rule) {
-        boolean admit = Reason.OK.equals(reason);
+        boolean admit = Reason.admits(reason);
         int party = !admit
                 ? 0
                 : s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));

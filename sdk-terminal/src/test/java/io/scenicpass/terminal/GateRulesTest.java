@@ -309,7 +309,7 @@ class GateRulesTest {
                                 .zoneId("main")
                                 .holderDocument(DocumentType.CN_ID, "110105194912310030")
                                 .build());
-        assertThat(other.reason()).isEqualTo(Reason.ID_CHECK_REQUIRED);
+        assertThat(other.reason()).isEqualTo(Reason.HOLDER_MISMATCH);
         Decision own = gate().decide(
                         Credential.qr(p.text()),
                         GateContext.builder()
@@ -413,6 +413,7 @@ class GateRulesTest {
                         "zone",
                         "entries",
                         "party",
+                        "holder",
                         "concession",
                         "operator",
                         "health");
@@ -468,6 +469,7 @@ class GateRulesTest {
                         "zone",
                         "entries",
                         "party",
+                        "holder",
                         "concession",
                         "operator",
                         "no-vip",

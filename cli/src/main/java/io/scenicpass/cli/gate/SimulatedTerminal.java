@@ -7,8 +7,6 @@ import io.scenicpass.terminal.GateBuilder;
 import io.scenicpass.terminal.device.Alarm;
 import io.scenicpass.terminal.device.CredentialKind;
 import io.scenicpass.terminal.device.ScannedCredential;
-import io.scenicpass.terminal.device.biometric.BiometricModality;
-import io.scenicpass.terminal.device.biometric.BiometricTemplate;
 import io.scenicpass.terminal.device.sim.SimulatedDisplay;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
 import io.scenicpass.terminal.lane.LaneListener;
@@ -22,14 +20,10 @@ import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.terminal.sync.SyncClient;
 import io.scenicpass.terminal.sync.SyncListener;
 import io.scenicpass.terminal.sync.SyncReport;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -260,17 +254,40 @@ public final class SimulatedTerminal implements AutoCloseable {
     /**
      * Presents one credential at the entry or exit lane and lets the admitted visitors walk through.
      *
-     * @param input {@code SP1…}, {@code HC1:…}, {@code nfc:…}, {@code id:…}, {@code passport:…}, {@code mrz:L1|L2},
+     * @param input {@code SP1…}, {@code HC1:…}, {@code nfc:…}, {@code id:…}, {@code passport:…[/birth date]},
+     *              {@code hkmo:…/birth date}, {@code tw:…/birth date}, {@code mrz:L1|L2},
      *              {@code card:UID}, {@code face:SUBJECT}, {@code palm:SUBJECT}; anything else is QR text
      * @param exit true for the exit lane
      * @return what happened
      */
     public synchronized Outcome present(String input, boolean exit) {
+        return run(exit, lane -> LaneInput.feed(lane, input.trim()));
+    }
+
+    /**
+     * Staff at the attended entry lane confirm the age of the visitor the gate just asked them about
+     * (STAFF_CHECK_REQUIRED: a concession without ID under the child policy ATTENDED).
+     *
+     * @return what happened; not decided (NOTHING_TO_CONFIRM) when no such visitor is waiting
+     */
+    public synchronized Outcome confirmByStaff() {
+        return run(false, lane -> {
+            if (lane.lane().confirmByStaff().isEmpty()) {
+                current.notDecided = "NOTHING_TO_CONFIRM";
+            }
+        });
+    }
+
+    private Outcome run(boolean exit, java.util.function.Consumer<SimulatedLane> action) {
         SimulatedLane lane = exit ? out : in;
         Outcome o = new Outcome(exit ? "out" : "in");
         current = o;
         try {
-            feed(lane, input.trim());
+            action.accept(lane);
+        } catch (java.time.DateTimeException e) {
+            o.notDecided = "UNREADABLE: a date of birth is written YYYY-MM-DD";
+        } catch (IllegalArgumentException e) {
+            o.notDecided = "UNREADABLE: " + e.getMessage();
         } finally {
             current = null;
         }
@@ -283,52 +300,6 @@ public final class SimulatedTerminal implements AutoCloseable {
             }
         }
         return o;
-    }
-
-    private static void feed(SimulatedLane lane, String input) {
-        int colon = input.indexOf(':');
-        String prefix = colon > 0 ? input.substring(0, colon).toLowerCase(java.util.Locale.ROOT) : "";
-        String rest = colon > 0 ? input.substring(colon + 1).trim() : input;
-        switch (prefix) {
-            case "qr":
-                lane.reader().scanQr(rest);
-                break;
-            case "nfc":
-                lane.reader().present(CredentialKind.NFC_PASS, rest);
-                break;
-            case "id":
-                lane.reader().present(CredentialKind.ID_CARD, rest);
-                break;
-            case "passport":
-                lane.reader().present(CredentialKind.PASSPORT, rest);
-                break;
-            case "mrz":
-                lane.reader().presentMrz(Arrays.asList(rest.split("[|\\s]+")));
-                break;
-            case "card":
-                lane.reader().present(CredentialKind.CARD_UID, rest.toUpperCase(java.util.Locale.ROOT));
-                break;
-            case "face":
-                biometric(lane, BiometricModality.FACE, rest);
-                break;
-            case "palm":
-                biometric(lane, BiometricModality.PALM, rest);
-                break;
-            default:
-                lane.reader().scanQr(input); // SP1…, HC1:…, or anything a scanner could read
-        }
-    }
-
-    /** The simulated person with subject id S has a template derived from S; enroll it, then show the face. */
-    private static void biometric(SimulatedLane lane, BiometricModality modality, String subject) {
-        BiometricTemplate t = new BiometricTemplate(modality, sha256(modality + ":" + subject));
-        if (modality == BiometricModality.FACE) {
-            lane.faceMatcher().enroll(subject, t);
-            lane.face().submit(t);
-        } else {
-            lane.palmMatcher().enroll(subject, t);
-            lane.palm().submit(t);
-        }
     }
 
     /** Cuts the network and waits for the sync client to notice (one failed request). */
@@ -425,13 +396,5 @@ public final class SimulatedTerminal implements AutoCloseable {
 
     private static String strip(String url) {
         return url.replaceAll("/+$", "");
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.scenicpass.examples.gate;
 import io.scenicpass.core.Direction;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
+import io.scenicpass.terminal.device.CredentialKind;
 import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
 import io.scenicpass.terminal.lane.LaneListener;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -114,18 +116,54 @@ public final class EmbeddedGate implements AutoCloseable {
      * @return the gate's decision
      */
     public synchronized Decision scan(String qrText) {
+        return present(() -> lane.reader().scanQr(qrText));
+    }
+
+    /**
+     * A visitor swipes their resident ID card (alone: the gate finds their pass; or right after a QR the gate asked
+     * an ID for: the two are checked together).
+     *
+     * @param idNumber the card's ID number
+     * @return the gate's decision
+     */
+    public synchronized Decision swipeId(String idNumber) {
+        return present(() -> lane.reader().present(CredentialKind.ID_CARD, idNumber));
+    }
+
+    /**
+     * A visitor lays a passport or mainland travel permit on the MRZ reader.
+     *
+     * @param mrzLines the machine-readable zone
+     * @return the gate's decision
+     */
+    public synchronized Decision showDocument(List<String> mrzLines) {
+        return present(() -> lane.reader().presentMrz(mrzLines));
+    }
+
+    /** @return the decision after staff confirmed the age of a child the gate just asked staff about, if any */
+    public synchronized Optional<Decision> confirmByStaff() {
+        Optional<Decision> d = lane.lane().confirmByStaff();
+        d.ifPresent(this::walkThrough);
+        return d;
+    }
+
+    private Decision present(Runnable credential) {
         lastDecision.set(null);
-        lane.reader().scanQr(qrText);
+        credential.run();
         Decision d = lastDecision.get();
         if (d == null) {
             throw new IllegalStateException("the lane did not decide (busy?)");
         }
+        walkThrough(d);
+        return d;
+    }
+
+    private void walkThrough(Decision d) {
         for (int i = 0;
                 d.admitted() && i < Math.max(1, d.partyCount()) && lane.lane().busy();
                 i++) {
             lane.turnstile().walkThrough();
         }
-        return d;
     }
 
     /** Cuts the gate's network and runs one (failing) sync cycle, so the gate knows it is offline. */

@@ -69,6 +69,20 @@ public final class OtaBookingFlow {
      * @return the confirmed booking and its QR codes
      */
     public Result run(String productId, int adults, String resellerReference) {
+        return run(productId, java.util.Collections.nCopies(adults, UnitType.ADULT), resellerReference);
+    }
+
+    /**
+     * Books tomorrow's first slot with room for one ticket per entry of {@code units}.
+     *
+     * @param productId the product (null: the first one offered)
+     * @param units one unit type per ticket (ADULT, CHILD, SENIOR…; a type the option lacks falls back to its first
+     *     unit)
+     * @param resellerReference the OTA's own order reference
+     * @return the confirmed booking and its QR codes
+     */
+    public Result run(String productId, List<UnitType> units, String resellerReference) {
+        int tickets = units.size();
         List<Product> products = client.products();
         out.printf("1. %d product(s) on sale:%n", products.size());
         for (Product p : products) {
@@ -81,10 +95,6 @@ public final class OtaBookingFlow {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("product not offered: " + productId));
         Option option = product.defaultOption();
-        Unit adult = option.getUnits().stream()
-                .filter(u -> u.getType() == UnitType.ADULT)
-                .findFirst()
-                .orElse(option.getUnits().get(0));
 
         LocalDate tomorrow =
                 LocalDate.now(clock.withZone(ZoneId.of(product.getTimeZone()))).plusDays(1);
@@ -106,13 +116,17 @@ public final class OtaBookingFlow {
                     a.getId());
         }
         Availability slot = slots.stream()
-                .filter(a -> a.isAvailable() && (a.getVacancies() == null || a.getVacancies() >= adults))
+                .filter(a -> a.isAvailable() && (a.getVacancies() == null || a.getVacancies() >= tickets))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("nothing bookable tomorrow"));
 
         List<UnitItemRequest> items = new ArrayList<>();
-        for (int i = 0; i < adults; i++) {
-            items.add(new UnitItemRequest().unitId(adult.getId()));
+        for (UnitType type : units) {
+            Unit unit = option.getUnits().stream()
+                    .filter(u -> u.getType() == type)
+                    .findFirst()
+                    .orElse(option.getUnits().get(0));
+            items.add(new UnitItemRequest().unitId(unit.getId()));
         }
         BookingReservationRequest reservation = new BookingReservationRequest()
                 .productId(product.getId())

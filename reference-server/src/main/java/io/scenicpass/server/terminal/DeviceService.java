@@ -6,6 +6,7 @@ import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.core.wire.DisplayMessage;
 import io.scenicpass.core.wire.EnrollmentRequest;
 import io.scenicpass.core.wire.EnrollmentResponse;
+import io.scenicpass.core.wire.ProductGatePolicy;
 import io.scenicpass.core.wire.RuleConfig;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.Bounds;
@@ -38,13 +39,21 @@ import java.util.function.Consumer;
  * so a revocation takes effect at once), revocation, and the gate configuration a terminal downloads.
  */
 public final class DeviceService {
-    /** Operator-editable part of the gate configuration (the rest comes from the gate and the area). */
+    /**
+     * Operator-editable part of the gate configuration (the rest comes from the gate and the area);
+     * {@code productPolicies}: gate policy per product id (QR + ID, child policy; #14), empty when none.
+     */
     public record TerminalSettings(
             long earlyToleranceSeconds,
             long lateToleranceSeconds,
             List<RuleConfig> rules,
             Map<String, DisplayMessage> messages,
-            boolean healthCertificateRequired) {}
+            boolean healthCertificateRequired,
+            Map<String, ProductGatePolicy> productPolicies) {
+        public TerminalSettings {
+            productPolicies = productPolicies == null ? Map.of() : productPolicies;
+        }
+    }
 
     /** A freshly created enrollment token (shown once) and the QR text a gate scans. */
     public record NewToken(String token, String enrollmentCode, String gateId, Instant expiresAt) {}
@@ -219,6 +228,7 @@ public final class DeviceService {
                     .messages(s.messages())
                     .holderBindingKey(bindingKey(c))
                     .healthCertificateRequired(s.healthCertificateRequired())
+                    .productPolicies(s.productPolicies())
                     .version(version)
                     .build();
         });
@@ -247,6 +257,7 @@ public final class DeviceService {
                 throw new ServiceException(Problem.BAD_REQUEST, "every rule needs a type");
             }
         }
+        ProductPolicies.check(s.productPolicies());
         String text;
         try {
             text = json.writeValueAsString(s);
@@ -293,7 +304,12 @@ public final class DeviceService {
         m.put("WRONG_ZONE", new DisplayMessage("此票不能进入该区域", "Not valid for this area"));
         m.put("BLACKLISTED", new DisplayMessage("请到服务台咨询", "Please see the service desk"));
         m.put("ID_CHECK_REQUIRED", new DisplayMessage("优惠票请出示证件", "Concession ticket: show your ID"));
-        return new TerminalSettings(1800, 900, new ArrayList<>(), m, false);
+        m.put(
+                "AGE_NOT_PROVEN",
+                new DisplayMessage("证件年龄不符合优惠条件，请到服务台", "ID does not prove the ticket's age: see staff"));
+        m.put("HOLDER_MISMATCH", new DisplayMessage("证件与实名门票不符", "ID does not match the ticket holder"));
+        m.put("STAFF_CHECK_REQUIRED", new DisplayMessage("请工作人员核验年龄", "Staff: please confirm the visitor's age"));
+        return new TerminalSettings(1800, 900, new ArrayList<>(), m, false, Map.of());
     }
 
     /** The area's holder-binding key (base64, 32 bytes), generated once. */

@@ -60,6 +60,45 @@ class AdminUpdatesTest {
     }
 
     @Test
+    void productGatePoliciesArePatchedCheckedAndKeptByAPutWithoutThem() {
+        try (TestServer ts = TestServer.h2(dir)) {
+            assertThat(ts.get("/admin/v1/terminal-config", TestServer.ADMIN)
+                            .json()
+                            .get("productPolicies"))
+                    .isEmpty();
+            Answer bad = send(
+                    ts,
+                    "PATCH",
+                    "/admin/v1/terminal-config",
+                    "{\"productPolicies\":{\"child\":{\"childPolicy\":\"NOBODY\"}}}");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().get("message").asText())
+                    .isEqualTo("productPolicies.child.childPolicy must be DOCUMENT or ATTENDED");
+            Answer ok = send(
+                    ts,
+                    "PATCH",
+                    "/admin/v1/terminal-config",
+                    "{\"productPolicies\":{\"child\":{\"childPolicy\":\"ATTENDED\"},"
+                            + "\"realname\":{\"idWithPass\":true}}}");
+            assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+            JsonNode p =
+                    ts.get("/admin/v1/terminal-config", TestServer.ADMIN).json().get("productPolicies");
+            assertThat(p.get("child").get("childPolicy").asText()).isEqualTo("ATTENDED");
+            assertThat(p.get("realname").get("idWithPass").asBoolean()).isTrue();
+            assertThat(p.get("realname").get("childPolicy").asText()).isEqualTo("DOCUMENT");
+            // an older client's PUT without the field empties it, like any list left out, and still works
+            assertThat(send(
+                                    ts,
+                                    "PUT",
+                                    "/admin/v1/terminal-config",
+                                    "{\"earlyToleranceSeconds\":1800,\"lateToleranceSeconds\":900,\"rules\":[],"
+                                            + "\"messages\":{},\"healthCertificateRequired\":false}")
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void aChannelRateOfZeroOrLessIsRefusedAndPatchChangesOnlyWhatItNames() {
         try (TestServer ts = TestServer.h2(dir)) {
             String key = ts.channel("ota", 50, 100, null);

@@ -28,6 +28,7 @@ public final class DeviceConfig {
     private final String holderBindingKey;
     private final boolean healthCertificateRequired;
     private final long version;
+    private final Map<String, ProductGatePolicy> productPolicies;
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
@@ -43,7 +44,8 @@ public final class DeviceConfig {
             @JsonProperty("messages") Map<String, DisplayMessage> messages,
             @JsonProperty("holderBindingKey") String holderBindingKey,
             @JsonProperty("healthCertificateRequired") boolean healthCertificateRequired,
-            @JsonProperty("version") long version) {
+            @JsonProperty("version") long version,
+            @JsonProperty("productPolicies") Map<String, ProductGatePolicy> productPolicies) {
         this.deviceId = deviceId;
         this.gateId = gateId;
         this.areaId = areaId;
@@ -57,6 +59,39 @@ public final class DeviceConfig {
         this.holderBindingKey = holderBindingKey;
         this.healthCertificateRequired = healthCertificateRequired;
         this.version = version;
+        this.productPolicies = productPolicies == null
+                ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(productPolicies));
+    }
+
+    /** The previous constructor (before product policies), kept for callers built against it. */
+    public DeviceConfig(
+            String deviceId,
+            String gateId,
+            String areaId,
+            List<String> zones,
+            String direction,
+            long earlyToleranceSeconds,
+            long lateToleranceSeconds,
+            List<RuleConfig> rules,
+            Map<String, DisplayMessage> messages,
+            String holderBindingKey,
+            boolean healthCertificateRequired,
+            long version) {
+        this(
+                deviceId,
+                gateId,
+                areaId,
+                zones,
+                direction,
+                earlyToleranceSeconds,
+                lateToleranceSeconds,
+                rules,
+                messages,
+                holderBindingKey,
+                healthCertificateRequired,
+                version,
+                null);
     }
 
     /** Device id. */
@@ -119,6 +154,17 @@ public final class DeviceConfig {
         return version;
     }
 
+    /** Gate policies by product id ({@code "*"}: every product without its own); empty when none. */
+    public Map<String, ProductGatePolicy> productPolicies() {
+        return productPolicies;
+    }
+
+    /** The policy for passes of {@code productId}: its own, else the {@code "*"} one, else null. */
+    public ProductGatePolicy productPolicy(String productId) {
+        ProductGatePolicy p = productId == null ? null : productPolicies.get(productId);
+        return p != null ? p : productPolicies.get("*");
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DeviceConfig)) {
@@ -136,7 +182,8 @@ public final class DeviceConfig {
                 && Objects.equals(messages, x.messages)
                 && Objects.equals(holderBindingKey, x.holderBindingKey)
                 && healthCertificateRequired == x.healthCertificateRequired
-                && version == x.version;
+                && version == x.version
+                && Objects.equals(productPolicies, x.productPolicies);
     }
 
     @Override
@@ -153,7 +200,8 @@ public final class DeviceConfig {
                 messages,
                 holderBindingKey,
                 healthCertificateRequired,
-                version);
+                version,
+                productPolicies);
     }
 
     @Override
@@ -162,7 +210,8 @@ public final class DeviceConfig {
                 + "zones=" + zones + ", " + "direction=" + direction + ", " + "earlyToleranceSeconds="
                 + earlyToleranceSeconds + ", " + "lateToleranceSeconds=" + lateToleranceSeconds + ", " + "rules="
                 + rules + ", " + "messages=" + messages + ", " + "holderBindingKey=" + holderBindingKey + ", "
-                + "healthCertificateRequired=" + healthCertificateRequired + ", " + "version=" + version + "}";
+                + "healthCertificateRequired=" + healthCertificateRequired + ", " + "version=" + version + ", "
+                + "productPolicies=" + productPolicies + "}";
     }
 
     /** A new builder. */
@@ -185,6 +234,7 @@ public final class DeviceConfig {
         b.holderBindingKey = holderBindingKey;
         b.healthCertificateRequired = healthCertificateRequired;
         b.version = version;
+        b.productPolicies = productPolicies;
         return b;
     }
 
@@ -202,6 +252,7 @@ public final class DeviceConfig {
         private String holderBindingKey;
         private boolean healthCertificateRequired;
         private long version;
+        private Map<String, ProductGatePolicy> productPolicies;
 
         private Builder() {}
 
@@ -277,6 +328,12 @@ public final class DeviceConfig {
             return this;
         }
 
+        /** Gate policies by product id ({@code "*"} for every other product). */
+        public Builder productPolicies(Map<String, ProductGatePolicy> v) {
+            this.productPolicies = v;
+            return this;
+        }
+
         /** Builds the value. */
         public DeviceConfig build() {
             return new DeviceConfig(
@@ -291,7 +348,8 @@ public final class DeviceConfig {
                     messages,
                     holderBindingKey,
                     healthCertificateRequired,
-                    version);
+                    version,
+                    productPolicies);
         }
     }
 }

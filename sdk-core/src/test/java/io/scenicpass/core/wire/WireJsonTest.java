@@ -97,8 +97,15 @@ class WireJsonTest {
                 .holderBindingKey("AAECAw==")
                 .healthCertificateRequired(false)
                 .version(4)
+                .productPolicies(
+                        Collections.singletonMap("park-child", new ProductGatePolicy(true, ProductGatePolicy.ATTENDED)))
                 .build();
         roundTrip(config, DeviceConfig.class);
+        assertThat(config.productPolicy("park-child").attended()).isTrue();
+        assertThat(config.productPolicy("park-adult")).isNull();
+        DeviceConfig older = json.readValue("{\"deviceId\":\"D1\",\"version\":3}", DeviceConfig.class);
+        assertThat(older.productPolicies()).isEmpty();
+        assertThat(new ProductGatePolicy(false, null).childPolicy()).isEqualTo(ProductGatePolicy.DOCUMENT);
         roundTrip(new EntryBatch("D1", Collections.singletonList(event())), EntryBatch.class);
         roundTrip(
                 new EntryAck(Arrays.asList(

@@ -1,6 +1,5 @@
 package io.scenicpass.terminal.lane;
 
-import io.scenicpass.core.DocumentType;
 import io.scenicpass.terminal.Credential;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
@@ -20,6 +19,7 @@ import io.scenicpass.terminal.device.Passage;
 import io.scenicpass.terminal.device.PeopleCounter;
 import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.TurnstileListener;
+import io.scenicpass.terminal.document.PresentedDocument;
 import io.scenicpass.terminal.internal.device.lane.LaneSupport;
 import io.scenicpass.terminal.rules.Reason;
 import java.time.Instant;
@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link Gate#notPassed(String)}): the entry is given back and journaled as NOT_PASSED. If part of a
  *       group passed, the entry stays used and the rest of the release is cancelled.</li>
  *   <li>A health certificate ({@code HC1:}) is held for the companion window and attached to the next
- *       pass; a concession pass denied with ID_CHECK_REQUIRED is decided again when the holder's ID card
- *       or passport follows within that window.</li>
+ *       pass; a pass denied with ID_CHECK_REQUIRED is decided again when the holder's ID card, passport or
+ *       permit follows within that window; one denied with STAFF_CHECK_REQUIRED is decided again when staff
+ *       confirm ({@link #confirmByStaff()}, child policy ATTENDED).</li>
  *   <li>Alarms go to the listener, display and indicator; sensor readings, people counts and device health
  *       go to the {@link TelemetrySink}.</li>
  * </ul>
@@ -55,8 +56,7 @@ public final class Lane implements AutoCloseable {
     private Admission admission;
     private String heldHealthCert;
     private Instant heldHealthCertUntil;
-    private Credential heldConcessionPass;
-    private Instant heldConcessionUntil;
+    private HeldPass held;
     private LaneScheduler.Task telemetryTask;
     private final java.util.Map<String, String> lastHealth = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean started;
@@ -182,28 +182,57 @@ public final class Lane implements AutoCloseable {
                 ctx.healthCertificate(heldHealthCert);
             }
             Credential credential = LaneSupport.toEngine(c);
-            boolean document = c.kind() == CredentialKind.ID_CARD || c.kind() == CredentialKind.PASSPORT;
-            if (document && heldConcessionPass != null && now.isBefore(heldConcessionUntil)) {
-                ctx.holderDocument(
-                        c.kind() == CredentialKind.ID_CARD ? DocumentType.CN_ID : DocumentType.PASSPORT, c.text());
-                credential = heldConcessionPass;
+            Optional<PresentedDocument> document = credential.document();
+            if (document.isPresent() && held != null && held.validAt(now)) {
+                PresentedDocument doc = document.get();
+                ctx.holderDocument(doc.type(), doc.number(), doc.birthDate().orElse(null));
+                credential = held.pass;
             }
-            heldConcessionPass = null;
-            Decision d = cfg.gate.decide(credential, ctx.build());
-            if (d.admitted() || !Reason.HEALTH_CERT_REQUIRED.equals(d.reason())) {
-                heldHealthCert = null;
-            }
-            if (Reason.ID_CHECK_REQUIRED.equals(d.reason()) && credential.isPass()) {
-                heldConcessionPass = credential;
-                heldConcessionUntil = now.plus(cfg.companionWindow);
-            }
-            cfg.listener.onDecision(c, d);
-            show(d.messageZh(), d.messageEn(), d.admitted() ? DisplayTone.ADMIT : DisplayTone.DENY);
-            signal(d.admitted() ? IndicatorSignal.ADMIT : IndicatorSignal.DENY);
-            if (d.admitted()) {
-                admit(d);
-            }
+            decide(c, credential, ctx, now);
         }
+    }
+
+    /**
+     * Staff at an attended lane confirm the age of the visitor whose concession pass was just refused with
+     * STAFF_CHECK_REQUIRED (the product's child policy is ATTENDED); the pass is decided again and, if admitted,
+     * journaled as STAFF_CONFIRMED.
+     *
+     * @return the new decision, empty when no such pass is waiting (none, or the companion window passed)
+     */
+    public Optional<Decision> confirmByStaff() {
+        synchronized (lock) {
+            Instant now = cfg.clock.instant();
+            HeldPass h = held;
+            if (h == null || !h.forStaff || admission != null || !h.validAt(now)) {
+                return Optional.empty();
+            }
+            GateContext.Builder ctx =
+                    GateContext.builder().direction(cfg.direction).staffConfirmed(true);
+            if (cfg.zoneId != null) {
+                ctx.zoneId(cfg.zoneId);
+            }
+            return Optional.of(decide(h.scan, h.pass, ctx, now));
+        }
+    }
+
+    /** Caller holds the lock: decides, remembers what a companion may complete, shows and opens. */
+    private Decision decide(ScannedCredential c, Credential credential, GateContext.Builder ctx, Instant now) {
+        held = null;
+        Decision d = cfg.gate.decide(credential, ctx.build());
+        if (d.admitted() || !Reason.HEALTH_CERT_REQUIRED.equals(d.reason())) {
+            heldHealthCert = null;
+        }
+        boolean forStaff = Reason.STAFF_CHECK_REQUIRED.equals(d.reason());
+        if (credential.isPass() && (forStaff || Reason.ID_CHECK_REQUIRED.equals(d.reason()))) {
+            held = new HeldPass(c, credential, now.plus(cfg.companionWindow), forStaff);
+        }
+        cfg.listener.onDecision(c, d);
+        show(d.messageZh(), d.messageEn(), d.admitted() ? DisplayTone.ADMIT : DisplayTone.DENY);
+        signal(d.admitted() ? IndicatorSignal.ADMIT : IndicatorSignal.DENY);
+        if (d.admitted()) {
+            admit(d);
+        }
+        return d;
     }
 
     /** Caller holds the lock. */

@@ -3,8 +3,8 @@ package io.scenicpass.terminal.rules;
 import java.util.Optional;
 
 /**
- * Rule 3, {@value #NAME}: neither the pass's holder binding nor an ID document presented at the gate is on
- * the person blacklist. Denies BLACKLISTED.
+ * Rule 3, {@value #NAME}: none of the pass's holders (the binding in its claims, the bindings its manifest entry
+ * lists) nor an ID document presented at the gate is on the person blacklist. Denies BLACKLISTED.
  */
 public final class BlacklistRule implements GateRule {
     /** The rule's name. */
@@ -17,9 +17,10 @@ public final class BlacklistRule implements GateRule {
 
     @Override
     public RuleResult check(PassCheck check) {
-        Optional<byte[]> holder = check.claims().holderBinding();
-        if (holder.isPresent() && check.state().blacklist().isBlacklisted(holder.get())) {
-            return RuleResult.deny(Reason.BLACKLISTED, "pass holder");
+        for (byte[] holder : check.holderBindings()) {
+            if (check.state().blacklist().isBlacklisted(holder)) {
+                return RuleResult.deny(Reason.BLACKLISTED, "pass holder");
+            }
         }
         Optional<byte[]> presented = check.presentedBinding();
         if (presented.isPresent() && check.state().blacklist().isBlacklisted(presented.get())) {

@@ -3,6 +3,7 @@ package io.scenicpass.terminal.rules;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.DocumentType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -33,4 +34,14 @@ public interface ContextView {
 
     /** @return the text of a health certificate presented ({@code HC1:…}) */
     Optional<String> healthCertificate();
+
+    /** @return the date of birth the document presented with the pass carries (MRZ), if read */
+    default Optional<LocalDate> holderBirthDate() {
+        return Optional.empty();
+    }
+
+    /** @return whether staff at an attended lane confirmed the holder's age (child policy ATTENDED) */
+    default boolean staffConfirmed() {
+        return false;
+    }
 }

@@ -1,6 +1,8 @@
 package io.scenicpass.terminal.rules;
 
 import io.scenicpass.core.CredentialType;
+import io.scenicpass.terminal.document.PresentedDocument;
+import java.util.Optional;
 
 /**
  * What a rule sees of the presented credential ({@link io.scenicpass.terminal.Credential} implements it; the
@@ -18,4 +20,9 @@ public interface CredentialView {
 
     /** @return whether this credential is a pass itself (QR or NFC) rather than a reference to a person */
     boolean isPass();
+
+    /** @return the identity document when the credential is one (ID card, passport, permit) */
+    default Optional<PresentedDocument> document() {
+        return Optional.empty();
+    }
 }

@@ -3,7 +3,7 @@ package io.scenicpass.terminal.rules;
 import java.util.Optional;
 
 /**
- * Rule 11, {@value #NAME}: when the device config switches health certificates on, a valid certificate must
+ * Rule 12, {@value #NAME}: when the device config switches health certificates on, a valid certificate must
  * be presented with the pass. Denies HEALTH_CERT_REQUIRED (none presented, or no checker installed) or
  * HEALTH_CERT_INVALID.
  */

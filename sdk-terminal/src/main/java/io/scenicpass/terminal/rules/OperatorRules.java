@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rule 10, {@value #NAME}: the operator's extra rules from {@code DeviceConfig.rules}, re-read whenever the
+ * Rule 11, {@value #NAME}: the operator's extra rules from {@code DeviceConfig.rules}, re-read whenever the
  * config changes. Known types (case-insensitive), all denying RULE_DENIED:
  * <ul>
  *   <li>{@code WEEKDAYS} — params {@code days} (list such as {@code ["MON","TUE"]}), optional {@code timeZone};</li>

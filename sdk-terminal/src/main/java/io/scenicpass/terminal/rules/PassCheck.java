@@ -4,10 +4,19 @@ import io.scenicpass.core.Claims;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.Pass;
 import io.scenicpass.core.wire.DeviceConfig;
+import io.scenicpass.core.wire.ManifestEntry;
+import io.scenicpass.core.wire.ProductGatePolicy;
+import io.scenicpass.terminal.document.PresentedDocument;
 import io.scenicpass.terminal.state.GateStateView;
 import io.scenicpass.terminal.state.PassUsage;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything a {@link GateRule} may look at: the pass, the credential, the gate's situation and state. */
@@ -131,5 +140,64 @@ public final class PassCheck {
     /** @return holder binding of an ID document presented, if any */
     public Optional<byte[]> presentedBinding() {
         return Optional.ofNullable(presentedBinding == null ? null : presentedBinding.clone());
+    }
+
+    /** @return the ID document presented: the credential itself, or one shown with the pass */
+    public Optional<PresentedDocument> presentedDocument() {
+        Optional<PresentedDocument> own = credential.document();
+        if (own.isPresent()) {
+            return own;
+        }
+        if (!context.holderDocumentType().isPresent()
+                || !context.holderDocumentNumber().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(PresentedDocument.of(
+                context.holderDocumentType().get(),
+                context.holderDocumentNumber().get(),
+                context.holderBirthDate().orElse(null)));
+    }
+
+    /**
+     * @return the pass's holders: the binding in its claims and those its manifest entry lists (a real-name pass
+     *     bound after issue, or one pass for several named visitors)
+     */
+    public List<byte[]> holderBindings() {
+        List<byte[]> out = new ArrayList<>(2);
+        claims().holderBinding().ifPresent(out::add);
+        Optional<ManifestEntry> e = state.manifest().entry(claims().passId());
+        if (e.isPresent()) {
+            for (String b : e.get().holderBindings()) {
+                try {
+                    out.add(Base64.getUrlDecoder().decode(b));
+                } catch (IllegalArgumentException ignored) {
+                    // a malformed binding from the server binds nobody
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return whether an ID document was presented and is one of the pass's holders */
+    public boolean presentedIsHolder() {
+        if (presentedBinding == null) {
+            return false;
+        }
+        for (byte[] h : holderBindings()) {
+            if (MessageDigest.isEqual(h, presentedBinding)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the server's gate policy for this pass's product, if any */
+    public Optional<ProductGatePolicy> policy() {
+        return config().map(c -> c.productPolicy(claims().productId()));
+    }
+
+    /** @return the visit day: the date of {@link #now()} in the gate's time zone (ages are counted on it) */
+    public LocalDate visitDay() {
+        return now.atZone(ZoneId.systemDefault()).toLocalDate();
     }
 }

@@ -48,8 +48,21 @@ public final class Reason {
     public static final String EXIT_REQUIRED = "EXIT_REQUIRED";
     /** More people than the pass covers. */
     public static final String PARTY_TOO_LARGE = "PARTY_TOO_LARGE";
-    /** A concession pass needs the holder's ID document. */
+    /** A concession pass, or a product requiring QR + ID, needs the holder's ID document: none was shown. */
     public static final String ID_CHECK_REQUIRED = "ID_CHECK_REQUIRED";
+    /**
+     * A concession pass with an age range: the document shown is not the holder's and its date of birth is outside
+     * the range (or it carries none). Staff: check the visitor's age or sell the right ticket.
+     */
+    public static final String AGE_NOT_PROVEN = "AGE_NOT_PROVEN";
+    /** The document shown is not the pass holder's (real-name pass, or QR + ID product). */
+    public static final String HOLDER_MISMATCH = "HOLDER_MISMATCH";
+    /** A QR + ID product: the ID alone found the pass, but the pass itself must be shown too. */
+    public static final String PASS_REQUIRED = "PASS_REQUIRED";
+    /** Child policy ATTENDED, no document: staff at an attended lane must confirm the visitor's age. */
+    public static final String STAFF_CHECK_REQUIRED = "STAFF_CHECK_REQUIRED";
+    /** Admitted (not a denial): staff at an attended lane confirmed the age of a concession holder without ID. */
+    public static final String STAFF_CONFIRMED = "STAFF_CONFIRMED";
     /** An operator-configured rule denied entry. */
     public static final String RULE_DENIED = "RULE_DENIED";
     /** The operator requires a health certificate and none was presented. */
@@ -66,4 +79,9 @@ public final class Reason {
     public static final String NOT_PASSED = EntryLedger.NOT_PASSED;
 
     private Reason() {}
+
+    /** @param reason a decision's reason code @return whether it is one an admission carries (OK, STAFF_CONFIRMED) */
+    public static boolean admits(String reason) {
+        return OK.equals(reason) || STAFF_CONFIRMED.equals(reason);
+    }
 }

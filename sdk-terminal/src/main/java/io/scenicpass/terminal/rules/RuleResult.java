@@ -9,10 +9,30 @@ public final class RuleResult {
 
     private final String reason;
     private final String detail;
+    private final String admitAs;
 
     private RuleResult(String reason, String detail) {
+        this(reason, detail, null);
+    }
+
+    private RuleResult(String reason, String detail, String admitAs) {
         this.reason = reason;
         this.detail = detail;
+        this.admitAs = admitAs;
+    }
+
+    /**
+     * Continue, and if the pass is admitted, journal the admission under {@code reason} instead of OK (so a
+     * staff-confirmed concession can be told apart later).
+     *
+     * @param reason an admitting reason code ({@link Reason#admits})
+     * @return the result
+     */
+    public static RuleResult admitAs(String reason) {
+        if (!Reason.admits(reason)) {
+            throw new IllegalArgumentException(reason + " is not an admitting reason");
+        }
+        return new RuleResult(null, null, reason);
     }
 
     /** @param reason a stable reason code (see {@code io.scenicpass.terminal.Reason}) @return a denial */
@@ -37,6 +57,11 @@ public final class RuleResult {
     /** @return the reason code, null when continuing */
     public String reason() {
         return reason;
+    }
+
+    /** @return the reason an admission should carry instead of OK, null for OK */
+    public String admitReason() {
+        return admitAs;
     }
 
     /** @return the technical detail, may be null */

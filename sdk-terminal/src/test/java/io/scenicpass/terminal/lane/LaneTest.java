@@ -6,6 +6,7 @@ import io.scenicpass.core.Direction;
 import io.scenicpass.core.DocumentType;
 import io.scenicpass.core.PassKind;
 import io.scenicpass.core.ReentryPolicy;
+import io.scenicpass.core.wire.ProductGatePolicy;
 import io.scenicpass.core.wire.TelemetryKind;
 import io.scenicpass.core.wire.TelemetryReading;
 import io.scenicpass.terminal.Decision;
@@ -22,14 +23,18 @@ import io.scenicpass.terminal.device.Passage;
 import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.sim.SimulatedCredentialReader;
 import io.scenicpass.terminal.device.sim.SimulatedDisplay;
+import io.scenicpass.terminal.device.sim.SimulatedDocuments;
 import io.scenicpass.terminal.device.sim.SimulatedEnvironmentSensor;
 import io.scenicpass.terminal.device.sim.SimulatedIndicator;
 import io.scenicpass.terminal.device.sim.SimulatedPeopleCounter;
 import io.scenicpass.terminal.device.sim.SimulatedTurnstile;
+import io.scenicpass.terminal.internal.gate.GateInternals;
 import io.scenicpass.terminal.rules.Reason;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
@@ -235,6 +240,45 @@ class LaneTest {
         idReader.present(CredentialKind.ID_CARD, number);
         assertThat(decisions.get(1).admitted()).isTrue();
         assertThat(turnstile.pendingPassages()).isEqualTo(1);
+    }
+
+    @Test
+    void aSeniorTicketIsProvenByTheDateOfBirthOfThePassportThatFollowsIt() {
+        String pass = f.issue(f.claims().concession(true).minAge(60).build()).text();
+        qr.scanQr(pass);
+        assertThat(decisions.get(0).reason()).isEqualTo(Reason.ID_CHECK_REQUIRED);
+        idReader.presentMrz(SimulatedDocuments.mrz("P", "GBR", "X1234567", LocalDate.of(1950, 4, 5), "SMITH"));
+        assertThat(decisions.get(1).reason()).isEqualTo(Reason.OK);
+        turnstile.walkThrough();
+        // a younger visitor's passport does not prove it
+        qr.scanQr(f.issue(f.claims().concession(true).minAge(60).build()).text());
+        idReader.presentMrz(SimulatedDocuments.mrz("P", "GBR", "X7654321", LocalDate.of(1990, 4, 5), "SMITH"));
+        assertThat(decisions.get(3).reason()).isEqualTo(Reason.AGE_NOT_PROVEN);
+    }
+
+    @Test
+    void staffAtAnAttendedLaneConfirmAChildWithoutId() {
+        GateInternals.state(gate)
+                .applyConfig(f.configBuilder()
+                        .productPolicies(Collections.singletonMap(
+                                "CHILD", new ProductGatePolicy(false, ProductGatePolicy.ATTENDED)))
+                        .version(2)
+                        .build());
+        assertThat(lane.confirmByStaff()).as("nothing to confirm yet").isEmpty();
+        qr.scanQr(f.issue(f.claims()
+                        .productId("CHILD")
+                        .concession(true)
+                        .maxAge(17)
+                        .build())
+                .text());
+        assertThat(decisions.get(0).reason()).isEqualTo(Reason.STAFF_CHECK_REQUIRED);
+        assertThat(display.last().toString()).contains("Staff");
+        Decision confirmed = lane.confirmByStaff().get();
+        assertThat(confirmed.reason()).isEqualTo(Reason.STAFF_CONFIRMED);
+        assertThat(turnstile.pendingPassages()).isEqualTo(1);
+        assertThat(journaledReasons()).containsExactly(Reason.STAFF_CHECK_REQUIRED, Reason.STAFF_CONFIRMED);
+        turnstile.walkThrough();
+        assertThat(lane.confirmByStaff()).as("confirmed once").isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.scenicpass.core.wire.DisplayMessage;
 import io.scenicpass.core.wire.EnrollmentRequest;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.core.wire.OnlineCheckRequest;
+import io.scenicpass.core.wire.ProductGatePolicy;
 import io.scenicpass.core.wire.RuleConfig;
 import io.scenicpass.core.wire.TelemetryBatch;
 import io.scenicpass.core.wire.WireHeaders;
@@ -59,7 +60,8 @@ public final class TerminalApi {
             Long lateToleranceSeconds,
             List<RuleConfig> rules,
             Map<String, DisplayMessage> messages,
-            Boolean healthCertificateRequired) {}
+            Boolean healthCertificateRequired,
+            Map<String, ProductGatePolicy> productPolicies) {}
 
     private final DeviceService devices;
     private final SyncFeedService feeds;
@@ -155,7 +157,8 @@ public final class TerminalApi {
                             RequestBodies.required(b.lateToleranceSeconds(), "lateToleranceSeconds"),
                             RequestBodies.required(b.rules(), "rules"),
                             RequestBodies.required(b.messages(), "messages"),
-                            RequestBodies.required(b.healthCertificateRequired(), "healthCertificateRequired")))));
+                            RequestBodies.required(b.healthCertificateRequired(), "healthCertificateRequired"),
+                            b.productPolicies()))));
         }));
         r.patch(a + "/terminal-config", admin(ctx -> {
             TerminalConfigBody b = RequestBodies.ADMIN.readPatch(ctx, TerminalConfigBody.class);
@@ -166,7 +169,8 @@ public final class TerminalApi {
                             or(b.lateToleranceSeconds(), old.lateToleranceSeconds()),
                             or(b.rules(), old.rules()),
                             or(b.messages(), old.messages()),
-                            or(b.healthCertificateRequired(), old.healthCertificateRequired())))));
+                            or(b.healthCertificateRequired(), old.healthCertificateRequired()),
+                            or(b.productPolicies(), old.productPolicies())))));
         }));
         r.post(a + "/terminal-messages", admin(ctx -> {
             MessageBody b = RequestBodies.ADMIN.read(ctx, MessageBody.class);

@@ -52,17 +52,14 @@ public final class Credentials {
     public static byte[] presentedBinding(Credential c, GateContext ctx, byte[] key) {
         DocumentType type = null;
         String number = null;
-        if (c.type() == CredentialType.ID_CARD) {
-            type = DocumentType.CN_ID;
-            number = c.text();
-        } else if (c.type() == CredentialType.PASSPORT) {
-            type = DocumentType.PASSPORT;
-            number = c.text();
+        if (c.document().isPresent()) {
+            type = c.document().get().type();
+            number = c.document().get().number();
         } else if (ctx.holderDocumentType().isPresent()) {
             type = ctx.holderDocumentType().get();
             number = ctx.holderDocumentNumber().orElse("");
         }
-        if (type == null || key == null) {
+        if (type == null || key == null || HolderBinding.normalise(number).isEmpty()) {
             return null;
         }
         return HolderBinding.of(key, type, number);

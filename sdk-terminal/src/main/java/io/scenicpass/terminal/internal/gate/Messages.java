@@ -31,6 +31,11 @@ public final class Messages {
         put("EXIT_REQUIRED", "请先出园再入园", "Please exit before re-entering");
         put("PARTY_TOO_LARGE", "人数超过门票人数", "More people than the ticket covers");
         put("ID_CHECK_REQUIRED", "优惠票请出示证件", "Concession ticket: show your ID");
+        put("AGE_NOT_PROVEN", "证件年龄不符合优惠条件，请到服务台", "ID does not prove the ticket's age: see staff");
+        put("HOLDER_MISMATCH", "证件与实名门票不符", "ID does not match the ticket holder");
+        put("PASS_REQUIRED", "请同时出示门票二维码", "Please also show your ticket QR code");
+        put("STAFF_CHECK_REQUIRED", "请工作人员核验年龄", "Staff: please confirm the visitor's age");
+        put("STAFF_CONFIRMED", "欢迎光临", "Welcome");
         put("RULE_DENIED", "当前不可入园", "Entry not allowed now");
         put("HEALTH_CERT_REQUIRED", "请出示健康证明", "Please show a health certificate");
         put("HEALTH_CERT_INVALID", "健康证明无效", "Health certificate not valid");

@@ -17,7 +17,7 @@ public final class RuleChain {
 
     /** Result of running the chain. */
     public static final class Outcome {
-        /** Reason code; "OK" when admitted. */
+        /** Reason code; "OK" (or another admitting code, such as STAFF_CONFIRMED) when admitted. */
         public final String reason;
         /** Denying rule's name, null when admitted. */
         public final String rule;
@@ -52,6 +52,7 @@ public final class RuleChain {
      */
     public Outcome run(PassCheck check) {
         boolean exit = check.direction() == Direction.OUT;
+        String admitAs = "OK";
         for (int i = 0; i < rules.size(); i++) {
             GateRule r = rules.get(i);
             if (exit && !r.appliesToExit()) {
@@ -67,7 +68,10 @@ public final class RuleChain {
             if (res.denied()) {
                 return new Outcome(res.reason(), r.name(), i);
             }
+            if (res.admitReason() != null) {
+                admitAs = res.admitReason();
+            }
         }
-        return new Outcome("OK", null, rules.size());
+        return new Outcome(admitAs, null, rules.size());
     }
 }

@@ -1,5 +1,6 @@
 package io.scenicpass.terminal.internal.device.lane;
 
+import io.scenicpass.core.DocumentType;
 import io.scenicpass.core.wire.TelemetryKind;
 import io.scenicpass.core.wire.TelemetryReading;
 import io.scenicpass.terminal.Credential;
@@ -8,6 +9,7 @@ import io.scenicpass.terminal.device.EnvironmentReading;
 import io.scenicpass.terminal.device.PeopleCount;
 import io.scenicpass.terminal.device.ScannedCredential;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +28,16 @@ public final class LaneSupport {
             case CARD_UID:
                 return Credential.cardUid(c.text());
             case ID_CARD:
-                return Credential.idCard(c.text());
+                return c.idCard().isPresent()
+                        ? Credential.document(
+                                DocumentType.CN_ID, c.text(), c.idCard().get().birthDate())
+                        : Credential.idCard(c.text());
             case PASSPORT:
-                return Credential.passport(c.text());
+                return c.mrz().isPresent()
+                        ? Credential.mrz(
+                                c.mrz().get(),
+                                c.readAt().atZone(ZoneId.systemDefault()).toLocalDate())
+                        : Credential.passport(c.text());
             case FACE:
                 return Credential.face(c.text());
             case PALM:
