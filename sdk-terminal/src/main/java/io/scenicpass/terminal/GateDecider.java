@@ -103,7 +103,7 @@ final class GateDecider {
         ScenicPassException unreadable = null;
         if (credential.isPass()) {
             try {
-                pass = Credentials.decodePass(credential);
+                pass = Credentials.resolve(Credentials.decodePass(credential), state.keySet());
             } catch (ScenicPassException e) {
                 unreadable = e;
             }
@@ -170,7 +170,7 @@ final class GateDecider {
         for (ManifestEntry e : entries) {
             Pass pass;
             try {
-                pass = PassCodec.decode(e.passText());
+                pass = Credentials.resolve(PassCodec.decode(e.passText()), state.keySet());
             } catch (ScenicPassException ex) {
                 LOG.warn("manifest entry {} holds an unreadable pass ({})", e.passId(), ex.code());
                 continue;
