@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * An issuer's code book: small integers standing for its ids on passes, so a pass fits a smaller QR code.
@@ -99,18 +100,20 @@ public final class PassCodes {
 
     /** Claims with every known code replaced by its id (issuer, product, zones, channel). */
     public Claims resolve(Claims c) {
-        if (ids.isEmpty()) {
-            return c;
-        }
+        return ids.isEmpty() ? c : mapIds(c, this::resolve);
+    }
+
+    /** Claims with each id (issuer, product, every zone, channel) replaced by {@code f(kind, id)}. */
+    public static Claims mapIds(Claims c, BiFunction<Kind, String, String> f) {
         List<ZoneAllowance> zones = new ArrayList<>();
         for (ZoneAllowance z : c.zones()) {
-            zones.add(ZoneAllowance.of(resolve(Kind.ZONE, z.zoneId()), z.entries()));
+            zones.add(ZoneAllowance.of(f.apply(Kind.ZONE, z.zoneId()), z.entries()));
         }
         return c.toBuilder()
-                .issuerId(resolve(Kind.ISSUER, c.issuerId()))
-                .productId(resolve(Kind.PRODUCT, c.productId()))
+                .issuerId(f.apply(Kind.ISSUER, c.issuerId()))
+                .productId(f.apply(Kind.PRODUCT, c.productId()))
                 .zones(zones)
-                .channelId(c.channelId().map(ch -> resolve(Kind.CHANNEL, ch)).orElse(null))
+                .channelId(c.channelId().map(ch -> f.apply(Kind.CHANNEL, ch)).orElse(null))
                 .build();
     }
 
@@ -121,16 +124,7 @@ public final class PassCodes {
 
     /** Claims with every id the book has a code for replaced by the code: what an issuer signs. */
     public Claims encode(Claims c) {
-        List<ZoneAllowance> zones = new ArrayList<>();
-        for (ZoneAllowance z : c.zones()) {
-            zones.add(ZoneAllowance.of(encode(Kind.ZONE, z.zoneId()), z.entries()));
-        }
-        return c.toBuilder()
-                .issuerId(encode(Kind.ISSUER, c.issuerId()))
-                .productId(encode(Kind.PRODUCT, c.productId()))
-                .zones(zones)
-                .channelId(c.channelId().map(ch -> encode(Kind.CHANNEL, ch)).orElse(null))
-                .build();
+        return mapIds(c, this::encode);
     }
 
     /** Whether the book is empty. */

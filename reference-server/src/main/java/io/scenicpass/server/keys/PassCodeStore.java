@@ -4,10 +4,10 @@ import io.scenicpass.core.Claims;
 import io.scenicpass.core.PassCodes;
 import io.scenicpass.server.db.Jdbc;
 import io.scenicpass.server.db.SettingStore;
+import io.scenicpass.server.db.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,17 +22,17 @@ public final class PassCodeStore {
 
     /** The claims with every id replaced by its code ({@code #n}), giving codes to ids that have none yet. */
     public Claims encode(Connection c, Claims claims) throws SQLException {
-        Claims.Builder b = claims.toBuilder()
-                .issuerId(ref(c, PassCodes.Kind.ISSUER, claims.issuerId()))
-                .productId(ref(c, PassCodes.Kind.PRODUCT, claims.productId()))
-                .zones(List.of());
-        for (var z : claims.zones()) {
-            b.zone(ref(c, PassCodes.Kind.ZONE, z.zoneId()), z.entries());
+        try {
+            return PassCodes.mapIds(claims, (kind, id) -> {
+                try {
+                    return "#" + code(c, kind, id);
+                } catch (SQLException e) {
+                    throw new StoreException(e);
+                }
+            });
+        } catch (StoreException e) {
+            throw (SQLException) e.getCause();
         }
-        if (claims.channelId().isPresent()) {
-            b.channelId(ref(c, PassCodes.Kind.CHANNEL, claims.channelId().get()));
-        }
-        return b.build();
     }
 
     /** The whole code book (what gates and third parties resolve codes with). */
@@ -44,10 +44,6 @@ public final class PassCodeStore {
             return null;
         });
         return PassCodes.of(wire);
-    }
-
-    private String ref(Connection c, PassCodes.Kind kind, String id) throws SQLException {
-        return "#" + code(c, kind, id);
     }
 
     /**

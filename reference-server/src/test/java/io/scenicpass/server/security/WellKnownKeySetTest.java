@@ -1,4 +1,4 @@
-package io.scenicpass.server.keys;
+package io.scenicpass.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import io.scenicpass.server.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
@@ -36,19 +35,8 @@ class WellKnownKeySetTest {
 
     @BeforeAll
     static void start() {
-        ts = TestServer.h2(dir);
-        ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, null);
-        String key = ts.channel("ota", 1000, 1000, null);
-        ts.post("/octo/bookings", key, TestServer.reserve("wk-1", "tour", "2026-06-02T10:00:00+08:00", "tour-adult"));
-        pass = ts.post("/octo/bookings/wk-1/confirm", key, null)
-                .json()
-                .get("unitItems")
-                .get(0)
-                .get("ticket")
-                .get("deliveryOptions")
-                .get(0)
-                .get("deliveryValue")
-                .asText();
+        ts = SecurityFixture.server(dir);
+        pass = SecurityFixture.book(ts, ts.channel("ota", 1000, 1000, null), "wk-1");
     }
 
     @AfterAll
