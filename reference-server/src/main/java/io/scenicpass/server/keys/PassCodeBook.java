@@ -23,9 +23,13 @@ public final class PassCodeBook {
         this.db = db;
     }
 
-    /** The claims as issued: ids replaced by codes, new ids given codes in the caller's transaction. */
+    /**
+     * The claims as issued: ids replaced by codes, new ids given codes in the caller's transaction. The cached
+     * book (committed codes only: an uncommitted code may still roll back) saves the look-ups of known ids.
+     */
     public Claims encode(Connection c, Claims claims) throws SQLException {
-        return store.encode(c, claims);
+        Claims known = cached.encode(claims);
+        return allCoded(known) ? known : store.encode(c, claims);
     }
 
     /** The whole book as stored now. */
@@ -33,7 +37,7 @@ public final class PassCodeBook {
         return db.read(this::book);
     }
 
-    /** The whole book as the caller's transaction sees it. */
+    /** The whole book as the caller's transaction sees it (never one that gave codes: they may roll back). */
     public PassCodes book(Connection c) throws SQLException {
         PassCodes b = store.book(c);
         cached = b;
@@ -50,6 +54,16 @@ public final class PassCodeBook {
     public Pass resolve(Pass pass) {
         Pass r = cached.resolve(pass);
         return hasCode(r.claims()) ? book().resolve(pass) : r;
+    }
+
+    private static boolean allCoded(Claims c) {
+        boolean coded = isCode(c.issuerId())
+                && isCode(c.productId())
+                && c.channelId().map(PassCodeBook::isCode).orElse(true);
+        for (ZoneAllowance z : c.zones()) {
+            coded &= isCode(z.zoneId());
+        }
+        return coded;
     }
 
     private static boolean hasCode(Claims c) {
