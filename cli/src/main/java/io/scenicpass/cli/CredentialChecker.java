@@ -67,6 +67,9 @@ final class CredentialChecker {
         Pass pass;
         try {
             pass = PassCodec.decode(text);
+            if (keys != null) {
+                pass = keys.codes().resolve(pass); // the issuer's codes → ids (docs/protocol.md §2)
+            }
         } catch (ScenicPassException e) {
             return withAt(result("PASS", false, e.code().name(), e.getMessage()), at);
         } catch (RuntimeException e) {
@@ -138,7 +141,10 @@ final class CredentialChecker {
         s.put("keyId", pass.keyId());
         s.put("algorithm", pass.algorithm() == null ? null : pass.algorithm().name());
         if (keys != null) {
-            keys.find(pass.keyId()).ifPresent(k -> s.put("keyStatus", k.status().name()));
+            keys.keys().stream()
+                    .filter(k -> k.keyId().startsWith(pass.keyId())) // a pass may carry a short kid
+                    .findFirst()
+                    .ifPresent(k -> s.put("keyStatus", k.status().name()));
         }
         return s;
     }

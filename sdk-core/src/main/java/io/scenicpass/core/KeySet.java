@@ -2,6 +2,8 @@ package io.scenicpass.core;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.scenicpass.core.internal.crypto.Crypto;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +29,21 @@ public final class KeySet {
     private final Instant issuedAt;
     private final List<PublicKeyEntry> keys;
 
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private final Map<String, Map<String, String>> codes;
+
+    @JsonIgnore
+    private final PassCodes book;
+
     @JsonCreator
     private KeySet(
             @JsonProperty("sequence") long sequence,
             @JsonProperty("issuedAt") Instant issuedAt,
-            @JsonProperty("keys") List<PublicKeyEntry> keys) {
+            @JsonProperty("keys") List<PublicKeyEntry> keys,
+            @JsonProperty("codes") Map<String, Map<String, String>> codes) {
         this.sequence = sequence;
+        this.book = PassCodes.of(codes);
+        this.codes = book.toWire();
         this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
         this.keys = Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(keys, "keys")));
         Set<String> ids = new HashSet<>();
@@ -51,7 +63,15 @@ public final class KeySet {
      * @throws IllegalArgumentException on duplicate key ids or a key id that does not match its key
      */
     public static KeySet of(long sequence, Instant issuedAt, List<PublicKeyEntry> keys) {
-        return new KeySet(sequence, issuedAt, keys);
+        return new KeySet(sequence, issuedAt, keys, null);
+    }
+
+    /**
+     * A key set that also carries the issuer's pass codes, so whoever can verify a pass can also read its ids
+     * (older readers ignore the field: unknown JSON properties are ignored).
+     */
+    public static KeySet of(long sequence, Instant issuedAt, List<PublicKeyEntry> keys, PassCodes codes) {
+        return new KeySet(sequence, issuedAt, keys, codes.toWire());
     }
 
     /** Sequence number; a gate never goes back to a lower one. */
@@ -67,6 +87,11 @@ public final class KeySet {
     /** The keys. */
     public List<PublicKeyEntry> keys() {
         return keys;
+    }
+
+    /** The issuer's pass codes ({@link PassCodes#NONE} when the set carries none). */
+    public PassCodes codes() {
+        return book;
     }
 
     /** The key with this id. */
@@ -104,16 +129,16 @@ public final class KeySet {
             return false;
         }
         KeySet s = (KeySet) o;
-        return sequence == s.sequence && issuedAt.equals(s.issuedAt) && keys.equals(s.keys);
+        return sequence == s.sequence && issuedAt.equals(s.issuedAt) && keys.equals(s.keys) && codes.equals(s.codes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sequence, issuedAt, keys);
+        return Objects.hash(sequence, issuedAt, keys, codes);
     }
 
     @Override
     public String toString() {
-        return "KeySet{sequence=" + sequence + ", issuedAt=" + issuedAt + ", keys=" + keys + "}";
+        return "KeySet{sequence=" + sequence + ", issuedAt=" + issuedAt + ", keys=" + keys + ", codes=" + codes + "}";
     }
 }

@@ -29,7 +29,15 @@ public final class Pass {
         return claims;
     }
 
-    /** The key id of the signing key (8 hex characters). */
+    /** The same pass (same bytes and signature) with other claims: codes resolved by {@link PassCodes}. */
+    Pass withClaims(Claims resolved) {
+        return new Pass(resolved, keyId, algorithm, encoded, cose);
+    }
+
+    /**
+     * The key id of the signing key as the pass carries it: 8 hex characters, or a 2..6 character prefix
+     * of the key id on passes issued with a short kid ({@link PassIssuer#PassIssuer(IssuerKey, int)}).
+     */
     public String keyId() {
         return keyId;
     }

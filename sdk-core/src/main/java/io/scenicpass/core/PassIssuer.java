@@ -14,17 +14,32 @@ public final class PassIssuer {
     private final IssuerKey key;
     private final byte[] protectedHeader;
 
-    /** An issuer signing with {@code key}. */
+    private final String kidHex;
+
+    /** An issuer signing with {@code key}; the pass carries the full 4-byte key id. */
     public PassIssuer(IssuerKey key) {
+        this(key, 4);
+    }
+
+    /**
+     * An issuer whose passes carry only the first {@code kidBytes} (1..4) bytes of the key id: each byte
+     * left out saves 1.5 QR characters. Verifiers find the key by prefix and let the signature decide
+     * between keys sharing it; older gates (exact key id look-up) answer UNKNOWN_KEY to such a pass.
+     */
+    public PassIssuer(IssuerKey key, int kidBytes) {
         this.key = Objects.requireNonNull(key, "key");
-        this.protectedHeader = CoseSign1.protectedHeader(Algorithm.EDDSA.coseValue(), Hex.decode(key.keyId()));
+        if (kidBytes < 1 || kidBytes > 4) {
+            throw new IllegalArgumentException("kidBytes must be 1..4");
+        }
+        this.kidHex = key.keyId().substring(0, kidBytes * 2);
+        this.protectedHeader = CoseSign1.protectedHeader(Algorithm.EDDSA.coseValue(), Hex.decode(kidHex));
     }
 
     /** Signs the claims. */
     public Pass issue(Claims claims) {
         byte[] payload = ClaimsCodec.encode(claims);
         byte[] raw = CoseSign1.signEd25519(key, protectedHeader, Collections.emptyMap(), payload, false);
-        return new Pass(claims, key.keyId(), Algorithm.EDDSA, raw, CoseSign1.decode(raw));
+        return new Pass(claims, kidHex, Algorithm.EDDSA, raw, CoseSign1.decode(raw));
     }
 
     /** The key id passes are signed with. */

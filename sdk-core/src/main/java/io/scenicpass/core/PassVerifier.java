@@ -3,9 +3,12 @@ package io.scenicpass.core;
 import io.scenicpass.core.internal.crypto.Crypto;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 /**
@@ -48,6 +51,7 @@ public final class PassVerifier {
     /** Checks key and signature; returns the same pass. */
     public Pass verify(Pass pass, Instant now) {
         PublicKeyEntry entry = keys.find(pass.keyId())
+                .or(() -> byPrefix(pass))
                 .orElseThrow(() -> new ScenicPassException(
                         ErrorCode.UNKNOWN_KEY, "key " + pass.keyId() + " is not in the key set"));
         if (entry.status() == KeyStatus.COMPROMISED) {
@@ -64,19 +68,43 @@ public final class PassVerifier {
         if (entry.algorithm() != pass.algorithm()) {
             throw new ScenicPassException(ErrorCode.BAD_SIGNATURE, "algorithm does not match the key");
         }
-        boolean ok;
-        if (verifier instanceof Ed25519PublicKeyParameters) {
-            ok = Crypto.verifyEd25519(
-                    (Ed25519PublicKeyParameters) verifier,
-                    pass.cose().toBeSigned(new byte[0]),
-                    pass.cose().signature());
-        } else {
-            ok = pass.cose().verify((PublicKey) verifier);
-        }
-        if (!ok) {
+        if (!signedBy(pass, verifier)) {
             throw new ScenicPassException(ErrorCode.BAD_SIGNATURE);
         }
         return pass;
+    }
+
+    /**
+     * A short kid (1..3 bytes, §1 of docs/protocol.md) names the keys whose id starts with it: the one key,
+     * or of several the one whose signature verifies (else the first, to be refused by the checks above).
+     */
+    private Optional<PublicKeyEntry> byPrefix(Pass pass) {
+        if (pass.keyId().length() >= 8) {
+            return Optional.empty();
+        }
+        List<PublicKeyEntry> candidates = new ArrayList<>();
+        for (PublicKeyEntry e : keys.keys()) {
+            if (e.keyId().startsWith(pass.keyId())) {
+                candidates.add(e);
+            }
+        }
+        for (PublicKeyEntry e : candidates) {
+            Object v = verifiers.get(e.keyId());
+            if (candidates.size() > 1 && v != null && e.algorithm() == pass.algorithm() && signedBy(pass, v)) {
+                return Optional.of(e);
+            }
+        }
+        return candidates.stream().findFirst();
+    }
+
+    private static boolean signedBy(Pass pass, Object verifier) {
+        if (verifier instanceof Ed25519PublicKeyParameters) {
+            return Crypto.verifyEd25519(
+                    (Ed25519PublicKeyParameters) verifier,
+                    pass.cose().toBeSigned(new byte[0]),
+                    pass.cose().signature());
+        }
+        return pass.cose().verify((PublicKey) verifier);
     }
 
     /** Decodes the QR text and verifies it. */

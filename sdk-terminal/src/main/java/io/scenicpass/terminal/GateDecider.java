@@ -104,7 +104,7 @@ final class GateDecider {
         ScenicPassException unreadable = null;
         if (credential.isPass()) {
             try {
-                pass = Credentials.decodePass(credential);
+                pass = Credentials.resolve(Credentials.decodePass(credential), state.keySet());
             } catch (ScenicPassException e) {
                 unreadable = e;
             }
@@ -174,7 +174,7 @@ final class GateDecider {
         for (ManifestEntry e : entries) {
             Pass pass;
             try {
-                pass = PassCodec.decode(e.passText());
+                pass = Credentials.resolve(PassCodec.decode(e.passText()), state.keySet());
             } catch (ScenicPassException ex) {
                 LOG.warn("manifest entry {} holds an unreadable pass ({})", e.passId(), ex.code());
                 continue;

@@ -37,6 +37,9 @@ public final class KeyService {
     /** How long an issuer key signs before it should be rotated, and how long a retired key still verifies. */
     static final Duration ISSUER_LIFETIME = Duration.ofDays(730);
 
+    /** The setting holding the key set's sequence (bumped by a new key, a status change or a new pass code). */
+    static final String SEQUENCE = "keyset.sequence";
+
     static final Duration RETIRED_GRACE = Duration.ofDays(400);
 
     private final Database db;
@@ -48,6 +51,7 @@ public final class KeyService {
     private final SecureRandom random;
     private volatile IssuerKey root;
     private volatile IssuerKey active;
+    private final PassCodeBook codes;
 
     public KeyService(
             Database db,
@@ -64,6 +68,12 @@ public final class KeyService {
         this.passphrase = passphrase.clone();
         this.clock = clock;
         this.random = random;
+        this.codes = new PassCodeBook(db);
+    }
+
+    /** The pass codes signed passes carry instead of ids (docs/protocol.md §2). */
+    public PassCodeBook codes() {
+        return codes;
     }
 
     /** Loads the root and active issuer keys, creating them on first start. */
@@ -159,8 +169,8 @@ public final class KeyService {
             for (KeyRow k : store.list(c, "ISSUER")) {
                 entries.add(entry(k));
             }
-            long seq = Long.parseLong(settings.get(c, "keyset.sequence").orElse("1"));
-            return KeySet.of(seq, clock.instant(), entries).sign(root);
+            long seq = Long.parseLong(settings.get(c, SEQUENCE).orElse("1"));
+            return KeySet.of(seq, clock.instant(), entries, codes.book(c)).sign(root);
         });
     }
 
@@ -205,8 +215,8 @@ public final class KeyService {
     }
 
     private void bumpSequence(java.sql.Connection c) throws java.sql.SQLException {
-        long seq = Long.parseLong(settings.get(c, "keyset.sequence").orElse("0"));
-        settings.put(c, "keyset.sequence", Long.toString(seq + 1));
+        long seq = Long.parseLong(settings.get(c, SEQUENCE).orElse("0"));
+        settings.put(c, SEQUENCE, Long.toString(seq + 1));
     }
 
     private static String safe(String keyId) {

@@ -42,6 +42,9 @@ import java.util.Set;
  * revokes them on cancellation, appending to the revocation log the terminals sync from.
  */
 public final class IssuanceService {
+    /** Passes carry the first byte of the key id (docs/protocol.md §1): 4.5 QR characters fewer than 4 bytes. */
+    static final int KID_BYTES = 1;
+
     private static final Set<String> CONCESSION_TYPES = Set.of("CHILD", "SENIOR", "STUDENT", "INFANT", "MILITARY");
 
     private final KeyService keys;
@@ -73,7 +76,7 @@ public final class IssuanceService {
     /** Issues the passes of a just-confirmed booking inside the caller's transaction. */
     public List<PassRecord> issue(Connection c, Booking b, Product product, Slot slot, Map<String, Unit> units)
             throws SQLException {
-        PassIssuer issuer = new PassIssuer(keys.active());
+        PassIssuer issuer = new PassIssuer(keys.active(), KID_BYTES);
         Instant now = clock.instant();
         ZoneId zone = ZoneId.of(product.timeZone());
         Instant dayStart = slot.localDate().atStartOfDay(zone).toInstant();
@@ -152,22 +155,22 @@ public final class IssuanceService {
             Unit unit)
             throws SQLException {
         PassKind kind = product.groupPass() ? PassKind.GROUP : PassKind.valueOf(product.passKind());
+        // A timed or group pass is valid for its slot (so the pass needs no separate slot claim: 10 bytes less);
+        // the gate admits it in the same window as before, [slot start - early, slot end + late].
+        boolean slotted = kind == PassKind.TIMED_SLOT || kind == PassKind.GROUP;
         Claims.Builder cb = Claims.builder()
                 .passId(ids.passId())
                 .issuerId(areaId)
                 .productId(product.id())
                 .kind(kind)
-                .validFrom(dayStart)
-                .validUntil(dayEnd)
+                .validFrom(slotted ? slot.startAt() : dayStart)
+                .validUntil(slotted ? slot.endAt() : dayEnd)
                 .entriesAllowed(1)
                 .reentry(ReentryPolicy.SINGLE)
                 .partySize(partySize)
                 .concession(concession)
                 .channelId(b.channelId())
                 .issuedAt(now);
-        if (kind == PassKind.TIMED_SLOT || kind == PassKind.GROUP) {
-            cb.slot(slot.startAt(), slot.endAt());
-        }
         for (String zone : product.zones()) {
             cb.zone(zone, 1);
         }
@@ -177,9 +180,9 @@ public final class IssuanceService {
         if (concession && unit != null && (unit.minAge() != null || unit.maxAge() != null)) {
             cb.minAge(unit.minAge()).maxAge(unit.maxAge()); // the gate checks them against the presented document
         }
-        Pass pass = issuer.issue(cb.build());
+        Pass pass = issuer.issue(keys.codes().encode(c, cb.build()));
         PassRecord rec = new PassRecord(
-                pass.claims().passId(), b.uuid(), pass.keyId(), pass.text(), partySize, dayStart, dayEnd, false, now);
+                pass.claims().passId(), b.uuid(), issuer.keyId(), pass.text(), partySize, dayStart, dayEnd, false, now);
         passes.insert(c, rec);
         return rec;
     }

@@ -15,6 +15,7 @@ import io.scenicpass.core.wire.EntryAckStatus;
 import io.scenicpass.server.channels.WebhookService;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.channels.store.ChannelStore;
+import io.scenicpass.server.keys.PassCodeBook;
 import io.scenicpass.server.sales.http.OctoViews;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
@@ -60,6 +61,7 @@ public final class EntryIngestion {
     private final CatalogueStore catalogue;
     private final InventoryStore inventory;
     private final WebhookService webhooks;
+    private final PassCodeBook codes;
 
     private final java.util.function.Consumer<String> refused;
 
@@ -71,6 +73,7 @@ public final class EntryIngestion {
             CatalogueStore catalogue,
             InventoryStore inventory,
             WebhookService webhooks,
+            PassCodeBook codes,
             java.util.function.Consumer<String> refused) {
         this.entries = entries;
         this.passes = passes;
@@ -79,6 +82,7 @@ public final class EntryIngestion {
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.webhooks = webhooks;
+        this.codes = codes;
         this.refused = refused;
     }
 
@@ -150,7 +154,8 @@ public final class EntryIngestion {
                 }
                 if (conflicts == null) {
                     PassEvents pe = events.get(pass.passId());
-                    conflicts = checkOveruse(pass, pe == null ? List.of() : pe.admissions(), fresh, now, found);
+                    conflicts = checkOveruse(
+                            pass, pe == null ? List.of() : pe.admissions(), fresh, now, found, resolved(c, pass));
                     toRedeem.putIfAbsent(pass.bookingUuid(), pass);
                 }
                 String conflict = conflicts.get(e.eventId());
@@ -252,6 +257,15 @@ public final class EntryIngestion {
         final List<String> messages = new ArrayList<>();
     }
 
+    /** The claims of a stored pass with its codes resolved to ids (as the events name zones), or null if unreadable. */
+    private Claims resolved(Connection c, PassRecord pass) throws SQLException {
+        try {
+            return codes.resolve(c, PassCodec.decode(pass.passText()).claims());
+        } catch (ScenicPassException ex) {
+            return null;
+        }
+    }
+
     /**
      * Checks this upload's standing admissions of a pass ({@code fresh}) against its allowance (total, single-entry
      * policy, per zone). The admissions the server acknowledged before count first and are never judged again,
@@ -260,12 +274,9 @@ public final class EntryIngestion {
      * the conflicts' messages by event id.
      */
     private static Map<String, String> checkOveruse(
-            PassRecord pass, List<Admission> all, Set<String> fresh, Instant now, Found found) {
+            PassRecord pass, List<Admission> all, Set<String> fresh, Instant now, Found found, Claims claims) {
         Map<String, String> out = new HashMap<>();
-        Claims claims;
-        try {
-            claims = PassCodec.decode(pass.passText()).claims();
-        } catch (ScenicPassException ex) {
+        if (claims == null) {
             return out;
         }
         int total = claims.reentry() == ReentryPolicy.SINGLE ? 1 : claims.entriesAllowed();

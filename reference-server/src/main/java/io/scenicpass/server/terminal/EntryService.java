@@ -90,7 +90,7 @@ public final class EntryService {
         this.clock = clock;
         this.areaId = areaId;
         this.ingestion = new EntryIngestion(
-                entries, passes, bookings, channels, catalogue, inventory, webhooks, refusals::count);
+                entries, passes, bookings, channels, catalogue, inventory, webhooks, keys.codes(), refusals::count);
     }
 
     /**
@@ -343,7 +343,7 @@ public final class EntryService {
         Pass pass;
         try {
             KeySet ks = keys.signedKeySet().verify(keys.root().publicKey());
-            pass = new PassVerifier(ks).decodeAndVerify(req.passText(), now);
+            pass = keys.codes().resolve(new PassVerifier(ks).decodeAndVerify(req.passText(), now));
         } catch (ScenicPassException e) {
             return new OnlineCheckResponse(Verdict.DENY, e.code().name());
         }

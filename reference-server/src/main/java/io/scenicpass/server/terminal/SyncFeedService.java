@@ -78,6 +78,23 @@ public final class SyncFeedService {
         return keys.signedKeySet().toJson();
     }
 
+    /**
+     * What anyone may fetch to verify a pass (GET /.well-known/scenicpass/keyset): the signed key set the gates
+     * get (public keys and pass codes only) plus the root public key it is signed with (base64, raw 32 bytes).
+     */
+    public String publicKeySetJson() {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    WireJson.mapper().readTree(keySetJson());
+            n.put(
+                    "rootPublicKey",
+                    java.util.Base64.getEncoder().encodeToString(keys.root().publicKey()));
+            return WireJson.mapper().writeValueAsString(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a RevocationDelta of the log entries after {@code since} (at most {@code limit}). */
     public void writeRevocations(long since, int limit, JsonGenerator g) {
         int n = clamp(limit, MAX_REVOCATIONS);

@@ -73,10 +73,18 @@ class DstAvailabilityTest {
                     .asText();
             Pass pass = PassCodec.decode(text);
             assertThat(pass.claims().slotStart()).contains(Instant.parse("2026-03-29T06:00:00Z"));
-            assertThat(pass.claims().validFrom())
-                    .isEqualTo(Instant.parse("2026-03-28T23:00:00Z")); // local midnight, CET
-            assertThat(pass.claims().validUntil())
-                    .isEqualTo(Instant.parse("2026-03-29T22:00:00Z")); // next midnight, CEST
+            assertThat(pass.claims().validFrom()).isEqualTo(Instant.parse("2026-03-29T06:00:00Z")); // a timed pass
+            // is valid for its slot; the pass row keeps the local day (the manifest's window)
+            long[] day = ts.server
+                    .database()
+                    .read(c -> io.scenicpass.server.db.Jdbc.one(
+                                    c,
+                                    "SELECT valid_from, valid_until FROM pass WHERE pass_id=?",
+                                    rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                                    pass.claims().passId())
+                            .orElseThrow());
+            assertThat(Instant.ofEpochMilli(day[0])).isEqualTo(Instant.parse("2026-03-28T23:00:00Z")); // midnight, CET
+            assertThat(Instant.ofEpochMilli(day[1])).isEqualTo(Instant.parse("2026-03-29T22:00:00Z")); // next, CEST
 
             JsonNode ny = ts.post("/octo/availability", key, "{\"productId\":\"ny\",\"localDate\":\"2027-03-14\"}")
                     .json();

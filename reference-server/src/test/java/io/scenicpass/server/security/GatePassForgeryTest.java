@@ -169,7 +169,7 @@ class GatePassForgeryTest {
         String first = ts.server.keys().active().keyId();
         String oldA = SecurityFixture.book(ts, key, "keys-old-a");
         String oldB = SecurityFixture.book(ts, key, "keys-old-b");
-        assertThat(PassCodec.decode(oldA).keyId()).isEqualTo(first);
+        assertThat(PassCodec.decode(oldA).keyId()).isEqualTo(first.substring(0, 2)); // the first byte of the key id
 
         // rotate 400 days later (on the server's clock), so the old and new keys end their validity apart
         Instant back = ts.clock.instant();
@@ -180,7 +180,7 @@ class GatePassForgeryTest {
         String second = rotated.json().path("activeKeyId").asText();
         assertThat(second).isNotEqualTo(first);
         String newer = SecurityFixture.book(ts, key, "keys-new");
-        assertThat(PassCodec.decode(newer).keyId()).isEqualTo(second);
+        assertThat(PassCodec.decode(newer).keyId()).isEqualTo(second.substring(0, 2)); // the first byte of the key id
 
         SignedKeySet afterRotation = servedKeySet();
         KeySet ks = afterRotation.verify(device.rootPublicKey());
@@ -207,7 +207,8 @@ class GatePassForgeryTest {
         String third = ts.server.keys().active().keyId();
         assertThat(third).isNotIn(first, second);
         String afterCompromise = SecurityFixture.book(ts, key, "keys-after");
-        assertThat(PassCodec.decode(afterCompromise).keyId()).isEqualTo(third);
+        assertThat(PassCodec.decode(afterCompromise).keyId())
+                .isEqualTo(third.substring(0, 2)); // the first byte of the key id
         // the thief signs a new pass with the stolen key after the compromise
         IssuerKey stolen = IssuerKey.fromEncryptedPem(
                 Files.readString(

@@ -102,6 +102,13 @@ public final class TerminalApi {
         r.before(p + "/*", ctx -> ctx.header(WireHeaders.SERVER_TIME, Long.toString(clock.millis())));
         r.post(p + "/enroll", ctx -> ctx.json(devices.enroll(body(ctx, EnrollmentRequest.class))));
         r.get(p + "/keyset", device(ctx -> ctx.contentType("application/json").result(feeds.keySetJson())));
+        // public: a reseller's app or another scanner verifies passes with it (docs/verify-a-pass.md)
+        r.get(
+                "/.well-known/scenicpass/keyset",
+                ctx -> ctx.contentType("application/json")
+                        .header("Cache-Control", "public, max-age=300")
+                        .header("Access-Control-Allow-Origin", "*")
+                        .result(feeds.publicKeySetJson()));
         r.get(p + "/revocations", device(ctx -> {
             long since = longParam(ctx, "since");
             int limit = intParam(ctx, "limit");

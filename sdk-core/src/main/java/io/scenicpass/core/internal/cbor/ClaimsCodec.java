@@ -158,10 +158,15 @@ public final class ClaimsCodec {
         writeIdValue(g, id);
     }
 
-    /** Canonical decimal ids (no sign, no leading zero, up to 18 digits) travel as integers. */
+    /**
+     * Canonical decimal ids (no sign, no leading zero, up to 18 digits) travel as unsigned integers, issuer
+     * codes ({@code #n}, see {@link io.scenicpass.core.PassCodes}) as negative integers {@code -1 - n}.
+     */
     private static void writeIdValue(CBORGenerator g, String id) throws IOException {
         if (isCanonicalDecimal(id)) {
             g.writeNumber(Long.parseLong(id));
+        } else if (id.length() > 1 && id.charAt(0) == '#' && isCanonicalDecimal(id.substring(1))) {
+            g.writeNumber(-1 - Long.parseLong(id.substring(1)));
         } else {
             g.writeString(id);
         }
@@ -369,7 +374,8 @@ public final class ClaimsCodec {
 
     private static String id(CBORParser p) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-            return Long.toString(uint(p, Long.MAX_VALUE));
+            long v = integer(p);
+            return v >= 0 ? Long.toString(v) : "#" + (-1 - v); // a negative integer is an issuer code
         }
         return text(p);
     }

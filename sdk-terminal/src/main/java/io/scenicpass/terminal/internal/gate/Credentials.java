@@ -3,6 +3,7 @@ package io.scenicpass.terminal.internal.gate;
 import io.scenicpass.core.CredentialType;
 import io.scenicpass.core.DocumentType;
 import io.scenicpass.core.HolderBinding;
+import io.scenicpass.core.KeySet;
 import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassCodec;
 import io.scenicpass.core.wire.DeviceConfig;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,14 @@ public final class Credentials {
             return PassCodec.decode(raw);
         }
         return PassCodec.decode(c.text());
+    }
+
+    /**
+     * The pass with the issuer's codes replaced by the ids the signed key set names them with, so rules, events
+     * and displays see ids, never codes (docs/protocol.md §2). Bytes and signature are untouched.
+     */
+    public static Pass resolve(Pass pass, Optional<KeySet> keys) {
+        return keys.map(k -> k.codes().resolve(pass)).orElse(pass);
     }
 
     /**

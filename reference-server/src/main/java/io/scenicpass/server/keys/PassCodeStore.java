@@ -1,0 +1,74 @@
+package io.scenicpass.server.keys;
+
+import io.scenicpass.core.Claims;
+import io.scenicpass.core.PassCodes;
+import io.scenicpass.server.db.Jdbc;
+import io.scenicpass.server.db.SettingStore;
+import io.scenicpass.server.db.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The area's pass code book (table pass_code): the small integer each issuer, product, zone and channel id
+ * travels as on server-issued passes. Codes are handed out on first use, per kind from 0, and never change.
+ */
+public final class PassCodeStore {
+    private static final int ATTEMPTS = 8;
+    private final SettingStore settings = new SettingStore();
+
+    /** The claims with every id replaced by its code ({@code #n}), giving codes to ids that have none yet. */
+    public Claims encode(Connection c, Claims claims) throws SQLException {
+        try {
+            return PassCodes.mapIds(claims, (kind, id) -> {
+                try {
+                    return "#" + code(c, kind, id);
+                } catch (SQLException e) {
+                    throw new StoreException(e);
+                }
+            });
+        } catch (StoreException e) {
+            throw (SQLException) e.getCause();
+        }
+    }
+
+    /** The whole code book (what gates and third parties resolve codes with). */
+    public PassCodes book(Connection c) throws SQLException {
+        Map<String, Map<String, String>> wire = new LinkedHashMap<>();
+        Jdbc.list(c, "SELECT kind, code, id FROM pass_code ORDER BY kind, code", rs -> {
+            wire.computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
+                    .put(Integer.toString(rs.getInt(2)), rs.getString(3));
+            return null;
+        });
+        return PassCodes.of(wire);
+    }
+
+    /**
+     * The code of an id, given it on first use. Concurrent first uses (other transactions, other server
+     * nodes) meet on the table's two unique keys: ON CONFLICT DO NOTHING, then read again or take the next.
+     */
+    int code(Connection c, PassCodes.Kind kind, String id) throws SQLException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Integer> code = Jdbc.one(
+                    c, "SELECT code FROM pass_code WHERE kind=? AND id=?", rs -> rs.getInt(1), kind.name(), id);
+            if (code.isPresent()) {
+                return code.get();
+            }
+            int added = Jdbc.update(
+                    c,
+                    "INSERT INTO pass_code(kind, id, code) SELECT ?, ?, COALESCE(MAX(code) + 1, 0) FROM pass_code"
+                            + " WHERE kind=? ON CONFLICT DO NOTHING",
+                    kind.name(),
+                    id,
+                    kind.name());
+            if (added > 0) { // the codes travel in the signed key set: a new sequence makes gates fetch it
+                long v = Long.parseLong(settings.putIfAbsent(c, KeyService.SEQUENCE, "1")) + 1;
+                settings.put(c, KeyService.SEQUENCE, Long.toString(v));
+            }
+        }
+        throw new IllegalStateException("no pass code for " + kind + " " + id + " after " + ATTEMPTS + " attempts");
+    }
+}
