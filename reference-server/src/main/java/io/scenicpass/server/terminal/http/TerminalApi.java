@@ -21,6 +21,7 @@ import io.scenicpass.server.http.InFlightLimit;
 import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.terminal.DeviceService;
 import io.scenicpass.server.terminal.EntryService;
+import io.scenicpass.server.terminal.OnlineClaims;
 import io.scenicpass.server.terminal.PushHub;
 import io.scenicpass.server.terminal.SyncFeedService;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
@@ -64,6 +65,7 @@ public final class TerminalApi {
     private final DeviceService devices;
     private final SyncFeedService feeds;
     private final EntryService entries;
+    private final OnlineClaims claims;
     private final PushHub push;
     private final AdminService admin;
     private final Clock clock;
@@ -83,12 +85,14 @@ public final class TerminalApi {
             DeviceService devices,
             SyncFeedService feeds,
             EntryService entries,
+            OnlineClaims claims,
             PushHub push,
             AdminService admin,
             Clock clock) {
         this.devices = devices;
         this.feeds = feeds;
         this.entries = entries;
+        this.claims = claims;
         this.push = push;
         this.admin = admin;
         this.clock = clock;
@@ -121,7 +125,8 @@ public final class TerminalApi {
         }));
         r.post(p + "/online-check", device(ctx -> {
             DeviceService.TerminalSettings s = devices.settings();
-            ctx.json(entries.onlineCheck(
+            ctx.json(claims.claim(
+                    current(ctx),
                     body(ctx, OnlineCheckRequest.class),
                     Duration.ofSeconds(s.earlyToleranceSeconds()),
                     Duration.ofSeconds(s.lateToleranceSeconds())));
