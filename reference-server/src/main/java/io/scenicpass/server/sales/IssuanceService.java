@@ -44,15 +44,23 @@ public final class IssuanceService {
     private final KeyService keys;
     private final PassStore passes;
     private final BookingStore bookings;
+    private final OnlineClaimPolicy onlineClaims;
     private final Ids ids;
     private final Clock clock;
     private final String areaId;
 
     public IssuanceService(
-            KeyService keys, PassStore passes, BookingStore bookings, Ids ids, Clock clock, String areaId) {
+            KeyService keys,
+            PassStore passes,
+            BookingStore bookings,
+            OnlineClaimPolicy onlineClaims,
+            Ids ids,
+            Clock clock,
+            String areaId) {
         this.keys = keys;
         this.passes = passes;
         this.bookings = bookings;
+        this.onlineClaims = onlineClaims;
         this.ids = ids;
         this.clock = clock;
         this.areaId = areaId;
@@ -124,6 +132,7 @@ public final class IssuanceService {
                 .partySize(partySize)
                 .concession(concession)
                 .channelId(b.channelId())
+                .onlinePreferred(onlineClaims.preferred(c, product.id()))
                 .issuedAt(now);
         if (kind == PassKind.TIMED_SLOT || kind == PassKind.GROUP) {
             cb.slot(slot.startAt(), slot.endAt());

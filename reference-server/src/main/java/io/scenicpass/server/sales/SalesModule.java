@@ -4,6 +4,7 @@ import io.scenicpass.server.Platform;
 import io.scenicpass.server.channels.ChannelsModule;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.db.SettingStore;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.http.OctoApi;
 import io.scenicpass.server.sales.internal.HoldCombiner;
@@ -19,6 +20,7 @@ public final class SalesModule {
     public final CatalogueService catalogue;
     public final InventoryService inventory;
     public final IssuanceService issuance;
+    public final OnlineClaimPolicy onlineClaims;
     public final BookingService bookings;
     public final PassQueries passes;
     public final CapacityChanges capacity;
@@ -42,7 +44,8 @@ public final class SalesModule {
                 p.clock(),
                 config.slotHorizonDays,
                 config.availabilityCache);
-        issuance = new IssuanceService(keys, passStore, bookingStore, p.ids(), p.clock(), config.areaId);
+        onlineClaims = new OnlineClaimPolicy(p.db(), new SettingStore(), catalogue);
+        issuance = new IssuanceService(keys, passStore, bookingStore, onlineClaims, p.ids(), p.clock(), config.areaId);
         HoldPolicy holds = new HoldPolicy(config.holdDefaultMinutes, config.holdMaxMinutes);
         BookingLifecycle lifecycle = new BookingLifecycle(
                 p.db(),

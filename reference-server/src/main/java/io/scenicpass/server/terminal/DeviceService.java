@@ -58,6 +58,9 @@ public final class DeviceService {
     static final String DEMO_TOKEN_USED = "enrollment.tokenUsedBy";
 
     private final Database db;
+    /** The online claim's latency budget the device config carries ({@code terminal.onlineCheckMillis}). */
+    private volatile long onlineCheckMillis = 300;
+
     private final DeviceStore devices;
     private final SiteStore site;
     private final SettingStore settings;
@@ -220,9 +223,15 @@ public final class DeviceService {
                     .messages(s.messages())
                     .holderBindingKey(bindingKey(c))
                     .healthCertificateRequired(s.healthCertificateRequired())
+                    .onlineCheckBudgetMillis(onlineCheckMillis)
                     .version(version)
                     .build();
         });
+    }
+
+    /** Sets the online claim's latency budget sent to the gates. */
+    public void onlineCheckBudget(java.time.Duration budget) {
+        this.onlineCheckMillis = budget.toMillis();
     }
 
     /** The operator settings in effect. */

@@ -49,6 +49,7 @@ public final class TerminalModule implements AutoCloseable {
                 p.clock(),
                 p.random(),
                 config.areaId);
+        devices.onlineCheckBudget(config.onlineCheckBudget);
         syncFeeds = new SyncFeedService(
                 p.db(), feeds, new ManifestStore(), keys, p.clock(), ZoneOffset.UTC, Duration.ofSeconds(5));
         entries = new EntryService(

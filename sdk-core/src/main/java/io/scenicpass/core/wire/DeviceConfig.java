@@ -27,6 +27,7 @@ public final class DeviceConfig {
     private final Map<String, DisplayMessage> messages;
     private final String holderBindingKey;
     private final boolean healthCertificateRequired;
+    private final long onlineCheckBudgetMillis;
     private final long version;
 
     /** All fields; null lists and maps become empty. */
@@ -43,6 +44,7 @@ public final class DeviceConfig {
             @JsonProperty("messages") Map<String, DisplayMessage> messages,
             @JsonProperty("holderBindingKey") String holderBindingKey,
             @JsonProperty("healthCertificateRequired") boolean healthCertificateRequired,
+            @JsonProperty("onlineCheckBudgetMillis") long onlineCheckBudgetMillis,
             @JsonProperty("version") long version) {
         this.deviceId = deviceId;
         this.gateId = gateId;
@@ -56,6 +58,7 @@ public final class DeviceConfig {
                 messages == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(messages));
         this.holderBindingKey = holderBindingKey;
         this.healthCertificateRequired = healthCertificateRequired;
+        this.onlineCheckBudgetMillis = onlineCheckBudgetMillis;
         this.version = version;
     }
 
@@ -114,6 +117,14 @@ public final class DeviceConfig {
         return healthCertificateRequired;
     }
 
+    /**
+     * How long the gate waits for the server's online claim before it decides offline (0: the gate's own
+     * default).
+     */
+    public long onlineCheckBudgetMillis() {
+        return onlineCheckBudgetMillis;
+    }
+
     /** Config version. */
     public long version() {
         return version;
@@ -136,6 +147,7 @@ public final class DeviceConfig {
                 && Objects.equals(messages, x.messages)
                 && Objects.equals(holderBindingKey, x.holderBindingKey)
                 && healthCertificateRequired == x.healthCertificateRequired
+                && onlineCheckBudgetMillis == x.onlineCheckBudgetMillis
                 && version == x.version;
     }
 
@@ -153,6 +165,7 @@ public final class DeviceConfig {
                 messages,
                 holderBindingKey,
                 healthCertificateRequired,
+                onlineCheckBudgetMillis,
                 version);
     }
 
@@ -162,7 +175,8 @@ public final class DeviceConfig {
                 + "zones=" + zones + ", " + "direction=" + direction + ", " + "earlyToleranceSeconds="
                 + earlyToleranceSeconds + ", " + "lateToleranceSeconds=" + lateToleranceSeconds + ", " + "rules="
                 + rules + ", " + "messages=" + messages + ", " + "holderBindingKey=" + holderBindingKey + ", "
-                + "healthCertificateRequired=" + healthCertificateRequired + ", " + "version=" + version + "}";
+                + "healthCertificateRequired=" + healthCertificateRequired + ", " + "onlineCheckBudgetMillis="
+                + onlineCheckBudgetMillis + ", " + "version=" + version + "}";
     }
 
     /** A new builder. */
@@ -184,6 +198,7 @@ public final class DeviceConfig {
         b.messages = messages;
         b.holderBindingKey = holderBindingKey;
         b.healthCertificateRequired = healthCertificateRequired;
+        b.onlineCheckBudgetMillis = onlineCheckBudgetMillis;
         b.version = version;
         return b;
     }
@@ -201,6 +216,7 @@ public final class DeviceConfig {
         private Map<String, DisplayMessage> messages;
         private String holderBindingKey;
         private boolean healthCertificateRequired;
+        private long onlineCheckBudgetMillis;
         private long version;
 
         private Builder() {}
@@ -271,6 +287,12 @@ public final class DeviceConfig {
             return this;
         }
 
+        /** How long the gate waits for the online claim (0: the gate's default). */
+        public Builder onlineCheckBudgetMillis(long v) {
+            this.onlineCheckBudgetMillis = v;
+            return this;
+        }
+
         /** Config version. */
         public Builder version(long v) {
             this.version = v;
@@ -291,6 +313,7 @@ public final class DeviceConfig {
                     messages,
                     holderBindingKey,
                     healthCertificateRequired,
+                    onlineCheckBudgetMillis,
                     version);
         }
     }
