@@ -3,6 +3,7 @@ package io.scenicpass.examples.gate;
 import io.scenicpass.core.Direction;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
+import io.scenicpass.terminal.OnlineCheckStats;
 import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
 import io.scenicpass.terminal.lane.LaneListener;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +35,9 @@ import okhttp3.OkHttpClient;
  * gate off the server and watch it keep admitting from its local state, then upload everything once it is back.
  */
 public final class EmbeddedGate implements AutoCloseable {
+    /** The HTTP timeout of one online claim; the gate itself stops waiting after the (shorter) latency budget. */
+    private static final Duration ONLINE_CHECK_HTTP_TIMEOUT = Duration.ofSeconds(2);
+
     private final Cable cable = new Cable();
     private final OkHttpClient http;
     private final DeviceCredentials credentials;
@@ -62,13 +67,19 @@ public final class EmbeddedGate implements AutoCloseable {
                 .httpClient(http)
                 .serverUrl(serverUrl)
                 .enroll(enrollmentCode, "example gate", "gate-terminal-example");
-        // 2. the gate engine: decides from local state, journals every decision durably
+        // 2. the gate engine: decides from local state, journals every decision durably; passes marked "online
+        // preferred" are claimed at the server first (within the device config's budget, else decided offline)
+        AtomicReference<SyncClient> online = new AtomicReference<>();
         gate = Gate.builder()
                 .stateDirectory(dataDir.resolve("gate"))
                 .rootPublicKey(credentials.rootPublicKey())
                 .deviceId(credentials.deviceId())
                 .clock(deviceClock)
                 .correctClock(false)
+                .onlineCheck(req -> {
+                    SyncClient s = online.get();
+                    return s == null ? Optional.empty() : s.onlineCheck(req, ONLINE_CHECK_HTTP_TIMEOUT);
+                })
                 .build();
         // 3. the sync client: key set, revocations, manifest, config down; journaled entries up
         sync = SyncClient.builder(credentials)
@@ -78,6 +89,7 @@ public final class EmbeddedGate implements AutoCloseable {
                 .backoff(Duration.ofSeconds(1), Duration.ofSeconds(10))
                 .pullInterval(Duration.ofSeconds(10))
                 .build();
+        online.set(sync);
         // 4. devices: one entry lane of simulated devices
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "example-lane");
@@ -154,6 +166,11 @@ public final class EmbeddedGate implements AutoCloseable {
     /** @return the sync client (connectivity, last report) */
     public SyncClient sync() {
         return sync;
+    }
+
+    /** @return what the online claim did: asked, answered in time, decided offline instead */
+    public OnlineCheckStats onlineCheckStats() {
+        return gate.onlineCheckStats();
     }
 
     /** @return the device credentials */
