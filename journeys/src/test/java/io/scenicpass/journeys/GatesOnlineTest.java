@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.channel.ChannelClient;
 import io.scenicpass.channel.model.BookingStatus;
+import io.scenicpass.core.wire.DisplayMessage;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.testing.TestServer;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two gates of the park, both online (issue #15): a single-entry pass used at the north gate is refused at the south
  * gate at once, because each gate claims the entry at the server before it opens. When the server's answer does not
  * come within the latency budget the gate decides offline at once, says so in the journaled event, and the later
- * upload still counts the entry once.
+ * upload still counts the entry once. Capacity, operator messages and alerts pushed by the server reach the lane's
+ * display.
  */
 class GatesOnlineTest {
     @TempDir
@@ -128,6 +130,43 @@ class GatesOnlineTest {
             for (OtaBookingFlow.Result r : List.of(neverAsked, answerLost)) {
                 assertThat(ctrip.booking(r.booking.getUuid()).getStatus()).isEqualTo(BookingStatus.REDEEMED);
             }
+        }
+    }
+
+    @Test
+    void capacityOperatorMessagesAndAlertsReachTheLaneDisplay() throws Exception {
+        try (Park park = Park.open(dir)) {
+            OtaBookingFlow.Result booked = flow(park, park.reseller("ctrip")).run("park-entry", 1, "CT-DISPLAY-1");
+            park.timeIs(booked.slot.getLocalDateTimeStart().toInstant().plus(Duration.ofMinutes(5)));
+            EmbeddedGate north = park.gate("gate-north");
+            assertThat(north.start().success()).isTrue();
+            Park.eventually("push stream open", () -> north.sync().pushConnected());
+
+            park.server.server.push().pushCapacity();
+            Park.eventually(
+                    "capacity on the display", () -> north.remainingCapacity().isPresent());
+            assertThat(north.remainingCapacity().getAsInt()).isPositive();
+
+            // a message for the south gate only, then one for every gate: the stream keeps their order
+            assertThat(park.admin(
+                                    "POST",
+                                    "/admin/v1/terminal-messages",
+                                    "{\"en\":\"South only\",\"gateId\":\"gate-south\"}")
+                            .status())
+                    .isEqualTo(202);
+            assertThat(park.admin(
+                                    "POST",
+                                    "/admin/v1/terminal-messages",
+                                    "{\"zh\":\"北门17点关闭\",\"en\":\"North gate closes at 17:00\"}")
+                            .status())
+                    .isEqualTo(202);
+            Park.eventually(
+                    "operator message on the display", () -> north.display().contains("North gate closes at 17:00"));
+            assertThat(north.displayHistory()).noneMatch(m -> m.contains("South only"));
+
+            park.server.server.push().alert("crowd-1", new DisplayMessage("游客较多", "Crowded: please wait"), Map.of());
+            Park.eventually("alert on the display", () -> north.display().contains("Crowded"));
+            assertThat(north.display()).startsWith("[ALERT]");
         }
     }
 
