@@ -123,14 +123,9 @@ public final class TerminalApi {
             entries.telemetry(current(ctx), body(ctx, TelemetryBatch.class));
             ctx.status(204);
         }));
-        r.post(p + "/online-check", device(ctx -> {
-            DeviceService.TerminalSettings s = devices.settings();
-            ctx.json(claims.claim(
-                    current(ctx),
-                    body(ctx, OnlineCheckRequest.class),
-                    Duration.ofSeconds(s.earlyToleranceSeconds()),
-                    Duration.ofSeconds(s.lateToleranceSeconds())));
-        }));
+        r.post(
+                p + "/online-check",
+                device(ctx -> ctx.json(claims.claim(current(ctx), body(ctx, OnlineCheckRequest.class)))));
         SseHandler sse = new SseHandler(client -> {
             DeviceRow d = client.ctx().attribute(DEVICE);
             push.open(d.id(), d.gateId(), client);
