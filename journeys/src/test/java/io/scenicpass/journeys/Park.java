@@ -55,6 +55,11 @@ final class Park implements AutoCloseable {
 
     /** A gate of the demo site ("gate-north", "gate-south", "gate-cableway", "gate-museum"), enrolled with a fresh one-time code. */
     EmbeddedGate gate(String gateId) {
+        return gate(gateId, List.of());
+    }
+
+    /** A gate of the demo site whose HTTP client also runs {@code interceptors} (faults on its link to the server). */
+    EmbeddedGate gate(String gateId, List<okhttp3.Interceptor> interceptors) {
         TestServer.Answer a = admin(
                 "POST",
                 "/admin/v1/enrollment-tokens",
@@ -67,7 +72,7 @@ final class Park implements AutoCloseable {
                 server.server.baseUrl(),
                 a.json().get("enrollmentCode").asText(),
                 clock,
-                List.of());
+                interceptors);
         opened.add(0, g);
         return g;
     }

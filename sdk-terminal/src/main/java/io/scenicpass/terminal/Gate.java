@@ -228,6 +228,11 @@ public final class Gate implements AutoCloseable {
         return decider.isOnline();
     }
 
+    /** @return what the online check did since the gate opened (all zero without one) */
+    public OnlineCheckStats onlineCheckStats() {
+        return onlineAsker == null ? new OnlineCheckStats(0, 0, 0) : onlineAsker.stats();
+    }
+
     /** @return a read-only view of the local state the sync client feeds */
     public GateStateView state() {
         return state;

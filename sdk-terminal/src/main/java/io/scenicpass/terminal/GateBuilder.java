@@ -57,7 +57,7 @@ public final class GateBuilder {
     SecureRandom random;
     java.util.function.Predicate<io.scenicpass.core.Claims> onlinePreferred;
     OnlineCheck onlineCheck;
-    Duration onlineCheckTimeout = Duration.ofMillis(800);
+    Duration onlineCheckTimeout = Duration.ofMillis(300);
     final List<GateRule> rules = new ArrayList<>();
 
     GateBuilder() {
@@ -223,8 +223,9 @@ public final class GateBuilder {
     }
 
     /**
-     * @param timeout how long a decision waits for the online check at most (default 800 ms); on timeout
-     *     the offline decision stands
+     * @param timeout how long a decision waits for the online check at most when the device config sets no
+     *     budget ({@code onlineCheckBudgetMillis}; default 300 ms); on timeout the gate decides offline at once and
+     *     journals the decision with {@code offline = true}
      * @return this
      */
     public GateBuilder onlineCheckTimeout(Duration timeout) {

@@ -109,7 +109,7 @@ final class GateDecider {
                 unreadable = e;
             }
         }
-        OnlineCheckResponse answer = pass == null ? null : askOnline(s, pass, presented);
+        Online answer = pass == null ? Online.NOT_ASKED : askOnline(s, pass, presented);
         decisionLock.lock();
         try {
             if (cfg != null
@@ -124,14 +124,13 @@ final class GateDecider {
             if (pass != null) {
                 synchronized (stripe(pass.claims().passId())) {
                     RuleChain.Outcome o = chain.run(check(s, pass, presented));
-                    if (o.admitted() && answer != null && answer.verdict() == Verdict.DENY) {
-                        String reason =
-                                answer.reason() == null || answer.reason().isEmpty()
-                                        ? Reason.RULE_DENIED
-                                        : answer.reason();
+                    OnlineCheckResponse r = answer.response;
+                    if (o.admitted() && r != null && r.verdict() == Verdict.DENY) {
+                        String reason = r.reason() == null || r.reason().isEmpty() ? Reason.RULE_DENIED : r.reason();
                         return record(s, pass, reason, "online");
                     }
-                    return record(s, pass, o.reason, o.rule);
+                    // no answer in time: decided offline, and journaled so (offline = true)
+                    return record(s.decidedOffline(answer == Online.FELL_BACK), pass, o.reason, o.rule);
                 }
             }
             return decideByPerson(s, presented);
@@ -196,17 +195,30 @@ final class GateDecider {
         return record(s, bestPass, best.reason, best.rule);
     }
 
-    /** Asks the server about an "online preferred" pass the offline rules would admit; null = no answer. */
-    private OnlineCheckResponse askOnline(Situation s, Pass pass, byte[] presented) {
+    /** What the online check gave: not asked, no answer in time (decide offline), or the server's answer. */
+    private static final class Online {
+        static final Online NOT_ASKED = new Online(null);
+        static final Online FELL_BACK = new Online(null);
+        final OnlineCheckResponse response;
+
+        private Online(OnlineCheckResponse response) {
+            this.response = response;
+        }
+    }
+
+    /** Asks the server about an "online preferred" pass the offline rules would admit, within the budget. */
+    private Online askOnline(Situation s, Pass pass, byte[] presented) {
         if (onlineAsker == null || s.context.direction() != Direction.IN || !onlineAsker.wants(pass.claims())) {
-            return null;
+            return Online.NOT_ASKED;
         }
         if (!chain.run(check(s, pass, presented)).admitted()) {
-            return null; // an offline deny stands; no need to ask
+            return Online.NOT_ASKED; // an offline deny stands; no need to ask
         }
+        long budget = s.config == null ? 0 : s.config.onlineCheckBudgetMillis();
         return onlineAsker
-                .ask(new OnlineCheckRequest(s.eventId, pass.text(), s.gate, s.zone, s.context.direction()))
-                .orElse(null);
+                .ask(new OnlineCheckRequest(s.eventId, pass.text(), s.gate, s.zone, s.context.direction()), budget)
+                .map(Online::new)
+                .orElse(Online.FELL_BACK);
     }
 
     private PassCheck check(Situation s, Pass pass, byte[] presented) {
@@ -241,7 +253,7 @@ final class GateDecider {
                 .reason(reason)
                 .deviceTime(s.deviceTime)
                 .correctedTime(s.now)
-                .offline(!online)
+                .offline(!online || s.fellBack)
                 .partyCount(party)
                 .build();
         long recordId;
@@ -343,6 +355,8 @@ final class GateDecider {
         final Instant now;
         final DeviceConfig config;
         final String eventId;
+        /** The online check gave no answer within the budget: decided offline. */
+        boolean fellBack;
 
         Situation(
                 Credential credential,
@@ -361,6 +375,11 @@ final class GateDecider {
             this.deviceTime = deviceTime;
             this.now = now;
             this.config = config;
+        }
+
+        Situation decidedOffline(boolean noAnswer) {
+            this.fellBack = noAnswer;
+            return this;
         }
     }
 }

@@ -58,6 +58,7 @@ class GateOnlineAndRecoveryTest {
             asked.add(req);
             return answer.get();
         });
+        g.setOnline(true);
         // not flagged: nobody is asked
         assertThat(enter(g, f.issue(f.claims().build())).admitted()).isTrue();
         assertThat(asked).isEmpty();
@@ -71,6 +72,9 @@ class GateOnlineAndRecoveryTest {
             assertThat(r.passText()).isEqualTo(ok.text());
         });
         assertThat(journaled(g, admitted.eventId()).verdict()).isEqualTo(Verdict.ADMIT);
+        assertThat(journaled(g, admitted.eventId()).offline())
+                .as("decided with the server")
+                .isFalse();
 
         answer.set(Optional.of(new OnlineCheckResponse(Verdict.DENY, Reason.ALREADY_ENTERED)));
         Decision denied = enter(g, preferred());
@@ -83,6 +87,8 @@ class GateOnlineAndRecoveryTest {
         assertThat(deniedEvent.reason()).isEqualTo(Reason.ALREADY_ENTERED);
         // the denied pass was not counted: the offline ledger still lets it in later
         assertThat(g.state().ledger().usage(deniedEvent.passId()).entries()).isZero();
+        assertThat(g.onlineCheckStats().answered()).isEqualTo(2);
+        assertThat(g.onlineCheckStats().fellBack()).isZero();
         g.close();
     }
 
@@ -103,10 +109,14 @@ class GateOnlineAndRecoveryTest {
             }
             return Optional.of(new OnlineCheckResponse(Verdict.DENY, "TOO_LATE"));
         });
+        g.setOnline(true); // the sync client reaches the server: only the missing answer makes these offline
         Decision timedOut = enter(g, preferred());
         assertThat(timedOut.reason()).isEqualTo(Reason.OK);
         assertThat(asked).singleElement().satisfies(r -> assertThat(r.eventId()).isEqualTo(timedOut.eventId()));
         assertThat(journaled(g, timedOut.eventId()).verdict()).isEqualTo(Verdict.ADMIT);
+        assertThat(journaled(g, timedOut.eventId()).offline())
+                .as("recorded as decided offline")
+                .isTrue();
         assertThat(interrupted.await(10, TimeUnit.SECONDS))
                 .as("the abandoned check is interrupted")
                 .isTrue();
@@ -117,6 +127,7 @@ class GateOnlineAndRecoveryTest {
         assertThat(asked).hasSize(2);
         assertThat(asked.get(1).eventId()).isEqualTo(failed.eventId());
         assertThat(journaled(g, failed.eventId()).verdict()).isEqualTo(Verdict.ADMIT);
+        assertThat(journaled(g, failed.eventId()).offline()).isTrue();
 
         // an offline deny is never sent to the server
         Pass used = preferred();
@@ -125,6 +136,8 @@ class GateOnlineAndRecoveryTest {
         Decision again = enter(g, used);
         assertThat(again.reason()).isEqualTo(Reason.ALREADY_ENTERED);
         assertThat(asked).hasSize(3);
+        assertThat(g.onlineCheckStats().asked()).isEqualTo(3);
+        assertThat(g.onlineCheckStats().fellBack()).isEqualTo(3);
         g.close();
     }
 

@@ -1,6 +1,7 @@
 package io.scenicpass.cli.gate;
 
 import io.scenicpass.core.Direction;
+import io.scenicpass.core.wire.PushMessage;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
 import io.scenicpass.terminal.GateBuilder;
@@ -9,6 +10,7 @@ import io.scenicpass.terminal.device.CredentialKind;
 import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.sim.SimulatedDisplay;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
+import io.scenicpass.terminal.lane.DisplayPushes;
 import io.scenicpass.terminal.lane.LaneListener;
 import io.scenicpass.terminal.lane.LaneScheduler;
 import io.scenicpass.terminal.state.GateStateView;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
@@ -39,6 +42,9 @@ import okhttp3.OkHttpClient;
  * {@link SimulatedLane}s (entry and exit). Visitors walk through the turnstile at once after an admission.
  */
 public final class SimulatedTerminal implements AutoCloseable {
+    /** The HTTP timeout of one online claim; the gate stops waiting after the config's (shorter) budget. */
+    private static final Duration ONLINE_CHECK = Duration.ofSeconds(2);
+
     /** What happened to one presented credential. */
     public static final class Outcome {
         /** "in" or "out". */
@@ -141,7 +147,12 @@ public final class SimulatedTerminal implements AutoCloseable {
         if (clock != null) {
             gb.clock(clock).correctClock(false);
         }
+        // passes marked "online preferred" are claimed at the server first (within the config's budget)
+        AtomicReference<SyncClient> online = new AtomicReference<>();
+        gb.onlineCheck(
+                req -> online.get() == null ? Optional.empty() : online.get().onlineCheck(req, ONLINE_CHECK));
         gate = gb.build();
+        DisplayPushes displays = new DisplayPushes(credentials.gateId());
         sync = SyncClient.builder(credentials)
                 .gate(gate)
                 .httpClient(http)
@@ -167,12 +178,18 @@ public final class SimulatedTerminal implements AutoCloseable {
                     }
 
                     @Override
+                    public void displayPush(PushMessage m) {
+                        displays.apply(m).ifPresent(d -> events.event("display", map("push", d.toString())));
+                    }
+
+                    @Override
                     public void unauthorized() {
                         events.event(
                                 "unauthorized", map("message", "the server refused the device token; enroll again"));
                     }
                 })
                 .build();
+        online.set(sync);
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "simulated-lane-timers");
             t.setDaemon(true);
@@ -181,6 +198,7 @@ public final class SimulatedTerminal implements AutoCloseable {
         Clock deviceClock = gate.clock().asClock();
         in = lane("in", Direction.IN, deviceClock, events);
         out = lane("out", Direction.OUT, deviceClock, events);
+        displays.lane(in.lane()).lane(out.lane());
         in.start();
         out.start();
     }
@@ -350,6 +368,8 @@ public final class SimulatedTerminal implements AutoCloseable {
         m.put("manifestPasses", s.manifest().size());
         m.put("configVersion", s.configVersion());
         m.put("overuseReports", s.overuseNotices().size());
+        m.put("onlineChecksAnswered", gate.onlineCheckStats().answered());
+        m.put("onlineChecksFellBack", gate.onlineCheckStats().fellBack());
         m.put("deviceId", credentials.deviceId());
         m.put("gateId", s.config().map(c -> c.gateId()).orElse(credentials.gateId()));
         m.put("direction", s.config().map(c -> c.direction()).orElse(null));

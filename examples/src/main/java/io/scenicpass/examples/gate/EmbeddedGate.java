@@ -1,17 +1,21 @@
 package io.scenicpass.examples.gate;
 
 import io.scenicpass.core.Direction;
+import io.scenicpass.core.wire.PushMessage;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
+import io.scenicpass.terminal.OnlineCheckStats;
 import io.scenicpass.terminal.device.CredentialKind;
 import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
+import io.scenicpass.terminal.lane.DisplayPushes;
 import io.scenicpass.terminal.lane.LaneListener;
 import io.scenicpass.terminal.lane.LaneScheduler;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
 import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.terminal.sync.SyncClient;
+import io.scenicpass.terminal.sync.SyncListener;
 import io.scenicpass.terminal.sync.SyncReport;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -20,9 +24,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
@@ -35,6 +41,9 @@ import okhttp3.OkHttpClient;
  * gate off the server and watch it keep admitting from its local state, then upload everything once it is back.
  */
 public final class EmbeddedGate implements AutoCloseable {
+    /** The HTTP timeout of one online claim; the gate itself stops waiting after the (shorter) latency budget. */
+    private static final Duration ONLINE_CHECK_HTTP_TIMEOUT = Duration.ofSeconds(2);
+
     private final Cable cable = new Cable();
     private final OkHttpClient http;
     private final DeviceCredentials credentials;
@@ -43,6 +52,7 @@ public final class EmbeddedGate implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final SimulatedLane lane;
     private final AtomicReference<Decision> lastDecision = new AtomicReference<>();
+    private final DisplayPushes displays;
 
     /**
      * @param dataDir where the device credentials, journal and gate state are kept
@@ -64,14 +74,21 @@ public final class EmbeddedGate implements AutoCloseable {
                 .httpClient(http)
                 .serverUrl(serverUrl)
                 .enroll(enrollmentCode, "example gate", "gate-terminal-example");
-        // 2. the gate engine: decides from local state, journals every decision durably
+        // 2. the gate engine: decides from local state, journals every decision durably; passes marked "online
+        // preferred" are claimed at the server first (within the device config's budget, else decided offline)
+        AtomicReference<SyncClient> online = new AtomicReference<>();
         gate = Gate.builder()
                 .stateDirectory(dataDir.resolve("gate"))
                 .rootPublicKey(credentials.rootPublicKey())
                 .deviceId(credentials.deviceId())
                 .clock(deviceClock)
                 .correctClock(false)
+                .onlineCheck(req -> {
+                    SyncClient s = online.get();
+                    return s == null ? Optional.empty() : s.onlineCheck(req, ONLINE_CHECK_HTTP_TIMEOUT);
+                })
                 .build();
+        displays = new DisplayPushes(credentials.gateId());
         // 3. the sync client: key set, revocations, manifest, config down; journaled entries up
         sync = SyncClient.builder(credentials)
                 .gate(gate)
@@ -79,7 +96,14 @@ public final class EmbeddedGate implements AutoCloseable {
                 .offlineDetection(1, Duration.ofSeconds(5))
                 .backoff(Duration.ofSeconds(1), Duration.ofSeconds(10))
                 .pullInterval(Duration.ofSeconds(10))
+                .listener(new SyncListener() {
+                    @Override
+                    public void displayPush(PushMessage m) {
+                        displays.apply(m); // capacity, operator messages and alerts on the lane's display
+                    }
+                })
                 .build();
+        online.set(sync);
         // 4. devices: one entry lane of simulated devices
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "example-lane");
@@ -99,6 +123,7 @@ public final class EmbeddedGate implements AutoCloseable {
                     }
                 })
                 .build();
+        displays.lane(lane.lane());
         lane.start();
     }
 
@@ -199,6 +224,11 @@ public final class EmbeddedGate implements AutoCloseable {
         return sync;
     }
 
+    /** @return what the online claim did: asked, answered in time, decided offline instead */
+    public OnlineCheckStats onlineCheckStats() {
+        return gate.onlineCheckStats();
+    }
+
     /** @return the device credentials */
     public DeviceCredentials credentials() {
         return credentials;
@@ -207,6 +237,16 @@ public final class EmbeddedGate implements AutoCloseable {
     /** @return what the lane's display shows */
     public String display() {
         return String.valueOf(lane.display().last());
+    }
+
+    /** @return every message the lane's display showed, oldest first ("[TONE] zh / en") */
+    public List<String> displayHistory() {
+        return lane.display().history().stream().map(String::valueOf).collect(Collectors.toList());
+    }
+
+    /** @return the remaining capacity the lane's display shows (from the server's push), empty when hidden */
+    public OptionalInt remainingCapacity() {
+        return lane.display().remainingCapacity();
     }
 
     @Override

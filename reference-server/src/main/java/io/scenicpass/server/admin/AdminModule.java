@@ -17,6 +17,13 @@ public final class AdminModule {
     public AdminModule(Platform p, SalesModule sales, ChannelsModule channels, KeyService keys) {
         admin = new AdminService(p.db(), new SettingStore(), new BlacklistStore(), new SiteStore(), p.clock());
         api = new AdminApi(
-                admin, sales.catalogue, sales.inventory, sales.capacity, channels.channels, keys, sales.passes);
+                admin,
+                sales.catalogue,
+                sales.inventory,
+                sales.capacity,
+                channels.channels,
+                keys,
+                sales.passes,
+                sales.onlineClaims);
     }
 }

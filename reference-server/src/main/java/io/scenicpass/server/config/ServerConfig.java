@@ -38,7 +38,9 @@ import java.util.Properties;
  * {@code auth.maxFailures} and {@code auth.failureWindowSeconds} (refused credentials a client address may make in a
  * window before it is answered 429; default 20 per 60 s), {@code webhooks.allowPrivateTargets} (webhooks and the
  * alert notifier may target loopback/private addresses; default false), {@code identity.retentionDays} (days a
- * visitor's identity document is kept after the visit date; default 30), and the
+ * visitor's identity document is kept after the visit date; default 30),
+ * {@code terminal.onlineCheckMillis} (how long a
+ * gate waits for the online claim before it decides offline, sent in the device config; default 300), and the
  * {@code flow.*} properties of the flow side ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see
  * {@code FlowConfig}).
  */
@@ -84,6 +86,8 @@ public final class ServerConfig {
     public final Duration jobLease;
     /** How often the push hub polls the revocation and blacklist logs (a safety net under LISTEN/NOTIFY). */
     public final Duration pushPoll;
+    /** How long a gate waits for the online claim before it decides offline (sent in the device config). */
+    public final Duration onlineCheckBudget;
     /** How long an availability answer may be reused (zero: not cached). */
     public final Duration availabilityCache;
     /** {@code on}, {@code off} or {@code auto}: request handling on virtual threads (Java 21+ only). */
@@ -139,6 +143,11 @@ public final class ServerConfig {
         jobLease = Duration.ofSeconds(
                 Long.parseLong(p.getProperty("jobs.leaseSeconds", Long.toString(3 * jobInterval.getSeconds()))));
         pushPoll = Duration.ofMillis(Long.parseLong(p.getProperty("push.pollMillis", "1000")));
+        onlineCheckBudget = Duration.ofMillis(Long.parseLong(p.getProperty("terminal.onlineCheckMillis", "300")));
+        if (onlineCheckBudget.toMillis() < 1 || onlineCheckBudget.toMillis() > 10_000) {
+            throw new IllegalArgumentException(
+                    "terminal.onlineCheckMillis must be 1..10000 (milliseconds), not " + onlineCheckBudget.toMillis());
+        }
         availabilityCache = Duration.ofMillis(Long.parseLong(p.getProperty("availability.cacheMillis", "1000")));
         httpVirtualThreads = p.getProperty("http.virtualThreads", "off");
         httpMaxThreads = Integer.parseInt(p.getProperty("http.maxThreads", "250"));
@@ -247,6 +256,8 @@ public final class ServerConfig {
                 return "jobs.leaseSeconds";
             case "push_poll_millis":
                 return "push.pollMillis";
+            case "terminal_online_check_millis":
+                return "terminal.onlineCheckMillis";
             case "rate_per_second":
                 return "rate.perSecond";
             case "rate_burst":

@@ -50,6 +50,7 @@ public final class IssuanceService {
     private final KeyService keys;
     private final PassStore passes;
     private final BookingStore bookings;
+    private final OnlineClaimPolicy onlineClaims;
     private final Ids ids;
     private final Clock clock;
     private final String areaId;
@@ -60,6 +61,7 @@ public final class IssuanceService {
             KeyService keys,
             PassStore passes,
             BookingStore bookings,
+            OnlineClaimPolicy onlineClaims,
             Ids ids,
             Clock clock,
             String areaId,
@@ -68,6 +70,7 @@ public final class IssuanceService {
         this.keys = keys;
         this.passes = passes;
         this.bookings = bookings;
+        this.onlineClaims = onlineClaims;
         this.ids = ids;
         this.clock = clock;
         this.areaId = areaId;
@@ -170,6 +173,7 @@ public final class IssuanceService {
                 .partySize(partySize)
                 .concession(concession)
                 .channelId(b.channelId())
+                .onlinePreferred(onlineClaims.preferred(c, product.id()))
                 .issuedAt(now);
         for (String zone : product.zones()) {
             cb.zone(zone, 1);

@@ -4,6 +4,7 @@ import io.scenicpass.server.Platform;
 import io.scenicpass.server.channels.ChannelsModule;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.db.SettingStore;
 import io.scenicpass.server.identity.IdentityModule;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.http.OctoApi;
@@ -21,6 +22,7 @@ public final class SalesModule {
     public final CatalogueService catalogue;
     public final InventoryService inventory;
     public final IssuanceService issuance;
+    public final OnlineClaimPolicy onlineClaims;
     public final BookingService bookings;
     public final PassQueries passes;
     public final CapacityChanges capacity;
@@ -48,8 +50,9 @@ public final class SalesModule {
                 p.clock(),
                 config.slotHorizonDays,
                 config.availabilityCache);
+        onlineClaims = new OnlineClaimPolicy(p.db(), new SettingStore(), catalogue);
         issuance = new IssuanceService(
-                keys, passStore, bookingStore, p.ids(), p.clock(), config.areaId, identity.identities);
+                keys, passStore, bookingStore, onlineClaims, p.ids(), p.clock(), config.areaId, identity.identities);
         HoldPolicy holds = new HoldPolicy(config.holdDefaultMinutes, config.holdMaxMinutes);
         BookingLifecycle lifecycle = new BookingLifecycle(
                 p.db(),

@@ -66,6 +66,9 @@ public final class DeviceService {
     static final String DEMO_TOKEN_USED = "enrollment.tokenUsedBy";
 
     private final Database db;
+    /** The online claim's latency budget the device config carries ({@code terminal.onlineCheckMillis}). */
+    private volatile long onlineCheckMillis = 300;
+
     private final DeviceStore devices;
     private final SiteStore site;
     private final SettingStore settings;
@@ -229,9 +232,15 @@ public final class DeviceService {
                     .holderBindingKey(bindingKey(c))
                     .healthCertificateRequired(s.healthCertificateRequired())
                     .productPolicies(s.productPolicies())
+                    .onlineCheckBudgetMillis(onlineCheckMillis)
                     .version(version)
                     .build();
         });
+    }
+
+    /** Sets the online claim's latency budget sent to the gates. */
+    public void onlineCheckBudget(java.time.Duration budget) {
+        this.onlineCheckMillis = budget.toMillis();
     }
 
     /** The operator settings in effect. */

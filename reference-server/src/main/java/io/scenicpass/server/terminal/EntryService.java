@@ -1,20 +1,12 @@
 package io.scenicpass.server.terminal;
 
-import io.scenicpass.core.Claims;
 import io.scenicpass.core.EntryEvent;
-import io.scenicpass.core.KeySet;
-import io.scenicpass.core.Pass;
-import io.scenicpass.core.PassVerifier;
-import io.scenicpass.core.ReentryPolicy;
-import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckItem;
 import io.scenicpass.core.wire.EntryAckReason;
 import io.scenicpass.core.wire.EntryAckStatus;
 import io.scenicpass.core.wire.EntryBatch;
-import io.scenicpass.core.wire.OnlineCheckRequest;
-import io.scenicpass.core.wire.OnlineCheckResponse;
 import io.scenicpass.core.wire.TelemetryBatch;
 import io.scenicpass.core.wire.TelemetryReading;
 import io.scenicpass.server.Problem;
@@ -32,10 +24,8 @@ import io.scenicpass.server.terminal.store.ConflictStore;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
 import io.scenicpass.server.terminal.store.EntryEventStore;
 import io.scenicpass.server.terminal.store.EntryStores;
-import io.scenicpass.server.terminal.store.RevocationFeedStore;
 import io.scenicpass.server.terminal.store.TelemetryStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +40,7 @@ import java.util.Set;
  * OVERUSE_CONFLICT to the device that uploaded it (an acknowledged ACCEPTED stays so); events must belong to the
  * device's lane (gate, zone, direction) or are REJECTED with a reason code; the first admission of a pass
  * moves its booking to REDEEMED and enqueues the channel's BOOKING_REDEEMED webhook in the same transaction.
- * Also telemetry and the online check.
+ * Also telemetry; the online claim ({@link OnlineClaims}) stores its event through {@link #store}.
  */
 public final class EntryService {
     /** Most events in one upload. */
@@ -62,10 +52,7 @@ public final class EntryService {
 
     private final Database db;
     private final EntryStores entries;
-    private final RevocationFeedStore feeds;
-    private final KeyService keys;
     private final Clock clock;
-    private final String areaId;
     private final EntryIngestion ingestion;
     private final SiteStore site = new SiteStore();
     private final Refusals refusals = new Refusals();
@@ -78,17 +65,12 @@ public final class EntryService {
             ChannelStore channels,
             CatalogueStore catalogue,
             InventoryStore inventory,
-            RevocationFeedStore feeds,
             WebhookService webhooks,
             KeyService keys,
-            Clock clock,
-            String areaId) {
+            Clock clock) {
         this.db = db;
         this.entries = entries;
-        this.feeds = feeds;
-        this.keys = keys;
         this.clock = clock;
-        this.areaId = areaId;
         this.ingestion = new EntryIngestion(
                 entries, passes, bookings, channels, catalogue, inventory, webhooks, keys.codes(), refusals::count);
     }
@@ -131,21 +113,36 @@ public final class EntryService {
         }
         if (!toStore.isEmpty()) {
             db.tx(c -> {
-                Lane lane = lane(c, device);
-                List<EntryIngestion.Candidate> candidates = new ArrayList<>(toStore.size());
-                for (int i : toStore) {
-                    EntryEvent e = events.get(i);
-                    String problem = invalid(e);
-                    if (problem == null) {
-                        problem = lane.mismatch(e);
-                    }
-                    candidates.add(new EntryIngestion.Candidate(i, e, row(device, lane, e, problem, now), problem));
-                }
-                ingestion.run(c, device.id(), candidates, acks, now);
+                store(c, device, events, toStore, acks, now);
                 return null;
             });
         }
         return new EntryAck(List.of(acks));
+    }
+
+    /**
+     * Checks the events at {@code toStore} (distinct ids) against the device's lane and stores them in the caller's
+     * transaction, filling {@code acks} at their indexes (the online claim stores its one event this way too).
+     */
+    void store(
+            java.sql.Connection c,
+            DeviceRow device,
+            List<EntryEvent> events,
+            List<Integer> toStore,
+            EntryAckItem[] acks,
+            Instant now)
+            throws java.sql.SQLException {
+        Lane lane = lane(c, device);
+        List<EntryIngestion.Candidate> candidates = new ArrayList<>(toStore.size());
+        for (int i : toStore) {
+            EntryEvent e = events.get(i);
+            String problem = invalid(e);
+            if (problem == null) {
+                problem = lane.mismatch(e);
+            }
+            candidates.add(new EntryIngestion.Candidate(i, e, row(device, lane, e, problem, now), problem));
+        }
+        ingestion.run(c, device.id(), candidates, acks, now);
     }
 
     /**
@@ -328,50 +325,6 @@ public final class EntryService {
 
     public List<ConflictStore.Conflict> conflicts(int limit) {
         return db.read(c -> entries.conflicts().list(c, Math.max(1, Math.min(limit, 10_000))));
-    }
-
-    /**
-     * Answers a gate's online check for a pass: signature and key, area, revocation, validity window (with the
-     * default tolerances) and the entries already recorded. Does not record an entry: that arrives in a batch
-     * with the same event id.
-     */
-    public OnlineCheckResponse onlineCheck(OnlineCheckRequest req, Duration early, Duration late) {
-        if (req == null || req.passText() == null || req.passText().isBlank()) {
-            throw new ServiceException(Problem.BAD_REQUEST, "passText is required");
-        }
-        Instant now = clock.instant();
-        Pass pass;
-        try {
-            KeySet ks = keys.signedKeySet().verify(keys.root().publicKey());
-            pass = keys.codes().resolve(new PassVerifier(ks).decodeAndVerify(req.passText(), now));
-        } catch (ScenicPassException e) {
-            return new OnlineCheckResponse(Verdict.DENY, e.code().name());
-        }
-        Claims cl = pass.claims();
-        if (!areaId.equals(cl.issuerId())) {
-            return new OnlineCheckResponse(Verdict.DENY, "WRONG_AREA");
-        }
-        boolean revoked = db.read(c -> feeds.revoked(c, cl.passId()));
-        if (revoked) {
-            return new OnlineCheckResponse(Verdict.DENY, "REVOKED");
-        }
-        if (now.isBefore(cl.validFrom().minus(early))) {
-            return new OnlineCheckResponse(Verdict.DENY, "NOT_YET_VALID");
-        }
-        if (!now.isBefore(cl.validUntil().plus(late))) {
-            return new OnlineCheckResponse(Verdict.DENY, "EXPIRED");
-        }
-        int used = db.read(c -> entries.use().entries(c, cl.passId()));
-        if (req.direction() != io.scenicpass.core.Direction.OUT) {
-            if (cl.reentry() == ReentryPolicy.SINGLE && used >= 1) {
-                return new OnlineCheckResponse(Verdict.DENY, "ALREADY_ENTERED");
-            }
-            if (cl.entriesAllowed() > 0 && used >= cl.entriesAllowed()) {
-                return new OnlineCheckResponse(
-                        Verdict.DENY, cl.entriesAllowed() == 1 ? "ALREADY_ENTERED" : "NO_ENTRIES_LEFT");
-            }
-        }
-        return new OnlineCheckResponse(Verdict.ADMIT, "OK");
     }
 
     private static String clip(String s, int max) {

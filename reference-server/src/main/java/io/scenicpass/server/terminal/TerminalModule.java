@@ -31,6 +31,7 @@ public final class TerminalModule implements AutoCloseable {
     public final DeviceService devices;
     public final SyncFeedService syncFeeds;
     public final EntryService entries;
+    public final OnlineClaims claims;
     public final PushHub push;
     public final TerminalApi api;
     private final ServerConfig config;
@@ -48,6 +49,7 @@ public final class TerminalModule implements AutoCloseable {
                 p.clock(),
                 p.random(),
                 config.areaId);
+        devices.onlineCheckBudget(config.onlineCheckBudget);
         syncFeeds = new SyncFeedService(
                 p.db(), feeds, new ManifestStore(), keys, p.clock(), ZoneOffset.UTC, Duration.ofSeconds(5));
         entries = new EntryService(
@@ -58,21 +60,28 @@ public final class TerminalModule implements AutoCloseable {
                 new ChannelStore(),
                 new CatalogueStore(),
                 new InventoryStore(),
-                feeds,
                 channels.webhooks,
                 keys,
-                p.clock(),
-                config.areaId);
+                p.clock());
+        claims = new OnlineClaims(p.db(), entries, feeds, keys, p.clock(), config.areaId);
         push = new PushHub(p.db(), feeds, p.clock());
         push.cluster(cluster.bus);
         devices.onRevoked(push::disconnect);
-        api = new TerminalApi(devices, syncFeeds, entries, push, admin, p.clock());
+        api = new TerminalApi(devices, syncFeeds, entries, claims, push, admin, p.clock());
         for (String reason : EntryService.Refusals.REASONS) {
             FunctionCounter.builder("scenicpass.entries.refused", entries.refusals(), r -> r.get(reason))
                     .description("entry events refused for good (REJECTED), by reason code")
                     .tag("reason", reason)
                     .register(p.metrics().registry());
         }
+        FunctionCounter.builder("scenicpass.online.checks", claims, OnlineClaims::admitted)
+                .description("online checks (claims) answered, by verdict")
+                .tag("verdict", "ADMIT")
+                .register(p.metrics().registry());
+        FunctionCounter.builder("scenicpass.online.checks", claims, OnlineClaims::denied)
+                .description("online checks (claims) answered, by verdict")
+                .tag("verdict", "DENY")
+                .register(p.metrics().registry());
         p.metrics().gauge("scenicpass.push.streams", "open terminal SSE streams", push::connected);
         p.metrics()
                 .gauge(

@@ -20,7 +20,6 @@ import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.terminal.EntryService;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
 import io.scenicpass.server.terminal.store.EntryStores;
-import io.scenicpass.server.terminal.store.RevocationFeedStore;
 import io.scenicpass.server.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,11 +81,9 @@ class FlowIngestionTest {
                     new ChannelStore(),
                     new CatalogueStore(),
                     new InventoryStore(),
-                    new RevocationFeedStore(),
                     ts.server.webhooks(),
                     ts.server.keys(),
-                    ts.clock,
-                    ts.server.config().areaId);
+                    ts.clock);
             DeviceRow device =
                     new DeviceRow("dev-1", "South 1", "SP", "gate-south", false, ts.clock.instant(), null, null);
             Instant t = ts.clock.instant().minusSeconds(600); // 10:50 local

@@ -365,7 +365,9 @@ class TerminalApiTest {
                                         creds.deviceId(),
                                         "gate-a",
                                         TerminalFixtures.SLOT_START))));
-                var second = sync.onlineCheck(check, Duration.ofSeconds(5)).orElseThrow();
+                var again = new io.scenicpass.core.wire.OnlineCheckRequest(
+                        "ev-online-2", text, "gate-a", "park", io.scenicpass.core.Direction.IN);
+                var second = sync.onlineCheck(again, Duration.ofSeconds(5)).orElseThrow();
                 assertThat(second.verdict()).isEqualTo(io.scenicpass.core.Verdict.DENY);
                 assertThat(second.reason()).isEqualTo("ALREADY_ENTERED");
             } finally {

@@ -27,6 +27,7 @@ public final class DeviceConfig {
     private final Map<String, DisplayMessage> messages;
     private final String holderBindingKey;
     private final boolean healthCertificateRequired;
+    private final long onlineCheckBudgetMillis;
     private final long version;
     private final Map<String, ProductGatePolicy> productPolicies;
 
@@ -44,6 +45,7 @@ public final class DeviceConfig {
             @JsonProperty("messages") Map<String, DisplayMessage> messages,
             @JsonProperty("holderBindingKey") String holderBindingKey,
             @JsonProperty("healthCertificateRequired") boolean healthCertificateRequired,
+            @JsonProperty("onlineCheckBudgetMillis") long onlineCheckBudgetMillis,
             @JsonProperty("version") long version,
             @JsonProperty("productPolicies") Map<String, ProductGatePolicy> productPolicies) {
         this.deviceId = deviceId;
@@ -58,13 +60,14 @@ public final class DeviceConfig {
                 messages == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(messages));
         this.holderBindingKey = holderBindingKey;
         this.healthCertificateRequired = healthCertificateRequired;
+        this.onlineCheckBudgetMillis = onlineCheckBudgetMillis;
         this.version = version;
         this.productPolicies = productPolicies == null
                 ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(productPolicies));
     }
 
-    /** The previous constructor (before product policies), kept for callers built against it. */
+    /** The previous constructor (before the online budget and product policies), kept for callers built against it. */
     public DeviceConfig(
             String deviceId,
             String gateId,
@@ -90,6 +93,7 @@ public final class DeviceConfig {
                 messages,
                 holderBindingKey,
                 healthCertificateRequired,
+                0L,
                 version,
                 null);
     }
@@ -149,6 +153,14 @@ public final class DeviceConfig {
         return healthCertificateRequired;
     }
 
+    /**
+     * How long the gate waits for the server's online claim before it decides offline (0: the gate's own
+     * default).
+     */
+    public long onlineCheckBudgetMillis() {
+        return onlineCheckBudgetMillis;
+    }
+
     /** Config version. */
     public long version() {
         return version;
@@ -182,6 +194,7 @@ public final class DeviceConfig {
                 && Objects.equals(messages, x.messages)
                 && Objects.equals(holderBindingKey, x.holderBindingKey)
                 && healthCertificateRequired == x.healthCertificateRequired
+                && onlineCheckBudgetMillis == x.onlineCheckBudgetMillis
                 && version == x.version
                 && Objects.equals(productPolicies, x.productPolicies);
     }
@@ -200,6 +213,7 @@ public final class DeviceConfig {
                 messages,
                 holderBindingKey,
                 healthCertificateRequired,
+                onlineCheckBudgetMillis,
                 version,
                 productPolicies);
     }
@@ -210,7 +224,8 @@ public final class DeviceConfig {
                 + "zones=" + zones + ", " + "direction=" + direction + ", " + "earlyToleranceSeconds="
                 + earlyToleranceSeconds + ", " + "lateToleranceSeconds=" + lateToleranceSeconds + ", " + "rules="
                 + rules + ", " + "messages=" + messages + ", " + "holderBindingKey=" + holderBindingKey + ", "
-                + "healthCertificateRequired=" + healthCertificateRequired + ", " + "version=" + version + ", "
+                + "healthCertificateRequired=" + healthCertificateRequired + ", " + "onlineCheckBudgetMillis="
+                + onlineCheckBudgetMillis + ", " + "version=" + version + ", "
                 + "productPolicies=" + productPolicies + "}";
     }
 
@@ -233,6 +248,7 @@ public final class DeviceConfig {
         b.messages = messages;
         b.holderBindingKey = holderBindingKey;
         b.healthCertificateRequired = healthCertificateRequired;
+        b.onlineCheckBudgetMillis = onlineCheckBudgetMillis;
         b.version = version;
         b.productPolicies = productPolicies;
         return b;
@@ -251,6 +267,7 @@ public final class DeviceConfig {
         private Map<String, DisplayMessage> messages;
         private String holderBindingKey;
         private boolean healthCertificateRequired;
+        private long onlineCheckBudgetMillis;
         private long version;
         private Map<String, ProductGatePolicy> productPolicies;
 
@@ -322,6 +339,12 @@ public final class DeviceConfig {
             return this;
         }
 
+        /** How long the gate waits for the online claim (0: the gate's default). */
+        public Builder onlineCheckBudgetMillis(long v) {
+            this.onlineCheckBudgetMillis = v;
+            return this;
+        }
+
         /** Config version. */
         public Builder version(long v) {
             this.version = v;
@@ -348,6 +371,7 @@ public final class DeviceConfig {
                     messages,
                     holderBindingKey,
                     healthCertificateRequired,
+                    onlineCheckBudgetMillis,
                     version,
                     productPolicies);
         }

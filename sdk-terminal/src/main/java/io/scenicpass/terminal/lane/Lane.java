@@ -134,8 +134,13 @@ public final class Lane implements AutoCloseable {
 
     /** Shows an operator message until the next visitor. */
     public void showMessage(String zh, String en) {
+        showMessage(zh, en, DisplayTone.INFO);
+    }
+
+    /** Shows a message in the given tone (an alert: {@link DisplayTone#ALERT}) until the next visitor. */
+    public void showMessage(String zh, String en, DisplayTone tone) {
         if (cfg.display != null) {
-            cfg.display.show(zh, en, DisplayTone.INFO);
+            cfg.display.show(zh, en, tone);
         }
     }
 

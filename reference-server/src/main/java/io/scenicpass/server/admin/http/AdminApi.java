@@ -14,6 +14,7 @@ import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.CapacityChanges;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
+import io.scenicpass.server.sales.OnlineClaimPolicy;
 import io.scenicpass.server.sales.PassQueries;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class AdminApi {
     record ClosedBody(Boolean closed) {}
 
     record ActiveBody(Boolean active) {}
+
+    record OnlineClaimBody(Boolean onlineClaim) {}
 
     /** POST: id required, the rest defaulted; PUT: all but id and the webhook required; PATCH: any. */
     record ChannelBody(
@@ -54,6 +57,7 @@ public final class AdminApi {
     private final ChannelService channels;
     private final KeyService keys;
     private final PassQueries passes;
+    private final OnlineClaimPolicy onlineClaims;
 
     public AdminApi(
             AdminService admin,
@@ -62,7 +66,8 @@ public final class AdminApi {
             CapacityChanges capacity,
             ChannelService channels,
             KeyService keys,
-            PassQueries passes) {
+            PassQueries passes,
+            OnlineClaimPolicy onlineClaims) {
         this.admin = admin;
         this.catalogue = catalogue;
         this.inventory = inventory;
@@ -70,6 +75,7 @@ public final class AdminApi {
         this.channels = channels;
         this.keys = keys;
         this.passes = passes;
+        this.onlineClaims = onlineClaims;
     }
 
     public void register(RoutesConfig r) {
@@ -82,6 +88,15 @@ public final class AdminApi {
         r.put(p + "/products/{id}/active", auth(ctx -> {
             catalogue.setActive(
                     ctx.pathParam("id"), required(body(ctx, ActiveBody.class).active(), "active"));
+            ctx.status(204);
+        }));
+        r.get(
+                p + "/products/{id}/online-claim",
+                auth(ctx -> ctx.json(new OnlineClaimBody(onlineClaims.get(ctx.pathParam("id"))))));
+        r.put(p + "/products/{id}/online-claim", auth(ctx -> {
+            onlineClaims.set(
+                    ctx.pathParam("id"),
+                    required(body(ctx, OnlineClaimBody.class).onlineClaim(), "onlineClaim"));
             ctx.status(204);
         }));
         r.put(p + "/prices", auth(ctx -> {

@@ -22,6 +22,7 @@ import io.scenicpass.server.http.InFlightLimit;
 import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.terminal.DeviceService;
 import io.scenicpass.server.terminal.EntryService;
+import io.scenicpass.server.terminal.OnlineClaims;
 import io.scenicpass.server.terminal.PushHub;
 import io.scenicpass.server.terminal.SyncFeedService;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
@@ -66,6 +67,7 @@ public final class TerminalApi {
     private final DeviceService devices;
     private final SyncFeedService feeds;
     private final EntryService entries;
+    private final OnlineClaims claims;
     private final PushHub push;
     private final AdminService admin;
     private final Clock clock;
@@ -85,12 +87,14 @@ public final class TerminalApi {
             DeviceService devices,
             SyncFeedService feeds,
             EntryService entries,
+            OnlineClaims claims,
             PushHub push,
             AdminService admin,
             Clock clock) {
         this.devices = devices;
         this.feeds = feeds;
         this.entries = entries;
+        this.claims = claims;
         this.push = push;
         this.admin = admin;
         this.clock = clock;
@@ -128,13 +132,9 @@ public final class TerminalApi {
             entries.telemetry(current(ctx), body(ctx, TelemetryBatch.class));
             ctx.status(204);
         }));
-        r.post(p + "/online-check", device(ctx -> {
-            DeviceService.TerminalSettings s = devices.settings();
-            ctx.json(entries.onlineCheck(
-                    body(ctx, OnlineCheckRequest.class),
-                    Duration.ofSeconds(s.earlyToleranceSeconds()),
-                    Duration.ofSeconds(s.lateToleranceSeconds())));
-        }));
+        r.post(
+                p + "/online-check",
+                device(ctx -> ctx.json(claims.claim(current(ctx), body(ctx, OnlineCheckRequest.class)))));
         SseHandler sse = new SseHandler(client -> {
             DeviceRow d = client.ctx().attribute(DEVICE);
             push.open(d.id(), d.gateId(), client);
