@@ -18,6 +18,7 @@ import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
 import io.scenicpass.server.db.Database;
+import io.scenicpass.server.db.RunMarker;
 import io.scenicpass.server.flow.FlowConfig;
 import io.scenicpass.server.flow.FlowModule;
 import io.scenicpass.server.flow.store.FlowStore;
@@ -81,8 +82,10 @@ public final class ScenicPassServer implements AutoCloseable {
     private FlowModule flow;
     private ClusterModule cluster;
     private TerminalModule terminal;
-    /** Counter rows that disagreed with the bookings when this server started (logged). */
+    /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
+    /** Present while this server runs: its absence at the next start proves a clean stop. */
+    private RunMarker runMarker;
 
     private ScenicPassServer(Builder b) {
         this.config = b.config;
@@ -133,6 +136,7 @@ public final class ScenicPassServer implements AutoCloseable {
         // owner-only data directory; refuse to run on secrets other users can read (or could have replaced)
         SecureFiles.ownerOnlyDirectory(config.dataDir);
         SecureFiles.requireOwnerOnly(SecureFiles.secretsOf(config.dataDir, ServerConfig.H2_NAME));
+        runMarker = RunMarker.claim(config.dataDir);
         db = new Database(
                 config.effectiveDbUrl(),
                 config.dbUser,
@@ -149,8 +153,9 @@ public final class ScenicPassServer implements AutoCloseable {
         sales = new SalesModule(
                 platform, keys.keys, channels, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         admin = new AdminModule(platform, sales, channels, keys.keys);
-        // logged, not fixed: repairing is the operator's decision (repair-inventory, POST /admin/v1/inventory/repair)
-        driftAtStart = sales.inventory.repair().logDrift();
+        // after a clean stop logged, not fixed: the operator's decision (repair-inventory, POST .../inventory/repair);
+        // after an unclean stop of H2 repaired now: H2 may keep part of a transaction in flight at the crash
+        driftAtStart = sales.inventory.repair().atStart(runMarker.uncleanStop() && !db.isPostgres());
         initAdminToken();
         flow = new FlowModule(db, clock, FlowConfig.of(config.flow), targets);
         cluster = new ClusterModule(platform);
@@ -308,7 +313,10 @@ public final class ScenicPassServer implements AutoCloseable {
         return config;
     }
 
-    /** The inventory counter rows that disagreed with their bookings at start-up (logged, left as they were). */
+    /**
+     * The inventory counter rows that disagreed with their bookings at start-up: logged and left as they were, or
+     * repaired when the embedded H2's last run ended uncleanly.
+     */
     public List<io.scenicpass.server.sales.store.InventoryAudit.Drift> driftAtStart() {
         return driftAtStart;
     }
@@ -412,6 +420,9 @@ public final class ScenicPassServer implements AutoCloseable {
         }
         if (db != null) {
             db.close();
+        }
+        if (runMarker != null) {
+            runMarker.release();
         }
     }
 }
