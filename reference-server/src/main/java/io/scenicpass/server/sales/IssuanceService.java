@@ -32,7 +32,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,13 +89,14 @@ public final class IssuanceService {
         }
         List<PassRecord> out = new ArrayList<>();
         List<Booking.UnitItem> items = new ArrayList<>(); // the unit items with their pass ids
-        // real-name: the visitors' holder bindings (claim 11 and the manifest), by unit item uuid
+        // real-name: the visitors' holder bindings, by unit item uuid. They travel in the manifest, not in the pass: a
+        // 16-byte binding in the QR would take a real-name pass from 171 to 207 characters (QR version 8); gates find
+        // the holder of a pass, and a pass from its holder's document, through the manifest (docs/protocol.md §5)
         Map<String, String> bindings = identities.bindings(c, b.uuid());
         if (product.groupPass()) {
             boolean concession = b.unitItems().stream()
                     .allMatch(
                             u -> CONCESSION_TYPES.contains(units.get(u.unitId()).type()));
-            // the pass carries the booker's (first identified visitor's) binding, the manifest every visitor's
             List<String> all = new ArrayList<>(bindings.values());
             PassRecord p = sign(
                     c,
@@ -109,7 +109,6 @@ public final class IssuanceService {
                     b.quantity(),
                     concession,
                     now,
-                    all.isEmpty() ? null : all.get(0),
                     null);
             manifest.addHolderBindings(c, p.passId(), all);
             for (Booking.UnitItem u : b.unitItems()) {
@@ -130,7 +129,6 @@ public final class IssuanceService {
                         unit.paxCount(),
                         CONCESSION_TYPES.contains(unit.type()),
                         now,
-                        bindings.get(u.uuid()),
                         unit);
                 if (bindings.containsKey(u.uuid())) {
                     manifest.addHolderBindings(c, p.passId(), List.of(bindings.get(u.uuid())));
@@ -154,7 +152,6 @@ public final class IssuanceService {
             int partySize,
             boolean concession,
             Instant now,
-            String binding,
             Unit unit)
             throws SQLException {
         PassKind kind = product.groupPass() ? PassKind.GROUP : PassKind.valueOf(product.passKind());
@@ -177,9 +174,6 @@ public final class IssuanceService {
                 .issuedAt(now);
         for (String zone : product.zones()) {
             cb.zone(zone, 1);
-        }
-        if (binding != null) {
-            cb.holderBinding(Base64.getUrlDecoder().decode(binding));
         }
         if (concession && unit != null && (unit.minAge() != null || unit.maxAge() != null)) {
             cb.minAge(unit.minAge()).maxAge(unit.maxAge()); // the gate checks them against the presented document
