@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Synthetic flow history for the demo: {@code days} past days plus today so far, for every product of the
- * catalogue — sold bookings (one pass per booking, party = quantity) from the demo channels, 80 % pre-booked
+ * catalogue that opens the park — sold bookings (one pass per booking, party = quantity) from the demo channels, 80 % pre-booked
  * and 20 % bought on the day, first entries at the north and south gates following a realistic arrival
  * curve (about +5 min around slot start, σ 28 min, 6 % no-shows; walk-ups enter ~8 min after buying), exits
  * after ~4 h. Bulk JDBC batches, so a month seeds in about a second. Deterministic for a given seed.
@@ -75,8 +75,8 @@ public final class DemoHistory {
             for (LocalDate d = today.minusDays(days); !d.isAfter(today); d = d.plusDays(1)) {
                 double dayFactor = (d.getDayOfWeek().getValue() >= 6 ? 1.45 : 1.0) * (0.9 + 0.2 * rnd.nextDouble());
                 for (CatalogueService.ProductView pv : products) {
-                    if (pv.options().isEmpty()) {
-                        continue;
+                    if (pv.options().isEmpty() || !pv.product().zones().contains("park")) {
+                        continue; // the history is the park's (its gates); e.g. the museum has its own entrance
                     }
                     var option = pv.options().get(0).option();
                     double productShare = pv.product().groupPass()
