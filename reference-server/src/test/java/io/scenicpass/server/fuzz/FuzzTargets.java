@@ -251,6 +251,38 @@ final class FuzzTargets {
                 Auth.ADMIN,
                 r -> a + "/blacklist",
                 r -> "{\"binding\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"note\":\"fuzz\"}");
+        // identity (issue 14)
+        String doc = "{\"type\":\"CN_ID\",\"number\":\""
+                + io.scenicpass.server.identity.IdentityFixture.cnId("19800101", "555") + "\"";
+        add(
+                t,
+                "POST",
+                a + "/identity/blacklist",
+                Auth.ADMIN,
+                r -> a + "/identity/blacklist",
+                r -> doc + ",\"reason\":\"fuzz\",\"addedBy\":\"fuzz\"}");
+        add(
+                t,
+                "POST",
+                a + "/identity/blacklist/remove",
+                Auth.ADMIN,
+                r -> a + "/identity/blacklist/remove",
+                r -> doc + ",\"removedBy\":\"fuzz\"}");
+        add(t, "POST", a + "/identity/erase", Auth.ADMIN, r -> a + "/identity/erase", r -> doc + "}");
+        add(
+                t,
+                "PUT",
+                a + "/identity/products/{id}/policy",
+                Auth.ADMIN,
+                r -> a + "/identity/products/" + pick(r, "tour", "nope") + "/policy",
+                r -> "{\"realName\":\"" + pick(r, "NONE", "BOOKER", "EVERY_VISITOR") + "\",\"dailyLimit\":1}");
+        add(
+                t,
+                "DELETE",
+                a + "/identity/bookings/{uuid}",
+                Auth.ADMIN,
+                r -> a + "/identity/bookings/" + pick(r, "b-1", "nope", "%00"),
+                r -> "{}");
         add(
                 t,
                 "DELETE",

@@ -40,11 +40,17 @@ class AdminBadBodiesTest {
             "POST /admin/v1/inventory/repair");
 
     static final String HUGE = "x".repeat(100_000);
+    /** A valid CN_ID number for the identity routes. */
+    static final String DOCUMENT = io.scenicpass.server.identity.IdentityFixture.cnId("19800101", "555");
     /** Top-level fields a route may go without (defaulted or optional); leaving out any other one is a 400. */
     static final Map<String, Set<String>> OPTIONAL = Map.of(
             "PUT /admin/v1/prices", Set.of("channelId", "net"),
             "POST /admin/v1/channels", Set.of("name", "kind", "ratePerSecond", "burst"),
             "POST /admin/v1/blacklist", Set.of("note"),
+            "POST /admin/v1/identity/blacklist", Set.of("country", "expiresAt"),
+            "POST /admin/v1/identity/blacklist/remove", Set.of("country"),
+            "POST /admin/v1/identity/erase", Set.of("country"),
+            "PUT /admin/v1/identity/products/{}/policy", Set.of("dailyLimit", "limitScope"),
             "POST /admin/v1/enrollment-tokens", Set.of("label", "ttlHours"),
             "POST /admin/v1/terminal-messages", Set.of("zh", "en"),
             "PUT /admin/v1/passes/{}/credentials", Set.of("holderBindings", "cardUids", "biometricSubjects"));
@@ -209,6 +215,47 @@ class AdminBadBodiesTest {
                         0,
                         false,
                         "note",
+                        true),
+                // identity (issue 14): add, then remove (the valid bodies run in this order), erase, policy
+                new Route(
+                        "POST " + a + "/identity/blacklist",
+                        a + "/identity/blacklist",
+                        "{\"type\":\"CN_ID\",\"number\":\"" + DOCUMENT + "\",\"reason\":\"r\",\"addedBy\":\"ops\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "reason",
+                        true),
+                new Route(
+                        "POST " + a + "/identity/blacklist/remove",
+                        a + "/identity/blacklist/remove",
+                        "{\"type\":\"CN_ID\",\"number\":\"" + DOCUMENT + "\",\"removedBy\":\"ops\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "removedBy",
+                        true),
+                new Route(
+                        "POST " + a + "/identity/erase",
+                        a + "/identity/erase",
+                        "{\"type\":\"CN_ID\",\"number\":\"" + DOCUMENT + "\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "number",
+                        true),
+                new Route(
+                        "PUT " + a + "/identity/products/{}/policy",
+                        a + "/identity/products/tour/policy",
+                        "{\"realName\":\"BOOKER\",\"dailyLimit\":2,\"limitScope\":\"SITE\"}",
+                        "dailyLimit",
+                        1,
+                        100,
+                        false,
+                        "realName",
                         true),
                 new Route(
                         "POST " + a + "/gates",
