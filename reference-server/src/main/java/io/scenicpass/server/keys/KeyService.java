@@ -37,7 +37,7 @@ public final class KeyService {
     /** How long an issuer key signs before it should be rotated, and how long a retired key still verifies. */
     static final Duration ISSUER_LIFETIME = Duration.ofDays(730);
 
-    /** The setting holding the key set's sequence (bumped by a new key, a status change or a new pass code). */
+    /** The setting holding the key set's sequence less the number of pass codes (bumped by key changes). */
     static final String SEQUENCE = "keyset.sequence";
 
     static final Duration RETIRED_GRACE = Duration.ofDays(400);
@@ -169,7 +169,9 @@ public final class KeyService {
             for (KeyRow k : store.list(c, "ISSUER")) {
                 entries.add(entry(k));
             }
-            long seq = Long.parseLong(settings.get(c, SEQUENCE).orElse("1"));
+            // + the number of pass codes: a new code moves the set on (gates fetch it) without the issuing
+            // transaction writing the sequence row, which concurrent confirms would queue (or deadlock) on
+            long seq = Long.parseLong(settings.get(c, SEQUENCE).orElse("1")) + codes.count(c);
             return KeySet.of(seq, clock.instant(), entries, codes.book(c)).sign(root);
         });
     }

@@ -37,6 +37,11 @@ public final class PassCodeBook {
         return db.read(this::book);
     }
 
+    /** How many codes the caller's transaction sees. */
+    public long count(Connection c) throws SQLException {
+        return store.count(c);
+    }
+
     /** The whole book as the caller's transaction sees it (never one that gave codes: they may roll back). */
     public PassCodes book(Connection c) throws SQLException {
         PassCodes b = store.book(c);

@@ -3,7 +3,6 @@ package io.scenicpass.server.keys;
 import io.scenicpass.core.Claims;
 import io.scenicpass.core.PassCodes;
 import io.scenicpass.server.db.Jdbc;
-import io.scenicpass.server.db.SettingStore;
 import io.scenicpass.server.db.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import java.util.Optional;
  */
 public final class PassCodeStore {
     private static final int ATTEMPTS = 8;
-    private final SettingStore settings = new SettingStore();
 
     /** The claims with every id replaced by its code ({@code #n}), giving codes to ids that have none yet. */
     public Claims encode(Connection c, Claims claims) throws SQLException {
@@ -33,6 +31,12 @@ public final class PassCodeStore {
         } catch (StoreException e) {
             throw (SQLException) e.getCause();
         }
+    }
+
+    /** How many codes there are (the key set's sequence counts them, so a new code makes gates fetch it). */
+    public long count(Connection c) throws SQLException {
+        return Jdbc.one(c, "SELECT COUNT(*) FROM pass_code", rs -> rs.getLong(1))
+                .orElse(0L);
     }
 
     /** The whole code book (what gates and third parties resolve codes with). */
@@ -57,17 +61,13 @@ public final class PassCodeStore {
             if (code.isPresent()) {
                 return code.get();
             }
-            int added = Jdbc.update(
+            Jdbc.update(
                     c,
                     "INSERT INTO pass_code(kind, id, code) SELECT ?, ?, COALESCE(MAX(code) + 1, 0) FROM pass_code"
                             + " WHERE kind=? ON CONFLICT DO NOTHING",
                     kind.name(),
                     id,
                     kind.name());
-            if (added > 0) { // the codes travel in the signed key set: a new sequence makes gates fetch it
-                long v = Long.parseLong(settings.putIfAbsent(c, KeyService.SEQUENCE, "1")) + 1;
-                settings.put(c, KeyService.SEQUENCE, Long.toString(v));
-            }
         }
         throw new IllegalStateException("no pass code for " + kind + " " + id + " after " + ATTEMPTS + " attempts");
     }
