@@ -159,6 +159,13 @@ final class FuzzTargets {
         add(
                 t,
                 "PUT",
+                a + "/products/{id}/online-claim",
+                Auth.ADMIN,
+                r -> a + "/products/" + pick(r, "side", "side", "nope") + "/online-claim",
+                r -> "{\"onlineClaim\":" + r.nextBoolean() + "}");
+        add(
+                t,
+                "PUT",
                 a + "/prices",
                 Auth.ADMIN,
                 r -> a + "/prices",

@@ -127,6 +127,16 @@ class AdminBadBodiesTest {
                         null,
                         true),
                 new Route(
+                        "PUT " + a + "/products/{}/online-claim",
+                        a + "/products/tour/online-claim",
+                        "{\"onlineClaim\":true}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        null,
+                        true),
+                new Route(
                         "PUT " + a + "/prices",
                         a + "/prices",
                         "{\"unitId\":\"tour-adult\",\"channelId\":\"*\",\"retail\":10000,\"net\":9000}",
