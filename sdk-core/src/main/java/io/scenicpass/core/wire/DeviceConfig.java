@@ -28,6 +28,7 @@ public final class DeviceConfig {
     private final String holderBindingKey;
     private final boolean healthCertificateRequired;
     private final long version;
+    private final List<PeerInfo> peers;
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
@@ -43,7 +44,8 @@ public final class DeviceConfig {
             @JsonProperty("messages") Map<String, DisplayMessage> messages,
             @JsonProperty("holderBindingKey") String holderBindingKey,
             @JsonProperty("healthCertificateRequired") boolean healthCertificateRequired,
-            @JsonProperty("version") long version) {
+            @JsonProperty("version") long version,
+            @JsonProperty("peers") List<PeerInfo> peers) {
         this.deviceId = deviceId;
         this.gateId = gateId;
         this.areaId = areaId;
@@ -57,6 +59,7 @@ public final class DeviceConfig {
         this.holderBindingKey = holderBindingKey;
         this.healthCertificateRequired = healthCertificateRequired;
         this.version = version;
+        this.peers = peers == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(peers));
     }
 
     /** Device id. */
@@ -119,6 +122,11 @@ public final class DeviceConfig {
         return version;
     }
 
+    /** The other gates of the site this gate exchanges entry events with on the LAN. */
+    public List<PeerInfo> peers() {
+        return peers;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DeviceConfig)) {
@@ -136,7 +144,8 @@ public final class DeviceConfig {
                 && Objects.equals(messages, x.messages)
                 && Objects.equals(holderBindingKey, x.holderBindingKey)
                 && healthCertificateRequired == x.healthCertificateRequired
-                && version == x.version;
+                && version == x.version
+                && Objects.equals(peers, x.peers);
     }
 
     @Override
@@ -153,7 +162,8 @@ public final class DeviceConfig {
                 messages,
                 holderBindingKey,
                 healthCertificateRequired,
-                version);
+                version,
+                peers);
     }
 
     @Override
@@ -162,7 +172,8 @@ public final class DeviceConfig {
                 + "zones=" + zones + ", " + "direction=" + direction + ", " + "earlyToleranceSeconds="
                 + earlyToleranceSeconds + ", " + "lateToleranceSeconds=" + lateToleranceSeconds + ", " + "rules="
                 + rules + ", " + "messages=" + messages + ", " + "holderBindingKey=" + holderBindingKey + ", "
-                + "healthCertificateRequired=" + healthCertificateRequired + ", " + "version=" + version + "}";
+                + "healthCertificateRequired=" + healthCertificateRequired + ", " + "version=" + version + ", peers="
+                + peers + "}";
     }
 
     /** A new builder. */
@@ -185,6 +196,7 @@ public final class DeviceConfig {
         b.holderBindingKey = holderBindingKey;
         b.healthCertificateRequired = healthCertificateRequired;
         b.version = version;
+        b.peers = peers;
         return b;
     }
 
@@ -202,6 +214,7 @@ public final class DeviceConfig {
         private String holderBindingKey;
         private boolean healthCertificateRequired;
         private long version;
+        private List<PeerInfo> peers;
 
         private Builder() {}
 
@@ -277,6 +290,12 @@ public final class DeviceConfig {
             return this;
         }
 
+        /** The other gates of the site. */
+        public Builder peers(List<PeerInfo> v) {
+            this.peers = v;
+            return this;
+        }
+
         /** Builds the value. */
         public DeviceConfig build() {
             return new DeviceConfig(
@@ -291,7 +310,8 @@ public final class DeviceConfig {
                     messages,
                     holderBindingKey,
                     healthCertificateRequired,
-                    version);
+                    version,
+                    peers);
         }
     }
 }
