@@ -68,6 +68,7 @@ public final class DeviceService {
     private final ObjectMapper json = WireJson.mapper();
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
     private volatile Consumer<String> onRevoked = id -> {};
+    private final PeerDirectory peers;
 
     public DeviceService(
             Database db,
@@ -86,6 +87,7 @@ public final class DeviceService {
         this.clock = clock;
         this.random = random;
         this.areaId = areaId;
+        this.peers = new PeerDirectory(devices, settings, random, areaId);
     }
 
     /** Told the id of every device revoked (the push hub closes its stream). */
@@ -145,6 +147,7 @@ public final class DeviceService {
                 throw new ServiceException(Problem.UNAUTHORIZED, "unknown enrollment token");
             }
             devices.insertDevice(c, deviceId, name, model, gate, ChannelService.sha256Hex(deviceToken), now);
+            bumpVersion(c); // the other gates of the site learn their new peer
             return gate;
         });
         return new EnrollmentResponse(
@@ -187,6 +190,7 @@ public final class DeviceService {
                 return false;
             }
             devices.revoke(c, deviceId, clock.instant());
+            bumpVersion(c); // the other gates stop believing it on their next config pull
             return true;
         });
         if (!known) {
@@ -221,7 +225,24 @@ public final class DeviceService {
                     .holderBindingKey(bindingKey(c))
                     .healthCertificateRequired(s.healthCertificateRequired())
                     .version(version)
+                    .peers(peers.list(c, d))
                     .build();
+        });
+    }
+
+    /**
+     * Records where a device listens for its peers on the LAN ({@code host:port}); the other gates' configs list
+     * it from their next pull.
+     *
+     * @return the config version in effect afterwards
+     */
+    public long reportPeerEndpoint(DeviceRow d, String endpoint) {
+        String ep = PeerDirectory.checkEndpoint(endpoint);
+        return db.tx(c -> {
+            if (peers.setEndpoint(c, d.id(), ep)) {
+                bumpVersion(c);
+            }
+            return Long.parseLong(settings.get(c, CONFIG_VERSION).orElse("1"));
         });
     }
 
@@ -258,10 +279,8 @@ public final class DeviceService {
             throw new ServiceException(Problem.BAD_REQUEST, "settings too large (4000 characters at most)");
         }
         return db.tx(c -> {
-            long v = Long.parseLong(settings.get(c, CONFIG_VERSION).orElse("1")) + 1;
             settings.put(c, CONFIG, text);
-            settings.put(c, CONFIG_VERSION, Long.toString(v));
-            return v;
+            return bumpVersion(c);
         });
     }
 
@@ -295,6 +314,13 @@ public final class DeviceService {
         m.put("BLACKLISTED", new DisplayMessage("请到服务台咨询", "Please see the service desk"));
         m.put("ID_CHECK_REQUIRED", new DisplayMessage("优惠票请出示证件", "Concession ticket: show your ID"));
         return new TerminalSettings(1800, 900, new ArrayList<>(), m, false);
+    }
+
+    /** Increments the config version (gates re-download their config when it differs). @return the new one */
+    private long bumpVersion(java.sql.Connection c) throws java.sql.SQLException {
+        long v = Long.parseLong(settings.get(c, CONFIG_VERSION).orElse("1")) + 1;
+        settings.put(c, CONFIG_VERSION, Long.toString(v));
+        return v;
     }
 
     /** The area's holder-binding key (base64, 32 bytes), generated once. */

@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -97,7 +98,9 @@ public final class EntryService {
      * Ingests one batch of a device; one ack item per event, in the order sent. A repeated event id within the
      * batch is answered DUPLICATE after its first occurrence; the rest is checked against the device's lane (its
      * gate, and for events that count — admissions and NOT_PASSED — the gate's zone and direction) and stored in one
-     * transaction (see {@code EntryIngestion}).
+     * transaction (see {@code EntryIngestion}). Events another gate of the site decided and this one relays (learnt
+     * on the LAN while the cloud was down, see {@link RelayedEvents}) are checked and stored as their deciding
+     * device's, so an entry uploaded by several gates is stored once and answered DUPLICATE to the later ones.
      */
     public EntryAck ingest(DeviceRow device, EntryBatch batch) {
         if (batch == null || batch.events() == null) {
@@ -131,21 +134,48 @@ public final class EntryService {
         }
         if (!toStore.isEmpty()) {
             db.tx(c -> {
-                Lane lane = lane(c, device);
-                List<EntryIngestion.Candidate> candidates = new ArrayList<>(toStore.size());
-                for (int i : toStore) {
-                    EntryEvent e = events.get(i);
-                    String problem = invalid(e);
-                    if (problem == null) {
-                        problem = lane.mismatch(e);
+                for (Map.Entry<DeviceRow, List<Integer>> group :
+                        RelayedEvents.byOrigin(c, device, events, toStore).entrySet()) {
+                    DeviceRow origin = group.getKey();
+                    if (origin.revoked()) {
+                        for (int i : group.getValue()) {
+                            acks[i] = new EntryAckItem(
+                                    events.get(i).eventId(),
+                                    EntryAckStatus.REJECTED,
+                                    refusal(EntryAckReason.INVALID_EVENT, "relayed event of a revoked device"),
+                                    EntryAckReason.INVALID_EVENT);
+                            refusals.count(EntryAckReason.INVALID_EVENT);
+                        }
+                        continue;
                     }
-                    candidates.add(new EntryIngestion.Candidate(i, e, row(device, lane, e, problem, now), problem));
+                    store(c, origin, events, group.getValue(), acks, now);
                 }
-                ingestion.run(c, device.id(), candidates, acks, now);
                 return null;
             });
         }
         return new EntryAck(List.of(acks));
+    }
+
+    /** Checks and stores the events at {@code indexes}, all decided by device {@code device}, in its lane. */
+    private void store(
+            java.sql.Connection c,
+            DeviceRow device,
+            List<EntryEvent> events,
+            List<Integer> indexes,
+            EntryAckItem[] acks,
+            Instant now)
+            throws java.sql.SQLException {
+        Lane lane = lane(c, device);
+        List<EntryIngestion.Candidate> candidates = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            EntryEvent e = events.get(i);
+            String problem = invalid(e);
+            if (problem == null) {
+                problem = lane.mismatch(e);
+            }
+            candidates.add(new EntryIngestion.Candidate(i, e, row(device, lane, e, problem, now), problem));
+        }
+        ingestion.run(c, device.id(), candidates, acks, now);
     }
 
     /**
