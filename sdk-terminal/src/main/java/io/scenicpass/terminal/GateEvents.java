@@ -86,13 +86,18 @@ final class GateEvents {
 
     /** Journals an event durably, applies it to the ledger and queues it for upload. @return record id */
     long append(EntryEvent event) {
+        return append(event, true);
+    }
+
+    /** As {@link #append(EntryEvent)}; when not {@code durable}, durable only after the journal's next flush. */
+    private long append(EntryEvent event, boolean durable) {
         byte[] payload;
         try {
             payload = WireJson.mapper().writeValueAsBytes(event);
         } catch (IOException e) {
             throw new JournalException("JOURNAL_IO", "cannot serialise event", e);
         }
-        long id = journal.append(payload);
+        long id = durable ? journal.append(payload) : journal.appendDeferred(payload);
         state.ledger().apply(id, event);
         pendingIndex.put(event.eventId(), id);
         if (EntryLedger.countsTowardUsage(event)) {
@@ -110,7 +115,8 @@ final class GateEvents {
     /**
      * Journals a peer gate's event unless it is already here (counted in the ledger or waiting for upload),
      * so it counts once and is uploaded by whichever gate reaches the server (the server dedupes by id).
-     * The caller serialises this with decisions about the same pass.
+     * The caller serialises this with decisions about the same pass, and flushes the journal before telling the
+     * peer it has the event (one fsync per batch).
      *
      * @return whether it was new
      */
@@ -120,7 +126,7 @@ final class GateEvents {
                 || pendingIndex.containsKey(event.eventId())) {
             return false;
         }
-        append(event);
+        append(event, false);
         return true;
     }
 

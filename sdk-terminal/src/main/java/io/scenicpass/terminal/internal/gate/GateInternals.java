@@ -21,7 +21,8 @@ public final class GateInternals {
         Journal journal(Gate gate);
 
         /**
-         * Journals an entry event another gate of the site decided (the peer exchange), once per event id.
+         * Journals an entry event another gate of the site decided (the peer exchange), once per event id; durable
+         * once the journal is flushed (the caller flushes before acknowledging a batch).
          *
          * @param gate a gate
          * @param event the peer's event

@@ -259,7 +259,13 @@ public final class PeerExchange implements AutoCloseable {
                 PeerLog.Batch b = log.after(cursor, BATCH, heartbeatMillis);
                 ObjectNode m = json.createObjectNode();
                 m.put("t", "events").put("epoch", epoch).put("through", b.through);
-                m.set("events", json.valueToTree(b.events));
+                List<EntryEvent> out = new ArrayList<>(b.events.size());
+                for (EntryEvent e : b.events) {
+                    if (!ch.peerId().equals(e.deviceId())) {
+                        out.add(e); // the peer decided those itself
+                    }
+                }
+                m.set("events", json.valueToTree(out));
                 ch.send(json.writeValueAsBytes(m));
                 JsonNode ack = json.readTree(ch.receive());
                 cursor = ack.path("through").asLong(cursor);
@@ -311,10 +317,15 @@ public final class PeerExchange implements AutoCloseable {
                     for (JsonNode n : m.path("events")) {
                         events.add(json.treeToValue(n, EntryEvent.class));
                     }
+                    int fresh = 0;
                     for (EntryEvent e : events) {
                         if (GateInternals.acceptPeerEvent(gate, e)) {
-                            received.incrementAndGet();
+                            fresh++;
                         }
+                    }
+                    if (fresh > 0) {
+                        GateInternals.journal(gate).flush(); // durable before acknowledged
+                        received.addAndGet(fresh);
                     }
                     long through = m.path("through").asLong();
                     resume.put(peer, new String[] {m.path("epoch").asText(), Long.toString(through)});
