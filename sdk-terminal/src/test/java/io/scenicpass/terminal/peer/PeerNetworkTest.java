@@ -220,6 +220,33 @@ class PeerNetworkTest {
     }
 
     @Test
+    void aGateThatCannotSeeTheDecidingGateLearnsThroughAnother() throws Exception {
+        List<Gate> gates = List.of(gate(1), gate(2), gate(3));
+        List<PeerNetwork> nets = List.of(link(gates.get(0)), link(gates.get(1)), link(gates.get(2)));
+        introduce(gates, nets);
+        await("all linked", () -> nets.stream().allMatch(n -> n.linkedPeers().size() == 2));
+        Pass before = fx.issue(fx.claims().build());
+        assertThat(scan(gates.get(0), before).verdict()).isEqualTo(Verdict.ADMIT);
+        await("everyone has the first entry", () -> entries(gates.get(2), before) == 1);
+        // 1 and 3 lose sight of each other; 2 still sees both and relays
+        nets.get(0).isolate(List.of("dev-3"));
+        nets.get(2).isolate(List.of("dev-1"));
+        await(
+                "1 and 3 apart",
+                () -> nets.get(0).linkedPeers().equals(Set.of("dev-2"))
+                        && nets.get(2).linkedPeers().equals(Set.of("dev-2")));
+
+        Pass pass = fx.issue(fx.claims().build());
+        assertThat(scan(gates.get(0), pass).verdict()).isEqualTo(Verdict.ADMIT);
+        await("gate 3 learnt it through gate 2", () -> entries(gates.get(2), pass) == 1);
+        assertThat(scan(gates.get(2), pass).reason()).isEqualTo(Reason.ALREADY_ENTERED);
+        Pass back = fx.issue(fx.claims().build());
+        assertThat(scan(gates.get(2), back).verdict()).isEqualTo(Verdict.ADMIT);
+        await("and back to gate 1", () -> entries(gates.get(0), back) == 1);
+        assertThat(entries(gates.get(2), before)).as("nothing counted twice").isEqualTo(1);
+    }
+
+    @Test
     void aGateThatWasDownCatchesUpAndCountsNothingTwice() throws Exception {
         Gate g1 = gate(1);
         Gate g2 = gate(2);

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Gate-to-gate propagation: 8 gates on loopback (one JVM, journals fsynced as in production), each admitting 20
  * fresh passes per second for {@code -Dscenicpass.bench.seconds} (default 15); for every admission, the time from its
- * decision returning at its gate to its arrival in each of the 7 other gates' ledgers. Skipped unless
+ * decision returning at its gate to its arrival in each of the 7 other gates' ledgers ({@code
+ * -Dscenicpass.bench.fsync=NEVER} to see the share of the disk). Skipped unless
  * {@code -Dscenicpass.bench=true}; prints BENCH lines, asserts completeness, never time.
  */
 class PeerPropagationMeasure {
@@ -45,6 +46,7 @@ class PeerPropagationMeasure {
     void propagation() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("scenicpass.bench"), "set -Dscenicpass.bench=true to measure");
         int seconds = Integer.getInteger("scenicpass.bench.seconds", 15);
+        FsyncPolicy fsync = FsyncPolicy.valueOf(System.getProperty("scenicpass.bench.fsync", "ALWAYS"));
         GateFixture fx = new GateFixture();
         List<Gate> gates = new ArrayList<>();
         List<PeerNetwork> nets = new ArrayList<>();
@@ -57,7 +59,7 @@ class PeerPropagationMeasure {
                 Gate g = fx.gateBuilder(dir.resolve("g" + i))
                         .deviceId("dev-" + i)
                         .config(fx.configBuilder().deviceId("dev-" + i).build())
-                        .fsyncPolicy(FsyncPolicy.ALWAYS)
+                        .fsyncPolicy(fsync)
                         .secureRandom(new SecureRandom())
                         .build();
                 gates.add(g);
@@ -133,8 +135,9 @@ class PeerPropagationMeasure {
             }
             Arrays.sort(s);
             System.out.printf(
-                    "BENCH peer propagation: %d gates x %d admissions/s for %d s = %d admissions, %d arrivals;"
+                    "BENCH peer propagation (fsync %s): %d gates x %d admissions/s for %d s = %d admissions, %d arrivals;"
                             + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (load average %.1f)%n",
+                    fsync,
                     GATES,
                     PER_SECOND,
                     seconds,

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * The gate's side of the LAN exchange: listens for peers (each pushes its events to us) and dials every
  * peer endpoint (we push ours). Senders stream the {@link PeerLog} from the number the receiver says it has;
  * the receiver journals each event it did not know (durably, before acknowledging) and acknowledges.
- * Idempotent by event id, so re-sends after a reconnect, a restart or a relay are harmless.
+ * Idempotent by event id, so re-sends after a reconnect, a restart or a relay are harmless. Relays are spared
+ * where they are not needed: the receiver names the gates pushing to it directly, whose events we then skip (until
+ * one of them stops: then we relay everything of it we hold).
  */
 public final class PeerExchange implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerExchange.class);
@@ -52,6 +54,9 @@ public final class PeerExchange implements AutoCloseable {
     private final Map<SecureChannel, Boolean> live = new ConcurrentHashMap<>();
     private final Set<String> linked = ConcurrentHashMap.newKeySet();
     private final Map<String, String[]> resume = new ConcurrentHashMap<>();
+    /** Peers pushing to this gate now (their own events need no relay to us), with their link counts. */
+    private final Map<String, Integer> inbound = new ConcurrentHashMap<>();
+
     private final Set<String> isolated = ConcurrentHashMap.newKeySet();
     private final AtomicLong received = new AtomicLong();
     private volatile boolean closed;
@@ -232,7 +237,7 @@ public final class PeerExchange implements AutoCloseable {
                         return;
                     }
                     backoff = 100;
-                    push(ch);
+                    push(ch, me);
                 } catch (PeerAuthException e) {
                     LOG.warn("peer {} refused: {}", endpoint, e.getMessage());
                 } catch (IOException e) {
@@ -248,27 +253,35 @@ public final class PeerExchange implements AutoCloseable {
         }
     }
 
-    private void push(SecureChannel ch) throws IOException, InterruptedException {
+    private void push(SecureChannel ch, String me) throws IOException, InterruptedException {
         live.put(ch, Boolean.TRUE);
         linked.add(ch.peerId());
         try {
             JsonNode r = json.readTree(ch.receive());
             long cursor =
                     epoch.equals(r.path("epoch").asText()) ? r.path("through").asLong() : 0;
+            Set<String> direct = direct(r);
             while (!closed && !isolated.contains(ch.peerId())) {
                 PeerLog.Batch b = log.after(cursor, BATCH, heartbeatMillis);
                 ObjectNode m = json.createObjectNode();
                 m.put("t", "events").put("epoch", epoch).put("through", b.through);
                 List<EntryEvent> out = new ArrayList<>(b.events.size());
                 for (EntryEvent e : b.events) {
-                    if (!ch.peerId().equals(e.deviceId())) {
-                        out.add(e); // the peer decided those itself
+                    // ours always; others' unless the peer decided them or hears them from the gate that did
+                    if (me.equals(e.deviceId())
+                            || (!ch.peerId().equals(e.deviceId()) && !direct.contains(e.deviceId()))) {
+                        out.add(e);
                     }
                 }
                 m.set("events", json.valueToTree(out));
                 ch.send(json.writeValueAsBytes(m));
                 JsonNode ack = json.readTree(ch.receive());
                 cursor = ack.path("through").asLong(cursor);
+                Set<String> now = direct(ack);
+                if (!now.containsAll(direct)) {
+                    cursor = 0; // a gate stopped pushing to the peer: relay everything of it we hold
+                }
+                direct = now;
             }
         } finally {
             live.remove(ch);
@@ -305,11 +318,13 @@ public final class PeerExchange implements AutoCloseable {
             s.setSoTimeout((int) Math.max(5000, heartbeatMillis * 5));
             SecureChannel ch = SecureChannel.server(s, me, this::keyOf, random);
             live.put(ch, Boolean.TRUE);
+            inbound.merge(ch.peerId(), 1, Integer::sum);
             try {
                 String peer = ch.peerId();
                 String[] at = resume.getOrDefault(peer, new String[] {"", "0"});
                 ObjectNode hello = json.createObjectNode();
                 hello.put("t", "resume").put("epoch", at[0]).put("through", Long.parseLong(at[1]));
+                hello.set("direct", json.valueToTree(inbound.keySet()));
                 ch.send(json.writeValueAsBytes(hello));
                 while (!closed) {
                     JsonNode m = json.readTree(ch.receive());
@@ -331,10 +346,12 @@ public final class PeerExchange implements AutoCloseable {
                     resume.put(peer, new String[] {m.path("epoch").asText(), Long.toString(through)});
                     ObjectNode ack = json.createObjectNode();
                     ack.put("t", "ack").put("through", through);
+                    ack.set("direct", json.valueToTree(inbound.keySet()));
                     ch.send(json.writeValueAsBytes(ack));
                 }
             } finally {
                 live.remove(ch);
+                inbound.computeIfPresent(ch.peerId(), (k, v) -> v > 1 ? v - 1 : null);
             }
         } catch (PeerAuthException e) {
             LOG.warn("refused a peer connection from {}: {}", s.getRemoteSocketAddress(), e.getMessage());
@@ -342,6 +359,13 @@ public final class PeerExchange implements AutoCloseable {
             // a closed link, or a bad message: nothing acknowledged, the peer re-sends on its next link
             LOG.debug("peer link from {} ended: {}", s.getRemoteSocketAddress(), e.toString());
         }
+    }
+
+    /** @return the peers that a resume or ack says push to its sender directly */
+    private static Set<String> direct(JsonNode m) {
+        Set<String> out = new HashSet<>();
+        m.path("direct").forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     static InetSocketAddress parse(String endpoint) {
