@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class PeerLanTest {
-    @TempDir
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final AtomicInteger tags = new AtomicInteger();
@@ -90,15 +90,24 @@ class PeerLanTest {
         }
     }
 
-    private static void awaitStatus(String what, GateProc g, java.util.function.Predicate<long[]> ok)
-            throws InterruptedException {
-        FaultRig.await(what, () -> {
-            try {
-                return ok.test(g.status());
-            } catch (Exception e) {
-                throw new AssertionError(e);
+    /**
+     * Polls the gate's status until {@code ok}, for up to 60 s (five JVMs on a shared 2-core machine are slow to
+     * reconnect); the failure names the last status.
+     */
+    private static void awaitStatus(String what, GateProc g, java.util.function.Predicate<long[]> ok) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        long[] last = g.status();
+        while (!ok.test(last)) {
+            assertThat(System.nanoTime())
+                    .as(
+                            "%s: last status (linked, learnt, pending) %s of %s",
+                            what, java.util.Arrays.toString(last), g.home)
+                    .isLessThan(deadline);
+            synchronized (g) {
+                g.wait(50);
             }
-        });
+            last = g.status();
+        }
     }
 
     @Test
