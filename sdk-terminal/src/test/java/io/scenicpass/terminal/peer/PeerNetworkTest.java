@@ -14,6 +14,7 @@ import io.scenicpass.terminal.GateContext;
 import io.scenicpass.terminal.GateFixture;
 import io.scenicpass.terminal.internal.gate.GateInternals;
 import io.scenicpass.terminal.rules.Reason;
+import io.scenicpass.terminal.sync.SyncTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -99,13 +99,7 @@ class PeerNetworkTest {
     }
 
     private static void await(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            LockSupport.parkNanos(2_000_000);
-        }
+        SyncTestSupport.await(what, Duration.ofSeconds(10), done);
     }
 
     private static Decision scan(Gate g, Pass p) {

@@ -2,10 +2,8 @@ package io.scenicpass.terminal.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scenicpass.core.CredentialType;
-import io.scenicpass.core.Direction;
 import io.scenicpass.core.EntryEvent;
-import io.scenicpass.core.Verdict;
+import io.scenicpass.terminal.sync.SyncTestSupport;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -14,20 +12,7 @@ class EntryLedgerTest {
     private static final Instant T = Instant.parse("2026-07-01T02:00:00Z");
 
     private static EntryEvent admit(String eventId, String passId) {
-        return EntryEvent.builder()
-                .eventId(eventId)
-                .passId(passId)
-                .gateId("g1")
-                .deviceId("dev-1")
-                .zoneId("main")
-                .direction(Direction.IN)
-                .credentialType(CredentialType.QR)
-                .verdict(Verdict.ADMIT)
-                .reason("OK")
-                .deviceTime(T)
-                .correctedTime(T)
-                .partyCount(1)
-                .build();
+        return SyncTestSupport.entry(passId).toBuilder().eventId(eventId).build();
     }
 
     @Test
