@@ -1,6 +1,7 @@
 package io.scenicpass.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scenicpass.cli.gate.PeerLink;
 import io.scenicpass.cli.gate.SimulatedTerminal;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.PassSummary;
@@ -45,7 +46,9 @@ import picocli.CommandLine.Spec;
             "  out:<credential>                             the same at the exit lane",
             "  staff                                        staff confirm a child's age (STAFF_CHECK_REQUIRED)",
             "  offline | online | status | sync | help | quit",
-            "Admitted visitors walk through the turnstile at once."
+            "  peers | isolate <deviceId>[,<deviceId>…] | heal   (with --peer-port: the LAN of gates)",
+            "Admitted visitors walk through the turnstile at once. 'offline' cuts only the link to the cloud:",
+            "the gates of the site keep exchanging entries on the LAN (--peer-port, --peer)."
         })
 final class GateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,8 +107,32 @@ final class GateCommand implements Callable<Integer> {
             description = "Seconds between background sync cycles (default: ${DEFAULT-VALUE}).")
     long pullSeconds = 15;
 
+    @Option(
+            names = "--peer-port",
+            paramLabel = "PORT",
+            description =
+                    "Join the LAN of this site's gates: listen for them on PORT (0: any free port) and exchange entries, so a pass used here is refused at the others even with the cloud down.")
+    Integer peerPort;
+
+    @Option(
+            names = "--peer-host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
+            description =
+                    "Address to listen on for the other gates and to report to the server (default: ${DEFAULT-VALUE}; use the gate's LAN address).")
+    String peerHost = "127.0.0.1";
+
+    @Option(
+            names = "--peer",
+            paramLabel = "HOST:PORT",
+            split = ",",
+            description =
+                    "Another gate to exchange with, besides those the server lists (repeat or comma-separate). Only gates enrolled at the same site are believed.")
+    List<String> peers = new java.util.ArrayList<>();
+
     Clock systemClock = Clock.systemUTC();
     private PrintWriter out;
+    private PeerLink link;
 
     @Override
     public Integer call() {
@@ -141,12 +168,27 @@ final class GateCommand implements Callable<Integer> {
             err.println("gate: cannot open the gate in " + data + ": " + e.getMessage());
             return 1;
         }
-        try (SimulatedTerminal t = terminal) {
+        PeerLink lan;
+        try {
+            lan = peerPort == null && peers.isEmpty()
+                    ? null
+                    : PeerLink.start(terminal, peerHost, peerPort == null ? 0 : peerPort, peers);
+        } catch (RuntimeException e) {
+            terminal.close();
+            err.println("gate: cannot join the LAN of gates: " + e.getMessage());
+            return Main.USAGE;
+        }
+        try (SimulatedTerminal t = terminal;
+                PeerLink l = lan) {
+            this.link = l;
             Map<String, Object> ready = new LinkedHashMap<>();
             ready.put("deviceId", t.credentials().deviceId());
             ready.put("server", t.credentials().serverUrl());
             ready.put("enrolled", t.enrolledNow() ? "now" : "reused " + data.resolve("device.json"));
             ready.put("clock", simulated == null ? "system, corrected by the server" : "simulated from " + clock);
+            if (l != null) {
+                ready.put("peers", l.status());
+            }
             emit("ready", ready);
             emit("sync", report(t.start()));
             emit("status", t.status());
@@ -185,8 +227,16 @@ final class GateCommand implements Callable<Integer> {
                     case "help":
                         spec.commandLine().usage(out);
                         break;
+                    case "peers":
+                    case "heal":
+                        lan(cmd, "");
+                        break;
                     default:
-                        present(t, l);
+                        if (cmd.startsWith("isolate ")) {
+                            lan("isolate", l.substring("isolate ".length()));
+                        } else {
+                            present(t, l);
+                        }
                 }
                 out.flush();
             }
@@ -196,6 +246,26 @@ final class GateCommand implements Callable<Integer> {
         }
         bye(t);
         return 0;
+    }
+
+    /** The LAN commands: {@code peers} shows the links, {@code isolate} cuts some (a partition), {@code heal}. */
+    private void lan(String cmd, String args) {
+        if (link == null) {
+            emit("error", Map.of("message", "not on a LAN of gates: start with --peer-port or --peer"));
+            return;
+        }
+        if ("isolate".equals(cmd)) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (String id : args.split("[,\\s]+")) {
+                if (!id.isBlank()) {
+                    ids.add(id.trim());
+                }
+            }
+            link.isolate(ids);
+        } else if ("heal".equals(cmd)) {
+            link.isolate(List.of());
+        }
+        emit("peers", link.status());
     }
 
     /** Uploads what is pending when the server is reachable, then says goodbye with the final status. */

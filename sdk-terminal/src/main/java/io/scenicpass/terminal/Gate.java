@@ -1,5 +1,6 @@
 package io.scenicpass.terminal;
 
+import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.Ids;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.terminal.internal.gate.GateInternals;
@@ -67,6 +68,16 @@ public final class Gate implements AutoCloseable {
             @Override
             public Journal journal(Gate gate) {
                 return gate.journal;
+            }
+
+            @Override
+            public boolean acceptPeerEvent(Gate gate, EntryEvent event) {
+                return gate.decider.acceptPeer(event);
+            }
+
+            @Override
+            public void addUsageListener(Gate gate, java.util.function.Consumer<EntryEvent> listener) {
+                gate.events.addUsageListener(listener);
             }
         });
     }

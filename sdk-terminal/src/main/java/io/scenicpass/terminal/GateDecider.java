@@ -341,6 +341,18 @@ final class GateDecider {
         }
     }
 
+    /** See {@link io.scenicpass.terminal.internal.gate.GateInternals#acceptPeerEvent}. */
+    boolean acceptPeer(EntryEvent event) {
+        decisionLock.lock();
+        try {
+            synchronized (stripe(event.passId())) {
+                return events.appendPeer(event);
+            }
+        } finally {
+            decisionLock.unlock();
+        }
+    }
+
     private Object stripe(String passId) {
         return stripes[(passId == null ? 0 : passId.hashCode() & 0x7fffffff) % STRIPES];
     }

@@ -6,6 +6,7 @@ import io.scenicpass.terminal.internal.gate.RecentAdmits;
 import io.scenicpass.terminal.journal.Journal;
 import io.scenicpass.terminal.journal.JournalException;
 import io.scenicpass.terminal.journal.JournalRecord;
+import io.scenicpass.terminal.state.EntryLedger;
 import io.scenicpass.terminal.state.GateState;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,7 @@ final class GateEvents {
     private final RecentAdmits recentAdmits;
     private final int recentCapacity;
     private final Map<String, Long> pendingIndex = new ConcurrentHashMap<>();
+    private final List<Consumer<EntryEvent>> usageListeners = new CopyOnWriteArrayList<>();
 
     GateEvents(Journal journal, GateState state, int recentCapacity) {
         this.journal = journal;
@@ -82,16 +86,53 @@ final class GateEvents {
 
     /** Journals an event durably, applies it to the ledger and queues it for upload. @return record id */
     long append(EntryEvent event) {
+        return append(event, true);
+    }
+
+    /** As {@link #append(EntryEvent)}; when not {@code durable}, durable only after the journal's next flush. */
+    private long append(EntryEvent event, boolean durable) {
         byte[] payload;
         try {
             payload = WireJson.mapper().writeValueAsBytes(event);
         } catch (IOException e) {
             throw new JournalException("JOURNAL_IO", "cannot serialise event", e);
         }
-        long id = journal.append(payload);
+        long id = durable ? journal.append(payload) : journal.appendDeferred(payload);
         state.ledger().apply(id, event);
         pendingIndex.put(event.eventId(), id);
+        if (EntryLedger.countsTowardUsage(event)) {
+            for (Consumer<EntryEvent> l : usageListeners) {
+                try {
+                    l.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("usage listener failed: {}", e.toString());
+                }
+            }
+        }
         return id;
+    }
+
+    /**
+     * Journals a peer gate's event unless it is already here (counted in the ledger or waiting for upload),
+     * so it counts once and is uploaded by whichever gate reaches the server (the server dedupes by id).
+     * The caller serialises this with decisions about the same pass, and flushes the journal before telling the
+     * peer it has the event (one fsync per batch).
+     *
+     * @return whether it was new
+     */
+    boolean appendPeer(EntryEvent event) {
+        if (!EntryLedger.countsTowardUsage(event)
+                || state.ledger().knows(event)
+                || pendingIndex.containsKey(event.eventId())) {
+            return false;
+        }
+        append(event, false);
+        return true;
+    }
+
+    /** @param listener told of each journaled event that counts toward usage */
+    void addUsageListener(Consumer<EntryEvent> listener) {
+        usageListeners.add(listener);
     }
 
     List<PendingEvent> pending(int max) {

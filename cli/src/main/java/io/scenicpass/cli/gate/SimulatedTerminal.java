@@ -396,6 +396,11 @@ public final class SimulatedTerminal implements AutoCloseable {
         return gate;
     }
 
+    /** @param hostPort where this gate listens for its peers; reported to the server (see {@link PeerLink}) */
+    public void advertisePeerEndpoint(String hostPort) {
+        sync.advertisePeerEndpoint(hostPort);
+    }
+
     @Override
     public void close() {
         closing = true;

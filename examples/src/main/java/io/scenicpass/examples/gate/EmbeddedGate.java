@@ -229,6 +229,11 @@ public final class EmbeddedGate implements AutoCloseable {
         return gate.onlineCheckStats();
     }
 
+    /** @return the gate engine (for example to link it to the site's other gates with a {@code PeerNetwork}) */
+    public Gate gate() {
+        return gate;
+    }
+
     /** @return the device credentials */
     public DeviceCredentials credentials() {
         return credentials;

@@ -79,6 +79,7 @@ public final class DeviceService {
     private final ObjectMapper json = WireJson.mapper();
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
     private volatile Consumer<String> onRevoked = id -> {};
+    private final PeerDirectory peers;
 
     public DeviceService(
             Database db,
@@ -97,6 +98,7 @@ public final class DeviceService {
         this.clock = clock;
         this.random = random;
         this.areaId = areaId;
+        this.peers = new PeerDirectory(devices, settings, random, areaId);
     }
 
     /** Told the id of every device revoked (the push hub closes its stream). */
@@ -156,6 +158,7 @@ public final class DeviceService {
                 throw new ServiceException(Problem.UNAUTHORIZED, "unknown enrollment token");
             }
             devices.insertDevice(c, deviceId, name, model, gate, ChannelService.sha256Hex(deviceToken), now);
+            bumpVersion(c); // the other gates of the site learn their new peer
             return gate;
         });
         return new EnrollmentResponse(
@@ -198,6 +201,7 @@ public final class DeviceService {
                 return false;
             }
             devices.revoke(c, deviceId, clock.instant());
+            bumpVersion(c); // the other gates stop believing it on their next config pull
             return true;
         });
         if (!known) {
@@ -234,6 +238,7 @@ public final class DeviceService {
                     .productPolicies(s.productPolicies())
                     .onlineCheckBudgetMillis(onlineCheckMillis)
                     .version(version)
+                    .peers(peers.list(c, d))
                     .build();
         });
     }
@@ -241,6 +246,22 @@ public final class DeviceService {
     /** Sets the online claim's latency budget sent to the gates. */
     public void onlineCheckBudget(java.time.Duration budget) {
         this.onlineCheckMillis = budget.toMillis();
+    }
+
+    /**
+     * Records where a device listens for its peers on the LAN ({@code host:port}); the other gates' configs list
+     * it from their next pull.
+     *
+     * @return the config version in effect afterwards
+     */
+    public long reportPeerEndpoint(DeviceRow d, String endpoint) {
+        String ep = PeerDirectory.checkEndpoint(endpoint);
+        return db.tx(c -> {
+            if (peers.setEndpoint(c, d.id(), ep)) {
+                bumpVersion(c);
+            }
+            return Long.parseLong(settings.get(c, CONFIG_VERSION).orElse("1"));
+        });
     }
 
     /** The operator settings in effect. */
@@ -277,10 +298,8 @@ public final class DeviceService {
             throw new ServiceException(Problem.BAD_REQUEST, "settings too large (4000 characters at most)");
         }
         return db.tx(c -> {
-            long v = Long.parseLong(settings.get(c, CONFIG_VERSION).orElse("1")) + 1;
             settings.put(c, CONFIG, text);
-            settings.put(c, CONFIG_VERSION, Long.toString(v));
-            return v;
+            return bumpVersion(c);
         });
     }
 
@@ -319,6 +338,13 @@ public final class DeviceService {
         m.put("HOLDER_MISMATCH", new DisplayMessage("证件与实名门票不符", "ID does not match the ticket holder"));
         m.put("STAFF_CHECK_REQUIRED", new DisplayMessage("请工作人员核验年龄", "Staff: please confirm the visitor's age"));
         return new TerminalSettings(1800, 900, new ArrayList<>(), m, false, Map.of());
+    }
+
+    /** Increments the config version (gates re-download their config when it differs). @return the new one */
+    private long bumpVersion(java.sql.Connection c) throws java.sql.SQLException {
+        long v = Long.parseLong(settings.get(c, CONFIG_VERSION).orElse("1")) + 1;
+        settings.put(c, CONFIG_VERSION, Long.toString(v));
+        return v;
     }
 
     /** The area's holder-binding key (base64, 32 bytes), generated once. */

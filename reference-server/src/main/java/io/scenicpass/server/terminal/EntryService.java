@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -79,7 +80,9 @@ public final class EntryService {
      * Ingests one batch of a device; one ack item per event, in the order sent. A repeated event id within the
      * batch is answered DUPLICATE after its first occurrence; the rest is checked against the device's lane (its
      * gate, and for events that count — admissions and NOT_PASSED — the gate's zone and direction) and stored in one
-     * transaction (see {@code EntryIngestion}).
+     * transaction (see {@code EntryIngestion}). Events another gate of the site decided and this one relays (learnt
+     * on the LAN while the cloud was down, see {@link RelayedEvents}) are checked and stored as their deciding
+     * device's, so an entry uploaded by several gates is stored once and answered DUPLICATE to the later ones.
      */
     public EntryAck ingest(DeviceRow device, EntryBatch batch) {
         if (batch == null || batch.events() == null) {
@@ -113,7 +116,22 @@ public final class EntryService {
         }
         if (!toStore.isEmpty()) {
             db.tx(c -> {
-                store(c, device, events, toStore, acks, now);
+                for (Map.Entry<DeviceRow, List<Integer>> group :
+                        RelayedEvents.byOrigin(c, device, events, toStore).entrySet()) {
+                    DeviceRow origin = group.getKey();
+                    if (origin.revoked()) {
+                        for (int i : group.getValue()) {
+                            acks[i] = new EntryAckItem(
+                                    events.get(i).eventId(),
+                                    EntryAckStatus.REJECTED,
+                                    refusal(EntryAckReason.INVALID_EVENT, "relayed event of a revoked device"),
+                                    EntryAckReason.INVALID_EVENT);
+                            refusals.count(EntryAckReason.INVALID_EVENT);
+                        }
+                        continue;
+                    }
+                    store(c, origin, events, group.getValue(), acks, now);
+                }
                 return null;
             });
         }
@@ -121,8 +139,9 @@ public final class EntryService {
     }
 
     /**
-     * Checks the events at {@code toStore} (distinct ids) against the device's lane and stores them in the caller's
-     * transaction, filling {@code acks} at their indexes (the online claim stores its one event this way too).
+     * Checks the events at {@code toStore} (distinct ids), all decided by {@code device}, against its lane and stores
+     * them in the caller's transaction, filling {@code acks} at their indexes (the online claim stores its one event
+     * this way too; relayed events are stored under the device that decided them).
      */
     void store(
             java.sql.Connection c,

@@ -30,6 +30,7 @@ public final class DeviceConfig {
     private final long onlineCheckBudgetMillis;
     private final long version;
     private final Map<String, ProductGatePolicy> productPolicies;
+    private final List<PeerInfo> peers;
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
@@ -47,7 +48,8 @@ public final class DeviceConfig {
             @JsonProperty("healthCertificateRequired") boolean healthCertificateRequired,
             @JsonProperty("onlineCheckBudgetMillis") long onlineCheckBudgetMillis,
             @JsonProperty("version") long version,
-            @JsonProperty("productPolicies") Map<String, ProductGatePolicy> productPolicies) {
+            @JsonProperty("productPolicies") Map<String, ProductGatePolicy> productPolicies,
+            @JsonProperty("peers") List<PeerInfo> peers) {
         this.deviceId = deviceId;
         this.gateId = gateId;
         this.areaId = areaId;
@@ -65,6 +67,7 @@ public final class DeviceConfig {
         this.productPolicies = productPolicies == null
                 ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(productPolicies));
+        this.peers = peers == null ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(peers));
     }
 
     /** The previous constructor (before the online budget and product policies), kept for callers built against it. */
@@ -95,6 +98,7 @@ public final class DeviceConfig {
                 healthCertificateRequired,
                 0L,
                 version,
+                null,
                 null);
     }
 
@@ -177,6 +181,11 @@ public final class DeviceConfig {
         return p != null ? p : productPolicies.get("*");
     }
 
+    /** The other gates of the site this gate exchanges entry events with on the LAN. */
+    public List<PeerInfo> peers() {
+        return peers;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DeviceConfig)) {
@@ -196,7 +205,8 @@ public final class DeviceConfig {
                 && healthCertificateRequired == x.healthCertificateRequired
                 && onlineCheckBudgetMillis == x.onlineCheckBudgetMillis
                 && version == x.version
-                && Objects.equals(productPolicies, x.productPolicies);
+                && Objects.equals(productPolicies, x.productPolicies)
+                && Objects.equals(peers, x.peers);
     }
 
     @Override
@@ -215,7 +225,8 @@ public final class DeviceConfig {
                 healthCertificateRequired,
                 onlineCheckBudgetMillis,
                 version,
-                productPolicies);
+                productPolicies,
+                peers);
     }
 
     @Override
@@ -226,7 +237,7 @@ public final class DeviceConfig {
                 + rules + ", " + "messages=" + messages + ", " + "holderBindingKey=" + holderBindingKey + ", "
                 + "healthCertificateRequired=" + healthCertificateRequired + ", " + "onlineCheckBudgetMillis="
                 + onlineCheckBudgetMillis + ", " + "version=" + version + ", "
-                + "productPolicies=" + productPolicies + "}";
+                + "productPolicies=" + productPolicies + ", peers=" + peers + "}";
     }
 
     /** A new builder. */
@@ -251,6 +262,7 @@ public final class DeviceConfig {
         b.onlineCheckBudgetMillis = onlineCheckBudgetMillis;
         b.version = version;
         b.productPolicies = productPolicies;
+        b.peers = peers;
         return b;
     }
 
@@ -270,6 +282,7 @@ public final class DeviceConfig {
         private long onlineCheckBudgetMillis;
         private long version;
         private Map<String, ProductGatePolicy> productPolicies;
+        private List<PeerInfo> peers;
 
         private Builder() {}
 
@@ -357,6 +370,12 @@ public final class DeviceConfig {
             return this;
         }
 
+        /** The other gates of the site. */
+        public Builder peers(List<PeerInfo> v) {
+            this.peers = v;
+            return this;
+        }
+
         /** Builds the value. */
         public DeviceConfig build() {
             return new DeviceConfig(
@@ -373,7 +392,8 @@ public final class DeviceConfig {
                     healthCertificateRequired,
                     onlineCheckBudgetMillis,
                     version,
-                    productPolicies);
+                    productPolicies,
+                    peers);
         }
     }
 }

@@ -158,6 +158,23 @@ public final class Journal implements JournalView, Closeable {
      * @throws JournalException {@code JOURNAL_IO}, {@code JOURNAL_CLOSED}, {@code RECORD_TOO_LARGE}
      */
     public long append(byte[] payload) {
+        long id = appendDeferred(payload);
+        if (config.fsyncPolicy() == FsyncPolicy.ALWAYS) {
+            commits.awaitDurable(id);
+        }
+        return id;
+    }
+
+    /**
+     * Appends a record without waiting for it to be durable: it is once {@link #flush()} returns. For a batch
+     * acknowledged as a whole (events learnt from a peer gate): one fsync instead of one per record.
+     *
+     * @param payload the record content
+     * @return the record id, ascending
+     * @throws JournalFullException when the disk budget is used up
+     * @throws JournalException {@code JOURNAL_IO}, {@code JOURNAL_CLOSED}, {@code RECORD_TOO_LARGE}
+     */
+    public long appendDeferred(byte[] payload) {
         if (payload.length > config.maxRecordBytes()) {
             throw new JournalException(
                     "RECORD_TOO_LARGE",
@@ -191,9 +208,6 @@ public final class Journal implements JournalView, Closeable {
         } finally {
             lock.unlock();
             disk.fire(change);
-        }
-        if (config.fsyncPolicy() == FsyncPolicy.ALWAYS) {
-            commits.awaitDurable(id);
         }
         return id;
     }

@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Entry counts and last direction per pass, derived from journaled entry events. Kept in memory,
  * checkpointed to a snapshot that names the last journal record it includes; on start the journal records
- * after it are replayed, so the ledger survives reboots exactly as the journal does.
+ * after it are replayed, so the ledger survives reboots exactly as the journal does. Idempotent by event
+ * id: the ids of the events that counted are kept per pass (and pruned with it), so an event received
+ * again — from the journal or from a peer gate — counts once; the ledger is the union of the events.
  *
  * <p>Thread-safe.
  */
@@ -27,6 +30,7 @@ public final class EntryLedger implements PassUsages {
 
     private final Map<String, PassUsage> usage = new ConcurrentHashMap<>();
     private final Map<String, Instant> expiry = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> counted = new ConcurrentHashMap<>();
     private volatile long appliedThrough;
     private volatile long loadedThrough;
 
@@ -55,16 +59,18 @@ public final class EntryLedger implements PassUsages {
      *
      * @param recordId the journal record id
      * @param event the event
+     * @return whether the event changed a pass's usage (false: not a usage event, or already counted)
      */
-    public synchronized void apply(long recordId, EntryEvent event) {
+    public synchronized boolean apply(long recordId, EntryEvent event) {
         if (recordId <= loadedThrough) {
-            return;
+            return false;
         }
         appliedThrough = Math.max(appliedThrough, recordId);
         String passId = event.passId();
-        if (passId == null) {
-            return;
+        if (!countsTowardUsage(event) || knows(event)) {
+            return false;
         }
+        counted.computeIfAbsent(passId, k -> ConcurrentHashMap.newKeySet()).add(event.eventId());
         PassUsage u = usage(passId);
         Direction dir = event.direction();
         Map<String, Integer> zones = new HashMap<>(u.zoneEntries());
@@ -101,6 +107,23 @@ public final class EntryLedger implements PassUsages {
                             null,
                             u.lastTime().orElse(null)));
         }
+        return true;
+    }
+
+    /**
+     * @param event an event
+     * @return whether it changes usage when counted: an admission or a NOT_PASSED, of a pass, with an id
+     */
+    public static boolean countsTowardUsage(EntryEvent event) {
+        return event.passId() != null
+                && event.eventId() != null
+                && (event.verdict() == Verdict.ADMIT || NOT_PASSED.equals(event.reason()));
+    }
+
+    /** @param event an event @return whether it has already been counted */
+    public boolean knows(EntryEvent event) {
+        Set<String> ids = event.passId() == null ? null : counted.get(event.passId());
+        return ids != null && ids.contains(event.eventId());
     }
 
     /**
@@ -128,6 +151,7 @@ public final class EntryLedger implements PassUsages {
             if (e.getValue().isBefore(before)) {
                 usage.remove(e.getKey());
                 expiry.remove(e.getKey());
+                counted.remove(e.getKey());
                 n++;
             }
         }
@@ -153,6 +177,10 @@ public final class EntryLedger implements PassUsages {
             if (until != null) {
                 n.put("until", until.toString());
             }
+            Set<String> ids = counted.get(e.getKey());
+            if (ids != null) {
+                ids.forEach(n.putArray("ids")::add);
+            }
         }
         try {
             return m.writeValueAsBytes(root);
@@ -172,6 +200,7 @@ public final class EntryLedger implements PassUsages {
         long through = root.path("appliedThrough").asLong(0);
         Map<String, PassUsage> loaded = new HashMap<>();
         Map<String, Instant> until = new HashMap<>();
+        Map<String, Set<String>> seen = new HashMap<>();
         try {
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("passes").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -194,6 +223,12 @@ public final class EntryLedger implements PassUsages {
                 if (n.hasNonNull("until")) {
                     until.put(e.getKey(), Instant.parse(n.get("until").asText()));
                 }
+                Set<String> ids = ConcurrentHashMap.newKeySet();
+                n.path("ids").forEach(id -> ids.add(id.asText()));
+                ids.remove("");
+                if (!ids.isEmpty()) {
+                    seen.put(e.getKey(), ids);
+                }
             }
         } catch (RuntimeException e) {
             throw new IOException("ledger snapshot is damaged", e);
@@ -201,8 +236,10 @@ public final class EntryLedger implements PassUsages {
         // all or nothing: a damaged snapshot leaves the ledger empty (and the journal is replayed in full)
         usage.clear();
         expiry.clear();
+        counted.clear();
         usage.putAll(loaded);
         expiry.putAll(until);
+        counted.putAll(seen);
         appliedThrough = through;
         loadedThrough = through;
     }

@@ -69,6 +69,7 @@ public final class SyncClient implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean closed;
     private volatile SyncReport lastReport;
+    private volatile String peerEndpoint;
 
     SyncClient(SyncClientBuilder s) {
         this.settings = s;
@@ -182,6 +183,18 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the server where this gate listens for the other gates of its site (see
+     * {@link io.scenicpass.terminal.peer.PeerNetwork}); sent with the next sync cycle, and again each cycle until
+     * the server has it. The server lists it in the other gates' configs.
+     *
+     * @param hostPort the LAN endpoint, {@code host:port}
+     */
+    public void advertisePeerEndpoint(String hostPort) {
+        this.peerEndpoint = java.util.Objects.requireNonNull(hostPort);
+        schedule(Duration.ZERO);
+    }
+
     /** @return whether the server is reachable, as last observed */
     public Connectivity connectivity() {
         return monitor.state();
@@ -234,6 +247,23 @@ public final class SyncClient implements AutoCloseable {
             puller.revocations();
             puller.blacklist();
             puller.config();
+            String ep = peerEndpoint;
+            if (ep != null) {
+                api.exchange(
+                        api.request(api.url("peer-endpoint").build())
+                                .put(okhttp3.RequestBody.create(
+                                        WireJson.mapper()
+                                                .createObjectNode()
+                                                .put("endpoint", ep)
+                                                .toString(),
+                                        okhttp3.MediaType.get("application/json")))
+                                .build(),
+                        null,
+                        null);
+                if (ep.equals(peerEndpoint)) {
+                    peerEndpoint = null;
+                }
+            }
             EntryUploader.Result r = uploader.upload(settings.maxBatchesPerCycle);
             entries = r.acknowledged;
             conflictCount = r.conflicts;

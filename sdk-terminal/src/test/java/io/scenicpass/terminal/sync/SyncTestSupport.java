@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import mockwebserver3.MockWebServer;
 
 /** Shared helpers for sync tests. */
-final class SyncTestSupport {
+public final class SyncTestSupport {
     static final Instant DEVICE_NOW = Instant.parse("2026-07-01T07:59:00Z");
     static final Clock DEVICE_CLOCK = Clock.fixed(DEVICE_NOW, ZoneOffset.UTC);
     private static final Ids IDS = new Ids(DEVICE_CLOCK, new SecureRandom());
@@ -32,7 +32,7 @@ final class SyncTestSupport {
                 fake.root.publicKey());
     }
 
-    static EntryEvent entry(String passId) {
+    public static EntryEvent entry(String passId) {
         return EntryEvent.builder()
                 .eventId(IDS.eventId())
                 .passId(passId)
@@ -51,7 +51,7 @@ final class SyncTestSupport {
     }
 
     /** Polls a condition until it holds or the deadline passes (no fixed sleeps). */
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -100,6 +100,9 @@ public final class TerminalApi {
         this.clock = clock;
     }
 
+    /** Where a gate listens for the other gates of its site on the LAN. */
+    public record PeerEndpoint(String endpoint) {}
+
     /** Registers the terminal routes and the terminal-related admin routes. */
     public void register(RoutesConfig r) {
         String p = "/terminal/v1";
@@ -127,6 +130,11 @@ public final class TerminalApi {
             stream(ctx, g -> feeds.writeManifest(cursor, limit, g));
         }));
         r.get(p + "/config", device(ctx -> ctx.json(devices.config(current(ctx)))));
+        r.put(p + "/peer-endpoint", device(ctx -> {
+            String ep = body(ctx, PeerEndpoint.class).endpoint();
+            long version = devices.reportPeerEndpoint(current(ctx), ep);
+            ctx.json(java.util.Map.of("endpoint", ep.trim(), "configVersion", version));
+        }));
         r.post(p + "/entries", device(ctx -> ctx.json(entries.ingest(current(ctx), body(ctx, EntryBatch.class)))));
         r.post(p + "/telemetry", device(ctx -> {
             entries.telemetry(current(ctx), body(ctx, TelemetryBatch.class));

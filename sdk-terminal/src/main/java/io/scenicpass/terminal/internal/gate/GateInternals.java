@@ -1,9 +1,11 @@
 package io.scenicpass.terminal.internal.gate;
 
+import io.scenicpass.core.EntryEvent;
 import io.scenicpass.terminal.Gate;
 import io.scenicpass.terminal.journal.Journal;
 import io.scenicpass.terminal.state.GateState;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The writable parts of a {@link Gate} that its public API hands out only as read-only views: the sync client
@@ -17,6 +19,22 @@ public final class GateInternals {
 
         /** @param gate a gate @return its journal */
         Journal journal(Gate gate);
+
+        /**
+         * Journals an entry event another gate of the site decided (the peer exchange), once per event id; durable
+         * once the journal is flushed (the caller flushes before acknowledging a batch).
+         *
+         * @param gate a gate
+         * @param event the peer's event
+         * @return whether it was new here (journaled, counted, queued for upload)
+         */
+        boolean acceptPeerEvent(Gate gate, EntryEvent event);
+
+        /**
+         * @param gate a gate
+         * @param listener told, after journaling, of every event that counts toward usage (own or peer)
+         */
+        void addUsageListener(Gate gate, Consumer<EntryEvent> listener);
     }
 
     private static volatile Access access;
@@ -39,5 +57,15 @@ public final class GateInternals {
     /** @param gate a gate @return its journal */
     public static Journal journal(Gate gate) {
         return access.journal(Objects.requireNonNull(gate, "gate"));
+    }
+
+    /** See {@link Access#acceptPeerEvent}. */
+    public static boolean acceptPeerEvent(Gate gate, EntryEvent event) {
+        return access.acceptPeerEvent(Objects.requireNonNull(gate, "gate"), Objects.requireNonNull(event, "event"));
+    }
+
+    /** See {@link Access#addUsageListener}. */
+    public static void addUsageListener(Gate gate, Consumer<EntryEvent> listener) {
+        access.addUsageListener(Objects.requireNonNull(gate, "gate"), Objects.requireNonNull(listener, "listener"));
     }
 }
