@@ -138,8 +138,10 @@ public final class IdentityService {
             if (required && !have.contains(u.uuid())) {
                 throw new ServiceException(
                         Problem.UNPROCESSABLE_ENTITY,
-                        "unitItems[" + u.position() + "].identity is required: unit " + u.unitId() + " of product "
-                                + b.productId() + " is sold by real name (" + p.realName() + ")",
+                        "unitItems[" + u.position() + "].identity is required: "
+                                + (units.get(u.unitId()).idRequired()
+                                        ? "unit " + u.unitId() + " is sold by real name (the document proves the age)"
+                                        : "product " + b.productId() + " is sold by real name (" + p.realName() + ")"),
                         u.unitId());
             }
         }

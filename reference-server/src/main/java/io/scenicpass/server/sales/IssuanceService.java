@@ -98,18 +98,7 @@ public final class IssuanceService {
                     .allMatch(
                             u -> CONCESSION_TYPES.contains(units.get(u.unitId()).type()));
             List<String> all = new ArrayList<>(bindings.values());
-            PassRecord p = sign(
-                    c,
-                    issuer,
-                    b,
-                    product,
-                    slot,
-                    dayStart,
-                    dayEnd,
-                    b.quantity(),
-                    concession,
-                    now,
-                    null);
+            PassRecord p = sign(c, issuer, b, product, slot, dayStart, dayEnd, b.quantity(), concession, now, null);
             manifest.addHolderBindings(c, p.passId(), all);
             for (Booking.UnitItem u : b.unitItems()) {
                 items.add(u.withPassId(p.passId()));

@@ -92,7 +92,13 @@ class OpeningHoursProductTest {
                 "/octo/bookings",
                 key,
                 "{\"uuid\":\"museum-1\",\"productId\":\"museum-day\",\"availabilityId\":\"" + DAY
-                        + "\",\"unitItems\":[{\"unitId\":\"museum-day-adult\"},{\"unitId\":\"museum-day-child\"}]}");
+                        + "\",\"unitItems\":[{\"unitId\":\"museum-day-adult\"},{\"unitId\":\"museum-day-child\",\"identity\":"
+                        + io.scenicpass.server.identity.IdentityFixture.identity(
+                                "CN_ID",
+                                io.scenicpass.server.identity.IdentityFixture.cnId("20160101", "111"),
+                                "王小明",
+                                null)
+                        + "}]}"); // a child ticket is sold by real name: the child's ID number proves the age
         assertThat(held.status()).as(held.body()).isEqualTo(200);
         assertThat(held.json().get("availability").get("allDay").asBoolean()).isTrue();
         JsonNode confirmed = ok(ts.post("/octo/bookings/museum-1/confirm", key, "{}"));

@@ -58,7 +58,8 @@ class PassSizeTest {
                 "size-entry",
                 "park-entry",
                 "park-entry-adult",
-                "park-entry-child=" + IdentityFixture.identity("CN_ID", IdentityFixture.cnId("20150601", "101"), "王小明", null),
+                "park-entry-child="
+                        + IdentityFixture.identity("CN_ID", IdentityFixture.cnId("20150601", "101"), "王小明", null),
                 "park-entry-senior="
                         + IdentityFixture.identity("CN_ID", IdentityFixture.cnId("19550312", "102"), "王秀英", null));
         issued.put("adult timed (park-entry)", entry.get(0));
@@ -146,9 +147,7 @@ class PassSizeTest {
             assertThat(e.getValue().text()).as(e.getKey() + "\n" + table).hasSizeLessThanOrEqualTo(QR_7M);
         }
         // a holder binding (16 bytes) would take a pass to QR 8-M: real-name passes are bound through the manifest
-        Claims bound = issued.get("senior (park-entry, concession)")
-                .claims()
-                .toBuilder()
+        Claims bound = issued.get("senior (park-entry, concession)").claims().toBuilder()
                 .holderBinding(new byte[16])
                 .build();
         assertThat(new PassIssuer(ts.server.keys().active(), IssuanceService.KID_BYTES)
