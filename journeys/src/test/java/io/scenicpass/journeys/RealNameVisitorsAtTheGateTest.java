@@ -2,14 +2,12 @@ package io.scenicpass.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scenicpass.channel.model.UnitType;
-import io.scenicpass.core.Claims;
-import io.scenicpass.core.DocumentType;
-import io.scenicpass.core.HolderBinding;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.PassCodec;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
-import io.scenicpass.server.terminal.DeviceService;
+import io.scenicpass.server.identity.IdentityFixture;
+import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.device.sim.SimulatedDocuments;
 import io.scenicpass.terminal.document.ChineseIdNumber;
@@ -20,22 +18,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #14, the gate half: a family books through an OTA and walks in at the north gate the way real-name parks
- * work. Grandma swipes her ID card (no phone), her son too; a 30-year-old trying her spare senior ticket with his own
- * ID is refused with the reason; the child has no ID and staff at the attended lane confirm; a tour group of 5
- * enters on one QR; a passport holder lays the passport on the reader; the cable-car ticket needs QR + ID; a
- * blacklisted visitor is refused on the swipe and on the QR. The passes are bound to their holders through the
- * operator's credentials API (the OCTO identity field arrives with the server half of #14).
+ * Issue #14 end to end: a family books through an OTA by real name (each visitor's document on the OCTO unit item)
+ * and walks in at the north gate the way real-name parks work. Grandma swipes her ID card (no phone), her son too; a
+ * 30-year-old trying another senior's ticket with his own ID is refused with the reason; the child has no ID card
+ * and staff at the attended lane confirm; a tour group of 5 enters on one QR; a passport holder lays the passport on
+ * the reader; the cable-car ticket needs QR + ID; a blacklisted visitor is refused on the swipe and on the QR; a
+ * second booking on the same document the same day is refused at booking. No pass is bound by hand: the bindings
+ * come from the bookings, through the manifest.
  */
 class RealNameVisitorsAtTheGateTest {
     static final String GRANDMA_1955 = cnId("34010219550312002");
+    static final String GRANDPA_1950 = cnId("34010219500101005");
     static final String SON_1988 = cnId("34010219880520001");
+    static final String CHILD_2016 = cnId("34010220160601006");
     static final String THIRTY_1996 = cnId("33010619960505451");
     static final String BLACKLISTED = cnId("44030519800101003");
     static final String CABLE_RIDER = cnId("11010519900214004");
@@ -61,37 +62,44 @@ class RealNameVisitorsAtTheGateTest {
                     park.reseller("ctrip"),
                     park.clock,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            OtaBookingFlow.Result family = ota.run(
-                    "park-entry",
-                    List.of(
-                            UnitType.ADULT, // 0: QR on a phone
-                            UnitType.ADULT, // 1: the son, by ID card
-                            UnitType.SENIOR, // 2: grandma, by ID card
-                            UnitType.SENIOR, // 3: a spare senior ticket
-                            UnitType.CHILD, // 4: no ID card
-                            UnitType.ADULT, // 5: a passport holder
-                            UnitType.ADULT), // 6: the blacklisted visitor
-                    "CT-14-FAMILY");
-            List<String> qr = family.qrCodes;
             OtaBookingFlow.Result group = ota.run("park-group", 5, "CT-14-GROUP");
-            OtaBookingFlow.Result cable = ota.run("park-cablecar", 1, "CT-14-CABLE");
-            assertThat(group.slot.getLocalDateTimeStart()).isEqualTo(family.slot.getLocalDateTimeStart());
-            assertThat(cable.slot.getLocalDateTimeStart()).isEqualTo(family.slot.getLocalDateTimeStart());
-
-            park.timeIs(family.slot.getLocalDateTimeStart().toInstant().plus(Duration.ofMinutes(20)));
-            EmbeddedGate north = park.gate("gate-north");
-            assertThat(north.start().success()).isTrue();
-            byte[] key = bindingKey(park);
-            bind(park, key, qr.get(1), DocumentType.CN_ID, SON_1988);
-            bind(park, key, qr.get(2), DocumentType.CN_ID, GRANDMA_1955);
-            bind(park, key, cable.qrCodes.get(0), DocumentType.CN_ID, CABLE_RIDER);
-            bind(park, key, qr.get(5), DocumentType.PASSPORT, PASSPORT);
-            bind(park, key, qr.get(6), DocumentType.CN_ID, BLACKLISTED);
+            String slot = group.slot.getId();
+            String ctrip = park.demo.channelKeys().get("ctrip");
+            // the family's booking: every visitor's document on their unit item (seniors and the child must give one)
+            List<String> qr = book(
+                    park,
+                    ctrip,
+                    "rn-family",
+                    "park-entry",
+                    slot,
+                    "park-entry-adult", // 0: QR on a phone, no document
+                    "park-entry-adult=" + cn(SON_1988, "王强"), // 1: the son, by ID card
+                    "park-entry-senior=" + cn(GRANDMA_1955, "王秀英"), // 2: grandma, by ID card
+                    "park-entry-senior=" + cn(GRANDPA_1950, "王建国"), // 3: grandpa's ticket
+                    "park-entry-child=" + cn(CHILD_2016, "王小明"), // 4: has an ID number, no card
+                    "park-entry-adult="
+                            + IdentityFixture.identity("PASSPORT", PASSPORT, "John Smith", "GBR"), // 5: a tourist
+                    "park-entry-adult=" + cn(BLACKLISTED, "黄牛")); // 6: blacklisted later
+            List<String> cable = book(
+                    park, ctrip, "rn-cable", "park-cablecar", slot, "park-cablecar-adult=" + cn(CABLE_RIDER, "赵六"));
+            // one ticket per document per day: grandma cannot be booked again today, through any OTA
+            TestServer.Answer again = park.server.post(
+                    "/octo/bookings",
+                    park.demo.channelKeys().get("meituan"),
+                    IdentityFixture.reserve(
+                            "rn-again", "park-cablecar", slot, "park-cablecar-senior=" + cn(GRANDMA_1955, "王秀英")));
+            assertThat(again.status()).isEqualTo(400);
+            assertThat(again.json().get("errorMessage").asText()).contains("per document per day");
+            // the operator blacklists a tout's document (reason and who, audited)
             TestServerAnswer.ok(park.admin(
                     "POST",
-                    "/admin/v1/blacklist",
-                    "{\"binding\":\"" + b64url(HolderBinding.of(key, DocumentType.CN_ID, BLACKLISTED))
-                            + "\",\"note\":\"journey\"}"));
+                    "/admin/v1/identity/blacklist",
+                    "{\"type\":\"CN_ID\",\"number\":\"" + BLACKLISTED + "\",\"reason\":\"ticket touting\","
+                            + "\"addedBy\":\"duty manager Li\"}"));
+
+            park.timeIs(group.slot.getLocalDateTimeStart().toInstant().plus(Duration.ofMinutes(20)));
+            EmbeddedGate north = park.gate("gate-north");
+            assertThat(north.start().success()).isTrue();
             assertThat(north.syncNow().success()).isTrue();
 
             Decision phone = north.scan(qr.get(0));
@@ -105,13 +113,11 @@ class RealNameVisitorsAtTheGateTest {
             assertThat(son.reason()).isEqualTo(Reason.OK);
             assertThat(son.pass().get().passId()).isEqualTo(passId(qr.get(1)));
 
-            // the spare senior ticket and a 30-year-old's own ID: the gate asks for ID, then refuses, saying why
+            // grandpa's senior ticket shown with a 30-year-old's own ID: the gate asks, then refuses, saying why
             assertThat(north.scan(qr.get(3)).reason()).isEqualTo(Reason.STAFF_CHECK_REQUIRED);
             Decision young = north.swipeId(THIRTY_1996);
             assertThat(young.admitted()).isFalse();
-            Claims senior = PassCodec.decode(qr.get(3)).claims();
-            assertThat(young.reason())
-                    .isEqualTo(senior.minAge().isPresent() ? Reason.AGE_NOT_PROVEN : Reason.HOLDER_MISMATCH);
+            assertThat(young.reason()).isEqualTo(Reason.AGE_NOT_PROVEN);
 
             // the child has no ID card: staff at the attended lane look and confirm
             Decision child = north.scan(qr.get(4));
@@ -128,7 +134,7 @@ class RealNameVisitorsAtTheGateTest {
 
             // the cable-car ticket needs QR + ID, and they must match
             assertThat(north.swipeId(CABLE_RIDER).reason()).isEqualTo(Reason.PASS_REQUIRED);
-            assertThat(north.scan(cable.qrCodes.get(0)).reason()).isEqualTo(Reason.ID_CHECK_REQUIRED);
+            assertThat(north.scan(cable.get(0)).reason()).isEqualTo(Reason.ID_CHECK_REQUIRED);
             Decision rider = north.swipeId(CABLE_RIDER);
             assertThat(rider.reason()).as("%s", rider).isEqualTo(Reason.OK);
 
@@ -147,25 +153,30 @@ class RealNameVisitorsAtTheGateTest {
         }
     }
 
-    private static byte[] bindingKey(Park park) {
-        DeviceService devices = park.server.server.devices();
-        return Base64.getDecoder().decode(devices.config(devices.list().get(0)).holderBindingKey());
+    private static String cn(String number, String name) {
+        return IdentityFixture.identity("CN_ID", number, name, null);
     }
 
-    /** The operator binds a pass to its holder's document (what issuance does for real-name bookings). */
-    private static void bind(Park park, byte[] key, String qr, DocumentType type, String number) {
-        TestServerAnswer.ok(park.admin(
-                "PUT",
-                "/admin/v1/passes/" + passId(qr) + "/credentials",
-                "{\"holderBindings\":[\"" + b64url(HolderBinding.of(key, type, number)) + "\"]}"));
+    /** Reserves and confirms over OCTO; the QR of each unit item, in order. */
+    private static List<String> book(Park park, String key, String uuid, String product, String slot, String... items) {
+        TestServer.Answer held =
+                park.server.post("/octo/bookings", key, IdentityFixture.reserve(uuid, product, slot, items));
+        assertThat(held.status()).as(held.body()).isEqualTo(200);
+        TestServer.Answer ok = park.server.post("/octo/bookings/" + uuid + "/confirm", key, "{}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : ok.json().get("unitItems")) {
+            out.add(item.get("ticket")
+                    .get("deliveryOptions")
+                    .get(0)
+                    .get("deliveryValue")
+                    .asText());
+        }
+        return out;
     }
 
     private static String passId(String qr) {
         return PassCodec.decode(qr).claims().passId();
-    }
-
-    private static String b64url(byte[] b) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** Admin answers the journey expects to succeed. */
