@@ -158,7 +158,8 @@ public final class IssuanceService {
                 .reentry(ReentryPolicy.SINGLE)
                 .partySize(partySize)
                 .concession(concession)
-                .channelId(b.channelId())
+                // no channel claim (13): the server knows each pass's booking and channel, no gate rule reads it, and
+                // its 2 bytes are what the online claim (14) costs, keeping every demo pass in QR 7-M (protocol.md §3)
                 .onlinePreferred(onlineClaims.preferred(c, product.id()))
                 .issuedAt(now);
         for (String zone : product.zones()) {

@@ -111,9 +111,9 @@ class OpeningHoursProductTest {
                 .get("deliveryValue")
                 .asText();
         String keyset = ts.get("/admin/v1/keyset", TestServer.ADMIN).body();
-        Pass pass = new PassVerifier(SignedKeySet.fromJson(keyset)
-                        .verify(ts.server.keys().root().publicKey()))
-                .decodeAndVerify(text, ts.clock.instant());
+        io.scenicpass.core.KeySet ks =
+                SignedKeySet.fromJson(keyset).verify(ts.server.keys().root().publicKey());
+        Pass pass = ks.codes().resolve(new PassVerifier(ks).decodeAndVerify(text, ts.clock.instant())); // codes → ids
         assertThat(pass.claims().kind()).isEqualTo(PassKind.DAY);
         assertThat(pass.claims().productId()).isEqualTo("museum-day");
         assertThat(pass.claims().slotStart()).isEmpty();
