@@ -401,6 +401,13 @@ final class FuzzTargets {
                 r -> p + "/online-check",
                 r -> "{\"eventId\":\"" + uuid(r) + "\",\"passText\":\"" + fx.passText()
                         + "\",\"gateId\":\"gate-a\",\"zoneId\":\"park\",\"direction\":\"IN\"}");
+        add(
+                t,
+                "PUT",
+                p + "/peer-endpoint",
+                Auth.DEVICE,
+                r -> p + "/peer-endpoint",
+                r -> "{\"endpoint\":\"127.0.0.1:7700\"}");
         return t;
     }
 

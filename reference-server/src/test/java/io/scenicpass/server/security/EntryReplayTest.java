@@ -167,15 +167,17 @@ class EntryReplayTest {
         SecurityFixture.uploadOk(ts, gate, new EntryBatch(gate.deviceId(), mixed));
         assertThat(state()).as("after the mixed batch again").isEqualTo(afterMixed);
 
-        // 6. a device cannot file events under another device's name: the stored row names the device that uploaded
+        // 6. an event naming another enrolled device of the site is stored as that device's (gates relay what they
+        // learnt on the LAN, issue #15; it must fit that device's lane); only an unknown device id falls back to the
+        // uploader. TRADE-OFF under review: any enrolled device of the site can file events for another one.
         EntryEvent spoofed = SecurityFixture.admit(passIds.get(5), gate, SecurityFixture.SLOT_START.plusSeconds(300));
         TestServer.Answer spoof = SecurityFixture.upload(
                 ts.http, ts.server.baseUrl(), other.deviceToken(), new EntryBatch(gate.deviceId(), List.of(spoofed)));
         assertThat(SecurityFixture.count(
                         ts,
-                        "SELECT COUNT(*) FROM entry_event WHERE event_id=? AND device_id<>'" + other.deviceId() + "'",
+                        "SELECT COUNT(*) FROM entry_event WHERE event_id=? AND device_id='" + gate.deviceId() + "'",
                         spoofed.eventId()))
-                .as("stored under the spoofed device id: " + spoof.body())
-                .isZero();
+                .as("stored as the named device's (relay): " + spoof.body())
+                .isEqualTo(1);
     }
 }
