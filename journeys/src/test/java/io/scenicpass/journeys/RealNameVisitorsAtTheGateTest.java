@@ -3,6 +3,13 @@ package io.scenicpass.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scenicpass.channel.ChannelClient;
+import io.scenicpass.channel.model.Booking;
+import io.scenicpass.channel.model.BookingConfirmationRequest;
+import io.scenicpass.channel.model.BookingReservationRequest;
+import io.scenicpass.channel.model.DeliveryFormat;
+import io.scenicpass.channel.model.Identity;
+import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.core.PassCodec;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
@@ -80,8 +87,22 @@ class RealNameVisitorsAtTheGateTest {
                     "park-entry-adult="
                             + IdentityFixture.identity("PASSPORT", PASSPORT, "John Smith", "GBR"), // 5: a tourist
                     "park-entry-adult=" + cn(BLACKLISTED, "黄牛")); // 6: blacklisted later
-            List<String> cable = book(
-                    park, ctrip, "rn-cable", "park-cablecar", slot, "park-cablecar-adult=" + cn(CABLE_RIDER, "赵六"));
+            // the cable-car rider is booked through the typed OCTO client (sdk-channel) with the identity extension
+            ChannelClient client = park.reseller("ctrip");
+            client.reserve(new BookingReservationRequest()
+                    .uuid("rn-cable")
+                    .productId("park-cablecar")
+                    .optionId("park-cablecar-std")
+                    .availabilityId(slot)
+                    .unitItems(List.of(new UnitItemRequest()
+                            .unitId("park-cablecar-adult")
+                            .identity(new Identity()
+                                    .type("CN_ID")
+                                    .number(CABLE_RIDER)
+                                    .name("赵六")))));
+            Booking cableBooking = client.confirm("rn-cable", new BookingConfirmationRequest());
+            List<String> cable =
+                    List.of(cableBooking.getUnitItems().get(0).getTicket().deliveryValue(DeliveryFormat.QRCODE));
             // one ticket per document per day: grandma cannot be booked again today, through any OTA
             TestServer.Answer again = park.server.post(
                     "/octo/bookings",

@@ -34,6 +34,9 @@ public class UnitItemRequest {
     @JsonProperty("contact")
     private Contact contact;
 
+    @JsonProperty("identity")
+    private Identity identity;
+
     /** Creates an empty instance; fill it with the fluent setters. */
     public UnitItemRequest() {}
 
@@ -93,6 +96,20 @@ public class UnitItemRequest {
         return this;
     }
 
+    /** @return the visitor's identity document (ScenicPass extension for real-name tickets), or null */
+    public Identity getIdentity() {
+        return identity;
+    }
+
+    /**
+     * @param value the visitor's identity document (ScenicPass extension: real-name tickets, concession age proof)
+     * @return this
+     */
+    public UnitItemRequest identity(Identity value) {
+        this.identity = value;
+        return this;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -105,18 +122,19 @@ public class UnitItemRequest {
         return Objects.equals(uuid, that.uuid)
                 && Objects.equals(unitId, that.unitId)
                 && Objects.equals(resellerReference, that.resellerReference)
-                && Objects.equals(contact, that.contact);
+                && Objects.equals(contact, that.contact)
+                && Objects.equals(identity, that.identity);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(uuid, unitId, resellerReference, contact);
+        return Objects.hash(uuid, unitId, resellerReference, contact, identity);
     }
 
     /** Personal data (names, e-mail, phone) is redacted so that this can be logged safely. */
     @Override
     public String toString() {
         return "UnitItemRequest{" + "uuid=" + uuid + ", " + "unitId=" + unitId + ", " + "resellerReference="
-                + resellerReference + ", " + "contact=" + contact + "}";
+                + resellerReference + ", " + "contact=" + contact + ", identity=" + identity + "}";
     }
 }

@@ -120,6 +120,22 @@ class OctoJsonTest {
     }
 
     @Test
+    void identityExtensionTravelsOnUnitItemsAndIsRedactedInToString() {
+        UnitItemRequest item = new UnitItemRequest()
+                .unitId("park-entry-senior")
+                .identity(new Identity()
+                        .type("CN_ID")
+                        .number("330106195503121024")
+                        .name("王秀英"));
+        String json = OctoJson.write(item);
+        assertThat(json)
+                .isEqualTo("{\"unitId\":\"park-entry-senior\",\"identity\":{\"type\":\"CN_ID\","
+                        + "\"number\":\"330106195503121024\",\"name\":\"王秀英\"}}");
+        assertThat(OctoJson.read(json, UnitItemRequest.class)).isEqualTo(item);
+        assertThat(item.toString()).contains("CN_ID").doesNotContain("330106").doesNotContain("王秀英");
+    }
+
+    @Test
     void contactIsRedactedInToString() {
         assertThat(sampleBooking().toString())
                 .doesNotContain("Li Lei")

@@ -106,10 +106,25 @@ public final class OctoCommands {
      * model now writes some nulls explicitly, which are dropped here to keep the hash the same).
      */
     static String fingerprint(BookingReservationRequest req) {
+        // visitors' documents never enter this plain hash: the identity service adds them as a keyed digest
+        List<UnitItemRequest> items = req.getUnitItems() == null ? List.of() : req.getUnitItems();
+        List<io.scenicpass.channel.model.Identity> documents = new ArrayList<>();
+        for (UnitItemRequest ui : items) {
+            documents.add(ui == null ? null : ui.getIdentity());
+            if (ui != null) {
+                ui.identity(null);
+            }
+        }
         try {
             return ChannelService.sha256Hex(OctoJson.writeCompact(req));
         } catch (java.io.UncheckedIOException e) {
             throw new ServiceException(Problem.BAD_REQUEST, "request cannot be serialised");
+        } finally {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) != null) {
+                    items.get(i).identity(documents.get(i));
+                }
+            }
         }
     }
 }

@@ -27,4 +27,19 @@ class OctoCommandsTest {
                 + "\"contact\":{\"fullName\":\"Li Lei\",\"emailAddress\":\"li@example.com\"}}";
         assertThat(OctoCommands.fingerprint(req)).isEqualTo(ChannelService.sha256Hex(before));
     }
+
+    /** A visitor's document never enters the plain fingerprint (the identity service adds a keyed digest). */
+    @Test
+    void theFingerprintLeavesDocumentsOutAndTheRequestUntouched() {
+        io.scenicpass.channel.model.Identity doc =
+                new io.scenicpass.channel.model.Identity().type("CN_ID").number("330106195503121024");
+        UnitItemRequest item = new UnitItemRequest().unitId("tour-senior").identity(doc);
+        BookingReservationRequest with =
+                new BookingReservationRequest().uuid("r-2").unitItems(List.of(item));
+        BookingReservationRequest without = new BookingReservationRequest()
+                .uuid("r-2")
+                .unitItems(List.of(new UnitItemRequest().unitId("tour-senior")));
+        assertThat(OctoCommands.fingerprint(with)).isEqualTo(OctoCommands.fingerprint(without));
+        assertThat(item.getIdentity()).isSameAs(doc);
+    }
 }
