@@ -130,10 +130,18 @@ class EndToEndTest {
                     awaitWebhook(inbox, hooks, uuidB, WebhookEventType.BOOKING_REDEEMED, server);
                     assertThat(status(channel, uuidA)).isEqualTo(BookingStatus.REDEEMED);
 
-                    // exactly once, as the gate was told: every decision acknowledged ACCEPTED once, never DUPLICATE
+                    // exactly once, as the gate was told: every decision acknowledged once; an admission decided online
+                    // was claimed at the server before the gate opened (issue #15), so its upload is DUPLICATE
                     assertThat(acks.statuses.keySet()).containsExactlyInAnyOrderElementsOf(decided);
-                    acks.statuses.forEach((eventId, s) ->
-                            assertThat(s).as("acks of %s", eventId).containsExactly("ACCEPTED"));
+                    acks.statuses.forEach((eventId, s) -> assertThat(s)
+                            .as("acks of %s", eventId)
+                            .hasSize(1)
+                            .first()
+                            .isIn("ACCEPTED", "DUPLICATE"));
+                    assertThat(acks.statuses.values())
+                            .as("the decisions made offline")
+                            .filteredOn(s -> s.contains("ACCEPTED"))
+                            .hasSizeGreaterThanOrEqualTo(3); // the online one: claimed (DUPLICATE) or fell back
                     // exactly once, as the server stored it
                     JsonNode entries = adminGet(
                             server,

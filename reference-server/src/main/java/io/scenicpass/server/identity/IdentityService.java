@@ -139,7 +139,8 @@ public final class IdentityService {
                 throw new ServiceException(
                         Problem.UNPROCESSABLE_ENTITY,
                         "unitItems[" + u.position() + "].identity is required: "
-                                + (units.get(u.unitId()).idRequired()
+                                + (units.get(u.unitId()).minAge() != null
+                                                || units.get(u.unitId()).maxAge() != null
                                         ? "unit " + u.unitId() + " is sold by real name (the document proves the age)"
                                         : "product " + b.productId() + " is sold by real name (" + p.realName() + ")"),
                         u.unitId());
