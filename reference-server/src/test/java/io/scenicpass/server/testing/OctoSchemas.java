@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +38,25 @@ public final class OctoSchemas {
     }
 
     public static OctoSchemas create() {
-        try {
-            Path script = Path.of(
-                    OctoSchemas.class.getResource("/octo-contract/validate.cjs").toURI());
-            return new OctoSchemas(installDir(), script);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+        // the script may sit in a jar (the server's test-jar, as the journeys see it): copy it beside node_modules,
+        // so that node resolves @octocloud/types from the install directory either way
+        try (java.io.InputStream in = OctoSchemas.class.getResourceAsStream("/octo-contract/validate.cjs")) {
+            if (in == null) {
+                throw new IllegalStateException("octo-contract/validate.cjs is not on the test classpath");
+            }
+            Path dir = installDir();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "validate", ".cjs.tmp");
+            Files.write(tmp, in.readAllBytes());
+            Path script = dir.resolve("validate.cjs");
+            Files.move(
+                    tmp,
+                    script,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new OctoSchemas(dir, script);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
