@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.faults.FaultProxy.Mode;
 import io.scenicpass.server.testing.TestServer;
+import io.scenicpass.server.testing.ThreadDumpOnTimeout;
 import io.scenicpass.terminal.Decision;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -84,7 +86,8 @@ class FlappingSoakTest {
     }
 
     @Test
-    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    @Timeout(value = 12, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @ExtendWith(ThreadDumpOnTimeout.class)
     void aLinkFlappingForMinutesNeverStopsTheGateAndLosesNothing() throws Exception {
         boolean longRun = "true".equals(System.getProperty("scenicpass.long"));
         Duration soak = longRun ? Duration.ofMinutes(5) : Duration.ofSeconds(20);

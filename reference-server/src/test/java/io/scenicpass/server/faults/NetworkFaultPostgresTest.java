@@ -1,11 +1,13 @@
 package io.scenicpass.server.faults;
 
 import io.scenicpass.server.testing.PostgresServer;
+import io.scenicpass.server.testing.ThreadDumpOnTimeout;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * terminal uploads the rest exactly once.
  */
 @Tag("slow")
-@Timeout(60)
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@ExtendWith(ThreadDumpOnTimeout.class)
 class NetworkFaultPostgresTest {
     @TempDir
     Path dir;

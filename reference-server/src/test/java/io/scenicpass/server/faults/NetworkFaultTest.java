@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.faults.FaultProxy.Mode;
 import io.scenicpass.server.testing.TestServer;
+import io.scenicpass.server.testing.ThreadDumpOnTimeout;
 import io.scenicpass.terminal.sync.Connectivity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * REDEEMED. Waits poll conditions with deadlines; the proxy's delays are the fault, not synchronisation.
  */
 @Tag("slow")
-@Timeout(60)
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@ExtendWith(ThreadDumpOnTimeout.class)
 class NetworkFaultTest {
     @TempDir
     Path dir;

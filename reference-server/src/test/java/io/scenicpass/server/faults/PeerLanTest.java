@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.PassCodec;
 import io.scenicpass.server.testing.TestServer;
+import io.scenicpass.server.testing.ThreadDumpOnTimeout;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.EnrollmentCode;
 import io.scenicpass.terminal.sync.Provisioning;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the cloud returns, every entry is stored once whichever gates upload it, and each booking is REDEEMED.
  */
 @Tag("slow")
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@ExtendWith(ThreadDumpOnTimeout.class)
 class PeerLanTest {
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path dir;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scenicpass.server.faults.FaultProxy.Mode;
 import io.scenicpass.server.testing.PostgresServer;
 import io.scenicpass.server.testing.TestServer;
+import io.scenicpass.server.testing.ThreadDumpOnTimeout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * answers (with H2's default write delay, acknowledged entries were lost in 4 of 6 runs).
  */
 @Tag("slow")
-@Timeout(60)
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@ExtendWith(ThreadDumpOnTimeout.class)
 class ServerKillTest {
     @TempDir
     Path dir;

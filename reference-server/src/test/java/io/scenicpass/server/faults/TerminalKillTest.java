@@ -3,6 +3,7 @@ package io.scenicpass.server.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.faults.FaultProxy.Mode;
+import io.scenicpass.server.testing.ThreadDumpOnTimeout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with every decided event exactly once, one entry per pass and every booking REDEEMED.
  */
 @Tag("slow")
-@Timeout(60)
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@ExtendWith(ThreadDumpOnTimeout.class)
 class TerminalKillTest {
     @TempDir
     Path dir;

@@ -6,6 +6,7 @@ import io.scenicpass.server.db.RunMarker;
 import io.scenicpass.server.sales.store.InventoryAudit;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
+import io.scenicpass.server.testing.ThreadDumpOnTimeout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * drift is only logged (the operator's call, {@code http/InventoryRepairTest}).
  */
 @Tag("slow")
-@Timeout(120)
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@ExtendWith(ThreadDumpOnTimeout.class)
 class UncleanStopRepairTest {
     static final String SLOT = "2026-06-02T10:00:00+08:00";
     static final String SLOT_ID = "tour-opt|" + SLOT;
