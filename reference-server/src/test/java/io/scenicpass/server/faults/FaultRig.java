@@ -290,7 +290,12 @@ final class FaultRig implements AutoCloseable {
 
     /** Polls a condition every 50 ms until a 20 s deadline (the poll interval is not synchronisation). */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
+        await(what, condition, Duration.ofSeconds(20));
+    }
+
+    /** Waits until {@code condition} holds, failing after {@code bound}. */
+    static void await(String what, BooleanSupplier condition, Duration bound) throws InterruptedException {
+        Instant deadline = Instant.now().plus(bound);
         Object lock = new Object();
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
