@@ -18,6 +18,7 @@ import io.scenicpass.channel.model.UnitPricing;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.channels.OctoWebhooks;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.identity.http.OctoIdentity;
@@ -37,7 +38,7 @@ import java.util.stream.Collectors;
 
 /** OCTO v1 under {@code /octo}: thin handlers over the services. */
 public final class OctoApi {
-    private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
+    static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
     private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =
@@ -57,6 +58,7 @@ public final class OctoApi {
     private final ChannelService channels;
     private final PassQueries passes;
     private final OctoSupplier supplier;
+    private final OctoWebhooksApi webhooks;
 
     public OctoApi(
             CatalogueService catalogue,
@@ -64,13 +66,15 @@ public final class OctoApi {
             BookingService bookings,
             ChannelService channels,
             PassQueries passes,
-            OctoSupplier supplier) {
+            OctoSupplier supplier,
+            OctoWebhooks webhooks) {
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.bookings = bookings;
         this.channels = channels;
         this.passes = passes;
         this.supplier = supplier;
+        this.webhooks = new OctoWebhooksApi(webhooks, SUPPORTED);
     }
 
     public void register(RoutesConfig r) {
@@ -138,6 +142,10 @@ public final class OctoApi {
         r.post("/octo/bookings/{uuid}/cancel", auth(this::cancel));
         r.delete("/octo/bookings/{uuid}", auth(this::cancel));
         r.get("/octo/tickets/{file}", auth(this::ticketPng));
+        r.get("/octo/capabilities", auth((ctx, ch) -> ok(ctx, OctoCapabilityList.of(SUPPORTED))));
+        r.get("/octo/webhooks", auth(webhooks::list));
+        r.post("/octo/webhooks", auth(webhooks::create));
+        r.delete("/octo/webhooks/{id}", auth(webhooks::delete));
     }
 
     /** {@code POST …/cancel} and {@code DELETE /octo/bookings/{uuid}} are the same cancellation. */
