@@ -115,7 +115,8 @@ public final class OctoApi {
                                         ch,
                                         uuid(ctx),
                                         OctoCommands.update(
-                                                BODIES.read(ctx, BookingUpdateRequest.class),
+                                                OctoUnitItemsGiven.notEmpty(
+                                                        ctx, BODIES.read(ctx, BookingUpdateRequest.class)),
                                                 OctoIdentity.of(ctx)))))));
         r.post(
                 "/octo/bookings/{uuid}/confirm",
@@ -127,7 +128,9 @@ public final class OctoApi {
                                         ch,
                                         uuid(ctx),
                                         OctoCommands.confirm(
-                                                BODIES.readOptional(ctx, BookingConfirmationRequest.class),
+                                                OctoUnitItemsGiven.notEmpty(
+                                                        ctx,
+                                                        BODIES.readOptional(ctx, BookingConfirmationRequest.class)),
                                                 OctoIdentity.of(ctx)))))));
         r.post(
                 "/octo/bookings/{uuid}/extend",
