@@ -168,11 +168,14 @@ final class BookingChanges {
         return moved;
     }
 
-    /** Locks the slot rows, then the day-pool rows of the move, each in key order. */
+    /** Locks the slot rows, then the channel's allotment rows, then the day-pool rows of the move, each in key order. */
     private void lockCounters(Connection c, Booking b, Target t) throws SQLException {
         TreeSet<String> slots = new TreeSet<>(List.of(b.slotId(), t.slot().id()));
         for (String id : slots) {
             inventoryStore.lockSlot(c, id);
+        }
+        for (String id : slots) {
+            inventoryStore.lockAllotment(c, id, b.channelId());
         }
         TreeMap<String, LocalDate> pools = new TreeMap<>();
         if (b.poolId() != null) {
