@@ -186,25 +186,6 @@ abstract class BookingChangesRaceContract {
             java.util.function.IntFunction<String> uuid,
             java.util.function.IntFunction<String> body)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<TestServer.Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int k = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return ts.send("PATCH", "/octo/bookings/" + uuid.apply(k), key, body.apply(k), Map.of());
-                }));
-            }
-            go.countDown();
-            List<TestServer.Answer> out = new ArrayList<>();
-            for (Future<TestServer.Answer> f : futures) {
-                out.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return concurrently(n, k -> ts.send("PATCH", "/octo/bookings/" + uuid.apply(k), key, body.apply(k), Map.of()));
     }
 }

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 
 /** OCTO v1 under {@code /octo}: thin handlers over the services. */
 public final class OctoApi {
-    static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
+    private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
     private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =
@@ -74,7 +74,7 @@ public final class OctoApi {
         this.channels = channels;
         this.passes = passes;
         this.supplier = supplier;
-        this.webhooks = new OctoWebhooksApi(webhooks, SUPPORTED);
+        this.webhooks = new OctoWebhooksApi(webhooks);
     }
 
     public void register(RoutesConfig r) {

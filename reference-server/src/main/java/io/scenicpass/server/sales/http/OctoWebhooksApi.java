@@ -10,7 +10,6 @@ import io.scenicpass.server.http.RequestBodies;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code octo/webhooks}: {@code GET/POST /octo/webhooks}, {@code DELETE /octo/webhooks/{id}} for the authenticated
@@ -25,11 +24,9 @@ final class OctoWebhooksApi {
             RequestBodies.of(OctoJson.newMapper()).ignoringUnknownFields();
 
     private final OctoWebhooks webhooks;
-    private final Set<String> supported;
 
-    OctoWebhooksApi(OctoWebhooks webhooks, Set<String> supported) {
+    OctoWebhooksApi(OctoWebhooks webhooks) {
         this.webhooks = webhooks;
-        this.supported = supported;
     }
 
     void list(Context ctx, Channel ch) {
@@ -51,16 +48,12 @@ final class OctoWebhooksApi {
         ok(ctx, OctoWebhooks.view(webhooks.delete(ch, ctx.pathParam("id"))));
     }
 
-    /** The request's capabilities this server supports, in the request's order. */
-    private List<String> capabilities(Context ctx) {
-        String caps = ctx.header(OctoCapabilities.HEADER);
-        return caps == null
+    /** The request's capabilities this server supports: those the OCTO handler echoes (see {@code OctoApi}). */
+    private static List<String> capabilities(Context ctx) {
+        String echoed = ctx.res().getHeader(OctoCapabilities.HEADER);
+        return echoed == null || echoed.isBlank()
                 ? List.of()
-                : Arrays.stream(caps.split(","))
-                        .map(String::trim)
-                        .filter(supported::contains)
-                        .distinct()
-                        .toList();
+                : Arrays.stream(echoed.split(",")).map(String::trim).toList();
     }
 
     private static void ok(Context ctx, Object body) {
