@@ -47,10 +47,19 @@ public final class WebhookService {
     private final Clock clock;
     private final HttpClient http;
     private final WebhookTargets targets;
+    private final OctoWebhooks subscriptions;
 
+    /** {@code subscriptions}: the endpoints resellers subscribed through OCTO, each event delivered to them too. */
     public WebhookService(
-            Database db, OutboxStore outbox, ChannelStore channels, Ids ids, Clock clock, WebhookTargets targets) {
+            Database db,
+            OutboxStore outbox,
+            ChannelStore channels,
+            Ids ids,
+            Clock clock,
+            WebhookTargets targets,
+            OctoWebhooks subscriptions) {
         this.db = db;
+        this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.channels = channels;
         this.ids = ids;
@@ -67,7 +76,10 @@ public final class WebhookService {
                 .build();
     }
 
-    /** Adds an event for a channel to the outbox, inside the caller's transaction (no-op without a webhook URL). */
+    /**
+     * Adds an event for a channel to the outbox, inside the caller's transaction (no-op without a webhook URL or an
+     * OCTO subscription).
+     */
     public void enqueue(Connection c, Channel ch, WebhookEventType type, io.scenicpass.channel.model.Booking booking)
             throws SQLException {
         Optional<Channel> fresh = channels.find(c, ch.id());
@@ -81,10 +93,12 @@ public final class WebhookService {
 
     /**
      * Adds several events to the outbox with one batch insert, inside the caller's transaction. The channels must have
-     * been read in that transaction (their webhook URL decides; events of channels without one are dropped).
+     * been read in that transaction (their webhook URL decides; events of channels without one are dropped). The
+     * channels' OCTO subscriptions get their own rows ({@link OctoWebhooks}).
      */
     public void enqueueAll(Connection c, List<Event> events) throws SQLException {
         List<OutboxStore.NewMessage> rows = new java.util.ArrayList<>(events.size());
+        rows.addAll(subscriptions.rows(c, events));
         Instant now = clock.instant();
         for (Event e : events) {
             Channel ch = e.channel();
@@ -130,12 +144,27 @@ public final class WebhookService {
         }
     }
 
+    /** Where a row goes and what signs it: the OCTO subscription it names, else the channel's webhook. */
+    private record Target(String url, String secret, boolean retry) {}
+
+    private Optional<Target> target(OutboxStore.Message m) {
+        if (m.webhookId() != null) {
+            return subscriptions.find(m.webhookId()).map(w -> new Target(w.url(), w.secret(), w.retryOnError()));
+        }
+        return db.read(c -> channels.find(c, m.channelId()))
+                .filter(ch -> ch.webhookUrl() != null)
+                .map(ch -> new Target(ch.webhookUrl(), ch.webhookSecret() == null ? "" : ch.webhookSecret(), true));
+    }
+
     private boolean deliver(OutboxStore.Message m) {
-        Optional<Channel> ch = db.read(c -> channels.find(c, m.channelId()));
+        Optional<Target> to = target(m);
         String error;
-        if (ch.isEmpty() || ch.get().webhookUrl() == null) {
+        if (to.isEmpty()) {
             db.tx(c -> {
-                outbox.failed(c, m.id(), "channel has no webhook URL any more");
+                outbox.failed(
+                        c,
+                        m.id(),
+                        m.webhookId() != null ? "webhook was deleted" : "channel has no webhook URL any more");
                 return null;
             });
             return false;
@@ -143,9 +172,8 @@ public final class WebhookService {
         try {
             byte[] body = m.payload().getBytes(StandardCharsets.UTF_8);
             long ts = clock.instant().getEpochSecond();
-            String secret = ch.get().webhookSecret() == null ? "" : ch.get().webhookSecret();
-            URI target =
-                    targets.checkDelivery(ch.get().webhookUrl()); // resolved and checked now, not only when registered
+            String secret = to.get().secret();
+            URI target = targets.checkDelivery(to.get().url()); // resolved and checked now, not only when registered
             HttpRequest req = HttpRequest.newBuilder(target)
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
@@ -175,7 +203,13 @@ public final class WebhookService {
         Instant now = clock.instant();
         int attempt = m.attempts() + 1;
         String err = error;
-        if (now.isAfter(m.createdAt().plus(GIVE_UP_AFTER))) {
+        if (!to.get().retry()) {
+            LOG.warn("webhook {} to {} failed, not retried (retryOnError false): {}", m.eventId(), m.channelId(), err);
+            db.tx(c -> {
+                outbox.failed(c, m.id(), err);
+                return null;
+            });
+        } else if (now.isAfter(m.createdAt().plus(GIVE_UP_AFTER))) {
             LOG.warn("webhook {} to {} failed for 24 h, giving up: {}", m.eventId(), m.channelId(), err);
             db.tx(c -> {
                 outbox.failed(c, m.id(), err);

@@ -36,7 +36,12 @@ import java.util.TreeSet;
  */
 final class BookingChanges {
     /** Where a booking goes: product, option (with the channel's prices), slot and the new unit items. */
-    record Target(Product product, CatalogueService.OptionView option, Slot slot, UnitItems.Built items) {}
+    record Target(
+            Product product, CatalogueService.OptionView option, Slot slot, UnitItems.Built items, boolean relabel) {
+        Target(Product product, CatalogueService.OptionView option, Slot slot, UnitItems.Built items) {
+            this(product, option, slot, items, false);
+        }
+    }
 
     private final BookingStore bookings;
     private final InventoryStore inventoryStore;
@@ -102,7 +107,20 @@ final class BookingChanges {
                 .orElseThrow(() ->
                         new ServiceException(Problem.INVALID_AVAILABILITY_ID, "unknown availability", availability));
         if (slot.id().equals(b.slotId()) && unitIds(built.items()).equals(unitIds(b.unitItems()))) {
-            return null; // e.g. a retried PATCH: already done
+            // same places: nothing to move (e.g. a retried PATCH), perhaps new uuids or contacts for the items
+            List<Booking.UnitItem> relabelled = relabelled(b, built.items());
+            if (relabelled.equals(b.unitItems())) {
+                return null;
+            }
+            if (b.status().isSold()
+                    && !unitUuids(relabelled).equals(unitUuids(b.unitItems()))) { // its passes name them
+                throw new ServiceException(
+                        Problem.UNPROCESSABLE_ENTITY,
+                        "the unit item uuids of a confirmed booking cannot change",
+                        b.uuid());
+            }
+            return new Target(
+                    pv.product(), ov, slot, new UnitItems.Built(relabelled, built.quantity(), built.units()), true);
         }
         if (!clock.instant().isBefore(slot.endAt())) {
             throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "this slot is over", slot.localStart());
@@ -121,6 +139,10 @@ final class BookingChanges {
                 || !b.slotId().equals(seen.slotId())
                 || !b.unitItems().equals(seen.unitItems())) {
             return null;
+        }
+        if (t.relabel()) { // no places move: only the items' uuids and contacts change
+            bookings.setItems(c, b.uuid(), t.items().items());
+            return bookings.find(c, b.uuid()).orElseThrow();
         }
         lockCounters(c, b, t);
         boolean sold = b.status().isSold();
@@ -168,11 +190,14 @@ final class BookingChanges {
         return moved;
     }
 
-    /** Locks the slot rows, then the day-pool rows of the move, each in key order. */
+    /** Locks the slot rows, then the channel's allotment rows, then the day-pool rows of the move, each in key order. */
     private void lockCounters(Connection c, Booking b, Target t) throws SQLException {
         TreeSet<String> slots = new TreeSet<>(List.of(b.slotId(), t.slot().id()));
         for (String id : slots) {
             inventoryStore.lockSlot(c, id);
+        }
+        for (String id : slots) {
+            inventoryStore.lockAllotment(c, id, b.channelId());
         }
         TreeMap<String, LocalDate> pools = new TreeMap<>();
         if (b.poolId() != null) {
@@ -187,6 +212,30 @@ final class BookingChanges {
             inventoryStore.ensureDayPool(c, poolId, e.getValue());
             inventoryStore.lockDayPool(c, poolId, e.getValue());
         }
+    }
+
+    /** The booking's items (same units) with the uuids and contacts of {@code built}, everything else kept. */
+    private static List<Booking.UnitItem> relabelled(Booking b, List<Booking.UnitItem> built) {
+        List<Booking.UnitItem> out = new java.util.ArrayList<>(built.size());
+        for (int i = 0; i < built.size(); i++) {
+            Booking.UnitItem was = b.unitItems().get(i);
+            Booking.UnitItem now = built.get(i);
+            out.add(new Booking.UnitItem(
+                    now.uuid(),
+                    was.position(),
+                    was.unitId(),
+                    now.resellerReference(),
+                    was.supplierReference(),
+                    was.retail(),
+                    was.net(),
+                    was.passId(),
+                    now.contactJson()));
+        }
+        return out;
+    }
+
+    private static List<String> unitUuids(List<Booking.UnitItem> items) {
+        return items.stream().map(Booking.UnitItem::uuid).toList();
     }
 
     /** The booking's items as requested again (same units, same references). */

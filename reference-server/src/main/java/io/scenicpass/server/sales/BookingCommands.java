@@ -14,10 +14,16 @@ public final class BookingCommands {
     public record Details(String resellerReference, String contactJson, String notes) {}
 
     /**
-     * One requested unit item (one visitor): a unit of the option, the reseller's own reference for it and the
-     * visitor's identity document (null: none given; see {@code identity/}).
+     * One requested unit item (one visitor): a unit of the option, the reseller's own reference for it, the visitor's
+     * identity document (null: none given; see {@code identity/}), the reseller's uuid for the item (null: the
+     * server's, or the item's current one) and the visitor's contact as OCTO JSON (null: none, or keep it).
      */
-    public record Item(String unitId, String resellerReference, IdentityInput identity) {
+    public record Item(
+            String unitId, String resellerReference, IdentityInput identity, String uuid, String contactJson) {
+        public Item(String unitId, String resellerReference, IdentityInput identity) {
+            this(unitId, resellerReference, identity, null, null);
+        }
+
         public Item(String unitId, String resellerReference) {
             this(unitId, resellerReference, null);
         }

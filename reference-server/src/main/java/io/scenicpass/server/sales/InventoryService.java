@@ -301,13 +301,17 @@ public final class InventoryService {
 
     /**
      * Holds {@code n} places for a channel inside the caller's transaction: the channel's allotment first,
-     * then the shared pool, then the daily pool. Returns how many came from the allotment.
+     * then the shared pool, then the daily pool. Returns how many came from the allotment. With an allotment the slot
+     * row is locked first, so the rows are taken in the one order of every path: slot, allotment, day pool.
      *
      * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
      */
     public int hold(Connection c, Slot slot, String poolId, String channelId, int n) throws SQLException {
         int fromAllotment = 0;
         boolean hasAllotment = hasAllotment(c, slot.id(), channelId);
+        if (hasAllotment) {
+            inventory.lockSlot(c, slot.id());
+        }
         if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
             fromAllotment = n;
         } else if (!inventory.tryHold(c, slot.id(), n)) {

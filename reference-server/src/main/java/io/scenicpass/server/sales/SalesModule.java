@@ -89,7 +89,13 @@ public final class SalesModule {
         passes = new PassQueries(p.db(), passStore, bookingStore);
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
         api = new OctoApi(
-                catalogue, inventory, bookings, channels.channels, passes, OctoSupplier.of(config, publicUrl));
+                catalogue,
+                inventory,
+                bookings,
+                channels.channels,
+                passes,
+                OctoSupplier.of(config, publicUrl),
+                channels.subscriptions);
     }
 
     /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */

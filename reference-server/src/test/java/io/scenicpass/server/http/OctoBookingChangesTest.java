@@ -217,6 +217,21 @@ class OctoBookingChangesTest {
     }
 
     @Test
+    void anEmptyUnitItemsListIsRefusedAtPatchAndConfirmAndChangesNothing() {
+        String slot = "2026-06-12T10:00:00+08:00";
+        ok(ts.post("/octo/bookings", key, TestServer.reserve("empty-1", "tour", slot, "tour-adult", "tour-child")));
+        assertThat(error(patch("empty-1", "{\"unitItems\":[],\"notes\":\"x\"}")))
+                .isEqualTo("UNPROCESSABLE_ENTITY");
+        assertThat(error(ts.post("/octo/bookings/empty-1/confirm", key, "{\"unitItems\":[]}")))
+                .isEqualTo("UNPROCESSABLE_ENTITY");
+        JsonNode kept = ok(ts.get("/octo/bookings/empty-1", key));
+        assertThat(kept.get("status").asText()).isEqualTo("ON_HOLD");
+        assertThat(kept.get("notes").isNull()).isTrue();
+        assertThat(unitIds(kept)).containsExactly("tour-adult", "tour-child");
+        assertThat(vacancies("tour", slot)).isEqualTo(8);
+    }
+
+    @Test
     void detailsOfABookingWhoseProductWentOffSaleCanStillChange() {
         ts.product("gone", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, null);
         ok(ts.post(

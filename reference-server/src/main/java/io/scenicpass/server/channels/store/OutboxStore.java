@@ -19,17 +19,22 @@ public final class OutboxStore {
             String status,
             int attempts,
             Instant nextAttemptAt,
-            Instant createdAt) {}
+            Instant createdAt,
+            String webhookId) {}
 
-    /** A new message, not yet stored. */
-    public record NewMessage(String eventId, String channelId, String eventType, String payload) {}
+    /** A new message, not yet stored; {@code webhookId}: an OCTO subscription's, null for the channel's webhook. */
+    public record NewMessage(String eventId, String channelId, String eventType, String payload, String webhookId) {
+        public NewMessage(String eventId, String channelId, String eventType, String payload) {
+            this(eventId, channelId, eventType, payload, null);
+        }
+    }
 
     private static final String INSERT = "INSERT INTO outbox(event_id, channel_id, event_type, payload, status,"
-            + " attempts, next_attempt_at, created_at) VALUES (?,?,?,?,'PENDING',0,?,?)";
+            + " attempts, next_attempt_at, created_at, webhook_id) VALUES (?,?,?,?,'PENDING',0,?,?,?)";
 
     public void add(Connection c, String eventId, String channelId, String eventType, String payload, Instant now)
             throws SQLException {
-        Jdbc.update(c, INSERT, eventId, channelId, eventType, payload, now.toEpochMilli(), now.toEpochMilli());
+        Jdbc.update(c, INSERT, eventId, channelId, eventType, payload, now.toEpochMilli(), now.toEpochMilli(), null);
     }
 
     /** Adds several messages with one JDBC batch (same transaction as the caller's change). */
@@ -37,7 +42,13 @@ public final class OutboxStore {
         List<Object[]> rows = new java.util.ArrayList<>(messages.size());
         for (NewMessage m : messages) {
             rows.add(new Object[] {
-                m.eventId(), m.channelId(), m.eventType(), m.payload(), now.toEpochMilli(), now.toEpochMilli()
+                m.eventId(),
+                m.channelId(),
+                m.eventType(),
+                m.payload(),
+                now.toEpochMilli(),
+                now.toEpochMilli(),
+                m.webhookId()
             });
         }
         Jdbc.batch(c, INSERT, rows);
@@ -82,7 +93,8 @@ public final class OutboxStore {
                 rs.getString("status"),
                 rs.getInt("attempts"),
                 Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getString("webhook_id"));
     }
 
     public void delivered(Connection c, long id, Instant now) throws SQLException {

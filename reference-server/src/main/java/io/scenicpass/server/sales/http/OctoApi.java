@@ -18,6 +18,7 @@ import io.scenicpass.channel.model.UnitPricing;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.channels.OctoWebhooks;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.identity.http.OctoIdentity;
@@ -57,6 +58,7 @@ public final class OctoApi {
     private final ChannelService channels;
     private final PassQueries passes;
     private final OctoSupplier supplier;
+    private final OctoWebhooksApi webhooks;
 
     public OctoApi(
             CatalogueService catalogue,
@@ -64,13 +66,15 @@ public final class OctoApi {
             BookingService bookings,
             ChannelService channels,
             PassQueries passes,
-            OctoSupplier supplier) {
+            OctoSupplier supplier,
+            OctoWebhooks webhooks) {
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.bookings = bookings;
         this.channels = channels;
         this.passes = passes;
         this.supplier = supplier;
+        this.webhooks = new OctoWebhooksApi(webhooks);
     }
 
     public void register(RoutesConfig r) {
@@ -111,7 +115,8 @@ public final class OctoApi {
                                         ch,
                                         uuid(ctx),
                                         OctoCommands.update(
-                                                BODIES.read(ctx, BookingUpdateRequest.class),
+                                                OctoUnitItemsGiven.notEmpty(
+                                                        ctx, BODIES.read(ctx, BookingUpdateRequest.class)),
                                                 OctoIdentity.of(ctx)))))));
         r.post(
                 "/octo/bookings/{uuid}/confirm",
@@ -123,7 +128,9 @@ public final class OctoApi {
                                         ch,
                                         uuid(ctx),
                                         OctoCommands.confirm(
-                                                BODIES.readOptional(ctx, BookingConfirmationRequest.class),
+                                                OctoUnitItemsGiven.notEmpty(
+                                                        ctx,
+                                                        BODIES.readOptional(ctx, BookingConfirmationRequest.class)),
                                                 OctoIdentity.of(ctx)))))));
         r.post(
                 "/octo/bookings/{uuid}/extend",
@@ -138,6 +145,10 @@ public final class OctoApi {
         r.post("/octo/bookings/{uuid}/cancel", auth(this::cancel));
         r.delete("/octo/bookings/{uuid}", auth(this::cancel));
         r.get("/octo/tickets/{file}", auth(this::ticketPng));
+        r.get("/octo/capabilities", auth((ctx, ch) -> ok(ctx, OctoCapabilityList.of(SUPPORTED))));
+        r.get("/octo/webhooks", auth(webhooks::list));
+        r.post("/octo/webhooks", auth(webhooks::create));
+        r.delete("/octo/webhooks/{id}", auth(webhooks::delete));
     }
 
     /** {@code POST …/cancel} and {@code DELETE /octo/bookings/{uuid}} are the same cancellation. */

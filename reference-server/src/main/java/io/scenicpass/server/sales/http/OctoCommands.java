@@ -87,7 +87,12 @@ public final class OctoCommands {
             items.add(
                     ui == null
                             ? new BookingCommands.Item(null, null, id)
-                            : new BookingCommands.Item(ui.getUnitId(), ui.getResellerReference(), id));
+                            : new BookingCommands.Item(
+                                    ui.getUnitId(),
+                                    ui.getResellerReference(),
+                                    id,
+                                    ui.getUuid(),
+                                    ui.getContact() == null ? null : OctoViews.contactJson(ui.getContact())));
         }
         return items;
     }

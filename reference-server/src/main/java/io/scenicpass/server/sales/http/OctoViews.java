@@ -242,7 +242,7 @@ public final class OctoViews {
             } else if (!product.groupPass()) {
                 mi.ticket(OctoShapes.noTicketYet()); // OCTO: a TICKET product's items always carry a ticket
             }
-            mi.contact(OctoShapes.contact(null));
+            mi.contact(OctoShapes.contact(u.contactJson()));
             if (pricing) {
                 mi.pricing(new Pricing()
                         .original(Math.toIntExact(u.retail()))

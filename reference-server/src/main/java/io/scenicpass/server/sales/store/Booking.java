@@ -38,7 +38,10 @@ public record Booking(
         String cancelReason,
         List<UnitItem> unitItems) {
 
-    /** One unit item of a booking (one visitor). */
+    /**
+     * One unit item of a booking (one visitor); {@code contactJson}: the visitor's OCTO contact as the reseller gave it,
+     * kept like the booking's own contact (null: none).
+     */
     public record UnitItem(
             String uuid,
             int position,
@@ -47,11 +50,25 @@ public record Booking(
             String supplierReference,
             long retail,
             long net,
-            String passId) {
+            String passId,
+            String contactJson) {
+
+        public UnitItem(
+                String uuid,
+                int position,
+                String unitId,
+                String resellerReference,
+                String supplierReference,
+                long retail,
+                long net,
+                String passId) {
+            this(uuid, position, unitId, resellerReference, supplierReference, retail, net, passId, null);
+        }
 
         /** This item with the id of the pass issued for it. */
         public UnitItem withPassId(String id) {
-            return new UnitItem(uuid, position, unitId, resellerReference, supplierReference, retail, net, id);
+            return new UnitItem(
+                    uuid, position, unitId, resellerReference, supplierReference, retail, net, id, contactJson);
         }
     }
 

@@ -56,9 +56,22 @@ public final class InventoryStore {
                 to);
     }
 
-    /** Locks a slot row until the transaction ends (a move locks all its rows first, in key order). */
+    /**
+     * Locks a slot row until the transaction ends. Every path takes the counters in one order: slot rows, then
+     * allotment rows, then day-pool rows, each in key order (a move locks all its rows first), so no two can deadlock.
+     */
     public void lockSlot(Connection c, String slotId) throws SQLException {
         Jdbc.one(c, "SELECT id FROM slot WHERE id = ? FOR UPDATE", rs -> 1, slotId);
+    }
+
+    /** Locks a channel's allotment row on a slot, when there is one, until the transaction ends. */
+    public void lockAllotment(Connection c, String slotId, String channelId) throws SQLException {
+        Jdbc.one(
+                c,
+                "SELECT slot_id FROM allotment WHERE slot_id = ? AND channel_id = ? FOR UPDATE",
+                rs -> 1,
+                slotId,
+                channelId);
     }
 
     /** Locks a day's pool row until the transaction ends (see {@link #lockSlot}). */
