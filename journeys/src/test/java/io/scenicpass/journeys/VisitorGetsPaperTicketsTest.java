@@ -2,6 +2,9 @@ package io.scenicpass.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
 import io.scenicpass.channel.model.BookingStatus;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
@@ -63,6 +66,14 @@ class VisitorGetsPaperTicketsTest {
                     .map(TicketLayout.Element::text)
                     .collect(Collectors.toList());
             assertThat(passesOnPaper).containsExactlyElementsOf(order.qrCodes);
+            for (String pass : passesOnPaper) {
+                // the symbol the printer draws (model 2, error correction M, 6-dot modules) fits 58 mm paper (384 dots)
+                QRCode qr = Encoder.encode(pass, ErrorCorrectionLevel.M);
+                int dots = qr.getMatrix().getWidth() * 6;
+                assertThat(dots)
+                        .as("QR width in dots, version %s", qr.getVersion())
+                        .isLessThanOrEqualTo(384);
+            }
 
             park.timeIs(order.slot.getLocalDateTimeStart().toInstant().plus(Duration.ofMinutes(20)));
             EmbeddedGate north = park.gate("gate-north");

@@ -69,7 +69,8 @@ public final class SimulatedTicketPrinter extends SimulatedDevice implements Tic
             return PrintResult.failed(DeviceFaultCode.DISCONNECTED, "printer not started", s);
         }
         if (!s.canPrint()) {
-            return PrintResult.failed(s.faultCode(), "printer " + s, s);
+            DeviceFaultCode code = s.faultCode() != null ? s.faultCode() : DeviceFaultCode.DISCONNECTED;
+            return PrintResult.failed(code, "printer " + s, s);
         }
         try {
             Files.write(output, encoder.encode(ticket), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
