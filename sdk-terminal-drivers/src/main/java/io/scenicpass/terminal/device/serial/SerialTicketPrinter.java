@@ -50,7 +50,9 @@ public final class SerialTicketPrinter extends SerialDeviceBase implements Ticke
     private volatile PrinterStatus status = PrinterStatus.UNKNOWN;
     // driver thread only:
     private PrinterStatus reported;
-    private boolean inOrderAnswered;
+    /** {@code GS r 1} queries sent and not answered yet; answers come in order, so a job is done at zero. */
+    private int awaitedAnswers;
+
     private final byte[] rx = new byte[64];
     private int rxLength;
     private int rxPosition;
@@ -102,6 +104,7 @@ public final class SerialTicketPrinter extends SerialDeviceBase implements Ticke
     @Override
     protected void session(SerialChannel ch) throws IOException {
         reported = null;
+        awaitedAnswers = 0;
         rxLength = rxPosition = 0;
         try {
             refresh(ch);
@@ -137,11 +140,9 @@ public final class SerialTicketPrinter extends SerialDeviceBase implements Ticke
                 job.finish(failed(before, "printer " + before + ": nothing printed"));
                 return;
             }
-            ch.drainInput();
-            rxLength = rxPosition = 0;
-            inOrderAnswered = false;
             ch.write(job.bytes);
             ch.write(EscPosStatus.inOrderQuery());
+            awaitedAnswers++;
             job.finish(awaitPrinted(ch));
         } catch (IOException e) {
             job.finish(PrintResult.failed(DeviceFaultCode.DISCONNECTED, "connection lost during the job", status));
@@ -160,21 +161,27 @@ public final class SerialTicketPrinter extends SerialDeviceBase implements Ticke
             if (b >= 0) {
                 classify(b);
             }
-            if (inOrderAnswered) {
+            if (awaitedAnswers == 0) {
                 return PrintResult.printed(refresh(ch));
             }
             long now = System.nanoTime();
             if (now - nextCheck >= 0) {
                 PrinterStatus s = refresh(ch);
-                if (inOrderAnswered) {
+                if (awaitedAnswers == 0) {
                     return PrintResult.printed(s);
                 }
+                if (s == PrinterStatus.NOT_RESPONDING) {
+                    awaitedAnswers = 0; // a printer that stopped answering may have lost its buffer: start afresh
+                    return failed(s, "printer stopped answering during the job");
+                }
                 if (!s.canPrint()) {
+                    // the printer stopped with the ticket in its buffer: the rest and its answer may come later
                     return failed(s, "printer " + s + " during the job: the ticket may be incomplete");
                 }
                 nextCheck = System.nanoTime() + busyPollInterval.toNanos();
             }
             if (now - deadline >= 0) {
+                awaitedAnswers = 0;
                 return PrintResult.failed(
                         DeviceFaultCode.TIMEOUT, "ticket not finished within " + jobTimeout.toMillis() + " ms", status);
             }
@@ -206,10 +213,10 @@ public final class SerialTicketPrinter extends SerialDeviceBase implements Ticke
         }
     }
 
-    /** A byte that is not the answer being waited for: the in-order answer, a late status, or garbage. */
+    /** A byte that is not the answer being waited for: an in-order answer, a late status, or garbage. */
     private void classify(int b) {
         if (EscPosStatus.isInOrderAnswer(b)) {
-            inOrderAnswered = true;
+            awaitedAnswers = Math.max(0, awaitedAnswers - 1); // none awaited: a late one after a timeout
         } else if (!EscPosStatus.isRealTimeAnswer(b)) {
             reportFault(DeviceFaultCode.GARBAGE, String.format("unexpected byte %02X", b), true);
         }

@@ -35,6 +35,10 @@ final class FakeEscPosPrinter implements AutoCloseable {
     volatile int muteAfter = -1;
 
     volatile int realTimeQueries;
+    /** Stopped with {@code GS r} queries not yet answered; they are answered when printing resumes. */
+    private int heldAnswers;
+    /** When true, a stopped printer resumes (and answers its held queries) only when the next data arrives. */
+    volatile boolean resumeOnData;
 
     FakeEscPosPrinter(SerialPort port) {
         this.port = port;
@@ -92,6 +96,8 @@ final class FakeEscPosPrinter implements AutoCloseable {
                 state = State.DATA;
                 if (!mute && !paperOut && !coverOpen) {
                     send(nearEnd ? 0x03 : 0x00); // printed up to here: the paper sensor status
+                } else {
+                    heldAnswers++; // stopped before it: answered when printing resumes
                 }
                 return;
             default:
@@ -107,6 +113,11 @@ final class FakeEscPosPrinter implements AutoCloseable {
     }
 
     private void data(int b) {
+        if (heldAnswers > 0 && resumeOnData && !mute && !paperOut && !coverOpen) {
+            for (; heldAnswers > 0; heldAnswers--) {
+                send(0x00); // the rest of an earlier ticket printed once new data came in
+            }
+        }
         received.write(b);
         dataBytes++;
         if (paperOutAfter >= 0 && dataBytes >= paperOutAfter) {

@@ -130,6 +130,22 @@ class SerialTicketPrinterTest {
     }
 
     @Test
+    void theLateAnswerOfAnEarlierTicketDoesNotCountForTheNextOne() {
+        fake.paperOutAfter = 40;
+        fake.resumeOnData = true;
+        assertThat(printer.print(TICKET).failure()).contains(DeviceFaultCode.PAPER_OUT);
+        // the roll is replaced; the printer finishes the first ticket (and answers for it) only as the next arrives,
+        // and runs out of paper again in the middle of that next ticket
+        fake.clear();
+        fake.paperOutAfter = 60;
+        fake.paperOut = false;
+        Await.until("ready again", 5000, () -> printer.status() == PrinterStatus.READY);
+        PrintResult second = printer.print(TICKET);
+        assertThat(second.printed()).as(second.toString()).isFalse();
+        assertThat(second.failure()).contains(DeviceFaultCode.PAPER_OUT);
+    }
+
+    @Test
     void aPrinterThatStopsAnsweringFailsTheJobWithATimeout() {
         fake.muteAfter = 40;
         PrintResult r = printer.print(TICKET);
