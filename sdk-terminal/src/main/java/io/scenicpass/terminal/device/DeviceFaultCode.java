@@ -19,5 +19,9 @@ public enum DeviceFaultCode {
     /** A credential was read but its content is unusable (e.g. an ID number failing its check). */
     UNREADABLE_CREDENTIAL,
     /** The application's listener threw; the driver carried on. */
-    LISTENER_FAILED
+    LISTENER_FAILED,
+    /** A printer is out of paper (it stopped printing). */
+    PAPER_OUT,
+    /** A printer's cover is open (it stopped printing). */
+    COVER_OPEN
 }

@@ -8,7 +8,10 @@
  *       {@link io.scenicpass.terminal.device.Passage}s and {@link io.scenicpass.terminal.device.Alarm}s;</li>
  *   <li>{@link io.scenicpass.terminal.device.Display}, {@link io.scenicpass.terminal.device.Indicator};</li>
  *   <li>{@link io.scenicpass.terminal.device.EnvironmentSensor},
- *       {@link io.scenicpass.terminal.device.PeopleCounter} — polled.</li>
+ *       {@link io.scenicpass.terminal.device.PeopleCounter} — polled;</li>
+ *   <li>{@link io.scenicpass.terminal.device.TicketPrinter} — prints a
+ *       {@link io.scenicpass.terminal.device.TicketLayout} and says whether it was printed
+ *       ({@link io.scenicpass.terminal.device.PrintResult}); its ESC/POS language is in {@code device.escpos}.</li>
  * </ul>
  * Every {@link io.scenicpass.terminal.device.Device} reports its
  * {@link io.scenicpass.terminal.device.DeviceHealth} and never throws for hardware problems.
