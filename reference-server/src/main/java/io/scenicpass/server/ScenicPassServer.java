@@ -193,7 +193,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 metrics::register,
                 flow.dashboard(platform, admin.admin)::register,
                 terminal.api::register,
-                sales.identity.api(admin.admin, sales.catalogue)::register);
+                sales.identity.api(admin.admin, sales.catalogue)::register,
+                sales.content.api(admin.admin)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -331,6 +332,11 @@ public final class ScenicPassServer implements AutoCloseable {
     }
 
     /** Real-name tickets: visitors' documents, the document blacklist, erasure. */
+    /** OCTO content: texts, media and FAQs per product and language. */
+    public io.scenicpass.server.content.ContentService content() {
+        return sales.content.content;
+    }
+
     public io.scenicpass.server.identity.IdentityModule identity() {
         return sales.identity;
     }

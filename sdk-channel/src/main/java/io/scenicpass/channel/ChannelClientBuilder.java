@@ -28,6 +28,7 @@ public final class ChannelClientBuilder {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private OkHttpClient okHttpClient;
     private List<String> capabilities = new ArrayList<>(Arrays.asList(OctoCapabilities.PRICING));
+    private String acceptLanguage;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private Executor executor;
@@ -118,6 +119,19 @@ public final class ChannelClientBuilder {
     }
 
     /**
+     * @param value the languages wanted for content ({@code Accept-Language}, e.g. {@code "en, zh-CN;q=0.8"}; with
+     *     the {@code octo/content} capability the server answers in the best one it has); null sends none
+     * @return this
+     */
+    public ChannelClientBuilder acceptLanguage(String value) {
+        if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+            throw new IllegalArgumentException("acceptLanguage must be a single line");
+        }
+        this.acceptLanguage = value;
+        return this;
+    }
+
+    /**
      * @param value the clock (used to read HTTP-date {@code Retry-After} headers); inject a fixed one in tests
      * @return this
      */
@@ -173,8 +187,13 @@ public final class ChannelClientBuilder {
         }
         boolean own = okHttpClient == null;
         OkHttpClient base = own ? new OkHttpClient() : okHttpClient;
-        OkHttpClient http = base.newBuilder()
-                .connectTimeout(connectTimeout)
+        OkHttpClient.Builder hb = base.newBuilder();
+        if (acceptLanguage != null) {
+            String lang = acceptLanguage;
+            hb.addInterceptor(chain -> chain.proceed(
+                    chain.request().newBuilder().header("Accept-Language", lang).build()));
+        }
+        OkHttpClient http = hb.connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(writeTimeout)
                 .callTimeout(callTimeout)

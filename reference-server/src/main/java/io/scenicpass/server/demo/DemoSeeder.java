@@ -107,6 +107,10 @@ public final class DemoSeeder {
             }
             keys.put(c[0], key);
         }
+        if (server.admin().setting("demo.content") == null) {
+            DemoContent.seed(server.content()); // zh-CN and en content (octo/content), also for older demo data
+            server.admin().settingIfAbsent("demo.content", "true");
+        }
         String enrollment = previous != null ? previous.deviceEnrollmentToken() : "enr_" + token(18);
         server.admin().settingIfAbsent("enrollment.tokenHash", ChannelService.sha256Hex(enrollment));
         server.admin().settingIfAbsent("demo.seeded", "true");

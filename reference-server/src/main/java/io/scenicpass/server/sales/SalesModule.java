@@ -4,6 +4,7 @@ import io.scenicpass.server.Platform;
 import io.scenicpass.server.channels.ChannelsModule;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.content.ContentModule;
 import io.scenicpass.server.db.SettingStore;
 import io.scenicpass.server.identity.IdentityModule;
 import io.scenicpass.server.keys.KeyService;
@@ -29,6 +30,8 @@ public final class SalesModule {
     public final OctoApi api;
     /** Real-name tickets: the visitors' documents taken with bookings (see {@code identity/}). */
     public final IdentityModule identity;
+    /** OCTO content: texts, media and FAQs per language (see {@code content/}). */
+    public final ContentModule content;
 
     private final Platform platform;
 
@@ -88,6 +91,7 @@ public final class SalesModule {
                 identity.identities);
         passes = new PassQueries(p.db(), passStore, bookingStore);
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
+        content = new ContentModule(p, catalogue, publicUrl);
         api = new OctoApi(
                 catalogue,
                 inventory,
@@ -95,7 +99,8 @@ public final class SalesModule {
                 channels.channels,
                 passes,
                 OctoSupplier.of(config, publicUrl),
-                channels.subscriptions);
+                channels.subscriptions,
+                content.octo);
     }
 
     /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */

@@ -29,6 +29,19 @@ class OctoSchemaContractTest {
             + "\"emailAddress\":\"li@example.com\",\"phoneNumber\":\"+8613800000000\",\"locales\":[\"zh-CN\"],"
             + "\"country\":\"CN\",\"notes\":\"wheelchair\"}";
 
+    /** Content with every OCTO content field (octo/content), a server-relative cover and a place. */
+    static final String CONTENT = "{\"title\":\"Huangshan\",\"shortDescription\":\"Peaks\",\"description\":null,"
+            + "\"features\":[{\"type\":\"INCLUSION\",\"shortDescription\":\"Entry\"}],"
+            + "\"faqs\":[{\"question\":\"Print?\",\"answer\":\"No\"}],"
+            + "\"media\":[{\"src\":\"/media/huangshan-cover.png\",\"type\":\"image/png\",\"rel\":\"COVER\"}],"
+            + "\"locations\":[{\"title\":\"South Gate\",\"types\":[\"START\",\"REDEMPTION\"],"
+            + "\"place\":{\"latitude\":30.07,\"longitude\":118.16,\"postalAddress\":{\"addressCountry\":\"CN\"}}}],"
+            + "\"categoryLabels\":[\"outdoors\"],\"durationMinutesFrom\":240,\"durationMinutesTo\":600,"
+            + "\"commentary\":[{\"format\":\"WRITTEN\",\"language\":\"en\"}],"
+            + "\"options\":{\"tour-opt\":{\"faqs\":[{\"question\":\"When?\",\"answer\":\"8-18\"}]}},"
+            + "\"units\":{\"tour-adult\":{\"title\":\"Adult\",\"shortDescription\":\"18+\","
+            + "\"features\":[{\"type\":\"PREARRIVAL_INFORMATION\",\"shortDescription\":\"Bring ID\"}]}}}";
+
     @TempDir
     static Path dir;
 
@@ -46,6 +59,11 @@ class OctoSchemaContractTest {
         ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
         ts.product("group", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, true, 60, null);
         key = ts.channel("ota", 1000, 1000, null);
+        for (String locale : new String[] {"zh-CN", "en"}) {
+            Answer put =
+                    ts.send("PUT", "/admin/v1/products/tour/content/" + locale, TestServer.ADMIN, CONTENT, Map.of());
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+        }
     }
 
     @AfterAll
@@ -60,10 +78,35 @@ class OctoSchemaContractTest {
         OctoSchemas schemas = OctoSchemas.create();
         new Flow(schemas, "core", Map.of()).run();
         new Flow(schemas, "pricing", Map.of("Octo-Capabilities", "octo/pricing")).run();
+        Map<String, String> content =
+                Map.of("Octo-Capabilities", "octo/pricing, octo/content", "Accept-Language", "en");
+        new Flow(schemas, "content", content).run();
+        contentParts(schemas, content);
         JsonNode result = schemas.check();
         assertThat(result.get("version").asText()).isEqualTo("2.0.4");
         assertThat(result.get("checked").asInt()).isEqualTo(schemas.size()).isGreaterThan(60);
         assertThat(result.get("failures")).as(result.toPrettyString()).isEmpty();
+    }
+
+    /** octo/content: the content parts of a product, option, unit and availability against OCTO's *Content schemas. */
+    private static void contentParts(OctoSchemas schemas, Map<String, String> headers) {
+        JsonNode product =
+                ts.send("GET", "/octo/products/tour", key, null, headers).json();
+        assertThat(product.get("faqs")).isNotEmpty();
+        schemas.expect("content product", "zProductContent", product);
+        schemas.expect(
+                "content option", "zOptionContent", product.get("options").get(0));
+        for (JsonNode unit : product.get("options").get(0).get("units")) {
+            schemas.expect("content unit " + unit.get("id").asText(), "zUnitContent", unit);
+        }
+        JsonNode av = ts.send(
+                        "POST",
+                        "/octo/availability",
+                        key,
+                        "{\"productId\":\"tour\",\"optionId\":\"tour-opt\",\"localDate\":\"2026-06-02\"}",
+                        headers)
+                .json();
+        schemas.expect("content availability", "zAvailabilityContent", av.get(0));
     }
 
     /** The check itself can fail: a booking without its contact, or with a time that is not UTC, is refused. */
@@ -85,8 +128,17 @@ class OctoSchemaContractTest {
         schemas.expect("good", "zBooking", good);
         schemas.expect("no contact", "zBooking", noContact);
         schemas.expect("local time", "zBooking", localTime);
+        // octo/content: media must be absolute URLs (the server resolves its own /media/… paths for that)
+        JsonNode product = ts.send("GET", "/octo/products/tour", key, null, Map.of("Octo-Capabilities", "octo/content"))
+                .json();
+        JsonNode relative = product.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) relative.get("media").get(0)).put("src", "/media/a.png");
+        schemas.expect("content", "zProduct", product);
+        schemas.expect("relative media", "zProduct", relative);
         JsonNode failures = schemas.check().get("failures");
-        assertThat(failures).hasSize(2);
+        assertThat(failures).hasSize(3);
+        assertThat(failures.get(2).get("name").asText()).isEqualTo("relative media");
+        assertThat(failures.get(2).get("issues").get(0).asText()).startsWith("media.0.src");
         assertThat(failures.get(0).get("name").asText()).isEqualTo("no contact");
         assertThat(failures.get(0).get("issues").get(0).asText()).startsWith("contact");
         assertThat(failures.get(1).get("name").asText()).isEqualTo("local time");

@@ -20,6 +20,7 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.OctoWebhooks;
 import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.content.http.OctoContent;
 import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.identity.http.OctoIdentity;
 import io.scenicpass.server.sales.BookingService;
@@ -38,7 +39,8 @@ import java.util.stream.Collectors;
 
 /** OCTO v1 under {@code /octo}: thin handlers over the services. */
 public final class OctoApi {
-    private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
+    private static final Set<String> SUPPORTED =
+            Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS, OctoCapabilities.CONTENT);
     private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =
@@ -59,6 +61,7 @@ public final class OctoApi {
     private final PassQueries passes;
     private final OctoSupplier supplier;
     private final OctoWebhooksApi webhooks;
+    private final OctoContent content;
 
     public OctoApi(
             CatalogueService catalogue,
@@ -67,7 +70,8 @@ public final class OctoApi {
             ChannelService channels,
             PassQueries passes,
             OctoSupplier supplier,
-            OctoWebhooks webhooks) {
+            OctoWebhooks webhooks,
+            OctoContent content) {
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.bookings = bookings;
@@ -75,21 +79,17 @@ public final class OctoApi {
         this.passes = passes;
         this.supplier = supplier;
         this.webhooks = new OctoWebhooksApi(webhooks);
+        this.content = content;
     }
 
     public void register(RoutesConfig r) {
         r.get("/octo/supplier", auth((ctx, ch) -> ok(ctx, supplier.supplier())));
-        r.get(
-                "/octo/products",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        catalogue.products(ch.id()).stream()
-                                .map(p -> OctoViews.product(p, pricing(ctx)))
-                                .collect(Collectors.toList()))));
-        r.get(
-                "/octo/products/{productId}",
-                auth((ctx, ch) -> ok(
-                        ctx, OctoViews.product(catalogue.product(ctx.pathParam("productId"), ch.id()), pricing(ctx)))));
+        r.get("/octo/products", auth(this::products));
+        r.get("/octo/products/{productId}", auth((ctx, ch) -> {
+            CatalogueService.ProductView pv = catalogue.product(ctx.pathParam("productId"), ch.id());
+            io.scenicpass.channel.model.Product p = OctoViews.product(pv, pricing(ctx));
+            ok(ctx, asks(ctx, OctoCapabilities.CONTENT) ? content.product(ctx, pv, p) : p);
+        }));
         r.post("/octo/availability", auth(this::availability));
         r.post("/octo/availability/calendar", auth(this::calendar));
         r.post(
@@ -151,6 +151,13 @@ public final class OctoApi {
         r.delete("/octo/webhooks/{id}", auth(webhooks::delete));
     }
 
+    private void products(Context ctx, Channel ch) {
+        List<CatalogueService.ProductView> pvs = catalogue.products(ch.id());
+        List<io.scenicpass.channel.model.Product> ps =
+                pvs.stream().map(p -> OctoViews.product(p, pricing(ctx))).collect(Collectors.toList());
+        ok(ctx, asks(ctx, OctoCapabilities.CONTENT) ? content.products(ctx, pvs, ps) : ps);
+    }
+
     /** {@code POST …/cancel} and {@code DELETE /octo/bookings/{uuid}} are the same cancellation. */
     private void cancel(Context ctx, Channel ch) throws java.io.IOException {
         ok(
@@ -202,7 +209,7 @@ public final class OctoApi {
         for (InventoryService.SlotView v : views) {
             out.add(OctoViews.availability(v, pv.product(), pricing(ctx), up));
         }
-        ok(ctx, out);
+        ok(ctx, asks(ctx, OctoCapabilities.CONTENT) ? content.availability(ctx, pv, out) : out);
     }
 
     private void calendar(Context ctx, Channel ch) throws Exception {
@@ -376,11 +383,14 @@ public final class OctoApi {
 
     /** True when the request's Octo-Capabilities list names {@code octo/pricing}. */
     private static boolean pricing(Context ctx) {
+        return asks(ctx, OctoCapabilities.PRICING);
+    }
+
+    /** True when the request's Octo-Capabilities list names {@code capability}. */
+    private static boolean asks(Context ctx, String capability) {
         String caps = ctx.header(OctoCapabilities.HEADER);
         return caps != null
-                && java.util.Arrays.stream(caps.split(","))
-                        .map(String::trim)
-                        .anyMatch(OctoCapabilities.PRICING::equals);
+                && java.util.Arrays.stream(caps.split(",")).map(String::trim).anyMatch(capability::equals);
     }
 
     private static String uuid(Context ctx) {
