@@ -7,6 +7,7 @@ import io.scenicpass.server.config.ServerConfig;
 import io.scenicpass.server.db.SettingStore;
 import io.scenicpass.server.identity.IdentityModule;
 import io.scenicpass.server.keys.KeyService;
+import io.scenicpass.server.questions.QuestionsModule;
 import io.scenicpass.server.sales.http.OctoApi;
 import io.scenicpass.server.sales.http.OctoSupplier;
 import io.scenicpass.server.sales.internal.HoldCombiner;
@@ -29,6 +30,8 @@ public final class SalesModule {
     public final OctoApi api;
     /** Real-name tickets: the visitors' documents taken with bookings (see {@code identity/}). */
     public final IdentityModule identity;
+    /** OCTO questions: asked per product, option or unit, answered with bookings (see {@code questions/}). */
+    public final QuestionsModule questions;
 
     private final Platform platform;
 
@@ -88,8 +91,15 @@ public final class SalesModule {
                 identity.identities);
         passes = new PassQueries(p.db(), passStore, bookingStore);
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
+        questions = new QuestionsModule(p, catalogue, bookings);
         api = new OctoApi(
-                catalogue, inventory, bookings, channels.channels, passes, OctoSupplier.of(config, publicUrl));
+                catalogue,
+                inventory,
+                bookings,
+                channels.channels,
+                passes,
+                OctoSupplier.of(config, publicUrl),
+                questions.octo);
     }
 
     /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */

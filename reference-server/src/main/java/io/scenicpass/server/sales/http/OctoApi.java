@@ -20,7 +20,9 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.http.RequestBodies;
+import io.scenicpass.server.identity.IdentityInput;
 import io.scenicpass.server.identity.http.OctoIdentity;
+import io.scenicpass.server.questions.http.OctoQuestions;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
@@ -37,7 +39,8 @@ import java.util.stream.Collectors;
 
 /** OCTO v1 under {@code /octo}: thin handlers over the services. */
 public final class OctoApi {
-    private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
+    private static final Set<String> SUPPORTED =
+            Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS, OctoQuestions.CAPABILITY);
     private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =
@@ -57,6 +60,7 @@ public final class OctoApi {
     private final ChannelService channels;
     private final PassQueries passes;
     private final OctoSupplier supplier;
+    private final OctoQuestions questions;
 
     public OctoApi(
             CatalogueService catalogue,
@@ -64,13 +68,15 @@ public final class OctoApi {
             BookingService bookings,
             ChannelService channels,
             PassQueries passes,
-            OctoSupplier supplier) {
+            OctoSupplier supplier,
+            OctoQuestions questions) {
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.bookings = bookings;
         this.channels = channels;
         this.passes = passes;
         this.supplier = supplier;
+        this.questions = questions;
     }
 
     public void register(RoutesConfig r) {
@@ -88,43 +94,46 @@ public final class OctoApi {
                         ctx, OctoViews.product(catalogue.product(ctx.pathParam("productId"), ch.id()), pricing(ctx)))));
         r.post("/octo/availability", auth(this::availability));
         r.post("/octo/availability/calendar", auth(this::calendar));
-        r.post(
-                "/octo/bookings",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        view(
-                                ctx,
-                                bookings.reserve(
-                                        ch,
-                                        OctoCommands.reserve(
-                                                BODIES.read(ctx, BookingReservationRequest.class),
-                                                OctoIdentity.of(ctx)))))));
+        r.post("/octo/bookings", auth((ctx, ch) -> {
+            BookingReservationRequest req = BODIES.read(ctx, BookingReservationRequest.class);
+            List<IdentityInput> ids = OctoIdentity.of(ctx);
+            ok(
+                    ctx,
+                    view(
+                            ctx,
+                            questions.reserve(
+                                    ctx, ch, req, () -> bookings.reserve(ch, OctoCommands.reserve(req, ids)))));
+        }));
         r.get("/octo/bookings", auth(this::listBookings));
         r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
-        r.patch(
-                "/octo/bookings/{uuid}",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        view(
-                                ctx,
-                                bookings.update(
-                                        ch,
-                                        uuid(ctx),
-                                        OctoCommands.update(
-                                                BODIES.read(ctx, BookingUpdateRequest.class),
-                                                OctoIdentity.of(ctx)))))));
-        r.post(
-                "/octo/bookings/{uuid}/confirm",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        view(
-                                ctx,
-                                bookings.confirm(
-                                        ch,
-                                        uuid(ctx),
-                                        OctoCommands.confirm(
-                                                BODIES.readOptional(ctx, BookingConfirmationRequest.class),
-                                                OctoIdentity.of(ctx)))))));
+        r.patch("/octo/bookings/{uuid}", auth((ctx, ch) -> {
+            BookingUpdateRequest req = BODIES.read(ctx, BookingUpdateRequest.class);
+            List<IdentityInput> ids = OctoIdentity.of(ctx);
+            ok(
+                    ctx,
+                    view(
+                            ctx,
+                            questions.update(
+                                    ctx,
+                                    ch,
+                                    uuid(ctx),
+                                    req,
+                                    () -> bookings.update(ch, uuid(ctx), OctoCommands.update(req, ids)))));
+        }));
+        r.post("/octo/bookings/{uuid}/confirm", auth((ctx, ch) -> {
+            BookingConfirmationRequest req = BODIES.readOptional(ctx, BookingConfirmationRequest.class);
+            List<IdentityInput> ids = OctoIdentity.of(ctx);
+            ok(
+                    ctx,
+                    view(
+                            ctx,
+                            questions.confirm(
+                                    ctx,
+                                    ch,
+                                    uuid(ctx),
+                                    req,
+                                    () -> bookings.confirm(ch, uuid(ctx), OctoCommands.confirm(req, ids)))));
+        }));
         r.post(
                 "/octo/bookings/{uuid}/extend",
                 auth((ctx, ch) -> ok(
@@ -388,7 +397,8 @@ public final class OctoApi {
         }
     }
 
-    private static void ok(Context ctx, Object body) {
-        ctx.contentType("application/json").result(OctoJson.write(body));
+    /** The answer in OCTO JSON, with questions and answers when the request asked for {@code octo/questions}. */
+    private void ok(Context ctx, Object body) {
+        ctx.contentType("application/json").result(OctoJson.write(questions.show(ctx, body)));
     }
 }
