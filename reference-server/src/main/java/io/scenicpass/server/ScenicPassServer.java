@@ -194,7 +194,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 flow.dashboard(platform, admin.admin)::register,
                 terminal.api::register,
                 sales.identity.api(admin.admin, sales.catalogue)::register,
-                sales.content.api(admin.admin)::register);
+                sales.content.api(admin.admin)::register,
+                sales.questions.api(admin.admin)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -339,6 +340,11 @@ public final class ScenicPassServer implements AutoCloseable {
 
     public io.scenicpass.server.identity.IdentityModule identity() {
         return sales.identity;
+    }
+
+    /** OCTO questions: the products' questions and the bookings' answers. */
+    public io.scenicpass.server.questions.QuestionsModule questions() {
+        return sales.questions;
     }
 
     public InventoryService inventory() {

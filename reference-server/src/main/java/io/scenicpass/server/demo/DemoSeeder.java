@@ -9,6 +9,8 @@ import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.identity.IdentityPolicies;
 import io.scenicpass.server.identity.store.PolicyStore;
+import io.scenicpass.server.questions.Question;
+import io.scenicpass.server.questions.Questions;
 import io.scenicpass.server.sales.CatalogueService.OptionSpec;
 import io.scenicpass.server.sales.CatalogueService.ProductSpec;
 import io.scenicpass.server.sales.CatalogueService.UnitSpec;
@@ -295,6 +297,7 @@ public final class DemoSeeder {
                                                 3000,
                                                 2700))))));
         seedRealName();
+        seedQuestions();
         // Channel prices: the official site and mini-programs sell below the rack rate.
         for (String ch : List.of("official-site", "wechat-mini", "alipay-mini")) {
             server.catalogue().setPrice("park-entry-adult", ch, 18000, 18000);
@@ -337,6 +340,70 @@ public final class DemoSeeder {
         policies.put(new PolicyStore.Policy("park-entry", "NONE", 1, "SITE"));
         policies.put(new PolicyStore.Policy("park-cablecar", "NONE", 1, "SITE"));
         policies.put(new PolicyStore.Policy("park-realname", "EVERY_VISITOR", 1, "SITE"));
+    }
+
+    /**
+     * OCTO questions (issue 16): the cable car asks each child's height (under 1.2 m ride free with an adult, staff
+     * measure at the station), the group ticket the kind of group, the museum the language of its guided tour, the park
+     * entry the hotel for the shuttle.
+     */
+    private void seedQuestions() {
+        Questions questions = server.questions().questions;
+        questions.put(
+                "park-cablecar",
+                List.of(new Question(
+                        "child-height",
+                        "park-cablecar",
+                        null,
+                        "park-cablecar-child",
+                        "儿童身高（厘米）Child's height (cm)",
+                        "1.2 米以下儿童由成人陪同免费乘坐，站内测量 Under 120 cm ride free with an adult; measured at the station",
+                        true,
+                        "number",
+                        List.of())));
+        questions.put(
+                "park-group",
+                List.of(new Question(
+                        "group-kind",
+                        "park-group",
+                        null,
+                        null,
+                        "团队类型 Kind of group",
+                        null,
+                        true,
+                        "select",
+                        List.of(
+                                new Question.SelectOption("学校 School", "school"),
+                                new Question.SelectOption("企业 Company", "company"),
+                                new Question.SelectOption("旅行团 Tour group", "tour"),
+                                new Question.SelectOption("其他 Other", "other")))));
+        questions.put(
+                "museum-day",
+                List.of(new Question(
+                        "tour-language",
+                        "museum-day",
+                        "museum-day-std",
+                        null,
+                        "讲解语言 Guided tour language",
+                        "免费讲解每天 10:00 和 14:00 Free guided tours at 10:00 and 14:00",
+                        false,
+                        "select",
+                        List.of(
+                                new Question.SelectOption("中文 Chinese", "zh"),
+                                new Question.SelectOption("English", "en"),
+                                new Question.SelectOption("不需要 No tour", "none")))));
+        questions.put(
+                "park-entry",
+                List.of(new Question(
+                        "shuttle-hotel",
+                        "park-entry",
+                        null,
+                        null,
+                        "接驳酒店 Hotel for the park shuttle",
+                        "景区班车在山下酒店免费接送 The park shuttle picks up at hotels in the valley",
+                        false,
+                        "text",
+                        List.of())));
     }
 
     private void seedSite() {

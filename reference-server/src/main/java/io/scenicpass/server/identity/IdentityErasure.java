@@ -2,6 +2,7 @@ package io.scenicpass.server.identity;
 
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.identity.store.VisitorStore;
+import io.scenicpass.server.questions.store.AnswerStore;
 import io.scenicpass.server.terminal.store.ManifestStore;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Deleting visitors' documents: every identity {@code retentionDays} after its visit date (the identity job, driven
  * by the injected clock), and on request through the admin API (one booking, or every booking of a document). With
- * the identities go the booking's limit places and its passes' holder bindings in the gates' manifest.
+ * the identities go the booking's limit places, its passes' holder bindings in the gates' manifest and its answers to
+ * the product's questions ({@code questions/}; a booking with answers but no documents is erased on the same date).
  */
 public final class IdentityErasure {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityErasure.class);
@@ -23,6 +25,7 @@ public final class IdentityErasure {
     private final IdentityService identities;
     private final VisitorStore visitors = new VisitorStore();
     private final ManifestStore manifest = new ManifestStore();
+    private final AnswerStore answers = new AnswerStore();
     private final Clock clock;
     private final int retentionDays;
 
@@ -42,12 +45,18 @@ public final class IdentityErasure {
         LocalDate before = today.minusDays(retentionDays);
         int n = 0;
         while (true) {
-            List<String> due = db.read(c -> visitors.bookingsVisitingBefore(c, before, BATCH));
+            List<String> due = db.read(c -> {
+                List<String> uuids = new java.util.ArrayList<>(visitors.bookingsVisitingBefore(c, before, BATCH));
+                answers.bookingsVisitingBefore(c, before, BATCH).stream()
+                        .filter(u -> !uuids.contains(u))
+                        .forEach(uuids::add); // bookings with answers to questions but no documents
+                return uuids;
+            });
             for (String uuid : due) {
                 eraseBooking(uuid);
             }
             n += due.size();
-            if (due.size() < BATCH) {
+            if (due.isEmpty()) {
                 break;
             }
         }
@@ -63,6 +72,7 @@ public final class IdentityErasure {
         return db.tx(c -> {
             int n = visitors.eraseBooking(c, bookingUuid);
             manifest.dropHolderBindings(c, bookingUuid);
+            answers.eraseBooking(c, bookingUuid); // answers to questions may be personal data too
             return n;
         });
     }

@@ -8,6 +8,7 @@ import io.scenicpass.server.content.ContentModule;
 import io.scenicpass.server.db.SettingStore;
 import io.scenicpass.server.identity.IdentityModule;
 import io.scenicpass.server.keys.KeyService;
+import io.scenicpass.server.questions.QuestionsModule;
 import io.scenicpass.server.sales.http.OctoApi;
 import io.scenicpass.server.sales.http.OctoSupplier;
 import io.scenicpass.server.sales.internal.HoldCombiner;
@@ -32,6 +33,8 @@ public final class SalesModule {
     public final IdentityModule identity;
     /** OCTO content: texts, media and FAQs per language (see {@code content/}). */
     public final ContentModule content;
+    /** OCTO questions: asked per product, option or unit, answered with bookings (see {@code questions/}). */
+    public final QuestionsModule questions;
 
     private final Platform platform;
 
@@ -92,6 +95,7 @@ public final class SalesModule {
         passes = new PassQueries(p.db(), passStore, bookingStore);
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
         content = new ContentModule(p, catalogue, publicUrl);
+        questions = new QuestionsModule(p, catalogue, bookings);
         api = new OctoApi(
                 catalogue,
                 inventory,
@@ -100,7 +104,8 @@ public final class SalesModule {
                 passes,
                 OctoSupplier.of(config, publicUrl),
                 channels.subscriptions,
-                content.octo);
+                content.octo,
+                questions.octo);
     }
 
     /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */

@@ -268,6 +268,16 @@ class AdminBadBodiesTest {
                         "realName",
                         true),
                 new Route(
+                        "PUT " + a + "/products/{}/questions",
+                        a + "/products/tour/questions",
+                        "{\"questions\":[{\"id\":\"q1\",\"title\":\"Hotel\",\"inputType\":\"text\"}]}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        null,
+                        true),
+                new Route(
                         "POST " + a + "/gates",
                         a + "/gates",
                         "{\"id\":\"gate-new\",\"name\":\"G\",\"zoneId\":\"park\",\"direction\":\"IN\"}",

@@ -22,7 +22,9 @@ import io.scenicpass.server.channels.OctoWebhooks;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.content.http.OctoContent;
 import io.scenicpass.server.http.RequestBodies;
+import io.scenicpass.server.identity.IdentityInput;
 import io.scenicpass.server.identity.http.OctoIdentity;
+import io.scenicpass.server.questions.http.OctoQuestions;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
@@ -40,7 +42,11 @@ import java.util.stream.Collectors;
 /** OCTO v1 under {@code /octo}: thin handlers over the services. */
 public final class OctoApi {
     private static final Set<String> SUPPORTED =
-            Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS, OctoCapabilities.CONTENT);
+            Set.of(
+                    OctoCapabilities.PRICING,
+                    OctoCapabilities.WEBHOOKS,
+                    OctoCapabilities.CONTENT,
+                    OctoQuestions.CAPABILITY);
     private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =
@@ -62,6 +68,7 @@ public final class OctoApi {
     private final OctoSupplier supplier;
     private final OctoWebhooksApi webhooks;
     private final OctoContent content;
+    private final OctoQuestions questions;
 
     public OctoApi(
             CatalogueService catalogue,
@@ -71,7 +78,8 @@ public final class OctoApi {
             PassQueries passes,
             OctoSupplier supplier,
             OctoWebhooks webhooks,
-            OctoContent content) {
+            OctoContent content,
+            OctoQuestions questions) {
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.bookings = bookings;
@@ -80,6 +88,7 @@ public final class OctoApi {
         this.supplier = supplier;
         this.webhooks = new OctoWebhooksApi(webhooks);
         this.content = content;
+        this.questions = questions;
     }
 
     public void register(RoutesConfig r) {
@@ -92,46 +101,47 @@ public final class OctoApi {
         }));
         r.post("/octo/availability", auth(this::availability));
         r.post("/octo/availability/calendar", auth(this::calendar));
-        r.post(
-                "/octo/bookings",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        view(
-                                ctx,
-                                bookings.reserve(
-                                        ch,
-                                        OctoCommands.reserve(
-                                                BODIES.read(ctx, BookingReservationRequest.class),
-                                                OctoIdentity.of(ctx)))))));
+        r.post("/octo/bookings", auth((ctx, ch) -> {
+            BookingReservationRequest req = BODIES.read(ctx, BookingReservationRequest.class);
+            List<IdentityInput> ids = OctoIdentity.of(ctx);
+            ok(
+                    ctx,
+                    view(
+                            ctx,
+                            questions.reserve(
+                                    ctx, ch, req, () -> bookings.reserve(ch, OctoCommands.reserve(req, ids)))));
+        }));
         r.get("/octo/bookings", auth(this::listBookings));
         r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
-        r.patch(
-                "/octo/bookings/{uuid}",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        view(
-                                ctx,
-                                bookings.update(
-                                        ch,
-                                        uuid(ctx),
-                                        OctoCommands.update(
-                                                OctoUnitItemsGiven.notEmpty(
-                                                        ctx, BODIES.read(ctx, BookingUpdateRequest.class)),
-                                                OctoIdentity.of(ctx)))))));
-        r.post(
-                "/octo/bookings/{uuid}/confirm",
-                auth((ctx, ch) -> ok(
-                        ctx,
-                        view(
-                                ctx,
-                                bookings.confirm(
-                                        ch,
-                                        uuid(ctx),
-                                        OctoCommands.confirm(
-                                                OctoUnitItemsGiven.notEmpty(
-                                                        ctx,
-                                                        BODIES.readOptional(ctx, BookingConfirmationRequest.class)),
-                                                OctoIdentity.of(ctx)))))));
+        r.patch("/octo/bookings/{uuid}", auth((ctx, ch) -> {
+            BookingUpdateRequest req = OctoUnitItemsGiven.notEmpty(ctx, BODIES.read(ctx, BookingUpdateRequest.class));
+            List<IdentityInput> ids = OctoIdentity.of(ctx);
+            ok(
+                    ctx,
+                    view(
+                            ctx,
+                            questions.update(
+                                    ctx,
+                                    ch,
+                                    uuid(ctx),
+                                    req,
+                                    () -> bookings.update(ch, uuid(ctx), OctoCommands.update(req, ids)))));
+        }));
+        r.post("/octo/bookings/{uuid}/confirm", auth((ctx, ch) -> {
+            BookingConfirmationRequest req =
+                    OctoUnitItemsGiven.notEmpty(ctx, BODIES.readOptional(ctx, BookingConfirmationRequest.class));
+            List<IdentityInput> ids = OctoIdentity.of(ctx);
+            ok(
+                    ctx,
+                    view(
+                            ctx,
+                            questions.confirm(
+                                    ctx,
+                                    ch,
+                                    uuid(ctx),
+                                    req,
+                                    () -> bookings.confirm(ch, uuid(ctx), OctoCommands.confirm(req, ids)))));
+        }));
         r.post(
                 "/octo/bookings/{uuid}/extend",
                 auth((ctx, ch) -> ok(
@@ -409,7 +419,8 @@ public final class OctoApi {
         }
     }
 
-    private static void ok(Context ctx, Object body) {
-        ctx.contentType("application/json").result(OctoJson.write(body));
+    /** The answer in OCTO JSON, with questions and answers when the request asked for {@code octo/questions}. */
+    private void ok(Context ctx, Object body) {
+        ctx.contentType("application/json").result(OctoJson.write(questions.show(ctx, body)));
     }
 }
