@@ -13,6 +13,7 @@ import io.scenicpass.server.sales.internal.HoldCombiner;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
 import io.scenicpass.server.sales.store.InventoryStore;
+import io.scenicpass.server.sales.store.OrderStore;
 import io.scenicpass.server.sales.store.PassStore;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -26,6 +27,9 @@ public final class SalesModule {
     public final BookingService bookings;
     public final PassQueries passes;
     public final CapacityChanges capacity;
+    /** OCTO cart orders: bookings confirmed or cancelled together. */
+    public final OrderService orders;
+
     public final OctoApi api;
     /** Real-name tickets: the visitors' documents taken with bookings (see {@code identity/}). */
     public final IdentityModule identity;
@@ -88,8 +92,10 @@ public final class SalesModule {
                 identity.identities);
         passes = new PassQueries(p.db(), passStore, bookingStore);
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
+        orders = new OrderService(
+                p.db(), new OrderStore(), bookingStore, bookings, lifecycle, inventory, holds, p.ids(), p.clock());
         api = new OctoApi(
-                catalogue, inventory, bookings, channels.channels, passes, OctoSupplier.of(config, publicUrl));
+                catalogue, inventory, bookings, channels.channels, passes, OctoSupplier.of(config, publicUrl), orders);
     }
 
     /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */

@@ -25,6 +25,7 @@ import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
 import io.scenicpass.server.sales.IssuanceService;
+import io.scenicpass.server.sales.OrderService;
 import io.scenicpass.server.sales.PassQueries;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.Price;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
 
 /** OCTO v1 under {@code /octo}: thin handlers over the services. */
 public final class OctoApi {
-    private static final Set<String> SUPPORTED = Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS);
+    private static final Set<String> SUPPORTED =
+            Set.of(OctoCapabilities.PRICING, OctoCapabilities.WEBHOOKS, OctoCart.CAPABILITY);
     private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =
@@ -57,6 +59,8 @@ public final class OctoApi {
     private final ChannelService channels;
     private final PassQueries passes;
     private final OctoSupplier supplier;
+    /** octo/cart: orders of bookings confirmed together. */
+    private final OctoCart cart;
 
     public OctoApi(
             CatalogueService catalogue,
@@ -64,7 +68,9 @@ public final class OctoApi {
             BookingService bookings,
             ChannelService channels,
             PassQueries passes,
-            OctoSupplier supplier) {
+            OctoSupplier supplier,
+            OrderService orders) {
+        this.cart = new OctoCart(orders, BODIES, this::plainView);
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.bookings = bookings;
@@ -94,7 +100,8 @@ public final class OctoApi {
                         ctx,
                         view(
                                 ctx,
-                                bookings.reserve(
+                                reserve(
+                                        ctx,
                                         ch,
                                         OctoCommands.reserve(
                                                 BODIES.read(ctx, BookingReservationRequest.class),
@@ -138,6 +145,12 @@ public final class OctoApi {
         r.post("/octo/bookings/{uuid}/cancel", auth(this::cancel));
         r.delete("/octo/bookings/{uuid}", auth(this::cancel));
         r.get("/octo/tickets/{file}", auth(this::ticketPng));
+        cart.register(r, this::auth);
+    }
+
+    /** A reservation: into a cart order when the request asked for {@code octo/cart}. */
+    private Booking reserve(Context ctx, Channel ch, io.scenicpass.server.sales.BookingCommands.Reserve cmd) {
+        return OctoCart.requested(ctx) ? cart.reserve(ctx, ch, cmd) : bookings.reserve(ch, cmd);
     }
 
     /** {@code POST …/cancel} and {@code DELETE /octo/bookings/{uuid}} are the same cancellation. */
@@ -278,8 +291,13 @@ public final class OctoApi {
         throw new ServiceException(Problem.BAD_REQUEST, name + " must be a whole number from " + min + " to " + max);
     }
 
+    /** The OCTO view of a booking, with its order when the request asked for {@code octo/cart}. */
+    private Object view(Context ctx, Booking b) {
+        return OctoCart.requested(ctx) ? cart.booking(ctx, b) : plainView(ctx, b);
+    }
+
     /** The OCTO view of a booking; prices only for a channel that asked for {@code octo/pricing}. */
-    private io.scenicpass.channel.model.Booking view(Context ctx, Booking b) {
+    private io.scenicpass.channel.model.Booking plainView(Context ctx, Booking b) {
         io.scenicpass.channel.model.Booking v = bookings.view(b);
         if (!pricing(ctx)) {
             v.pricing(null);
@@ -364,7 +382,7 @@ public final class OctoApi {
     }
 
     /** True when the request's Octo-Capabilities list names {@code octo/pricing}. */
-    private static boolean pricing(Context ctx) {
+    static boolean pricing(Context ctx) {
         String caps = ctx.header(OctoCapabilities.HEADER);
         return caps != null
                 && java.util.Arrays.stream(caps.split(","))
