@@ -56,15 +56,21 @@ final class CartFixture {
 
     /** The family's order: two park tickets in the morning, a cable-car ride, and (last) a park afternoon ticket. */
     String familyOrder(int afternoonMinutes) {
+        return familyOrder("b", afternoonMinutes);
+    }
+
+    /** {@link #familyOrder(int)} with booking uuids {@code <prefix>1..3}. */
+    String familyOrder(String prefix, int afternoonMinutes) {
         String id = order();
-        assertThat(reserve(id, "b1", "park", MORNING, 60, "park-adult", "park-child")
+        assertThat(reserve(id, prefix + "1", "park", MORNING, 60, "park-adult", "park-child")
                         .json()
                         .get("orderId")
                         .asText())
                 .isEqualTo(id);
-        assertThat(reserve(id, "b2", "cable", MORNING, 60, "cable-adult").status())
+        assertThat(reserve(id, prefix + "2", "cable", MORNING, 60, "cable-adult")
+                        .status())
                 .isEqualTo(200);
-        Answer last = reserve(id, "b3", "park", AFTERNOON, afternoonMinutes, "park-adult");
+        Answer last = reserve(id, prefix + "3", "park", AFTERNOON, afternoonMinutes, "park-adult");
         assertThat(last.status()).as(last.body()).isEqualTo(200);
         return id;
     }
