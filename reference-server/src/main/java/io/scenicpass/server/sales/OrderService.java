@@ -133,7 +133,10 @@ public final class OrderService {
                 return null;
             });
         } catch (RuntimeException e) {
-            if (!existed && b.status() == BookingState.ON_HOLD) {
+            // a fresh hold the order did not take goes back (one a concurrent retry linked stays)
+            if (!existed
+                    && b.status() == BookingState.ON_HOLD
+                    && membership(b.uuid()).isEmpty()) {
                 bookings.cancel(ch, b.uuid(), new BookingCommands.Cancel("not added to the order"));
             }
             throw e;

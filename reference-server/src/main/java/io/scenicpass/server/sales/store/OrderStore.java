@@ -65,26 +65,20 @@ public final class OrderStore {
     public boolean transition(Connection c, String id, Order.Status from, Order.Status to, Instant now)
             throws SQLException {
         long t = now.toEpochMilli();
-        String stamp = to == Order.Status.CONFIRMED ? ", confirmed_at=?" : ", cancelled_at=?";
-        if (to != Order.Status.CONFIRMED && to != Order.Status.CANCELLED) {
-            return Jdbc.update(
-                            c,
-                            "UPDATE booking_order SET status=?, updated_at=? WHERE id=? AND status=?",
-                            to.name(),
-                            t,
-                            id,
-                            from.name())
-                    == 1;
-        }
-        return Jdbc.update(
+        boolean moved = Jdbc.update(
                         c,
-                        "UPDATE booking_order SET status=?, updated_at=?" + stamp + " WHERE id=? AND status=?",
+                        "UPDATE booking_order SET status=?, updated_at=? WHERE id=? AND status=?",
                         to.name(),
-                        t,
                         t,
                         id,
                         from.name())
                 == 1;
+        if (moved && to == Order.Status.CONFIRMED) {
+            Jdbc.update(c, "UPDATE booking_order SET confirmed_at=? WHERE id=?", t, id);
+        } else if (moved && to == Order.Status.CANCELLED) {
+            Jdbc.update(c, "UPDATE booking_order SET cancelled_at=? WHERE id=?", t, id);
+        }
+        return moved;
     }
 
     public void setExpiry(Connection c, String id, Instant expiresAt, Instant now) throws SQLException {
