@@ -47,6 +47,18 @@ class OctoCartTest {
         assertThat(held.get("utcConfirmedAt").isNull()).isTrue();
         assertThat(f.held("park", MORNING) + f.held("cable", MORNING) + f.held("park", AFTERNOON))
                 .isEqualTo(4);
+        assertThat(held.has("pricing")).isFalse();
+        JsonNode priced = ts.send(
+                        "GET",
+                        "/octo/orders/" + id,
+                        f.key,
+                        null,
+                        Map.of("Octo-Capabilities", "octo/cart, octo/pricing"))
+                .json();
+        assertThat(priced.get("pricing").get("retail").asLong()).isEqualTo(35000); // 2 adults + child + adult
+        assertThat(priced.get("pricing").get("net").asLong()).isEqualTo(31500);
+        assertThat(priced.get("bookings").get(0).get("pricing").get("retail").asLong())
+                .isEqualTo(15000);
 
         Answer confirmed = f.cart("POST", "/octo/orders/" + id + "/confirm", f.key, null);
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
