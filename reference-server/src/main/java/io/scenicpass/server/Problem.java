@@ -12,6 +12,8 @@ public enum Problem {
     INVALID_UNIT_ID,
     INVALID_AVAILABILITY_ID,
     INVALID_BOOKING_UUID,
+    /** An unknown cart order, or another channel's (OCTO has no code of its own for it: rendered BAD_REQUEST). */
+    INVALID_ORDER_ID(OctoErrorCode.BAD_REQUEST),
     /** Malformed or inconsistent input. */
     BAD_REQUEST,
     /** Well-formed but not possible now (sold out, after the cutoff, no unit items…). */

@@ -6,6 +6,7 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.WebhookService;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.db.Database;
+import io.scenicpass.server.identity.IdentityInput;
 import io.scenicpass.server.identity.IdentityService;
 import io.scenicpass.server.sales.http.OctoViews;
 import io.scenicpass.server.sales.store.Booking;
@@ -39,7 +40,6 @@ final class BookingLifecycle {
     private final InventoryStore inventoryStore;
     private final BookingStore bookings;
     private final PassStore passes;
-    /** Pass use, for the unit items of a REDEEMED booking (stateless). */
     /** Pass use, for the unit items of a REDEEMED booking (stateless). */
     private final PassUseStore passUse;
 
@@ -112,24 +112,7 @@ final class BookingLifecycle {
                 throw new ServiceException(
                         Problem.UNPROCESSABLE_ENTITY, "the booking is being changed by another request: retry", uuid);
             }
-            if (cmd != null && cmd.details() != null) {
-                updateDetails(c, uuid, cmd.details(), now);
-            }
-            if (!bookings.transition(c, uuid, BookingState.ON_HOLD, BookingState.CONFIRMED, now)) {
-                return null;
-            }
-            inventory.sell(c, b);
-            Product product = catalogue.product(c, b.productId()).orElseThrow();
-            Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
-            Map<String, Unit> units = units(c, b.optionId());
-            // documents given now, then the real-name policy's requirements (a refusal rolls the confirm back)
-            identities.confirming(c, b, units, cmd == null ? null : cmd.identities());
-            issuance.issue(c, b, product, slot, units);
-            webhooks.enqueue(
-                    c,
-                    ch,
-                    WebhookEventType.BOOKING_CONFIRMED,
-                    view(c, bookings.find(c, uuid).orElseThrow()));
+            sell(c, ch, b, cmd == null ? null : cmd.details(), cmd == null ? null : cmd.identities(), now);
             return null;
         });
         inventory.slotChanged(current.optionId(), current.poolId());
@@ -138,6 +121,40 @@ final class BookingLifecycle {
             throw expired(uuid);
         }
         return after;
+    }
+
+    /**
+     * Confirms a held booking in the caller's transaction: the details, the sale, the passes and the webhook. False
+     * when it was no longer ON_HOLD (a concurrent change won). Also the step of an order's all-or-nothing confirm.
+     */
+    boolean sell(
+            Connection c,
+            Channel ch,
+            Booking b,
+            BookingCommands.Details details,
+            List<IdentityInput> documents,
+            Instant now)
+            throws SQLException {
+        String uuid = b.uuid();
+        if (details != null) {
+            updateDetails(c, uuid, details, now);
+        }
+        if (!bookings.transition(c, uuid, BookingState.ON_HOLD, BookingState.CONFIRMED, now)) {
+            return false;
+        }
+        inventory.sell(c, b);
+        Product product = catalogue.product(c, b.productId()).orElseThrow();
+        Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
+        Map<String, Unit> units = units(c, b.optionId());
+        // documents given now, then the real-name policy's requirements (a refusal rolls the confirm back)
+        identities.confirming(c, b, units, documents);
+        issuance.issue(c, b, product, slot, units);
+        webhooks.enqueue(
+                c,
+                ch,
+                WebhookEventType.BOOKING_CONFIRMED,
+                view(c, bookings.find(c, uuid).orElseThrow()));
+        return true;
     }
 
     Booking extend(Channel ch, String uuid, BookingCommands.Extend cmd) {
@@ -234,34 +251,7 @@ final class BookingLifecycle {
         }
         Instant now = clock.instant();
         db.tx(c -> {
-            Booking b = bookings.find(c, uuid).orElseThrow();
-            BookingState was = b.status();
-            if (!was.canCancel()) {
-                return null; // a concurrent change won; answered below
-            }
-            if (was.isSold()) {
-                Product product = catalogue.product(c, b.productId()).orElseThrow();
-                Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
-                if (!cancellable(was, product, slot, now)) {
-                    throw new ServiceException(
-                            Problem.UNPROCESSABLE_ENTITY,
-                            "the cancellation cutoff (" + product.cancelCutoffMinutes()
-                                    + " minutes before the slot) has passed",
-                            uuid);
-                }
-            }
-            if (bookings.transition(c, uuid, was, BookingState.CANCELLED, now)) {
-                inventory.release(c, b, was.isSold());
-                bookings.setCancellation(c, uuid, was.cancelRefund(), reason);
-                if (was.isSold()) {
-                    issuance.revokeAll(c, uuid, "CANCELLED");
-                    webhooks.enqueue(
-                            c,
-                            ch,
-                            WebhookEventType.BOOKING_CANCELLED,
-                            view(c, bookings.find(c, uuid).orElseThrow()));
-                }
-            }
+            cancelIn(c, ch, bookings.find(c, uuid).orElseThrow(), reason, now);
             return null;
         });
         inventory.slotChanged(current.optionId(), current.poolId());
@@ -270,6 +260,41 @@ final class BookingLifecycle {
             throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "booking is " + after.status(), uuid);
         }
         return after;
+    }
+
+    /**
+     * Cancels {@code b} in the caller's transaction: places back, passes revoked, the webhook for a sold one. Refused
+     * after the cancellation cutoff; nothing done when it can no longer be cancelled (a concurrent change won).
+     */
+    void cancelIn(Connection c, Channel ch, Booking b, String reason, Instant now) throws SQLException {
+        String uuid = b.uuid();
+        BookingState was = b.status();
+        if (!was.canCancel()) {
+            return;
+        }
+        if (was.isSold()) {
+            Product product = catalogue.product(c, b.productId()).orElseThrow();
+            Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
+            if (!cancellable(was, product, slot, now)) {
+                throw new ServiceException(
+                        Problem.UNPROCESSABLE_ENTITY,
+                        "the cancellation cutoff (" + product.cancelCutoffMinutes()
+                                + " minutes before the slot) has passed",
+                        uuid);
+            }
+        }
+        if (bookings.transition(c, uuid, was, BookingState.CANCELLED, now)) {
+            inventory.release(c, b, was.isSold());
+            bookings.setCancellation(c, uuid, was.cancelRefund(), reason);
+            if (was.isSold()) {
+                issuance.revokeAll(c, uuid, "CANCELLED");
+                webhooks.enqueue(
+                        c,
+                        ch,
+                        WebhookEventType.BOOKING_CANCELLED,
+                        view(c, bookings.find(c, uuid).orElseThrow()));
+            }
+        }
     }
 
     Booking get(Channel ch, String uuid) {

@@ -15,6 +15,7 @@ import io.scenicpass.server.sales.internal.HoldCombiner;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
 import io.scenicpass.server.sales.store.InventoryStore;
+import io.scenicpass.server.sales.store.OrderStore;
 import io.scenicpass.server.sales.store.PassStore;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -28,6 +29,9 @@ public final class SalesModule {
     public final BookingService bookings;
     public final PassQueries passes;
     public final CapacityChanges capacity;
+    /** OCTO cart orders: bookings confirmed or cancelled together. */
+    public final OrderService orders;
+
     public final OctoApi api;
     /** Real-name tickets: the visitors' documents taken with bookings (see {@code identity/}). */
     public final IdentityModule identity;
@@ -94,6 +98,8 @@ public final class SalesModule {
                 identity.identities);
         passes = new PassQueries(p.db(), passStore, bookingStore);
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
+        orders = new OrderService(
+                p.db(), new OrderStore(), bookingStore, bookings, lifecycle, inventory, holds, p.ids(), p.clock());
         content = new ContentModule(p, catalogue, publicUrl);
         questions = new QuestionsModule(p, catalogue, bookings);
         api = new OctoApi(
@@ -105,7 +111,8 @@ public final class SalesModule {
                 OctoSupplier.of(config, publicUrl),
                 channels.subscriptions,
                 content.octo,
-                questions.octo);
+                questions.octo,
+                orders);
     }
 
     /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */

@@ -29,6 +29,7 @@ import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
 import io.scenicpass.server.sales.IssuanceService;
+import io.scenicpass.server.sales.OrderService;
 import io.scenicpass.server.sales.PassQueries;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.Price;
@@ -46,7 +47,8 @@ public final class OctoApi {
                     OctoCapabilities.PRICING,
                     OctoCapabilities.WEBHOOKS,
                     OctoCapabilities.CONTENT,
-                    OctoQuestions.CAPABILITY);
+                    OctoQuestions.CAPABILITY,
+                    OctoCart.CAPABILITY);
     private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =
@@ -69,6 +71,8 @@ public final class OctoApi {
     private final OctoWebhooksApi webhooks;
     private final OctoContent content;
     private final OctoQuestions questions;
+    /** octo/cart: orders of bookings confirmed together. */
+    private final OctoCart cart;
 
     public OctoApi(
             CatalogueService catalogue,
@@ -79,7 +83,9 @@ public final class OctoApi {
             OctoSupplier supplier,
             OctoWebhooks webhooks,
             OctoContent content,
-            OctoQuestions questions) {
+            OctoQuestions questions,
+            OrderService orders) {
+        this.cart = new OctoCart(orders, BODIES, this::plainView);
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.bookings = bookings;
@@ -109,7 +115,7 @@ public final class OctoApi {
                     view(
                             ctx,
                             questions.reserve(
-                                    ctx, ch, req, () -> bookings.reserve(ch, OctoCommands.reserve(req, ids)))));
+                                    ctx, ch, req, () -> reserve(ctx, ch, OctoCommands.reserve(req, ids)))));
         }));
         r.get("/octo/bookings", auth(this::listBookings));
         r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
@@ -159,6 +165,7 @@ public final class OctoApi {
         r.get("/octo/webhooks", auth(webhooks::list));
         r.post("/octo/webhooks", auth(webhooks::create));
         r.delete("/octo/webhooks/{id}", auth(webhooks::delete));
+        cart.register(r, this::auth);
     }
 
     private void products(Context ctx, Channel ch) {
@@ -166,6 +173,11 @@ public final class OctoApi {
         List<io.scenicpass.channel.model.Product> ps =
                 pvs.stream().map(p -> OctoViews.product(p, pricing(ctx))).collect(Collectors.toList());
         ok(ctx, asks(ctx, OctoCapabilities.CONTENT) ? content.products(ctx, pvs, ps) : ps);
+    }
+
+    /** A reservation: into a cart order when the request asked for {@code octo/cart}. */
+    private Booking reserve(Context ctx, Channel ch, io.scenicpass.server.sales.BookingCommands.Reserve cmd) {
+        return OctoCart.requested(ctx) ? cart.reserve(ctx, ch, cmd) : bookings.reserve(ch, cmd);
     }
 
     /** {@code POST …/cancel} and {@code DELETE /octo/bookings/{uuid}} are the same cancellation. */
@@ -306,8 +318,13 @@ public final class OctoApi {
         throw new ServiceException(Problem.BAD_REQUEST, name + " must be a whole number from " + min + " to " + max);
     }
 
+    /** The OCTO view of a booking, with its order when the request asked for {@code octo/cart}. */
+    private Object view(Context ctx, Booking b) {
+        return OctoCart.requested(ctx) ? cart.booking(ctx, b) : plainView(ctx, b);
+    }
+
     /** The OCTO view of a booking; prices only for a channel that asked for {@code octo/pricing}. */
-    private io.scenicpass.channel.model.Booking view(Context ctx, Booking b) {
+    private io.scenicpass.channel.model.Booking plainView(Context ctx, Booking b) {
         io.scenicpass.channel.model.Booking v = bookings.view(b);
         if (!pricing(ctx)) {
             v.pricing(null);
@@ -392,7 +409,7 @@ public final class OctoApi {
     }
 
     /** True when the request's Octo-Capabilities list names {@code octo/pricing}. */
-    private static boolean pricing(Context ctx) {
+    static boolean pricing(Context ctx) {
         return asks(ctx, OctoCapabilities.PRICING);
     }
 

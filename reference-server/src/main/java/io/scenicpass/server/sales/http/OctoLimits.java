@@ -42,6 +42,9 @@ final class OctoLimits {
             booking(r.getResellerReference(), r.getNotes(), r.getContact(), r.getUnitItems());
         } else if (body instanceof BookingCancellationRequest r) {
             max("reason", r.getReason(), REASON);
+        } else if (body instanceof OctoCart.OrderBody r) {
+            contact("contact", r.contact());
+            max("reason", r.reason(), REASON);
         }
     }
 
