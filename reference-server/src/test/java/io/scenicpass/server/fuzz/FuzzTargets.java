@@ -146,6 +146,21 @@ final class FuzzTargets {
                 Auth.OCTO,
                 r -> "/octo/bookings/" + booking(r, fx),
                 r -> "{\"reason\":\"changed plans\"}");
+        add(
+                t,
+                "POST",
+                "/octo/webhooks",
+                Auth.OCTO,
+                r -> "/octo/webhooks",
+                r -> "{\"event\":\"booking_update\",\"url\":\"https://203.0.113.9/hook-" + r.nextInt(1000)
+                        + "\",\"retryOnError\":" + r.nextBoolean() + ",\"useContactLanguage\":false}");
+        add(
+                t,
+                "DELETE",
+                "/octo/webhooks/{id}",
+                Auth.OCTO,
+                r -> "/octo/webhooks/" + pick(r, "nope", "0193-unknown"),
+                r -> "{}");
         // admin
         String a = "/admin/v1";
         add(t, "POST", a + "/products", Auth.ADMIN, r -> a + "/products", r -> product("fz" + r.nextInt(1_000_000)));
