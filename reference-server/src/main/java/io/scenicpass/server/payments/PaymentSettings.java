@@ -33,7 +33,8 @@ public final class PaymentSettings {
             String notifyUrl,
             String storeId) {
 
-        WeChatPayConfig config() {
+        /** The checked settings (BAD_REQUEST naming the bad field). */
+        public WeChatPayConfig config() {
             return WeChatPayConfig.of(
                     baseUrl,
                     mchId,

@@ -248,7 +248,7 @@ class WeChatPayContractTest {
 
     @Test
     void badSettingsAreTypedErrors() {
-        WeChatPayFake.PaymentSettingsText s = fake.settings();
+        io.scenicpass.server.payments.PaymentSettings.WeChat s = fake.settings();
         assertThatThrownBy(() -> WeChatPayConfig.of(
                         s.baseUrl(),
                         s.mchId(),

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.scenicpass.server.payments.PaymentSettings;
 import io.scenicpass.server.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -50,8 +51,8 @@ final class WeChatPayFake implements AutoCloseable {
     }
 
     /** The settings as an operator would give them, pointing at this fake. */
-    PaymentSettingsText settings() {
-        return new PaymentSettingsText(
+    PaymentSettings.WeChat settings() {
+        return new PaymentSettings.WeChat(
                 "http://127.0.0.1:" + wm.port(),
                 MCH_ID,
                 APP_ID,
@@ -62,32 +63,6 @@ final class WeChatPayFake implements AutoCloseable {
                 PLATFORM_SERIAL,
                 "https://park.example/payments/v1/notify/wechat",
                 "kiosk-1");
-    }
-
-    record PaymentSettingsText(
-            String baseUrl,
-            String mchId,
-            String appId,
-            String merchantSerial,
-            String privateKeyPem,
-            String apiV3Key,
-            String platformKeyPem,
-            String platformSerial,
-            String notifyUrl,
-            String storeId) {
-        WeChatPayConfig config() {
-            return WeChatPayConfig.of(
-                    baseUrl,
-                    mchId,
-                    appId,
-                    merchantSerial,
-                    privateKeyPem,
-                    apiV3Key,
-                    platformKeyPem,
-                    platformSerial,
-                    notifyUrl,
-                    storeId);
-        }
     }
 
     /** An answer signed by the platform key, as WeChat Pay sends it. */

@@ -52,7 +52,7 @@ class WeChatPayServerTest {
         TestServer.Answer put = configure(settingsJson());
 
         assertThat(put.status()).isEqualTo(200);
-        WeChatPayFake.PaymentSettingsText s = fake.settings();
+        io.scenicpass.server.payments.PaymentSettings.WeChat s = fake.settings();
         for (String shown : new String[] {
             put.body(), ts.get("/admin/v1/payments/provider", TestServer.ADMIN).body()
         }) {
@@ -142,7 +142,7 @@ class WeChatPayServerTest {
     }
 
     private ObjectNode settingsJson() {
-        WeChatPayFake.PaymentSettingsText s = fake.settings();
+        io.scenicpass.server.payments.PaymentSettings.WeChat s = fake.settings();
         ObjectNode root = TestServer.MAPPER.createObjectNode().put("provider", "wechat");
         root.set("wechat", TestServer.MAPPER.valueToTree(s));
         return root;
