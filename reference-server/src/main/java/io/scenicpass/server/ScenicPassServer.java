@@ -29,6 +29,7 @@ import io.scenicpass.server.http.JettyThreads;
 import io.scenicpass.server.http.MetricsApi;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.keys.KeysModule;
+import io.scenicpass.server.payments.PaymentsModule;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
@@ -82,6 +83,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private FlowModule flow;
     private ClusterModule cluster;
     private TerminalModule terminal;
+    private PaymentsModule payments;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -161,6 +163,7 @@ public final class ScenicPassServer implements AutoCloseable {
         cluster = new ClusterModule(platform);
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
+        payments = new PaymentsModule(platform);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -195,7 +198,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 terminal.api::register,
                 sales.identity.api(admin.admin, sales.catalogue)::register,
                 sales.content.api(admin.admin)::register,
-                sales.questions.api(admin.admin)::register);
+                sales.questions.api(admin.admin)::register,
+                payments.api(admin.admin)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -209,6 +213,7 @@ public final class ScenicPassServer implements AutoCloseable {
             sales.jobs(jobs);
             flow.jobs(jobs);
             channels.jobs(jobs);
+            payments.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -383,6 +388,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
     public MetricsApi metrics() {
         return platform.metrics();
+    }
+
+    /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */
+    public PaymentsModule payments() {
+        return payments;
     }
 
     public DeviceService devices() {

@@ -294,6 +294,20 @@ final class FuzzTargets {
         add(
                 t,
                 "PUT",
+                a + "/payments/provider",
+                Auth.ADMIN,
+                r -> a + "/payments/provider",
+                r -> "{\"provider\":\"" + pick(r, "simulated", "wechat", "nope") + "\"}");
+        add(
+                t,
+                "POST",
+                "/payments/v1/notify/{provider}",
+                Auth.NONE,
+                r -> "/payments/v1/notify/" + pick(r, "simulated", "wechat", "nope"),
+                r -> "{\"paymentId\":\"P1\",\"status\":\"SUCCEEDED\",\"paidFen\":1}");
+        add(
+                t,
+                "PUT",
                 a + "/identity/products/{id}/policy",
                 Auth.ADMIN,
                 r -> a + "/identity/products/" + pick(r, "tour", "nope") + "/policy",

@@ -278,6 +278,16 @@ class AdminBadBodiesTest {
                         null,
                         true),
                 new Route(
+                        "PUT " + a + "/payments/provider",
+                        a + "/payments/provider",
+                        "{\"provider\":\"simulated\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "provider",
+                        true),
+                new Route(
                         "POST " + a + "/gates",
                         a + "/gates",
                         "{\"id\":\"gate-new\",\"name\":\"G\",\"zoneId\":\"park\",\"direction\":\"IN\"}",
