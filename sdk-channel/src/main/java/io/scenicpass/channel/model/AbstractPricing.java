@@ -2,6 +2,7 @@
 
 package io.scenicpass.channel.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,7 @@ abstract class AbstractPricing {
     public abstract @Nullable Integer getRetail();
 
     /** @return the net price the channel pays, in minor units */
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("net")
     public abstract @Nullable Integer getNet();
 

@@ -2,6 +2,7 @@
 
 package io.scenicpass.channel.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.immutables.value.Value;
 
@@ -25,6 +26,7 @@ abstract class AbstractTax {
     public abstract @Nullable Integer getOriginal();
 
     /** @return the net amount in minor units */
+    @JsonInclude(JsonInclude.Include.ALWAYS) // OCTO: required, null when unknown
     @JsonProperty("net")
     public abstract @Nullable Integer getNet();
 }
