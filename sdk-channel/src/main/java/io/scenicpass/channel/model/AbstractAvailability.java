@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.scenicpass.channel.model.internal.OctoJsonCodecs;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -75,7 +74,7 @@ abstract class AbstractAvailability {
 
     /** @return the opening hours (never null; empty when absent) */
     public final List<OpeningHours> getOpeningHours() {
-        return openingHours() == null ? Collections.emptyList() : Collections.unmodifiableList(openingHours());
+        return ModelLists.view(openingHours());
     }
 
     /** @return the price of the requested units (octo/pricing) */
@@ -88,6 +87,6 @@ abstract class AbstractAvailability {
 
     /** @return the price per unit (octo/pricing) (never null; empty when absent) */
     public final List<UnitPricing> getUnitPricing() {
-        return unitPricing() == null ? Collections.emptyList() : Collections.unmodifiableList(unitPricing());
+        return ModelLists.view(unitPricing());
     }
 }

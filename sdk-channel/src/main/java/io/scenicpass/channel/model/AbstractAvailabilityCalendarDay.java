@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.scenicpass.channel.model.internal.OctoJsonCodecs;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -50,7 +49,7 @@ abstract class AbstractAvailabilityCalendarDay {
 
     /** @return the opening hours (never null; empty when absent) */
     public final List<OpeningHours> getOpeningHours() {
-        return openingHours() == null ? Collections.emptyList() : Collections.unmodifiableList(openingHours());
+        return ModelLists.view(openingHours());
     }
 
     /** The list as set or read (null when absent); {@link #getUnitPricingFrom()} for a never-null view. */
@@ -59,6 +58,6 @@ abstract class AbstractAvailabilityCalendarDay {
 
     /** @return the lowest unit prices that day (octo/pricing) (never null; empty when absent) */
     public final List<UnitPricing> getUnitPricingFrom() {
-        return unitPricingFrom() == null ? Collections.emptyList() : Collections.unmodifiableList(unitPricingFrom());
+        return ModelLists.view(unitPricingFrom());
     }
 }

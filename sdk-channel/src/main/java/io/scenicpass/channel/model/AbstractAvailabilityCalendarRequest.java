@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.scenicpass.channel.model.internal.OctoJsonCodecs;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -45,6 +44,6 @@ abstract class AbstractAvailabilityCalendarRequest {
 
     /** @return the units to price and check, optional (never null; empty when absent) */
     public final List<UnitQuantity> getUnits() {
-        return units() == null ? Collections.emptyList() : Collections.unmodifiableList(units());
+        return ModelLists.view(units());
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.scenicpass.channel.model.internal.OctoJsonCodecs;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -50,7 +49,7 @@ abstract class AbstractAvailabilityRequest {
 
     /** @return specific availability ids (never null; empty when absent) */
     public final List<String> getAvailabilityIds() {
-        return availabilityIds() == null ? Collections.emptyList() : Collections.unmodifiableList(availabilityIds());
+        return ModelLists.view(availabilityIds());
     }
 
     /** The list as set or read (null when absent); {@link #getUnits()} for a never-null view. */
@@ -59,6 +58,6 @@ abstract class AbstractAvailabilityRequest {
 
     /** @return the units to price and check, optional (never null; empty when absent) */
     public final List<UnitQuantity> getUnits() {
-        return units() == null ? Collections.emptyList() : Collections.unmodifiableList(units());
+        return ModelLists.view(units());
     }
 }

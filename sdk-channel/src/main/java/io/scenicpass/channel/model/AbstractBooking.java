@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.scenicpass.channel.model.internal.OctoJsonCodecs;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -125,7 +124,7 @@ abstract class AbstractBooking {
 
     /** @return the delivery methods (never null; empty when absent) */
     public final List<DeliveryMethod> getDeliveryMethods() {
-        return deliveryMethods() == null ? Collections.emptyList() : Collections.unmodifiableList(deliveryMethods());
+        return ModelLists.view(deliveryMethods());
     }
 
     /** @return the voucher (after confirmation) */
@@ -139,7 +138,7 @@ abstract class AbstractBooking {
 
     /** @return the unit items (never null; empty when absent) */
     public final List<UnitItem> getUnitItems() {
-        return unitItems() == null ? Collections.emptyList() : Collections.unmodifiableList(unitItems());
+        return ModelLists.view(unitItems());
     }
 
     /** @return the total price (octo/pricing) */

@@ -4,7 +4,6 @@
 package io.scenicpass.channel.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -29,7 +28,7 @@ abstract class AbstractBookingConfirmationRequest {
 
     /** @return per-item contacts or references, optional (never null; empty when absent) */
     public final List<UnitItemRequest> getUnitItems() {
-        return unitItems() == null ? Collections.emptyList() : Collections.unmodifiableList(unitItems());
+        return ModelLists.view(unitItems());
     }
 
     /** @return free notes */

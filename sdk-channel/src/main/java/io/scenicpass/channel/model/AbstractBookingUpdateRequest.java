@@ -3,7 +3,6 @@
 package io.scenicpass.channel.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -48,6 +47,6 @@ abstract class AbstractBookingUpdateRequest {
 
     /** @return replacement unit items, optional (never null; empty when absent) */
     public final List<UnitItemRequest> getUnitItems() {
-        return unitItems() == null ? Collections.emptyList() : Collections.unmodifiableList(unitItems());
+        return ModelLists.view(unitItems());
     }
 }

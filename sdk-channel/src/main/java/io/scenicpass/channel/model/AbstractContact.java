@@ -4,7 +4,6 @@ package io.scenicpass.channel.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -51,7 +50,7 @@ abstract class AbstractContact {
 
     /** @return the preferred locales (never null; empty when absent) */
     public final List<String> getLocales() {
-        return locales() == null ? Collections.emptyList() : Collections.unmodifiableList(locales());
+        return ModelLists.view(locales());
     }
 
     /** @return the postal code */

@@ -4,7 +4,6 @@ package io.scenicpass.channel.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -42,9 +41,7 @@ abstract class AbstractOption {
 
     /** @return the local start times ({@code HH:mm}) of the slots (never null; empty when absent) */
     public final List<String> getAvailabilityLocalStartTimes() {
-        return availabilityLocalStartTimes() == null
-                ? Collections.emptyList()
-                : Collections.unmodifiableList(availabilityLocalStartTimes());
+        return ModelLists.view(availabilityLocalStartTimes());
     }
 
     /** @return the cancellation cutoff as text, e.g. {@code 2 hours} */
@@ -65,9 +62,7 @@ abstract class AbstractOption {
 
     /** @return contact fields required per booking (never null; empty when absent) */
     public final List<String> getRequiredContactFields() {
-        return requiredContactFields() == null
-                ? Collections.emptyList()
-                : Collections.unmodifiableList(requiredContactFields());
+        return ModelLists.view(requiredContactFields());
     }
 
     /** @return the restrictions */
@@ -80,7 +75,7 @@ abstract class AbstractOption {
 
     /** @return the units (never null; empty when absent) */
     public final List<Unit> getUnits() {
-        return units() == null ? Collections.emptyList() : Collections.unmodifiableList(units());
+        return ModelLists.view(units());
     }
 
     /** The list as set or read (null when absent); {@link #getPricingFrom()} for a never-null view. */
@@ -89,6 +84,6 @@ abstract class AbstractOption {
 
     /** @return the lowest prices (octo/pricing) (never null; empty when absent) */
     public final List<UnitPricing> getPricingFrom() {
-        return pricingFrom() == null ? Collections.emptyList() : Collections.unmodifiableList(pricingFrom());
+        return ModelLists.view(pricingFrom());
     }
 }

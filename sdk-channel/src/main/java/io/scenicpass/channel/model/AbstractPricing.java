@@ -4,7 +4,6 @@ package io.scenicpass.channel.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -42,6 +41,6 @@ abstract class AbstractPricing {
 
     /** @return the taxes included in the price (never null; empty when absent) */
     public final List<Tax> getIncludedTaxes() {
-        return includedTaxes() == null ? Collections.emptyList() : Collections.unmodifiableList(includedTaxes());
+        return ModelLists.view(includedTaxes());
     }
 }

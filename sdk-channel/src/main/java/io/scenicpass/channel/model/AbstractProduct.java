@@ -4,7 +4,6 @@ package io.scenicpass.channel.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -70,7 +69,7 @@ abstract class AbstractProduct {
 
     /** @return the ticket formats (never null; empty when absent) */
     public final List<DeliveryFormat> getDeliveryFormats() {
-        return deliveryFormats() == null ? Collections.emptyList() : Collections.unmodifiableList(deliveryFormats());
+        return ModelLists.view(deliveryFormats());
     }
 
     /** The list as set or read (null when absent); {@link #getDeliveryMethods()} for a never-null view. */
@@ -79,7 +78,7 @@ abstract class AbstractProduct {
 
     /** @return the delivery methods (never null; empty when absent) */
     public final List<DeliveryMethod> getDeliveryMethods() {
-        return deliveryMethods() == null ? Collections.emptyList() : Collections.unmodifiableList(deliveryMethods());
+        return ModelLists.view(deliveryMethods());
     }
 
     /** @return how tickets are redeemed */
@@ -96,9 +95,7 @@ abstract class AbstractProduct {
 
     /** @return the available currencies (octo/pricing) (never null; empty when absent) */
     public final List<String> getAvailableCurrencies() {
-        return availableCurrencies() == null
-                ? Collections.emptyList()
-                : Collections.unmodifiableList(availableCurrencies());
+        return ModelLists.view(availableCurrencies());
     }
 
     /** @return how prices apply (octo/pricing): {@code UNIT} (each unit item its price) or {@code BOOKING} */
@@ -111,7 +108,7 @@ abstract class AbstractProduct {
 
     /** @return the options (never null; empty when absent) */
     public final List<Option> getOptions() {
-        return options() == null ? Collections.emptyList() : Collections.unmodifiableList(options());
+        return ModelLists.view(options());
     }
 
     /**

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.scenicpass.channel.model.internal.OctoJsonCodecs;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -36,7 +35,7 @@ abstract class AbstractTicket {
 
     /** @return the delivery options (never null; empty when absent) */
     public final List<DeliveryOption> getDeliveryOptions() {
-        return deliveryOptions() == null ? Collections.emptyList() : Collections.unmodifiableList(deliveryOptions());
+        return ModelLists.view(deliveryOptions());
     }
 
     /**

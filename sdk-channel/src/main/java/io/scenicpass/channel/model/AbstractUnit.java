@@ -4,7 +4,6 @@ package io.scenicpass.channel.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -42,9 +41,7 @@ abstract class AbstractUnit {
 
     /** @return contact fields required per unit item (never null; empty when absent) */
     public final List<String> getRequiredContactFields() {
-        return requiredContactFields() == null
-                ? Collections.emptyList()
-                : Collections.unmodifiableList(requiredContactFields());
+        return ModelLists.view(requiredContactFields());
     }
 
     /** @return the restrictions */
@@ -57,6 +54,6 @@ abstract class AbstractUnit {
 
     /** @return the lowest prices (octo/pricing) (never null; empty when absent) */
     public final List<UnitPricing> getPricingFrom() {
-        return pricingFrom() == null ? Collections.emptyList() : Collections.unmodifiableList(pricingFrom());
+        return ModelLists.view(pricingFrom());
     }
 }

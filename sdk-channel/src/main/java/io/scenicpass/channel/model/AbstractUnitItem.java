@@ -59,4 +59,11 @@ abstract class AbstractUnitItem {
     /** @return the price (octo/pricing) */
     @JsonProperty("pricing")
     public abstract @Nullable Pricing getPricing();
+
+    /**
+     * @return ScenicPass extension {@code unitItems[].identity}: the visitor's document on a real-name ticket, as the
+     *     answers show it (number and name masked), or null
+     */
+    @JsonProperty("identity")
+    public abstract @Nullable Identity getIdentity();
 }

@@ -4,7 +4,6 @@ package io.scenicpass.channel.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Collections;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -47,6 +46,6 @@ abstract class AbstractUnitRestrictions {
 
     /** @return unit ids one of which must be booked alongside (never null; empty when absent) */
     public final List<String> getAccompaniedBy() {
-        return accompaniedBy() == null ? Collections.emptyList() : Collections.unmodifiableList(accompaniedBy());
+        return ModelLists.view(accompaniedBy());
     }
 }
