@@ -101,6 +101,11 @@ class RealNameVisitorsAtTheGateTest {
                                     .number(CABLE_RIDER)
                                     .name("赵六")))));
             Booking cableBooking = client.confirm("rn-cable", new BookingConfirmationRequest());
+            // the answer shows the document typed, masked (the identity extension of the sdk-channel model)
+            Identity shown = cableBooking.getUnitItems().get(0).getIdentity();
+            assertThat(shown.getType()).isEqualTo("CN_ID");
+            assertThat(shown.getName()).isEqualTo("赵*");
+            assertThat(shown.getNumber()).doesNotContain(CABLE_RIDER).endsWith(CABLE_RIDER.substring(14));
             List<String> cable =
                     List.of(cableBooking.getUnitItems().get(0).getTicket().deliveryValue(DeliveryFormat.QRCODE));
             // one ticket per document per day: grandma cannot be booked again today, through any OTA

@@ -149,4 +149,31 @@ class OctoJsonTest {
         assertThat(e.offendingId()).isEqualTo("kid");
         assertThat(sampleBooking()).isEqualTo(sampleBooking()).hasSameHashCodeAs(sampleBooking());
     }
+
+    @Test
+    void theIdentityExtensionOfAnAnswerIsTypedAndMaskedInToString() {
+        Booking b = OctoJson.read(
+                "{\"uuid\":\"b\",\"unitItems\":[{\"unitId\":\"adult\",\"identity\":{\"type\":\"CN_ID\","
+                        + "\"number\":\"3301**********1234\",\"name\":\"张*\"}},{\"unitId\":\"child\"}]}",
+                Booking.class);
+        Identity shown = b.getUnitItems().get(0).getIdentity();
+        assertThat(shown.getType()).isEqualTo("CN_ID");
+        assertThat(shown.getNumber()).isEqualTo("3301**********1234");
+        assertThat(b.getUnitItems().get(1).getIdentity()).isNull();
+        assertThat(b.toString()).contains("CN_ID").doesNotContain("1234").doesNotContain("张");
+        // written back as it came, last on its unit item, and left out when absent
+        assertThat(OctoJson.write(b.getUnitItems().get(0)))
+                .endsWith("\"identity\":{\"type\":\"CN_ID\",\"number\":\"3301**********1234\",\"name\":\"张*\"}}");
+        assertThat(OctoJson.write(b.getUnitItems().get(1))).doesNotContain("identity");
+    }
+
+    @Test
+    void listsNeverReadAsNullAndAreLeftOutUntilSet() {
+        Booking b = new Booking();
+        assertThat(b.getUnitItems()).isEmpty();
+        assertThat(OctoJson.write(b)).doesNotContain("unitItems");
+        assertThat(OctoJson.write(b.unitItems(List.of()))).contains("\"unitItems\":[]");
+        assertThatThrownBy(() -> b.getUnitItems().add(new UnitItem()))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }

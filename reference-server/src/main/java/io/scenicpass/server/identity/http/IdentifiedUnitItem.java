@@ -1,37 +1,25 @@
 package io.scenicpass.server.identity.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.scenicpass.channel.model.Identity;
 import io.scenicpass.channel.model.UnitItem;
 import io.scenicpass.server.identity.MaskedIdentity;
 
 /**
- * An OCTO unit item with the ScenicPass extension {@code identity}: the visitor's document, masked. The sdk-channel
- * model has no such field; this subclass adds it to the answer without changing the model.
+ * An OCTO unit item showing the ScenicPass extension {@code identity}: the visitor's document, masked, in the
+ * sdk-channel model's typed field ({@link UnitItem#getIdentity()}), so clients read what the server writes.
  */
-public final class IdentifiedUnitItem extends UnitItem {
-    @JsonProperty("identity")
-    private final MaskedIdentity identity;
-
-    private IdentifiedUnitItem(MaskedIdentity identity) {
-        this.identity = identity;
-    }
+public final class IdentifiedUnitItem {
+    private IdentifiedUnitItem() {}
 
     /** A unit item showing {@code identity}, or a plain one when it is null. */
     public static UnitItem of(MaskedIdentity identity) {
-        return identity == null ? new UnitItem() : new IdentifiedUnitItem(identity);
-    }
-
-    public MaskedIdentity identity() {
-        return identity;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return super.equals(o) && java.util.Objects.equals(identity, ((IdentifiedUnitItem) o).identity);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode() * 31 + java.util.Objects.hashCode(identity);
+        UnitItem item = new UnitItem();
+        return identity == null
+                ? item
+                : item.identity(new Identity()
+                        .type(identity.type())
+                        .number(identity.number())
+                        .name(identity.name())
+                        .country(identity.country()));
     }
 }
