@@ -161,6 +161,30 @@ final class FuzzTargets {
                 Auth.OCTO,
                 r -> "/octo/webhooks/" + pick(r, "nope", "0193-unknown"),
                 r -> "{}");
+        // octo/cart (the fuzzer sends no Octo-Capabilities: the order routes must refuse cleanly, never a 500)
+        add(
+                t,
+                "POST",
+                "/octo/orders",
+                Auth.OCTO,
+                r -> "/octo/orders",
+                r -> "{\"expirationMinutes\":30,\"contact\":{\"fullName\":\"Li\"}}");
+        for (String action : new String[] {"extend", "confirm", "cancel"}) {
+            add(
+                    t,
+                    "POST",
+                    "/octo/orders/{orderId}/" + action,
+                    Auth.OCTO,
+                    r -> "/octo/orders/order-" + r.nextInt(3) + "/" + action,
+                    r -> "{\"expirationMinutes\":30,\"reason\":\"changed plans\"}");
+        }
+        add(
+                t,
+                "DELETE",
+                "/octo/orders/{orderId}",
+                Auth.OCTO,
+                r -> "/octo/orders/order-" + r.nextInt(3),
+                r -> "{\"reason\":\"changed plans\"}");
         // admin
         String a = "/admin/v1";
         add(t, "POST", a + "/products", Auth.ADMIN, r -> a + "/products", r -> product("fz" + r.nextInt(1_000_000)));
