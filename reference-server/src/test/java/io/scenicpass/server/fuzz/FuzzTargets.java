@@ -338,6 +338,14 @@ final class FuzzTargets {
                 r -> "{\"realName\":\"" + pick(r, "NONE", "BOOKER", "EVERY_VISITOR") + "\",\"dailyLimit\":1}");
         add(
                 t,
+                "PUT",
+                a + "/products/{id}/questions",
+                Auth.ADMIN,
+                r -> a + "/products/" + pick(r, "tour", "nope") + "/questions",
+                r -> "{\"questions\":[{\"id\":\"q1\",\"title\":\"Hotel\",\"inputType\":\""
+                        + pick(r, "text", "select", "date") + "\"}]}");
+        add(
+                t,
                 "DELETE",
                 a + "/identity/bookings/{uuid}",
                 Auth.ADMIN,
