@@ -42,13 +42,12 @@ import java.util.stream.Collectors;
 
 /** OCTO v1 under {@code /octo}: thin handlers over the services. */
 public final class OctoApi {
-    private static final Set<String> SUPPORTED =
-            Set.of(
-                    OctoCapabilities.PRICING,
-                    OctoCapabilities.WEBHOOKS,
-                    OctoCapabilities.CONTENT,
-                    OctoQuestions.CAPABILITY,
-                    OctoCart.CAPABILITY);
+    private static final Set<String> SUPPORTED = Set.of(
+            OctoCapabilities.PRICING,
+            OctoCapabilities.WEBHOOKS,
+            OctoCapabilities.CONTENT,
+            OctoQuestions.CAPABILITY,
+            OctoCart.CAPABILITY);
     private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =
@@ -110,12 +109,7 @@ public final class OctoApi {
         r.post("/octo/bookings", auth((ctx, ch) -> {
             BookingReservationRequest req = BODIES.read(ctx, BookingReservationRequest.class);
             List<IdentityInput> ids = OctoIdentity.of(ctx);
-            ok(
-                    ctx,
-                    view(
-                            ctx,
-                            questions.reserve(
-                                    ctx, ch, req, () -> reserve(ctx, ch, OctoCommands.reserve(req, ids)))));
+            ok(ctx, view(ctx, questions.reserve(ctx, ch, req, () -> reserve(ctx, ch, OctoCommands.reserve(req, ids)))));
         }));
         r.get("/octo/bookings", auth(this::listBookings));
         r.get("/octo/bookings/{uuid}", auth((ctx, ch) -> ok(ctx, view(ctx, bookings.get(ch, uuid(ctx))))));
