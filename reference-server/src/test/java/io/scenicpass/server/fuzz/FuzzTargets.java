@@ -285,6 +285,21 @@ final class FuzzTargets {
                 r -> "{\"realName\":\"" + pick(r, "NONE", "BOOKER", "EVERY_VISITOR") + "\",\"dailyLimit\":1}");
         add(
                 t,
+                "PUT",
+                a + "/products/{id}/content/{locale}",
+                Auth.ADMIN,
+                r -> a + "/products/" + pick(r, "tour", "nope") + "/content/" + pick(r, "en", "zh-CN", "x!"),
+                r ->
+                        "{\"title\":\"T\",\"faqs\":[{\"question\":\"q\",\"answer\":\"a\"}],\"units\":{\"tour-adult\":{}}}");
+        add(
+                t,
+                "DELETE",
+                a + "/products/{id}/content/{locale}",
+                Auth.ADMIN,
+                r -> a + "/products/" + pick(r, "tour", "nope") + "/content/" + pick(r, "en", "zh-CN", "%00"),
+                r -> "{}");
+        add(
+                t,
                 "DELETE",
                 a + "/identity/bookings/{uuid}",
                 Auth.ADMIN,
