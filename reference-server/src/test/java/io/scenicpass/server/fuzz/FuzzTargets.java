@@ -346,6 +346,21 @@ final class FuzzTargets {
                         + pick(r, "text", "select", "date") + "\"}]}");
         add(
                 t,
+                "PUT",
+                a + "/products/{id}/content/{locale}",
+                Auth.ADMIN,
+                r -> a + "/products/" + pick(r, "tour", "nope") + "/content/" + pick(r, "en", "zh-CN", "x!"),
+                r ->
+                        "{\"title\":\"T\",\"faqs\":[{\"question\":\"q\",\"answer\":\"a\"}],\"units\":{\"tour-adult\":{}}}");
+        add(
+                t,
+                "DELETE",
+                a + "/products/{id}/content/{locale}",
+                Auth.ADMIN,
+                r -> a + "/products/" + pick(r, "tour", "nope") + "/content/" + pick(r, "en", "zh-CN", "%00"),
+                r -> "{}");
+        add(
+                t,
                 "DELETE",
                 a + "/identity/bookings/{uuid}",
                 Auth.ADMIN,
