@@ -12,3 +12,9 @@ CREATE TABLE ctrip_inventory_pushed (
   quantity   INT NOT NULL,
   PRIMARY KEY (channel_id, plu, local_date)
 );
+
+-- How many tickets of a Ctrip order were last reported consumed (OrderConsumedNotice), so each change is sent once.
+CREATE TABLE ctrip_consumed (
+  booking_uuid VARCHAR(64) PRIMARY KEY,
+  used         INT NOT NULL
+);

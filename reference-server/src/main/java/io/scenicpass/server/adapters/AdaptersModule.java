@@ -21,7 +21,15 @@ public final class AdaptersModule {
     public AdaptersModule(Platform p, SalesModule sales, ChannelsModule channels, AdminService admin) {
         CtripAccountStore store = new CtripAccountStore();
         ctripAccounts = new CtripAccounts(p.db(), store, channels.channels);
-        ctripNotices = new CtripNotices(p.db(), store, sales.catalogue, sales.inventory, channels.webhooks, p.clock());
+        ctripNotices = new CtripNotices(
+                p.db(),
+                store,
+                sales.catalogue,
+                sales.inventory,
+                channels.webhooks,
+                sales.bookings,
+                channels.channels,
+                p.clock());
         channels.webhooks.addFormat(ctripNotices);
         ctrip = new CtripApi(
                 ctripAccounts,
@@ -31,8 +39,12 @@ public final class AdaptersModule {
                 p.clock());
     }
 
-    /** Inventory pushes: one node at a time, once a minute (Ctrip takes a resource's update at most that often). */
+    /**
+     * One node at a time: inventory pushes once a minute (Ctrip takes a resource's update at most that often), consumed
+     * notices every 5 s (the outbox delivers them within a second or two after).
+     */
     public void jobs(Jobs jobs) {
         jobs.singleton("ctrip-inventory", "Ctrip inventory pushes", Duration.ofMinutes(1), ctripNotices::pushInventory);
+        jobs.singleton("ctrip-consumed", "Ctrip consumed notices", Duration.ofSeconds(5), ctripNotices::reportConsumed);
     }
 }

@@ -3,16 +3,15 @@ package io.scenicpass.server.adapters.ctrip;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scenicpass.channel.model.OctoJson;
 import io.scenicpass.channel.model.UnitItem;
-import io.scenicpass.channel.model.WebhookEvent;
-import io.scenicpass.channel.model.WebhookEventType;
 import io.scenicpass.server.adapters.ctrip.store.CtripAccountStore;
+import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.WebhookFormat;
 import io.scenicpass.server.channels.WebhookService;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.channels.store.OutboxStore;
 import io.scenicpass.server.db.Database;
+import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
 import io.scenicpass.server.sales.store.Unit;
@@ -29,13 +28,17 @@ import java.util.Optional;
 
 /**
  * What the server tells Ctrip, through the channel outbox (retried with backoff for 24 h, like every webhook): the
- * consumed notice ({@code OrderConsumedNotice}) when a Ctrip order's tickets are admitted at a gate, and date-level
+ * consumed notice ({@code OrderConsumedNotice}) when more of a Ctrip order's tickets were admitted at a gate, and date-level
  * inventory ({@code DateInventoryModify}) when a PLU's places for a date change. Other booking events are not sent.
  */
 public final class CtripNotices implements WebhookFormat {
     static final String VERSION = "1.0";
     /** The outbox type of an inventory push (its payload is the notice's body). */
     static final String INVENTORY = "CTRIP_INVENTORY";
+    /** The outbox type of a consumed notice (its payload is the notice's body). */
+    static final String CONSUMED = "CTRIP_CONSUMED";
+    /** Orders looked at per channel and run of {@link #reportConsumed}. */
+    static final int PAGE = 500;
     /** Days ahead pushed (Ctrip takes at most 90). */
     static final int DAYS = 30;
 
@@ -44,6 +47,8 @@ public final class CtripNotices implements WebhookFormat {
     private final CatalogueService catalogue;
     private final InventoryService inventory;
     private final WebhookService outbox;
+    private final BookingService bookings;
+    private final ChannelService channels;
     private final Clock clock;
 
     public CtripNotices(
@@ -52,12 +57,16 @@ public final class CtripNotices implements WebhookFormat {
             CatalogueService catalogue,
             InventoryService inventory,
             WebhookService outbox,
+            BookingService bookings,
+            ChannelService channels,
             Clock clock) {
         this.db = db;
         this.store = store;
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.outbox = outbox;
+        this.bookings = bookings;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -72,11 +81,13 @@ public final class CtripNotices implements WebhookFormat {
         if (INVENTORY.equals(m.eventType())) {
             service = "DateInventoryModify";
             body = read(m.payload());
-        } else if (WebhookEventType.BOOKING_REDEEMED.name().equals(m.eventType())) {
+        } else if (CONSUMED.equals(m.eventType())) {
             service = "OrderConsumedNotice";
-            body = consumed(m.eventId(), m.payload());
+            body = read(m.payload());
         } else {
-            return Delivery.NOTHING; // Ctrip asks for these itself (QueryOrder); it takes no other events
+            // booking events (REDEEMED included: only a booking's first entry makes one; reportConsumed counts every
+            // ticket) are not Ctrip's: it asks for an order's state itself (QueryOrder)
+            return Delivery.NOTHING;
         }
         String envelope =
                 CtripEnvelope.request(account.get(), service, clock.instant(), VERSION, ch.webhookSecret(), body);
@@ -101,15 +112,33 @@ public final class CtripNotices implements WebhookFormat {
         }
     }
 
-    /** OrderConsumedNotice's body from the redeemed booking: per Ctrip item, the quantity and how many are used. */
-    private static JsonNode consumed(String eventId, String payload) {
-        WebhookEvent ev;
-        try {
-            ev = OctoJson.mapper().readValue(payload, WebhookEvent.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable outbox event " + eventId, e);
+    /**
+     * Puts an OrderConsumedNotice into the outbox for every Ctrip order whose count of used tickets went up since the
+     * last one (its redeemed bookings visited since yesterday). Runs on one node, every few seconds.
+     */
+    public void reportConsumed() {
+        LocalDate since = LocalDate.now(clock.withZone(CtripEnvelope.ZONE)).minusDays(1);
+        for (String channelId : db.read(store::channels)) {
+            Optional<Channel> ch = channels.find(channelId);
+            if (ch.isEmpty()) {
+                continue;
+            }
+            db.read(c -> store.toReport(c, channelId, since, PAGE)).forEach((uuid, reported) -> {
+                io.scenicpass.channel.model.Booking v = bookings.view(bookings.get(ch.get(), uuid));
+                int used = CtripOrders.count(v, true);
+                if (used > reported) {
+                    db.tx(c -> {
+                        store.setReported(c, uuid, used);
+                        outbox.enqueueRaw(c, channelId, CONSUMED, consumed(v).toString());
+                        return null;
+                    });
+                }
+            });
         }
-        io.scenicpass.channel.model.Booking b = ev.getBooking();
+    }
+
+    /** OrderConsumedNotice's body: per Ctrip item, its quantity and how many of its tickets are used. */
+    private static ObjectNode consumed(io.scenicpass.channel.model.Booking b) {
         String date = b.getAvailability() == null || b.getAvailability().getLocalDateTimeStart() == null
                 ? null
                 : b.getAvailability().getLocalDateTimeStart().toLocalDate().toString();
@@ -120,7 +149,7 @@ public final class CtripNotices implements WebhookFormat {
             q[1] += CtripOrders.redeemed(ui) ? 1 : 0;
         }
         ObjectNode body = CtripEnvelope.object();
-        body.put("sequenceId", eventId);
+        body.put("sequenceId", java.util.UUID.randomUUID().toString().replace("-", ""));
         body.put("otaOrderId", b.getResellerReference());
         body.put("supplierOrderId", b.getUuid());
         ArrayNode items = body.putArray("items");

@@ -61,4 +61,29 @@ public final class CtripAccountStore {
                 date,
                 quantity);
     }
+
+    /**
+     * A Ctrip channel's redeemed bookings visited from {@code from} on whose tickets were not all reported consumed
+     * yet (with the count reported so far, 0 when none), at most {@code limit}.
+     */
+    public Map<String, Integer> toReport(Connection c, String channelId, LocalDate from, int limit)
+            throws SQLException {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (Object[] row : Jdbc.list(
+                c,
+                "SELECT b.uuid, COALESCE(n.used, 0) FROM booking b LEFT JOIN ctrip_consumed n ON n.booking_uuid=b.uuid"
+                        + " WHERE b.channel_id=? AND b.status='REDEEMED' AND b.local_date>=?"
+                        + " AND COALESCE(n.used, 0) < b.quantity ORDER BY b.uuid LIMIT " + limit,
+                rs -> new Object[] {rs.getString(1), rs.getInt(2)},
+                channelId,
+                from)) {
+            out.put((String) row[0], (Integer) row[1]);
+        }
+        return out;
+    }
+
+    public void setReported(Connection c, String bookingUuid, int used) throws SQLException {
+        Jdbc.update(c, "DELETE FROM ctrip_consumed WHERE booking_uuid=?", bookingUuid);
+        Jdbc.update(c, "INSERT INTO ctrip_consumed(booking_uuid, used) VALUES (?,?)", bookingUuid, used);
+    }
 }
