@@ -3,19 +3,15 @@ package io.scenicpass.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.server.testing.CtripClient;
+import io.scenicpass.server.testing.CtripReceiver;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Decision;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,24 +30,15 @@ class CtripSellsTheParkTest {
 
     @Test
     void aCtripOrderBecomesPassesThatEnterAndCtripHearsTheyWereConsumed() throws Exception {
-        List<JsonNode> notices = new CopyOnWriteArrayList<>();
-        HttpServer ctripSide = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        ctripSide.createContext("/notice", ex -> {
-            notices.add(new ObjectMapper().readTree(ex.getRequestBody().readAllBytes()));
-            byte[] ok = "{\"header\":{\"resultCode\":\"0000\",\"resultMessage\":\"接收成功\"}}"
-                    .getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, ok.length);
-            ex.getResponseBody().write(ok);
-            ex.close();
-        });
-        ctripSide.start();
-        try (Park park = Park.open(dir, Map.of("webhooks.allowPrivateTargets", "true"))) {
+        try (CtripReceiver ctripSide = new CtripReceiver();
+                Park park = Park.open(dir, Map.of("webhooks.allowPrivateTargets", "true"))) {
+            List<JsonNode> notices = ctripSide.received;
             // the operator: the demo's ctrip channel is Ctrip account ACCOUNT, signing with KEY
             TestServer.Answer set = park.admin(
                     "PUT",
                     "/admin/v1/channels/ctrip/ctrip",
-                    "{\"accountId\":\"" + ACCOUNT + "\",\"signKey\":\"" + KEY + "\",\"noticeUrl\":\"http://127.0.0.1:"
-                            + ctripSide.getAddress().getPort() + "/notice\"}");
+                    "{\"accountId\":\"" + ACCOUNT + "\",\"signKey\":\"" + KEY + "\",\"noticeUrl\":\"" + ctripSide.url()
+                            + "\"}");
             assertThat(set.status()).as(set.body()).isEqualTo(204);
             String adult = adultUnit(park);
 
@@ -108,8 +95,6 @@ class CtripSellsTheParkTest {
             assertThat(code(ctrip.call("CancelOrder", CtripClient.ref("CT-8801"))))
                     .as("a used order cannot be cancelled")
                     .isEqualTo("3002");
-        } finally {
-            ctripSide.stop(0);
         }
     }
 

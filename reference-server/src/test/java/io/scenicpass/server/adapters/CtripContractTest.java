@@ -7,19 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.scenicpass.server.identity.IdentityFixture;
 import io.scenicpass.server.testing.CtripClient;
+import io.scenicpass.server.testing.CtripReceiver;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,21 +39,13 @@ class CtripContractTest {
     static TestServer ts;
     static MutableClock clock = new MutableClock(TestServer.START);
     static CtripClient ctrip;
-    static HttpServer receiver;
-    static final List<JsonNode> notices = new CopyOnWriteArrayList<>();
+    static CtripReceiver receiver;
+    static List<JsonNode> notices;
 
     @BeforeAll
     static void start() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/ctrip/notice", ex -> {
-            notices.add(JSON.readTree(ex.getRequestBody().readAllBytes()));
-            byte[] ok = "{\"header\":{\"resultCode\":\"0000\",\"resultMessage\":\"接收成功\"}}"
-                    .getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, ok.length);
-            ex.getResponseBody().write(ok);
-            ex.close();
-        });
-        receiver.start();
+        receiver = new CtripReceiver();
+        notices = receiver.received;
         ts = new TestServer(dir, null, clock, Map.of("webhooks.allowPrivateTargets", "true"));
         ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, null);
         ts.product("solo", "Asia/Shanghai", LocalTime.of(9, 0), LocalTime.of(10, 0), 60, 2, false, 60, null);
@@ -70,7 +59,7 @@ class CtripContractTest {
                         .status())
                 .isEqualTo(200);
         ts.channel("ctrip", 1000, 1000, null);
-        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/ctrip/notice";
+        String url = receiver.url();
         TestServer.Answer a = ts.send(
                 "PUT",
                 "/admin/v1/channels/ctrip/ctrip",
@@ -84,7 +73,7 @@ class CtripContractTest {
     @AfterAll
     static void stop() {
         ts.close();
-        receiver.stop(0);
+        receiver.close();
     }
 
     static String code(JsonNode reply) {
