@@ -48,6 +48,10 @@ public final class CtripAccounts {
         if (signKey == null || signKey.length() < 8 || signKey.length() > 200) {
             throw new ServiceException(Problem.BAD_REQUEST, "signKey must be 8-200 characters");
         }
+        Optional<String> owner = db.read(c -> store.channelOf(c, accountId));
+        if (owner.isPresent() && !owner.get().equals(channelId)) {
+            throw new ServiceException(Problem.CONFLICT, "accountId belongs to another channel", owner.get());
+        }
         Channel old = channels.find(channelId)
                 .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such channel", channelId));
         channels.update(new Channel(

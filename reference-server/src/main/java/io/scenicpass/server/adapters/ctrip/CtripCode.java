@@ -1,5 +1,7 @@
 package io.scenicpass.server.adapters.ctrip;
 
+import io.scenicpass.server.Problem;
+
 /**
  * The adapter's result codes in Ctrip's four-digit format ({@code header.resultCode}); "0000" is success. The table
  * (and which of Ctrip's standard codes each stands for) is in docs/resellers-ctrip.md.
@@ -28,5 +30,19 @@ public enum CtripCode {
     CtripCode(String code, String message) {
         this.code = code;
         this.message = message;
+    }
+
+    /** The code of a booking service problem; {@code unprocessable}: what "not possible now" means in this service. */
+    static CtripCode of(Problem p, CtripCode unprocessable) {
+        return switch (p) {
+            case INVALID_PRODUCT_ID, INVALID_OPTION_ID, INVALID_UNIT_ID -> CtripCode.UNKNOWN_PLU;
+            case INVALID_AVAILABILITY_ID -> CtripCode.DATE_NOT_SOLD;
+            case INVALID_BOOKING_UUID, NOT_FOUND -> CtripCode.NO_SUCH_ORDER;
+            case UNPROCESSABLE_ENTITY -> unprocessable;
+            case CONFLICT -> CtripCode.ORDER_ID_REUSED;
+            case TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> CtripCode.SYSTEM_BUSY;
+            case UNAUTHORIZED, FORBIDDEN -> CtripCode.UNKNOWN_ACCOUNT;
+            case BAD_REQUEST, PAYLOAD_TOO_LARGE, METHOD_OVERRIDE_REFUSED -> CtripCode.UNREADABLE;
+        };
     }
 }

@@ -3,7 +3,6 @@ package io.scenicpass.server.adapters.ctrip;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scenicpass.channel.model.UnitItem;
 import io.scenicpass.server.adapters.ctrip.store.CtripAccountStore;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.WebhookFormat;
@@ -142,18 +141,12 @@ public final class CtripNotices implements WebhookFormat {
         String date = b.getAvailability() == null || b.getAvailability().getLocalDateTimeStart() == null
                 ? null
                 : b.getAvailability().getLocalDateTimeStart().toLocalDate().toString();
-        Map<String, int[]> byItem = new LinkedHashMap<>();
-        for (UnitItem ui : b.getUnitItems()) {
-            int[] q = byItem.computeIfAbsent(String.valueOf(ui.getResellerReference()), k -> new int[2]);
-            q[0]++;
-            q[1] += CtripOrders.redeemed(ui) ? 1 : 0;
-        }
         ObjectNode body = CtripEnvelope.object();
         body.put("sequenceId", java.util.UUID.randomUUID().toString().replace("-", ""));
         body.put("otaOrderId", b.getResellerReference());
         body.put("supplierOrderId", b.getUuid());
         ArrayNode items = body.putArray("items");
-        byItem.forEach((itemId, q) -> {
+        CtripOrders.usage(b).forEach((itemId, q) -> {
             ObjectNode i = items.addObject();
             i.put("itemId", itemId);
             i.put("useStartDate", date);

@@ -7,7 +7,6 @@ import io.scenicpass.channel.model.Contact;
 import io.scenicpass.channel.model.DeliveryFormat;
 import io.scenicpass.channel.model.DeliveryOption;
 import io.scenicpass.channel.model.UnitItem;
-import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.channels.store.Channel;
@@ -152,17 +151,9 @@ public final class CtripOrders {
         String otaOrderId = required(body, "otaOrderId");
         String uuid = own(ch, otaOrderId, body);
         Booking b = call(CtripCode.NO_SUCH_ORDER, () -> bookings.get(ch, uuid));
-        io.scenicpass.channel.model.Booking v = view(b);
-        Map<String, int[]> byItem = new LinkedHashMap<>(); // itemId → quantity, used, cancelled
-        for (UnitItem ui : v.getUnitItems()) {
-            int[] q = byItem.computeIfAbsent(String.valueOf(ui.getResellerReference()), k -> new int[3]);
-            q[0]++;
-            q[1] += redeemed(ui) ? 1 : 0;
-            q[2] += b.status() == BookingState.CANCELLED ? 1 : 0;
-        }
         ObjectNode out = answer(otaOrderId, b);
         ArrayNode items = out.putArray("items");
-        byItem.forEach((itemId, q) -> {
+        usage(view(b)).forEach((itemId, q) -> {
             ObjectNode i = items.addObject();
             i.put("itemId", itemId);
             i.put("useStartDate", b.localDate().toString());
@@ -170,7 +161,7 @@ public final class CtripOrders {
             i.put("orderStatus", orderStatus(b.status(), q[1], q[0]));
             i.put("quantity", q[0]);
             i.put("useQuantity", q[1]);
-            i.put("cancelQuantity", q[2]);
+            i.put("cancelQuantity", b.status() == BookingState.CANCELLED ? q[0] : 0);
         });
         return out;
     }
@@ -236,6 +227,17 @@ public final class CtripOrders {
     static boolean redeemed(UnitItem ui) {
         return ui.getUtcRedeemedAt() != null
                 || (ui.getTicket() != null && ui.getTicket().getUtcRedeemedAt() != null);
+    }
+
+    /** Per Ctrip item (in the order's order): its tickets and how many of them are used. */
+    static Map<String, int[]> usage(io.scenicpass.channel.model.Booking v) {
+        Map<String, int[]> byItem = new LinkedHashMap<>();
+        for (UnitItem ui : v.getUnitItems()) {
+            int[] q = byItem.computeIfAbsent(String.valueOf(ui.getResellerReference()), k -> new int[2]);
+            q[0]++;
+            q[1] += redeemed(ui) ? 1 : 0;
+        }
+        return byItem;
     }
 
     static int count(io.scenicpass.channel.model.Booking v, boolean used) {
@@ -386,21 +388,8 @@ public final class CtripOrders {
             if (m.startsWith("unitItems[") && m.contains("].identity")) { // the identity service's visitor problems
                 throw new CtripException(CtripCode.BAD_VISITOR, m.replace("unitItems[", "visitor["));
             }
-            CtripCode code = code(e.problem(), unprocessable);
+            CtripCode code = CtripCode.of(e.problem(), unprocessable);
             throw new CtripException(code == CtripCode.NO_SUCH_ORDER ? unknownBooking : code, m);
         }
-    }
-
-    static CtripCode code(Problem p, CtripCode unprocessable) {
-        return switch (p) {
-            case INVALID_PRODUCT_ID, INVALID_OPTION_ID, INVALID_UNIT_ID -> CtripCode.UNKNOWN_PLU;
-            case INVALID_AVAILABILITY_ID -> CtripCode.DATE_NOT_SOLD;
-            case INVALID_BOOKING_UUID, NOT_FOUND -> CtripCode.NO_SUCH_ORDER;
-            case UNPROCESSABLE_ENTITY -> unprocessable;
-            case CONFLICT -> CtripCode.ORDER_ID_REUSED;
-            case TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> CtripCode.SYSTEM_BUSY;
-            case UNAUTHORIZED, FORBIDDEN -> CtripCode.UNKNOWN_ACCOUNT;
-            case BAD_REQUEST, PAYLOAD_TOO_LARGE, METHOD_OVERRIDE_REFUSED -> CtripCode.UNREADABLE;
-        };
     }
 }
