@@ -43,17 +43,19 @@ class AdminBadBodiesTest {
     /** A valid CN_ID number for the identity routes. */
     static final String DOCUMENT = io.scenicpass.server.identity.IdentityFixture.cnId("19800101", "555");
     /** Top-level fields a route may go without (defaulted or optional); leaving out any other one is a 400. */
-    static final Map<String, Set<String>> OPTIONAL = Map.of(
-            "PUT /admin/v1/prices", Set.of("channelId", "net"),
-            "POST /admin/v1/channels", Set.of("name", "kind", "ratePerSecond", "burst"),
-            "POST /admin/v1/blacklist", Set.of("note"),
-            "POST /admin/v1/identity/blacklist", Set.of("country", "expiresAt"),
-            "POST /admin/v1/identity/blacklist/remove", Set.of("country"),
-            "POST /admin/v1/identity/erase", Set.of("country"),
-            "PUT /admin/v1/identity/products/{}/policy", Set.of("dailyLimit", "limitScope"),
-            "POST /admin/v1/enrollment-tokens", Set.of("label", "ttlHours"),
-            "POST /admin/v1/terminal-messages", Set.of("zh", "en"),
-            "PUT /admin/v1/passes/{}/credentials", Set.of("holderBindings", "cardUids", "biometricSubjects"));
+    static final Map<String, Set<String>> OPTIONAL = Map.ofEntries(
+            Map.entry("PUT /admin/v1/prices", Set.of("channelId", "net")),
+            Map.entry("POST /admin/v1/channels", Set.of("name", "kind", "ratePerSecond", "burst")),
+            Map.entry("POST /admin/v1/blacklist", Set.of("note")),
+            Map.entry("POST /admin/v1/identity/blacklist", Set.of("country", "expiresAt")),
+            Map.entry("POST /admin/v1/identity/blacklist/remove", Set.of("country")),
+            Map.entry("POST /admin/v1/identity/erase", Set.of("country")),
+            Map.entry("PUT /admin/v1/identity/products/{}/policy", Set.of("dailyLimit", "limitScope")),
+            Map.entry("PUT /admin/v1/channels/{}/ctrip", Set.of("noticeUrl")),
+            Map.entry("POST /admin/v1/enrollment-tokens", Set.of("label", "ttlHours")),
+            Map.entry("POST /admin/v1/terminal-messages", Set.of("zh", "en")),
+            Map.entry(
+                    "PUT /admin/v1/passes/{}/credentials", Set.of("holderBindings", "cardUids", "biometricSubjects")));
 
     @TempDir
     static Path dir;
@@ -266,6 +268,16 @@ class AdminBadBodiesTest {
                         100,
                         false,
                         "realName",
+                        true),
+                new Route(
+                        "PUT " + a + "/channels/{}/ctrip",
+                        a + "/channels/ota/ctrip",
+                        "{\"accountId\":\"ctrip-bad-bodies\",\"signKey\":\"bad-bodies-key\",\"noticeUrl\":null}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "accountId",
                         true),
                 new Route(
                         "POST " + a + "/gates",
