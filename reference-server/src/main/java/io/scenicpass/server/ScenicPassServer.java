@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.scenicpass.core.Ids;
+import io.scenicpass.server.adapters.AdaptersModule;
 import io.scenicpass.server.admin.AdminModule;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.channels.ChannelService;
@@ -80,6 +81,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private ChannelsModule channels;
     private SalesModule sales;
     private AdminModule admin;
+    private AdaptersModule adapters;
     private FlowModule flow;
     private ClusterModule cluster;
     private TerminalModule terminal;
@@ -155,6 +157,7 @@ public final class ScenicPassServer implements AutoCloseable {
         sales = new SalesModule(
                 platform, keys.keys, channels, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         admin = new AdminModule(platform, sales, channels, keys.keys);
+        adapters = new AdaptersModule(platform, sales, channels, admin.admin);
         // after a clean stop logged, not fixed: the operator's decision (repair-inventory, POST .../inventory/repair);
         // after an unclean stop of H2 repaired now: H2 may keep part of a transaction in flight at the crash
         driftAtStart = sales.inventory.repair().atStart(runMarker.uncleanStop() && !db.isPostgres());
@@ -199,7 +202,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.identity.api(admin.admin, sales.catalogue)::register,
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
-                payments.api(admin.admin)::register);
+                payments.api(admin.admin)::register,
+                adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -214,6 +218,7 @@ public final class ScenicPassServer implements AutoCloseable {
             flow.jobs(jobs);
             channels.jobs(jobs);
             payments.jobs(jobs);
+            adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -370,6 +375,11 @@ public final class ScenicPassServer implements AutoCloseable {
 
     public WebhookService webhooks() {
         return channels.webhooks;
+    }
+
+    /** Resellers that do not speak OCTO (the Ctrip adapter). */
+    public AdaptersModule adapters() {
+        return adapters;
     }
 
     public KeyService keys() {

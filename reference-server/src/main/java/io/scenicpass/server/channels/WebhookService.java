@@ -48,6 +48,7 @@ public final class WebhookService {
     private final HttpClient http;
     private final WebhookTargets targets;
     private final OctoWebhooks subscriptions;
+    private final List<WebhookFormat> formats = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** {@code subscriptions}: the endpoints resellers subscribed through OCTO, each event delivered to them too. */
     public WebhookService(
@@ -74,6 +75,16 @@ public final class WebhookService {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** Adds a format for channels that take another shape of message (an adapter's OTA). */
+    public void addFormat(WebhookFormat format) {
+        formats.add(format);
+    }
+
+    /** Adds a message of an adapter's own type for a channel to the outbox, inside the caller's transaction. */
+    public void enqueueRaw(Connection c, String channelId, String type, String payload) throws SQLException {
+        outbox.add(c, ids.eventId(), channelId, type, payload, clock.instant());
     }
 
     /**
@@ -174,6 +185,17 @@ public final class WebhookService {
             long ts = clock.instant().getEpochSecond();
             String secret = to.get().secret();
             URI target = targets.checkDelivery(to.get().url()); // resolved and checked now, not only when registered
+            if (m.webhookId() == null) { // an adapter's OTA takes its own shape of message (OCTO subscriptions never)
+                Optional<Channel> ch = db.read(c -> channels.find(c, m.channelId()));
+                WebhookFormat.Delivery own = ch.isPresent() ? ownFormat(ch.get(), m, target) : null;
+                if (own != null) {
+                    error = deliverOwn(m, own);
+                    if (error == null) {
+                        return true;
+                    }
+                    throw new OwnFormatFailed(error);
+                }
+            }
             HttpRequest req = HttpRequest.newBuilder(target)
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
@@ -194,6 +216,8 @@ public final class WebhookService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+        } catch (OwnFormatFailed e) {
+            error = e.getMessage();
         } catch (WebhookTargets.Refused e) {
             LOG.warn("webhook {} to channel {} refused: {}", m.eventId(), m.channelId(), e.getMessage());
             error = "refused: " + e.getMessage();
@@ -222,6 +246,45 @@ public final class WebhookService {
             });
         }
         return false;
+    }
+
+    private WebhookFormat.Delivery ownFormat(Channel ch, OutboxStore.Message m, URI target) {
+        for (WebhookFormat f : formats) {
+            WebhookFormat.Delivery d = f.delivery(ch, m, target);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Sends a message in an adapter's format: null when delivered (or nothing to send), else the error. */
+    private String deliverOwn(OutboxStore.Message m, WebhookFormat.Delivery d) throws Exception {
+        if (d.request() != null) {
+            HttpResponse<String> resp = http.send(d.request(), HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() / 100 != 2) {
+                return "HTTP " + resp.statusCode();
+            }
+            if (!d.accepted().test(resp.body())) {
+                return "refused by receiver: " + abbreviate(resp.body());
+            }
+        }
+        db.tx(c -> {
+            outbox.delivered(c, m.id(), clock.instant());
+            return null;
+        });
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) : s;
+    }
+
+    /** An adapter's receiver did not accept a message (retried like any failed delivery). */
+    private static final class OwnFormatFailed extends Exception {
+        OwnFormatFailed(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** Delay before retry number {@code attempt} (1-based): 10 s, 20 s, 40 s … capped at 1 h. */

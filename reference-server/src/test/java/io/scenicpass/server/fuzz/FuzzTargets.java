@@ -442,6 +442,25 @@ final class FuzzTargets {
                 r -> a + "/flow/quotas/move",
                 r -> "{\"fromSlotId\":\"" + pick(r, fx.slotIds()) + "\",\"toSlotId\":\"" + pick(r, fx.slotIds())
                         + "\",\"places\":" + r.nextInt(5) + "}");
+        // the Ctrip adapter: always 200 with Ctrip's result code (unsigned fuzz answers 0001/0002/0003)
+        add(
+                t,
+                "POST",
+                "/adapters/ctrip",
+                Auth.NONE,
+                r -> "/adapters/ctrip",
+                r -> "{\"header\":{\"accountId\":\"" + pick(r, "ctrip-fuzz", "nope") + "\",\"serviceName\":\""
+                        + pick(r, "CreatePreOrder", "QueryOrder", "CancelOrder")
+                        + "\",\"requestTime\":\"2026-06-01 08:00:00\","
+                        + "\"version\":\"1.0\",\"sign\":\"00000000000000000000000000000000\"},\"body\":{\"otaOrderId\":\"F-1\","
+                        + "\"items\":[{\"itemId\":\"1\",\"PLU\":\"tour-adult\",\"useStartDate\":\"2026-06-02\",\"quantity\":1}]}}");
+        add(
+                t,
+                "PUT",
+                a + "/channels/{id}/ctrip",
+                Auth.ADMIN,
+                r -> a + "/channels/" + pick(r, "ota", "nope") + "/ctrip",
+                r -> "{\"accountId\":\"ctrip-fuzz\",\"signKey\":\"fuzz-key-123\",\"noticeUrl\":null}");
         // terminal
         String p = "/terminal/v1";
         add(
