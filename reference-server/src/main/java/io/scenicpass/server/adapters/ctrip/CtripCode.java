@@ -37,7 +37,7 @@ public enum CtripCode {
         return switch (p) {
             case INVALID_PRODUCT_ID, INVALID_OPTION_ID, INVALID_UNIT_ID -> CtripCode.UNKNOWN_PLU;
             case INVALID_AVAILABILITY_ID -> CtripCode.DATE_NOT_SOLD;
-            case INVALID_BOOKING_UUID, NOT_FOUND -> CtripCode.NO_SUCH_ORDER;
+            case INVALID_BOOKING_UUID, INVALID_ORDER_ID, NOT_FOUND -> CtripCode.NO_SUCH_ORDER;
             case UNPROCESSABLE_ENTITY -> unprocessable;
             case CONFLICT -> CtripCode.ORDER_ID_REUSED;
             case TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> CtripCode.SYSTEM_BUSY;
