@@ -207,6 +207,10 @@ final class BookingLifecycle {
                     }
                     updateDetails(c, uuid, cmd.details(), now);
                     if (t != null && b.status().isSold()) {
+                        // a sold booking keeps its real-name rules through a change: an item that needs a document
+                        // (a new concession unit, another product's policy) must have one, or nothing changes
+                        Booking moved = bookings.find(c, uuid).orElseThrow();
+                        identities.confirming(c, moved, units(c, moved.optionId()), null);
                         webhooks.enqueue(
                                 c,
                                 ch,

@@ -233,6 +233,30 @@ class OctoIdentityTest {
     }
 
     @Test
+    void aConfirmedBookingCannotGainAnItemThatNeedsADocumentWithoutOne() {
+        assertThat(ts.post("/octo/bookings", key, reserve("m-1", "rn", SLOT, "rn-adult"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(ts.post("/octo/bookings/m-1/confirm", key, null)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("CONFIRMED");
+        Answer patched = ts.send(
+                "PATCH",
+                "/octo/bookings/m-1",
+                key,
+                "{\"unitItems\":[{\"unitId\":\"rn-adult\"},{\"unitId\":\"rn-senior\"}]}",
+                java.util.Map.of());
+        assertThat(patched.status()).as(patched.body()).isEqualTo(400);
+        assertThat(patched.json().get("error").asText()).isEqualTo("UNPROCESSABLE_ENTITY");
+        assertThat(patched.json().get("errorMessage").asText()).contains("unitItems[1].identity is required");
+        assertThat(ts.get("/octo/bookings/m-1", key).json().get("unitItems").size())
+                .as("nothing changed")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRetryWithTheSameDocumentIsTheSameReservationAndWithAnotherOneIsRefused() {
         String body = reserve("r-1", "rn", SLOT, "rn-senior=" + identity("CN_ID", SENIOR, "张三丰", null));
         assertThat(ts.post("/octo/bookings", key, body).status()).isEqualTo(200);
