@@ -216,7 +216,9 @@ final class GateDecider {
         }
         long budget = s.config == null ? 0 : s.config.onlineCheckBudgetMillis();
         return onlineAsker
-                .ask(new OnlineCheckRequest(s.eventId, pass.text(), s.gate, s.zone, s.context.direction()), budget)
+                .ask(
+                        new OnlineCheckRequest(s.eventId, pass.text(), s.gate, s.zone, s.context.direction(), s.now),
+                        budget)
                 .map(Online::new)
                 .orElse(Online.FELL_BACK);
     }

@@ -110,6 +110,9 @@ public final class OnlineClaims {
         if (req.direction() == Direction.OUT) {
             return new OnlineCheckResponse(Verdict.ADMIT, "OK");
         }
+        // at the gate's time of the decision, as its upload of the same event would be (EntryService trusts the
+        // corrected time of uploads the same way); the server's when an older gate does not send it
+        Instant decidedAt = req.decidedAt() != null ? req.decidedAt() : now;
         EntryEvent event = EntryEvent.builder()
                 .eventId(req.eventId())
                 .passId(cl.passId())
@@ -120,8 +123,8 @@ public final class OnlineClaims {
                 .credentialType(CredentialType.QR)
                 .verdict(Verdict.ADMIT)
                 .reason("OK")
-                .deviceTime(now)
-                .correctedTime(now)
+                .deviceTime(decidedAt)
+                .correctedTime(decidedAt)
                 .offline(false)
                 .partyCount(Math.max(1, cl.partySize()))
                 .build();

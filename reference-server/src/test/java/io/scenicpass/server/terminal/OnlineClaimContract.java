@@ -88,6 +88,34 @@ abstract class OnlineClaimContract {
     }
 
     @Test
+    void theClaimIsRecordedAtTheGatesTimeOfTheDecision() throws Exception {
+        MutableClock clock = new MutableClock(TestServer.START);
+        try (TestServer ts = new TestServer(dir.resolve("server"), dbUrl(), clock, Map.of());
+                TerminalHarness th = new TerminalHarness(ts)) {
+            String key = TerminalFixtures.setUp(ts);
+            String text = TerminalFixtures.book(ts, key, "claim-t");
+            String pass = TerminalFixtures.passId(text);
+            DeviceCredentials a = th.enroll(dir.resolve("a"), "gate-a");
+            java.time.Instant decided = TerminalFixtures.SLOT_START.plusSeconds(300);
+            clock.set(decided.plusSeconds(40)); // the answer reaches the server later than the gate decided
+            String body = "{\"eventId\":\"ev-t-1\",\"passText\":\"" + text
+                    + "\",\"gateId\":\"gate-a\",\"zoneId\":\"park\",\"direction\":\"IN\",\"decidedAt\":\""
+                    + decided + "\"}";
+            TestServer.Answer ans = ts.send(
+                    "POST",
+                    "/terminal/v1/online-check",
+                    null,
+                    body,
+                    Map.of("Authorization", "Device " + a.deviceToken()));
+            assertThat(ans.json().get("verdict").asText()).as(ans.body()).isEqualTo("ADMIT");
+            var rows = th.entries.list(null, pass, null, 10);
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).correctedTime()).isEqualTo(decided);
+            assertThat(rows.get(0).deviceTime()).isEqualTo(decided);
+        }
+    }
+
+    @Test
     void racingClaimsOfOnePassAdmitItOnce() throws Exception {
         MutableClock clock = new MutableClock(TestServer.START);
         String url = dbUrl();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.scenicpass.core.Direction;
+import java.time.Instant;
 import java.util.Objects;
 
 /** Online check of a pass (POST /terminal/v1/online-check). */
@@ -17,20 +18,38 @@ public final class OnlineCheckRequest {
     private final String gateId;
     private final String zoneId;
     private final Direction direction;
+    private final Instant decidedAt;
 
-    /** All fields; null lists and maps become empty. */
+    /** Without the gate's decision time (the server then records the entry at its own time). */
+    public OnlineCheckRequest(String eventId, String passText, String gateId, String zoneId, Direction direction) {
+        this(eventId, passText, gateId, zoneId, direction, null);
+    }
+
+    /**
+     * All fields.
+     *
+     * @param decidedAt the gate's (corrected) time of the decision, as it journals it: the claimed entry is recorded
+     *     at this time, like an uploaded one; null: the server's time
+     */
     @JsonCreator
     public OnlineCheckRequest(
             @JsonProperty("eventId") String eventId,
             @JsonProperty("passText") String passText,
             @JsonProperty("gateId") String gateId,
             @JsonProperty("zoneId") String zoneId,
-            @JsonProperty("direction") Direction direction) {
+            @JsonProperty("direction") Direction direction,
+            @JsonProperty("decidedAt") Instant decidedAt) {
         this.eventId = eventId;
         this.passText = passText;
         this.gateId = gateId;
         this.zoneId = zoneId;
         this.direction = direction;
+        this.decidedAt = decidedAt;
+    }
+
+    /** The gate's time of the decision (null: not sent). */
+    public Instant decidedAt() {
+        return decidedAt;
     }
 
     /** Event id. */
@@ -68,17 +87,18 @@ public final class OnlineCheckRequest {
                 && Objects.equals(passText, x.passText)
                 && Objects.equals(gateId, x.gateId)
                 && Objects.equals(zoneId, x.zoneId)
-                && Objects.equals(direction, x.direction);
+                && Objects.equals(direction, x.direction)
+                && Objects.equals(decidedAt, x.decidedAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(eventId, passText, gateId, zoneId, direction);
+        return Objects.hash(eventId, passText, gateId, zoneId, direction, decidedAt);
     }
 
     @Override
     public String toString() {
         return "OnlineCheckRequest{" + "eventId=" + eventId + ", " + "passText=" + passText + ", " + "gateId=" + gateId
-                + ", " + "zoneId=" + zoneId + ", " + "direction=" + direction + "}";
+                + ", " + "zoneId=" + zoneId + ", " + "direction=" + direction + ", decidedAt=" + decidedAt + "}";
     }
 }
