@@ -56,6 +56,28 @@ class OctoQuestionsTest {
     }
 
     @Test
+    void theBookingsOfACartOrderShowTheirAnswersToo() {
+        Map<String, String> both = Map.of("Octo-Capabilities", "octo/cart, octo/questions");
+        Answer held = ts.send(
+                "POST",
+                "/octo/bookings",
+                key,
+                reserve("q-cart", "[{\"questionId\":\"diet\",\"value\":\"veg\"}]", "112"),
+                both);
+        assertThat(held.status()).as(held.body()).isEqualTo(200);
+        String orderId = held.json().get("orderId").asText();
+        JsonNode order =
+                ts.send("GET", "/octo/orders/" + orderId, key, null, both).json();
+        JsonNode booking = order.get("bookings").get(0);
+        assertThat(answer(booking.get("questionAnswers"), "diet").get("value").asText())
+                .isEqualTo("veg");
+        assertThat(answer(booking.get("unitItems").get(1).get("questionAnswers"), "height")
+                        .get("value")
+                        .asText())
+                .isEqualTo("112");
+    }
+
+    @Test
     void withTheCapabilityProductsShowTheirQuestionsAndBookingsTheirAnswers() {
         JsonNode product = send("GET", "/octo/products/meal", null).json();
         assertThat(product.get("questions").get(0).get("id").asText()).isEqualTo("arrival");

@@ -84,7 +84,6 @@ public final class OctoApi {
             OctoContent content,
             OctoQuestions questions,
             OrderService orders) {
-        this.cart = new OctoCart(orders, BODIES, this::plainView);
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.bookings = bookings;
@@ -94,6 +93,7 @@ public final class OctoApi {
         this.webhooks = new OctoWebhooksApi(webhooks);
         this.content = content;
         this.questions = questions;
+        this.cart = new OctoCart(orders, BODIES, this::plainView, questions::show);
     }
 
     public void register(RoutesConfig r) {

@@ -41,14 +41,18 @@ final class OctoCart {
     private final RequestBodies bodies;
     /** A stored booking's OCTO view without the cart fields (prices as the request asked). */
     private final java.util.function.BiFunction<Context, Booking, Object> bookingView;
+    /** What other capabilities add to an answer (octo/questions: the answers of the order's bookings). */
+    private final java.util.function.BiFunction<Context, Object, Object> decorate;
 
     OctoCart(
             OrderService orders,
             RequestBodies bodies,
-            java.util.function.BiFunction<Context, Booking, Object> bookingView) {
+            java.util.function.BiFunction<Context, Booking, Object> bookingView,
+            java.util.function.BiFunction<Context, Object, Object> decorate) {
         this.orders = orders;
         this.bodies = bodies;
         this.bookingView = bookingView;
+        this.decorate = decorate;
     }
 
     void register(RoutesConfig r, Auth auth) {
@@ -168,7 +172,7 @@ final class OctoCart {
         };
     }
 
-    private static void ok(Context ctx, Object body) {
-        ctx.contentType("application/json").result(OctoJson.write(body));
+    private void ok(Context ctx, Object body) {
+        ctx.contentType("application/json").result(OctoJson.write(decorate.apply(ctx, body)));
     }
 }
