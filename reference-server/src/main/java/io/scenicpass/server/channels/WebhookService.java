@@ -155,16 +155,19 @@ public final class WebhookService {
         }
     }
 
-    /** Where a row goes and what signs it: the OCTO subscription it names, else the channel's webhook. */
-    private record Target(String url, String secret, boolean retry) {}
+    /**
+     * Where a row goes and what signs it: the OCTO subscription it names, else the channel's webhook ({@code channel}
+     * set, for an adapter's own message format).
+     */
+    private record Target(String url, String secret, boolean retry, Channel channel) {}
 
     private Optional<Target> target(OutboxStore.Message m) {
         if (m.webhookId() != null) {
-            return subscriptions.find(m.webhookId()).map(w -> new Target(w.url(), w.secret(), w.retryOnError()));
+            return subscriptions.find(m.webhookId()).map(w -> new Target(w.url(), w.secret(), w.retryOnError(), null));
         }
         return db.read(c -> channels.find(c, m.channelId()))
                 .filter(ch -> ch.webhookUrl() != null)
-                .map(ch -> new Target(ch.webhookUrl(), ch.webhookSecret() == null ? "" : ch.webhookSecret(), true));
+                .map(ch -> new Target(ch.webhookUrl(), ch.webhookSecret() == null ? "" : ch.webhookSecret(), true, ch));
     }
 
     private boolean deliver(OutboxStore.Message m) {
@@ -185,9 +188,8 @@ public final class WebhookService {
             long ts = clock.instant().getEpochSecond();
             String secret = to.get().secret();
             URI target = targets.checkDelivery(to.get().url()); // resolved and checked now, not only when registered
-            if (m.webhookId() == null) { // an adapter's OTA takes its own shape of message (OCTO subscriptions never)
-                Optional<Channel> ch = db.read(c -> channels.find(c, m.channelId()));
-                WebhookFormat.Delivery own = ch.isPresent() ? ownFormat(ch.get(), m, target) : null;
+            if (to.get().channel() != null) { // an adapter's OTA takes its own shape (OCTO subscriptions never)
+                WebhookFormat.Delivery own = ownFormat(to.get().channel(), m, target);
                 if (own != null) {
                     error = deliverOwn(m, own);
                     if (error == null) {

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.scenicpass.channel.model.BookingConfirmationRequest;
 import io.scenicpass.channel.model.BookingReservationRequest;
 import io.scenicpass.channel.model.BookingUpdateRequest;
-import io.scenicpass.channel.model.OctoCapabilities;
 import io.scenicpass.channel.model.OctoJson;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.server.Problem;
@@ -18,10 +17,10 @@ import io.scenicpass.server.questions.Question;
 import io.scenicpass.server.questions.Questions;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
+import io.scenicpass.server.sales.http.OctoApi;
 import io.scenicpass.server.sales.store.Booking;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -61,8 +60,7 @@ public final class OctoQuestions {
 
     /** True when the request's {@code Octo-Capabilities} names {@code octo/questions}. */
     public static boolean asked(Context ctx) {
-        String caps = ctx.header(OctoCapabilities.HEADER);
-        return caps != null && Arrays.stream(caps.split(",")).map(String::trim).anyMatch(CAPABILITY::equals);
+        return OctoApi.asks(ctx, CAPABILITY);
     }
 
     /** A reservation with its answers: checked against the product (option, units) first, stored with the hold. */

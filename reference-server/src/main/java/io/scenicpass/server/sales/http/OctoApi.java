@@ -408,7 +408,7 @@ public final class OctoApi {
     }
 
     /** True when the request's Octo-Capabilities list names {@code capability}. */
-    private static boolean asks(Context ctx, String capability) {
+    public static boolean asks(Context ctx, String capability) {
         String caps = ctx.header(OctoCapabilities.HEADER);
         return caps != null
                 && java.util.Arrays.stream(caps.split(",")).map(String::trim).anyMatch(capability::equals);

@@ -6,7 +6,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.scenicpass.channel.model.Contact;
-import io.scenicpass.channel.model.OctoCapabilities;
 import io.scenicpass.channel.model.OctoJson;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
@@ -19,7 +18,6 @@ import io.scenicpass.server.sales.store.Order;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -74,8 +72,7 @@ final class OctoCart {
 
     /** True when the request's Octo-Capabilities list names {@code octo/cart}. */
     static boolean requested(Context ctx) {
-        String caps = ctx.header(OctoCapabilities.HEADER);
-        return caps != null && Arrays.stream(caps.split(",")).map(String::trim).anyMatch(CAPABILITY::equals);
+        return OctoApi.asks(ctx, CAPABILITY);
     }
 
     /** {@code POST /octo/bookings} with the cart: into the body's {@code orderId}, or a new order without one. */
