@@ -78,7 +78,13 @@ class DemoSeederTest {
             assertThat(products.size())
                     .isEqualTo(5); // park entry, cable car, group, museum day ticket, real-name ticket (issue 14)
             // real-name: the senior and child units (their documents prove the age), not the adult timed ticket
-            JsonNode units = products.get(0).get("options").get(0).get("units");
+            // (products come in creation order; seeded within one millisecond they tie, then by id: find it by id)
+            JsonNode parkEntry = null;
+            for (JsonNode p : products) {
+                parkEntry = "park-entry".equals(p.get("id").asText()) ? p : parkEntry;
+            }
+            assertThat(parkEntry).as("the park entry ticket").isNotNull();
+            JsonNode units = parkEntry.get("options").get(0).get("units");
             assertThat(units.findValuesAsText("id"))
                     .containsExactly("park-entry-adult", "park-entry-child", "park-entry-senior");
             assertThat(units.findValues("idRequired").stream().map(JsonNode::asBoolean))
