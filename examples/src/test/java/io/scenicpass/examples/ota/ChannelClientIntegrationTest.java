@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -142,8 +143,10 @@ class ChannelClientIntegrationTest {
         BufferedImage img = ImageIO.read(png.toFile());
         int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         String decoded = new QRCodeReader()
-                .decode(new BinaryBitmap(
-                        new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), px))))
+                .decode(
+                        new BinaryBitmap(
+                                new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), px))),
+                        java.util.Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
                 .getText();
         assertThat(decoded).isEqualTo(r.qrCodes.get(0));
         assertThat(QrCodes.ascii(r.qrCodes.get(0), true)).contains("\u2588");

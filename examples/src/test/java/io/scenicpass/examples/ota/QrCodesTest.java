@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
@@ -38,8 +39,10 @@ class QrCodesTest {
         assertThat(img.getWidth()).isEqualTo(300);
         int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         assertThat(new QRCodeReader()
-                        .decode(new BinaryBitmap(
-                                new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), px))))
+                        .decode(
+                                new BinaryBitmap(new HybridBinarizer(
+                                        new RGBLuminanceSource(img.getWidth(), img.getHeight(), px))),
+                                java.util.Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
                         .getText())
                 .isEqualTo(TEXT);
     }
