@@ -222,6 +222,7 @@ public final class ScenicPassServer implements AutoCloseable {
             flow.jobs(jobs);
             channels.jobs(jobs);
             payments.jobs(jobs);
+            counter.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);

@@ -100,6 +100,11 @@ public final class SaleStore {
                 == 1;
     }
 
+    /** Marks the sale looked at now (the sweep visits the longest-unvisited open sales first). */
+    public void touch(Connection c, String saleId, Instant now) throws SQLException {
+        Jdbc.update(c, "UPDATE counter_sale SET updated_at=? WHERE sale_id=?", now.toEpochMilli(), saleId);
+    }
+
     /** Sales still open (awaiting payment, declined, confirming) last changed before {@code before}, oldest first. */
     public List<SaleRow> open(Connection c, Instant before, int limit) throws SQLException {
         return Jdbc.list(
