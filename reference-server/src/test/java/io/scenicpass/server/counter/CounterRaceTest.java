@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.payments.internal.SimulatedProvider.Behaviour;
 import io.scenicpass.server.payments.internal.SimulatedProvider.Delivery;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,32 +14,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Everybody completes the same paid sale at once — the provider's two notifications, devices polling, the device
  * retrying its payment, the payment reconciler, the counter sweep — and the passes are issued exactly once.
  */
-class CounterRaceTest {
-    @TempDir
-    Path dir;
-
-    TestServer ts;
-    CounterFixture f;
-
-    @BeforeEach
-    void start() {
-        ts = TestServer.h2(dir);
-        f = new CounterFixture(ts);
-    }
-
-    @AfterEach
-    void stop() {
-        ts.close();
-    }
+class CounterRaceTest extends CounterTestBase {
 
     @Test
     void racingCompletionsIssueThePassesOnce() throws Exception {
@@ -96,7 +76,7 @@ class CounterRaceTest {
                 JsonNode paid = f.sale(f.kiosk, saleId);
                 assertThat(paid.get("state").asText()).isEqualTo("PAID");
                 assertThat(paid.get("tickets")).hasSize(2);
-                assertThat(passesOf(ts, paid.get("bookingId").asText()))
+                assertThat(f.passesOf(paid.get("bookingId").asText()))
                         .as("passes issued in round " + round)
                         .isEqualTo(2);
                 assertThat(f.sim().heldFen(paymentId)).isEqualTo(15000);
@@ -105,17 +85,5 @@ class CounterRaceTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    static int passesOf(TestServer ts, String bookingId) {
-        return ts.server.database().read(c -> {
-            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM pass WHERE booking_uuid=?")) {
-                ps.setString(1, bookingId);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
     }
 }
