@@ -44,7 +44,7 @@ public final class SimulatedKiosk implements AutoCloseable {
     private Sale sale;
 
     /**
-     * @param dataDir credentials
+     * @param dataDir credentials and the list of paper waiting for the printer
      * @param serverUrl server base URL (null: the enrolled one)
      * @param token enrollment token (first run)
      * @param printerOut the file the printer appends ESC/POS to
@@ -67,6 +67,7 @@ public final class SimulatedKiosk implements AutoCloseable {
                 .httpClient(http)
                 .clock(clock)
                 .zone(zone)
+                .pendingFile(dataDir.resolve("pending-prints"))
                 .build();
     }
 

@@ -11,18 +11,14 @@ import io.scenicpass.terminal.sync.DeviceCredentials;
 import io.scenicpass.terminal.sync.ServerClock;
 import io.scenicpass.terminal.sync.SyncErrorCode;
 import io.scenicpass.terminal.sync.SyncException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -51,17 +47,6 @@ public final class Counter {
         void pause(Duration d) throws InterruptedException;
     }
 
-    /** One piece of paper waiting for the printer. */
-    private static final class Job {
-        final String saleId;
-        final TicketLayout layout;
-
-        Job(String saleId, TicketLayout layout) {
-            this.saleId = saleId;
-            this.layout = layout;
-        }
-    }
-
     private final DeviceCredentials credentials;
     private final TerminalApi api;
     private final TicketPrinter printer;
@@ -71,8 +56,7 @@ public final class Counter {
     private final Duration pollFirst;
     private final Duration pollMax;
     private final Duration paymentTimeout;
-    private final Deque<Job> pending = new ArrayDeque<>();
-    private final Set<String> queued = new HashSet<>();
+    private final PendingPrints pending;
 
     private Counter(Builder b) {
         this.credentials = Objects.requireNonNull(b.credentials, "credentials");
@@ -83,6 +67,7 @@ public final class Counter {
         this.pollMax = b.pollMax;
         this.paymentTimeout = b.paymentTimeout;
         this.paper = new SaleTickets(b.header, b.zone);
+        this.pending = new PendingPrints(b.pendingFile);
         OkHttpClient http = b.http != null
                 ? b.http
                 : new OkHttpClient.Builder()
@@ -231,43 +216,45 @@ public final class Counter {
         }
         List<TicketLayout> layouts = paper.all(sale);
         synchronized (pending) {
-            if (queued.add(sale.saleId())) {
-                for (TicketLayout l : layouts) {
-                    pending.addLast(new Job(sale.saleId(), l));
-                }
-            }
+            pending.enqueue(sale.saleId(), layouts);
         }
         return printPending();
     }
 
-    /** Prints what waits for the printer, oldest first, until done or the printer fails again. */
+    /**
+     * Prints what waits for the printer, oldest first, until done or the printer fails again. Paper left from before
+     * a restart (with {@link Builder#pendingFile}) is laid out again from the sale as the server has it; a sale the
+     * server cannot be asked for now stays pending.
+     */
     public PrintReport printPending() {
         synchronized (pending) {
+            for (String saleId : pending.restoredSales()) {
+                try {
+                    Sale sale = sale(saleId);
+                    pending.enqueueRestored(saleId, sale.paid() ? paper.all(sale) : List.of());
+                } catch (SyncException e) {
+                    LOG.warn("pending prints of sale {} wait: {}", saleId, e.getMessage());
+                }
+            }
             int printed = 0;
-            while (!pending.isEmpty()) {
-                Job job = pending.peekFirst();
+            PendingPrints.Job job;
+            while ((job = pending.peek()) != null) {
                 PrintResult r = printer.print(job.layout);
                 if (!r.printed()) {
                     LOG.warn("printing sale {} stopped: {}", job.saleId, r);
                     return new PrintReport(printed, pending.size(), r);
                 }
-                pending.removeFirst();
+                pending.printed();
                 printed++;
             }
-            return new PrintReport(printed, 0, null);
+            return new PrintReport(printed, pending.size(), null);
         }
     }
 
     /** @return the sales with paper still waiting for the printer ("reprint pending"), oldest first */
     public List<String> pendingSales() {
         synchronized (pending) {
-            List<String> ids = new ArrayList<>();
-            for (Job j : pending) {
-                if (!ids.contains(j.saleId)) {
-                    ids.add(j.saleId);
-                }
-            }
-            return ids;
+            return pending.sales();
         }
     }
 
@@ -295,8 +282,18 @@ public final class Counter {
         private Duration paymentTimeout = Duration.ofSeconds(90);
         private String header = "ScenicPass";
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
+        private Path pendingFile;
 
         private Builder() {}
+
+        /**
+         * @param f where the paper waiting for the printer is listed, so a restart prints it (default: memory only)
+         * @return this
+         */
+        public Builder pendingFile(Path f) {
+            this.pendingFile = Objects.requireNonNull(f, "file");
+            return this;
+        }
 
         /** @param c the credentials the device's enrollment gave (a KIOSK or BOX_OFFICE token) @return this */
         public Builder credentials(DeviceCredentials c) {

@@ -241,6 +241,46 @@ class CounterTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void paperWaitingAtACrashIsPrintedAfterTheRestartFromTheSaleTheServerKeeps() throws Exception {
+        Path list = dir.resolve("pending-prints");
+        Sale sale = Sale.parse(sale("PAID", "SUCCEEDED", 2).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        printer.setStatus(PrinterStatus.COVER_OPEN);
+        assertThat(kioskWith(list).print(sale).pending()).isEqualTo(3);
+        assertThat(Files.readAllLines(list)).hasSize(3);
+
+        // the kiosk restarts (a new Counter on the same list); the printer is back
+        printer.setStatus(PrinterStatus.READY);
+        Counter restarted = kioskWith(list);
+        assertThat(restarted.pendingSales()).containsExactly(SALE_ID);
+        enqueue(200, sale("PAID", "SUCCEEDED", 2));
+        PrintReport report = restarted.printPending();
+
+        assertThat(report.printed()).isEqualTo(3);
+        assertThat(report.complete()).isTrue();
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/terminal/v1/counter/sales/" + SALE_ID);
+        assertThat(Files.readAllLines(list)).isEmpty();
+        assertThat(restarted.print(sale).printed()).as("printed once").isZero();
+
+        // only the pieces the list names come out again: here the second ticket
+        Files.write(list, List.of(SALE_ID + " 1"));
+        enqueue(200, sale("PAID", "SUCCEEDED", 2));
+        assertThat(kioskWith(list).printPending().printed()).isEqualTo(1);
+        List<TicketLayout> paper = EscPosDecoder.decode(Files.readAllBytes(printer.output()));
+        assertThat(qrs(paper.get(paper.size() - 1))).containsExactly("SP1:pass-1");
+    }
+
+    private Counter kioskWith(Path pendingFile) {
+        String url = server.url("/").toString();
+        return Counter.builder()
+                .credentials(new DeviceCredentials(
+                        url.substring(0, url.length() - 1), "kiosk-1", "tok-1", "area-1", null, new byte[32]))
+                .printer(printer)
+                .clock(clock)
+                .pendingFile(pendingFile)
+                .build();
+    }
+
     private static List<String> qrs(TicketLayout t) {
         return t.elements().stream()
                 .filter(e -> e.kind() == TicketLayout.Kind.QR)
