@@ -43,6 +43,28 @@ final class CliRun {
         return out;
     }
 
+    /** The JSON lines of {@code type}. */
+    static List<com.fasterxml.jackson.databind.JsonNode> all(
+            List<com.fasterxml.jackson.databind.JsonNode> out, String type) {
+        List<com.fasterxml.jackson.databind.JsonNode> l = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : out) {
+            if (type.equals(n.path("type").asText())) {
+                l.add(n);
+            }
+        }
+        return l;
+    }
+
+    /** The first JSON line of {@code type} (asserting there is one). */
+    static com.fasterxml.jackson.databind.JsonNode first(
+            List<com.fasterxml.jackson.databind.JsonNode> out, String type) {
+        List<com.fasterxml.jackson.databind.JsonNode> l = all(out, type);
+        org.assertj.core.api.Assertions.assertThat(l)
+                .as("a '%s' line in %s", type, out)
+                .isNotEmpty();
+        return l.get(0);
+    }
+
     List<String> lines() {
         List<String> l = new ArrayList<>();
         for (String s : out.split("\n")) {

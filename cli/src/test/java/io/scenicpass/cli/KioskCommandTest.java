@@ -1,5 +1,7 @@
 package io.scenicpass.cli;
 
+import static io.scenicpass.cli.CliRun.all;
+import static io.scenicpass.cli.CliRun.first;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -166,15 +167,5 @@ class KioskCommandTest {
         CliRun r = CliRun.run(stdin + "\n", a.toArray(new String[0]));
         assertThat(r.exit).as("exit code; stderr: %s", r.err).isZero();
         return r.json();
-    }
-
-    private static List<JsonNode> all(List<JsonNode> out, String type) {
-        return out.stream().filter(n -> type.equals(n.path("type").asText())).collect(Collectors.toList());
-    }
-
-    private static JsonNode first(List<JsonNode> out, String type) {
-        List<JsonNode> l = all(out, type);
-        assertThat(l).as("a '%s' line in %s", type, out).isNotEmpty();
-        return l.get(0);
     }
 }
