@@ -91,15 +91,23 @@ public final class Counter {
 
     /** @return what is on sale today (the park's day, as the server counts it) */
     public CatalogueDay catalogue() {
-        return CounterWire.catalogue(api.get(api.url("counter/catalogue").build(), JsonNode.class));
+        return catalogue(api.url("counter/catalogue").build());
     }
 
     /** @param date the visit day @return what is on sale that day */
     public CatalogueDay catalogue(LocalDate date) {
-        HttpUrl url = api.url("counter/catalogue")
+        return catalogue(api.url("counter/catalogue")
                 .addQueryParameter("date", date.toString())
-                .build();
-        return CounterWire.catalogue(api.get(url, JsonNode.class));
+                .build());
+    }
+
+    private CatalogueDay catalogue(HttpUrl url) {
+        JsonNode json = api.get(url, JsonNode.class);
+        try {
+            return CounterWire.catalogue(json);
+        } catch (IllegalArgumentException e) {
+            throw new SyncException(SyncErrorCode.BAD_RESPONSE, e.getMessage(), 200, null, e);
+        }
     }
 
     /**
@@ -111,13 +119,12 @@ public final class Counter {
      * @throws SyncException REJECTED with the server's code (sold out, a document refused …), NETWORK, SERVER
      */
     public Sale sell(SaleOrder order) {
-        return CounterWire.sale(
-                api.post(api.url("counter/sales").build(), CounterWire.order(order), false, JsonNode.class, null));
+        return read(api.post(api.url("counter/sales").build(), CounterWire.order(order), false, JsonNode.class, null));
     }
 
     /** @param saleId one of this device's sales @return its current state */
     public Sale sale(String saleId) {
-        return CounterWire.sale(api.get(saleUrl(saleId, null), JsonNode.class));
+        return read(api.get(saleUrl(saleId, null), JsonNode.class));
     }
 
     /**
@@ -198,7 +205,7 @@ public final class Counter {
      * succeeds later. A sale already paid stays paid (the answer says so: print it).
      */
     public Sale cancel(String saleId) {
-        return CounterWire.sale(
+        return read(
                 api.post(saleUrl(saleId, "cancel"), CounterWire.JSON.createObjectNode(), false, JsonNode.class, null));
     }
 
@@ -259,7 +266,16 @@ public final class Counter {
     }
 
     private Sale pay(String saleId, ObjectNode body) {
-        return CounterWire.sale(api.post(saleUrl(saleId, "payment"), body, false, JsonNode.class, null));
+        return read(api.post(saleUrl(saleId, "payment"), body, false, JsonNode.class, null));
+    }
+
+    /** A sale from the server; one the client cannot read is a {@link SyncErrorCode#BAD_RESPONSE}, like any. */
+    private static Sale read(JsonNode json) {
+        try {
+            return CounterWire.sale(json);
+        } catch (IllegalArgumentException e) {
+            throw new SyncException(SyncErrorCode.BAD_RESPONSE, e.getMessage(), 200, null, e);
+        }
     }
 
     private HttpUrl saleUrl(String saleId, String action) {

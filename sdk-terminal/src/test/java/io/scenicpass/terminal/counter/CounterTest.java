@@ -129,6 +129,11 @@ class CounterTest {
             assertThat(e.code()).isEqualTo(SyncErrorCode.REJECTED);
             assertThat(e.serverCode()).isEqualTo("SOLD_OUT");
         });
+        enqueue(200, "{\"saleId\":\"" + SALE_ID + "\"}");
+        assertThatThrownBy(() -> counter.sale(SALE_ID))
+                .as("a sale without a state is the server's fault, typed, not a parse error")
+                .isInstanceOfSatisfying(
+                        SyncException.class, e -> assertThat(e.code()).isEqualTo(SyncErrorCode.BAD_RESPONSE));
         enqueue(403, "{\"code\":\"NOT_A_SELLER\",\"message\":\"a gate cannot sell\"}");
         assertThatThrownBy(() -> counter.catalogue())
                 .isInstanceOfSatisfying(
