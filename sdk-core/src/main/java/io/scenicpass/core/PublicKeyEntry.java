@@ -77,6 +77,11 @@ public final class PublicKeyEntry {
                 delegation);
     }
 
+    /** The key id of a public key: 8 hex characters of SHA-256 over it (what a key set requires of its entries). */
+    public static String keyIdOf(byte[] publicKey) {
+        return Crypto.keyId(publicKey);
+    }
+
     /** The key id (8 hex characters derived from the public key). */
     public String keyId() {
         return keyId;

@@ -63,12 +63,15 @@ public final class DelegatedSigner implements PassSigner {
     /**
      * Opens the signer kept in {@code dir}, generating its key pair on first use.
      *
-     * @param passphrase encrypts the private key file (from the device's key store; empty leaves the 0600 permission
-     *     as its only protection, as for the device token). Not cleared: the caller owns it.
+     * @param passphrase encrypts the private key file (not empty; e.g. from the device's key store). Not cleared: the
+     *     caller owns it.
      * @throws UncheckedIOException when the files cannot be read or written
      * @throws ScenicPassException BAD_PASSPHRASE when the key file does not decrypt
      */
     public static DelegatedSigner open(Path dir, char[] passphrase, Clock clock, SecureRandom random) {
+        if (passphrase == null || passphrase.length == 0) {
+            throw new IllegalArgumentException("the delegated key needs a passphrase");
+        }
         Path keyFile = dir.resolve(KEY_FILE);
         try {
             if (!Files.exists(keyFile)) {
