@@ -13,6 +13,8 @@ import io.scenicpass.core.PassVerifier;
 import io.scenicpass.core.PublicKeyEntry;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.SignedKeySet;
+import io.scenicpass.server.sales.store.PassRecord;
+import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.counter.DelegatedSigner;
 import io.scenicpass.terminal.sync.DeviceCredentials;
@@ -37,11 +39,12 @@ class DelegationApiTest {
 
     static TestServer ts;
     static TerminalHarness th;
+    static String channelKey;
 
     @BeforeAll
     static void start() {
         ts = TestServer.h2(dir.resolve("server"));
-        TerminalFixtures.setUp(ts);
+        channelKey = TerminalFixtures.setUp(ts);
         th = new TerminalHarness(ts);
     }
 
@@ -100,10 +103,13 @@ class DelegationApiTest {
                         .claims()
                         .passId())
                 .isEqualTo(signer.passId(1));
+        Pass synced = signer.sign(claims(signer, 2));
+        syncAsBooking(synced, signer.keyId());
 
         // asking again (a lost answer) returns the same delegation and does not move the key set
+        long seq = keySet(gateCreds).sequence();
         assertThat(signer.certify(boxCreds, ts.http)).isEqualTo(cert);
-        assertThat(keySet(gateCreds).sequence()).isEqualTo(set.sequence());
+        assertThat(keySet(gateCreds).sequence()).isEqualTo(seq);
 
         JsonNode listed = th.admin("GET", "/admin/v1/delegations?deviceId=" + boxCreds.deviceId(), null);
         assertThat(listed).hasSize(1);
@@ -115,10 +121,19 @@ class DelegationApiTest {
         assertThat(revoked.get("state").asText()).isEqualTo("REVOKED");
         assertThat(revoked.get("revokedReason").asText()).isEqualTo("box office stolen");
         KeySet after = keySet(gateCreds);
-        assertThat(after.sequence()).isGreaterThan(set.sequence());
+        assertThat(after.sequence()).isGreaterThan(seq);
         assertThatThrownBy(() -> new PassVerifier(after).decodeAndVerify(pass.text(), TerminalFixtures.SLOT_START))
                 .isInstanceOfSatisfying(
                         ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_REVOKED));
+        // the sale the server already had stays valid
+        assertThat(after.find(signer.keyId())
+                        .orElseThrow()
+                        .delegation()
+                        .orElseThrow()
+                        .honoured())
+                .containsExactly(synced.claims().passId());
+        assertThat(new PassVerifier(after).decodeAndVerify(synced.text(), TerminalFixtures.SLOT_START))
+                .isNotNull();
         assertThatThrownBy(() -> signer.certify(boxCreds, ts.http))
                 .isInstanceOfSatisfying(
                         SyncException.class, e -> assertThat(e.serverCode()).isEqualTo("CONFLICT"));
@@ -128,6 +143,28 @@ class DelegationApiTest {
                         .asText())
                 .isEqualTo("box office stolen");
         assertThat(keySet(gateCreds).sequence()).isEqualTo(after.sequence());
+    }
+
+    /** What the offline-sales sync stores for a box office sale: a booking holding the device's own pass. */
+    private static void syncAsBooking(Pass pass, String keyId) {
+        String uuid = "synced-" + pass.claims().passId();
+        TerminalFixtures.book(ts, channelKey, uuid);
+        ts.server.database().tx(c -> {
+            new PassStore(ts.server.database().dialect())
+                    .insert(
+                            c,
+                            new PassRecord(
+                                    pass.claims().passId(),
+                                    uuid,
+                                    keyId,
+                                    pass.text(),
+                                    1,
+                                    pass.claims().validFrom(),
+                                    pass.claims().validUntil(),
+                                    false,
+                                    ts.clock.instant()));
+            return null;
+        });
     }
 
     @Test
