@@ -18,6 +18,7 @@ import io.scenicpass.server.cluster.JobLeases;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.counter.CounterModule;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.RunMarker;
 import io.scenicpass.server.flow.FlowConfig;
@@ -89,6 +90,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private TerminalModule terminal;
     private PaymentsModule payments;
     private Delegations delegations;
+    private CounterModule counter;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -178,6 +180,7 @@ public final class ScenicPassServer implements AutoCloseable {
                                 v -> v.product().id(),
                                 v -> java.time.ZoneId.of(v.product().timeZone()))),
                 clock);
+        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -208,13 +211,15 @@ public final class ScenicPassServer implements AutoCloseable {
                 admin.api,
                 ready::get,
                 metrics::register,
-                flow.dashboard(platform, admin.admin)::register,
+                flow.dashboard(platform, admin.admin).with("counter", counter.report::today)::register,
                 terminal.api::register,
                 sales.identity.api(admin.admin, sales.catalogue)::register,
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
                 new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
+                counter.api::register,
+                counter.adminApi(admin.admin)::register,
                 adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -230,6 +235,7 @@ public final class ScenicPassServer implements AutoCloseable {
             flow.jobs(jobs);
             channels.jobs(jobs);
             payments.jobs(jobs);
+            counter.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -420,6 +426,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */
     public PaymentsModule payments() {
         return payments;
+    }
+
+    /** The counter: selling at kiosks and box offices ({@code /terminal/v1/counter}). */
+    public CounterModule counter() {
+        return counter;
     }
 
     public DeviceService devices() {

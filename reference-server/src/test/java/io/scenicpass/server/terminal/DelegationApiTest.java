@@ -17,7 +17,9 @@ import io.scenicpass.server.sales.store.PassRecord;
 import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.counter.DelegatedSigner;
+import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
+import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.terminal.sync.SyncException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -60,6 +62,18 @@ class DelegationApiTest {
         return SignedKeySet.fromJson(a.body()).verify(ts.server.keys().root().publicKey());
     }
 
+    /** Enrolls a device of {@code role} with the real SDK provisioning. */
+    private static DeviceCredentials enroll(Path dir, String role) {
+        TestServer.Answer t = th.send(
+                "POST",
+                "/admin/v1/enrollment-tokens",
+                "Bearer " + TestServer.ADMIN,
+                "{\"gateId\":\"gate-a\",\"label\":\"counter\",\"role\":\"" + role + "\"}");
+        assertThat(t.status()).isEqualTo(201);
+        return new Provisioning(new CredentialStore(dir.resolve("device.json")))
+                .enroll(t.json().get("enrollmentCode").asText(), role, "SP-TEST");
+    }
+
     private static TestServer.Answer ask(DeviceCredentials creds, String body) {
         return th.send("POST", "/terminal/v1/counter/delegation", "Device " + creds.deviceToken(), body);
     }
@@ -77,7 +91,7 @@ class DelegationApiTest {
 
     @Test
     void aBoxOfficeKeyIsCertifiedIntoTheKeySetAndRevokedFromIt(@TempDir Path box, @TempDir Path gate) {
-        DeviceCredentials boxCreds = th.enroll(box, "gate-a");
+        DeviceCredentials boxCreds = enroll(box, "BOX_OFFICE");
         DeviceCredentials gateCreds = th.enroll(gate, "gate-b");
         long before = keySet(gateCreds).sequence();
 
@@ -168,8 +182,21 @@ class DelegationApiTest {
     }
 
     @Test
+    void onlyABoxOfficeSellsOffline(@TempDir Path gate, @TempDir Path kiosk) {
+        String key = "{\"publicKey\":\"" + Base64.getEncoder().encodeToString(new byte[32]) + "\"}";
+        TestServer.Answer byGate = ask(th.enroll(gate, "gate-b"), key);
+        assertThat(byGate.status()).isEqualTo(403);
+        assertThat(byGate.json().get("code").asText()).isEqualTo("NOT_A_SELLER");
+        TestServer.Answer byKiosk = ask(enroll(kiosk, "KIOSK"), key);
+        assertThat(byKiosk.status()).isEqualTo(403);
+        assertThat(byKiosk.json().get("code").asText()).isEqualTo("BOX_OFFICE_ONLY");
+        assertThat(th.admin("GET", "/admin/v1/delegations", null))
+                .allSatisfy(d -> assertThat(d.get("publicKey")).isNull());
+    }
+
+    @Test
     void badRequestsGetATypedErrorNeverA500(@TempDir Path box) {
-        DeviceCredentials creds = th.enroll(box, "gate-a");
+        DeviceCredentials creds = enroll(box, "BOX_OFFICE");
         String key = Base64.getEncoder().encodeToString(new byte[32]);
         assertThat(ask(creds, "{\"publicKey\":\"abc\"}").json().get("code").asText())
                 .isEqualTo("BAD_REQUEST");
@@ -198,7 +225,7 @@ class DelegationApiTest {
 
     @Test
     void anExpiredDelegationLeavesTheKeySetAndCannotBeRenewed(@TempDir Path box, @TempDir Path gate) {
-        DeviceCredentials boxCreds = th.enroll(box, "gate-a");
+        DeviceCredentials boxCreds = enroll(box, "BOX_OFFICE");
         DeviceCredentials gateCreds = th.enroll(gate, "gate-b");
         DelegatedSigner signer =
                 DelegatedSigner.open(box.resolve("signer"), "box office".toCharArray(), ts.clock, new SecureRandom());
