@@ -29,8 +29,10 @@ import io.scenicpass.server.http.HttpServer;
 import io.scenicpass.server.http.InFlightLimit;
 import io.scenicpass.server.http.JettyThreads;
 import io.scenicpass.server.http.MetricsApi;
+import io.scenicpass.server.keys.Delegations;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.keys.KeysModule;
+import io.scenicpass.server.keys.http.DelegationApi;
 import io.scenicpass.server.payments.PaymentsModule;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
@@ -87,6 +89,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private ClusterModule cluster;
     private TerminalModule terminal;
     private PaymentsModule payments;
+    private Delegations delegations;
     private CounterModule counter;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -169,6 +172,14 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
+        delegations = new Delegations(
+                db,
+                keys.keys,
+                () -> sales.catalogue.products(null).stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                v -> v.product().id(),
+                                v -> java.time.ZoneId.of(v.product().timeZone()))),
+                clock);
         counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
@@ -206,6 +217,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
+                new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
                 counter.api::register,
                 counter.adminApi(admin.admin)::register,
                 adapters.ctrip::register);
@@ -404,6 +416,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
     public MetricsApi metrics() {
         return platform.metrics();
+    }
+
+    /** Keys delegated to box offices ({@code /terminal/v1/counter/delegation}, {@code /admin/v1/delegations}). */
+    public Delegations delegations() {
+        return delegations;
     }
 
     /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */

@@ -25,7 +25,13 @@ public enum ErrorCode {
     /** A delta does not follow the current sequence number. */
     STALE_SEQUENCE("delta does not follow the current sequence"),
     /** The passphrase does not decrypt the private key. */
-    BAD_PASSPHRASE("wrong passphrase or unreadable private key");
+    BAD_PASSPHRASE("wrong passphrase or unreadable private key"),
+    /** A key delegated to a device (a box office) signed a pass outside the delegation's scope. */
+    DELEGATION_OUT_OF_SCOPE("pass outside the signing key's delegation"),
+    /** A key delegated to a device is used outside the delegation's validity (notBefore..notAfter). */
+    DELEGATION_EXPIRED("delegated signing key expired"),
+    /** A key delegated to a device was revoked: every pass it signed is refused. */
+    KEY_REVOKED("signing key revoked");
 
     private final String defaultMessage;
 
