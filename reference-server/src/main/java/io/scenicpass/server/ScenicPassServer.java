@@ -86,6 +86,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private ClusterModule cluster;
     private TerminalModule terminal;
     private PaymentsModule payments;
+    private io.scenicpass.server.counter.offline.OfflineModule offline;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -167,6 +168,7 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
+        offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, channels.channels);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -203,6 +205,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
+                offline.api(admin.admin, terminal.devices)::register,
                 adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -355,6 +358,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** OCTO questions: the products' questions and the bookings' answers. */
     public io.scenicpass.server.questions.QuestionsModule questions() {
         return sales.questions;
+    }
+
+    /** Offline selling at the box office: per-device allotments and the offline-sales sync. */
+    public io.scenicpass.server.counter.offline.OfflineModule offline() {
+        return offline;
     }
 
     public InventoryService inventory() {

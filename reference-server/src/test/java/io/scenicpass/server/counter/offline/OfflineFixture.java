@@ -1,0 +1,138 @@
+package io.scenicpass.server.counter.offline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scenicpass.core.Claims;
+import io.scenicpass.core.IssuerKey;
+import io.scenicpass.core.PassIssuer;
+import io.scenicpass.core.PassKind;
+import io.scenicpass.core.ReentryPolicy;
+import io.scenicpass.core.wire.WireHeaders;
+import io.scenicpass.server.admin.store.SiteStore;
+import io.scenicpass.server.sales.CatalogueService;
+import io.scenicpass.server.sales.InventoryService;
+import io.scenicpass.server.sales.store.Slot;
+import io.scenicpass.server.testing.TestServer;
+import io.scenicpass.terminal.sync.CredentialStore;
+import io.scenicpass.terminal.sync.DeviceCredentials;
+import io.scenicpass.terminal.sync.Provisioning;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server with one product ({@value #PRODUCT}: hourly slots of 10 places, ADULT 10000 and CHILD 5000 fen) and enrolled
+ * box offices; offline passes are signed with a test key through sdk-core's PassIssuer, as a box office would.
+ */
+final class OfflineFixture {
+    static final String PRODUCT = "cable";
+    static final LocalDate DAY = LocalDate.of(2026, 6, 1);
+
+    final TestServer ts;
+    final IssuerKey key = IssuerKey.generate(new SecureRandom());
+    private final Path dir;
+
+    OfflineFixture(TestServer ts, Path dir) {
+        this.ts = ts;
+        this.dir = dir;
+    }
+
+    /** The test server on H2 in {@code dir}, with the product. */
+    static OfflineFixture h2(Path dir) {
+        OfflineFixture f = new OfflineFixture(TestServer.h2(dir.resolve("server")), dir);
+        f.product();
+        return f;
+    }
+
+    void product() {
+        ts.product(PRODUCT, "Asia/Shanghai", LocalTime.of(9, 0), LocalTime.of(17, 0), 60, 10, false, 0, null);
+    }
+
+    /** Enrolls a device (at a desk of its own name) through the SDK's provisioning. */
+    DeviceCredentials enroll(String name) {
+        ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
+        ts.server.admin().putGate(new SiteStore.Gate(name, name, "park", "IN"));
+        TestServer.Answer a = ts.post(
+                "/admin/v1/enrollment-tokens", TestServer.ADMIN, "{\"gateId\":\"" + name + "\",\"label\":\"test\"}");
+        if (a.status() != 201) {
+            throw new AssertionError(a.status() + " " + a.body());
+        }
+        return new Provisioning(new CredentialStore(dir.resolve(name + "-" + System.nanoTime() + ".json")))
+                .enroll(a.json().get("enrollmentCode").asText(), name, "SP-TEST");
+    }
+
+    /** The product's slots on {@link #DAY}, in order. */
+    List<InventoryService.SlotView> slots() {
+        CatalogueService.ProductView pv = ts.server.catalogue().product(PRODUCT, null);
+        return ts.server
+                .inventory()
+                .availability(pv.product(), pv.defaultOption().option(), DAY, DAY, null);
+    }
+
+    Slot slot(int i) {
+        return ts.server.inventory().findSlot(slots().get(i).slot().id()).orElseThrow();
+    }
+
+    TestServer.Answer putAllotment(String deviceId, String slotId, int quantity) {
+        return ts.send(
+                "PUT",
+                "/admin/v1/counter/allotments",
+                TestServer.ADMIN,
+                "{\"deviceId\":\"" + deviceId + "\",\"slotId\":\"" + slotId + "\",\"quantity\":" + quantity + "}",
+                Map.of());
+    }
+
+    TestServer.Answer device(String method, String path, DeviceCredentials d, String json) {
+        return ts.send(
+                method,
+                path,
+                null,
+                json,
+                Map.of("Authorization", WireHeaders.AUTHORIZATION_SCHEME + " " + d.deviceToken()));
+    }
+
+    /** A pass as a box office signs it for the slot: the claims the allotment's template gives. */
+    String pass(String passId, Slot slot) {
+        Claims claims = Claims.builder()
+                .passId(passId)
+                .issuerId("area-1")
+                .productId(PRODUCT)
+                .kind(PassKind.TIMED_SLOT)
+                .validFrom(slot.startAt())
+                .validUntil(slot.endAt())
+                .entriesAllowed(1)
+                .reentry(ReentryPolicy.SINGLE)
+                .partySize(1)
+                .zone("park", 1)
+                .issuedAt(ts.clock.instant())
+                .build();
+        return new PassIssuer(key).issue(claims).text();
+    }
+
+    /** One sale's JSON: ADULT units, one pass each with ids {@code <saleId>-<n>}. */
+    String sale(String saleId, Slot slot, int adults) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < adults; i++) {
+            String passId = saleId + "-" + i;
+            items.append(i == 0 ? "" : ",")
+                    .append("{\"unitId\":\"" + PRODUCT + "-adult\",\"passId\":\"" + passId + "\",\"passText\":\"")
+                    .append(pass(passId, slot))
+                    .append("\"}");
+        }
+        return "{\"saleId\":\"" + saleId + "\",\"slotId\":\"" + slot.id() + "\",\"productId\":\"" + PRODUCT
+                + "\",\"items\":[" + items + "],\"amountFen\":" + (adults * 10000L)
+                + ",\"method\":\"CASH\",\"soldAt\":\"" + ts.clock.instant() + "\"}";
+    }
+
+    /** POSTs the sales as one batch and returns the results. */
+    JsonNode sync(DeviceCredentials d, String... sales) {
+        TestServer.Answer a = device(
+                "POST", "/terminal/v1/counter/offline-sales", d, "{\"sales\":[" + String.join(",", sales) + "]}");
+        if (a.status() != 200) {
+            throw new AssertionError(a.status() + " " + a.body());
+        }
+        return a.json().get("results");
+    }
+}
