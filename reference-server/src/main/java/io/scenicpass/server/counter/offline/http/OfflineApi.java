@@ -20,11 +20,12 @@ import java.util.Map;
  * offline, {@code POST /terminal/v1/counter/offline-sales} the sales it made offline (a result per sale).
  */
 public final class OfflineApi {
-    /** Terminal bodies as the terminal API reads them: wire JSON, unknown fields ignored, instants as text. */
+    /** Terminal bodies as the terminal API reads them: wire JSON, unknown fields ignored, instants as text, gzip. */
     private static final RequestBodies BODIES = RequestBodies.of(WireJson.mapper())
             .ignoringUnknownFields()
             .refusingNullForPrimitives()
-            .instantsAsText();
+            .instantsAsText()
+            .inflatingGzip(16L * 1024 * 1024);
 
     /** {@code PUT /admin/v1/counter/allotments}. */
     public record PutAllotment(String deviceId, String slotId, int quantity) {}
