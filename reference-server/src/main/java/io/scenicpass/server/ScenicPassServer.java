@@ -18,6 +18,7 @@ import io.scenicpass.server.cluster.JobLeases;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.counter.CounterModule;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.RunMarker;
 import io.scenicpass.server.flow.FlowConfig;
@@ -86,6 +87,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private ClusterModule cluster;
     private TerminalModule terminal;
     private PaymentsModule payments;
+    private CounterModule counter;
     private io.scenicpass.server.counter.offline.OfflineModule offline;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -168,7 +170,8 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
-        offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, channels.channels);
+        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
+        offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, counter);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -205,7 +208,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
-                offline.api(admin.admin, terminal.devices)::register,
+                counter.api::register,
+                offline.api(admin.admin)::register,
                 adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -221,6 +225,7 @@ public final class ScenicPassServer implements AutoCloseable {
             flow.jobs(jobs);
             channels.jobs(jobs);
             payments.jobs(jobs);
+            counter.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -411,6 +416,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */
     public PaymentsModule payments() {
         return payments;
+    }
+
+    /** The counter: selling at kiosks and box offices ({@code /terminal/v1/counter}). */
+    public CounterModule counter() {
+        return counter;
     }
 
     public DeviceService devices() {

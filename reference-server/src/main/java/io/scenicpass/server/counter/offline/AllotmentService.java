@@ -3,6 +3,7 @@ package io.scenicpass.server.counter.offline;
 import io.scenicpass.server.Bounds;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.counter.Sellers;
 import io.scenicpass.server.counter.offline.store.AllotmentStore;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.sales.CatalogueService;
@@ -86,9 +87,11 @@ public final class AllotmentService {
 
     private AllotmentStore.Row putTx(String deviceId, String slotId, int quantity) {
         return db.tx(c -> {
-            devices.find(c, deviceId)
-                    .filter(d -> !d.revoked())
-                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such device", deviceId));
+            Sellers.boxOffice(
+                    devices.find(c, deviceId)
+                            .filter(d -> !d.revoked())
+                            .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such device", deviceId)),
+                    "an allotment for offline selling");
             Slot slot = inventory
                     .slot(c, slotId)
                     .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));

@@ -6,11 +6,15 @@ import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassCodec;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.counter.CounterChannel;
+import io.scenicpass.server.counter.CounterSales;
+import io.scenicpass.server.counter.SaleState;
 import io.scenicpass.server.counter.offline.OfflineSales.Refusal;
 import io.scenicpass.server.counter.offline.OfflineSales.Result;
 import io.scenicpass.server.counter.offline.OfflineSales.Sale;
 import io.scenicpass.server.counter.offline.store.AllotmentStore;
 import io.scenicpass.server.counter.offline.store.OfflineSaleStore;
+import io.scenicpass.server.counter.store.SaleStore;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.StoreException;
 import io.scenicpass.server.identity.Document;
@@ -39,6 +43,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Takes the sales a box office made offline, once each by sale id: every sale becomes a confirmed booking of the
@@ -50,7 +55,7 @@ public final class OfflineSaleService {
     private final Database db;
     private final Clock clock;
     private final Ids ids;
-    private final String channelId;
+    private final CounterChannel channel;
     private final AllotmentStore allotments;
     private final OfflineSaleStore sales;
     private final InventoryStore inventory;
@@ -60,12 +65,14 @@ public final class OfflineSaleService {
     private final PassStore passes;
     private final IdentityService identities;
     private final ManifestStore manifest = new ManifestStore();
+    private final SaleStore counterSales = new SaleStore();
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public OfflineSaleService(
             Database db,
             Clock clock,
             Ids ids,
-            String channelId,
+            CounterChannel channel,
             AllotmentStore allotments,
             OfflineSaleStore sales,
             InventoryStore inventory,
@@ -75,7 +82,7 @@ public final class OfflineSaleService {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
-        this.channelId = channelId;
+        this.channel = channel;
         this.allotments = allotments;
         this.sales = sales;
         this.inventory = inventory;
@@ -94,17 +101,18 @@ public final class OfflineSaleService {
         if (batch.sales().size() > OfflineSales.MAX_BATCH) {
             throw new ServiceException(Problem.BAD_REQUEST, "at most " + OfflineSales.MAX_BATCH + " sales per batch");
         }
+        String channelId = channel.get().id(); // created on first use
         List<Result> out = new ArrayList<>();
         for (Sale s : batch.sales()) {
-            out.add(syncOne(device, s));
+            out.add(syncOne(device, s, channelId));
         }
         return new OfflineSales.Results(out);
     }
 
-    private Result syncOne(DeviceRow device, Sale s) {
-        if (s == null || s.saleId() == null || !s.saleId().matches("[A-Za-z0-9_-]{1,64}")) {
+    private Result syncOne(DeviceRow device, Sale s, String channelId) {
+        if (s == null || s.saleId() == null || !UUID.matcher(s.saleId()).matches()) {
             return Result.refused(
-                    s == null ? null : s.saleId(), Refusal.INVALID_SALE, "saleId must be 1-64 of [A-Za-z0-9_-]");
+                    s == null ? null : s.saleId(), Refusal.INVALID_SALE, "saleId must be a lower-case UUID");
         }
         OfflineSaleStore.Row before = db.read(c -> sales.find(c, s.saleId()).orElse(null));
         if (before != null) {
@@ -112,7 +120,7 @@ public final class OfflineSaleService {
         }
         Checked checked;
         try {
-            checked = check(s);
+            checked = check(s, channelId);
         } catch (Refused r) {
             return Result.refused(s.saleId(), r.code, r.getMessage());
         }
@@ -150,7 +158,7 @@ public final class OfflineSaleService {
             IssuanceService.Validity validity) {}
 
     /** Validates a sale outside any transaction (catalogue, units, documents, passes). */
-    private Checked check(Sale s) {
+    private Checked check(Sale s, String channelId) {
         if (s.items() == null || s.items().isEmpty() || s.slotId() == null || s.soldAt() == null) {
             throw new Refused(Refusal.INVALID_SALE, "slotId, soldAt and at least one item are required");
         }
@@ -195,7 +203,7 @@ public final class OfflineSaleService {
             }
             Instant now = clock.instant();
             Booking draft = Booking.newHold(
-                    ids.uuidV7().toString(),
+                    CounterSales.bookingUuid(s.saleId()),
                     channelId,
                     "offline:" + s.saleId(),
                     pv.product(),
@@ -276,6 +284,23 @@ public final class OfflineSaleService {
         }
         bookings.insert(c, b);
         bookings.transition(c, b.uuid(), BookingState.ON_HOLD, BookingState.CONFIRMED, now);
+        // a paid counter sale like those made online: the device's sales, the reports and the shift's cash-up see it
+        counterSales.insert(
+                c,
+                new SaleStore.SaleRow(
+                        s.saleId(),
+                        device.id(),
+                        s.shiftId(),
+                        b.uuid(),
+                        b.productId(),
+                        b.slotId(),
+                        s.amountFen(),
+                        b.currency(),
+                        null,
+                        s.method(),
+                        SaleState.PAID,
+                        s.soldAt(),
+                        now));
         identities.record(c, b, ch.documents);
         Map<String, String> bindings = identities.bindings(c, b.uuid());
         IssuanceService.Validity v = ch.validity;

@@ -15,12 +15,14 @@ import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
 import io.scenicpass.terminal.sync.Provisioning;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A server with one product ({@value #PRODUCT}: hourly slots of 10 places, ADULT 10000 and CHILD 5000 fen) and enrolled
@@ -50,12 +52,19 @@ final class OfflineFixture {
         ts.product(PRODUCT, "Asia/Shanghai", LocalTime.of(9, 0), LocalTime.of(17, 0), 60, 10, false, 0, null);
     }
 
-    /** Enrolls a device (at a desk of its own name) through the SDK's provisioning. */
+    /** Enrolls a box office (at a desk of its own name) through the SDK's provisioning. */
     DeviceCredentials enroll(String name) {
+        return enroll(name, "BOX_OFFICE");
+    }
+
+    /** Enrolls a device of {@code role} (GATE, KIOSK, BOX_OFFICE). */
+    DeviceCredentials enroll(String name, String role) {
         ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
         ts.server.admin().putGate(new SiteStore.Gate(name, name, "park", "IN"));
         TestServer.Answer a = ts.post(
-                "/admin/v1/enrollment-tokens", TestServer.ADMIN, "{\"gateId\":\"" + name + "\",\"label\":\"test\"}");
+                "/admin/v1/enrollment-tokens",
+                TestServer.ADMIN,
+                "{\"gateId\":\"" + name + "\",\"label\":\"test\",\"role\":\"" + role + "\"}");
         if (a.status() != 201) {
             throw new AssertionError(a.status() + " " + a.body());
         }
@@ -111,8 +120,14 @@ final class OfflineFixture {
         return new PassIssuer(key).issue(claims).text();
     }
 
-    /** One sale's JSON: ADULT units, one pass each with ids {@code <saleId>-<n>}. */
-    String sale(String saleId, Slot slot, int adults) {
+    /** The sale id (a UUID, as a device makes it) a test names {@code name}. */
+    static String id(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** One sale's JSON, named {@code name}: ADULT units, one pass each with ids {@code <saleId>-<n>}. */
+    String sale(String name, Slot slot, int adults) {
+        String saleId = id(name);
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < adults; i++) {
             String passId = saleId + "-" + i;

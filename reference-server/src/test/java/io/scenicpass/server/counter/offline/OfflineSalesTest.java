@@ -90,6 +90,21 @@ class OfflineSalesTest {
     }
 
     @Test
+    void onlyABoxOfficeSellsOffline() {
+        DeviceCredentials kiosk = f.enroll("kiosk-1", "KIOSK");
+        DeviceCredentials gate = f.enroll("gate-1", "GATE");
+        TestServer.Answer put = f.putAllotment(kiosk.deviceId(), f.slot(0).id(), 1);
+        assertThat(put.status()).isEqualTo(403);
+        assertThat(put.json().get("code").asText()).isEqualTo("BOX_OFFICE_ONLY");
+        TestServer.Answer kioskSync = f.device("POST", "/terminal/v1/counter/offline-sales", kiosk, "{\"sales\":[]}");
+        assertThat(kioskSync.json().get("code").asText()).isEqualTo("BOX_OFFICE_ONLY");
+        TestServer.Answer gateGet = f.device("GET", "/terminal/v1/counter/allotments", gate, null);
+        assertThat(gateGet.status()).isEqualTo(403);
+        assertThat(gateGet.json().get("code").asText()).isEqualTo("NOT_A_SELLER");
+        assertThat(f.slot(0).held()).isZero();
+    }
+
+    @Test
     void offlineSalesSyncOnceEachAndNeverBeyondTheAllotment() {
         Slot slot = f.slot(0);
         f.putAllotment(box.deviceId(), slot.id(), 3);
@@ -116,10 +131,15 @@ class OfflineSalesTest {
                 .bookings()
                 .get(f.ts.server.channels().find("counter").orElseThrow(), booking);
         assertThat(b.status().name()).isEqualTo("CONFIRMED");
-        assertThat(b.unitItems().get(0).passId()).isEqualTo("s1-0");
-        assertThat(f.ts.server.passes().find("s1-0"))
+        assertThat(b.unitItems().get(0).passId()).isEqualTo(OfflineFixture.id("s1") + "-0");
+        assertThat(f.ts.server.passes().find(OfflineFixture.id("s1") + "-0"))
                 .hasValueSatisfying(p -> assertThat(p.bookingUuid()).isEqualTo(booking));
         assertThat(f.ts.server.inventory().repair().check()).isEmpty();
+        // a paid counter sale of this device, like those sold online (reports, cash-up)
+        JsonNode sale = f.device("GET", "/terminal/v1/counter/sales/" + OfflineFixture.id("s2"), box, null)
+                .json();
+        assertThat(sale.get("state").asText()).isEqualTo("PAID");
+        assertThat(sale.get("amountFen").asLong()).isEqualTo(20000);
 
         // another device cannot take over a sale id, nor sell from this device's allotment
         DeviceCredentials other = f.enroll("box-2");
@@ -133,10 +153,11 @@ class OfflineSalesTest {
     void badSalesAreRefusedWithATypedResultAndBadBodiesWithA400() {
         Slot slot = f.slot(0);
         f.putAllotment(box.deviceId(), slot.id(), 5);
-        String wrongSlotPass = f.sale("s1", slot, 1).replace(f.pass("s1-0", slot), f.pass("s1-0", f.slot(1)));
+        String p1 = OfflineFixture.id("s1") + "-0";
+        String wrongSlotPass = f.sale("s1", slot, 1).replace(f.pass(p1, slot), f.pass(p1, f.slot(1)));
         String cheque = f.sale("s2", slot, 1).replace("\"CASH\"", "\"CHEQUE\"");
         String unknownSlot = f.sale("s3", slot, 1).replace(slot.id(), "nope");
-        String otherPassId = f.sale("s4", slot, 1).replace("\"passId\":\"s4-0\"", "\"passId\":\"zz\"");
+        String otherPassId = f.sale("s4", slot, 1).replace(OfflineFixture.id("s4") + "-0\"", "zz\"");
         JsonNode r = f.sync(box, wrongSlotPass, cheque, unknownSlot, otherPassId, "{\"saleId\":\"bad id!\"}");
         assertThat(r.get(0).get("code").asText()).isEqualTo("INVALID_PASS");
         assertThat(r.get(1).get("code").asText()).isEqualTo("INVALID_SALE");

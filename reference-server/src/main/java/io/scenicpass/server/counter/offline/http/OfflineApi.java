@@ -6,11 +6,11 @@ import io.javalin.http.Handler;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.admin.http.AdminApi;
+import io.scenicpass.server.counter.http.CounterAuth;
 import io.scenicpass.server.counter.offline.AllotmentService;
 import io.scenicpass.server.counter.offline.OfflineSaleService;
 import io.scenicpass.server.counter.offline.OfflineSales;
 import io.scenicpass.server.http.RequestBodies;
-import io.scenicpass.server.terminal.DeviceService;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
 import java.util.Map;
 
@@ -31,12 +31,11 @@ public final class OfflineApi {
     public record PutAllotment(String deviceId, String slotId, int quantity) {}
 
     private final AdminService admin;
-    private final DeviceService devices;
+    private final CounterAuth devices;
     private final AllotmentService allotments;
     private final OfflineSaleService sales;
 
-    public OfflineApi(
-            AdminService admin, DeviceService devices, AllotmentService allotments, OfflineSaleService sales) {
+    public OfflineApi(AdminService admin, CounterAuth devices, AllotmentService allotments, OfflineSaleService sales) {
         this.admin = admin;
         this.devices = devices;
         this.allotments = allotments;
@@ -61,7 +60,7 @@ public final class OfflineApi {
 
     private Handler device(Handler h) {
         return ctx -> {
-            ctx.attribute("offline.device", devices.authenticate(ctx.header("Authorization")));
+            ctx.attribute("offline.device", devices.boxOffice(ctx, "offline selling"));
             h.handle(ctx);
         };
     }
