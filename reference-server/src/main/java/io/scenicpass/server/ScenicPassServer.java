@@ -29,8 +29,10 @@ import io.scenicpass.server.http.HttpServer;
 import io.scenicpass.server.http.InFlightLimit;
 import io.scenicpass.server.http.JettyThreads;
 import io.scenicpass.server.http.MetricsApi;
+import io.scenicpass.server.keys.Delegations;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.keys.KeysModule;
+import io.scenicpass.server.keys.http.DelegationApi;
 import io.scenicpass.server.payments.PaymentsModule;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.CatalogueService;
@@ -89,6 +91,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private PaymentsModule payments;
     private CounterModule counter;
     private io.scenicpass.server.counter.offline.OfflineModule offline;
+    private Delegations delegations;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -172,6 +175,14 @@ public final class ScenicPassServer implements AutoCloseable {
         payments = new PaymentsModule(platform);
         counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, counter);
+        delegations = new Delegations(
+                db,
+                keys.keys,
+                () -> sales.catalogue.products(null).stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                v -> v.product().id(),
+                                v -> java.time.ZoneId.of(v.product().timeZone()))),
+                clock);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -210,6 +221,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 payments.api(admin.admin)::register,
                 counter.api::register,
                 offline.api(admin.admin)::register,
+                new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
                 adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -411,6 +423,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Prometheus metrics ({@code /metrics}); more gauges may be added before start-up completes. */
     public MetricsApi metrics() {
         return platform.metrics();
+    }
+
+    /** Keys delegated to box offices ({@code /terminal/v1/counter/delegation}, {@code /admin/v1/delegations}). */
+    public Delegations delegations() {
+        return delegations;
     }
 
     /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */

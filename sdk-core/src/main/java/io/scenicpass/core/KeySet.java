@@ -104,11 +104,12 @@ public final class KeySet {
         return Optional.empty();
     }
 
-    /** The ACTIVE key valid at {@code now} (latest validFrom wins). */
+    /** The issuer's ACTIVE key valid at {@code now} (latest validFrom wins; keys delegated to devices never are). */
     public Optional<PublicKeyEntry> active(Instant now) {
         PublicKeyEntry best = null;
         for (PublicKeyEntry k : keys) {
             if (k.status() == KeyStatus.ACTIVE
+                    && !k.delegation().isPresent()
                     && !now.isBefore(k.validFrom())
                     && now.isBefore(k.validUntil())
                     && (best == null || k.validFrom().isAfter(best.validFrom()))) {

@@ -14,7 +14,9 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 /**
  * Verifies passes against a key set: the key must be known (UNKNOWN_KEY), not compromised
  * (KEY_COMPROMISED), within its validity if retired or past its end (KEY_RETIRED), of the pass's
- * algorithm, and the signature must verify (BAD_SIGNATURE). The validity window of the pass itself is
+ * algorithm, and the signature must verify (BAD_SIGNATURE). A key delegated to a device ({@link Delegation}) must not be
+ * revoked (KEY_REVOKED), must be used within its notBefore..notAfter (DELEGATION_EXPIRED), and its pass must lie in the
+ * delegation's scope (DELEGATION_OUT_OF_SCOPE). The validity window of the pass itself is
  * the gate's business ({@link Claims#isValidAt}). Thread-safe; build a new verifier for a new key set.
  */
 public final class PassVerifier {
@@ -54,6 +56,10 @@ public final class PassVerifier {
                 .or(() -> byPrefix(pass))
                 .orElseThrow(() -> new ScenicPassException(
                         ErrorCode.UNKNOWN_KEY, "key " + pass.keyId() + " is not in the key set"));
+        Delegation delegation = entry.delegation().orElse(null);
+        if (delegation != null) {
+            usable(entry, delegation, now);
+        }
         if (entry.status() == KeyStatus.COMPROMISED) {
             throw new ScenicPassException(ErrorCode.KEY_COMPROMISED, "key " + entry.keyId() + " is compromised");
         }
@@ -71,7 +77,28 @@ public final class PassVerifier {
         if (!signedBy(pass, verifier)) {
             throw new ScenicPassException(ErrorCode.BAD_SIGNATURE);
         }
+        if (delegation != null) {
+            Claims resolved = keys.codes().resolve(pass.claims());
+            delegation.outOfScope(entry.keyId(), resolved).ifPresent(why -> {
+                throw new ScenicPassException(ErrorCode.DELEGATION_OUT_OF_SCOPE, why);
+            });
+        }
         return pass;
+    }
+
+    /** A delegated key signs passes gates accept only until revoked and within notBefore..notAfter. */
+    private static void usable(PublicKeyEntry entry, Delegation delegation, Instant now) {
+        if (delegation.revokedAt().isPresent()) {
+            throw new ScenicPassException(
+                    ErrorCode.KEY_REVOKED,
+                    "delegated key " + entry.keyId() + " was revoked at "
+                            + delegation.revokedAt().get());
+        }
+        if (now.isBefore(entry.validFrom()) || !now.isBefore(entry.validUntil())) {
+            throw new ScenicPassException(
+                    ErrorCode.DELEGATION_EXPIRED,
+                    "delegated key " + entry.keyId() + " is valid " + entry.validFrom() + ".." + entry.validUntil());
+        }
     }
 
     /**

@@ -52,6 +52,7 @@ public final class KeyService {
     private volatile IssuerKey root;
     private volatile IssuerKey active;
     private final PassCodeBook codes;
+    private final DelegationStore delegations = new DelegationStore();
 
     public KeyService(
             Database db,
@@ -169,6 +170,10 @@ public final class KeyService {
             for (KeyRow k : store.list(c, "ISSUER")) {
                 entries.add(entry(k));
             }
+            // keys delegated to box offices, revoked ones too, until their validity ends (Delegations)
+            for (DelegationStore.DelegationRow d : delegations.validAfter(c, clock.instant())) {
+                entries.add(d.entry());
+            }
             // + the number of pass codes: a new code moves the set on (gates fetch it) without the issuing
             // transaction writing the sequence row, which concurrent confirms would queue (or deadlock) on
             long seq = Long.parseLong(settings.get(c, SEQUENCE).orElse("1")) + codes.count(c);
@@ -216,7 +221,8 @@ public final class KeyService {
         });
     }
 
-    private void bumpSequence(java.sql.Connection c) throws java.sql.SQLException {
+    /** Moves the key set's sequence on in {@code c}'s transaction, so gates fetch the changed set. */
+    void bumpSequence(java.sql.Connection c) throws java.sql.SQLException {
         long seq = Long.parseLong(settings.get(c, SEQUENCE).orElse("0"));
         settings.put(c, SEQUENCE, Long.toString(seq + 1));
     }

@@ -24,6 +24,12 @@ public final class Reason {
     public static final String KEY_RETIRED = "KEY_RETIRED";
     /** Signed by a compromised key. */
     public static final String KEY_COMPROMISED = "KEY_COMPROMISED";
+    /** Signed by a key delegated to a box office that the operator revoked. */
+    public static final String KEY_REVOKED = "KEY_REVOKED";
+    /** Signed by a key delegated to a box office, outside the delegation's validity. */
+    public static final String DELEGATION_EXPIRED = "DELEGATION_EXPIRED";
+    /** Signed by a key delegated to a box office, for a product, visit date or pass number it may not issue. */
+    public static final String DELEGATION_OUT_OF_SCOPE = "DELEGATION_OUT_OF_SCOPE";
     /** The pass was revoked (refunded, cancelled, reissued). */
     public static final String REVOKED = "REVOKED";
     /** The holder is on the person blacklist. */

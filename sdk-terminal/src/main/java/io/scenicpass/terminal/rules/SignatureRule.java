@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Rule 1, {@value #NAME}: the pass is signed by a key of the current key set that is neither compromised
  * nor retired beyond its validity, and the signature verifies. Denies UNKNOWN_KEY, KEY_COMPROMISED,
- * KEY_RETIRED, BAD_SIGNATURE (the codes of sdk-core's {@link PassVerifier}). Also runs for exits.
+ * KEY_RETIRED, BAD_SIGNATURE, and for a key delegated to a box office KEY_REVOKED, DELEGATION_EXPIRED,
+ * DELEGATION_OUT_OF_SCOPE (the codes of sdk-core's {@link PassVerifier}). Also runs for exits.
  */
 public final class SignatureRule implements GateRule {
     /** The rule's name. */

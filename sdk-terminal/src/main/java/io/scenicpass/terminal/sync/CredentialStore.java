@@ -3,31 +3,21 @@ package io.scenicpass.terminal.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scenicpass.terminal.internal.sync.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps the {@link DeviceCredentials} in one JSON file readable and writable by the owner only
- * ({@code rw-------} where the file system supports POSIX permissions). Writes are atomic (temporary file,
- * fsync, rename), so a power cut leaves either the old or the new credentials.
+ * ({@code rw-------} where the file system supports POSIX permissions). Writes are atomic (temporary file, fsync, rename), so
+ * a power cut leaves either the old or the new credentials.
  */
 public final class CredentialStore {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private final Path file;
 
@@ -83,40 +73,9 @@ public final class CredentialStore {
         n.put("gateId", credentials.gateId());
         n.put("rootPublicKey", Base64.getEncoder().encodeToString(credentials.rootPublicKey()));
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            createOwnerOnly(tmp);
-            Files.write(
-                    tmp,
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n),
-                    StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OwnerOnlyFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write credentials file " + file, e);
-        }
-    }
-
-    private static void createOwnerOnly(Path p) throws IOException {
-        try {
-            Files.createFile(p, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(p); // non-POSIX file system: rely on the directory's access control
-            p.toFile().setReadable(false, false);
-            p.toFile().setReadable(true, true);
-            p.toFile().setWritable(false, false);
-            p.toFile().setWritable(true, true);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("temporary credentials file appeared concurrently: " + p, e);
         }
     }
 

@@ -18,6 +18,9 @@ public final class Messages {
         put("UNKNOWN_KEY", "票码无法验证", "Ticket cannot be verified");
         put("KEY_RETIRED", "票码已失效", "Ticket no longer valid");
         put("KEY_COMPROMISED", "票码无效", "Invalid ticket");
+        put("KEY_REVOKED", "票码无效，请到服务台", "Invalid ticket: please see the service desk");
+        put("DELEGATION_EXPIRED", "票码已失效，请到服务台", "Ticket no longer valid: please see the service desk");
+        put("DELEGATION_OUT_OF_SCOPE", "票码无效，请到服务台", "Invalid ticket: please see the service desk");
         put("REVOKED", "门票已退或已作废", "Ticket refunded or cancelled");
         put("BLACKLISTED", "请到服务台咨询", "Please see the service desk");
         put("NOT_YET_VALID", "门票尚未生效", "Ticket not valid yet");
