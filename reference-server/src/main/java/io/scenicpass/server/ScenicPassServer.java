@@ -174,7 +174,7 @@ public final class ScenicPassServer implements AutoCloseable {
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
         counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
-        offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, counter);
+        offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, counter, keys.keys);
         delegations = new Delegations(
                 db,
                 keys.keys,

@@ -7,6 +7,7 @@ import io.scenicpass.server.counter.CounterModule;
 import io.scenicpass.server.counter.offline.http.OfflineApi;
 import io.scenicpass.server.counter.offline.store.AllotmentStore;
 import io.scenicpass.server.counter.offline.store.OfflineSaleStore;
+import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.SalesModule;
 import io.scenicpass.server.sales.store.CatalogueStore;
 import io.scenicpass.server.sales.store.InventoryStore;
@@ -19,7 +20,7 @@ public final class OfflineModule {
 
     private final CounterModule counter;
 
-    public OfflineModule(Platform p, SalesModule salesModule, CounterModule counter) {
+    public OfflineModule(Platform p, SalesModule salesModule, CounterModule counter, KeyService keys) {
         this.counter = counter;
         AllotmentStore allotmentStore = new AllotmentStore();
         InventoryStore inventory = new InventoryStore();
@@ -44,7 +45,8 @@ public final class OfflineModule {
                 inventory,
                 salesModule.inventory,
                 salesModule.catalogue,
-                salesModule.identity.identities);
+                salesModule.identity.identities,
+                keys);
     }
 
     public OfflineApi api(AdminService admin) {

@@ -2,8 +2,12 @@ package io.scenicpass.server.counter.offline;
 
 import io.scenicpass.core.Claims;
 import io.scenicpass.core.Ids;
+import io.scenicpass.core.KeySet;
 import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassCodec;
+import io.scenicpass.core.PassVerifier;
+import io.scenicpass.core.PublicKeyEntry;
+import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.counter.CounterChannel;
@@ -20,6 +24,7 @@ import io.scenicpass.server.db.StoreException;
 import io.scenicpass.server.identity.Document;
 import io.scenicpass.server.identity.IdentityInput;
 import io.scenicpass.server.identity.IdentityService;
+import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.sales.BookingCommands;
 import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.CatalogueService;
@@ -64,6 +69,7 @@ public final class OfflineSaleService {
     private final BookingStore bookings;
     private final PassStore passes;
     private final IdentityService identities;
+    private final KeyService keys;
     private final ManifestStore manifest = new ManifestStore();
     private final SaleStore counterSales = new SaleStore();
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -78,7 +84,9 @@ public final class OfflineSaleService {
             InventoryStore inventory,
             InventoryService inventoryService,
             CatalogueService catalogue,
-            IdentityService identities) {
+            IdentityService identities,
+            KeyService keys) {
+        this.keys = keys;
         this.db = db;
         this.clock = clock;
         this.ids = ids;
@@ -102,14 +110,15 @@ public final class OfflineSaleService {
             throw new ServiceException(Problem.BAD_REQUEST, "at most " + OfflineSales.MAX_BATCH + " sales per batch");
         }
         String channelId = channel.get().id(); // created on first use
+        KeySet keySet = keys.signedKeySet().verify(keys.root().publicKey());
         List<Result> out = new ArrayList<>();
         for (Sale s : batch.sales()) {
-            out.add(syncOne(device, s, channelId));
+            out.add(syncOne(device, s, channelId, keySet));
         }
         return new OfflineSales.Results(out);
     }
 
-    private Result syncOne(DeviceRow device, Sale s, String channelId) {
+    private Result syncOne(DeviceRow device, Sale s, String channelId, KeySet keySet) {
         if (s == null || s.saleId() == null || !UUID.matcher(s.saleId()).matches()) {
             return Result.refused(
                     s == null ? null : s.saleId(), Refusal.INVALID_SALE, "saleId must be a lower-case UUID");
@@ -120,7 +129,7 @@ public final class OfflineSaleService {
         }
         Checked checked;
         try {
-            checked = check(s, channelId);
+            checked = check(device, s, channelId, keySet);
         } catch (Refused r) {
             return Result.refused(s.saleId(), r.code, r.getMessage());
         }
@@ -158,7 +167,7 @@ public final class OfflineSaleService {
             IssuanceService.Validity validity) {}
 
     /** Validates a sale outside any transaction (catalogue, units, documents, passes). */
-    private Checked check(Sale s, String channelId) {
+    private Checked check(DeviceRow device, Sale s, String channelId, KeySet keySet) {
         if (s.items() == null || s.items().isEmpty() || s.slotId() == null || s.soldAt() == null) {
             throw new Refused(Refusal.INVALID_SALE, "slotId, soldAt and at least one item are required");
         }
@@ -195,6 +204,7 @@ public final class OfflineSaleService {
             for (int i = 0; i < s.items().size(); i++) {
                 OfflineSales.Item item = s.items().get(i);
                 Pass p = pass(item, i, pv.product().id(), validity);
+                signedHere(device, p, s.soldAt(), keySet, i);
                 if (!passIds.add(p.claims().passId())) {
                     throw new Refused(Refusal.INVALID_PASS, "items[" + i + "]: the same pass twice");
                 }
@@ -243,6 +253,25 @@ public final class OfflineSaleService {
             throw new Refused(Refusal.INVALID_PASS, where + ": the pass's claims do not match the sale");
         }
         return p;
+    }
+
+    /**
+     * The pass is signed by a key the server delegated to this device, and was within that delegation when sold
+     * (validity at {@code soldAt}, scope, not revoked): a device syncs only passes the gates accept from it.
+     */
+    private static void signedHere(DeviceRow device, Pass p, Instant soldAt, KeySet keySet, int i) {
+        String where = "items[" + i + "]: ";
+        PublicKeyEntry key = keySet.find(p.keyId()).orElse(null);
+        if (key == null
+                || key.delegation().isEmpty()
+                || !device.id().equals(key.delegation().get().deviceId())) {
+            throw new Refused(Refusal.INVALID_PASS, where + "not signed by a key delegated to this device");
+        }
+        try {
+            new PassVerifier(keySet).verify(p, soldAt);
+        } catch (ScenicPassException e) {
+            throw new Refused(Refusal.INVALID_PASS, where + e.code() + ": " + e.getMessage());
+        }
     }
 
     /** Records a checked sale in the caller's transaction: allotment, counters, booking, documents, passes. */

@@ -2,8 +2,6 @@ package io.scenicpass.server.counter.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.Claims;
-import io.scenicpass.core.IssuerKey;
-import io.scenicpass.core.PassIssuer;
 import io.scenicpass.core.PassKind;
 import io.scenicpass.core.ReentryPolicy;
 import io.scenicpass.core.wire.WireHeaders;
@@ -12,6 +10,7 @@ import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.testing.TestServer;
+import io.scenicpass.terminal.counter.DelegatedSigner;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
 import io.scenicpass.terminal.sync.Provisioning;
@@ -26,14 +25,13 @@ import java.util.UUID;
 
 /**
  * A server with one product ({@value #PRODUCT}: hourly slots of 10 places, ADULT 10000 and CHILD 5000 fen) and enrolled
- * box offices; offline passes are signed with a test key through sdk-core's PassIssuer, as a box office would.
+ * box offices, each with its delegated signing key certified by the server (the real DelegatedSigner).
  */
 final class OfflineFixture {
     static final String PRODUCT = "cable";
     static final LocalDate DAY = LocalDate.of(2026, 6, 1);
 
     final TestServer ts;
-    final IssuerKey key = IssuerKey.generate(new SecureRandom());
     private final Path dir;
 
     OfflineFixture(TestServer ts, Path dir) {
@@ -52,13 +50,44 @@ final class OfflineFixture {
         ts.product(PRODUCT, "Asia/Shanghai", LocalTime.of(9, 0), LocalTime.of(17, 0), 60, 10, false, 0, null);
     }
 
-    /** Enrolls a box office (at a desk of its own name) through the SDK's provisioning. */
-    DeviceCredentials enroll(String name) {
-        return enroll(name, "BOX_OFFICE");
+    /** An enrolled device with its delegated signer (certified by the server for a box office). */
+    static final class Box {
+        final DeviceCredentials creds;
+        final DelegatedSigner signer;
+        private int serial;
+
+        Box(DeviceCredentials creds, DelegatedSigner signer) {
+            this.creds = creds;
+            this.signer = signer;
+        }
+
+        String id() {
+            return creds.deviceId();
+        }
+
+        synchronized String nextPassId() {
+            return signer.passId(++serial);
+        }
     }
 
-    /** Enrolls a device of {@code role} (GATE, KIOSK, BOX_OFFICE). */
-    DeviceCredentials enroll(String name, String role) {
+    /** Enrolls a box office (at a desk of its own name) and certifies its delegated signing key. */
+    Box enroll(String name) {
+        DeviceCredentials creds = credentials(name, "BOX_OFFICE");
+        DelegatedSigner signer = DelegatedSigner.open(
+                dir.resolve("signer-" + name + "-" + System.nanoTime()),
+                "box-pass".toCharArray(),
+                ts.clock,
+                new SecureRandom());
+        signer.certify(creds, ts.http);
+        return new Box(creds, signer);
+    }
+
+    /** Enrolls a device of {@code role} (GATE, KIOSK, BOX_OFFICE) without a signing key. */
+    Box enroll(String name, String role) {
+        return new Box(credentials(name, role), null);
+    }
+
+    private DeviceCredentials credentials(String name, String role) {
         ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
         ts.server.admin().putGate(new SiteStore.Gate(name, name, "park", "IN"));
         TestServer.Answer a = ts.post(
@@ -93,17 +122,17 @@ final class OfflineFixture {
                 Map.of());
     }
 
-    TestServer.Answer device(String method, String path, DeviceCredentials d, String json) {
+    TestServer.Answer device(String method, String path, Box d, String json) {
         return ts.send(
                 method,
                 path,
                 null,
                 json,
-                Map.of("Authorization", WireHeaders.AUTHORIZATION_SCHEME + " " + d.deviceToken()));
+                Map.of("Authorization", WireHeaders.AUTHORIZATION_SCHEME + " " + d.creds.deviceToken()));
     }
 
-    /** A pass as a box office signs it for the slot: the claims the allotment's template gives. */
-    String pass(String passId, Slot slot) {
+    /** A pass as a box office signs it for {@code slot}: the claims the allotment's template gives. */
+    static String pass(Box box, String passId, Slot slot, java.time.Instant now) {
         Claims claims = Claims.builder()
                 .passId(passId)
                 .issuerId("area-1")
@@ -115,9 +144,9 @@ final class OfflineFixture {
                 .reentry(ReentryPolicy.SINGLE)
                 .partySize(1)
                 .zone("park", 1)
-                .issuedAt(ts.clock.instant())
+                .issuedAt(now)
                 .build();
-        return new PassIssuer(key).issue(claims).text();
+        return box.signer.sign(claims).text();
     }
 
     /** The sale id (a UUID, as a device makes it) a test names {@code name}. */
@@ -125,24 +154,27 @@ final class OfflineFixture {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** One sale's JSON, named {@code name}: ADULT units, one pass each with ids {@code <saleId>-<n>}. */
-    String sale(String name, Slot slot, int adults) {
-        String saleId = id(name);
+    /** One sale's JSON, named {@code name}: ADULT units, one pass each (signed for {@code passSlot}). */
+    String sale(Box box, String name, Slot slot, int adults, Slot passSlot) {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < adults; i++) {
-            String passId = saleId + "-" + i;
+            String passId = box.nextPassId();
             items.append(i == 0 ? "" : ",")
                     .append("{\"unitId\":\"" + PRODUCT + "-adult\",\"passId\":\"" + passId + "\",\"passText\":\"")
-                    .append(pass(passId, slot))
+                    .append(pass(box, passId, passSlot, ts.clock.instant()))
                     .append("\"}");
         }
-        return "{\"saleId\":\"" + saleId + "\",\"slotId\":\"" + slot.id() + "\",\"productId\":\"" + PRODUCT
+        return "{\"saleId\":\"" + id(name) + "\",\"slotId\":\"" + slot.id() + "\",\"productId\":\"" + PRODUCT
                 + "\",\"items\":[" + items + "],\"amountFen\":" + (adults * 10000L)
                 + ",\"method\":\"CASH\",\"soldAt\":\"" + ts.clock.instant() + "\"}";
     }
 
+    String sale(Box box, String name, Slot slot, int adults) {
+        return sale(box, name, slot, adults, slot);
+    }
+
     /** POSTs the sales as one batch and returns the results. */
-    JsonNode sync(DeviceCredentials d, String... sales) {
+    JsonNode sync(Box d, String... sales) {
         TestServer.Answer a = device(
                 "POST", "/terminal/v1/counter/offline-sales", d, "{\"sales\":[" + String.join(",", sales) + "]}");
         if (a.status() != 200) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.testing.TestServer;
-import io.scenicpass.terminal.sync.DeviceCredentials;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,7 @@ class OfflineSalesTest {
     Path dir;
 
     OfflineFixture f;
-    DeviceCredentials box;
+    OfflineFixture.Box box;
 
     @BeforeEach
     void start() {
@@ -35,23 +34,23 @@ class OfflineSalesTest {
     @Test
     void anAllotmentIsTakenFromTheSlotsInventoryAndLoweringItReleasesOnlyUnsoldPlaces() {
         Slot slot = f.slot(0);
-        assertThat(f.putAllotment(box.deviceId(), slot.id(), 4).status()).isEqualTo(200);
+        assertThat(f.putAllotment(box.id(), slot.id(), 4).status()).isEqualTo(200);
         assertThat(f.slot(0).held()).isEqualTo(4);
         assertThat(f.slots().get(0).vacancies()).isEqualTo(6);
         // reserved places are no drift: the start-up repair must not give them back to the open inventory
         assertThat(f.ts.server.inventory().repair().check()).isEmpty();
         // every channel sells from what is left: 7 more would oversell the slot
-        TestServer.Answer tooMany = f.putAllotment(box.deviceId(), slot.id(), 11);
+        TestServer.Answer tooMany = f.putAllotment(box.id(), slot.id(), 11);
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.json().get("code").asText()).isEqualTo("UNPROCESSABLE_ENTITY");
         assertThat(tooMany.json().get("message").asText()).contains("sold out");
         assertThat(f.slot(0).held()).isEqualTo(4);
 
-        assertThat(f.sync(box, f.sale("s1", slot, 3)).get(0).get("status").asText())
+        assertThat(f.sync(box, f.sale(box, "s1", slot, 3)).get(0).get("status").asText())
                 .isEqualTo("SYNCED");
-        TestServer.Answer belowSold = f.putAllotment(box.deviceId(), slot.id(), 2);
+        TestServer.Answer belowSold = f.putAllotment(box.id(), slot.id(), 2);
         assertThat(belowSold.status()).isEqualTo(409);
-        assertThat(f.putAllotment(box.deviceId(), slot.id(), 3).status()).isEqualTo(200);
+        assertThat(f.putAllotment(box.id(), slot.id(), 3).status()).isEqualTo(200);
         Slot after = f.slot(0);
         assertThat(after.held()).isZero();
         assertThat(after.sold()).isEqualTo(3);
@@ -70,9 +69,9 @@ class OfflineSalesTest {
     @Test
     void theDeviceSeesItsAllotmentsWithPricesAndThePassTemplate() {
         Slot slot = f.slot(1);
-        f.putAllotment(box.deviceId(), slot.id(), 5);
-        DeviceCredentials other = f.enroll("box-2");
-        f.putAllotment(other.deviceId(), f.slot(2).id(), 1);
+        f.putAllotment(box.id(), slot.id(), 5);
+        OfflineFixture.Box other = f.enroll("box-2");
+        f.putAllotment(other.id(), f.slot(2).id(), 1);
 
         JsonNode a =
                 f.device("GET", "/terminal/v1/counter/allotments", box, null).json();
@@ -91,9 +90,9 @@ class OfflineSalesTest {
 
     @Test
     void onlyABoxOfficeSellsOffline() {
-        DeviceCredentials kiosk = f.enroll("kiosk-1", "KIOSK");
-        DeviceCredentials gate = f.enroll("gate-1", "GATE");
-        TestServer.Answer put = f.putAllotment(kiosk.deviceId(), f.slot(0).id(), 1);
+        OfflineFixture.Box kiosk = f.enroll("kiosk-1", "KIOSK");
+        OfflineFixture.Box gate = f.enroll("gate-1", "GATE");
+        TestServer.Answer put = f.putAllotment(kiosk.id(), f.slot(0).id(), 1);
         assertThat(put.status()).isEqualTo(403);
         assertThat(put.json().get("code").asText()).isEqualTo("BOX_OFFICE_ONLY");
         TestServer.Answer kioskSync = f.device("POST", "/terminal/v1/counter/offline-sales", kiosk, "{\"sales\":[]}");
@@ -107,19 +106,19 @@ class OfflineSalesTest {
     @Test
     void offlineSalesSyncOnceEachAndNeverBeyondTheAllotment() {
         Slot slot = f.slot(0);
-        f.putAllotment(box.deviceId(), slot.id(), 3);
-        JsonNode first = f.sync(box, f.sale("s1", slot, 1), f.sale("s2", slot, 2));
+        f.putAllotment(box.id(), slot.id(), 3);
+        JsonNode first = f.sync(box, f.sale(box, "s1", slot, 1), f.sale(box, "s2", slot, 2));
         assertThat(first.get(0).get("status").asText()).isEqualTo("SYNCED");
         assertThat(first.get(1).get("status").asText()).isEqualTo("SYNCED");
         String booking = first.get(0).get("bookingId").asText();
 
         // the same sales again (a retry after a lost answer): the same bookings, nothing sold twice
-        JsonNode again = f.sync(box, f.sale("s1", slot, 1), f.sale("s2", slot, 2));
+        JsonNode again = f.sync(box, f.sale(box, "s1", slot, 1), f.sale(box, "s2", slot, 2));
         assertThat(again.get(0).get("status").asText()).isEqualTo("ALREADY_SYNCED");
         assertThat(again.get(0).get("bookingId").asText()).isEqualTo(booking);
 
         // a fourth place is beyond the allotment: refused, typed, nothing changes
-        JsonNode beyond = f.sync(box, f.sale("s3", slot, 1));
+        JsonNode beyond = f.sync(box, f.sale(box, "s3", slot, 1));
         assertThat(beyond.get(0).get("status").asText()).isEqualTo("REFUSED");
         assertThat(beyond.get(0).get("code").asText()).isEqualTo("ALLOTMENT_EXHAUSTED");
         Slot after = f.slot(0);
@@ -131,8 +130,8 @@ class OfflineSalesTest {
                 .bookings()
                 .get(f.ts.server.channels().find("counter").orElseThrow(), booking);
         assertThat(b.status().name()).isEqualTo("CONFIRMED");
-        assertThat(b.unitItems().get(0).passId()).isEqualTo(OfflineFixture.id("s1") + "-0");
-        assertThat(f.ts.server.passes().find(OfflineFixture.id("s1") + "-0"))
+        assertThat(b.unitItems().get(0).passId()).isEqualTo(box.signer.passId(1));
+        assertThat(f.ts.server.passes().find(box.signer.passId(1)))
                 .hasValueSatisfying(p -> assertThat(p.bookingUuid()).isEqualTo(booking));
         assertThat(f.ts.server.inventory().repair().check()).isEmpty();
         // a paid counter sale of this device, like those sold online (reports, cash-up)
@@ -142,28 +141,38 @@ class OfflineSalesTest {
         assertThat(sale.get("amountFen").asLong()).isEqualTo(20000);
 
         // another device cannot take over a sale id, nor sell from this device's allotment
-        DeviceCredentials other = f.enroll("box-2");
-        assertThat(f.sync(other, f.sale("s1", slot, 1)).get(0).get("code").asText())
+        OfflineFixture.Box other = f.enroll("box-2");
+        assertThat(f.sync(other, f.sale(other, "s1", slot, 1))
+                        .get(0)
+                        .get("code")
+                        .asText())
                 .isEqualTo("ID_TAKEN");
-        assertThat(f.sync(other, f.sale("x1", slot, 1)).get(0).get("code").asText())
+        assertThat(f.sync(other, f.sale(other, "x1", slot, 1))
+                        .get(0)
+                        .get("code")
+                        .asText())
                 .isEqualTo("ALLOTMENT_EXHAUSTED");
     }
 
     @Test
     void badSalesAreRefusedWithATypedResultAndBadBodiesWithA400() {
         Slot slot = f.slot(0);
-        f.putAllotment(box.deviceId(), slot.id(), 5);
-        String p1 = OfflineFixture.id("s1") + "-0";
-        String wrongSlotPass = f.sale("s1", slot, 1).replace(f.pass(p1, slot), f.pass(p1, f.slot(1)));
-        String cheque = f.sale("s2", slot, 1).replace("\"CASH\"", "\"CHEQUE\"");
-        String unknownSlot = f.sale("s3", slot, 1).replace(slot.id(), "nope");
-        String otherPassId = f.sale("s4", slot, 1).replace(OfflineFixture.id("s4") + "-0\"", "zz\"");
-        JsonNode r = f.sync(box, wrongSlotPass, cheque, unknownSlot, otherPassId, "{\"saleId\":\"bad id!\"}");
+        f.putAllotment(box.id(), slot.id(), 5);
+        String wrongSlotPass = f.sale(box, "s1", slot, 1, f.slot(1));
+        String cheque = f.sale(box, "s2", slot, 1).replace("\"CASH\"", "\"CHEQUE\"");
+        String unknownSlot = f.sale(box, "s3", slot, 1).replace(slot.id(), "nope");
+        String otherPassId = f.sale(box, "s4", slot, 1).replaceFirst("\"passId\":\"[^\"]*\"", "\"passId\":\"zz\"");
+        // a pass signed by a key not delegated to this device (another box office's)
+        OfflineFixture.Box other = f.enroll("box-2");
+        String foreign = f.sale(other, "s5", slot, 1);
+        JsonNode r = f.sync(box, wrongSlotPass, cheque, unknownSlot, otherPassId, "{\"saleId\":\"bad id!\"}", foreign);
         assertThat(r.get(0).get("code").asText()).isEqualTo("INVALID_PASS");
         assertThat(r.get(1).get("code").asText()).isEqualTo("INVALID_SALE");
         assertThat(r.get(2).get("code").asText()).isEqualTo("INVALID_SALE");
         assertThat(r.get(3).get("code").asText()).isEqualTo("INVALID_PASS");
         assertThat(r.get(4).get("code").asText()).isEqualTo("INVALID_SALE");
+        assertThat(r.get(5).get("code").asText()).isEqualTo("INVALID_PASS");
+        assertThat(r.get(5).get("message").asText()).contains("not signed by a key delegated to this device");
         assertThat(f.slot(0).held()).isEqualTo(5);
 
         TestServer.Answer notJson = f.device("POST", "/terminal/v1/counter/offline-sales", box, "{\"sales\":7}");
@@ -171,13 +180,13 @@ class OfflineSalesTest {
         assertThat(notJson.json().get("code").asText()).isNotBlank();
         TestServer.Answer noDevice = f.putAllotment("nobody", slot.id(), 1);
         assertThat(noDevice.status()).isEqualTo(404);
-        TestServer.Answer negative = f.putAllotment(box.deviceId(), slot.id(), -1);
+        TestServer.Answer negative = f.putAllotment(box.id(), slot.id(), -1);
         assertThat(negative.status()).isEqualTo(400);
         TestServer.Answer unknownField = f.ts.send(
                 "PUT",
                 "/admin/v1/counter/allotments",
                 TestServer.ADMIN,
-                "{\"deviceId\":\"" + box.deviceId() + "\",\"slotId\":\"" + slot.id() + "\",\"qty\":1}",
+                "{\"deviceId\":\"" + box.id() + "\",\"slotId\":\"" + slot.id() + "\",\"qty\":1}",
                 Map.of());
         assertThat(unknownField.status()).isEqualTo(400);
     }
