@@ -89,8 +89,9 @@ public final class ScenicPassServer implements AutoCloseable {
     private ClusterModule cluster;
     private TerminalModule terminal;
     private PaymentsModule payments;
-    private Delegations delegations;
     private CounterModule counter;
+    private io.scenicpass.server.counter.offline.OfflineModule offline;
+    private Delegations delegations;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -172,6 +173,8 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
+        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
+        offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, counter, keys.keys);
         delegations = new Delegations(
                 db,
                 keys.keys,
@@ -180,7 +183,6 @@ public final class ScenicPassServer implements AutoCloseable {
                                 v -> v.product().id(),
                                 v -> java.time.ZoneId.of(v.product().timeZone()))),
                 clock);
-        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -217,9 +219,10 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
-                new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
                 counter.api::register,
                 counter.adminApi(admin.admin)::register,
+                offline.api(admin.admin)::register,
+                new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
                 adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -373,6 +376,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** OCTO questions: the products' questions and the bookings' answers. */
     public io.scenicpass.server.questions.QuestionsModule questions() {
         return sales.questions;
+    }
+
+    /** Offline selling at the box office: per-device allotments and the offline-sales sync. */
+    public io.scenicpass.server.counter.offline.OfflineModule offline() {
+        return offline;
     }
 
     public InventoryService inventory() {

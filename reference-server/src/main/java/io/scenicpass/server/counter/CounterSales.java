@@ -244,7 +244,7 @@ public final class CounterSales {
     }
 
     /** The booking uuid of a sale (booking uuids are shared by all channels: the prefix keeps them apart). */
-    static String bookingUuid(String saleId) {
+    public static String bookingUuid(String saleId) {
         return "ctr-" + saleId;
     }
 

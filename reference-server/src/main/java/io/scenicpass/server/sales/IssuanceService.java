@@ -80,13 +80,9 @@ public final class IssuanceService {
             throws SQLException {
         PassIssuer issuer = new PassIssuer(keys.active(), KID_BYTES);
         Instant now = clock.instant();
-        ZoneId zone = ZoneId.of(product.timeZone());
-        Instant dayStart = slot.localDate().atStartOfDay(zone).toInstant();
-        Instant dayEnd = slot.localDate().plusDays(1).atStartOfDay(zone).toInstant();
-        if (product.openingHours()) { // a DAY pass is valid for the opening hours: its day's one slot
-            dayStart = slot.startAt();
-            dayEnd = slot.endAt();
-        }
+        Validity validity = validity(product, slot);
+        Instant dayStart = validity.dayStart();
+        Instant dayEnd = validity.dayEnd();
         List<PassRecord> out = new ArrayList<>();
         List<Booking.UnitItem> items = new ArrayList<>(); // the unit items with their pass ids
         // real-name: the visitors' holder bindings, by unit item uuid. They travel in the manifest, not in the pass: a
@@ -130,6 +126,35 @@ public final class IssuanceService {
         return out;
     }
 
+    /**
+     * When a pass of {@code product} for {@code slot} is valid: its claims' window (the slot for a timed or group pass,
+     * else the day) and the day window stored with it (the local day, or a DAY pass's opening hours: its day's one
+     * slot). Also what a box office signs its offline passes with ({@code counter.offline}).
+     */
+    public record Validity(PassKind kind, Instant from, Instant until, Instant dayStart, Instant dayEnd) {}
+
+    /** Whether a unit's passes are concessions (the gate then checks the holder's age against the unit's bounds). */
+    public static boolean concession(Unit unit) {
+        return CONCESSION_TYPES.contains(unit.type());
+    }
+
+    /** The {@link Validity} of a pass of {@code product} for {@code slot}. */
+    public static Validity validity(Product product, Slot slot) {
+        ZoneId zone = ZoneId.of(product.timeZone());
+        Instant dayStart = slot.localDate().atStartOfDay(zone).toInstant();
+        Instant dayEnd = slot.localDate().plusDays(1).atStartOfDay(zone).toInstant();
+        if (product.openingHours()) { // a DAY pass is valid for the opening hours: its day's one slot
+            dayStart = slot.startAt();
+            dayEnd = slot.endAt();
+        }
+        PassKind kind = product.groupPass() ? PassKind.GROUP : PassKind.valueOf(product.passKind());
+        // A timed or group pass is valid for its slot (so the pass needs no separate slot claim: 10 bytes less);
+        // the gate admits it in the same window as before, [slot start - early, slot end + late].
+        boolean slotted = kind == PassKind.TIMED_SLOT || kind == PassKind.GROUP;
+        return new Validity(
+                kind, slotted ? slot.startAt() : dayStart, slotted ? slot.endAt() : dayEnd, dayStart, dayEnd);
+    }
+
     private PassRecord sign(
             Connection c,
             PassIssuer issuer,
@@ -143,17 +168,14 @@ public final class IssuanceService {
             Instant now,
             Unit unit)
             throws SQLException {
-        PassKind kind = product.groupPass() ? PassKind.GROUP : PassKind.valueOf(product.passKind());
-        // A timed or group pass is valid for its slot (so the pass needs no separate slot claim: 10 bytes less);
-        // the gate admits it in the same window as before, [slot start - early, slot end + late].
-        boolean slotted = kind == PassKind.TIMED_SLOT || kind == PassKind.GROUP;
+        Validity validity = validity(product, slot);
         Claims.Builder cb = Claims.builder()
                 .passId(ids.passId())
                 .issuerId(areaId)
                 .productId(product.id())
-                .kind(kind)
-                .validFrom(slotted ? slot.startAt() : dayStart)
-                .validUntil(slotted ? slot.endAt() : dayEnd)
+                .kind(validity.kind())
+                .validFrom(validity.from())
+                .validUntil(validity.until())
                 .entriesAllowed(1)
                 .reentry(ReentryPolicy.SINGLE)
                 .partySize(partySize)

@@ -15,14 +15,14 @@ import java.util.List;
  * uuid, references, contact and price, so resellers' references to it survive a change. A uuid or contact the reseller
  * gives for an item is taken (uuids unique within the booking).
  */
-final class UnitItems {
+public final class UnitItems {
     /** The unit items, the places (visitors) they take and each item's unit (same order). */
-    record Built(List<Booking.UnitItem> items, int quantity, List<Unit> units) {}
+    public record Built(List<Booking.UnitItem> items, int quantity, List<Unit> units) {}
 
     private UnitItems() {}
 
     /** {@code kept}: the booking's current items when its option stays the same, else empty. */
-    static Built build(
+    public static Built build(
             CatalogueService.OptionView ov,
             List<BookingCommands.Item> requested,
             List<Booking.UnitItem> kept,

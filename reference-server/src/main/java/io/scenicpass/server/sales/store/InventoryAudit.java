@@ -13,6 +13,8 @@ import java.util.Optional;
  * pool: {@code held} = the places of its bookings ON_HOLD, {@code sold} = those of its bookings CONFIRMED or REDEEMED
  * (a slot counts {@code quantity - from_allotment}, an allotment {@code from_allotment}, a daily pool {@code
  * quantity}). Every status change moves the counters in the same transaction, so outside a transaction they agree.
+ * A slot's and a daily pool's {@code held} also count the unsold places of the box offices' allotments
+ * ({@code counter_allotment}, see {@code counter.offline.AllotmentService}): reserved, not yet sold.
  */
 public final class InventoryAudit {
     /** Which counter row: a slot, a channel's allotment on a slot, or a daily pool on a date. */
@@ -38,14 +40,25 @@ public final class InventoryAudit {
     private static final String SOLD = "COALESCE(SUM(CASE WHEN b.status IN ('CONFIRMED','REDEEMED') THEN %s END), 0)";
     private static final String SLOT_PLACES = "b.quantity - b.from_allotment";
 
+    /** The unsold places of device allotments, by slot (ca) and by daily pool and date (cd). */
+    private static final String RESERVED_BY_SLOT = " LEFT JOIN (SELECT slot_id, SUM(quantity - sold) AS r"
+            + " FROM counter_allotment GROUP BY slot_id) ca ON ca.slot_id = s.id";
+
+    private static final String RESERVED_BY_DAY = " LEFT JOIN (SELECT p.day_pool AS pool_id, s.local_date,"
+            + " SUM(a.quantity - a.sold) AS r FROM counter_allotment a JOIN slot s ON s.id = a.slot_id"
+            + " JOIN product p ON p.id = s.product_id WHERE p.day_pool IS NOT NULL GROUP BY p.day_pool, s.local_date)"
+            + " cd ON cd.pool_id = d.pool_id AND cd.local_date = d.local_date";
+
     private static final String SLOTS = "SELECT s.id, s.capacity, s.held, s.sold, " + HELD.formatted(SLOT_PLACES)
-            + " AS eh, " + SOLD.formatted(SLOT_PLACES) + " AS es FROM slot s LEFT JOIN booking b ON b.slot_id = s.id";
+            + reserved("s") + " AS eh, " + SOLD.formatted(SLOT_PLACES) + " AS es FROM slot s" + RESERVED_BY_SLOT
+            + " LEFT JOIN booking b ON b.slot_id = s.id";
     private static final String ALLOTMENTS = "SELECT a.slot_id, a.channel_id, a.capacity, a.held, a.sold, "
             + HELD.formatted("b.from_allotment") + " AS eh, " + SOLD.formatted("b.from_allotment") + " AS es"
             + " FROM allotment a LEFT JOIN booking b ON b.slot_id = a.slot_id AND b.channel_id = a.channel_id";
     private static final String DAY_POOLS = "SELECT d.pool_id, d.local_date, d.capacity, d.held, d.sold, "
-            + HELD.formatted("b.quantity") + " AS eh, " + SOLD.formatted("b.quantity") + " AS es"
-            + " FROM day_pool d LEFT JOIN booking b ON b.pool_id = d.pool_id AND b.local_date = d.local_date";
+            + HELD.formatted("b.quantity") + reserved("d") + " AS eh, " + SOLD.formatted("b.quantity") + " AS es"
+            + " FROM day_pool d" + RESERVED_BY_DAY
+            + " LEFT JOIN booking b ON b.pool_id = d.pool_id AND b.local_date = d.local_date";
 
     /** Every counter row that disagrees with its bookings (a plain read: under live traffic, recheck with a lock). */
     public List<Drift> drift(Connection c) throws SQLException {
@@ -164,8 +177,13 @@ public final class InventoryAudit {
     }
 
     private static String differs(String t) {
-        return " HAVING " + t + ".held <> " + HELD.formatted(places(t)) + " OR " + t + ".sold <> "
+        return " HAVING " + t + ".held <> " + HELD.formatted(places(t)) + reserved(t) + " OR " + t + ".sold <> "
                 + SOLD.formatted(places(t));
+    }
+
+    /** The allotment places a slot ("s") or a daily pool ("d") holds besides its bookings' (one row per group). */
+    private static String reserved(String t) {
+        return t.equals("s") ? " + COALESCE(MAX(ca.r), 0)" : t.equals("d") ? " + COALESCE(MAX(cd.r), 0)" : "";
     }
 
     private static String places(String t) {
