@@ -126,12 +126,14 @@ public final class ApiError {
     static int status(Problem p) {
         switch (p) {
             case UNAUTHORIZED:
+            case WRONG_PIN:
                 return 401;
             case FORBIDDEN:
                 return 403;
             case NOT_FOUND:
                 return 404;
             case CONFLICT:
+            case SHIFT_ALREADY_OPEN:
                 return 409;
             case PAYLOAD_TOO_LARGE:
                 return 413;
