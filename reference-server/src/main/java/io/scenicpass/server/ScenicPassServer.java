@@ -18,6 +18,7 @@ import io.scenicpass.server.cluster.JobLeases;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.counter.CounterModule;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.RunMarker;
 import io.scenicpass.server.flow.FlowConfig;
@@ -86,6 +87,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private ClusterModule cluster;
     private TerminalModule terminal;
     private PaymentsModule payments;
+    private CounterModule counter;
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -168,6 +170,7 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
+        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         boxOffice = new io.scenicpass.server.counter.boxoffice.BoxOfficeModule(platform, terminal.devices, admin.admin);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
@@ -205,6 +208,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
+                counter.api::register,
                 adapters.ctrip::register,
                 boxOffice.api::register);
         app.start(config.host, config.port);
@@ -406,6 +410,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */
     public PaymentsModule payments() {
         return payments;
+    }
+
+    /** The counter: selling at kiosks and box offices ({@code /terminal/v1/counter}). */
+    public CounterModule counter() {
+        return counter;
     }
 
     /** The box office: cashiers, shifts and their cash-up, refunds at the counter. */

@@ -129,6 +129,8 @@ public final class ApiError {
             case WRONG_PIN:
                 return 401;
             case FORBIDDEN:
+            case NOT_A_SELLER:
+            case BOX_OFFICE_ONLY:
                 return 403;
             case NOT_FOUND:
                 return 404;
