@@ -171,7 +171,8 @@ public final class ScenicPassServer implements AutoCloseable {
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
         counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
-        boxOffice = new io.scenicpass.server.counter.boxoffice.BoxOfficeModule(platform, terminal.devices, admin.admin);
+        boxOffice = new io.scenicpass.server.counter.boxoffice.BoxOfficeModule(
+                platform, counter, sales.passCancellation, payments.payments, admin.admin);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(

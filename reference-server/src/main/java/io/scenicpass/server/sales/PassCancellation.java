@@ -91,7 +91,7 @@ public final class PassCancellation {
         for (PassRecord p : passes.byBooking(c, uuid)) {
             issued.put(p.passId(), p);
         }
-        Set<String> wanted = new LinkedHashSet<>(passIds == null || passIds.isEmpty() ? issued.keySet() : passIds);
+        Set<String> wanted = new LinkedHashSet<>(passIds == null || passIds.isEmpty() ? valid(issued) : passIds);
         for (String id : wanted) {
             PassRecord p = issued.get(id);
             if (p == null) {
@@ -139,6 +139,13 @@ public final class PassCancellation {
                 WebhookEventType.BOOKING_UPDATED,
                 lifecycle.view(c, bookings.find(c, uuid).orElseThrow()));
         return new Cancelled(bookings.find(c, uuid).orElseThrow(), List.copyOf(wanted), retail, false, slot);
+    }
+
+    private static List<String> valid(Map<String, PassRecord> issued) {
+        return issued.values().stream()
+                .filter(p -> !p.revoked())
+                .map(PassRecord::passId)
+                .toList();
     }
 
     /** After the transaction committed: the availability answers of the slot are out of date. */

@@ -10,15 +10,17 @@ import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.admin.http.AdminApi;
 import io.scenicpass.server.counter.boxoffice.CashUp.DeviceTally;
 import io.scenicpass.server.counter.boxoffice.Cashiers;
+import io.scenicpass.server.counter.boxoffice.CounterRefunds;
 import io.scenicpass.server.counter.boxoffice.Shifts;
+import io.scenicpass.server.counter.http.CounterAuth;
 import io.scenicpass.server.http.RequestBodies;
-import io.scenicpass.server.terminal.DeviceService;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The box office's routes: shifts at a BOX_OFFICE device ({@code /terminal/v1/counter/shifts…}, device token plus
- * the cashier's PIN to open), and the operator's cashiers and shift reports ({@code /admin/v1/cashiers},
+ * the cashier's PIN to open), refunds ({@code /terminal/v1/counter/sales/{saleId}/refund}), and the operator's cashiers and shift reports ({@code /admin/v1/cashiers},
  * {@code /admin/v1/counter/shifts}).
  */
 public final class BoxOfficeApi {
@@ -28,34 +30,50 @@ public final class BoxOfficeApi {
 
     record CashierBody(String id, String name, String role, String pin, Boolean active) {}
 
+    record RefundBody(String shiftId, String reason, List<String> passIds, String supervisorId, String supervisorPin) {}
+
     /** Terminal bodies: the wire model's format, types strict, unknown fields ignored (a newer device may send more). */
     private static final RequestBodies BODIES =
             RequestBodies.of(WireJson.mapper()).ignoringUnknownFields().refusingNullForPrimitives();
 
-    private final DeviceService devices;
+    private final CounterAuth auth;
     private final AdminService admin;
     private final Cashiers cashiers;
     private final Shifts shifts;
+    private final CounterRefunds refunds;
 
-    public BoxOfficeApi(DeviceService devices, AdminService admin, Cashiers cashiers, Shifts shifts) {
-        this.devices = devices;
+    public BoxOfficeApi(
+            CounterAuth auth, AdminService admin, Cashiers cashiers, Shifts shifts, CounterRefunds refunds) {
+        this.auth = auth;
         this.admin = admin;
         this.cashiers = cashiers;
         this.shifts = shifts;
+        this.refunds = refunds;
     }
 
     public void register(RoutesConfig r) {
         String p = "/terminal/v1/counter/shifts";
         r.post(p, ctx -> {
-            DeviceRow d = boxOffice(ctx);
-            OpenBody b = BODIES.read(ctx, OpenBody.class);
+            DeviceRow d = auth.boxOffice(ctx, "shifts");
+            OpenBody b = body(ctx, OpenBody.class);
             ctx.status(201).json(shifts.open(d.id(), b.cashierId(), b.pin(), b.openingFloatFen()));
         });
-        r.get(p + "/current", ctx -> ctx.json(shifts.current(boxOffice(ctx).id())));
+        r.get(
+                p + "/current",
+                ctx -> ctx.json(shifts.current(auth.boxOffice(ctx, "shifts").id())));
         r.post(p + "/{shiftId}/close", ctx -> {
-            DeviceRow d = boxOffice(ctx);
-            CloseBody b = BODIES.read(ctx, CloseBody.class);
+            DeviceRow d = auth.boxOffice(ctx, "shifts");
+            CloseBody b = body(ctx, CloseBody.class);
             ctx.json(shifts.close(d.id(), ctx.pathParam("shiftId"), b.countedCashFen(), b.deviceTally()));
+        });
+        r.post("/terminal/v1/counter/sales/{saleId}/refund", ctx -> {
+            DeviceRow d = auth.boxOffice(ctx, "refunds");
+            RefundBody b = body(ctx, RefundBody.class);
+            ctx.json(refunds.refund(
+                    d.id(),
+                    ctx.pathParam("saleId"),
+                    new CounterRefunds.Request(
+                            b.shiftId(), b.reason(), b.passIds(), b.supervisorId(), b.supervisorPin())));
         });
 
         String a = "/admin/v1";
@@ -82,9 +100,12 @@ public final class BoxOfficeApi {
         r.get(a + "/counter/shifts/{id}", auth(ctx -> ctx.json(shifts.report(ctx.pathParam("id")))));
     }
 
-    /** The calling device, which must be a box office. */
-    private DeviceRow boxOffice(Context ctx) {
-        return devices.authenticate(ctx.header("Authorization"));
+    private static <T> T body(Context ctx, Class<T> type) throws java.io.IOException {
+        T b = BODIES.read(ctx, type);
+        if (b == null) {
+            throw new ServiceException(Problem.BAD_REQUEST, "a JSON body is required");
+        }
+        return b;
     }
 
     private Handler auth(Handler h) {

@@ -87,11 +87,11 @@ public final class ShiftStore {
         return Jdbc.list(c, sql + " ORDER BY opened_at, id LIMIT ?", ShiftStore::row, args.toArray());
     }
 
-    /** The shift's paid sales (a refunded one was paid too: its refund is counted on its own). */
+    /** The shift's paid sales (being confirmed, paid, or refunded: a refund is counted on its own). */
     public List<Money> sales(Connection c, String shiftId) throws SQLException {
         return Jdbc.list(
                 c,
-                "SELECT sale_id, method, amount_fen FROM counter_sale WHERE shift_id=? AND state IN ('PAID','REFUNDED')"
+                "SELECT sale_id, method, amount_fen FROM counter_sale WHERE shift_id=? AND state IN ('CONFIRMING','PAID','REFUNDED')"
                         + " ORDER BY sale_id",
                 rs -> new Money(rs.getString("sale_id"), rs.getString("method"), rs.getLong("amount_fen")),
                 shiftId);
