@@ -178,19 +178,7 @@ public final class CounterRefunds {
             store.setPaymentRefundState(c, r.id(), s);
             return null;
         });
-        return new RefundRow(
-                r.id(),
-                r.saleId(),
-                r.shiftId(),
-                r.deviceId(),
-                r.cashierId(),
-                r.supervisorId(),
-                r.method(),
-                r.amountFen(),
-                r.passIds(),
-                r.reason(),
-                s,
-                r.createdAt());
+        return r.withPaymentRefundState(s);
     }
 
     /** A refund of the same passes made already (all of them: any refund of a REFUNDED sale); null if none. */

@@ -55,13 +55,25 @@ final class BoxOfficeFixture {
     /** Sells {@code units} of "tour" in the shift at {@code device}; returns the sale id. */
     String sell(String device, String shiftId, String... units) {
         String id = java.util.UUID.randomUUID().toString();
-        String body = CounterFixture.saleBody(id, units);
-        body = body.substring(0, body.length() - 1) + ",\"shiftId\":\"" + shiftId + "\"}";
-        TestServer.Answer a = as(device, "POST", "/terminal/v1/counter/sales", body);
+        TestServer.Answer a = sellAnswer(device, shiftId, id, units);
         if (a.status() != 201) {
             throw new AssertionError(a.status() + " " + a.body());
         }
         return id;
+    }
+
+    /** A sale of {@code units} of "tour" naming {@code shiftId}, the answer as it comes. */
+    TestServer.Answer sellAnswer(String device, String shiftId, String... units) {
+        return sellAnswer(device, shiftId, java.util.UUID.randomUUID().toString(), units);
+    }
+
+    private TestServer.Answer sellAnswer(String device, String shiftId, String saleId, String... units) {
+        String body = CounterFixture.saleBody(saleId, units);
+        return as(
+                device,
+                "POST",
+                "/terminal/v1/counter/sales",
+                body.substring(0, body.length() - 1) + ",\"shiftId\":\"" + shiftId + "\"}");
     }
 
     /** Refunds at {@code device}; the answer as it comes. */

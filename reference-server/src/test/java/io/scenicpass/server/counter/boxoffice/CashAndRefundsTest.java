@@ -3,16 +3,12 @@ package io.scenicpass.server.counter.boxoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scenicpass.core.CredentialType;
-import io.scenicpass.core.Direction;
-import io.scenicpass.core.EntryEvent;
-import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.EntryBatch;
+import io.scenicpass.server.terminal.TerminalFixtures;
 import io.scenicpass.server.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +42,8 @@ class CashAndRefundsTest {
             assertThat(box.counter.sale(device, noShift).get("state").asText()).isEqualTo("AWAITING_PAYMENT");
             // another device's shift, or a kiosk naming one: refused at the sale
             String other = box.counter.enroll("BOX_OFFICE");
-            assertThat(sellAnswer(box, other, shift).status()).isEqualTo(404);
-            assertThat(sellAnswer(box, box.counter.kiosk, shift)
+            assertThat(box.sellAnswer(other, shift, "tour-adult").status()).isEqualTo(404);
+            assertThat(box.sellAnswer(box.counter.kiosk, shift, "tour-adult")
                             .json()
                             .get("code")
                             .asText())
@@ -242,16 +238,6 @@ class CashAndRefundsTest {
         }
     }
 
-    private static TestServer.Answer sellAnswer(BoxOfficeFixture box, String device, String shift) {
-        String id = UUID.randomUUID().toString();
-        String body = io.scenicpass.server.counter.CounterFixture.saleBody(id, "tour-adult");
-        return box.as(
-                device,
-                "POST",
-                "/terminal/v1/counter/sales",
-                body.substring(0, body.length() - 1) + ",\"shiftId\":\"" + shift + "\"}");
-    }
-
     private static String reason(String shift, List<String> passes) {
         return "{\"shiftId\":\"" + shift + "\",\"reason\":\"visitor changed plans\""
                 + (passes == null ? "" : ",\"passIds\":" + json(passes)) + "}";
@@ -276,22 +262,13 @@ class CashAndRefundsTest {
     /** The gate admits the pass (its entry ingested like an upload). */
     private static void enter(BoxOfficeFixture box, String passId) {
         var gate = box.ts.server.devices().authenticate("Device " + box.counter.gate);
-        Instant at = box.ts.clock.instant();
-        EntryEvent e = EntryEvent.builder()
-                .eventId(UUID.randomUUID().toString())
-                .passId(passId)
-                .gateId("gate-a")
-                .deviceId(gate.id())
-                .zoneId("park")
-                .direction(Direction.IN)
-                .credentialType(CredentialType.QR)
-                .verdict(Verdict.ADMIT)
-                .reason("OK")
-                .deviceTime(at)
-                .correctedTime(at)
-                .offline(true)
-                .partyCount(1)
-                .build();
-        box.ts.server.entries().ingest(gate, new EntryBatch(gate.id(), List.of(e)));
+        box.ts
+                .server
+                .entries()
+                .ingest(
+                        gate,
+                        new EntryBatch(
+                                gate.id(),
+                                List.of(TerminalFixtures.admit(passId, gate.id(), "gate-a", box.ts.clock.instant()))));
     }
 }

@@ -27,7 +27,23 @@ public final class RefundStore {
             List<String> passIds,
             String reason,
             String paymentRefundState,
-            Instant createdAt) {}
+            Instant createdAt) {
+        public RefundRow withPaymentRefundState(String state) {
+            return new RefundRow(
+                    id,
+                    saleId,
+                    shiftId,
+                    deviceId,
+                    cashierId,
+                    supervisorId,
+                    method,
+                    amountFen,
+                    passIds,
+                    reason,
+                    state,
+                    createdAt);
+        }
+    }
 
     public void insert(Connection c, RefundRow r) throws SQLException {
         Jdbc.update(
