@@ -28,6 +28,10 @@ public enum Problem {
     NOT_FOUND,
     /** A state conflict (uuid reused with a different body, capacity below sold…). */
     CONFLICT(OctoErrorCode.BAD_REQUEST),
+    /** The box office: this device already has an open shift (409). */
+    SHIFT_ALREADY_OPEN(OctoErrorCode.BAD_REQUEST),
+    /** The box office: wrong cashier or PIN (401, counted by the AuthThrottle like any refused credential). */
+    WRONG_PIN(OctoErrorCode.UNAUTHORIZED),
     TOO_MANY_REQUESTS,
     PAYLOAD_TOO_LARGE(OctoErrorCode.BAD_REQUEST),
     /** A method-override header or {@code _method} parameter: the request line's method is the only method. */

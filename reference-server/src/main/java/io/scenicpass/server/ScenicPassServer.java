@@ -92,6 +92,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private CounterModule counter;
     private io.scenicpass.server.counter.offline.OfflineModule offline;
     private Delegations delegations;
+    private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -183,6 +184,8 @@ public final class ScenicPassServer implements AutoCloseable {
                                 v -> v.product().id(),
                                 v -> java.time.ZoneId.of(v.product().timeZone()))),
                 clock);
+        boxOffice = new io.scenicpass.server.counter.boxoffice.BoxOfficeModule(
+                platform, counter, sales.passCancellation, payments.payments, admin.admin);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -223,7 +226,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 counter.adminApi(admin.admin)::register,
                 offline.api(admin.admin)::register,
                 new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
-                adapters.ctrip::register);
+                                adapters.ctrip::register,
+                boxOffice.api::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -439,6 +443,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The counter: selling at kiosks and box offices ({@code /terminal/v1/counter}). */
     public CounterModule counter() {
         return counter;
+    }
+
+    /** The box office: cashiers, shifts and their cash-up, refunds at the counter. */
+    public io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice() {
+        return boxOffice;
     }
 
     public DeviceService devices() {

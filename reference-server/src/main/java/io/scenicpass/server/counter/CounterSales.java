@@ -45,6 +45,22 @@ public final class CounterSales {
         CASH
     }
 
+    /**
+     * The box office's cash drawer (set by {@code counter.boxoffice}): {@link #shift} checks a sale's shift id at
+     * creation, {@link #claim} takes a cash payment into the device's open shift, claiming the sale.
+     */
+    public interface CashDrawer {
+        void shift(DeviceRow d, String shiftId);
+
+        void claim(DeviceRow d, SaleRow row);
+    }
+
+    private volatile CashDrawer drawer = new CashDrawer() {
+        public void shift(DeviceRow d, String shiftId) {}
+
+        public void claim(DeviceRow d, SaleRow row) {}
+    };
+
     private static final Pattern SALE_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -95,6 +111,7 @@ public final class CounterSales {
         }
         if (req.shiftId() != null) {
             Sellers.boxOffice(d, "shifts");
+            drawer.shift(d, req.shiftId());
         }
         String slotId = req.slotId();
         int bar = slotId == null ? -1 : slotId.lastIndexOf('|');
@@ -201,6 +218,9 @@ public final class CounterSales {
             }
         }
         if (method == Method.CASH || row.amountFen() == 0) {
+            if (method == Method.CASH) {
+                drawer.claim(d, row);
+            }
             completion.complete(saleId, null, method.name());
             return views.view(find(saleId));
         }
@@ -240,6 +260,16 @@ public final class CounterSales {
                         saleId);
             }
         }
+        return views.view(find(saleId));
+    }
+
+    /** Sets the box office's cash drawer. */
+    public void cashDrawer(CashDrawer d) {
+        drawer = d;
+    }
+
+    /** Any device's sale as the wire shows it (the box office refunds sales made at other counters too). */
+    public Sale view(String saleId) {
         return views.view(find(saleId));
     }
 

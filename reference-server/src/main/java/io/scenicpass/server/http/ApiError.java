@@ -126,6 +126,7 @@ public final class ApiError {
     static int status(Problem p) {
         switch (p) {
             case UNAUTHORIZED:
+            case WRONG_PIN:
                 return 401;
             case FORBIDDEN:
             case NOT_A_SELLER:
@@ -134,6 +135,7 @@ public final class ApiError {
             case NOT_FOUND:
                 return 404;
             case CONFLICT:
+            case SHIFT_ALREADY_OPEN:
                 return 409;
             case PAYLOAD_TOO_LARGE:
                 return 413;

@@ -137,6 +137,20 @@ public final class PaymentService {
     }
 
     /**
+     * Refunds {@code fen} under the caller's own {@code refundId} (1-32 of [A-Za-z0-9_-]): asking again under the same
+     * id never refunds twice (the counter's refund retried after a crash).
+     */
+    public Payment refund(String id, String refundId, long fen, String reason) {
+        if (fen <= 0) {
+            throw new ServiceException(Problem.BAD_REQUEST, "refund amount must be positive");
+        }
+        if (refundId == null || !refundId.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new ServiceException(Problem.BAD_REQUEST, "refundId must be 1-32 of [A-Za-z0-9_-]");
+        }
+        return refunds.refund(get(id), refundId, fen, reason);
+    }
+
+    /**
      * A notification the provider posted: verified and decrypted by the provider, then settles the payment (a
      * duplicate changes nothing). Returns the payment, or null if it is none of ours.
      */

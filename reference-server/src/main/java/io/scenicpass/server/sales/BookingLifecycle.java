@@ -271,12 +271,17 @@ final class BookingLifecycle {
      * after the cancellation cutoff; nothing done when it can no longer be cancelled (a concurrent change won).
      */
     void cancelIn(Connection c, Channel ch, Booking b, String reason, Instant now) throws SQLException {
+        cancelIn(c, ch, b, reason, now, true);
+    }
+
+    /** {@link #cancelIn}; {@code cutoff} false: the counter's refund, which has rules of its own (PassCancellation). */
+    void cancelIn(Connection c, Channel ch, Booking b, String reason, Instant now, boolean cutoff) throws SQLException {
         String uuid = b.uuid();
         BookingState was = b.status();
         if (!was.canCancel()) {
             return;
         }
-        if (was.isSold()) {
+        if (was.isSold() && cutoff) {
             Product product = catalogue.product(c, b.productId()).orElseThrow();
             Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
             if (!cancellable(was, product, slot, now)) {

@@ -27,6 +27,9 @@ public final class SalesModule {
     public final IssuanceService issuance;
     public final OnlineClaimPolicy onlineClaims;
     public final BookingService bookings;
+    /** Passes given back for a refund at the counter (box office). */
+    public final PassCancellation passCancellation;
+
     public final PassQueries passes;
     public final CapacityChanges capacity;
     /** OCTO cart orders: bookings confirmed or cancelled together. */
@@ -85,6 +88,16 @@ public final class SalesModule {
                         p.ids(),
                         p.clock()),
                 identity.identities);
+        passCancellation = new PassCancellation(
+                catalogueStore,
+                inventoryStore,
+                bookingStore,
+                passStore,
+                new io.scenicpass.server.terminal.store.PassUseStore(p.db().dialect()),
+                inventory,
+                issuance,
+                channels.webhooks,
+                lifecycle);
         bookings = new BookingService(
                 p.db(),
                 bookingStore,

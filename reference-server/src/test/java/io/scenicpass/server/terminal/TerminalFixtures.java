@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Catalogue, gates and bookings for the terminal tests, all through the server's real APIs. */
-final class TerminalFixtures {
+public final class TerminalFixtures {
     static final String SLOT = "2026-06-02T10:00:00+08:00";
     static final Instant SLOT_START = Instant.parse("2026-06-02T02:00:00Z");
 
@@ -54,7 +54,7 @@ final class TerminalFixtures {
         return PassCodec.decode(text).claims().passId();
     }
 
-    static EntryEvent admit(String passId, String deviceId, String gateId, Instant at) {
+    public static EntryEvent admit(String passId, String deviceId, String gateId, Instant at) {
         return EntryEvent.builder()
                 .eventId(UUID.randomUUID().toString())
                 .passId(passId)

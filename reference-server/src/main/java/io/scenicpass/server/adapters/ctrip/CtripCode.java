@@ -43,6 +43,7 @@ public enum CtripCode {
             case TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> CtripCode.SYSTEM_BUSY;
             case UNAUTHORIZED, FORBIDDEN, NOT_A_SELLER, BOX_OFFICE_ONLY -> CtripCode.UNKNOWN_ACCOUNT;
             case BAD_REQUEST, PAYLOAD_TOO_LARGE, METHOD_OVERRIDE_REFUSED -> CtripCode.UNREADABLE;
+            case SHIFT_ALREADY_OPEN, WRONG_PIN -> CtripCode.UNREADABLE; // the box office's own, never a booking's
         };
     }
 }
