@@ -130,8 +130,15 @@ public final class ApiError {
             case FORBIDDEN:
                 return 403;
             case NOT_FOUND:
+            case BOOKING_NOT_FOUND:
                 return 404;
             case CONFLICT:
+            case ALREADY_PRINTED:
+            case NOT_PRINTED:
+            case BOOKING_CANCELLED:
+            case BOOKING_EXPIRED:
+            case BOOKING_NOT_CONFIRMED:
+            case VISIT_DAY_PASSED:
                 return 409;
             case PAYLOAD_TOO_LARGE:
                 return 413;

@@ -43,6 +43,14 @@ public enum CtripCode {
             case TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> CtripCode.SYSTEM_BUSY;
             case UNAUTHORIZED, FORBIDDEN -> CtripCode.UNKNOWN_ACCOUNT;
             case BAD_REQUEST, PAYLOAD_TOO_LARGE, METHOD_OVERRIDE_REFUSED -> CtripCode.UNREADABLE;
+            // the kiosk's pick-up problems: never answered on Ctrip's routes
+            case BOOKING_NOT_FOUND,
+                    ALREADY_PRINTED,
+                    NOT_PRINTED,
+                    BOOKING_CANCELLED,
+                    BOOKING_EXPIRED,
+                    BOOKING_NOT_CONFIRMED,
+                    VISIT_DAY_PASSED -> unprocessable;
         };
     }
 }
