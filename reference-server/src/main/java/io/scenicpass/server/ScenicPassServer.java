@@ -18,6 +18,7 @@ import io.scenicpass.server.cluster.JobLeases;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.counter.CounterModule;
 import io.scenicpass.server.counter.pickup.PickupModule;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.RunMarker;
@@ -87,6 +88,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private ClusterModule cluster;
     private TerminalModule terminal;
     private PaymentsModule payments;
+    private CounterModule counter;
     private PickupModule pickup;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -169,7 +171,8 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
-        pickup = new PickupModule(platform, sales.identity.identities, terminal.devices, admin.admin);
+        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
+        pickup = new PickupModule(platform, sales.identity.identities, counter.auth, admin.admin);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -206,6 +209,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
+                counter.api::register,
                 adapters.ctrip::register,
                 pickup.api::register);
         app.start(config.host, config.port);
@@ -407,6 +411,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */
     public PaymentsModule payments() {
         return payments;
+    }
+
+    /** The counter: selling at kiosks and box offices ({@code /terminal/v1/counter}). */
+    public CounterModule counter() {
+        return counter;
     }
 
     /** Pick-up (取票) of pre-booked tickets at kiosks and box offices. */

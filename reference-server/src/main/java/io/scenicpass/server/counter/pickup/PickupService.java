@@ -2,12 +2,12 @@ package io.scenicpass.server.counter.pickup;
 
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.counter.Sale.Ticket;
 import io.scenicpass.server.counter.pickup.PickupViews.Lookup;
 import io.scenicpass.server.counter.pickup.PickupViews.PickupBooking;
 import io.scenicpass.server.counter.pickup.PickupViews.PrintRecord;
 import io.scenicpass.server.counter.pickup.PickupViews.Printed;
 import io.scenicpass.server.counter.pickup.PickupViews.Refusal;
-import io.scenicpass.server.counter.pickup.PickupViews.Ticket;
 import io.scenicpass.server.counter.pickup.store.PickupStore;
 import io.scenicpass.server.counter.pickup.store.PickupStore.Print;
 import io.scenicpass.server.db.Database;
@@ -37,8 +37,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -279,28 +281,21 @@ public final class PickupService {
         return new Refusal(p.name(), message);
     }
 
-    /** The paper tickets of a sold booking: one per unit item, or the group pass; revoked passes left out. */
+    /**
+     * The paper tickets of a sold booking, as a counter sale shows them: one per pass (a group pass covers several unit
+     * items: the first one's holder is shown); revoked passes left out.
+     */
     private List<Ticket> tickets(Connection c, Booking b, Product p, String start) throws SQLException {
         Map<String, PassRecord> byId = new HashMap<>();
-        for (PassRecord pr : passes.byBooking(c, b.uuid())) {
-            if (!pr.revoked()) {
-                byId.put(pr.passId(), pr);
-            }
-        }
-        List<Ticket> out = new ArrayList<>();
-        if (p.groupPass()) {
-            for (PassRecord pr : byId.values()) {
-                out.add(new Ticket(
-                        pr.passId(), pr.passText(), null, null, null, p.internalName(), start, pr.partySize()));
-            }
-            return out;
-        }
+        passes.byBooking(c, b.uuid()).forEach(pr -> byId.put(pr.passId(), pr));
         Map<String, Unit> units = new HashMap<>();
         catalogue.units(c, b.optionId()).forEach(u -> units.put(u.id(), u));
         Map<String, MaskedIdentity> holders = identities.masked(c, b.uuid());
+        Set<String> seen = new HashSet<>();
+        List<Ticket> out = new ArrayList<>();
         for (Booking.UnitItem item : b.unitItems()) {
             PassRecord pr = item.passId() == null ? null : byId.get(item.passId());
-            if (pr != null) {
+            if (pr != null && !pr.revoked() && seen.add(pr.passId())) {
                 Unit u = units.get(item.unitId());
                 out.add(new Ticket(
                         pr.passId(),
@@ -309,8 +304,7 @@ public final class PickupService {
                         u == null ? item.unitId() : u.internalName(),
                         holders.get(item.uuid()),
                         p.internalName(),
-                        start,
-                        pr.partySize()));
+                        start));
             }
         }
         return out;

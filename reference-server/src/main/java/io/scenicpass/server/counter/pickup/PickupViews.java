@@ -1,6 +1,6 @@
 package io.scenicpass.server.counter.pickup;
 
-import io.scenicpass.server.identity.MaskedIdentity;
+import io.scenicpass.server.counter.Sale.Ticket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +14,8 @@ public final class PickupViews {
 
     /**
      * A booking at the kiosk: what it is, whether its tickets may be printed here now ({@code printable}; else
-     * {@code refusal} says why, with the code a print would answer), its first print and the number of reprints.
+     * {@code refusal} says why, with the code a print would answer), its first print, the number of reprints and its
+     * tickets as a counter sale shows them.
      */
     public record PickupBooking(
             String bookingId,
@@ -38,20 +39,6 @@ public final class PickupViews {
 
     /** Where and when a booking's tickets were first printed. */
     public record Printed(Instant at, String deviceId, String deviceName) {}
-
-    /**
-     * One paper ticket: the pass (its QR text), the unit, the masked holder of a real-name ticket, and how many
-     * visitors it admits (a group pass: the whole party, {@code unitId} null).
-     */
-    public record Ticket(
-            String passId,
-            String qrText,
-            String unitId,
-            String unitName,
-            MaskedIdentity holder,
-            String productName,
-            String slotStart,
-            int partySize) {}
 
     /** One audited print, as the admin list shows it. */
     public record PrintRecord(

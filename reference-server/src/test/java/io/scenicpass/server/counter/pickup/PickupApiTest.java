@@ -42,13 +42,15 @@ class PickupApiTest {
     TestServer ts;
     String key;
     DeviceCredentials kiosk;
+    DeviceCredentials boxOffice;
 
     @BeforeEach
     void start() {
         ts = TestServer.h2(dir);
         IdentityFixture.product(ts, "rn", false);
         key = ts.channel("ota", 1000, 1000, null);
-        kiosk = enroll("kiosk-1");
+        kiosk = enroll("kiosk-1", "KIOSK");
+        boxOffice = enroll("box-1", "BOX_OFFICE");
     }
 
     @AfterEach
@@ -108,11 +110,15 @@ class PickupApiTest {
                 .get(0);
         assertThat(shown.get("refusal").get("code").asText()).isEqualTo("ALREADY_PRINTED");
 
-        assertThat(device("p-1/reprint", "{}").status()).isEqualTo(400);
-        Answer reprint = device("p-1/reprint", "{\"reason\":\"ticket torn\",\"cashierId\":\"c-07\"}");
+        // a reprint is for staff: refused at the kiosk, done at the box office with a reason, audited
+        Answer atKiosk = device("p-1/reprint", "{\"reason\":\"ticket torn\"}");
+        assertThat(atKiosk.status()).isEqualTo(403);
+        assertThat(atKiosk.json().get("code").asText()).isEqualTo("BOX_OFFICE_ONLY");
+        assertThat(device(boxOffice, "p-1/reprint", "{}").status()).isEqualTo(400);
+        Answer reprint = device(boxOffice, "p-1/reprint", "{\"reason\":\"ticket torn\",\"cashierId\":\"c-07\"}");
         assertThat(reprint.status()).as(reprint.body()).isEqualTo(200);
         assertThat(reprint.json().get("reprints").asInt()).isEqualTo(1);
-        assertThat(device("p-1/reprint", "{\"reason\":\"lost in the rain\"}")
+        assertThat(device(boxOffice, "p-1/reprint", "{\"reason\":\"lost in the rain\"}")
                         .json()
                         .get("reprints")
                         .asInt())
@@ -125,7 +131,8 @@ class PickupApiTest {
         assertThat(texts(prints, "bookingCode")).allMatch(c -> !c.isEmpty());
         assertThat(prints.get(1).get("reason").asText()).isEqualTo("ticket torn");
         assertThat(prints.get(1).get("by").asText()).isEqualTo("c-07");
-        assertThat(prints.get(2).get("deviceName").asText()).isEqualTo("kiosk kiosk-1");
+        assertThat(prints.get(0).get("deviceName").asText()).isEqualTo("kiosk kiosk-1");
+        assertThat(prints.get(2).get("deviceName").asText()).isEqualTo("box_office box-1");
         assertThat(ts.get("/admin/v1/counter/pickups", null).status()).isEqualTo(401);
     }
 
@@ -158,6 +165,9 @@ class PickupApiTest {
         }
         assertThat(ts.post(P + "/lookup", null, "{\"bookingCode\":\"p-code\"}").status())
                 .isEqualTo(401);
+        Answer gate = device(enroll("gate-9", "GATE"), "lookup", "{\"bookingCode\":\"p-code\"}");
+        assertThat(gate.status()).isEqualTo(403);
+        assertThat(gate.json().get("code").asText()).isEqualTo("NOT_A_SELLER");
         assertThat(device("nope/print", null).json().get("code").asText()).isEqualTo("BOOKING_NOT_FOUND");
     }
 
@@ -174,7 +184,7 @@ class PickupApiTest {
 
         refused("p-cancel", "BOOKING_CANCELLED");
         refused("p-hold", "BOOKING_NOT_CONFIRMED");
-        Answer notPrinted = device("p-today/reprint", "{\"reason\":\"x\"}");
+        Answer notPrinted = device(boxOffice, "p-today/reprint", "{\"reason\":\"x\"}");
         assertThat(notPrinted.status()).isEqualTo(409);
         assertThat(notPrinted.json().get("code").asText()).isEqualTo("NOT_PRINTED");
 
@@ -203,19 +213,28 @@ class PickupApiTest {
         assertThat(print.json().get("code").asText()).isEqualTo(code);
     }
 
-    private DeviceCredentials enroll(String gateId) {
+    private DeviceCredentials enroll(String gateId, String role) {
         ts.server.admin().putGate(new SiteStore.Gate(gateId, "Visitor centre", "park", "IN"));
         Answer t = ts.post(
-                "/admin/v1/enrollment-tokens", TestServer.ADMIN, "{\"gateId\":\"" + gateId + "\",\"label\":\"kiosk\"}");
+                "/admin/v1/enrollment-tokens",
+                TestServer.ADMIN,
+                "{\"gateId\":\"" + gateId + "\",\"label\":\"counter\",\"role\":\"" + role + "\"}");
         assertThat(t.status()).as(t.body()).isEqualTo(201);
         return new Provisioning(new CredentialStore(dir.resolve(gateId + ".json")))
                 .serverUrl(ts.server.baseUrl())
-                .enroll(t.json().get("token").asText(), "kiosk " + gateId, "SP-KIOSK");
+                .enroll(
+                        t.json().get("token").asText(),
+                        role.toLowerCase(java.util.Locale.ROOT) + " " + gateId,
+                        "SP-" + role);
     }
 
     /** A POST of the kiosk to {@code /terminal/v1/counter/pickups/<path>}. */
     private Answer device(String path, String json) {
-        return ts.send("POST", P + "/" + path, null, json, Map.of("Authorization", "Device " + kiosk.deviceToken()));
+        return device(kiosk, path, json);
+    }
+
+    private Answer device(DeviceCredentials d, String path, String json) {
+        return ts.send("POST", P + "/" + path, null, json, Map.of("Authorization", "Device " + d.deviceToken()));
     }
 
     /** Reserves and confirms over OCTO with a reseller reference; the QR texts of the unit items in order. */
