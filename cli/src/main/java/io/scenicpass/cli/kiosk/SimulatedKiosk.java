@@ -109,7 +109,17 @@ public final class SimulatedKiosk implements AutoCloseable {
         units.clear();
         holders.clear();
         sale = null;
-        return map("productId", productId, "slotId", slotId, "realName", p.realName(), "remaining", s.remaining());
+        return map(
+                "productId",
+                productId,
+                "slotId",
+                slotId,
+                "start",
+                String.valueOf(s.start()),
+                "realName",
+                p.realName(),
+                "remaining",
+                s.remaining());
     }
 
     /** {@code add UNIT [N]}: N tickets of a unit. */
