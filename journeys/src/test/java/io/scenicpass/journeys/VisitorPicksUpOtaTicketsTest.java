@@ -15,6 +15,7 @@ import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Decision;
+import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.counter.PickUp;
 import io.scenicpass.terminal.counter.PickUpDesk;
 import io.scenicpass.terminal.device.DeviceHealth;
@@ -181,13 +182,14 @@ class VisitorPicksUpOtaTicketsTest {
                 .identity(new Identity().type("CN_ID").number(number).name(name));
     }
 
+    /** The pick-up desk of a selling device's counter (its server link and printer). */
     private static PickUpDesk desk(Park park, String name, String role, TicketPrinter printer) {
-        return PickUpDesk.builder()
+        return PickUpDesk.of(Counter.builder()
                 .credentials(park.seller(name, role))
                 .printer(printer)
                 .clock(park.clock)
                 .header("ScenicPass 示范景区 Demo Park")
-                .build();
+                .build());
     }
 
     private static List<String> qrCodes(Path paper) throws Exception {

@@ -6,16 +6,11 @@ import io.scenicpass.terminal.device.CredentialKind;
 import io.scenicpass.terminal.device.PrintResult;
 import io.scenicpass.terminal.device.ScannedCredential;
 import io.scenicpass.terminal.device.TicketPrinter;
-import io.scenicpass.terminal.internal.sync.ConnectivityMonitor;
 import io.scenicpass.terminal.internal.sync.TerminalApi;
-import io.scenicpass.terminal.sync.DeviceCredentials;
-import io.scenicpass.terminal.sync.ServerClock;
 import io.scenicpass.terminal.sync.SyncErrorCode;
 import io.scenicpass.terminal.sync.SyncException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * reprint first, then the paper comes out. Server refusals are {@link SyncException}s carrying the server's code.
  *
  * <pre>{@code
- * PickUpDesk desk = PickUpDesk.builder().credentials(creds).printer(printer).header("西湖景区 West Lake").build();
+ * PickUpDesk desk = PickUpDesk.of(counter); // the kiosk's Counter: same device, server link and printer
  * for (PickUp b : desk.lookup(swipedCard)) {
  *     if (b.printable()) desk.print(b);
  * }
@@ -108,25 +102,19 @@ public final class PickUpDesk {
     /** Passes printed of bookings whose print is not recorded yet (a retry after a paper-out prints the rest). */
     private final Map<String, Set<String>> out = new ConcurrentHashMap<>();
 
-    private PickUpDesk(Builder b) {
-        DeviceCredentials credentials = Objects.requireNonNull(b.credentials, "credentials");
-        this.printer = Objects.requireNonNull(b.printer, "printer");
-        this.clock = b.clock;
-        this.paper = new SaleTickets(b.header, b.zone);
-        OkHttpClient http = b.http != null
-                ? b.http
-                : new OkHttpClient.Builder()
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .readTimeout(Duration.ofSeconds(15))
-                        .build();
-        ConnectivityMonitor monitor = new ConnectivityMonitor(1, Duration.ofSeconds(15), (x, y) -> {});
-        this.api = new TerminalApi(
-                http, credentials.serverUrl(), credentials.deviceToken(), clock, ServerClock.IGNORE, monitor);
+    private PickUpDesk(Counter counter) {
+        this.api = counter.api();
+        this.printer = counter.printer();
+        this.paper = counter.paper();
+        this.clock = counter.clock();
     }
 
-    /** @return a builder; {@link Builder#credentials} and {@link Builder#printer} are required */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * @param counter the kiosk's or box office's counter (its link to the server, printer, layout and clock are shared)
+     * @return its pick-up desk
+     */
+    public static PickUpDesk of(Counter counter) {
+        return new PickUpDesk(Objects.requireNonNull(counter, "counter"));
     }
 
     /**
@@ -241,58 +229,5 @@ public final class PickUpDesk {
             throw new SyncException(SyncErrorCode.BAD_RESPONSE, "unreadable pick-up answer");
         }
         return n;
-    }
-
-    /** Builder of a {@link PickUpDesk}. */
-    public static final class Builder {
-        private DeviceCredentials credentials;
-        private TicketPrinter printer;
-        private OkHttpClient http;
-        private Clock clock = Clock.systemUTC();
-        private String header = "ScenicPass";
-        private ZoneId zone = ZoneId.of("Asia/Shanghai");
-
-        private Builder() {}
-
-        /** @param c the enrolled device's credentials (a KIOSK or BOX_OFFICE) @return this */
-        public Builder credentials(DeviceCredentials c) {
-            this.credentials = c;
-            return this;
-        }
-
-        /** @param p the ticket printer @return this */
-        public Builder printer(TicketPrinter p) {
-            this.printer = p;
-            return this;
-        }
-
-        /** @param h the HTTP client (timeouts, interceptors); default: 5 s connect, 15 s read @return this */
-        public Builder httpClient(OkHttpClient h) {
-            this.http = h;
-            return this;
-        }
-
-        /** @param c the device clock @return this */
-        public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c, "clock");
-            return this;
-        }
-
-        /** @param h the first line of every ticket (the park's name) @return this */
-        public Builder header(String h) {
-            this.header = Objects.requireNonNull(h, "header");
-            return this;
-        }
-
-        /** @param z the park's time zone, for slot times on the paper @return this */
-        public Builder zone(ZoneId z) {
-            this.zone = Objects.requireNonNull(z, "zone");
-            return this;
-        }
-
-        /** @return the desk */
-        public PickUpDesk build() {
-            return new PickUpDesk(this);
-        }
     }
 }
