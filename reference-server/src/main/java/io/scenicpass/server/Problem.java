@@ -32,6 +32,20 @@ public enum Problem {
     SHIFT_ALREADY_OPEN(OctoErrorCode.BAD_REQUEST),
     /** The box office: wrong cashier or PIN (401, counted by the AuthThrottle like any refused credential). */
     WRONG_PIN(OctoErrorCode.UNAUTHORIZED),
+    /** A pick-up: no booking has the code typed at the kiosk (404). */
+    BOOKING_NOT_FOUND(OctoErrorCode.BAD_REQUEST),
+    /** A pick-up: the booking's tickets were printed already (409; a box office may reprint, audited). */
+    ALREADY_PRINTED(OctoErrorCode.BAD_REQUEST),
+    /** A reprint of tickets never printed (409: print them first). */
+    NOT_PRINTED(OctoErrorCode.BAD_REQUEST),
+    /** A pick-up of a cancelled booking (409). */
+    BOOKING_CANCELLED(OctoErrorCode.BAD_REQUEST),
+    /** A pick-up of a hold that ran out (409). */
+    BOOKING_EXPIRED(OctoErrorCode.BAD_REQUEST),
+    /** A pick-up of a booking not confirmed yet (409). */
+    BOOKING_NOT_CONFIRMED(OctoErrorCode.BAD_REQUEST),
+    /** A pick-up of a booking whose visit day is over (409). */
+    VISIT_DAY_PASSED(OctoErrorCode.BAD_REQUEST),
     TOO_MANY_REQUESTS,
     PAYLOAD_TOO_LARGE(OctoErrorCode.BAD_REQUEST),
     /** A method-override header or {@code _method} parameter: the request line's method is the only method. */

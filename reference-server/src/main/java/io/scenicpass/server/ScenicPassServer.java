@@ -19,6 +19,7 @@ import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
 import io.scenicpass.server.counter.CounterModule;
+import io.scenicpass.server.counter.pickup.PickupModule;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.RunMarker;
 import io.scenicpass.server.flow.FlowConfig;
@@ -93,6 +94,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.offline.OfflineModule offline;
     private Delegations delegations;
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
+    private PickupModule pickup;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -186,6 +188,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 clock);
         boxOffice = new io.scenicpass.server.counter.boxoffice.BoxOfficeModule(
                 platform, counter, sales.passCancellation, payments.payments, admin.admin);
+        pickup = new PickupModule(platform, sales.identity.identities, counter.auth, admin.admin);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -227,7 +230,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 offline.api(admin.admin)::register,
                 new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
                                 adapters.ctrip::register,
-                boxOffice.api::register);
+                boxOffice.api::register,
+                pickup.api::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -448,6 +452,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The box office: cashiers, shifts and their cash-up, refunds at the counter. */
     public io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice() {
         return boxOffice;
+    }
+
+    /** Pick-up (取票) of pre-booked tickets at kiosks and box offices. */
+    public PickupModule pickup() {
+        return pickup;
     }
 
     public DeviceService devices() {

@@ -133,9 +133,16 @@ public final class ApiError {
             case BOX_OFFICE_ONLY:
                 return 403;
             case NOT_FOUND:
+            case BOOKING_NOT_FOUND:
                 return 404;
             case CONFLICT:
             case SHIFT_ALREADY_OPEN:
+            case ALREADY_PRINTED:
+            case NOT_PRINTED:
+            case BOOKING_CANCELLED:
+            case BOOKING_EXPIRED:
+            case BOOKING_NOT_CONFIRMED:
+            case VISIT_DAY_PASSED:
                 return 409;
             case PAYLOAD_TOO_LARGE:
                 return 413;

@@ -216,6 +216,11 @@ public final class IdentityService {
         return keys.lookup(d.type(), d.number());
     }
 
+    /** The bookings holding document {@code d} for visits from {@code from} to {@code to} (by its keyed hash). */
+    public List<String> bookingsOf(Connection c, Document d, LocalDate from, LocalDate to) throws SQLException {
+        return visitors.bookingsOf(c, lookup(d), from, to);
+    }
+
     /** The lookup hash and the holder binding of a document. */
     public Hashes hashes(Connection c, Document d) throws SQLException {
         byte[] areaKey = AreaBindingKey.raw(c, settings, random);

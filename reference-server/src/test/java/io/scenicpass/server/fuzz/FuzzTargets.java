@@ -503,6 +503,31 @@ final class FuzzTargets {
                 Auth.DEVICE,
                 r -> p + "/peer-endpoint",
                 r -> "{\"endpoint\":\"127.0.0.1:7700\"}");
+        // pick-up (取票): the fuzz device is a gate, so mostly NOT_A_SELLER; bodies and paths still parsed first or not
+        add(
+                t,
+                "POST",
+                p + "/counter/pickups/lookup",
+                Auth.DEVICE,
+                r -> p + "/counter/pickups/lookup",
+                r -> pick(
+                        r,
+                        "{\"bookingCode\":\"" + pick(r, fx.confirmedUuids()) + "\"}",
+                        "{\"document\":{\"type\":\"CN_ID\",\"number\":\"11010519491231002X\"}}"));
+        add(
+                t,
+                "POST",
+                p + "/counter/pickups/{bookingId}/print",
+                Auth.DEVICE,
+                r -> p + "/counter/pickups/" + enc(pick(r, fx.confirmedUuids())) + "/print",
+                r -> "{}");
+        add(
+                t,
+                "POST",
+                p + "/counter/pickups/{bookingId}/reprint",
+                Auth.DEVICE,
+                r -> p + "/counter/pickups/" + enc(pick(r, fx.confirmedUuids())) + "/reprint",
+                r -> "{\"reason\":\"torn\",\"cashierId\":\"c-1\"}");
         return t;
     }
 

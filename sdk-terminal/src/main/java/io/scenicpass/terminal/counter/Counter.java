@@ -89,6 +89,26 @@ public final class Counter {
         return credentials.deviceId();
     }
 
+    /** @return this counter's link to the server (shared by the counter's other clients, e.g. {@link PickUpDesk}) */
+    TerminalApi api() {
+        return api;
+    }
+
+    /** @return this counter's printer */
+    TicketPrinter printer() {
+        return printer;
+    }
+
+    /** @return this counter's ticket layout */
+    SaleTickets paper() {
+        return paper;
+    }
+
+    /** @return this counter's clock */
+    Clock clock() {
+        return clock;
+    }
+
     /** @return what is on sale today (the park's day, as the server counts it) */
     public CatalogueDay catalogue() {
         return catalogue(api.url("counter/catalogue").build());

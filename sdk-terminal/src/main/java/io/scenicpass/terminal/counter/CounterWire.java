@@ -65,14 +65,7 @@ final class CounterWire {
                     : null;
             List<Ticket> tickets = new ArrayList<>();
             for (JsonNode t : n.path("tickets")) {
-                tickets.add(new Ticket(
-                        required(t, "passId"),
-                        required(t, "qrText"),
-                        required(t, "unitId"),
-                        text(t, "unitName"),
-                        holder(t.path("holder")),
-                        text(t, "productName"),
-                        instant(text(t, "slotStart"))));
+                tickets.add(ticket(t));
             }
             return new Sale(
                     required(n, "saleId"),
@@ -91,6 +84,18 @@ final class CounterWire {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a readable sale: " + e.getMessage(), e);
         }
+    }
+
+    /** One ticket of a sale or a pick-up ({@code {passId, qrText, unitId, unitName, holder, productName, slotStart}}). */
+    static Ticket ticket(JsonNode t) {
+        return new Ticket(
+                required(t, "passId"),
+                required(t, "qrText"),
+                required(t, "unitId"),
+                text(t, "unitName"),
+                holder(t.path("holder")),
+                text(t, "productName"),
+                instant(text(t, "slotStart")));
     }
 
     static CatalogueDay catalogue(JsonNode n) {
@@ -148,7 +153,7 @@ final class CounterWire {
         }
     }
 
-    private static String required(JsonNode n, String field) {
+    static String required(JsonNode n, String field) {
         String v = text(n, field);
         if (v == null || v.isEmpty()) {
             throw new IllegalArgumentException(field + " missing");
@@ -156,7 +161,7 @@ final class CounterWire {
         return v;
     }
 
-    private static String text(JsonNode n, String field) {
+    static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
     }

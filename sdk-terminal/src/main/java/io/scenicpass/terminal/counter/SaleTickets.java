@@ -42,13 +42,18 @@ public final class SaleTickets {
 
     /** @param sale the sale @param t one of its tickets @return the ticket's layout */
     public TicketLayout ticket(Sale sale, Ticket t) {
+        return ticket(sale.bookingCode(), t);
+    }
+
+    /** @param bookingCode the booking's code (a sale's, or a picked-up booking's) @param t a ticket @return its layout */
+    public TicketLayout ticket(String bookingCode, Ticket t) {
         TicketLayout.Builder b = TicketLayout.builder()
                 .line(header, Style.LARGE, Style.BOLD, Style.CENTRED)
                 .line(t.productName(), Style.BOLD, Style.CENTRED)
                 .line("票种 Ticket: " + t.unitName());
         t.slotStart().ifPresent(s -> b.line("入园 Entry: " + when(s)));
         t.holder().ifPresent(h -> b.line("持票人 Holder: " + h));
-        b.line("订单 Booking: " + nullToDash(sale.bookingCode()))
+        b.line("订单 Booking: " + nullToDash(bookingCode))
                 .qr(t.qrText())
                 .line(t.passId(), Style.CENTRED)
                 .feed(2);

@@ -70,6 +70,18 @@ public final class VisitorStore {
                 lookup);
     }
 
+    /** The bookings that hold a document (by lookup hash) for visits from {@code from} to {@code to} (inclusive). */
+    public List<String> bookingsOf(Connection c, String lookup, LocalDate from, LocalDate to) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT DISTINCT booking_uuid FROM visitor_identity WHERE lookup=? AND visit_date BETWEEN ? AND ?"
+                        + " ORDER BY booking_uuid",
+                rs -> rs.getString(1),
+                lookup,
+                from,
+                to);
+    }
+
     /** Gives back a booking's limit places (they are taken again for its current documents). */
     public void eraseClaims(Connection c, String bookingUuid) throws SQLException {
         Jdbc.update(c, "DELETE FROM identity_claim WHERE booking_uuid=?", bookingUuid);
