@@ -18,6 +18,7 @@ import io.scenicpass.server.cluster.JobLeases;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.counter.CounterModule;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.RunMarker;
 import io.scenicpass.server.flow.FlowConfig;
@@ -86,6 +87,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private ClusterModule cluster;
     private TerminalModule terminal;
     private PaymentsModule payments;
+    private CounterModule counter;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -167,6 +169,7 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
+        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -203,6 +206,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
+                counter.api::register,
                 adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -403,6 +407,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */
     public PaymentsModule payments() {
         return payments;
+    }
+
+    /** The counter: selling at kiosks and box offices ({@code /terminal/v1/counter}). */
+    public CounterModule counter() {
+        return counter;
     }
 
     public DeviceService devices() {
