@@ -1,6 +1,7 @@
 // A visitor buys at the kiosk's touch screen: language → product → slot → units → documents → pay → printed.
-// params: lang ('zh-CN' | 'en'), productId, units {unitId: count}, pay ('CODE' | 'NATIVE'), paymentCode,
-//         expect ('PAID' | 'DECLINED'). Returns what the screens showed; screenshots <lang>-<screen>.png.
+// params: lang ('zh-CN' | 'en'), productId, units {unitId: count}, swipe (take each ticket's document from the ID
+//         card reader, else leave the documents blank), pay ('CODE' | 'NATIVE'), paymentCode,
+//         phoneUrl (NATIVE: POSTed the QR's screenshot file, it pays), expect ('PAID' | 'DECLINED'). Returns what the screens showed; screenshots <lang>-<screen>.png.
 module.exports = async ({ page, url, params, shot }) => {
   const seen = [];
   const smallest = {};
@@ -43,7 +44,7 @@ module.exports = async ({ page, url, params, shot }) => {
   await page.waitForSelector('body[data-screen="documents"], body[data-screen="pay"]');
   if (await page.$('body[data-screen="documents"]')) {
     await at('documents');
-    const tickets = await page.$$eval('[data-ticket]', (els) => els.length);
+    const tickets = params.swipe ? await page.$$eval('[data-ticket]', (els) => els.length) : 0;
     for (let i = 0; i < tickets; i++) {
       await page.click(`#read-id-${i}`);
       await page.waitForSelector(`[data-ticket="${i}"][data-complete="true"]`);
@@ -62,7 +63,11 @@ module.exports = async ({ page, url, params, shot }) => {
       codeUrl: await page.getAttribute('#payment-qr', 'data-code-url'),
       svgs: await page.$$eval('#payment-qr svg', (s) => s.length),
       width: await page.$eval('#payment-qr svg', (s) => s.getBoundingClientRect().width),
+      picture: await shot(`${tag}-payment-qr`, '#payment-qr'),
     };
+    // the visitor's phone scans the QR on the screen and pays (params.phoneUrl: the test's stand-in for the phone)
+    const scanned = await page.request.post(params.phoneUrl, { data: qr.picture });
+    qr.phone = await scanned.text();
   } else {
     await page.click('#pay-code');
     await at('pay-code');
@@ -72,7 +77,7 @@ module.exports = async ({ page, url, params, shot }) => {
   const out = { defaultLang, buyLabel, slotId, remainingBefore, total, amount, saleId, qr, seen, smallest };
   if (params.expect === 'DECLINED') {
     await page.waitForSelector('#problem[data-code="PAYMENT_DECLINED"]');
-    await at('pay');
+    await shot(`${tag}-pay-declined`);
     out.problem = (await page.textContent('#problem')).trim();
     return out;
   }

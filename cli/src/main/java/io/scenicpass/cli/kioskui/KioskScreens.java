@@ -127,11 +127,12 @@ final class KioskScreens {
             }
             return;
         }
-        if (form.entries().stream().anyMatch(e -> !e.complete())) {
-            renderDocuments(ctx, form, p, "DOCUMENT_MISSING");
-            return;
+        try {
+            sell(ctx, form, p);
+        } catch (KioskError e) {
+            // a document refused (missing, too young, over its limit …): the same screen, the visitor's entries kept
+            renderDocuments(ctx, form, p, e.code());
         }
-        sell(ctx, form, p);
     }
 
     private void renderDocuments(Context ctx, OrderForm form, Product p, String problem) {
@@ -139,7 +140,7 @@ final class KioskScreens {
     }
 
     private void sell(Context ctx, OrderForm form, Product p) {
-        SaleView sale = backend.sell(form.saleId(), p.id(), form.slotId(), form.items(p.realName()));
+        SaleView sale = backend.sell(form.saleId(), p.id(), form.slotId(), form.items());
         ctx.redirect("/sales/" + sale.saleId());
     }
 
@@ -211,7 +212,16 @@ final class KioskScreens {
 
     private void done(Context ctx) {
         SaleView sale = backend.sale(ctx.pathParam("sale"));
-        render(ctx, "done", Map.of("sale", sale));
+        // real-name tickets open the gate with the ID card too: say so (the product of the sale's day)
+        boolean realName = sale.tickets().stream()
+                .map(KioskBackend.Ticket::slotStart)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .map(t -> LocalDate.ofInstant(t, backend.zone()))
+                .flatMap(d -> backend.catalogue(d).product(sale.productId()))
+                .map(Product::realName)
+                .orElse(false);
+        render(ctx, "done", Map.of("sale", sale, "realName", realName));
     }
 
     private LocalDate day(Context ctx) {

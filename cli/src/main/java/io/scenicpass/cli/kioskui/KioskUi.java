@@ -38,6 +38,7 @@ public final class KioskUi implements AutoCloseable {
                             .header("Cache-Control", "max-age=3600")
                             .result(css));
             config.routes.get("/lang/{lang}", KioskUi::switchLanguage);
+            config.routes.get("/favicon.ico", ctx -> ctx.status(204));
             screens.register(config.routes);
             config.routes.exception(KioskError.class, (e, ctx) -> {
                 ctx.status(e.code().equals("UNAVAILABLE") ? 503 : 409);
@@ -104,7 +105,7 @@ public final class KioskUi implements AutoCloseable {
     /** /lang/en?back=/buy: remembers the language, back to the same screen (a local path only). */
     private static void switchLanguage(Context ctx) {
         String lang = ctx.pathParam("lang");
-        if (Messages.LANGUAGES.contains(lang)) {
+        if (lang != null && Messages.LANGUAGES.contains(lang)) {
             ctx.cookie(LANG_COOKIE, lang, 365 * 24 * 3600);
         }
         String back = ctx.queryParam("back");

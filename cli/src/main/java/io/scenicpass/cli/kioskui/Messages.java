@@ -31,7 +31,7 @@ public final class Messages {
 
     /** @param lang a language tag, anything unknown (or null) meaning the default @return its messages */
     public static Messages of(String lang) {
-        String l = LANGUAGES.contains(lang) ? lang : LANGUAGES.get(0);
+        String l = lang != null && LANGUAGES.contains(lang) ? lang : LANGUAGES.get(0);
         return LOADED.computeIfAbsent(l, k -> new Messages(k, load(k.replace('-', '_'))));
     }
 

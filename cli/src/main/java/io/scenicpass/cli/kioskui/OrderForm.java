@@ -27,6 +27,10 @@ public record OrderForm(String saleId, LocalDate date, String productId, String 
             return !type.isBlank() && !number.isBlank() && !name.isBlank();
         }
 
+        boolean blank() {
+            return number.isBlank() && name.isBlank() && birthDate.isBlank();
+        }
+
         Entry with(Identity id) {
             return new Entry(
                     unitId,
@@ -130,14 +134,17 @@ public record OrderForm(String saleId, LocalDate date, String productId, String 
         return new OrderForm(saleId, date, productId, slotId, copy);
     }
 
-    /** The items to sell: with identities when the product is real-name (every entry then complete). */
-    List<Item> items(boolean realName) {
+    /**
+     * The items to sell: a ticket with its document when one is given (the server says which tickets need one: a
+     * real-name product, a concession whose age the document proves); a half-filled document is refused here.
+     */
+    List<Item> items() {
         List<Item> items = new ArrayList<>();
         for (Entry e : entries) {
-            if (realName && !e.complete()) {
-                throw new KioskError("DOCUMENT_MISSING", "every ticket of this product needs its holder's document");
+            if (!e.complete() && !e.blank()) {
+                throw new KioskError("DOCUMENT_INCOMPLETE", "a document needs its type, number and name");
             }
-            items.add(new Item(e.unitId(), realName ? e.identity() : null));
+            items.add(new Item(e.unitId(), e.complete() ? e.identity() : null));
         }
         return items;
     }

@@ -1,5 +1,6 @@
 // Runs one browser script in the machine's headless Chromium through playwright-core (BrowserHarness starts it).
 // A script is a CommonJS module: module.exports = async ({ page, url, params, shot, context }) => result;
+// (page.request reaches other local endpoints, e.g. a test's stand-in for the visitor's phone)
 // the result (JSON) and the screenshots taken with shot(name) come back on one marked stdout line.
 'use strict';
 const path = require('path');
@@ -28,9 +29,14 @@ async function main() {
     context.setDefaultTimeout(Number(env.SCENICPASS_STEP_TIMEOUT_MS || 30000));
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e.message)));
-    const shot = async (name) => {
+    // shot('home') saves the whole page, shot('qr', '#payment-qr') one element
+    const shot = async (name, selector) => {
       const file = path.join(out, name + '.png');
-      await page.screenshot({ path: file, fullPage: true });
+      if (selector) {
+        await page.locator(selector).screenshot({ path: file });
+      } else {
+        await page.screenshot({ path: file, fullPage: true });
+      }
       shots.push(file);
       return file;
     };
