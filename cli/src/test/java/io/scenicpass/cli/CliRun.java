@@ -30,6 +30,19 @@ final class CliRun {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** The output's lines, each read as JSON ({@code --json}). */
+    List<com.fasterxml.jackson.databind.JsonNode> json() {
+        List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>();
+        for (String line : lines()) {
+            try {
+                out.add(ReferenceServerProcess.JSON.readTree(line));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("not a JSON line: " + line, e);
+            }
+        }
+        return out;
+    }
+
     List<String> lines() {
         List<String> l = new ArrayList<>();
         for (String s : out.split("\n")) {

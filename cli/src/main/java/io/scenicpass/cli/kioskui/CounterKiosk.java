@@ -132,7 +132,7 @@ public final class CounterKiosk implements KioskBackend {
                 s.expiresAt().orElse(null),
                 s.payment()
                         .map(p -> new Payment(
-                                p.id(),
+                                p.id().orElse(null),
                                 p.method().name(),
                                 p.state(),
                                 p.codeUrl().orElse(null)))

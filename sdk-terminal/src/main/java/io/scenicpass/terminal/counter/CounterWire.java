@@ -58,7 +58,7 @@ final class CounterWire {
             JsonNode p = n.path("payment");
             Sale.Payment payment = p.isObject()
                     ? new Sale.Payment(
-                            required(p, "id"),
+                            text(p, "id"),
                             PaymentMethod.valueOf(required(p, "method")),
                             text(p, "state"),
                             text(p, "codeUrl"))
@@ -70,7 +70,7 @@ final class CounterWire {
                         required(t, "qrText"),
                         required(t, "unitId"),
                         text(t, "unitName"),
-                        text(t, "holder"),
+                        holder(t.path("holder")),
                         text(t, "productName"),
                         instant(text(t, "slotStart"))));
             }
@@ -122,7 +122,21 @@ final class CounterWire {
         }
     }
 
-    /** An ISO-8601 instant or offset date-time; null stays null. */
+    /** The masked holder ({@code {type, number, name, country}}) as one printable line, e.g. {@code 张* 3301****1234}. */
+    private static String holder(JsonNode h) {
+        if (h.isTextual()) {
+            return h.asText();
+        }
+        if (!h.isObject()) {
+            return null;
+        }
+        String name = text(h, "name");
+        String number = text(h, "number");
+        String line = ((name == null ? "" : name) + " " + (number == null ? "" : number)).trim();
+        return line.isEmpty() ? null : line;
+    }
+
+    /** An ISO-8601 instant or offset date-time (seconds optional); null stays null. */
     static Instant instant(String s) {
         if (s == null) {
             return null;

@@ -46,21 +46,21 @@ public final class Sale {
         private final String codeUrl;
 
         /**
-         * @param id the payment id
+         * @param id the provider payment's id (null for cash)
          * @param method how it is paid
          * @param state the payment's state as the server named it (e.g. PENDING, SUCCEEDED, DECLINED)
          * @param codeUrl the QR to show for a NATIVE payment, or null
          */
         public Payment(String id, PaymentMethod method, String state, String codeUrl) {
-            this.id = Objects.requireNonNull(id, "id");
+            this.id = id;
             this.method = Objects.requireNonNull(method, "method");
             this.state = state == null ? "" : state;
             this.codeUrl = codeUrl;
         }
 
-        /** @return the payment id */
-        public String id() {
-            return id;
+        /** @return the provider payment's id (none for cash) */
+        public Optional<String> id() {
+            return Optional.ofNullable(id);
         }
 
         /** @return how it is paid */

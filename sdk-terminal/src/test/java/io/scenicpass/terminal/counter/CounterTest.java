@@ -272,8 +272,10 @@ class CounterTest {
                     .append(i)
                     .append("\",\"qrText\":\"SP1:pass-")
                     .append(i)
-                    .append("\",\"unitId\":\"adult\",\"unitName\":\"Adult\",\"holder\":\"张* 1101**********002X\","
-                            + "\"productName\":\"Park entry\",\"slotStart\":\"2026-12-06T01:00:00Z\"}");
+                    .append(
+                            "\",\"unitId\":\"adult\",\"unitName\":\"Adult\",\"holder\":{\"type\":\"CN_ID\",\"number\":\"1101**********002X\","
+                                    + "\"name\":\"张*\",\"country\":\"CHN\"},"
+                                    + "\"productName\":\"Park entry\",\"slotStart\":\"2026-12-06T09:00+08:00\"}");
         }
         String payment = paymentState == null
                 ? "null"
