@@ -17,9 +17,7 @@ import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.device.escpos.EscPosEncoder;
 import io.scenicpass.terminal.device.sim.SimulatedTicketPrinter;
 import io.scenicpass.terminal.document.ChineseIdNumber;
-import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
-import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
 import io.scenicpass.testing.browser.QrPictures;
@@ -33,6 +31,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -63,13 +66,7 @@ class VisitorUsesTheKioskScreenTest {
     void open() throws Exception {
         browser = BrowserHarness.require(); // skips loudly without node, chromium or playwright-core
         park = Park.open(dir);
-        TestAnswer token = new TestAnswer(park.admin(
-                "POST",
-                "/admin/v1/enrollment-tokens",
-                "{\"gateId\":\"gate-north\",\"label\":\"kiosk by the north gate\",\"role\":\"KIOSK\"}"));
-        DeviceCredentials kiosk = new Provisioning(new CredentialStore(dir.resolve("kiosk/device.json")))
-                .serverUrl(park.server.server.baseUrl())
-                .enroll(token.json.get("enrollmentCode").asText(), "kiosk north", "kiosk-ui-journey");
+        DeviceCredentials kiosk = park.seller("kiosk-ui", "KIOSK");
         printer = new SimulatedTicketPrinter(
                 kiosk.deviceId(), park.clock, dir.resolve("kiosk/printer.bin"), EscPosEncoder.defaults());
         printer.start();
@@ -191,6 +188,61 @@ class VisitorUsesTheKioskScreenTest {
                 .isZero();
     }
 
+    @Test
+    void badInputGetsTheErrorScreenWithItsCodeNeverAServerError() throws Exception {
+        OkHttpClient http = new OkHttpClient();
+        String base = "http://127.0.0.1:" + ui.port();
+        String slot = ui.backend()
+                .catalogue(LocalDate.ofInstant(park.clock.instant(), PARK))
+                .product("park-entry")
+                .orElseThrow()
+                .slots()
+                .get(0)
+                .id();
+        Map<String, Request> asked = new java.util.LinkedHashMap<>();
+        asked.put(
+                "BAD_DATE",
+                new Request.Builder().url(base + "/buy?date=tomorrow").build());
+        asked.put(
+                "DAY_NOT_ON_SALE",
+                new Request.Builder().url(base + "/buy?date=2020-01-01").build());
+        asked.put(
+                "NO_SUCH_PRODUCT",
+                new Request.Builder().url(base + "/buy/no-such-thing").build());
+        asked.put(
+                "EMPTY_ORDER",
+                post(base + "/buy/park-entry/" + slot, "date=2026-06-01&saleId=s1&q.park-entry-adult=0"));
+        asked.put(
+                "TOO_MANY_TICKETS",
+                post(base + "/buy/park-entry/" + slot, "date=2026-06-01&saleId=s1&q.park-entry-adult=11"));
+        asked.put("BAD_QUANTITY", post(base + "/documents", "n=abc&saleId=s1&date=2026-06-01"));
+        asked.put("BAD_FORM", post(base + "/documents", "n=1&unit.0=park-entry-adult"));
+        asked.put(
+                "NOT_FOUND", new Request.Builder().url(base + "/no/such/screen").build());
+        for (Map.Entry<String, Request> e : asked.entrySet()) {
+            try (Response res = http.newCall(e.getValue()).execute()) {
+                String body = res.body().string();
+                assertThat(res.code()).as(e.getKey()).isBetween(400, 499);
+                assertThat(body).as(e.getKey()).contains("data-code=\"" + e.getKey() + "\"");
+                assertThat(body).as("in the visitor's words (zh-CN)").contains("抱歉");
+            }
+        }
+        // an unknown sale: the server's refusal, shown with the server's code
+        try (Response res = http.newCall(
+                        new Request.Builder().url(base + "/sales/nope").build())
+                .execute()) {
+            assertThat(res.code()).isBetween(400, 499);
+            assertThat(res.body().string()).contains("data-code=\"").doesNotContain("KIOSK_FAULT");
+        }
+    }
+
+    private static Request post(String url, String form) {
+        return new Request.Builder()
+                .url(url)
+                .post(RequestBody.create(form, MediaType.get("application/x-www-form-urlencoded")))
+                .build();
+    }
+
     private JsonNode buy(
             String lang, String productId, Map<String, Integer> units, boolean swipe, String pay, String expect) {
         return buy(lang, productId, units, swipe, pay, expect, "");
@@ -249,12 +301,5 @@ class VisitorUsesTheKioskScreenTest {
 
     private static String cnId(String first17) {
         return first17 + ChineseIdNumber.checkCharacter(first17);
-    }
-
-    /** An admin answer's JSON. */
-    private record TestAnswer(JsonNode json) {
-        TestAnswer(io.scenicpass.server.testing.TestServer.Answer a) {
-            this(a.status() / 100 == 2 ? a.json() : null);
-        }
     }
 }
