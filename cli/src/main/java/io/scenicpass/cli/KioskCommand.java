@@ -2,6 +2,11 @@ package io.scenicpass.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scenicpass.cli.kiosk.SimulatedKiosk;
+import io.scenicpass.cli.kioskui.CounterKiosk;
+import io.scenicpass.cli.kioskui.KioskBackend;
+import io.scenicpass.cli.kioskui.KioskBackend.DocumentReader;
+import io.scenicpass.cli.kioskui.KioskUi;
+import io.scenicpass.cli.kioskui.PresentedDocuments;
 import io.scenicpass.core.DocumentType;
 import io.scenicpass.terminal.sync.SyncException;
 import java.io.BufferedReader;
@@ -90,6 +95,15 @@ final class KioskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line (for scripts and tests).")
     boolean json;
 
+    @Option(
+            names = "--ui-port",
+            paramLabel = "PORT",
+            description = "Also serve the touch UI on http://127.0.0.1:PORT/ (0: a free port; see the 'ui' event);"
+                    + " id:/passport: lines then go to the screen's document readers.")
+    Integer uiPort;
+
+    private PresentedDocuments screenReaders; // the touch UI's document readers (null without --ui-port)
+
     private PrintWriter out;
 
     @Override
@@ -116,7 +130,15 @@ final class KioskCommand implements Callable<Integer> {
             ready.put("server", k.enrollment().credentials.serverUrl());
             ready.put("enrolled", k.enrollment().now ? "now" : "reused " + data.resolve("device.json"));
             emit("ready", ready);
-            return loop(k);
+            if (uiPort == null) {
+                return loop(k);
+            }
+            screenReaders = new PresentedDocuments();
+            try (KioskUi ui = KioskUi.start(
+                    new CounterKiosk(k.counter(), k.clock(), k.zone(), screenReaders), "127.0.0.1", uiPort)) {
+                emit("ui", Map.of("url", "http://127.0.0.1:" + ui.port() + "/"));
+                return loop(k);
+            }
         }
     }
 
@@ -160,7 +182,9 @@ final class KioskCommand implements Callable<Integer> {
         String[] w = line.split("\\s+");
         String cmd = w[0].toLowerCase(Locale.ROOT);
         String rest = line.substring(w[0].length()).trim();
-        if (cmd.startsWith("id:")) {
+        if (screenReaders != null && (cmd.startsWith("id:") || cmd.startsWith("passport:"))) {
+            emit("presented", present(line));
+        } else if (cmd.startsWith("id:")) {
             String[] f = fields(line.substring(3), 2, "id:<ID number>/<name>");
             emit("document", k.document(DocumentType.CN_ID, f[0], f[1], null, "CHN"));
         } else if (cmd.startsWith("passport:")) {
@@ -204,6 +228,23 @@ final class KioskCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("unknown command '" + w[0] + "' (help lists them)");
             }
         }
+    }
+
+    /** id:/passport: with the touch UI: the document lies on the screen's reader until "swipe ID card" takes it. */
+    private Map<String, Object> present(String line) {
+        KioskBackend.Identity id;
+        DocumentReader reader;
+        if (line.toLowerCase(Locale.ROOT).startsWith("id:")) {
+            String[] f = fields(line.substring(3), 2, "id:<ID number>/<name>");
+            id = new KioskBackend.Identity("CN_ID", f[0], f[1], null);
+            reader = DocumentReader.ID_CARD;
+        } else {
+            String[] f = fields(line.substring(9), 4, "passport:<number>/<birth date>/<country>/<name>");
+            id = new KioskBackend.Identity("PASSPORT", f[0], f[3], LocalDate.parse(f[1]));
+            reader = DocumentReader.MRZ;
+        }
+        screenReaders.present(reader, id);
+        return Map.of("reader", reader.name(), "number", id.masked());
     }
 
     private static String[] fields(String s, int n, String usage) {

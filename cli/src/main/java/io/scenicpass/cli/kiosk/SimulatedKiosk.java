@@ -71,6 +71,21 @@ public final class SimulatedKiosk implements AutoCloseable {
                 .build();
     }
 
+    /** @return the kiosk's counter client (the touch UI sells through it too) */
+    public Counter counter() {
+        return counter;
+    }
+
+    /** @return the kiosk's clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the park's time zone */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** @return the enrollment */
     public Enrollment enrollment() {
         return enrollment;

@@ -1,0 +1,116 @@
+package io.scenicpass.cli.kioskui;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the touch UI needs of the kiosk: the counter API (through sdk-terminal's {@code Counter}), the document readers
+ * and the ticket printer. Every call may throw {@link KioskError} (the server's code and message, or a device's).
+ */
+public interface KioskBackend {
+    /** @return the park's time zone (the day of "today", slot times on screen) */
+    ZoneId zone();
+
+    /** @return the kiosk's date today in the park's zone */
+    LocalDate today();
+
+    /** @param date a day @return what is on sale that day, with live remaining places */
+    Catalogue catalogue(LocalDate date);
+
+    /** Books the order (same saleId again: the same sale, never a second booking). */
+    SaleView sell(String saleId, String productId, String slotId, List<Item> items);
+
+    /** @return the sale as the server has it now */
+    SaleView sale(String saleId);
+
+    /** Pays: NATIVE answers with the payment QR (codeUrl); CODE charges the scanned payment code. */
+    SaleView pay(String saleId, PayMethod method, String paymentCode);
+
+    /** Cancels an unpaid sale (its places go back). */
+    SaleView cancel(String saleId);
+
+    /** Prints a paid sale's tickets once; @return how many tickets came out */
+    int print(String saleId);
+
+    /** Reads the document presented at the reader, or empty when none is there. */
+    Optional<Identity> readDocument(DocumentReader reader);
+
+    /** How the visitor pays. */
+    enum PayMethod {
+        NATIVE,
+        CODE
+    }
+
+    /** Which reader the visitor uses. */
+    enum DocumentReader {
+        ID_CARD,
+        MRZ
+    }
+
+    /** A day's products. */
+    record Catalogue(LocalDate date, List<Product> products) {
+        public Optional<Product> product(String id) {
+            return products.stream().filter(p -> p.id().equals(id)).findFirst();
+        }
+    }
+
+    /** A product, its units (ticket types with prices) and its slots. */
+    record Product(String id, String name, boolean realName, List<Unit> units, List<Slot> slots) {
+        public Optional<Unit> unit(String unitId) {
+            return units.stream().filter(u -> u.id().equals(unitId)).findFirst();
+        }
+
+        public Optional<Slot> slot(String slotId) {
+            return slots.stream().filter(s -> s.id().equals(slotId)).findFirst();
+        }
+    }
+
+    /** A unit (adult, child, senior …) and its price in fen. */
+    record Unit(String id, String type, String name, long priceFen) {}
+
+    /** A time slot and the places left in it. */
+    record Slot(String id, Instant start, Instant end, long remaining) {}
+
+    /** One ticket of the order, with its holder's document when the product is real-name. */
+    record Item(String unitId, Identity identity) {}
+
+    /** A holder's document ({@code type}: CN_ID, PASSPORT, HK_MO_PERMIT, TW_PERMIT, FOREIGNER_PR). */
+    record Identity(String type, String number, String name, LocalDate birthDate) {
+        /** The number with all but its first and last characters hidden, for the screen. */
+        public String masked() {
+            if (number.length() <= 4) {
+                return "*".repeat(number.length());
+            }
+            return number.charAt(0) + "*".repeat(number.length() - 2) + number.charAt(number.length() - 1);
+        }
+    }
+
+    /**
+     * A sale as the server reported it: state AWAITING_PAYMENT | PAID | DECLINED | CANCELLED | EXPIRED | REFUNDED;
+     * payment null before the first pay; codeUrl the native payment's QR text.
+     */
+    record SaleView(
+            String saleId,
+            String state,
+            String productId,
+            String slotId,
+            long amountFen,
+            String currency,
+            String bookingCode,
+            Instant expiresAt,
+            Payment payment,
+            List<Ticket> tickets) {
+        public boolean is(String s) {
+            return state.equals(s);
+        }
+    }
+
+    /** The sale's payment: method NATIVE | CODE | CASH, its state, the QR text for NATIVE. */
+    record Payment(String id, String method, String state, String codeUrl) {}
+
+    /** An issued ticket. */
+    record Ticket(String passId, String unitName, String holder, String productName, Instant slotStart) {}
+}
