@@ -28,6 +28,7 @@ import io.scenicpass.server.http.HttpServer;
 import io.scenicpass.server.http.InFlightLimit;
 import io.scenicpass.server.http.JettyThreads;
 import io.scenicpass.server.http.MetricsApi;
+import io.scenicpass.server.invoices.InvoicesModule;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.keys.KeysModule;
 import io.scenicpass.server.payments.PaymentsModule;
@@ -86,6 +87,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private ClusterModule cluster;
     private TerminalModule terminal;
     private PaymentsModule payments;
+    private InvoicesModule invoices;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -167,6 +169,8 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
+        invoices = new InvoicesModule(
+                platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -203,6 +207,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
+                invoices.api(admin.admin)::register,
+                invoices.page()::register,
                 adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -218,6 +224,7 @@ public final class ScenicPassServer implements AutoCloseable {
             flow.jobs(jobs);
             channels.jobs(jobs);
             payments.jobs(jobs);
+            invoices.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -403,6 +410,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */
     public PaymentsModule payments() {
         return payments;
+    }
+
+    /** Invoices: the service, the receipt links ({@code /admin/v1/invoices}, {@code /invoice/{token}}). */
+    public InvoicesModule invoices() {
+        return invoices;
     }
 
     public DeviceService devices() {
