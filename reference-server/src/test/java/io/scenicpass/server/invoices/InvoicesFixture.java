@@ -46,8 +46,13 @@ final class InvoicesFixture implements AutoCloseable {
 
     /** Without mail. */
     static InvoicesFixture start(Path dir) {
+        return start(dir, Map.of());
+    }
+
+    /** With these settings and no SMTP server of its own. */
+    static InvoicesFixture start(Path dir, Map<String, String> cfg) {
         requireFont();
-        return new InvoicesFixture(TestServer.h2(dir), null);
+        return new InvoicesFixture(new TestServer(dir, null, new MutableClock(TestServer.START), cfg), null);
     }
 
     /** With mail through a GreenMail SMTP server on a free port (started here) plus {@code extra} settings. */
