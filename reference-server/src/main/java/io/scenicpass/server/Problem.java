@@ -20,6 +20,10 @@ public enum Problem {
     UNPROCESSABLE_ENTITY,
     UNAUTHORIZED,
     FORBIDDEN,
+    /** A device that is not a kiosk or box office asked to sell (403; counter routes). */
+    NOT_A_SELLER(OctoErrorCode.FORBIDDEN),
+    /** A kiosk asked for what only a staffed box office may do: cash, shifts, refunds, reprints, offline selling (403). */
+    BOX_OFFICE_ONLY(OctoErrorCode.FORBIDDEN),
     /** No such endpoint or file (unknown ids have their INVALID_* problem). */
     NOT_FOUND,
     /** A state conflict (uuid reused with a different body, capacity below sold…). */

@@ -18,6 +18,7 @@ import io.scenicpass.server.cluster.JobLeases;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
+import io.scenicpass.server.counter.CounterModule;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.RunMarker;
 import io.scenicpass.server.flow.FlowConfig;
@@ -87,6 +88,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private ClusterModule cluster;
     private TerminalModule terminal;
     private PaymentsModule payments;
+    private CounterModule counter;
     private InvoicesModule invoices;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -169,6 +171,7 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
+        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         FlowStore flowStore = new FlowStore();
@@ -207,6 +210,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
+                counter.api::register,
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
                 adapters.ctrip::register);
@@ -224,6 +228,7 @@ public final class ScenicPassServer implements AutoCloseable {
             flow.jobs(jobs);
             channels.jobs(jobs);
             payments.jobs(jobs);
+            counter.jobs(jobs);
             invoices.jobs(jobs);
             adapters.jobs(jobs);
         }
@@ -410,6 +415,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Payments: the service, the reconciler and the simulated provider ({@code /admin/v1/payments}). */
     public PaymentsModule payments() {
         return payments;
+    }
+
+    /** The counter: selling at kiosks and box offices ({@code /terminal/v1/counter}). */
+    public CounterModule counter() {
+        return counter;
     }
 
     /** Invoices: the service, the receipt links ({@code /admin/v1/invoices}, {@code /invoice/{token}}). */

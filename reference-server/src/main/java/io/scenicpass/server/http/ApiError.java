@@ -128,6 +128,8 @@ public final class ApiError {
             case UNAUTHORIZED:
                 return 401;
             case FORBIDDEN:
+            case NOT_A_SELLER:
+            case BOX_OFFICE_ONLY:
                 return 403;
             case NOT_FOUND:
                 return 404;

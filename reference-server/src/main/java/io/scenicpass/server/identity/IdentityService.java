@@ -132,10 +132,7 @@ public final class IdentityService {
         java.util.Set<String> have = new java.util.HashSet<>();
         visitors.byBooking(c, b.uuid()).forEach(v -> have.add(v.itemUuid()));
         for (Booking.UnitItem u : b.unitItems()) {
-            boolean required = p.realName().equals("EVERY_VISITOR")
-                    || p.realName().equals("BOOKER") && u.position() == 0
-                    || units.get(u.unitId()).idRequired();
-            if (required && !have.contains(u.uuid())) {
+            if (requires(p, u.position(), units.get(u.unitId())) && !have.contains(u.uuid())) {
                 throw new ServiceException(
                         Problem.UNPROCESSABLE_ENTITY,
                         "unitItems[" + u.position() + "].identity is required: "
@@ -146,6 +143,16 @@ public final class IdentityService {
                         u.unitId());
             }
         }
+    }
+
+    /**
+     * Whether the unit item at {@code position} of {@code unit} needs its visitor's document under policy {@code p}
+     * (EVERY_VISITOR: every item; BOOKER: the first; a unit with {@code idRequired}: its items).
+     */
+    public static boolean requires(Policy p, int position, Unit unit) {
+        return p.realName().equals("EVERY_VISITOR")
+                || p.realName().equals("BOOKER") && position == 0
+                || unit.idRequired();
     }
 
     /** Stores documents given after the reservation (PATCH): checked, then recorded in one transaction. */

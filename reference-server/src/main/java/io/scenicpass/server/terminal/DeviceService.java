@@ -55,8 +55,8 @@ public final class DeviceService {
         }
     }
 
-    /** A freshly created enrollment token (shown once) and the QR text a gate scans. */
-    public record NewToken(String token, String enrollmentCode, String gateId, Instant expiresAt) {}
+    /** A freshly created enrollment token (shown once), the QR text a device scans, and the device's role. */
+    public record NewToken(String token, String enrollmentCode, String gateId, Instant expiresAt, DeviceRole role) {}
 
     static final String CONFIG = "terminal.config";
     static final String CONFIG_VERSION = "terminal.configVersion";
@@ -108,6 +108,11 @@ public final class DeviceService {
 
     /** Creates a one-time enrollment token for a gate, valid for {@code ttl}. */
     public NewToken createToken(String gateId, String label, Duration ttl, String baseUrl) {
+        return createToken(gateId, label, ttl, baseUrl, DeviceRole.GATE);
+    }
+
+    /** Creates a one-time enrollment token for a device of {@code role} placed at {@code gateId}. */
+    public NewToken createToken(String gateId, String label, Duration ttl, String baseUrl, DeviceRole role) {
         if (gateId == null || gateId.isBlank()) {
             throw new ServiceException(Problem.BAD_REQUEST, "gateId is required");
         }
@@ -123,11 +128,11 @@ public final class DeviceService {
             devices.insertToken(
                     c,
                     new DeviceStore.TokenRow(
-                            ChannelService.sha256Hex(token), gateId, label, now, now.plus(ttl), null, null));
+                            ChannelService.sha256Hex(token), gateId, label, now, now.plus(ttl), null, null, role));
             return null;
         });
         String code = baseUrl == null ? token : baseUrl + "/terminal/v1/enroll?token=" + token;
-        return new NewToken(token, code, gateId, now.plus(ttl));
+        return new NewToken(token, code, gateId, now.plus(ttl), role);
     }
 
     /** Enrolls a terminal with a one-time token. UNAUTHORIZED when the token is unknown, used or expired. */
@@ -144,6 +149,7 @@ public final class DeviceService {
         String gateId = db.tx(c -> {
             Optional<DeviceStore.TokenRow> t = devices.token(c, tokenHash);
             String gate;
+            DeviceRole role = t.map(DeviceStore.TokenRow::role).orElse(DeviceRole.GATE);
             if (t.isPresent()) {
                 if (!devices.consumeToken(c, tokenHash, deviceId, now)) {
                     throw new ServiceException(Problem.UNAUTHORIZED, "enrollment token already used or expired");
@@ -157,7 +163,7 @@ public final class DeviceService {
             } else {
                 throw new ServiceException(Problem.UNAUTHORIZED, "unknown enrollment token");
             }
-            devices.insertDevice(c, deviceId, name, model, gate, ChannelService.sha256Hex(deviceToken), now);
+            devices.insertDevice(c, deviceId, name, model, gate, ChannelService.sha256Hex(deviceToken), now, role);
             bumpVersion(c); // the other gates of the site learn their new peer
             return gate;
         });

@@ -41,7 +41,7 @@ public enum CtripCode {
             case UNPROCESSABLE_ENTITY -> unprocessable;
             case CONFLICT -> CtripCode.ORDER_ID_REUSED;
             case TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> CtripCode.SYSTEM_BUSY;
-            case UNAUTHORIZED, FORBIDDEN -> CtripCode.UNKNOWN_ACCOUNT;
+            case UNAUTHORIZED, FORBIDDEN, NOT_A_SELLER, BOX_OFFICE_ONLY -> CtripCode.UNKNOWN_ACCOUNT;
             case BAD_REQUEST, PAYLOAD_TOO_LARGE, METHOD_OVERRIDE_REFUSED -> CtripCode.UNREADABLE;
         };
     }

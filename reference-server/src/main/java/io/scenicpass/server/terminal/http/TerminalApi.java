@@ -20,6 +20,7 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.http.InFlightLimit;
 import io.scenicpass.server.http.RequestBodies;
+import io.scenicpass.server.terminal.DeviceRole;
 import io.scenicpass.server.terminal.DeviceService;
 import io.scenicpass.server.terminal.EntryService;
 import io.scenicpass.server.terminal.OnlineClaims;
@@ -49,7 +50,7 @@ public final class TerminalApi {
 
     private static final String DEVICE = "scenicpass.device";
 
-    record TokenBody(String gateId, String label, Integer ttlHours) {}
+    record TokenBody(String gateId, String label, Integer ttlHours, String role) {}
 
     record MessageBody(String zh, String en, String gateId) {}
 
@@ -155,7 +156,11 @@ public final class TerminalApi {
             int hours = b.ttlHours() == null ? 24 : b.ttlHours();
             ctx.status(201)
                     .json(devices.createToken(
-                            b.gateId(), b.label(), Duration.ofHours(hours), ctx.scheme() + "://" + ctx.host()));
+                            b.gateId(),
+                            b.label(),
+                            Duration.ofHours(hours),
+                            ctx.scheme() + "://" + ctx.host(),
+                            DeviceRole.parse(b.role())));
         }));
         r.get(a + "/terminals", admin(ctx -> ctx.json(devices.list())));
         r.post(a + "/terminals/{deviceId}/revoke", admin(ctx -> {

@@ -2,6 +2,7 @@ package io.scenicpass.server.terminal.store;
 
 import io.scenicpass.server.db.Jdbc;
 import io.scenicpass.server.sales.store.BookingStore;
+import io.scenicpass.server.terminal.DeviceRole;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /** Enrollment tokens and enrolled terminals (tokens of both kinds are stored as SHA-256 hashes only). */
 public final class DeviceStore {
 
-    /** An enrolled terminal. */
+    /** An enrolled terminal; {@code role}: gate, kiosk or box office (from its enrollment token). */
     public record DeviceRow(
             String id,
             String name,
@@ -21,7 +22,21 @@ public final class DeviceStore {
             boolean revoked,
             Instant createdAt,
             Instant revokedAt,
-            Instant lastSeenAt) {}
+            Instant lastSeenAt,
+            DeviceRole role) {
+        /** A gate (the role of every device before roles existed). */
+        public DeviceRow(
+                String id,
+                String name,
+                String model,
+                String gateId,
+                boolean revoked,
+                Instant createdAt,
+                Instant revokedAt,
+                Instant lastSeenAt) {
+            this(id, name, model, gateId, revoked, createdAt, revokedAt, lastSeenAt, DeviceRole.GATE);
+        }
+    }
 
     /** A one-time enrollment token's record. */
     public record TokenRow(
@@ -31,18 +46,20 @@ public final class DeviceStore {
             Instant createdAt,
             Instant expiresAt,
             Instant usedAt,
-            String usedBy) {}
+            String usedBy,
+            DeviceRole role) {}
 
     public void insertToken(Connection c, TokenRow t) throws SQLException {
         Jdbc.update(
                 c,
-                "INSERT INTO enrollment_token(token_hash, gate_id, label, created_at, expires_at)"
-                        + " VALUES (?,?,?,?,?)",
+                "INSERT INTO enrollment_token(token_hash, gate_id, label, created_at, expires_at, role)"
+                        + " VALUES (?,?,?,?,?,?)",
                 t.tokenHash(),
                 t.gateId(),
                 t.label(),
                 t.createdAt().toEpochMilli(),
-                t.expiresAt().toEpochMilli());
+                t.expiresAt().toEpochMilli(),
+                t.role().name());
     }
 
     /** Marks an unused, unexpired token used; true when this call consumed it (at most one caller wins). */
@@ -69,23 +86,39 @@ public final class DeviceStore {
                         BookingStore.instant(rs, "created_at"),
                         BookingStore.instant(rs, "expires_at"),
                         BookingStore.instant(rs, "used_at"),
-                        rs.getString("used_by")),
+                        rs.getString("used_by"),
+                        DeviceRole.valueOf(rs.getString("role"))),
                 tokenHash);
     }
 
+    /** Inserts a gate. */
     public void insertDevice(
             Connection c, String id, String name, String model, String gateId, String tokenHash, Instant now)
             throws SQLException {
+        insertDevice(c, id, name, model, gateId, tokenHash, now, DeviceRole.GATE);
+    }
+
+    public void insertDevice(
+            Connection c,
+            String id,
+            String name,
+            String model,
+            String gateId,
+            String tokenHash,
+            Instant now,
+            DeviceRole role)
+            throws SQLException {
         Jdbc.update(
                 c,
-                "INSERT INTO device(id, name, model, gate_id, token_hash, revoked, created_at)"
-                        + " VALUES (?,?,?,?,?,FALSE,?)",
+                "INSERT INTO device(id, name, model, gate_id, token_hash, revoked, created_at, role)"
+                        + " VALUES (?,?,?,?,?,FALSE,?,?)",
                 id,
                 name,
                 model,
                 gateId,
                 tokenHash,
-                now.toEpochMilli());
+                now.toEpochMilli(),
+                role.name());
     }
 
     public Optional<DeviceRow> byTokenHash(Connection c, String tokenHash) throws SQLException {
@@ -122,6 +155,7 @@ public final class DeviceStore {
                 rs.getBoolean("revoked"),
                 BookingStore.instant(rs, "created_at"),
                 BookingStore.instant(rs, "revoked_at"),
-                BookingStore.instant(rs, "last_seen_at"));
+                BookingStore.instant(rs, "last_seen_at"),
+                DeviceRole.valueOf(rs.getString("role")));
     }
 }

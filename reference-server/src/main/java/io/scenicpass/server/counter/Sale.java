@@ -1,0 +1,46 @@
+package io.scenicpass.server.counter;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.scenicpass.server.identity.MaskedIdentity;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A counter sale as the devices and the admin API see it (docs/terminal-integration.md § "Selling at the counter"):
+ * amounts in fen; {@code expiresAt} while places are held; {@code tickets} once PAID; {@code payment} null until one
+ * starts.
+ */
+public record Sale(
+        String saleId,
+        String deviceId,
+        String state,
+        String productId,
+        String slotId,
+        long amountFen,
+        String currency,
+        String bookingId,
+        String bookingCode,
+        Instant expiresAt,
+        Payment payment,
+        List<Ticket> tickets,
+        Receipt receipt) {
+
+    /** The sale's payment: the provider payment's id (none for cash), method, state, the QR to show (NATIVE). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Payment(String id, String method, String state, String codeUrl) {}
+
+    /** One printed ticket: the pass and its QR text, the unit, the masked holder (real-name), product and slot. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Ticket(
+            String passId,
+            String qrText,
+            String unitId,
+            String unitName,
+            MaskedIdentity holder,
+            String productName,
+            String slotStart) {}
+
+    /** What the receipt prints besides the tickets (the invoice engineer's invoice link). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Receipt(String invoiceUrl) {}
+}

@@ -1,0 +1,111 @@
+package io.scenicpass.server.counter;
+
+import io.scenicpass.server.counter.store.SaleStore.SaleRow;
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.identity.IdentityService;
+import io.scenicpass.server.identity.MaskedIdentity;
+import io.scenicpass.server.payments.Payment;
+import io.scenicpass.server.payments.PaymentService;
+import io.scenicpass.server.sales.BookingService;
+import io.scenicpass.server.sales.BookingState;
+import io.scenicpass.server.sales.CatalogueService;
+import io.scenicpass.server.sales.PassQueries;
+import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.sales.store.PassRecord;
+import io.scenicpass.server.sales.store.Unit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A counter sale as the wire shows it: the sale row with its booking, payment and (once PAID) tickets. */
+final class SaleViews {
+    private final Database db;
+    private final BookingService bookings;
+    private final CatalogueService catalogue;
+    private final PassQueries passes;
+    private final IdentityService identities;
+    private final PaymentService payments;
+    private final CounterChannel channel;
+
+    SaleViews(
+            Database db,
+            BookingService bookings,
+            CatalogueService catalogue,
+            PassQueries passes,
+            IdentityService identities,
+            PaymentService payments,
+            CounterChannel channel) {
+        this.db = db;
+        this.bookings = bookings;
+        this.catalogue = catalogue;
+        this.passes = passes;
+        this.identities = identities;
+        this.payments = payments;
+        this.channel = channel;
+    }
+
+    Sale view(SaleRow r) {
+        Booking b = bookings.get(channel.get(), r.bookingId());
+        return new Sale(
+                r.saleId(),
+                r.deviceId(),
+                r.state().wire(),
+                r.productId(),
+                r.slotId(),
+                r.amountFen(),
+                r.currency(),
+                b.uuid(),
+                b.supplierReference(),
+                b.status() == BookingState.ON_HOLD ? b.expiresAt() : null,
+                payment(r),
+                r.state() == SaleState.PAID && b.status().isSold() ? tickets(b) : List.of(),
+                null);
+    }
+
+    private Sale.Payment payment(SaleRow r) {
+        if (r.paymentId() != null) {
+            Payment p = payments.get(r.paymentId());
+            return new Sale.Payment(
+                    p.id(),
+                    p.method().name(),
+                    p.state().name(),
+                    p.state() == Payment.State.PENDING ? p.codeUrl() : null);
+        }
+        if (r.method() != null && (r.state() == SaleState.PAID || r.state() == SaleState.REFUNDED)) {
+            return new Sale.Payment(null, r.method(), "SUCCEEDED", null); // cash (or nothing to pay)
+        }
+        return null;
+    }
+
+    /** One ticket per pass (a group pass covers several unit items: the first one's holder is shown). */
+    private List<Sale.Ticket> tickets(Booking b) {
+        CatalogueService.ProductView pv =
+                catalogue.product(b.productId(), channel.get().id());
+        CatalogueService.OptionView ov = pv.option(b.optionId());
+        Map<String, MaskedIdentity> holders = db.read(c -> identities.masked(c, b.uuid()));
+        String slotStart = b.slotId().substring(b.slotId().lastIndexOf('|') + 1);
+        Set<String> seen = new LinkedHashSet<>();
+        List<Sale.Ticket> out = new ArrayList<>();
+        for (Booking.UnitItem item : b.unitItems()) {
+            if (item.passId() == null || !seen.add(item.passId())) {
+                continue;
+            }
+            PassRecord pass = passes.find(item.passId()).orElse(null);
+            if (pass == null || pass.revoked()) {
+                continue;
+            }
+            Unit unit = ov == null ? null : ov.unit(item.unitId());
+            out.add(new Sale.Ticket(
+                    pass.passId(),
+                    pass.passText(),
+                    item.unitId(),
+                    unit == null ? item.unitId() : unit.internalName(),
+                    holders.get(item.uuid()),
+                    pv.product().internalName(),
+                    slotStart));
+        }
+        return out;
+    }
+}
