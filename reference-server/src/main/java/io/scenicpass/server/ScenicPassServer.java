@@ -174,6 +174,7 @@ public final class ScenicPassServer implements AutoCloseable {
         counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
+        counter.invoiceLinks(invoices.links::forBooking);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -213,6 +214,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 counter.api::register,
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
+                invoices.counterApi(counter)::register,
                 adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {

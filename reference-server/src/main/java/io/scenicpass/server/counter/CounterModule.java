@@ -25,6 +25,7 @@ public final class CounterModule {
     public static final Duration SWEEP_QUIET = Duration.ofSeconds(30);
 
     private final SaleCompletion completion;
+    private final SaleViews views;
     private final Platform platform;
 
     public CounterModule(
@@ -45,7 +46,7 @@ public final class CounterModule {
                 p.clock());
         completion = new SaleCompletion(p.db(), store, salesModule.bookings, payments.payments, channel, p.clock());
         payments.payments.onPaid(completion::paid);
-        SaleViews views = new SaleViews(
+        views = new SaleViews(
                 p.db(),
                 salesModule.bookings,
                 salesModule.catalogue,
@@ -66,6 +67,11 @@ public final class CounterModule {
                 p.clock());
         auth = new CounterAuth(devices);
         api = new CounterApi(auth, catalogue, sales);
+    }
+
+    /** Puts the invoice link of the sale's booking on every paid sale's receipt ({@code invoices/InvoiceLinks}). */
+    public void invoiceLinks(java.util.function.Function<io.scenicpass.server.sales.store.Booking, String> links) {
+        views.invoiceLinks(links);
     }
 
     /** Settles the open sales nobody looked at (expired holds, late payments, interrupted confirmations) once. */

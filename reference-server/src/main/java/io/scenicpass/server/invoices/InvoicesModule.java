@@ -3,7 +3,9 @@ package io.scenicpass.server.invoices;
 import io.scenicpass.server.Platform;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.cluster.Jobs;
+import io.scenicpass.server.counter.CounterModule;
 import io.scenicpass.server.identity.IdentityKeys;
+import io.scenicpass.server.invoices.http.CounterInvoiceApi;
 import io.scenicpass.server.invoices.http.InvoicePage;
 import io.scenicpass.server.invoices.http.InvoicesAdminApi;
 import io.scenicpass.server.invoices.internal.CjkFont;
@@ -66,6 +68,11 @@ public final class InvoicesModule {
 
     public InvoicesAdminApi api(AdminService admin) {
         return new InvoicesAdminApi(admin, invoices);
+    }
+
+    /** The kiosk's and box office's {@code POST /terminal/v1/counter/sales/{saleId}/invoice}. */
+    public CounterInvoiceApi counterApi(CounterModule counter) {
+        return new CounterInvoiceApi(counter.auth, counter.sales, invoices, links);
     }
 
     public InvoicePage page() {
