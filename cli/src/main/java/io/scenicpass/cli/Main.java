@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ScenicPass edge tools 0.1",
         description = "ScenicPass edge tools.",
-        subcommands = {VerifyCommand.class, SamplePassCommand.class, GateCommand.class})
+        subcommands = {
+            VerifyCommand.class,
+            SamplePassCommand.class,
+            GateCommand.class,
+            KioskCommand.class,
+            PrintedCommand.class
+        })
 public final class Main implements Runnable {
     /** Exit code for wrong usage or unusable inputs (missing file, bad key set). */
     static final int USAGE = 2;

@@ -1,10 +1,10 @@
 package io.scenicpass.cli;
 
+import static io.scenicpass.cli.CliRun.all;
+import static io.scenicpass.cli.CliRun.first;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -247,30 +247,6 @@ class GateCommandTest {
         a.addAll(List.of(args));
         CliRun r = CliRun.run(stdin.endsWith("\n") ? stdin : stdin + "\n", a.toArray(new String[0]));
         assertThat(r.exit).as("exit code; stderr: %s", r.err).isZero();
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : r.lines()) {
-            try {
-                out.add(ReferenceServerProcess.JSON.readTree(line));
-            } catch (IOException e) {
-                throw new UncheckedIOException("not a JSON line: " + line, e);
-            }
-        }
-        return out;
-    }
-
-    private static List<JsonNode> all(List<JsonNode> out, String type) {
-        List<JsonNode> l = new ArrayList<>();
-        for (JsonNode n : out) {
-            if (type.equals(n.path("type").asText())) {
-                l.add(n);
-            }
-        }
-        return l;
-    }
-
-    private static JsonNode first(List<JsonNode> out, String type) {
-        List<JsonNode> l = all(out, type);
-        assertThat(l).as("a '%s' line in %s", type, out).isNotEmpty();
-        return l.get(0);
+        return r.json();
     }
 }

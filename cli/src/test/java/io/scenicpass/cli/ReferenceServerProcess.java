@@ -124,7 +124,15 @@ final class ReferenceServerProcess implements AutoCloseable {
 
     /** A one-time enrollment code for a gate, from the admin API. */
     String enrollmentCode(String gateId) throws IOException {
-        ObjectNode body = JSON.createObjectNode().put("gateId", gateId).put("label", "cli test");
+        return enrollmentCode(gateId, "GATE");
+    }
+
+    /** A one-time enrollment code for a device of {@code role} (GATE, KIOSK, BOX_OFFICE) at {@code gateId}. */
+    String enrollmentCode(String gateId, String role) throws IOException {
+        ObjectNode body = JSON.createObjectNode()
+                .put("gateId", gateId)
+                .put("label", "cli test")
+                .put("role", role);
         return send("POST", "/admin/v1/enrollment-tokens", "Bearer " + adminToken, body)
                 .path("enrollmentCode")
                 .asText();

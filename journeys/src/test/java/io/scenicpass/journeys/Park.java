@@ -77,6 +77,21 @@ final class Park implements AutoCloseable {
         return g;
     }
 
+    /** A selling device's enrollment ({@code role} KIOSK or BOX_OFFICE) with a fresh one-time token, kept under {@code name}. */
+    io.scenicpass.terminal.sync.DeviceCredentials seller(String name, String role) {
+        TestServer.Answer a = admin(
+                "POST",
+                "/admin/v1/enrollment-tokens",
+                "{\"gateId\":\"gate-north\",\"label\":\"journey " + name + "\",\"role\":\"" + role + "\"}");
+        if (a.status() != 201) {
+            throw new AssertionError("enrollment token for " + name + ": " + a.status() + " " + a.body());
+        }
+        return new io.scenicpass.terminal.sync.Provisioning(new io.scenicpass.terminal.sync.CredentialStore(
+                        dir.resolve(name).resolve("device.json")))
+                .serverUrl(server.server.baseUrl())
+                .enroll(a.json().get("enrollmentCode").asText(), name, "journey");
+    }
+
     /** An operator's call to the admin API with the park's admin token. */
     TestServer.Answer admin(String method, String path, String json) {
         return server.send(method, path, TestServer.ADMIN, json, Map.of());

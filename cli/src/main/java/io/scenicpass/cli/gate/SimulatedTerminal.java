@@ -16,9 +16,7 @@ import io.scenicpass.terminal.lane.LaneScheduler;
 import io.scenicpass.terminal.state.GateStateView;
 import io.scenicpass.terminal.state.OveruseNotice;
 import io.scenicpass.terminal.sync.Connectivity;
-import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
-import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.terminal.sync.SyncClient;
 import io.scenicpass.terminal.sync.SyncListener;
 import io.scenicpass.terminal.sync.SyncReport;
@@ -116,28 +114,9 @@ public final class SimulatedTerminal implements AutoCloseable {
         extra.forEach(hb::addInterceptor);
         OkHttpClient http = hb.build();
         network.attach(http);
-        CredentialStore store = new CredentialStore(dataDir.resolve("device.json"));
-        Optional<DeviceCredentials> stored = store.load();
-        if (stored.isPresent()) {
-            DeviceCredentials c = stored.get();
-            if (serverUrl != null && !strip(serverUrl).equals(strip(c.serverUrl()))) {
-                // same device, the server moved (a demo server on a new port): keep the enrollment
-                c = new DeviceCredentials(
-                        strip(serverUrl), c.deviceId(), c.deviceToken(), c.areaId(), c.gateId(), c.rootPublicKey());
-                store.save(c);
-            }
-            credentials = c;
-            enrolledNow = false;
-        } else {
-            if (enrollment == null) {
-                throw new IllegalArgumentException("not enrolled yet: give --enroll TOKEN (and --server URL)");
-            }
-            credentials = new Provisioning(store)
-                    .httpClient(http)
-                    .serverUrl(serverUrl == null ? null : strip(serverUrl))
-                    .enroll(enrollment, "simulated gate", "scenicpass-cli");
-            enrolledNow = true;
-        }
+        Enrollment enrolled = Enrollment.open(dataDir, serverUrl, enrollment, http, "simulated gate");
+        credentials = enrolled.credentials;
+        enrolledNow = enrolled.now;
         clockCorrected = clock == null;
         GateBuilder gb = Gate.builder()
                 .stateDirectory(dataDir.resolve("gate"))
@@ -417,9 +396,5 @@ public final class SimulatedTerminal implements AutoCloseable {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
-    }
-
-    private static String strip(String url) {
-        return url.replaceAll("/+$", "");
     }
 }
