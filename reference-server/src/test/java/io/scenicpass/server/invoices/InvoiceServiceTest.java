@@ -31,9 +31,14 @@ class InvoiceServiceTest {
     @TempDir
     Path dir;
 
+    /** The fixture of these tests (H2 here; PostgreSQL in {@link InvoicesPostgresTest}). */
+    InvoicesFixture open() {
+        return InvoicesFixture.start(dir);
+    }
+
     @Test
     void issuesOneInvoicePerBookingWithItsPdf() {
-        try (InvoicesFixture f = InvoicesFixture.start(dir)) {
+        try (InvoicesFixture f = open()) {
             String b = f.paidBooking("b-1");
             InvoiceService s = f.ts.server.invoices().invoices;
             Invoice first = s.request(b, COMPANY, Invoice.Source.KIOSK);
@@ -62,7 +67,7 @@ class InvoiceServiceTest {
 
     @Test
     void refusesBadInputUnpaidAndUnknownBookingsStoringNothing() {
-        try (InvoicesFixture f = InvoicesFixture.start(dir)) {
+        try (InvoicesFixture f = open()) {
             String paid = f.paidBooking("b-1");
             String held = f.held("b-2");
             InvoiceService s = f.ts.server.invoices().invoices;
@@ -91,7 +96,7 @@ class InvoiceServiceTest {
 
     @Test
     void contactDataIsEncryptedAtRestMaskedInAnswersAndErasedAfterRetention() {
-        try (InvoicesFixture f = InvoicesFixture.start(dir)) {
+        try (InvoicesFixture f = open()) {
             String b = f.paidBooking("b-1");
             InvoiceService s = f.ts.server.invoices().invoices;
             Invoice inv = s.request(b, COMPANY, Invoice.Source.KIOSK);
@@ -133,7 +138,7 @@ class InvoiceServiceTest {
     /** A provider that fails, then answers: the invoice stays ISSUING, the retry finishes it with the first data. */
     @Test
     void aProviderFailureIsFinishedByTheNextRequestWithTheSameInvoiceId() {
-        try (InvoicesFixture f = InvoicesFixture.start(dir)) {
+        try (InvoicesFixture f = open()) {
             String b = f.paidBooking("b-1");
             DemoInvoiceProvider demo =
                     new DemoInvoiceProvider(CjkFont.find(null).orElseThrow());
@@ -169,7 +174,7 @@ class InvoiceServiceTest {
 
     @Test
     void concurrentRequestsMakeOneInvoice() throws Exception {
-        try (InvoicesFixture f = InvoicesFixture.start(dir)) {
+        try (InvoicesFixture f = open()) {
             String b = f.paidBooking("b-1");
             InvoiceService s = f.ts.server.invoices().invoices;
             ExecutorService pool = Executors.newFixedThreadPool(6);

@@ -49,6 +49,18 @@ final class InvoicesFixture implements AutoCloseable {
         return start(dir, Map.of());
     }
 
+    /** On a new database of the test PostgreSQL server, without mail. */
+    static InvoicesFixture postgres(Path dir) {
+        requireFont();
+        return new InvoicesFixture(
+                new TestServer(
+                        dir,
+                        io.scenicpass.server.testing.PostgresServer.get().newDatabase(),
+                        new MutableClock(TestServer.START),
+                        Map.of()),
+                null);
+    }
+
     /** With these settings and no SMTP server of its own. */
     static InvoicesFixture start(Path dir, Map<String, String> cfg) {
         requireFont();
