@@ -31,6 +31,7 @@ import io.scenicpass.server.http.InFlightLimit;
 import io.scenicpass.server.http.JettyThreads;
 import io.scenicpass.server.http.MetricsApi;
 import io.scenicpass.server.keys.Delegations;
+import io.scenicpass.server.invoices.InvoicesModule;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.keys.KeysModule;
 import io.scenicpass.server.keys.http.DelegationApi;
@@ -95,6 +96,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private Delegations delegations;
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
+    private InvoicesModule invoices;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -189,6 +191,9 @@ public final class ScenicPassServer implements AutoCloseable {
         boxOffice = new io.scenicpass.server.counter.boxoffice.BoxOfficeModule(
                 platform, counter, sales.passCancellation, payments.payments, admin.admin);
         pickup = new PickupModule(platform, sales.identity.identities, counter.auth, admin.admin);
+        invoices = new InvoicesModule(
+                platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
+        counter.invoiceLinks(invoices.links::forBooking);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -231,7 +236,10 @@ public final class ScenicPassServer implements AutoCloseable {
                 new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
                                 adapters.ctrip::register,
                 boxOffice.api::register,
-                pickup.api::register);
+                pickup.api::register,
+                invoices.api(admin.admin)::register,
+                invoices.page()::register,
+                invoices.counterApi(counter)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -247,6 +255,7 @@ public final class ScenicPassServer implements AutoCloseable {
             channels.jobs(jobs);
             payments.jobs(jobs);
             counter.jobs(jobs);
+            invoices.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -457,6 +466,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Pick-up (取票) of pre-booked tickets at kiosks and box offices. */
     public PickupModule pickup() {
         return pickup;
+    }
+
+    /** Invoices: the service, the receipt links ({@code /admin/v1/invoices}, {@code /invoice/{token}}). */
+    public InvoicesModule invoices() {
+        return invoices;
     }
 
     public DeviceService devices() {

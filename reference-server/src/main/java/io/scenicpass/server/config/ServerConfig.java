@@ -41,6 +41,7 @@ import java.util.Properties;
  * visitor's identity document is kept after the visit date; default 30),
  * {@code terminal.onlineCheckMillis} (how long a
  * gate waits for the online claim before it decides offline, sent in the device config; default 300), and the
+ * {@code invoices.*} and {@code mail.*} properties of the invoices ({@code InvoiceSettings}), and the
  * {@code flow.*} properties of the flow side ({@code SCENICPASS_FLOW_NOTIFIER_URL} → {@code flow.notifier.url}; see
  * {@code FlowConfig}).
  */
@@ -113,6 +114,8 @@ public final class ServerConfig {
 
     /** The {@code flow.*} properties (flow, forecast and alerts; see {@code FlowConfig}), as given. */
     public final Map<String, String> flow;
+    /** The {@code invoices.*} and {@code mail.*} properties (see {@code invoices/InvoiceSettings}), as given. */
+    public final Map<String, String> invoices;
 
     private ServerConfig(Properties p) {
         host = p.getProperty("host", "127.0.0.1");
@@ -172,6 +175,13 @@ public final class ServerConfig {
             }
         }
         flow = java.util.Collections.unmodifiableMap(f);
+        Map<String, String> inv = new java.util.TreeMap<>();
+        for (String k : p.stringPropertyNames()) {
+            if (k.startsWith("invoices.") || k.startsWith("mail.")) {
+                inv.put(k, p.getProperty(k));
+            }
+        }
+        invoices = java.util.Collections.unmodifiableMap(inv);
     }
 
     /** The JDBC URL actually used (the H2 file database when none is configured). */

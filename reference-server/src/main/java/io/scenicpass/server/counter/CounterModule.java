@@ -29,6 +29,7 @@ public final class CounterModule {
     public static final Duration SWEEP_QUIET = Duration.ofSeconds(30);
 
     private final SaleCompletion completion;
+    private final SaleViews views;
     private final Platform platform;
 
     public CounterModule(
@@ -49,7 +50,7 @@ public final class CounterModule {
                 p.clock());
         completion = new SaleCompletion(p.db(), store, salesModule.bookings, payments.payments, channel, p.clock());
         payments.payments.onPaid(completion::paid);
-        SaleViews views = new SaleViews(
+        views = new SaleViews(
                 p.db(),
                 salesModule.bookings,
                 salesModule.catalogue,
@@ -76,6 +77,11 @@ public final class CounterModule {
     /** The operators' routes under {@code /admin/v1/counter}. */
     public CounterAdminApi adminApi(AdminService admin) {
         return new CounterAdminApi(admin, report);
+    }
+
+    /** Puts the invoice link of the sale's booking on every paid sale's receipt ({@code invoices/InvoiceLinks}). */
+    public void invoiceLinks(java.util.function.Function<io.scenicpass.server.sales.store.Booking, String> links) {
+        views.invoiceLinks(links);
     }
 
     /** Settles the open sales nobody looked at (expired holds, late payments, interrupted confirmations) once. */

@@ -28,6 +28,8 @@ final class SaleViews {
     private final IdentityService identities;
     private final PaymentService payments;
     private final CounterChannel channel;
+    /** The receipt's invoice link of a booking (set by the invoices feature; none until then). */
+    private volatile java.util.function.Function<Booking, String> invoiceLinks = b -> null;
 
     SaleViews(
             Database db,
@@ -61,7 +63,11 @@ final class SaleViews {
                 b.status() == BookingState.ON_HOLD ? b.expiresAt() : null,
                 payment(r),
                 r.state() == SaleState.PAID && b.status().isSold() ? tickets(b) : List.of(),
-                null);
+                r.state() == SaleState.PAID ? new Sale.Receipt(invoiceLinks.apply(b)) : null);
+    }
+
+    void invoiceLinks(java.util.function.Function<Booking, String> links) {
+        this.invoiceLinks = links;
     }
 
     private Sale.Payment payment(SaleRow r) {

@@ -141,7 +141,8 @@ public final class HttpServer {
             }
             config.routes.error(404, ctx -> {
                 String res = ctx.result();
-                if (res == null || !res.startsWith("{")) {
+                // a handler's own 404 (JSON, or a page such as the visitor's invoice page) stays as it is
+                if (res == null || !(res.startsWith("{") || res.startsWith("<!DOCTYPE html>"))) {
                     render(
                             ctx,
                             new io.scenicpass.server.ServiceException(

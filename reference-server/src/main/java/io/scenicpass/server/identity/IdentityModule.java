@@ -14,12 +14,15 @@ public final class IdentityModule {
     public final IdentityService identities;
     public final DocumentBlacklist blacklist;
     public final IdentityErasure erasure;
+    /** The identity secret's keys: also encrypt other personal data at rest (invoice contacts, {@code invoices/}). */
+    public final IdentityKeys keys;
+
     private final Platform platform;
 
     public IdentityModule(Platform p) {
         platform = p;
         SettingStore settings = new SettingStore();
-        IdentityKeys keys = IdentityKeys.load(p.config().keysDir(), p.db(), settings, p.random());
+        keys = IdentityKeys.load(p.config().keysDir(), p.db(), settings, p.random());
         identities = new IdentityService(p.db(), keys, settings, p.random(), p.clock());
         blacklist = new DocumentBlacklist(p.db(), identities, keys, new BlacklistStore(), p.clock());
         erasure = new IdentityErasure(p.db(), identities, p.clock(), p.config().identityRetentionDays);

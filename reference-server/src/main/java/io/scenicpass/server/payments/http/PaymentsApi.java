@@ -7,6 +7,7 @@ import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.admin.http.AdminApi;
+import io.scenicpass.server.http.QueryParams;
 import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.payments.Payment;
 import io.scenicpass.server.payments.PaymentSettings;
@@ -34,7 +35,9 @@ public final class PaymentsApi {
         r.get(
                 p,
                 auth(ctx -> ctx.json(module.payments.list(
-                        ctx.queryParam("orderRef"), state(ctx.queryParam("state")), limit(ctx.queryParam("limit"))))));
+                        ctx.queryParam("orderRef"),
+                        state(ctx.queryParam("state")),
+                        QueryParams.limit(ctx.queryParam("limit"))))));
         r.get(p + "/provider", auth(ctx -> ctx.json(module.settings())));
         r.put(
                 p + "/provider",
@@ -72,15 +75,5 @@ public final class PaymentsApi {
             throw new ServiceException(
                     Problem.BAD_REQUEST, "state must be one of " + java.util.Arrays.toString(Payment.State.values()));
         }
-    }
-
-    private static int limit(String s) {
-        if (s == null) {
-            return 100;
-        }
-        if (!s.matches("[0-9]{1,4}") || Integer.parseInt(s) < 1 || Integer.parseInt(s) > 500) {
-            throw new ServiceException(Problem.BAD_REQUEST, "limit must be 1-500");
-        }
-        return Integer.parseInt(s);
     }
 }

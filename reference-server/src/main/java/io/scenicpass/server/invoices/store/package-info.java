@@ -1,0 +1,2 @@
+/** The invoices' SQL (table {@code invoice}, V72). */
+package io.scenicpass.server.invoices.store;
