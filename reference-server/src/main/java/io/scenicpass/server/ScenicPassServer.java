@@ -30,8 +30,8 @@ import io.scenicpass.server.http.HttpServer;
 import io.scenicpass.server.http.InFlightLimit;
 import io.scenicpass.server.http.JettyThreads;
 import io.scenicpass.server.http.MetricsApi;
-import io.scenicpass.server.keys.Delegations;
 import io.scenicpass.server.invoices.InvoicesModule;
+import io.scenicpass.server.keys.Delegations;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.keys.KeysModule;
 import io.scenicpass.server.keys.http.DelegationApi;
@@ -234,7 +234,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 counter.adminApi(admin.admin)::register,
                 offline.api(admin.admin)::register,
                 new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
-                                adapters.ctrip::register,
+                adapters.ctrip::register,
                 boxOffice.api::register,
                 pickup.api::register,
                 invoices.api(admin.admin)::register,
