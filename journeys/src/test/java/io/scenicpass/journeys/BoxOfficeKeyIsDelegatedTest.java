@@ -78,8 +78,8 @@ class BoxOfficeKeyIsDelegatedTest {
                     .text());
             assertThat(beyondScope.reason()).isEqualTo(Reason.DELEGATION_OUT_OF_SCOPE);
 
-            TestServer.Answer revoked = park.admin(
-                    "POST", "/admin/v1/delegations/" + signer.keyId() + "/revoke", "{\"reason\":\"stolen\"}");
+            TestServer.Answer revoked =
+                    park.admin("POST", "/admin/v1/delegations/" + signer.keyId() + "/revoke?reason=stolen", null);
             assertThat(revoked.status()).isEqualTo(200);
             JsonNode listed = park.admin("GET", "/admin/v1/delegations?deviceId=" + box.deviceId(), null)
                     .json();

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Revocation: the passes of the key the server holds by then (offline sales synced, not refunded) stay valid — the
  * key set lists them as honoured — and every other pass of the key is refused (KEY_REVOKED) by gates that synced the
- * new key set: a sale synced later is a booking without a usable pass, to be re-issued by the issuer's key (pick-up).
+ * new key set: a visitor holding such a pass is served at the service desk.
  */
 public final class Delegations {
     private static final Logger LOG = LoggerFactory.getLogger(Delegations.class);

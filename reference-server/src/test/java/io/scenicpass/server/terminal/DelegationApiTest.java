@@ -131,7 +131,7 @@ class DelegationApiTest {
         assertThat(listed.get(0).get("state").asText()).isEqualTo("ACTIVE");
 
         JsonNode revoked = th.admin(
-                "POST", "/admin/v1/delegations/" + signer.keyId() + "/revoke", "{\"reason\":\"box office stolen\"}");
+                "POST", "/admin/v1/delegations/" + signer.keyId() + "/revoke?reason=box%20office%20stolen", null);
         assertThat(revoked.get("state").asText()).isEqualTo("REVOKED");
         assertThat(revoked.get("revokedReason").asText()).isEqualTo("box office stolen");
         KeySet after = keySet(gateCreds);

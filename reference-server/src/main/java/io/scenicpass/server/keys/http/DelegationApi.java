@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * {@code POST /terminal/v1/counter/delegation} (device token of a BOX_OFFICE: 403 NOT_A_SELLER for a gate,
  * BOX_OFFICE_ONLY for a kiosk): a box office has its public key certified and gets the key's entry in the signed key
- * set. {@code /admin/v1/delegations} (admin token): the list, and revocation.
+ * set. {@code /admin/v1/delegations} (admin token): the list, and revocation ({@code ?reason=}).
  */
 public final class DelegationApi {
     /** A terminal body like the others: unknown fields ignored (a newer device may send more). */
@@ -41,8 +41,6 @@ public final class DelegationApi {
             Instant createdAt,
             Instant revokedAt,
             String revokedReason) {}
-
-    record RevokeBody(String reason) {}
 
     private final Delegations delegations;
     private final DeviceService devices;
@@ -71,10 +69,12 @@ public final class DelegationApi {
                         ctx -> ctx.json(delegations.list(ctx.queryParam("deviceId"), limit(ctx)).stream()
                                 .map(this::view)
                                 .toList())));
-        r.post(a + "/{keyId}/revoke", AdminApi.authenticated(admin, ctx -> {
-            RevokeBody b = RequestBodies.ADMIN.readOptional(ctx, RevokeBody.class);
-            ctx.json(view(delegations.revoke(ctx.pathParam("keyId"), b == null ? null : b.reason())));
-        }));
+        // bodyless like the terminals' revoke; the reason (for the audit) is a query parameter
+        r.post(
+                a + "/{keyId}/revoke",
+                AdminApi.authenticated(
+                        admin,
+                        ctx -> ctx.json(view(delegations.revoke(ctx.pathParam("keyId"), ctx.queryParam("reason"))))));
     }
 
     private View view(DelegationRow d) {
