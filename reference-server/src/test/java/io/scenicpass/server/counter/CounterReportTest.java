@@ -5,31 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.payments.internal.SimulatedProvider.Behaviour;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The operators' sales list and report (by device, by payment method), and the dashboard's counter numbers. */
-class CounterReportTest {
-    @TempDir
-    Path dir;
-
-    TestServer ts;
-    CounterFixture f;
-
-    @BeforeEach
-    void start() {
-        ts = TestServer.h2(dir);
-        f = new CounterFixture(ts);
-    }
-
-    @AfterEach
-    void stop() {
-        ts.close();
-    }
+class CounterReportTest extends CounterTestBase {
 
     JsonNode admin(String path) {
         TestServer.Answer a = ts.get(path, TestServer.ADMIN);
