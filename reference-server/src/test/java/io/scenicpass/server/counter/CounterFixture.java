@@ -20,6 +20,8 @@ public final class CounterFixture {
     public final String kiosk;
     public final String boxOffice;
     public final String gate;
+    /** The box office's open shift once {@link #sellAtDesk} made one. */
+    private String deskShift;
 
     public CounterFixture(TestServer ts) {
         this.ts = ts;
@@ -58,6 +60,37 @@ public final class CounterFixture {
     /** A request as the device with token {@code device}. */
     public TestServer.Answer as(String device, String method, String path, String json) {
         return ts.send(method, path, null, json, Map.of("Authorization", "Device " + device));
+    }
+
+    /** A sale body for {@code units} in {@link #SLOT}, made in the box office's shift {@code shiftId}. */
+    public static String shiftSaleBody(String saleId, String shiftId, String... units) {
+        String body = saleBody(saleId, units);
+        return body.substring(0, body.length() - 1) + ",\"shiftId\":\"" + shiftId + "\"}";
+    }
+
+    /**
+     * Creates a sale of {@code units} at the box office in its open shift (cash needs one; a cashier and the shift are
+     * made on first use through the box office API); returns its id.
+     */
+    public String sellAtDesk(String... units) {
+        if (deskShift == null) {
+            ts.post("/admin/v1/cashiers", TestServer.ADMIN, "{\"id\":\"desk\",\"name\":\"Desk\",\"pin\":\"2468\"}");
+            TestServer.Answer s = as(
+                    boxOffice,
+                    "POST",
+                    "/terminal/v1/counter/shifts",
+                    "{\"cashierId\":\"desk\",\"pin\":\"2468\",\"openingFloatFen\":0}");
+            if (s.status() != 201) {
+                throw new AssertionError(s.status() + " " + s.body());
+            }
+            deskShift = s.json().get("shiftId").asText();
+        }
+        String id = UUID.randomUUID().toString();
+        TestServer.Answer a = as(boxOffice, "POST", "/terminal/v1/counter/sales", shiftSaleBody(id, deskShift, units));
+        if (a.status() != 201) {
+            throw new AssertionError(a.status() + " " + a.body());
+        }
+        return id;
     }
 
     /** A sale body for {@code units} in {@link #SLOT}. */

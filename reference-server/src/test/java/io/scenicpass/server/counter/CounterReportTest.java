@@ -27,7 +27,7 @@ class CounterReportTest extends CounterTestBase {
         f.pay(f.kiosk, declined, CounterPaymentsTest.CODE);
         String cancelled = f.sell(f.kiosk, "tour-adult");
         f.as(f.kiosk, "POST", "/terminal/v1/counter/sales/" + cancelled + "/cancel", null);
-        String cash = f.sell(f.boxOffice, "tour-adult");
+        String cash = f.sellAtDesk("tour-adult");
         String deskId = f.pay(f.boxOffice, cash, "{\"method\":\"CASH\",\"tenderedFen\":20000}")
                 .get("deviceId")
                 .asText();

@@ -98,7 +98,7 @@ class CounterSaleTest extends CounterTestBase {
         assertThat(cash.json().get("code").asText()).isEqualTo("BOX_OFFICE_ONLY");
         assertThat(f.sale(f.kiosk, saleId).get("state").asText()).isEqualTo("AWAITING_PAYMENT");
 
-        String atDesk = f.sell(f.boxOffice, "tour-adult");
+        String atDesk = f.sellAtDesk("tour-adult");
         JsonNode paid = f.pay(f.boxOffice, atDesk, "{\"method\":\"CASH\",\"tenderedFen\":10000}");
         assertThat(paid.get("state").asText()).isEqualTo("PAID");
         assertThat(paid.get("payment").get("method").asText()).isEqualTo("CASH");

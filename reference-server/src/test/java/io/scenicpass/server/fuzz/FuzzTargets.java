@@ -571,7 +571,50 @@ final class FuzzTargets {
                 Auth.DEVICE,
                 r -> p + "/counter/sales/" + java.util.UUID.randomUUID() + "/cancel",
                 r -> "{}");
+        boxOffice(t, fx);
         return t;
+    }
+
+    /** The box office's routes (the fuzz device is a gate: the terminal ones answer 403 NOT_A_SELLER, typed). */
+    private static void boxOffice(Map<String, Target> t, Fixture fx) {
+        String a = "/admin/v1";
+        String p = "/terminal/v1/counter";
+        add(
+                t,
+                "POST",
+                a + "/cashiers",
+                Auth.ADMIN,
+                r -> a + "/cashiers",
+                r -> "{\"id\":\"c" + r.nextInt(1000) + "\",\"name\":\"Fuzz\",\"role\":\"CASHIER\",\"pin\":\"1234\"}");
+        add(
+                t,
+                "PATCH",
+                a + "/cashiers/{id}",
+                Auth.ADMIN,
+                r -> a + "/cashiers/c" + r.nextInt(1000),
+                r -> "{\"name\":\"Fuzz\",\"active\":true}");
+        add(
+                t,
+                "POST",
+                p + "/shifts",
+                Auth.DEVICE,
+                r -> p + "/shifts",
+                r -> "{\"cashierId\":\"c1\",\"pin\":\"1234\",\"openingFloatFen\":1000}");
+        add(
+                t,
+                "POST",
+                p + "/shifts/{shiftId}/close",
+                Auth.DEVICE,
+                r -> p + "/shifts/S" + r.nextInt(1000) + "/close",
+                r -> "{\"countedCashFen\":1000,\"deviceTally\":{\"sales\":[{\"saleId\":\"" + uuid(r)
+                        + "\",\"method\":\"CASH\",\"amountFen\":100}],\"refunds\":[]}}");
+        add(
+                t,
+                "POST",
+                p + "/sales/{saleId}/refund",
+                Auth.DEVICE,
+                r -> p + "/sales/" + uuid(r) + "/refund",
+                r -> "{\"shiftId\":\"S1\",\"reason\":\"fuzz\",\"passIds\":[\"" + fx.passId() + "\"]}");
     }
 
     private static void add(

@@ -54,6 +54,7 @@ class AdminBadBodiesTest {
             Map.entry("PUT /admin/v1/identity/products/{}/policy", Set.of("dailyLimit", "limitScope")),
             Map.entry("PUT /admin/v1/channels/{}/ctrip", Set.of("noticeUrl")),
             Map.entry("POST /admin/v1/enrollment-tokens", Set.of("label", "ttlHours")),
+            Map.entry("POST /admin/v1/cashiers", Set.of("role")),
             Map.entry("POST /admin/v1/terminal-messages", Set.of("zh", "en")),
             Map.entry("PUT /admin/v1/passes/{}/credentials", Set.of("holderBindings", "cardUids", "biometricSubjects")),
             Map.entry("PUT /admin/v1/products/{}/content/{}", Set.of("title", "durationMinutesFrom", "updatedBy")));
@@ -94,6 +95,7 @@ class AdminBadBodiesTest {
                 .json();
         slot1 = slots.get(1).get("slotId").asText();
         slot2 = slots.get(2).get("slotId").asText();
+        ts.server.boxOffice().cashiers.create("c0", "Cashier 0", "CASHIER", "1234");
     }
 
     @AfterAll
@@ -340,6 +342,26 @@ class AdminBadBodiesTest {
                         86_400,
                         true,
                         null,
+                        true),
+                new Route(
+                        "POST " + a + "/cashiers",
+                        a + "/cashiers",
+                        "{\"id\":\"c1\",\"name\":\"Cashier 1\",\"role\":\"CASHIER\",\"pin\":\"4321\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "name",
+                        true),
+                new Route(
+                        "PATCH " + a + "/cashiers/{}",
+                        a + "/cashiers/c0",
+                        "{\"name\":\"Cashier Zero\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "name",
                         true),
                 new Route(
                         "PATCH " + a + "/terminal-config",

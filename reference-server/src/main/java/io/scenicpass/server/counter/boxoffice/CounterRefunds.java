@@ -80,7 +80,10 @@ public final class CounterRefunds {
         this.clock = clock;
     }
 
-    /** Refunds at the box office {@code deviceId}; a retry of a refund already made answers it again. */
+    /**
+     * Refunds at the box office {@code deviceId}; a retry of a refund already made answers it again (an electronic one
+     * not yet paid back, e.g. after a crash before the provider was asked, is asked again under its id).
+     */
     public Refunded refund(String deviceId, String saleId, Request req) {
         if (req == null
                 || req.reason() == null
@@ -93,6 +96,10 @@ public final class CounterRefunds {
                 .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such sale", saleId));
         RefundRow again = retried(sale, wanted);
         if (again != null) {
+            if (again.paymentRefundState() != null
+                    && !again.paymentRefundState().equals("SUCCEEDED")) {
+                again = payBack(again, sale.paymentId()); // not paid back yet: asked again under the same id
+            }
             return new Refunded(again, counter.view(sale.saleId()));
         }
         if (sale.state() != SaleState.PAID) {

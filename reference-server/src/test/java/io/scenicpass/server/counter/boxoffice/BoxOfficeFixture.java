@@ -68,12 +68,7 @@ final class BoxOfficeFixture {
     }
 
     private TestServer.Answer sellAnswer(String device, String shiftId, String saleId, String... units) {
-        String body = CounterFixture.saleBody(saleId, units);
-        return as(
-                device,
-                "POST",
-                "/terminal/v1/counter/sales",
-                body.substring(0, body.length() - 1) + ",\"shiftId\":\"" + shiftId + "\"}");
+        return as(device, "POST", "/terminal/v1/counter/sales", CounterFixture.shiftSaleBody(saleId, shiftId, units));
     }
 
     /** Refunds at {@code device}; the answer as it comes. */

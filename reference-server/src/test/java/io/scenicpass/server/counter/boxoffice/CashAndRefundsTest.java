@@ -193,6 +193,19 @@ class CashAndRefundsTest {
                             .get("refundedFen")
                             .asLong())
                     .isEqualTo(10_000);
+            // as if the server stopped before it asked the provider: a retry asks again, under the same refund id
+            ts.server
+                    .database()
+                    .tx(c -> io.scenicpass.server.db.Jdbc.update(
+                            c, "UPDATE counter_refund SET payment_refund_state='REQUESTED' WHERE sale_id=?", code));
+            JsonNode again = box.refund(device, code, reason(shift, null)).json();
+            assertThat(again.get("refund").get("id")).isEqualTo(r.get("refund").get("id"));
+            assertThat(again.get("refund").get("paymentRefundState").asText()).isEqualTo("SUCCEEDED");
+            assertThat(ts.get("/admin/v1/payments/" + paymentId, TestServer.ADMIN)
+                            .json()
+                            .get("refunds"))
+                    .hasSize(1);
+            assertThat(ts.server.payments().simulated.heldFen(paymentId)).isZero(); // paid back once, not twice
             JsonNode report = box.as(device, "GET", "/terminal/v1/counter/shifts/current", null)
                     .json();
             assertThat(report.get("refunds")
