@@ -203,13 +203,14 @@ public final class ScenicPassServer implements AutoCloseable {
                 admin.api,
                 ready::get,
                 metrics::register,
-                flow.dashboard(platform, admin.admin)::register,
+                flow.dashboard(platform, admin.admin).with("counter", counter.report::today)::register,
                 terminal.api::register,
                 sales.identity.api(admin.admin, sales.catalogue)::register,
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
                 payments.api(admin.admin)::register,
                 counter.api::register,
+                counter.adminApi(admin.admin)::register,
                 adapters.ctrip::register,
                 pickup.api::register);
         app.start(config.host, config.port);
@@ -226,6 +227,7 @@ public final class ScenicPassServer implements AutoCloseable {
             flow.jobs(jobs);
             channels.jobs(jobs);
             payments.jobs(jobs);
+            counter.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);

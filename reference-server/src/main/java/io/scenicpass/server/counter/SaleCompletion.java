@@ -11,6 +11,8 @@ import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.store.Booking;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,13 +95,46 @@ final class SaleCompletion {
         // CONFIRMING: this payment's claim, or one interrupted earlier (confirming again changes nothing)
         try {
             bookings.confirm(channel.get(), row.bookingId(), new BookingCommands.Confirm(null));
-            db.tx(c -> store.transition(c, saleId, List.of(SaleState.CONFIRMING), SaleState.PAID, clock.instant()));
         } catch (ServiceException e) {
-            LOG.warn(
-                    "counter sale {} paid but its booking cannot be confirmed ({}): refunding", saleId, e.getMessage());
-            db.tx(c -> store.transition(c, saleId, List.of(SaleState.CONFIRMING), SaleState.EXPIRED, clock.instant()));
-            giveBack(db.read(c -> store.find(c, saleId)).orElseThrow());
+            Booking b = bookings.get(channel.get(), row.bookingId());
+            if (!b.status().isSold()) {
+                unsold(row, b, e.getMessage());
+                return;
+            }
         }
+        db.tx(c -> store.transition(c, saleId, List.of(SaleState.CONFIRMING), SaleState.PAID, clock.instant()));
+    }
+
+    /** A paid sale whose booking cannot be confirmed (its hold expired): the sale ends unsold, the money goes back. */
+    private void unsold(SaleRow row, Booking b, String why) {
+        LOG.warn("counter sale {} paid but its booking cannot be confirmed ({}): refunding", row.saleId(), why);
+        if (b.status() == BookingState.ON_HOLD) {
+            bookings.cancel(channel.get(), b.uuid(), new BookingCommands.Cancel("counter sale not completed"));
+        }
+        SaleState end = b.status() == BookingState.EXPIRED ? SaleState.EXPIRED : SaleState.CANCELLED;
+        db.tx(c -> store.transition(c, row.saleId(), List.of(SaleState.CONFIRMING), end, clock.instant()));
+        giveBack(db.read(c -> store.find(c, row.saleId())).orElseThrow());
+    }
+
+    /**
+     * The job: brings up to date the open sales nobody looked at for {@code quiet} (a hold that expired, a payment
+     * the reconciler settled, a confirmation a crash interrupted); each visited sale rests for {@code quiet} again.
+     */
+    int sweep(Duration quiet) {
+        Instant now = clock.instant();
+        List<SaleRow> due = db.read(c -> store.open(c, now.minus(quiet), 100));
+        for (SaleRow r : due) {
+            try {
+                refresh(r, false);
+            } catch (RuntimeException e) { // one sale's trouble must not stop the others
+                LOG.warn("counter sale {} not settled this time", r.saleId(), e);
+            }
+            db.tx(c -> {
+                store.touch(c, r.saleId(), now);
+                return null;
+            });
+        }
+        return due.size();
     }
 
     /**

@@ -101,13 +101,36 @@ public final class CounterFixture {
 
     /** Places left in {@link #SLOT} as the counter catalogue shows them. */
     public int remaining() {
-        JsonNode c = as(kiosk, "GET", "/terminal/v1/counter/catalogue?date=2026-06-02", null)
-                .json();
-        for (JsonNode s : c.get("products").get(0).get("slots")) {
+        for (JsonNode s : product("tour").get("slots")) {
             if (s.get("id").asText().equals(SLOT)) {
                 return s.get("remaining").asInt();
             }
         }
-        throw new AssertionError("no slot " + SLOT + " in " + c);
+        throw new AssertionError("no slot " + SLOT);
+    }
+
+    /** A product of the counter catalogue of 2026-06-02. */
+    public JsonNode product(String id) {
+        JsonNode c = as(kiosk, "GET", "/terminal/v1/counter/catalogue?date=2026-06-02", null)
+                .json();
+        for (JsonNode p : c.get("products")) {
+            if (p.get("id").asText().equals(id)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no product " + id + " in " + c);
+    }
+
+    /** Passes issued for a booking (revoked ones included). */
+    public int passesOf(String bookingId) {
+        return ts.server.database().read(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM pass WHERE booking_uuid=?")) {
+                ps.setString(1, bookingId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 }
