@@ -169,7 +169,8 @@ public final class PickUpDesk {
      *
      * @param booking a booking from {@link #lookup}
      * @return the outcome
-     * @throws SyncException when the server cannot be reached or refuses the print (another kiosk printed it just now)
+     * @throws SyncException when the server cannot be reached (print again: only the record is sent, no paper) or
+     *     refuses the print (another kiosk printed it just now)
      */
     public Result print(PickUp booking) {
         if (!booking.printable()) {
@@ -189,7 +190,15 @@ public final class PickUpDesk {
             done.add(t.passId());
             printed++;
         }
-        PickUp recorded = PickUp.of(post(booking.bookingId() + "/print", CounterWire.JSON.createObjectNode()));
+        PickUp recorded;
+        try {
+            recorded = PickUp.of(post(booking.bookingId() + "/print", CounterWire.JSON.createObjectNode()));
+        } catch (SyncException e) {
+            if (e.serverCode() != null) {
+                out.remove(booking.bookingId()); // refused (printed elsewhere just now): nothing to resume
+            } // else unreachable: a retry prints nothing again and records the print
+            throw e;
+        }
         out.remove(booking.bookingId());
         return new Result(Outcome.PRINTED, recorded, printed, null);
     }
