@@ -68,7 +68,7 @@ class VisitorUsesTheKioskScreenTest {
         park = Park.open(dir);
         DeviceCredentials kiosk = park.seller("kiosk-ui", "KIOSK");
         printer = new SimulatedTicketPrinter(
-                kiosk.deviceId(), park.clock, dir.resolve("kiosk/printer.bin"), EscPosEncoder.defaults());
+                kiosk.deviceId(), park.clock, dir.resolve("kiosk-ui/printer.bin"), EscPosEncoder.defaults());
         printer.start();
         Counter counter = Counter.builder()
                 .credentials(kiosk)
