@@ -63,6 +63,8 @@ class AdminBadBodiesTest {
     static TestServer ts;
     static String slot1;
     static String slot2;
+    /** A BOX_OFFICE device (offline-selling allotments). */
+    static String boxOffice;
 
     /**
      * One admin route: a valid body, the path (pointer) of a numeric field with its documented bounds (null: none), a
@@ -93,6 +95,17 @@ class AdminBadBodiesTest {
                 .json();
         slot1 = slots.get(1).get("slotId").asText();
         slot2 = slots.get(2).get("slotId").asText();
+        String code = ts.post(
+                        "/admin/v1/enrollment-tokens",
+                        TestServer.ADMIN,
+                        "{\"gateId\":\"gate-a\",\"role\":\"BOX_OFFICE\"}")
+                .json()
+                .get("enrollmentCode")
+                .asText();
+        boxOffice = new io.scenicpass.terminal.sync.Provisioning(
+                        new io.scenicpass.terminal.sync.CredentialStore(dir.resolve("box-office.json")))
+                .enroll(code, "box office", "SP-TEST")
+                .deviceId();
     }
 
     @AfterAll
@@ -177,6 +190,16 @@ class AdminBadBodiesTest {
                         1_000_000,
                         true,
                         null,
+                        true),
+                new Route(
+                        "PUT " + a + "/counter/allotments",
+                        a + "/counter/allotments",
+                        "{\"deviceId\":\"" + boxOffice + "\",\"slotId\":\"" + slot2 + "\",\"quantity\":1}",
+                        "quantity",
+                        0,
+                        1_000_000,
+                        true,
+                        "deviceId",
                         true),
                 new Route(
                         "PUT " + a + "/day-pools/{}/{}",
