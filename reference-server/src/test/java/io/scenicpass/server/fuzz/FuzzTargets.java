@@ -495,6 +495,26 @@ final class FuzzTargets {
                         + "\",\"readings\":[{\"time\":\"2026-06-01T00:00:00Z\",\"deviceId\":\"" + fx.deviceId()
                         + "\",\"sensor\":\"t1\","
                         + "\"kind\":\"TEMPERATURE\",\"value\":21.5,\"unit\":\"C\",\"detail\":\"ok\"}]}");
+        // offline selling (the fuzz device is a gate: refused by role, which must stay a typed 403)
+        add(
+                t,
+                "PUT",
+                "/admin/v1/counter/allotments",
+                Auth.ADMIN,
+                r -> "/admin/v1/counter/allotments",
+                r -> "{\"deviceId\":\"" + pick(r, fx.deviceId(), "nope") + "\",\"slotId\":\"" + pick(r, fx.slotIds())
+                        + "\",\"quantity\":" + r.nextInt(5) + "}");
+        add(
+                t,
+                "POST",
+                p + "/counter/offline-sales",
+                Auth.DEVICE,
+                r -> p + "/counter/offline-sales",
+                r -> "{\"sales\":[{\"saleId\":\"" + java.util.UUID.randomUUID() + "\",\"slotId\":\""
+                        + pick(r, fx.slotIds())
+                        + "\",\"productId\":\"tour\",\"items\":[{\"unitId\":\"tour-adult\",\"passId\":\"" + fx.passId()
+                        + "\",\"passText\":\"" + fx.passText() + "\"}],\"amountFen\":100,\"method\":\"CASH\","
+                        + "\"soldAt\":\"2026-06-01T00:00:00Z\"}]}");
         add(
                 t,
                 "POST",

@@ -65,6 +65,8 @@ class AdminBadBodiesTest {
     static TestServer ts;
     static String slot1;
     static String slot2;
+    /** A BOX_OFFICE device (offline-selling allotments). */
+    static String boxOffice;
 
     /**
      * One admin route: a valid body, the path (pointer) of a numeric field with its documented bounds (null: none), a
@@ -96,6 +98,17 @@ class AdminBadBodiesTest {
         slot1 = slots.get(1).get("slotId").asText();
         slot2 = slots.get(2).get("slotId").asText();
         ts.server.boxOffice().cashiers.create("c0", "Cashier 0", "CASHIER", "1234");
+        String code = ts.post(
+                        "/admin/v1/enrollment-tokens",
+                        TestServer.ADMIN,
+                        "{\"gateId\":\"gate-a\",\"role\":\"BOX_OFFICE\"}")
+                .json()
+                .get("enrollmentCode")
+                .asText();
+        boxOffice = new io.scenicpass.terminal.sync.Provisioning(
+                        new io.scenicpass.terminal.sync.CredentialStore(dir.resolve("box-office.json")))
+                .enroll(code, "box office", "SP-TEST")
+                .deviceId();
     }
 
     @AfterAll
@@ -180,6 +193,16 @@ class AdminBadBodiesTest {
                         1_000_000,
                         true,
                         null,
+                        true),
+                new Route(
+                        "PUT " + a + "/counter/allotments",
+                        a + "/counter/allotments",
+                        "{\"deviceId\":\"" + boxOffice + "\",\"slotId\":\"" + slot2 + "\",\"quantity\":1}",
+                        "quantity",
+                        0,
+                        1_000_000,
+                        true,
+                        "deviceId",
                         true),
                 new Route(
                         "PUT " + a + "/day-pools/{}/{}",

@@ -122,7 +122,12 @@ public final class AllotmentService {
         List<DeviceAllotment> out = new ArrayList<>();
         for (AllotmentStore.Row r : db.read(c -> allotments.ofDevice(c, deviceId, clock.instant()))) {
             Slot slot = inventoryService.findSlot(r.slotId()).orElseThrow();
-            CatalogueService.ProductView pv = catalogueService.product(slot.productId(), channelId);
+            CatalogueService.ProductView pv;
+            try {
+                pv = catalogueService.product(slot.productId(), channelId);
+            } catch (ServiceException e) {
+                continue; // the product is no longer sold
+            }
             CatalogueService.OptionView ov = pv.option(slot.optionId());
             if (ov == null) {
                 continue; // the option is no longer sold
