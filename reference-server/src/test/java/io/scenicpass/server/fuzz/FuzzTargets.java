@@ -322,6 +322,28 @@ final class FuzzTargets {
                 r -> a + "/identity/blacklist/remove",
                 r -> doc + ",\"removedBy\":\"fuzz\"}");
         add(t, "POST", a + "/identity/erase", Auth.ADMIN, r -> a + "/identity/erase", r -> doc + "}");
+        // invoices (issue 17): the admin's erasure, the visitor's form (no token: a forged link), the kiosk's request
+        add(
+                t,
+                "POST",
+                a + "/invoices/{id}/erase",
+                Auth.ADMIN,
+                r -> a + "/invoices/" + pick(r, "nope", "1") + "/erase",
+                r -> "{}");
+        add(
+                t,
+                "POST",
+                "/invoice/{token}",
+                Auth.NONE,
+                r -> "/invoice/" + pick(r, "x", "eA.1.00", "a.b.c"),
+                r -> "{\"buyerTitle\":\"fuzz\",\"email\":\"f@example.com\"}");
+        add(
+                t,
+                "POST",
+                "/terminal/v1/counter/sales/{saleId}/invoice",
+                Auth.DEVICE,
+                r -> "/terminal/v1/counter/sales/" + pick(r, "nope", "s1") + "/invoice",
+                r -> "{\"buyerTitle\":\"" + pick(r, "fuzz", "", "张三") + "\",\"email\":\"f@example.com\"}");
         add(
                 t,
                 "PUT",

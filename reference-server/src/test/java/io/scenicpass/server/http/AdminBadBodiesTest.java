@@ -38,7 +38,8 @@ class AdminBadBodiesTest {
             "POST /admin/v1/terminals/{}/revoke",
             "POST /admin/v1/delegations/{}/revoke",
             "POST /admin/v1/flow/alerts/evaluate",
-            "POST /admin/v1/inventory/repair");
+            "POST /admin/v1/inventory/repair",
+            "POST /admin/v1/invoices/{}/erase");
 
     static final String HUGE = "x".repeat(100_000);
     /** A valid CN_ID number for the identity routes. */

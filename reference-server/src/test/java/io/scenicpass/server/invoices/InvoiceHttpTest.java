@@ -45,6 +45,16 @@ class InvoiceHttpTest {
                     .contains("value=\"Acme Ltd\"");
             Page badZh = post(f, path, Map.of("buyerTitle", "Acme", "taxNumber", "123", "email", "a@example.com"));
             assertThat(badZh.body).contains("data-code=\"TAX_NUMBER\"").contains("纳税人识别号应为");
+            // a body that is no form (a broken multipart) is a refused field, not a 500
+            Page broken = call(
+                    f,
+                    new Request.Builder()
+                            .url(f.ts.url(path))
+                            .post(okhttp3.RequestBody.create(
+                                    "text", okhttp3.MediaType.get("multipart/form-data; boundary=x")))
+                            .build());
+            assertThat(broken.status).isEqualTo(400);
+            assertThat(broken.body).contains("data-code=\"BUYER_TITLE\"");
             assertThat(f.ts.server.invoices().invoices.forBooking(b)).isEmpty();
 
             Page ok = post(

@@ -19,6 +19,8 @@ import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,13 +67,13 @@ public final class InvoicePage {
     }
 
     private void submit(Context ctx) {
-        PageTexts t = PageTexts.of(ctx.formParam("lang"), ctx.header("Accept-Language"));
+        Map<String, List<String>> form = form(ctx);
+        PageTexts t = PageTexts.of(field(form, "lang"), ctx.header("Accept-Language"));
         Optional<Booking> b = booking(ctx, t);
         if (b.isEmpty()) {
             return;
         }
-        InvoiceInput in =
-                new InvoiceInput(ctx.formParam("buyerTitle"), ctx.formParam("taxNumber"), ctx.formParam("email"));
+        InvoiceInput in = new InvoiceInput(field(form, "buyerTitle"), field(form, "taxNumber"), field(form, "email"));
         PageModel.Form given = new PageModel.Form(nz(in.buyerTitle()), nz(in.taxNumber()), nz(in.email()), null);
         try {
             invoices.request(b.get().uuid(), in, Invoice.Source.VISITOR);
@@ -172,6 +174,20 @@ public final class InvoicePage {
             }
             ctx.contentType("text/css; charset=utf-8").result(in.readAllBytes());
         }
+    }
+
+    /** The posted form; a body that is no form (a broken multipart, JSON) counts as empty: its fields are refused. */
+    private static Map<String, List<String>> form(Context ctx) {
+        try {
+            return ctx.formParamMap();
+        } catch (Exception e) { // Jetty's BadMessageException, wrapped by the servlet layer
+            return Map.of();
+        }
+    }
+
+    private static String field(Map<String, List<String>> form, String name) {
+        List<String> v = form.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
     }
 
     private static String nz(String s) {
