@@ -51,6 +51,7 @@
     renderHeatmap(s.heatmap);
     renderGates(s.gates);
     renderChannels(s.channels);
+    if (s.counter) { renderCounter(s.counter); }
   }
 
   function renderOccupancy(o) {
@@ -222,6 +223,27 @@
       row.appendChild(bar);
       row.appendChild(el('span', { 'class': 'num' }, c.units + ' · ' + c.sharePct + '%'));
       box.appendChild(row);
+    });
+  }
+
+  function yuan(fen) { return (fen / 100).toFixed(2); }
+
+  // the counter's report of today: sales (paid, refunded later included), refunds, by payment method and device
+  function renderCounter(c) {
+    $('counter-count').textContent = c.sales.count;
+    $('counter-amount').textContent = yuan(c.sales.amountFen);
+    $('counter-refunds').textContent = c.refunds.count;
+    $('counter-refunded').textContent = yuan(c.refunds.amountFen);
+    [['counter-methods', c.byMethod], ['counter-devices', c.byDevice]].forEach(function (t) {
+      var tb = $(t[0]).tBodies[0];
+      tb.innerHTML = '';
+      t[1].forEach(function (r) {
+        var tr = el('tr', { 'data-key': r.key });
+        tr.appendChild(el('td', null, r.key));
+        tr.appendChild(el('td', { 'data-field': 'count' }, r.count));
+        tr.appendChild(el('td', { 'data-field': 'amount' }, yuan(r.amountFen)));
+        tb.appendChild(tr);
+      });
     });
   }
 

@@ -101,7 +101,8 @@ public final class Main implements Runnable {
             System.out.println("demo.json: " + server.config().dataDir.resolve("demo.json"));
             System.out.println("{\"baseUrl\":\"" + info.baseUrl() + "\",\"channelApiKey\":\"" + info.channelApiKey()
                     + "\",\"adminToken\":\"" + info.adminToken() + "\",\"deviceEnrollmentToken\":\""
-                    + info.deviceEnrollmentToken() + "\"}");
+                    + info.deviceEnrollmentToken() + "\",\"kioskEnrollmentToken\":\"" + info.kioskEnrollmentToken()
+                    + "\",\"boxOfficeEnrollmentToken\":\"" + info.boxOfficeEnrollmentToken() + "\"}");
             return awaitShutdown(server);
         }
     }

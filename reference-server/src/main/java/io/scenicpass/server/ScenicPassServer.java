@@ -213,7 +213,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 admin.api,
                 ready::get,
                 metrics::register,
-                flow.dashboard(platform, admin.admin)::register,
+                flow.dashboard(platform, admin.admin).with("counter", counter.report::today)::register,
                 terminal.api::register,
                 sales.identity.api(admin.admin, sales.catalogue)::register,
                 sales.content.api(admin.admin)::register,
@@ -222,6 +222,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 counter.api::register,
                 offline.api(admin.admin)::register,
                 new DelegationApi(delegations, terminal.devices, admin.admin, clock)::register,
+                counter.adminApi(admin.admin)::register,
                 adapters.ctrip::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {

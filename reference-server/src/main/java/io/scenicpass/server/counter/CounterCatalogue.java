@@ -51,16 +51,22 @@ public final class CounterCatalogue {
         this.clock = clock;
     }
 
+    /** The park's time zone: its products' (the first active one's; UTC before there is any). */
+    public ZoneId parkZone() {
+        return zone(catalogue.products(channel.get().id()));
+    }
+
+    private static ZoneId zone(List<CatalogueService.ProductView> products) {
+        return products.isEmpty()
+                ? ZoneId.of("UTC")
+                : ZoneId.of(products.get(0).product().timeZone());
+    }
+
     /** The offer of {@code date} (null: today in the park's zone, the first product's). */
     public Offer offer(LocalDate date) {
         String ch = channel.get().id();
         List<CatalogueService.ProductView> products = catalogue.products(ch);
-        LocalDate day = date != null
-                ? date
-                : LocalDate.now(clock.withZone(
-                        products.isEmpty()
-                                ? ZoneId.of("UTC")
-                                : ZoneId.of(products.get(0).product().timeZone())));
+        LocalDate day = date != null ? date : LocalDate.now(clock.withZone(zone(products)));
         List<ProductOffer> out = new ArrayList<>();
         for (CatalogueService.ProductView pv : products) {
             CatalogueService.OptionView ov = pv.defaultOption();

@@ -1,8 +1,10 @@
 package io.scenicpass.server.counter;
 
 import io.scenicpass.server.Platform;
+import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.cluster.Jobs;
+import io.scenicpass.server.counter.http.CounterAdminApi;
 import io.scenicpass.server.counter.http.CounterApi;
 import io.scenicpass.server.counter.http.CounterAuth;
 import io.scenicpass.server.counter.store.SaleStore;
@@ -20,6 +22,8 @@ public final class CounterModule {
     public final CounterAuth auth;
 
     public final CounterApi api;
+    /** Sales list and report for the operators (admin API, dashboard). */
+    public final CounterReport report;
 
     /** How long an open sale rests between two visits of the sweep. */
     public static final Duration SWEEP_QUIET = Duration.ofSeconds(30);
@@ -66,6 +70,12 @@ public final class CounterModule {
                 p.clock());
         auth = new CounterAuth(devices);
         api = new CounterApi(auth, catalogue, sales);
+        report = new CounterReport(p.db(), store, catalogue::parkZone, p.clock());
+    }
+
+    /** The operators' routes under {@code /admin/v1/counter}. */
+    public CounterAdminApi adminApi(AdminService admin) {
+        return new CounterAdminApi(admin, report);
     }
 
     /** Settles the open sales nobody looked at (expired holds, late payments, interrupted confirmations) once. */

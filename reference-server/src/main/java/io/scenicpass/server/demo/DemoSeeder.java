@@ -17,6 +17,7 @@ import io.scenicpass.server.sales.CatalogueService.UnitSpec;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.ProductOption;
 import io.scenicpass.server.sales.store.Unit;
+import io.scenicpass.server.terminal.DeviceRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +46,9 @@ public final class DemoSeeder {
             String adminToken,
             String deviceEnrollmentToken,
             String channelId,
-            Map<String, String> channelKeys) {}
+            Map<String, String> channelKeys,
+            String kioskEnrollmentToken,
+            String boxOfficeEnrollmentToken) {}
 
     private static final String[][] CHANNELS = {
         {"official-site", "官网 Official website", "DIRECT"},
@@ -124,14 +127,29 @@ public final class DemoSeeder {
                     .seed(historyDays, 42L, 1000);
             server.admin().settingIfAbsent("demo.history", Integer.toString(historyDays));
         }
-        DemoInfo info =
-                new DemoInfo(server.baseUrl(), keys.get("ctrip"), server.adminToken(), enrollment, "ctrip", keys);
+        // the counter: its channel, and one-time tokens for a kiosk and a box office at the north gate (issue 17)
+        server.counter().channel.get();
+        String kiosk = previous != null && previous.kioskEnrollmentToken() != null
+                ? previous.kioskEnrollmentToken()
+                : counterToken(DeviceRole.KIOSK, "demo kiosk");
+        String boxOffice = previous != null && previous.boxOfficeEnrollmentToken() != null
+                ? previous.boxOfficeEnrollmentToken()
+                : counterToken(DeviceRole.BOX_OFFICE, "demo box office");
+        DemoInfo info = new DemoInfo(
+                server.baseUrl(), keys.get("ctrip"), server.adminToken(), enrollment, "ctrip", keys, kiosk, boxOffice);
         try {
             SecureFiles.writeOwnerOnly(file, mapper.writeValueAsBytes(info)); // it holds every token: 0600
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return info;
+    }
+
+    /** A one-time enrollment token of a selling device at the north gate, valid 30 days (the longest allowed). */
+    private String counterToken(DeviceRole role, String label) {
+        return server.devices()
+                .createToken("gate-north", label, java.time.Duration.ofDays(30), null, role)
+                .token();
     }
 
     private void seedCatalogue() {

@@ -120,4 +120,17 @@ public final class CounterFixture {
         }
         throw new AssertionError("no product " + id + " in " + c);
     }
+
+    /** Passes issued for a booking (revoked ones included). */
+    public int passesOf(String bookingId) {
+        return ts.server.database().read(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM pass WHERE booking_uuid=?")) {
+                ps.setString(1, bookingId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
 }

@@ -6,38 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.payments.internal.SimulatedProvider.Behaviour;
 import io.scenicpass.server.payments.internal.SimulatedProvider.Delivery;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sales through the simulated provider's outcomes: declined, timed out, paid twice, paid after the kiosk gave up.
  * Whatever happens, a sale is either PAID with its tickets or ends with its places back and its money back.
  */
-class CounterPaymentsTest {
+class CounterPaymentsTest extends CounterTestBase {
     static final String CODE = "{\"method\":\"CODE\",\"paymentCode\":\"134567890123456789\"}";
     static final String NATIVE = "{\"method\":\"NATIVE\"}";
-
-    @TempDir
-    Path dir;
-
-    TestServer ts;
-    CounterFixture f;
-
-    @BeforeEach
-    void start() {
-        ts = TestServer.h2(dir);
-        f = new CounterFixture(ts);
-    }
-
-    @AfterEach
-    void stop() {
-        ts.close();
-    }
 
     @Test
     void aDeclinedPaymentSellsNothingAndTheVisitorMayPayAgain() {
@@ -78,7 +57,7 @@ class CounterPaymentsTest {
         JsonNode paid = f.sale(f.kiosk, saleId);
         assertThat(paid.get("state").asText()).isEqualTo("PAID");
         assertThat(paid.get("tickets")).hasSize(2);
-        assertThat(passesOf(paid.get("bookingId").asText())).isEqualTo(2);
+        assertThat(f.passesOf(paid.get("bookingId").asText())).isEqualTo(2);
         assertThat(f.sim().heldFen(paymentId)).isEqualTo(20000);
     }
 
@@ -120,7 +99,7 @@ class CounterPaymentsTest {
         assertThat(ended.get("payment").get("state").asText()).isEqualTo("REFUNDED");
         assertThat(f.sim().heldFen(paymentId)).isZero();
         assertThat(f.remaining()).isEqualTo(100);
-        assertThat(passesOf(ended.get("bookingId").asText())).isZero();
+        assertThat(f.passesOf(ended.get("bookingId").asText())).isZero();
     }
 
     @Test
@@ -143,7 +122,7 @@ class CounterPaymentsTest {
         assertThat(ended.get("state").asText()).isEqualTo("CANCELLED");
         assertThat(ended.get("tickets")).isEmpty();
         assertThat(f.sim().heldFen(paymentId)).isZero();
-        assertThat(passesOf(ended.get("bookingId").asText())).isZero();
+        assertThat(f.passesOf(ended.get("bookingId").asText())).isZero();
         assertThat(f.remaining()).isEqualTo(100);
         // a paid sale cannot be cancelled at the kiosk
         String other = f.sell(f.kiosk, "tour-adult");
@@ -174,18 +153,5 @@ class CounterPaymentsTest {
                         .status())
                 .isEqualTo(400);
         assertThat(f.sale(f.kiosk, saleId).get("state").asText()).isEqualTo("AWAITING_PAYMENT");
-    }
-
-    /** Passes issued for a booking (revoked ones included). */
-    int passesOf(String bookingId) {
-        return ts.server.database().read(c -> {
-            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM pass WHERE booking_uuid=?")) {
-                ps.setString(1, bookingId);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.payments.internal.SimulatedProvider.Behaviour;
 import io.scenicpass.server.payments.internal.SimulatedProvider.Delivery;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,38 +14,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Everybody completes the same paid sale at once — the provider's two notifications, devices polling, the device
  * retrying its payment, the payment reconciler, the counter sweep — and the passes are issued exactly once.
  */
-class CounterRaceTest {
-    @TempDir
-    Path dir;
-
-    TestServer ts;
-    CounterFixture f;
-
-    @BeforeEach
-    void start() {
-        ts = TestServer.h2(dir);
-        f = new CounterFixture(ts);
-    }
-
-    @AfterEach
-    void stop() {
-        ts.close();
-    }
+class CounterRaceTest extends CounterTestBase {
 
     @Test
     void racingCompletionsIssueThePassesOnce() throws Exception {
+        race(f, 6);
+    }
+
+    /** {@code rounds} sales, each completed by everybody at once; asserts one issuance per sale. */
+    static void race(CounterFixture f, int rounds) throws Exception {
+        TestServer ts = f.ts;
+        int before = f.remaining();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
-            for (int round = 0; round < 6; round++) {
+            for (int round = 0; round < rounds; round++) {
                 String saleId = f.sell(f.kiosk, "tour-adult", "tour-child");
                 f.sim().then(Behaviour.PAY_TWICE);
                 String paymentId = f.pay(f.kiosk, saleId, CounterPaymentsTest.NATIVE)
@@ -89,26 +76,14 @@ class CounterRaceTest {
                 JsonNode paid = f.sale(f.kiosk, saleId);
                 assertThat(paid.get("state").asText()).isEqualTo("PAID");
                 assertThat(paid.get("tickets")).hasSize(2);
-                assertThat(passesOf(paid.get("bookingId").asText()))
+                assertThat(f.passesOf(paid.get("bookingId").asText()))
                         .as("passes issued in round " + round)
                         .isEqualTo(2);
                 assertThat(f.sim().heldFen(paymentId)).isEqualTo(15000);
-                assertThat(f.remaining()).isEqualTo(100 - 2 * (round + 1));
+                assertThat(f.remaining()).isEqualTo(before - 2 * (round + 1));
             }
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    int passesOf(String bookingId) {
-        return ts.server.database().read(c -> {
-            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM pass WHERE booking_uuid=?")) {
-                ps.setString(1, bookingId);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
     }
 }

@@ -5,32 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.identity.IdentityFixture;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real-name sales at the counter follow the identity rules of every channel: documents required by the policy,
  * validated, age-checked, limited per document and day, refused when blacklisted; tickets show the holder masked.
  */
-class CounterRealNameTest {
+class CounterRealNameTest extends CounterTestBase {
     static final String SLOT = "rn-opt|" + IdentityFixture.SLOT;
     static final String ADULT_ID = IdentityFixture.cnId("19800101", "555");
     static final String CHILD_ID = IdentityFixture.cnId("20150101", "556");
 
-    @TempDir
-    Path dir;
-
-    TestServer ts;
-    CounterFixture f;
-
     @BeforeEach
-    void start() {
-        ts = TestServer.h2(dir);
-        f = new CounterFixture(ts);
+    void setUpRealName() {
         IdentityFixture.product(ts, "rn", false);
         TestServer.Answer policy = ts.send(
                 "PUT",
@@ -39,11 +28,6 @@ class CounterRealNameTest {
                 "{\"realName\":\"EVERY_VISITOR\",\"dailyLimit\":1,\"limitScope\":\"PRODUCT\"}",
                 java.util.Map.of());
         assertThat(policy.status()).as(policy.body()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stop() {
-        ts.close();
     }
 
     static String sale(String saleId, String... items) {

@@ -5,31 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.PassCodec;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The sale API on a real server: catalogue, sale, code payment → PAID with tickets, idempotency, roles. */
-class CounterSaleTest {
-    @TempDir
-    Path dir;
-
-    TestServer ts;
-    CounterFixture f;
-
-    @BeforeEach
-    void start() {
-        ts = TestServer.h2(dir);
-        f = new CounterFixture(ts);
-    }
-
-    @AfterEach
-    void stop() {
-        ts.close();
-    }
+class CounterSaleTest extends CounterTestBase {
 
     @Test
     void aCodePaymentSellsAndIssuesTheTickets() {

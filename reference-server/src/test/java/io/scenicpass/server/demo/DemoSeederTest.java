@@ -46,7 +46,14 @@ class DemoSeederTest {
         try (ScenicPassServer s = start()) {
             first = new DemoSeeder(s).seed();
             JsonNode file = TestServer.MAPPER.readTree(Files.readString(dir.resolve("demo.json")));
-            for (String f : new String[] {"baseUrl", "channelApiKey", "adminToken", "deviceEnrollmentToken"}) {
+            for (String f : new String[] {
+                "baseUrl",
+                "channelApiKey",
+                "adminToken",
+                "deviceEnrollmentToken",
+                "kioskEnrollmentToken",
+                "boxOfficeEnrollmentToken"
+            }) {
                 assertThat(file.get(f).asText()).as(f).isNotBlank();
             }
             assertThat(file.get("baseUrl").asText()).isEqualTo(s.baseUrl());
@@ -74,6 +81,18 @@ class DemoSeederTest {
             assertThat(second.channelApiKey()).isEqualTo(first.channelApiKey());
             assertThat(second.adminToken()).isEqualTo(first.adminToken());
             assertThat(second.deviceEnrollmentToken()).isEqualTo(first.deviceEnrollmentToken());
+            assertThat(second.kioskEnrollmentToken()).isEqualTo(first.kioskEnrollmentToken());
+            assertThat(second.boxOfficeEnrollmentToken()).isEqualTo(first.boxOfficeEnrollmentToken());
+            assertThat(s.channels().find("counter")).isPresent();
+            // the kiosk token enrolls a KIOSK: it may sell
+            io.scenicpass.core.wire.EnrollmentResponse kiosk = s.devices()
+                    .enroll(new io.scenicpass.core.wire.EnrollmentRequest(second.kioskEnrollmentToken(), "k", null));
+            assertThat(s.devices().list().stream()
+                            .filter(d -> d.id().equals(kiosk.deviceId()))
+                            .findFirst()
+                            .orElseThrow()
+                            .role())
+                    .isEqualTo(io.scenicpass.server.terminal.DeviceRole.KIOSK);
             JsonNode products = get(s.baseUrl() + "/octo/products", second.channelApiKey());
             assertThat(products.size())
                     .isEqualTo(5); // park entry, cable car, group, museum day ticket, real-name ticket (issue 14)
@@ -91,7 +110,7 @@ class DemoSeederTest {
                     .containsExactly(false, true, true);
             assertThat(get(s.baseUrl() + "/admin/v1/channels", second.adminToken())
                             .size())
-                    .isEqualTo(first.channelKeys().size());
+                    .isEqualTo(first.channelKeys().size() + 1); // + the counter's, which sells through devices
             // every demo channel has its own working key
             assertThat(get(s.baseUrl() + "/octo/supplier", second.channelKeys().get("meituan"))
                             .get("id")

@@ -523,6 +523,34 @@ final class FuzzTargets {
                 Auth.DEVICE,
                 r -> p + "/peer-endpoint",
                 r -> "{\"endpoint\":\"127.0.0.1:7700\"}");
+        // the counter (the fuzzing device is a gate: bodies are read, then NOT_A_SELLER)
+        add(
+                t,
+                "POST",
+                p + "/counter/sales",
+                Auth.DEVICE,
+                r -> p + "/counter/sales",
+                r -> "{\"saleId\":\"" + java.util.UUID.randomUUID() + "\",\"productId\":\"tour\",\"slotId\":\"tour-opt|"
+                        + slot + "\",\"items\":[{\"unitId\":\"tour-adult\"},{\"unitId\":\"tour-child\",\"identity\":"
+                        + "{\"type\":\"CN_ID\",\"number\":\"11010519491231002X\",\"name\":\"张三\"}}]}");
+        add(
+                t,
+                "POST",
+                p + "/counter/sales/{saleId}/payment",
+                Auth.DEVICE,
+                r -> p + "/counter/sales/" + java.util.UUID.randomUUID() + "/payment",
+                r -> pick(
+                        r,
+                        "{\"method\":\"CODE\",\"paymentCode\":\"134567890123456789\"}",
+                        "{\"method\":\"NATIVE\"}",
+                        "{\"method\":\"CASH\",\"tenderedFen\":10000}"));
+        add(
+                t,
+                "POST",
+                p + "/counter/sales/{saleId}/cancel",
+                Auth.DEVICE,
+                r -> p + "/counter/sales/" + java.util.UUID.randomUUID() + "/cancel",
+                r -> "{}");
         return t;
     }
 

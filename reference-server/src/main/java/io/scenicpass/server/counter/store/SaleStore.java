@@ -134,6 +134,30 @@ public final class SaleStore {
         return Jdbc.list(c, sql.toString(), SaleStore::row, args.toArray());
     }
 
+    /** A count and sum of sale amounts under one key (a device id, a payment method; null key: the total). */
+    public record Total(String key, long count, long amountFen) {}
+
+    /**
+     * Sales created in [from, to) in one of {@code states}, counted and summed per {@code by} ("device_id",
+     * "method", or null for one total row).
+     */
+    public List<Total> totals(Connection c, String by, Instant from, Instant to, List<SaleState> states)
+            throws SQLException {
+        if (by != null && !by.equals("device_id") && !by.equals("method")) {
+            throw new IllegalArgumentException("cannot group sales by " + by);
+        }
+        List<Object> args = new ArrayList<>(List.of(from.toEpochMilli(), to.toEpochMilli()));
+        states.forEach(st -> args.add(st.name()));
+        String key = by == null ? "CAST(NULL AS VARCHAR(64))" : by;
+        return Jdbc.list(
+                c,
+                "SELECT " + key + " AS k, COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS a FROM counter_sale"
+                        + " WHERE created_at >= ? AND created_at < ? AND state IN (" + Jdbc.marks(states.size())
+                        + ")" + (by == null ? "" : " GROUP BY " + by + " ORDER BY " + by),
+                rs -> new Total(rs.getString("k"), rs.getLong("n"), rs.getLong("a")),
+                args.toArray());
+    }
+
     private static SaleRow row(ResultSet rs) throws SQLException {
         return new SaleRow(
                 rs.getString("sale_id"),

@@ -29,10 +29,18 @@ public final class DashboardApi {
 
     private final AdminService admin;
     private final FlowModule flow;
+    /** Sections other features add to the summary (e.g. the counter's sales today), by key. */
+    private final Map<String, java.util.function.Supplier<Object>> sections = new LinkedHashMap<>();
 
     public DashboardApi(AdminService admin, FlowModule flow) {
         this.admin = admin;
         this.flow = flow;
+    }
+
+    /** Adds a section of another feature to the summary (its JSON under {@code key}). */
+    public DashboardApi with(String key, java.util.function.Supplier<Object> section) {
+        sections.put(key, section);
+        return this;
     }
 
     public void register(RoutesConfig r) {
@@ -89,6 +97,7 @@ public final class DashboardApi {
         m.put("heatmap", flow.flow.heatmap(d));
         m.put("channels", flow.flow.channels(d));
         m.put("forecast", flow.forecast.view());
+        sections.forEach((k, v) -> m.put(k, v.get()));
         return m;
     }
 

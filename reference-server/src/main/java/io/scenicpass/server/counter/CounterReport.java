@@ -1,0 +1,117 @@
+package io.scenicpass.server.counter;
+
+import io.scenicpass.server.Problem;
+import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.counter.store.SaleStore;
+import io.scenicpass.server.counter.store.SaleStore.SaleRow;
+import io.scenicpass.server.counter.store.SaleStore.Total;
+import io.scenicpass.server.db.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The operators' view of counter sales: the list, and the report of a period (sales by device and by payment method,
+ * refunds) that the admin API and the dashboard show. A sale counts when it was paid (PAID, or REFUNDED later);
+ * refunds are the REFUNDED ones.
+ */
+public final class CounterReport {
+    /** Most days one report or list covers. */
+    static final int MAX_DAYS = 366;
+
+    private static final List<SaleState> SOLD = List.of(SaleState.PAID, SaleState.REFUNDED);
+
+    /** A period's numbers; amounts in fen, {@code byDevice} / {@code byMethod} keyed by device id / method. */
+    public record Report(
+            Instant from, Instant to, Total sales, Total refunds, List<Total> byDevice, List<Total> byMethod) {}
+
+    private final Database db;
+    private final SaleStore store;
+    private final Supplier<ZoneId> zone;
+    private final Clock clock;
+
+    CounterReport(Database db, SaleStore store, Supplier<ZoneId> zone, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** Sales created in the period, newest first, optionally of one device and in one state. */
+    public List<SaleRow> sales(String from, String to, String deviceId, String state, int limit) {
+        Instant[] p = period(from, to);
+        SaleState s = null;
+        if (state != null) {
+            try {
+                s = SaleState.valueOf(state.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ServiceException(
+                        Problem.BAD_REQUEST, "state must be one of " + java.util.Arrays.toString(SaleState.values()));
+            }
+        }
+        SaleState st = s;
+        return db.read(c -> store.list(c, p[0], p[1], deviceId, st, limit));
+    }
+
+    /** The report of a period (from/to: YYYY-MM-DD in the park's zone, both days included, or ISO instants). */
+    public Report report(String from, String to) {
+        Instant[] p = period(from, to);
+        return db.read(c -> new Report(
+                p[0],
+                p[1],
+                store.totals(c, null, p[0], p[1], SOLD).get(0),
+                store.totals(c, null, p[0], p[1], List.of(SaleState.REFUNDED)).get(0),
+                store.totals(c, "device_id", p[0], p[1], SOLD),
+                store.totals(c, "method", p[0], p[1], SOLD)));
+    }
+
+    /** Today's report (the dashboard's counter card). */
+    public Report today() {
+        return report(null, null);
+    }
+
+    /** [from, to) of the query: dates in the park's zone (to inclusive) or instants; default today. */
+    private Instant[] period(String from, String to) {
+        LocalDate today = LocalDate.now(clock.withZone(zone.get()));
+        Instant start = from == null || from.isBlank() ? dayStart(today) : instant(from, "from", false);
+        Instant end = to == null || to.isBlank()
+                ? dayStart(LocalDate.ofInstant(start, zone.get()).plusDays(1)) // the day from is in
+                : instant(to, "to", true);
+        if (!end.isAfter(start)) {
+            throw new ServiceException(Problem.BAD_REQUEST, "to must be after from");
+        }
+        if (Duration.between(start, end).toDays() > MAX_DAYS) {
+            throw new ServiceException(Problem.BAD_REQUEST, "a period of at most " + MAX_DAYS + " days");
+        }
+        return new Instant[] {start, end};
+    }
+
+    private Instant instant(String s, String name, boolean endOfDay) {
+        if (s.contains("T")) {
+            try {
+                return Instant.parse(s.trim());
+            } catch (DateTimeParseException e) {
+                throw new ServiceException(Problem.BAD_REQUEST, name + " must be YYYY-MM-DD or an ISO-8601 instant");
+            }
+        }
+        LocalDate d = date(s);
+        return dayStart(endOfDay ? d.plusDays(1) : d);
+    }
+
+    private LocalDate date(String s) {
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw new ServiceException(Problem.BAD_REQUEST, "from and to must be YYYY-MM-DD or ISO-8601 instants");
+        }
+    }
+
+    private Instant dayStart(LocalDate d) {
+        return d.atStartOfDay(zone.get()).toInstant();
+    }
+}
