@@ -17,3 +17,11 @@ CREATE TABLE delegation (
 );
 CREATE INDEX delegation_device ON delegation(device_id);
 CREATE INDEX delegation_valid_until ON delegation(valid_until);
+
+-- The passes of a delegated key the server had received (synced sales) when it was revoked: the key set keeps
+-- honouring them (unless refunded: the pass's own revocation), while the key's other passes are refused.
+CREATE TABLE delegation_honoured (
+    key_id VARCHAR(8) NOT NULL REFERENCES delegation(key_id),
+    pass_id VARCHAR(64) NOT NULL,
+    PRIMARY KEY (key_id, pass_id)
+);

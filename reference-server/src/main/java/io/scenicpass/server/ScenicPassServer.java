@@ -173,8 +173,6 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
-        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
-        offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, counter, keys.keys);
         delegations = new Delegations(
                 db,
                 keys.keys,
@@ -183,6 +181,8 @@ public final class ScenicPassServer implements AutoCloseable {
                                 v -> v.product().id(),
                                 v -> java.time.ZoneId.of(v.product().timeZone()))),
                 clock);
+        counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
+        offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, counter, keys.keys);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(

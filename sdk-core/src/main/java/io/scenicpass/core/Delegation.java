@@ -2,6 +2,7 @@ package io.scenicpass.core;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.scenicpass.core.internal.text.Crockford;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * The scope of a signing key the issuer delegated to a device (a box office selling while the cloud is down): which
  * device holds it, the products it may sign passes for, the visit window those passes must lie in, and how many passes
  * it may sign. The key's own validity ({@link PublicKeyEntry#validFrom()}..{@link PublicKeyEntry#validUntil()}) is the
- * delegation's notBefore..notAfter. A revoked delegation carries when it was revoked.
+ * delegation's notBefore..notAfter. A revoked delegation carries when it was revoked and the passes it still honours:
+ * those the issuer had received (synced sales) by then, which stay valid while the key's other passes are refused.
  *
  * <p>The number of passes is enforced by their ids: the n-th pass of a delegated key has the pass id
  * {@link #passId(String, int)} (the key id's 4 bytes, then n), so every gate refuses a pass beyond maxPasses without
@@ -33,6 +35,9 @@ public final class Delegation {
     private final int maxPasses;
     private final Instant revokedAt;
 
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private final List<String> honoured;
+
     @JsonCreator
     private Delegation(
             @JsonProperty("deviceId") String deviceId,
@@ -40,7 +45,8 @@ public final class Delegation {
             @JsonProperty("visitFrom") Instant visitFrom,
             @JsonProperty("visitUntil") Instant visitUntil,
             @JsonProperty("maxPasses") int maxPasses,
-            @JsonProperty("revokedAt") Instant revokedAt) {
+            @JsonProperty("revokedAt") Instant revokedAt,
+            @JsonProperty("honoured") List<String> honoured) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.productIds =
                 Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(productIds, "productIds")));
@@ -48,6 +54,9 @@ public final class Delegation {
         this.visitUntil = Objects.requireNonNull(visitUntil, "visitUntil");
         this.maxPasses = maxPasses;
         this.revokedAt = revokedAt;
+        this.honoured = honoured == null
+                ? Collections.<String>emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(honoured));
         if (this.productIds.isEmpty() || !visitUntil.isAfter(visitFrom) || maxPasses < 1) {
             throw new IllegalArgumentException("a delegation needs products, a visit window and maxPasses >= 1");
         }
@@ -59,7 +68,7 @@ public final class Delegation {
      */
     public static Delegation of(
             String deviceId, List<String> productIds, Instant visitFrom, Instant visitUntil, int maxPasses) {
-        return new Delegation(deviceId, productIds, visitFrom, visitUntil, maxPasses, null);
+        return new Delegation(deviceId, productIds, visitFrom, visitUntil, maxPasses, null, null);
     }
 
     /** The device holding the private key. */
@@ -92,9 +101,25 @@ public final class Delegation {
         return Optional.ofNullable(revokedAt);
     }
 
-    /** A copy revoked at {@code at}. */
+    /** The pass ids a revoked delegation still honours (empty while in force). */
+    public List<String> honoured() {
+        return honoured;
+    }
+
+    /** A copy revoked at {@code at}, honouring no pass. */
     public Delegation revoked(Instant at) {
-        return new Delegation(deviceId, productIds, visitFrom, visitUntil, maxPasses, Objects.requireNonNull(at));
+        return revoked(at, Collections.<String>emptyList());
+    }
+
+    /** A copy revoked at {@code at} that still honours the passes {@code honouredPassIds} (the synced ones). */
+    public Delegation revoked(Instant at, List<String> honouredPassIds) {
+        return new Delegation(
+                deviceId, productIds, visitFrom, visitUntil, maxPasses, Objects.requireNonNull(at), honouredPassIds);
+    }
+
+    /** Whether {@code passId} is refused because the delegation was revoked. */
+    public boolean refusesAsRevoked(String passId) {
+        return revokedAt != null && !honoured.contains(passId);
     }
 
     /**
@@ -152,17 +177,19 @@ public final class Delegation {
                 && visitFrom.equals(d.visitFrom)
                 && visitUntil.equals(d.visitUntil)
                 && maxPasses == d.maxPasses
-                && Objects.equals(revokedAt, d.revokedAt);
+                && Objects.equals(revokedAt, d.revokedAt)
+                && honoured.equals(d.honoured);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(deviceId, productIds, visitFrom, visitUntil, maxPasses, revokedAt);
+        return Objects.hash(deviceId, productIds, visitFrom, visitUntil, maxPasses, revokedAt, honoured);
     }
 
     @Override
     public String toString() {
         return "Delegation{device=" + deviceId + ", products=" + productIds + ", visits=" + visitFrom + ".."
-                + visitUntil + ", maxPasses=" + maxPasses + (revokedAt == null ? "" : ", revokedAt=" + revokedAt) + "}";
+                + visitUntil + ", maxPasses=" + maxPasses
+                + (revokedAt == null ? "" : ", revokedAt=" + revokedAt + ", honoured=" + honoured.size()) + "}";
     }
 }

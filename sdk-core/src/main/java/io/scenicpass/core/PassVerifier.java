@@ -58,9 +58,11 @@ public final class PassVerifier {
                         ErrorCode.UNKNOWN_KEY, "key " + pass.keyId() + " is not in the key set"));
         Delegation delegation = entry.delegation().orElse(null);
         if (delegation != null) {
-            usable(entry, delegation, now);
+            usable(entry, delegation, pass.claims().passId(), now);
         }
-        if (entry.status() == KeyStatus.COMPROMISED) {
+        // a revoked delegation is COMPROMISED for older gates; it decided above which of its passes it still honours
+        if (entry.status() == KeyStatus.COMPROMISED
+                && (delegation == null || !delegation.revokedAt().isPresent())) {
             throw new ScenicPassException(ErrorCode.KEY_COMPROMISED, "key " + entry.keyId() + " is compromised");
         }
         if (!now.isBefore(entry.validUntil())) {
@@ -86,9 +88,12 @@ public final class PassVerifier {
         return pass;
     }
 
-    /** A delegated key signs passes gates accept only until revoked and within notBefore..notAfter. */
-    private static void usable(PublicKeyEntry entry, Delegation delegation, Instant now) {
-        if (delegation.revokedAt().isPresent()) {
+    /**
+     * A delegated key signs passes gates accept only within notBefore..notAfter and, once revoked, only the passes the
+     * revocation honours (its status is then COMPROMISED, for gates that do not read delegations).
+     */
+    private static void usable(PublicKeyEntry entry, Delegation delegation, String passId, Instant now) {
+        if (delegation.refusesAsRevoked(passId)) {
             throw new ScenicPassException(
                     ErrorCode.KEY_REVOKED,
                     "delegated key " + entry.keyId() + " was revoked at "

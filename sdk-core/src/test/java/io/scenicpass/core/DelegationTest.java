@@ -132,6 +132,33 @@ class DelegationTest {
     }
 
     @Test
+    void aRevocationHonoursThePassesTheIssuerAlreadyHad() {
+        Pass synced = sign(claims(1).build());
+        Pass unsynced = sign(claims(2).build());
+        KeySet set = keySet(scope.revoked(
+                NOON.minusSeconds(60), Collections.singletonList(synced.claims().passId())));
+        KeySet back = SignedKeySet.fromJson(set.sign(root).toJson()).verify(root.publicKey());
+        assertThat(back).isEqualTo(set);
+        PassVerifier v = new PassVerifier(back);
+        assertThat(v.verify(synced, NOON)).isSameAs(synced);
+        assertCode(() -> v.verify(unsynced, NOON), ErrorCode.KEY_REVOKED);
+        assertCode(() -> v.verify(synced, NOT_AFTER), ErrorCode.DELEGATION_EXPIRED);
+        byte[] raw = synced.encoded();
+        raw[raw.length - 2] ^= 0x04;
+        assertCode(() -> v.decodeAndVerify(raw, NOON), ErrorCode.BAD_SIGNATURE);
+    }
+
+    @Test
+    void aDelegatedKeyMarkedCompromisedWithoutARevocationIsRefused() {
+        KeySet set = KeySet.of(
+                5,
+                NOT_BEFORE,
+                Collections.singletonList(PublicKeyEntry.delegated(device.publicKey(), NOT_BEFORE, NOT_AFTER, scope)
+                        .withStatus(KeyStatus.COMPROMISED)));
+        assertCode(() -> new PassVerifier(set).verify(sign(claims(1).build()), NOON), ErrorCode.KEY_COMPROMISED);
+    }
+
+    @Test
     void aTamperedPassIsABadSignatureNotAScopeQuestion() {
         byte[] raw = sign(claims(1).build()).encoded();
         raw[raw.length - 3] ^= 0x10;

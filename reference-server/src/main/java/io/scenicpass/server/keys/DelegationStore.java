@@ -30,14 +30,14 @@ public final class DelegationStore {
             Instant revokedAt,
             String revokedReason) {
 
-        /** The key's entry in the signed key set. */
-        public PublicKeyEntry entry() {
+        /** The key's entry in the signed key set; a revoked key still honours {@code honoured} (pass ids). */
+        public PublicKeyEntry entry(List<String> honoured) {
             Delegation d = Delegation.of(deviceId, productIds, visitFrom, visitUntil, maxPasses);
             return PublicKeyEntry.delegated(
                     Base64.getDecoder().decode(publicKeyBase64),
                     validFrom,
                     validUntil,
-                    revokedAt == null ? d : d.revoked(revokedAt));
+                    revokedAt == null ? d : d.revoked(revokedAt, honoured));
         }
     }
 
@@ -71,6 +71,26 @@ public final class DelegationStore {
                         reason,
                         keyId)
                 == 1;
+    }
+
+    /** Keeps the key's passes the server holds now (synced sales, not revoked) as honoured after its revocation. */
+    public void honourSynced(Connection c, String keyId) throws SQLException {
+        Jdbc.update(
+                c,
+                "INSERT INTO delegation_honoured(key_id, pass_id) SELECT ?, pass_id FROM pass"
+                        + " WHERE key_id=? AND revoked=FALSE",
+                keyId,
+                keyId);
+    }
+
+    /** The passes a revoked key still honours: those kept at its revocation and not revoked since. */
+    public List<String> honoured(Connection c, String keyId) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT h.pass_id FROM delegation_honoured h JOIN pass p ON p.pass_id=h.pass_id"
+                        + " WHERE h.key_id=? AND p.revoked=FALSE ORDER BY h.pass_id",
+                rs -> rs.getString(1),
+                keyId);
     }
 
     /** Every delegation whose validity ends after {@code after}, oldest first (what the key set carries). */

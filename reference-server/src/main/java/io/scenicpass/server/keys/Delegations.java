@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * limited to products on sale, the visit dates from today (in the products' zone) for a few days, a number of passes,
  * and a validity that ends with the last visit date. The key set carries it (and its revocation) to the gates.
  *
- * <p>Revocation refuses every pass of the key at gates that synced the new key set, passes already sold and synced
- * included: the server holds their bookings, so a visitor with such a pass is re-issued a pass signed by the issuer
- * (pick-up, or the gate admits a real-name holder by ID card). Passes never synced are refused for good.
+ * <p>Revocation: the passes of the key the server holds by then (offline sales synced, not refunded) stay valid — the
+ * key set lists them as honoured — and every other pass of the key is refused (KEY_REVOKED) by gates that synced the
+ * new key set: a visitor holding such a pass is served at the service desk.
  */
 public final class Delegations {
     private static final Logger LOG = LoggerFactory.getLogger(Delegations.class);
@@ -69,7 +69,7 @@ public final class Delegations {
         Instant now = clock.instant();
         Optional<DelegationRow> existing = db.read(c -> store.byKeyId(c, keyId));
         if (existing.isPresent()) {
-            return again(existing.get(), deviceId, now).entry();
+            return again(existing.get(), deviceId, now).entry(List.of());
         }
         Map<String, ZoneId> onSale = new TreeMap<>(products.onSale());
         List<String> scope =
@@ -107,7 +107,7 @@ public final class Delegations {
                 now,
                 null,
                 null);
-        PublicKeyEntry entry = row.entry(); // validates the scope before anything is stored
+        PublicKeyEntry entry = row.entry(List.of()); // validates the scope before anything is stored
         db.tx(c -> {
             if (store.byKeyId(c, keyId).isPresent()) {
                 throw new ServiceException(Problem.CONFLICT, "key " + keyId + " is being certified concurrently");
@@ -149,6 +149,7 @@ public final class Delegations {
             DelegationRow row = store.byKeyId(c, keyId)
                     .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such delegated key", keyId));
             if (store.revoke(c, keyId, clock.instant(), why)) {
+                store.honourSynced(c, keyId);
                 keys.bumpSequence(c);
             }
             return store.byKeyId(c, keyId).orElse(row);

@@ -172,7 +172,7 @@ public final class KeyService {
             }
             // keys delegated to box offices, revoked ones too, until their validity ends (Delegations)
             for (DelegationStore.DelegationRow d : delegations.validAfter(c, clock.instant())) {
-                entries.add(d.entry());
+                entries.add(d.entry(d.revokedAt() == null ? List.of() : delegations.honoured(c, d.keyId())));
             }
             // + the number of pass codes: a new code moves the set on (gates fetch it) without the issuing
             // transaction writing the sequence row, which concurrent confirms would queue (or deadlock) on

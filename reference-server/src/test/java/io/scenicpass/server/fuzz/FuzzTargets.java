@@ -293,6 +293,13 @@ final class FuzzTargets {
         add(
                 t,
                 "POST",
+                a + "/delegations/{keyId}/revoke",
+                Auth.ADMIN,
+                r -> a + "/delegations/" + pick(r, "00000000", "zz", "nope") + "/revoke" + pick(r, "", "?reason=fuzz"),
+                r -> "{}");
+        add(
+                t,
+                "POST",
                 a + "/blacklist",
                 Auth.ADMIN,
                 r -> a + "/blacklist",
@@ -516,6 +523,14 @@ final class FuzzTargets {
                 r -> p + "/online-check",
                 r -> "{\"eventId\":\"" + uuid(r) + "\",\"passText\":\"" + fx.passText()
                         + "\",\"gateId\":\"gate-a\",\"zoneId\":\"park\",\"direction\":\"IN\"}");
+        add(
+                t,
+                "POST",
+                p + "/counter/delegation",
+                Auth.DEVICE,
+                r -> p + "/counter/delegation",
+                r -> "{\"publicKey\":\"" + pick(r, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "abc", "")
+                        + "\",\"days\":" + pick(r, "1", "3", "9") + "}");
         add(
                 t,
                 "PUT",

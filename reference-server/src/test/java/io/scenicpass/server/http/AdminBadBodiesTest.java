@@ -36,6 +36,7 @@ class AdminBadBodiesTest {
             "POST /admin/v1/keys/rotate",
             "POST /admin/v1/keys/{}/compromised",
             "POST /admin/v1/terminals/{}/revoke",
+            "POST /admin/v1/delegations/{}/revoke",
             "POST /admin/v1/flow/alerts/evaluate",
             "POST /admin/v1/inventory/repair");
 

@@ -13,9 +13,13 @@ import io.scenicpass.core.PassVerifier;
 import io.scenicpass.core.PublicKeyEntry;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.SignedKeySet;
+import io.scenicpass.server.sales.store.PassRecord;
+import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.counter.DelegatedSigner;
+import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
+import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.terminal.sync.SyncException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,11 +41,12 @@ class DelegationApiTest {
 
     static TestServer ts;
     static TerminalHarness th;
+    static String channelKey;
 
     @BeforeAll
     static void start() {
         ts = TestServer.h2(dir.resolve("server"));
-        TerminalFixtures.setUp(ts);
+        channelKey = TerminalFixtures.setUp(ts);
         th = new TerminalHarness(ts);
     }
 
@@ -55,6 +60,18 @@ class DelegationApiTest {
         TestServer.Answer a = th.send("GET", "/terminal/v1/keyset", "Device " + creds.deviceToken(), null);
         assertThat(a.status()).isEqualTo(200);
         return SignedKeySet.fromJson(a.body()).verify(ts.server.keys().root().publicKey());
+    }
+
+    /** Enrolls a device of {@code role} with the real SDK provisioning. */
+    private static DeviceCredentials enroll(Path dir, String role) {
+        TestServer.Answer t = th.send(
+                "POST",
+                "/admin/v1/enrollment-tokens",
+                "Bearer " + TestServer.ADMIN,
+                "{\"gateId\":\"gate-a\",\"label\":\"counter\",\"role\":\"" + role + "\"}");
+        assertThat(t.status()).isEqualTo(201);
+        return new Provisioning(new CredentialStore(dir.resolve("device.json")))
+                .enroll(t.json().get("enrollmentCode").asText(), role, "SP-TEST");
     }
 
     private static TestServer.Answer ask(DeviceCredentials creds, String body) {
@@ -74,7 +91,7 @@ class DelegationApiTest {
 
     @Test
     void aBoxOfficeKeyIsCertifiedIntoTheKeySetAndRevokedFromIt(@TempDir Path box, @TempDir Path gate) {
-        DeviceCredentials boxCreds = th.enroll(box, "gate-a");
+        DeviceCredentials boxCreds = enroll(box, "BOX_OFFICE");
         DeviceCredentials gateCreds = th.enroll(gate, "gate-b");
         long before = keySet(gateCreds).sequence();
 
@@ -100,10 +117,13 @@ class DelegationApiTest {
                         .claims()
                         .passId())
                 .isEqualTo(signer.passId(1));
+        Pass synced = signer.sign(claims(signer, 2));
+        syncAsBooking(synced, signer.keyId());
 
         // asking again (a lost answer) returns the same delegation and does not move the key set
+        long seq = keySet(gateCreds).sequence();
         assertThat(signer.certify(boxCreds, ts.http)).isEqualTo(cert);
-        assertThat(keySet(gateCreds).sequence()).isEqualTo(set.sequence());
+        assertThat(keySet(gateCreds).sequence()).isEqualTo(seq);
 
         JsonNode listed = th.admin("GET", "/admin/v1/delegations?deviceId=" + boxCreds.deviceId(), null);
         assertThat(listed).hasSize(1);
@@ -111,14 +131,23 @@ class DelegationApiTest {
         assertThat(listed.get(0).get("state").asText()).isEqualTo("ACTIVE");
 
         JsonNode revoked = th.admin(
-                "POST", "/admin/v1/delegations/" + signer.keyId() + "/revoke", "{\"reason\":\"box office stolen\"}");
+                "POST", "/admin/v1/delegations/" + signer.keyId() + "/revoke?reason=box%20office%20stolen", null);
         assertThat(revoked.get("state").asText()).isEqualTo("REVOKED");
         assertThat(revoked.get("revokedReason").asText()).isEqualTo("box office stolen");
         KeySet after = keySet(gateCreds);
-        assertThat(after.sequence()).isGreaterThan(set.sequence());
+        assertThat(after.sequence()).isGreaterThan(seq);
         assertThatThrownBy(() -> new PassVerifier(after).decodeAndVerify(pass.text(), TerminalFixtures.SLOT_START))
                 .isInstanceOfSatisfying(
                         ScenicPassException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_REVOKED));
+        // the sale the server already had stays valid
+        assertThat(after.find(signer.keyId())
+                        .orElseThrow()
+                        .delegation()
+                        .orElseThrow()
+                        .honoured())
+                .containsExactly(synced.claims().passId());
+        assertThat(new PassVerifier(after).decodeAndVerify(synced.text(), TerminalFixtures.SLOT_START))
+                .isNotNull();
         assertThatThrownBy(() -> signer.certify(boxCreds, ts.http))
                 .isInstanceOfSatisfying(
                         SyncException.class, e -> assertThat(e.serverCode()).isEqualTo("CONFLICT"));
@@ -130,9 +159,42 @@ class DelegationApiTest {
         assertThat(keySet(gateCreds).sequence()).isEqualTo(after.sequence());
     }
 
+    /** What the offline-sales sync stores for a box office sale: a booking holding the device's own pass. */
+    private static void syncAsBooking(Pass pass, String keyId) {
+        String uuid = "synced-" + pass.claims().passId();
+        TerminalFixtures.book(ts, channelKey, uuid);
+        ts.server.database().tx(c -> {
+            new PassStore(ts.server.database().dialect())
+                    .insert(
+                            c,
+                            new PassRecord(
+                                    pass.claims().passId(),
+                                    uuid,
+                                    keyId,
+                                    pass.text(),
+                                    1,
+                                    pass.claims().validFrom(),
+                                    pass.claims().validUntil(),
+                                    false,
+                                    ts.clock.instant()));
+            return null;
+        });
+    }
+
+    @Test
+    void onlyABoxOfficeSellsOffline(@TempDir Path gate, @TempDir Path kiosk) {
+        String key = "{\"publicKey\":\"" + Base64.getEncoder().encodeToString(new byte[32]) + "\"}";
+        TestServer.Answer byGate = ask(th.enroll(gate, "gate-b"), key);
+        assertThat(byGate.status()).isEqualTo(403);
+        assertThat(byGate.json().get("code").asText()).isEqualTo("NOT_A_SELLER");
+        TestServer.Answer byKiosk = ask(enroll(kiosk, "KIOSK"), key);
+        assertThat(byKiosk.status()).isEqualTo(403);
+        assertThat(byKiosk.json().get("code").asText()).isEqualTo("BOX_OFFICE_ONLY");
+    }
+
     @Test
     void badRequestsGetATypedErrorNeverA500(@TempDir Path box) {
-        DeviceCredentials creds = th.enroll(box, "gate-a");
+        DeviceCredentials creds = enroll(box, "BOX_OFFICE");
         String key = Base64.getEncoder().encodeToString(new byte[32]);
         assertThat(ask(creds, "{\"publicKey\":\"abc\"}").json().get("code").asText())
                 .isEqualTo("BAD_REQUEST");
@@ -161,7 +223,7 @@ class DelegationApiTest {
 
     @Test
     void anExpiredDelegationLeavesTheKeySetAndCannotBeRenewed(@TempDir Path box, @TempDir Path gate) {
-        DeviceCredentials boxCreds = th.enroll(box, "gate-a");
+        DeviceCredentials boxCreds = enroll(box, "BOX_OFFICE");
         DeviceCredentials gateCreds = th.enroll(gate, "gate-b");
         DelegatedSigner signer =
                 DelegatedSigner.open(box.resolve("signer"), "box office".toCharArray(), ts.clock, new SecureRandom());

@@ -7,6 +7,7 @@ import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.admin.http.AdminApi;
+import io.scenicpass.server.counter.Sellers;
 import io.scenicpass.server.http.RequestBodies;
 import io.scenicpass.server.keys.DelegationStore.DelegationRow;
 import io.scenicpass.server.keys.Delegations;
@@ -17,8 +18,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code POST /terminal/v1/counter/delegation} (device token): a box office has its public key certified and gets the
- * key's entry in the signed key set. {@code /admin/v1/delegations} (admin token): the list, and revocation.
+ * {@code POST /terminal/v1/counter/delegation} (device token of a BOX_OFFICE: 403 NOT_A_SELLER for a gate,
+ * BOX_OFFICE_ONLY for a kiosk): a box office has its public key certified and gets the key's entry in the signed key
+ * set. {@code /admin/v1/delegations} (admin token): the list, and revocation ({@code ?reason=}).
  */
 public final class DelegationApi {
     /** A terminal body like the others: unknown fields ignored (a newer device may send more). */
@@ -40,8 +42,6 @@ public final class DelegationApi {
             Instant revokedAt,
             String revokedReason) {}
 
-    record RevokeBody(String reason) {}
-
     private final Delegations delegations;
     private final DeviceService devices;
     private final AdminService admin;
@@ -56,7 +56,7 @@ public final class DelegationApi {
 
     public void register(RoutesConfig r) {
         r.post("/terminal/v1/counter/delegation", ctx -> {
-            DeviceRow device = devices.authenticate(ctx.header("Authorization"));
+            DeviceRow device = Sellers.boxOffice(devices.authenticate(ctx.header("Authorization")), "offline selling");
             Delegations.Request body = BODIES.read(ctx, Delegations.Request.class);
             ctx.contentType("application/json")
                     .result(WireJson.mapper().writeValueAsString(delegations.certify(device.id(), body)));
@@ -69,10 +69,12 @@ public final class DelegationApi {
                         ctx -> ctx.json(delegations.list(ctx.queryParam("deviceId"), limit(ctx)).stream()
                                 .map(this::view)
                                 .toList())));
-        r.post(a + "/{keyId}/revoke", AdminApi.authenticated(admin, ctx -> {
-            RevokeBody b = RequestBodies.ADMIN.readOptional(ctx, RevokeBody.class);
-            ctx.json(view(delegations.revoke(ctx.pathParam("keyId"), b == null ? null : b.reason())));
-        }));
+        // bodyless like the terminals' revoke; the reason (for the audit) is a query parameter
+        r.post(
+                a + "/{keyId}/revoke",
+                AdminApi.authenticated(
+                        admin,
+                        ctx -> ctx.json(view(delegations.revoke(ctx.pathParam("keyId"), ctx.queryParam("reason"))))));
     }
 
     private View view(DelegationRow d) {
