@@ -55,7 +55,7 @@ final class KioskScreens {
         r.get("/sales/{sale}/printing", this::printing);
         r.post("/sales/{sale}/print", this::print);
         r.get("/sales/{sale}/done", this::done);
-        r.get("/pickup", ctx -> render(ctx, "pickup", Map.of()));
+        new PickUpScreens(backend, this).register(r);
     }
 
     /** The error screen: the visitor's words for the code, the code itself (for staff), ways back. */
@@ -257,7 +257,7 @@ final class KioskScreens {
         return v;
     }
 
-    private void render(Context ctx, String screen, Map<String, Object> params) {
+    void render(Context ctx, String screen, Map<String, Object> params) {
         ui.render(ctx, screen, new Page(KioskUi.messages(ctx), backend.zone(), pathOf(ctx)), params);
     }
 
