@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The screens, in the visitor's order: home → products → day and slot → units and quantities → documents (real-name
  * products) → pay (QR of the payment link, or the visitor's payment code) → printing → done. Each POST answers with a
- * redirect to the next screen, so a reload never repeats an action.
+ * redirect to the next screen, so a reload never repeats an action. Pick-up's screens are {@link PickUpScreens}.
  */
 final class KioskScreens {
     /** Days ahead the visitor can choose, today included. */
