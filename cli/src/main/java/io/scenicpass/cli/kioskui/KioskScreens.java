@@ -249,7 +249,7 @@ final class KioskScreens {
         return p.slot(id).orElseThrow(() -> new KioskError("NO_SUCH_SLOT", "no such slot that day: " + id));
     }
 
-    private static String required(Context ctx, String key) {
+    static String required(Context ctx, String key) {
         String v = ctx.formParam(key);
         if (v == null || v.isBlank()) {
             throw new KioskError("BAD_FORM", "missing " + key);

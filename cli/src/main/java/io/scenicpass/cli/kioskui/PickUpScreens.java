@@ -65,8 +65,8 @@ final class PickUpScreens {
     }
 
     private void print(Context ctx) {
-        String code = required(ctx, "bookingCode");
-        String id = required(ctx, "bookingId");
+        String code = KioskScreens.required(ctx, "bookingCode");
+        String id = KioskScreens.required(ctx, "bookingId");
         backend.printPickUp(code, id);
         ctx.redirect("/pickup/done?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&id="
                 + URLEncoder.encode(id, StandardCharsets.UTF_8));
@@ -93,13 +93,5 @@ final class PickUpScreens {
         } catch (IllegalArgumentException e) {
             throw new KioskError("BAD_FORM", "no reader " + name);
         }
-    }
-
-    private static String required(Context ctx, String key) {
-        String v = ctx.formParam(key);
-        if (v == null || v.isBlank()) {
-            throw new KioskError("BAD_FORM", "missing " + key);
-        }
-        return v;
     }
 }
