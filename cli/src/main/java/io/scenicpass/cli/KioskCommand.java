@@ -50,6 +50,9 @@ import picocli.CommandLine.Spec;
             "  pay-qr | await                               a payment QR for the phone; wait for its outcome",
             "  cancel                                       give the sale up (places released)",
             "  printer ready|paper-out|cover-open | reprint the simulated printer; print what is pending",
+            "  pickup id:<ID number>/<name> | pickup passport:<number>/<birth date>/<country>/<name>",
+            "  pickup code:<booking code>                   pick-up (取票): the bookings found; prints each",
+            "                                               printable one once (else its refusal, e.g. ALREADY_PRINTED)",
             "  status | help | quit",
             "Take the printed passes with: ./scenicpass printed <printer-out file>"
         })
@@ -218,6 +221,9 @@ final class KioskCommand implements Callable<Integer> {
                 case "printer":
                     emit("printer", k.printer(rest));
                     break;
+                case "pickup":
+                    emit("pickup", pickUp(k, rest));
+                    break;
                 case "reprint":
                     emit("print", k.reprint());
                     break;
@@ -245,6 +251,21 @@ final class KioskCommand implements Callable<Integer> {
         }
         screenReaders.present(reader, id);
         return Map.of("reader", reader.name(), "number", id.masked());
+    }
+
+    /** pickup id:…/… | passport:…/…/…/… | code:…, the id:/passport: syntax of the document lines. */
+    private static Map<String, Object> pickUp(SimulatedKiosk k, String what) {
+        String l = what.toLowerCase(Locale.ROOT);
+        if (l.startsWith("id:")) {
+            String[] f = fields(what.substring(3), 2, "pickup id:<ID number>/<name>");
+            return k.pickUp(DocumentType.CN_ID, f[0], f[1], null, "CHN");
+        } else if (l.startsWith("passport:")) {
+            String[] f = fields(what.substring(9), 4, "pickup passport:<number>/<birth date>/<country>/<name>");
+            return k.pickUp(DocumentType.PASSPORT, f[0], f[3], LocalDate.parse(f[1]), f[2]);
+        } else if (l.startsWith("code:")) {
+            return k.pickUp(what.substring(5).trim());
+        }
+        throw new IllegalArgumentException("expected pickup id:<ID number>/<name> | passport:… | code:<booking code>");
     }
 
     private static String[] fields(String s, int n, String usage) {

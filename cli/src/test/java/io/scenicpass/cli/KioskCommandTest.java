@@ -151,6 +151,42 @@ class KioskCommandTest {
     }
 
     @Test
+    void aScriptPicksUpAnOtaBookingByItsCodeAndPrintsItOnce() throws Exception {
+        ReferenceServerProcess.Booked booked = server.book(2);
+        Path paper = dir.resolve("pickup.bin");
+        List<JsonNode> out = kiosk(
+                String.join(
+                        "\n",
+                        "pickup code:" + booked.uuid,
+                        "pickup code:" + booked.uuid,
+                        "pickup code:NO-SUCH-BOOKING",
+                        "pickup id:" + VISITOR,
+                        "quit"),
+                "--server",
+                server.baseUrl,
+                "--enroll",
+                server.enrollmentCode("gate-north", "KIOSK"),
+                "--data",
+                dir.resolve("kiosk-3").toString(),
+                "--printer-out",
+                paper.toString());
+
+        List<JsonNode> pickups = all(out, "pickup");
+        assertThat(pickups).hasSize(3);
+        JsonNode first = pickups.get(0).path("bookings").get(0);
+        assertThat(first.path("outcome").asText()).as("%s", pickups.get(0)).isEqualTo("PRINTED");
+        assertThat(pickups.get(0).path("printed").asInt()).isEqualTo(2);
+        JsonNode again = pickups.get(1).path("bookings").get(0);
+        assertThat(again.path("refused").asText()).isEqualTo("ALREADY_PRINTED");
+        assertThat(pickups.get(1).path("printed").asInt()).isZero();
+        assertThat(pickups.get(2).path("bookings")).isEmpty();
+        assertThat(first(out, "error").path("message").asText()).contains("pickup id:<ID number>/<name>");
+        assertThat(CliRun.run("", "printed", paper.toString()).lines())
+                .as("the booking's passes, printed once")
+                .containsExactlyElementsOf(booked.passes);
+    }
+
+    @Test
     void usageErrorsAreClear() {
         CliRun notEnrolled =
                 CliRun.run("quit\n", "kiosk", "--data", dir.resolve("nowhere").toString());

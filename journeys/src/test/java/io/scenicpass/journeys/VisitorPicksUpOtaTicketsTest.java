@@ -163,7 +163,7 @@ class VisitorPicksUpOtaTicketsTest {
     }
 
     /** Reserves and confirms the couple's booking with both documents; the QR texts of their tickets. */
-    private static List<String> bookCouple(ChannelClient ota, String slot) {
+    static List<String> bookCouple(ChannelClient ota, String slot) {
         ota.reserve(new BookingReservationRequest()
                 .uuid("couple-0815")
                 .productId("park-entry")
@@ -192,7 +192,7 @@ class VisitorPicksUpOtaTicketsTest {
                 .build());
     }
 
-    private static List<String> qrCodes(Path paper) throws Exception {
+    static List<String> qrCodes(Path paper) throws Exception {
         return EscPosDecoder.decode(Files.readAllBytes(paper)).stream()
                 .flatMap(t -> t.elements().stream())
                 .filter(e -> e.kind() == TicketLayout.Kind.QR)

@@ -12,6 +12,7 @@ import io.scenicpass.cli.kioskui.KioskBackend.Identity;
 import io.scenicpass.cli.kioskui.KioskBackend.SaleView;
 import io.scenicpass.cli.kioskui.KioskUi;
 import io.scenicpass.cli.kioskui.PresentedDocuments;
+import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.payments.internal.SimulatedProvider;
 import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.device.escpos.EscPosEncoder;
@@ -21,6 +22,8 @@ import io.scenicpass.terminal.sync.DeviceCredentials;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
 import io.scenicpass.testing.browser.QrPictures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A visitor buys at the kiosk's touch screen: the kiosk agent's UI ({@link KioskUi} on sdk-terminal's Counter with a
  * simulated printer) against the real server of the demo park, driven in a real headless Chromium through Playwright.
- * Screenshots of every screen go to {@code journeys/target/browser/<test>/}.
+ * A visitor also picks up an OTA booking there by swiping the ID card (printed once). Screenshots of every screen go to {@code journeys/target/browser/<test>/}.
  */
 @Tag("slow")
 class VisitorUsesTheKioskScreenTest {
@@ -186,6 +189,43 @@ class VisitorUsesTheKioskScreenTest {
         assertThat(sale.tickets()).isEmpty();
         assertThat(Files.exists(printer.output()) ? Files.size(printer.output()) : 0)
                 .isZero();
+    }
+
+    @Test
+    void anOtaBookingIsPickedUpByTheIdCardOnTheScreenAndPrintedOnce() throws Exception {
+        String slot = new OtaBookingFlow(
+                        park.reseller("ctrip"), park.clock, new PrintStream(new ByteArrayOutputStream(), true, UTF_8))
+                .run("park-entry", 1, "CT-17-SOLO")
+                .slot
+                .getId();
+        List<String> booked = VisitorPicksUpOtaTicketsTest.bookCouple(park.reseller("ctrip"), slot);
+        // she swipes her ID card twice: to pick up, and (the tickets in her hand) once more
+        Identity wife = new Identity("CN_ID", VisitorPicksUpOtaTicketsTest.WIFE, "李娜", null);
+        readers.present(DocumentReader.ID_CARD, wife);
+        readers.present(DocumentReader.ID_CARD, wife);
+
+        BrowserRun run = browser.run(
+                "browser/kiosk-pickup.cjs",
+                "http://127.0.0.1:" + ui.port() + "/",
+                Paths.get("target/browser", getClass().getSimpleName(), "en-pickup"),
+                Map.of("lang", "en"));
+        JsonNode r = run.orFail();
+        assertThat(run.pageErrors()).as("no script errors in the page").isEmpty();
+
+        assertThat(r.path("first")).hasSize(1);
+        assertThat(r.path("first").get(0).path("printable").asBoolean()).isTrue();
+        assertThat(r.path("doneTitle").asText()).isEqualTo("Here are your tickets");
+        assertThat(r.path("passIds")).hasSize(2);
+        assertThat(VisitorPicksUpOtaTicketsTest.qrCodes(printer.output()))
+                .as("the booking's tickets came out of the kiosk's printer")
+                .containsExactlyElementsOf(booked);
+        JsonNode again = r.path("second").get(0);
+        assertThat(again.path("printable").asBoolean()).isFalse();
+        assertThat(again.path("code").asText()).isEqualTo("ALREADY_PRINTED");
+        assertThat(again.path("refusal").asText()).contains("printed already");
+        assertThat(VisitorPicksUpOtaTicketsTest.qrCodes(printer.output()))
+                .as("nothing printed twice")
+                .hasSize(2);
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.scenicpass.core.DocumentType;
 import io.scenicpass.terminal.counter.CatalogueDay;
 import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.counter.Holder;
+import io.scenicpass.terminal.counter.PickUp;
+import io.scenicpass.terminal.counter.PickUpDesk;
 import io.scenicpass.terminal.counter.PrintReport;
 import io.scenicpass.terminal.counter.Sale;
 import io.scenicpass.terminal.counter.SaleOrder;
@@ -32,6 +34,7 @@ import okhttp3.OkHttpClient;
 public final class SimulatedKiosk implements AutoCloseable {
     private final Enrollment enrollment;
     private final Counter counter;
+    private final PickUpDesk desk;
     private final SimulatedTicketPrinter printer;
     private final Clock clock;
     private final ZoneId zone;
@@ -69,6 +72,7 @@ public final class SimulatedKiosk implements AutoCloseable {
                 .zone(zone)
                 .pendingFile(dataDir.resolve("pending-prints"))
                 .build();
+        this.desk = PickUpDesk.of(counter);
     }
 
     /** @return the kiosk's counter client (the touch UI sells through it too) */
@@ -200,6 +204,48 @@ public final class SimulatedKiosk implements AutoCloseable {
             m.put("print", print(counter.print(sale)));
         }
         return m;
+    }
+
+    /** {@code pickup id:…|passport:…}: the holder's pre-booked bookings; prints each printable one once. */
+    public Map<String, Object> pickUp(DocumentType type, String number, String name, LocalDate born, String country) {
+        Holder h = Holder.of(type, number, name, born);
+        return pickUp(desk.lookup(country == null ? h : h.withCountry(country)));
+    }
+
+    /** {@code pickup code:CODE}: the bookings a typed booking code stands for; prints each printable one once. */
+    public Map<String, Object> pickUp(String bookingCode) {
+        if (bookingCode.isBlank()) {
+            throw new IllegalArgumentException("expected pickup code:<booking code>");
+        }
+        return pickUp(desk.lookup(bookingCode));
+    }
+
+    private Map<String, Object> pickUp(List<PickUp> found) {
+        List<Object> bookings = new ArrayList<>();
+        int printed = 0;
+        for (PickUp b : found) {
+            Map<String, Object> m = map("bookingId", b.bookingId(), "bookingCode", b.bookingCode(), "state", b.state());
+            m.put("visitDate", b.visitDate().toString());
+            m.put("tickets", b.tickets().size());
+            PickUpDesk.Result r = b.printable() ? desk.print(b) : null;
+            if (r == null) {
+                m.put("refused", b.refusalCode().orElse(""));
+            } else {
+                m.put("outcome", r.outcome().name());
+                r.failure()
+                        .ifPresent(f ->
+                                m.put("failure", f.failure().map(Enum::name).orElse("") + " " + f.message()));
+                printed += r.printed();
+            }
+            bookings.add(m);
+        }
+        return map(
+                "bookings",
+                bookings,
+                "printed",
+                printed,
+                "file",
+                printer.output().toString());
     }
 
     /** {@code printer ready|paper-out|cover-open}: the simulated printer's state. */

@@ -4,6 +4,8 @@ import io.scenicpass.core.DocumentType;
 import io.scenicpass.terminal.counter.CatalogueDay;
 import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.counter.Holder;
+import io.scenicpass.terminal.counter.PickUp;
+import io.scenicpass.terminal.counter.PickUpDesk;
 import io.scenicpass.terminal.counter.PrintReport;
 import io.scenicpass.terminal.counter.Sale;
 import io.scenicpass.terminal.counter.SaleOrder;
@@ -26,12 +28,14 @@ public final class CounterKiosk implements KioskBackend {
     private final Clock clock;
     private final ZoneId zone;
     private final PresentedDocuments documents;
+    private final PickUpDesk desk;
 
     public CounterKiosk(Counter counter, Clock clock, ZoneId zone, PresentedDocuments documents) {
         this.counter = counter;
         this.clock = clock;
         this.zone = zone;
         this.documents = documents;
+        this.desk = PickUpDesk.of(counter);
     }
 
     @Override
@@ -106,6 +110,40 @@ public final class CounterKiosk implements KioskBackend {
     }
 
     @Override
+    public List<PickUpView> pickUps(Identity document) {
+        Holder h = holder(document);
+        return call(() -> desk.lookup(h)).stream().map(CounterKiosk::pickUp).toList();
+    }
+
+    @Override
+    public List<PickUpView> pickUps(String bookingCode) {
+        return call(() -> desk.lookup(bookingCode)).stream()
+                .map(CounterKiosk::pickUp)
+                .toList();
+    }
+
+    @Override
+    public PickUpView printPickUp(String bookingCode, String bookingId) {
+        PickUp booking = call(() -> desk.lookup(bookingCode)).stream()
+                .filter(b -> b.bookingId().equals(bookingId))
+                .findFirst()
+                .orElseThrow(() -> new KioskError("BOOKING_NOT_FOUND", "no booking " + bookingId + " has this code"));
+        PickUpDesk.Result r = call(() -> desk.print(booking));
+        switch (r.outcome()) {
+            case REFUSED ->
+                throw new KioskError(
+                        r.refusalCode().orElse("CONFLICT"),
+                        booking.refusalMessage().orElse("not printable"));
+            case PRINTER_FAILED -> // what came out is not printed again: the next print goes on from there
+                throw new KioskError(
+                        "PRINTER_FAULT", r.failure().map(Object::toString).orElse("printer stopped"));
+            default -> {
+                return pickUp(r.booking());
+            }
+        }
+    }
+
+    @Override
     public Optional<Identity> readDocument(DocumentReader reader) {
         return documents.take(reader);
     }
@@ -137,14 +175,29 @@ public final class CounterKiosk implements KioskBackend {
                                 p.state(),
                                 p.codeUrl().orElse(null)))
                         .orElse(null),
-                s.tickets().stream()
-                        .map(t -> new Ticket(
-                                t.passId(),
-                                t.unitName(),
-                                t.holder().orElse(null),
-                                t.productName(),
-                                t.slotStart().orElse(null)))
-                        .toList());
+                s.tickets().stream().map(CounterKiosk::ticket).toList());
+    }
+
+    private static PickUpView pickUp(PickUp b) {
+        return new PickUpView(
+                b.bookingId(),
+                b.bookingCode(),
+                b.state(),
+                b.productName(),
+                b.visitDate(),
+                b.printable(),
+                b.refusalCode().orElse(""),
+                b.refusalMessage().orElse(""),
+                b.tickets().stream().map(CounterKiosk::ticket).toList());
+    }
+
+    private static Ticket ticket(io.scenicpass.terminal.counter.Ticket t) {
+        return new Ticket(
+                t.passId(),
+                t.unitName(),
+                t.holder().orElse(null),
+                t.productName(),
+                t.slotStart().orElse(null));
     }
 
     /** The server's refusal as the visitor's error: its code, else what went wrong on the way. */

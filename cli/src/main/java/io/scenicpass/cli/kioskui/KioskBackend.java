@@ -35,6 +35,21 @@ public interface KioskBackend {
     /** Prints a paid sale's tickets once; @return how many tickets came out */
     int print(String saleId);
 
+    /** Pick-up (取票): the holder's bookings of today and the next days, found by the swiped document. */
+    List<PickUpView> pickUps(Identity document);
+
+    /** Pick-up: the bookings a typed booking code stands for (empty when none has it). */
+    List<PickUpView> pickUps(String bookingCode);
+
+    /**
+     * Prints a pre-booked booking's tickets once (the server records the print; a second one is ALREADY_PRINTED).
+     *
+     * @param bookingCode the code it was found by (looked up again: the server decides what is printable now)
+     * @param bookingId the booking among those the code stands for
+     * @return the booking as the server has it after the print
+     */
+    PickUpView printPickUp(String bookingCode, String bookingId);
+
     /** Reads the document presented at the reader, or empty when none is there. */
     Optional<Identity> readDocument(DocumentReader reader);
 
@@ -110,6 +125,21 @@ public interface KioskBackend {
 
     /** The sale's payment: method NATIVE | CODE | CASH, its state, the QR text for NATIVE. */
     record Payment(String id, String method, String state, String codeUrl) {}
+
+    /**
+     * A pre-booked booking found for pick-up: printable now, or the refusal's code (ALREADY_PRINTED,
+     * BOOKING_CANCELLED, BOOKING_EXPIRED, BOOKING_NOT_CONFIRMED, VISIT_DAY_PASSED) and message.
+     */
+    record PickUpView(
+            String bookingId,
+            String bookingCode,
+            String state,
+            String productName,
+            LocalDate visitDate,
+            boolean printable,
+            String refusalCode,
+            String refusalMessage,
+            List<Ticket> tickets) {}
 
     /** An issued ticket. */
     record Ticket(String passId, String unitName, String holder, String productName, Instant slotStart) {}

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The screens, in the visitor's order: home → products → day and slot → units and quantities → documents (real-name
  * products) → pay (QR of the payment link, or the visitor's payment code) → printing → done. Each POST answers with a
- * redirect to the next screen, so a reload never repeats an action.
+ * redirect to the next screen, so a reload never repeats an action. Pick-up's screens are {@link PickUpScreens}.
  */
 final class KioskScreens {
     /** Days ahead the visitor can choose, today included. */
@@ -55,7 +55,7 @@ final class KioskScreens {
         r.get("/sales/{sale}/printing", this::printing);
         r.post("/sales/{sale}/print", this::print);
         r.get("/sales/{sale}/done", this::done);
-        r.get("/pickup", ctx -> render(ctx, "pickup", Map.of()));
+        new PickUpScreens(backend, this).register(r);
     }
 
     /** The error screen: the visitor's words for the code, the code itself (for staff), ways back. */
@@ -249,7 +249,7 @@ final class KioskScreens {
         return p.slot(id).orElseThrow(() -> new KioskError("NO_SUCH_SLOT", "no such slot that day: " + id));
     }
 
-    private static String required(Context ctx, String key) {
+    static String required(Context ctx, String key) {
         String v = ctx.formParam(key);
         if (v == null || v.isBlank()) {
             throw new KioskError("BAD_FORM", "missing " + key);
@@ -257,7 +257,7 @@ final class KioskScreens {
         return v;
     }
 
-    private void render(Context ctx, String screen, Map<String, Object> params) {
+    void render(Context ctx, String screen, Map<String, Object> params) {
         ui.render(ctx, screen, new Page(KioskUi.messages(ctx), backend.zone(), pathOf(ctx)), params);
     }
 
