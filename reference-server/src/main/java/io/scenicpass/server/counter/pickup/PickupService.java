@@ -70,6 +70,8 @@ public final class PickupService {
     private final InventoryStore inventory = new InventoryStore();
     private final DeviceStore devices = new DeviceStore();
     private final PickupStore store = new PickupStore();
+    private final io.scenicpass.server.counter.store.SaleStore sales =
+            new io.scenicpass.server.counter.store.SaleStore();
 
     public PickupService(Database db, Clock clock, IdentityService identities) {
         this.db = db;
@@ -218,9 +220,13 @@ public final class PickupService {
         String start = slot == null ? null : slot.localStart();
         List<Print> prints = store.ofBookings(c, List.of(b.uuid())).getOrDefault(b.uuid(), List.of());
         Printed printed = null;
-        if (!prints.isEmpty()) {
+        int firstPrints = 0;
+        if (!prints.isEmpty() && "PRINT".equals(prints.get(0).kind())) {
             Print first = prints.get(0);
             printed = new Printed(first.at(), first.deviceId(), deviceName(c, first.deviceId(), new HashMap<>()));
+            firstPrints = 1;
+        } else {
+            printed = soldAtTheCounter(c, b); // printed with the sale: every pick-up print after it is a reprint
         }
         Refusal refusal = refusal(b, p, printed);
         List<Ticket> tickets = b.status().isSold() ? tickets(c, b, p, start) : List.of();
@@ -238,8 +244,25 @@ public final class PickupService {
                 refusal == null,
                 refusal,
                 printed,
-                Math.max(0, prints.size() - 1),
+                prints.size() - firstPrints, // every print after the first is a reprint
                 tickets);
+    }
+
+    /**
+     * A booking sold at a kiosk or box office had its tickets printed by the selling device with the sale: its first
+     * print is the sale's (a pick-up would print a second copy unaudited). Null for every other booking.
+     */
+    private Printed soldAtTheCounter(Connection c, Booking b) throws SQLException {
+        String prefix = io.scenicpass.server.counter.CounterSales.bookingUuid("");
+        if (!b.uuid().startsWith(prefix)) {
+            return null;
+        }
+        var sale = sales.find(c, b.uuid().substring(prefix.length()));
+        if (sale.isEmpty() || !b.status().isSold()) {
+            return null;
+        }
+        String device = sale.get().deviceId();
+        return new Printed(sale.get().updatedAt(), device, deviceName(c, device, new HashMap<>()));
     }
 
     /** Why this booking cannot be printed now, or null. */
