@@ -2,6 +2,7 @@ package io.scenicpass.cli.kiosk;
 
 import io.scenicpass.cli.gate.Enrollment;
 import io.scenicpass.core.DocumentType;
+import io.scenicpass.terminal.counter.BoxOfficeDesk;
 import io.scenicpass.terminal.counter.CatalogueDay;
 import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.counter.Holder;
@@ -36,6 +37,8 @@ public final class SimulatedKiosk implements AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration paymentTimeout;
+    private final BoxOfficeDesk desk; // a box office's shift, cash and refunds (a kiosk's are refused by the server)
+    private final BoxOfficeLines boxOffice;
     private CatalogueDay day;
     private String productId;
     private String slotId;
@@ -69,11 +72,18 @@ public final class SimulatedKiosk implements AutoCloseable {
                 .zone(zone)
                 .pendingFile(dataDir.resolve("pending-prints"))
                 .build();
+        this.desk = BoxOfficeDesk.of(counter);
+        this.boxOffice = new BoxOfficeLines(desk);
     }
 
     /** @return the kiosk's counter client (the touch UI sells through it too) */
     public Counter counter() {
         return counter;
+    }
+
+    /** @return the box office's commands (login, refund, close) */
+    public BoxOfficeLines boxOffice() {
+        return boxOffice;
     }
 
     /** @return the kiosk's clock */
@@ -172,13 +182,24 @@ public final class SimulatedKiosk implements AutoCloseable {
                 b.item(units.get(i));
             }
         }
-        sale = counter.sell(b.build());
+        sale = desk.shiftId().isPresent() ? desk.sell(b) : counter.sell(b.build()); // a box office sells in its shift
         return sale(sale);
     }
 
     /** {@code paycode:CODE}: the scanner read the visitor's payment code; waits for the outcome, prints when paid. */
     public Map<String, Object> payByCode(String code) {
         return settle(counter.payByCode(requireSale(), code));
+    }
+
+    /** {@code cash [TENDERED_YUAN]}: the box office takes cash (default: the exact amount), prints the tickets. */
+    public Map<String, Object> cash(String tenderedYuan) {
+        String id = requireSale();
+        return settle(desk.payCash(id, tenderedYuan.isEmpty() ? sale.amountFen() : BoxOfficeLines.fen(tenderedYuan)));
+    }
+
+    /** {@code refund SALE|- REASON}: refunds a sale of the box office ({@code -}: the last sale, for scripts). */
+    public Map<String, Object> refund(String saleId, String reason) {
+        return boxOffice.refund("-".equals(saleId) ? requireSale() : saleId, reason);
     }
 
     /** {@code pay-qr}: a payment QR for the visitor's phone (then {@code await}). */
@@ -231,9 +252,9 @@ public final class SimulatedKiosk implements AutoCloseable {
     }
 
     private Map<String, Object> settle(Sale started) {
-        sale = started;
+        sale = desk.track(started);
         if (sale.state() == Sale.State.AWAITING_PAYMENT) {
-            sale = counter.awaitPayment(sale.saleId(), paymentTimeout);
+            sale = desk.track(counter.awaitPayment(sale.saleId(), paymentTimeout));
         }
         if (sale.state() == Sale.State.AWAITING_PAYMENT) {
             sale = counter.cancel(sale.saleId()); // the visitor walked away: release the places
