@@ -53,6 +53,11 @@ import picocli.CommandLine.Spec;
             "  pickup id:<ID number>/<name> | pickup passport:<number>/<birth date>/<country>/<name>",
             "  pickup code:<booking code>                   pick-up (取票): the bookings found; prints each",
             "                                               printable one once (else its refusal, e.g. ALREADY_PRINTED)",
+            "Box office (a BOX_OFFICE enrollment):",
+            "  login <cashierId> <pin> [<floatYuan>]        the cashier signs in; the shift opens with the float",
+            "  cash [<tenderedYuan>]                        take cash for the sale (default: the exact amount)",
+            "  refund <saleId>|- <reason>                   refund the sale's valid passes (-: the last sale)",
+            "  close <countedYuan>                          close the shift with the counted drawer: the cash-up",
             "  status | help | quit",
             "Take the printed passes with: ./scenicpass printed <printer-out file>"
         })
@@ -71,7 +76,8 @@ final class KioskCommand implements Callable<Integer> {
     @Option(
             names = "--enroll",
             paramLabel = "TOKEN",
-            description = "Enrollment token of role KIOSK (first run only; later runs reuse the enrollment).")
+            description =
+                    "Enrollment token of role KIOSK or BOX_OFFICE (first run only; later runs reuse the enrollment).")
     String enroll;
 
     @Option(
@@ -230,6 +236,22 @@ final class KioskCommand implements Callable<Integer> {
                 case "status":
                     emit("status", k.status());
                     break;
+                case "login":
+                    emit("shift", k.boxOffice().login(arg(w, 1), arg(w, 2), arg(w, 3)));
+                    break;
+                case "cash":
+                    emit("sale", k.cash(arg(w, 1)));
+                    break;
+                case "refund":
+                    emit(
+                            "refund",
+                            k.refund(
+                                    arg(w, 1),
+                                    rest.substring(arg(w, 1).length()).trim()));
+                    break;
+                case "close":
+                    emit("cashup", k.boxOffice().close(arg(w, 1)));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown command '" + w[0] + "' (help lists them)");
             }
@@ -277,6 +299,10 @@ final class KioskCommand implements Callable<Integer> {
             f[i] = f[i].trim();
         }
         return f;
+    }
+
+    private static String arg(String[] w, int i) {
+        return w.length > i ? w[i] : "";
     }
 
     private static int count(String s) {

@@ -151,6 +151,58 @@ class KioskCommandTest {
     }
 
     @Test
+    void aBoxOfficeCashierSellsForCashRefundsAndClosesBalanced() throws Exception {
+        server.send(
+                "POST",
+                "/admin/v1/cashiers",
+                "Bearer " + server.adminToken,
+                ReferenceServerProcess.JSON.readTree("{\"id\":\"chen\",\"name\":\"陈静\",\"pin\":\"8642\"}"));
+        List<JsonNode> out = kiosk(
+                String.join(
+                        "\n",
+                        "login chen 1111 300",
+                        "login chen 8642 300",
+                        "catalogue "
+                                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                        .plusDays(1),
+                        "choose park-entry", // tomorrow: the slot has not started, a refund needs no supervisor
+                        "add park-entry-adult 2",
+                        "sell",
+                        "cash 500",
+                        "refund - visitor changed plans",
+                        "close 300",
+                        "quit"),
+                "--server",
+                server.baseUrl,
+                "--enroll",
+                server.enrollmentCode("gate-north", "BOX_OFFICE"),
+                "--data",
+                dir.resolve("box-office").toString(),
+                "--printer-out",
+                dir.resolve("box-office.bin").toString());
+
+        assertThat(first(out, "refused").path("code").asText()).isEqualTo("WRONG_PIN");
+        JsonNode shift = first(out, "shift");
+        assertThat(shift.path("openingFloatFen").asLong()).isEqualTo(30_000);
+        JsonNode paid = all(out, "sale").get(1);
+        assertThat(paid.path("state").asText()).as("%s", paid).isEqualTo("PAID");
+        assertThat(paid.path("print").path("printed").asInt()).isEqualTo(3); // two tickets and the receipt
+        long amount = paid.path("amountFen").asLong();
+        JsonNode refund = first(out, "refund");
+        assertThat(refund.path("method").asText()).isEqualTo("CASH");
+        assertThat(refund.path("amountFen").asLong()).isEqualTo(amount);
+        JsonNode cashUp = first(out, "cashup");
+        assertThat(cashUp.path("shiftId").asText())
+                .isEqualTo(shift.path("shiftId").asText());
+        assertThat(cashUp.path("salesByMethod").path("CASH").asLong()).isEqualTo(amount);
+        assertThat(cashUp.path("refundsByMethod").path("CASH").asLong()).isEqualTo(amount);
+        assertThat(cashUp.path("expectedCashFen").asLong()).isEqualTo(30_000);
+        assertThat(cashUp.path("differenceFen").asLong()).isZero();
+        assertThat(cashUp.path("mismatches")).isEmpty();
+        assertThat(cashUp.path("balanced").asBoolean()).as("%s", cashUp).isTrue();
+    }
+
+    @Test
     void aScriptPicksUpAnOtaBookingByItsCodeAndPrintsItOnce() throws Exception {
         ReferenceServerProcess.Booked booked = server.book(2);
         Path paper = dir.resolve("pickup.bin");

@@ -2,6 +2,7 @@ package io.scenicpass.cli.kiosk;
 
 import io.scenicpass.cli.gate.Enrollment;
 import io.scenicpass.core.DocumentType;
+import io.scenicpass.terminal.counter.BoxOfficeDesk;
 import io.scenicpass.terminal.counter.CatalogueDay;
 import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.counter.Holder;
@@ -34,11 +35,13 @@ import okhttp3.OkHttpClient;
 public final class SimulatedKiosk implements AutoCloseable {
     private final Enrollment enrollment;
     private final Counter counter;
-    private final PickUpDesk desk;
+    private final PickUpDesk pickUps;
     private final SimulatedTicketPrinter printer;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration paymentTimeout;
+    private final BoxOfficeDesk desk; // a box office's shift, cash and refunds (a kiosk's are refused by the server)
+    private final BoxOfficeLines boxOffice;
     private CatalogueDay day;
     private String productId;
     private String slotId;
@@ -72,12 +75,19 @@ public final class SimulatedKiosk implements AutoCloseable {
                 .zone(zone)
                 .pendingFile(dataDir.resolve("pending-prints"))
                 .build();
-        this.desk = PickUpDesk.of(counter);
+        this.pickUps = PickUpDesk.of(counter);
+        this.desk = BoxOfficeDesk.of(counter);
+        this.boxOffice = new BoxOfficeLines(desk);
     }
 
     /** @return the kiosk's counter client (the touch UI sells through it too) */
     public Counter counter() {
         return counter;
+    }
+
+    /** @return the box office's commands (login, refund, close) */
+    public BoxOfficeLines boxOffice() {
+        return boxOffice;
     }
 
     /** @return the kiosk's clock */
@@ -176,13 +186,24 @@ public final class SimulatedKiosk implements AutoCloseable {
                 b.item(units.get(i));
             }
         }
-        sale = counter.sell(b.build());
+        sale = desk.shiftId().isPresent() ? desk.sell(b) : counter.sell(b.build()); // a box office sells in its shift
         return sale(sale);
     }
 
     /** {@code paycode:CODE}: the scanner read the visitor's payment code; waits for the outcome, prints when paid. */
     public Map<String, Object> payByCode(String code) {
         return settle(counter.payByCode(requireSale(), code));
+    }
+
+    /** {@code cash [TENDERED_YUAN]}: the box office takes cash (default: the exact amount), prints the tickets. */
+    public Map<String, Object> cash(String tenderedYuan) {
+        String id = requireSale();
+        return settle(desk.payCash(id, tenderedYuan.isEmpty() ? sale.amountFen() : BoxOfficeLines.fen(tenderedYuan)));
+    }
+
+    /** {@code refund SALE|- REASON}: refunds a sale of the box office ({@code -}: the last sale, for scripts). */
+    public Map<String, Object> refund(String saleId, String reason) {
+        return boxOffice.refund("-".equals(saleId) ? requireSale() : saleId, reason);
     }
 
     /** {@code pay-qr}: a payment QR for the visitor's phone (then {@code await}). */
@@ -209,7 +230,7 @@ public final class SimulatedKiosk implements AutoCloseable {
     /** {@code pickup id:…|passport:…}: the holder's pre-booked bookings; prints each printable one once. */
     public Map<String, Object> pickUp(DocumentType type, String number, String name, LocalDate born, String country) {
         Holder h = Holder.of(type, number, name, born);
-        return pickUp(desk.lookup(country == null ? h : h.withCountry(country)));
+        return pickUp(pickUps.lookup(country == null ? h : h.withCountry(country)));
     }
 
     /** {@code pickup code:CODE}: the bookings a typed booking code stands for; prints each printable one once. */
@@ -217,7 +238,7 @@ public final class SimulatedKiosk implements AutoCloseable {
         if (bookingCode.isBlank()) {
             throw new IllegalArgumentException("expected pickup code:<booking code>");
         }
-        return pickUp(desk.lookup(bookingCode));
+        return pickUp(pickUps.lookup(bookingCode));
     }
 
     private Map<String, Object> pickUp(List<PickUp> found) {
@@ -227,7 +248,7 @@ public final class SimulatedKiosk implements AutoCloseable {
             Map<String, Object> m = map("bookingId", b.bookingId(), "bookingCode", b.bookingCode(), "state", b.state());
             m.put("visitDate", b.visitDate().toString());
             m.put("tickets", b.tickets().size());
-            PickUpDesk.Result r = b.printable() ? desk.print(b) : null;
+            PickUpDesk.Result r = b.printable() ? pickUps.print(b) : null;
             if (r == null) {
                 m.put("refused", b.refusalCode().orElse(""));
             } else {
@@ -277,9 +298,9 @@ public final class SimulatedKiosk implements AutoCloseable {
     }
 
     private Map<String, Object> settle(Sale started) {
-        sale = started;
+        sale = desk.track(started);
         if (sale.state() == Sale.State.AWAITING_PAYMENT) {
-            sale = counter.awaitPayment(sale.saleId(), paymentTimeout);
+            sale = desk.track(counter.awaitPayment(sale.saleId(), paymentTimeout));
         }
         if (sale.state() == Sale.State.AWAITING_PAYMENT) {
             sale = counter.cancel(sale.saleId()); // the visitor walked away: release the places
