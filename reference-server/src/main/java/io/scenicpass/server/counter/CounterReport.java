@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * The operators' view of counter sales: the list, and the report of a period (sales by device and by payment method,
  * refunds) that the admin API and the dashboard show. A sale counts when it was paid (PAID, or REFUNDED later);
- * refunds are the REFUNDED ones.
+ * refunds are the money given back in the period, whole or partial (the box office's refunds, when it is built), else
+ * the REFUNDED sales.
  */
 public final class CounterReport {
     /** Most days one report or list covers. */
@@ -34,6 +35,14 @@ public final class CounterReport {
     private final SaleStore store;
     private final Supplier<ZoneId> zone;
     private final Clock clock;
+    /** The refunds of a period, from the box office's records (set by it); null: count the REFUNDED sales. */
+    private volatile RefundTotals refunds;
+
+    /** Where the refunds of a period come from. */
+    @FunctionalInterface
+    public interface RefundTotals {
+        Total of(java.sql.Connection c, Instant from, Instant to) throws java.sql.SQLException;
+    }
 
     CounterReport(Database db, SaleStore store, Supplier<ZoneId> zone, Clock clock) {
         this.db = db;
@@ -65,9 +74,17 @@ public final class CounterReport {
                 p[0],
                 p[1],
                 store.totals(c, null, p[0], p[1], SOLD).get(0),
-                store.totals(c, null, p[0], p[1], List.of(SaleState.REFUNDED)).get(0),
+                refunds != null
+                        ? refunds.of(c, p[0], p[1])
+                        : store.totals(c, null, p[0], p[1], List.of(SaleState.REFUNDED))
+                                .get(0),
                 store.totals(c, "device_id", p[0], p[1], SOLD),
                 store.totals(c, "method", p[0], p[1], SOLD)));
+    }
+
+    /** Counts refunds through {@code totals} (the box office's, so partial refunds count too). */
+    public void refundsFrom(RefundTotals totals) {
+        this.refunds = totals;
     }
 
     /** Today's report (the dashboard's counter card). */

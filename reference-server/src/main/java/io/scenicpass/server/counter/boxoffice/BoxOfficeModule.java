@@ -27,10 +27,12 @@ public final class BoxOfficeModule {
         shifts = new Shifts(p.db(), new ShiftStore(), cashiers, p.clock(), p.ids(), p.json());
         SaleStore sales = new SaleStore();
         counter.sales.cashDrawer(new CashDrawer(p.db(), shifts, sales, p.clock()));
+        RefundStore refundStore = new RefundStore();
+        counter.report.refundsFrom(refundStore::totals);
         refunds = new CounterRefunds(
                 p.db(),
                 sales,
-                new RefundStore(),
+                refundStore,
                 shifts,
                 cashiers,
                 passes,

@@ -126,6 +126,12 @@ class CashAndRefundsTest {
             assertThat(one.json().get("sale").get("state").asText()).isEqualTo("PAID");
             assertThat(box.counter.remaining()).isEqualTo(99);
             assertThat(revoked(box)).contains(childPass).doesNotContain(adultPass);
+            // the operators' report counts the partial refund (the sale stays PAID)
+            JsonNode refunded = ts.get("/admin/v1/counter/report?from=2026-06-01&to=2026-06-02", TestServer.ADMIN)
+                    .json()
+                    .get("refunds");
+            assertThat(refunded.get("count").asLong()).isEqualTo(1);
+            assertThat(refunded.get("amountFen").asLong()).isEqualTo(5_000);
             // a retry answers the same refund
             assertThat(box.refund(device, cash, reason(shift, List.of(childPass)))
                             .json()

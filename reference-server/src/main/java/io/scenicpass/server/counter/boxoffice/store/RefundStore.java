@@ -89,4 +89,18 @@ public final class RefundStore {
                 rs.getString("payment_refund_state"),
                 BookingStore.instant(rs, "created_at"));
     }
+
+    /** Refunds made in [from, to): how many and how much (fen), whole or partial, any method. */
+    public io.scenicpass.server.counter.store.SaleStore.Total totals(
+            Connection c, java.time.Instant from, java.time.Instant to) throws SQLException {
+        return io.scenicpass.server.db.Jdbc.one(
+                        c,
+                        "SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS a FROM counter_refund"
+                                + " WHERE created_at >= ? AND created_at < ?",
+                        rs -> new io.scenicpass.server.counter.store.SaleStore.Total(
+                                null, rs.getLong("n"), rs.getLong("a")),
+                        from.toEpochMilli(),
+                        to.toEpochMilli())
+                .orElseThrow();
+    }
 }
