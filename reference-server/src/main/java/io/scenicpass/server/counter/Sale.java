@@ -38,7 +38,40 @@ public record Sale(
             String unitName,
             MaskedIdentity holder,
             String productName,
-            String slotStart) {}
+            String slotStart) {
+
+        /**
+         * One ticket per valid pass of the booking, in unit-item order (a group pass covers several unit items: the
+         * first one's holder is shown); revoked and missing passes are left out.
+         */
+        public static List<Ticket> of(
+                io.scenicpass.server.sales.store.Booking b,
+                java.util.function.Function<String, io.scenicpass.server.sales.store.PassRecord> pass,
+                java.util.function.Function<String, String> unitName,
+                java.util.Map<String, MaskedIdentity> holders,
+                String productName,
+                String slotStart) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<Ticket> out = new java.util.ArrayList<>();
+            for (io.scenicpass.server.sales.store.Booking.UnitItem item : b.unitItems()) {
+                if (item.passId() == null || !seen.add(item.passId())) {
+                    continue;
+                }
+                io.scenicpass.server.sales.store.PassRecord pr = pass.apply(item.passId());
+                if (pr != null && !pr.revoked()) {
+                    out.add(new Ticket(
+                            pr.passId(),
+                            pr.passText(),
+                            item.unitId(),
+                            unitName.apply(item.unitId()),
+                            holders.get(item.uuid()),
+                            productName,
+                            slotStart));
+                }
+            }
+            return out;
+        }
+    }
 
     /** What the receipt prints besides the tickets (the invoice engineer's invoice link). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

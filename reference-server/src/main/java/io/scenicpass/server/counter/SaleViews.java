@@ -11,13 +11,9 @@ import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.PassQueries;
 import io.scenicpass.server.sales.store.Booking;
-import io.scenicpass.server.sales.store.PassRecord;
 import io.scenicpass.server.sales.store.Unit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A counter sale as the wire shows it: the sale row with its booking, payment and (once PAID) tickets. */
 final class SaleViews {
@@ -85,33 +81,21 @@ final class SaleViews {
         return null;
     }
 
-    /** One ticket per pass (a group pass covers several unit items: the first one's holder is shown). */
+    /** The sale's tickets ({@link Sale.Ticket#of}): names from the channel's catalogue view. */
     private List<Sale.Ticket> tickets(Booking b) {
         CatalogueService.ProductView pv =
                 catalogue.product(b.productId(), channel.get().id());
         CatalogueService.OptionView ov = pv.option(b.optionId());
         Map<String, MaskedIdentity> holders = db.read(c -> identities.masked(c, b.uuid()));
-        String slotStart = b.slotId().substring(b.slotId().lastIndexOf('|') + 1);
-        Set<String> seen = new LinkedHashSet<>();
-        List<Sale.Ticket> out = new ArrayList<>();
-        for (Booking.UnitItem item : b.unitItems()) {
-            if (item.passId() == null || !seen.add(item.passId())) {
-                continue;
-            }
-            PassRecord pass = passes.find(item.passId()).orElse(null);
-            if (pass == null || pass.revoked()) {
-                continue;
-            }
-            Unit unit = ov == null ? null : ov.unit(item.unitId());
-            out.add(new Sale.Ticket(
-                    pass.passId(),
-                    pass.passText(),
-                    item.unitId(),
-                    unit == null ? item.unitId() : unit.internalName(),
-                    holders.get(item.uuid()),
-                    pv.product().internalName(),
-                    slotStart));
-        }
-        return out;
+        return Sale.Ticket.of(
+                b,
+                id -> passes.find(id).orElse(null),
+                id -> {
+                    Unit unit = ov == null ? null : ov.unit(id);
+                    return unit == null ? id : unit.internalName();
+                },
+                holders,
+                pv.product().internalName(),
+                b.slotId().substring(b.slotId().lastIndexOf('|') + 1));
     }
 }

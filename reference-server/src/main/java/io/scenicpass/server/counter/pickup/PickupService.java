@@ -15,7 +15,6 @@ import io.scenicpass.server.identity.Document;
 import io.scenicpass.server.identity.Documents;
 import io.scenicpass.server.identity.IdentityInput;
 import io.scenicpass.server.identity.IdentityService;
-import io.scenicpass.server.identity.MaskedIdentity;
 import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
@@ -37,10 +36,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -313,24 +310,13 @@ public final class PickupService {
         passes.byBooking(c, b.uuid()).forEach(pr -> byId.put(pr.passId(), pr));
         Map<String, Unit> units = new HashMap<>();
         catalogue.units(c, b.optionId()).forEach(u -> units.put(u.id(), u));
-        Map<String, MaskedIdentity> holders = identities.masked(c, b.uuid());
-        Set<String> seen = new HashSet<>();
-        List<Ticket> out = new ArrayList<>();
-        for (Booking.UnitItem item : b.unitItems()) {
-            PassRecord pr = item.passId() == null ? null : byId.get(item.passId());
-            if (pr != null && !pr.revoked() && seen.add(pr.passId())) {
-                Unit u = units.get(item.unitId());
-                out.add(new Ticket(
-                        pr.passId(),
-                        pr.passText(),
-                        item.unitId(),
-                        u == null ? item.unitId() : u.internalName(),
-                        holders.get(item.uuid()),
-                        p.internalName(),
-                        start));
-            }
-        }
-        return out;
+        return Ticket.of(
+                b,
+                byId::get,
+                id -> units.containsKey(id) ? units.get(id).internalName() : id,
+                identities.masked(c, b.uuid()),
+                p.internalName(),
+                start);
     }
 
     private String deviceName(Connection c, String deviceId, Map<String, String> cache) throws SQLException {
