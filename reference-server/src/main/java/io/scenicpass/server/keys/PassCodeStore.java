@@ -16,7 +16,12 @@ import java.util.Optional;
  * travels as on server-issued passes. Codes are handed out on first use, per kind from 0, and never change.
  */
 public final class PassCodeStore {
-    private static final int ATTEMPTS = 8;
+    /**
+     * Each attempt that finds no code lost its insert to another first use that took the next code, so the loop
+     * never spins without progress; it can lose once per concurrent first use of the same kind. 8 was below what
+     * 8 racing threads can cost (CI saw it run out on PostgreSQL); this bound only stops a broken database.
+     */
+    private static final int ATTEMPTS = 256;
 
     /** The claims with every id replaced by its code ({@code #n}), giving codes to ids that have none yet. */
     public Claims encode(Connection c, Claims claims) throws SQLException {
