@@ -97,6 +97,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
     private InvoicesModule invoices;
+    private io.scenicpass.server.console.ConsoleModule console;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -194,6 +195,7 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        console = new io.scenicpass.server.console.ConsoleModule(platform, admin.admin, sales.identity.keys);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -239,7 +241,9 @@ public final class ScenicPassServer implements AutoCloseable {
                 pickup.api::register,
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
-                invoices.counterApi(counter)::register);
+                invoices.counterApi(counter)::register,
+                console.guard::register,
+                console.api::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -471,6 +475,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Invoices: the service, the receipt links ({@code /admin/v1/invoices}, {@code /invoice/{token}}). */
     public InvoicesModule invoices() {
         return invoices;
+    }
+
+    /** Operators: accounts, roles, the audit log ({@code /admin/v1/operators}, {@code /admin/v1/audit}). */
+    public io.scenicpass.server.console.ConsoleModule console() {
+        return console;
     }
 
     public DeviceService devices() {
