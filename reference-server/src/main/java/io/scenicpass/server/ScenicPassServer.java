@@ -97,6 +97,8 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
     private InvoicesModule invoices;
+    private io.scenicpass.server.web.WebModule web;
+    private io.scenicpass.server.shop.ShopModule shop;
     private io.scenicpass.server.console.ConsoleModule console;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -195,6 +197,8 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        web = new io.scenicpass.server.web.WebModule(platform);
+        shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
         console = new io.scenicpass.server.console.ConsoleModule(platform, admin.admin, sales.identity.keys);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
@@ -242,6 +246,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
                 invoices.counterApi(counter)::register,
+                web::register,
+                shop::register,
                 console.guard::register,
                 console.api::register);
         app.start(config.host, config.port);
@@ -260,6 +266,8 @@ public final class ScenicPassServer implements AutoCloseable {
             payments.jobs(jobs);
             counter.jobs(jobs);
             invoices.jobs(jobs);
+            web.jobs(jobs);
+            shop.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -475,6 +483,16 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Invoices: the service, the receipt links ({@code /admin/v1/invoices}, {@code /invoice/{token}}). */
     public InvoicesModule invoices() {
         return invoices;
+    }
+
+    /** The web platform of people's pages: sessions and CSRF ({@code /shop}, {@code /console}). */
+    public io.scenicpass.server.web.WebModule web() {
+        return web;
+    }
+
+    /** The visitors' shop ({@code /shop}). */
+    public io.scenicpass.server.shop.ShopModule shop() {
+        return shop;
     }
 
     /** Operators: accounts, roles, the audit log ({@code /admin/v1/operators}, {@code /admin/v1/audit}). */
