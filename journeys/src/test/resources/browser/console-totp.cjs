@@ -49,7 +49,8 @@ module.exports = async ({ page, url, params, shot, context }) => {
     await page.click('#totp-start');
     await page.waitForSelector('#totp-qr');
     r.qrShown = await page.$eval('#totp-qr', (img) => img.complete && img.naturalWidth > 0);
-    await shot('enrolment-qr');
+    await shot('enrolment-page');
+    await shot('enrolment-qr', '#totp-qr');
     r.secret = (await page.textContent('#totp-secret')).trim();
     await page.fill('#totp-code', totp(r.secret, params.nowMillis));
     await page.click('#totp-confirm');

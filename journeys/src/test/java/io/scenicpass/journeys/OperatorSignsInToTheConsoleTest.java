@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.console.Role;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
+import io.scenicpass.testing.browser.QrPictures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -62,6 +63,14 @@ class OperatorSignsInToTheConsoleTest {
                 .as("the enrolment QR is on screen")
                 .isTrue();
         assertThat(e.path("enrolled").asText()).isEqualTo("true");
+        // what a phone's authenticator app reads from the QR on screen
+        Path qr = enrol.screenshots().stream()
+                .filter(p -> p.getFileName().toString().equals("enrolment-qr.png"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(QrPictures.decode(qr))
+                .isEqualTo("otpauth://totp/ScenicPass:admin?secret="
+                        + e.path("secret").asText() + "&issuer=ScenicPass&algorithm=SHA1&digits=6&period=30");
 
         park.clock.advance(Duration.ofSeconds(30)); // the next code
         BrowserRun in = browser.run(
