@@ -99,6 +99,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private InvoicesModule invoices;
     private io.scenicpass.server.web.WebModule web;
     private io.scenicpass.server.shop.ShopModule shop;
+    private io.scenicpass.server.console.ConsoleModule console;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -198,6 +199,10 @@ public final class ScenicPassServer implements AutoCloseable {
         counter.invoiceLinks(invoices.links::forBooking);
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
+        io.scenicpass.server.flow.http.DashboardApi dashboard =
+                flow.dashboard(platform, admin.admin).with("counter", counter.report::today);
+        console = new io.scenicpass.server.console.ConsoleModule(
+                platform, admin.admin, sales.identity.keys, web.sessions, dashboard);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -228,7 +233,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 admin.api,
                 ready::get,
                 metrics::register,
-                flow.dashboard(platform, admin.admin).with("counter", counter.report::today)::register,
+                dashboard::register,
                 terminal.api::register,
                 sales.identity.api(admin.admin, sales.catalogue)::register,
                 sales.content.api(admin.admin)::register,
@@ -245,7 +250,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.page()::register,
                 invoices.counterApi(counter)::register,
                 web::register,
-                shop::register);
+                shop::register,
+                console::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -489,6 +495,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The visitors' shop ({@code /shop}). */
     public io.scenicpass.server.shop.ShopModule shop() {
         return shop;
+    }
+
+    /** Operators: accounts, roles, the audit log ({@code /admin/v1/operators}, {@code /admin/v1/audit}). */
+    public io.scenicpass.server.console.ConsoleModule console() {
+        return console;
     }
 
     public DeviceService devices() {
