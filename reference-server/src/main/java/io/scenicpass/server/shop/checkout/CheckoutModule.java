@@ -5,6 +5,7 @@ import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.payments.PaymentsModule;
 import io.scenicpass.server.sales.SalesModule;
+import io.scenicpass.server.shop.catalogue.ShopCatalogue;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore;
 import io.scenicpass.server.shop.travellers.Travellers;
 import java.time.Duration;
@@ -17,6 +18,8 @@ public final class CheckoutModule {
     public final ShopChannel channel;
     public final Travellers travellers;
     public final ShopCheckout checkout;
+    /** What the shop's pages show: products, prices, calendar, slots with their traffic light. */
+    public final ShopCatalogue catalogue;
 
     private final CheckoutCompletion completion;
     private final Platform platform;
@@ -30,7 +33,25 @@ public final class CheckoutModule {
         completion = new CheckoutCompletion(p.db(), store, sales.bookings, payments.payments, channel, p.clock());
         payments.payments.onPaid(completion::paid);
         checkout = new ShopCheckout(
-                p.db(), store, sales.bookings, payments.payments, travellers, channel, completion, p.ids(), p.clock());
+                p.db(),
+                store,
+                sales.bookings,
+                payments.payments,
+                travellers,
+                sales.catalogue,
+                sales.identity.identities,
+                channel,
+                completion,
+                p.ids(),
+                p.clock());
+        catalogue = new ShopCatalogue(
+                p.db(),
+                sales.catalogue,
+                sales.inventory,
+                sales.content.content,
+                sales.identity.identities,
+                ShopChannel.ID,
+                p.clock());
     }
 
     /** Settles the open orders nobody looked at (expired holds, late payments, interrupted confirmations) once. */
