@@ -156,6 +156,8 @@ class ShopCheckoutTest {
         sim.takeNotifications();
         ts.clock.advance(Duration.ofHours(2));
         assertThat(ts.server.shopBook().sweep()).isEqualTo(1);
+        // the sweep ended the order and gave its payment up (the provider cannot close it: it was paid)
+        assertThat(ts.server.payments().payments.get(p.id()).state()).isEqualTo(Payment.State.ABANDONED);
         assertThat(checkout.get(1, ref).state()).isEqualTo(SaleState.EXPIRED);
         assertThat(remaining()).isEqualTo(before);
         // the documents' daily limit is free again too
