@@ -15,6 +15,7 @@ import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.shop.checkout.ShopCheckout.Line;
 import io.scenicpass.server.shop.checkout.ShopCheckout.Order;
+import io.scenicpass.server.shop.checkout.http.ShopErrors;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore.CheckoutRow;
 import io.scenicpass.server.shop.travellers.Travellers;
 import io.scenicpass.server.testing.TestServer;
@@ -194,8 +195,21 @@ class ShopCheckoutTest {
         String ref = checkout.newRef();
         checkout.hold(1, order(ref));
         assertThatThrownBy(() -> checkout.hold(1, order(checkout.newRef())))
-                .isInstanceOf(ServiceException.class)
-                .hasMessageContaining("limit 1 per document per day");
+                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                    ShopErrors err = ShopErrors.of(e); // the page's code and arguments: visitor 1, limit 1
+                    assertThat(err.code()).isEqualTo("DOCUMENT_LIMIT");
+                    assertThat(err.args()).containsExactly("1", "1");
+                });
+        assertThatThrownBy(() ->
+                        checkout.hold(1, new Order(checkout.newRef(), "rn", SLOT, List.of(new Line("rn-child", null)))))
+                .isInstanceOfSatisfying(
+                        ServiceException.class,
+                        e -> assertThat(ShopErrors.of(e).code()).isEqualTo("TRAVELLER_REQUIRED"));
+        assertThatThrownBy(() -> checkout.hold(
+                        1, new Order(checkout.newRef(), "rn", SLOT, List.of(new Line("rn-child", adult)))))
+                .isInstanceOfSatisfying(
+                        ServiceException.class,
+                        e -> assertThat(ShopErrors.of(e).code()).isEqualTo("AGE"));
         assertThatThrownBy(() -> checkout.get(2, ref)).hasMessageContaining("no such order");
         assertThatThrownBy(() -> checkout.hold(
                         2, new Order(checkout.newRef(), "rn", SLOT, List.of(new Line("rn-adult", adult)))))
