@@ -97,6 +97,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
     private InvoicesModule invoices;
+    private io.scenicpass.server.park.ParkModule park;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -194,6 +195,7 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        park = new io.scenicpass.server.park.ParkModule(platform, flow);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -239,7 +241,9 @@ public final class ScenicPassServer implements AutoCloseable {
                 pickup.api::register,
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
-                invoices.counterApi(counter)::register);
+                invoices.counterApi(counter)::register,
+                park.adminApi(admin.admin)::register,
+                park.api()::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -257,6 +261,7 @@ public final class ScenicPassServer implements AutoCloseable {
             counter.jobs(jobs);
             invoices.jobs(jobs);
             adapters.jobs(jobs);
+            park.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -384,6 +389,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** OCTO content: texts, media and FAQs per product and language. */
     public io.scenicpass.server.content.ContentService content() {
         return sales.content.content;
+    }
+
+    /** In the park: zones, notices, warnings, the page's view. */
+    public io.scenicpass.server.park.ParkModule park() {
+        return park;
     }
 
     public io.scenicpass.server.identity.IdentityModule identity() {
