@@ -4,6 +4,7 @@ import io.scenicpass.server.Platform;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.flow.FlowModule;
+import io.scenicpass.server.messages.VisitorMessages;
 import io.scenicpass.server.park.http.ParkAdminApi;
 import io.scenicpass.server.park.http.ParkApi;
 import io.scenicpass.server.park.store.NoticeStore;
@@ -21,11 +22,12 @@ public final class ParkModule {
     public final ParkService park;
     private final FlowModule flow;
 
-    public ParkModule(Platform p, FlowModule flow) {
+    public ParkModule(Platform p, FlowModule flow, VisitorMessages messages) {
         this.flow = flow;
         WarningStore warningStore = new WarningStore();
         zones = new Zones(p.db(), new ZoneStore());
-        warnings = new Warnings(p.db(), warningStore, p.clock(), flow.config.zone(), flow.config.parkZone(), p.json());
+        warnings = new Warnings(
+                p.db(), warningStore, messages, p.clock(), flow.config.zone(), flow.config.parkZone(), p.json());
         notices = new Notices(p.db(), new NoticeStore(), warningStore, warnings, p.clock());
         park = new ParkService(zones, notices, flow.flow, flow.config.parkZone());
         flow.alerts.onRaised(a -> {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.flow.store.AlertStore.AlertRow;
+import io.scenicpass.server.messages.MessageKind;
+import io.scenicpass.server.messages.VisitorMessages;
 import io.scenicpass.server.park.store.WarningStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,23 +25,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Warnings to a day's visitors: a WEATHER notice (once per visit day it covers, from today) and a crowd alert of the
  * park (once per alert episode). Each is a {@code park_warning} row written with the notice, or when the alert is
- * seen; {@link #deliver()} hands it to the messages once (claimed under a lease, so two nodes never both send it;
+ * seen; {@link #deliver()} hands it to {@link VisitorMessages#sendToVisitorsOf} once (claimed under a lease, so two nodes never both send it;
  * retried with backoff while its day lasts).
  */
 public final class Warnings {
     private static final Logger LOG = LoggerFactory.getLogger(Warnings.class);
-    public static final String WEATHER = "WEATHER_WARNING";
-    public static final String CROWD = "CROWD_WARNING";
     /** Days of one weather notice warned about ahead (a longer notice warns its first days). */
     static final int MAX_DAYS = 31;
 
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
-
-    /** Where warnings go: the messages to the visitors of {@code day} ({@code kind}: a messages kind name). */
-    public interface Sender {
-        void sendToVisitorsOf(LocalDate day, String kind, Map<String, String> fields);
-    }
 
     private final Database db;
     private final WarningStore store;
@@ -47,20 +42,23 @@ public final class Warnings {
     private final ZoneId zone;
     private final String parkZone;
     private final ObjectMapper json;
-    private volatile Sender sender;
+    private final VisitorMessages messages;
 
-    public Warnings(Database db, WarningStore store, Clock clock, ZoneId zone, String parkZone, ObjectMapper json) {
+    public Warnings(
+            Database db,
+            WarningStore store,
+            VisitorMessages messages,
+            Clock clock,
+            ZoneId zone,
+            String parkZone,
+            ObjectMapper json) {
         this.db = db;
+        this.messages = messages;
         this.store = store;
         this.clock = clock;
         this.zone = zone;
         this.parkZone = parkZone;
         this.json = json;
-    }
-
-    /** Where warnings are sent (until set, they wait in their table). */
-    public void sendThrough(Sender s) {
-        this.sender = s;
     }
 
     LocalDate today() {
@@ -82,7 +80,8 @@ public final class Warnings {
             f.put("titleEn", n.titleEn());
             f.put("bodyZh", n.bodyZh());
             f.put("bodyEn", n.bodyEn());
-            store.add(c, "notice:" + n.id() + ":" + d, d, WEATHER, write(f), clock.instant());
+            store.add(
+                    c, "notice:" + n.id() + ":" + d, d, MessageKind.WEATHER_WARNING.name(), write(f), clock.instant());
         }
     }
 
@@ -98,15 +97,17 @@ public final class Warnings {
         f.put("basis", a.basis());
         f.put("textZh", a.textZh());
         f.put("textEn", a.textEn());
-        db.tx(c -> store.add(c, "alert:" + a.key() + "#" + a.episode(), day, CROWD, write(f), clock.instant()));
+        db.tx(c -> store.add(
+                c,
+                "alert:" + a.key() + "#" + a.episode(),
+                day,
+                MessageKind.CROWD_WARNING.name(),
+                write(f),
+                clock.instant()));
     }
 
     /** Sends the due warnings once each; returns how many went. */
     public int deliver() {
-        Sender s = sender;
-        if (s == null) {
-            return 0;
-        }
         Instant now = clock.instant();
         int sent = 0;
         for (WarningStore.Row r : db.read(c -> store.due(c, now, today(), 100))) {
@@ -114,7 +115,7 @@ public final class Warnings {
                 continue; // another node has it
             }
             try {
-                s.sendToVisitorsOf(r.day(), r.kind(), json.readValue(r.fields(), FIELDS));
+                messages.sendToVisitorsOf(r.day(), MessageKind.valueOf(r.kind()), json.readValue(r.fields(), FIELDS));
                 db.tx(c -> {
                     store.sent(c, r.key(), clock.instant());
                     return null;
