@@ -23,33 +23,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The park through the real server of the demo: traffic lights and the route from real gate entries (a device
+ * The park through the real server of the demo (H2 file or PostgreSQL: {@link ParkApiH2Test}, {@link
+ * ParkApiPostgresTest}): traffic lights and the route from real gate entries (a device
  * enrolled at the museum entrance uploads admissions over the terminal API), and the admin API's typed errors for
  * zones and notices.
  */
-class ParkApiTest {
-    @TempDir
-    static Path dir;
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+abstract class ParkApiContract {
+    Path dir;
 
-    static TestServer ts;
+    TestServer ts;
+
+    /** The database (null: H2 in the test's directory). */
+    abstract String dbUrl();
 
     @BeforeAll
-    static void open() {
+    void open(@TempDir Path dir) {
+        this.dir = dir;
         ts = new TestServer(
-                dir.resolve("server"), null, new MutableClock(TestServer.START), Map.of("flow.demoHistoryDays", "0"));
+                dir.resolve("server"),
+                dbUrl(),
+                new MutableClock(TestServer.START),
+                Map.of("flow.demoHistoryDays", "0"));
         new DemoSeeder(ts.server).seed();
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         ts.close();
     }
 
-    static TestServer.Answer admin(String method, String path, String json) {
+    TestServer.Answer admin(String method, String path, String json) {
         return ts.send(method, path, TestServer.ADMIN, json, Map.of());
     }
 
-    static JsonNode park(String query) {
+    JsonNode park(String query) {
         TestServer.Answer a = ts.get("/shop/api/park" + query, null);
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         return a.json();
@@ -212,7 +220,7 @@ class ParkApiTest {
         assertThat(titles(park("?lang=en"))).doesNotContain("P1 full");
     }
 
-    private static List<String> titles(JsonNode notices) {
+    private List<String> titles(JsonNode notices) {
         List<String> out = new ArrayList<>();
         (notices.has("notices") ? notices.get("notices") : notices)
                 .forEach(n -> out.add(
