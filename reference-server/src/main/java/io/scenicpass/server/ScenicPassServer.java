@@ -98,6 +98,8 @@ public final class ScenicPassServer implements AutoCloseable {
     private PickupModule pickup;
     private InvoicesModule invoices;
     private io.scenicpass.server.messages.MessagesModule messages;
+    private io.scenicpass.server.web.WebModule web;
+    private io.scenicpass.server.shop.ShopModule shop;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -195,6 +197,8 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        web = new io.scenicpass.server.web.WebModule(platform);
+        shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
         messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
@@ -241,7 +245,9 @@ public final class ScenicPassServer implements AutoCloseable {
                 pickup.api::register,
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
-                invoices.counterApi(counter)::register);
+                invoices.counterApi(counter)::register,
+                web::register,
+                shop::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -258,6 +264,8 @@ public final class ScenicPassServer implements AutoCloseable {
             payments.jobs(jobs);
             counter.jobs(jobs);
             invoices.jobs(jobs);
+            web.jobs(jobs);
+            shop.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -483,6 +491,16 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The server's address as visitors reach it: {@code http.publicUrl}, else where it listens. */
     private String visitorUrl() {
         return config.publicUrl != null ? config.publicUrl : baseUrl();
+    }
+
+    /** The web platform of people's pages: sessions and CSRF ({@code /shop}, {@code /console}). */
+    public io.scenicpass.server.web.WebModule web() {
+        return web;
+    }
+
+    /** The visitors' shop ({@code /shop}). */
+    public io.scenicpass.server.shop.ShopModule shop() {
+        return shop;
     }
 
     public DeviceService devices() {
