@@ -251,7 +251,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 web::register,
                 shop::register,
                 park.adminApi(admin.admin)::register,
-                park.api()::register);
+                park.api()::register,
+                park.page(shop.pages)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");

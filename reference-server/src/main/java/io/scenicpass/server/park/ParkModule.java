@@ -7,9 +7,11 @@ import io.scenicpass.server.flow.FlowModule;
 import io.scenicpass.server.messages.VisitorMessages;
 import io.scenicpass.server.park.http.ParkAdminApi;
 import io.scenicpass.server.park.http.ParkApi;
+import io.scenicpass.server.park.http.ParkPage;
 import io.scenicpass.server.park.store.NoticeStore;
 import io.scenicpass.server.park.store.WarningStore;
 import io.scenicpass.server.park.store.ZoneStore;
+import io.scenicpass.server.shop.ShopPages;
 
 /**
  * In the park, wired in one place from the platform and the flow: zones, notices, warnings, the page's view; then
@@ -43,7 +45,12 @@ public final class ParkModule {
 
     /** The park page's JSON for visitors. */
     public ParkApi api() {
-        return new ParkApi(park);
+        return new ParkApi(park, flow.config.zone());
+    }
+
+    /** The page {@code /shop/park} in the shop's frame. */
+    public ParkPage page(ShopPages pages) {
+        return new ParkPage(park, pages, flow.config.zone());
     }
 
     /** Warnings delivered (retried) and crowd alerts raised elsewhere picked up, on one node at a time. */

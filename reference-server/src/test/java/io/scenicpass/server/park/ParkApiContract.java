@@ -220,6 +220,36 @@ abstract class ParkApiContract {
         assertThat(titles(park("?lang=en"))).doesNotContain("P1 full");
     }
 
+    @Test
+    void thePageShowsLightsRouteAndNoticesSignedOutInBothLanguagesAndRefusesAnUnknownZone() {
+        io.scenicpass.server.testing.PageClient phone =
+                new io.scenicpass.server.testing.PageClient(ts.server.baseUrl());
+        io.scenicpass.server.testing.PageClient.Page zh = phone.get("/shop/park");
+        assertThat(zh.status()).as(zh.body()).isEqualTo(200);
+        assertThat(zh.body())
+                .contains("<html lang=\"zh-CN\"")
+                .contains("园内实况")
+                .contains("data-zone=\"cableway\"")
+                .contains("id=\"route-rule\"")
+                .contains("北门停车场 P1 周末常满") // the demo's parking notice
+                .contains("<script src=\"/shop/park.js\" defer></script>");
+        assertThat(zh.setCookies()).as("reading the page opens no session").isEmpty();
+        io.scenicpass.server.testing.PageClient.Page en = phone.get("/shop/park?lang=en&zone=cableway");
+        assertThat(en.body())
+                .contains("In the park")
+                .contains("Yungu cable car")
+                .contains("value=\"cableway\" checked")
+                .contains("North car park P1 fills up at weekends");
+        io.scenicpass.server.testing.PageClient.Page bad = phone.get("/shop/park?lang=en&zone=%3Cscript%3E");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorCode()).isEqualTo("UNKNOWN_ZONE");
+        assertThat(bad.body()).contains("no such zone").doesNotContain("<script>");
+        io.scenicpass.server.testing.PageClient.Page js = phone.get("/shop/park.js");
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.body()).contains("data-api").hasSizeLessThan(4_000);
+        assertThat(en.body()).contains("data-api=\"/shop/api/park?lang=en&amp;zone=cableway\"");
+    }
+
     private List<String> titles(JsonNode notices) {
         List<String> out = new ArrayList<>();
         (notices.has("notices") ? notices.get("notices") : notices)

@@ -2,10 +2,14 @@ package io.scenicpass.server.park.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.admin.http.AdminErrors;
+import io.scenicpass.server.http.ApiError;
 import io.scenicpass.server.park.Crowding;
 import io.scenicpass.server.park.Notice;
 import io.scenicpass.server.park.ParkService;
 import io.scenicpass.server.park.RoutePlanner;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +21,12 @@ import java.util.Map;
  */
 public final class ParkApi {
     private final ParkService park;
+    private final ZoneId zone;
 
-    public ParkApi(ParkService park) {
+    /** {@code zone}: the park's time zone (the time shown). */
+    public ParkApi(ParkService park, ZoneId zone) {
         this.park = park;
+        this.zone = zone;
     }
 
     public void register(RoutesConfig r) {
@@ -28,7 +35,14 @@ public final class ParkApi {
 
     private void get(Context ctx) {
         String lang = "en".equals(ctx.queryParam("lang")) ? "en" : "zh-CN";
-        ctx.header("Cache-Control", "no-store").json(json(park.now(wanted(ctx)), lang));
+        ParkService.View v;
+        try {
+            v = park.now(wanted(ctx));
+        } catch (ServiceException e) { // JSON for the script, not the error page of /shop paths
+            AdminErrors.write(ctx, ApiError.classify(e, "GET", ctx.path()));
+            return;
+        }
+        ctx.header("Cache-Control", "no-store").json(json(v, ParkPage.Lines.of(lang, v, zone)));
     }
 
     /** The wanted zones of a request: repeated {@code zone} parameters (blank ones ignored). */
@@ -42,9 +56,11 @@ public final class ParkApi {
         return out;
     }
 
-    static Map<String, Object> json(ParkService.View v, String lang) {
+    static Map<String, Object> json(ParkService.View v, ParkPage.Lines lines) {
+        String lang = lines.lang();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("asOf", v.asOf().toString());
+        m.put("asOfText", lines.asOf());
         m.put("day", v.day().toString());
         List<Map<String, Object>> zones = new ArrayList<>();
         for (Crowding.ZoneLight z : v.zones()) {
@@ -56,6 +72,8 @@ public final class ParkApi {
             o.put("occupancy", z.occupancy());
             o.put("percent", z.percent());
             o.put("light", z.light());
+            o.put("label", lines.light(z));
+            o.put("people", lines.people(z));
             zones.add(o);
         }
         m.put("zones", zones);
@@ -71,11 +89,13 @@ public final class ParkApi {
             o.put("via", s.via());
             o.put("later", s.later());
             o.put("throughCrowded", s.throughCrowded());
+            o.put("text", lines.step(s));
             steps.add(o);
         }
         route.put("steps", steps);
         route.put("totalWalkMinutes", v.route().totalWalkMinutes());
         route.put("unreachable", v.route().unreachable());
+        route.put("total", lines.total());
         m.put("route", route);
         List<Map<String, Object>> notices = new ArrayList<>();
         for (Notice n : v.notices()) {
