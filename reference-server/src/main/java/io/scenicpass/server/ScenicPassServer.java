@@ -98,6 +98,8 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
     private InvoicesModule invoices;
+    private io.scenicpass.server.messages.MessagesModule messages;
+    private io.scenicpass.server.park.ParkModule park;
     private io.scenicpass.server.web.WebModule web;
     private io.scenicpass.server.shop.ShopModule shop;
     private io.scenicpass.server.console.ConsoleModule console;
@@ -206,6 +208,8 @@ public final class ScenicPassServer implements AutoCloseable {
         console = new io.scenicpass.server.console.ConsoleModule(
                 platform, admin.admin, sales.identity.keys, web.sessions, dashboard);
         shopBook.withShop(shop);
+        messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
+        park = new io.scenicpass.server.park.ParkModule(platform, flow, messages.messages);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -255,7 +259,10 @@ public final class ScenicPassServer implements AutoCloseable {
                 web::register,
                 shop::register,
                 console::register,
-                shopBook::register);
+                shopBook::register,
+                park.adminApi(admin.admin)::register,
+                park.api()::register,
+                park.page(shop.pages)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -276,6 +283,7 @@ public final class ScenicPassServer implements AutoCloseable {
             web.jobs(jobs);
             shop.jobs(jobs);
             adapters.jobs(jobs);
+            park.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -405,6 +413,11 @@ public final class ScenicPassServer implements AutoCloseable {
         return sales.content.content;
     }
 
+    /** In the park: zones, notices, warnings, the page's view. */
+    public io.scenicpass.server.park.ParkModule park() {
+        return park;
+    }
+
     public io.scenicpass.server.identity.IdentityModule identity() {
         return sales.identity;
     }
@@ -495,6 +508,16 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Invoices: the service, the receipt links ({@code /admin/v1/invoices}, {@code /invoice/{token}}). */
     public InvoicesModule invoices() {
         return invoices;
+    }
+
+    /** Messages to shop visitors ({@code messages().messages.send(...)}). */
+    public io.scenicpass.server.messages.MessagesModule messages() {
+        return messages;
+    }
+
+    /** The server's address as visitors reach it: {@code http.publicUrl}, else where it listens. */
+    private String visitorUrl() {
+        return config.publicUrl != null ? config.publicUrl : baseUrl();
     }
 
     /** The web platform of people's pages: sessions and CSRF ({@code /shop}, {@code /console}). */

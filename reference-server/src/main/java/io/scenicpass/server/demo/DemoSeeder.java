@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +116,10 @@ public final class DemoSeeder {
         if (server.admin().setting("demo.content") == null) {
             DemoContent.seed(server.content()); // zh-CN and en content (octo/content), also for older demo data
             server.admin().settingIfAbsent("demo.content", "true");
+        }
+        if (server.admin().setting("demo.park") == null) {
+            DemoPark.seed(server.park(), LocalDate.now(server.clock().withZone(java.time.ZoneId.of(ZONE))));
+            server.admin().settingIfAbsent("demo.park", "true");
         }
         String enrollment = previous != null ? previous.deviceEnrollmentToken() : "enr_" + token(18);
         server.admin().settingIfAbsent("enrollment.tokenHash", ChannelService.sha256Hex(enrollment));

@@ -59,6 +59,8 @@ public final class AlertService {
     private final HttpClient http = io.scenicpass.server.channels.WebhookService.client();
     private final io.scenicpass.server.channels.WebhookTargets targets;
     private volatile PushHub push;
+    private final List<java.util.function.Consumer<AlertRow>> onRaised =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AlertService(
             Database db,
@@ -80,6 +82,11 @@ public final class AlertService {
     /** Where alerts go to terminals (optional: without it alerts are only stored and notified). */
     public void pushTo(PushHub hub) {
         this.push = hub;
+    }
+
+    /** Also tells {@code listener} of each alert raised (after its commit; a failing listener is logged). */
+    public void onRaised(java.util.function.Consumer<AlertRow> listener) {
+        onRaised.add(listener);
     }
 
     /** Sets (null or blank: removes) the notifier URL: http(s) to a public address ({@code WebhookTargets}). */
@@ -209,6 +216,18 @@ public final class AlertService {
                                 ? new DisplayMessage(a.textZh(), a.textEn())
                                 : new DisplayMessage("限流提醒已解除", "Capacity alert cleared"),
                         d);
+            }
+        }
+        for (AlertRow a : changed) {
+            for (java.util.function.Consumer<AlertRow> l : onRaised) {
+                if (!a.active()) {
+                    break;
+                }
+                try {
+                    l.accept(a);
+                } catch (RuntimeException e) {
+                    LOG.warn("alert {} listener failed: {}", a.key(), e.toString());
+                }
             }
         }
         return changed;

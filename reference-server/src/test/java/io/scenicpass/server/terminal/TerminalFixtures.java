@@ -94,7 +94,7 @@ public final class TerminalFixtures {
     }
 
     /** Posts a batch gzipped, as the terminal does, and reads the ack (asserting 200). */
-    static io.scenicpass.core.wire.EntryAck postEntries(
+    public static io.scenicpass.core.wire.EntryAck postEntries(
             okhttp3.OkHttpClient http,
             io.scenicpass.terminal.sync.DeviceCredentials creds,
             io.scenicpass.core.wire.EntryBatch batch)

@@ -211,7 +211,7 @@ public final class AdminApi {
             admin.blacklist(ctx.pathParam("binding"), false, null);
             ctx.status(204);
         }));
-        r.get(p + "/zones", auth(ctx -> ctx.json(admin.zones())));
+        // zones: park/http/ParkAdminApi (their names, kinds, capacities and paths)
         r.get(p + "/gates", auth(ctx -> ctx.json(admin.gates())));
         r.post(p + "/gates", auth(ctx -> {
             SiteStore.Gate g = body(ctx, SiteStore.Gate.class);

@@ -1,7 +1,7 @@
 package io.scenicpass.server.shop.account;
 
 import io.scenicpass.server.invoices.InvoiceSettings;
-import io.scenicpass.server.invoices.internal.SmtpMailer;
+import io.scenicpass.server.mail.SmtpMailer;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,7 @@ public final class MailCodeSender implements CodeSender {
     private final boolean codesInLog;
 
     public MailCodeSender(InvoiceSettings mail, Clock clock, boolean codesInLog) {
-        this.mailer = mail.mailHost() == null ? null : new SmtpMailer(mail, clock);
+        this.mailer = mail.mailOn() ? new SmtpMailer(mail.mail(), clock) : null;
         this.codesInLog = codesInLog;
     }
 

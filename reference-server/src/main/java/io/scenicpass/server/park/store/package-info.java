@@ -1,0 +1,2 @@
+/** The park's SQL: zones and their paths, notices, warnings sent. */
+package io.scenicpass.server.park.store;
