@@ -97,6 +97,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
     private InvoicesModule invoices;
+    private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -194,6 +195,12 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        tickets = new io.scenicpass.server.shop.tickets.TicketsModule(
+                platform,
+                sales,
+                payments.payments,
+                () -> channels.channels.find("shop").orElseThrow(),
+                io.scenicpass.server.shop.tickets.TicketsModule.byOrderRef(payments.payments));
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -256,6 +263,7 @@ public final class ScenicPassServer implements AutoCloseable {
             payments.jobs(jobs);
             counter.jobs(jobs);
             invoices.jobs(jobs);
+            tickets.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -369,6 +377,11 @@ public final class ScenicPassServer implements AutoCloseable {
      */
     public List<io.scenicpass.server.sales.store.InventoryAudit.Drift> driftAtStart() {
         return driftAtStart;
+    }
+
+    /** The shop's "My tickets": refunds and date changes of the visitors' orders. */
+    public io.scenicpass.server.shop.tickets.TicketsModule tickets() {
+        return tickets;
     }
 
     public Database database() {
