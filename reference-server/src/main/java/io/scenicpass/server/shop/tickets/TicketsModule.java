@@ -16,6 +16,7 @@ public final class TicketsModule {
     public final TicketRules rules;
     public final TicketRefunds refunds;
     public final DateChanges changes;
+    public final OrderViews views;
 
     /** {@code channel}: the shop's channel; {@code paymentOf}: the payment that paid a booking (by its uuid). */
     public TicketsModule(
@@ -28,6 +29,7 @@ public final class TicketsModule {
         refunds = new TicketRefunds(
                 p.db(), rules, sales.passCancellation, payments, paymentOf, channel, p.ids(), p.clock());
         changes = new DateChanges(rules, sales.bookings, sales.catalogue, sales.inventory, channel, p.clock());
+        views = new OrderViews(p.db(), rules, sales.content.content, sales.identity.identities, p.clock());
     }
 
     /** The paid (or partly refunded) payment whose order reference is the booking's uuid. */
