@@ -197,12 +197,7 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
-        tickets = new io.scenicpass.server.shop.tickets.TicketsModule(
-                platform,
-                sales,
-                payments.payments,
-                () -> channels.channels.find("shop").orElseThrow(),
-                io.scenicpass.server.shop.tickets.TicketsModule.byOrderRef(payments.payments));
+        tickets = new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(

@@ -61,8 +61,7 @@ public final class OrderViews {
     private final ShopRefundStore refunds = new ShopRefundStore();
     private final Clock clock;
 
-    public OrderViews(
-            Database db, TicketRules rules, ContentService content, IdentityService identities, Clock clock) {
+    public OrderViews(Database db, TicketRules rules, ContentService content, IdentityService identities, Clock clock) {
         this.db = db;
         this.rules = rules;
         this.content = content;

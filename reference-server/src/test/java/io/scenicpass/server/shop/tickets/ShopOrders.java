@@ -3,25 +3,27 @@ package io.scenicpass.server.shop.tickets;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.counter.CounterFixture;
-import io.scenicpass.server.payments.Money;
+import io.scenicpass.server.counter.SaleState;
 import io.scenicpass.server.payments.Payment;
-import io.scenicpass.server.sales.BookingCommands;
+import io.scenicpass.server.payments.PaymentProvider;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.PassRecord;
+import io.scenicpass.server.shop.checkout.ShopCheckout;
+import io.scenicpass.server.shop.checkout.store.CheckoutStore.CheckoutRow;
 import io.scenicpass.server.terminal.TerminalFixtures;
 import io.scenicpass.server.testing.TestServer;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Paid shop orders on a real server: channel {@code shop}, the counter fixture's product "tour" (slots of 2 h from
+ * Paid shop orders on a real server, made through the shop's checkout (visitor 1, simulated provider): the counter fixture's product "tour" (slots of 2 h from
  * 08:00, 100 places, cutoff 60 min, Asia/Shanghai) and its gate, plus "small" (the same with 2 places a slot). An order
- * is held on the shop channel, paid through the simulated provider (order reference: the booking uuid), confirmed.
+ * is held, paid and confirmed as the shop's pay page does it.
  */
 final class ShopOrders {
     static final String SLOT = "2026-06-02T10:00:00+08:00";
     static final String LATER = "2026-06-02T12:00:00+08:00";
+    static final long VISITOR = 1;
     static final String NEXT_DAY = "2026-06-03T10:00:00+08:00";
 
     final TestServer ts;
@@ -29,7 +31,6 @@ final class ShopOrders {
 
     ShopOrders(TestServer ts) {
         this.ts = ts;
-        ts.channel("shop", 1000, 1000, null);
         counter = new CounterFixture(ts);
         ts.product("small", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 2, false, 60, null);
     }
@@ -38,40 +39,39 @@ final class ShopOrders {
         return ts.server.channels().find("shop").orElseThrow();
     }
 
-    /** A paid, confirmed shop order of {@code units} (unit ids) of {@code product} in {@code slot}. */
+    /** A paid, confirmed shop order of visitor 1: {@code units} (unit ids) of {@code product} in {@code slot}. */
     Booking order(String product, String slot, String... units) {
-        List<BookingCommands.Item> items = java.util.Arrays.stream(units)
-                .map(u -> new BookingCommands.Item(u, null))
+        ShopCheckout checkout = ts.server.shopBook().checkout;
+        String ref = checkout.newRef();
+        List<ShopCheckout.Line> lines = java.util.Arrays.stream(units)
+                .map(u -> new ShopCheckout.Line(u, null))
                 .toList();
-        Booking held = ts.server
-                .bookings()
-                .reserve(
-                        shop(),
-                        new BookingCommands.Reserve(
-                                UUID.randomUUID().toString(),
-                                "test",
-                                product,
-                                product + "-opt",
-                                slot,
-                                items,
-                                null,
-                                null));
-        Payment p = ts.server
-                .payments()
-                .payments
-                .payByCode(held.uuid(), new Money(held.totalRetail(), "CNY"), "shop order", "134567890123456789");
-        if (p.state() != Payment.State.SUCCEEDED) {
+        checkout.hold(VISITOR, new ShopCheckout.Order(ref, product, product + "-opt|" + slot, lines));
+        Payment p = checkout.pay(VISITOR, ref, new PaymentProvider.Payer("203.0.113.7", null), false);
+        if (!ts.server.payments().simulated.visitorPays(p.id())) {
             throw new AssertionError(p);
         }
-        return ts.server.bookings().confirm(shop(), held.uuid(), new BookingCommands.Confirm(null));
+        CheckoutRow row = checkout.get(VISITOR, ref);
+        if (row.state() != SaleState.PAID) {
+            throw new AssertionError(row);
+        }
+        return checkout.booking(row);
     }
 
     Booking booking(String uuid) {
         return ts.server.bookings().get(shop(), uuid);
     }
 
+    /** The payment of the shop order whose booking is {@code uuid}. */
     Payment payment(String uuid) {
-        return ts.server.payments().payments.list(uuid, null, 5).get(0);
+        String ref = uuid.substring(ShopCheckout.bookingUuid("").length());
+        return ts.server.payments().payments.list("shop-" + ref, Payment.State.SUCCEEDED, 5).stream()
+                .findFirst()
+                .orElseGet(() -> ts.server
+                        .payments()
+                        .payments
+                        .list("shop-" + ref, Payment.State.REFUNDED, 5)
+                        .get(0));
     }
 
     List<PassRecord> passes(String uuid) {
