@@ -52,11 +52,14 @@ public final class ShopRefundStore {
                 c, "SELECT * FROM shop_refund WHERE booking_uuid=? ORDER BY id", ShopRefundStore::row, bookingUuid);
     }
 
-    /** Refunds whose money is not settled (REQUESTED, FAILED or PROCESSING) and untouched since {@code before}. */
+    /**
+     * Refunds the provider has not accepted (REQUESTED: no answer yet, FAILED: refused or unreachable) and untouched
+     * since {@code before}; PROCESSING ones were accepted and need no second asking.
+     */
     public List<RefundRow> unsettled(Connection c, Instant before, int limit) throws SQLException {
         return Jdbc.list(
                 c,
-                "SELECT * FROM shop_refund WHERE payment_refund_state IN ('REQUESTED','FAILED','PROCESSING')"
+                "SELECT * FROM shop_refund WHERE payment_refund_state IN ('REQUESTED','FAILED')"
                         + " AND updated_at < ? ORDER BY updated_at LIMIT " + Math.max(1, limit),
                 ShopRefundStore::row,
                 before.toEpochMilli());
