@@ -108,6 +108,10 @@ public final class TicketRefunds {
             if (e.problem() != Problem.UNPROCESSABLE_ENTITY) {
                 throw e;
             }
+            RefundRow raced = retried(uuid, wanted, rules.order(uuid)); // the same form posted twice at once
+            if (raced != null) {
+                return settled(raced) ? raced : payBack(raced);
+            }
             throw rules.classify(uuid, wanted, e, now);
         }
         passes.changed(m.done());

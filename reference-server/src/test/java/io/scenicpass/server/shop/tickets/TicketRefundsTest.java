@@ -10,7 +10,15 @@ import io.scenicpass.server.shop.tickets.store.ShopRefundStore.RefundRow;
 import io.scenicpass.server.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +52,36 @@ class TicketRefundsTest {
 
             // the confirm page submitted twice: the same refund, no second payment refund
             assertThat(refunds.refund(b.uuid(), List.of()).id()).isEqualTo(r.id());
+            assertThat(ts.server.payments().payments.refunds(p.id())).hasSize(1);
+        }
+    }
+
+    @Test
+    void theSameRefundAskedEightTimesAtOnceIsMadeAndPaidBackOnce() throws Exception {
+        try (TestServer ts = TestServer.h2(dir)) {
+            ShopOrders shop = new ShopOrders(ts);
+            Booking b = shop.order("tour", ShopOrders.SLOT, "tour-adult", "tour-child");
+            TicketRefunds refunds = ts.server.tickets().refunds;
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<RefundRow>> made = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                made.add(pool.submit(() -> {
+                    go.await();
+                    return refunds.refund(b.uuid(), List.of());
+                }));
+            }
+            go.countDown();
+            Set<String> ids = new HashSet<>();
+            for (Future<RefundRow> f : made) {
+                ids.add(f.get(60, TimeUnit.SECONDS).id());
+            }
+            pool.shutdown();
+
+            assertThat(ids).hasSize(1);
+            assertThat(refunds.of(b.uuid())).hasSize(1);
+            Payment p = shop.payment(b.uuid());
+            assertThat(p.refundedFen()).isEqualTo(15000);
             assertThat(ts.server.payments().payments.refunds(p.id())).hasSize(1);
         }
     }
