@@ -98,6 +98,8 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
     private InvoicesModule invoices;
+    private io.scenicpass.server.web.WebModule web;
+    private io.scenicpass.server.shop.ShopModule shop;
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -197,6 +199,8 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        web = new io.scenicpass.server.web.WebModule(platform);
+        shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
         tickets = new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
@@ -243,7 +247,9 @@ public final class ScenicPassServer implements AutoCloseable {
                 pickup.api::register,
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
-                invoices.counterApi(counter)::register);
+                invoices.counterApi(counter)::register,
+                web::register,
+                shop::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -261,6 +267,8 @@ public final class ScenicPassServer implements AutoCloseable {
             counter.jobs(jobs);
             shopBook.jobs(jobs);
             invoices.jobs(jobs);
+            web.jobs(jobs);
+            shop.jobs(jobs);
             tickets.jobs(jobs);
             adapters.jobs(jobs);
         }
@@ -487,6 +495,16 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Invoices: the service, the receipt links ({@code /admin/v1/invoices}, {@code /invoice/{token}}). */
     public InvoicesModule invoices() {
         return invoices;
+    }
+
+    /** The web platform of people's pages: sessions and CSRF ({@code /shop}, {@code /console}). */
+    public io.scenicpass.server.web.WebModule web() {
+        return web;
+    }
+
+    /** The visitors' shop ({@code /shop}). */
+    public io.scenicpass.server.shop.ShopModule shop() {
+        return shop;
     }
 
     public DeviceService devices() {
