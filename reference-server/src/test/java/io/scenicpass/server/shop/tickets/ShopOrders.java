@@ -41,21 +41,39 @@ final class ShopOrders {
 
     /** A paid, confirmed shop order of visitor 1: {@code units} (unit ids) of {@code product} in {@code slot}. */
     Booking order(String product, String slot, String... units) {
+        return order(
+                VISITOR,
+                product,
+                slot,
+                java.util.Arrays.stream(units)
+                        .map(u -> new ShopCheckout.Line(u, null))
+                        .toList());
+    }
+
+    /** A paid, confirmed shop order of {@code visitor} (linked to them in {@code shop_order}). */
+    Booking order(long visitor, String product, String slot, List<ShopCheckout.Line> lines) {
         ShopCheckout checkout = ts.server.shopBook().checkout;
         String ref = checkout.newRef();
-        List<ShopCheckout.Line> lines = java.util.Arrays.stream(units)
-                .map(u -> new ShopCheckout.Line(u, null))
-                .toList();
-        checkout.hold(VISITOR, new ShopCheckout.Order(ref, product, product + "-opt|" + slot, lines));
-        Payment p = checkout.pay(VISITOR, ref, new PaymentProvider.Payer("203.0.113.7", null), false);
+        CheckoutRow held =
+                checkout.hold(visitor, new ShopCheckout.Order(ref, product, product + "-opt|" + slot, lines));
+        ts.server.database().tx(c -> {
+            ts.server.shop().orders.link(c, held.bookingId(), visitor, ts.clock.millis());
+            return null;
+        });
+        Payment p = checkout.pay(visitor, ref, new PaymentProvider.Payer("203.0.113.7", null), false);
         if (!ts.server.payments().simulated.visitorPays(p.id())) {
             throw new AssertionError(p);
         }
-        CheckoutRow row = checkout.get(VISITOR, ref);
+        CheckoutRow row = checkout.get(visitor, ref);
         if (row.state() != SaleState.PAID) {
             throw new AssertionError(row);
         }
         return checkout.booking(row);
+    }
+
+    /** The order reference of a shop booking (its page is /shop/orders/{ref}). */
+    static String ref(Booking b) {
+        return b.uuid().substring(ShopCheckout.bookingUuid("").length());
     }
 
     Booking booking(String uuid) {
