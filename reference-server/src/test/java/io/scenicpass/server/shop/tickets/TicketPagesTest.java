@@ -20,7 +20,6 @@ import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.ShopSignIn;
 import io.scenicpass.server.testing.TestServer;
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -52,17 +51,11 @@ class TicketPagesTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        ts = new TestServer(
-                dir,
-                null,
-                new MutableClock(TestServer.START),
-                Map.of("mail.host", "127.0.0.1", "mail.port", "" + port));
+        Map<String, String> mail = Map.of(
+                "mail.host", "127.0.0.1", "mail.port", "" + smtp.getSmtp().getPort());
+        ts = new TestServer(dir, null, new MutableClock(TestServer.START), mail);
         shop = new ShopOrders(ts);
         alice = new PageClient(ts.url(""));
         ShopSignIn.signIn(alice, smtp, "alice@example.com");
