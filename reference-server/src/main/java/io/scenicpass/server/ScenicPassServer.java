@@ -201,6 +201,7 @@ public final class ScenicPassServer implements AutoCloseable {
         counter.invoiceLinks(invoices.links::forBooking);
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
+        shopBook.withShop(shop);
         tickets =
                 new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook, shop);
         FlowStore flowStore = new FlowStore();
@@ -251,6 +252,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.counterApi(counter)::register,
                 web::register,
                 shop::register,
+                shopBook::register,
                 tickets::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {

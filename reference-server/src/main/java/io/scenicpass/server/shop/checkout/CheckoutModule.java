@@ -5,8 +5,12 @@ import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.payments.PaymentsModule;
 import io.scenicpass.server.sales.SalesModule;
+import io.scenicpass.server.shop.catalogue.ShopCatalogue;
+import io.scenicpass.server.shop.catalogue.http.CataloguePages;
+import io.scenicpass.server.shop.checkout.http.CheckoutPages;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore;
 import io.scenicpass.server.shop.travellers.Travellers;
+import io.scenicpass.server.shop.travellers.http.TravellerPages;
 import java.time.Duration;
 
 /** The shop's selling path: its channel, the visitors' saved travellers, checkout and completion of paid orders. */
@@ -17,12 +21,17 @@ public final class CheckoutModule {
     public final ShopChannel channel;
     public final Travellers travellers;
     public final ShopCheckout checkout;
+    /** What the shop's pages show: products, prices, calendar, slots with their traffic light. */
+    public final ShopCatalogue catalogue;
 
     private final CheckoutCompletion completion;
     private final Platform platform;
+    private final PaymentsModule payments;
+    private volatile io.scenicpass.server.shop.ShopModule shop;
 
     public CheckoutModule(Platform p, SalesModule sales, ChannelService channels, PaymentsModule payments) {
         platform = p;
+        this.payments = payments;
         CheckoutStore store = new CheckoutStore();
         channel = new ShopChannel(channels);
         channel.get(); // seeded at start: operators see it (and may price it) before the first order
@@ -30,7 +39,43 @@ public final class CheckoutModule {
         completion = new CheckoutCompletion(p.db(), store, sales.bookings, payments.payments, channel, p.clock());
         payments.payments.onPaid(completion::paid);
         checkout = new ShopCheckout(
-                p.db(), store, sales.bookings, payments.payments, travellers, channel, completion, p.ids(), p.clock());
+                p.db(),
+                store,
+                sales.bookings,
+                payments.payments,
+                travellers,
+                sales.catalogue,
+                sales.identity.identities,
+                channel,
+                completion,
+                p.ids(),
+                p.clock());
+        catalogue = new ShopCatalogue(
+                p.db(),
+                sales.catalogue,
+                sales.inventory,
+                sales.content.content,
+                sales.identity.identities,
+                ShopChannel.ID,
+                p.clock());
+    }
+
+    /** Puts the checkout on the shop's accounts: orders linked to their visitor ({@code shop_order}), the pages' frame. */
+    public void withShop(io.scenicpass.server.shop.ShopModule s) {
+        shop = s;
+        checkout.orderLinks((c, bookingId, visitorId) ->
+                s.orders.link(c, bookingId, visitorId, platform.clock().millis()));
+    }
+
+    /**
+     * The selling pages: home, product, saved travellers, checkout and pay. {@code shop.simulatedCashier=true} (the
+     * demo) shows the simulated provider's cashier button on the pay page.
+     */
+    public void register(io.javalin.config.RoutesConfig r) {
+        boolean simulated = Boolean.parseBoolean(platform.config().web.getOrDefault("shop.simulatedCashier", "false"));
+        new CataloguePages(shop.pages, catalogue).register(r);
+        new TravellerPages(shop.pages, travellers).register(r);
+        new CheckoutPages(shop.pages, catalogue, checkout, travellers, payments, simulated).register(r);
     }
 
     /** Settles the open orders nobody looked at (expired holds, late payments, interrupted confirmations) once. */

@@ -8,13 +8,17 @@ import io.scenicpass.server.counter.SaleState;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.StoreException;
 import io.scenicpass.server.identity.IdentityInput;
+import io.scenicpass.server.identity.IdentityService;
+import io.scenicpass.server.identity.store.PolicyStore.Policy;
 import io.scenicpass.server.payments.Money;
 import io.scenicpass.server.payments.Payment;
 import io.scenicpass.server.payments.PaymentProvider;
 import io.scenicpass.server.payments.PaymentService;
 import io.scenicpass.server.sales.BookingCommands;
 import io.scenicpass.server.sales.BookingService;
+import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.sales.store.Unit;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore.CheckoutRow;
 import io.scenicpass.server.shop.travellers.Travellers;
@@ -50,6 +54,8 @@ public final class ShopCheckout {
     private final BookingService bookings;
     private final PaymentService payments;
     private final Travellers travellers;
+    private final CatalogueService catalogue;
+    private final IdentityService identities;
     private final ShopChannel channel;
     private final CheckoutCompletion completion;
     private final Ids ids;
@@ -62,6 +68,8 @@ public final class ShopCheckout {
             BookingService bookings,
             PaymentService payments,
             Travellers travellers,
+            CatalogueService catalogue,
+            IdentityService identities,
             ShopChannel channel,
             CheckoutCompletion completion,
             Ids ids,
@@ -71,6 +79,8 @@ public final class ShopCheckout {
         this.bookings = bookings;
         this.payments = payments;
         this.travellers = travellers;
+        this.catalogue = catalogue;
+        this.identities = identities;
         this.channel = channel;
         this.completion = completion;
         this.ids = ids;
@@ -116,6 +126,7 @@ public final class ShopCheckout {
         if (o.lines().size() > BookingService.MAX_UNITS) {
             throw new ServiceException(Problem.BAD_REQUEST, "at most " + BookingService.MAX_UNITS + " tickets");
         }
+        requireTravellers(o, slotId.substring(0, bar));
         List<BookingCommands.Item> items = new ArrayList<>();
         StringBuilder what = new StringBuilder(o.productId() + "\u0000" + slotId);
         for (Line l : o.lines()) {
@@ -237,6 +248,30 @@ public final class ShopCheckout {
     /** The booking of the visitor's order (its passes once PAID). */
     public Booking booking(CheckoutRow row) {
         return bookings.get(channel.get(), row.bookingId());
+    }
+
+    /** A real-name unit needs a saved traveller: refused before any place is held or paid for (confirm would fail). */
+    private void requireTravellers(Order o, String optionId) {
+        CatalogueService.OptionView ov =
+                catalogue.product(o.productId(), channel.get().id()).option(optionId);
+        if (ov == null) {
+            throw new ServiceException(Problem.INVALID_AVAILABILITY_ID, "this slot is not of this product");
+        }
+        Policy policy = db.read(c -> identities.policy(c, o.productId()));
+        for (int i = 0; i < o.lines().size(); i++) {
+            Line l = o.lines().get(i);
+            Unit u = l == null || l.unitId() == null ? null : ov.unit(l.unitId());
+            if (u == null) {
+                throw new ServiceException(
+                        Problem.INVALID_UNIT_ID, "no such ticket type", l == null ? null : l.unitId());
+            }
+            if ((l.travellerId() == null || l.travellerId().isBlank()) && IdentityService.requires(policy, i, u)) {
+                throw new ServiceException(
+                        Problem.UNPROCESSABLE_ENTITY,
+                        "lines[" + i + "]: choose who goes with this real-name ticket",
+                        u.id());
+            }
+        }
     }
 
     private CheckoutRow find(String ref) {
