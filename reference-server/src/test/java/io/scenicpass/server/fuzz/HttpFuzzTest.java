@@ -370,8 +370,9 @@ class HttpFuzzTest {
 
     static void checkErrorBody(
             String what, String path, int status, String text, ConcurrentLinkedQueue<String> failures) {
-        if (path.startsWith("/invoice/") && text.startsWith("<!DOCTYPE html>")) {
-            // the visitor's invoice page answers pages: its refusals carry a typed data-code and a message
+        boolean page = path.startsWith("/invoice/") || io.scenicpass.server.web.Pages.isPagePath(path.split("\\?")[0]);
+        if (page && text.startsWith("<!DOCTYPE html>")) {
+            // people's pages (the invoice page, the shop, the console): refusals carry a typed data-code and a message
             if (!text.matches("(?s).*data-code=\"[A-Z_]+\">[^<]+</p>.*")) {
                 failures.add(what + " -> " + status + " a page without a typed error: " + abbreviate(text));
             }
