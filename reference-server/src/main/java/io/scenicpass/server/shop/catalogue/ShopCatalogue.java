@@ -52,7 +52,7 @@ public final class ShopCatalogue {
      */
     public record UnitPrice(String id, String name, long priceFen, boolean realName, Integer minAge, Integer maxAge) {}
 
-    /** A slot: its id to book ({@code optionId|availabilityId}), local start and end, places left, the light. */
+    /** A slot: its id to book ({@code optionId|availabilityId}), local start and end (HH:mm), places left, the light. */
     public record SlotChoice(String id, String availabilityId, String start, String end, int remaining, Light light) {}
 
     /** A calendar day: places left in its bookable slots and their light. */
@@ -165,8 +165,8 @@ public final class ShopCatalogue {
                     slots.add(new SlotChoice(
                             s.slot().id(),
                             availabilityId,
-                            s.slot().localStart(),
-                            s.slot().localEnd(),
+                            timeOfDay(s.slot().localStart()),
+                            timeOfDay(s.slot().localEnd()),
                             s.vacancies(),
                             Light.of(s.vacancies(), s.capacity())));
                 }
@@ -211,6 +211,12 @@ public final class ShopCatalogue {
         CatalogueService.OptionView ov = catalogue.product(productId, channelId).defaultOption();
         Unit u = ov == null ? null : ov.unit(unitId);
         return u != null && IdentityService.requires(db.read(c -> identities.policy(c, productId)), position, u);
+    }
+
+    /** The time of day of a slot's local start or end ({@code 2026-06-02T10:00:00+08:00} → {@code 10:00}). */
+    private static String timeOfDay(String local) {
+        int t = local == null ? -1 : local.indexOf('T');
+        return t < 0 || local.length() < t + 6 ? local : local.substring(t + 1, t + 6);
     }
 
     /** The product's texts in {@code lang}, else in its default language, else none. */
