@@ -103,6 +103,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.web.WebModule web;
     private io.scenicpass.server.shop.ShopModule shop;
     private io.scenicpass.server.console.ConsoleModule console;
+    private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -210,6 +211,8 @@ public final class ScenicPassServer implements AutoCloseable {
         shopBook.withShop(shop);
         messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
         park = new io.scenicpass.server.park.ParkModule(platform, flow, messages.messages);
+        tickets =
+                new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook, shop);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -262,7 +265,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 shopBook::register,
                 park.adminApi(admin.admin)::register,
                 park.api()::register,
-                park.page(shop.pages)::register);
+                park.page(shop.pages)::register,
+                tickets::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -282,6 +286,7 @@ public final class ScenicPassServer implements AutoCloseable {
             invoices.jobs(jobs);
             web.jobs(jobs);
             shop.jobs(jobs);
+            tickets.jobs(jobs);
             adapters.jobs(jobs);
             park.jobs(jobs);
         }
@@ -396,6 +401,11 @@ public final class ScenicPassServer implements AutoCloseable {
      */
     public List<io.scenicpass.server.sales.store.InventoryAudit.Drift> driftAtStart() {
         return driftAtStart;
+    }
+
+    /** The shop's "My tickets": refunds and date changes of the visitors' orders. */
+    public io.scenicpass.server.shop.tickets.TicketsModule tickets() {
+        return tickets;
     }
 
     public Database database() {
