@@ -100,6 +100,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private InvoicesModule invoices;
     private io.scenicpass.server.web.WebModule web;
     private io.scenicpass.server.shop.ShopModule shop;
+    private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -200,6 +201,7 @@ public final class ScenicPassServer implements AutoCloseable {
         counter.invoiceLinks(invoices.links::forBooking);
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
+        tickets = new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -267,6 +269,7 @@ public final class ScenicPassServer implements AutoCloseable {
             invoices.jobs(jobs);
             web.jobs(jobs);
             shop.jobs(jobs);
+            tickets.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -380,6 +383,11 @@ public final class ScenicPassServer implements AutoCloseable {
      */
     public List<io.scenicpass.server.sales.store.InventoryAudit.Drift> driftAtStart() {
         return driftAtStart;
+    }
+
+    /** The shop's "My tickets": refunds and date changes of the visitors' orders. */
+    public io.scenicpass.server.shop.tickets.TicketsModule tickets() {
+        return tickets;
     }
 
     public Database database() {

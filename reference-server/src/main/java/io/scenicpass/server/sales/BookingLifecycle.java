@@ -379,9 +379,7 @@ final class BookingLifecycle {
 
     /** Whether a booking in state {@code s} can be cancelled now: a hold always, a sold one until the cutoff. */
     static boolean cancellable(BookingState s, Product product, Slot slot, Instant now) {
-        return s.canCancel()
-                && (!s.isSold()
-                        || !now.isAfter(slot.startAt().minus(Duration.ofMinutes(product.cancelCutoffMinutes()))));
+        return s.canCancel() && (!s.isSold() || !now.isAfter(PassCancellation.cutoffAt(product, slot)));
     }
 
     private void updateDetails(Connection c, String uuid, BookingCommands.Details d, Instant now) throws SQLException {

@@ -148,6 +148,14 @@ public final class PassCancellation {
                 .toList();
     }
 
+    /**
+     * Until when a sold booking of {@code product} for {@code slot} may be cancelled or changed: the product's
+     * cancellation cutoff before the slot starts (the rule of OCTO cancel and update, and of the shop).
+     */
+    public static Instant cutoffAt(Product product, Slot slot) {
+        return slot.startAt().minus(java.time.Duration.ofMinutes(product.cancelCutoffMinutes()));
+    }
+
     /** After the transaction committed: the availability answers of the slot are out of date. */
     public void changed(Cancelled done) {
         inventory.slotChanged(done.booking().optionId(), done.booking().poolId());

@@ -1,0 +1,2 @@
+/** The shop's refunds as stored ({@code shop_refund}). */
+package io.scenicpass.server.shop.tickets.store;
