@@ -201,6 +201,7 @@ public final class ScenicPassServer implements AutoCloseable {
         counter.invoiceLinks(invoices.links::forBooking);
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
+        shopBook.withShop(shop);
         tickets = new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
@@ -249,7 +250,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.page()::register,
                 invoices.counterApi(counter)::register,
                 web::register,
-                shop::register);
+                shop::register,
+                shopBook::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
