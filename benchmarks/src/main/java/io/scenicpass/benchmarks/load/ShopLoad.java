@@ -83,6 +83,8 @@ public final class ShopLoad {
                 Integer.toString(smtpPort),
                 "shop.codesInLog",
                 "false",
+                "shop.simulatedCashier", // the pay page's cashier of the simulated provider, as in the demo
+                "true",
                 // every visitor signs in from this one machine: the per-address limit raised for the run
                 "shop.codesPerIpHour",
                 Integer.toString(visitors * 2 + 10));
