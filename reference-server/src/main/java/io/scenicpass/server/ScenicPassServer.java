@@ -202,7 +202,8 @@ public final class ScenicPassServer implements AutoCloseable {
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
         shopBook.withShop(shop);
-        tickets = new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook);
+        tickets =
+                new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook, shop);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -251,7 +252,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.counterApi(counter)::register,
                 web::register,
                 shop::register,
-                shopBook::register);
+                shopBook::register,
+                tickets::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");

@@ -27,10 +27,14 @@ public final class HttpGuards {
             "Referrer-Policy", "no-referrer",
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
-    /** The dashboard page's policy: its own script, style and API only; no inline script, no framing. */
+    /**
+     * The pages' policy (dashboard, shop, console): their own script, style, API, web manifest and service worker
+     * only; no inline script, no framing.
+     */
     public static final String PAGE_POLICY =
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-                    + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+                    + " connect-src 'self'; manifest-src 'self'; worker-src 'self'; form-action 'self';"
+                    + " base-uri 'none'; frame-ancestors 'none'";
 
     private HttpGuards() {}
 

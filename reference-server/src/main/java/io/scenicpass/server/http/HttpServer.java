@@ -142,7 +142,8 @@ public final class HttpServer {
             config.routes.error(404, ctx -> {
                 String res = ctx.result();
                 // a handler's own 404 (JSON, or a page such as the visitor's invoice page) stays as it is
-                if (res == null || !(res.startsWith("{") || res.startsWith("<!DOCTYPE html>"))) {
+                // (JTE pages may begin with the blank line of their imports)
+                if (res == null || !(res.startsWith("{") || res.stripLeading().startsWith("<!DOCTYPE html>"))) {
                     render(
                             ctx,
                             new io.scenicpass.server.ServiceException(

@@ -28,10 +28,17 @@ public final class TicketRefusal extends RuntimeException {
     }
 
     private final Code code;
+    private final String detail;
 
     public TicketRefusal(Code code, String detail) {
         super(code + ": " + detail);
         this.code = code;
+        this.detail = detail;
+    }
+
+    /** What exactly was refused (the sales services' words for {@link Code#REFUSED}). */
+    public String detail() {
+        return detail;
     }
 
     public Code code() {

@@ -1,5 +1,6 @@
 package io.scenicpass.server.shop.tickets;
 
+import io.javalin.config.RoutesConfig;
 import io.scenicpass.server.Platform;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.cluster.Jobs;
@@ -7,9 +8,12 @@ import io.scenicpass.server.db.Database;
 import io.scenicpass.server.payments.Payment;
 import io.scenicpass.server.payments.PaymentService;
 import io.scenicpass.server.sales.SalesModule;
+import io.scenicpass.server.shop.ShopModule;
 import io.scenicpass.server.shop.checkout.CheckoutModule;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore;
+import io.scenicpass.server.shop.tickets.http.TicketAssets;
+import io.scenicpass.server.shop.tickets.http.TicketPages;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,16 +25,26 @@ public final class TicketsModule {
     public final TicketRefunds refunds;
     public final DateChanges changes;
     public final OrderViews views;
+    private final TicketPages pages;
 
     /** Over the shop's checkout ({@code shop}: its channel, the payments of its orders). */
-    public TicketsModule(Platform p, SalesModule sales, PaymentService payments, CheckoutModule shop) {
-        Supplier<Channel> channel = shop.channel::get;
+    public TicketsModule(
+            Platform p, SalesModule sales, PaymentService payments, CheckoutModule checkout, ShopModule shop) {
+        Supplier<Channel> channel = checkout.channel::get;
         Function<String, Optional<Payment>> paymentOf = paidCheckout(p.db(), payments);
         rules = new TicketRules(p.db(), sales.bookings, channel);
         refunds = new TicketRefunds(
                 p.db(), rules, sales.passCancellation, payments, paymentOf, channel, p.ids(), p.clock());
         changes = new DateChanges(rules, sales.bookings, sales.catalogue, sales.inventory, channel, p.clock());
         views = new OrderViews(p.db(), rules, sales.content.content, sales.identity.identities, p.clock());
+        String url = p.config().publicUrl;
+        pages = new TicketPages(shop.pages, shop.orders, p.db(), this, () -> url != null ? url : "", p.clock());
+    }
+
+    /** The pages of "My tickets" and the files that keep them offline. */
+    public void register(RoutesConfig r) {
+        pages.register(r);
+        new TicketAssets().register(r);
     }
 
     /** The payment that paid the shop checkout whose booking is {@code uuid} (paid, or partly or fully refunded). */

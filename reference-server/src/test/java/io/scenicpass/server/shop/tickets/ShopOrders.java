@@ -8,6 +8,7 @@ import io.scenicpass.server.payments.Payment;
 import io.scenicpass.server.payments.PaymentProvider;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.PassRecord;
+import io.scenicpass.server.shop.account.store.ShopVisitorStore;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore.CheckoutRow;
 import io.scenicpass.server.terminal.TerminalFixtures;
@@ -16,22 +17,24 @@ import java.time.LocalTime;
 import java.util.List;
 
 /**
- * Paid shop orders on a real server, made through the shop's checkout (visitor 1, simulated provider): the counter fixture's product "tour" (slots of 2 h from
+ * Paid shop orders on a real server, made through the shop's checkout (simulated provider): the counter fixture's product "tour" (slots of 2 h from
  * 08:00, 100 places, cutoff 60 min, Asia/Shanghai) and its gate, plus "small" (the same with 2 places a slot). An order
  * is held, paid and confirmed as the shop's pay page does it.
  */
 final class ShopOrders {
     static final String SLOT = "2026-06-02T10:00:00+08:00";
     static final String LATER = "2026-06-02T12:00:00+08:00";
-    static final long VISITOR = 1;
     static final String NEXT_DAY = "2026-06-03T10:00:00+08:00";
 
     final TestServer ts;
     final CounterFixture counter;
+    /** A shop visitor as sign-in makes one: the orders of {@link #order(String, String, String...)} are theirs. */
+    final long visitor;
 
     ShopOrders(TestServer ts) {
         this.ts = ts;
         counter = new CounterFixture(ts);
+        visitor = ts.server.database().tx(c -> new ShopVisitorStore().insert(c, "tickets", "EMAIL", "x", "zh-CN", 0));
         ts.product("small", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 2, false, 60, null);
     }
 
@@ -39,23 +42,37 @@ final class ShopOrders {
         return ts.server.channels().find("shop").orElseThrow();
     }
 
-    /** A paid, confirmed shop order of visitor 1: {@code units} (unit ids) of {@code product} in {@code slot}. */
+    /** A paid, confirmed shop order of {@link #visitor}: {@code units} (unit ids) of {@code product} in {@code slot}. */
     Booking order(String product, String slot, String... units) {
+        return order(
+                visitor,
+                product,
+                slot,
+                java.util.Arrays.stream(units)
+                        .map(u -> new ShopCheckout.Line(u, null))
+                        .toList());
+    }
+
+    /** A paid, confirmed shop order of {@code visitor} (the checkout links it to them in {@code shop_order}). */
+    Booking order(long visitor, String product, String slot, List<ShopCheckout.Line> lines) {
         ShopCheckout checkout = ts.server.shopBook().checkout;
         String ref = checkout.newRef();
-        List<ShopCheckout.Line> lines = java.util.Arrays.stream(units)
-                .map(u -> new ShopCheckout.Line(u, null))
-                .toList();
-        checkout.hold(VISITOR, new ShopCheckout.Order(ref, product, product + "-opt|" + slot, lines));
-        Payment p = checkout.pay(VISITOR, ref, new PaymentProvider.Payer("203.0.113.7", null), false);
+        CheckoutRow held =
+                checkout.hold(visitor, new ShopCheckout.Order(ref, product, product + "-opt|" + slot, lines));
+        Payment p = checkout.pay(visitor, ref, new PaymentProvider.Payer("203.0.113.7", null), false);
         if (!ts.server.payments().simulated.visitorPays(p.id())) {
             throw new AssertionError(p);
         }
-        CheckoutRow row = checkout.get(VISITOR, ref);
+        CheckoutRow row = checkout.get(visitor, ref);
         if (row.state() != SaleState.PAID) {
             throw new AssertionError(row);
         }
         return checkout.booking(row);
+    }
+
+    /** The order reference of a shop booking (its page is /shop/orders/{ref}). */
+    static String ref(Booking b) {
+        return b.uuid().substring(ShopCheckout.bookingUuid("").length());
     }
 
     Booking booking(String uuid) {
