@@ -112,6 +112,7 @@ public final class Main implements Runnable {
                     .build()
                     .start();
             DemoSeeder.DemoInfo info = new DemoSeeder(server).seed();
+            io.scenicpass.server.demo.DemoSoldOut.seed(server); // a few sold-out slots for the shop's demo
             server.markReady();
             announce(server);
             System.out.println("demo.json: " + server.config().dataDir.resolve("demo.json"));
