@@ -199,7 +199,9 @@ public final class ScenicPassServer implements AutoCloseable {
         counter.invoiceLinks(invoices.links::forBooking);
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
-        messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
+        messages = new io.scenicpass.server.messages.MessagesModule(
+                platform, sales.identity.keys, channels.webhooks, this::visitorUrl);
+        shop.accounts.sendWith(messages.codes);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -247,7 +249,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.page()::register,
                 invoices.counterApi(counter)::register,
                 web::register,
-                shop::register);
+                shop::register,
+                messages.pages(shop.pages)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -266,6 +269,7 @@ public final class ScenicPassServer implements AutoCloseable {
             invoices.jobs(jobs);
             web.jobs(jobs);
             shop.jobs(jobs);
+            messages.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
