@@ -20,6 +20,12 @@ public final class DemoSmsProvider implements SmsProvider {
 
     @Override
     public void send(String messageId, String mobile, MessageKind kind, Map<String, String> fields, String text) {
-        LOG.info("demo SMS {} to {} ({} characters)", kind, Masking.mobile(mobile), text.length());
+        LOG.info(
+                "demo SMS {} to {} ({} characters)",
+                kind,
+                io.scenicpass.server.shop.account.Address.parse(mobile)
+                        .map(io.scenicpass.server.shop.account.Address::masked)
+                        .orElse("***"),
+                text.length());
     }
 }
