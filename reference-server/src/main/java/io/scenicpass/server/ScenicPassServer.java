@@ -213,6 +213,9 @@ public final class ScenicPassServer implements AutoCloseable {
         park = new io.scenicpass.server.park.ParkModule(platform, flow, messages.messages);
         tickets =
                 new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook, shop);
+        messages = new io.scenicpass.server.messages.MessagesModule(
+                platform, sales.identity.keys, channels.webhooks, this::visitorUrl);
+        shop.accounts.sendWith(messages.codes);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -266,7 +269,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 park.adminApi(admin.admin)::register,
                 park.api()::register,
                 park.page(shop.pages)::register,
-                tickets::register);
+                tickets::register,
+                messages.pages(shop.pages)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -287,6 +291,7 @@ public final class ScenicPassServer implements AutoCloseable {
             web.jobs(jobs);
             shop.jobs(jobs);
             tickets.jobs(jobs);
+            messages.jobs(jobs);
             adapters.jobs(jobs);
             park.jobs(jobs);
         }

@@ -140,7 +140,8 @@ public final class HttpServer {
                 config.routes.after(throttle::done); // a refused credential costs its address a try
             }
             config.routes.error(404, ctx -> {
-                String res = ctx.result();
+                String res =
+                        ctx.result() == null ? null : ctx.result().stripLeading(); // JTE pages start with a newline
                 // a handler's own 404 (JSON, or a page such as the visitor's invoice page) stays as it is
                 if (res == null || !(res.startsWith("{") || res.startsWith("<!DOCTYPE html>"))) {
                     render(

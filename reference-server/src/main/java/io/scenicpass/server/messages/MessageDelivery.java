@@ -2,7 +2,6 @@ package io.scenicpass.server.messages;
 
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.mail.SmtpMailer;
-import io.scenicpass.server.messages.internal.Masking;
 import io.scenicpass.server.messages.internal.MessageTexts;
 import io.scenicpass.server.messages.internal.UnsubscribeTokens;
 import io.scenicpass.server.messages.store.MessageStore;
@@ -122,7 +121,7 @@ final class MessageDelivery {
         } catch (Exception e) { // the SMTP server refused or could not be reached
             return failed(r, way, address, e.getClass().getSimpleName() + ": " + e.getMessage(), true);
         }
-        LOG.info("message {} {} sent by {} to {}", r.id(), r.kind(), way, Masking.address(address));
+        LOG.info("message {} {} sent by {} to {}", r.id(), r.kind(), way, masked(address));
         return finish(r, State.SENT, way, null);
     }
 
@@ -135,13 +134,13 @@ final class MessageDelivery {
     private boolean failed(MessageStore.Row r, Way way, String address, String error, boolean retryable) {
         int attempt = r.attempts() + 1;
         boolean last = !retryable || attempt >= settings.attempts();
-        String safe = error == null ? "" : error.replace(address, Masking.address(address));
+        String safe = error == null ? "" : error.replace(address, masked(address));
         LOG.warn(
                 "message {} {} by {} to {}: attempt {} failed ({}): {}",
                 r.id(),
                 r.kind(),
                 way,
-                Masking.address(address),
+                masked(address),
                 attempt,
                 last ? "FAILED" : "will retry",
                 safe);
@@ -156,6 +155,13 @@ final class MessageDelivery {
             return null;
         });
         return false;
+    }
+
+    /** An address as the log shows it: {@code z***@example.com}, {@code 138****5678} (the shop's own masking). */
+    private static String masked(String address) {
+        return io.scenicpass.server.shop.account.Address.parse(address)
+                .map(io.scenicpass.server.shop.account.Address::masked)
+                .orElse("***");
     }
 
     private boolean finish(MessageStore.Row r, State state, Way way, String why) {

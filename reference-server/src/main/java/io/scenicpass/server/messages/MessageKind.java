@@ -2,7 +2,11 @@ package io.scenicpass.server.messages;
 
 /**
  * What a message to a visitor is about. Transactional kinds (the sign-in code, the booking confirmation) always go;
- * the others respect the visitor's choices. Booking kinds carry the field {@code ref} (the link to the tickets).
+ * the others respect the visitor's choices. The fields each kind's texts use (bundle {@code shop-messages}):
+ * booking kinds {@code ref} (the booking's uuid: the link to the tickets), {@code product}, {@code date}, {@code
+ * time}; WAITLIST_OFFER {@code product}, {@code date}, {@code time}, {@code until}, {@code link}; CROWD_WARNING
+ * {@code date}, {@code zone}, {@code text}; WEATHER_WARNING and NOTICE {@code date}, {@code title}, {@code text};
+ * SIGN_IN_CODE {@code code}.
  */
 public enum MessageKind {
     SIGN_IN_CODE(true, false),

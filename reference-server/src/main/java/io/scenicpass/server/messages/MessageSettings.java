@@ -9,7 +9,8 @@ import java.util.Map;
  * messages.retrySeconds} (the first retry's delay, doubled each time up to 6 h; 60), {@code messages.reminderHour}
  * (the reminder goes from this hour of the day before the visit, the park's time; 10), {@code
  * messages.retentionDays} (sent, failed and skipped rows are purged after this many days; 30), {@code sms.provider}
- * ({@code demo} or {@code aliyun}; demo), {@code sms.demo.showCodes} (the demo log shows sign-in codes; false), and
+ * ({@code demo} or {@code aliyun}; demo), {@code shop.codesInLog} (the demo only: sign-in codes are also logged, and a
+ * code that cannot be sent is not an error; false), and
  * SMTP ({@link MailSettings}; unset {@code mail.host}: no email).
  */
 public record MessageSettings(
@@ -18,7 +19,7 @@ public record MessageSettings(
         int reminderHour,
         int retentionDays,
         String smsProvider,
-        boolean smsShowCodes,
+        boolean codesInLog,
         MailSettings mail) {
 
     public static MessageSettings of(Map<String, String> p) {
@@ -32,7 +33,7 @@ public record MessageSettings(
                 Settings.number(p, "messages.reminderHour", 10, 0, 23),
                 Settings.number(p, "messages.retentionDays", 30, 1, 3660),
                 sms,
-                Settings.bool(p, "sms.demo.showCodes", false),
+                Settings.bool(p, "shop.codesInLog", false),
                 MailSettings.of(p));
     }
 }

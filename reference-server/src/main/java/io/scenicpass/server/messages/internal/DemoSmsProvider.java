@@ -7,17 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo SMS provider: writes to the log that an SMS of a kind went to a masked number. The sign-in code shows
- * only with {@code sms.demo.showCodes=true} (a demo without a phone); nothing else of the message is logged.
+ * The demo SMS provider: writes to the log that an SMS of a kind went to a masked number, nothing of its content (a
+ * demo that wants sign-in codes in the log sets {@code shop.codesInLog}, see {@link MessageCodeSender}).
  */
 public final class DemoSmsProvider implements SmsProvider {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSmsProvider.class);
-
-    private final boolean showCodes;
-
-    public DemoSmsProvider(boolean showCodes) {
-        this.showCodes = showCodes;
-    }
 
     @Override
     public String name() {
@@ -26,10 +20,12 @@ public final class DemoSmsProvider implements SmsProvider {
 
     @Override
     public void send(String messageId, String mobile, MessageKind kind, Map<String, String> fields, String text) {
-        if (showCodes && kind == MessageKind.SIGN_IN_CODE) {
-            LOG.info("demo SMS {} to {}: code {}", kind, Masking.mobile(mobile), fields.get("code"));
-        } else {
-            LOG.info("demo SMS {} to {} ({} characters)", kind, Masking.mobile(mobile), text.length());
-        }
+        LOG.info(
+                "demo SMS {} to {} ({} characters)",
+                kind,
+                io.scenicpass.server.shop.account.Address.parse(mobile)
+                        .map(io.scenicpass.server.shop.account.Address::masked)
+                        .orElse("***"),
+                text.length());
     }
 }

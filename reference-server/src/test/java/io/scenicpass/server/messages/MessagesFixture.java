@@ -1,0 +1,102 @@
+package io.scenicpass.server.messages;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.scenicpass.server.identity.IdentityKeys;
+import io.scenicpass.server.shop.account.store.ShopVisitorStore;
+import io.scenicpass.server.shop.store.ShopOrderStore;
+import io.scenicpass.server.testing.MutableClock;
+import io.scenicpass.server.testing.TestServer;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real server with product "tour" in Asia/Shanghai and channel "ota" for booking over OCTO, mail through a real SMTP
+ * server (GreenMail on a free port), shop visitors made as the shop's sign-in makes them and shop orders linked as
+ * the shop's checkout links them.
+ */
+final class MessagesFixture implements AutoCloseable {
+    final TestServer ts;
+    final GreenMail smtp;
+    final String key;
+
+    MessagesFixture(Path dir, Map<String, String> extra) {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, String> cfg = new HashMap<>();
+        cfg.put("mail.host", "127.0.0.1");
+        cfg.put("mail.port", Integer.toString(smtp.getSmtp().getPort()));
+        cfg.put("mail.from", "tickets@park.example");
+        cfg.put("http.publicUrl", "https://tickets.park.example");
+        cfg.putAll(extra);
+        ts = new TestServer(dir, null, new MutableClock(TestServer.START), cfg);
+        ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
+        key = ts.channel("ota", 10_000, 10_000, null);
+    }
+
+    MessagesModule messages() {
+        return ts.server.messages();
+    }
+
+    /** A shop account for {@code address} (email or mobile) in {@code lang}: its id. */
+    long visitor(String address, String lang) {
+        IdentityKeys keys = ts.server.identity().keys;
+        String hash = keys.digest("test-visitor:" + address);
+        String kind = address.contains("@") ? "EMAIL" : "MOBILE";
+        return ts.server
+                .database()
+                .tx(c -> new ShopVisitorStore()
+                        .insert(c, hash, kind, keys.encrypt(address, "shop_visitor:" + hash), lang, ts.clock.millis()));
+    }
+
+    /** Reserves two adults on {@code slot} for {@code visitor} as a shop order, then confirms: the booking's uuid. */
+    String shopBooking(String uuid, String slot, long visitor) {
+        TestServer.Answer r =
+                ts.post("/octo/bookings", key, TestServer.reserve(uuid, "tour", slot, "tour-adult", "tour-adult"));
+        if (r.status() != 200) {
+            throw new AssertionError(r.body());
+        }
+        ts.server.database().tx(c -> {
+            new ShopOrderStore().link(c, uuid, visitor, ts.clock.millis());
+            return null;
+        });
+        TestServer.Answer ok = ts.post("/octo/bookings/" + uuid + "/confirm", key, "{}");
+        if (ok.status() != 200) {
+            throw new AssertionError(ok.body());
+        }
+        return uuid;
+    }
+
+    /** The mails received so far. */
+    List<MimeMessage> mails() {
+        return Arrays.asList(smtp.getReceivedMessages());
+    }
+
+    /** The mail's text, decoded. */
+    static String body(MimeMessage m) {
+        try {
+            return m.getContent().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ts.close();
+        smtp.stop();
+    }
+}
