@@ -97,6 +97,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
     private InvoicesModule invoices;
+    private io.scenicpass.server.reports.ReportsModule reports;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -194,6 +195,7 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        reports = new io.scenicpass.server.reports.ReportsModule(platform, boxOffice, admin.admin);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -239,7 +241,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 pickup.api::register,
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
-                invoices.counterApi(counter)::register);
+                invoices.counterApi(counter)::register,
+                reports.api::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -402,6 +405,15 @@ public final class ScenicPassServer implements AutoCloseable {
 
     public InventoryService inventory() {
         return sales.inventory;
+    }
+
+    public io.scenicpass.server.reports.ReportsModule reports() {
+        return reports;
+    }
+
+    /** Gives back some or all passes of a sold booking (counter refunds, operators). */
+    public io.scenicpass.server.sales.PassCancellation passCancellation() {
+        return sales.passCancellation;
     }
 
     public BookingService bookings() {
