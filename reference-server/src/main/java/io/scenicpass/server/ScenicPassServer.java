@@ -98,6 +98,8 @@ public final class ScenicPassServer implements AutoCloseable {
     private PickupModule pickup;
     private InvoicesModule invoices;
     private io.scenicpass.server.reports.ReportsModule reports;
+    private io.scenicpass.server.web.WebModule web;
+    private io.scenicpass.server.shop.ShopModule shop;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -196,6 +198,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
         reports = new io.scenicpass.server.reports.ReportsModule(platform, boxOffice, admin.admin);
+        web = new io.scenicpass.server.web.WebModule(platform);
+        shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -242,7 +246,9 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
                 invoices.counterApi(counter)::register,
-                reports.api::register);
+                reports.api::register,
+                web::register,
+                shop::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -259,6 +265,8 @@ public final class ScenicPassServer implements AutoCloseable {
             payments.jobs(jobs);
             counter.jobs(jobs);
             invoices.jobs(jobs);
+            web.jobs(jobs);
+            shop.jobs(jobs);
             adapters.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -483,6 +491,16 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Invoices: the service, the receipt links ({@code /admin/v1/invoices}, {@code /invoice/{token}}). */
     public InvoicesModule invoices() {
         return invoices;
+    }
+
+    /** The web platform of people's pages: sessions and CSRF ({@code /shop}, {@code /console}). */
+    public io.scenicpass.server.web.WebModule web() {
+        return web;
+    }
+
+    /** The visitors' shop ({@code /shop}). */
+    public io.scenicpass.server.shop.ShopModule shop() {
+        return shop;
     }
 
     public DeviceService devices() {

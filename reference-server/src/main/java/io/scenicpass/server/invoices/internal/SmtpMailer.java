@@ -46,6 +46,17 @@ public final class SmtpMailer {
         session = Session.getInstance(p, auth);
     }
 
+    /** Sends one plain-text mail; throws when the server refuses it or cannot be reached. */
+    public void sendText(String to, String subject, String text) throws MessagingException {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(settings.mailFrom()));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+        m.setSubject(subject, "UTF-8");
+        m.setSentDate(Date.from(clock.instant()));
+        m.setText(text, "UTF-8");
+        Transport.send(m);
+    }
+
     /** Sends one mail with the PDF attached; throws when the server refuses it or cannot be reached. */
     public void send(String to, String subject, String text, String fileName, byte[] pdf) throws MessagingException {
         MimeMessage m = new MimeMessage(session);
