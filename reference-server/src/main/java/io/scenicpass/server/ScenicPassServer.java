@@ -100,6 +100,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.reports.ReportsModule reports;
     private io.scenicpass.server.web.WebModule web;
     private io.scenicpass.server.shop.ShopModule shop;
+    private io.scenicpass.server.console.ConsoleModule console;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -200,6 +201,7 @@ public final class ScenicPassServer implements AutoCloseable {
         reports = new io.scenicpass.server.reports.ReportsModule(platform, boxOffice, admin.admin);
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
+        console = new io.scenicpass.server.console.ConsoleModule(platform, admin.admin, sales.identity.keys);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -248,7 +250,9 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.counterApi(counter)::register,
                 reports.api::register,
                 web::register,
-                shop::register);
+                shop::register,
+                console.guard::register,
+                console.api::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -501,6 +505,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The visitors' shop ({@code /shop}). */
     public io.scenicpass.server.shop.ShopModule shop() {
         return shop;
+    }
+
+    /** Operators: accounts, roles, the audit log ({@code /admin/v1/operators}, {@code /admin/v1/audit}). */
+    public io.scenicpass.server.console.ConsoleModule console() {
+        return console;
     }
 
     public DeviceService devices() {

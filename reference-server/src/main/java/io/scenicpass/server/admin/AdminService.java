@@ -20,6 +20,7 @@ public final class AdminService {
     private final BlacklistStore blacklist;
     private final SiteStore site;
     private final Clock clock;
+    private volatile java.util.function.Predicate<String> otherTokens = t -> false;
 
     public AdminService(Database db, SettingStore settings, BlacklistStore blacklist, SiteStore site, Clock clock) {
         this.db = db;
@@ -43,13 +44,23 @@ public final class AdminService {
         return db.tx(c -> settings.putIfAbsent(c, "admin.tokenHash", hash).equals(hash));
     }
 
-    public void checkAdmin(String bearer) {
+    /** Lets operators' personal tokens pass {@link #checkAdmin} (their rights per route: console/ AdminGuard). */
+    public void acceptAlso(java.util.function.Predicate<String> otherTokens) {
+        this.otherTokens = otherTokens;
+    }
+
+    /** True when {@code bearer} is the machine admin token. */
+    public boolean isAdminToken(String bearer) {
         String stored = db.read(c -> settings.get(c, "admin.tokenHash").orElse(null));
-        if (bearer == null
-                || stored == null
-                || !MessageDigest.isEqual(
+        return bearer != null
+                && stored != null
+                && MessageDigest.isEqual(
                         stored.getBytes(StandardCharsets.US_ASCII),
-                        ChannelService.sha256Hex(bearer).getBytes(StandardCharsets.US_ASCII))) {
+                        ChannelService.sha256Hex(bearer).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public void checkAdmin(String bearer) {
+        if (!isAdminToken(bearer) && (bearer == null || !otherTokens.test(bearer))) {
             throw new ServiceException(Problem.UNAUTHORIZED, "missing or invalid admin token");
         }
     }

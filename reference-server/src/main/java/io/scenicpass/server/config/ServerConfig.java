@@ -20,6 +20,8 @@ import java.util.Properties;
  * {@code db.strictNesting} (debug check, on in the tests: a second connection taken by a thread that holds one
  * fails loudly; default false: it reuses the thread's connection),
  * {@code keys.passphrase}/{@code SCENICPASS_KEY_PASSPHRASE}, {@code admin.token}/{@code SCENICPASS_ADMIN_TOKEN},
+ * {@code console.admin.login}/{@code SCENICPASS_CONSOLE_ADMIN_LOGIN} and
+ * {@code console.admin.password}/{@code SCENICPASS_CONSOLE_ADMIN_PASSWORD} (the console's first administrator),
  * {@code hold.defaultMinutes}, {@code hold.maxMinutes}, {@code http.maxBodyBytes},
  * {@code rate.perSecond}, {@code rate.burst}, {@code slots.horizonDays}, {@code jobs.intervalSeconds},
  * {@code area.id}, {@code area.name}, {@code area.email}, {@code area.telephone}, {@code area.address} (the OCTO
@@ -66,6 +68,10 @@ public final class ServerConfig {
     public final String keyPassphrase;
     /** Admin bearer token; null means "generate one and store it in the data dir". */
     public final String adminToken;
+    /** The console's first administrator (created at start when there is no operator): login and password. */
+    public final String consoleAdminLogin;
+
+    public final String consoleAdminPassword;
 
     public final int holdDefaultMinutes;
     public final int holdMaxMinutes;
@@ -134,6 +140,8 @@ public final class ServerConfig {
         dbStrictNesting = Boolean.parseBoolean(p.getProperty("db.strictNesting", "false"));
         keyPassphrase = blankToNull(p.getProperty("keys.passphrase"));
         adminToken = blankToNull(p.getProperty("admin.token"));
+        consoleAdminLogin = p.getProperty("console.admin.login", "admin");
+        consoleAdminPassword = blankToNull(p.getProperty("console.admin.password"));
         holdDefaultMinutes = Integer.parseInt(p.getProperty("hold.defaultMinutes", "30"));
         holdMaxMinutes = Integer.parseInt(p.getProperty("hold.maxMinutes", "1440"));
         maxBodyBytes = Long.parseLong(p.getProperty("http.maxBodyBytes", "1048576"));

@@ -39,7 +39,7 @@ import okhttp3.Response;
  * The security suite's fixture: a real server (H2 file) with product "tour" (zone park, gates gate-a / gate-b) and
  * helpers that go through the server's real HTTP APIs (OCTO bookings, admin enrollment tokens, terminal uploads).
  */
-final class SecurityFixture {
+public final class SecurityFixture {
     static final String SLOT = "2026-06-02T10:00:00+08:00";
     static final Instant SLOT_START = Instant.parse("2026-06-02T02:00:00Z");
 
@@ -165,7 +165,7 @@ final class SecurityFixture {
      * The routes the RUNNING server has registered with Javalin, as {@code "METHOD /path/{param}"} (HTTP methods only),
      * so a route added tomorrow is covered by the suites that enumerate them.
      */
-    static Set<String> servedRoutes(ScenicPassServer server) throws ReflectiveOperationException {
+    public static Set<String> servedRoutes(ScenicPassServer server) throws ReflectiveOperationException {
         Field f = ScenicPassServer.class.getDeclaredField("app");
         f.setAccessible(true);
         Javalin app = (Javalin) f.get(server);

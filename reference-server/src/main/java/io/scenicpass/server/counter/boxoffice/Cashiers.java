@@ -1,6 +1,7 @@
 package io.scenicpass.server.counter.boxoffice;
 
 import io.scenicpass.server.Problem;
+import io.scenicpass.server.SecretHash;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService.TokenBucket;
 import io.scenicpass.server.counter.boxoffice.store.CashierStore;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Cashiers of the box office: created and changed by the operator (PIN stored as {@link PinHash} only, never logged or
+ * Cashiers of the box office: created and changed by the operator (PIN stored as {@link SecretHash} only, never logged or
  * shown), signed in at a BOX_OFFICE device with their PIN. A wrong PIN is a 401 WRONG_PIN, so the server's
  * {@code AuthThrottle} counts it against the address; on top, each cashier gets {@link #TRIES} wrong PINs per
  * {@link #REFILL_SECONDS} (a stolen device token must not try every PIN of one cashier from many addresses).
@@ -59,7 +60,7 @@ public final class Cashiers {
         }
         Instant now = clock.instant();
         CashierRow r = new CashierRow(
-                id, name(name), role(role == null ? CASHIER : role), PinHash.hash(pin(pin), random), true, now, now);
+                id, name(name), role(role == null ? CASHIER : role), SecretHash.hash(pin(pin), random), true, now, now);
         try {
             db.tx(c -> {
                 store.insert(c, r);
@@ -76,7 +77,7 @@ public final class Cashiers {
 
     /** Changes the given fields (null: kept); {@code active=false} deactivates: the cashier can no longer sign in. */
     public Cashier change(String id, String name, String role, String pin, Boolean active) {
-        String hash = pin == null ? null : PinHash.hash(pin(pin), random);
+        String hash = pin == null ? null : SecretHash.hash(pin(pin), random);
         CashierRow updated = db.tx(c -> {
             CashierRow r = store.find(c, id).orElseThrow(() -> unknown(id));
             CashierRow n = new CashierRow(
@@ -121,7 +122,7 @@ public final class Cashiers {
         }
         CashierRow r = db.read(c -> store.find(c, id)).orElse(null);
         // the hash is checked even for an unknown cashier: the answer's time does not tell which ids exist
-        boolean ok = PinHash.matches(pin, r == null ? DUMMY : r.pinHash()) && r != null && r.active();
+        boolean ok = SecretHash.matches(pin, r == null ? DUMMY : r.pinHash()) && r != null && r.active();
         if (!ok) {
             if (r != null) {
                 wrongPins
@@ -133,7 +134,7 @@ public final class Cashiers {
         return Cashier.of(r);
     }
 
-    private static final String DUMMY = PinHash.hash("000000", new SecureRandom());
+    private static final String DUMMY = SecretHash.hash("000000", new SecureRandom());
 
     private static ServiceException unknown(String id) {
         return new ServiceException(Problem.NOT_FOUND, "no cashier " + id, id);

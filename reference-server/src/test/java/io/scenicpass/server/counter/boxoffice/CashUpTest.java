@@ -2,6 +2,7 @@ package io.scenicpass.server.counter.boxoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scenicpass.server.SecretHash;
 import io.scenicpass.server.counter.boxoffice.CashUp.DeviceTally;
 import io.scenicpass.server.counter.boxoffice.CashUp.Entry;
 import io.scenicpass.server.counter.boxoffice.CashUp.Mismatch;
@@ -67,14 +68,14 @@ class CashUpTest {
     }
 
     @Test
-    void aPinHashChecksItsOwnPinOnlyAndNeverHoldsThePin() {
-        String h = PinHash.hash("4711", new java.security.SecureRandom());
-        assertThat(h).startsWith("$argon2id$v=19$m=" + PinHash.MEMORY_KIB + ",t=" + PinHash.ITERATIONS + ",p=1$");
+    void aSecretHashChecksItsOwnPinOnlyAndNeverHoldsThePin() {
+        String h = SecretHash.hash("4711", new java.security.SecureRandom());
+        assertThat(h).startsWith("$argon2id$v=19$m=" + SecretHash.MEMORY_KIB + ",t=" + SecretHash.ITERATIONS + ",p=1$");
         assertThat(h).doesNotContain("4711");
-        assertThat(PinHash.matches("4711", h)).isTrue();
-        assertThat(PinHash.matches("4712", h)).isFalse();
-        assertThat(PinHash.hash("4711", new java.security.SecureRandom())).isNotEqualTo(h); // salted
-        assertThat(PinHash.matches("4711", "$argon2i$v=19$m=8,t=1,p=1$AAAA$AAAA"))
+        assertThat(SecretHash.matches("4711", h)).isTrue();
+        assertThat(SecretHash.matches("4712", h)).isFalse();
+        assertThat(SecretHash.hash("4711", new java.security.SecureRandom())).isNotEqualTo(h); // salted
+        assertThat(SecretHash.matches("4711", "$argon2i$v=19$m=8,t=1,p=1$AAAA$AAAA"))
                 .isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package io.scenicpass.server.counter.boxoffice;
+package io.scenicpass.server;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,23 +8,23 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Cashier PINs as Argon2id hashes (Bouncy Castle), in the PHC text form {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}
+ * Secrets people type (cashier PINs, operator passwords) as Argon2id hashes (Bouncy Castle), in the PHC text form {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}
  * so that the parameters can be raised later without breaking stored hashes. A PIN is short: the slow, salted,
- * memory-hard hash is what makes a stolen table expensive to try every PIN on.
+ * memory-hard hash is what makes a stolen table expensive to try every PIN or password on.
  */
-final class PinHash {
+public final class SecretHash {
     /** OWASP's Argon2id minimum (19 MiB, 2 passes, 1 lane): about 50 ms a check on a small server. */
-    static final int MEMORY_KIB = 19_456;
+    public static final int MEMORY_KIB = 19_456;
 
-    static final int ITERATIONS = 2;
+    public static final int ITERATIONS = 2;
     private static final int LANES = 1;
     private static final int SALT = 16;
     private static final int LENGTH = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
-    private PinHash() {}
+    private SecretHash() {}
 
-    static String hash(String pin, SecureRandom random) {
+    public static String hash(String pin, SecureRandom random) {
         byte[] salt = new byte[SALT];
         random.nextBytes(salt);
         byte[] out = derive(pin, salt, MEMORY_KIB, ITERATIONS, LANES, LENGTH);
@@ -33,7 +33,7 @@ final class PinHash {
     }
 
     /** True when {@code pin} is the one {@code stored} was made from (constant-time comparison). */
-    static boolean matches(String pin, String stored) {
+    public static boolean matches(String pin, String stored) {
         String[] parts = stored.split("\\$");
         if (parts.length != 6 || !parts[1].equals("argon2id")) {
             return false;
