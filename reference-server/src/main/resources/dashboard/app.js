@@ -1,11 +1,10 @@
-// ScenicPass operator dashboard: plain JS, no build step, no CDN. Fetches /admin/v1/flow/summary with the admin
-// token (from ?token=, the form, or localStorage) and redraws every 15 s. Charts are hand-drawn inline SVG.
+// ScenicPass operator dashboard: plain JS, no build step, no CDN. Fetches /console/dashboard/summary with the
+// console session's cookie (the operator signed in; no token anywhere) and redraws every 15 s. Charts are hand-drawn
+// inline SVG.
 (function () {
   'use strict';
   var REFRESH_MS = 15000;
   var SVG = 'http://www.w3.org/2000/svg';
-  var params = new URLSearchParams(location.search);
-  var token = params.get('token') || localStorage.getItem('scenicpass.adminToken') || '';
   var timer = null;
 
   function $(id) { return document.getElementById(id); }
@@ -30,10 +29,9 @@
   function status(text, cls) { var s = $('status'); s.textContent = text; s.className = 'status ' + (cls || ''); }
 
   function load() {
-    if (!token) { status('enter the admin token', 'err'); return; }
-    fetch('/admin/v1/flow/summary', { headers: { 'Authorization': 'Bearer ' + token } })
+    fetch('/console/dashboard/summary', { credentials: 'same-origin', redirect: 'manual' })
       .then(function (r) {
-        if (r.status === 401) { throw new Error('token rejected (401)'); }
+        if (r.status === 401 || r.type === 'opaqueredirect') { location.href = '/console/sign-in?next=/console/dashboard'; throw new Error('signed out'); }
         if (!r.ok) { throw new Error('HTTP ' + r.status); }
         return r.json();
       })
@@ -247,13 +245,6 @@
     });
   }
 
-  $('token').value = token;
-  $('token-form').addEventListener('submit', function (ev) {
-    ev.preventDefault();
-    token = $('token').value.trim();
-    localStorage.setItem('scenicpass.adminToken', token);
-    load();
-  });
   load();
   timer = setInterval(load, REFRESH_MS);
 })();

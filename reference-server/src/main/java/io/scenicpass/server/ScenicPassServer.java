@@ -201,7 +201,10 @@ public final class ScenicPassServer implements AutoCloseable {
         reports = new io.scenicpass.server.reports.ReportsModule(platform, boxOffice, admin.admin);
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
-        console = new io.scenicpass.server.console.ConsoleModule(platform, admin.admin, sales.identity.keys);
+        io.scenicpass.server.flow.http.DashboardApi dashboard =
+                flow.dashboard(platform, admin.admin).with("counter", counter.report::today);
+        console = new io.scenicpass.server.console.ConsoleModule(
+                platform, admin.admin, sales.identity.keys, web.sessions, dashboard);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -232,7 +235,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 admin.api,
                 ready::get,
                 metrics::register,
-                flow.dashboard(platform, admin.admin).with("counter", counter.report::today)::register,
+                dashboard::register,
                 terminal.api::register,
                 sales.identity.api(admin.admin, sales.catalogue)::register,
                 sales.content.api(admin.admin)::register,
@@ -251,8 +254,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 reports.api::register,
                 web::register,
                 shop::register,
-                console.guard::register,
-                console.api::register);
+                console::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");

@@ -1,13 +1,19 @@
 package io.scenicpass.server.console;
 
+import io.javalin.config.RoutesConfig;
 import io.scenicpass.server.Platform;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.config.SecureFiles;
+import io.scenicpass.server.console.http.AccountPages;
 import io.scenicpass.server.console.http.AdminGuard;
+import io.scenicpass.server.console.http.AuditPage;
 import io.scenicpass.server.console.http.OperatorsApi;
+import io.scenicpass.server.console.http.SignInPages;
 import io.scenicpass.server.console.store.AuditStore;
 import io.scenicpass.server.console.store.OperatorStore;
+import io.scenicpass.server.flow.http.DashboardApi;
 import io.scenicpass.server.identity.IdentityKeys;
+import io.scenicpass.server.web.WebSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +31,36 @@ public final class ConsoleModule {
     public final AuditLog audit;
     public final AdminGuard guard;
     public final OperatorsApi api;
-    private final Platform platform;
+    /** What console pages start from: the signed-in operator, {@code requireRight}, the frame, the audit. */
+    public final ConsolePages pages;
 
-    public ConsoleModule(Platform p, AdminService admin, IdentityKeys keys) {
+    private final Platform platform;
+    private final SignInPages signIn;
+    private final AccountPages account;
+    private final AuditPage auditPage;
+
+    public ConsoleModule(
+            Platform p, AdminService admin, IdentityKeys keys, WebSessions sessions, DashboardApi dashboard) {
         this.platform = p;
         operators = new Operators(p, new OperatorStore(), keys);
         audit = new AuditLog(p.db(), new AuditStore(), p.clock());
         guard = new AdminGuard(admin, operators, audit, p.json());
         api = new OperatorsApi(admin, operators, audit);
+        pages = new ConsolePages(sessions, operators, audit);
+        signIn = new SignInPages(pages, operators, dashboard);
+        account = new AccountPages(pages, operators);
+        auditPage = new AuditPage(pages, audit);
         firstAdministrator();
+    }
+
+    /** The admin guard, the operators' API and the console's sign-in, account and audit pages. */
+    public void register(RoutesConfig r) {
+        guard.register(r);
+        api.register(r);
+        pages.register(r);
+        signIn.register(r);
+        account.register(r);
+        auditPage.register(r);
     }
 
     /**

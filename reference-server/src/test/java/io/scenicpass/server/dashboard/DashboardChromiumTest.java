@@ -8,27 +8,25 @@ import io.scenicpass.server.flow.FlowHarness;
 import io.scenicpass.server.terminal.store.DeviceStore;
 import io.scenicpass.server.terminal.store.TelemetryStore;
 import io.scenicpass.server.testing.TestServer;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
+import io.scenicpass.testing.browser.BrowserHarness;
+import io.scenicpass.testing.browser.BrowserRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The operator dashboard in a REAL headless Chromium (Debian {@code chromium}) against the real server (as
- * {@code ScenicPassServer} wires it, on a free port) with the demo history: the numbers rendered in the DOM must be the server's JSON. Skips loudly when Chromium is missing
- * (CI installs it with {@code apt-get install -y chromium}). Also writes a screenshot
- * ({@code <build dir>/dashboard.png}) for a person to look at.
+ * The operator dashboard in a REAL headless Chromium (Playwright, {@link BrowserHarness}) against the real server (as
+ * {@code ScenicPassServer} wires it, on a free port) with the demo history, behind the console's sign-in: the numbers
+ * rendered in the DOM must be the server's JSON. Skips loudly when Chromium or Playwright is missing. Also writes a
+ * screenshot ({@code <build dir>/browser/DashboardChromiumTest/dashboard.png}) for a person to look at.
  */
 @Tag("slow")
 class DashboardChromiumTest {
@@ -36,16 +34,12 @@ class DashboardChromiumTest {
     static Path dir;
 
     static FlowHarness h;
-    static String chromium;
+    static BrowserHarness browser;
+    static Path out = Path.of(System.getProperty("scenicpass.buildDir", "target"), "browser", "DashboardChromiumTest");
 
     @BeforeAll
     static void start() {
-        chromium = findChromium();
-        if (chromium == null) {
-            System.err.println("\n*** SKIPPING DashboardChromiumTest: no chromium binary on PATH"
-                    + " (install it: apt-get install -y chromium) ***\n");
-        }
-        Assumptions.assumeTrue(chromium != null, "chromium is not installed");
+        browser = BrowserHarness.require(); // skips loudly without node, chromium or playwright-core
         h = new FlowHarness(dir, 28, FlowConfig.defaults());
         var db = h.ts.server.database();
         db.tx(c -> {
@@ -91,7 +85,18 @@ class DashboardChromiumTest {
 
     @Test
     void renderedNumbersAreTheServers() throws Exception {
-        String dom = chromium("--dump-dom", h.ts.url("/dashboard?token=" + TestServer.ADMIN));
+        BrowserRun run = browser.run(
+                "dashboard/dashboard.cjs",
+                h.ts.server.baseUrl(),
+                out,
+                Map.of(
+                        "password",
+                        Files.readString(h.ts.dataDir.resolve("console-admin-password"))
+                                .trim()));
+        JsonNode r = run.orFail();
+        assertThat(run.pageErrors()).isEmpty();
+        assertThat(r.path("path").asText()).isEqualTo("/console/dashboard");
+        String dom = r.path("dom").asText();
         assertThat(dom).as("page loaded its data").contains("data-loaded=\"true\"");
         JsonNode s = h.ts.get("/admin/v1/flow/summary", TestServer.ADMIN).json(); // frozen clock: what the page got
 
@@ -157,15 +162,13 @@ class DashboardChromiumTest {
                     .isEqualTo(f.get("total").get(i).asDouble());
         }
 
-        Path shot = Path.of(System.getProperty("scenicpass.buildDir", "target"), "dashboard.png")
-                .toAbsolutePath();
-        chromium("--screenshot=" + shot, "--window-size=1400,1000", h.ts.url("/dashboard?token=" + TestServer.ADMIN));
+        Path shot = run.screenshots().get(0);
         assertThat(Files.size(shot)).isGreaterThan(20_000);
         System.out.println("dashboard screenshot: " + shot);
         // the real server's /metrics saw the page's request and carries every gauge
         String metrics = h.ts.get("/metrics", null).body();
         assertThat(metrics)
-                .contains("route=\"/admin/v1/flow/summary\"")
+                .contains("route=\"/console/dashboard/summary\"")
                 .contains("scenicpass_entries_ingested ")
                 .contains("scenicpass_sync_lag_seconds ")
                 .contains("scenicpass_outbox_depth ")
@@ -174,51 +177,13 @@ class DashboardChromiumTest {
     }
 
     @Test
-    void withoutATokenThePageSaysSoAndShowsNoData() throws Exception {
-        String dom = chromium("--dump-dom", h.ts.url("/dashboard"));
-        assertThat(dom).contains("enter the admin token").doesNotContain("data-loaded=\"true\"");
-        String bad = chromium("--dump-dom", h.ts.url("/dashboard?token=wrong"));
-        assertThat(bad).contains("token rejected (401)");
-    }
-
-    private static String chromium(String... args) throws Exception {
-        Path profile = Files.createTempDirectory(dir, "chromium");
-        List<String> cmd = new ArrayList<>(List.of(
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile,
-                "--virtual-time-budget=10000"));
-        cmd.addAll(List.of(args));
-        Path out = dir.resolve("chromium-" + System.nanoTime() + ".out");
-        Process p = new ProcessBuilder(cmd)
-                .redirectOutput(out.toFile())
-                .redirectError(dir.resolve("chromium.err").toFile())
-                .start();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish in 90 s");
-        }
-        return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    private static String findChromium() {
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
-            for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-                File f = new File(d, name);
-                if (f.canExecute()) {
-                    return f.getAbsolutePath();
-                }
-            }
-        }
-        return null;
+    void notSignedInThePageIsTheSignInFormAndShowsNoData() {
+        JsonNode r = browser.run("dashboard/dashboard.cjs", h.ts.server.baseUrl(), out.resolve("signed-out"), Map.of())
+                .orFail();
+        assertThat(r.path("path").asText()).isEqualTo("/console/sign-in");
+        assertThat(r.path("dom").asText())
+                .doesNotContain("data-loaded=\"true\"")
+                .doesNotContain("occ-park");
     }
 
     private static String text(String dom, String id) {

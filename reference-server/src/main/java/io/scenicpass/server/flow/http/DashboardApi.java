@@ -19,8 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The operator dashboard: the page at {@code /dashboard} (static HTML/JS/CSS from the classpath, no build step)
- * and its JSON under {@code /admin/v1/flow} (admin bearer token, errors {@code {code, message}}).
+ * The operator dashboard: static HTML/JS/CSS from the classpath (no build step), the page shown at
+ * {@code /console/dashboard} to signed-in operators ({@code /dashboard} sends there), and its JSON under
+ * {@code /admin/v1/flow} (admin bearer token, errors {@code {code, message}}).
  */
 public final class DashboardApi {
     record MoveBody(String fromSlotId, String toSlotId, Integer places) {}
@@ -44,8 +45,9 @@ public final class DashboardApi {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/dashboard", ctx -> asset(ctx, "index.html", "text/html; charset=utf-8"));
-        r.get("/dashboard/", ctx -> asset(ctx, "index.html", "text/html; charset=utf-8"));
+        // the page is the console's, behind sign-in (console/http/SignInPages); its script and style carry no data
+        r.get("/dashboard", ctx -> ctx.redirect("/console/dashboard", io.javalin.http.HttpStatus.SEE_OTHER));
+        r.get("/dashboard/", ctx -> ctx.redirect("/console/dashboard", io.javalin.http.HttpStatus.SEE_OTHER));
         r.get("/dashboard/app.js", ctx -> asset(ctx, "app.js", "text/javascript; charset=utf-8"));
         r.get("/dashboard/style.css", ctx -> asset(ctx, "style.css", "text/css; charset=utf-8"));
         String p = "/admin/v1/flow";
@@ -101,7 +103,8 @@ public final class DashboardApi {
         return m;
     }
 
-    private static void asset(Context ctx, String name, String type) throws IOException {
+    /** Answers the dashboard's file {@code name} from the classpath (the HTML with {@link HttpGuards#PAGE_POLICY}). */
+    public static void asset(Context ctx, String name, String type) throws IOException {
         try (InputStream in = DashboardApi.class.getResourceAsStream("/dashboard/" + name)) {
             if (in == null) {
                 throw new ServiceException(Problem.NOT_FOUND, "no such dashboard file", name);
