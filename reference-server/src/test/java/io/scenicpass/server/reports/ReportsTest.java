@@ -129,15 +129,15 @@ class ReportsTest {
 
     @Test
     void settlementIsSoldMinusRefundedAtTheChannelsNetPrices() {
-        JsonNode lines = json("/admin/v1/reports/settlement?from=2026-06-01&to=2026-06-30")
-                .get("lines");
+        JsonNode lines =
+                json("/admin/v1/settlement?from=2026-06-01&to=2026-06-30").get("lines");
         assertThat(lines).hasSize(3);
         assertSettlement(lines.get(0), "counter", "DIRECT", 9000, 0, 9000);
         assertSettlement(lines.get(1), "ota-a", "OTA", 31500, 9000, 22500);
         assertSettlement(lines.get(2), "partner-b", "PARTNER", 16000, 8000, 8000);
         // a period with only refunds of earlier sales: the channel is owed money back
-        JsonNode june2 = json("/admin/v1/reports/settlement?from=2026-06-02&to=2026-06-02")
-                .get("lines");
+        JsonNode june2 =
+                json("/admin/v1/settlement?from=2026-06-02&to=2026-06-02").get("lines");
         assertSettlement(june2.get(0), "ota-a", "OTA", 0, 9000, -9000);
         assertSettlement(june2.get(1), "partner-b", "PARTNER", 0, 8000, -8000);
     }
@@ -172,13 +172,12 @@ class ReportsTest {
     void settlementExportsAsARealSpreadsheetAndAsCsv() throws Exception {
         TestServer.Answer head = ts.send(
                 "GET",
-                "/admin/v1/reports/settlement?from=2026-06-01&to=2026-06-30&format=xlsx",
+                "/admin/v1/settlement?from=2026-06-01&to=2026-06-30&format=xlsx",
                 TestServer.ADMIN,
                 null,
                 Map.of());
         assertThat(head.headers().get("content-disposition")).contains("settlement-2026-06-01_2026-06-30.xlsx");
-        byte[] xlsx =
-                ts.getBytes("/admin/v1/reports/settlement?from=2026-06-01&to=2026-06-30&format=xlsx", TestServer.ADMIN);
+        byte[] xlsx = ts.getBytes("/admin/v1/settlement?from=2026-06-01&to=2026-06-30&format=xlsx", TestServer.ADMIN);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheet("settlement");
             Row top = sheet.getRow(0);
@@ -202,7 +201,7 @@ class ReportsTest {
         }
 
         String csv = new String(
-                ts.getBytes("/admin/v1/reports/settlement?from=2026-06-01&to=2026-06-30&format=csv", TestServer.ADMIN),
+                ts.getBytes("/admin/v1/settlement?from=2026-06-01&to=2026-06-30&format=csv", TestServer.ADMIN),
                 StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n"))
                 .containsExactly(
@@ -216,10 +215,10 @@ class ReportsTest {
     @Test
     void badQueriesGetTypedErrors() {
         for (String q : new String[] {
-            "/admin/v1/reports/settlement?from=yesterday",
-            "/admin/v1/reports/settlement?from=2026-06-02&to=2026-06-01",
-            "/admin/v1/reports/settlement?from=2020-01-01&to=2026-01-01",
-            "/admin/v1/reports/settlement?format=pdf"
+            "/admin/v1/settlement?from=yesterday",
+            "/admin/v1/settlement?from=2026-06-02&to=2026-06-01",
+            "/admin/v1/settlement?from=2020-01-01&to=2026-01-01",
+            "/admin/v1/settlement?format=pdf"
         }) {
             TestServer.Answer a = ts.get(q, TestServer.ADMIN);
             assertThat(a.status()).as(q).isEqualTo(400);
@@ -228,7 +227,30 @@ class ReportsTest {
         TestServer.Answer unknown = ts.get("/admin/v1/reports/profits", TestServer.ADMIN);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("NOT_FOUND");
-        assertThat(ts.get("/admin/v1/reports/settlement", null).status()).isEqualTo(401);
+        assertThat(ts.get("/admin/v1/settlement", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void settlementNeedsItsOwnRight() {
+        var ops = ts.server.console().operators;
+        String marketing = ops.createToken(
+                        ops.create("mia", "Mia", io.scenicpass.server.console.Role.MARKETING, "a long password 1")
+                                .id(),
+                        "reports")
+                .token();
+        String finance = ops.createToken(
+                        ops.create("fen", "Fen", io.scenicpass.server.console.Role.FINANCE, "a long password 2")
+                                .id(),
+                        "reports")
+                .token();
+        assertThat(ts.get("/admin/v1/reports/sales?from=2026-06-01", marketing).status())
+                .isEqualTo(200);
+        TestServer.Answer refused = ts.get("/admin/v1/settlement?from=2026-06-01", marketing);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(ts.get("/admin/v1/settlement?from=2026-06-01&format=xlsx", finance)
+                        .status())
+                .isEqualTo(200);
     }
 
     private JsonNode json(String path) {

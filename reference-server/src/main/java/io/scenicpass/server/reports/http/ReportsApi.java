@@ -13,8 +13,9 @@ import io.scenicpass.server.reports.Table;
 import java.util.function.Function;
 
 /**
- * {@code GET /admin/v1/reports/{sales|redemptions|settlement|shifts}?from=&to=&format=json|csv|xlsx} (admin token):
- * the period's report as JSON, or exported as CSV or an XLSX workbook (a download named after report and period).
+ * {@code GET /admin/v1/reports/{sales|redemptions|shifts}} and {@code GET /admin/v1/settlement}
+ * {@code ?from=&to=&format=json|csv|xlsx} (admin token or an operator's right): the period's report as JSON, or
+ * exported as CSV or an XLSX workbook (a download named after report and period).
  */
 public final class ReportsApi {
     private final AdminService admin;
@@ -26,20 +27,24 @@ public final class ReportsApi {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/admin/v1/reports/{name}", AdminApi.authenticated(admin, ctx -> {
-            String name = ctx.pathParam("name");
-            String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
-            if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
-                throw new ServiceException(Problem.BAD_REQUEST, "format must be json, csv or xlsx", format);
-            }
-            Period p = reports.period(ctx.queryParam("from"), ctx.queryParam("to"));
-            if (format.equals("json")) {
-                ctx.json(ReportTables.report(reports, name, p));
-                return;
-            }
-            Table t = ReportTables.table(reports, name, p);
-            download(ctx, t, p, format, Function.identity());
-        }));
+        for (String name : ReportTables.NAMES) {
+            // settlement is money owed: its own path, so it needs its own right (console RouteRights)
+            String path = name.equals("settlement") ? "/admin/v1/settlement" : "/admin/v1/reports/" + name;
+            r.get(path, AdminApi.authenticated(admin, ctx -> answer(ctx, name)));
+        }
+    }
+
+    private void answer(io.javalin.http.Context ctx, String name) {
+        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
+            throw new ServiceException(Problem.BAD_REQUEST, "format must be json, csv or xlsx", format);
+        }
+        Period p = reports.period(ctx.queryParam("from"), ctx.queryParam("to"));
+        if (format.equals("json")) {
+            ctx.json(ReportTables.report(reports, name, p));
+            return;
+        }
+        download(ctx, ReportTables.table(reports, name, p), p, format, Function.identity());
     }
 
     /** Answers {@code t} as a CSV or XLSX attachment named {@code <report>-<first day>_<last day>.<format>}. */
