@@ -254,7 +254,15 @@ public final class ScenicPassServer implements AutoCloseable {
                 reports.api::register,
                 web::register,
                 shop::register,
-                console::register);
+                console::register,
+                new io.scenicpass.server.console.pages.PagesModule(
+                                console.pages,
+                                sales,
+                                terminal.devices,
+                                terminal.entries,
+                                reports.reports,
+                                admin.admin,
+                                clock)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
