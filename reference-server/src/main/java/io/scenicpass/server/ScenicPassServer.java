@@ -256,13 +256,15 @@ public final class ScenicPassServer implements AutoCloseable {
                 shop::register,
                 console::register,
                 new io.scenicpass.server.console.pages.PagesModule(
-                                console.pages,
-                                sales,
-                                terminal.devices,
-                                terminal.entries,
-                                reports.reports,
-                                admin.admin,
-                                clock)::register);
+                        console.pages,
+                        sales,
+                        terminal.devices,
+                        terminal.entries,
+                        reports.reports,
+                        admin.admin,
+                        clock,
+                        db,
+                        channels.channels)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");

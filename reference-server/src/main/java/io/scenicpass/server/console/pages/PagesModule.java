@@ -16,6 +16,7 @@ public final class PagesModule {
     private final CataloguePage catalogue;
     private final DevicesPage devices;
     private final ReportsPage reports;
+    private final BookingsPage bookings;
 
     public PagesModule(
             ConsolePages pages,
@@ -24,12 +25,16 @@ public final class PagesModule {
             EntryService entries,
             Reports reportService,
             io.scenicpass.server.admin.AdminService admin,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            io.scenicpass.server.db.Database db,
+            io.scenicpass.server.channels.ChannelService channels) {
         catalogue = new CataloguePage(pages, sales.catalogue, sales.inventory, sales.capacity, clock);
         devices = new DevicesPage(pages, deviceService, entries, admin);
         reports = new ReportsPage(pages, reportService);
+        bookings = new BookingsPage(pages, db, channels, sales.passCancellation, clock);
         pages.addNav("/console/catalogue", "nav.catalogue", Right.VIEW)
                 .addNav("/console/devices", "nav.devices", Right.VIEW)
+                .addNav("/console/bookings", "nav.bookings", Right.VIEW)
                 .addNav("/console/reports", "nav.reports", Right.REPORTS_READ);
     }
 
@@ -37,5 +42,6 @@ public final class PagesModule {
         catalogue.register(r);
         devices.register(r);
         reports.register(r);
+        bookings.register(r);
     }
 }

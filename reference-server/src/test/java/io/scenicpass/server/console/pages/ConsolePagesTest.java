@@ -158,6 +158,52 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anOperatorCancelsAfterTheChannelsCutoffAndThePassIsRevoked() {
+        String key = ts.channel("ota2", 1000, 1000, null);
+        assertThat(ts.post(
+                                "/octo/bookings",
+                                key,
+                                TestServer.reserve("B2", "tour", "2026-06-02T10:00:00+08:00", "tour-adult"))
+                        .status())
+                .isEqualTo(200);
+        TestServer.Answer sold = ts.post("/octo/bookings/B2/confirm", key, "{}");
+        String passId = io.scenicpass.core.PassCodec.decode(sold.json()
+                        .get("unitItems")
+                        .get(0)
+                        .get("ticket")
+                        .get("deliveryOptions")
+                        .get(0)
+                        .get("deliveryValue")
+                        .asText())
+                .claims()
+                .passId();
+        ts.clock.set(java.time.Instant.parse("2026-06-02T01:30:00Z")); // 09:30: past the 60-minute cutoff
+        try {
+            assertThat(ts.post("/octo/bookings/B2/cancel", key, "{}").status()).isNotEqualTo(200);
+            PageClient c = signedIn("admin", adminPassword);
+            Page found = c.get("/console/bookings?date=2026-06-02&channel=ota2");
+            assertThat(found.body()).contains("data-booking=\"B2\" data-status=\"CONFIRMED\"");
+            Page noReason = c.post("/console/bookings/cancel", Map.of("uuid", "B2", "reason", " "));
+            assertThat(noReason.status()).isEqualTo(400);
+            assertThat(noReason.errorCode()).isEqualTo("BAD_REQUEST");
+            Page done = c.post("/console/bookings/cancel", Map.of("uuid", "B2", "reason", "storm closed the ropeway"));
+            assertThat(done.status()).as(done.body()).isEqualTo(303);
+            assertThat(c.follow(done).body())
+                    .contains("id=\"done\"", "data-booking=\"B2\" data-status=\"CANCELLED\"", "storm closed");
+            // the gates' revocation feed carries the pass: they refuse it
+            assertThat(ts.server.passes().find(passId).orElseThrow().revoked()).isTrue();
+            assertThat(ts.server.passes().revocationsSince(0, 100))
+                    .anySatisfy(r -> assertThat(r.passId()).isEqualTo(passId));
+            Page again = c.post("/console/bookings/cancel", Map.of("uuid", "B2", "reason", "twice"));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(ts.get("/admin/v1/audit?action=cancel", TestServer.ADMIN).body())
+                    .contains("console: cancel booking", "bookingId=B2");
+        } finally {
+            ts.clock.set(TestServer.START);
+        }
+    }
+
+    @Test
     void aRoleWithoutTheRightIsRefusedOnThePageAndTheApiAlike() {
         Operators ops = ts.server.console().operators;
         String id =
@@ -180,6 +226,9 @@ class ConsolePagesTest {
         assertThat(c.get("/console/reports/export?report=settlement&format=csv").status())
                 .isEqualTo(403);
         assertThat(c.post("/console/devices/enroll", Map.of("gateId", "gate-a")).status())
+                .isEqualTo(403);
+        assertThat(c.post("/console/bookings/cancel", Map.of("uuid", "B1", "reason", "no right"))
+                        .status())
                 .isEqualTo(403);
         // not signed in: sent to sign-in and back
         Page anonymous = new PageClient(ts.server.baseUrl()).get("/console/catalogue");
