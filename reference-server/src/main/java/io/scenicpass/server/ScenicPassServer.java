@@ -100,6 +100,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private InvoicesModule invoices;
     private io.scenicpass.server.messages.MessagesModule messages;
     private io.scenicpass.server.park.ParkModule park;
+    private io.scenicpass.server.reports.ReportsModule reports;
     private io.scenicpass.server.web.WebModule web;
     private io.scenicpass.server.shop.ShopModule shop;
     private io.scenicpass.server.console.ConsoleModule console;
@@ -202,6 +203,7 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        reports = new io.scenicpass.server.reports.ReportsModule(platform, boxOffice, admin.admin);
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
         io.scenicpass.server.flow.http.DashboardApi dashboard =
@@ -262,6 +264,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
                 invoices.counterApi(counter)::register,
+                reports.api::register,
                 web::register,
                 shop::register,
                 console::register,
@@ -270,7 +273,17 @@ public final class ScenicPassServer implements AutoCloseable {
                 park.api()::register,
                 park.page(shop.pages)::register,
                 tickets::register,
-                messages.pages(shop.pages)::register);
+                messages.pages(shop.pages)::register,
+                new io.scenicpass.server.console.pages.PagesModule(
+                        console.pages,
+                        sales,
+                        terminal.devices,
+                        terminal.entries,
+                        reports.reports,
+                        admin.admin,
+                        clock,
+                        db,
+                        channels.channels)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -449,6 +462,15 @@ public final class ScenicPassServer implements AutoCloseable {
 
     public InventoryService inventory() {
         return sales.inventory;
+    }
+
+    public io.scenicpass.server.reports.ReportsModule reports() {
+        return reports;
+    }
+
+    /** Gives back some or all passes of a sold booking (counter refunds, operators). */
+    public io.scenicpass.server.sales.PassCancellation passCancellation() {
+        return sales.passCancellation;
     }
 
     public BookingService bookings() {

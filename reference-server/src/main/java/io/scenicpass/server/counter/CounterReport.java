@@ -6,12 +6,10 @@ import io.scenicpass.server.counter.store.SaleStore;
 import io.scenicpass.server.counter.store.SaleStore.SaleRow;
 import io.scenicpass.server.counter.store.SaleStore.Total;
 import io.scenicpass.server.db.Database;
+import io.scenicpass.server.reports.Period;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,9 +20,6 @@ import java.util.function.Supplier;
  * the REFUNDED sales.
  */
 public final class CounterReport {
-    /** Most days one report or list covers. */
-    static final int MAX_DAYS = 366;
-
     private static final List<SaleState> SOLD = List.of(SaleState.PAID, SaleState.REFUNDED);
 
     /** A period's numbers; amounts in fen, {@code byDevice} / {@code byMethod} keyed by device id / method. */
@@ -94,41 +89,7 @@ public final class CounterReport {
 
     /** [from, to) of the query: dates in the park's zone (to inclusive) or instants; default today. */
     private Instant[] period(String from, String to) {
-        LocalDate today = LocalDate.now(clock.withZone(zone.get()));
-        Instant start = from == null || from.isBlank() ? dayStart(today) : instant(from, "from", false);
-        Instant end = to == null || to.isBlank()
-                ? dayStart(LocalDate.ofInstant(start, zone.get()).plusDays(1)) // the day from is in
-                : instant(to, "to", true);
-        if (!end.isAfter(start)) {
-            throw new ServiceException(Problem.BAD_REQUEST, "to must be after from");
-        }
-        if (Duration.between(start, end).toDays() > MAX_DAYS) {
-            throw new ServiceException(Problem.BAD_REQUEST, "a period of at most " + MAX_DAYS + " days");
-        }
-        return new Instant[] {start, end};
-    }
-
-    private Instant instant(String s, String name, boolean endOfDay) {
-        if (s.contains("T")) {
-            try {
-                return Instant.parse(s.trim());
-            } catch (DateTimeParseException e) {
-                throw new ServiceException(Problem.BAD_REQUEST, name + " must be YYYY-MM-DD or an ISO-8601 instant");
-            }
-        }
-        LocalDate d = date(s);
-        return dayStart(endOfDay ? d.plusDays(1) : d);
-    }
-
-    private LocalDate date(String s) {
-        try {
-            return LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            throw new ServiceException(Problem.BAD_REQUEST, "from and to must be YYYY-MM-DD or ISO-8601 instants");
-        }
-    }
-
-    private Instant dayStart(LocalDate d) {
-        return d.atStartOfDay(zone.get()).toInstant();
+        Period p = Period.parse(from, to, zone.get(), clock);
+        return new Instant[] {p.from(), p.to()};
     }
 }

@@ -12,6 +12,7 @@ import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.PassRecord;
 import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.sales.store.Product;
+import io.scenicpass.server.sales.store.RefundLineStore;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.sales.store.Unit;
 import io.scenicpass.server.terminal.store.PassUseStore;
@@ -45,6 +46,7 @@ public final class PassCancellation {
     private final IssuanceService issuance;
     private final WebhookService webhooks;
     private final BookingLifecycle lifecycle;
+    private final RefundLineStore refundLines = new RefundLineStore();
 
     PassCancellation(
             CatalogueStore catalogue,
@@ -130,6 +132,14 @@ public final class PassCancellation {
         inventory.release(c, b.movedTo(product, slot, places, fromAllotment, gone), true);
         Booking rest = b.movedTo(product, slot, b.quantity() - places, b.fromAllotment() - fromAllotment, kept);
         bookings.rebook(c, rest, now);
+        // the items leave the booking: the reports read what was given back from this line
+        refundLines.insert(
+                c,
+                b,
+                places,
+                retail,
+                gone.stream().mapToLong(Booking.UnitItem::net).sum(),
+                now);
         for (String id : wanted) {
             passes.revoke(c, id, "REFUNDED", now);
         }
