@@ -97,6 +97,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
     private InvoicesModule invoices;
+    private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -194,6 +195,8 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        waitlist = new io.scenicpass.server.shop.waitlist.WaitlistModule(
+                platform, sales, () -> channels.channels.find("shop").orElseThrow(), (c, e, b) -> {}, id -> "#" + id);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -239,7 +242,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 pickup.api::register,
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
-                invoices.counterApi(counter)::register);
+                invoices.counterApi(counter)::register,
+                waitlist.api(admin.admin)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -257,6 +261,7 @@ public final class ScenicPassServer implements AutoCloseable {
             counter.jobs(jobs);
             invoices.jobs(jobs);
             adapters.jobs(jobs);
+            waitlist.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -398,6 +403,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Offline selling at the box office: per-device allotments and the offline-sales sync. */
     public io.scenicpass.server.counter.offline.OfflineModule offline() {
         return offline;
+    }
+
+    /** The shop's waiting lists of sold-out slots. */
+    public io.scenicpass.server.shop.waitlist.WaitlistModule waitlist() {
+        return waitlist;
     }
 
     public InventoryService inventory() {

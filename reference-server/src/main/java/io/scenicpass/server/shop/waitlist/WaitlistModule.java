@@ -1,0 +1,55 @@
+package io.scenicpass.server.shop.waitlist;
+
+import io.scenicpass.server.Platform;
+import io.scenicpass.server.admin.AdminService;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.cluster.Jobs;
+import io.scenicpass.server.db.SettingStore;
+import io.scenicpass.server.sales.SalesModule;
+import io.scenicpass.server.shop.waitlist.http.WaitlistAdminApi;
+import io.scenicpass.server.shop.waitlist.store.WaitlistStore;
+import java.time.Duration;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+/** The shop's waiting lists: the visitor's service, the offers (and their job), the operators' view and setting. */
+public final class WaitlistModule {
+    public final WaitlistSettings settings;
+    public final WaitlistOffers offers;
+    public final WaitlistService lists;
+    public final WaitlistAdmin admin;
+    private final Platform platform;
+
+    /**
+     * {@code shop}: the shop's sales channel; {@code offerMade}: links an offer's hold to its visitor and sends the
+     * message, in the offer's transaction; {@code maskedVisitor}: a visitor's contact, masked, for operators.
+     */
+    public WaitlistModule(
+            Platform p,
+            SalesModule sales,
+            Supplier<Channel> shop,
+            WaitlistOffers.OfferMade offerMade,
+            LongFunction<String> maskedVisitor) {
+        platform = p;
+        WaitlistStore store = new WaitlistStore();
+        settings = new WaitlistSettings(p.db(), new SettingStore(), p.config().holdMaxMinutes);
+        offers = new WaitlistOffers(
+                p.db(), store, sales.inventory, sales.bookings, shop, settings, offerMade, p.clock());
+        lists = new WaitlistService(
+                p.db(), store, sales.catalogue, sales.inventory, sales.bookings, shop, offers, p.clock());
+        admin = new WaitlistAdmin(p.db(), store, maskedVisitor);
+    }
+
+    public WaitlistAdminApi api(AdminService adminService) {
+        return new WaitlistAdminApi(adminService, admin, settings);
+    }
+
+    /** Offers freed places every job interval, on one node at a time. */
+    public void jobs(Jobs jobs) {
+        jobs.singleton(
+                "waitlist-offers",
+                "waiting list offer runs",
+                Duration.ofMillis(Math.max(1, platform.config().jobInterval.toMillis())),
+                offers::run);
+    }
+}
