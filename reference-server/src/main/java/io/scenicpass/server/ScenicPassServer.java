@@ -97,6 +97,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
     private PickupModule pickup;
     private InvoicesModule invoices;
+    private io.scenicpass.server.messages.MessagesModule messages;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -195,8 +196,14 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
         waitlist = new io.scenicpass.server.shop.waitlist.WaitlistModule(
-                platform, sales, () -> channels.channels.find("shop").orElseThrow(), (c, e, b) -> {}, id -> "#" + id);
+                platform,
+                sales,
+                () -> channels.channels.find("shop").orElseThrow(),
+                messages.messages,
+                (c, e, b) -> {},
+                id -> "#" + id);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -481,6 +488,16 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Invoices: the service, the receipt links ({@code /admin/v1/invoices}, {@code /invoice/{token}}). */
     public InvoicesModule invoices() {
         return invoices;
+    }
+
+    /** Messages to shop visitors ({@code messages().messages.send(...)}). */
+    public io.scenicpass.server.messages.MessagesModule messages() {
+        return messages;
+    }
+
+    /** The server's address as visitors reach it: {@code http.publicUrl}, else where it listens. */
+    private String visitorUrl() {
+        return config.publicUrl != null ? config.publicUrl : baseUrl();
     }
 
     public DeviceService devices() {

@@ -116,6 +116,8 @@ public final class ServerConfig {
     public final Map<String, String> flow;
     /** The {@code invoices.*} and {@code mail.*} properties (see {@code invoices/InvoiceSettings}), as given. */
     public final Map<String, String> invoices;
+    /** The {@code messages.*}, {@code sms.*} and {@code mail.*} properties (see {@code messages/MessageSettings}). */
+    public final Map<String, String> messages;
 
     private ServerConfig(Properties p) {
         host = p.getProperty("host", "127.0.0.1");
@@ -182,6 +184,13 @@ public final class ServerConfig {
             }
         }
         invoices = java.util.Collections.unmodifiableMap(inv);
+        Map<String, String> msg = new java.util.TreeMap<>();
+        for (String k : p.stringPropertyNames()) {
+            if (k.startsWith("messages.") || k.startsWith("sms.") || k.startsWith("mail.")) {
+                msg.put(k, p.getProperty(k));
+            }
+        }
+        messages = java.util.Collections.unmodifiableMap(msg);
     }
 
     /** The JDBC URL actually used (the H2 file database when none is configured). */

@@ -5,8 +5,8 @@ import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.identity.IdentityKeys;
-import io.scenicpass.server.invoices.internal.SmtpMailer;
 import io.scenicpass.server.invoices.store.InvoiceStore;
+import io.scenicpass.server.mail.SmtpMailer;
 import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
@@ -221,7 +221,7 @@ public final class InvoiceService {
                     pdf(id));
             outcome = Invoice.MailState.SENT;
         } catch (Exception e) {
-            outcome = r.mailAttempts() + 1 >= settings.mailAttempts()
+            outcome = r.mailAttempts() + 1 >= settings.mail().attempts()
                     ? Invoice.MailState.FAILED
                     : Invoice.MailState.PENDING;
             LOG.warn("invoice {}: mail attempt {} failed ({}): {}", id, r.mailAttempts() + 1, outcome, e.toString());

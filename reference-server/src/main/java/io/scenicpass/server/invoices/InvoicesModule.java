@@ -10,8 +10,8 @@ import io.scenicpass.server.invoices.http.InvoicePage;
 import io.scenicpass.server.invoices.http.InvoicesAdminApi;
 import io.scenicpass.server.invoices.internal.CjkFont;
 import io.scenicpass.server.invoices.internal.DemoInvoiceProvider;
-import io.scenicpass.server.invoices.internal.SmtpMailer;
 import io.scenicpass.server.invoices.store.InvoiceStore;
+import io.scenicpass.server.mail.SmtpMailer;
 import io.scenicpass.server.sales.store.BookingStore;
 import java.time.Duration;
 import java.util.Iterator;
@@ -41,12 +41,12 @@ public final class InvoicesModule {
         InvoiceProvider provider = provider(settings);
         SmtpMailer mailer = null;
         if (settings.mailOn()) {
-            mailer = new SmtpMailer(settings, p.clock());
+            mailer = new SmtpMailer(settings.mail(), p.clock());
             LOG.info(
                     "invoice mail: through {}:{} from {}",
-                    settings.mailHost(),
-                    settings.mailPort(),
-                    settings.mailFrom());
+                    settings.mail().host(),
+                    settings.mail().port(),
+                    settings.mail().from());
         } else {
             LOG.info("invoice mail is off (mail.host is not set): buyers download their invoice from the receipt link");
         }

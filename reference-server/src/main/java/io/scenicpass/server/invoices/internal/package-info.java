@@ -1,2 +1,2 @@
-/** The invoices' internals: the demo PDF provider, its font, the SMTP mailer. */
+/** The invoices' internals: the demo PDF provider and its font. */
 package io.scenicpass.server.invoices.internal;

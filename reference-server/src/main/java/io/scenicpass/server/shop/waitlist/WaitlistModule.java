@@ -5,6 +5,7 @@ import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.db.SettingStore;
+import io.scenicpass.server.messages.VisitorMessages;
 import io.scenicpass.server.sales.SalesModule;
 import io.scenicpass.server.shop.waitlist.http.WaitlistAdminApi;
 import io.scenicpass.server.shop.waitlist.store.WaitlistStore;
@@ -21,20 +22,30 @@ public final class WaitlistModule {
     private final Platform platform;
 
     /**
-     * {@code shop}: the shop's sales channel; {@code offerMade}: links an offer's hold to its visitor and sends the
-     * message, in the offer's transaction; {@code maskedVisitor}: a visitor's contact, masked, for operators.
+     * {@code shop}: the shop's sales channel; {@code messages}: the WAITLIST_OFFER message; {@code offerMade}: links an offer's hold to its
+     * visitor (a shop order), in the offer's transaction; {@code maskedVisitor}: a visitor's contact, masked, for operators.
      */
     public WaitlistModule(
             Platform p,
             SalesModule sales,
             Supplier<Channel> shop,
+            VisitorMessages messages,
             WaitlistOffers.OfferMade offerMade,
             LongFunction<String> maskedVisitor) {
         platform = p;
         WaitlistStore store = new WaitlistStore();
         settings = new WaitlistSettings(p.db(), new SettingStore(), p.config().holdMaxMinutes);
         offers = new WaitlistOffers(
-                p.db(), store, sales.inventory, sales.bookings, shop, settings, offerMade, p.clock());
+                p.db(),
+                store,
+                sales.inventory,
+                sales.bookings,
+                shop,
+                settings,
+                offerMade,
+                new OfferMessage(messages),
+                sales.catalogue,
+                p.clock());
         lists = new WaitlistService(
                 p.db(), store, sales.catalogue, sales.inventory, sales.bookings, shop, offers, p.clock());
         admin = new WaitlistAdmin(p.db(), store, maskedVisitor);

@@ -7,8 +7,10 @@ import io.scenicpass.server.db.Database;
 import io.scenicpass.server.sales.BookingCommands;
 import io.scenicpass.server.sales.BookingService;
 import io.scenicpass.server.sales.BookingState;
+import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
 import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.shop.waitlist.store.WaitlistEntry;
 import io.scenicpass.server.shop.waitlist.store.WaitlistEntry.Status;
@@ -17,6 +19,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +40,7 @@ public final class WaitlistOffers {
     /** Most slots, and most open offers, one run looks at. */
     static final int BATCH = 500;
 
-    /** What happens in the transaction that makes an offer: link the hold to the visitor, send the message. */
+    /** What else happens in the transaction that makes an offer: the hold linked to the visitor as a shop order. */
     @FunctionalInterface
     public interface OfferMade {
         void offered(Connection c, WaitlistEntry entry, Booking hold) throws SQLException;
@@ -50,6 +53,8 @@ public final class WaitlistOffers {
     private final Supplier<Channel> shop;
     private final WaitlistSettings settings;
     private final OfferMade offerMade;
+    private final OfferMessage message;
+    private final CatalogueService catalogue;
     private final Clock clock;
 
     public WaitlistOffers(
@@ -60,6 +65,8 @@ public final class WaitlistOffers {
             Supplier<Channel> shop,
             WaitlistSettings settings,
             OfferMade offerMade,
+            OfferMessage message,
+            CatalogueService catalogue,
             Clock clock) {
         this.db = db;
         this.store = store;
@@ -68,6 +75,8 @@ public final class WaitlistOffers {
         this.shop = shop;
         this.settings = settings;
         this.offerMade = offerMade;
+        this.message = message;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -166,6 +175,7 @@ public final class WaitlistOffers {
             return Outcome.SKIPPED;
         }
         Instant now = clock.instant();
+        Product product = catalogue.product(slot.productId(), null).product();
         if (hold.status() != BookingState.ON_HOLD) {
             // a replay of this offer number's hold made by a run that stopped before linking it, and run out since
             db.tx(c -> store.skipOffer(c, e.id(), e.offers(), now));
@@ -175,7 +185,9 @@ public final class WaitlistOffers {
             if (!store.offer(c, e.id(), e.offers(), uuid, hold.expiresAt(), now)) {
                 return false;
             }
-            offerMade.offered(c, store.find(c, e.id()).orElseThrow(), hold);
+            WaitlistEntry offered = store.find(c, e.id()).orElseThrow();
+            offerMade.offered(c, offered, hold);
+            message.send(c, offered, hold, slot, product.internalName(), ZoneId.of(product.timeZone()));
             return true;
         });
         if (linked) {

@@ -77,6 +77,17 @@ final class WaitlistFixture {
         return t.server.bookings().get(shop(), uuid);
     }
 
+    /** The kinds of the messages queued to a visitor, oldest first. */
+    List<String> messages(long visitor) {
+        return t.server
+                .database()
+                .read(c -> io.scenicpass.server.db.Jdbc.list(
+                        c,
+                        "SELECT kind FROM message_outbox WHERE visitor_id=? ORDER BY id",
+                        rs -> rs.getString(1),
+                        visitor));
+    }
+
     int held() {
         return t.server.inventory().findSlot(SLOT).orElseThrow().held();
     }

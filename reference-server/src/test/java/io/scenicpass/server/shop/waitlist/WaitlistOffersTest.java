@@ -63,6 +63,9 @@ class WaitlistOffersTest {
         assertThat(hold.quantity()).isEqualTo(1);
         assertThat(hold.expiresAt()).isEqualTo(t.clock.instant().plus(Duration.ofMinutes(30)));
         assertThat(offeredA.offerExpiresAt()).isEqualTo(hold.expiresAt());
+        assertThat(f.messages(101)).containsExactly("WAITLIST_OFFER");
+        assertThat(f.messages(102)).containsExactly("WAITLIST_OFFER");
+        assertThat(f.messages(103)).isEmpty();
         assertThat(f.held()).as("never more offered than free").isEqualTo(2);
         assertThat(f.waitlist.offers.run())
                 .as("a second run offers nothing more")
