@@ -71,7 +71,9 @@ public final class WaitlistService {
 
     /** The slot, its product and option as the shop sells them, and its vacancies; refused when unknown or over. */
     public Joinable slot(String slotId) {
-        Slot slot = slotId == null ? null : inventory.findSlot(slotId).orElse(null);
+        Slot slot = slotId == null
+                ? null
+                : inventory.findSlot(slotId).or(() -> generated(slotId)).orElse(null);
         if (slot == null) {
             throw new WaitlistRefusal(Code.WAITLIST_UNKNOWN_SLOT, "no such slot");
         }
@@ -93,6 +95,28 @@ public final class WaitlistService {
                 .map(InventoryService.SlotView::vacancies)
                 .orElse(0);
         return new Joinable(slot, pv, ov, vacancies);
+    }
+
+    /** A slot whose day's slots were never generated (nobody looked at that day yet): generated now, if it exists. */
+    private java.util.Optional<Slot> generated(String slotId) {
+        int bar = slotId.indexOf('|');
+        if (bar < 0) {
+            return java.util.Optional.empty();
+        }
+        String optionId = slotId.substring(0, bar);
+        for (CatalogueService.ProductView pv : catalogue.products(shop.get().id())) {
+            CatalogueService.OptionView ov = pv.option(optionId);
+            if (ov != null) {
+                return inventory
+                        .slot(
+                                pv.product(),
+                                ov.option(),
+                                slotId.substring(bar + 1),
+                                shop.get().id())
+                        .map(InventoryService.SlotView::slot);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
