@@ -52,7 +52,20 @@ public final class Main implements Runnable {
         String virtualThreads;
 
         ServerConfig load() {
+            return load(Map.of());
+        }
+
+        /** The configuration with {@code demoDefaults} for the keys the file and environment leave unset. */
+        ServerConfig load(Map<String, String> demoDefaults) {
             Map<String, String> o = new HashMap<>();
+            if (!demoDefaults.isEmpty()) {
+                ServerConfig plain = load();
+                demoDefaults.forEach((k, v) -> {
+                    if (!plain.web.containsKey(k)) {
+                        o.put(k, v);
+                    }
+                });
+            }
             o.put("port", port == null ? null : port.toString());
             o.put("host", host);
             o.put("data", data == null ? null : data.toString());
@@ -91,7 +104,8 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ScenicPassServer server = ScenicPassServer.builder(options.load())
+            // the demo has no mail or SMS provider: sign-in codes go to the log (shop.codesInLog=false turns it off)
+            ScenicPassServer server = ScenicPassServer.builder(options.load(Map.of("shop.codesInLog", "true")))
                     .deferReady()
                     .build()
                     .start();

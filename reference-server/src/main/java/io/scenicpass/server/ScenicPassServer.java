@@ -98,6 +98,8 @@ public final class ScenicPassServer implements AutoCloseable {
     private PickupModule pickup;
     private InvoicesModule invoices;
     private io.scenicpass.server.messages.MessagesModule messages;
+    private io.scenicpass.server.web.WebModule web;
+    private io.scenicpass.server.shop.ShopModule shop;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -196,6 +198,8 @@ public final class ScenicPassServer implements AutoCloseable {
         invoices = new InvoicesModule(
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
+        web = new io.scenicpass.server.web.WebModule(platform);
+        shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
         messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
         waitlist = new io.scenicpass.server.shop.waitlist.WaitlistModule(
                 platform,
@@ -250,6 +254,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.api(admin.admin)::register,
                 invoices.page()::register,
                 invoices.counterApi(counter)::register,
+                web::register,
+                shop::register,
                 waitlist.api(admin.admin)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -267,6 +273,8 @@ public final class ScenicPassServer implements AutoCloseable {
             payments.jobs(jobs);
             counter.jobs(jobs);
             invoices.jobs(jobs);
+            web.jobs(jobs);
+            shop.jobs(jobs);
             adapters.jobs(jobs);
             waitlist.jobs(jobs);
         }
@@ -498,6 +506,16 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The server's address as visitors reach it: {@code http.publicUrl}, else where it listens. */
     private String visitorUrl() {
         return config.publicUrl != null ? config.publicUrl : baseUrl();
+    }
+
+    /** The web platform of people's pages: sessions and CSRF ({@code /shop}, {@code /console}). */
+    public io.scenicpass.server.web.WebModule web() {
+        return web;
+    }
+
+    /** The visitors' shop ({@code /shop}). */
+    public io.scenicpass.server.shop.ShopModule shop() {
+        return shop;
     }
 
     public DeviceService devices() {

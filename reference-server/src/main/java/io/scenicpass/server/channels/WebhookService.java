@@ -49,6 +49,18 @@ public final class WebhookService {
     private final WebhookTargets targets;
     private final OctoWebhooks subscriptions;
     private final List<WebhookFormat> formats = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Told of every booking event in the transaction that enqueues it (messages to shop visitors). */
+    private final List<BookingListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A booking event, in the caller's transaction (a failure rolls the change back). */
+    public interface BookingListener {
+        void on(Connection c, WebhookEventType type, io.scenicpass.channel.model.Booking booking) throws SQLException;
+    }
+
+    /** Adds a listener of booking events (confirmed, updated, cancelled, redeemed), whatever the channel. */
+    public void listen(BookingListener l) {
+        listeners.add(l);
+    }
 
     /** {@code subscriptions}: the endpoints resellers subscribed through OCTO, each event delivered to them too. */
     public WebhookService(
@@ -108,6 +120,11 @@ public final class WebhookService {
      * channels' OCTO subscriptions get their own rows ({@link OctoWebhooks}).
      */
     public void enqueueAll(Connection c, List<Event> events) throws SQLException {
+        for (BookingListener l : listeners) {
+            for (Event e : events) {
+                l.on(c, e.type(), e.booking());
+            }
+        }
         List<OutboxStore.NewMessage> rows = new java.util.ArrayList<>(events.size());
         rows.addAll(subscriptions.rows(c, events));
         Instant now = clock.instant();

@@ -116,8 +116,11 @@ public final class ServerConfig {
     public final Map<String, String> flow;
     /** The {@code invoices.*} and {@code mail.*} properties (see {@code invoices/InvoiceSettings}), as given. */
     public final Map<String, String> invoices;
-    /** The {@code messages.*}, {@code sms.*} and {@code mail.*} properties (see {@code messages/MessageSettings}). */
-    public final Map<String, String> messages;
+    /**
+     * The {@code shop.*}, {@code console.*}, {@code sms.*}, {@code messages.*} and {@code web.*} properties (the
+     * visitors' shop, the operator console, messages to visitors), as given; each feature reads its own.
+     */
+    public final Map<String, String> web;
 
     private ServerConfig(Properties p) {
         host = p.getProperty("host", "127.0.0.1");
@@ -184,13 +187,17 @@ public final class ServerConfig {
             }
         }
         invoices = java.util.Collections.unmodifiableMap(inv);
-        Map<String, String> msg = new java.util.TreeMap<>();
+        Map<String, String> w = new java.util.TreeMap<>();
         for (String k : p.stringPropertyNames()) {
-            if (k.startsWith("messages.") || k.startsWith("sms.") || k.startsWith("mail.")) {
-                msg.put(k, p.getProperty(k));
+            if (k.startsWith("shop.")
+                    || k.startsWith("console.")
+                    || k.startsWith("sms.")
+                    || k.startsWith("messages.")
+                    || k.startsWith("web.")) {
+                w.put(k, p.getProperty(k));
             }
         }
-        messages = java.util.Collections.unmodifiableMap(msg);
+        web = java.util.Collections.unmodifiableMap(w);
     }
 
     /** The JDBC URL actually used (the H2 file database when none is configured). */

@@ -163,6 +163,10 @@ public final class HttpServer {
     /** The one place exceptions become responses: classify, then render with the API's own mapper. */
     static void render(Context ctx, Exception e) {
         HttpGuards.SECURITY_HEADERS.forEach(ctx::header); // again: a streaming answer may have reset its headers
+        if (io.scenicpass.server.web.Pages.isPagePath(ctx.path())) {
+            io.scenicpass.server.web.Pages.failure(ctx, e); // people's pages: a page in their language
+            return;
+        }
         ApiError.Classified c = ApiError.classify(e, HttpGuards.method(ctx).name(), ctx.path());
         if (c.problem() == io.scenicpass.server.Problem.SERVICE_UNAVAILABLE) {
             ctx.header("Retry-After", ApiError.RETRY_AFTER_SECONDS);

@@ -49,6 +49,11 @@ public final class SmtpMailer {
         session = Session.getInstance(p, auth);
     }
 
+    /** Sends one plain-text mail; throws when the server refuses it or cannot be reached. */
+    public void sendText(String to, String subject, String text) throws MessagingException {
+        send(to, subject, text, Map.of(), null);
+    }
+
     /** Sends one mail with the PDF attached; throws when the server refuses it or cannot be reached. */
     public void send(String to, String subject, String text, String fileName, byte[] pdf) throws MessagingException {
         send(to, subject, text, Map.of(), new Attachment(fileName, "application/pdf", pdf));

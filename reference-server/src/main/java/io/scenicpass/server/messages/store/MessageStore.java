@@ -164,6 +164,49 @@ public final class MessageStore {
         return Jdbc.one(c, "SELECT visitor_id FROM shop_order WHERE booking_id = ?", rs -> rs.getLong(1), bookingUuid);
     }
 
+    /** A shop booking as its messages tell it: owner, product, visit day and start, the park's zone. */
+    public record ShopBooking(
+            String uuid,
+            long visitorId,
+            String status,
+            String product,
+            LocalDate date,
+            Instant startAt,
+            String timeZone,
+            Instant confirmedAt) {}
+
+    private static final String SHOP_BOOKING = "SELECT b.uuid, o.visitor_id, b.status, p.internal_name, b.local_date,"
+            + " s.start_at, p.time_zone, b.confirmed_at FROM shop_order o JOIN booking b ON b.uuid = o.booking_id"
+            + " JOIN product p ON p.id = b.product_id JOIN slot s ON s.id = b.slot_id";
+
+    /** The booking {@code uuid} if the shop sold it. */
+    public Optional<ShopBooking> shopBooking(Connection c, String uuid) throws SQLException {
+        return Jdbc.one(c, SHOP_BOOKING + " WHERE b.uuid = ?", MessageStore::shopBooking, uuid);
+    }
+
+    /** Confirmed shop bookings visiting from {@code from} to {@code to} (the reminder's candidates). */
+    public List<ShopBooking> confirmedBetween(Connection c, LocalDate from, LocalDate to) throws SQLException {
+        return Jdbc.list(
+                c,
+                SHOP_BOOKING + " WHERE b.local_date BETWEEN ? AND ? AND b.status = 'CONFIRMED' ORDER BY b.uuid",
+                MessageStore::shopBooking,
+                from,
+                to);
+    }
+
+    private static ShopBooking shopBooking(ResultSet rs) throws SQLException {
+        long confirmed = rs.getLong(8);
+        return new ShopBooking(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, LocalDate.class),
+                Instant.ofEpochMilli(rs.getLong(6)),
+                rs.getString(7),
+                rs.wasNull() ? null : Instant.ofEpochMilli(confirmed));
+    }
+
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(
                 rs.getString("id"),

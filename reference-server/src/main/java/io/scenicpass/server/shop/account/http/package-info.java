@@ -1,0 +1,2 @@
+/** The shop's account http. */
+package io.scenicpass.server.shop.account.http;

@@ -1,0 +1,2 @@
+/** The shop's account. */
+package io.scenicpass.server.shop.account;

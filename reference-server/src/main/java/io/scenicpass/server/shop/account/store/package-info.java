@@ -1,0 +1,2 @@
+/** The shop's account store. */
+package io.scenicpass.server.shop.account.store;

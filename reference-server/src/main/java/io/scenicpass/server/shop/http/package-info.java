@@ -1,0 +1,2 @@
+/** The shop's http. */
+package io.scenicpass.server.shop.http;

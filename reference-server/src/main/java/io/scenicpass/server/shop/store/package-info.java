@@ -1,0 +1,2 @@
+/** The shop's store. */
+package io.scenicpass.server.shop.store;

@@ -1,0 +1,2 @@
+/** SQL of the web platform: sessions. */
+package io.scenicpass.server.web.store;
