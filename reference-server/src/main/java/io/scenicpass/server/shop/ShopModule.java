@@ -28,7 +28,8 @@ public final class ShopModule {
                 keys,
                 p.clock(),
                 p.random(),
-                new MailCodeSender(InvoiceSettings.of(p.config().invoices), p.clock(), codesInLog));
+                new MailCodeSender(InvoiceSettings.of(p.config().invoices), p.clock(), codesInLog),
+                Integer.parseInt(p.config().web.getOrDefault("shop.codesPerIpHour", "" + SignInCodes.PER_IP_HOUR)));
         this.pages = new ShopPages(web.sessions, accounts);
     }
 
