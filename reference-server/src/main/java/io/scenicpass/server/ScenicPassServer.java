@@ -92,6 +92,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private TerminalModule terminal;
     private PaymentsModule payments;
     private CounterModule counter;
+    private io.scenicpass.server.shop.checkout.CheckoutModule shopBook;
     private io.scenicpass.server.counter.offline.OfflineModule offline;
     private Delegations delegations;
     private io.scenicpass.server.counter.boxoffice.BoxOfficeModule boxOffice;
@@ -183,6 +184,7 @@ public final class ScenicPassServer implements AutoCloseable {
         flow.pushTo(terminal.push);
         payments = new PaymentsModule(platform);
         counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
+        shopBook = new io.scenicpass.server.shop.checkout.CheckoutModule(platform, sales, channels.channels, payments);
         offline = new io.scenicpass.server.counter.offline.OfflineModule(platform, sales, counter, keys.keys);
         delegations = new Delegations(
                 db,
@@ -272,6 +274,7 @@ public final class ScenicPassServer implements AutoCloseable {
             channels.jobs(jobs);
             payments.jobs(jobs);
             counter.jobs(jobs);
+            shopBook.jobs(jobs);
             invoices.jobs(jobs);
             web.jobs(jobs);
             shop.jobs(jobs);
@@ -481,6 +484,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The counter: selling at kiosks and box offices ({@code /terminal/v1/counter}). */
     public CounterModule counter() {
         return counter;
+    }
+
+    /** The shop's selling path: channel {@code shop}, saved travellers, checkout ({@code shop/checkout}). */
+    public io.scenicpass.server.shop.checkout.CheckoutModule shopBook() {
+        return shopBook;
     }
 
     /** The box office: cashiers, shifts and their cash-up, refunds at the counter. */

@@ -8,10 +8,15 @@ import java.util.Map;
  * repeated call for one id never takes money twice at the provider either.
  */
 public interface PaymentProvider {
-    /** A native payment shows a QR code for the visitor's phone; a code payment scans the visitor's payment code. */
+    /**
+     * A native payment shows a QR code for the visitor's phone; a code payment scans the visitor's payment code; H5
+     * sends a phone's browser to the provider's cashier page; JSAPI opens the cashier inside WeChat (WeixinJSBridge).
+     */
     enum Method {
         NATIVE,
-        CODE
+        CODE,
+        H5,
+        JSAPI
     }
 
     /** What the provider says about a payment or a refund. */
@@ -34,6 +39,9 @@ public interface PaymentProvider {
         }
     }
 
+    /** Who pays on the web: the phone's IP address (H5, required by WeChat) and the payer's openid (JSAPI). */
+    record Payer(String clientIp, String openId) {}
+
     /** Refund {@code refund} of the payment's {@code total}; {@code refundId} keys the refund at the provider. */
     record RefundRequest(String refundId, String paymentId, Money refund, Money total, String reason) {}
 
@@ -47,6 +55,23 @@ public interface PaymentProvider {
 
     /** Creates a native payment; the outcome carries the QR code URL (PENDING until the visitor pays). */
     Outcome startNative(Charge charge);
+
+    /**
+     * Creates a web payment ({@link Method#H5} or {@link Method#JSAPI}); the outcome's {@code codeUrl} is what the
+     * page opens: the cashier URL (H5) or the prepay id (JSAPI). Providers without web payments refuse (REJECTED).
+     */
+    default Outcome startWeb(Charge charge, Method method, Payer payer) {
+        throw new PaymentException(
+                PaymentException.Kind.REJECTED, "UNSUPPORTED", name() + " does not take " + method + " payments");
+    }
+
+    /**
+     * The signed parameters a page passes to WeixinJSBridge's {@code getBrandWCPayRequest} for a JSAPI payment's
+     * prepay id (appId, timeStamp, nonceStr, package, signType, paySign).
+     */
+    default Map<String, String> jsapiParameters(String prepayId) {
+        throw new PaymentException(PaymentException.Kind.REJECTED, "UNSUPPORTED", name() + " has no JSAPI payments");
+    }
 
     /** Charges the visitor's payment code; PENDING when the visitor must still confirm on the phone. */
     Outcome payByCode(Charge charge, String paymentCode);

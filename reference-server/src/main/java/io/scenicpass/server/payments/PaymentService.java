@@ -58,14 +58,49 @@ public final class PaymentService {
 
     /** Starts (or returns the order's existing) native payment: its {@link Payment#codeUrl()} is the QR to show. */
     public Payment startNative(String orderRef, Money amount, String description) {
-        Payment p = open(orderRef, amount, description, Method.NATIVE).payment();
+        return startShown(
+                orderRef, amount, description, Method.NATIVE, (provider, p) -> provider.startNative(charge(p)));
+    }
+
+    /**
+     * Starts (or returns the order's existing) web payment, {@link Method#H5} or {@link Method#JSAPI}: its {@link
+     * Payment#codeUrl()} is the cashier URL to send the phone to (H5) or the prepay id (JSAPI, see {@link
+     * #jsapiParameters}).
+     */
+    public Payment startWeb(
+            String orderRef, Money amount, String description, Method method, PaymentProvider.Payer payer) {
+        if (method != Method.H5 && method != Method.JSAPI) {
+            throw new ServiceException(Problem.BAD_REQUEST, "a web payment is H5 or JSAPI");
+        }
+        return startShown(
+                orderRef, amount, description, method, (provider, p) -> provider.startWeb(charge(p), method, payer));
+    }
+
+    /** The signed WeixinJSBridge parameters of an open JSAPI payment (fresh timestamp and nonce on every call). */
+    public Map<String, String> jsapiParameters(String id) {
+        Payment p = get(id);
+        if (p.method() != Method.JSAPI || p.codeUrl() == null) {
+            throw new ServiceException(
+                    Problem.UNPROCESSABLE_ENTITY, "payment " + id + " is not a started JSAPI payment");
+        }
+        return providers.of(p.provider()).jsapiParameters(p.codeUrl());
+    }
+
+    /** A payment the payer opens (QR, cashier URL, prepay id): created once, started at the provider once. */
+    private Payment startShown(
+            String orderRef,
+            Money amount,
+            String description,
+            Method method,
+            java.util.function.BiFunction<PaymentProvider, Payment, Outcome> start) {
+        Payment p = open(orderRef, amount, description, method).payment();
         if (p.state() != State.PENDING || p.codeUrl() != null) {
             return p;
         }
         PaymentProvider provider = providers.of(p.provider());
         Outcome out;
         try {
-            out = audited(p, "START_NATIVE", () -> provider.startNative(charge(p)));
+            out = audited(p, "START_" + method.name(), () -> start.apply(provider, p));
         } catch (PaymentException e) {
             return afterError(p, e);
         }

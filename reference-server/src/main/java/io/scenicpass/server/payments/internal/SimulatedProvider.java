@@ -97,19 +97,53 @@ public final class SimulatedProvider implements PaymentProvider {
 
     @Override
     public synchronized Outcome startNative(Charge charge) {
+        start(charge, Method.NATIVE);
+        return new Outcome(Status.PENDING, null, "weixin://sim/" + charge.paymentId(), null, "NOTPAY");
+    }
+
+    /** H5: a cashier URL of its own ({@link #visitorPays} is the visitor paying there); JSAPI: a prepay id. */
+    @Override
+    public synchronized Outcome startWeb(Charge charge, Method method, Payer payer) {
+        start(charge, method);
+        String shown = method == Method.JSAPI
+                ? "sim_prepay_" + charge.paymentId()
+                : "https://pay.simulated.invalid/h5/" + charge.paymentId();
+        return new Outcome(Status.PENDING, null, shown, null, "NOTPAY");
+    }
+
+    @Override
+    public Map<String, String> jsapiParameters(String prepayId) {
+        String ts = Long.toString(clock.instant().getEpochSecond());
+        String pkg = "prepay_id=" + prepayId;
+        return Map.of(
+                "appId",
+                "sim",
+                "timeStamp",
+                ts,
+                "nonceStr",
+                "sim",
+                "package",
+                pkg,
+                "signType",
+                "HMAC",
+                "paySign",
+                sign(ts, pkg));
+    }
+
+    /** A payment the visitor completes later (QR, cashier page); a start again with the same id changes nothing. */
+    private void start(Charge charge, Method method) {
         Txn t = txns.get(charge.paymentId());
         if (t == null) {
-            t = new Txn(Method.NATIVE, charge.amount().fen(), next());
+            t = new Txn(method, charge.amount().fen(), next());
             txns.put(charge.paymentId(), t);
             if (t.behaviour == Behaviour.TIMEOUT) {
                 throw new PaymentException(Kind.TIMEOUT, "TIMEOUT", "simulated timeout");
             }
         }
-        return new Outcome(Status.PENDING, null, "weixin://sim/" + charge.paymentId(), null, "NOTPAY");
     }
 
     /**
-     * The visitor scans the native QR and pays: true if paid. A declining behaviour pays nothing; TIMEOUT pays
+     * The visitor scans the native QR (or pays on the H5 cashier page, or in WeChat) and pays: true if paid. A declining behaviour pays nothing; TIMEOUT pays
      * without a notification; PAY_TWICE notifies twice.
      */
     public synchronized boolean visitorPays(String paymentId) {
@@ -175,7 +209,7 @@ public final class SimulatedProvider implements PaymentProvider {
             throw new PaymentException(Kind.NOT_FOUND, "ORDER_NOT_EXIST", "simulated: no such payment");
         }
         boolean paid = t.paidAt != null && !clock.instant().isBefore(t.paidAt);
-        if (paid && method == Method.NATIVE) {
+        if (paid && method != Method.CODE) {
             throw new PaymentException(Kind.REJECTED, "ORDERPAID", "simulated: already paid");
         }
         t.closed = true; // a reversed code payment is paid back

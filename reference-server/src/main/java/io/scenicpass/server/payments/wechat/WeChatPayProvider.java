@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * WeChat Pay API v3 for a direct merchant: native payment ({@code POST /v3/pay/transactions/native}), code payment
- * (付款码, {@code POST /v3/pay/transactions/codepay}), query by out_trade_no, close (native) or reverse (code),
+ * (付款码, {@code POST /v3/pay/transactions/codepay}), H5 ({@code /h5}: a phone browser's cashier URL) and JSAPI
+ * ({@code /jsapi}: a prepay id the page pays inside WeChat with signed WeixinJSBridge parameters), query by out_trade_no, close (native) or reverse (code),
  * refund ({@code POST /v3/refund/domestic/refunds}) and the TRANSACTION.SUCCESS notification. Every answer's
  * signature is checked before it is believed; the server's payment id is the out_trade_no.
  */
@@ -74,6 +75,36 @@ public final class WeChatPayProvider implements PaymentProvider {
         body.put("notify_url", config.notifyUrl());
         JsonNode answer = call("POST", "/v3/pay/transactions/native", body);
         return new Outcome(Status.PENDING, null, answer.path("code_url").asText(null), null, "NOTPAY");
+    }
+
+    @Override
+    public Outcome startWeb(Charge charge, Method method, Payer payer) {
+        ObjectNode body = order(charge);
+        body.put("notify_url", config.notifyUrl());
+        if (method == Method.JSAPI) {
+            if (payer == null || payer.openId() == null || payer.openId().isBlank()) {
+                throw new PaymentException(Kind.REJECTED, "NO_OPENID", "a JSAPI payment needs the payer's openid");
+            }
+            body.putObject("payer").put("openid", payer.openId());
+            JsonNode answer = call("POST", "/v3/pay/transactions/jsapi", body);
+            return new Outcome(Status.PENDING, null, answer.path("prepay_id").asText(null), null, "NOTPAY");
+        }
+        if (method != Method.H5) {
+            throw new PaymentException(Kind.REJECTED, "UNSUPPORTED", "a web payment is H5 or JSAPI, not " + method);
+        }
+        if (payer == null || payer.clientIp() == null || payer.clientIp().isBlank()) {
+            throw new PaymentException(Kind.REJECTED, "NO_CLIENT_IP", "an H5 payment needs the payer's IP address");
+        }
+        ObjectNode scene = body.putObject("scene_info");
+        scene.put("payer_client_ip", payer.clientIp());
+        scene.putObject("h5_info").put("type", "Wap");
+        JsonNode answer = call("POST", "/v3/pay/transactions/h5", body);
+        return new Outcome(Status.PENDING, null, answer.path("h5_url").asText(null), null, "NOTPAY");
+    }
+
+    @Override
+    public Map<String, String> jsapiParameters(String prepayId) {
+        return signer.jsapi(prepayId);
     }
 
     @Override

@@ -40,17 +40,44 @@ public final class WeChatPaySigner {
     /** The Authorization header of a request ({@code pathAndQuery} as sent, body "" for GET). */
     public String authorization(String method, String pathAndQuery, String body) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String nonce = nonce();
+        String signature = sign(method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n");
+        return SCHEMA + " mchid=\"" + config.mchId() + "\",nonce_str=\"" + nonce + "\",signature=\"" + signature
+                + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + config.merchantSerial() + "\"";
+    }
+
+    /**
+     * The parameters of WeixinJSBridge's getBrandWCPayRequest for a JSAPI prepay id: paySign is SHA256withRSA by the
+     * merchant key over {@code appId\ntimeStamp\nnonceStr\npackage\n}, signType RSA.
+     */
+    public java.util.Map<String, String> jsapi(String prepayId) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String nonce = nonce();
+        String pkg = "prepay_id=" + prepayId;
+        String paySign = sign(config.appId() + "\n" + timestamp + "\n" + nonce + "\n" + pkg + "\n");
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("appId", config.appId());
+        out.put("timeStamp", timestamp);
+        out.put("nonceStr", nonce);
+        out.put("package", pkg);
+        out.put("signType", "RSA");
+        out.put("paySign", paySign);
+        return out;
+    }
+
+    private String nonce() {
         byte[] raw = new byte[16];
         random.nextBytes(raw);
-        String nonce = HexFormat.of().withUpperCase().formatHex(raw);
-        String message = method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n";
+        return HexFormat.of().withUpperCase().formatHex(raw);
+    }
+
+    /** SHA256withRSA by the merchant key, base64. */
+    private String sign(String message) {
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
             s.initSign(config.merchantKey());
             s.update(message.getBytes(StandardCharsets.UTF_8));
-            String signature = Base64.getEncoder().encodeToString(s.sign());
-            return SCHEMA + " mchid=\"" + config.mchId() + "\",nonce_str=\"" + nonce + "\",signature=\"" + signature
-                    + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + config.merchantSerial() + "\"";
+            return Base64.getEncoder().encodeToString(s.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with the merchant key", e);
         }

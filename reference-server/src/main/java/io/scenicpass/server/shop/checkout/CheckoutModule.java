@@ -1,0 +1,70 @@
+package io.scenicpass.server.shop.checkout;
+
+import io.scenicpass.server.Platform;
+import io.scenicpass.server.channels.ChannelService;
+import io.scenicpass.server.cluster.Jobs;
+import io.scenicpass.server.payments.PaymentsModule;
+import io.scenicpass.server.sales.SalesModule;
+import io.scenicpass.server.shop.catalogue.ShopCatalogue;
+import io.scenicpass.server.shop.checkout.store.CheckoutStore;
+import io.scenicpass.server.shop.travellers.Travellers;
+import java.time.Duration;
+
+/** The shop's selling path: its channel, the visitors' saved travellers, checkout and completion of paid orders. */
+public final class CheckoutModule {
+    /** How long an open order rests between two visits of the sweep. */
+    public static final Duration SWEEP_QUIET = Duration.ofSeconds(30);
+
+    public final ShopChannel channel;
+    public final Travellers travellers;
+    public final ShopCheckout checkout;
+    /** What the shop's pages show: products, prices, calendar, slots with their traffic light. */
+    public final ShopCatalogue catalogue;
+
+    private final CheckoutCompletion completion;
+    private final Platform platform;
+
+    public CheckoutModule(Platform p, SalesModule sales, ChannelService channels, PaymentsModule payments) {
+        platform = p;
+        CheckoutStore store = new CheckoutStore();
+        channel = new ShopChannel(channels);
+        channel.get(); // seeded at start: operators see it (and may price it) before the first order
+        travellers = new Travellers(p.db(), sales.identity.keys, p.ids(), p.clock());
+        completion = new CheckoutCompletion(p.db(), store, sales.bookings, payments.payments, channel, p.clock());
+        payments.payments.onPaid(completion::paid);
+        checkout = new ShopCheckout(
+                p.db(),
+                store,
+                sales.bookings,
+                payments.payments,
+                travellers,
+                sales.catalogue,
+                sales.identity.identities,
+                channel,
+                completion,
+                p.ids(),
+                p.clock());
+        catalogue = new ShopCatalogue(
+                p.db(),
+                sales.catalogue,
+                sales.inventory,
+                sales.content.content,
+                sales.identity.identities,
+                ShopChannel.ID,
+                p.clock());
+    }
+
+    /** Settles the open orders nobody looked at (expired holds, late payments, interrupted confirmations) once. */
+    public int sweep() {
+        return completion.sweep(SWEEP_QUIET);
+    }
+
+    /** The sweep: one node at a time, every job interval. */
+    public void jobs(Jobs jobs) {
+        jobs.singleton(
+                "shop-sweep",
+                "shop order sweeps",
+                Duration.ofMillis(Math.max(1, platform.config().jobInterval.toMillis())),
+                this::sweep);
+    }
+}
