@@ -204,12 +204,7 @@ public final class ScenicPassServer implements AutoCloseable {
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
         messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
         waitlist = new io.scenicpass.server.shop.waitlist.WaitlistModule(
-                platform,
-                sales,
-                () -> channels.channels.find("shop").orElseThrow(),
-                messages.messages,
-                (c, e, b) -> {},
-                id -> "#" + id);
+                platform, sales, shopBook.channel::get, shopBook.checkout, messages.messages, id -> "#" + id);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The WAITLIST_OFFER message, queued in the offer's transaction: the slot, how many places, until when (the slot's
- * local time), and {@code ref} / {@code link}: the held booking and its pay page.
+ * local time), and {@code ref} / {@code link}: the shop order held and its pay page.
  */
 final class OfferMessage {
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -24,7 +24,7 @@ final class OfferMessage {
         this.messages = messages;
     }
 
-    void send(Connection c, WaitlistEntry e, Booking hold, Slot slot, String productName, ZoneId zone)
+    void send(Connection c, WaitlistEntry e, Booking hold, String ref, Slot slot, String productName, ZoneId zone)
             throws SQLException {
         messages.send(
                 c,
@@ -36,7 +36,7 @@ final class OfferMessage {
                         "time", slot.localStart().substring(11, 16),
                         "places", Integer.toString(e.quantity()),
                         "until", UNTIL.format(hold.expiresAt().atZone(zone)),
-                        "ref", hold.uuid(),
-                        "link", WaitlistLinks.pay(hold.uuid())));
+                        "ref", ref,
+                        "link", WaitlistLinks.pay(ref)));
     }
 }

@@ -1,5 +1,6 @@
 package io.scenicpass.server.shop.waitlist;
 
+import io.scenicpass.server.shop.checkout.ShopCheckout;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -20,8 +21,21 @@ public final class WaitlistLinks {
         return MINE + "/entries/" + id;
     }
 
-    /** Where an offer is accepted: the held booking's pay page. */
-    public static String pay(String bookingUuid) {
-        return "/shop/orders/" + bookingUuid + "/pay";
+    /** Where an offer is accepted: its order's pay page (the shop's checkout). */
+    public static String pay(String ref) {
+        return "/shop/orders/" + ref + "/pay";
+    }
+
+    /**
+     * The shop order reference of an entry's n-th offer: 26 of [0-9A-Z] like the checkout's own ("WL", the entry id,
+     * "N", the offer number), so every node making that offer makes the same order.
+     */
+    public static String offerRef(long entryId, int offer) {
+        return String.format(java.util.Locale.ROOT, "WL%018dN%05d", entryId, offer);
+    }
+
+    /** The order reference of an offer's held booking ({@link ShopCheckout#bookingUuid} the other way). */
+    public static String refOf(String bookingUuid) {
+        return bookingUuid.substring(bookingUuid.indexOf('-') + 1);
     }
 }

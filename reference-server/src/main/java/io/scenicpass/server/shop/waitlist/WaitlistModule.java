@@ -7,6 +7,7 @@ import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.db.SettingStore;
 import io.scenicpass.server.messages.VisitorMessages;
 import io.scenicpass.server.sales.SalesModule;
+import io.scenicpass.server.shop.checkout.ShopCheckout;
 import io.scenicpass.server.shop.waitlist.http.WaitlistAdminApi;
 import io.scenicpass.server.shop.waitlist.store.WaitlistStore;
 import java.time.Duration;
@@ -22,15 +23,15 @@ public final class WaitlistModule {
     private final Platform platform;
 
     /**
-     * {@code shop}: the shop's sales channel; {@code messages}: the WAITLIST_OFFER message; {@code offerMade}: links an offer's hold to its
-     * visitor (a shop order), in the offer's transaction; {@code maskedVisitor}: a visitor's contact, masked, for operators.
+     * {@code shop}: the shop's sales channel; {@code checkout}: where offers are held as the visitor's orders and
+     * paid; {@code messages}: the WAITLIST_OFFER message; {@code maskedVisitor}: a visitor's contact, masked, for operators.
      */
     public WaitlistModule(
             Platform p,
             SalesModule sales,
             Supplier<Channel> shop,
+            ShopCheckout checkout,
             VisitorMessages messages,
-            WaitlistOffers.OfferMade offerMade,
             LongFunction<String> maskedVisitor) {
         platform = p;
         WaitlistStore store = new WaitlistStore();
@@ -42,12 +43,20 @@ public final class WaitlistModule {
                 sales.bookings,
                 shop,
                 settings,
-                offerMade,
+                checkout,
                 new OfferMessage(messages),
                 sales.catalogue,
                 p.clock());
         lists = new WaitlistService(
-                p.db(), store, sales.catalogue, sales.inventory, sales.bookings, shop, offers, p.clock());
+                p.db(),
+                store,
+                sales.catalogue,
+                sales.inventory,
+                sales.bookings,
+                shop,
+                sales.identity.identities,
+                offers,
+                p.clock());
         admin = new WaitlistAdmin(p.db(), store, maskedVisitor);
     }
 

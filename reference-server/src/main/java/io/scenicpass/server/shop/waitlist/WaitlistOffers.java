@@ -12,14 +12,15 @@ import io.scenicpass.server.sales.InventoryService;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.Slot;
+import io.scenicpass.server.shop.checkout.ShopCheckout;
+import io.scenicpass.server.shop.checkout.store.CheckoutStore.CheckoutRow;
 import io.scenicpass.server.shop.waitlist.store.WaitlistEntry;
 import io.scenicpass.server.shop.waitlist.store.WaitlistEntry.Status;
 import io.scenicpass.server.shop.waitlist.store.WaitlistStore;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Offers freed places in line order (the job {@code waitlist-offers}, and at once after a decline). A slot's free
  * places are its vacancies now; an open offer is a real hold, so it is already counted as taken. The first WAITING
- * party that fits gets a hold of its units ({@link BookingService#reserve} on the shop channel, expiring after the
- * accept window) and the offer message; a party larger than what is free is skipped and keeps its place.
+ * party that fits gets an order of its units held in its name (the shop's checkout: a hold of the channel
+ * {@code shop}, linked to the visitor, paid on its pay page), expiring after the accept window, and the offer message;
+ * a party larger than what is free is skipped and keeps its place.
  *
  * <p>Two nodes never offer the same places twice: the job runs under a cluster lease, and even when two runs overlap
- * the hold's uuid is {@code wl-<entry>-<offer number>}, so both reserve the same booking (a replay), and only one
- * compare-and-set moves the entry to OFFERED. Holds never exceed the free places: the inventory's conditional updates
+ * the order's reference is made of the entry and its offer number ({@link WaitlistLinks#offerRef}), so both hold
+ * the same order (a replay), and only one compare-and-set moves the entry to OFFERED (and sends the message). Holds never exceed the free places: the inventory's conditional updates
  * refuse them.
  */
 public final class WaitlistOffers {
@@ -40,19 +42,13 @@ public final class WaitlistOffers {
     /** Most slots, and most open offers, one run looks at. */
     static final int BATCH = 500;
 
-    /** What else happens in the transaction that makes an offer: the hold linked to the visitor as a shop order. */
-    @FunctionalInterface
-    public interface OfferMade {
-        void offered(Connection c, WaitlistEntry entry, Booking hold) throws SQLException;
-    }
-
     private final Database db;
     private final WaitlistStore store;
     private final InventoryService inventory;
     private final BookingService bookings;
     private final Supplier<Channel> shop;
     private final WaitlistSettings settings;
-    private final OfferMade offerMade;
+    private final ShopCheckout checkout;
     private final OfferMessage message;
     private final CatalogueService catalogue;
     private final Clock clock;
@@ -64,7 +60,7 @@ public final class WaitlistOffers {
             BookingService bookings,
             Supplier<Channel> shop,
             WaitlistSettings settings,
-            OfferMade offerMade,
+            ShopCheckout checkout,
             OfferMessage message,
             CatalogueService catalogue,
             Clock clock) {
@@ -74,7 +70,7 @@ public final class WaitlistOffers {
         this.bookings = bookings;
         this.shop = shop;
         this.settings = settings;
-        this.offerMade = offerMade;
+        this.checkout = checkout;
         this.message = message;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -151,23 +147,22 @@ public final class WaitlistOffers {
     }
 
     private Outcome offer(WaitlistEntry e, Slot slot) {
-        Channel ch = shop.get();
-        Party party = Party.parse(e.party());
-        String uuid = "wl-" + e.id() + "-" + (e.offers() + 1);
+        String ref = WaitlistLinks.offerRef(e.id(), e.offers() + 1);
+        List<ShopCheckout.Line> lines = Party.parse(e.party()).items().stream()
+                .map(i -> new ShopCheckout.Line(i.unitId(), null))
+                .toList();
         Booking hold;
         try {
-            hold = bookings.reserve(
-                    ch,
-                    new BookingCommands.Reserve(
-                            uuid,
-                            "waitlist:" + e.id() + ":" + e.party(),
-                            slot.productId(),
-                            slot.optionId(),
-                            slot.localStart(),
-                            party.items(),
-                            settings.acceptMinutes(),
-                            new BookingCommands.Details("waitlist-" + e.id(), null, null)));
+            CheckoutRow order =
+                    checkout.hold(e.visitorId(), new ShopCheckout.Order(ref, slot.productId(), slot.id(), lines));
+            // the accept window is the hold's expiry, from now
+            hold = bookings.extend(shop.get(), order.bookingId(), new BookingCommands.Extend(settings.acceptMinutes()));
         } catch (ServiceException ex) {
+            if (ex.problem() == Problem.UNPROCESSABLE_ENTITY && isHeld(ref)) {
+                // a replay of this offer number's order, made by a run that stopped before linking it, run out since
+                db.tx(c -> store.skipOffer(c, e.id(), e.offers(), clock.instant()));
+                return Outcome.SKIPPED;
+            }
             if (ex.problem() == Problem.UNPROCESSABLE_ENTITY) {
                 return Outcome.SOLD_OUT; // taken meanwhile (or closed, or over): nothing more for this slot now
             }
@@ -176,29 +171,38 @@ public final class WaitlistOffers {
         }
         Instant now = clock.instant();
         Product product = catalogue.product(slot.productId(), null).product();
-        if (hold.status() != BookingState.ON_HOLD) {
-            // a replay of this offer number's hold made by a run that stopped before linking it, and run out since
-            db.tx(c -> store.skipOffer(c, e.id(), e.offers(), now));
-            return Outcome.SKIPPED;
-        }
         boolean linked = db.tx(c -> {
-            if (!store.offer(c, e.id(), e.offers(), uuid, hold.expiresAt(), now)) {
+            if (!store.offer(c, e.id(), e.offers(), hold.uuid(), hold.expiresAt(), now)) {
                 return false;
             }
             WaitlistEntry offered = store.find(c, e.id()).orElseThrow();
-            offerMade.offered(c, offered, hold);
-            message.send(c, offered, hold, slot, product.internalName(), ZoneId.of(product.timeZone()));
+            message.send(c, offered, hold, ref, slot, product.internalName(), ZoneId.of(product.timeZone()));
             return true;
         });
         if (linked) {
             LOG.info("waiting list entry {}: offered {} place(s) until {}", e.id(), e.quantity(), hold.expiresAt());
             return Outcome.OFFERED;
         }
-        // the entry moved meanwhile: offered by another node (the same hold: nothing to undo) or left (give it back)
-        WaitlistEntry now2 = db.read(c -> store.find(c, e.id())).orElseThrow();
-        if (!uuid.equals(now2.bookingUuid())) {
-            bookings.cancel(ch, uuid, new BookingCommands.Cancel("waiting list entry left before the offer"));
+        // the entry moved meanwhile: offered by another node (the same order: nothing to undo) or left (give it back)
+        WaitlistEntry after = db.read(c -> store.find(c, e.id())).orElseThrow();
+        if (!hold.uuid().equals(after.bookingUuid())) {
+            checkout.cancel(e.visitorId(), ref);
         }
         return Outcome.SKIPPED;
+    }
+
+    /** Whether the order {@code ref} was made already (its booking exists, whatever its state). */
+    private boolean isHeld(String ref) {
+        try {
+            bookings.get(shop.get(), ShopCheckout.bookingUuid(ref));
+            return true;
+        } catch (ServiceException e) {
+            return false;
+        }
+    }
+
+    /** Cancels an offer's order (a decline): its hold is given back, a payment under way given up (refunded if paid). */
+    void cancel(WaitlistEntry e) {
+        checkout.cancel(e.visitorId(), WaitlistLinks.refOf(e.bookingUuid()));
     }
 }

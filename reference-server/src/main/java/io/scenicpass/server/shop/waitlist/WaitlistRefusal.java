@@ -17,6 +17,8 @@ public final class WaitlistRefusal extends RuntimeException {
         WAITLIST_ALREADY_WAITING(409),
         /** More units than a party may ask for, or than the slot has at all. */
         WAITLIST_TOO_MANY_UNITS(422),
+        /** A unit that must name its visitor (real-name policy): an offer is held before anyone is named. */
+        WAITLIST_NAMED_TICKETS(422),
         /** No units asked for, an unknown unit or a count that is not a small whole number. */
         WAITLIST_BAD_PARTY(422),
         /** No such entry of this visitor. */

@@ -4,12 +4,12 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.db.StoreException;
+import io.scenicpass.server.identity.IdentityService;
+import io.scenicpass.server.identity.store.PolicyStore.Policy;
 import io.scenicpass.server.sales.BookingCommands;
 import io.scenicpass.server.sales.BookingService;
-import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.CatalogueService;
 import io.scenicpass.server.sales.InventoryService;
-import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.Slot;
 import io.scenicpass.server.shop.waitlist.WaitlistRefusal.Code;
 import io.scenicpass.server.shop.waitlist.store.WaitlistEntry;
@@ -47,6 +47,7 @@ public final class WaitlistService {
     private final InventoryService inventory;
     private final BookingService bookings;
     private final Supplier<Channel> shop;
+    private final IdentityService identities;
     private final WaitlistOffers offers;
     private final Clock clock;
 
@@ -57,6 +58,7 @@ public final class WaitlistService {
             InventoryService inventory,
             BookingService bookings,
             Supplier<Channel> shop,
+            IdentityService identities,
             WaitlistOffers offers,
             Clock clock) {
         this.db = db;
@@ -65,6 +67,7 @@ public final class WaitlistService {
         this.inventory = inventory;
         this.bookings = bookings;
         this.shop = shop;
+        this.identities = identities;
         this.offers = offers;
         this.clock = clock;
     }
@@ -127,6 +130,7 @@ public final class WaitlistService {
     public Placed join(long visitorId, String slotId, Map<String, String> typedCounts) {
         Joinable j = slot(slotId);
         Party party = Party.of(typedCounts, j.option());
+        requireUnnamed(j, party);
         if (j.slot().closed()) {
             throw new WaitlistRefusal(Code.WAITLIST_SLOT_CLOSED, "this slot is closed");
         }
@@ -161,6 +165,22 @@ public final class WaitlistService {
             throw ex;
         }
         return placed(e, j.slot(), j.product().product().internalName());
+    }
+
+    /**
+     * An offer is held before the visitor is there to say who goes: units that must name their visitor (real-name
+     * policy) cannot wait on the list (the checkout would refuse the hold).
+     */
+    private void requireUnnamed(Joinable j, Party party) {
+        Policy policy = db.read(c -> identities.policy(c, j.slot().productId()));
+        List<BookingCommands.Item> items = party.items();
+        for (int i = 0; i < items.size(); i++) {
+            if (IdentityService.requires(policy, i, j.option().unit(items.get(i).unitId()))) {
+                throw new WaitlistRefusal(
+                        Code.WAITLIST_NAMED_TICKETS,
+                        "these tickets name each visitor: the waiting list cannot hold them, book when places show");
+            }
+        }
     }
 
     /** One of the visitor's entries with its place; WAITLIST_UNKNOWN_ENTRY when it is not theirs. */
@@ -215,10 +235,7 @@ public final class WaitlistService {
                 || !db.tx(c -> store.move(c, entryId, Status.OFFERED, Status.DECLINED, clock.instant()))) {
             throw new WaitlistRefusal(Code.WAITLIST_NO_OFFER, "there is no open offer to decline");
         }
-        Booking hold = bookings.get(shop.get(), e.bookingUuid());
-        if (hold.status() == BookingState.ON_HOLD) {
-            bookings.cancel(shop.get(), hold.uuid(), new BookingCommands.Cancel("waiting list offer declined"));
-        }
+        offers.cancel(e);
         offers.offerSlot(e.slotId());
     }
 

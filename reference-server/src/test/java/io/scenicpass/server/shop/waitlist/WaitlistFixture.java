@@ -25,7 +25,6 @@ final class WaitlistFixture {
         this.t = t;
         if (create) {
             t.product("park", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, capacity, false, 60, null);
-            t.channel("shop", 100_000, 100_000, null);
         }
         this.waitlist = t.server.waitlist();
     }

@@ -107,7 +107,7 @@ class WaitlistRacePostgresTest {
                 .database()
                 .read(c -> Jdbc.list(
                         c,
-                        "SELECT uuid FROM booking WHERE uuid LIKE 'wl-%' AND status='ON_HOLD'",
+                        "SELECT uuid FROM booking WHERE uuid LIKE 'shp-WL%' AND status='ON_HOLD'",
                         rs -> rs.getString(1)));
         assertThat(holds).as("one hold per open offer").hasSize(open);
         int messages = f.t.server
