@@ -204,7 +204,12 @@ public final class ScenicPassServer implements AutoCloseable {
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
         messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
         waitlist = new io.scenicpass.server.shop.waitlist.WaitlistModule(
-                platform, sales, shopBook.channel::get, shopBook.checkout, messages.messages, id -> "#" + id);
+                platform,
+                sales,
+                shopBook.channel::get,
+                shopBook.checkout,
+                messages.messages,
+                id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse("#" + id));
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -253,7 +258,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.counterApi(counter)::register,
                 web::register,
                 shop::register,
-                waitlist.api(admin.admin)::register);
+                waitlist.api(admin.admin)::register,
+                waitlist.pages(shop.pages)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");

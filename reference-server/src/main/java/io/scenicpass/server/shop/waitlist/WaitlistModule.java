@@ -7,8 +7,10 @@ import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.db.SettingStore;
 import io.scenicpass.server.messages.VisitorMessages;
 import io.scenicpass.server.sales.SalesModule;
+import io.scenicpass.server.shop.ShopPages;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
 import io.scenicpass.server.shop.waitlist.http.WaitlistAdminApi;
+import io.scenicpass.server.shop.waitlist.http.WaitlistPages;
 import io.scenicpass.server.shop.waitlist.store.WaitlistStore;
 import java.time.Duration;
 import java.util.function.LongFunction;
@@ -58,6 +60,11 @@ public final class WaitlistModule {
                 offers,
                 p.clock());
         admin = new WaitlistAdmin(p.db(), store, maskedVisitor);
+    }
+
+    /** The visitor's pages under {@code /shop/waitlist}. */
+    public WaitlistPages pages(ShopPages shopPages) {
+        return new WaitlistPages(shopPages, lists);
     }
 
     public WaitlistAdminApi api(AdminService adminService) {
