@@ -104,8 +104,10 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            // the demo has no mail or SMS provider: sign-in codes go to the log (shop.codesInLog=false turns it off)
-            ScenicPassServer server = ScenicPassServer.builder(options.load(Map.of("shop.codesInLog", "true")))
+            // the demo has no mail or SMS provider: sign-in codes go to the log (shop.codesInLog=false turns it off);
+            // its payments are simulated: the shop's pay page shows the simulated cashier (shop.simulatedCashier)
+            ScenicPassServer server = ScenicPassServer.builder(
+                            options.load(Map.of("shop.codesInLog", "true", "shop.simulatedCashier", "true")))
                     .deferReady()
                     .build()
                     .start();

@@ -202,6 +202,7 @@ public final class ScenicPassServer implements AutoCloseable {
         counter.invoiceLinks(invoices.links::forBooking);
         web = new io.scenicpass.server.web.WebModule(platform);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
+        shopBook.withShop(shop);
         messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
         waitlist = new io.scenicpass.server.shop.waitlist.WaitlistModule(
                 platform,
@@ -209,7 +210,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 shopBook.channel::get,
                 shopBook.checkout,
                 messages.messages,
-                id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse("#" + id));
+                id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse(null));
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -258,6 +259,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.counterApi(counter)::register,
                 web::register,
                 shop::register,
+                shopBook::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register);
         app.start(config.host, config.port);

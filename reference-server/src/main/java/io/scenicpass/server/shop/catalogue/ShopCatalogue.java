@@ -201,6 +201,18 @@ public final class ShopCatalogue {
                 slots);
     }
 
+    /** The product's time zone (the park's). */
+    public ZoneId zone(String productId) {
+        return ZoneId.of(catalogue.product(productId, channelId).product().timeZone());
+    }
+
+    /** Whether the visitor at {@code position} with {@code unitId} must be a saved traveller (the real-name rules). */
+    public boolean needsTraveller(String productId, int position, String unitId) {
+        CatalogueService.OptionView ov = catalogue.product(productId, channelId).defaultOption();
+        Unit u = ov == null ? null : ov.unit(unitId);
+        return u != null && IdentityService.requires(db.read(c -> identities.policy(c, productId)), position, u);
+    }
+
     /** The product's texts in {@code lang}, else in its default language, else none. */
     private Texts.Product texts(CatalogueService.ProductView pv, String lang) {
         ContentService.Localized l = localized(pv, lang);

@@ -6,8 +6,11 @@ import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.payments.PaymentsModule;
 import io.scenicpass.server.sales.SalesModule;
 import io.scenicpass.server.shop.catalogue.ShopCatalogue;
+import io.scenicpass.server.shop.catalogue.http.CataloguePages;
+import io.scenicpass.server.shop.checkout.http.CheckoutPages;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore;
 import io.scenicpass.server.shop.travellers.Travellers;
+import io.scenicpass.server.shop.travellers.http.TravellerPages;
 import java.time.Duration;
 
 /** The shop's selling path: its channel, the visitors' saved travellers, checkout and completion of paid orders. */
@@ -23,9 +26,12 @@ public final class CheckoutModule {
 
     private final CheckoutCompletion completion;
     private final Platform platform;
+    private final PaymentsModule payments;
+    private volatile io.scenicpass.server.shop.ShopModule shop;
 
     public CheckoutModule(Platform p, SalesModule sales, ChannelService channels, PaymentsModule payments) {
         platform = p;
+        this.payments = payments;
         CheckoutStore store = new CheckoutStore();
         channel = new ShopChannel(channels);
         channel.get(); // seeded at start: operators see it (and may price it) before the first order
@@ -52,6 +58,24 @@ public final class CheckoutModule {
                 sales.identity.identities,
                 ShopChannel.ID,
                 p.clock());
+    }
+
+    /** Puts the checkout on the shop's accounts: orders linked to their visitor ({@code shop_order}), the pages' frame. */
+    public void withShop(io.scenicpass.server.shop.ShopModule s) {
+        shop = s;
+        checkout.orderLinks((c, bookingId, visitorId) ->
+                s.orders.link(c, bookingId, visitorId, platform.clock().millis()));
+    }
+
+    /**
+     * The selling pages: home, product, saved travellers, checkout and pay. {@code shop.simulatedCashier=true} (the
+     * demo) shows the simulated provider's cashier button on the pay page.
+     */
+    public void register(io.javalin.config.RoutesConfig r) {
+        boolean simulated = Boolean.parseBoolean(platform.config().web.getOrDefault("shop.simulatedCashier", "false"));
+        new CataloguePages(shop.pages, catalogue).register(r);
+        new TravellerPages(shop.pages, travellers).register(r);
+        new CheckoutPages(shop.pages, catalogue, checkout, travellers, payments, simulated).register(r);
     }
 
     /** Settles the open orders nobody looked at (expired holds, late payments, interrupted confirmations) once. */

@@ -43,6 +43,16 @@ public final class WaitlistAdmin {
         this.maskedVisitor = maskedVisitor;
     }
 
+    /** The visitor's masked contact, or "#id" when there is none to show (erased, unreadable). */
+    private String masked(long visitorId) {
+        try {
+            String m = maskedVisitor.apply(visitorId);
+            return m != null ? m : "#" + visitorId;
+        } catch (RuntimeException e) {
+            return "#" + visitorId;
+        }
+    }
+
     public SlotList slot(String slotId) {
         if (slotId == null || slotId.isBlank()) {
             throw new ServiceException(Problem.BAD_REQUEST, "slotId is required");
@@ -58,7 +68,7 @@ public final class WaitlistAdmin {
                         e.id(),
                         waiting ? ++place : 0,
                         e.status().name(),
-                        maskedVisitor.apply(e.visitorId()),
+                        masked(e.visitorId()),
                         Party.parse(e.party()).counts(),
                         e.quantity(),
                         e.offers(),

@@ -25,6 +25,19 @@ final class WaitlistFixture {
         this.t = t;
         if (create) {
             t.product("park", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, capacity, false, 60, null);
+            // shop visitors 101..110 (an offer is a shop order, linked to its visitor); ids far above those sign-in
+            // gives in a test
+            t.server.database().tx(c -> {
+                for (long v = 101; v <= 110; v++) {
+                    io.scenicpass.server.db.Jdbc.update(
+                            c,
+                            "INSERT INTO shop_visitor(id, address_hash, address_kind, contact_enc, lang, created_at)"
+                                    + " VALUES (?,?,'EMAIL','-','en',0)",
+                            v,
+                            "test-" + v);
+                }
+                return null;
+            });
         }
         this.waitlist = t.server.waitlist();
     }

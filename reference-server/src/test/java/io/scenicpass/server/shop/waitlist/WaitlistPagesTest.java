@@ -56,6 +56,9 @@ class WaitlistPagesTest {
         assertThat(browser.get(join).location()).as("signed out: sign in first").startsWith("/shop/sign-in?next=");
         ShopSignIn.signIn(browser, smtp, "wang@example.com");
 
+        // the product page links a slot's id as it is ('+' of the offset unencoded)
+        assertThat(browser.get("/shop/waitlist/" + WaitlistFixture.SLOT.replace("|", "%7C")).body())
+                .contains("name=\"unit.park-adult\"");
         Page notFull = browser.get(join);
         assertThat(notFull.status()).isEqualTo(200);
         assertThat(notFull.body()).contains("Places left: 2").contains("name=\"unit.park-adult\"");

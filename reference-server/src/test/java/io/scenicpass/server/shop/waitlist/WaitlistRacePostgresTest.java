@@ -41,7 +41,7 @@ class WaitlistRacePostgresTest {
             WaitlistFixture fb = new WaitlistFixture(b, 3, false);
             List<String> sold = fa.sell(3);
             List<WaitlistEntry> line = new ArrayList<>();
-            for (long v = 1; v <= 6; v++) {
+            for (long v = 101; v <= 106; v++) {
                 line.add((v % 2 == 0 ? fa : fb).join(v, 1));
             }
             fa.cancel(sold.get(0));
@@ -60,7 +60,7 @@ class WaitlistRacePostgresTest {
             assertOffered(fa, 2, 4);
             assertThat(offeredEntries(fa).stream().map(WaitlistEntry::visitorId))
                     .as("the next two in line")
-                    .containsExactlyInAnyOrder(3L, 4L);
+                    .containsExactlyInAnyOrder(103L, 104L);
         }
     }
 
@@ -91,7 +91,7 @@ class WaitlistRacePostgresTest {
 
     private static List<WaitlistEntry> offeredEntries(WaitlistFixture f) {
         List<WaitlistEntry> out = new ArrayList<>();
-        for (long v = 1; v <= 6; v++) {
+        for (long v = 101; v <= 106; v++) {
             f.waitlist.lists.mine(v).stream()
                     .map(WaitlistService.Placed::entry)
                     .filter(e -> e.status() == WaitlistEntry.Status.OFFERED)

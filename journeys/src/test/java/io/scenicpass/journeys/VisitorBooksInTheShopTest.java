@@ -1,0 +1,137 @@
+package io.scenicpass.journeys;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import io.scenicpass.server.sales.BookingState;
+import io.scenicpass.server.sales.store.Booking;
+import io.scenicpass.server.shop.checkout.ShopCheckout;
+import io.scenicpass.server.testing.ShopSignIn;
+import io.scenicpass.terminal.document.ChineseIdNumber;
+import io.scenicpass.testing.browser.BrowserHarness;
+import io.scenicpass.testing.browser.BrowserRun;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A visitor books in the park's own shop on her phone, in a real headless Chromium against the demo park: she signs
+ * in with the code a real SMTP server (GreenMail) received, saves two real-name visitors, chooses a day and a time
+ * by its traffic light, two real-name tickets with a saved visitor each, pays at the demo's simulated cashier and
+ * lands on her order: paid once, two passes issued, the booking confirmed on the channel {@code shop}.
+ */
+@Tag("slow")
+class VisitorBooksInTheShopTest {
+    static final String EMAIL = "wang.fang@example.com";
+    static final String MOTHER = cnId("34010219880520001");
+    static final String DAUGHTER = cnId("34010220160601006");
+
+    @TempDir
+    Path dir;
+
+    BrowserHarness browser;
+    GreenMail smtp;
+    Park park;
+    HttpServer mailbox;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = BrowserHarness.require(); // skips loudly without node, chromium or playwright-core
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        park = Park.open(
+                dir, Map.of("mail.host", "127.0.0.1", "mail.port", "" + port, "shop.simulatedCashier", "true"));
+        // the stand-in for her mailbox: the browser script reads the code she was sent
+        mailbox = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        mailbox.createContext("/code", ex -> {
+            byte[] code;
+            try {
+                code = ShopSignIn.codeMailedTo(smtp, EMAIL).getBytes(UTF_8);
+            } catch (Exception e) {
+                code = new byte[0];
+            }
+            ex.sendResponseHeaders(200, code.length);
+            ex.getResponseBody().write(code);
+            ex.close();
+        });
+        mailbox.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (mailbox != null) {
+            mailbox.stop(0);
+        }
+        if (park != null) {
+            park.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void signsInSavesTwoVisitorsChoosesASlotPaysAndLandsOnHerOrder() {
+        BrowserRun run = browser.run(
+                "browser/shop-book.cjs",
+                park.server.url(""),
+                Paths.get("target/browser", getClass().getSimpleName()),
+                Map.of(
+                        "email",
+                        EMAIL,
+                        "codeUrl",
+                        "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/code",
+                        "product",
+                        "park-realname",
+                        "unit",
+                        "park-realname-adult",
+                        "day",
+                        "2026-06-02",
+                        "viewport",
+                        Map.of("width", 390, "height", 844),
+                        "travellers",
+                        List.of(Map.of("number", MOTHER, "name", "王芳"), Map.of("number", DAUGHTER, "name", "李小雨"))));
+        JsonNode r = run.orFail();
+        assertThat(run.pageErrors()).as("no script errors in the page").isEmpty();
+
+        assertThat(r.path("seen").get(0).asText()).isEqualTo("/shop/travellers");
+        assertThat(r.path("saved")).hasSize(2);
+        assertThat(r.path("saved").toString()).contains("王*").contains("李**").doesNotContain(MOTHER);
+        assertThat(r.path("lights").toString()).contains("PLENTY");
+        assertThat(r.path("amount").asText()).isEqualTo("¥380.00");
+        assertThat(r.path("state").asText()).isEqualTo("PAID");
+        assertThat(r.path("passes").asText()).contains("2");
+        String ref = r.path("ref").asText();
+        assertThat(r.path("path").asText()).isEqualTo("/shop/checkout/" + ref);
+
+        Booking b = park.server
+                .server
+                .bookings()
+                .get(park.server.server.shopBook().channel.get(), ShopCheckout.bookingUuid(ref));
+        assertThat(b.status()).isEqualTo(BookingState.CONFIRMED);
+        assertThat(b.unitItems())
+                .hasSize(2)
+                .allSatisfy(i -> assertThat(i.passId()).isNotNull());
+        assertThat(park.server.server.payments().simulated.charges()).isEqualTo(1);
+    }
+
+    private static String cnId(String first17) {
+        return first17 + ChineseIdNumber.checkCharacter(first17);
+    }
+}
