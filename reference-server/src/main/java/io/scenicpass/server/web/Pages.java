@@ -83,6 +83,6 @@ public final class Pages {
         if (ctx.res().getHeader("Cache-Control") == null) {
             ctx.header("Cache-Control", "no-store");
         }
-        ctx.contentType("text/html; charset=utf-8").result(body);
+        ctx.contentType("text/html; charset=utf-8").result(body.stripLeading()); // templates start with their params
     }
 }

@@ -76,6 +76,28 @@ final class FuzzTargets {
         return out;
     }
 
+    /**
+     * People's pages (every form post under /shop and /console, whoever adds one): fuzzed without a session or CSRF
+     * token, with junk form and JSON bodies and path parameters — each must answer a typed page, never a 500.
+     */
+    static Map<String, Target> pages(Set<String> served) {
+        Map<String, Target> t = new LinkedHashMap<>();
+        for (String route : served) {
+            String m = route.substring(0, route.indexOf(' '));
+            String template = route.substring(route.indexOf(' ') + 1);
+            if (io.scenicpass.server.web.Pages.isPagePath(template)) {
+                add(
+                        t,
+                        m,
+                        template,
+                        Auth.NONE,
+                        r -> template.replaceAll("\\{[^}]+}", pick(r, "x", "1", "%00", "..", "a%2Fb")),
+                        r -> pick(r, "a=b", "_csrf=forged&code=123456", "{\"address\":1}", "", "%%%"));
+            }
+        }
+        return t;
+    }
+
     static Map<String, Target> all(Fixture fx) {
         Map<String, Target> t = new LinkedHashMap<>();
         String slot = fx.slotLocalStart();

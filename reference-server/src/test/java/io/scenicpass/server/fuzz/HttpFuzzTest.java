@@ -229,7 +229,8 @@ class HttpFuzzTest {
     @Test
     void everyBodyTakingRouteHasASeed() throws Exception {
         Set<String> served = FuzzTargets.bodyRoutes(ts.server);
-        Set<String> seeded = FuzzTargets.all(fx).keySet();
+        Set<String> seeded = new java.util.HashSet<>(FuzzTargets.all(fx).keySet());
+        seeded.addAll(FuzzTargets.pages(served).keySet());
         assertThat(served).as("body-taking routes of the running server").hasSizeGreaterThan(30);
         Set<String> missing = new TreeSet<>(served);
         missing.removeAll(seeded);
@@ -248,6 +249,7 @@ class HttpFuzzTest {
                 "true".equals(System.getProperty("scenicpass.long")) ? LONG_CASES : DEFAULT_CASES);
         int threads = Integer.getInteger("scenicpass.fuzz.httpThreads", 6);
         List<Target> targets = new ArrayList<>(FuzzTargets.all(fx).values());
+        targets.addAll(FuzzTargets.pages(FuzzTargets.bodyRoutes(ts.server)).values());
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -368,8 +370,9 @@ class HttpFuzzTest {
 
     static void checkErrorBody(
             String what, String path, int status, String text, ConcurrentLinkedQueue<String> failures) {
-        if (path.startsWith("/invoice/") && text.startsWith("<!DOCTYPE html>")) {
-            // the visitor's invoice page answers pages: its refusals carry a typed data-code and a message
+        boolean page = path.startsWith("/invoice/") || io.scenicpass.server.web.Pages.isPagePath(path.split("\\?")[0]);
+        if (page && text.startsWith("<!DOCTYPE html>")) {
+            // people's pages (the invoice page, the shop, the console): refusals carry a typed data-code and a message
             if (!text.matches("(?s).*data-code=\"[A-Z_]+\">[^<]+</p>.*")) {
                 failures.add(what + " -> " + status + " a page without a typed error: " + abbreviate(text));
             }
