@@ -57,7 +57,8 @@ class WaitlistPagesTest {
         ShopSignIn.signIn(browser, smtp, "wang@example.com");
 
         // the product page links a slot's id as it is ('+' of the offset unencoded)
-        assertThat(browser.get("/shop/waitlist/" + WaitlistFixture.SLOT.replace("|", "%7C")).body())
+        assertThat(browser.get("/shop/waitlist/" + WaitlistFixture.SLOT.replace("|", "%7C"))
+                        .body())
                 .contains("name=\"unit.park-adult\"");
         Page notFull = browser.get(join);
         assertThat(notFull.status()).isEqualTo(200);
