@@ -105,6 +105,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.shop.ShopModule shop;
     private io.scenicpass.server.console.ConsoleModule console;
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
+    private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -210,14 +211,21 @@ public final class ScenicPassServer implements AutoCloseable {
                 flow.dashboard(platform, admin.admin).with("counter", counter.report::today);
         console = new io.scenicpass.server.console.ConsoleModule(
                 platform, admin.admin, sales.identity.keys, web.sessions, dashboard);
+        // the visitors' shop: sign-in (shop), messages, checkout, tickets, the waiting list, the park's page
         shopBook.withShop(shop);
-        messages = new io.scenicpass.server.messages.MessagesModule(platform, sales.identity.keys, this::visitorUrl);
-        park = new io.scenicpass.server.park.ParkModule(platform, flow, messages.messages);
-        tickets =
-                new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook, shop);
         messages = new io.scenicpass.server.messages.MessagesModule(
                 platform, sales.identity.keys, channels.webhooks, this::visitorUrl);
         shop.accounts.sendWith(messages.codes);
+        park = new io.scenicpass.server.park.ParkModule(platform, flow, messages.messages);
+        tickets =
+                new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook, shop);
+        waitlist = new io.scenicpass.server.shop.waitlist.WaitlistModule(
+                platform,
+                sales,
+                shopBook.channel::get,
+                shopBook.checkout,
+                messages.messages,
+                id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse(null));
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -283,7 +291,9 @@ public final class ScenicPassServer implements AutoCloseable {
                         admin.admin,
                         clock,
                         db,
-                        channels.channels)::register);
+                        channels.channels)::register,
+                waitlist.api(admin.admin)::register,
+                waitlist.pages(shop.pages)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -307,6 +317,7 @@ public final class ScenicPassServer implements AutoCloseable {
             messages.jobs(jobs);
             adapters.jobs(jobs);
             park.jobs(jobs);
+            waitlist.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -458,6 +469,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Offline selling at the box office: per-device allotments and the offline-sales sync. */
     public io.scenicpass.server.counter.offline.OfflineModule offline() {
         return offline;
+    }
+
+    /** The shop's waiting lists of sold-out slots. */
+    public io.scenicpass.server.shop.waitlist.WaitlistModule waitlist() {
+        return waitlist;
     }
 
     public InventoryService inventory() {

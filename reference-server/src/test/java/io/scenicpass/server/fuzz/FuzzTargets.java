@@ -224,6 +224,14 @@ final class FuzzTargets {
                 Auth.ADMIN,
                 r -> a + "/products/" + pick(r, "side", "side", "nope") + "/online-claim",
                 r -> "{\"onlineClaim\":" + r.nextBoolean() + "}");
+        // the shop's waiting list (issue 18): the accept window setting
+        add(
+                t,
+                "PUT",
+                a + "/waitlist/settings",
+                Auth.ADMIN,
+                r -> a + "/waitlist/settings",
+                r -> "{\"acceptMinutes\":" + pick(r, "30", "1", "99999", "\"x\"", "null") + "}");
         add(
                 t,
                 "PUT",
