@@ -217,6 +217,10 @@ public final class ScenicPassServer implements AutoCloseable {
                 platform, sales.identity.keys, channels.webhooks, this::visitorUrl);
         shop.accounts.sendWith(messages.codes);
         park = new io.scenicpass.server.park.ParkModule(platform, flow, messages.messages);
+        // the home page asks for today's (day null): the park's day, in its zone
+        shopBook.notices((day, lang) -> park.notices.current(day != null ? day : flow.flow.today()).stream()
+                .map(n -> n.title(lang) + ": " + n.body(lang))
+                .toList());
         tickets =
                 new io.scenicpass.server.shop.tickets.TicketsModule(platform, sales, payments.payments, shopBook, shop);
         waitlist = new io.scenicpass.server.shop.waitlist.WaitlistModule(

@@ -225,6 +225,59 @@ final class FuzzTargets {
                 r -> a + "/products/" + pick(r, "side", "side", "nope") + "/online-claim",
                 r -> "{\"onlineClaim\":" + r.nextBoolean() + "}");
         // the shop's waiting list (issue 18): the accept window setting
+        // the park (notices, zones) and operators (issue 18, 20)
+        add(
+                t,
+                "POST",
+                a + "/notices",
+                Auth.ADMIN,
+                r -> a + "/notices",
+                r -> "{\"kind\":\"" + pick(r, "PARKING", "WEATHER", "X")
+                        + "\",\"severity\":\"WARNING\",\"titleZh\":\"满\","
+                        + "\"titleEn\":\"Full\",\"bodyZh\":\"b\",\"bodyEn\":\"b\",\"from\":\""
+                        + pick(r, "2026-06-01", "x")
+                        + "\",\"until\":\"2026-06-02\"}");
+        add(t, "DELETE", a + "/notices/{id}", Auth.ADMIN, r -> a + "/notices/" + pick(r, "1", "x", "999"), r -> "");
+        add(
+                t,
+                "PUT",
+                a + "/zones/{id}",
+                Auth.ADMIN,
+                r -> a + "/zones/" + pick(r, "play", "park", "bad%20id"),
+                r -> "{\"nameZh\":\"游乐\",\"nameEn\":\"Play\",\"kind\":\"PLAY_ZONE\",\"capacity\":"
+                        + pick(r, "50", "0", "\"x\"") + "}");
+        add(
+                t,
+                "POST",
+                a + "/operators",
+                Auth.ADMIN,
+                r -> a + "/operators",
+                r -> "{\"login\":\"fz" + r.nextInt(1000) + "\",\"role\":\"" + pick(r, "read-only", "boss")
+                        + "\",\"password\":\"" + pick(r, "a-long-password-9", "short") + "\"}",
+                0.2);
+        add(
+                t,
+                "PATCH",
+                a + "/operators/{id}",
+                Auth.ADMIN,
+                r -> a + "/operators/" + pick(r, "1", "x"),
+                r -> "{\"name\":\"" + pick(r, "N", "") + "\",\"role\":\"" + pick(r, "finance", "x") + "\"}",
+                0.2);
+        add(
+                t,
+                "POST",
+                a + "/operators/{id}/unlock",
+                Auth.ADMIN,
+                r -> a + "/operators/" + pick(r, "1", "x") + "/unlock",
+                r -> "");
+        add(
+                t,
+                "DELETE",
+                a + "/operators/{id}/totp",
+                Auth.ADMIN,
+                r -> a + "/operators/" + pick(r, "1", "x") + "/totp",
+                r -> "",
+                0.2);
         add(
                 t,
                 "PUT",

@@ -39,7 +39,8 @@ class AdminBadBodiesTest {
             "POST /admin/v1/delegations/{}/revoke",
             "POST /admin/v1/flow/alerts/evaluate",
             "POST /admin/v1/inventory/repair",
-            "POST /admin/v1/invoices/{}/erase");
+            "POST /admin/v1/invoices/{}/erase",
+            "POST /admin/v1/operators/{}/unlock");
 
     static final String HUGE = "x".repeat(100_000);
     /** A valid CN_ID number for the identity routes. */
@@ -58,7 +59,9 @@ class AdminBadBodiesTest {
             Map.entry("POST /admin/v1/cashiers", Set.of("role")),
             Map.entry("POST /admin/v1/terminal-messages", Set.of("zh", "en")),
             Map.entry("PUT /admin/v1/passes/{}/credentials", Set.of("holderBindings", "cardUids", "biometricSubjects")),
-            Map.entry("PUT /admin/v1/products/{}/content/{}", Set.of("title", "durationMinutesFrom", "updatedBy")));
+            Map.entry("PUT /admin/v1/products/{}/content/{}", Set.of("title", "durationMinutesFrom", "updatedBy")),
+            Map.entry("POST /admin/v1/operators", Set.of("name", "active")),
+            Map.entry("PUT /admin/v1/zones/{}", Set.of("neighbours")));
 
     @TempDir
     static Path dir;
@@ -110,12 +113,20 @@ class AdminBadBodiesTest {
                         new io.scenicpass.terminal.sync.CredentialStore(dir.resolve("box-office.json")))
                 .enroll(code, "box office", "SP-TEST")
                 .deviceId();
+        operatorId = ts.server
+                .console()
+                .operators
+                .create("op-bad", "Bad Bodies", io.scenicpass.server.console.Role.READ_ONLY, "a-long-password-1")
+                .id();
     }
 
     @AfterAll
     static void stop() {
         ts.close();
     }
+
+    /** An operator whose account the PATCH route changes (made at start). */
+    static String operatorId;
 
     static String enc(String slotId) {
         return slotId.replace("|", "%7C").replace("+", "%2B");
@@ -125,6 +136,57 @@ class AdminBadBodiesTest {
         String a = "/admin/v1";
         String product = AdminApiTest.PRODUCT.replace("museum", "hall");
         return List.of(
+                new Route(
+                        "POST " + a + "/notices",
+                        a + "/notices",
+                        "{\"kind\":\"PARKING\",\"severity\":\"WARNING\",\"titleZh\":\"满\",\"titleEn\":\"Full\","
+                                + "\"bodyZh\":\"请停 P2\",\"bodyEn\":\"Use P2\",\"from\":\"2026-06-01\",\"until\":\"2026-06-02\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "titleEn",
+                        true),
+                new Route(
+                        "PUT " + a + "/zones/{}",
+                        a + "/zones/play",
+                        "{\"nameZh\":\"游乐\",\"nameEn\":\"Play\",\"kind\":\"PLAY_ZONE\",\"capacity\":50}",
+                        "capacity",
+                        1,
+                        io.scenicpass.server.Bounds.MAX_CAPACITY,
+                        true,
+                        "nameEn",
+                        true),
+                new Route(
+                        "PUT " + a + "/waitlist/settings",
+                        a + "/waitlist/settings",
+                        "{\"acceptMinutes\":30}",
+                        "acceptMinutes",
+                        5,
+                        1440,
+                        true,
+                        null,
+                        true),
+                new Route(
+                        "POST " + a + "/operators",
+                        a + "/operators",
+                        "{\"login\":\"op-new\",\"name\":\"Op\",\"role\":\"read-only\",\"password\":\"a-long-password-2\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "login",
+                        true),
+                new Route(
+                        "PATCH " + a + "/operators/{}",
+                        a + "/operators/" + operatorId,
+                        "{\"name\":\"Renamed\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "name",
+                        false),
                 new Route(
                         "POST " + a + "/products",
                         a + "/products",

@@ -60,6 +60,15 @@ public final class CheckoutModule {
                 p.clock());
     }
 
+    /** The park's notices of a day, as "title: body" in a language, shown on the home and product pages. */
+    private java.util.function.BiFunction<java.time.LocalDate, String, java.util.List<String>> notices =
+            (day, lang) -> java.util.List.of();
+
+    /** Where the home and product pages find the park's notices (the park module's {@code Notices}). */
+    public void notices(java.util.function.BiFunction<java.time.LocalDate, String, java.util.List<String>> n) {
+        notices = n;
+    }
+
     /** Puts the checkout on the shop's accounts: orders linked to their visitor ({@code shop_order}), the pages' frame. */
     public void withShop(io.scenicpass.server.shop.ShopModule s) {
         shop = s;
@@ -73,7 +82,9 @@ public final class CheckoutModule {
      */
     public void register(io.javalin.config.RoutesConfig r) {
         boolean simulated = Boolean.parseBoolean(platform.config().web.getOrDefault("shop.simulatedCashier", "false"));
-        new CataloguePages(shop.pages, catalogue).register(r);
+        CataloguePages cataloguePages = new CataloguePages(shop.pages, catalogue);
+        cataloguePages.notices(notices);
+        cataloguePages.register(r);
         new TravellerPages(shop.pages, travellers).register(r);
         new CheckoutPages(shop.pages, catalogue, checkout, travellers, payments, simulated).register(r);
     }
