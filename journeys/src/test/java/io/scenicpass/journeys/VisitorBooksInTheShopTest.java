@@ -131,6 +131,40 @@ class VisitorBooksInTheShopTest {
         assertThat(park.server.server.payments().simulated.charges()).isEqualTo(1);
     }
 
+    /**
+     * The same booking with the keyboard alone (Tab, type, Space, arrows, Enter — no mouse, no programmatic focus),
+     * and on every page each form control has a label and each button and link a name.
+     */
+    @Test
+    void booksWithTheKeyboardAloneAndEveryControlIsNamed() {
+        BrowserRun run = browser.run(
+                "browser/shop-book-keyboard.cjs",
+                park.server.url(""),
+                Paths.get("target/browser", getClass().getSimpleName() + "-keyboard"),
+                Map.of(
+                        "email",
+                        EMAIL,
+                        "codeUrl",
+                        "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/code",
+                        "product",
+                        "park-realname",
+                        "unit",
+                        "park-realname-adult",
+                        "day",
+                        "2026-06-02",
+                        "viewport",
+                        Map.of("width", 390, "height", 844),
+                        "travellers",
+                        List.of(Map.of("number", MOTHER, "name", "王芳"), Map.of("number", DAUGHTER, "name", "李小雨"))));
+        JsonNode r = run.orFail();
+        assertThat(r.path("unlabelled"))
+                .as("controls without a label, buttons without a name")
+                .isEmpty();
+        assertThat(r.path("state").asText()).isEqualTo("PAID");
+        assertThat(r.path("passes").asText()).contains("2");
+        assertThat(park.server.server.payments().simulated.charges()).isEqualTo(1);
+    }
+
     private static String cnId(String first17) {
         return first17 + ChineseIdNumber.checkCharacter(first17);
     }

@@ -100,7 +100,10 @@ public final class RouteRights {
         put(Right.VIEW, "GET /admin/v1/flow*");
         put(Right.FLOW_WRITE, "POST /admin/v1/flow*", "PUT /admin/v1/flow*");
         // notices (crowd) and messages
-        put(Right.VIEW, "GET /admin/v1/notices*");
+        put(Right.VIEW, "GET /admin/v1/notices*", "GET /admin/v1/park*");
+        // the shop's waiting list: who waits (masked) is for everyone who may look; its accept window is marketing's
+        put(Right.VIEW, "GET /admin/v1/waitlist*");
+        put(Right.NOTICES_WRITE, "PUT /admin/v1/waitlist*");
         put(Right.NOTICES_WRITE, "POST /admin/v1/notices*", "PUT /admin/v1/notices*", "DELETE /admin/v1/notices*");
         // reports and settlement
         put(Right.REPORTS_READ, "GET /admin/v1/reports*", "GET /admin/v1/counter*");

@@ -110,7 +110,7 @@ class DemoSeederTest {
                     .containsExactly(false, true, true);
             assertThat(get(s.baseUrl() + "/admin/v1/channels", second.adminToken())
                             .size())
-                    .isEqualTo(first.channelKeys().size() + 1); // + the counter's, which sells through devices
+                    .isEqualTo(first.channelKeys().size() + 2); // + the counter's (devices) and the shop's own
             // every demo channel has its own working key
             assertThat(get(s.baseUrl() + "/octo/supplier", second.channelKeys().get("meituan"))
                             .get("id")

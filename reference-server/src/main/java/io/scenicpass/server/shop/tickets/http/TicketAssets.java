@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
  */
 public final class TicketAssets {
     /** The worker's own policy: it may fetch from this server (to keep and refresh the tickets), nothing else. */
-    static final String WORKER_POLICY = "default-src 'none'; connect-src 'self'";
+    static final String WORKER_POLICY = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'";
 
     private static final byte[] SW = read("sw.js");
     private static final byte[] SCRIPT = read("tickets.js");
