@@ -206,16 +206,15 @@ public final class ScenicPassServer implements AutoCloseable {
         counter.invoiceLinks(invoices.links::forBooking);
         reports = new io.scenicpass.server.reports.ReportsModule(platform, boxOffice, admin.admin);
         web = new io.scenicpass.server.web.WebModule(platform);
-        shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys);
+        messages = new io.scenicpass.server.messages.MessagesModule(
+                platform, sales.identity.keys, channels.webhooks, this::visitorUrl);
+        shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys, messages.codes);
         io.scenicpass.server.flow.http.DashboardApi dashboard =
                 flow.dashboard(platform, admin.admin).with("counter", counter.report::today);
         console = new io.scenicpass.server.console.ConsoleModule(
                 platform, admin.admin, sales.identity.keys, web.sessions, dashboard);
         // the visitors' shop: sign-in (shop), messages, checkout, tickets, the waiting list, the park's page
         shopBook.withShop(shop);
-        messages = new io.scenicpass.server.messages.MessagesModule(
-                platform, sales.identity.keys, channels.webhooks, this::visitorUrl);
-        shop.accounts.sendWith(messages.codes);
         park = new io.scenicpass.server.park.ParkModule(platform, flow, messages.messages);
         // the home page asks for today's (day null): the park's day, in its zone
         shopBook.notices((day, lang) -> park.notices.current(day != null ? day : flow.flow.today()).stream()

@@ -4,8 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.scenicpass.server.Platform;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.identity.IdentityKeys;
-import io.scenicpass.server.invoices.InvoiceSettings;
-import io.scenicpass.server.shop.account.MailCodeSender;
+import io.scenicpass.server.shop.account.CodeSender;
 import io.scenicpass.server.shop.account.SignInCodes;
 import io.scenicpass.server.shop.account.http.SignInPage;
 import io.scenicpass.server.shop.store.ShopOrderStore;
@@ -21,14 +20,14 @@ public final class ShopModule {
     public final ShopPages pages;
     public final ShopOrderStore orders = new ShopOrderStore();
 
-    public ShopModule(Platform p, WebModule web, IdentityKeys keys) {
-        boolean codesInLog = Boolean.parseBoolean(p.config().web.getOrDefault("shop.codesInLog", "false"));
+    /** {@code codes} delivers the sign-in codes (the messages module's email and SMS). */
+    public ShopModule(Platform p, WebModule web, IdentityKeys keys, CodeSender codes) {
         this.accounts = new SignInCodes(
                 p.db(),
                 keys,
                 p.clock(),
                 p.random(),
-                new MailCodeSender(InvoiceSettings.of(p.config().invoices), p.clock(), codesInLog),
+                codes,
                 Integer.parseInt(p.config().web.getOrDefault("shop.codesPerIpHour", "" + SignInCodes.PER_IP_HOUR)));
         this.pages = new ShopPages(web.sessions, accounts);
     }

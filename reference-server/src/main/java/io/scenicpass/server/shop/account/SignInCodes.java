@@ -32,7 +32,7 @@ public final class SignInCodes {
     private final IdentityKeys keys;
     private final Clock clock;
     private final SecureRandom random;
-    private volatile CodeSender sender;
+    private final CodeSender sender;
     private final SignInCodeStore codes = new SignInCodeStore();
     private final ShopVisitorStore visitors = new ShopVisitorStore();
 
@@ -44,11 +44,6 @@ public final class SignInCodes {
         this.clock = clock;
         this.random = random;
         this.sender = sender;
-    }
-
-    /** Replaces the delivery (the messages module's email and SMS). */
-    public void sendWith(CodeSender s) {
-        this.sender = s;
     }
 
     /** Sends a new code to {@code typed} asked from {@code ip}; the code's id (kept on the session). */
@@ -86,7 +81,7 @@ public final class SignInCodes {
 
     /** The masked address a pending code went to (for the code page). */
     public String maskedAddressOf(String codeId) {
-        return db.read(c -> codes.lock(c, codeId)).map(r -> address(r).masked()).orElse("");
+        return db.read(c -> codes.find(c, codeId)).map(r -> address(r).masked()).orElse("");
     }
 
     /** Checks the code; the visitor's account id (made on first sign-in). */

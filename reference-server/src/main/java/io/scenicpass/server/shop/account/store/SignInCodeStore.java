@@ -64,10 +64,19 @@ public final class SignInCodeStore {
 
     /** The code, its row locked for the check. */
     public Optional<Row> lock(Connection c, String id) throws SQLException {
+        return select(c, id, " FOR UPDATE");
+    }
+
+    /** The code, read only (the code page shows where it went). */
+    public Optional<Row> find(Connection c, String id) throws SQLException {
+        return select(c, id, "");
+    }
+
+    private Optional<Row> select(Connection c, String id, String lock) throws SQLException {
         return Jdbc.one(
                 c,
                 "SELECT id, address_hash, address_enc, code_hash, expires_at, attempts, used_at FROM shop_code"
-                        + " WHERE id = ? FOR UPDATE",
+                        + " WHERE id = ?" + lock,
                 rs -> new Row(
                         rs.getString(1),
                         rs.getString(2),
