@@ -1,23 +1,16 @@
 package io.scenicpass.journeys;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.sales.BookingCommands;
 import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
 import io.scenicpass.server.shop.waitlist.WaitlistLinks;
-import io.scenicpass.server.testing.ShopSignIn;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -42,46 +35,23 @@ class VisitorGetsAPlaceFromTheWaitingListTest {
     Path dir;
 
     BrowserHarness browser;
-    GreenMail smtp;
     Park park;
-    HttpServer mailbox;
+    ShopMailbox mailbox;
 
     @BeforeEach
     void open() throws Exception {
         browser = BrowserHarness.require();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        park = Park.open(
-                dir, Map.of("mail.host", "127.0.0.1", "mail.port", "" + port, "shop.simulatedCashier", "true"));
-        mailbox = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        mailbox.createContext("/code", ex -> {
-            byte[] code;
-            try {
-                code = ShopSignIn.codeMailedTo(smtp, EMAIL).getBytes(UTF_8);
-            } catch (Exception e) {
-                code = new byte[0];
-            }
-            ex.sendResponseHeaders(200, code.length);
-            ex.getResponseBody().write(code);
-            ex.close();
-        });
-        mailbox.start();
+        mailbox = ShopMailbox.of(EMAIL);
+        park = Park.open(dir, mailbox.settings("shop.simulatedCashier", "true"));
     }
 
     @AfterEach
     void close() throws Exception {
         if (mailbox != null) {
-            mailbox.stop(0);
+            mailbox.close();
         }
         if (park != null) {
             park.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
         }
     }
 
@@ -120,7 +90,7 @@ class VisitorGetsAPlaceFromTheWaitingListTest {
                 "email",
                 EMAIL,
                 "codeUrl",
-                "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/code",
+                mailbox.codeUrl(),
                 "join",
                 WaitlistLinks.slot(slotId),
                 "unit",

@@ -4,9 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.ShopSignIn;
@@ -15,7 +12,6 @@ import io.scenicpass.terminal.document.ChineseIdNumber;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
 import io.scenicpass.testing.browser.QrPictures;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,31 +43,8 @@ class VisitorsWholeShopDayTest {
     @Test
     void signsInBooksPaysShowsTheQrOfflineEntersRefundsAndChangesTheDate() throws Exception {
         BrowserHarness browser = BrowserHarness.require(); // skips loudly without node, chromium or playwright-core
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        // the stand-in for her mailbox: the browser script reads the code she was sent
-        HttpServer mailbox = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        mailbox.createContext("/code", ex -> {
-            byte[] code;
-            try {
-                code = ShopSignIn.codeMailedTo(smtp, EMAIL).getBytes(UTF_8);
-            } catch (Exception e) {
-                code = new byte[0];
-            }
-            ex.sendResponseHeaders(200, code.length);
-            ex.getResponseBody().write(code);
-            ex.close();
-        });
-        mailbox.start();
-        try (Park park = Park.open(
-                dir,
-                Map.of(
-                        "mail.host",
-                        "127.0.0.1",
-                        "mail.port",
-                        Integer.toString(smtp.getSmtp().getPort()),
-                        "shop.simulatedCashier",
-                        "true"))) {
+        ShopMailbox mailbox = ShopMailbox.of(EMAIL);
+        try (Park park = Park.open(dir, mailbox.settings("shop.simulatedCashier", "true"))) {
             // 1. sign in, two real-name visitors, a slot by its light, two tickets, the cashier: paid once
             BrowserRun booked = browser.run(
                     "browser/shop-book.cjs",
@@ -81,7 +54,7 @@ class VisitorsWholeShopDayTest {
                             "email",
                             EMAIL,
                             "codeUrl",
-                            "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/code",
+                            mailbox.codeUrl(),
                             "product",
                             "park-realname",
                             "unit",
@@ -101,7 +74,7 @@ class VisitorsWholeShopDayTest {
 
             // 2. the same visitor on the same phone later (a new session, the code mailed again): two more orders
             PageClient phone = new PageClient(park.server.url(""));
-            ShopSignIn.signIn(phone, smtp, EMAIL);
+            ShopSignIn.signIn(phone, mailbox.smtp, EMAIL);
             String refundOrder = orderThroughThePages(phone);
             String changeOrder = orderThroughThePages(phone);
             assertThat(park.server.server.payments().simulated.charges()).isEqualTo(3);
@@ -140,8 +113,7 @@ class VisitorsWholeShopDayTest {
                     .as("the QR shown offline: %s", entered)
                     .isTrue();
         } finally {
-            mailbox.stop(0);
-            smtp.stop();
+            mailbox.close();
         }
     }
 
