@@ -55,6 +55,7 @@ public final class ConsolePages {
             String path = ctx.path();
             if (!(path.equals("/console") || path.startsWith("/console/"))
                     || path.equals("/console/sign-in")
+                    || path.equals("/console/sign-in/code")
                     || current(ctx).isPresent()) {
                 return;
             }
