@@ -126,7 +126,7 @@ class OperatorsPageTest {
         TestServer.Answer api =
                 ts.send("PATCH", "/admin/v1/operators/" + me, TestServer.ADMIN, "{\"role\":\"FINANCE\"}", Map.of());
         assertThat(api.status()).isEqualTo(409);
-        assertThat(api.json().get("error").asText()).isEqualTo("LAST_ADMINISTRATOR");
+        assertThat(api.json().get("code").asText()).isEqualTo("LAST_ADMINISTRATOR");
         assertThat(ops.get(me).role()).isEqualTo(Role.ADMINISTRATOR);
         assertThat(ops.get(me).active()).isTrue();
 
