@@ -95,6 +95,9 @@ class FlowPageTest {
         assertThat(capacity(HOT)).isEqualTo(12);
         Page unknown = c.post("/console/flow/acknowledge", Map.of("key", "SLOT|nowhere"));
         assertThat(unknown.status()).isEqualTo(404);
+        Page zh = c.get("/console/flow?lang=zh-CN");
+        assertThat(zh.body()).contains("今日客流", "由 operator:admin 于 08:00 确认");
+        noMissingText(zh);
 
         assertThat(ts.get("/admin/v1/audit?action=quota", TestServer.ADMIN).body())
                 .contains("console: apply quota suggestion", "2 places from " + EARLY);

@@ -101,6 +101,10 @@ class OperatorsPageTest {
                 .contains("console: create operator", "console: operator role", "console: operator password reset")
                 .contains("console: operator totp", "console: operator active")
                 .doesNotContain(password, second);
+        Page zh = admin.get("/console/operators?lang=zh-CN");
+        assertThat(zh.body()).contains("新建运营人员");
+        noMissingText(zh);
+        admin.get("/console/operators?lang=en");
         Page bad = admin.post("/console/operators/create", Map.of("login", "x", "role", "KING"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorCode()).isEqualTo("BAD_REQUEST");
