@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The park's administrator at the console in real Chromium: signs in with the password the server generated at its
  * first start, sees the live dashboard, enrols an authenticator app from the QR on screen, and from then on signs in
- * with password and code; a read-only colleague signs in too and is refused the audit log (403), as their API token is.
+ * in two steps, password then code (half signed in, no page opens); a read-only colleague signs in too and is refused
+ * the audit log (403), as their API token is.
  */
 class OperatorSignsInToTheConsoleTest {
     @TempDir
@@ -85,7 +86,12 @@ class OperatorSignsInToTheConsoleTest {
                         "viewer", Map.of("login", "zhao", "password", "read only password")));
         JsonNode s = in.orFail();
         assertThat(in.pageErrors()).isEmpty();
-        assertThat(s.path("withoutCode").asText()).isEqualTo("SIGN_IN_TOTP_REQUIRED");
+        assertThat(s.path("codeStep").asText())
+                .as("the code is asked on a page of its own")
+                .isEqualTo("/console/sign-in/code");
+        assertThat(s.path("halfSignedIn").asText())
+                .as("half signed in, no console page opens")
+                .isEqualTo("/console/sign-in");
         assertThat(s.path("dashboard").asText()).isEqualTo("/console/dashboard");
         assertThat(s.path("occupancy").asText())
                 .isEqualTo(park.admin("GET", "/admin/v1/flow/occupancy", null)

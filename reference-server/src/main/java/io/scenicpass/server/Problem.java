@@ -46,6 +46,8 @@ public enum Problem {
     BOOKING_NOT_CONFIRMED(OctoErrorCode.BAD_REQUEST),
     /** A pick-up of a booking whose visit day is over (409). */
     VISIT_DAY_PASSED(OctoErrorCode.BAD_REQUEST),
+    /** An operator change that would leave no active administrator (409; the console's operators). */
+    LAST_ADMINISTRATOR(OctoErrorCode.BAD_REQUEST),
     TOO_MANY_REQUESTS,
     PAYLOAD_TOO_LARGE(OctoErrorCode.BAD_REQUEST),
     /** A method-override header or {@code _method} parameter: the request line's method is the only method. */

@@ -120,11 +120,37 @@ public final class ChannelService {
 
     /** Issues a new API key for a channel; the plain key is returned once and never stored. */
     public String newKey(String channelId, String label) {
-        byte[] raw = new byte[24];
-        random.nextBytes(raw);
-        String key = "sp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String key = freshKey();
         addKey(channelId, key, label);
         return key;
+    }
+
+    private String freshKey() {
+        byte[] raw = new byte[24];
+        random.nextBytes(raw);
+        return "sp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    /**
+     * Rotates a channel's API key: every live key revoked and a new one issued in one transaction; the new key is
+     * returned once and never stored (the old ones are refused at once on this node, within 10 s on others).
+     */
+    public String rotateKey(String channelId) {
+        String key = freshKey();
+        db.tx(c -> {
+            store.find(c, channelId)
+                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such channel", channelId));
+            store.revokeKeys(c, channelId);
+            store.addKey(c, channelId, sha256Hex(key), "rotated", clock.instant());
+            return null;
+        });
+        byKeyHash.invalidateAll();
+        return key;
+    }
+
+    /** A channel's keys as listed (label, when, revoked), newest first; never a key. */
+    public List<ChannelStore.Key> keys(String channelId) {
+        return db.read(c -> store.keys(c, channelId));
     }
 
     /** Registers a given key (demo / migration); stores only its hash. */

@@ -252,7 +252,7 @@ public final class WebhookService {
                 outbox.failed(c, m.id(), err);
                 return null;
             });
-        } else if (now.isAfter(m.createdAt().plus(GIVE_UP_AFTER))) {
+        } else if (now.isAfter(m.retryingSince().plus(GIVE_UP_AFTER))) {
             LOG.warn("webhook {} to {} failed for 24 h, giving up: {}", m.eventId(), m.channelId(), err);
             db.tx(c -> {
                 outbox.failed(c, m.id(), err);
@@ -310,6 +310,33 @@ public final class WebhookService {
     public static Duration backoff(int attempt) {
         long seconds = FIRST_RETRY.getSeconds() << Math.min(attempt - 1, 20);
         return seconds > MAX_BACKOFF.getSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    /** A channel's webhook state: its deliveries by status and the latest {@code limit}, newest first. */
+    public record State(java.util.Map<String, Long> counts, List<OutboxStore.Delivery> latest) {}
+
+    public State state(String channelId, int limit) {
+        return db.read(c -> new State(outbox.countByStatus(c, channelId), outbox.recent(c, channelId, limit)));
+    }
+
+    /**
+     * Sends a FAILED delivery of the channel again: due now for the delivery job ({@link #deliverDue}), retried with
+     * the usual backoff for another 24 h. 404 NOT_FOUND when the channel has no such delivery, 409 CONFLICT when it
+     * has not failed.
+     */
+    public void redeliver(String channelId, long id) {
+        db.tx(c -> {
+            if (!outbox.redeliver(c, channelId, id, clock.instant())) {
+                String status = outbox.status(c, channelId, id)
+                        .orElseThrow(() -> new io.scenicpass.server.ServiceException(
+                                io.scenicpass.server.Problem.NOT_FOUND, "channel has no delivery " + id, channelId));
+                throw new io.scenicpass.server.ServiceException(
+                        io.scenicpass.server.Problem.CONFLICT,
+                        "delivery " + id + " is " + status + ": only a failed delivery is sent again",
+                        Long.toString(id));
+            }
+            return null;
+        });
     }
 
     public long pending() {

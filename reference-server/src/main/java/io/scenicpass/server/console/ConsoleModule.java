@@ -47,7 +47,7 @@ public final class ConsoleModule {
         guard = new AdminGuard(admin, operators, audit, p.json());
         api = new OperatorsApi(admin, operators, audit);
         pages = new ConsolePages(sessions, operators, audit);
-        signIn = new SignInPages(pages, operators, dashboard);
+        signIn = new SignInPages(pages, operators, dashboard, p.clock());
         account = new AccountPages(pages, operators);
         auditPage = new AuditPage(pages, audit);
         firstAdministrator();

@@ -31,6 +31,8 @@ public final class ConsolePages {
     private final Operators operators;
     private final AuditLog audit;
     private final List<NavItem> nav = new CopyOnWriteArrayList<>();
+    /** The bundles holding the navigation's labels, loaded on every console page (after the page's own). */
+    private final List<String> navBundles = new CopyOnWriteArrayList<>();
 
     public ConsolePages(WebSessions sessions, Operators operators, AuditLog audit) {
         this.sessions = sessions;
@@ -45,6 +47,14 @@ public final class ConsolePages {
         return this;
     }
 
+    /** Adds the texts bundle of navigation labels added by {@link #addNav} (so every page can name every link). */
+    public ConsolePages navTexts(String bundle) {
+        if (!navBundles.contains(bundle)) {
+            navBundles.add(bundle);
+        }
+        return this;
+    }
+
     public WebSessions sessions() {
         return sessions;
     }
@@ -55,6 +65,7 @@ public final class ConsolePages {
             String path = ctx.path();
             if (!(path.equals("/console") || path.startsWith("/console/"))
                     || path.equals("/console/sign-in")
+                    || path.equals("/console/sign-in/code")
                     || current(ctx).isPresent()) {
                 return;
             }
@@ -103,9 +114,10 @@ public final class ConsolePages {
 
     /** The frame of a console page: texts from {@code bundles} (then {@code console-core}, then {@code web}). */
     public PageFrame frame(Context ctx, String titleKey, String... bundles) {
-        String[] all = new String[bundles.length + 1];
-        System.arraycopy(bundles, 0, all, 0, bundles.length);
-        all[bundles.length] = "console-core";
+        List<String> names = new ArrayList<>(List.of(bundles));
+        names.add("console-core");
+        navBundles.stream().filter(b -> !names.contains(b)).forEach(names::add);
+        String[] all = names.toArray(String[]::new);
         Texts t = Texts.of(lang(ctx), all);
         Optional<Principal> p = current(ctx);
         List<PageFrame.Nav> links = new ArrayList<>();

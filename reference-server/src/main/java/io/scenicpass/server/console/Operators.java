@@ -116,11 +116,16 @@ public final class Operators {
         }
     }
 
-    /** Changes the given fields (null: kept): name, role, active, a new password (which also unlocks). */
+    /**
+     * Changes the given fields (null: kept): name, role, active, a new password (which also unlocks). Refused with 409
+     * LAST_ADMINISTRATOR when it would leave no active administrator.
+     */
     public Operator change(String id, String name, Role role, Boolean active, String password) {
         String hash = password == null ? null : SecretHash.hash(password(password), random);
+        boolean demotes = (role != null && role != Role.ADMINISTRATOR) || Boolean.FALSE.equals(active);
         return view(update(
                 id,
+                demotes,
                 r -> new OperatorRow(
                         r.id(),
                         r.login(),
@@ -164,7 +169,8 @@ public final class Operators {
 
     /**
      * Signs in with password and (when enrolled) TOTP code. Failures: 401 UNAUTHORIZED (unknown login, wrong password
-     * or code, inactive: all alike), 401 with {@code totpRequired} when the code is missing, 429 TOO_MANY_REQUESTS while
+     * or code, inactive: all alike), 401 with {@code totpRequired} when the code is missing (its principal names whose
+     * password it was: the subject of {@link #signInCode}, nothing counted or reset), 429 TOO_MANY_REQUESTS while
      * locked. Each failure counts towards the lockout.
      */
     public SignIn signIn(String login, String password, String code) {
@@ -185,27 +191,51 @@ public final class Operators {
             if (!passwordOk) {
                 return fail(c, r, now, SignIn.Outcome.BAD_CREDENTIALS);
             }
-            long step = -1;
-            if (r.totpSecret() != null) {
-                if (code == null || code.isBlank()) {
-                    return SignIn.failed(SignIn.Outcome.TOTP_REQUIRED);
-                }
-                step = Totp.verify(open(r.totpSecret(), r.id()), code, now.toEpochMilli());
-                if (step < 0 || (r.totpLastStep() != null && step <= r.totpLastStep())) {
-                    return fail(c, r, now, SignIn.Outcome.BAD_CREDENTIALS);
-                }
+            if (r.totpSecret() != null && (code == null || code.isBlank())) {
+                return new SignIn(SignIn.Outcome.TOTP_REQUIRED, principal(r));
             }
-            store.update(
-                    c,
-                    with(
-                            r,
-                            r.totpSecret(),
-                            r.totpPending(),
-                            step < 0 ? r.totpLastStep() : Long.valueOf(step),
-                            0,
-                            null));
-            return new SignIn(SignIn.Outcome.OK, new Principal(r.id(), r.login(), Role.valueOf(r.role()), null));
+            return codeChecked(c, r, code, now);
         });
+    }
+
+    /**
+     * The second step of a sign-in whose password was right ({@link SignIn.Outcome#TOTP_REQUIRED}): the code of
+     * operator {@code id}'s authenticator. A wrong code counts towards the lockout like a wrong password.
+     */
+    public SignIn signInCode(String id, String code) {
+        Instant now = clock.instant();
+        return db.tx(c -> {
+            OperatorRow r = store.lock(c, id).orElse(null);
+            if (r == null || !r.active() || r.totpSecret() == null) {
+                return SignIn.failed(SignIn.Outcome.BAD_CREDENTIALS);
+            }
+            if (r.lockedUntil() != null && r.lockedUntil() > now.toEpochMilli()) {
+                return SignIn.failed(SignIn.Outcome.LOCKED);
+            }
+            if (code == null || code.isBlank()) {
+                return fail(c, r, now, SignIn.Outcome.BAD_CREDENTIALS);
+            }
+            return codeChecked(c, r, code, now);
+        });
+    }
+
+    /** After a right password: checks the TOTP code (when enrolled, each step once), then forgets the failures. */
+    private SignIn codeChecked(java.sql.Connection c, OperatorRow r, String code, Instant now)
+            throws java.sql.SQLException {
+        long step = -1;
+        if (r.totpSecret() != null) {
+            step = Totp.verify(open(r.totpSecret(), r.id()), code, now.toEpochMilli());
+            if (step < 0 || (r.totpLastStep() != null && step <= r.totpLastStep())) {
+                return fail(c, r, now, SignIn.Outcome.BAD_CREDENTIALS);
+            }
+        }
+        store.update(
+                c, with(r, r.totpSecret(), r.totpPending(), step < 0 ? r.totpLastStep() : Long.valueOf(step), 0, null));
+        return new SignIn(SignIn.Outcome.OK, principal(r));
+    }
+
+    private static Principal principal(OperatorRow r) {
+        return new Principal(r.id(), r.login(), Role.valueOf(r.role()), null);
     }
 
     /** The result of a sign-in: OK with the principal, or why not. */
@@ -306,8 +336,22 @@ public final class Operators {
     }
 
     private OperatorRow update(String id, java.util.function.UnaryOperator<OperatorRow> change) {
+        return update(id, false, change);
+    }
+
+    /** {@code demotes}: the change may take an administrator away; refused when it is the last active one. */
+    private OperatorRow update(String id, boolean demotes, java.util.function.UnaryOperator<OperatorRow> change) {
         return db.tx(c -> {
+            List<String> admins = demotes ? store.lockActiveAdministrators(c) : List.of();
             OperatorRow n = change.apply(store.lock(c, id).orElseThrow(() -> unknown(id)));
+            if (demotes
+                    && admins.equals(List.of(id))
+                    && !(n.active() && n.role().equals(Role.ADMINISTRATOR.name()))) {
+                throw new ServiceException(
+                        Problem.LAST_ADMINISTRATOR,
+                        "operator " + n.login() + " is the last active administrator: make another one first",
+                        id);
+            }
             store.update(c, n);
             return n;
         });

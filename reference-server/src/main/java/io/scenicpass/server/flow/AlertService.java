@@ -255,6 +255,29 @@ public final class AlertService {
         return db.read(c -> store.list(c, limit));
     }
 
+    /**
+     * An operator saw the active alert {@code key} ({@code by}: the audit log's actor); the first acknowledgement of
+     * an episode is kept, a new episode needs its own. 404 NOT_FOUND for an unknown key, 409 CONFLICT when not active.
+     */
+    public void acknowledge(String key, String by) {
+        db.tx(c -> {
+            if (!store.acknowledge(c, key, by, clock.instant())) {
+                store.find(c, key)
+                        .filter(a -> a.episode() > 0)
+                        .orElseThrow(() -> new io.scenicpass.server.ServiceException(
+                                io.scenicpass.server.Problem.NOT_FOUND, "no such alert", key));
+                throw new io.scenicpass.server.ServiceException(
+                        io.scenicpass.server.Problem.CONFLICT, "the alert has cleared: nothing to acknowledge", key);
+            }
+            return null;
+        });
+    }
+
+    /** The acknowledgements of the alerts' current episodes, by key. */
+    public java.util.Map<String, AlertStore.Acknowledgement> acknowledgements() {
+        return db.read(store::acknowledgements);
+    }
+
     public long activeCount() {
         return db.read(store::activeCount);
     }

@@ -143,6 +143,7 @@ public final class ApiError {
             case BOOKING_EXPIRED:
             case BOOKING_NOT_CONFIRMED:
             case VISIT_DAY_PASSED:
+            case LAST_ADMINISTRATOR:
                 return 409;
             case PAYLOAD_TOO_LARGE:
                 return 413;

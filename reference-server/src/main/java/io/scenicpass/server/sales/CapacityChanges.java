@@ -46,6 +46,11 @@ public final class CapacityChanges {
         return changed;
     }
 
+    /** A channel's allotments on slots of {@code from} or later (the first 200, by start). */
+    public java.util.List<InventoryStore.Allotment> allotments(String channelId, LocalDate from) {
+        return db.read(c -> inventory.allotments(c, channelId, from, 200));
+    }
+
     /** Changes the daily capacity of a pool on one date; refused when below what is held + sold. */
     public void changeDayCapacity(String poolId, LocalDate date, int capacity) {
         Bounds.capacity("capacity", capacity);
@@ -74,7 +79,10 @@ public final class CapacityChanges {
         service.countersChanged();
     }
 
-    /** Sets a channel's allotment on a slot (on top of the shared pool). */
+    /**
+     * Sets a channel's allotment on a slot (on top of the shared pool); refused with CONFLICT when below what the
+     * channel already sold or holds on it.
+     */
     public void putAllotment(String slotId, String channelId, int capacity) {
         Bounds.capacity("capacity", capacity);
         db.tx(c -> {
@@ -82,6 +90,15 @@ public final class CapacityChanges {
                     .slot(c, slotId)
                     .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such slot", slotId));
             inventory.putAllotment(c, slotId, channelId, capacity);
+            InventoryStore.Allotment a =
+                    inventory.allotment(c, slotId, channelId).orElseThrow();
+            if (a.capacity() != capacity) { // the conditional update left it: below what is sold or held
+                throw new ServiceException(
+                        Problem.CONFLICT,
+                        "allotment " + capacity + " is below the " + (a.held() + a.sold())
+                                + " places the channel already sold or holds",
+                        slotId);
+            }
             return null;
         });
         service.allotmentChanged(slotId, channelId);

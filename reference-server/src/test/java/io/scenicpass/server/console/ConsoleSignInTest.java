@@ -44,13 +44,16 @@ class ConsoleSignInTest {
         ts.close();
     }
 
+    /** Both steps: login and password, then (when {@code code} is given and the code step is asked) the code. */
     static Page signIn(PageClient c, String login, String password, String code) {
         c.get("/console/sign-in");
-        return c.post(
-                "/console/sign-in",
-                code == null
-                        ? Map.of("login", login, "password", password, "next", "/console/dashboard")
-                        : Map.of("login", login, "password", password, "code", code, "next", "/console/dashboard"));
+        Page first =
+                c.post("/console/sign-in", Map.of("login", login, "password", password, "next", "/console/dashboard"));
+        if (code == null || first.status() != 303 || !first.location().startsWith("/console/sign-in/code")) {
+            return first;
+        }
+        assertThat(c.follow(first).body()).contains("id=\"sign-in-code\"");
+        return c.post("/console/sign-in/code", Map.of("code", code, "next", "/console/dashboard"));
     }
 
     @Test
@@ -109,12 +112,33 @@ class ConsoleSignInTest {
 
         ts.clock.advance(Duration.ofSeconds(30));
         PageClient d = new PageClient(ts.server.baseUrl());
-        Page noCode = signIn(d, "sup", "supervisor password", null);
-        assertThat(noCode.status()).isEqualTo(401);
-        assertThat(noCode.errorCode()).isEqualTo("SIGN_IN_TOTP_REQUIRED");
-        assertThat(signIn(d, "sup", "supervisor password", code(secret)).status())
-                .isEqualTo(303);
+        Page passwordOnly = signIn(d, "sup", "supervisor password", null);
+        assertThat(passwordOnly.status()).isEqualTo(303);
+        assertThat(passwordOnly.location()).isEqualTo("/console/sign-in/code?next=%2Fconsole%2Fdashboard");
+        // half signed in: no console page opens, no change is taken
+        assertThat(d.get("/console/dashboard").location()).startsWith("/console/sign-in?next=");
+        assertThat(d.get("/console/account").status()).isEqualTo(303);
+        assertThat(d.post("/console/account/tokens", Map.of("name", "x")).status())
+                .isEqualTo(401);
+        Page codeStep = d.get(passwordOnly.location());
+        assertThat(codeStep.status()).isEqualTo(200);
+        assertThat(codeStep.body()).contains("id=\"sign-in-code\"").doesNotContain("id=\"password\"");
+        Page in = d.post("/console/sign-in/code", Map.of("code", code(secret), "next", "/console/dashboard"));
+        assertThat(in.status()).isEqualTo(303);
+        assertThat(in.location()).isEqualTo("/console/dashboard");
+        assertThat(d.get("/console/dashboard").status()).isEqualTo(200);
 
+        // the code step waits 5 minutes, then asks for the password again
+        PageClient late = new PageClient(ts.server.baseUrl());
+        assertThat(signIn(late, "sup", "supervisor password", null).status()).isEqualTo(303);
+        ts.clock.advance(Duration.ofMinutes(6));
+        assertThat(late.get("/console/sign-in/code").location()).startsWith("/console/sign-in?next=");
+
+        // a session half signed in before the lockout
+        PageClient waiting = new PageClient(ts.server.baseUrl());
+        assertThat(signIn(waiting, "sup", "supervisor password", null).location())
+                .startsWith("/console/sign-in/code");
+        waiting.get("/console/sign-in/code");
         PageClient e = new PageClient(ts.server.baseUrl());
         for (int i = 1; i < Operators.MAX_FAILURES; i++) {
             assertThat(signIn(e, "sup", "supervisor password", "000000").errorCode())
@@ -126,6 +150,9 @@ class ConsoleSignInTest {
         ts.clock.advance(Duration.ofSeconds(30));
         assertThat(signIn(e, "sup", "supervisor password", code(secret)).errorCode())
                 .isEqualTo("SIGN_IN_LOCKED");
+        Page stillLocked = waiting.post("/console/sign-in/code", Map.of("code", code(secret)));
+        assertThat(stillLocked.status()).isEqualTo(429);
+        assertThat(stillLocked.errorCode()).isEqualTo("SIGN_IN_LOCKED");
     }
 
     @Test
@@ -176,7 +203,7 @@ class ConsoleSignInTest {
     }
 
     static String code(String secret) {
-        return Totp.code(Totp.unbase32(secret), Totp.step(ts.clock.millis()), 6, "HmacSHA1");
+        return TotpCodes.at(secret, ts.clock.millis());
     }
 
     static String match(String body, String regex) {

@@ -359,6 +359,22 @@ final class FuzzTargets {
                 r -> a + "/channels/" + pick(r, "victim", "nope") + "/keys",
                 r -> "{}");
         add(t, "POST", a + "/keys/rotate", Auth.ADMIN, r -> a + "/keys/rotate", r -> "{}", 0.01);
+        // the console's channels page's routes (#20, second half A): bodyless; junk ids are typed 400/404
+        add(
+                t,
+                "POST",
+                a + "/channels/{id}/keys/rotate",
+                Auth.ADMIN,
+                r -> a + "/channels/" + pick(r, "victim", "nope", "%00") + "/keys/rotate",
+                r -> "{}");
+        add(
+                t,
+                "POST",
+                a + "/channels/{id}/deliveries/{deliveryId}/redeliver",
+                Auth.ADMIN,
+                r -> a + "/channels/" + pick(r, "victim", "nope") + "/deliveries/"
+                        + pick(r, "1", "x", "-1", "99999999999999999999") + "/redeliver",
+                r -> "{}");
         add(
                 t,
                 "POST",
@@ -539,6 +555,13 @@ final class FuzzTargets {
                 r -> "{\"holderBindings\":[\"AAAAAAAAAAAAAAAAAAAAAA\"],\"cardUids\":[\"04A1B2C3D4E5F6\"],"
                         + "\"biometricSubjects\":[\"face-1\"]}");
         add(t, "POST", a + "/flow/alerts/evaluate", Auth.ADMIN, r -> a + "/flow/alerts/evaluate", r -> "{}");
+        add(
+                t,
+                "POST",
+                a + "/flow/alerts/{key}/acknowledge",
+                Auth.ADMIN,
+                r -> a + "/flow/alerts/" + pick(r, "SLOT%7Cnope", "PARK%7C2026-06-01", "x", "%00") + "/acknowledge",
+                r -> "{}");
         add(
                 t,
                 "PUT",

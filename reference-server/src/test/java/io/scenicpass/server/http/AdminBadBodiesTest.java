@@ -33,6 +33,9 @@ class AdminBadBodiesTest {
     /** Admin writes that read no body (nothing to refuse). */
     static final Set<String> BODYLESS = Set.of(
             "POST /admin/v1/channels/{}/keys",
+            "POST /admin/v1/channels/{}/keys/rotate",
+            "POST /admin/v1/channels/{}/deliveries/{}/redeliver",
+            "POST /admin/v1/flow/alerts/{}/acknowledge",
             "POST /admin/v1/keys/rotate",
             "POST /admin/v1/keys/{}/compromised",
             "POST /admin/v1/terminals/{}/revoke",

@@ -44,6 +44,7 @@ public enum CtripCode {
             case UNAUTHORIZED, FORBIDDEN, NOT_A_SELLER, BOX_OFFICE_ONLY -> CtripCode.UNKNOWN_ACCOUNT;
             case BAD_REQUEST, PAYLOAD_TOO_LARGE, METHOD_OVERRIDE_REFUSED -> CtripCode.UNREADABLE;
             case SHIFT_ALREADY_OPEN, WRONG_PIN -> CtripCode.UNREADABLE; // the box office's own, never a booking's
+            case LAST_ADMINISTRATOR -> CtripCode.UNREADABLE; // the console's own
             // the kiosk's pick-up problems: never answered on Ctrip's routes
             case BOOKING_NOT_FOUND,
                     ALREADY_PRINTED,

@@ -127,6 +127,10 @@ public final class AdminApi {
                     required(body(ctx, CapacityBody.class).capacity(), "capacity"));
             ctx.status(204);
         }));
+        r.get(
+                p + "/channels/{id}/allotments",
+                auth(ctx -> ctx.json(Map.of(
+                        "allotments", capacity.allotments(ctx.pathParam("id"), parseDate(ctx.queryParam("from")))))));
         r.put(p + "/day-pools/{poolId}/{date}", auth(ctx -> {
             capacity.changeDayCapacity(
                     ctx.pathParam("poolId"),

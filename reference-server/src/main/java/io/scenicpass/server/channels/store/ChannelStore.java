@@ -56,6 +56,20 @@ public final class ChannelStore {
         return Jdbc.update(c, "UPDATE channel_key SET revoked=TRUE WHERE channel_id=? AND NOT revoked", channelId);
     }
 
+    /** A channel's API key as listed: never the key (only its hash is stored), nor the hash. */
+    public record Key(String label, Instant createdAt, boolean revoked) {}
+
+    public List<Key> keys(Connection c, String channelId) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT label, created_at, revoked FROM channel_key WHERE channel_id=? ORDER BY created_at DESC, revoked",
+                rs -> new Key(
+                        rs.getString("label"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        rs.getBoolean("revoked")),
+                channelId);
+    }
+
     public Optional<Channel> byKeyHash(Connection c, String keyHash) throws SQLException {
         return Jdbc.one(
                 c,

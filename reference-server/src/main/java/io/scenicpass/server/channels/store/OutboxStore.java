@@ -20,6 +20,24 @@ public final class OutboxStore {
             int attempts,
             Instant nextAttemptAt,
             Instant createdAt,
+            String webhookId,
+            Instant redeliveredAt) {
+        /** Since when failures count towards giving up: the last redelivery an operator asked for, else creation. */
+        public Instant retryingSince() {
+            return redeliveredAt != null ? redeliveredAt : createdAt;
+        }
+    }
+
+    /** A delivery as an operator sees it (no payload: it may carry a visitor's contact). */
+    public record Delivery(
+            long id,
+            String eventId,
+            String eventType,
+            String status,
+            int attempts,
+            Instant createdAt,
+            Instant deliveredAt,
+            String lastError,
             String webhookId) {}
 
     /** A new message, not yet stored; {@code webhookId}: an OCTO subscription's, null for the channel's webhook. */
@@ -94,7 +112,67 @@ public final class OutboxStore {
                 rs.getInt("attempts"),
                 Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
                 Instant.ofEpochMilli(rs.getLong("created_at")),
-                rs.getString("webhook_id"));
+                rs.getString("webhook_id"),
+                instant(rs, "redelivered_at"));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    /** A channel's latest {@code limit} deliveries, newest first. */
+    public List<Delivery> recent(Connection c, String channelId, int limit) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT id, event_id, event_type, status, attempts, created_at, delivered_at, last_error, webhook_id"
+                        + " FROM outbox WHERE channel_id=? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+                rs -> new Delivery(
+                        rs.getLong("id"),
+                        rs.getString("event_id"),
+                        rs.getString("event_type"),
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        instant(rs, "delivered_at"),
+                        rs.getString("last_error"),
+                        rs.getString("webhook_id")),
+                channelId);
+    }
+
+    /** How many of a channel's deliveries are in each status (PENDING, DELIVERED, FAILED). */
+    public java.util.Map<String, Long> countByStatus(Connection c, String channelId) throws SQLException {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        Jdbc.list(
+                        c,
+                        "SELECT status, COUNT(*) AS n FROM outbox WHERE channel_id=? GROUP BY status",
+                        rs -> java.util.Map.entry(rs.getString("status"), rs.getLong("n")),
+                        channelId)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** A channel's FAILED delivery due again now; false when it is not a failed delivery of that channel. */
+    public boolean redeliver(Connection c, String channelId, long id, Instant now) throws SQLException {
+        return Jdbc.update(
+                        c,
+                        "UPDATE outbox SET status='PENDING', next_attempt_at=?, redelivered_at=? WHERE id=?"
+                                + " AND channel_id=? AND status='FAILED'",
+                        now.toEpochMilli(),
+                        now.toEpochMilli(),
+                        id,
+                        channelId)
+                == 1;
+    }
+
+    /** The status of a channel's delivery, if it has that one. */
+    public java.util.Optional<String> status(Connection c, String channelId, long id) throws SQLException {
+        return Jdbc.one(
+                c,
+                "SELECT status FROM outbox WHERE id=? AND channel_id=?",
+                rs -> rs.getString("status"),
+                id,
+                channelId);
     }
 
     public void delivered(Connection c, long id, Instant now) throws SQLException {

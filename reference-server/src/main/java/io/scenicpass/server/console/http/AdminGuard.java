@@ -27,7 +27,9 @@ import java.util.TreeMap;
  * left to the route's own check (401).
  */
 public final class AdminGuard {
-    static final String PRINCIPAL = "scenicpass.console.principal";
+    /** The request attribute holding the authenticated {@link Principal} (for routes that record who acted). */
+    public static final String PRINCIPAL = "scenicpass.console.principal";
+
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** Body fields whose text is shown in the audit summary (ids and kinds); any other text is shown as "…". */
     private static final Set<String> SHOWN = Set.of(

@@ -32,7 +32,8 @@ public final class PagesModule {
         devices = new DevicesPage(pages, deviceService, entries, admin);
         reports = new ReportsPage(pages, reportService);
         bookings = new BookingsPage(pages, db, channels, sales.passCancellation, clock);
-        pages.addNav("/console/catalogue", "nav.catalogue", Right.VIEW)
+        pages.navTexts(TEXTS)
+                .addNav("/console/catalogue", "nav.catalogue", Right.VIEW)
                 .addNav("/console/devices", "nav.devices", Right.VIEW)
                 .addNav("/console/bookings", "nav.bookings", Right.VIEW)
                 .addNav("/console/reports", "nav.reports", Right.REPORTS_READ);

@@ -89,6 +89,14 @@ public final class OperatorStore {
         return Jdbc.one(c, "SELECT * FROM operator WHERE id=? FOR UPDATE", OperatorStore::row, id);
     }
 
+    /** The ids of the active administrators, their rows locked (two changes cannot each remove "the other" one). */
+    public List<String> lockActiveAdministrators(Connection c) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT id FROM operator WHERE role='ADMINISTRATOR' AND active ORDER BY id FOR UPDATE",
+                rs -> rs.getString("id"));
+    }
+
     public List<OperatorRow> list(Connection c) throws SQLException {
         return Jdbc.list(c, "SELECT * FROM operator ORDER BY login", OperatorStore::row);
     }

@@ -71,6 +71,13 @@ public final class DashboardApi {
         r.get(p + "/alerts", auth(ctx -> ctx.json(flow.alerts.alerts(100))));
         r.get(p + "/alerts/levels", auth(ctx -> ctx.json(flow.alerts.levels())));
         r.post(p + "/alerts/evaluate", auth(ctx -> ctx.json(Map.of("changed", flow.alerts.evaluate()))));
+        r.post(p + "/alerts/{key}/acknowledge", auth(ctx -> {
+            // the actor the admin guard authenticated (an operator's token or the machine token)
+            io.scenicpass.server.console.Principal who =
+                    ctx.attribute(io.scenicpass.server.console.http.AdminGuard.PRINCIPAL);
+            flow.alerts.acknowledge(ctx.pathParam("key"), who == null ? "machine-token" : who.actor());
+            ctx.status(204);
+        }));
         r.put(p + "/notifier", auth(ctx -> {
             // required; "" removes the notifier
             flow.alerts.setNotifierUrl(

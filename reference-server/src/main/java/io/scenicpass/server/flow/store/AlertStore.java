@@ -68,7 +68,8 @@ public final class AlertStore {
         return Jdbc.update(
                         c,
                         "UPDATE flow_alert SET active=TRUE, episode=episode+1, basis=?, level_pct=?, capacity=?,"
-                                + " remaining=?, text_zh=?, text_en=?, raised_at=?, cleared_at=NULL, updated_at=? WHERE alert_key=?"
+                                + " remaining=?, text_zh=?, text_en=?, raised_at=?, cleared_at=NULL, updated_at=?,"
+                                + " acknowledged_by=NULL, acknowledged_at=NULL WHERE alert_key=?"
                                 + " AND NOT active",
                         a.basis(),
                         a.levelPct(),
@@ -80,6 +81,36 @@ public final class AlertStore {
                         now.toEpochMilli(),
                         a.key())
                 == 1;
+    }
+
+    /** Who acknowledged an alert's current episode, and when. */
+    public record Acknowledgement(String key, String by, Instant at) {}
+
+    /** Marks the active alert's episode acknowledged (first acknowledgement kept); false when it is not active. */
+    public boolean acknowledge(Connection c, String key, String by, Instant now) throws SQLException {
+        return Jdbc.update(
+                        c,
+                        "UPDATE flow_alert SET acknowledged_by=COALESCE(acknowledged_by, ?),"
+                                + " acknowledged_at=COALESCE(acknowledged_at, ?) WHERE alert_key=? AND active",
+                        by,
+                        now.toEpochMilli(),
+                        key)
+                == 1;
+    }
+
+    /** The acknowledgements of the current episodes, by alert key. */
+    public java.util.Map<String, Acknowledgement> acknowledgements(Connection c) throws SQLException {
+        java.util.Map<String, Acknowledgement> out = new java.util.HashMap<>();
+        for (Acknowledgement a : Jdbc.list(
+                c,
+                "SELECT alert_key, acknowledged_by, acknowledged_at FROM flow_alert WHERE acknowledged_at IS NOT NULL",
+                rs -> new Acknowledgement(
+                        rs.getString("alert_key"),
+                        rs.getString("acknowledged_by"),
+                        Instant.ofEpochMilli(rs.getLong("acknowledged_at"))))) {
+            out.put(a.key(), a);
+        }
+        return out;
     }
 
     /** Refreshes the numbers of an active alert (no new episode). */

@@ -232,6 +232,38 @@ public final class InventoryStore {
         }
     }
 
+    /** A channel's allotment on a slot: its capacity, held and sold places, and the slot's day and start. */
+    public record Allotment(String slotId, String localDate, String localStart, int capacity, int held, int sold) {}
+
+    private static final String ALLOTMENT = "SELECT a.slot_id, s.local_date, s.local_start, a.capacity, a.held, a.sold"
+            + " FROM allotment a JOIN slot s ON s.id = a.slot_id";
+
+    /** A channel's allotments on slots of {@code from} or later, by start (at most {@code limit}). */
+    public List<Allotment> allotments(Connection c, String channelId, LocalDate from, int limit) throws SQLException {
+        return Jdbc.list(
+                c,
+                ALLOTMENT + " WHERE a.channel_id=? AND s.local_date >= ?"
+                        + " ORDER BY s.start_at, a.slot_id FETCH FIRST " + limit + " ROWS ONLY",
+                InventoryStore::allotment,
+                channelId,
+                from);
+    }
+
+    public Optional<Allotment> allotment(Connection c, String slotId, String channelId) throws SQLException {
+        return Jdbc.one(
+                c, ALLOTMENT + " WHERE a.slot_id=? AND a.channel_id=?", InventoryStore::allotment, slotId, channelId);
+    }
+
+    private static Allotment allotment(ResultSet rs) throws SQLException {
+        return new Allotment(
+                rs.getString("slot_id"),
+                rs.getObject("local_date", LocalDate.class).toString(),
+                rs.getString("local_start"),
+                rs.getInt("capacity"),
+                rs.getInt("held"),
+                rs.getInt("sold"));
+    }
+
     public boolean tryHoldAllotment(Connection c, String slotId, String channelId, int n) throws SQLException {
         return Jdbc.update(
                         c,
