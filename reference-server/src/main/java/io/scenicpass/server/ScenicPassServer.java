@@ -230,7 +230,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 shopBook.checkout,
                 messages.messages,
                 id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse(null));
-        packages = new io.scenicpass.server.packages.PackagesModule(platform, sales, reports.reports, admin.admin);
+        packages = new io.scenicpass.server.packages.PackagesModule(
+                platform, sales, reports.reports, admin.admin, console.pages);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(

@@ -197,6 +197,12 @@ public final class Partners {
         });
     }
 
+    /** A resource by id, whoever's it is: NOT_FOUND when there is none. */
+    public Resource resourceById(String resourceId) {
+        return (resourceId == null ? Optional.<Resource>empty() : db.read(c -> store.resource(c, resourceId)))
+                .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such resource", cut(resourceId)));
+    }
+
     Resource resource(String partnerId, String resourceId) {
         return db.read(c -> store.resource(c, resourceId))
                 .filter(r -> r.partnerId().equals(partnerId))
@@ -214,7 +220,7 @@ public final class Partners {
         return new Voucher(p.voucherCode(), p.partnerId(), r.id(), r.name(), p.day(), p.places(), state, p.usedAt());
     }
 
-    static LocalDate day(String field, String s) {
+    public static LocalDate day(String field, String s) {
         if (s == null) {
             throw new ServiceException(Problem.BAD_REQUEST, field + " is required (YYYY-MM-DD)", null);
         }
@@ -245,7 +251,7 @@ public final class Partners {
         return s.strip();
     }
 
-    static String cut(String s) {
+    public static String cut(String s) {
         return s == null || s.length() <= 64 ? s : s.substring(0, 64);
     }
 }
