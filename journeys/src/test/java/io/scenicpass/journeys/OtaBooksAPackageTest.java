@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrip sells the park's package (entry, a Lakeside Hotel night, the bus) in plain OCTO: the family gets our passes
+ * Ctrip sells the park's package (entry, a Lakeside Hotel night, the bus; set up as {@code PackagesDemo} does) in
+ * plain OCTO: the family gets our passes
  * and two vouchers; cancelling it the day before is refused (the hotel's 72 h cutoff has passed); the hotel marks its
  * voucher used through the partner API; the family walks in at the north gate. A second package, for later in the
  * month, is cancelled in time: the park's places, the room and the seats go back and its vouchers are void. The
@@ -48,6 +49,8 @@ class OtaBooksAPackageTest {
     @Test
     void anOtaBooksAPackageTheHotelTakesItsVoucherAndTheFamilyEnters() throws Exception {
         try (Park park = Park.open(dir)) {
+            // the operator sets up the package: partners, their resources and allotments, the product
+            io.scenicpass.server.packages.PackagesDemo.seed(park.server.server, LocalDate.of(2026, 6, 1));
             ChannelClient ctrip = park.reseller("ctrip");
             String hotel = park.admin("POST", "/admin/v1/partners/lakeside-hotel/token", null)
                     .json()

@@ -16,6 +16,8 @@ import java.util.Set;
 /**
  * The demo's package (once): {@code park-hotel-bus}, the park's entry with a night at the Lakeside Hotel (one room per
  * booking, 72 h cutoff) and the city bus there and back (a seat per person, 24 h cutoff), with 90 days of allotments.
+ * Not part of {@code DemoSeeder}: the demo's synthetic flow history would sell it like a park ticket and change the
+ * dashboard's demo numbers; the packages journey (and an operator trying packages) runs it on a demo park.
  */
 public final class PackagesDemo {
     public static final String PRODUCT = "park-hotel-bus";

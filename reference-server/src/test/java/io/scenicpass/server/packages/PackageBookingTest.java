@@ -167,4 +167,34 @@ class PackageBookingTest {
                         .asText())
                 .isEqualTo(PackageFixture.SLOT);
     }
+
+    @Test
+    void aPackageIsNotPartlyRefundedAtTheCounter() {
+        PackageFixture f = new PackageFixture(ts, 3, 10);
+        var counter = new io.scenicpass.server.counter.CounterFixture(ts); // a gate at zone park
+        f.book("p-1", 2);
+        var ota = ts.server.channels().find("ota").orElseThrow();
+        var b = ts.server.bookings().get(ota, "p-1");
+        String first = b.unitItems().get(0).passId();
+        var gate = ts.server.devices().authenticate("Device " + counter.gate);
+        ts.clock.set(Instant.parse("2026-06-05T01:10:00Z")); // 09:10 in the park, the slot's hour
+        ts.server
+                .entries()
+                .ingest(
+                        gate,
+                        new io.scenicpass.core.wire.EntryBatch(
+                                gate.id(),
+                                List.of(io.scenicpass.server.terminal.TerminalFixtures.admit(
+                                        first, gate.id(), "gate-a", ts.clock.instant()))));
+        String second = b.unitItems().get(1).passId();
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> ts.server
+                .database()
+                .tx(c -> ts.server
+                        .passCancellation()
+                        .cancel(c, ota, "p-1", List.of(second), "counter", ts.clock.instant())));
+        assertThat(refused).hasMessageContaining("a package is given back whole or not at all");
+        assertThat(f.allotment(f.busToken, "bus-1").path("sold").asInt()).isEqualTo(2);
+        assertThat(ts.server.passes().find(second).orElseThrow().revoked()).isFalse();
+    }
 }
