@@ -106,6 +106,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.console.ConsoleModule console;
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
+    private io.scenicpass.server.packages.PackagesModule packages;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -229,6 +230,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 shopBook.checkout,
                 messages.messages,
                 id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse(null));
+        packages = new io.scenicpass.server.packages.PackagesModule(
+                platform, sales, reports.reports, admin.admin, console.pages);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -298,7 +301,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 new io.scenicpass.server.console.desk.DeskModule(
                         console, web.sessions, channels, sales.capacity, flow, admin.admin)::register,
                 waitlist.api(admin.admin)::register,
-                waitlist.pages(shop.pages)::register);
+                waitlist.pages(shop.pages)::register,
+                packages::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -474,6 +478,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Offline selling at the box office: per-device allotments and the offline-sales sync. */
     public io.scenicpass.server.counter.offline.OfflineModule offline() {
         return offline;
+    }
+
+    /** Packages: partners, allotments, package products and their vouchers. */
+    public io.scenicpass.server.packages.PackagesModule packages() {
+        return packages;
     }
 
     /** The shop's waiting lists of sold-out slots. */
