@@ -38,7 +38,7 @@ import java.util.Set;
  * the old revoked), refund pro rata ({@link #refundDue}). Each change in one transaction with the pass's row locked.
  */
 public final class AnnualPasses {
-    private static final Set<String> SOURCES = Set.of("GATE", "KIOSK", "SHOP", "CONSOLE");
+    private static final Set<String> SOURCES = Set.of("GATE", "KIOSK", "SHOP", "ADMIN");
 
     private final Database db;
     private final AnnualPassStore store;

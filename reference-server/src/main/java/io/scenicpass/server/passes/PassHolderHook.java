@@ -22,7 +22,7 @@ public interface PassHolderHook {
     /**
      * Where and with what the holder enrolled at activation.
      *
-     * @param source GATE, KIOSK, SHOP or CONSOLE
+     * @param source GATE, KIOSK, SHOP or ADMIN (as the face module names them)
      * @param reference the face module's reference to the template or kept photo (opaque here, 1..200 characters)
      */
     record Enrolment(String source, String reference) {}
