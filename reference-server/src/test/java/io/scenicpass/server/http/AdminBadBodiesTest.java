@@ -40,7 +40,9 @@ class AdminBadBodiesTest {
             "POST /admin/v1/flow/alerts/evaluate",
             "POST /admin/v1/inventory/repair",
             "POST /admin/v1/invoices/{}/erase",
-            "POST /admin/v1/operators/{}/unlock");
+            "POST /admin/v1/operators/{}/unlock",
+            "POST /admin/v1/annual-passes/{}/unfreeze",
+            "POST /admin/v1/annual-passes/{}/refund");
 
     static final String HUGE = "x".repeat(100_000);
     /** A valid CN_ID number for the identity routes. */
@@ -61,7 +63,19 @@ class AdminBadBodiesTest {
             Map.entry("PUT /admin/v1/passes/{}/credentials", Set.of("holderBindings", "cardUids", "biometricSubjects")),
             Map.entry("PUT /admin/v1/products/{}/content/{}", Set.of("title", "durationMinutesFrom", "updatedBy")),
             Map.entry("POST /admin/v1/operators", Set.of("name", "active")),
-            Map.entry("PUT /admin/v1/zones/{}", Set.of("neighbours")));
+            Map.entry("PUT /admin/v1/zones/{}", Set.of("neighbours")),
+            Map.entry(
+                    "PUT /admin/v1/products/{}/pass-terms",
+                    Set.of(
+                            "reentry",
+                            "entriesAllowed",
+                            "entriesPerDay",
+                            "daysAllowed",
+                            "windowDays",
+                            "validityMonths",
+                            "activationDays",
+                            "refundFee")),
+            Map.entry("POST /admin/v1/annual-passes/{}/renew", Set.of("price")));
 
     @TempDir
     static Path dir;
@@ -113,6 +127,7 @@ class AdminBadBodiesTest {
                         new io.scenicpass.terminal.sync.CredentialStore(dir.resolve("box-office.json")))
                 .enroll(code, "box office", "SP-TEST")
                 .deviceId();
+        annualPass = io.scenicpass.server.passes.PassFixtures.soldAnnualPass(ts, "key-ota");
         operatorId = ts.server
                 .console()
                 .operators
@@ -124,6 +139,9 @@ class AdminBadBodiesTest {
     static void stop() {
         ts.close();
     }
+
+    /** An annual pass sold at start: the valid bodies activate, renew, freeze it and appeal (in that order). */
+    static String annualPass;
 
     /** An operator whose account the PATCH route changes (made at start). */
     static String operatorId;
@@ -206,6 +224,58 @@ class AdminBadBodiesTest {
                         0,
                         false,
                         null,
+                        true),
+                new Route(
+                        "PUT " + a + "/products/{}/pass-terms",
+                        a + "/products/tour/pass-terms",
+                        "{\"reentry\":\"AFTER_EXIT\",\"entriesAllowed\":0,\"entriesPerDay\":2,\"daysAllowed\":0,"
+                                + "\"windowDays\":1,\"validityMonths\":0,\"activationDays\":0,\"refundFee\":0}",
+                        "entriesPerDay",
+                        0,
+                        100,
+                        false,
+                        "reentry",
+                        false),
+                new Route(
+                        "POST " + a + "/annual-passes/{}/activate",
+                        a + "/annual-passes/" + annualPass + "/activate",
+                        "{\"holder\":{\"type\":\"CN_ID\",\"number\":\"" + DOCUMENT + "\",\"name\":\"张三\"},"
+                                + "\"enrolment\":{\"source\":\"ADMIN\",\"reference\":\"face-1\"}}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "enrolment/reference",
+                        true),
+                new Route(
+                        "POST " + a + "/annual-passes/{}/renew",
+                        a + "/annual-passes/" + annualPass + "/renew",
+                        "{\"price\":28000}",
+                        "price",
+                        0,
+                        10_000_000,
+                        false,
+                        null,
+                        false),
+                new Route(
+                        "POST " + a + "/annual-passes/{}/freeze",
+                        a + "/annual-passes/" + annualPass + "/freeze",
+                        "{\"reason\":\"lent\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "reason",
+                        true),
+                new Route(
+                        "POST " + a + "/annual-passes/{}/appeal",
+                        a + "/annual-passes/" + annualPass + "/appeal",
+                        "{\"appeal\":\"mine\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "appeal",
                         true),
                 new Route(
                         "PUT " + a + "/products/{}/online-claim",

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Pass products for tests: zone "park", channel "ota", products sold one slot a day 08:00-18:00 (Asia/Shanghai). */
-final class PassFixtures {
+public final class PassFixtures {
     /** The first visit day's one slot (2026-06-02, the day after TestServer.START). */
     static final String DAY1 = "2026-06-02T08:00:00+08:00";
 
@@ -75,6 +75,17 @@ final class PassFixtures {
                 throw new AssertionError(a.body());
             }
         }
+    }
+
+    /**
+     * For the admin route tables (bad bodies, fuzzing): product "annual" with the annual terms and one annual pass sold
+     * through channel {@code channelKey} (zone park and the channel made already); returns the sold pass's id.
+     */
+    public static String soldAnnualPass(TestServer ts, String channelKey) {
+        product(ts, "annual", "ANNUAL", 30000, ANNUAL_TERMS);
+        return io.scenicpass.core.PassCodec.decode(book(ts, channelKey, "annual-1", "annual", DAY1))
+                .claims()
+                .passId();
     }
 
     /** Reserves and confirms one adult of {@code productId} on {@code slot} through OCTO; returns the pass text. */

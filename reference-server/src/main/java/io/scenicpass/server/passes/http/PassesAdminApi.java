@@ -81,8 +81,8 @@ public final class PassesAdminApi {
                 p + "/annual-passes/{id}/unfreeze",
                 auth(ctx -> ctx.json(view(annual.unfreeze(ctx.pathParam("id")), false))));
         r.post(p + "/annual-passes/{id}/renew", auth(ctx -> {
-            RenewBody b = RequestBodies.ADMIN.readOptional(ctx, RenewBody.class);
-            ctx.json(view(annual.renew(ctx.pathParam("id"), b == null ? null : b.price()), true));
+            RenewBody b = RequestBodies.ADMIN.read(ctx, RenewBody.class); // {} renews at the same price
+            ctx.json(view(annual.renew(ctx.pathParam("id"), b.price()), true));
         }));
         r.post(
                 p + "/annual-passes/{id}/refund",
