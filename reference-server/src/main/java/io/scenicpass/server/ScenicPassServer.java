@@ -299,7 +299,8 @@ public final class ScenicPassServer implements AutoCloseable {
                         channels.channels)::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register,
-                passes.adminApi(admin.admin)::register);
+                passes.adminApi(admin.admin)::register,
+                passes.page(console.pages)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");

@@ -39,6 +39,11 @@ public final class PassesModule {
         return m;
     }
 
+    /** The console page {@code /console/annual-passes} (adds its link to the console's navigation). */
+    public io.scenicpass.server.passes.http.AnnualPassesPage page(io.scenicpass.server.console.ConsolePages pages) {
+        return new io.scenicpass.server.passes.http.AnnualPassesPage(pages, annual);
+    }
+
     /** The admin API: products' pass terms and the annual passes' lifecycle. */
     public PassesAdminApi adminApi(AdminService admin) {
         return new PassesAdminApi(admin, products, annual);
