@@ -144,6 +144,8 @@ public final class ApiError {
             case BOOKING_NOT_CONFIRMED:
             case VISIT_DAY_PASSED:
             case LAST_ADMINISTRATOR:
+            case PASS_STATE:
+            case ACTIVATION_DEADLINE_PASSED:
                 return 409;
             case PAYLOAD_TOO_LARGE:
                 return 413;

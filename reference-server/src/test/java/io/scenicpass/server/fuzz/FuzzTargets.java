@@ -224,6 +224,24 @@ final class FuzzTargets {
                 Auth.ADMIN,
                 r -> a + "/products/" + pick(r, "side", "side", "nope") + "/online-claim",
                 r -> "{\"onlineClaim\":" + r.nextBoolean() + "}");
+        // pass products and annual passes (issue 23)
+        add(
+                t,
+                "PUT",
+                a + "/products/{id}/pass-terms",
+                Auth.ADMIN,
+                r -> a + "/products/" + pick(r, "side", "side", "nope") + "/pass-terms",
+                r -> "{\"reentry\":\"" + pick(r, "AFTER_EXIT", "UNLIMITED", "X") + "\",\"entriesAllowed\":"
+                        + pick(r, "0", "3", "-1") + ",\"windowDays\":" + pick(r, "1", "2", "999") + "}");
+        for (String action : List.of("activate", "freeze", "appeal", "unfreeze", "renew", "refund")) {
+            add(
+                    t,
+                    "POST",
+                    a + "/annual-passes/{id}/" + action,
+                    Auth.ADMIN,
+                    r -> a + "/annual-passes/" + pick(r, "x", "nope") + "/" + action,
+                    r -> pick(r, "{}", "{\"reason\":\"lent\"}", "{\"price\":-1}"));
+        }
         // the shop's waiting list (issue 18): the accept window setting
         // the park (notices, zones) and operators (issue 18, 20)
         add(
