@@ -135,7 +135,7 @@ public final class FaceService implements FaceFeed {
                         photo == null
                                 ? null
                                 : identity.encrypt(Base64.getEncoder().encodeToString(photo), ctx + ":photo"),
-                        zonesOf(pass.passText()),
+                        zonesOf(c, pass.passText()),
                         src,
                         by == null ? null : by.length() > 80 ? by.substring(0, 80) : by,
                         clock.instant(),
@@ -262,9 +262,9 @@ public final class FaceService implements FaceFeed {
     }
 
     /** The pass's zone ids (comma list; "" = every zone): the site whose gates receive the template. */
-    private String zonesOf(String passText) {
+    private String zonesOf(Connection c, String passText) throws SQLException {
         try {
-            return keys.codes().resolve(PassCodec.decode(passText)).claims().zones().stream()
+            return keys.codes().resolve(c, PassCodec.decode(passText).claims()).zones().stream()
                     .map(ZoneAllowance::zoneId)
                     .collect(Collectors.joining(","));
         } catch (ScenicPassException e) {
