@@ -50,6 +50,10 @@ public enum Problem {
     PAYLOAD_TOO_LARGE(OctoErrorCode.BAD_REQUEST),
     /** A method-override header or {@code _method} parameter: the request line's method is the only method. */
     METHOD_OVERRIDE_REFUSED(OctoErrorCode.BAD_REQUEST),
+    /** An annual pass in a state that does not allow the change asked (e.g. freezing a refunded pass; 409). */
+    PASS_STATE(OctoErrorCode.BAD_REQUEST),
+    /** An annual pass not activated by its deadline: it cannot be activated any more (409). */
+    ACTIVATION_DEADLINE_PASSED(OctoErrorCode.BAD_REQUEST),
     /** Overloaded (no database connection came free in time): 503 with Retry-After, retry later (OCTO has no "busy"). */
     SERVICE_UNAVAILABLE(OctoErrorCode.TOO_MANY_REQUESTS);
 

@@ -107,6 +107,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.console.ConsoleModule console;
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
+    private io.scenicpass.server.passes.PassesModule passes;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -178,6 +179,7 @@ public final class ScenicPassServer implements AutoCloseable {
         sales = new SalesModule(
                 platform, keys.keys, channels, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         admin = new AdminModule(platform, sales, channels, keys.keys);
+        passes = io.scenicpass.server.passes.PassesModule.compose(platform, sales); // pass terms shape issuance
         adapters = new AdaptersModule(platform, sales, channels, admin.admin);
         // after a clean stop logged, not fixed: the operator's decision (repair-inventory, POST .../inventory/repair);
         // after an unclean stop of H2 repaired now: H2 may keep part of a transaction in flight at the crash
@@ -300,7 +302,8 @@ public final class ScenicPassServer implements AutoCloseable {
                         db,
                         channels.channels)::register,
                 waitlist.api(admin.admin)::register,
-                waitlist.pages(shop.pages)::register);
+                waitlist.pages(shop.pages)::register,
+                passes.adminApi(admin.admin)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -458,6 +461,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** OCTO content: texts, media and FAQs per product and language. */
     public io.scenicpass.server.content.ContentService content() {
         return sales.content.content;
+    }
+
+    /** Pass products and annual passes (issue #23). */
+    public io.scenicpass.server.passes.PassesModule passProducts() {
+        return passes;
     }
 
     /** In the park: zones, notices, warnings, the page's view. */

@@ -38,6 +38,9 @@ public final class Claims {
     private final boolean onlinePreferred;
     private final Integer minAge;
     private final Integer maxAge;
+    private final int entriesPerDay;
+    private final int daysAllowed;
+    private final boolean activationRequired;
     private final Instant issuedAt;
 
     private Claims(Builder b) {
@@ -59,6 +62,9 @@ public final class Claims {
         this.onlinePreferred = b.onlinePreferred;
         this.minAge = b.minAge;
         this.maxAge = b.maxAge;
+        this.entriesPerDay = b.entriesPerDay;
+        this.daysAllowed = b.daysAllowed;
+        this.activationRequired = b.activationRequired;
         this.issuedAt = b.issuedAt;
     }
 
@@ -83,6 +89,9 @@ public final class Claims {
                 .concession(concession)
                 .channelId(channelId)
                 .onlinePreferred(onlinePreferred)
+                .entriesPerDay(entriesPerDay)
+                .daysAllowed(daysAllowed)
+                .activationRequired(activationRequired)
                 .issuedAt(issuedAt);
         b.slotStart = slotStart;
         b.slotEnd = slotEnd;
@@ -188,6 +197,38 @@ public final class Claims {
         return maxAge == null ? OptionalInt.empty() : OptionalInt.of(maxAge);
     }
 
+    /**
+     * Entries allowed per day of the pass (e.g. 1 on an annual pass); 0 = no daily cap. Days are counted in 24-hour
+     * steps from {@link #validFrom()} (see {@link #dayOf(Instant)}). Absent from the encoding when 0.
+     */
+    public int entriesPerDay() {
+        return entriesPerDay;
+    }
+
+    /**
+     * Days of the validity window on which the pass may be used (e.g. 3 days within a 7-day window); 0 = every day.
+     * Absent from the encoding when 0.
+     */
+    public int daysAllowed() {
+        return daysAllowed;
+    }
+
+    /**
+     * The pass was sold but not activated yet (an annual pass before its holder activates it, which issues a new
+     * pass): gates refuse it. Absent from the encoding when false.
+     */
+    public boolean activationRequired() {
+        return activationRequired;
+    }
+
+    /**
+     * The day of the pass {@code t} falls on: whole 24-hour steps since {@link #validFrom()} (0 = the first day; the
+     * server starts multi-day and annual passes at the local midnight of their first day).
+     */
+    public long dayOf(Instant t) {
+        return Math.floorDiv(t.getEpochSecond() - validFrom.getEpochSecond(), 86_400L);
+    }
+
     /** When the pass was issued. */
     public Instant issuedAt() {
         return issuedAt;
@@ -222,6 +263,9 @@ public final class Claims {
                 && onlinePreferred == c.onlinePreferred
                 && Objects.equals(minAge, c.minAge)
                 && Objects.equals(maxAge, c.maxAge)
+                && entriesPerDay == c.entriesPerDay
+                && daysAllowed == c.daysAllowed
+                && activationRequired == c.activationRequired
                 && issuedAt.equals(c.issuedAt);
     }
 
@@ -239,6 +283,9 @@ public final class Claims {
                 + ", party=" + partySize + ", bound=" + (holderBinding != null) + ", concession=" + concession
                 + ", channel=" + channelId + (onlinePreferred ? ", onlinePreferred" : "")
                 + (minAge == null && maxAge == null ? "" : ", age=" + minAge + ".." + maxAge)
+                + (entriesPerDay == 0 ? "" : ", perDay=" + entriesPerDay)
+                + (daysAllowed == 0 ? "" : ", days=" + daysAllowed)
+                + (activationRequired ? ", notActivated" : "")
                 + ", issuedAt=" + issuedAt
                 + "}";
     }
@@ -263,6 +310,9 @@ public final class Claims {
         private boolean onlinePreferred;
         private Integer minAge;
         private Integer maxAge;
+        private int entriesPerDay;
+        private int daysAllowed;
+        private boolean activationRequired;
         private Instant issuedAt;
 
         private Builder() {}
@@ -377,6 +427,24 @@ public final class Claims {
             return this;
         }
 
+        /** Entries per day of the pass (default 0: no daily cap). */
+        public Builder entriesPerDay(int v) {
+            this.entriesPerDay = v;
+            return this;
+        }
+
+        /** Days of the window the pass may be used on (default 0: every day). */
+        public Builder daysAllowed(int v) {
+            this.daysAllowed = v;
+            return this;
+        }
+
+        /** Sold but not activated (default false): gates refuse it. */
+        public Builder activationRequired(boolean v) {
+            this.activationRequired = v;
+            return this;
+        }
+
         /** Issue time. */
         public Builder issuedAt(Instant v) {
             this.issuedAt = v;
@@ -420,6 +488,9 @@ public final class Claims {
             }
             if (entriesAllowed < 0 || partySize < 1) {
                 throw new IllegalArgumentException("entriesAllowed >= 0 and partySize >= 1 required");
+            }
+            if (entriesPerDay < 0 || daysAllowed < 0) {
+                throw new IllegalArgumentException("entriesPerDay and daysAllowed must be >= 0");
             }
             if (holderBinding != null && holderBinding.length == 0) {
                 throw new IllegalArgumentException("holderBinding must not be empty");

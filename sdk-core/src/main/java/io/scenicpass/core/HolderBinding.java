@@ -36,6 +36,21 @@ public final class HolderBinding {
         }
     }
 
+    /**
+     * The blacklist entry that freezes one pass (an annual pass lent to someone else): SHA-256 over {@code
+     * "frozen-pass:" + passId}, truncated to 16 bytes. It travels in the blacklist sync like a person's binding, so a
+     * freeze reaches gates offline and an unfreeze (its removal) lifts it; gates refuse the pass with FROZEN.
+     */
+    public static byte[] frozenPass(String passId) {
+        if (passId == null || passId.isEmpty()) {
+            throw new IllegalArgumentException("passId is required");
+        }
+        return Arrays.copyOf(
+                io.scenicpass.core.internal.crypto.Crypto.sha256(
+                        ("frozen-pass:" + passId).getBytes(StandardCharsets.UTF_8)),
+                LENGTH);
+    }
+
     /** Upper-case (root locale), all whitespace removed. */
     public static String normalise(String number) {
         StringBuilder sb = new StringBuilder(number.length());

@@ -170,6 +170,39 @@ class PassCodecTest {
     }
 
     @Test
+    void dailyTermsAreClaims17To19AndAbsentWhenUnset() {
+        Claims plain = PassSamples.timed();
+        Claims annual = plain.toBuilder()
+                .kind(PassKind.ANNUAL)
+                .entriesAllowed(0)
+                .entriesPerDay(1)
+                .daysAllowed(2)
+                .activationRequired(true)
+                .build();
+        Claims decoded = PassCodec.decode(issuer.issue(annual).text()).claims();
+        assertThat(decoded).isEqualTo(annual).isNotEqualTo(plain);
+        assertThat(decoded.entriesPerDay()).isEqualTo(1);
+        assertThat(decoded.daysAllowed()).isEqualTo(2);
+        assertThat(decoded.activationRequired()).isTrue();
+        // a pass without them encodes as before (the vectors are unchanged) and reads back as no daily terms
+        Claims old = PassCodec.decode(issuer.issue(plain).text()).claims();
+        assertThat(old.entriesPerDay()).isZero();
+        assertThat(old.daysAllowed()).isZero();
+        assertThat(old.activationRequired()).isFalse();
+        // the payload ends with 17: 1, 18: 2, 19: true (11 01 12 02 13 F5)
+        String hex = io.scenicpass.core.internal.text.Hex.encode(
+                issuer.issue(annual).cose().payload());
+        assertThat(hex.toUpperCase()).endsWith("110112021" + "3F5");
+        // day n of a pass: 24-hour steps from validFrom
+        assertThat(annual.dayOf(annual.validFrom())).isZero();
+        assertThat(annual.dayOf(annual.validFrom().plusSeconds(86_399))).isZero();
+        assertThat(annual.dayOf(annual.validFrom().plusSeconds(86_400))).isEqualTo(1);
+        assertThat(annual.dayOf(annual.validFrom().minusSeconds(1))).isEqualTo(-1);
+        assertThatThrownBy(() -> plain.toBuilder().entriesPerDay(-1).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void numericAndCompactIdsKeepTheirStringForm() {
         Claims c = PassSamples.timed().toBuilder()
                 .passId("0123")

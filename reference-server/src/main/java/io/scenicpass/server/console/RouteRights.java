@@ -87,6 +87,9 @@ public final class RouteRights {
                 "POST /admin/v1/payments*",
                 "POST /admin/v1/invoices*",
                 "PUT /admin/v1/invoices*");
+        // annual passes: activation, freeze, appeal, unfreeze, renewal, refund (pass terms are the catalogue's)
+        put(Right.VIEW, "GET /admin/v1/annual-passes*");
+        put(Right.BOOKINGS_REFUND, "POST /admin/v1/annual-passes*");
         // blacklist and visitors' documents
         put(Right.VIEW, "GET /admin/v1/blacklist*", "GET /admin/v1/identity*");
         put(

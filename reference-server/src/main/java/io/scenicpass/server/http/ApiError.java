@@ -143,6 +143,8 @@ public final class ApiError {
             case BOOKING_EXPIRED:
             case BOOKING_NOT_CONFIRMED:
             case VISIT_DAY_PASSED:
+            case PASS_STATE:
+            case ACTIVATION_DEADLINE_PASSED:
                 return 409;
             case PAYLOAD_TOO_LARGE:
                 return 413;

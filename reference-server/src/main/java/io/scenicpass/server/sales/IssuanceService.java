@@ -55,6 +55,23 @@ public final class IssuanceService {
     private final String areaId;
     private final IdentityService identities;
     private final ManifestStore manifest = new ManifestStore();
+    private volatile Terms terms = Terms.NONE;
+
+    /** A product's pass terms beyond single entry ({@code passes/} sets them); by default claims stay as they are. */
+    public interface Terms {
+        Terms NONE = new Terms() {};
+
+        /**
+         * Adjusts the claims of a pass of {@code product} valid {@code from..until} (the visit day or slot) being
+         * signed: validity, entries, zones, activation.
+         */
+        default void shape(Connection c, Product product, Instant from, Instant until, Claims.Builder claims)
+                throws SQLException {}
+
+        /** A pass was signed for a unit item of booking {@code b} paid {@code retail} (minor units). */
+        default void issued(Connection c, Booking b, Product product, PassRecord pass, long retail)
+                throws SQLException {}
+    }
 
     public IssuanceService(
             KeyService keys,
@@ -73,6 +90,11 @@ public final class IssuanceService {
         this.ids = ids;
         this.clock = clock;
         this.areaId = areaId;
+    }
+
+    /** Sets the pass terms applied to every pass signed from now on. */
+    public void terms(Terms t) {
+        this.terms = t;
     }
 
     /** Issues the passes of a just-confirmed booking inside the caller's transaction. */
@@ -118,6 +140,7 @@ public final class IssuanceService {
                 if (bindings.containsKey(u.uuid())) {
                     manifest.addHolderBindings(c, p.passId(), List.of(bindings.get(u.uuid())));
                 }
+                terms.issued(c, b, product, p, u.retail());
                 items.add(u.withPassId(p.passId()));
                 out.add(p);
             }
@@ -169,30 +192,99 @@ public final class IssuanceService {
             Unit unit)
             throws SQLException {
         Validity validity = validity(product, slot);
+        Claims.Builder cb = base(c, product, validity.kind(), validity.from(), validity.until(), partySize)
+                .concession(concession);
+        if (concession && unit != null && (unit.minAge() != null || unit.maxAge() != null)) {
+            cb.minAge(unit.minAge()).maxAge(unit.maxAge()); // the gate checks them against the presented document
+        }
+        return store(c, issuer, b.uuid(), cb, partySize, dayStart, dayEnd, now);
+    }
+
+    /**
+     * Signs and stores a new pass of {@code product} for booking {@code bookingUuid} valid from..until (an annual
+     * pass's activation or renewal), shaped by the pass terms and then by {@code more}, inside the caller's
+     * transaction. The booking's unit item that held {@code replaces} now holds the new pass.
+     */
+    public PassRecord reissue(
+            Connection c,
+            String bookingUuid,
+            String replaces,
+            Product product,
+            Instant from,
+            Instant until,
+            java.util.function.Consumer<Claims.Builder> more)
+            throws SQLException {
+        PassRecord old = passes.find(c, replaces).orElseThrow(() -> new IllegalStateException("no pass " + replaces));
+        Claims.Builder cb = base(c, product, PassKind.valueOf(product.passKind()), from, until, old.partySize());
+        more.accept(cb);
+        PassRecord rec = store(
+                c, new PassIssuer(keys.active(), KID_BYTES), bookingUuid, cb, old.partySize(), from, until, now());
+        bookings.find(c, bookingUuid).ifPresent(b -> {
+            try {
+                bookings.setItems(
+                        c,
+                        bookingUuid,
+                        b.unitItems().stream()
+                                .map(u -> replaces.equals(u.passId()) ? u.withPassId(rec.passId()) : u)
+                                .toList());
+            } catch (SQLException e) {
+                throw new io.scenicpass.server.db.StoreException(e);
+            }
+        });
+        return rec;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private Claims.Builder base(Connection c, Product product, PassKind kind, Instant from, Instant until, int party)
+            throws SQLException {
         Claims.Builder cb = Claims.builder()
                 .passId(ids.passId())
                 .issuerId(areaId)
                 .productId(product.id())
-                .kind(validity.kind())
-                .validFrom(validity.from())
-                .validUntil(validity.until())
+                .kind(kind)
+                .validFrom(from)
+                .validUntil(until)
                 .entriesAllowed(1)
                 .reentry(ReentryPolicy.SINGLE)
-                .partySize(partySize)
-                .concession(concession)
+                .partySize(party)
                 // no channel claim (13): the server knows each pass's booking and channel, no gate rule reads it, and
                 // its 2 bytes are what the online claim (14) costs, keeping every demo pass in QR 7-M (protocol.md §3)
                 .onlinePreferred(onlineClaims.preferred(c, product.id()))
-                .issuedAt(now);
+                .issuedAt(clock.instant());
         for (String zone : product.zones()) {
             cb.zone(zone, 1);
         }
-        if (concession && unit != null && (unit.minAge() != null || unit.maxAge() != null)) {
-            cb.minAge(unit.minAge()).maxAge(unit.maxAge()); // the gate checks them against the presented document
-        }
-        Pass pass = issuer.issue(keys.codes().encode(c, cb.build()));
+        terms.shape(c, product, from, until, cb);
+        return cb;
+    }
+
+    /** Signs the claims and stores the pass; its stored window covers the claims' validity (a multi-day pass's). */
+    private PassRecord store(
+            Connection c,
+            PassIssuer issuer,
+            String bookingUuid,
+            Claims.Builder cb,
+            int partySize,
+            Instant dayStart,
+            Instant dayEnd,
+            Instant now)
+            throws SQLException {
+        Claims claims = cb.build();
+        Instant until = claims.validUntil().isAfter(dayEnd) ? claims.validUntil() : dayEnd;
+        Pass pass = issuer.issue(keys.codes().encode(c, claims));
         PassRecord rec = new PassRecord(
-                pass.claims().passId(), b.uuid(), issuer.keyId(), pass.text(), partySize, dayStart, dayEnd, false, now);
+                pass.claims().passId(),
+                bookingUuid,
+                issuer.keyId(),
+                pass.text(),
+                partySize,
+                dayStart,
+                until,
+                false,
+                now);
         passes.insert(c, rec);
         return rec;
     }

@@ -4,12 +4,17 @@ import io.scenicpass.core.Claims;
 import io.scenicpass.core.ReentryPolicy;
 import io.scenicpass.core.ZoneAllowance;
 import io.scenicpass.terminal.state.PassUsage;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Rule 7, {@value #NAME}: entry count and re-entry policy (anti-passback), from what this gate's ledger
  * knows. SINGLE: one entry (ALREADY_ENTERED after it); AFTER_EXIT: another entry needs an exit in between
  * (EXIT_REQUIRED); UNLIMITED: no passback check. Every policy is capped by {@code entriesAllowed} and by the
- * zone's allowance (NO_ENTRIES_LEFT; 0 means unlimited).
+ * zone's allowance (NO_ENTRIES_LEFT; 0 means unlimited). Daily terms (sdk-core claims 17/18): entries per day of the
+ * pass (ALREADY_ENTERED_TODAY) and days of the window used (DAYS_USED_UP); such a pass need not exit before its first
+ * entry of a new day.
  */
 public final class EntryCountRule implements GateRule {
     /** The rule's name. */
@@ -35,7 +40,27 @@ public final class EntryCountRule implements GateRule {
                 return RuleResult.deny(Reason.NO_ENTRIES_LEFT, "zone allowance used");
             }
         }
-        if (c.reentry() == ReentryPolicy.AFTER_EXIT && u.inside()) {
+        boolean daily = c.entriesPerDay() > 0 || c.daysAllowed() > 0;
+        long today = c.dayOf(check.now());
+        if (daily) {
+            int todays = 0;
+            Set<Long> days = new HashSet<>();
+            for (Instant t : u.entryTimes()) {
+                long d = c.dayOf(t);
+                days.add(d);
+                todays += d == today ? 1 : 0;
+            }
+            if (c.entriesPerDay() > 0 && todays >= c.entriesPerDay()) {
+                return RuleResult.deny(Reason.ALREADY_ENTERED_TODAY);
+            }
+            if (c.daysAllowed() > 0 && todays == 0 && days.size() >= c.daysAllowed()) {
+                return RuleResult.deny(Reason.DAYS_USED_UP);
+            }
+        }
+        // a pass with daily terms starts each day outside: an exit not scanned yesterday does not lock it out today
+        boolean insideToday = u.inside()
+                && (!daily || u.lastTime().map(t -> c.dayOf(t) == today).orElse(true));
+        if (c.reentry() == ReentryPolicy.AFTER_EXIT && insideToday) {
             return RuleResult.deny(Reason.EXIT_REQUIRED);
         }
         return RuleResult.CONTINUE;

@@ -50,6 +50,14 @@ public final class Reason {
     public static final String ALREADY_ENTERED = "ALREADY_ENTERED";
     /** All entries (in total or for this zone) used. */
     public static final String NO_ENTRIES_LEFT = "NO_ENTRIES_LEFT";
+    /** A pass with a daily allowance (an annual pass: one entry a day) already used it today. */
+    public static final String ALREADY_ENTERED_TODAY = "ALREADY_ENTERED_TODAY";
+    /** A multi-day pass (N days within a window) was used on all its days already. */
+    public static final String DAYS_USED_UP = "DAYS_USED_UP";
+    /** An annual pass sold but not activated yet (or past its activation deadline: then EXPIRED). */
+    public static final String NOT_ACTIVATED = "NOT_ACTIVATED";
+    /** The operator froze the pass (e.g. lent to someone else); the blacklist sync lifts it when unfrozen. */
+    public static final String FROZEN = "FROZEN";
     /** Anti-passback: the holder must exit before entering again. */
     public static final String EXIT_REQUIRED = "EXIT_REQUIRED";
     /** More people than the pass covers. */

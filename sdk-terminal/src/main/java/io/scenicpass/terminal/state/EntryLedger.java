@@ -9,8 +9,10 @@ import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.WireJson;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,20 +77,26 @@ public final class EntryLedger implements PassUsages {
         Direction dir = event.direction();
         Map<String, Integer> zones = new HashMap<>(u.zoneEntries());
         String zone = event.zoneId();
+        List<Instant> times = new ArrayList<>(u.entryTimes());
         if (event.verdict() == Verdict.ADMIT) {
             int entries = u.entries();
             if (dir == Direction.IN) {
                 entries++;
+                times.add(event.correctedTime());
                 if (zone != null) {
                     zones.merge(zone, 1, Integer::sum);
                 }
             }
             usage.put(
-                    passId, new PassUsage(entries, zones, dir, u.lastDirection().orElse(null), event.correctedTime()));
+                    passId,
+                    new PassUsage(entries, zones, dir, u.lastDirection().orElse(null), event.correctedTime(), times));
         } else if (NOT_PASSED.equals(event.reason())) {
             int entries = u.entries();
             if (dir == Direction.IN) {
                 entries = Math.max(0, entries - 1);
+                if (!times.isEmpty()) {
+                    times.remove(times.size() - 1); // the entry given back
+                }
                 if (zone != null && zones.containsKey(zone)) {
                     int z = zones.get(zone) - 1;
                     if (z <= 0) {
@@ -105,7 +113,8 @@ public final class EntryLedger implements PassUsages {
                             zones,
                             u.previousDirection().orElse(null),
                             null,
-                            u.lastTime().orElse(null)));
+                            u.lastTime().orElse(null),
+                            times));
         }
         return true;
     }
@@ -173,6 +182,10 @@ public final class EntryLedger implements PassUsages {
             u.lastDirection().ifPresent(d -> n.put("last", d.name()));
             u.previousDirection().ifPresent(d -> n.put("previous", d.name()));
             u.lastTime().ifPresent(t -> n.put("time", t.toString()));
+            if (!u.entryTimes().isEmpty()) {
+                com.fasterxml.jackson.databind.node.ArrayNode times = n.putArray("times");
+                u.entryTimes().forEach(t -> times.add(t.toString()));
+            }
             Instant until = expiry.get(e.getKey());
             if (until != null) {
                 n.put("until", until.toString());
@@ -219,7 +232,8 @@ public final class EntryLedger implements PassUsages {
                                 dir(n.get("previous")),
                                 n.hasNonNull("time")
                                         ? Instant.parse(n.get("time").asText())
-                                        : null));
+                                        : null,
+                                times(n.path("times"))));
                 if (n.hasNonNull("until")) {
                     until.put(e.getKey(), Instant.parse(n.get("until").asText()));
                 }
@@ -242,6 +256,12 @@ public final class EntryLedger implements PassUsages {
         counted.putAll(seen);
         appliedThrough = through;
         loadedThrough = through;
+    }
+
+    private static List<Instant> times(JsonNode n) {
+        List<Instant> out = new ArrayList<>();
+        n.forEach(t -> out.add(Instant.parse(t.asText())));
+        return out;
     }
 
     private static Direction dir(JsonNode n) {

@@ -2,13 +2,21 @@ package io.scenicpass.terminal.state;
 
 import io.scenicpass.core.Direction;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What this gate knows about a pass's use: entries so far (in total and per zone) and the last direction. */
+/**
+ * What this gate knows about a pass's use: entries so far (in total and per zone), the last direction, and the times
+ * of the entries (for passes with daily terms: entries per day, days used).
+ */
 public final class PassUsage {
+    /** Entry times kept per pass: a year of daily entries. */
+    public static final int MAX_TIMES = 400;
+
     /** Usage of a pass never seen. */
     public static final PassUsage NONE = new PassUsage(0, Collections.emptyMap(), null, null, null);
 
@@ -17,6 +25,17 @@ public final class PassUsage {
     private final Direction lastDirection;
     private final Direction previousDirection;
     private final Instant lastTime;
+    private final List<Instant> entryTimes;
+
+    /** As {@link #PassUsage(int, Map, Direction, Direction, Instant, List)} without entry times. */
+    public PassUsage(
+            int entries,
+            Map<String, Integer> zoneEntries,
+            Direction lastDirection,
+            Direction previousDirection,
+            Instant lastTime) {
+        this(entries, zoneEntries, lastDirection, previousDirection, lastTime, Collections.emptyList());
+    }
 
     /**
      * @param entries admitted entries
@@ -24,13 +43,20 @@ public final class PassUsage {
      * @param lastDirection direction of the last admitted passage, null if none
      * @param previousDirection the direction before that, null if none
      * @param lastTime corrected time of the last admitted passage, null if none
+     * @param entryTimes corrected times of the admitted entries, oldest first (at most {@link #MAX_TIMES}, the latest)
      */
     public PassUsage(
             int entries,
             Map<String, Integer> zoneEntries,
             Direction lastDirection,
             Direction previousDirection,
-            Instant lastTime) {
+            Instant lastTime,
+            List<Instant> entryTimes) {
+        List<Instant> times = new ArrayList<>(entryTimes);
+        if (times.size() > MAX_TIMES) {
+            times = times.subList(times.size() - MAX_TIMES, times.size());
+        }
+        this.entryTimes = Collections.unmodifiableList(new ArrayList<>(times));
         this.entries = entries;
         this.zoneEntries = Collections.unmodifiableMap(new HashMap<>(zoneEntries));
         this.lastDirection = lastDirection;
@@ -67,6 +93,11 @@ public final class PassUsage {
     /** @return corrected time of the last admitted passage */
     public Optional<Instant> lastTime() {
         return Optional.ofNullable(lastTime);
+    }
+
+    /** @return corrected times of the admitted entries, oldest first (the latest {@link #MAX_TIMES}) */
+    public List<Instant> entryTimes() {
+        return entryTimes;
     }
 
     /** @return whether the holder is inside (last passage was an entry) */

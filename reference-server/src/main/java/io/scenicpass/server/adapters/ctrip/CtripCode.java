@@ -52,6 +52,8 @@ public enum CtripCode {
                     BOOKING_EXPIRED,
                     BOOKING_NOT_CONFIRMED,
                     VISIT_DAY_PASSED -> unprocessable;
+            // annual passes' lifecycle (admin API): never answered on Ctrip's routes
+            case PASS_STATE, ACTIVATION_DEADLINE_PASSED -> unprocessable;
         };
     }
 }

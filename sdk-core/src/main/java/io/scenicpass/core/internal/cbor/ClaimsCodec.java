@@ -36,6 +36,9 @@ public final class ClaimsCodec {
     static final int ONLINE_PREFERRED = 14;
     static final int MIN_AGE = 15;
     static final int MAX_AGE = 16;
+    static final int ENTRIES_PER_DAY = 17;
+    static final int DAYS_ALLOWED = 18;
+    static final int NOT_ACTIVATED = 19;
     /** Kind assumed when key 4 is absent (the most common pass). */
     public static final PassKind DEFAULT_KIND = PassKind.TIMED_SLOT;
 
@@ -67,7 +70,10 @@ public final class ClaimsCodec {
                 + n(c.channelId().isPresent())
                 + n(c.onlinePreferred())
                 + n(c.minAge().isPresent())
-                + n(c.maxAge().isPresent());
+                + n(c.maxAge().isPresent())
+                + n(c.entriesPerDay() != 0)
+                + n(c.daysAllowed() != 0)
+                + n(c.activationRequired());
         return Cbor.encode(g -> {
             g.writeStartObject(null, count);
             g.writeFieldId(PASS_ID);
@@ -140,6 +146,18 @@ public final class ClaimsCodec {
             if (c.maxAge().isPresent()) {
                 g.writeFieldId(MAX_AGE);
                 g.writeNumber(c.maxAge().getAsInt());
+            }
+            if (c.entriesPerDay() != 0) {
+                g.writeFieldId(ENTRIES_PER_DAY);
+                g.writeNumber(c.entriesPerDay());
+            }
+            if (c.daysAllowed() != 0) {
+                g.writeFieldId(DAYS_ALLOWED);
+                g.writeNumber(c.daysAllowed());
+            }
+            if (c.activationRequired()) {
+                g.writeFieldId(NOT_ACTIVATED);
+                g.writeBoolean(true);
             }
             g.writeEndObject();
         });
@@ -268,6 +286,15 @@ public final class ClaimsCodec {
                         break;
                     case MAX_AGE:
                         b.maxAge((int) uint(p, 150));
+                        break;
+                    case ENTRIES_PER_DAY:
+                        b.entriesPerDay((int) uint(p, Integer.MAX_VALUE));
+                        break;
+                    case DAYS_ALLOWED:
+                        b.daysAllowed((int) uint(p, Integer.MAX_VALUE));
+                        break;
+                    case NOT_ACTIVATED:
+                        b.activationRequired(bool(p, "not activated"));
                         break;
                     default:
                         p.skipChildren();

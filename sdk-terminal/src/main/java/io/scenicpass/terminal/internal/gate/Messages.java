@@ -32,6 +32,10 @@ public final class Messages {
         put("ALREADY_ENTERED", "门票已使用", "Ticket already used");
         put("NO_ENTRIES_LEFT", "入园次数已用完", "No entries left");
         put("EXIT_REQUIRED", "请先出园再入园", "Please exit before re-entering");
+        put("ALREADY_ENTERED_TODAY", "今日已入园，请明日再来", "Already entered today: welcome back tomorrow");
+        put("DAYS_USED_UP", "门票可用天数已用完", "All the ticket's days are used");
+        put("NOT_ACTIVATED", "年卡尚未激活，请到服务台", "Pass not activated: please see the service desk");
+        put("FROZEN", "年卡已冻结，请到服务台", "Pass frozen: please see the service desk");
         put("PARTY_TOO_LARGE", "人数超过门票人数", "More people than the ticket covers");
         put("ID_CHECK_REQUIRED", "优惠票请出示证件", "Concession ticket: show your ID");
         put("AGE_NOT_PROVEN", "证件年龄不符合优惠条件，请到服务台", "ID does not prove the ticket's age: see staff");
