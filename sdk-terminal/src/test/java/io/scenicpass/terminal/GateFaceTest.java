@@ -200,6 +200,30 @@ class GateFaceTest {
     }
 
     @Test
+    void aFrozenAnnualPassIsNoCandidateUntilUnfrozen() {
+        Pass annual = f.issue(f.claims()
+                .kind(PassKind.ANNUAL)
+                .entriesAllowed(0)
+                .reentry(ReentryPolicy.UNLIMITED)
+                .build());
+        manifest(0, 1, withFace(annual, mine, alice));
+        String frozen = GateFixture.b64url(
+                io.scenicpass.core.HolderBinding.frozenPass(annual.claims().passId()));
+        GateInternals.state(g)
+                .applyBlacklist(new io.scenicpass.core.wire.BlacklistDelta(
+                        0, 1, Collections.singletonList(frozen), Collections.<String>emptyList(), false));
+        assertThat(g.decide(Credential.face(live(alice)), GateContext.entry("main"))
+                        .reason())
+                .isEqualTo(Reason.FACE_NOT_MATCHED);
+        GateInternals.state(g)
+                .applyBlacklist(new io.scenicpass.core.wire.BlacklistDelta(
+                        1, 2, Collections.<String>emptyList(), Collections.singletonList(frozen), false));
+        Decision back = g.decide(Credential.face(live(alice)), GateContext.entry("main"));
+        assertThat(back.reason()).isEqualTo(Reason.OK);
+        assertThat(back.pass().get().passId()).isEqualTo(annual.claims().passId());
+    }
+
+    @Test
     void aFirstEntryWithAFaceCapturesItForReEntryByFaceAloneOfflineAndSealsItForTheServer() {
         Pass a = reentryPass();
         Pass single = f.issue(f.claims().build());
