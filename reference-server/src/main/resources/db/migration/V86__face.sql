@@ -18,3 +18,13 @@ CREATE INDEX face_template_by_end ON face_template(valid_until);
 -- The gate decision's face score and the threshold it was held against (null when no face decided).
 ALTER TABLE entry_event ADD COLUMN match_score DOUBLE PRECISION;
 ALTER TABLE entry_event ADD COLUMN match_threshold DOUBLE PRECISION;
+
+-- A face captured before its pass exists (annual activation at a kiosk, the shop or a gate): the capture's reference
+-- goes into the activation call and the template is bound to the pass it signs; unbound captures go after a day.
+CREATE TABLE face_capture (
+  reference    VARCHAR(40) PRIMARY KEY,
+  template_enc TEXT NOT NULL,
+  photo_enc    TEXT,
+  source       VARCHAR(20) NOT NULL,
+  created_at   BIGINT NOT NULL
+);

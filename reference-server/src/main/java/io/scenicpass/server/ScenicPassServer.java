@@ -190,7 +190,7 @@ public final class ScenicPassServer implements AutoCloseable {
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
         face = io.scenicpass.server.face.FaceModule.compose(
-                platform, terminal, sales.identity.keys, keys.keys, admin.admin);
+                platform, terminal, passes, sales.identity.keys, keys.keys, admin.admin);
         payments = new PaymentsModule(platform);
         counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         shopBook = new io.scenicpass.server.shop.checkout.CheckoutModule(platform, sales, channels.channels, payments);

@@ -10,11 +10,15 @@ import io.scenicpass.server.face.http.FaceAdminApi;
 import io.scenicpass.server.face.store.FaceStore;
 import io.scenicpass.server.identity.IdentityKeys;
 import io.scenicpass.server.keys.KeyService;
+import io.scenicpass.server.passes.PassesModule;
 import io.scenicpass.server.terminal.TerminalModule;
 import io.scenicpass.server.terminal.store.ManifestStore;
 import java.time.Duration;
 
-/** Face at the gate: the template service, plugged into the terminal feeds; its admin API and retention job. */
+/**
+ * Face at the gate: the template service, plugged into the terminal feeds and the annual passes' lifecycle; its admin
+ * API and retention job.
+ */
 public final class FaceModule {
     public final FaceService faces;
     private final FaceAdminApi api;
@@ -34,10 +38,16 @@ public final class FaceModule {
 
     /** Builds the module and plugs it into the terminal's manifest and entry ingestion. */
     public static FaceModule compose(
-            Platform p, TerminalModule terminal, IdentityKeys identity, KeyService keys, AdminService admin) {
+            Platform p,
+            TerminalModule terminal,
+            PassesModule passes,
+            IdentityKeys identity,
+            KeyService keys,
+            AdminService admin) {
         FaceModule m = new FaceModule(p, identity, keys, admin);
         terminal.syncFeeds.faces(m.faces);
         terminal.entries.faces(m.faces);
+        passes.annual.hook(new AnnualFaces(m.faces));
         return m;
     }
 

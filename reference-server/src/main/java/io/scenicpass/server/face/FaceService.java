@@ -99,6 +99,20 @@ public final class FaceService implements FaceFeed {
      * operator. The photo is kept only when the operator's setting says so. The pass is re-announced to the gates.
      */
     public Enrolment enrol(String passId, byte[] template, byte[] photo, String source, String by) {
+        checkInput(template, photo, source);
+        return db.tx(c -> {
+            FaceStore.PassRow pass = store.pass(c, passId)
+                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such pass", clip(passId)));
+            if (pass.revoked()) {
+                throw new ServiceException(Problem.CONFLICT, "the pass is revoked", passId);
+            }
+            boolean keep = photo != null && settings(c).keepPhotos();
+            put(c, passId, pass, template, keep ? photo : null, source, by);
+            return view(c, passId).orElseThrow();
+        });
+    }
+
+    private static void checkInput(byte[] template, byte[] photo, String source) {
         if (template == null || template.length == 0 || template.length > MAX_TEMPLATE_BYTES) {
             throw new ServiceException(
                     Problem.BAD_REQUEST, "template must be 1.." + MAX_TEMPLATE_BYTES + " bytes (base64)");
@@ -110,16 +124,81 @@ public final class FaceService implements FaceFeed {
         if (source == null || !SOURCES.contains(source)) {
             throw new ServiceException(Problem.BAD_REQUEST, "source must be one of " + SOURCES);
         }
-        return db.tx(c -> {
-            FaceStore.PassRow pass = store.pass(c, passId)
-                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such pass", clip(passId)));
-            if (pass.revoked()) {
-                throw new ServiceException(Problem.CONFLICT, "the pass is revoked", passId);
-            }
+    }
+
+    /** A face captured for a pass not signed yet: its reference, valid until. */
+    public record Captured(String reference, Instant expiresAt) {}
+
+    static final String CAPTURE = "face-capture:";
+    static final Duration CAPTURE_TTL = Duration.ofDays(1);
+
+    /**
+     * Captures a face before its pass exists (annual activation at a kiosk, the shop or a gate): the reference goes
+     * into the activation call, which binds the template to the pass it signs ({@link AnnualFaces}). A day to use it.
+     */
+    public Captured capture(byte[] template, byte[] photo, String source) {
+        checkInput(template, photo, source);
+        String reference = "fcap_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        Instant now = clock.instant();
+        db.tx(c -> {
             boolean keep = photo != null && settings(c).keepPhotos();
-            put(c, passId, pass, template, keep ? photo : null, source, by);
-            return view(c, passId).orElseThrow();
+            String ctx = CAPTURE + reference;
+            store.putCapture(
+                    c,
+                    new FaceStore.Capture(
+                            reference,
+                            identity.encrypt(Base64.getEncoder().encodeToString(template), ctx),
+                            keep ? identity.encrypt(Base64.getEncoder().encodeToString(photo), ctx + ":photo") : null,
+                            source,
+                            now));
+            return null;
         });
+        return new Captured(reference, now.plus(CAPTURE_TTL));
+    }
+
+    /** Binds a capture to the pass its activation signed; false when the reference is unknown, used or expired. */
+    boolean bindCapture(Connection c, String reference, String passId) throws SQLException {
+        Optional<FaceStore.Capture> k = store.takeCapture(c, reference);
+        Optional<FaceStore.PassRow> pass = store.pass(c, passId);
+        if (k.isEmpty()
+                || pass.isEmpty()
+                || k.get().createdAt().plus(CAPTURE_TTL).isBefore(clock.instant())) {
+            return false;
+        }
+        String ctx = CAPTURE + reference;
+        put(
+                c,
+                passId,
+                pass.get(),
+                open(k.get().templateEnc(), ctx),
+                open(k.get().photoEnc(), ctx + ":photo"),
+                k.get().source(),
+                "activation");
+        return true;
+    }
+
+    /** A renewal: the template follows the annual pass to the pass that now stands for it. */
+    void rebind(Connection c, String oldPassId, String newPassId) throws SQLException {
+        Optional<FaceStore.Row> r = store.get(c, oldPassId);
+        Optional<FaceStore.PassRow> pass = store.pass(c, newPassId);
+        if (r.isEmpty() || pass.isEmpty()) {
+            return;
+        }
+        String ctx = "face:" + oldPassId;
+        byte[] template = open(r.get().templateEnc(), ctx);
+        byte[] photo = open(r.get().photoEnc(), ctx + ":photo");
+        store.delete(c, oldPassId);
+        put(c, newPassId, pass.get(), template, photo, r.get().source(), r.get().enrolledBy());
+    }
+
+    /** The pass ended early (refund): its template goes after the retention period from now. */
+    void ended(Connection c, String passId) throws SQLException {
+        store.ended(c, passId, clock.instant());
+    }
+
+    /** The bytes of a sealed template or photo; null for none. */
+    private byte[] open(String sealed, String context) {
+        return sealed == null ? null : Base64.getDecoder().decode(identity.decrypt(sealed, context));
     }
 
     private void put(
@@ -176,8 +255,11 @@ public final class FaceService implements FaceFeed {
 
     /** The retention job: deletes the templates (and photos) of passes that ended more than the period ago. */
     public int purge() {
-        List<String> gone = db.tx(c -> store.deleteEndedBefore(
-                c, clock.instant().minus(Duration.ofDays(settings(c).retentionDays()))));
+        List<String> gone = db.tx(c -> {
+            store.deleteCapturesBefore(c, clock.instant().minus(CAPTURE_TTL));
+            return store.deleteEndedBefore(
+                    c, clock.instant().minus(Duration.ofDays(settings(c).retentionDays())));
+        });
         if (!gone.isEmpty()) {
             LOG.info("face retention: deleted {} template(s) of ended passes", gone.size());
         }
@@ -231,7 +313,7 @@ public final class FaceService implements FaceFeed {
             if (!r.zones().isEmpty() && !Arrays.asList(r.zones().split(",")).contains(zone.get())) {
                 continue; // a gate of another site never receives it
             }
-            byte[] t = Base64.getDecoder().decode(identity.decrypt(r.templateEnc(), "face:" + r.passId()));
+            byte[] t = open(r.templateEnc(), "face:" + r.passId());
             out.put(r.passId(), Map.of(r.subjectId(), seal.seal(t, r.subjectId())));
         }
         return out;

@@ -416,6 +416,14 @@ final class FuzzTargets {
                         + pick(r, "\"KIOSK\"", "\"MOON\"", "null") + "}");
         add(
                 t,
+                "POST",
+                a + "/identity/face-captures",
+                Auth.ADMIN,
+                r -> a + "/identity/face-captures",
+                r -> "{\"template\":" + pick(r, "\"AAECAwQ=\"", "\"not base64\"", "7", "null") + ",\"photo\":"
+                        + pick(r, "\"AQI=\"", "\"%%\"", "null") + "}");
+        add(
+                t,
                 "DELETE",
                 a + "/identity/faces/{passId}",
                 Auth.ADMIN,

@@ -14,7 +14,8 @@ import java.util.Base64;
 /**
  * The operator's face API (admin token; rights as {@code /admin/v1/identity*}): enrol a pass's face ({@code PUT
  * /admin/v1/identity/faces/{passId}}: kiosk, shop or annual activation), see it masked ({@code GET}), delete it
- * ({@code DELETE}); the settings ({@code GET|PUT /admin/v1/identity/face-settings}: retention, keeping photos).
+ * ({@code DELETE}); a capture for an activation to come ({@code POST /admin/v1/identity/face-captures} → a
+ * reference for the annual pass's activation call); the settings ({@code GET|PUT /admin/v1/identity/face-settings}: retention, keeping photos).
  */
 public final class FaceAdminApi {
     /** An enrolment: the vendor template (base64), an optional photo (base64, kept only if the setting says so). */
@@ -42,6 +43,17 @@ public final class FaceAdminApi {
                     b.photo() == null ? null : base64("photo", b.photo()),
                     source,
                     "admin"));
+        }));
+        r.post(p + "/face-captures", auth(ctx -> {
+            EnrolBody b = RequestBodies.ADMIN.read(ctx, EnrolBody.class);
+            if (b == null) {
+                throw new ServiceException(Problem.BAD_REQUEST, "a body is required");
+            }
+            ctx.status(201)
+                    .json(faces.capture(
+                            base64("template", RequestBodies.required(b.template(), "template")),
+                            b.photo() == null ? null : base64("photo", b.photo()),
+                            b.source() == null ? "ADMIN" : b.source()));
         }));
         r.get(
                 p + "/faces/{passId}",

@@ -80,6 +80,59 @@ public final class FaceStore {
                 upper);
     }
 
+    /** A face captured before its pass exists (sealed by the caller under {@code face-capture:<reference>}). */
+    public record Capture(String reference, String templateEnc, String photoEnc, String source, Instant createdAt) {}
+
+    public void putCapture(Connection c, Capture k) throws SQLException {
+        Jdbc.update(
+                c,
+                "INSERT INTO face_capture(reference, template_enc, photo_enc, source, created_at) VALUES (?,?,?,?,?)",
+                k.reference(),
+                k.templateEnc(),
+                k.photoEnc(),
+                k.source(),
+                k.createdAt().toEpochMilli());
+    }
+
+    /** Takes a capture (deleted as it is read: it binds to one pass only). */
+    public Optional<Capture> takeCapture(Connection c, String reference) throws SQLException {
+        Optional<Capture> k = Jdbc.one(
+                c,
+                "SELECT reference, template_enc, photo_enc, source, created_at FROM face_capture WHERE reference=?",
+                rs -> new Capture(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5))),
+                reference);
+        if (k.isPresent()) {
+            Jdbc.update(c, "DELETE FROM face_capture WHERE reference=?", reference);
+        }
+        return k;
+    }
+
+    /** Deletes captures never bound to a pass, made before {@code cutoff}; returns how many. */
+    public int deleteCapturesBefore(Connection c, Instant cutoff) throws SQLException {
+        return Jdbc.update(c, "DELETE FROM face_capture WHERE created_at < ?", cutoff.toEpochMilli());
+    }
+
+    /** Moves a pass's template to the pass that now stands for it (renewal), with its new seal and end. */
+    public void rebind(Connection c, String oldPassId, Row moved) throws SQLException {
+        Jdbc.update(c, "DELETE FROM face_template WHERE pass_id=?", oldPassId);
+        put(c, moved);
+    }
+
+    /** The pass ended early (refund): retention counts from {@code at}. */
+    public void ended(Connection c, String passId, Instant at) throws SQLException {
+        Jdbc.update(
+                c,
+                "UPDATE face_template SET valid_until=? WHERE pass_id=? AND valid_until > ?",
+                at.toEpochMilli(),
+                passId,
+                at.toEpochMilli());
+    }
+
     /** The SHA-256 (hex) of a device's token: the server's half of the device's face key. */
     public Optional<String> deviceTokenHash(Connection c, String deviceId) throws SQLException {
         return Jdbc.one(c, "SELECT token_hash FROM device WHERE id=?", rs -> rs.getString(1), deviceId);
