@@ -168,7 +168,9 @@ public final class EntryService {
                     && e.verdict() == Verdict.ADMIT
                     && e.passId() != null
                     && acks[i] != null
-                    && acks[i].status() == EntryAckStatus.ACCEPTED) {
+                    && (acks[i].status() == EntryAckStatus.ACCEPTED
+                            // an online claim stored the event already, without the face captured after it
+                            || acks[i].status() == EntryAckStatus.DUPLICATE)) {
                 faces.enrolled(c, device, e); // the face captured at a first entry, in the same transaction
             }
         }
