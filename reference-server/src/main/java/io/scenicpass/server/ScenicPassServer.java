@@ -90,6 +90,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private FlowModule flow;
     private ClusterModule cluster;
     private TerminalModule terminal;
+    private io.scenicpass.server.face.FaceModule face;
     private PaymentsModule payments;
     private CounterModule counter;
     private io.scenicpass.server.shop.checkout.CheckoutModule shopBook;
@@ -189,6 +190,8 @@ public final class ScenicPassServer implements AutoCloseable {
         cluster = new ClusterModule(platform);
         terminal = new TerminalModule(platform, keys.keys, channels, admin.admin, cluster);
         flow.pushTo(terminal.push);
+        face = io.scenicpass.server.face.FaceModule.compose(
+                platform, terminal, passes, sales.identity.keys, keys.keys, admin.admin);
         payments = new PaymentsModule(platform);
         counter = new CounterModule(platform, sales, channels.channels, payments, terminal.devices);
         shopBook = new io.scenicpass.server.shop.checkout.CheckoutModule(platform, sales, channels.channels, payments);
@@ -266,6 +269,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 metrics::register,
                 dashboard::register,
                 terminal.api::register,
+                face::register,
                 sales.identity.api(admin.admin, sales.catalogue)::register,
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,
@@ -331,6 +335,7 @@ public final class ScenicPassServer implements AutoCloseable {
             adapters.jobs(jobs);
             park.jobs(jobs);
             waitlist.jobs(jobs);
+            face.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -473,6 +478,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** In the park: zones, notices, warnings, the page's view. */
     public io.scenicpass.server.park.ParkModule park() {
         return park;
+    }
+
+    /** Face templates bound to passes: enrolment, distribution to the gates, retention ({@code face/}). */
+    public io.scenicpass.server.face.FaceService faces() {
+        return face.faces;
     }
 
     public io.scenicpass.server.identity.IdentityModule identity() {

@@ -25,8 +25,45 @@ public final class EntryEvent {
     private final Instant correctedTime;
     private final boolean offline;
     private final int partyCount;
+    private final Double matchScore;
+    private final Double matchThreshold;
+    private final String faceEnrolment;
 
-    /** All fields; null lists and maps become empty. */
+    /** All fields but the face ones (events of gates without a face matcher). */
+    public EntryEvent(
+            String eventId,
+            String passId,
+            String gateId,
+            String deviceId,
+            String zoneId,
+            Direction direction,
+            CredentialType credentialType,
+            Verdict verdict,
+            String reason,
+            Instant deviceTime,
+            Instant correctedTime,
+            boolean offline,
+            int partyCount) {
+        this(
+                eventId,
+                passId,
+                gateId,
+                deviceId,
+                zoneId,
+                direction,
+                credentialType,
+                verdict,
+                reason,
+                deviceTime,
+                correctedTime,
+                offline,
+                partyCount,
+                null,
+                null,
+                null);
+    }
+
+    /** All fields; the face ones may be null. */
     @JsonCreator
     public EntryEvent(
             @JsonProperty("eventId") String eventId,
@@ -41,7 +78,10 @@ public final class EntryEvent {
             @JsonProperty("deviceTime") Instant deviceTime,
             @JsonProperty("correctedTime") Instant correctedTime,
             @JsonProperty("offline") boolean offline,
-            @JsonProperty("partyCount") int partyCount) {
+            @JsonProperty("partyCount") int partyCount,
+            @JsonProperty("matchScore") Double matchScore,
+            @JsonProperty("matchThreshold") Double matchThreshold,
+            @JsonProperty("faceEnrolment") String faceEnrolment) {
         this.eventId = eventId;
         this.passId = passId;
         this.gateId = gateId;
@@ -55,6 +95,9 @@ public final class EntryEvent {
         this.correctedTime = correctedTime;
         this.offline = offline;
         this.partyCount = partyCount;
+        this.matchScore = matchScore;
+        this.matchThreshold = matchThreshold;
+        this.faceEnrolment = faceEnrolment;
     }
 
     /** UUIDv7 string made at the terminal. */
@@ -122,6 +165,24 @@ public final class EntryEvent {
         return partyCount;
     }
 
+    /** The face match score in [0, 1] when a face decided (1:1 or 1:N); null otherwise. */
+    public Double matchScore() {
+        return matchScore;
+    }
+
+    /** The threshold the face score was held against; null when no face decided. */
+    public Double matchThreshold() {
+        return matchThreshold;
+    }
+
+    /**
+     * A face template captured at this entry for enrolment (first entry of a re-entry pass), sealed for the server
+     * with the device's face key ({@code FaceSeal}); null when none. Never a raw photo.
+     */
+    public String faceEnrolment() {
+        return faceEnrolment;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof EntryEvent)) {
@@ -140,7 +201,10 @@ public final class EntryEvent {
                 && Objects.equals(deviceTime, x.deviceTime)
                 && Objects.equals(correctedTime, x.correctedTime)
                 && offline == x.offline
-                && partyCount == x.partyCount;
+                && partyCount == x.partyCount
+                && Objects.equals(matchScore, x.matchScore)
+                && Objects.equals(matchThreshold, x.matchThreshold)
+                && Objects.equals(faceEnrolment, x.faceEnrolment);
     }
 
     @Override
@@ -158,7 +222,10 @@ public final class EntryEvent {
                 deviceTime,
                 correctedTime,
                 offline,
-                partyCount);
+                partyCount,
+                matchScore,
+                matchThreshold,
+                faceEnrolment);
     }
 
     @Override
@@ -167,7 +234,8 @@ public final class EntryEvent {
                 + "deviceId=" + deviceId + ", " + "zoneId=" + zoneId + ", " + "direction=" + direction + ", "
                 + "credentialType=" + credentialType + ", " + "verdict=" + verdict + ", " + "reason=" + reason + ", "
                 + "deviceTime=" + deviceTime + ", " + "correctedTime=" + correctedTime + ", " + "offline=" + offline
-                + ", " + "partyCount=" + partyCount + "}";
+                + ", " + "partyCount=" + partyCount + (matchScore == null ? "" : ", matchScore=" + matchScore)
+                + (faceEnrolment == null ? "" : ", faceEnrolment=sealed") + "}";
     }
 
     /** A new builder. */
@@ -191,6 +259,9 @@ public final class EntryEvent {
         b.correctedTime = correctedTime;
         b.offline = offline;
         b.partyCount = partyCount;
+        b.matchScore = matchScore;
+        b.matchThreshold = matchThreshold;
+        b.faceEnrolment = faceEnrolment;
         return b;
     }
 
@@ -209,6 +280,9 @@ public final class EntryEvent {
         private Instant correctedTime;
         private boolean offline;
         private int partyCount;
+        private Double matchScore;
+        private Double matchThreshold;
+        private String faceEnrolment;
 
         private Builder() {}
 
@@ -290,6 +364,19 @@ public final class EntryEvent {
             return this;
         }
 
+        /** The face match score and the threshold it was held against (both null when no face decided). */
+        public Builder faceMatch(Double score, Double threshold) {
+            this.matchScore = score;
+            this.matchThreshold = threshold;
+            return this;
+        }
+
+        /** A sealed face template captured for enrolment (see {@link EntryEvent#faceEnrolment()}). */
+        public Builder faceEnrolment(String v) {
+            this.faceEnrolment = v;
+            return this;
+        }
+
         /** Builds the value. */
         public EntryEvent build() {
             return new EntryEvent(
@@ -305,7 +392,10 @@ public final class EntryEvent {
                     deviceTime,
                     correctedTime,
                     offline,
-                    partyCount);
+                    partyCount,
+                    matchScore,
+                    matchThreshold,
+                    faceEnrolment);
         }
     }
 }

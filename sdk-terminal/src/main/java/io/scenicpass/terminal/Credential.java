@@ -2,6 +2,8 @@ package io.scenicpass.terminal;
 
 import io.scenicpass.core.CredentialType;
 import io.scenicpass.core.DocumentType;
+import io.scenicpass.terminal.device.biometric.BiometricModality;
+import io.scenicpass.terminal.device.biometric.BiometricTemplate;
 import io.scenicpass.terminal.document.MrzDocument;
 import io.scenicpass.terminal.document.PresentedDocument;
 import io.scenicpass.terminal.rules.CredentialView;
@@ -20,16 +22,23 @@ public final class Credential implements CredentialView {
     private final String text;
     private final byte[] bytes;
     private final PresentedDocument document;
+    private final BiometricTemplate sample;
 
     private Credential(CredentialType type, String text, byte[] bytes) {
         this(type, text, bytes, null);
     }
 
     private Credential(CredentialType type, String text, byte[] bytes, PresentedDocument document) {
+        this(type, text, bytes, document, null);
+    }
+
+    private Credential(
+            CredentialType type, String text, byte[] bytes, PresentedDocument document, BiometricTemplate sample) {
         this.type = type;
         this.text = text;
         this.bytes = bytes;
         this.document = document;
+        this.sample = sample;
     }
 
     /** @param text the scanned QR text (an {@code SP1…} pass) @return the credential */
@@ -95,6 +104,20 @@ public final class Credential implements CredentialView {
         return new Credential(CredentialType.FACE, Objects.requireNonNull(subjectId, "subjectId"), null);
     }
 
+    /**
+     * A face alone (1:N): the gate matches the live sample against the enrolled holders of valid passes it holds
+     * (its face matcher, {@link GateBuilder#faceMatcher}); a failed liveness verdict is refused.
+     *
+     * @param sample the live face sample with the vendor's liveness verdict
+     * @return the credential
+     */
+    public static Credential face(BiometricTemplate sample) {
+        if (Objects.requireNonNull(sample, "sample").modality() != BiometricModality.FACE) {
+            throw new IllegalArgumentException("not a face sample: " + sample.modality());
+        }
+        return new Credential(CredentialType.FACE, "face-sample", null, null, sample);
+    }
+
     /** @param subjectId the subject a palm-vein matcher returned @return the credential */
     public static Credential palm(String subjectId) {
         return new Credential(CredentialType.PALM, Objects.requireNonNull(subjectId, "subjectId"), null);
@@ -128,6 +151,11 @@ public final class Credential implements CredentialView {
     @Override
     public Optional<PresentedDocument> document() {
         return Optional.ofNullable(document);
+    }
+
+    /** @return the live face sample of a {@link #face(BiometricTemplate)} credential */
+    public Optional<BiometricTemplate> sample() {
+        return Optional.ofNullable(sample);
     }
 
     /** Never shows document numbers: they are personal data. */

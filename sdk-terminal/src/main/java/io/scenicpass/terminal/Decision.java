@@ -29,6 +29,8 @@ public final class Decision {
     private final CredentialType credentialType;
     private final String gateId;
     private final String zoneId;
+    private final Double faceScore;
+    private final Double faceThreshold;
 
     Decision(
             Verdict verdict,
@@ -46,6 +48,46 @@ public final class Decision {
             CredentialType credentialType,
             String gateId,
             String zoneId) {
+        this(
+                verdict,
+                reason,
+                rule,
+                messageZh,
+                messageEn,
+                partyCount,
+                pass,
+                eventId,
+                journalId,
+                deviceTime,
+                correctedTime,
+                direction,
+                credentialType,
+                gateId,
+                zoneId,
+                null,
+                null);
+    }
+
+    Decision(
+            Verdict verdict,
+            String reason,
+            String rule,
+            String messageZh,
+            String messageEn,
+            int partyCount,
+            PassSummary pass,
+            String eventId,
+            long journalId,
+            Instant deviceTime,
+            Instant correctedTime,
+            Direction direction,
+            CredentialType credentialType,
+            String gateId,
+            String zoneId,
+            Double faceScore,
+            Double faceThreshold) {
+        this.faceScore = faceScore;
+        this.faceThreshold = faceThreshold;
         this.verdict = Objects.requireNonNull(verdict);
         this.reason = Objects.requireNonNull(reason);
         this.rule = rule;
@@ -141,6 +183,16 @@ public final class Decision {
     /** @return the zone id */
     public String zoneId() {
         return zoneId;
+    }
+
+    /** @return the face match score when a face decided (1:1 or 1:N) */
+    public Optional<Double> faceScore() {
+        return Optional.ofNullable(faceScore);
+    }
+
+    /** @return the threshold the face score was held against, when a face was checked */
+    public Optional<Double> faceThreshold() {
+        return Optional.ofNullable(faceThreshold);
     }
 
     @Override

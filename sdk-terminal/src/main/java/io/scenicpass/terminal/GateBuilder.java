@@ -49,6 +49,7 @@ public final class GateBuilder {
     String gateId = "gate";
     String defaultZone;
     byte[] holderBindingKey;
+    io.scenicpass.terminal.internal.gate.FaceIndex faces;
     FsyncPolicy fsyncPolicy = FsyncPolicy.ALWAYS;
     long journalBudgetBytes = 512L << 20;
     long journalSegmentBytes = 8L << 20;
@@ -154,6 +155,21 @@ public final class GateBuilder {
     /** @param key the holder-binding key used when the device config carries none @return this */
     public GateBuilder holderBindingKey(byte[] key) {
         this.holderBindingKey = key.clone();
+        return this;
+    }
+
+    /**
+     * Face at this gate: the vendor's face matcher, the score threshold of a match (1:1 and 1:N), and the device's
+     * face key (templates in the manifest are sealed with it; see {@link io.scenicpass.core.FaceSeal}).
+     *
+     * @return this
+     */
+    public GateBuilder faceMatcher(
+            io.scenicpass.terminal.device.biometric.BiometricMatcher matcher,
+            double threshold,
+            io.scenicpass.core.FaceSeal deviceSeal) {
+        this.faces = new io.scenicpass.terminal.internal.gate.FaceIndex(
+                matcher, threshold, Objects.requireNonNull(deviceSeal, "deviceSeal"));
         return this;
     }
 

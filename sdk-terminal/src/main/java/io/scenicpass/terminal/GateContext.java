@@ -2,6 +2,7 @@ package io.scenicpass.terminal;
 
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.DocumentType;
+import io.scenicpass.terminal.device.biometric.BiometricTemplate;
 import io.scenicpass.terminal.rules.ContextView;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,8 +25,10 @@ public final class GateContext implements ContextView {
     private final String healthCertificate;
     private final LocalDate holderBirthDate;
     private final boolean staffConfirmed;
+    private final BiometricTemplate faceSample;
 
     private GateContext(Builder b) {
+        this.faceSample = b.faceSample;
         this.gateId = b.gateId;
         this.zoneId = b.zoneId;
         this.direction = b.direction;
@@ -116,6 +119,11 @@ public final class GateContext implements ContextView {
         return staffConfirmed;
     }
 
+    /** @return the face captured with a pass (1:1 check, or enrolment at a first entry) */
+    public Optional<BiometricTemplate> faceSample() {
+        return Optional.ofNullable(faceSample);
+    }
+
     @Override
     public String toString() {
         return "GateContext{gate=" + gateId + ", zone=" + zoneId + ", " + direction + "}";
@@ -134,7 +142,19 @@ public final class GateContext implements ContextView {
         private LocalDate holderBirthDate;
         private boolean staffConfirmed;
 
+        private BiometricTemplate faceSample;
+
         private Builder() {}
+
+        /**
+         * The lane's face capture with the pass presented: verified 1:1 against the pass's enrolled face
+         * (FACE_MISMATCH below the threshold), or, when the pass has none yet and allows further entries, enrolled
+         * at this gate and sent to the server with the entry event. A failed liveness is refused.
+         */
+        public Builder faceSample(BiometricTemplate v) {
+            this.faceSample = v;
+            return this;
+        }
 
         /** @param v gate id @return this */
         public Builder gateId(String v) {

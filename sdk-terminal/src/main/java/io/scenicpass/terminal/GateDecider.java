@@ -5,13 +5,17 @@ import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.Ids;
 import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassCodec;
+import io.scenicpass.core.PassKind;
+import io.scenicpass.core.ReentryPolicy;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.core.wire.OnlineCheckRequest;
 import io.scenicpass.core.wire.OnlineCheckResponse;
+import io.scenicpass.terminal.device.biometric.BiometricTemplate;
 import io.scenicpass.terminal.internal.gate.Credentials;
+import io.scenicpass.terminal.internal.gate.FaceIndex;
 import io.scenicpass.terminal.internal.gate.Messages;
 import io.scenicpass.terminal.internal.gate.OnlineAsker;
 import io.scenicpass.terminal.internal.gate.RuleChain;
@@ -25,6 +29,7 @@ import io.scenicpass.terminal.time.GateClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +41,15 @@ import org.slf4j.LoggerFactory;
 final class GateDecider {
     private static final Logger LOG = LoggerFactory.getLogger(GateDecider.class);
     private static final int STRIPES = 64;
+    /** The "rule" name of face refusals (liveness, 1:1 mismatch, 1:N no match). */
+    static final String FACE = "face";
 
     private final GateState state;
     private final GateEvents events;
     private final GateClock clock;
     private final Ids ids;
     private final RuleChain chain;
+    private final FaceIndex faces;
     private final OnlineAsker onlineAsker;
     private final Lock decisionLock;
     private final String deviceId;
@@ -70,6 +78,7 @@ final class GateDecider {
         this.clock = clock;
         this.ids = ids;
         this.chain = chain;
+        this.faces = b.faces;
         this.onlineAsker = onlineAsker;
         this.decisionLock = decisionLock;
         this.deviceId = b.deviceId;
@@ -118,12 +127,19 @@ final class GateDecider {
                     && !cfg.direction().equalsIgnoreCase(context.direction().name())) {
                 return record(s, null, Reason.WRONG_DIRECTION, null);
             }
+            if (credential.sample().isPresent()) {
+                return decideByFace(s);
+            }
             if (unreadable != null) {
                 return record(s, null, unreadable.code().name(), null);
             }
             if (pass != null) {
                 synchronized (stripe(pass.claims().passId())) {
                     RuleChain.Outcome o = chain.run(check(s, pass, presented));
+                    String faceRefused = o.admitted() ? faceWithPass(s, pass) : null;
+                    if (faceRefused != null) {
+                        return record(s, pass, faceRefused, FACE);
+                    }
                     OnlineCheckResponse r = answer.response;
                     if (o.admitted() && r != null && r.verdict() == Verdict.DENY) {
                         String reason = r.reason() == null || r.reason().isEmpty() ? Reason.RULE_DENIED : r.reason();
@@ -195,6 +211,58 @@ final class GateDecider {
         return record(s, bestPass, best.reason, best.rule);
     }
 
+    /** Face alone (1:N among the enrolled holders of valid passes), then the pass's rules. */
+    private Decision decideByFace(Situation s) {
+        BiometricTemplate sample = s.credential.sample().get();
+        if (sample.liveness().failed()) {
+            return record(s, null, Reason.LIVENESS_FAILED, FACE);
+        }
+        if (faces == null) {
+            return record(s, null, Reason.FACE_NOT_MATCHED, FACE);
+        }
+        faces.refresh(state, s.now);
+        s.faceThreshold = faces.threshold();
+        FaceIndex.Hit hit = faces.match(sample).orElse(null);
+        if (hit == null) {
+            return record(s, null, Reason.FACE_NOT_MATCHED, FACE);
+        }
+        s.faceScore = hit.score;
+        Pass pass = Credentials.resolve(PassCodec.decode(hit.passText), state.keySet());
+        synchronized (stripe(pass.claims().passId())) {
+            RuleChain.Outcome o = chain.run(check(s, pass, null));
+            return record(s, pass, o.reason, o.rule);
+        }
+    }
+
+    /**
+     * A face shown with an admitted pass: a failed liveness or a 1:1 score under the threshold refuses (the reason);
+     * a pass without a face here that allows further entries has it captured on admission. Null: go on.
+     */
+    private String faceWithPass(Situation s, Pass pass) {
+        BiometricTemplate sample = s.context.faceSample().orElse(null);
+        if (sample == null || faces == null) {
+            return null;
+        }
+        if (sample.liveness().failed()) {
+            return Reason.LIVENESS_FAILED;
+        }
+        faces.refresh(state, s.now);
+        s.faceThreshold = faces.threshold();
+        OptionalDouble score = faces.verify(pass.claims().passId(), sample);
+        if (score.isPresent()) {
+            s.faceScore = score.getAsDouble();
+            return s.faceScore < faces.threshold() ? Reason.FACE_MISMATCH : null;
+        }
+        if (s.context.direction() == Direction.IN
+                && (pass.claims().kind() == PassKind.MULTI_DAY
+                        || pass.claims().kind() == PassKind.ANNUAL
+                        || pass.claims().reentry() != ReentryPolicy.SINGLE
+                        || pass.claims().entriesAllowed() != 1)) {
+            s.capture = sample;
+        }
+        return null;
+    }
+
     /** What the online check gave: not asked, no answer in time (decide offline), or the server's answer. */
     private static final class Online {
         static final Online NOT_ASKED = new Online(null);
@@ -243,6 +311,7 @@ final class GateDecider {
         int party = !admit
                 ? 0
                 : s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
+        String enrolment = admit && s.capture != null ? faces.capture(pass, s.capture, s.eventId) : null;
         EntryEvent event = EntryEvent.builder()
                 .eventId(s.eventId)
                 .passId(pass == null ? null : pass.claims().passId())
@@ -257,6 +326,8 @@ final class GateDecider {
                 .correctedTime(s.now)
                 .offline(!online || s.fellBack)
                 .partyCount(party)
+                .faceMatch(s.faceScore, s.faceThreshold)
+                .faceEnrolment(enrolment)
                 .build();
         long recordId;
         try {
@@ -303,7 +374,9 @@ final class GateDecider {
                 s.context.direction(),
                 s.credential.type(),
                 s.gate,
-                s.zone);
+                s.zone,
+                s.faceScore,
+                s.faceThreshold);
     }
 
     private PassSummary summary(Pass pass) {
@@ -357,43 +430,5 @@ final class GateDecider {
 
     private Object stripe(String passId) {
         return stripes[(passId == null ? 0 : passId.hashCode() & 0x7fffffff) % STRIPES];
-    }
-
-    /** What one decision is about: the credential, where, when, under which config and event id. */
-    private static final class Situation {
-        final Credential credential;
-        final GateContext context;
-        final String gate;
-        final String zone;
-        final Instant deviceTime;
-        final Instant now;
-        final DeviceConfig config;
-        final String eventId;
-        /** The online check gave no answer within the budget: decided offline. */
-        boolean fellBack;
-
-        Situation(
-                Credential credential,
-                GateContext context,
-                String gate,
-                String zone,
-                Instant deviceTime,
-                Instant now,
-                DeviceConfig config,
-                String eventId) {
-            this.eventId = eventId;
-            this.credential = credential;
-            this.context = context;
-            this.gate = gate;
-            this.zone = zone;
-            this.deviceTime = deviceTime;
-            this.now = now;
-            this.config = config;
-        }
-
-        Situation decidedOffline(boolean noAnswer) {
-            this.fellBack = noAnswer;
-            return this;
-        }
     }
 }

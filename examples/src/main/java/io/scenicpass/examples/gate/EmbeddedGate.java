@@ -1,12 +1,18 @@
 package io.scenicpass.examples.gate;
 
 import io.scenicpass.core.Direction;
+import io.scenicpass.core.FaceSeal;
 import io.scenicpass.core.wire.PushMessage;
+import io.scenicpass.terminal.Credential;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
+import io.scenicpass.terminal.GateContext;
 import io.scenicpass.terminal.OnlineCheckStats;
 import io.scenicpass.terminal.device.CredentialKind;
 import io.scenicpass.terminal.device.ScannedCredential;
+import io.scenicpass.terminal.device.biometric.BiometricModality;
+import io.scenicpass.terminal.device.biometric.BiometricTemplate;
+import io.scenicpass.terminal.device.biometric.SimulatedBiometricMatcher;
 import io.scenicpass.terminal.device.sim.SimulatedLane;
 import io.scenicpass.terminal.lane.DisplayPushes;
 import io.scenicpass.terminal.lane.LaneListener;
@@ -43,6 +49,9 @@ import okhttp3.OkHttpClient;
 public final class EmbeddedGate implements AutoCloseable {
     /** The HTTP timeout of one online claim; the gate itself stops waiting after the (shorter) latency budget. */
     private static final Duration ONLINE_CHECK_HTTP_TIMEOUT = Duration.ofSeconds(2);
+
+    /** The face match threshold of the example lane (the simulated matcher's score: equal bits). */
+    public static final double FACE_THRESHOLD = 0.9;
 
     private final Cable cable = new Cable();
     private final OkHttpClient http;
@@ -83,6 +92,12 @@ public final class EmbeddedGate implements AutoCloseable {
                 .deviceId(credentials.deviceId())
                 .clock(deviceClock)
                 .correctClock(false)
+                // the lane's face camera (simulated here; a vendor's matcher in a real gate): templates come sealed
+                // for this device in the manifest, faces captured at a first entry go to the server with the event
+                .faceMatcher(
+                        new SimulatedBiometricMatcher(BiometricModality.FACE),
+                        FACE_THRESHOLD,
+                        FaceSeal.ofDeviceToken(credentials.deviceToken()))
                 .onlineCheck(req -> {
                     SyncClient s = online.get();
                     return s == null ? Optional.empty() : s.onlineCheck(req, ONLINE_CHECK_HTTP_TIMEOUT);
@@ -163,6 +178,43 @@ public final class EmbeddedGate implements AutoCloseable {
      */
     public synchronized Decision showDocument(List<String> mrzLines) {
         return present(() -> lane.reader().presentMrz(mrzLines));
+    }
+
+    /**
+     * A visitor looks into the lane's face camera, with no ticket (1:N among the enrolled holders of valid passes).
+     *
+     * @param face the live sample with the vendor's liveness verdict
+     * @return the gate's decision
+     */
+    public synchronized Decision showFace(BiometricTemplate face) {
+        return decideHere(
+                Credential.face(face),
+                GateContext.builder().direction(Direction.IN).build());
+    }
+
+    /**
+     * A visitor scans a QR code and the lane captures the face with it: checked 1:1 against the pass's enrolled face,
+     * or enrolled at this first entry of a re-entry pass.
+     */
+    public synchronized Decision scanWithFace(String qrText, BiometricTemplate face) {
+        return decideHere(
+                Credential.qr(qrText),
+                GateContext.builder().direction(Direction.IN).faceSample(face).build());
+    }
+
+    /** A visitor leaves through this gate with a QR code (a gate configured BOTH). */
+    public synchronized Decision exit(String qrText) {
+        return decideHere(
+                Credential.qr(qrText),
+                GateContext.builder().direction(Direction.OUT).build());
+    }
+
+    /** The engine's decision for what the lane's reader does not carry (a face sample, an exit); upload soon. */
+    private Decision decideHere(Credential credential, GateContext context) {
+        Decision d = gate.decide(credential, context);
+        lastDecision.set(d);
+        sync.entriesAvailable();
+        return d;
     }
 
     /** @return the decision after staff confirmed the age of a child the gate just asked staff about, if any */

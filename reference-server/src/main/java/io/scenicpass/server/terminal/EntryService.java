@@ -162,6 +162,25 @@ public final class EntryService {
             candidates.add(new EntryIngestion.Candidate(i, e, row(device, lane, e, problem, now), problem));
         }
         ingestion.run(c, device.id(), candidates, acks, now);
+        for (int i : toStore) {
+            EntryEvent e = events.get(i);
+            if (e.faceEnrolment() != null
+                    && e.verdict() == Verdict.ADMIT
+                    && e.passId() != null
+                    && acks[i] != null
+                    && (acks[i].status() == EntryAckStatus.ACCEPTED
+                            // an online claim stored the event already, without the face captured after it
+                            || acks[i].status() == EntryAckStatus.DUPLICATE)) {
+                faces.enrolled(c, device, e); // the face captured at a first entry, in the same transaction
+            }
+        }
+    }
+
+    private volatile FaceFeed faces = FaceFeed.NONE;
+
+    /** The face feature enrols the faces entry events bring. */
+    public void faces(FaceFeed feed) {
+        this.faces = feed;
     }
 
     /**
@@ -273,7 +292,14 @@ public final class EntryService {
                 Math.max(1, Math.min(e.partyCount(), MAX_PARTY)),
                 problem == null ? EntryAckStatus.ACCEPTED.name() : EntryAckStatus.REJECTED.name(),
                 problem,
-                now);
+                now,
+                unit(e.matchScore()),
+                unit(e.matchThreshold()));
+    }
+
+    /** A face score or threshold as stored: in [0, 1], else none (a terminal's bad value is not kept). */
+    private static Double unit(Double v) {
+        return v == null || !(v >= 0 && v <= 1) ? null : v;
     }
 
     private static String invalid(EntryEvent e) {

@@ -8,6 +8,7 @@ import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.keys.KeyService;
+import io.scenicpass.server.terminal.store.DeviceStore;
 import io.scenicpass.server.terminal.store.ManifestStore;
 import io.scenicpass.server.terminal.store.RevocationFeedStore;
 import java.io.IOException;
@@ -132,13 +133,30 @@ public final class SyncFeedService {
         });
     }
 
-    /** Writes a ManifestDelta of the feed rows after {@code cursor} (at most {@code limit}). */
+    private volatile FaceFeed faces = FaceFeed.NONE;
+
+    /** The face feature's templates go into the manifest pages of the devices it seals them for. */
+    public void faces(FaceFeed feed) {
+        this.faces = feed;
+    }
+
+    /** Writes a ManifestDelta of the feed rows after {@code cursor} (at most {@code limit}), without face templates. */
     public void writeManifest(long cursor, int limit, JsonGenerator g) {
+        writeManifest(null, cursor, limit, g);
+    }
+
+    /**
+     * Writes a ManifestDelta of the feed rows after {@code cursor} (at most {@code limit}) for {@code device}: with the
+     * face templates sealed for it (when it may hold them).
+     */
+    public void writeManifest(DeviceStore.DeviceRow device, long cursor, int limit, JsonGenerator g) {
         int n = clamp(limit, MAX_MANIFEST);
         refreshIfDue();
         db.tx(c -> {
             long upper = manifest.upper(c, cursor, n);
             Map<String, ManifestStore.Credentials> creds = manifest.credentials(c, cursor, upper);
+            Map<String, Map<String, String>> sealed =
+                    device == null ? Map.of() : faces.sealedFor(c, device, cursor, upper);
             List<String> removed = new ArrayList<>();
             // one serializer lookup per page, not per entry: ManifestEntry's own Jackson serializer, as the client
             // reads it
@@ -157,8 +175,14 @@ public final class SyncFeedService {
                         return;
                     }
                     ManifestStore.Credentials cr = creds.getOrDefault(passId, ManifestStore.Credentials.empty());
+                    Map<String, String> face = sealed.getOrDefault(passId, Map.of());
+                    List<String> subjects = cr.biometricSubjects();
+                    if (!face.isEmpty()) {
+                        subjects = new ArrayList<>(subjects);
+                        subjects.addAll(face.keySet());
+                    }
                     entrySerializer.serialize(
-                            new ManifestEntry(passId, text, cr.holderBindings(), cr.cardUids(), cr.biometricSubjects()),
+                            new ManifestEntry(passId, text, cr.holderBindings(), cr.cardUids(), subjects, face),
                             g,
                             provider);
                 });

@@ -488,6 +488,38 @@ final class FuzzTargets {
                 r -> a + "/identity/blacklist/remove",
                 r -> doc + ",\"removedBy\":\"fuzz\"}");
         add(t, "POST", a + "/identity/erase", Auth.ADMIN, r -> a + "/identity/erase", r -> doc + "}");
+        // face (issue 23): a pass's face (template base64, photo kept only if the setting says so), the settings
+        add(
+                t,
+                "PUT",
+                a + "/identity/faces/{passId}",
+                Auth.ADMIN,
+                r -> a + "/identity/faces/" + pick(r, fx.passId(), "nope"),
+                r -> "{\"template\":" + pick(r, "\"AAECAwQ=\"", "\"not base64\"", "\"\"", "7", "null") + ",\"source\":"
+                        + pick(r, "\"KIOSK\"", "\"MOON\"", "null") + "}");
+        add(
+                t,
+                "POST",
+                a + "/identity/face-captures",
+                Auth.ADMIN,
+                r -> a + "/identity/face-captures",
+                r -> "{\"template\":" + pick(r, "\"AAECAwQ=\"", "\"not base64\"", "7", "null") + ",\"photo\":"
+                        + pick(r, "\"AQI=\"", "\"%%\"", "null") + "}");
+        add(
+                t,
+                "DELETE",
+                a + "/identity/faces/{passId}",
+                Auth.ADMIN,
+                r -> a + "/identity/faces/" + pick(r, fx.passId(), "nope"),
+                r -> pick(r, "", "{}", "null"));
+        add(
+                t,
+                "PUT",
+                a + "/identity/face-settings",
+                Auth.ADMIN,
+                r -> a + "/identity/face-settings",
+                r -> "{\"retentionDays\":" + pick(r, "30", "-1", "99999", "\"x\"", "null") + ",\"keepPhotos\":"
+                        + pick(r, "false", "true", "\"x\"") + "}");
         // invoices (issue 17): the admin's erasure, the visitor's form (no token: a forged link), the kiosk's request
         add(
                 t,

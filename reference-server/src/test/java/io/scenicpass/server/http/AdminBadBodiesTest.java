@@ -60,6 +60,9 @@ class AdminBadBodiesTest {
             Map.entry("POST /admin/v1/identity/blacklist/remove", Set.of("country")),
             Map.entry("POST /admin/v1/identity/erase", Set.of("country")),
             Map.entry("PUT /admin/v1/identity/products/{}/policy", Set.of("dailyLimit", "limitScope")),
+            Map.entry("PUT /admin/v1/identity/faces/{}", Set.of("photo", "source")),
+            Map.entry("POST /admin/v1/identity/face-captures", Set.of("photo", "source")),
+            Map.entry("PUT /admin/v1/identity/face-settings", Set.of("retentionDays", "keepPhotos")),
             Map.entry("PUT /admin/v1/channels/{}/ctrip", Set.of("noticeUrl")),
             Map.entry("POST /admin/v1/enrollment-tokens", Set.of("label", "ttlHours")),
             Map.entry("POST /admin/v1/cashiers", Set.of("role")),
@@ -88,6 +91,8 @@ class AdminBadBodiesTest {
     static TestServer ts;
     static String slot1;
     static String slot2;
+    /** A sold pass, for the face routes. */
+    static String facePass;
     /** A BOX_OFFICE device (offline-selling allotments). */
     static String boxOffice;
 
@@ -116,6 +121,9 @@ class AdminBadBodiesTest {
         ts.server
                 .admin()
                 .putGate(new io.scenicpass.server.admin.store.SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
+        facePass = io.scenicpass.server.terminal.TerminalFixtures.passId(
+                io.scenicpass.server.terminal.TerminalFixtures.book(
+                        ts, ts.channel("face-ota", 1000, 1000, null), "bad-bodies-face"));
         JsonNode slots = ts.get("/admin/v1/slots?productId=tour&from=2026-06-02", TestServer.ADMIN)
                 .json();
         slot1 = slots.get(1).get("slotId").asText();
@@ -439,6 +447,36 @@ class AdminBadBodiesTest {
                         io.scenicpass.server.Bounds.MAX_CUTOFF_MINUTES,
                         false,
                         "title",
+                        false),
+                new Route(
+                        "PUT " + a + "/identity/faces/{}",
+                        a + "/identity/faces/" + facePass,
+                        "{\"template\":\"AAECAwQ=\",\"source\":\"KIOSK\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "template",
+                        true),
+                new Route(
+                        "POST " + a + "/identity/face-captures",
+                        a + "/identity/face-captures",
+                        "{\"template\":\"AAECAwQ=\",\"source\":\"SHOP\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "template",
+                        true),
+                new Route(
+                        "PUT " + a + "/identity/face-settings",
+                        a + "/identity/face-settings",
+                        "{\"retentionDays\":30,\"keepPhotos\":false}",
+                        "retentionDays",
+                        0,
+                        3650,
+                        false,
+                        null,
                         false),
                 new Route(
                         "PUT " + a + "/identity/products/{}/policy",

@@ -16,12 +16,12 @@ import java.util.Set;
 /** Pass products for tests: zone "park", channel "ota", products sold one slot a day 08:00-18:00 (Asia/Shanghai). */
 public final class PassFixtures {
     /** The first visit day's one slot (2026-06-02, the day after TestServer.START). */
-    static final String DAY1 = "2026-06-02T08:00:00+08:00";
+    public static final String DAY1 = "2026-06-02T08:00:00+08:00";
 
-    static final String ANNUAL_TERMS =
+    public static final String ANNUAL_TERMS =
             "{\"reentry\":\"UNLIMITED\",\"entriesAllowed\":0,\"entriesPerDay\":1,\"validityMonths\":12,"
                     + "\"activationDays\":90,\"refundFee\":2000}";
-    static final String TWO_DAY_TERMS =
+    public static final String TWO_DAY_TERMS =
             "{\"reentry\":\"AFTER_EXIT\",\"entriesAllowed\":0,\"windowDays\":2,\"daysAllowed\":2}";
 
     private PassFixtures() {}
@@ -35,7 +35,7 @@ public final class PassFixtures {
     }
 
     /** A product of {@code kind} (zone park) with one adult unit {@code <id>-adult} at {@code price}, and its terms. */
-    static void product(TestServer ts, String id, String kind, long price, String terms) {
+    public static void product(TestServer ts, String id, String kind, long price, String terms) {
         String opt = id + "-opt";
         ts.server
                 .catalogue()
@@ -89,7 +89,7 @@ public final class PassFixtures {
     }
 
     /** Reserves and confirms one adult of {@code productId} on {@code slot} through OCTO; returns the pass text. */
-    static String book(TestServer ts, String key, String uuid, String productId, String slot) {
+    public static String book(TestServer ts, String key, String uuid, String productId, String slot) {
         TestServer.Answer held =
                 ts.post("/octo/bookings", key, TestServer.reserve(uuid, productId, slot, productId + "-adult"));
         if (held.status() != 200) {

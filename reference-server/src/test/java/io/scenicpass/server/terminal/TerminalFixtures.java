@@ -33,7 +33,7 @@ public final class TerminalFixtures {
     }
 
     /** Reserves and confirms one adult; returns the pass text. */
-    static String book(TestServer ts, String key, String uuid) {
+    public static String book(TestServer ts, String key, String uuid) {
         TestServer.Answer held = ts.post("/octo/bookings", key, TestServer.reserve(uuid, "tour", SLOT, "tour-adult"));
         if (held.status() != 200) {
             throw new AssertionError(held.body());
@@ -50,7 +50,7 @@ public final class TerminalFixtures {
                 .asText();
     }
 
-    static String passId(String text) {
+    public static String passId(String text) {
         return PassCodec.decode(text).claims().passId();
     }
 

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** A pass of the day, indexed by the credentials that may stand in for it. */
 @JsonAutoDetect(
@@ -19,6 +21,17 @@ public final class ManifestEntry {
     private final List<String> holderBindings;
     private final List<String> cardUids;
     private final List<String> biometricSubjects;
+    private final Map<String, String> faceTemplates;
+
+    /** All fields but the face templates. */
+    public ManifestEntry(
+            String passId,
+            String passText,
+            List<String> holderBindings,
+            List<String> cardUids,
+            List<String> biometricSubjects) {
+        this(passId, passText, holderBindings, cardUids, biometricSubjects, null);
+    }
 
     /** All fields; null lists and maps become empty. */
     @JsonCreator
@@ -27,7 +40,11 @@ public final class ManifestEntry {
             @JsonProperty("passText") String passText,
             @JsonProperty("holderBindings") List<String> holderBindings,
             @JsonProperty("cardUids") List<String> cardUids,
-            @JsonProperty("biometricSubjects") List<String> biometricSubjects) {
+            @JsonProperty("biometricSubjects") List<String> biometricSubjects,
+            @JsonProperty("faceTemplates") Map<String, String> faceTemplates) {
+        this.faceTemplates = faceTemplates == null || faceTemplates.isEmpty()
+                ? null
+                : Collections.unmodifiableMap(new TreeMap<>(faceTemplates));
         this.passId = passId;
         this.passText = passText;
         this.holderBindings = holderBindings == null
@@ -60,6 +77,14 @@ public final class ManifestEntry {
         return cardUids;
     }
 
+    /**
+     * Face templates of this pass's enrolled subjects, by subject id, each sealed for the receiving device with its
+     * face key ({@code FaceSeal}); empty for devices of another site and for passes without a face.
+     */
+    public Map<String, String> faceTemplates() {
+        return faceTemplates == null ? Collections.<String, String>emptyMap() : faceTemplates;
+    }
+
     /** Biometric subject ids. */
     public List<String> biometricSubjects() {
         return biometricSubjects;
@@ -75,12 +100,13 @@ public final class ManifestEntry {
                 && Objects.equals(passText, x.passText)
                 && Objects.equals(holderBindings, x.holderBindings)
                 && Objects.equals(cardUids, x.cardUids)
-                && Objects.equals(biometricSubjects, x.biometricSubjects);
+                && Objects.equals(biometricSubjects, x.biometricSubjects)
+                && Objects.equals(faceTemplates(), x.faceTemplates());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(passId, passText, holderBindings, cardUids, biometricSubjects);
+        return Objects.hash(passId, passText, holderBindings, cardUids, biometricSubjects, faceTemplates());
     }
 
     @Override

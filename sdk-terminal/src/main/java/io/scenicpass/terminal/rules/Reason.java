@@ -85,6 +85,12 @@ public final class Reason {
     public static final String HEALTH_CERT_INVALID = "HEALTH_CERT_INVALID";
     /** A document, card or face resolved to no pass in the local manifest. */
     public static final String NOT_FOUND = "NOT_FOUND";
+    /** Face: the vendor's liveness check failed on the sample (a photo, a screen, a mask). */
+    public static final String LIVENESS_FAILED = "LIVENESS_FAILED";
+    /** Face 1:1: the face shown with the pass scores below the threshold against the pass's enrolled face. */
+    public static final String FACE_MISMATCH = "FACE_MISMATCH";
+    /** Face 1:N: no enrolled holder of a valid pass scores at or above the threshold. */
+    public static final String FACE_NOT_MATCHED = "FACE_NOT_MATCHED";
     /** The decision could not be journaled, so the gate stays closed. */
     public static final String JOURNAL_UNAVAILABLE = "JOURNAL_UNAVAILABLE";
     /** An unexpected error in the engine; the gate stays closed (see the log). */

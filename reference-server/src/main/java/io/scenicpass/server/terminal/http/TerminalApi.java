@@ -128,7 +128,8 @@ public final class TerminalApi {
         r.get(p + "/manifest", device(ctx -> {
             long cursor = longParam(ctx, "cursor");
             int limit = intParam(ctx, "limit");
-            stream(ctx, g -> feeds.writeManifest(cursor, limit, g));
+            DeviceRow d = current(ctx);
+            stream(ctx, g -> feeds.writeManifest(d, cursor, limit, g));
         }));
         r.get(p + "/config", device(ctx -> ctx.json(devices.config(current(ctx)))));
         r.put(p + "/peer-endpoint", device(ctx -> {

@@ -39,7 +39,48 @@ public final class EntryEventStore {
             int partyCount,
             String status,
             String message,
-            Instant receivedAt) {}
+            Instant receivedAt,
+            Double matchScore,
+            Double matchThreshold) {
+        /** A row without a face decision. */
+        public EntryRow(
+                String eventId,
+                String deviceId,
+                String gateId,
+                String zoneId,
+                String passId,
+                String direction,
+                String credentialType,
+                String verdict,
+                String reason,
+                Instant deviceTime,
+                Instant correctedTime,
+                boolean offline,
+                int partyCount,
+                String status,
+                String message,
+                Instant receivedAt) {
+            this(
+                    eventId,
+                    deviceId,
+                    gateId,
+                    zoneId,
+                    passId,
+                    direction,
+                    credentialType,
+                    verdict,
+                    reason,
+                    deviceTime,
+                    correctedTime,
+                    offline,
+                    partyCount,
+                    status,
+                    message,
+                    receivedAt,
+                    null,
+                    null);
+        }
+    }
 
     /** An admission of a pass, for the over-use check (status {@link #NOT_PASSED}: an admission given back). */
     public record Admission(
@@ -100,14 +141,21 @@ public final class EntryEventStore {
                 rs.getInt("party_count"),
                 rs.getString("status"),
                 rs.getString("message"),
-                Instant.ofEpochMilli(rs.getLong("received_at")));
+                Instant.ofEpochMilli(rs.getLong("received_at")),
+                doubleOrNull(rs, "match_score"),
+                doubleOrNull(rs, "match_threshold"));
+    }
+
+    private static Double doubleOrNull(ResultSet rs, String col) throws SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? null : v;
     }
 
     private static final String COLUMNS = "event_id, device_id, gate_id, zone_id, pass_id, direction,"
             + " credential_type, verdict, reason, device_time, corrected_time, offline, party_count, status, message,"
-            + " received_at";
+            + " received_at, match_score, match_threshold";
     private static final String INSERT_COLUMNS = "INSERT INTO entry_event(" + COLUMNS + ") VALUES ";
-    private static final String ROW_PARAMS = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String ROW_PARAMS = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     /**
      * Inserts the events whose id is not stored yet, in the order given (callers sort by event id, so concurrent
@@ -151,28 +199,33 @@ public final class EntryEventStore {
             e.partyCount(),
             e.status(),
             e.message(),
-            e.receivedAt().toEpochMilli()
+            e.receivedAt().toEpochMilli(),
+            e.matchScore(),
+            e.matchThreshold()
         };
     }
 
     private static final int V = java.sql.Types.VARCHAR;
     private static final int L = java.sql.Types.BIGINT;
+    private static final int D = java.sql.Types.DOUBLE;
     /** JDBC types of {@link #COLUMNS}, and their array element types on PostgreSQL. */
     private static final int[] TYPES = {
-        V, V, V, V, V, V, V, V, V, L, L, java.sql.Types.BOOLEAN, java.sql.Types.INTEGER, V, V, L
+        V, V, V, V, V, V, V, V, V, L, L, java.sql.Types.BOOLEAN, java.sql.Types.INTEGER, V, V, L, D, D
     };
 
     private static final String[] ARRAY_TYPES = {
         "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "int8",
-        "int8", "bool", "int4", "varchar", "varchar", "int8"
+        "int8", "bool", "int4", "varchar", "varchar", "int8", "float8", "float8"
     };
 
     private static final String INSERT_UNNEST = "INSERT INTO entry_event(" + COLUMNS + ") SELECT r.event_id,"
             + " r.device_id, r.gate_id, r.zone_id, r.pass_id, r.direction, r.credential_type, r.verdict, r.reason,"
-            + " r.device_time, r.corrected_time, r.offline, r.party_count, r.status, r.message, r.received_at"
+            + " r.device_time, r.corrected_time, r.offline, r.party_count, r.status, r.message, r.received_at,"
+            + " r.match_score, r.match_threshold"
             + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
             + " ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::boolean[], ?::int[],"
-            + " ?::varchar[], ?::varchar[], ?::bigint[]) WITH ORDINALITY AS r(" + COLUMNS + ", n)"
+            + " ?::varchar[], ?::varchar[], ?::bigint[], ?::float8[], ?::float8[]) WITH ORDINALITY AS r(" + COLUMNS
+            + ", n)"
             + " ORDER BY r.n ON CONFLICT DO NOTHING RETURNING event_id";
 
     private static Set<String> insertUnnest(Connection c, List<EntryRow> rows) throws SQLException {
@@ -181,9 +234,11 @@ public final class EntryEventStore {
         for (int k = 0; k < cols.length; k++) {
             cols[k] = TYPES[k] == L
                     ? new Long[n]
-                    : TYPES[k] == V
-                            ? new String[n]
-                            : TYPES[k] == java.sql.Types.BOOLEAN ? new Boolean[n] : new Integer[n];
+                    : TYPES[k] == D
+                            ? new Double[n]
+                            : TYPES[k] == V
+                                    ? new String[n]
+                                    : TYPES[k] == java.sql.Types.BOOLEAN ? new Boolean[n] : new Integer[n];
         }
         for (int i = 0; i < n; i++) {
             Object[] v = values(rows.get(i));

@@ -155,6 +155,16 @@ public final class ManifestStore {
         }
     }
 
+    /** Re-announces a pass still in the feed (its face template changed); false when it is not in the feed. */
+    public boolean reannounce(Connection c, String passId) throws SQLException {
+        long seq = lockState(c)[0];
+        if (Jdbc.update(c, "UPDATE manifest_pass SET seq=? WHERE pass_id=? AND live", seq + 1, passId) != 1) {
+            return false;
+        }
+        Jdbc.update(c, "UPDATE manifest_state SET last_seq=? WHERE id=1", seq + 1);
+        return true;
+    }
+
     /**
      * Adds holder bindings (base64url) to a pass being issued, in the issuing transaction: the pass enters the feed
      * later with them, so no re-announcement (and no lock on the feed) is needed.

@@ -9,9 +9,16 @@ import java.util.Objects;
 public final class BiometricTemplate {
     private final BiometricModality modality;
     private final byte[] data;
+    private final Liveness liveness;
 
-    /** Wraps template bytes (copied). */
+    /** Wraps template bytes (copied), with no liveness verdict (an enrolled template). */
     public BiometricTemplate(BiometricModality modality, byte[] data) {
+        this(modality, data, Liveness.unknown());
+    }
+
+    /** Wraps a live sample's bytes (copied) with the vendor's liveness verdict on it. */
+    public BiometricTemplate(BiometricModality modality, byte[] data, Liveness liveness) {
+        this.liveness = Objects.requireNonNull(liveness, "liveness");
         this.modality = Objects.requireNonNull(modality, "modality");
         this.data = Objects.requireNonNull(data, "data").clone();
         if (data.length == 0) {
@@ -24,6 +31,11 @@ public final class BiometricTemplate {
         return modality;
     }
 
+    /** The vendor's liveness verdict on this sample ({@link Liveness#unknown()} for an enrolled template). */
+    public Liveness liveness() {
+        return liveness;
+    }
+
     /** The bytes (a copy). */
     public byte[] data() {
         return data.clone();
@@ -31,6 +43,6 @@ public final class BiometricTemplate {
 
     @Override
     public String toString() {
-        return "BiometricTemplate{" + modality + ", " + data.length + " bytes}";
+        return "BiometricTemplate{" + modality + ", " + data.length + " bytes, " + liveness.status() + "}";
     }
 }

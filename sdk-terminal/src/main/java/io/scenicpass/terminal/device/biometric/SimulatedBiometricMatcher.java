@@ -67,6 +67,15 @@ public final class SimulatedBiometricMatcher implements BiometricMatcher {
         return Optional.of(new BiometricMatch(best, bestScore));
     }
 
+    @Override
+    public java.util.OptionalDouble verify(String subjectId, BiometricTemplate sample) {
+        byte[] enrolled = subjects.get(subjectId);
+        if (enrolled == null || sample.modality() != modality) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(similarity(sample.data(), enrolled));
+    }
+
     private static double similarity(byte[] a, byte[] b) {
         if (a.length != b.length) {
             return 0;

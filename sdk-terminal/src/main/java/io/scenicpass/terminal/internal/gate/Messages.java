@@ -47,6 +47,9 @@ public final class Messages {
         put("HEALTH_CERT_REQUIRED", "请出示健康证明", "Please show a health certificate");
         put("HEALTH_CERT_INVALID", "健康证明无效", "Health certificate not valid");
         put("NOT_FOUND", "未找到门票", "No ticket found");
+        put("LIVENESS_FAILED", "活体检测未通过，请本人刷脸", "Face check failed: please show your own face");
+        put("FACE_MISMATCH", "人脸与门票不符", "Face does not match the ticket");
+        put("FACE_NOT_MATCHED", "未识别到人脸，请出示门票", "Face not recognised: please show your ticket");
         put("JOURNAL_UNAVAILABLE", "设备故障，请联系工作人员", "Gate fault, please ask staff");
         put("INTERNAL_ERROR", "设备故障，请联系工作人员", "Gate fault, please ask staff");
     }

@@ -1,0 +1,2 @@
+/** The SQL of face templates ({@code face_template}, V86). */
+package io.scenicpass.server.face.store;
