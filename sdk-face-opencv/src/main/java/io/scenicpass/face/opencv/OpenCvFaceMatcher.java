@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Face matching over the templates of {@link OpenCvFace}: 1:N ({@link #match}: the best enrolled subject at or above
- * the threshold) and 1:1 ({@link #score}: one subject). Thread-safe; templates are kept decoded in memory (4 KB each).
+ * the threshold) and 1:1 ({@link #verify}: one subject). Thread-safe; templates are kept decoded in memory (4 KB each).
  */
 public final class OpenCvFaceMatcher implements BiometricMatcher {
     private final Map<String, Quantised> enrolled = new ConcurrentHashMap<>();
@@ -69,8 +69,9 @@ public final class OpenCvFaceMatcher implements BiometricMatcher {
         return score >= threshold ? Optional.of(new BiometricMatch(best, score)) : Optional.empty();
     }
 
-    /** The 1:1 score of a sample against one enrolled subject, or empty if the subject is not enrolled. */
-    public OptionalDouble score(String subjectId, BiometricTemplate sample) {
+    /** 1:1: the score of a sample against one enrolled subject, or empty if the subject is not enrolled. */
+    @Override
+    public OptionalDouble verify(String subjectId, BiometricTemplate sample) {
         Quantised t = enrolled.get(subjectId);
         return t == null
                 ? OptionalDouble.empty()

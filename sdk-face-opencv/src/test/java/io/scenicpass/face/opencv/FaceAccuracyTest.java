@@ -56,7 +56,7 @@ class FaceAccuracyTest {
         for (int i = 0; i < IDENTITIES; i++) {
             for (int p = 0; p < PROBES; p++) {
                 for (int j = 0; j < IDENTITIES; j++) {
-                    double s = m.score("id" + j, probes[i][p]).orElseThrow();
+                    double s = m.verify("id" + j, probes[i][p]).orElseThrow();
                     (i == j ? genuine : impostor).add(s);
                 }
                 Optional<BiometricMatch> best = m.match(probes[i][p], OpenCvFace.IDENTIFY_THRESHOLD);

@@ -68,7 +68,7 @@ public class FaceSearchBenchmark {
 
     @Benchmark
     public OptionalDouble verifyOneFloor() {
-        return matcher.score("h0", probe);
+        return matcher.verify("h0", probe);
     }
 
     @Benchmark

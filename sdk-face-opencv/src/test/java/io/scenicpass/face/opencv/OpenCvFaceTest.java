@@ -34,9 +34,9 @@ class OpenCvFaceTest {
         m.enroll("bo", face.template(SyntheticFaces.png(2, 0)));
         BiometricTemplate annaAgain = face.template(SyntheticFaces.png(1, 3));
 
-        assertThat(m.score("anna", annaAgain).orElseThrow()).isGreaterThanOrEqualTo(OpenCvFace.VERIFY_THRESHOLD);
-        assertThat(m.score("bo", annaAgain).orElseThrow()).isLessThan(OpenCvFace.VERIFY_THRESHOLD);
-        assertThat(m.score("nobody", annaAgain)).isEmpty();
+        assertThat(m.verify("anna", annaAgain).orElseThrow()).isGreaterThanOrEqualTo(OpenCvFace.VERIFY_THRESHOLD);
+        assertThat(m.verify("bo", annaAgain).orElseThrow()).isLessThan(OpenCvFace.VERIFY_THRESHOLD);
+        assertThat(m.verify("nobody", annaAgain)).isEmpty();
         assertThat(m.match(annaAgain, OpenCvFace.IDENTIFY_THRESHOLD))
                 .map(BiometricMatch::subjectId)
                 .contains("anna");
