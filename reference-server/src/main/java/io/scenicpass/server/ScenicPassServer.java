@@ -295,6 +295,8 @@ public final class ScenicPassServer implements AutoCloseable {
                         clock,
                         db,
                         channels.channels)::register,
+                new io.scenicpass.server.console.passes.PassesPagesModule(
+                        console.pages, sales, terminal.entries, admin.admin, db, clock)::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register);
         app.start(config.host, config.port);

@@ -69,6 +69,8 @@ class AdminBadBodiesTest {
     static TestServer ts;
     static String slot1;
     static String slot2;
+    /** The two passes of a sold booking (the console's void and reissue routes). */
+    static String[] passes;
     /** A BOX_OFFICE device (offline-selling allotments). */
     static String boxOffice;
 
@@ -92,7 +94,24 @@ class AdminBadBodiesTest {
         ts = new TestServer(dir, null, new MutableClock(TestServer.START), Map.of());
         ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, "park-day");
         ts.server.catalogue().setDayPoolDefault("park-day", 500);
-        ts.channel("ota", 1000, 1000, null);
+        String ota = ts.channel("ota", 1000, 1000, null);
+        ts.post(
+                "/octo/bookings",
+                ota,
+                TestServer.reserve("BB1", "tour", "2026-06-02T10:00:00+08:00", "tour-adult", "tour-adult"));
+        JsonNode sold = ts.post("/octo/bookings/BB1/confirm", ota, "{}").json();
+        passes = new String[2];
+        for (int i = 0; i < 2; i++) {
+            passes[i] = io.scenicpass.core.PassCodec.decode(sold.get("unitItems")
+                            .get(i)
+                            .get("ticket")
+                            .get("deliveryOptions")
+                            .get(0)
+                            .get("deliveryValue")
+                            .asText())
+                    .claims()
+                    .passId();
+        }
         ts.server.admin().putZone(new io.scenicpass.server.admin.store.SiteStore.Zone("park", "Park"));
         ts.server
                 .admin()
@@ -468,6 +487,26 @@ class AdminBadBodiesTest {
                         0,
                         false,
                         "en",
+                        true),
+                new Route(
+                        "POST " + a + "/passes/{}/void",
+                        a + "/passes/" + passes[0] + "/void",
+                        "{\"reason\":\"fraud\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "reason",
+                        true),
+                new Route(
+                        "POST " + a + "/passes/{}/reissue",
+                        a + "/passes/" + passes[1] + "/reissue",
+                        "{\"reason\":\"reprint\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "reason",
                         true),
                 new Route(
                         "PUT " + a + "/passes/{}/credentials",
