@@ -296,7 +296,14 @@ public final class ScenicPassServer implements AutoCloseable {
                         db,
                         channels.channels)::register,
                 new io.scenicpass.server.console.passes.PassesPagesModule(
-                        console.pages, sales, terminal.entries, admin.admin, db, clock)::register,
+                                console.pages,
+                                sales,
+                                terminal.entries,
+                                admin.admin,
+                                db,
+                                clock,
+                                tickets,
+                                messages.messages)::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register);
         app.start(config.host, config.port);

@@ -40,7 +40,8 @@ class AdminBadBodiesTest {
             "POST /admin/v1/flow/alerts/evaluate",
             "POST /admin/v1/inventory/repair",
             "POST /admin/v1/invoices/{}/erase",
-            "POST /admin/v1/operators/{}/unlock");
+            "POST /admin/v1/operators/{}/unlock",
+            "POST /admin/v1/bookings/{}/resend");
 
     static final String HUGE = "x".repeat(100_000);
     /** A valid CN_ID number for the identity routes. */
@@ -61,7 +62,8 @@ class AdminBadBodiesTest {
             Map.entry("PUT /admin/v1/passes/{}/credentials", Set.of("holderBindings", "cardUids", "biometricSubjects")),
             Map.entry("PUT /admin/v1/products/{}/content/{}", Set.of("title", "durationMinutesFrom", "updatedBy")),
             Map.entry("POST /admin/v1/operators", Set.of("name", "active")),
-            Map.entry("PUT /admin/v1/zones/{}", Set.of("neighbours")));
+            Map.entry("PUT /admin/v1/zones/{}", Set.of("neighbours")),
+            Map.entry("POST /admin/v1/bookings/{}/refund", Set.of("passIds")));
 
     @TempDir
     static Path dir;
@@ -69,6 +71,8 @@ class AdminBadBodiesTest {
     static TestServer ts;
     static String slot1;
     static String slot2;
+    /** A paid shop order (the operator's refund route). */
+    static String shopOrder;
     /** The two passes of a sold booking (the console's void and reissue routes). */
     static String[] passes;
     /** A BOX_OFFICE device (offline-selling allotments). */
@@ -112,6 +116,17 @@ class AdminBadBodiesTest {
                     .claims()
                     .passId();
         }
+        long visitor = ts.server
+                .database()
+                .tx(c -> new io.scenicpass.server.shop.account.store.ShopVisitorStore()
+                        .insert(c, "bad-bodies", "EMAIL", "x", "zh-CN", 0));
+        shopOrder = io.scenicpass.server.testing.PaidShopOrder.of(
+                        ts,
+                        visitor,
+                        "tour",
+                        "2026-06-02T14:00:00+08:00",
+                        List.of(new io.scenicpass.server.shop.checkout.ShopCheckout.Line("tour-adult", null)))
+                .uuid();
         ts.server.admin().putZone(new io.scenicpass.server.admin.store.SiteStore.Zone("park", "Park"));
         ts.server
                 .admin()
@@ -487,6 +502,16 @@ class AdminBadBodiesTest {
                         0,
                         false,
                         "en",
+                        true),
+                new Route(
+                        "POST " + a + "/bookings/{}/refund",
+                        a + "/bookings/" + shopOrder + "/refund",
+                        "{\"reason\":\"storm\",\"passIds\":[]}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "reason",
                         true),
                 new Route(
                         "POST " + a + "/passes/{}/void",

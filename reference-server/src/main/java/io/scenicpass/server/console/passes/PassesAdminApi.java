@@ -9,7 +9,10 @@ import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.admin.http.AdminApi;
 import io.scenicpass.server.console.http.AdminGuard;
 import io.scenicpass.server.http.RequestBodies;
+import io.scenicpass.server.messages.VisitorMessages;
 import io.scenicpass.server.sales.PassActions;
+import io.scenicpass.server.shop.tickets.TicketRefunds;
+import io.scenicpass.server.shop.tickets.TicketRefusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +20,31 @@ import java.util.Map;
 /**
  * {@code /admin/v1/passes/{passId}}: a pass with its booking, state, entries and the operators' actions (VIEW);
  * {@code …/void} and {@code …/reissue} with a reason (BOOKINGS_REFUND; audited by the admin guard, which also names
- * who did it in the pass's actions).
+ * who did it in the pass's actions). {@code POST /admin/v1/bookings/{uuid}/refund} (a shop order, also after the
+ * cutoff, with a reason) and {@code …/resend} (its tickets to the visitor again), BOOKINGS_REFUND: as the console's.
  */
 final class PassesAdminApi {
     record ReasonBody(String reason) {}
 
+    record RefundBody(String reason, List<String> passIds) {}
+
     private final AdminService admin;
     private final PassLookup lookup;
     private final PassActions actions;
+    private final TicketRefunds refunds;
+    private final VisitorMessages messages;
 
-    PassesAdminApi(AdminService admin, PassLookup lookup, PassActions actions) {
+    PassesAdminApi(
+            AdminService admin,
+            PassLookup lookup,
+            PassActions actions,
+            TicketRefunds refunds,
+            VisitorMessages messages) {
         this.admin = admin;
         this.lookup = lookup;
         this.actions = actions;
+        this.refunds = refunds;
+        this.messages = messages;
     }
 
     void register(RoutesConfig r) {
@@ -47,12 +62,35 @@ final class PassesAdminApi {
                         ctx.pathParam("passId"),
                         reason(ctx),
                         AdminGuard.caller(ctx).actor())))));
+        r.post("/admin/v1/bookings/{uuid}/refund", auth(this::refund));
+        r.post("/admin/v1/bookings/{uuid}/resend", auth(ctx -> {
+            if (!messages.resendTickets(ctx.pathParam("uuid"))) {
+                throw new ServiceException(Problem.NOT_FOUND, "no shop visitor owns booking " + ctx.pathParam("uuid"));
+            }
+            ctx.json(Map.of("sent", true));
+        }));
         r.post(
                 p + "/reissue",
                 auth(ctx -> ctx.json(done(actions.reissue(
                         ctx.pathParam("passId"),
                         reason(ctx),
                         AdminGuard.caller(ctx).actor())))));
+    }
+
+    /** The operator's refund of a shop order; the shop's refusals as typed errors (never a 500). */
+    private void refund(Context ctx) throws java.io.IOException {
+        String uuid = ctx.pathParam("uuid");
+        RefundBody b = RequestBodies.ADMIN.read(ctx, RefundBody.class);
+        try {
+            ctx.json(refunds.refundByOperator(
+                    uuid, b == null || b.passIds() == null ? List.of() : b.passIds(), b == null ? null : b.reason()));
+        } catch (TicketRefusal e) {
+            if (e.code() == TicketRefusal.Code.ORDER_NOT_FOUND) {
+                throw new ServiceException(
+                        Problem.NOT_FOUND, "booking " + uuid + " is not a shop order paid through the park", uuid);
+            }
+            throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, e.getMessage(), uuid);
+        }
     }
 
     private static Map<String, Object> done(PassActions.Done d) {
