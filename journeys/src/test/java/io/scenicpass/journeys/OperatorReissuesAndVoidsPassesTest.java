@@ -2,6 +2,7 @@ package io.scenicpass.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.channel.ChannelClient;
 import io.scenicpass.channel.model.BookingStatus;
 import io.scenicpass.core.PassCodec;
@@ -10,10 +11,13 @@ import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.terminal.Decision;
+import io.scenicpass.testing.browser.BrowserHarness;
+import io.scenicpass.testing.browser.BrowserRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A family's tickets bought through an OTA (Ctrip): at the console the duty manager finds the booking, reissues the
  * ticket of the visitor whose phone broke and voids the one reported stolen, each with a reason. The OTA reads the new
- * ticket in its booking; at the north gate the new ticket walks in, the old and the voided ones are refused.
+ * ticket in its booking; at the north gate the new ticket walks in, the old and the voided ones are refused. The
+ * reissue once more in real Chromium on a tablet-sized screen.
  */
 class OperatorReissuesAndVoidsPassesTest {
     @TempDir
@@ -73,6 +78,53 @@ class OperatorReissuesAndVoidsPassesTest {
             assertThat(in.admitted()).as("the reissued ticket: %s", in).isTrue();
             assertThat(park.admin("GET", "/admin/v1/audit?action=pass", null).body())
                     .contains("console: reissue pass", "console: void pass", "operator:admin");
+        }
+    }
+
+    @Test
+    void theDutyManagerReissuesATicketOnATabletInChromium() throws Exception {
+        BrowserHarness browser = BrowserHarness.require(); // skips loudly without node, chromium or playwright-core
+        try (Park park = Park.open(dir)) {
+            ChannelClient ctrip = park.reseller("ctrip");
+            OtaBookingFlow.Result order = new OtaBookingFlow(
+                            ctrip,
+                            park.clock,
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                    .run("park-entry", 1, "CT-3002");
+            String old = passId(order.qrCodes.get(0));
+            BrowserRun run = browser.run(
+                    "browser/console-passes.cjs",
+                    park.server.server.baseUrl(),
+                    Paths.get("target/browser", getClass().getSimpleName()),
+                    Map.of(
+                            "adminPassword",
+                            ConsoleSignIn.adminPassword(park.server),
+                            "reference",
+                            "CT-3002",
+                            "passId",
+                            old,
+                            "reason",
+                            "phone broken"));
+            JsonNode r = run.orFail();
+            assertThat(run.pageErrors()).isEmpty();
+            assertThat(r.path("afterSignIn").asText())
+                    .as("back on the passes page after sign-in")
+                    .isEqualTo("/console/passes");
+            assertThat(r.path("found").toString()).contains(old);
+            assertThat(r.path("noSideways").asBoolean())
+                    .as("no sideways scrolling on a tablet")
+                    .isTrue();
+            assertThat(r.path("done").asText()).isEqualTo("REISSUE");
+            String fresh = r.path("newPass").asText();
+            assertThat(passId(OtaBookingFlow.qrCodes(ctrip.booking(order.booking.getUuid()))
+                            .get(0)))
+                    .as("the OTA reads the new ticket")
+                    .isEqualTo(fresh);
+
+            park.timeIs(order.slot.getLocalDateTimeStart().toInstant().plus(Duration.ofMinutes(20)));
+            EmbeddedGate north = park.gate("gate-north");
+            assertThat(north.start().success()).isTrue();
+            assertThat(north.scan(order.qrCodes.get(0)).reason()).isEqualTo("REVOKED");
         }
     }
 
