@@ -306,6 +306,15 @@ public final class ScenicPassServer implements AutoCloseable {
                         channels.channels)::register,
                 new io.scenicpass.server.console.desk.DeskModule(
                         console, web.sessions, channels, sales.capacity, flow, admin.admin)::register,
+                new io.scenicpass.server.console.passes.PassesPagesModule(
+                                console.pages,
+                                sales,
+                                terminal.entries,
+                                admin.admin,
+                                db,
+                                clock,
+                                tickets,
+                                messages.messages)::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register,
                 packages::register,

@@ -24,8 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ConsolePages {
     private static final String ATTR = "scenicpass.console.operator";
 
-    /** A navigation entry shown to operators holding {@code right}. */
-    public record NavItem(String href, String labelKey, Right right) {}
+    /** A navigation entry shown to operators holding {@code right}; its label is in {@code bundle} (null: core). */
+    public record NavItem(String href, String labelKey, Right right, String bundle) {}
 
     private final WebSessions sessions;
     private final Operators operators;
@@ -43,7 +43,12 @@ public final class ConsolePages {
 
     /** Adds a page to the console's navigation (console pages of other parts call this when they register). */
     public ConsolePages addNav(String href, String labelKey, Right right) {
-        nav.add(new NavItem(href, labelKey, right));
+        return addNav(href, labelKey, right, null);
+    }
+
+    /** {@link #addNav} with the label in texts {@code bundle}, which every console page's frame then loads too. */
+    public ConsolePages addNav(String href, String labelKey, Right right, String bundle) {
+        nav.add(new NavItem(href, labelKey, right, bundle));
         return this;
     }
 
@@ -114,11 +119,11 @@ public final class ConsolePages {
 
     /** The frame of a console page: texts from {@code bundles} (then {@code console-core}, then {@code web}). */
     public PageFrame frame(Context ctx, String titleKey, String... bundles) {
-        List<String> names = new ArrayList<>(List.of(bundles));
-        names.add("console-core");
-        navBundles.stream().filter(b -> !names.contains(b)).forEach(names::add);
-        String[] all = names.toArray(String[]::new);
-        Texts t = Texts.of(lang(ctx), all);
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(List.of(bundles));
+        all.add("console-core");
+        all.addAll(navBundles); // nav labels
+        nav.stream().map(NavItem::bundle).filter(java.util.Objects::nonNull).forEach(all::add);
+        Texts t = Texts.of(lang(ctx), all.toArray(String[]::new));
         Optional<Principal> p = current(ctx);
         List<PageFrame.Nav> links = new ArrayList<>();
         if (p.isPresent()) {

@@ -89,6 +89,20 @@ public final class DocumentBlacklist {
         return v;
     }
 
+    /** Takes entry {@code id} off the blacklist (the console's list shows numbers masked); NOT_FOUND unless active. */
+    public View removeById(long id, String removedBy) {
+        text(removedBy, "removedBy", 100);
+        View v = db.tx(c -> {
+            Entry e = store.byId(c, id)
+                    .filter(x -> x.removedAt() == null)
+                    .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no active blacklist entry " + id));
+            end(c, e, removedBy.strip());
+            return view(store.byId(c, id).orElseThrow());
+        });
+        LOG.info("blacklist entry {} removed by {}", v.id(), removedBy);
+        return v;
+    }
+
     /** The entries, newest first (at most 1,000); {@code activeOnly} leaves removed and expired ones out. */
     public List<View> list(boolean activeOnly) {
         return db.read(

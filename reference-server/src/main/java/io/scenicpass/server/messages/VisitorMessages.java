@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scenicpass.core.Ids;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.identity.IdentityKeys;
+import io.scenicpass.server.messages.internal.BookingMessages;
 import io.scenicpass.server.messages.store.MessageStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,6 +74,20 @@ public final class VisitorMessages {
                 n += sendOnce(c, v, kind, fields, what + ":" + v) != null ? 1 : 0;
             }
             return n;
+        });
+    }
+
+    /**
+     * Sends the confirmation of shop booking {@code uuid} again, with the link to its tickets, to the visitor who owns
+     * it (an operator's "resend tickets"); false when no shop visitor owns {@code uuid}.
+     */
+    public boolean resendTickets(String uuid) {
+        return db.tx(c -> {
+            var b = store.shopBooking(c, uuid);
+            if (b.isPresent()) {
+                send(c, b.get().visitorId(), MessageKind.BOOKING_CONFIRMED, BookingMessages.fields(b.get()));
+            }
+            return b.isPresent();
         });
     }
 

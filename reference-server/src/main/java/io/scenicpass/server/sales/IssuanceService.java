@@ -289,6 +289,48 @@ public final class IssuanceService {
         return rec;
     }
 
+    /**
+     * Signs a replacement of the booking's pass {@code old} (same unit items, party size and validity) in the caller's
+     * transaction, moves its unit items and holder bindings to it and revokes {@code old} ("REISSUED").
+     */
+    public PassRecord reissue(
+            Connection c, Booking b, Product product, Slot slot, Map<String, Unit> units, PassRecord old)
+            throws SQLException {
+        Instant now = clock.instant();
+        Validity validity = validity(product, slot);
+        List<Booking.UnitItem> carried = b.unitItems().stream()
+                .filter(u -> old.passId().equals(u.passId()))
+                .toList();
+        boolean concession = !carried.isEmpty() && carried.stream().allMatch(u -> concession(units.get(u.unitId())));
+        Unit unit = carried.size() == 1 ? units.get(carried.get(0).unitId()) : null;
+        PassRecord p = sign(
+                c,
+                new PassIssuer(keys.active(), KID_BYTES),
+                b,
+                product,
+                slot,
+                validity.dayStart(),
+                validity.dayEnd(),
+                old.partySize(),
+                concession,
+                now,
+                unit);
+        Map<String, String> bindings = identities.bindings(c, b.uuid());
+        List<String> moved = new ArrayList<>();
+        List<Booking.UnitItem> items = new ArrayList<>();
+        for (Booking.UnitItem u : b.unitItems()) {
+            boolean mine = old.passId().equals(u.passId());
+            if (mine && bindings.containsKey(u.uuid())) {
+                moved.add(bindings.get(u.uuid()));
+            }
+            items.add(mine ? u.withPassId(p.passId()) : u);
+        }
+        manifest.addHolderBindings(c, p.passId(), moved);
+        bookings.setItems(c, b.uuid(), items);
+        passes.revoke(c, old.passId(), "REISSUED", now);
+        return p;
+    }
+
     /** Revokes every pass of a booking (cancel/refund). Returns how many were newly revoked. */
     public int revokeAll(Connection c, String bookingUuid, String reason) throws SQLException {
         int n = 0;

@@ -31,6 +31,9 @@ public final class SalesModule {
     public final PassCancellation passCancellation;
 
     public final PassQueries passes;
+    /** An operator's void or reissue of one pass, with a reason. */
+    public final PassActions passActions;
+
     public final CapacityChanges capacity;
     /** OCTO cart orders: bookings confirmed or cancelled together. */
     public final OrderService orders;
@@ -110,6 +113,16 @@ public final class SalesModule {
                 p.clock(),
                 identity.identities);
         passes = new PassQueries(p.db(), passStore, bookingStore);
+        passActions = new PassActions(
+                p.db(),
+                passStore,
+                bookingStore,
+                catalogueStore,
+                inventoryStore,
+                issuance,
+                lifecycle,
+                channels.webhooks,
+                p.clock());
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
         orders = new OrderService(
                 p.db(), new OrderStore(), bookingStore, bookings, lifecycle, inventory, holds, p.ids(), p.clock());

@@ -653,6 +653,32 @@ final class FuzzTargets {
                 r -> a + "/passes/" + pick(r, fx.passId(), "nope") + "/credentials",
                 r -> "{\"holderBindings\":[\"AAAAAAAAAAAAAAAAAAAAAA\"],\"cardUids\":[\"04A1B2C3D4E5F6\"],"
                         + "\"biometricSubjects\":[\"face-1\"]}");
+        // the console's refund and resend of shop orders (issue 20)
+        add(
+                t,
+                "POST",
+                a + "/bookings/{uuid}/refund",
+                Auth.ADMIN,
+                r -> a + "/bookings/" + pick(r, "nope", "shop-none") + "/refund",
+                r -> "{\"reason\":\"fuzz\",\"passIds\":[]}");
+        add(
+                t,
+                "POST",
+                a + "/bookings/{uuid}/resend",
+                Auth.ADMIN,
+                r -> a + "/bookings/" + pick(r, "nope", "shop-none") + "/resend",
+                r -> "{}");
+        // the console's pass actions (issue 20): void and reissue with a reason
+        for (String action : new String[] {"void", "reissue"}) {
+            add(
+                    t,
+                    "POST",
+                    a + "/passes/{passId}/" + action,
+                    Auth.ADMIN,
+                    r -> a + "/passes/" + pick(r, fx.passId(), "nope") + "/" + action,
+                    r -> "{\"reason\":\"fuzz\"}",
+                    0.2);
+        }
         add(t, "POST", a + "/flow/alerts/evaluate", Auth.ADMIN, r -> a + "/flow/alerts/evaluate", r -> "{}");
         add(
                 t,

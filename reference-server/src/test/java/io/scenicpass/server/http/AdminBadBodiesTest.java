@@ -46,7 +46,8 @@ class AdminBadBodiesTest {
             "POST /admin/v1/invoices/{}/erase",
             "POST /admin/v1/operators/{}/unlock",
             "POST /admin/v1/annual-passes/{}/unfreeze",
-            "POST /admin/v1/annual-passes/{}/refund");
+            "POST /admin/v1/annual-passes/{}/refund",
+            "POST /admin/v1/bookings/{}/resend");
 
     static final String HUGE = "x".repeat(100_000);
     /** A valid CN_ID number for the identity routes. */
@@ -83,7 +84,8 @@ class AdminBadBodiesTest {
                             "validityMonths",
                             "activationDays",
                             "refundFee")),
-            Map.entry("POST /admin/v1/annual-passes/{}/renew", Set.of("price")));
+            Map.entry("POST /admin/v1/annual-passes/{}/renew", Set.of("price")),
+            Map.entry("POST /admin/v1/bookings/{}/refund", Set.of("passIds")));
 
     @TempDir
     static Path dir;
@@ -93,6 +95,10 @@ class AdminBadBodiesTest {
     static String slot2;
     /** A sold pass, for the face routes. */
     static String facePass;
+    /** A paid shop order (the operator's refund route). */
+    static String shopOrder;
+    /** The two passes of a sold booking (the console's void and reissue routes). */
+    static String[] passes;
     /** A BOX_OFFICE device (offline-selling allotments). */
     static String boxOffice;
 
@@ -116,7 +122,35 @@ class AdminBadBodiesTest {
         ts = new TestServer(dir, null, new MutableClock(TestServer.START), Map.of());
         ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 10, false, 60, "park-day");
         ts.server.catalogue().setDayPoolDefault("park-day", 500);
-        ts.channel("ota", 1000, 1000, null);
+        String ota = ts.channel("ota", 1000, 1000, null);
+        ts.post(
+                "/octo/bookings",
+                ota,
+                TestServer.reserve("BB1", "tour", "2026-06-02T10:00:00+08:00", "tour-adult", "tour-adult"));
+        JsonNode sold = ts.post("/octo/bookings/BB1/confirm", ota, "{}").json();
+        passes = new String[2];
+        for (int i = 0; i < 2; i++) {
+            passes[i] = io.scenicpass.core.PassCodec.decode(sold.get("unitItems")
+                            .get(i)
+                            .get("ticket")
+                            .get("deliveryOptions")
+                            .get(0)
+                            .get("deliveryValue")
+                            .asText())
+                    .claims()
+                    .passId();
+        }
+        long visitor = ts.server
+                .database()
+                .tx(c -> new io.scenicpass.server.shop.account.store.ShopVisitorStore()
+                        .insert(c, "bad-bodies", "EMAIL", "x", "zh-CN", 0));
+        shopOrder = io.scenicpass.server.testing.PaidShopOrder.of(
+                        ts,
+                        visitor,
+                        "tour",
+                        "2026-06-02T14:00:00+08:00",
+                        List.of(new io.scenicpass.server.shop.checkout.ShopCheckout.Line("tour-adult", null)))
+                .uuid();
         ts.server.admin().putZone(new io.scenicpass.server.admin.store.SiteStore.Zone("park", "Park"));
         ts.server
                 .admin()
@@ -588,6 +622,36 @@ class AdminBadBodiesTest {
                         0,
                         false,
                         "en",
+                        true),
+                new Route(
+                        "POST " + a + "/bookings/{}/refund",
+                        a + "/bookings/" + shopOrder + "/refund",
+                        "{\"reason\":\"storm\",\"passIds\":[]}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "reason",
+                        true),
+                new Route(
+                        "POST " + a + "/passes/{}/void",
+                        a + "/passes/" + passes[0] + "/void",
+                        "{\"reason\":\"fraud\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "reason",
+                        true),
+                new Route(
+                        "POST " + a + "/passes/{}/reissue",
+                        a + "/passes/" + passes[1] + "/reissue",
+                        "{\"reason\":\"reprint\"}",
+                        null,
+                        0,
+                        0,
+                        false,
+                        "reason",
                         true),
                 new Route(
                         "PUT " + a + "/passes/{}/credentials",

@@ -12,12 +12,9 @@ import io.scenicpass.core.DocumentType;
 import io.scenicpass.core.HolderBinding;
 import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.identity.IdentityFixture;
-import io.scenicpass.server.terminal.TerminalFixtures.ListOutbox;
 import io.scenicpass.server.terminal.TerminalHarness.MemoryState;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.server.testing.TestServer.Answer;
-import io.scenicpass.terminal.sync.DeviceCredentials;
-import io.scenicpass.terminal.sync.SyncClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -156,17 +153,6 @@ class IdentityFeedTest {
     }
 
     private static MemoryState sync(Path gate) {
-        DeviceCredentials creds = th.enroll(gate.resolve("d" + System.nanoTime()), "gate-a");
-        th.feeds.refreshManifest(true);
-        MemoryState state = new MemoryState();
-        try (SyncClient sync = SyncClient.builder(creds)
-                .state(state)
-                .outbox(new ListOutbox())
-                .push(false)
-                .pullPages(10_000, 10)
-                .build()) {
-            assertThat(sync.syncNow().success()).isTrue();
-        }
-        return state;
+        return th.syncedGate(gate, "gate-a");
     }
 }

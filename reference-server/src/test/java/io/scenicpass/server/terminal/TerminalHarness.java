@@ -59,6 +59,24 @@ final class TerminalHarness implements AutoCloseable {
                 .enroll(token(gateId), "gate " + gateId, "SP-TEST");
     }
 
+    /** A gate newly enrolled at {@code gateId} (credentials under {@code dir}), synced once after a manifest refresh. */
+    MemoryState syncedGate(Path dir, String gateId) {
+        DeviceCredentials creds = enroll(dir.resolve("d" + System.nanoTime()), gateId);
+        feeds.refreshManifest(true);
+        MemoryState state = new MemoryState();
+        try (io.scenicpass.terminal.sync.SyncClient sync = io.scenicpass.terminal.sync.SyncClient.builder(creds)
+                .state(state)
+                .outbox(new TerminalFixtures.ListOutbox())
+                .push(false)
+                .pullPages(10_000, 10)
+                .build()) {
+            if (!sync.syncNow().success()) {
+                throw new AssertionError("the gate's sync failed");
+            }
+        }
+        return state;
+    }
+
     /** A request to this harness's port with the given Authorization header. */
     TestServer.Answer send(String method, String path, String authorization, String json) {
         okhttp3.Request.Builder rb = new okhttp3.Request.Builder().url(baseUrl() + path);

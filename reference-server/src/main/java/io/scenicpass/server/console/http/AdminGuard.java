@@ -87,6 +87,12 @@ public final class AdminGuard {
         r.afterMatched("/admin/v1/*", this::after);
     }
 
+    /** Who makes this admin request (the guard found them before the route ran). */
+    public static Principal caller(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        return p != null ? p : Principal.machine();
+    }
+
     private void before(Context ctx) {
         String bearer = bearer(ctx);
         Principal p = admin.isAdminToken(bearer)

@@ -30,6 +30,10 @@ import java.util.Map;
  * and the refund is in the reports and the channel's settlement. Used passes and past slots are refused with why.
  */
 public final class BookingsPage {
+    /** Channels whose bookings the park's own payments paid: cancelled only with their refund, never here. */
+    static final java.util.Set<String> OWN_PAYMENTS = java.util.Set.of(
+            io.scenicpass.server.shop.checkout.ShopChannel.ID, io.scenicpass.server.counter.CounterChannel.ID);
+
     /** Most bookings one search shows. */
     static final int LIMIT = 200;
 
@@ -97,6 +101,13 @@ public final class BookingsPage {
             }
             Booking b = db.read(c -> bookings.find(c, uuid))
                     .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no booking " + uuid, uuid));
+            if (OWN_PAYMENTS.contains(b.channelId())) { // a cancel here would keep the visitor's money
+                throw new ServiceException(
+                        Problem.CONFLICT,
+                        "booking " + uuid + " was paid through the park: refund it on its refund page (shop) or at"
+                                + " the box office (counter)",
+                        uuid);
+            }
             Channel ch = channels.find(b.channelId()).orElseThrow();
             PassCancellation.Cancelled done =
                     db.tx(c -> cancellation.cancel(c, ch, uuid, null, reason, clock.instant()));

@@ -32,11 +32,10 @@ public final class PagesModule {
         devices = new DevicesPage(pages, deviceService, entries, admin);
         reports = new ReportsPage(pages, reportService);
         bookings = new BookingsPage(pages, db, channels, sales.passCancellation, clock);
-        pages.navTexts(TEXTS)
-                .addNav("/console/catalogue", "nav.catalogue", Right.VIEW)
-                .addNav("/console/devices", "nav.devices", Right.VIEW)
-                .addNav("/console/bookings", "nav.bookings", Right.VIEW)
-                .addNav("/console/reports", "nav.reports", Right.REPORTS_READ);
+        pages.addNav("/console/catalogue", "nav.catalogue", Right.VIEW, TEXTS)
+                .addNav("/console/devices", "nav.devices", Right.VIEW, TEXTS)
+                .addNav("/console/bookings", "nav.bookings", Right.VIEW, TEXTS)
+                .addNav("/console/reports", "nav.reports", Right.REPORTS_READ, TEXTS);
     }
 
     public void register(RoutesConfig r) {

@@ -163,6 +163,18 @@ public final class BookingStore {
         return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingStore::booking, uuid);
     }
 
+    /** The bookings (any channel) whose uuid, supplier or reseller reference is {@code ref}: at most 50. */
+    public List<Booking> byReference(Connection c, String ref) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT * FROM booking WHERE uuid=? OR supplier_reference=? OR reseller_reference=?"
+                        + " ORDER BY uuid FETCH FIRST 50 ROWS ONLY",
+                BookingStore::booking,
+                ref,
+                ref,
+                ref);
+    }
+
     /** {@link #find} with the row locked until the transaction ends (a change that re-reads before it writes). */
     public Optional<Booking> findForUpdate(Connection c, String uuid) throws SQLException {
         return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=? FOR UPDATE", BookingStore::booking, uuid);

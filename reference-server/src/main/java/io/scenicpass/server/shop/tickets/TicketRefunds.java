@@ -73,6 +73,24 @@ public final class TicketRefunds {
      * passes made already is answered again (its money asked again when not paid back yet).
      */
     public RefundRow refund(String uuid, Collection<String> passIds) {
+        return refund(uuid, passIds, null);
+    }
+
+    /**
+     * An operator's refund (console, admin API): as the visitor's, also after the product's cutoff while the slot is
+     * not over, the operator's {@code reason} (1-500 characters) on the booking. The same passes asked again (a double
+     * click) answer the first refund; the money is paid back once.
+     */
+    public RefundRow refundByOperator(String uuid, Collection<String> passIds, String reason) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            throw new ServiceException(Problem.BAD_REQUEST, "give the reason (1-500 characters)");
+        }
+        return refund(uuid, passIds, reason.strip());
+    }
+
+    /** {@code operatorReason} null: the visitor's own refund, within the cutoff. */
+    private RefundRow refund(String uuid, Collection<String> passIds, String operatorReason) {
+        boolean operator = operatorReason != null;
         Set<String> wanted = new TreeSet<>(passIds == null ? Set.of() : passIds);
         TicketRules.Order o = rules.order(uuid);
         RefundRow again = retried(uuid, wanted, o);
@@ -80,7 +98,7 @@ public final class TicketRefunds {
             return settled(again) ? again : payBack(again);
         }
         Instant now = clock.instant();
-        rules.requireChangeable(o, wanted, now);
+        rules.requireChangeable(o, wanted, now, operator);
         if (!o.passIds().containsAll(wanted)) {
             throw new TicketRefusal(Code.BAD_SELECTION, "a pass chosen is not of order " + uuid);
         }
@@ -89,7 +107,7 @@ public final class TicketRefunds {
         Made m;
         try {
             m = db.tx(c -> {
-                Cancelled done = passes.cancel(c, ch, uuid, wanted, "shop refund", now);
+                Cancelled done = passes.cancel(c, ch, uuid, wanted, operator ? operatorReason : "shop refund", now);
                 long left = paid.map(p -> p.amount().fen() - p.refundedFen()).orElse(0L);
                 long fen = Math.max(0, Math.min(done.retailFen(), left));
                 RefundRow r = new RefundRow(
@@ -112,7 +130,7 @@ public final class TicketRefunds {
             if (raced != null) {
                 return settled(raced) ? raced : payBack(raced);
             }
-            throw rules.classify(uuid, wanted, e, now);
+            throw rules.classify(uuid, wanted, e, now, operator);
         }
         passes.changed(m.done());
         RefundRow r = m.refund();
@@ -123,6 +141,11 @@ public final class TicketRefunds {
                 r.amountFen(),
                 r.id());
         return settled(r) ? r : payBack(r);
+    }
+
+    /** The payment that paid shop booking {@code uuid}, if any. */
+    public Optional<Payment> payment(String uuid) {
+        return paymentOf.apply(uuid);
     }
 
     /** The booking's refunds, oldest first. */

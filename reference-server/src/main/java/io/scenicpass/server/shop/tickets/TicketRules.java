@@ -86,6 +86,11 @@ public final class TicketRules {
 
     /** Refuses with the reason when {@code o} (or its passes {@code passIds}, empty: all) cannot change at {@code now}. */
     public void requireChangeable(Order o, Collection<String> passIds, Instant now) {
+        requireChangeable(o, passIds, now, false);
+    }
+
+    /** As above; {@code beyondCutoff}: an operator's refund, also after the product's cutoff (the slot not over). */
+    public void requireChangeable(Order o, Collection<String> passIds, Instant now, boolean beyondCutoff) {
         BookingState s = o.booking().status();
         if (s == BookingState.REDEEMED || !o.used().isEmpty() && touches(o, passIds)) {
             throw new TicketRefusal(
@@ -98,15 +103,20 @@ public final class TicketRules {
         if (s != BookingState.CONFIRMED) {
             throw new TicketRefusal(Code.NOT_CONFIRMED, "order " + o.booking().uuid() + " is " + s);
         }
-        if (now.isAfter(o.cutoffAt())) {
+        if (!beyondCutoff && now.isAfter(o.cutoffAt())) {
             throw new TicketRefusal(Code.CUTOFF_PASSED, "the cutoff was " + o.cutoffAt());
         }
     }
 
     /** A refusal of the sales services (UNPROCESSABLE_ENTITY) as the visitor's reason, read again from the order. */
     TicketRefusal classify(String uuid, Collection<String> passIds, ServiceException e, Instant now) {
+        return classify(uuid, passIds, e, now, false);
+    }
+
+    TicketRefusal classify(
+            String uuid, Collection<String> passIds, ServiceException e, Instant now, boolean beyondCutoff) {
         try {
-            requireChangeable(order(uuid), passIds, now);
+            requireChangeable(order(uuid), passIds, now, beyondCutoff);
         } catch (TicketRefusal r) {
             return r;
         }

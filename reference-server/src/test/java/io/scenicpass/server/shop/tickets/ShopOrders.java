@@ -3,14 +3,11 @@ package io.scenicpass.server.shop.tickets;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.counter.CounterFixture;
-import io.scenicpass.server.counter.SaleState;
 import io.scenicpass.server.payments.Payment;
-import io.scenicpass.server.payments.PaymentProvider;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.PassRecord;
 import io.scenicpass.server.shop.account.store.ShopVisitorStore;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
-import io.scenicpass.server.shop.checkout.store.CheckoutStore.CheckoutRow;
 import io.scenicpass.server.terminal.TerminalFixtures;
 import io.scenicpass.server.testing.TestServer;
 import java.time.LocalTime;
@@ -55,19 +52,7 @@ final class ShopOrders {
 
     /** A paid, confirmed shop order of {@code visitor} (the checkout links it to them in {@code shop_order}). */
     Booking order(long visitor, String product, String slot, List<ShopCheckout.Line> lines) {
-        ShopCheckout checkout = ts.server.shopBook().checkout;
-        String ref = checkout.newRef();
-        CheckoutRow held =
-                checkout.hold(visitor, new ShopCheckout.Order(ref, product, product + "-opt|" + slot, lines));
-        Payment p = checkout.pay(visitor, ref, new PaymentProvider.Payer("203.0.113.7", null), false);
-        if (!ts.server.payments().simulated.visitorPays(p.id())) {
-            throw new AssertionError(p);
-        }
-        CheckoutRow row = checkout.get(visitor, ref);
-        if (row.state() != SaleState.PAID) {
-            throw new AssertionError(row);
-        }
-        return checkout.booking(row);
+        return io.scenicpass.server.testing.PaidShopOrder.of(ts, visitor, product, slot, lines);
     }
 
     /** The order reference of a shop booking (its page is /shop/orders/{ref}). */
