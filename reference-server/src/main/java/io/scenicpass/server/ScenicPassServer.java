@@ -303,7 +303,8 @@ public final class ScenicPassServer implements AutoCloseable {
                         channels.channels)::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register,
-                offers.api(admin.admin)::register);
+                offers.api(admin.admin)::register,
+                offers.page(console.pages)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");

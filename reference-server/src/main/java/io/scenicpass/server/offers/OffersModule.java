@@ -44,6 +44,11 @@ public final class OffersModule {
         return new OffersAdminApi(admin, offers);
     }
 
+    /** The console page {@code /console/offers} (and its link in the console's navigation). */
+    public io.scenicpass.server.offers.http.OffersPage page(io.scenicpass.server.console.ConsolePages pages) {
+        return new io.scenicpass.server.offers.http.OffersPage(pages, offers);
+    }
+
     /** The NEXT_MORNING coupons' messages, every job interval, one node at a time. */
     public void jobs(Jobs jobs) {
         jobs.singleton(

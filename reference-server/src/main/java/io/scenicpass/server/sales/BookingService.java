@@ -193,6 +193,11 @@ public final class BookingService {
         lifecycle.discounts(d);
     }
 
+    /** What offers took off a booking's prices (empty: nothing), for the pages and answers that show the price. */
+    public List<Discounts.Applied> discountsOf(String bookingUuid) {
+        return db.read(c -> discounts.applied(c, bookingUuid));
+    }
+
     /** A hold was committed: availability answers cached on this node are out of date. */
     private Booking held(Booking b) {
         inventory.slotChanged(b.optionId(), b.poolId());
