@@ -106,6 +106,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.console.ConsoleModule console;
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
+    private io.scenicpass.server.visitors.VisitorsModule visitors;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -229,6 +230,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 shopBook.checkout,
                 messages.messages,
                 id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse(null));
+        visitors = io.scenicpass.server.visitors.VisitorsModule.compose(platform, sales.identity.keys, flow.config);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -296,7 +298,8 @@ public final class ScenicPassServer implements AutoCloseable {
                         db,
                         channels.channels)::register,
                 waitlist.api(admin.admin)::register,
-                waitlist.pages(shop.pages)::register);
+                waitlist.pages(shop.pages)::register,
+                visitors.routes(admin.admin));
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -321,6 +324,7 @@ public final class ScenicPassServer implements AutoCloseable {
             adapters.jobs(jobs);
             park.jobs(jobs);
             waitlist.jobs(jobs);
+            visitors.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -477,6 +481,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The shop's waiting lists of sold-out slots. */
     public io.scenicpass.server.shop.waitlist.WaitlistModule waitlist() {
         return waitlist;
+    }
+
+    /** The visitor data hub: directory, tags and segments, visit events, partners ({@code /admin/v1/visitors}). */
+    public io.scenicpass.server.visitors.VisitorsModule visitors() {
+        return visitors;
     }
 
     public InventoryService inventory() {
