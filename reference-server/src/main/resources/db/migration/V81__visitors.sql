@@ -1,6 +1,7 @@
 -- The visitor data hub (issue #19): one visitor across bookings, entries and in-park spending, found only by keyed
--- hashes (never a clear document, phone or email); computed tags; saved segments; partners' credentials (tills,
--- hotels). Facts keep what measures need (day, channel, units, dwell, zones, amounts); erasure detaches them.
+-- hashes (never a clear document, phone or email); computed tags; saved segments. Partner tills post receipts with
+-- the partner credential of packages (table partner, V83). Facts keep what measures need (day, channel, units,
+-- dwell, zones, amounts); erasure detaches them.
 
 -- One person. The 12-month profile columns are kept up to date with each fact (segments query them).
 CREATE TABLE visitor (
@@ -115,24 +116,6 @@ CREATE TABLE visitor_segment (
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );
-
--- Partners (tills in the park, hotels, transport): their API keys only as SHA-256, like channel keys.
-CREATE TABLE partner (
-  id         VARCHAR(64) PRIMARY KEY,
-  name       VARCHAR(200) NOT NULL,
-  kind       VARCHAR(20) NOT NULL,
-  active     BOOLEAN NOT NULL DEFAULT TRUE,
-  created_at BIGINT NOT NULL
-);
-
-CREATE TABLE partner_key (
-  key_hash   VARCHAR(64) PRIMARY KEY,
-  partner_id VARCHAR(64) NOT NULL REFERENCES partner(id),
-  label      VARCHAR(100) NOT NULL,
-  created_at BIGINT NOT NULL,
-  revoked    BOOLEAN NOT NULL DEFAULT FALSE
-);
-CREATE INDEX partner_key_by_partner ON partner_key(partner_id);
 
 -- The hub's feeds read new confirmed bookings and new entry events by time.
 CREATE INDEX booking_by_confirmed ON booking(confirmed_at);

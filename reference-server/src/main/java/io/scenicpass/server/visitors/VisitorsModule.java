@@ -3,8 +3,6 @@ package io.scenicpass.server.visitors;
 import io.scenicpass.server.Platform;
 import io.scenicpass.server.cluster.Jobs;
 import io.scenicpass.server.identity.IdentityKeys;
-import io.scenicpass.server.partners.Partners;
-import io.scenicpass.server.partners.store.PartnerStore;
 import io.scenicpass.server.visitors.segments.SegmentService;
 import io.scenicpass.server.visitors.segments.SegmentStore;
 import io.scenicpass.server.visitors.store.BookingLinkStore;
@@ -15,11 +13,10 @@ import java.time.ZoneId;
 
 /**
  * The visitor data hub wired in one place: the directory, the feed of bookings and entries (also the
- * {@link VisitEvents}), tags, segments, and the partners' credentials; then {@link #jobs(Jobs)} for the feed.
+ * {@link VisitEvents}), tags and segments; then {@link #jobs(Jobs)} for the feed.
  */
 public final class VisitorsModule {
     public final VisitorSettings settings;
-    public final Partners partners;
     final VisitorStore visitorStore = new VisitorStore();
     final Tags tags;
     final BookingLinks links;
@@ -30,7 +27,6 @@ public final class VisitorsModule {
     /** {@code zone} and {@code parkZone}: the park's time zone and its own zone (flow's settings). */
     public VisitorsModule(Platform p, IdentityKeys identityKeys, ZoneId zone, String parkZone) {
         settings = VisitorSettings.of(p.config().web);
-        partners = new Partners(p.db(), new PartnerStore(), p.clock(), p.random());
         VisitorKeys keys = new VisitorKeys(identityKeys);
         TagStore tagStore = new TagStore();
         tags = new Tags(tagStore, visitorStore, zone, settings.cultureMinutes());
@@ -57,9 +53,7 @@ public final class VisitorsModule {
     /** Every route of the hub: the operator's (partners, visitors, segments) and the partners' own. */
     public java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(
             io.scenicpass.server.admin.AdminService admin) {
-        return r -> {
-            new io.scenicpass.server.partners.http.PartnerAdminApi(admin, partners).register(r);
-        };
+        return r -> {};
     }
 
     /** Who a visitor is (by keyed hashes), a booking's visitor, consent. */
