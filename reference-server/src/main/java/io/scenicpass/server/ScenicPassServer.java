@@ -106,6 +106,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.console.ConsoleModule console;
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
+    private io.scenicpass.server.packages.PackagesModule packages;
     private io.scenicpass.server.visitors.VisitorsModule visitors;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -230,6 +231,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 shopBook.checkout,
                 messages.messages,
                 id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse(null));
+        packages = new io.scenicpass.server.packages.PackagesModule(platform, sales, reports.reports, admin.admin);
         visitors = io.scenicpass.server.visitors.VisitorsModule.compose(platform, sales.identity.keys, flow.config);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
@@ -299,7 +301,8 @@ public final class ScenicPassServer implements AutoCloseable {
                         channels.channels)::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register,
-                visitors.routes(admin.admin));
+                packages::register,
+                visitors.routes(admin.admin, packages.partners));
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -476,6 +479,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Offline selling at the box office: per-device allotments and the offline-sales sync. */
     public io.scenicpass.server.counter.offline.OfflineModule offline() {
         return offline;
+    }
+
+    /** Packages: partners, allotments, package products and their vouchers. */
+    public io.scenicpass.server.packages.PackagesModule packages() {
+        return packages;
     }
 
     /** The shop's waiting lists of sold-out slots. */

@@ -50,9 +50,9 @@ public final class VisitorsModule {
         return new VisitorsModule(p, keys, flow.zone(), flow.parkZone());
     }
 
-    /** Every route of the hub: the operator's (partners, visitors, segments) and the partners' own. */
+    /** Every route of the hub: the operator's (visitors, segments) and the partner tills' receipts. */
     public java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(
-            io.scenicpass.server.admin.AdminService admin) {
+            io.scenicpass.server.admin.AdminService admin, io.scenicpass.server.packages.Partners partners) {
         return r -> {};
     }
 
