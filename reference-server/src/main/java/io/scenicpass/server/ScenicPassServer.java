@@ -106,6 +106,8 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.console.ConsoleModule console;
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
+    private io.scenicpass.server.packages.PackagesModule packages;
+    private io.scenicpass.server.visitors.VisitorsModule visitors;
     private io.scenicpass.server.offers.OffersModule offers;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
@@ -230,11 +232,14 @@ public final class ScenicPassServer implements AutoCloseable {
                 shopBook.checkout,
                 messages.messages,
                 id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse(null));
+        packages = new io.scenicpass.server.packages.PackagesModule(platform, sales, reports.reports, admin.admin);
+        visitors = io.scenicpass.server.visitors.VisitorsModule.compose(platform, sales.identity.keys, flow.config);
         offers = new io.scenicpass.server.offers.OffersModule(
                 platform,
                 sales.bookings,
                 messages.messages,
                 FlowConfig.of(config.flow).zone());
+        offers.hub(new io.scenicpass.server.offers.Hub(visitors.directory(), visitors.segments(), visitors.events()));
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -303,6 +308,8 @@ public final class ScenicPassServer implements AutoCloseable {
                         channels.channels)::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register,
+                packages::register,
+                visitors.routes(admin.admin, packages.partners),
                 offers.api(admin.admin)::register,
                 offers.page(console.pages)::register);
         app.start(config.host, config.port);
@@ -329,6 +336,7 @@ public final class ScenicPassServer implements AutoCloseable {
             adapters.jobs(jobs);
             park.jobs(jobs);
             waitlist.jobs(jobs);
+            visitors.jobs(jobs);
             offers.jobs(jobs);
         }
         ready.set(readyOnStart);
@@ -483,9 +491,19 @@ public final class ScenicPassServer implements AutoCloseable {
         return offline;
     }
 
+    /** Packages: partners, allotments, package products and their vouchers. */
+    public io.scenicpass.server.packages.PackagesModule packages() {
+        return packages;
+    }
+
     /** The shop's waiting lists of sold-out slots. */
     public io.scenicpass.server.shop.waitlist.WaitlistModule waitlist() {
         return waitlist;
+    }
+
+    /** The visitor data hub: directory, tags and segments, visit events, partners ({@code /admin/v1/visitors}). */
+    public io.scenicpass.server.visitors.VisitorsModule visitors() {
+        return visitors;
     }
 
     /** Offers, promo codes and coupons. */
