@@ -65,8 +65,9 @@ public final class Offers {
 
     /** Replaces an offer's terms (its id, creation time and the redemptions so far stay). */
     public Offer update(String id, Input in) {
+        Offer checked = offer(id, in, 0, clock.millis()); // a bad body is a 400 whether or not the offer exists
         Offer was = get(id);
-        return save(offer(id, in, was.createdAt(), clock.millis()), false);
+        return save(offer(id, in, was.createdAt(), checked.updatedAt()), false);
     }
 
     /** Pauses ({@code active} false) or resumes an offer: a paused one applies to no new booking. */

@@ -40,7 +40,9 @@ class AdminBadBodiesTest {
             "POST /admin/v1/flow/alerts/evaluate",
             "POST /admin/v1/inventory/repair",
             "POST /admin/v1/invoices/{}/erase",
-            "POST /admin/v1/operators/{}/unlock");
+            "POST /admin/v1/operators/{}/unlock",
+            "POST /admin/v1/offers/{}/pause",
+            "POST /admin/v1/offers/{}/resume");
 
     static final String HUGE = "x".repeat(100_000);
     /** A valid CN_ID number for the identity routes. */
@@ -61,7 +63,9 @@ class AdminBadBodiesTest {
             Map.entry("PUT /admin/v1/passes/{}/credentials", Set.of("holderBindings", "cardUids", "biometricSubjects")),
             Map.entry("PUT /admin/v1/products/{}/content/{}", Set.of("title", "durationMinutesFrom", "updatedBy")),
             Map.entry("POST /admin/v1/operators", Set.of("name", "active")),
-            Map.entry("PUT /admin/v1/zones/{}", Set.of("neighbours")));
+            Map.entry("PUT /admin/v1/zones/{}", Set.of("neighbours")),
+            Map.entry("POST /admin/v1/offers", Set.of("code", "unitType")),
+            Map.entry("PUT /admin/v1/offers/{}", Set.of("code", "unitType")));
 
     @TempDir
     static Path dir;
@@ -156,6 +160,26 @@ class AdminBadBodiesTest {
                         io.scenicpass.server.Bounds.MAX_CAPACITY,
                         true,
                         "nameEn",
+                        true),
+                new Route(
+                        "POST " + a + "/offers",
+                        a + "/offers",
+                        "{\"title\":\"Ten off\",\"kind\":\"AMOUNT\",\"amount\":1000,\"code\":\"TEN\",\"unitType\":\"CHILD\"}",
+                        "amount",
+                        1,
+                        10_000_000,
+                        true,
+                        "title",
+                        true),
+                new Route(
+                        "PUT " + a + "/offers/{}",
+                        a + "/offers/NO-SUCH-OFFER",
+                        "{\"title\":\"Ten off\",\"kind\":\"AMOUNT\",\"amount\":1000,\"code\":\"TEN\",\"unitType\":\"CHILD\"}",
+                        "amount",
+                        1,
+                        10_000_000,
+                        true,
+                        "title",
                         true),
                 new Route(
                         "PUT " + a + "/waitlist/settings",
