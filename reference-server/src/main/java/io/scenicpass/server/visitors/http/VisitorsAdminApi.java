@@ -65,9 +65,10 @@ public final class VisitorsAdminApi {
         }));
         r.put(v + "/{id}/consent", auth(ctx -> {
             long id = id(ctx);
-            Consent in = RequestBodies.ADMIN.read(ctx, Consent.class);
+            boolean consent = RequestBodies.required(
+                    RequestBodies.ADMIN.read(ctx, Consent.class).marketing(), "marketing");
             privacy.record(id); // 404 for an unknown visitor
-            hub.consent(id, RequestBodies.required(in.marketing(), "marketing"), "operator");
+            hub.consent(id, consent, "operator");
             ctx.json(privacy.record(id));
         }));
         r.post(
@@ -122,6 +123,17 @@ public final class VisitorsAdminApi {
             }
             return VisitorHint.document(
                     type, RequestBodies.required(in.document().number(), "document.number"));
+        }
+        if (in.phone() != null
+                && (in.phone().length() > 40
+                        || in.phone().replaceAll("[^0-9]", "").length() < 6)) {
+            throw new ServiceException(Problem.BAD_REQUEST, "phone is not a phone number");
+        }
+        if (in.email() != null && (in.email().length() > 254 || !in.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new ServiceException(Problem.BAD_REQUEST, "email is not an email address");
+        }
+        if (in.memberCode() != null && !in.memberCode().matches("[A-Za-z0-9]{1,40}")) {
+            throw new ServiceException(Problem.BAD_REQUEST, "memberCode is not a member code");
         }
         return new VisitorHint(null, null, in.phone(), in.email(), in.memberCode());
     }
