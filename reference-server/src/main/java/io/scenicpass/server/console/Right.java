@@ -31,6 +31,10 @@ public enum Right {
     SYSTEM_WRITE,
     /** Operator accounts and their roles. */
     OPERATORS_WRITE,
+    /** The visitor hub: masked visitor records, their export, tags and segments' sizes. */
+    VISITORS_READ,
+    /** The visitor hub: segments, consent, member codes, erasure of a visitor. */
+    VISITORS_WRITE,
     /** Offers, promo codes and coupon campaigns (marketing). */
     OFFERS_WRITE
 }

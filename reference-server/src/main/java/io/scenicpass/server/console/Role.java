@@ -14,6 +14,8 @@ public enum Role {
             Right.CHANNELS_WRITE,
             Right.NOTICES_WRITE,
             Right.REPORTS_READ,
+            Right.VISITORS_READ,
+            Right.VISITORS_WRITE,
             Right.OFFERS_WRITE)),
     GATE_SUPERVISOR(
             EnumSet.of(Right.VIEW, Right.DEVICES_WRITE, Right.BLACKLIST_WRITE, Right.FLOW_WRITE, Right.NOTICES_WRITE)),

@@ -121,6 +121,8 @@ public final class DemoSeeder {
             DemoPark.seed(server.park(), LocalDate.now(server.clock().withZone(java.time.ZoneId.of(ZONE))));
             server.admin().settingIfAbsent("demo.park", "true");
         }
+        io.scenicpass.server.packages.PackagesDemo.seed(
+                server, LocalDate.now(server.clock().withZone(java.time.ZoneId.of(ZONE))));
         String enrollment = previous != null ? previous.deviceEnrollmentToken() : "enr_" + token(18);
         server.admin().settingIfAbsent("enrollment.tokenHash", ChannelService.sha256Hex(enrollment));
         server.admin().settingIfAbsent("demo.seeded", "true");

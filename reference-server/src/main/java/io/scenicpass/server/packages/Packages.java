@@ -71,6 +71,9 @@ public final class Packages {
 
     /** Makes {@code productId} a package of these parts (replacing earlier ones); no parts: an ordinary product. */
     public View put(String productId, PackageInput in) {
+        if (in.parts() == null) {
+            throw new ServiceException(Problem.BAD_REQUEST, "parts is required ([] makes an ordinary product)", null);
+        }
         CatalogueService.ProductView pv = catalogue.product(productId, null);
         if (pv.product().groupPass()) {
             throw new ServiceException(
@@ -78,7 +81,7 @@ public final class Packages {
                     "a group-pass product cannot be a package (the booking's voucher is its pass)",
                     productId);
         }
-        List<PartInput> given = in.parts() == null ? List.of() : in.parts();
+        List<PartInput> given = in.parts();
         if (given.size() > MAX_PARTS) {
             throw new ServiceException(Problem.BAD_REQUEST, "at most " + MAX_PARTS + " parts", null);
         }

@@ -99,7 +99,6 @@ public final class Partners {
     }
 
     public Resource putResource(String partnerId, String id, ResourceInput in) {
-        partner(partnerId);
         id(id, "resource id");
         if (in.kind() == null || !KINDS.contains(in.kind())) {
             throw new ServiceException(Problem.BAD_REQUEST, "kind must be one of " + KINDS, cut(in.kind()));
@@ -119,6 +118,7 @@ public final class Partners {
                 Bounds.check("net", in.net(), 0, 100_000_000),
                 currency,
                 (int) Bounds.check("cutoffHours", in.cutoffHours(), 0, 24 * 365));
+        partner(partnerId); // the body is checked first: a bad one is a 400 whatever the path
         db.tx(c -> {
             Optional<Resource> was = store.resource(c, id);
             if (was.isPresent() && !was.get().partnerId().equals(partnerId)) {
@@ -140,7 +140,6 @@ public final class Partners {
      * places. {@code partnerId}: the caller's partner; another partner's resource is NOT_FOUND.
      */
     public List<Allotment> setAllotments(String partnerId, String resourceId, AllotmentInput in) {
-        resource(partnerId, resourceId);
         LocalDate from = day("from", in.from());
         LocalDate to = in.to() == null ? from : day("to", in.to());
         span(from, to);
@@ -148,6 +147,7 @@ public final class Partners {
             throw new ServiceException(Problem.BAD_REQUEST, "total is required", null);
         }
         int total = Bounds.capacity("total", in.total());
+        resource(partnerId, resourceId);
         return db.tx(c -> {
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 if (!store.setTotal(c, resourceId, d, total, clock.instant())) {

@@ -18,7 +18,17 @@ final class Directory implements VisitorDirectory {
     private final Tags tags;
     private final Clock clock;
 
-    Directory(Database db, VisitorStore visitors, VisitorKeys keys, BookingLinks links, Tags tags, Clock clock) {
+    private final java.security.SecureRandom random;
+
+    Directory(
+            Database db,
+            VisitorStore visitors,
+            VisitorKeys keys,
+            BookingLinks links,
+            Tags tags,
+            Clock clock,
+            java.security.SecureRandom random) {
+        this.random = random;
         this.db = db;
         this.visitors = visitors;
         this.keys = keys;
@@ -50,6 +60,27 @@ final class Directory implements VisitorDirectory {
         return db.read(c -> visitors.find(c, visitorId))
                 .map(VisitorStore.Row::consent)
                 .orElse(false);
+    }
+
+    /**
+     * A new member code for the visitor (shown once; only its hash is kept, as a MEMBER key): what a till may name
+     * the visitor by instead of a pass or a document. Ten letters and digits without look-alikes.
+     */
+    public String issueMemberCode(long visitorId) {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder code = new StringBuilder("M");
+        for (int i = 0; i < 10; i++) {
+            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        db.tx(c -> {
+            visitors.find(c, visitorId)
+                    .orElseThrow(() -> new io.scenicpass.server.ServiceException(
+                            io.scenicpass.server.Problem.NOT_FOUND, "no such visitor", Long.toString(visitorId)));
+            visitors.addKey(
+                    c, visitorId, keys.member(code.toString()), VisitorKeys.Kind.MEMBER.name(), clock.instant());
+            return null;
+        });
+        return code.toString();
     }
 
     /** Records a visitor's consent given or withdrawn (the shop's checkbox, an operator on request). */

@@ -278,6 +278,55 @@ final class FuzzTargets {
                 r -> a + "/operators/" + pick(r, "1", "x") + "/totp",
                 r -> "",
                 0.2);
+        // packages (issue 19): partners, resources, allotments, package products; the partners' API (no token)
+        add(
+                t,
+                "PUT",
+                a + "/partners/{id}",
+                Auth.ADMIN,
+                r -> a + "/partners/" + pick(r, "fzp", "bad id"),
+                r -> "{\"name\":\"" + pick(r, "P", "") + "\"}");
+        add(
+                t,
+                "POST",
+                a + "/partners/{id}/token",
+                Auth.ADMIN,
+                r -> a + "/partners/" + pick(r, "fzp", "x") + "/token",
+                r -> "",
+                0.2);
+        add(
+                t,
+                "PUT",
+                a + "/partners/{id}/resources/{resourceId}",
+                Auth.ADMIN,
+                r -> a + "/partners/" + pick(r, "fzp", "x") + "/resources/" + pick(r, "fzr", "r r"),
+                r -> "{\"kind\":\"" + pick(r, "BUS", "HOTEL", "X") + "\",\"name\":\"R\",\"net\":"
+                        + pick(r, "100", "-1", "\"x\"") + ",\"cutoffHours\":" + pick(r, "24", "99999") + "}");
+        add(
+                t,
+                "PUT",
+                a + "/partners/{id}/allotments/{resourceId}",
+                Auth.ADMIN,
+                r -> a + "/partners/" + pick(r, "fzp", "x") + "/allotments/" + pick(r, "fzr", "x"),
+                r -> "{\"from\":\"" + pick(r, "2026-06-02", "x") + "\",\"to\":\"" + pick(r, "2026-06-03", "2027-12-31")
+                        + "\",\"total\":" + pick(r, "5", "-1", "null") + "}");
+        add(
+                t,
+                "PUT",
+                a + "/packages/{productId}",
+                Auth.ADMIN,
+                r -> a + "/packages/" + pick(r, "side", "nope"),
+                r -> "{\"parts\":[{\"resourceId\":\"" + pick(r, "fzr", "x") + "\",\"dayOffset\":" + pick(r, "0", "99")
+                        + ",\"per\":\"" + pick(r, "PERSON", "X") + "\"}]}",
+                0.2);
+        add(
+                t,
+                "PUT",
+                "/partner/v1/allotments/{resourceId}/{day}",
+                Auth.NONE,
+                r -> "/partner/v1/allotments/fzr/" + pick(r, "2026-06-02", "x"),
+                r -> "{\"total\":5}");
+        add(t, "POST", "/partner/v1/vouchers/{code}/use", Auth.NONE, r -> "/partner/v1/vouchers/PVX/use", r -> "");
         add(
                 t,
                 "PUT",

@@ -66,6 +66,17 @@ final class HubFixture {
         return passes;
     }
 
+    /** The passes of a booking (the sales tables). */
+    List<String> passesOf(String uuid) {
+        return ts.server
+                .database()
+                .read(c -> io.scenicpass.server.db.Jdbc.list(
+                        c,
+                        "SELECT pass_id FROM pass WHERE booking_uuid=? ORDER BY pass_id",
+                        rs -> rs.getString(1),
+                        uuid));
+    }
+
     /** The pass passes the gate {@code zone-in} or {@code zone-out} at {@code at}. */
     void pass(String passId, String zone, Direction dir, Instant at) {
         String gate = zone + (dir == Direction.IN ? "-in" : "-out");
@@ -78,6 +89,9 @@ final class HubFixture {
                 .entries()
                 .ingest(device, new EntryBatch("dev-" + gate, List.of(e)))
                 .results();
-        assertThat(acks.get(0).status()).as(acks.get(0).toString()).isEqualTo(EntryAckStatus.ACCEPTED);
+        // a second zone's admission of a one-zone test pass is stored as an over-use: the gate admitted it all the same
+        assertThat(acks.get(0).status())
+                .as(acks.get(0).toString())
+                .isIn(EntryAckStatus.ACCEPTED, EntryAckStatus.OVERUSE_CONFLICT);
     }
 }

@@ -64,6 +64,19 @@ public final class BookingLinkStore {
         return out;
     }
 
+    /** The units by type the hub keeps of a linked booking. */
+    public Map<String, Integer> unitsOfLink(Connection c, String uuid) throws SQLException {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        for (Object[] r : Jdbc.list(
+                c,
+                "SELECT unit_type, units FROM visitor_booking_unit WHERE booking_uuid=?",
+                rs -> new Object[] {rs.getString(1), rs.getInt(2)},
+                uuid)) {
+            out.put((String) r[0], (Integer) r[1]);
+        }
+        return out;
+    }
+
     /** The lookup hash of the booking's first named unit's document (the lead visitor), if any. */
     public Optional<String> firstDocument(Connection c, String uuid) throws SQLException {
         return Jdbc.one(
