@@ -78,11 +78,16 @@ class OtaBooksWithAPromoCodeTest {
 
     /** The first open slot of the 2nd of June for the park's entry: its availability id. */
     static String firstSlot(Park park, String key) {
+        return firstSlot(park, key, "2026-06-02");
+    }
+
+    /** The first open slot of {@code day} for the park's entry: its availability id. */
+    static String firstSlot(Park park, String key, String day) {
         Answer a = park.server.send(
                 "POST",
                 "/octo/availability",
                 key,
-                "{\"productId\":\"park-entry\",\"localDate\":\"2026-06-02\"}",
+                "{\"productId\":\"park-entry\",\"localDate\":\"" + day + "\"}",
                 Map.of());
         for (JsonNode s : a.json()) {
             if (s.get("available").asBoolean()) {
