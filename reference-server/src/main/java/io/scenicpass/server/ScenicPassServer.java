@@ -109,6 +109,8 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
     private io.scenicpass.server.packages.PackagesModule packages;
     private io.scenicpass.server.passes.PassesModule passes;
+    private io.scenicpass.server.visitors.VisitorsModule visitors;
+    private io.scenicpass.server.offers.OffersModule offers;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -237,6 +239,13 @@ public final class ScenicPassServer implements AutoCloseable {
                 id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse(null));
         packages = new io.scenicpass.server.packages.PackagesModule(
                 platform, sales, reports.reports, admin.admin, console.pages);
+        visitors = io.scenicpass.server.visitors.VisitorsModule.compose(platform, sales.identity.keys, flow.config);
+        offers = new io.scenicpass.server.offers.OffersModule(
+                platform,
+                sales.bookings,
+                messages.messages,
+                FlowConfig.of(config.flow).zone());
+        offers.hub(new io.scenicpass.server.offers.Hub(visitors.directory(), visitors.segments(), visitors.events()));
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -319,7 +328,10 @@ public final class ScenicPassServer implements AutoCloseable {
                 waitlist.pages(shop.pages)::register,
                 packages::register,
                 passes.adminApi(admin.admin)::register,
-                passes.page(console.pages)::register);
+                passes.page(console.pages)::register,
+                visitors.routes(admin.admin, packages.partners),
+                offers.api(admin.admin)::register,
+                offers.page(console.pages)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -345,6 +357,8 @@ public final class ScenicPassServer implements AutoCloseable {
             park.jobs(jobs);
             waitlist.jobs(jobs);
             face.jobs(jobs);
+            visitors.jobs(jobs);
+            offers.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -516,6 +530,16 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The shop's waiting lists of sold-out slots. */
     public io.scenicpass.server.shop.waitlist.WaitlistModule waitlist() {
         return waitlist;
+    }
+
+    /** The visitor data hub: directory, tags and segments, visit events, partners ({@code /admin/v1/visitors}). */
+    public io.scenicpass.server.visitors.VisitorsModule visitors() {
+        return visitors;
+    }
+
+    /** Offers, promo codes and coupons. */
+    public io.scenicpass.server.offers.OffersModule offers() {
+        return offers;
     }
 
     public InventoryService inventory() {

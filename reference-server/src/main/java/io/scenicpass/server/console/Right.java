@@ -30,5 +30,11 @@ public enum Right {
     /** Signing keys, inventory repair and other settings of the whole system. */
     SYSTEM_WRITE,
     /** Operator accounts and their roles. */
-    OPERATORS_WRITE
+    OPERATORS_WRITE,
+    /** The visitor hub: masked visitor records, their export, tags and segments' sizes. */
+    VISITORS_READ,
+    /** The visitor hub: segments, consent, member codes, erasure of a visitor. */
+    VISITORS_WRITE,
+    /** Offers, promo codes and coupon campaigns (marketing). */
+    OFFERS_WRITE
 }

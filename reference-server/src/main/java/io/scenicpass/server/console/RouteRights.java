@@ -112,6 +112,9 @@ public final class RouteRights {
         put(Right.VIEW, "GET /admin/v1/waitlist*");
         put(Right.NOTICES_WRITE, "PUT /admin/v1/waitlist*");
         put(Right.NOTICES_WRITE, "POST /admin/v1/notices*", "PUT /admin/v1/notices*", "DELETE /admin/v1/notices*");
+        // offers, promo codes and coupon campaigns (marketing)
+        put(Right.VIEW, "GET /admin/v1/offers*");
+        put(Right.OFFERS_WRITE, "POST /admin/v1/offers*", "PUT /admin/v1/offers*");
         // reports and settlement
         put(Right.REPORTS_READ, "GET /admin/v1/reports*", "GET /admin/v1/counter*");
         put(Right.SETTLEMENT_READ, "GET /admin/v1/payments*", "GET /admin/v1/settlement*");
@@ -123,6 +126,19 @@ public final class RouteRights {
                 "POST /admin/v1/inventory*",
                 "PUT /admin/v1/settings*",
                 "PUT /admin/v1/payments/provider");
+        // the visitor hub (a lookup reads, but by POST: the document or phone stays out of URLs)
+        put(
+                Right.VISITORS_READ,
+                "GET /admin/v1/visitors*",
+                "POST /admin/v1/visitors/lookup",
+                "GET /admin/v1/segments*");
+        put(
+                Right.VISITORS_WRITE,
+                "POST /admin/v1/visitors*",
+                "PUT /admin/v1/visitors*",
+                "DELETE /admin/v1/visitors*",
+                "PUT /admin/v1/segments*",
+                "DELETE /admin/v1/segments*");
         // operators and the audit log
         put(Right.AUDIT_READ, "GET /admin/v1/audit*");
         put(Right.VIEW, "GET /admin/v1/operators/me*");

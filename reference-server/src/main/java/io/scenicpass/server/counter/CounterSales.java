@@ -35,8 +35,13 @@ public final class CounterSales {
     /** One visitor: a unit and, where the product is sold by real name, the visitor's document. */
     public record Item(String unitId, IdentityInput identity) {}
 
-    /** A new sale as the device sends it. */
-    public record NewSale(String saleId, String productId, String slotId, List<Item> items, String shiftId) {}
+    /** A new sale as the device sends it; {@code offerCode}: a promo or coupon code the visitor gave (null: none). */
+    public record NewSale(
+            String saleId, String productId, String slotId, List<Item> items, String shiftId, String offerCode) {
+        public NewSale(String saleId, String productId, String slotId, List<Item> items, String shiftId) {
+            this(saleId, productId, slotId, items, shiftId, null);
+        }
+    }
 
     /** How the visitor pays: NATIVE (QR on the screen), CODE (the visitor's payment code), CASH (box office). */
     public enum Method {
@@ -132,17 +137,21 @@ public final class CounterSales {
             items.add(new BookingCommands.Item(i.unitId(), null, i.identity()));
             what.append('\u0000').append(i.unitId());
         }
+        if (req.offerCode() != null) { // the same sale id with another code is another sale
+            what.append('\u0000').append("offer:").append(req.offerCode());
+        }
         Booking b = bookings.reserve(
                 channel.get(),
                 new BookingCommands.Reserve(
-                        bookingUuid(saleId),
-                        ChannelService.sha256Hex(what.toString()),
-                        req.productId(),
-                        slotId.substring(0, bar),
-                        slotId.substring(bar + 1),
-                        items,
-                        null,
-                        new BookingCommands.Details(null, null, "counter sale at device " + d.id())));
+                                bookingUuid(saleId),
+                                ChannelService.sha256Hex(what.toString()),
+                                req.productId(),
+                                slotId.substring(0, bar),
+                                slotId.substring(bar + 1),
+                                items,
+                                null,
+                                new BookingCommands.Details(null, null, "counter sale at device " + d.id()))
+                        .withOffer(new BookingCommands.OfferCode(req.offerCode(), buyer(req.items()))));
         Instant now = clock.instant();
         SaleRow row = new SaleRow(
                 saleId,
@@ -171,6 +180,22 @@ public final class CounterSales {
             return views.view(own(d, db.read(c -> store.find(c, saleId)).orElseThrow(), true));
         }
         return views.view(row);
+    }
+
+    /** Who buys, as far as the first visitor's document says (segment offers, per-visitor limits), or null. */
+    private static io.scenicpass.server.visitors.VisitorHint buyer(List<Item> items) {
+        for (Item i : items) {
+            IdentityInput id = i.identity();
+            if (id != null && id.type() != null && id.number() != null) {
+                try {
+                    return io.scenicpass.server.visitors.VisitorHint.document(
+                            io.scenicpass.core.DocumentType.valueOf(id.type()), id.number());
+                } catch (IllegalArgumentException e) {
+                    return null; // an unknown type: the identity check refuses it with its own error
+                }
+            }
+        }
+        return null;
     }
 
     /** The device's own sale, its state brought up to date (payment asked, hold expiry). */

@@ -23,7 +23,52 @@ public record Sale(
         Instant expiresAt,
         Payment payment,
         List<Ticket> tickets,
-        Receipt receipt) {
+        Receipt receipt,
+        List<Discount> discounts) {
+
+    public Sale(
+            String saleId,
+            String deviceId,
+            String state,
+            String productId,
+            String slotId,
+            long amountFen,
+            String currency,
+            String bookingId,
+            String bookingCode,
+            Instant expiresAt,
+            Payment payment,
+            List<Ticket> tickets,
+            Receipt receipt) {
+        this(
+                saleId,
+                deviceId,
+                state,
+                productId,
+                slotId,
+                amountFen,
+                currency,
+                bookingId,
+                bookingCode,
+                expiresAt,
+                payment,
+                tickets,
+                receipt,
+                List.of());
+    }
+
+    /**
+     * What an offer took off the sale's price (offers): its title, the code given (null: an automatic offer), the amount
+     * in fen; {@code amountFen} is the price after it.
+     */
+    public record Discount(String title, String code, long amountFen) {
+        /** The discounts the booking got. */
+        public static List<Discount> of(List<io.scenicpass.server.sales.Discounts.Applied> applied) {
+            return applied.stream()
+                    .map(a -> new Discount(a.title(), a.code(), a.amount()))
+                    .toList();
+        }
+    }
 
     /** The sale's payment: the provider payment's id (none for cash), method, state, the QR to show (NATIVE). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -59,7 +59,8 @@ final class SaleViews {
                 b.status() == BookingState.ON_HOLD ? b.expiresAt() : null,
                 payment(r),
                 r.state() == SaleState.PAID && b.status().isSold() ? tickets(b) : List.of(),
-                r.state() == SaleState.PAID ? new Sale.Receipt(invoiceLinks.apply(b)) : null);
+                r.state() == SaleState.PAID ? new Sale.Receipt(invoiceLinks.apply(b)) : null,
+                Sale.Discount.of(bookings.discountsOf(b.uuid())));
     }
 
     void invoiceLinks(java.util.function.Function<Booking, String> links) {

@@ -52,6 +52,8 @@ final class BookingLifecycle {
     private final BookingChanges changes;
 
     private final IdentityService identities;
+    /** What offers took off the bookings' prices (shown in the OCTO views). */
+    private volatile Discounts discounts = Discounts.NONE;
 
     BookingLifecycle(
             Database db,
@@ -354,7 +356,11 @@ final class BookingLifecycle {
                 true,
                 identities.masked(c, b.uuid()));
         inventory.parts.get().show(c, b, view); // a package's vouchers
-        return view;
+        return io.scenicpass.server.sales.http.OctoOffers.decorate(view, discounts.applied(c, b.uuid()));
+    }
+
+    void discounts(Discounts d) {
+        discounts = d;
     }
 
     /**

@@ -47,7 +47,9 @@ class AdminBadBodiesTest {
             "POST /admin/v1/operators/{}/unlock",
             "POST /admin/v1/annual-passes/{}/unfreeze",
             "POST /admin/v1/annual-passes/{}/refund",
-            "POST /admin/v1/bookings/{}/resend");
+            "POST /admin/v1/bookings/{}/resend",
+            "POST /admin/v1/offers/{}/pause",
+            "POST /admin/v1/offers/{}/resume");
 
     static final String HUGE = "x".repeat(100_000);
     /** A valid CN_ID number for the identity routes. */
@@ -85,7 +87,9 @@ class AdminBadBodiesTest {
                             "activationDays",
                             "refundFee")),
             Map.entry("POST /admin/v1/annual-passes/{}/renew", Set.of("price")),
-            Map.entry("POST /admin/v1/bookings/{}/refund", Set.of("passIds")));
+            Map.entry("POST /admin/v1/bookings/{}/refund", Set.of("passIds")),
+            Map.entry("POST /admin/v1/offers", Set.of("code", "unitType")),
+            Map.entry("PUT /admin/v1/offers/{}", Set.of("code", "unitType")));
 
     @TempDir
     static Path dir;
@@ -208,6 +212,26 @@ class AdminBadBodiesTest {
         String a = "/admin/v1";
         String product = AdminApiTest.PRODUCT.replace("museum", "hall");
         return List.of(
+                new Route(
+                        "POST " + a + "/offers",
+                        a + "/offers",
+                        "{\"title\":\"Ten off\",\"kind\":\"AMOUNT\",\"amount\":1000,\"code\":\"TEN\",\"unitType\":\"CHILD\"}",
+                        "amount",
+                        1,
+                        10_000_000,
+                        true,
+                        "title",
+                        true),
+                new Route(
+                        "PUT " + a + "/offers/{}",
+                        a + "/offers/NO-SUCH-OFFER",
+                        "{\"title\":\"Ten off\",\"kind\":\"AMOUNT\",\"amount\":1000,\"code\":\"TEN\",\"unitType\":\"CHILD\"}",
+                        "amount",
+                        1,
+                        10_000_000,
+                        true,
+                        "title",
+                        true),
                 new Route(
                         "POST " + a + "/notices",
                         a + "/notices",

@@ -20,12 +20,12 @@ import java.util.Map;
  * server (GreenMail on a free port), shop visitors made as the shop's sign-in makes them and shop orders linked as
  * the shop's checkout links them.
  */
-final class MessagesFixture implements AutoCloseable {
-    final TestServer ts;
-    final GreenMail smtp;
-    final String key;
+public final class MessagesFixture implements AutoCloseable {
+    public final TestServer ts;
+    public final GreenMail smtp;
+    public final String key;
 
-    MessagesFixture(Path dir, Map<String, String> extra) {
+    public MessagesFixture(Path dir, Map<String, String> extra) {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Map<String, String> cfg = new HashMap<>();
@@ -44,7 +44,7 @@ final class MessagesFixture implements AutoCloseable {
     }
 
     /** A shop account for {@code address} (email or mobile) in {@code lang}: its id. */
-    long visitor(String address, String lang) {
+    public long visitor(String address, String lang) {
         IdentityKeys keys = ts.server.identity().keys;
         String hash = keys.digest("test-visitor:" + address);
         String kind = address.contains("@") ? "EMAIL" : "MOBILE";
@@ -55,7 +55,7 @@ final class MessagesFixture implements AutoCloseable {
     }
 
     /** Reserves two adults on {@code slot} for {@code visitor} as a shop order, then confirms: the booking's uuid. */
-    String shopBooking(String uuid, String slot, long visitor) {
+    public String shopBooking(String uuid, String slot, long visitor) {
         TestServer.Answer r =
                 ts.post("/octo/bookings", key, TestServer.reserve(uuid, "tour", slot, "tour-adult", "tour-adult"));
         if (r.status() != 200) {
@@ -73,12 +73,12 @@ final class MessagesFixture implements AutoCloseable {
     }
 
     /** The mails received so far. */
-    List<MimeMessage> mails() {
+    public List<MimeMessage> mails() {
         return Arrays.asList(smtp.getReceivedMessages());
     }
 
     /** The mail's text, decoded. */
-    static String body(MimeMessage m) {
+    public static String body(MimeMessage m) {
         try {
             return m.getContent().toString();
         } catch (Exception e) {
@@ -86,7 +86,7 @@ final class MessagesFixture implements AutoCloseable {
         }
     }
 
-    static String subject(MimeMessage m) {
+    public static String subject(MimeMessage m) {
         try {
             return m.getSubject();
         } catch (jakarta.mail.MessagingException e) {

@@ -29,7 +29,9 @@ public final class CounterApi {
 
     record ItemBody(String unitId, IdentityBody identity) {}
 
-    record SaleBody(String saleId, String productId, String slotId, List<ItemBody> items, String shiftId) {}
+    /** {@code offerCode}: a promo or coupon code the visitor gave (offers; null: none). */
+    record SaleBody(
+            String saleId, String productId, String slotId, List<ItemBody> items, String shiftId, String offerCode) {}
 
     record PaymentBody(String method, String paymentCode, Long tenderedFen) {}
 
@@ -78,7 +80,7 @@ public final class CounterApi {
                                                 : new IdentityInput(id.type(), id.number(), id.name(), id.country())));
             }
         }
-        return new CounterSales.NewSale(b.saleId(), b.productId(), b.slotId(), items, b.shiftId());
+        return new CounterSales.NewSale(b.saleId(), b.productId(), b.slotId(), items, b.shiftId(), b.offerCode());
     }
 
     private static CounterSales.Method method(String m) {

@@ -47,7 +47,8 @@ public final class OctoApi {
             OctoCapabilities.WEBHOOKS,
             OctoCapabilities.CONTENT,
             OctoQuestions.CAPABILITY,
-            OctoCart.CAPABILITY);
+            OctoCart.CAPABILITY,
+            "octo/offers");
     private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =

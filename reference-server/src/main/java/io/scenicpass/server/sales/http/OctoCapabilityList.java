@@ -22,7 +22,10 @@ final class OctoCapabilityList {
             "octo/webhooks",
                     "Subscribe endpoints through /octo/webhooks; booking_update events are delivered signed"
                             + " (ScenicPass-Signature) and retried for 24 h.",
-            "octo/cart", "Orders: several bookings confirmed together, all or nothing.");
+            "octo/cart", "Orders: several bookings confirmed together, all or nothing.",
+            "octo/offers",
+                    "offerCode (promo or coupon code) on reservations; the offer applied, original prices and"
+                            + " offerDiscount on bookings.");
 
     private OctoCapabilityList() {}
 

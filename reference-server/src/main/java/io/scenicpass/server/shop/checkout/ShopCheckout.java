@@ -39,8 +39,15 @@ public final class ShopCheckout {
     /** One visitor of the order: a unit and, for a real-name unit, the saved traveller who goes with it. */
     public record Line(String unitId, String travellerId) {}
 
-    /** An order as the checkout form sends it; {@code slotId} is {@code optionId|availabilityId}. */
-    public record Order(String ref, String productId, String slotId, List<Line> lines) {}
+    /**
+     * An order as the checkout form sends it; {@code slotId} is {@code optionId|availabilityId}; {@code offerCode} a
+     * promo or coupon code the visitor typed (null: none).
+     */
+    public record Order(String ref, String productId, String slotId, List<Line> lines, String offerCode) {
+        public Order(String ref, String productId, String slotId, List<Line> lines) {
+            this(ref, productId, slotId, lines, null);
+        }
+    }
 
     /** Writes the order's {@code shop_order} link in the hold's transaction (web's {@code ShopOrderStore}). */
     public interface OrderLinks {
@@ -136,17 +143,22 @@ public final class ShopCheckout {
             items.add(new BookingCommands.Item(l.unitId(), null, who));
             what.append('\u0000').append(l.unitId()).append('\u0000').append(l.travellerId());
         }
+        String code = o.offerCode() == null || o.offerCode().isBlank() ? null : o.offerCode();
+        if (code != null) { // the same form with another code is another order
+            what.append('\u0000').append("offer:").append(code);
+        }
         Booking b = bookings.reserve(
                 channel.get(),
                 new BookingCommands.Reserve(
-                        bookingUuid(ref),
-                        ChannelService.sha256Hex(what.toString()),
-                        o.productId(),
-                        slotId.substring(0, bar),
-                        slotId.substring(bar + 1),
-                        items,
-                        null,
-                        new BookingCommands.Details(null, null, "shop order " + ref)));
+                                bookingUuid(ref),
+                                ChannelService.sha256Hex(what.toString()),
+                                o.productId(),
+                                slotId.substring(0, bar),
+                                slotId.substring(bar + 1),
+                                items,
+                                null,
+                                new BookingCommands.Details(null, null, "shop order " + ref))
+                        .withOffer(new BookingCommands.OfferCode(code, null)));
         Instant now = clock.instant();
         CheckoutRow row = new CheckoutRow(
                 ref,
@@ -243,6 +255,11 @@ public final class ShopCheckout {
             }
         }
         return find(row.ref());
+    }
+
+    /** What offers took off the order's price: title, code, amount in fen (empty: nothing). */
+    public List<io.scenicpass.server.sales.Discounts.Applied> discounts(CheckoutRow row) {
+        return bookings.discountsOf(row.bookingId());
     }
 
     /** The booking of the visitor's order (its passes once PAID). */

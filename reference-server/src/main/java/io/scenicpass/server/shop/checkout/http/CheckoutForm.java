@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The checkout page's model ({@code shop/checkout.jte}): the order reference of this form, the product and slot, one
- * line per ticket (a real-name one with the traveller chosen), the visitor's travellers, the total, the error.
+ * line per ticket (a real-name one with the traveller chosen), the visitor's travellers, the total, the offer or coupon code typed, the error.
  */
 public record CheckoutForm(
         String ref,
@@ -17,6 +17,7 @@ public record CheckoutForm(
         List<Travellers.Traveller> travellers,
         long totalFen,
         String currency,
+        String offerCode,
         String errorCode,
         String errorText) {
 

@@ -77,7 +77,7 @@ public final class CheckoutPages {
             throw new PageRefusal(400, "BAD_REQUEST");
         }
         List<String> units = new ArrayList<>();
-        PageFrame f = pages.frame(ctx, "checkout.title", "shop-book");
+        PageFrame f = pages.frame(ctx, "checkout.title", "shop-book", "offers");
         ShopCatalogue.ProductPage p = page(product, slot, f.lang());
         for (ShopCatalogue.UnitPrice u : p.units()) {
             int n = count(ctx.queryParam("n-" + u.id()));
@@ -89,7 +89,7 @@ public final class CheckoutPages {
             ctx.redirect("/shop/products/" + product + "?day=" + p.day(), HttpStatus.SEE_OTHER);
             return;
         }
-        render(ctx, f, 200, v.get(), p, slot, checkout.newRef(), units, List.of(), null);
+        render(ctx, f, 200, v.get(), p, slot, checkout.newRef(), units, List.of(), null, null);
     }
 
     private void hold(Context ctx) {
@@ -100,6 +100,11 @@ public final class CheckoutPages {
         String ref = ctx.formParam("ref");
         String product = ctx.formParam("product");
         String slot = ctx.formParam("slot");
+        String typed = ctx.formParam("offer");
+        String offer = typed == null || typed.isBlank() ? null : typed.strip();
+        if (offer != null && offer.length() > 32) {
+            offer = offer.substring(0, 32); // no code is longer: refused as unknown
+        }
         List<String> units = new ArrayList<>();
         List<String> who = new ArrayList<>();
         for (int i = 0; i < 50 && ctx.formParam("u" + i) != null; i++) {
@@ -112,12 +117,12 @@ public final class CheckoutPages {
             lines.add(new ShopCheckout.Line(units.get(i), who.get(i)));
         }
         try {
-            checkout.hold(v.get().id(), new ShopCheckout.Order(ref, product, slot, lines));
+            checkout.hold(v.get().id(), new ShopCheckout.Order(ref, product, slot, lines, offer));
         } catch (ServiceException e) {
-            PageFrame f = pages.frame(ctx, "checkout.title", "shop-book");
+            PageFrame f = pages.frame(ctx, "checkout.title", "shop-book", "offers");
             ShopErrors err = ShopErrors.of(e);
             ShopCatalogue.ProductPage p = page(product, slot, f.lang());
-            render(ctx, f, err.status(), v.get(), p, slot, checkout.newRef(), units, who, err);
+            render(ctx, f, err.status(), v.get(), p, slot, checkout.newRef(), units, who, offer, err);
             return;
         }
         ctx.redirect("/shop/orders/" + ref + "/pay", HttpStatus.SEE_OTHER);
@@ -139,7 +144,7 @@ public final class CheckoutPages {
             ctx.redirect(donePath(ref), HttpStatus.SEE_OTHER);
             return;
         }
-        PageFrame f = pages.frame(ctx, "pay.title", "shop-book");
+        PageFrame f = pages.frame(ctx, "pay.title", "shop-book", "offers");
         Pages.render(
                 ctx,
                 200,
@@ -240,6 +245,7 @@ public final class CheckoutPages {
             String ref,
             List<String> units,
             List<String> who,
+            String offer,
             ShopErrors err) {
         List<CheckoutForm.Line> lines = new ArrayList<>();
         long total = 0;
@@ -283,6 +289,7 @@ public final class CheckoutPages {
                         travellers.list(v.id()),
                         total,
                         p.currency(),
+                        offer,
                         err == null ? null : err.code(),
                         errorText));
     }

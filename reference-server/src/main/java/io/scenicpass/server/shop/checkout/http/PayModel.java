@@ -5,13 +5,21 @@ import io.scenicpass.server.payments.internal.SimulatedProvider;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore.CheckoutRow;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The pay page's model ({@code shop/pay.jte}): the order, the amount, until when its places are held, and how to pay:
  * SIMULATED (the demo's cashier button), H5 (the provider's cashier URL to open).
  */
 public record PayModel(
-        String ref, String state, long amountFen, String currency, String holdUntil, String kind, String cashierUrl) {
+        String ref,
+        String state,
+        long amountFen,
+        String currency,
+        String holdUntil,
+        String kind,
+        String cashierUrl,
+        List<io.scenicpass.server.sales.Discounts.Applied> discounts) {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -28,6 +36,7 @@ public record PayModel(
                 row.currency(),
                 HOUR.format(checkout.booking(row).expiresAt().atZone(zone)),
                 simulated ? "SIMULATED" : p.method().name(),
-                simulated ? null : p.codeUrl());
+                simulated ? null : p.codeUrl(),
+                checkout.discounts(row));
     }
 }

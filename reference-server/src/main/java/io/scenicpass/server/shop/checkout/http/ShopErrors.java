@@ -41,6 +41,9 @@ public record ShopErrors(String code, int status, List<String> args) {
         }
         Problem p = e.problem();
         return switch (p) {
+            // offers: the code's text is in the offers bundle (the checkout pages load it)
+            case OFFER_UNKNOWN, OFFER_NOT_APPLICABLE, OFFER_LIMIT_REACHED, COUPON_EXPIRED, COUPON_USED ->
+                new ShopErrors(p.name(), 422, List.of(line));
             case NOT_FOUND, INVALID_PRODUCT_ID, INVALID_BOOKING_UUID -> new ShopErrors("NOT_FOUND", 404, List.of(line));
             case CONFLICT -> new ShopErrors("CONFLICT", 409, List.of(line));
             case UNPROCESSABLE_ENTITY -> new ShopErrors("UNPROCESSABLE_ENTITY", 422, List.of(line));
