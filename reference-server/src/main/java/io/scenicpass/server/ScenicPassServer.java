@@ -288,7 +288,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 park.api()::register,
                 park.page(shop.pages)::register,
                 tickets::register,
-                messages.pages(shop.pages)::register,
+                messages.pages(shop.pages).withConsent(visitors.shopConsent())::register,
                 new io.scenicpass.server.console.pages.PagesModule(
                         console.pages,
                         sales,
@@ -302,7 +302,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register,
                 packages::register,
-                visitors.routes(admin.admin, packages.partners));
+                visitors.routes(admin.admin, packages.partners, console.pages));
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");

@@ -41,7 +41,8 @@ class AdminBadBodiesTest {
             "POST /admin/v1/inventory/repair",
             "POST /admin/v1/invoices/{}/erase",
             "POST /admin/v1/operators/{}/unlock",
-            "POST /admin/v1/partners/{}/token");
+            "POST /admin/v1/partners/{}/token",
+            "POST /admin/v1/visitors/{}/member-code");
 
     static final String HUGE = "x".repeat(100_000);
     /** A valid CN_ID number for the identity routes. */
@@ -121,6 +122,7 @@ class AdminBadBodiesTest {
                 .create("op-bad", "Bad Bodies", io.scenicpass.server.console.Role.READ_ONLY, "a-long-password-1")
                 .id();
         PackagesBadBodies.partner(ts); // a partner and its resource for the packages' routes
+        VisitorsBadBodies.visitor(ts); // a visitor of the hub
     }
 
     @AfterAll
@@ -138,7 +140,8 @@ class AdminBadBodiesTest {
     static List<Route> routes() {
         String a = "/admin/v1";
         String product = AdminApiTest.PRODUCT.replace("museum", "hall");
-        List<Route> packages = PackagesBadBodies.routes(a);
+        List<Route> packages = new ArrayList<>(PackagesBadBodies.routes(a));
+        packages.addAll(VisitorsBadBodies.routes(a));
         return java.util.stream.Stream.concat(
                         packages.stream(),
                         Stream.of(
