@@ -13,8 +13,6 @@ import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckItem;
 import io.scenicpass.core.wire.EntryAckReason;
 import io.scenicpass.core.wire.EntryAckStatus;
-import io.scenicpass.core.wire.EntryBatch;
-import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.testing.TestServer;
@@ -385,17 +383,6 @@ class OutsiderAttacksTheParkTest {
     }
 
     private static EntryAck upload(Park park, EmbeddedGate gate, List<EntryEvent> events) throws IOException {
-        byte[] body = WireJson.mapper()
-                .writeValueAsBytes(new EntryBatch(gate.credentials().deviceId(), events));
-        Request req = new Request.Builder()
-                .url(park.server.url("/terminal/v1/entries"))
-                .header("Authorization", "Device " + gate.credentials().deviceToken())
-                .post(RequestBody.create(body, JSON))
-                .build();
-        try (Response r = park.server.http.newCall(req).execute()) {
-            String text = r.body().string();
-            assertThat(r.code()).as(text).isEqualTo(200);
-            return WireJson.mapper().readValue(text, EntryAck.class);
-        }
+        return park.upload(gate, events);
     }
 }

@@ -97,6 +97,26 @@ final class Park implements AutoCloseable {
         return server.send(method, path, TestServer.ADMIN, json, Map.of());
     }
 
+    /** Uploads entry events as {@code gate}'s device, the way its sync would (200 expected); the acknowledgement. */
+    io.scenicpass.core.wire.EntryAck upload(EmbeddedGate gate, List<io.scenicpass.core.EntryEvent> events)
+            throws java.io.IOException {
+        byte[] body = io.scenicpass.core.wire.WireJson.mapper()
+                .writeValueAsBytes(new io.scenicpass.core.wire.EntryBatch(
+                        gate.credentials().deviceId(), events));
+        okhttp3.Request req = new okhttp3.Request.Builder()
+                .url(server.url("/terminal/v1/entries"))
+                .header("Authorization", "Device " + gate.credentials().deviceToken())
+                .post(okhttp3.RequestBody.create(body, okhttp3.MediaType.get("application/json")))
+                .build();
+        try (okhttp3.Response r = server.http.newCall(req).execute()) {
+            String text = r.body().string();
+            if (r.code() != 200) {
+                throw new AssertionError("entries upload: " + r.code() + " " + text);
+            }
+            return io.scenicpass.core.wire.WireJson.mapper().readValue(text, io.scenicpass.core.wire.EntryAck.class);
+        }
+    }
+
     /** Moves the park's clock (server and gates) to {@code at}. */
     void timeIs(Instant at) {
         clock.set(at);

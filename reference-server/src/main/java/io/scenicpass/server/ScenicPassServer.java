@@ -302,7 +302,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 park.api()::register,
                 park.page(shop.pages)::register,
                 tickets::register,
-                messages.pages(shop.pages)::register,
+                messages.pages(shop.pages).withConsent(visitors.shopConsent())::register,
                 new io.scenicpass.server.console.pages.PagesModule(
                         console.pages,
                         sales,
@@ -329,7 +329,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 packages::register,
                 passes.adminApi(admin.admin)::register,
                 passes.page(console.pages)::register,
-                visitors.routes(admin.admin, packages.partners),
+                visitors.routes(admin.admin, packages.partners, console.pages),
                 offers.api(admin.admin)::register,
                 offers.page(console.pages)::register);
         app.start(config.host, config.port);

@@ -26,6 +26,7 @@ final class BookingLinks {
     private final Tags tags;
     private final ObjectMapper json;
     private final Set<String> consentChannels;
+    private final int retentionMonths;
 
     BookingLinks(
             BookingLinkStore store,
@@ -33,7 +34,9 @@ final class BookingLinks {
             VisitorKeys keys,
             Tags tags,
             ObjectMapper json,
-            Set<String> consentChannels) {
+            Set<String> consentChannels,
+            int retentionMonths) {
+        this.retentionMonths = retentionMonths;
         this.store = store;
         this.visitors = visitors;
         this.keys = keys;
@@ -58,6 +61,9 @@ final class BookingLinks {
 
     /** Links a sold booking not seen before; the visitor's id, or null when the booking names nobody. */
     Long link(Connection c, BookingLinkStore.Source s, Instant now) throws SQLException {
+        if (s.day().isBefore(tags.day(now).minusMonths(retentionMonths))) {
+            return null; // past retention: its facts were erased, it names nobody again
+        }
         Map<String, VisitorKeys.Kind> found = keysOf(c, s);
         Long visitorId = null;
         if (!found.isEmpty()) {

@@ -73,6 +73,11 @@ public final class Tags {
         return today.minusMonths(12).plusDays(1);
     }
 
+    /** The park day of an instant. */
+    LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, zone);
+    }
+
     /** Today in the park's zone. */
     LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(zone));

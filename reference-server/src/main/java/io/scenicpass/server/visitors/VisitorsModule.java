@@ -33,6 +33,7 @@ public final class VisitorsModule {
     private final SegmentService segments;
     private final Receipts receipts;
     private final Privacy privacy;
+    private final ShopConsent shopConsent;
 
     /** {@code zone} and {@code parkZone}: the park's time zone and its own zone (flow's settings). */
     public VisitorsModule(Platform p, IdentityKeys identityKeys, ZoneId zone, String parkZone) {
@@ -42,8 +43,14 @@ public final class VisitorsModule {
         TagStore tagStore = new TagStore();
         Tags tags = new Tags(tagStore, visitorStore, zone, settings.cultureMinutes());
         BookingLinkStore bookingStore = new BookingLinkStore();
-        BookingLinks links =
-                new BookingLinks(bookingStore, visitorStore, keys, tags, p.json(), settings.consentChannels());
+        BookingLinks links = new BookingLinks(
+                bookingStore,
+                visitorStore,
+                keys,
+                tags,
+                p.json(),
+                settings.consentChannels(),
+                settings.retentionMonths());
         directory = new Directory(p.db(), visitorStore, keys, links, tags, p.clock(), p.random());
         VisitStore visitStore = new VisitStore();
         feed = new VisitorFeed(
@@ -68,6 +75,7 @@ public final class VisitorsModule {
                 zone,
                 settings.currency(),
                 p.clock());
+        shopConsent = new ShopConsent(p.db(), visitorStore, p.clock(), zone);
         privacy = new Privacy(
                 p.db(),
                 visitorStore,
@@ -88,10 +96,14 @@ public final class VisitorsModule {
         return new VisitorsModule(p, keys, flow.zone(), flow.parkZone());
     }
 
-    /** Every route of the hub: the operator's (visitors, segments) and the partner tills' receipts. */
-    public Consumer<RoutesConfig> routes(AdminService admin, Partners partners) {
+    /** Every route of the hub: the operator's (API and the console page), the partner tills' receipts. */
+    public Consumer<RoutesConfig> routes(
+            AdminService admin, Partners partners, io.scenicpass.server.console.ConsolePages console) {
+        io.scenicpass.server.visitors.http.VisitorsPage page =
+                new io.scenicpass.server.visitors.http.VisitorsPage(console, this);
         return r -> {
             new VisitorsAdminApi(admin, this).register(r);
+            page.register(r);
             new ReceiptApi(partners, receipts).register(r);
         };
     }
@@ -124,6 +136,11 @@ public final class VisitorsModule {
     /** The masked record, export, erasure and retention. */
     public Privacy privacy() {
         return privacy;
+    }
+
+    /** The shop's marketing checkbox (the messages page). */
+    public ShopConsent shopConsent() {
+        return shopConsent;
     }
 
     /** Records a visitor's marketing consent given or withdrawn ({@code source}: shop, operator, channel:...). */

@@ -49,7 +49,8 @@ class AdminBadBodiesTest {
             "POST /admin/v1/annual-passes/{}/refund",
             "POST /admin/v1/bookings/{}/resend",
             "POST /admin/v1/offers/{}/pause",
-            "POST /admin/v1/offers/{}/resume");
+            "POST /admin/v1/offers/{}/resume",
+            "POST /admin/v1/visitors/{}/member-code");
 
     static final String HUGE = "x".repeat(100_000);
     /** A valid CN_ID number for the identity routes. */
@@ -185,6 +186,7 @@ class AdminBadBodiesTest {
                 .create("op-bad", "Bad Bodies", io.scenicpass.server.console.Role.READ_ONLY, "a-long-password-1")
                 .id();
         PackagesBadBodies.partner(ts); // a partner and its resource for the packages' routes
+        VisitorsBadBodies.visitor(ts); // a visitor of the hub
     }
 
     @AfterAll
@@ -203,8 +205,10 @@ class AdminBadBodiesTest {
     }
 
     static List<Route> routes() {
-        return java.util.stream.Stream.concat(PackagesBadBodies.routes("/admin/v1").stream(), coreRoutes().stream())
-                .toList();
+        List<Route> all = new ArrayList<>(PackagesBadBodies.routes("/admin/v1"));
+        all.addAll(VisitorsBadBodies.routes("/admin/v1"));
+        all.addAll(coreRoutes());
+        return all;
     }
 
     /** The routes of the server's core features (packages list theirs in {@link PackagesBadBodies}). */

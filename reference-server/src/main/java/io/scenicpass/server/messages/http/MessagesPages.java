@@ -31,7 +31,23 @@ public final class MessagesPages {
     public record Choice(MessageKind kind, String field, boolean on) {}
 
     /** The choices page: the visitor's way, the optional kinds, the always-sent ones, whether just saved. */
-    public record ChoicesModel(Way way, List<Choice> choices, List<MessageKind> always, boolean saved) {}
+    public record ChoicesModel(
+            Way way, List<Choice> choices, List<MessageKind> always, boolean saved, Boolean marketing) {}
+
+    /** The visitor hub's marketing consent of a shop account (the page's checkbox; none: no checkbox). */
+    public interface Consent {
+        boolean of(long shopVisitorId);
+
+        void set(long shopVisitorId, boolean consent);
+    }
+
+    private Consent consent;
+
+    /** Shows the marketing-consent checkbox and records it through {@code c} (the visitor hub). */
+    public MessagesPages withConsent(Consent c) {
+        this.consent = c;
+        return this;
+    }
 
     /** The unsubscribe page: the token (the form's target), what it stops, and whether it is done. */
     public record UnsubscribeModel(String token, MessageKind kind, boolean allOptional, boolean done) {}
@@ -71,7 +87,12 @@ public final class MessagesPages {
                 200,
                 "shop/messages.jte",
                 f,
-                new ChoicesModel(way, list, always, "1".equals(ctx.queryParam("saved"))));
+                new ChoicesModel(
+                        way,
+                        list,
+                        always,
+                        "1".equals(ctx.queryParam("saved")),
+                        consent == null ? null : consent.of(v.get().id())));
     }
 
     private void save(Context ctx) {
@@ -86,6 +107,9 @@ public final class MessagesPages {
             }
         }
         choices.set(v.get().id(), way(v.get()), on);
+        if (consent != null) {
+            consent.set(v.get().id(), "on".equals(ctx.formParam("marketing")));
+        }
         ctx.redirect("/shop/messages?saved=1", HttpStatus.SEE_OTHER);
     }
 
