@@ -101,6 +101,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.messages.MessagesModule messages;
     private io.scenicpass.server.park.ParkModule park;
     private io.scenicpass.server.reports.ReportsModule reports;
+    private io.scenicpass.server.measures.MeasuresModule measures;
     private io.scenicpass.server.web.WebModule web;
     private io.scenicpass.server.shop.ShopModule shop;
     private io.scenicpass.server.console.ConsoleModule console;
@@ -205,12 +206,14 @@ public final class ScenicPassServer implements AutoCloseable {
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
         reports = new io.scenicpass.server.reports.ReportsModule(platform, boxOffice, admin.admin);
+        measures = new io.scenicpass.server.measures.MeasuresModule(platform, admin.admin);
         web = new io.scenicpass.server.web.WebModule(platform);
         messages = new io.scenicpass.server.messages.MessagesModule(
                 platform, sales.identity.keys, channels.webhooks, this::visitorUrl);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys, messages.codes);
         io.scenicpass.server.flow.http.DashboardApi dashboard =
                 flow.dashboard(platform, admin.admin).with("counter", counter.report::today);
+        dashboard.with("measures", measures.measures::today);
         console = new io.scenicpass.server.console.ConsoleModule(
                 platform, admin.admin, sales.identity.keys, web.sessions, dashboard);
         // the visitors' shop: sign-in (shop), messages, checkout, tickets, the waiting list, the park's page
@@ -276,6 +279,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.page()::register,
                 invoices.counterApi(counter)::register,
                 reports.api::register,
+                measures.api::register,
                 web::register,
                 shop::register,
                 console::register,
@@ -485,6 +489,10 @@ public final class ScenicPassServer implements AutoCloseable {
 
     public io.scenicpass.server.reports.ReportsModule reports() {
         return reports;
+    }
+
+    public io.scenicpass.server.measures.MeasuresModule measures() {
+        return measures;
     }
 
     /** Gives back some or all passes of a sold booking (counter refunds, operators). */

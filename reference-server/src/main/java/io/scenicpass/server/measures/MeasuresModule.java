@@ -1,0 +1,19 @@
+package io.scenicpass.server.measures;
+
+import io.scenicpass.server.Platform;
+import io.scenicpass.server.admin.AdminService;
+import io.scenicpass.server.flow.FlowConfig;
+import io.scenicpass.server.measures.http.MeasuresApi;
+import io.scenicpass.server.measures.store.MeasureStore;
+
+/** The measures of the visitor facts ({@link Measures}), their admin API and the dashboard's section. */
+public final class MeasuresModule {
+    public final Measures measures;
+    public final MeasuresApi api;
+
+    public MeasuresModule(Platform p, AdminService admin) {
+        measures = new Measures(
+                p.db(), new MeasureStore(), FlowConfig.of(p.config().flow).zone(), p.clock());
+        api = new MeasuresApi(admin, measures);
+    }
+}
