@@ -50,6 +50,16 @@ public enum Problem {
     PAYLOAD_TOO_LARGE(OctoErrorCode.BAD_REQUEST),
     /** A method-override header or {@code _method} parameter: the request line's method is the only method. */
     METHOD_OVERRIDE_REFUSED(OctoErrorCode.BAD_REQUEST),
+    /** An offer or coupon code nobody issued (offers). */
+    OFFER_UNKNOWN(OctoErrorCode.UNPROCESSABLE_ENTITY),
+    /** The offer does not fit this order: paused, another day, product or unit type, not for this visitor (offers). */
+    OFFER_NOT_APPLICABLE(OctoErrorCode.UNPROCESSABLE_ENTITY),
+    /** The offer was used as often as it may be, in total or by this visitor (offers). */
+    OFFER_LIMIT_REACHED(OctoErrorCode.UNPROCESSABLE_ENTITY),
+    /** The coupon's validity ended (offers). */
+    COUPON_EXPIRED(OctoErrorCode.UNPROCESSABLE_ENTITY),
+    /** The coupon was used already (offers). */
+    COUPON_USED(OctoErrorCode.UNPROCESSABLE_ENTITY),
     /** Overloaded (no database connection came free in time): 503 with Retry-After, retry later (OCTO has no "busy"). */
     SERVICE_UNAVAILABLE(OctoErrorCode.TOO_MANY_REQUESTS);
 

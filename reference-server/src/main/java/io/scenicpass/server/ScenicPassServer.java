@@ -107,6 +107,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.console.ConsoleModule console;
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
+    private io.scenicpass.server.offers.OffersModule offers;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -232,6 +233,11 @@ public final class ScenicPassServer implements AutoCloseable {
                 shopBook.checkout,
                 messages.messages,
                 id -> shop.accounts.visitor(id).map(v -> v.masked()).orElse(null));
+        offers = new io.scenicpass.server.offers.OffersModule(
+                platform,
+                sales.bookings,
+                messages.messages,
+                FlowConfig.of(config.flow).zone());
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -300,7 +306,8 @@ public final class ScenicPassServer implements AutoCloseable {
                         db,
                         channels.channels)::register,
                 waitlist.api(admin.admin)::register,
-                waitlist.pages(shop.pages)::register);
+                waitlist.pages(shop.pages)::register,
+                offers.api(admin.admin)::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -325,6 +332,7 @@ public final class ScenicPassServer implements AutoCloseable {
             adapters.jobs(jobs);
             park.jobs(jobs);
             waitlist.jobs(jobs);
+            offers.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -481,6 +489,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** The shop's waiting lists of sold-out slots. */
     public io.scenicpass.server.shop.waitlist.WaitlistModule waitlist() {
         return waitlist;
+    }
+
+    /** Offers, promo codes and coupons. */
+    public io.scenicpass.server.offers.OffersModule offers() {
+        return offers;
     }
 
     public InventoryService inventory() {

@@ -30,5 +30,7 @@ public enum Right {
     /** Signing keys, inventory repair and other settings of the whole system. */
     SYSTEM_WRITE,
     /** Operator accounts and their roles. */
-    OPERATORS_WRITE
+    OPERATORS_WRITE,
+    /** Offers, promo codes and coupon campaigns (marketing). */
+    OFFERS_WRITE
 }

@@ -9,7 +9,12 @@ public enum Role {
     ADMINISTRATOR(EnumSet.allOf(Right.class)),
     FINANCE(EnumSet.of(Right.VIEW, Right.BOOKINGS_REFUND, Right.REPORTS_READ, Right.SETTLEMENT_READ, Right.AUDIT_READ)),
     MARKETING(EnumSet.of(
-            Right.VIEW, Right.CATALOGUE_WRITE, Right.CHANNELS_WRITE, Right.NOTICES_WRITE, Right.REPORTS_READ)),
+            Right.VIEW,
+            Right.CATALOGUE_WRITE,
+            Right.CHANNELS_WRITE,
+            Right.NOTICES_WRITE,
+            Right.REPORTS_READ,
+            Right.OFFERS_WRITE)),
     GATE_SUPERVISOR(
             EnumSet.of(Right.VIEW, Right.DEVICES_WRITE, Right.BLACKLIST_WRITE, Right.FLOW_WRITE, Right.NOTICES_WRITE)),
     READ_ONLY(EnumSet.of(Right.VIEW, Right.REPORTS_READ));

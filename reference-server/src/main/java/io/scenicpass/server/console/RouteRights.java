@@ -105,6 +105,9 @@ public final class RouteRights {
         put(Right.VIEW, "GET /admin/v1/waitlist*");
         put(Right.NOTICES_WRITE, "PUT /admin/v1/waitlist*");
         put(Right.NOTICES_WRITE, "POST /admin/v1/notices*", "PUT /admin/v1/notices*", "DELETE /admin/v1/notices*");
+        // offers, promo codes and coupon campaigns (marketing)
+        put(Right.VIEW, "GET /admin/v1/offers*");
+        put(Right.OFFERS_WRITE, "POST /admin/v1/offers*", "PUT /admin/v1/offers*");
         // reports and settlement
         put(Right.REPORTS_READ, "GET /admin/v1/reports*", "GET /admin/v1/counter*");
         put(Right.REPORTS_READ, "GET /admin/v1/measures*");

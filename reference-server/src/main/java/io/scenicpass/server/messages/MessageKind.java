@@ -17,7 +17,9 @@ public enum MessageKind {
     WAITLIST_OFFER(false, false),
     CROWD_WARNING(false, false),
     WEATHER_WARNING(false, false),
-    NOTICE(false, false);
+    NOTICE(false, false),
+    /** A coupon after a visit (offers): fields {@code code}, {@code title}, {@code until}. */
+    COUPON(false, false);
 
     private final boolean transactional;
     private final boolean aboutBooking;

@@ -41,17 +41,50 @@ public final class BookingCommands {
             String availabilityId,
             List<Item> unitItems,
             Integer expirationMinutes,
-            Details details) {
+            Details details,
+            OfferCode offer) {
         public Reserve {
             details = details == null ? new Details(null, null, null) : details;
+        }
+
+        public Reserve(
+                String uuid,
+                String fingerprint,
+                String productId,
+                String optionId,
+                String availabilityId,
+                List<Item> unitItems,
+                Integer expirationMinutes,
+                Details details) {
+            this(uuid, fingerprint, productId, optionId, availabilityId, unitItems, expirationMinutes, details, null);
         }
 
         /** The same reservation under the given uuid (the server's own when the channel sent none). */
         public Reserve withUuid(String newUuid) {
             return new Reserve(
-                    newUuid, fingerprint, productId, optionId, availabilityId, unitItems, expirationMinutes, details);
+                    newUuid,
+                    fingerprint,
+                    productId,
+                    optionId,
+                    availabilityId,
+                    unitItems,
+                    expirationMinutes,
+                    details,
+                    offer);
+        }
+
+        /** The same reservation with an offer or coupon code and who buys (see {@link Discounts}). */
+        public Reserve withOffer(OfferCode o) {
+            return new Reserve(
+                    uuid, fingerprint, productId, optionId, availabilityId, unitItems, expirationMinutes, details, o);
         }
     }
+
+    /**
+     * The promo or coupon code a buyer gave (null: none, automatic offers only) and what is known of who buys (null:
+     * nothing), for segment offers and per-visitor limits.
+     */
+    public record OfferCode(String code, io.scenicpass.server.visitors.VisitorHint visitor) {}
 
     /**
      * Confirm a hold, optionally updating its details (null: leave them), replacing its unit items (null or empty:

@@ -52,6 +52,8 @@ final class BookingLifecycle {
     private final BookingChanges changes;
 
     private final IdentityService identities;
+    /** What offers took off the bookings' prices (shown in the OCTO views). */
+    private volatile Discounts discounts = Discounts.NONE;
 
     BookingLifecycle(
             Database db,
@@ -338,16 +340,22 @@ final class BookingLifecycle {
             used = passUse.firstEntries(
                     c, issued.stream().map(PassRecord::passId).toList());
         }
-        return OctoViews.booking(
-                b,
-                slot,
-                product,
-                issued,
-                used,
-                units(c, b.optionId()),
-                cancellable(b.status(), product, slot, clock.instant()),
-                true,
-                identities.masked(c, b.uuid()));
+        return io.scenicpass.server.sales.http.OctoOffers.decorate(
+                OctoViews.booking(
+                        b,
+                        slot,
+                        product,
+                        issued,
+                        used,
+                        units(c, b.optionId()),
+                        cancellable(b.status(), product, slot, clock.instant()),
+                        true,
+                        identities.masked(c, b.uuid())),
+                discounts.applied(c, b.uuid()));
+    }
+
+    void discounts(Discounts d) {
+        discounts = d;
     }
 
     /**

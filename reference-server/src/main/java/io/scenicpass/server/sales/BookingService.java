@@ -43,6 +43,7 @@ public final class BookingService {
     private final Ids ids;
     private final Clock clock;
     private final IdentityService identities;
+    private volatile Discounts discounts = Discounts.NONE;
 
     BookingService(
             Database db,
@@ -105,7 +106,6 @@ public final class BookingService {
         List<BookingCommands.Item> items = cmd.unitItems();
         UnitItems.Built built = UnitItems.build(ov, items, List.of(), ids);
         int quantity = built.quantity();
-        List<Booking.UnitItem> unitItems = built.items();
         List<Unit> units = built.units();
         Duration holdLength = holds.length(cmd.expirationMinutes());
         if (cmd.availabilityId() == null) {
@@ -121,6 +121,39 @@ public final class BookingService {
             throw new ServiceException(Problem.UNPROCESSABLE_ENTITY, "this slot is over", slot.localStart());
         }
         Map<Integer, Document> documents = identities.check(documents(items), units, slot.localDate());
+        // offers and codes last, after every other check: what they claim is given back if the hold fails below
+        BookingCommands.OfferCode offer = cmd.offer();
+        List<Booking.UnitItem> unitItems = discounts
+                .price(new Discounts.Request(
+                        cmd.uuid(),
+                        ch,
+                        product,
+                        ov.option().id(),
+                        slot.localDate(),
+                        built.items(),
+                        units,
+                        offer == null ? null : offer.code(),
+                        offer == null ? null : offer.visitor()))
+                .items();
+        try {
+            return hold(ch, cmd, fingerprint, product, slot, quantity, unitItems, documents, now, holdLength);
+        } catch (RuntimeException e) {
+            discounts.release(cmd.uuid()); // only when no booking has this uuid (a retry keeps its claim)
+            throw e;
+        }
+    }
+
+    private Booking hold(
+            Channel ch,
+            BookingCommands.Reserve cmd,
+            String fingerprint,
+            Product product,
+            Slot slot,
+            int quantity,
+            List<Booking.UnitItem> unitItems,
+            Map<Integer, Document> documents,
+            Instant now,
+            Duration holdLength) {
         BookingCommands.Details d = cmd.details();
         Booking draft = Booking.newHold(
                         cmd.uuid(),
@@ -152,6 +185,12 @@ public final class BookingService {
             }
             throw e;
         }
+    }
+
+    /** Where reservations are priced (the offers feature); also what the OCTO views show as applied. */
+    public void discounts(Discounts d) {
+        discounts = d;
+        lifecycle.discounts(d);
     }
 
     /** A hold was committed: availability answers cached on this node are out of date. */

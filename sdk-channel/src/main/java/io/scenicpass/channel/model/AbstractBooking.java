@@ -144,4 +144,25 @@ abstract class AbstractBooking {
     /** @return the total price (octo/pricing) */
     @JsonProperty("pricing")
     public abstract @Nullable Pricing getPricing();
+
+    /** @return the code of the offer applied (octo/offers; null: none, or an automatic offer) */
+    @JsonProperty("offerCode")
+    public abstract @Nullable String getOfferCode();
+
+    /** @return the title of the offer applied (octo/offers), or null */
+    @JsonProperty("offerTitle")
+    public abstract @Nullable String getOfferTitle();
+
+    /** @return whether the offer applied is a combination offer (octo/offers) */
+    @JsonProperty("offerIsCombination")
+    public abstract @Nullable Boolean getOfferIsCombination();
+
+    /** The list as set or read (null when absent); {@link #getOfferComparisons()} for a never-null view. */
+    @JsonProperty("offerComparisons")
+    abstract @Nullable List<OfferComparison> offerComparisons();
+
+    /** @return the booking priced with each offer that applied (octo/offers; never null, empty when absent) */
+    public final List<OfferComparison> getOfferComparisons() {
+        return ModelLists.view(offerComparisons());
+    }
 }

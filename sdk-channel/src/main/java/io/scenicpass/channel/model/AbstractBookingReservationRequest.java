@@ -54,4 +54,8 @@ abstract class AbstractBookingReservationRequest {
     /** @return free notes */
     @JsonProperty("notes")
     public abstract @Nullable String getNotes();
+
+    /** @return the promo or coupon code to apply (octo/offers), or null */
+    @JsonProperty("offerCode")
+    public abstract @Nullable String getOfferCode();
 }

@@ -49,4 +49,8 @@ abstract class AbstractBookingUpdateRequest {
     public final List<UnitItemRequest> getUnitItems() {
         return ModelLists.view(unitItems());
     }
+
+    /** @return the promo or coupon code to apply (octo/offers), or null */
+    @JsonProperty("offerCode")
+    public abstract @Nullable String getOfferCode();
 }

@@ -43,4 +43,8 @@ abstract class AbstractPricing {
     public final List<Tax> getIncludedTaxes() {
         return ModelLists.view(includedTaxes());
     }
+
+    /** @return what an offer took off this price (octo/offers), or null */
+    @JsonProperty("offerDiscount")
+    public abstract @Nullable OfferDiscount getOfferDiscount();
 }

@@ -52,6 +52,8 @@ public enum CtripCode {
                     BOOKING_EXPIRED,
                     BOOKING_NOT_CONFIRMED,
                     VISIT_DAY_PASSED -> unprocessable;
+            // offers and coupons: Ctrip's orders carry no code, so only an automatic offer could ever apply
+            case OFFER_UNKNOWN, OFFER_NOT_APPLICABLE, OFFER_LIMIT_REACHED, COUPON_EXPIRED, COUPON_USED -> unprocessable;
         };
     }
 }

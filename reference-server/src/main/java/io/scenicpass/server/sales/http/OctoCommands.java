@@ -13,6 +13,7 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
 import io.scenicpass.server.identity.IdentityInput;
 import io.scenicpass.server.sales.BookingCommands;
+import io.scenicpass.server.visitors.VisitorHint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,14 +29,29 @@ public final class OctoCommands {
     public static BookingCommands.Reserve reserve(BookingReservationRequest req, List<IdentityInput> identities) {
         List<BookingCommands.Item> items = items(req.getUnitItems(), identities);
         return new BookingCommands.Reserve(
-                req.getUuid(),
-                fingerprint(req),
-                req.getProductId(),
-                req.getOptionId(),
-                req.getAvailabilityId(),
-                items,
-                req.getExpirationMinutes(),
-                details(req.getResellerReference(), req.getContact(), req.getNotes()));
+                        req.getUuid(),
+                        fingerprint(req),
+                        req.getProductId(),
+                        req.getOptionId(),
+                        req.getAvailabilityId(),
+                        items,
+                        req.getExpirationMinutes(),
+                        details(req.getResellerReference(), req.getContact(), req.getNotes()))
+                .withOffer(new BookingCommands.OfferCode(blankToNull(req.getOfferCode()), buyer(req.getContact())));
+    }
+
+    /** Who buys, as far as the lead contact says (email, else phone): for segment offers and per-visitor limits. */
+    private static VisitorHint buyer(Contact c) {
+        if (c == null) {
+            return null;
+        }
+        String email = blankToNull(c.getEmailAddress());
+        String phone = blankToNull(c.getPhoneNumber());
+        return email != null ? VisitorHint.email(email) : phone != null ? VisitorHint.phone(phone) : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     public static BookingCommands.Confirm confirm(BookingConfirmationRequest req) {
@@ -65,6 +81,12 @@ public final class OctoCommands {
      * move the booking to those unit items ({@code BookingChanges}).
      */
     public static BookingCommands.Update update(BookingUpdateRequest req, List<IdentityInput> identities) {
+        if (req.getOfferCode() != null) { // a booking is priced once, at its reservation
+            throw new ServiceException(
+                    Problem.OFFER_NOT_APPLICABLE,
+                    "OFFER_NOT_APPLICABLE: give offerCode with the reservation (POST /bookings); a booking's offer"
+                            + " cannot be changed");
+        }
         boolean items = req.getUnitItems() != null && !req.getUnitItems().isEmpty();
         return new BookingCommands.Update(
                 req.getProductId(),
