@@ -108,6 +108,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
     private io.scenicpass.server.offers.OffersModule offers;
+    private io.scenicpass.server.packages.PackagesModule packages;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -238,6 +239,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 sales.bookings,
                 messages.messages,
                 FlowConfig.of(config.flow).zone());
+        packages = new io.scenicpass.server.packages.PackagesModule(platform, sales, reports.reports, admin.admin);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -307,7 +309,8 @@ public final class ScenicPassServer implements AutoCloseable {
                         channels.channels)::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register,
-                offers.api(admin.admin)::register);
+                offers.api(admin.admin)::register,
+                packages::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -484,6 +487,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Offline selling at the box office: per-device allotments and the offline-sales sync. */
     public io.scenicpass.server.counter.offline.OfflineModule offline() {
         return offline;
+    }
+
+    /** Packages: partners, allotments, package products and their vouchers. */
+    public io.scenicpass.server.packages.PackagesModule packages() {
+        return packages;
     }
 
     /** The shop's waiting lists of sold-out slots. */

@@ -28,6 +28,10 @@ public final class RouteRights {
                 "PUT /admin/v1/questions*",
                 "POST /admin/v1/questions*",
                 "DELETE /admin/v1/questions*");
+        // packages: partners (their resources, allotments, API tokens) and package products
+        put(Right.VIEW, "GET /admin/v1/partners*", "GET /admin/v1/packages*", "GET /admin/v1/package-bookings*");
+        put(Right.CATALOGUE_WRITE, "PUT /admin/v1/partners*", "PUT /admin/v1/packages*");
+        put(Right.CHANNELS_WRITE, "POST /admin/v1/partners*");
         // channels
         put(Right.VIEW, "GET /admin/v1/channels*", "GET /admin/v1/webhooks*");
         put(

@@ -87,6 +87,12 @@ public final class Reports {
     /** A report: its period and lines. */
     public record Report<L>(Instant from, Instant to, List<L> lines) {}
 
+    /** The settlement with its partner section: what the park owes each package partner (see {@code packages/}). */
+    public record Settlement(Instant from, Instant to, List<SettlementLine> lines, List<?> partners) {}
+
+    /** The settlement's partner section for [from, to): none until packages set it at composition. */
+    private volatile java.util.function.BiFunction<Instant, Instant, List<?>> partnerLines = (f, t) -> List.of();
+
     /** Most shifts one report lists. */
     static final int MAX_SHIFTS = 5000;
 
@@ -200,6 +206,16 @@ public final class Reports {
             });
             return new Report<>(p.from(), p.to(), lines);
         });
+    }
+
+    /** Sets the settlement's partner section (once, at composition). */
+    public void partnerLines(java.util.function.BiFunction<Instant, Instant, List<?>> lines) {
+        partnerLines = lines;
+    }
+
+    /** The settlement per channel (unchanged) and what the park owes its package partners for the same period. */
+    public Settlement settlementWithPartners(Period p) {
+        return new Settlement(p.from(), p.to(), settlement(p).lines(), partnerLines.apply(p.from(), p.to()));
     }
 
     /** The shifts opened in the period and closed, oldest first. */

@@ -88,6 +88,13 @@ final class BookingChanges {
             return null; // details only: the catalogue is not consulted (the product may be off sale by now)
         }
         boolean sameProduct = productId == null || productId.equals(b.productId());
+        if (inventory.parts.get().has(b.productId())
+                || (!sameProduct && inventory.parts.get().has(productId))) {
+            throw new ServiceException(
+                    Problem.UNPROCESSABLE_ENTITY,
+                    "a package booking cannot be changed (its partners' parts go with it): cancel it and book again",
+                    b.uuid());
+        }
         CatalogueService.ProductView pv = catalogue.product(sameProduct ? b.productId() : productId, ch.id());
         String targetOption = optionId != null ? optionId : sameProduct ? b.optionId() : null;
         CatalogueService.OptionView ov = pv.optionOrDefault(targetOption);

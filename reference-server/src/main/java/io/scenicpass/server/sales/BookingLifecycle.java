@@ -151,6 +151,7 @@ final class BookingLifecycle {
         // documents given now, then the real-name policy's requirements (a refusal rolls the confirm back)
         identities.confirming(c, b, units, documents);
         issuance.issue(c, b, product, slot, units);
+        inventory.parts.get().sold(c, b, now); // a package's vouchers
         webhooks.enqueue(
                 c,
                 ch,
@@ -294,8 +295,12 @@ final class BookingLifecycle {
                         uuid);
             }
         }
+        if (was.isSold()) { // a package: the strictest cutoff of its parts (at the counter too)
+            inventory.parts.get().cancelling(c, b, now);
+        }
         if (bookings.transition(c, uuid, was, BookingState.CANCELLED, now)) {
             inventory.release(c, b, was.isSold());
+            inventory.parts.get().released(c, b, now);
             bookings.setCancellation(c, uuid, was.cancelRefund(), reason);
             if (was.isSold()) {
                 issuance.revokeAll(c, uuid, "CANCELLED");
@@ -340,18 +345,18 @@ final class BookingLifecycle {
             used = passUse.firstEntries(
                     c, issued.stream().map(PassRecord::passId).toList());
         }
-        return io.scenicpass.server.sales.http.OctoOffers.decorate(
-                OctoViews.booking(
-                        b,
-                        slot,
-                        product,
-                        issued,
-                        used,
-                        units(c, b.optionId()),
-                        cancellable(b.status(), product, slot, clock.instant()),
-                        true,
-                        identities.masked(c, b.uuid())),
-                discounts.applied(c, b.uuid()));
+        io.scenicpass.channel.model.Booking view = OctoViews.booking(
+                b,
+                slot,
+                product,
+                issued,
+                used,
+                units(c, b.optionId()),
+                cancellable(b.status(), product, slot, clock.instant()),
+                true,
+                identities.masked(c, b.uuid()));
+        inventory.parts.get().show(c, b, view); // a package's vouchers
+        return io.scenicpass.server.sales.http.OctoOffers.decorate(view, discounts.applied(c, b.uuid()));
     }
 
     void discounts(Discounts d) {

@@ -31,6 +31,9 @@ public final class InventoryService {
     /** Longest date range one availability request may cover. */
     public static final int MAX_RANGE_DAYS = 93;
 
+    /** What other features sell with some products' bookings (packages), in the bookings' transactions. */
+    final BookingParts.Holder parts = new BookingParts.Holder();
+
     /** A slot with what a given channel can still book in it. */
     public record SlotView(Slot slot, int vacancies, int capacity) {
         public Vacancy vacancy() {
@@ -377,6 +380,7 @@ public final class InventoryService {
             return false;
         }
         release(c, b, false);
+        parts.get().released(c, b, clock.instant());
         return true;
     }
 

@@ -116,6 +116,12 @@ public final class PassCancellation {
         }
         long retail = gone.stream().mapToLong(Booking.UnitItem::retail).sum();
         boolean whole = kept.isEmpty();
+        if (!whole && inventory.parts.get().has(b.productId())) {
+            throw new ServiceException(
+                    Problem.UNPROCESSABLE_ENTITY,
+                    "a package is given back whole or not at all, with its partners' parts",
+                    uuid);
+        }
         if (whole && b.status() == BookingState.CONFIRMED) {
             lifecycle.cancelIn(c, ch, b, reason, now, false);
             return new Cancelled(bookings.find(c, uuid).orElseThrow(), List.copyOf(wanted), retail, true, slot);

@@ -128,6 +128,11 @@ public final class SalesModule {
                 orders);
     }
 
+    /** Sets what other features sell with some products' bookings (packages); once, at composition. */
+    public void parts(BookingParts p) {
+        inventory.parts.set(p);
+    }
+
     /** Hold expiry: one node at a time (compare-and-set updates make a second run harmless anyway). */
     public void jobs(Jobs jobs) {
         jobs.singleton(

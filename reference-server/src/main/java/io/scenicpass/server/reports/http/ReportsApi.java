@@ -41,7 +41,10 @@ public final class ReportsApi {
         }
         Period p = reports.period(ctx.queryParam("from"), ctx.queryParam("to"));
         if (format.equals("json")) {
-            ctx.json(ReportTables.report(reports, name, p));
+            ctx.json(
+                    name.equals("settlement")
+                            ? reports.settlementWithPartners(p)
+                            : ReportTables.report(reports, name, p));
             return;
         }
         download(ctx, ReportTables.table(reports, name, p), p, format, Function.identity());
