@@ -24,9 +24,13 @@ CREATE TABLE measure_booking (
   local_date   DATE NOT NULL
 );
 
--- One refresh at a time (Jdbc.lockFeed), and what changed since the last one, found by time:
+-- One refresh at a time (Jdbc.lockFeed), and what changed since the last one, found by time (entry events by
+-- received_at and visits by visitor_entry_applied.applied_at through the hub's indexes, V81):
 INSERT INTO feed_lock(name) VALUES ('measures');
 CREATE INDEX booking_by_update ON booking(updated_at);
-CREATE INDEX entry_by_received ON entry_event(received_at);
+CREATE INDEX visitor_receipt_by_received ON visitor_receipt(received_at);
 -- a day's admissions (first entries) without scanning every pass's use
 CREATE INDEX pass_use_by_first_entry ON pass_use(first_entry_at);
+-- coupons by the visit day they were issued for (offer conversion), and issued since a time
+CREATE INDEX coupon_by_visit_day ON coupon(visit_day);
+CREATE INDEX coupon_by_created ON coupon(created_at);

@@ -109,6 +109,7 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
     private io.scenicpass.server.offers.OffersModule offers;
     private io.scenicpass.server.packages.PackagesModule packages;
+    private io.scenicpass.server.visitors.VisitorsModule visitors;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -208,14 +209,13 @@ public final class ScenicPassServer implements AutoCloseable {
                 platform, sales.identity.keys, () -> config.publicUrl != null ? config.publicUrl : baseUrl());
         counter.invoiceLinks(invoices.links::forBooking);
         reports = new io.scenicpass.server.reports.ReportsModule(platform, boxOffice, admin.admin);
-        measures = new io.scenicpass.server.measures.MeasuresModule(platform, admin.admin);
         web = new io.scenicpass.server.web.WebModule(platform);
         messages = new io.scenicpass.server.messages.MessagesModule(
                 platform, sales.identity.keys, channels.webhooks, this::visitorUrl);
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys, messages.codes);
         io.scenicpass.server.flow.http.DashboardApi dashboard =
                 flow.dashboard(platform, admin.admin).with("counter", counter.report::today);
-        dashboard.with("measures", measures.measures::today);
+        dashboard.with("measures", () -> measures.measures.today());
         console = new io.scenicpass.server.console.ConsoleModule(
                 platform, admin.admin, sales.identity.keys, web.sessions, dashboard);
         // the visitors' shop: sign-in (shop), messages, checkout, tickets, the waiting list, the park's page
@@ -240,6 +240,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 messages.messages,
                 FlowConfig.of(config.flow).zone());
         packages = new io.scenicpass.server.packages.PackagesModule(platform, sales, reports.reports, admin.admin);
+        visitors = io.scenicpass.server.visitors.VisitorsModule.compose(platform, sales.identity.keys, flow.config);
+        measures = new io.scenicpass.server.measures.MeasuresModule(platform, admin.admin);
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -310,7 +312,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register,
                 offers.api(admin.admin)::register,
-                packages::register);
+                packages::register,
+                visitors.routes(admin.admin, packages.partners));
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");
@@ -336,6 +339,7 @@ public final class ScenicPassServer implements AutoCloseable {
             park.jobs(jobs);
             waitlist.jobs(jobs);
             offers.jobs(jobs);
+            visitors.jobs(jobs);
         }
         ready.set(readyOnStart);
         return this;
@@ -502,6 +506,11 @@ public final class ScenicPassServer implements AutoCloseable {
     /** Offers, promo codes and coupons. */
     public io.scenicpass.server.offers.OffersModule offers() {
         return offers;
+    }
+
+    /** The visitor data hub: directory, tags and segments, visit events, partners ({@code /admin/v1/visitors}). */
+    public io.scenicpass.server.visitors.VisitorsModule visitors() {
+        return visitors;
     }
 
     public InventoryService inventory() {

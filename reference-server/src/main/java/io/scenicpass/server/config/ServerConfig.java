@@ -123,8 +123,9 @@ public final class ServerConfig {
     /** The {@code invoices.*} and {@code mail.*} properties (see {@code invoices/InvoiceSettings}), as given. */
     public final Map<String, String> invoices;
     /**
-     * The {@code shop.*}, {@code console.*}, {@code sms.*}, {@code messages.*} and {@code web.*} properties (the
-     * visitors' shop, the operator console, messages to visitors), as given; each feature reads its own.
+     * The {@code shop.*}, {@code console.*}, {@code sms.*}, {@code messages.*}, {@code web.*} and {@code visitors.*}
+     * properties (the visitors' shop, the operator console, messages to visitors, the visitor hub), as given; each
+     * feature reads its own.
      */
     public final Map<String, String> web;
 
@@ -201,7 +202,8 @@ public final class ServerConfig {
                     || k.startsWith("console.")
                     || k.startsWith("sms.")
                     || k.startsWith("messages.")
-                    || k.startsWith("web.")) {
+                    || k.startsWith("web.")
+                    || k.startsWith("visitors.")) {
                 w.put(k, p.getProperty(k));
             }
         }

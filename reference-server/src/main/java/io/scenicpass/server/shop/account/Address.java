@@ -46,7 +46,7 @@ public record Address(Kind kind, String value) {
     }
 
     /** The text the keyed hash is taken over (kind-prefixed, so no email and number can collide). */
-    String hashText() {
+    public String hashText() {
         return "shop-address:" + kind + ":" + value;
     }
 }

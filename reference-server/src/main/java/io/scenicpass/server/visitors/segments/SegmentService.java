@@ -1,0 +1,117 @@
+package io.scenicpass.server.visitors.segments;
+
+import io.scenicpass.server.Problem;
+import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.db.Database;
+import io.scenicpass.server.visitors.Segments;
+import io.scenicpass.server.visitors.store.TagStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The hub's {@link Segments}: saved segments (create, change, delete, size, members) and a visitor's tags. */
+public final class SegmentService implements Segments {
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private final Database db;
+    private final SegmentStore store;
+    private final TagStore tags;
+    private final Clock clock;
+    private final Runnable catchUp;
+
+    /** {@code catchUp} brings the hub's facts up to date before an answer (the feed, see VisitorFeed). */
+    public SegmentService(Database db, SegmentStore store, TagStore tags, Clock clock, Runnable catchUp) {
+        this.db = db;
+        this.store = store;
+        this.tags = tags;
+        this.clock = clock;
+        this.catchUp = catchUp;
+    }
+
+    /** What the operator gives: a name and an expression. */
+    public record Input(String name, String expression) {}
+
+    /** A segment with its current size. */
+    public record Sized(SegmentStore.Segment segment, long size) {}
+
+    @Override
+    public Set<String> tagsOf(long visitorId) {
+        catchUp.run();
+        return db.read(c -> tags.tags(c, visitorId));
+    }
+
+    @Override
+    public boolean contains(String segmentCode, long visitorId) {
+        catchUp.run();
+        return db.read(c -> {
+            var s = store.find(c, segmentCode);
+            return s.isPresent()
+                    && store.contains(c, SegmentExpression.parse(s.get().expression()), visitorId);
+        });
+    }
+
+    /** Creates or replaces the segment {@code code}; the expression is checked first (typed 400). */
+    public Sized put(String code, Input in) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new ServiceException(Problem.BAD_REQUEST, "code: lower-case letters, digits, - or _ (at most 64)");
+        }
+        if (in == null || in.name() == null || in.name().isBlank() || in.name().length() > 200) {
+            throw new ServiceException(Problem.BAD_REQUEST, "name is required (at most 200 characters)");
+        }
+        SegmentExpression e = SegmentExpression.parse(in.expression());
+        Instant now = clock.instant();
+        catchUp.run();
+        return db.tx(c -> {
+            var old = store.find(c, code);
+            SegmentStore.Segment s = new SegmentStore.Segment(
+                    code,
+                    in.name().strip(),
+                    e.text(),
+                    old.map(SegmentStore.Segment::createdAt).orElse(now),
+                    now);
+            store.put(c, s, old.isPresent());
+            return new Sized(s, store.size(c, e));
+        });
+    }
+
+    public Sized get(String code) {
+        catchUp.run();
+        return db.read(c -> {
+            SegmentStore.Segment s = store.find(c, code).orElseThrow(() -> notFound(code));
+            return new Sized(s, store.size(c, SegmentExpression.parse(s.expression())));
+        });
+    }
+
+    public List<Sized> all() {
+        catchUp.run();
+        return db.read(c -> {
+            List<Sized> out = new java.util.ArrayList<>();
+            for (SegmentStore.Segment s : store.list(c)) {
+                out.add(new Sized(s, store.size(c, SegmentExpression.parse(s.expression()))));
+            }
+            return out;
+        });
+    }
+
+    /** The first {@code limit} visitors of the segment (ids). */
+    public List<Long> members(String code, int limit) {
+        catchUp.run();
+        return db.read(c -> store.members(
+                c,
+                SegmentExpression.parse(
+                        store.find(c, code).orElseThrow(() -> notFound(code)).expression()),
+                limit));
+    }
+
+    public void delete(String code) {
+        if (!db.tx(c -> store.delete(c, code))) {
+            throw notFound(code);
+        }
+    }
+
+    private static ServiceException notFound(String code) {
+        return new ServiceException(
+                Problem.NOT_FOUND, "no such segment", code == null || code.length() > 64 ? null : code);
+    }
+}
