@@ -260,11 +260,10 @@
     var tb = $('m-segments').tBodies[0];
     tb.innerHTML = '';
     (m.segments || []).forEach(function (s) {
-      var d = (m.dwellBySegment || []).filter(function (x) { return x.segment === s.code; })[0];
       var tr = el('tr', { 'data-key': s.code });
-      tr.appendChild(el('td', null, s.code));
+      tr.appendChild(el('td', null, s.name));
       tr.appendChild(el('td', { 'data-field': 'size' }, s.size));
-      tr.appendChild(el('td', { 'data-field': 'dwell' }, d && d.averageDwellMinutes !== null ? d.averageDwellMinutes : '—'));
+      tr.appendChild(el('td', { 'data-field': 'dwell' }, s.averageDwellMinutes === null ? '—' : s.averageDwellMinutes));
       tb.appendChild(tr);
     });
   }

@@ -241,7 +241,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 FlowConfig.of(config.flow).zone());
         packages = new io.scenicpass.server.packages.PackagesModule(platform, sales, reports.reports, admin.admin);
         visitors = io.scenicpass.server.visitors.VisitorsModule.compose(platform, sales.identity.keys, flow.config);
-        measures = new io.scenicpass.server.measures.MeasuresModule(platform, admin.admin);
+        measures = new io.scenicpass.server.measures.MeasuresModule(platform, admin.admin, visitors.segments());
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(

@@ -6,6 +6,8 @@ import io.scenicpass.server.db.Database;
 import io.scenicpass.server.measures.store.MeasureStore;
 import io.scenicpass.server.measures.store.MeasureStore.DayRow;
 import io.scenicpass.server.reports.Period;
+import io.scenicpass.server.visitors.segments.SegmentExpression;
+import io.scenicpass.server.visitors.segments.SegmentService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -42,10 +44,7 @@ public final class Measures {
                     ratio(s.returners(), s.visitors()),
                     ratio(s.redeemed(), s.offered()),
                     ratio(s.packageBookings(), s.bookings()),
-                    s.dwellVisits() == 0
-                            ? null
-                            : BigDecimal.valueOf(s.dwellMs())
-                                    .divide(BigDecimal.valueOf(s.dwellVisits() * 60_000L), 1, RoundingMode.HALF_UP));
+                    minutes(s.dwellMs(), s.dwellVisits()));
         }
     }
 
@@ -57,20 +56,35 @@ public final class Measures {
     }
 
     /**
-     * The answer for days [from, to] and a channel (null = all): {@code lines} by day and channel, {@code days} by
-     * day (the channels summed), {@code total} of the whole period.
+     * A saved segment of the hub: its size now, and the dwell of its members' visits of the period that ended
+     * ({@code averageDwellMinutes} null when none did).
      */
-    public record Report(LocalDate from, LocalDate to, String channel, List<Line> lines, List<Line> days, Line total) {}
+    public record SegmentLine(String code, String name, long size, long dwellVisits, BigDecimal averageDwellMinutes) {}
+
+    /**
+     * The answer for days [from, to] and a channel (null = all): {@code lines} by day and channel, {@code days} by
+     * day (the channels summed), {@code total} of the whole period, {@code segments} with their dwell.
+     */
+    public record Report(
+            LocalDate from,
+            LocalDate to,
+            String channel,
+            List<Line> lines,
+            List<Line> days,
+            Line total,
+            List<SegmentLine> segments) {}
 
     private final Database db;
     private final MeasureStore store;
+    private final SegmentService segments;
     private final Rollup rollup;
     private final ZoneId zone;
     private final Clock clock;
 
-    Measures(Database db, MeasureStore store, ZoneId zone, Clock clock) {
+    Measures(Database db, MeasureStore store, SegmentService segments, ZoneId zone, Clock clock) {
         this.db = db;
         this.store = store;
+        this.segments = segments;
         this.rollup = new Rollup(store, zone);
         this.zone = zone;
         this.clock = clock;
@@ -86,8 +100,9 @@ public final class Measures {
         return report(period(null, null), null);
     }
 
-    /** The measures of the period's park days, from the rollup refreshed first. */
+    /** The measures of the period's park days, from the rollup refreshed first (the hub's facts caught up). */
     public Report report(Period p, String channel) {
+        List<SegmentService.Sized> sized = segments.all(); // brings the hub's visits up to date first
         List<DayRow> rows = db.tx(c -> {
             if (channel != null && !store.channelExists(c, channel)) {
                 throw new ServiceException(Problem.NOT_FOUND, "no channel " + channel, channel);
@@ -95,7 +110,7 @@ public final class Measures {
             rollup.refresh(c, clock.instant());
             return store.rollup(c, p.firstDay(), p.lastDay(), channel);
         });
-        return report(p, channel, rows);
+        return report(p, channel, rows, segmentLines(sized, p, channel));
     }
 
     /** The same measures computed from the facts day by day, without the rollup (for checks and benchmarks). */
@@ -111,7 +126,7 @@ public final class Measures {
             }
             return out;
         });
-        return report(p, channel, rows);
+        return report(p, channel, rows, segmentLines(segments.all(), p, channel));
     }
 
     /** The channel of a query: null (all) when absent or blank. */
@@ -124,7 +139,19 @@ public final class Measures {
         return db.tx(c -> rollup.refresh(c, clock.instant()).size());
     }
 
-    private static Report report(Period p, String channel, List<DayRow> rows) {
+    private List<SegmentLine> segmentLines(List<SegmentService.Sized> sized, Period p, String channel) {
+        return db.read(c -> {
+            List<SegmentLine> out = new ArrayList<>();
+            for (SegmentService.Sized s : sized) {
+                SegmentExpression e = SegmentExpression.parse(s.segment().expression());
+                long[] d = store.dwellOf(c, p.firstDay(), p.lastDay(), channel, e.sql(), e.args());
+                out.add(new SegmentLine(s.segment().code(), s.segment().name(), s.size(), d[1], minutes(d[0], d[1])));
+            }
+            return out;
+        });
+    }
+
+    private static Report report(Period p, String channel, List<DayRow> rows, List<SegmentLine> segments) {
         List<Line> lines = new ArrayList<>();
         Map<LocalDate, Sums> byDay = new TreeMap<>();
         Sums total = Sums.ZERO;
@@ -138,7 +165,13 @@ public final class Measures {
         }
         List<Line> days = new ArrayList<>();
         byDay.forEach((d, s) -> days.add(Line.of(d, channel, s)));
-        return new Report(p.firstDay(), p.lastDay(), channel, lines, days, Line.of(null, channel, total));
+        return new Report(p.firstDay(), p.lastDay(), channel, lines, days, Line.of(null, channel, total), segments);
+    }
+
+    private static BigDecimal minutes(long ms, long visits) {
+        return visits == 0
+                ? null
+                : BigDecimal.valueOf(ms).divide(BigDecimal.valueOf(visits * 60_000L), 1, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal ratio(long part, long whole) {

@@ -39,6 +39,9 @@ final class Rollup {
                 .map(v -> Long.parseLong(v) - MARGIN_MS)
                 .orElse(Long.MIN_VALUE);
         Set<LocalDate> days = new TreeSet<>(store.changedBookingDays(c, since));
+        days.addAll(store.changedCouponDays(c, since));
+        days.addAll(store.changedReceiptDays(c, since));
+        days.addAll(store.changedVisitDays(c, since));
         for (long bucket : store.changedEntryBuckets(c, since)) {
             days.add(LocalDate.ofInstant(Instant.ofEpochMilli(bucket * MeasureStore.BUCKET_MS), zone));
         }

@@ -25,7 +25,15 @@ public final class MeasureStore {
             + " returners, dwell_ms, dwell_visits, offered, redeemed";
 
     /** Positions in {@link Sums#values()}. */
-    private static final int TICKETS = 0, BOOKINGS = 1, ADMITTED = 3;
+    private static final int TICKETS = 0, BOOKINGS = 1, PACKAGES = 2, ADMITTED = 3, RECEIPTS = 4, VISITORS = 5;
+
+    private static final int RETURNERS = 6, DWELL_MS = 7, DWELL_VISITS = 8, OFFERED = 9, REDEEMED = 10;
+
+    /** A visit with its first entry and last exit: its dwell counts. */
+    private static final String ENDED = "x.entry_at IS NOT NULL AND x.exit_at IS NOT NULL";
+
+    /** A sold booking: confirmed, not cancelled (a coupon in such a booking is redeemed). */
+    private static final String SOLD = "('CONFIRMED', 'REDEEMED')";
 
     /** A quarter of an hour: entries' times are bucketed so any zone's day boundary falls between buckets. */
     public static final long BUCKET_MS = 15 * 60_000L;
@@ -33,19 +41,71 @@ public final class MeasureStore {
     /**
      * The sums of park day {@code day} ([{@code fromMs}, {@code toMs}) in the park's zone), by channel, from the
      * facts: tickets = confirmed bookings for the day (not cancelled; partial refunds already taken out of their
-     * totals), admitted = people on passes whose first entry fell in the day.
+     * totals; a package booking = one that took partner parts), admitted = people on passes whose first entry fell
+     * in the day; receipts of the day (channel: of the booking of the pass they name); the hub's visits of the day
+     * (distinct visitors, those of them with another visit in the year before, dwell of visits that ended; channel:
+     * of the visit's booking); coupons issued for the day's visits and those used in a sold booking (channel '').
      */
     public Map<String, long[]> rawDay(Connection c, LocalDate day, long fromMs, long toMs) throws SQLException {
         Map<String, long[]> out = new TreeMap<>();
         for (Object[] r : Jdbc.list(
                 c,
-                "SELECT channel_id, COUNT(*), COALESCE(SUM(total_retail), 0) FROM booking WHERE local_date = ?"
-                        + " AND status IN ('CONFIRMED', 'REDEEMED') GROUP BY channel_id",
-                rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)},
+                "SELECT channel_id, COUNT(*), COALESCE(SUM(total_retail), 0), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1"
+                        + " FROM package_booking_part p WHERE p.booking_uuid = b.uuid) THEN 1 ELSE 0 END), 0)"
+                        + " FROM booking b WHERE local_date = ? AND status IN " + SOLD + " GROUP BY channel_id",
+                rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)},
                 day)) {
             long[] s = row(out, (String) r[0]);
             s[BOOKINGS] += (Long) r[1];
             s[TICKETS] += (Long) r[2];
+            s[PACKAGES] += (Long) r[3];
+        }
+        for (Object[] r : Jdbc.list(
+                c,
+                "SELECT b.channel_id, COALESCE(SUM(r.amount), 0) FROM visitor_receipt r LEFT JOIN pass p"
+                        + " ON p.pass_id = r.pass_id LEFT JOIN booking b ON b.uuid = p.booking_uuid"
+                        + " WHERE r.receipt_day = ? GROUP BY b.channel_id",
+                rs -> new Object[] {rs.getString(1), rs.getLong(2)},
+                day)) {
+            row(out, (String) r[0])[RECEIPTS] += (Long) r[1];
+        }
+        for (Object[] r : Jdbc.list(
+                c,
+                "SELECT b.channel_id, COUNT(DISTINCT x.visitor_id), COALESCE(SUM(CASE WHEN " + ENDED
+                        + " THEN x.exit_at - x.entry_at ELSE 0 END), 0), COALESCE(SUM(CASE WHEN " + ENDED
+                        + " THEN 1 ELSE 0 END), 0) FROM visit x LEFT JOIN booking b ON b.uuid = x.booking_uuid"
+                        + " WHERE x.visit_day = ? GROUP BY b.channel_id",
+                rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)},
+                day)) {
+            long[] s = row(out, (String) r[0]);
+            s[VISITORS] += (Long) r[1];
+            s[DWELL_MS] += (Long) r[2];
+            s[DWELL_VISITS] += (Long) r[3];
+        }
+        for (Object[] r : Jdbc.list(
+                c,
+                "SELECT b.channel_id, COUNT(DISTINCT x.visitor_id) FROM visit x LEFT JOIN booking b"
+                        + " ON b.uuid = x.booking_uuid WHERE x.visit_day = ? AND x.visitor_id IS NOT NULL AND EXISTS"
+                        + " (SELECT 1 FROM visit y WHERE y.visitor_id = x.visitor_id AND y.visit_day < ?"
+                        + " AND y.visit_day >= ?) GROUP BY b.channel_id",
+                rs -> new Object[] {rs.getString(1), rs.getLong(2)},
+                day,
+                day,
+                day.minusYears(1))) {
+            row(out, (String) r[0])[RETURNERS] += (Long) r[1];
+        }
+        for (long[] r : Jdbc.list(
+                c,
+                "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM offer_redemption r JOIN booking b"
+                        + " ON b.uuid = r.booking_uuid WHERE r.coupon_code = k.code AND b.status IN " + SOLD
+                        + ") THEN 1 ELSE 0 END), 0) FROM coupon k WHERE k.visit_day = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                day)) {
+            if (r[0] > 0) {
+                long[] s = row(out, "");
+                s[OFFERED] += r[0];
+                s[REDEEMED] += r[1];
+            }
         }
         for (Object[] r : Jdbc.list(
                 c,
@@ -101,6 +161,13 @@ public final class MeasureStore {
      * before (a booking moved to another day), which this then records.
      */
     public Set<LocalDate> changedBookingDays(Connection c, long sinceMs) throws SQLException {
+        if (sinceMs == Long.MIN_VALUE) { // the first refresh: every booking, in two set-based statements
+            Jdbc.update(c, "DELETE FROM measure_booking");
+            Jdbc.update(
+                    c, "INSERT INTO measure_booking(booking_uuid, local_date) SELECT uuid, local_date FROM booking");
+            return new HashSet<>(
+                    Jdbc.list(c, "SELECT DISTINCT local_date FROM booking", rs -> rs.getObject(1, LocalDate.class)));
+        }
         List<Object[]> changed = Jdbc.list(
                 c,
                 "SELECT b.uuid, b.local_date, m.local_date FROM booking b LEFT JOIN measure_booking m"
@@ -122,6 +189,76 @@ public final class MeasureStore {
         }
         Jdbc.batch(c, "INSERT INTO measure_booking(booking_uuid, local_date) VALUES (?, ?)", added);
         Jdbc.batch(c, "UPDATE measure_booking SET local_date = ? WHERE booking_uuid = ?", moved);
+        return days;
+    }
+
+    /**
+     * The visit days of coupons issued, or used or given back (their booking changed), after {@code sinceMs}.
+     */
+    public Set<LocalDate> changedCouponDays(Connection c, long sinceMs) throws SQLException {
+        return new HashSet<>(Jdbc.list(
+                c,
+                "SELECT visit_day FROM coupon WHERE created_at > ? UNION SELECT k.visit_day FROM offer_redemption r"
+                        + " JOIN coupon k ON k.code = r.coupon_code WHERE r.created_at > ? UNION SELECT k.visit_day"
+                        + " FROM booking b JOIN offer_redemption r ON r.booking_uuid = b.uuid JOIN coupon k"
+                        + " ON k.code = r.coupon_code WHERE b.updated_at > ?",
+                rs -> rs.getObject(1, LocalDate.class),
+                sinceMs,
+                sinceMs,
+                sinceMs));
+    }
+
+    /**
+     * The visits of days [from, to] (of one channel, or null: all) that ended, of the visitors matching a segment's
+     * condition ({@code condition} over {@code visitor v}, from the hub's own expression language, never an
+     * operator's SQL): {ms from entry to exit summed, visits}.
+     */
+    public long[] dwellOf(
+            Connection c, LocalDate from, LocalDate to, String channel, String condition, List<Object> args)
+            throws SQLException {
+        List<Object> all = new ArrayList<>(List.of(from, to));
+        if (channel != null) {
+            all.add(channel);
+        }
+        all.addAll(args);
+        return Jdbc.one(
+                        c,
+                        "SELECT COALESCE(SUM(x.exit_at - x.entry_at), 0), COUNT(*) FROM visit x JOIN visitor v"
+                                + " ON v.id = x.visitor_id LEFT JOIN booking b ON b.uuid = x.booking_uuid"
+                                + " WHERE x.visit_day >= ? AND x.visit_day <= ? AND " + ENDED
+                                + (channel == null ? "" : " AND b.channel_id = ?") + " AND (" + condition + ")",
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                        all.toArray())
+                .orElse(new long[2]);
+    }
+
+    /** The days of receipts received after {@code sinceMs}. */
+    public Set<LocalDate> changedReceiptDays(Connection c, long sinceMs) throws SQLException {
+        return new HashSet<>(Jdbc.list(
+                c,
+                "SELECT DISTINCT receipt_day FROM visitor_receipt WHERE received_at > ?",
+                rs -> rs.getObject(1, LocalDate.class),
+                sinceMs));
+    }
+
+    /**
+     * The days of visits the hub changed after {@code sinceMs} (entries it applied), and the days of the same
+     * visitors' later visits within a year (whether those visitors were returning depends on the changed visit).
+     */
+    public Set<LocalDate> changedVisitDays(Connection c, long sinceMs) throws SQLException {
+        Set<LocalDate> days = new HashSet<>();
+        for (LocalDate[] r : Jdbc.list(
+                c,
+                "SELECT DISTINCT v.visit_day, w.visit_day FROM visitor_entry_applied a JOIN entry_event e"
+                        + " ON e.event_id = a.event_id JOIN visit v ON v.pass_id = e.pass_id LEFT JOIN visit w"
+                        + " ON w.visitor_id = v.visitor_id AND w.visit_day > v.visit_day WHERE a.applied_at > ?",
+                rs -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)},
+                sinceMs)) {
+            days.add(r[0]);
+            if (r[1] != null && !r[1].isAfter(r[0].plusYears(1))) {
+                days.add(r[1]);
+            }
+        }
         return days;
     }
 
