@@ -50,6 +50,7 @@
     renderGates(s.gates);
     renderChannels(s.channels);
     if (s.counter) { renderCounter(s.counter); }
+    if (s.measures) { renderMeasures(s.measures); }
   }
 
   function renderOccupancy(o) {
@@ -242,6 +243,28 @@
         tr.appendChild(el('td', { 'data-field': 'amount' }, yuan(r.amountFen)));
         tb.appendChild(tr);
       });
+    });
+  }
+
+  // today's measures of the visitor facts (docs/operations.md § Measures): ratios of stored facts, '—' without data
+  function pct(x) { return x === null || x === undefined ? '—' : (x * 100).toFixed(1) + '%'; }
+  function renderMeasures(m) {
+    var v = m.total.measures;
+    [['m-secondary', pct(v.secondarySpendingShare)],
+     ['m-spend', v.averageSpendFen === null ? '—' : yuan(v.averageSpendFen)],
+     ['m-repurchase', pct(v.repurchaseRate)], ['m-offers', pct(v.offerConversion)],
+     ['m-packages', pct(v.packageShare)],
+     ['m-dwell', v.averageDwellMinutes === null ? '—' : v.averageDwellMinutes]].forEach(function (x) {
+      $(x[0]).textContent = x[1];
+    });
+    var tb = $('m-segments').tBodies[0];
+    tb.innerHTML = '';
+    (m.segments || []).forEach(function (s) {
+      var tr = el('tr', { 'data-key': s.code });
+      tr.appendChild(el('td', null, s.name));
+      tr.appendChild(el('td', { 'data-field': 'size' }, s.size));
+      tr.appendChild(el('td', { 'data-field': 'dwell' }, s.averageDwellMinutes === null ? '—' : s.averageDwellMinutes));
+      tb.appendChild(tr);
     });
   }
 

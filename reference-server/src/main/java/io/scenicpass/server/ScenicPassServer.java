@@ -102,15 +102,16 @@ public final class ScenicPassServer implements AutoCloseable {
     private io.scenicpass.server.messages.MessagesModule messages;
     private io.scenicpass.server.park.ParkModule park;
     private io.scenicpass.server.reports.ReportsModule reports;
+    private io.scenicpass.server.measures.MeasuresModule measures;
     private io.scenicpass.server.web.WebModule web;
     private io.scenicpass.server.shop.ShopModule shop;
     private io.scenicpass.server.console.ConsoleModule console;
     private io.scenicpass.server.shop.tickets.TicketsModule tickets;
     private io.scenicpass.server.shop.waitlist.WaitlistModule waitlist;
+    private io.scenicpass.server.offers.OffersModule offers;
     private io.scenicpass.server.packages.PackagesModule packages;
     private io.scenicpass.server.passes.PassesModule passes;
     private io.scenicpass.server.visitors.VisitorsModule visitors;
-    private io.scenicpass.server.offers.OffersModule offers;
     /** Counter rows that disagreed with the bookings when this server started (logged; see {@link #start}). */
     private List<InventoryAudit.Drift> driftAtStart = List.of();
     /** Present while this server runs: its absence at the next start proves a clean stop. */
@@ -219,6 +220,7 @@ public final class ScenicPassServer implements AutoCloseable {
         shop = new io.scenicpass.server.shop.ShopModule(platform, web, sales.identity.keys, messages.codes);
         io.scenicpass.server.flow.http.DashboardApi dashboard =
                 flow.dashboard(platform, admin.admin).with("counter", counter.report::today);
+        dashboard.with("measures", () -> measures.measures.today());
         console = new io.scenicpass.server.console.ConsoleModule(
                 platform, admin.admin, sales.identity.keys, web.sessions, dashboard);
         // the visitors' shop: sign-in (shop), messages, checkout, tickets, the waiting list, the park's page
@@ -246,6 +248,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 messages.messages,
                 FlowConfig.of(config.flow).zone());
         offers.hub(new io.scenicpass.server.offers.Hub(visitors.directory(), visitors.segments(), visitors.events()));
+        measures = new io.scenicpass.server.measures.MeasuresModule(platform, admin.admin, visitors.segments());
         FlowStore flowStore = new FlowStore();
         MetricsApi metrics = platform.metrics();
         metrics.gauge(
@@ -294,6 +297,7 @@ public final class ScenicPassServer implements AutoCloseable {
                 invoices.page()::register,
                 invoices.counterApi(counter)::register,
                 reports.api::register,
+                measures.api::register,
                 web::register,
                 shop::register,
                 console::register,
@@ -548,6 +552,10 @@ public final class ScenicPassServer implements AutoCloseable {
 
     public io.scenicpass.server.reports.ReportsModule reports() {
         return reports;
+    }
+
+    public io.scenicpass.server.measures.MeasuresModule measures() {
+        return measures;
     }
 
     /** Gives back some or all passes of a sold booking (counter refunds, operators). */

@@ -117,6 +117,7 @@ public final class RouteRights {
         put(Right.OFFERS_WRITE, "POST /admin/v1/offers*", "PUT /admin/v1/offers*");
         // reports and settlement
         put(Right.REPORTS_READ, "GET /admin/v1/reports*", "GET /admin/v1/counter*");
+        put(Right.REPORTS_READ, "GET /admin/v1/measures*");
         put(Right.SETTLEMENT_READ, "GET /admin/v1/payments*", "GET /admin/v1/settlement*");
         // the system: signing keys, inventory repair
         put(Right.VIEW, "GET /admin/v1/keys");

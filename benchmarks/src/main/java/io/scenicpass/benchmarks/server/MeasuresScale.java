@@ -1,0 +1,244 @@
+package io.scenicpass.benchmarks.server;
+
+import io.scenicpass.server.ScenicPassServer;
+import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.measures.Measures;
+import io.scenicpass.server.reports.Period;
+import io.scenicpass.server.visitors.segments.SegmentService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The measures at scale on PostgreSQL (issue #19): generates {@code --days} park days of {@code --visitors} a day
+ * ({@link VisitorFacts}, COPY), builds the rollup once, then times (p50/p99 of {@code --queries} calls, one thread)
+ * the dashboard's and the admin API's measure queries against a floor in the same run ({@code SELECT 1} through the
+ * same pool), and prints the query plans of one day's recomputation (EXPLAIN ANALYZE) at that size.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.scenicpass.benchmarks.server.MeasuresScale --days 30 --visitors 150000
+ * </pre>
+ */
+public final class MeasuresScale {
+    private MeasuresScale() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new TreeMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        int days = Integer.parseInt(a.getOrDefault("days", "30"));
+        int visitors = Integer.parseInt(a.getOrDefault("visitors", "150000"));
+        int queries = Integer.parseInt(a.getOrDefault("queries", "50"));
+        Path dir = Files.createTempDirectory("sp-measures-scale");
+        ScenicPassServer server = BenchServer.start("postgres", dir);
+        try {
+            run(server, days, visitors, queries);
+        } finally {
+            server.close();
+            BenchServer.deleteTree(dir);
+        }
+    }
+
+    static void run(ScenicPassServer server, int days, int visitors, int queries) throws Exception {
+        for (String ch : VisitorFacts.CHANNELS) {
+            server.channels().create(new Channel(ch, ch, "OTA", null, null, 1000, 1000, true));
+        }
+        LocalDate today = LocalDate.ofInstant(server.clock().instant(), VisitorFacts.ZONE);
+        LocalDate first = today.minusDays(days - 1);
+        long rows = 0;
+        long t0 = System.nanoTime();
+        try (Connection c = server.database().openDedicatedConnection("measures-scale")) {
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO offer(id, title, kind, amount, coupon_trigger, coupon_days, status, created_at,"
+                        + " updated_at) VALUES ('gen-camp', 'Come back', 'PERCENT', 10, 'EXIT', 30, 'ACTIVE', 0, 0)");
+            }
+            int index = 0;
+            for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+                rows += VisitorFacts.day(c, d, index++, visitors);
+                if (d.getDayOfMonth() % 5 == 0) {
+                    System.out.printf(Locale.ROOT, "  generated up to %s: %,d rows%n", d, rows);
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                // the generated history already holds the hub's facts (visitors, visits, receipts): its feed starts
+                // after it, as on a hub that took every booking and entry in as they came
+                for (String[] f : List.of(
+                        new String[] {"visitors.feed.bookings", "SELECT MAX(confirmed_at) FROM booking"},
+                        new String[] {"visitors.feed.entries", "SELECT MAX(received_at) FROM entry_event"})) {
+                    st.execute("INSERT INTO setting(name, setting_value) SELECT '" + f[0] + "', CAST((" + f[1]
+                            + ") + 1 AS VARCHAR)");
+                }
+                st.execute("ANALYZE");
+            }
+        }
+        double genSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "generated %d days × %,d visitors: %,d rows in %.0f s (%,.0f rows/s, COPY)%n",
+                days,
+                visitors,
+                rows,
+                genSeconds,
+                rows / genSeconds);
+        printSizes(server);
+        server.visitors().segments().put("regulars", new SegmentService.Input("Regulars", "visits12m >= 2"));
+        Measures m = server.measures().measures;
+        long b0 = System.nanoTime();
+        int built = m.refresh();
+        System.out.printf(Locale.ROOT, "rollup built: %d days in %.1f s%n", built, (System.nanoTime() - b0) / 1e9);
+
+        Period day = m.period(today.toString(), today.toString());
+        Period month = m.period(today.minusDays(Math.min(days, 30) - 1).toString(), today.toString());
+        Period all = m.period(first.toString(), today.toString());
+        List<String[]> out = new ArrayList<>();
+        out.add(time(
+                "floor: SELECT 1 (same pool)",
+                queries,
+                () -> server.database().read(c -> {
+                    try (Statement st = c.createStatement();
+                            ResultSet rs = st.executeQuery("SELECT 1")) {
+                        return rs.next();
+                    }
+                })));
+        out.add(time("today, nothing changed (refresh finds nothing)", queries, () -> m.report(day, null)));
+        out.add(time("30 days, nothing changed", queries, () -> m.report(month, null)));
+        out.add(time(days + " days (all), nothing changed", queries, () -> m.report(all, null)));
+        out.add(time("30 days, one channel", queries, () -> m.report(month, "ota-a")));
+        out.add(time("one day recomputed from the facts (raw)", Math.max(5, queries / 5), () -> m.raw(day, null)));
+        out.add(time("today's facts changing: a late entry, then the dashboard", Math.max(5, queries / 5), () -> {
+            touchToday(server);
+            return m.report(day, null);
+        }));
+        for (String[] r : out) {
+            System.out.println(String.join("  ", r));
+        }
+        ingest(server, Math.max(3, queries / 10));
+        explain(server, today);
+    }
+
+    /** Entries and exits through the real path against the raw batch insert, alternating, {@code rounds} times. */
+    static void ingest(ScenicPassServer server, int rounds) throws Exception {
+        FactIngest f = new FactIngest(server);
+        long hubNs = 0;
+        long floorNs = 0;
+        long events = 0;
+        for (int r = 0; r <= rounds; r++) {
+            List<String> passes = f.issue(100); // 400 passes: 400 entries + 400 exits
+            long h = f.ingest(passes);
+            long fl = f.floor(passes);
+            if (r > 0) { // the first round warms up
+                hubNs += h;
+                floorNs += fl;
+                events += 2L * passes.size();
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "ingest at this size, %,d events in %d rounds: real path %,.0f events/s, floor (raw batch insert)"
+                        + " %,.0f events/s, ratio %.1f×%n",
+                events,
+                rounds,
+                events / (hubNs / 1e9),
+                events / (floorNs / 1e9),
+                (double) hubNs / floorNs);
+    }
+
+    /** A gate event of today received now: today's rollup row must be recomputed by the next answer. */
+    static void touchToday(ScenicPassServer server) {
+        long now = server.clock().instant().toEpochMilli() + 1;
+        server.database().tx(c -> {
+            try (var ps = c.prepareStatement("UPDATE entry_event SET received_at = ? WHERE event_id = (SELECT"
+                    + " event_id FROM entry_event WHERE corrected_time >= ? ORDER BY corrected_time LIMIT 1)")) {
+                ps.setLong(1, now);
+                ps.setLong(2, server.clock().instant().toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    static String[] time(String what, int n, Supplier<Object> call) {
+        for (int i = 0; i < Math.min(3, n); i++) {
+            call.get(); // warm
+        }
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            call.get();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        return new String[] {
+            String.format(Locale.ROOT, "%-58s", what),
+            String.format(
+                    Locale.ROOT,
+                    "n=%d p50=%.1fms p99=%.1fms max=%.1fms",
+                    n,
+                    ms(nanos, 50),
+                    ms(nanos, 99),
+                    nanos[n - 1] / 1e6)
+        };
+    }
+
+    static double ms(long[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    static void printSizes(ScenicPassServer server) {
+        server.database().read(c -> {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT relname, n_live_tup FROM pg_stat_user_tables WHERE relname IN"
+                                    + " ('booking', 'pass', 'pass_use', 'entry_event', 'coupon', 'offer_redemption',"
+                                    + " 'package_booking_part', 'visitor', 'visit', 'visitor_receipt') ORDER BY relname")) {
+                StringBuilder s = new StringBuilder("rows:");
+                while (rs.next()) {
+                    s.append(String.format(Locale.ROOT, " %s %,d", rs.getString(1), rs.getLong(2)));
+                }
+                System.out.println(s);
+            }
+            return null;
+        });
+    }
+
+    /** EXPLAIN ANALYZE of one day's fact queries (the statements of MeasureStore.rawDay, values bound). */
+    static void explain(ScenicPassServer server, LocalDate day) {
+        long from = day.atStartOfDay(VisitorFacts.ZONE).toInstant().toEpochMilli();
+        long to = day.plusDays(1).atStartOfDay(VisitorFacts.ZONE).toInstant().toEpochMilli();
+        List<String> sql = List.of(
+                "SELECT channel_id, COUNT(*), COALESCE(SUM(total_retail), 0), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1"
+                        + " FROM package_booking_part p WHERE p.booking_uuid = b.uuid) THEN 1 ELSE 0 END), 0)"
+                        + " FROM booking b WHERE local_date = DATE '" + day + "' AND status IN ('CONFIRMED',"
+                        + " 'REDEEMED') GROUP BY channel_id",
+                "SELECT b.channel_id, COALESCE(SUM(p.party_size), 0) FROM pass_use u JOIN pass p ON p.pass_id ="
+                        + " u.pass_id JOIN booking b ON b.uuid = p.booking_uuid WHERE u.first_entry_at >= " + from
+                        + " AND u.first_entry_at < " + to + " GROUP BY b.channel_id",
+                "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM offer_redemption r JOIN booking b"
+                        + " ON b.uuid = r.booking_uuid WHERE r.coupon_code = k.code AND b.status IN ('CONFIRMED',"
+                        + " 'REDEEMED')) THEN 1 ELSE 0 END), 0) FROM coupon k WHERE k.visit_day = DATE '" + day + "'");
+        server.database().read(c -> {
+            for (String q : sql) {
+                System.out.println("\nEXPLAIN ANALYZE " + q);
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) " + q)) {
+                    while (rs.next()) {
+                        System.out.println("  " + rs.getString(1));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,24 @@
+package io.scenicpass.server.measures;
+
+import io.scenicpass.server.Platform;
+import io.scenicpass.server.admin.AdminService;
+import io.scenicpass.server.flow.FlowConfig;
+import io.scenicpass.server.measures.http.MeasuresApi;
+import io.scenicpass.server.measures.store.MeasureStore;
+import io.scenicpass.server.visitors.segments.SegmentService;
+
+/** The measures of the visitor facts ({@link Measures}), their admin API and the dashboard's section. */
+public final class MeasuresModule {
+    public final Measures measures;
+    public final MeasuresApi api;
+
+    public MeasuresModule(Platform p, AdminService admin, SegmentService segments) {
+        measures = new Measures(
+                p.db(),
+                new MeasureStore(),
+                segments,
+                FlowConfig.of(p.config().flow).zone(),
+                p.clock());
+        api = new MeasuresApi(admin, measures);
+    }
+}
