@@ -49,7 +49,10 @@ public final class BookingLinkStore {
     /** Unit items by unit type (ADULT, CHILD, ...): the booking's {@code unit_items} column, the units' types. */
     public Map<String, Integer> unitsByType(Connection c, String uuid) throws SQLException {
         Map<String, Integer> out = new java.util.TreeMap<>();
-        String json = Jdbc.one(c, "SELECT unit_items FROM booking WHERE uuid=?", rs -> rs.getString(1), uuid)
+        // COALESCE: a booking written without items (the demo's flow history) has a NULL column, and Jdbc.one
+        // cannot hold a null value
+        String json = Jdbc.one(
+                        c, "SELECT COALESCE(unit_items, '[]') FROM booking WHERE uuid=?", rs -> rs.getString(1), uuid)
                 .orElse(null);
         Map<String, String> types = new java.util.HashMap<>();
         for (var item : BookingStore.items(json)) {
