@@ -345,6 +345,96 @@ final class FuzzTargets {
                 r -> "/partner/v1/allotments/fzr/" + pick(r, "2026-06-02", "x"),
                 r -> "{\"total\":5}");
         add(t, "POST", "/partner/v1/vouchers/{code}/use", Auth.NONE, r -> "/partner/v1/vouchers/PVX/use", r -> "");
+        // the visitor hub (issue 19): receipts of partner tills (no token here), lookup, consent, member codes,
+        // erasure,
+        // segments
+        add(
+                t,
+                "POST",
+                "/partner/v1/receipts",
+                Auth.NONE,
+                r -> "/partner/v1/receipts",
+                r -> "{\"receiptId\":\"" + pick(r, "r1", "") + "\",\"passId\":\"" + pick(r, fx.passId(), "nope")
+                        + "\",\"amount\":" + pick(r, "100", "-1", "\"x\"") + ",\"currency\":\"" + pick(r, "CNY", "XXX")
+                        + "\"}");
+        add(
+                t,
+                "POST",
+                a + "/visitors/lookup",
+                Auth.ADMIN,
+                r -> a + "/visitors/lookup",
+                r -> pick(
+                        r,
+                        "{\"phone\":\"13800138000\"}",
+                        "{\"document\":{\"type\":\"CN_ID\",\"number\":\"x\"}}",
+                        "{}"));
+        add(
+                t,
+                "PUT",
+                a + "/visitors/{id}/consent",
+                Auth.ADMIN,
+                r -> a + "/visitors/" + pick(r, "1", "x", "999999") + "/consent",
+                r -> "{\"marketing\":" + pick(r, "true", "\"yes\"", "null") + "}");
+        add(
+                t,
+                "POST",
+                a + "/visitors/{id}/member-code",
+                Auth.ADMIN,
+                r -> a + "/visitors/" + pick(r, "1", "x", "999999") + "/member-code",
+                r -> "",
+                0.2);
+        add(
+                t,
+                "DELETE",
+                a + "/visitors/{id}",
+                Auth.ADMIN,
+                r -> a + "/visitors/" + pick(r, "999999", "x"),
+                r -> "",
+                0.2);
+        add(
+                t,
+                "PUT",
+                a + "/segments/{code}",
+                Auth.ADMIN,
+                r -> a + "/segments/" + pick(r, "fz", "bad code"),
+                r -> "{\"name\":\"F\",\"expression\":\""
+                        + pick(r, "tags has family", "visits12m >= 2 AND (", "DROP TABLE visitor", "") + "\"}");
+        add(
+                t,
+                "DELETE",
+                a + "/segments/{code}",
+                Auth.ADMIN,
+                r -> a + "/segments/" + pick(r, "fz", "nope"),
+                r -> "",
+                0.2);
+        // offers and coupons (issue 19)
+        add(
+                t,
+                "POST",
+                a + "/offers",
+                Auth.ADMIN,
+                r -> a + "/offers",
+                r -> "{\"title\":\"F\",\"kind\":\"" + pick(r, "AMOUNT", "PERCENT", "X") + "\",\"amount\":"
+                        + pick(r, "10", "-5", "1000") + ",\"code\":\"" + pick(r, "FZ" + r.nextInt(1000), "bad code!")
+                        + "\"}",
+                0.2);
+        add(
+                t,
+                "PUT",
+                a + "/offers/{id}",
+                Auth.ADMIN,
+                r -> a + "/offers/" + pick(r, "NO-SUCH-OFFER", "x"),
+                r -> "{\"title\":\"F\",\"kind\":\"AMOUNT\",\"amount\":" + pick(r, "10", "-5") + "}");
+        for (String action : new String[] {"pause", "resume"}) {
+            add(
+                    t,
+                    "POST",
+                    a + "/offers/{id}/" + action,
+                    Auth.ADMIN,
+                    r -> a + "/offers/" + pick(r, "NO-SUCH-OFFER", "x") + "/" + action,
+                    r -> "",
+                    0.2);
+        }
         add(
                 t,
                 "PUT",
