@@ -104,6 +104,8 @@ class AdminBadBodiesTest {
     static String shopOrder;
     /** The two passes of a sold booking (the console's void and reissue routes). */
     static String[] passes;
+    /** An offer, for the offers' PUT route. */
+    static String offerId;
     /** A BOX_OFFICE device (offline-selling allotments). */
     static String boxOffice;
 
@@ -187,6 +189,15 @@ class AdminBadBodiesTest {
                 .id();
         PackagesBadBodies.partner(ts); // a partner and its resource for the packages' routes
         VisitorsBadBodies.visitor(ts); // a visitor of the hub
+        offerId = ts.send(
+                        "POST",
+                        "/admin/v1/offers",
+                        TestServer.ADMIN,
+                        "{\"title\":\"Kept\",\"kind\":\"AMOUNT\",\"amount\":100,\"code\":\"KEPT\"}",
+                        Map.of())
+                .json()
+                .path("id")
+                .asText();
     }
 
     @AfterAll
@@ -228,8 +239,8 @@ class AdminBadBodiesTest {
                         true),
                 new Route(
                         "PUT " + a + "/offers/{}",
-                        a + "/offers/NO-SUCH-OFFER",
-                        "{\"title\":\"Ten off\",\"kind\":\"AMOUNT\",\"amount\":1000,\"code\":\"TEN\",\"unitType\":\"CHILD\"}",
+                        a + "/offers/" + offerId,
+                        "{\"title\":\"Ten off\",\"kind\":\"AMOUNT\",\"amount\":1000,\"code\":\"KEPT\",\"unitType\":\"CHILD\"}",
                         "amount",
                         1,
                         10_000_000,
