@@ -93,7 +93,8 @@ public final class FaceErrorRates {
 
     public static void main(String[] args) throws ReflectiveOperationException {
         String matcher = args.length > 0 ? args[0] : CosineFaceMatcher.class.getName();
-        String[] thresholds = args.length > 1 ? args[1].split(",") : new String[] {"0.62", "0.64", "0.66", "0.68", "0.70"};
+        String[] thresholds =
+                args.length > 1 ? args[1].split(",") : new String[] {"0.62", "0.64", "0.66", "0.68", "0.70"};
         boolean simulated = matcher.equals(SimulatedBiometricMatcher.class.getName());
         for (String t : thresholds) {
             BiometricMatcher m = simulated
