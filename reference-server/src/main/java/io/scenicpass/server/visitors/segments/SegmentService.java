@@ -35,15 +35,18 @@ public final class SegmentService implements Segments {
     /** A segment with its current size. */
     public record Sized(SegmentStore.Segment segment, long size) {}
 
+    /**
+     * As of the feed's last run (at most {@code visitors.feedSeconds} old): other features ask this while pricing a
+     * booking, a path that must not wait for the feed (it is synchronized and reads every new booking and entry).
+     */
     @Override
     public Set<String> tagsOf(long visitorId) {
-        catchUp.run();
         return db.read(c -> tags.tags(c, visitorId));
     }
 
+    /** As of the feed's last run, like {@link #tagsOf}: offers ask it while pricing a booking. */
     @Override
     public boolean contains(String segmentCode, long visitorId) {
-        catchUp.run();
         return db.read(c -> {
             var s = store.find(c, segmentCode);
             return s.isPresent()
