@@ -16,7 +16,6 @@ import io.scenicpass.core.wire.OnlineCheckResponse;
 import io.scenicpass.terminal.device.biometric.BiometricTemplate;
 import io.scenicpass.terminal.internal.gate.Credentials;
 import io.scenicpass.terminal.internal.gate.FaceIndex;
-import io.scenicpass.terminal.internal.gate.Messages;
 import io.scenicpass.terminal.internal.gate.OnlineAsker;
 import io.scenicpass.terminal.internal.gate.RuleChain;
 import io.scenicpass.terminal.journal.JournalException;
@@ -52,12 +51,11 @@ final class GateDecider {
     private final FaceIndex faces;
     private final OnlineAsker onlineAsker;
     private final Lock decisionLock;
-    private final String deviceId;
     private final String gateId;
     private final String defaultZone;
     private final byte[] bindingKey;
     private final Duration early;
-    private final Duration late;
+    private final DecisionRecorder recorder;
     private final Object[] stripes = new Object[STRIPES];
     private volatile boolean online;
 
@@ -81,12 +79,11 @@ final class GateDecider {
         this.faces = b.faces;
         this.onlineAsker = onlineAsker;
         this.decisionLock = decisionLock;
-        this.deviceId = b.deviceId;
         this.gateId = b.gateId;
         this.defaultZone = b.defaultZone;
         this.bindingKey = b.holderBindingKey;
         this.early = b.earlyTolerance;
-        this.late = b.lateTolerance;
+        this.recorder = new DecisionRecorder(state, events, b.faces, b.deviceId, b.lateTolerance, () -> online);
     }
 
     void setOnline(boolean isOnline) {
@@ -125,28 +122,28 @@ final class GateDecider {
                     && cfg.direction() != null
                     && !"BOTH".equalsIgnoreCase(cfg.direction())
                     && !cfg.direction().equalsIgnoreCase(context.direction().name())) {
-                return record(s, null, Reason.WRONG_DIRECTION, null);
+                return recorder.record(s, null, Reason.WRONG_DIRECTION, null);
             }
             if (credential.sample().isPresent()) {
                 return decideByFace(s);
             }
             if (unreadable != null) {
-                return record(s, null, unreadable.code().name(), null);
+                return recorder.record(s, null, unreadable.code().name(), null);
             }
             if (pass != null) {
                 synchronized (stripe(pass.claims().passId())) {
                     RuleChain.Outcome o = chain.run(check(s, pass, presented));
                     String faceRefused = o.admitted() ? faceWithPass(s, pass) : null;
                     if (faceRefused != null) {
-                        return record(s, pass, faceRefused, FACE);
+                        return recorder.record(s, pass, faceRefused, FACE);
                     }
                     OnlineCheckResponse r = answer.response;
                     if (o.admitted() && r != null && r.verdict() == Verdict.DENY) {
                         String reason = r.reason() == null || r.reason().isEmpty() ? Reason.RULE_DENIED : r.reason();
-                        return record(s, pass, reason, "online");
+                        return recorder.record(s, pass, reason, "online");
                     }
                     // no answer in time: decided offline, and journaled so (offline = true)
-                    return record(s.decidedOffline(answer == Online.FELL_BACK), pass, o.reason, o.rule);
+                    return recorder.record(s.decidedOffline(answer == Online.FELL_BACK), pass, o.reason, o.rule);
                 }
             }
             return decideByPerson(s, presented);
@@ -154,25 +151,9 @@ final class GateDecider {
             // a bug must not take the lane down: deny (journaled if at all possible) and keep going
             LOG.error("unexpected error while deciding; denying", e);
             try {
-                return record(s, null, Reason.INTERNAL_ERROR, null);
+                return recorder.record(s, null, Reason.INTERNAL_ERROR, null);
             } catch (RuntimeException again) {
-                String[] m = Messages.forReason(Reason.INTERNAL_ERROR, cfg);
-                return new Decision(
-                        Verdict.DENY,
-                        Reason.INTERNAL_ERROR,
-                        null,
-                        m[0],
-                        m[1],
-                        0,
-                        null,
-                        s.eventId,
-                        -1,
-                        s.deviceTime,
-                        s.now,
-                        context.direction(),
-                        credential.type(),
-                        gate,
-                        zone);
+                return DecisionRecorder.unjournaled(s, Reason.INTERNAL_ERROR, null);
             }
         } finally {
             decisionLock.unlock();
@@ -181,7 +162,8 @@ final class GateDecider {
 
     private Decision decideByPerson(Situation s, byte[] presented) {
         if (presented != null && state.blacklist().isBlacklisted(presented)) {
-            return record(s, null, Reason.BLACKLISTED, BlacklistRule.NAME); // refused even with no pass on file
+            return recorder.record(
+                    s, null, Reason.BLACKLISTED, BlacklistRule.NAME); // refused even with no pass on file
         }
         List<ManifestEntry> entries = Credentials.lookUp(s.credential, presented, state.manifest());
         Pass bestPass = null;
@@ -197,7 +179,7 @@ final class GateDecider {
             synchronized (stripe(pass.claims().passId())) {
                 RuleChain.Outcome o = chain.run(check(s, pass, presented));
                 if (o.admitted()) {
-                    return record(s, pass, o.reason, null);
+                    return recorder.record(s, pass, o.reason, null);
                 }
                 if (best == null || o.depth > best.depth) {
                     best = o;
@@ -206,31 +188,31 @@ final class GateDecider {
             }
         }
         if (best == null) {
-            return record(s, null, Reason.NOT_FOUND, null);
+            return recorder.record(s, null, Reason.NOT_FOUND, null);
         }
-        return record(s, bestPass, best.reason, best.rule);
+        return recorder.record(s, bestPass, best.reason, best.rule);
     }
 
     /** Face alone (1:N among the enrolled holders of valid passes), then the pass's rules. */
     private Decision decideByFace(Situation s) {
         BiometricTemplate sample = s.credential.sample().get();
         if (sample.liveness().failed()) {
-            return record(s, null, Reason.LIVENESS_FAILED, FACE);
+            return recorder.record(s, null, Reason.LIVENESS_FAILED, FACE);
         }
         if (faces == null) {
-            return record(s, null, Reason.FACE_NOT_MATCHED, FACE);
+            return recorder.record(s, null, Reason.FACE_NOT_MATCHED, FACE);
         }
         faces.refresh(state, s.now);
         s.faceThreshold = faces.threshold();
         FaceIndex.Hit hit = faces.match(sample).orElse(null);
         if (hit == null) {
-            return record(s, null, Reason.FACE_NOT_MATCHED, FACE);
+            return recorder.record(s, null, Reason.FACE_NOT_MATCHED, FACE);
         }
         s.faceScore = hit.score;
         Pass pass = Credentials.resolve(PassCodec.decode(hit.passText), state.keySet());
         synchronized (stripe(pass.claims().passId())) {
             RuleChain.Outcome o = chain.run(check(s, pass, null));
-            return record(s, pass, o.reason, o.rule);
+            return recorder.record(s, pass, o.reason, o.rule);
         }
     }
 
@@ -303,88 +285,7 @@ final class GateDecider {
     }
 
     private Duration late(Situation s) {
-        return s.config != null ? Duration.ofSeconds(s.config.lateToleranceSeconds()) : late;
-    }
-
-    private Decision record(Situation s, Pass pass, String reason, String rule) {
-        boolean admit = Reason.admits(reason);
-        int party = !admit
-                ? 0
-                : s.context.partyCount().orElse(Math.max(1, pass.claims().partySize()));
-        String enrolment = admit && s.capture != null ? faces.capture(pass, s.capture, s.eventId) : null;
-        EntryEvent event = EntryEvent.builder()
-                .eventId(s.eventId)
-                .passId(pass == null ? null : pass.claims().passId())
-                .gateId(s.gate)
-                .deviceId(deviceId)
-                .zoneId(s.zone)
-                .direction(s.context.direction())
-                .credentialType(s.credential.type())
-                .verdict(admit ? Verdict.ADMIT : Verdict.DENY)
-                .reason(reason)
-                .deviceTime(s.deviceTime)
-                .correctedTime(s.now)
-                .offline(!online || s.fellBack)
-                .partyCount(party)
-                .faceMatch(s.faceScore, s.faceThreshold)
-                .faceEnrolment(enrolment)
-                .build();
-        long recordId;
-        try {
-            recordId = events.append(event);
-        } catch (JournalException e) {
-            LOG.error("cannot journal a decision ({}); keeping the gate closed", e.code());
-            String[] m = Messages.forReason(Reason.JOURNAL_UNAVAILABLE, s.config);
-            return new Decision(
-                    Verdict.DENY,
-                    Reason.JOURNAL_UNAVAILABLE,
-                    null,
-                    m[0],
-                    m[1],
-                    0,
-                    summary(pass),
-                    event.eventId(),
-                    -1,
-                    s.deviceTime,
-                    s.now,
-                    s.context.direction(),
-                    s.credential.type(),
-                    s.gate,
-                    s.zone);
-        }
-        if (admit) {
-            events.recentAdmits().add(event);
-            state.ledger()
-                    .retainUntil(
-                            pass.claims().passId(), pass.claims().validUntil().plus(late(s)));
-        }
-        String[] m = Messages.forReason(reason, s.config);
-        return new Decision(
-                admit ? Verdict.ADMIT : Verdict.DENY,
-                reason,
-                rule,
-                m[0],
-                m[1],
-                party,
-                summary(pass),
-                event.eventId(),
-                recordId,
-                s.deviceTime,
-                s.now,
-                s.context.direction(),
-                s.credential.type(),
-                s.gate,
-                s.zone,
-                s.faceScore,
-                s.faceThreshold);
-    }
-
-    private PassSummary summary(Pass pass) {
-        return pass == null
-                ? null
-                : new PassSummary(
-                        pass.claims(),
-                        state.ledger().usage(pass.claims().passId()).entries());
+        return recorder.late(s);
     }
 
     /** See {@link Gate#notPassed(String)}. */

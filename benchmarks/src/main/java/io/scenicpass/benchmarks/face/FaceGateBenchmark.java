@@ -1,14 +1,12 @@
 package io.scenicpass.benchmarks.face;
 
+import io.scenicpass.benchmarks.terminal.BenchGates;
 import io.scenicpass.core.Claims;
 import io.scenicpass.core.FaceSeal;
 import io.scenicpass.core.IssuerKey;
 import io.scenicpass.core.KeySet;
-import io.scenicpass.core.KeyStatus;
 import io.scenicpass.core.PassIssuer;
 import io.scenicpass.core.PassKind;
-import io.scenicpass.core.ReentryPolicy;
-import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.core.wire.ManifestDelta;
 import io.scenicpass.core.wire.ManifestEntry;
 import io.scenicpass.terminal.Credential;
@@ -22,18 +20,13 @@ import io.scenicpass.terminal.internal.gate.FaceIndex;
 import io.scenicpass.terminal.internal.gate.GateInternals;
 import io.scenicpass.terminal.journal.FsyncPolicy;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -73,14 +66,8 @@ public class FaceGateBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Instant now = Instant.now();
-        byte[] seed = new byte[32];
-        seed[0] = 9;
-        IssuerKey key = IssuerKey.fromSeed(seed);
-        KeySet keys = KeySet.of(
-                1,
-                now,
-                Collections.singletonList(key.toPublicEntry(
-                        now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), KeyStatus.ACTIVE)));
+        IssuerKey key = BenchGates.key(9);
+        KeySet keys = BenchGates.keySet(key, now);
         PassIssuer issuer = new PassIssuer(key);
         FaceSeal seal = FaceSeal.ofDeviceToken("dvt_bench");
         Random r = new Random(20261207L);
@@ -89,18 +76,7 @@ public class FaceGateBenchmark {
         List<ManifestEntry> entries = new ArrayList<>(holders);
         for (int i = 0; i < holders; i++) {
             // re-entry passes without passback: every decision admits, so each op journals an ADMIT
-            Claims c = Claims.builder()
-                    .passId(String.format("FACE%09d", i))
-                    .issuerId("area-1")
-                    .productId("ANNUAL")
-                    .kind(PassKind.DAY)
-                    .validFrom(now.minus(Duration.ofDays(1)))
-                    .validUntil(now.plus(Duration.ofDays(300)))
-                    .entriesAllowed(0)
-                    .reentry(ReentryPolicy.UNLIMITED)
-                    .zone("main", 0)
-                    .issuedAt(now.minus(Duration.ofDays(2)))
-                    .build();
+            Claims c = BenchGates.openPass(String.format("FACE%09d", i), PassKind.DAY, now);
             texts[i] = issuer.issue(c).text();
             faces[i] = new float[DIMS];
             for (int d = 0; d < DIMS; d++) {
@@ -123,23 +99,8 @@ public class FaceGateBenchmark {
                     CosineFaceMatcher.bytes(noisy(faces[r.nextInt(holders)], r)),
                     Liveness.passed(0.99));
         }
-        dir = Files.createTempDirectory(
-                Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))), "face-bench");
-        gate = Gate.builder()
-                .stateDirectory(dir)
-                .trustedKeySet(keys)
-                .fsyncPolicy(FsyncPolicy.NEVER)
-                .journalBudgetBytes(8L << 30)
-                .deviceId("bench")
-                .gateId("g1")
-                .config(DeviceConfig.builder()
-                        .deviceId("bench")
-                        .gateId("g1")
-                        .areaId("area-1")
-                        .zones(Arrays.asList("main"))
-                        .direction("BOTH")
-                        .version(1)
-                        .build())
+        dir = BenchGates.stateDirectory("face-bench");
+        gate = BenchGates.gate(dir, keys, FsyncPolicy.NEVER)
                 .faceMatcher(new CosineFaceMatcher(), THRESHOLD, seal)
                 .build();
         GateInternals.state(gate)
@@ -166,9 +127,7 @@ public class FaceGateBenchmark {
     public void tearDown() throws IOException {
         Decision d = gate.decide(Credential.face(probes[1]), entry);
         gate.close();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        BenchGates.delete(dir);
         check(d);
     }
 

@@ -3,27 +3,18 @@ package io.scenicpass.benchmarks.terminal;
 import io.scenicpass.core.Claims;
 import io.scenicpass.core.IssuerKey;
 import io.scenicpass.core.KeySet;
-import io.scenicpass.core.KeyStatus;
 import io.scenicpass.core.PassIssuer;
 import io.scenicpass.core.PassKind;
 import io.scenicpass.core.PassVerifier;
-import io.scenicpass.core.ReentryPolicy;
-import io.scenicpass.core.wire.DeviceConfig;
 import io.scenicpass.terminal.Credential;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.Gate;
 import io.scenicpass.terminal.GateContext;
 import io.scenicpass.terminal.journal.FsyncPolicy;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -60,29 +51,12 @@ public class GateDecisionBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             now = Instant.now();
-            byte[] seed = new byte[32];
-            seed[0] = 7;
-            IssuerKey key = IssuerKey.fromSeed(seed);
-            keys = KeySet.of(
-                    1,
-                    now,
-                    Collections.singletonList(key.toPublicEntry(
-                            now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), KeyStatus.ACTIVE)));
+            IssuerKey key = BenchGates.key(7);
+            keys = BenchGates.keySet(key, now);
             PassIssuer issuer = new PassIssuer(key);
             for (int i = 0; i < PASSES; i++) {
                 // annual passes without passback: every scan is admitted, so each op journals an ADMIT
-                Claims c = Claims.builder()
-                        .passId(String.format("BENCH%011d", i))
-                        .issuerId("area-1")
-                        .productId("ANNUAL")
-                        .kind(PassKind.ANNUAL)
-                        .validFrom(now.minus(Duration.ofDays(1)))
-                        .validUntil(now.plus(Duration.ofDays(300)))
-                        .entriesAllowed(0)
-                        .reentry(ReentryPolicy.UNLIMITED)
-                        .zone("main", 0)
-                        .issuedAt(now.minus(Duration.ofDays(2)))
-                        .build();
+                Claims c = BenchGates.openPass(String.format("BENCH%011d", i), PassKind.ANNUAL, now);
                 texts[i] = issuer.issue(c).text();
             }
         }
@@ -105,24 +79,8 @@ public class GateDecisionBenchmark {
 
         @Setup(Level.Trial)
         public void setUp(Passes passes) throws IOException {
-            dir = Files.createTempDirectory(
-                    Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))), "gate-bench");
-            gate = Gate.builder()
-                    .stateDirectory(dir)
-                    .trustedKeySet(passes.keys)
-                    .fsyncPolicy(FsyncPolicy.valueOf(fsync))
-                    .journalBudgetBytes(8L << 30)
-                    .deviceId("bench")
-                    .gateId("g1")
-                    .config(DeviceConfig.builder()
-                            .deviceId("bench")
-                            .gateId("g1")
-                            .areaId("area-1")
-                            .zones(Arrays.asList("main"))
-                            .direction("BOTH")
-                            .version(1)
-                            .build())
-                    .build();
+            dir = BenchGates.stateDirectory("gate-bench");
+            gate = BenchGates.gate(dir, passes.keys, FsyncPolicy.valueOf(fsync)).build();
             Decision d = gate.decide(Credential.qr(passes.texts[0]), entry);
             if (!d.admitted()) {
                 throw new IllegalStateException("benchmark pass not admitted: " + d);
@@ -137,9 +95,7 @@ public class GateDecisionBenchmark {
                     "%n[%s] %d decisions journaled with %d forces%n",
                     fsync, appends, gate.journal().forceCount());
             gate.close();
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchGates.delete(dir);
             if (!d.admitted()) {
                 throw new IllegalStateException("gate stopped admitting during the run: " + d.reason());
             }

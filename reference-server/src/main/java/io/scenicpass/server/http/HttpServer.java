@@ -27,14 +27,13 @@ public final class HttpServer {
      * Creates (does not start) the app; {@code extra} registers more APIs (flow dashboard, metrics, …) on the same
      * routes.
      */
-    @SafeVarargs
     public static Javalin create(
             ObjectMapper mapper,
             long maxBodyBytes,
             OctoApi octo,
             AdminApi admin,
             BooleanSupplier ready,
-            java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
+            java.util.List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> extra) {
         return create(null, 0, null, null, mapper, maxBodyBytes, octo, admin, ready, extra);
     }
 
@@ -44,7 +43,6 @@ public final class HttpServer {
      * connect at once; the kernel caps it at {@code net.core.somaxconn}), a bound on the requests worked on at once
      * (null: none) and a throttle of refused credentials per client address (null: none).
      */
-    @SafeVarargs
     public static Javalin create(
             org.eclipse.jetty.util.thread.ThreadPool threads,
             int acceptQueueSize,
@@ -55,7 +53,7 @@ public final class HttpServer {
             OctoApi octo,
             AdminApi admin,
             BooleanSupplier ready,
-            java.util.function.Consumer<io.javalin.config.RoutesConfig>... extra) {
+            java.util.List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> extra) {
         return Javalin.create(config -> {
             if (threads != null) {
                 config.jetty.threadPool = threads;

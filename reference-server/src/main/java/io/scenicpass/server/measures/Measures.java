@@ -5,6 +5,7 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.measures.store.MeasureStore;
 import io.scenicpass.server.measures.store.MeasureStore.DayRow;
+import io.scenicpass.server.measures.store.SegmentDayStore;
 import io.scenicpass.server.reports.Period;
 import io.scenicpass.server.visitors.segments.SegmentExpression;
 import io.scenicpass.server.visitors.segments.SegmentService;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -78,6 +80,7 @@ public final class Measures {
     private final MeasureStore store;
     private final SegmentService segments;
     private final Rollup rollup;
+    private final SegmentDwell segmentDwell;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -86,6 +89,7 @@ public final class Measures {
         this.store = store;
         this.segments = segments;
         this.rollup = new Rollup(store, zone);
+        this.segmentDwell = new SegmentDwell(new SegmentDayStore());
         this.zone = zone;
         this.clock = clock;
     }
@@ -103,14 +107,18 @@ public final class Measures {
     /** The measures of the period's park days, from the rollup refreshed first (the hub's facts caught up). */
     public Report report(Period p, String channel) {
         List<SegmentService.Sized> sized = segments.all(); // brings the hub's visits up to date first
-        List<DayRow> rows = db.tx(c -> {
+        return db.tx(c -> {
             if (channel != null && !store.channelExists(c, channel)) {
                 throw new ServiceException(Problem.NOT_FOUND, "no channel " + channel, channel);
             }
-            rollup.refresh(c, clock.instant());
-            return store.rollup(c, p.firstDay(), p.lastDay(), channel);
+            segmentDwell.forget(c, rollup.refresh(c, clock.instant()));
+            List<SegmentLine> lines = new ArrayList<>();
+            for (SegmentService.Sized s : sized) {
+                long[] d = segmentDwell.of(c, s.segment(), p.firstDay(), p.lastDay(), channel);
+                lines.add(segmentLine(s, d));
+            }
+            return report(p, channel, store.rollup(c, p.firstDay(), p.lastDay(), channel), lines);
         });
-        return report(p, channel, rows, segmentLines(sized, p, channel));
     }
 
     /** The same measures computed from the facts day by day, without the rollup (for checks and benchmarks). */
@@ -136,7 +144,11 @@ public final class Measures {
 
     /** Refreshes the rollup now; returns how many days were recomputed. */
     public int refresh() {
-        return db.tx(c -> rollup.refresh(c, clock.instant()).size());
+        return db.tx(c -> {
+            Set<LocalDate> days = rollup.refresh(c, clock.instant());
+            segmentDwell.forget(c, days);
+            return days.size();
+        });
     }
 
     private List<SegmentLine> segmentLines(List<SegmentService.Sized> sized, Period p, String channel) {
@@ -144,11 +156,14 @@ public final class Measures {
             List<SegmentLine> out = new ArrayList<>();
             for (SegmentService.Sized s : sized) {
                 SegmentExpression e = SegmentExpression.parse(s.segment().expression());
-                long[] d = store.dwellOf(c, p.firstDay(), p.lastDay(), channel, e.sql(), e.args());
-                out.add(new SegmentLine(s.segment().code(), s.segment().name(), s.size(), d[1], minutes(d[0], d[1])));
+                out.add(segmentLine(s, store.dwellOf(c, p.firstDay(), p.lastDay(), channel, e.sql(), e.args())));
             }
             return out;
         });
+    }
+
+    private static SegmentLine segmentLine(SegmentService.Sized s, long[] dwell) {
+        return new SegmentLine(s.segment().code(), s.segment().name(), s.size(), dwell[1], minutes(dwell[0], dwell[1]));
     }
 
     private static Report report(Period p, String channel, List<DayRow> rows, List<SegmentLine> segments) {

@@ -279,4 +279,53 @@ abstract class MeasuresContract {
                 .isEqualTo(1);
         assertThat(measures.refresh()).isZero();
     }
+
+    /** Rows of {@code measure_segment_day} of a day: [markers, channel rows]. */
+    long[] segmentRows(java.time.LocalDate day) {
+        return ts.server
+                .database()
+                .read(c -> Jdbc.one(
+                                c,
+                                "SELECT SUM(CASE WHEN channel_id = '-' THEN 1 ELSE 0 END), SUM(CASE WHEN channel_id <> '-'"
+                                        + " THEN 1 ELSE 0 END) FROM measure_segment_day WHERE park_day = ?",
+                                rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                                day)
+                        .orElseThrow());
+    }
+
+    @Test
+    void dwellBySegmentIsKeptPerDayForgottenWhenTheDayChangesAndRecomputedForANewExpression() {
+        Measures measures = ts.server.measures().measures;
+        Period both = measures.period("2026-06-01", "2026-06-02");
+        ts.clock.advance(Duration.ofMillis(Rollup.MARGIN_MS + 1));
+        measures.refresh(); // the facts written now are older than the margin from here on
+        assertThat(measures.refresh()).isZero();
+        assertThat(measures.report(both, null)).isEqualTo(measures.raw(both, null));
+        // regulars: alice's 06-01 visit (ctrip) and 06-02 visit: one marker and one channel row a day
+        assertThat(segmentRows(DAY1)).containsExactly(1, 1);
+        assertThat(segmentRows(DAY2)).containsExactly(1, 1);
+
+        // a late exit of dave on 06-01 changes that day only: its rows are forgotten by the refresh, 06-02 kept
+        ts.clock.advance(Duration.ofMinutes(10));
+        long now = ts.clock.instant().toEpochMilli();
+        ts.server.database().tx(c -> Jdbc.update(c, "UPDATE booking SET updated_at=? WHERE uuid='b1'", now));
+        measures.refresh();
+        assertThat(segmentRows(DAY1)).containsExactly(0, 0);
+        assertThat(segmentRows(DAY2)).containsExactly(1, 1);
+        assertThat(measures.report(both, null)).isEqualTo(measures.raw(both, null));
+        assertThat(segmentRows(DAY1)).as("computed again when asked").containsExactly(1, 1);
+
+        // a new expression: every day computed again for it (everyone with a visit: alice, bob?, carol, dave)
+        ts.server
+                .visitors()
+                .segments()
+                .put(
+                        "regulars",
+                        new io.scenicpass.server.visitors.segments.SegmentService.Input("All", "visits12m >= 1"));
+        Measures.Report changed = measures.report(both, null);
+        assertThat(changed).isEqualTo(measures.raw(both, null));
+        assertThat(changed.segments().get(0).dwellVisits())
+                .as("every ended visit of both days: alice twice, dave once")
+                .isEqualTo(3);
+    }
 }

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.scenicpass.server.ScenicPassServer;
+import io.scenicpass.server.config.LocalSecrets;
 import io.scenicpass.server.config.SecureFiles;
 import io.scenicpass.server.config.ServerConfig;
 import io.scenicpass.server.demo.DemoSeeder;
@@ -126,7 +127,7 @@ class FilePermissionsTest {
 
     @Test
     void withoutAnAdminTokenTheStartSaysSoLoudly() {
-        Logger log = (Logger) LoggerFactory.getLogger(ScenicPassServer.class);
+        Logger log = (Logger) LoggerFactory.getLogger(LocalSecrets.class);
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         events.start();
         log.addAppender(events);

@@ -34,7 +34,7 @@ public final class MeasureStore {
      * would let the planner scan every booking ever sold for one day's rows: 5.5 s against 1.2 s at 1.8 million
      * bookings, docs/benchmarks.md § Measures at scale).
      */
-    private static final String VISIT_CHANNEL = "(SELECT b.channel_id FROM booking b WHERE b.uuid = x.booking_uuid)";
+    static final String VISIT_CHANNEL = "(SELECT b.channel_id FROM booking b WHERE b.uuid = x.booking_uuid)";
 
     private static String channelOf(String passId) {
         return "(SELECT b.channel_id FROM pass p JOIN booking b ON b.uuid = p.booking_uuid WHERE p.pass_id = " + passId
@@ -42,7 +42,7 @@ public final class MeasureStore {
     }
 
     /** A visit with its first entry and last exit: its dwell counts. */
-    private static final String ENDED = "x.entry_at IS NOT NULL AND x.exit_at IS NOT NULL";
+    static final String ENDED = "x.entry_at IS NOT NULL AND x.exit_at IS NOT NULL";
 
     /** A sold booking: confirmed, not cancelled (a coupon in such a booking is redeemed). */
     private static final String SOLD = "('CONFIRMED', 'REDEEMED')";
