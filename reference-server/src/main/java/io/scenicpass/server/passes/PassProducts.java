@@ -77,6 +77,26 @@ public final class PassProducts implements IssuanceService.Terms {
         return t;
     }
 
+    /** The product's terms (empty: plain single-entry passes, or no such product). */
+    public Optional<PassTerms> find(String productId) {
+        return db.read(c -> store.get(c, productId));
+    }
+
+    /** The product's terms as OCTO shows them ({@code passTerms}), or null for plain single-entry passes. */
+    public io.scenicpass.channel.model.PassTerms octo(String productId) {
+        return find(productId)
+                .map(t -> new io.scenicpass.channel.model.PassTerms()
+                        .reentry(t.reentry())
+                        .entriesAllowed(t.entriesAllowed())
+                        .entriesPerDay(t.entriesPerDay())
+                        .daysAllowed(t.daysAllowed())
+                        .windowDays(t.windowDays())
+                        .validityMonths(t.validityMonths())
+                        .activationDays(t.activationDays())
+                        .refundFee(t.refundFee()))
+                .orElse(null);
+    }
+
     /** A product (active or not) inside a transaction. */
     Product product(Connection c, String productId) throws SQLException {
         return catalogueStore.product(c, productId).orElseThrow(() -> new IllegalStateException(productId));
@@ -143,6 +163,6 @@ public final class PassProducts implements IssuanceService.Terms {
         if (productId == null || !catalogue.exists(productId)) {
             throw new ServiceException(Problem.NOT_FOUND, "unknown product", productId);
         }
-        return catalogue.product(productId, null).product();
+        return catalogue.anyState(productId).product(); // an inactive product's terms are edited too
     }
 }
