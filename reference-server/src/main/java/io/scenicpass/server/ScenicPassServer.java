@@ -332,6 +332,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 waitlist.pages(shop.pages)::register,
                 packages::register,
                 passes.adminApi(admin.admin)::register,
+                new io.scenicpass.server.console.catalogue.ProductsModule(
+                        console.pages, sales, passes.products, channels.channels, db)::register,
                 passes.page(console.pages)::register,
                 visitors.routes(admin.admin, packages.partners, console.pages),
                 offers.api(admin.admin)::register,
