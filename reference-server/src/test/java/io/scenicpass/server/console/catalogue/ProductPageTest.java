@@ -272,6 +272,7 @@ class ProductPageTest {
         assertThat(c.follow(terms).body()).contains("data-terms=\"true\"", "id=\"windowDays\" name=\"windowDays\"");
         try (ChannelClient o = octo(ctrip)) {
             PassTerms t = o.product("twoday").getPassTerms();
+            assertThat(t).as("the OCTO product carries its pass terms").isNotNull();
             assertThat(t.getReentry()).isEqualTo("AFTER_EXIT");
             assertThat(t.getWindowDays()).isEqualTo(2);
             assertThat(t.getDaysAllowed()).isEqualTo(2);
