@@ -204,6 +204,14 @@ class ProductPageTest {
         assertThat(off.status()).isEqualTo(303);
         assertThat(c.follow(off).body()).contains("data-product=\"gallery\" data-active=\"false\"");
         assertThat(ts.get("/octo/products/gallery", ctrip).status()).isEqualTo(400); // INVALID_PRODUCT_ID
+        // a withdrawn product's pass terms are still edited (for when it is back on sale)
+        Page terms = c.post(
+                "/console/catalogue/products/gallery/pass-terms",
+                Map.of("reentry", "AFTER_EXIT", "entriesAllowed", "0"));
+        assertThat(terms.status()).as(terms.body()).isEqualTo(303);
+        assertThat(ts.get("/admin/v1/products/gallery/pass-terms", TestServer.ADMIN)
+                        .body())
+                .contains("\"reentry\":\"AFTER_EXIT\"");
         assertThat(c.get("/console/catalogue/products").body())
                 .contains("data-product=\"gallery\" data-active=\"false\"");
         assertThat(c.post("/console/catalogue/products/gallery/active", Map.of("active", "true"))
