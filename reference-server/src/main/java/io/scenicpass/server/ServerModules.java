@@ -213,6 +213,8 @@ final class ServerModules {
                 passes.adminApi(admin.admin)::register,
                 passes.page(console.pages)::register,
                 visitors.routes(admin.admin, packages.partners, console.pages),
+                new io.scenicpass.server.console.catalogue.ProductsModule(
+                        console.pages, sales, passes.products, channels.channels, db)::register,
                 offers.api(admin.admin)::register,
                 offers.page(console.pages)::register);
     }

@@ -21,6 +21,7 @@ public final class RouteRights {
                 "PATCH /admin/v1/products*",
                 "DELETE /admin/v1/products*",
                 "PUT /admin/v1/prices",
+                "DELETE /admin/v1/prices/*",
                 "PUT /admin/v1/slots*",
                 "POST /admin/v1/slots*",
                 "PUT /admin/v1/day-pools*",

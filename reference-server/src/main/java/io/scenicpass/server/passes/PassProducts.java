@@ -36,6 +36,12 @@ public final class PassProducts implements IssuanceService.Terms {
     private final CatalogueService catalogue;
     private final Clock clock;
     private final CatalogueStore catalogueStore = new CatalogueStore();
+    /** OCTO's view of each product's terms, short-lived like the catalogue's views (other nodes' changes in 5 s). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<io.scenicpass.channel.model.PassTerms>>
+            octoViews = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(10_000)
+                    .expireAfterWrite(Duration.ofSeconds(5))
+                    .build();
 
     public PassProducts(
             Database db, PassTermsStore store, AnnualPassStore annual, CatalogueService catalogue, Clock clock) {
@@ -74,7 +80,32 @@ public final class PassProducts implements IssuanceService.Terms {
             return null;
         });
         catalogue.changed();
+        octoViews.invalidateAll();
         return t;
+    }
+
+    /** The product's terms (empty: plain single-entry passes, or no such product). */
+    public Optional<PassTerms> find(String productId) {
+        return db.read(c -> store.get(c, productId));
+    }
+
+    /** The product's terms as OCTO shows them ({@code passTerms}), or null for plain single-entry passes. */
+    public io.scenicpass.channel.model.PassTerms octo(String productId) {
+        return octoViews
+                .get(productId, id -> find(id).map(PassProducts::octoView))
+                .orElse(null);
+    }
+
+    private static io.scenicpass.channel.model.PassTerms octoView(PassTerms t) {
+        return new io.scenicpass.channel.model.PassTerms()
+                .reentry(t.reentry())
+                .entriesAllowed(t.entriesAllowed())
+                .entriesPerDay(t.entriesPerDay())
+                .daysAllowed(t.daysAllowed())
+                .windowDays(t.windowDays())
+                .validityMonths(t.validityMonths())
+                .activationDays(t.activationDays())
+                .refundFee(t.refundFee());
     }
 
     /** A product (active or not) inside a transaction. */
@@ -143,6 +174,6 @@ public final class PassProducts implements IssuanceService.Terms {
         if (productId == null || !catalogue.exists(productId)) {
             throw new ServiceException(Problem.NOT_FOUND, "unknown product", productId);
         }
-        return catalogue.product(productId, null).product();
+        return catalogue.anyState(productId).product(); // an inactive product's terms are edited too
     }
 }

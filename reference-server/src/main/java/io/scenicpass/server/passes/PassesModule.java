@@ -11,7 +11,7 @@ import io.scenicpass.server.sales.store.PassStore;
 
 /**
  * Pass products and annual passes (issue #23), wired from the platform and sales: {@link #compose} also makes the
- * issuance shape every pass by its product's terms.
+ * issuance shape every pass by its product's terms, and OCTO's products show them.
  */
 public final class PassesModule {
     public final PassProducts products;
@@ -36,6 +36,7 @@ public final class PassesModule {
     public static PassesModule compose(Platform p, SalesModule sales) {
         PassesModule m = new PassesModule(p, sales);
         sales.issuance.terms(m.products);
+        sales.api.passTerms(m.products::octo); // OCTO products show their pass terms
         return m;
     }
 

@@ -24,7 +24,7 @@ public final class CatalogueService {
      * Largest unit price in minor units (100,000.00): OCTO prices are 32-bit integers, and a booking's total of up to
      * {@link BookingService#MAX_UNITS} units must fit as well.
      */
-    static final long MAX_PRICE = 10_000_000;
+    public static final long MAX_PRICE = 10_000_000;
 
     private static final Set<String> PASS_KINDS =
             Set.of("SINGLE_ENTRY", "TIMED_SLOT", "DAY", "MULTI_DAY", "ANNUAL", "GROUP");
@@ -174,6 +174,79 @@ public final class CatalogueService {
             return null;
         });
         views.invalidateAll();
+    }
+
+    /**
+     * Clears a unit's price for one channel: that channel pays the default ("*") again. The default itself cannot be
+     * cleared (BAD_REQUEST); an unknown unit is NOT_FOUND; clearing a price that is not set changes nothing.
+     */
+    public void clearPrice(String unitId, String channelId) {
+        if (channelId == null || Price.ANY_CHANNEL.equals(channelId)) {
+            throw new ServiceException(Problem.BAD_REQUEST, "the default price (*) cannot be cleared, only changed");
+        }
+        db.tx(c -> {
+            if (store.unit(c, unitId).isEmpty()) {
+                throw new ServiceException(Problem.NOT_FOUND, "unknown unit", unitId);
+            }
+            store.deletePrice(c, unitId, channelId);
+            return null;
+        });
+        views.invalidateAll();
+    }
+
+    /**
+     * Sets a unit's real-name and concession rule for bookings from now on: whether each of its unit items needs the
+     * visitor's document, and the ages (whole years, both optional) that document must prove. Issued passes keep theirs.
+     */
+    public Unit setUnitRule(String productId, String unitId, boolean idRequired, Integer minAge, Integer maxAge) {
+        if (minAge != null) {
+            Bounds.check("minAge", minAge, 0, Bounds.MAX_AGE);
+        }
+        if (maxAge != null) {
+            Bounds.check("maxAge", maxAge, 0, Bounds.MAX_AGE);
+        }
+        require(minAge == null || maxAge == null || minAge <= maxAge, "minAge must not be above maxAge");
+        Unit u = db.tx(c -> {
+            Unit old = store.unit(c, unitId).orElse(null);
+            if (old == null
+                    || !store.option(c, old.optionId())
+                            .map(o -> o.productId().equals(productId))
+                            .orElse(false)) {
+                throw new ServiceException(Problem.NOT_FOUND, "no such unit of the product", unitId);
+            }
+            Unit changed = new Unit(
+                    old.id(),
+                    old.optionId(),
+                    old.type(),
+                    old.internalName(),
+                    minAge,
+                    maxAge,
+                    idRequired,
+                    old.paxCount());
+            store.updateUnitRule(c, changed);
+            return changed;
+        });
+        views.invalidateAll();
+        return u;
+    }
+
+    /** Every product, active or not (the console's catalogue). */
+    public List<Product> allProducts() {
+        return db.read(store::products);
+    }
+
+    /** A product active or not, with its default prices, or NOT_FOUND (the console edits inactive products too). */
+    public ProductView anyState(String productId) {
+        return db.read(c -> view(
+                c,
+                store.product(c, productId)
+                        .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "unknown product", productId)),
+                null));
+    }
+
+    /** Every price of an option's units: the default ("*") and each channel's own. */
+    public List<Price> allPrices(String optionId) {
+        return db.read(c -> store.allPrices(c, optionId));
     }
 
     /** Sets the default capacity of a daily pool (e.g. the whole park). */

@@ -224,6 +224,23 @@ final class FuzzTargets {
                 Auth.ADMIN,
                 r -> a + "/products/" + pick(r, "side", "side", "nope") + "/online-claim",
                 r -> "{\"onlineClaim\":" + r.nextBoolean() + "}");
+        // the console's catalogue editing: a unit's real-name and concession rule, a channel's price cleared
+        add(
+                t,
+                "PUT",
+                a + "/products/{id}/units/{unitId}/rule",
+                Auth.ADMIN,
+                r -> a + "/products/" + pick(r, "side", "nope") + "/units/" + pick(r, "side-adult", "tour-adult", "x")
+                        + "/rule",
+                r -> "{\"idRequired\":" + pick(r, "true", "false", "null") + ",\"minAge\":" + pick(r, "3", "-1", "999")
+                        + ",\"maxAge\":" + pick(r, "12", "2", "null") + "}");
+        add(
+                t,
+                "DELETE",
+                a + "/prices/{unitId}/{channelId}",
+                Auth.ADMIN,
+                r -> a + "/prices/" + pick(r, "side-adult", "x") + "/" + pick(r, "ota", "*", "%2A", "nobody"),
+                r -> "");
         // pass products and annual passes (issue 23)
         add(
                 t,

@@ -58,6 +58,7 @@ class AdminBadBodiesTest {
     /** Top-level fields a route may go without (defaulted or optional); leaving out any other one is a 400. */
     static final Map<String, Set<String>> OPTIONAL = Map.ofEntries(
             Map.entry("PUT /admin/v1/prices", Set.of("channelId", "net")),
+            Map.entry("PUT /admin/v1/products/{}/units/{}/rule", Set.of("minAge", "maxAge")),
             Map.entry("POST /admin/v1/channels", Set.of("name", "kind", "ratePerSecond", "burst")),
             Map.entry("POST /admin/v1/blacklist", Set.of("note")),
             Map.entry("POST /admin/v1/identity/blacklist", Set.of("country", "expiresAt")),
@@ -218,6 +219,7 @@ class AdminBadBodiesTest {
     static List<Route> routes() {
         List<Route> all = new ArrayList<>(PackagesBadBodies.routes("/admin/v1"));
         all.addAll(VisitorsBadBodies.routes("/admin/v1"));
+        all.addAll(CatalogueBadBodies.routes("/admin/v1"));
         all.addAll(coreRoutes());
         return all;
     }

@@ -102,6 +102,10 @@ abstract class AbstractProduct {
     @JsonProperty("pricingPer")
     public abstract @Nullable String getPricingPer();
 
+    /** @return what the product's passes allow beyond one entry (ScenicPass extension; null: single entry) */
+    @JsonProperty("passTerms")
+    public abstract @Nullable PassTerms getPassTerms();
+
     /** The list as set or read (null when absent); {@link #getOptions()} for a never-null view. */
     @JsonProperty("options")
     abstract @Nullable List<Option> options();

@@ -37,6 +37,9 @@ public final class AdminApi {
 
     record OnlineClaimBody(Boolean onlineClaim) {}
 
+    /** A unit's real-name and concession rule: its items need a document, which proves the ages (optional). */
+    record UnitRuleBody(Boolean idRequired, Integer minAge, Integer maxAge) {}
+
     /** POST: id required, the rest defaulted; PUT: all but id and the webhook required; PATCH: any. */
     record ChannelBody(
             String id,
@@ -107,6 +110,27 @@ public final class AdminApi {
                     required(b.retail(), "retail"),
                     b.net() == null ? b.retail() : b.net());
             ctx.status(204);
+        }));
+        r.delete(p + "/prices/{unitId}/{channelId}", auth(ctx -> {
+            catalogue.clearPrice(ctx.pathParam("unitId"), ctx.pathParam("channelId"));
+            ctx.status(204);
+        }));
+        r.get(p + "/products/{id}/prices", auth(ctx -> {
+            List<Object> all = new ArrayList<>();
+            catalogue
+                    .anyState(ctx.pathParam("id"))
+                    .options()
+                    .forEach(o -> all.addAll(catalogue.allPrices(o.option().id())));
+            ctx.json(Map.of("prices", all));
+        }));
+        r.put(p + "/products/{id}/units/{unitId}/rule", auth(ctx -> {
+            UnitRuleBody b = body(ctx, UnitRuleBody.class);
+            ctx.json(catalogue.setUnitRule(
+                    ctx.pathParam("id"),
+                    ctx.pathParam("unitId"),
+                    required(b.idRequired(), "idRequired"),
+                    b.minAge(),
+                    b.maxAge()));
         }));
         r.get(p + "/slots", auth(this::slots));
         r.put(

@@ -5,10 +5,10 @@ import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 
 /** The fields of these pages' forms: required text and whole numbers, a typed 400 BAD_REQUEST naming the field. */
-final class Forms {
+public final class Forms {
     private Forms() {}
 
-    static String text(Context ctx, String name) {
+    public static String text(Context ctx, String name) {
         String v = ctx.formParam(name);
         if (v == null || v.isBlank()) {
             throw new ServiceException(Problem.BAD_REQUEST, name + " is required");
@@ -16,7 +16,7 @@ final class Forms {
         return v.trim();
     }
 
-    static int number(Context ctx, String name) {
+    public static int number(Context ctx, String name) {
         String v = text(ctx, name);
         if (!v.matches("[0-9]{1,7}")) {
             throw new ServiceException(Problem.BAD_REQUEST, name + " must be a whole number");
@@ -25,7 +25,7 @@ final class Forms {
     }
 
     /** The HTTP status of a service's refusal on a page. */
-    static int status(ServiceException e) {
+    public static int status(ServiceException e) {
         return switch (e.problem()) {
             case NOT_FOUND -> 404;
             case CONFLICT, LAST_ADMINISTRATOR -> 409;

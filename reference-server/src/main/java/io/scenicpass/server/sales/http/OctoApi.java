@@ -74,6 +74,9 @@ public final class OctoApi {
     /** octo/cart: orders of bookings confirmed together. */
     private final OctoCart cart;
 
+    /** A product's pass terms as OCTO shows them (null: single entry); {@code passes/} sets it. */
+    private volatile java.util.function.Function<String, io.scenicpass.channel.model.PassTerms> passTerms = id -> null;
+
     public OctoApi(
             CatalogueService catalogue,
             InventoryService inventory,
@@ -97,12 +100,17 @@ public final class OctoApi {
         this.cart = new OctoCart(orders, BODIES, this::plainView, questions::show);
     }
 
+    /** Shows each product's pass terms ({@code passTerms}, a ScenicPass extension) from now on. */
+    public void passTerms(java.util.function.Function<String, io.scenicpass.channel.model.PassTerms> terms) {
+        this.passTerms = terms;
+    }
+
     public void register(RoutesConfig r) {
         r.get("/octo/supplier", auth((ctx, ch) -> ok(ctx, supplier.supplier())));
         r.get("/octo/products", auth(this::products));
         r.get("/octo/products/{productId}", auth((ctx, ch) -> {
             CatalogueService.ProductView pv = catalogue.product(ctx.pathParam("productId"), ch.id());
-            io.scenicpass.channel.model.Product p = OctoViews.product(pv, pricing(ctx));
+            io.scenicpass.channel.model.Product p = product(ctx, pv);
             ok(ctx, asks(ctx, OctoCapabilities.CONTENT) ? content.product(ctx, pv, p) : p);
         }));
         r.post("/octo/availability", auth(this::availability));
@@ -166,8 +174,13 @@ public final class OctoApi {
     private void products(Context ctx, Channel ch) {
         List<CatalogueService.ProductView> pvs = catalogue.products(ch.id());
         List<io.scenicpass.channel.model.Product> ps =
-                pvs.stream().map(p -> OctoViews.product(p, pricing(ctx))).collect(Collectors.toList());
+                pvs.stream().map(p -> product(ctx, p)).collect(Collectors.toList());
         ok(ctx, asks(ctx, OctoCapabilities.CONTENT) ? content.products(ctx, pvs, ps) : ps);
+    }
+
+    private io.scenicpass.channel.model.Product product(Context ctx, CatalogueService.ProductView pv) {
+        return OctoViews.product(pv, pricing(ctx))
+                .passTerms(passTerms.apply(pv.product().id()));
     }
 
     /** A reservation: into a cart order when the request asked for {@code octo/cart}. */

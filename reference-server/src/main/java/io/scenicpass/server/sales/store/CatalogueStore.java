@@ -110,6 +110,37 @@ public final class CatalogueStore {
         }
     }
 
+    /** Removes a unit's price for one channel (the default then applies). */
+    public void deletePrice(Connection c, String unitId, String channelId) throws SQLException {
+        Jdbc.update(c, "DELETE FROM unit_price WHERE unit_id=? AND channel_id=?", unitId, channelId);
+    }
+
+    /** Every price row of an option's units, by unit then channel ("*" first). */
+    public List<Price> allPrices(Connection c, String optionId) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT p.* FROM unit_price p JOIN unit u ON u.id = p.unit_id WHERE u.option_id=?"
+                        + " ORDER BY u.sort_order, u.id, p.channel_id",
+                rs -> new Price(
+                        rs.getString("unit_id"), rs.getString("channel_id"), rs.getLong("retail"), rs.getLong("net")),
+                optionId);
+    }
+
+    public Optional<Unit> unit(Connection c, String unitId) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM unit WHERE id=?", CatalogueStore::unit, unitId);
+    }
+
+    /** Changes a unit's real-name and concession rule (idRequired, minAge, maxAge). */
+    public void updateUnitRule(Connection c, Unit u) throws SQLException {
+        Jdbc.update(
+                c,
+                "UPDATE unit SET id_required=?, min_age=?, max_age=? WHERE id=?",
+                u.idRequired(),
+                u.minAge(),
+                u.maxAge(),
+                u.id());
+    }
+
     public Optional<Product> product(Connection c, String id) throws SQLException {
         return Jdbc.one(c, "SELECT * FROM product WHERE id=?", CatalogueStore::product, id);
     }
