@@ -335,7 +335,9 @@ public final class ScenicPassServer implements AutoCloseable {
                 passes.page(console.pages)::register,
                 visitors.routes(admin.admin, packages.partners, console.pages),
                 offers.api(admin.admin)::register,
-                offers.page(console.pages)::register);
+                offers.page(console.pages)::register,
+                new io.scenicpass.server.console.catalogue.slots.SlotsModule(console.pages, sales, admin.admin)
+                        ::register);
         app.start(config.host, config.port);
         pushJobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scenicpass-push");

@@ -218,6 +218,7 @@ class AdminBadBodiesTest {
     static List<Route> routes() {
         List<Route> all = new ArrayList<>(PackagesBadBodies.routes("/admin/v1"));
         all.addAll(VisitorsBadBodies.routes("/admin/v1"));
+        all.addAll(SlotsBadBodies.routes("/admin/v1"));
         all.addAll(coreRoutes());
         return all;
     }
