@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A typhoon is forecast for tomorrow: Ctrip has sold a family's tickets for that day. The park's administrator closes
+ * A typhoon is forecast for tomorrow: Ctrip has sold a couple's tickets for that day. The park's administrator closes
  * tomorrow on the console's closures page — first seeing that one booking of two visitors falls on it — and confirms.
- * Ctrip's calendar shows the day CLOSED and a new reservation is refused, the day after stays on sale; the family's
+ * Ctrip's calendar shows the day CLOSED and a new reservation is refused, the day after stays on sale; the couple's
  * booking stays valid until the operator, following the page's link to that day's bookings, cancels it with the
  * reason, and Ctrip sees it cancelled.
  */
@@ -45,11 +45,12 @@ class TyphoonClosesTheParkTest {
     @Test
     void theOperatorClosesTomorrowAndCtripSeesItClosed() throws Exception {
         String key = park.demo.channelKeys().get("ctrip");
-        String family = reserve(key, "TY-1", "10:00", "park-entry-adult", "park-entry-child");
-        assertThat(park.server
-                        .post("/octo/bookings/" + family + "/confirm", key, "{}")
-                        .status())
-                .isEqualTo(200);
+        String family = reserve(key, "TY-1", "10:00", "park-entry-adult", "park-entry-adult");
+        TestServer.Answer sold = park.server.post(
+                "/octo/bookings/" + family + "/confirm",
+                key,
+                "{\"resellerReference\":\"CT-88\",\"contact\":{\"fullName\":\"Wang Fang\",\"phoneNumber\":\"+8613800138000\"}}");
+        assertThat(sold.status()).as(sold.body()).isEqualTo(200);
 
         PageClient console = new PageClient(park.server.server.baseUrl()).language("en");
         console.get("/console/sign-in");
