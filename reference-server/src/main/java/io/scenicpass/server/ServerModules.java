@@ -215,6 +215,8 @@ final class ServerModules {
                 visitors.routes(admin.admin, packages.partners, console.pages),
                 new io.scenicpass.server.console.catalogue.ProductsModule(
                         console.pages, sales, passes.products, channels.channels, db)::register,
+                new io.scenicpass.server.console.catalogue.slots.SlotsModule(console.pages, sales, admin.admin)
+                        ::register,
                 offers.api(admin.admin)::register,
                 offers.page(console.pages)::register);
     }

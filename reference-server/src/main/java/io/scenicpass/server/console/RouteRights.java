@@ -14,6 +14,12 @@ public final class RouteRights {
     static {
         // catalogue: products, prices, slots, capacity, content, questions, identity rules of products
         put(Right.VIEW, "GET /admin/v1/products*", "GET /admin/v1/slots*", "GET /admin/v1/day-pools*");
+        put(Right.VIEW, "GET /admin/v1/slot-rules*", "GET /admin/v1/closures*"); // slot rules and closures
+        put(
+                Right.CATALOGUE_WRITE,
+                "PUT /admin/v1/slot-rules*",
+                "POST /admin/v1/closures",
+                "DELETE /admin/v1/closures*");
         put(
                 Right.CATALOGUE_WRITE,
                 "POST /admin/v1/products*",

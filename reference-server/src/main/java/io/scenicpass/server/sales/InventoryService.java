@@ -10,6 +10,7 @@ import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.ProductOption;
 import io.scenicpass.server.sales.store.Slot;
+import io.scenicpass.server.sales.store.SlotRuleStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -50,6 +51,8 @@ public final class InventoryService {
     private final BookingStore bookings;
     private final Clock clock;
     private final int horizonDays;
+    /** Rule changes and closures that slot generation follows (V90). */
+    private final SlotRuleStore ruleStore = new SlotRuleStore();
     /** Fixed data of slots (id, date, times) for the reservation path. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Slot> slotMeta =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
@@ -125,9 +128,15 @@ public final class InventoryService {
             return;
         }
         db.tx(c -> {
+            List<SlotRuleStore.SlotRule> changes = null; // read once, only when a day is generated
+            List<SlotRuleStore.Closure> closures = null;
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 if (!inventory.hasSlots(c, option.id(), d)) {
-                    for (Slot s : SlotRules.generate(option, zone, d)) {
+                    if (changes == null) {
+                        changes = ruleStore.rules(c, option.id());
+                        closures = ruleStore.closures(c, product.id(), from);
+                    }
+                    for (Slot s : SlotRules.generate(option, changes, closures, zone, d)) {
                         inventory.ensureSlot(c, s);
                     }
                 }
@@ -421,6 +430,17 @@ public final class InventoryService {
     /** A channel's allotment on a slot changed (see {@link CapacityChanges}): forget what was cached about it. */
     public void allotmentChanged(String slotId, String channelId) {
         allotted.invalidate(slotId + "|" + channelId);
+        availabilityCache.allChanged();
+    }
+
+    /** Days ahead slots are generated and sold (today + this many). */
+    public int horizonDays() {
+        return horizonDays;
+    }
+
+    /** The option's slots of these days were replaced (a rule change): forget what was cached about them. */
+    public void daysReplaced(String optionId) {
+        slotMeta.asMap().keySet().removeIf(k -> k.startsWith(optionId + "|"));
         availabilityCache.allChanged();
     }
 

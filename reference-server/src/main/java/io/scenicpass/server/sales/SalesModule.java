@@ -35,6 +35,10 @@ public final class SalesModule {
     public final PassActions passActions;
 
     public final CapacityChanges capacity;
+    /** Slot rules from a date on, the month calendar, whole days closed; closures of date ranges (#20). */
+    public final SlotSchedule slotSchedule;
+
+    public final SlotClosures closures;
     /** OCTO cart orders: bookings confirmed or cancelled together. */
     public final OrderService orders;
 
@@ -124,6 +128,8 @@ public final class SalesModule {
                 channels.webhooks,
                 p.clock());
         capacity = new CapacityChanges(p.db(), inventoryStore, inventory);
+        slotSchedule = new SlotSchedule(p.db(), catalogueStore, inventoryStore, inventory, p.clock());
+        closures = new SlotClosures(p.db(), catalogueStore, slotSchedule, inventory, p.clock());
         orders = new OrderService(
                 p.db(), new OrderStore(), bookingStore, bookings, lifecycle, inventory, holds, p.ids(), p.clock());
         content = new ContentModule(p, catalogue, publicUrl);

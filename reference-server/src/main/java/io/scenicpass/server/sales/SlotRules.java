@@ -2,6 +2,7 @@ package io.scenicpass.server.sales;
 
 import io.scenicpass.server.sales.store.ProductOption;
 import io.scenicpass.server.sales.store.Slot;
+import io.scenicpass.server.sales.store.SlotRuleStore;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -60,6 +61,46 @@ public final class SlotRules {
                     false));
         }
         return out;
+    }
+
+    /**
+     * The slots of {@code option} on {@code date} under its rule changes (the latest one from on or before the date,
+     * else the option's own rule), closed when an active closure covers the day.
+     */
+    public static List<Slot> generate(
+            ProductOption option,
+            List<SlotRuleStore.SlotRule> changes,
+            List<SlotRuleStore.Closure> closures,
+            ZoneId zone,
+            LocalDate date) {
+        ProductOption rule = option;
+        for (SlotRuleStore.SlotRule r : changes) {
+            if (!r.validFrom().isAfter(date)) {
+                rule = r.applyTo(option);
+            }
+        }
+        boolean closed = closures.stream().anyMatch(k -> k.covers(option.id(), date));
+        List<Slot> out = new ArrayList<>();
+        for (Slot s : generate(rule, zone, date)) {
+            out.add(closed ? closedCopy(s) : s);
+        }
+        return out;
+    }
+
+    private static Slot closedCopy(Slot s) {
+        return new Slot(
+                s.id(),
+                s.optionId(),
+                s.productId(),
+                s.localDate(),
+                s.localStart(),
+                s.localEnd(),
+                s.startAt(),
+                s.endAt(),
+                s.capacity(),
+                s.held(),
+                s.sold(),
+                true);
     }
 
     /** Database id of a slot: option id + "|" + availability id. */

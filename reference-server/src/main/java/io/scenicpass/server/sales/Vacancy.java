@@ -30,14 +30,16 @@ public record Vacancy(int vacancies, int capacity, boolean closed) {
         return s == Status.AVAILABLE || s == Status.LIMITED;
     }
 
-    /** A day's vacancy: the sum of its slots' (closed when it has no slots). */
+    /** A day's vacancy: the sum of its slots' (closed when it has no open slot: none, or all closed). */
     public static Vacancy ofDay(List<InventoryService.SlotView> slots) {
         int vac = 0;
         int cap = 0;
+        boolean open = false;
         for (InventoryService.SlotView v : slots) {
             vac += v.vacancies();
             cap += v.capacity();
+            open |= !v.slot().closed();
         }
-        return new Vacancy(vac, cap, slots.isEmpty());
+        return new Vacancy(vac, cap, !open);
     }
 }

@@ -424,6 +424,37 @@ final class FuzzTargets {
                 r -> a + "/segments/" + pick(r, "fz", "nope"),
                 r -> "",
                 0.2);
+        // slot rules and closures (issue 20)
+        add(
+                t,
+                "PUT",
+                a + "/slot-rules/{optionId}",
+                Auth.ADMIN,
+                r -> a + "/slot-rules/" + pick(r, "tour-opt", "nope"),
+                r -> "{\"from\":\"" + pick(r, "2026-09-01", "2020-01-01", "x") + "\",\"openTime\":\""
+                        + pick(r, "09:00", "25:00") + "\",\"closeTime\":\"17:00\",\"intervalMinutes\":"
+                        + pick(r, "60", "0", "-1") + ",\"slotCapacity\":" + pick(r, "30", "-5")
+                        + ",\"closedWeekdays\":[\"" + pick(r, "MONDAY", "FUNDAY") + "\"]}",
+                0.2);
+        add(
+                t,
+                "POST",
+                a + "/closures",
+                Auth.ADMIN,
+                r -> a + "/closures",
+                r -> "{\"productId\":\"" + pick(r, "tour", "nope") + "\",\"firstDay\":\"2026-09-0"
+                        + (1 + r.nextInt(9)) + "\",\"lastDay\":\"" + pick(r, "2026-09-09", "2026-08-01", "x")
+                        + "\",\"reason\":\"" + pick(r, "typhoon", "") + "\",\"dryRun\":" + pick(r, "true", "false")
+                        + "}",
+                0.2);
+        add(
+                t,
+                "DELETE",
+                a + "/closures/{id}",
+                Auth.ADMIN,
+                r -> a + "/closures/" + pick(r, "1", "999", "x"),
+                r -> "",
+                0.2);
         // offers and coupons (issue 19)
         add(
                 t,

@@ -220,6 +220,7 @@ class AdminBadBodiesTest {
         List<Route> all = new ArrayList<>(PackagesBadBodies.routes("/admin/v1"));
         all.addAll(VisitorsBadBodies.routes("/admin/v1"));
         all.addAll(CatalogueBadBodies.routes("/admin/v1"));
+        all.addAll(SlotsBadBodies.routes("/admin/v1"));
         all.addAll(coreRoutes());
         return all;
     }

@@ -242,6 +242,18 @@ public final class OctoApi {
         ok(ctx, asks(ctx, OctoCapabilities.CONTENT) ? content.availability(ctx, pv, out) : out);
     }
 
+    /** A day's hours: from its first slot's start to its last slot's end (a slot rule may change them from a date). */
+    private static OpeningHours openingHours(InventoryService.DayView d, CatalogueService.OptionView ov) {
+        if (d.slots().isEmpty()) {
+            return new OpeningHours()
+                    .from(ov.option().openTime().toString())
+                    .to(ov.option().closeTime().toString());
+        }
+        return new OpeningHours()
+                .from(d.slots().get(0).slot().localStart().substring(11, 16))
+                .to(d.slots().get(d.slots().size() - 1).slot().localEnd().substring(11, 16));
+    }
+
     private void calendar(Context ctx, Channel ch) throws Exception {
         AvailabilityCalendarRequest req = BODIES.read(ctx, AvailabilityCalendarRequest.class);
         CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
@@ -262,9 +274,7 @@ public final class OctoApi {
                     .openingHours(
                             d.slots().isEmpty() && !pv.product().openingHours() // OCTO: always for OPENING_HOURS
                                     ? List.of()
-                                    : List.of(new OpeningHours()
-                                            .from(ov.option().openTime().toString())
-                                            .to(ov.option().closeTime().toString())));
+                                    : List.of(openingHours(d, ov)));
             if (pricing(ctx)) {
                 day.unitPricingFrom(up);
             }

@@ -15,12 +15,12 @@ import java.util.Optional;
  */
 public final class InventoryStore {
 
-    /** Inserts a generated slot unless it exists already. */
+    /** Inserts a generated slot (closed when a closure covers its day) unless it exists already. */
     public void ensureSlot(Connection c, Slot s) throws SQLException {
         Jdbc.update(
                 c,
                 "INSERT INTO slot(id, option_id, product_id, local_date, local_start, local_end, start_at,"
-                        + " end_at, capacity, held, sold, closed) VALUES (?,?,?,?,?,?,?,?,?,0,0,FALSE) ON CONFLICT DO NOTHING",
+                        + " end_at, capacity, held, sold, closed) VALUES (?,?,?,?,?,?,?,?,?,0,0,?) ON CONFLICT DO NOTHING",
                 s.id(),
                 s.optionId(),
                 s.productId(),
@@ -29,7 +29,8 @@ public final class InventoryStore {
                 s.localEnd(),
                 s.startAt().toEpochMilli(),
                 s.endAt().toEpochMilli(),
-                s.capacity());
+                s.capacity(),
+                s.closed());
     }
 
     public boolean hasSlots(Connection c, String optionId, LocalDate date) throws SQLException {
