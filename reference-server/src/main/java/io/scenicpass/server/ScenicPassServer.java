@@ -328,6 +328,8 @@ public final class ScenicPassServer implements AutoCloseable {
                                 clock,
                                 tickets,
                                 messages.messages)::register,
+                new io.scenicpass.server.console.counter.CounterRefundsModule(
+                        console.pages, boxOffice, counter.sales, admin.admin)::register,
                 waitlist.api(admin.admin)::register,
                 waitlist.pages(shop.pages)::register,
                 packages::register,
