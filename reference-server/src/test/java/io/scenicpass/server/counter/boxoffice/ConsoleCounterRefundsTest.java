@@ -3,9 +3,7 @@ package io.scenicpass.server.counter.boxoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.server.console.Role;
-import io.scenicpass.server.terminal.TerminalFixtures;
 import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
@@ -74,7 +72,7 @@ class ConsoleCounterRefundsTest {
             String refund = due.get(0).get("id").asText();
             assertThat(list(box.as(device, "GET", "/terminal/v1/counter/refunds-due?bookingCode=" + code, null)))
                     .hasSize(1);
-            assertThat(revoked(box)).contains(child).doesNotContain(adult); // revoked at once: the visitor gave it up
+            assertThat(box.revoked()).contains(child).doesNotContain(adult); // revoked at once: the visitor gave it up
             JsonNode live = current(box, device);
             assertThat(live.get("cashRefundsDue").get("fen").asLong()).isEqualTo(5_000);
             assertThat(live.get("expectedCashFen").asLong()).isEqualTo(65_000); // not paid out yet
@@ -117,7 +115,7 @@ class ConsoleCounterRefundsTest {
             TestServer.Answer again = refundByApi(ts, sale, "[\"" + child + "\",\"" + adult + "\"]", TestServer.ADMIN);
             assertThat(again.status()).as(again.body()).isEqualTo(409);
             assertThat(again.json().get("code").asText()).isEqualTo("ALREADY_REFUNDED");
-            enter(box, adult);
+            box.enter(adult);
             TestServer.Answer used = refundByApi(ts, sale, "[\"" + adult + "\"]", TestServer.ADMIN);
             assertThat(used.status()).isEqualTo(409);
             assertThat(used.json().get("code").asText()).isEqualTo("PASS_USED");
@@ -220,22 +218,5 @@ class ConsoleCounterRefundsTest {
     private static JsonNode current(BoxOfficeFixture box, String device) {
         return box.as(device, "GET", "/terminal/v1/counter/shifts/current", null)
                 .json();
-    }
-
-    private static String revoked(BoxOfficeFixture box) {
-        return box.as(box.counter.gate, "GET", "/terminal/v1/revocations?since=0", null)
-                .body();
-    }
-
-    private static void enter(BoxOfficeFixture box, String passId) {
-        var gate = box.ts.server.devices().authenticate("Device " + box.counter.gate);
-        box.ts
-                .server
-                .entries()
-                .ingest(
-                        gate,
-                        new EntryBatch(
-                                gate.id(),
-                                List.of(TerminalFixtures.admit(passId, gate.id(), "gate-a", box.ts.clock.instant()))));
     }
 }
