@@ -66,6 +66,14 @@ public enum Problem {
     COUPON_EXPIRED(OctoErrorCode.UNPROCESSABLE_ENTITY),
     /** The coupon was used already (offers). */
     COUPON_USED(OctoErrorCode.UNPROCESSABLE_ENTITY),
+    /** A counter sale refunded on the console that is not paid (a hold, declined, cancelled; 409). */
+    SALE_NOT_PAID(OctoErrorCode.BAD_REQUEST),
+    /** A counter sale, or a pass of it, that was refunded already (409). */
+    ALREADY_REFUNDED(OctoErrorCode.BAD_REQUEST),
+    /** A pass used at a gate: it is not refunded (409). */
+    PASS_USED(OctoErrorCode.BAD_REQUEST),
+    /** A cash refund due that a box office paid out already (409; the same shift asking again gets it again). */
+    ALREADY_PAID_OUT(OctoErrorCode.BAD_REQUEST),
     /** Overloaded (no database connection came free in time): 503 with Retry-After, retry later (OCTO has no "busy"). */
     SERVICE_UNAVAILABLE(OctoErrorCode.TOO_MANY_REQUESTS);
 

@@ -217,6 +217,8 @@ final class ServerModules {
                         console.pages, sales, passes.products, channels.channels, db)::register,
                 new io.scenicpass.server.console.catalogue.slots.SlotsModule(console.pages, sales, admin.admin)
                         ::register,
+                new io.scenicpass.server.console.counter.CounterRefundsModule(
+                        console.pages, boxOffice, counter.sales, admin.admin)::register,
                 offers.api(admin.admin)::register,
                 offers.page(console.pages)::register);
     }

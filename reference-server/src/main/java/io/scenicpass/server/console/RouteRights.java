@@ -96,6 +96,7 @@ public final class RouteRights {
                 "POST /admin/v1/passes*",
                 "PUT /admin/v1/passes*",
                 "POST /admin/v1/payments*",
+                "POST /admin/v1/counter/sales*",
                 "POST /admin/v1/invoices*",
                 "PUT /admin/v1/invoices*");
         // annual passes: activation, freeze, appeal, unfreeze, renewal, refund (pass terms are the catalogue's)

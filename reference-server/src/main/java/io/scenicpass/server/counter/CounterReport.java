@@ -17,14 +17,20 @@ import java.util.function.Supplier;
  * The operators' view of counter sales: the list, and the report of a period (sales by device and by payment method,
  * refunds) that the admin API and the dashboard show. A sale counts when it was paid (PAID, or REFUNDED later);
  * refunds are the money given back in the period, whole or partial (the box office's refunds, when it is built), else
- * the REFUNDED sales.
+ * the REFUNDED sales; {@code cashRefundsDue}: the console's cash refunds not paid out at a box office yet (now).
  */
 public final class CounterReport {
     private static final List<SaleState> SOLD = List.of(SaleState.PAID, SaleState.REFUNDED);
 
     /** A period's numbers; amounts in fen, {@code byDevice} / {@code byMethod} keyed by device id / method. */
     public record Report(
-            Instant from, Instant to, Total sales, Total refunds, List<Total> byDevice, List<Total> byMethod) {}
+            Instant from,
+            Instant to,
+            Total sales,
+            Total refunds,
+            List<Total> byDevice,
+            List<Total> byMethod,
+            Total cashRefundsDue) {}
 
     private final Database db;
     private final SaleStore store;
@@ -32,6 +38,14 @@ public final class CounterReport {
     private final Clock clock;
     /** The refunds of a period, from the box office's records (set by it); null: count the REFUNDED sales. */
     private volatile RefundTotals refunds;
+    /** The cash refunds made on the console and not paid out at a box office yet, now (set by the box office). */
+    private volatile DueTotal due;
+
+    /** Where the cash refunds due come from. */
+    @FunctionalInterface
+    public interface DueTotal {
+        Total now(java.sql.Connection c) throws java.sql.SQLException;
+    }
 
     /** Where the refunds of a period come from. */
     @FunctionalInterface
@@ -74,12 +88,18 @@ public final class CounterReport {
                         : store.totals(c, null, p[0], p[1], List.of(SaleState.REFUNDED))
                                 .get(0),
                 store.totals(c, "device_id", p[0], p[1], SOLD),
-                store.totals(c, "method", p[0], p[1], SOLD)));
+                store.totals(c, "method", p[0], p[1], SOLD),
+                due == null ? new Total(null, 0, 0) : due.now(c)));
     }
 
     /** Counts refunds through {@code totals} (the box office's, so partial refunds count too). */
     public void refundsFrom(RefundTotals totals) {
         this.refunds = totals;
+    }
+
+    /** Reports the cash refunds due through {@code total} (the box office's). */
+    public void dueFrom(DueTotal total) {
+        this.due = total;
     }
 
     /** Today's report (the dashboard's counter card). */

@@ -146,6 +146,10 @@ public final class ApiError {
             case LAST_ADMINISTRATOR:
             case PASS_STATE:
             case ACTIVATION_DEADLINE_PASSED:
+            case SALE_NOT_PAID:
+            case ALREADY_REFUNDED:
+            case PASS_USED:
+            case ALREADY_PAID_OUT:
                 return 409;
             case PAYLOAD_TOO_LARGE:
                 return 413;

@@ -5,10 +5,8 @@ import io.scenicpass.core.Claims;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.PassCodec;
-import io.scenicpass.core.ReentryPolicy;
 import io.scenicpass.core.ScenicPassException;
 import io.scenicpass.core.Verdict;
-import io.scenicpass.core.ZoneAllowance;
 import io.scenicpass.core.wire.EntryAckItem;
 import io.scenicpass.core.wire.EntryAckReason;
 import io.scenicpass.core.wire.EntryAckStatus;
@@ -137,7 +135,7 @@ public final class EntryIngestion {
         Set<String> fresh = new HashSet<>();
         admitted.values().forEach(l -> l.forEach(k -> fresh.add(k.event().eventId())));
         TreeMap<String, PassRecord> toRedeem = new TreeMap<>();
-        Found found = new Found();
+        OveruseCheck.Found found = new OveruseCheck.Found();
         for (Map.Entry<String, List<Candidate>> p : admitted.entrySet()) {
             PassRecord pass = issued.get(p.getKey());
             Map<String, String> conflicts = null;
@@ -154,7 +152,7 @@ public final class EntryIngestion {
                 }
                 if (conflicts == null) {
                     PassEvents pe = events.get(pass.passId());
-                    conflicts = checkOveruse(
+                    conflicts = OveruseCheck.check(
                             pass, pe == null ? List.of() : pe.admissions(), fresh, now, found, resolved(c, pass));
                     toRedeem.putIfAbsent(pass.bookingUuid(), pass);
                 }
@@ -231,7 +229,7 @@ public final class EntryIngestion {
         return out;
     }
 
-    private static Map<String, PassEvents> withoutConflicts(Map<String, PassEvents> events, Found found) {
+    private static Map<String, PassEvents> withoutConflicts(Map<String, PassEvents> events, OveruseCheck.Found found) {
         if (found.conflicts.isEmpty()) {
             return events;
         }
@@ -251,12 +249,6 @@ public final class EntryIngestion {
         return out;
     }
 
-    /** Conflicts not recorded yet, with their messages, in the order found (recorded with two batches). */
-    private static final class Found {
-        final List<Conflict> conflicts = new ArrayList<>();
-        final List<String> messages = new ArrayList<>();
-    }
-
     /** The claims of a stored pass with its codes resolved to ids (as the events name zones), or null if unreadable. */
     private Claims resolved(Connection c, PassRecord pass) throws SQLException {
         try {
@@ -264,88 +256,6 @@ public final class EntryIngestion {
         } catch (ScenicPassException ex) {
             return null;
         }
-    }
-
-    /**
-     * Checks this upload's standing admissions of a pass ({@code fresh}) against its allowance (total, single-entry
-     * policy, per zone). The admissions the server acknowledged before count first and are never judged again,
-     * whatever their times; the fresh ones follow in time order, and each that finds the allowance used is a conflict
-     * (added to {@code found}, blaming the latest counted admission — of its zone, for a zone's allowance). Returns
-     * the conflicts' messages by event id.
-     */
-    private static Map<String, String> checkOveruse(
-            PassRecord pass, List<Admission> all, Set<String> fresh, Instant now, Found found, Claims claims) {
-        Map<String, String> out = new HashMap<>();
-        if (claims == null) {
-            return out;
-        }
-        int total = claims.reentry() == ReentryPolicy.SINGLE ? 1 : claims.entriesAllowed();
-        if (claims.entriesAllowed() > 0) {
-            total = total == 0 ? claims.entriesAllowed() : Math.min(total, claims.entriesAllowed());
-        }
-        Map<String, Integer> zoneCaps = new HashMap<>();
-        for (ZoneAllowance z : claims.zones()) {
-            if (z.entries() > 0) {
-                zoneCaps.put(z.zoneId(), z.entries());
-            }
-        }
-        List<Admission> counted = new ArrayList<>();
-        List<Admission> arriving = new ArrayList<>();
-        Map<String, Integer> perZone = new HashMap<>();
-        for (Admission a : all) {
-            if (fresh.contains(a.eventId())) {
-                arriving.add(a);
-            } else {
-                counted.add(a);
-                if (a.zoneId() != null) {
-                    perZone.merge(a.zoneId(), 1, Integer::sum);
-                }
-            }
-        }
-        for (Admission a : arriving) {
-            Integer zc = a.zoneId() == null ? null : zoneCaps.get(a.zoneId());
-            boolean overTotal = total > 0 && counted.size() >= total;
-            if (!overTotal && (zc == null || perZone.getOrDefault(a.zoneId(), 0) < zc)) {
-                counted.add(a);
-                if (a.zoneId() != null) {
-                    perZone.merge(a.zoneId(), 1, Integer::sum);
-                }
-                continue;
-            }
-            int allowed = overTotal ? Math.max(total, 1) : zc;
-            Admission prior = latest(counted, overTotal ? null : a.zoneId());
-            String msg = "pass " + pass.passId() + " was already admitted"
-                    + (prior == null ? "" : " at gate " + prior.gateId() + " at " + prior.time()) + " (allowance "
-                    + allowed
-                    + (overTotal ? "" : " in zone " + a.zoneId()) + ")";
-            found.conflicts.add(new Conflict(
-                    0,
-                    a.eventId(),
-                    pass.passId(),
-                    a.deviceId(),
-                    a.gateId(),
-                    a.time(),
-                    prior == null ? null : prior.eventId(),
-                    prior == null ? null : prior.gateId(),
-                    prior == null ? null : prior.time(),
-                    allowed,
-                    now));
-            found.messages.add(msg);
-            out.put(a.eventId(), msg);
-        }
-        return out;
-    }
-
-    /** The counted admission with the latest time (in {@code zoneId} when not null), or null. */
-    private static Admission latest(List<Admission> counted, String zoneId) {
-        Admission best = null;
-        for (Admission a : counted) {
-            if ((zoneId == null || zoneId.equals(a.zoneId()))
-                    && (best == null || !a.time().isBefore(best.time()))) {
-                best = a;
-            }
-        }
-        return best;
     }
 
     /** Catalogue, slot and channel rows read once per upload (many bookings share them). */

@@ -1,9 +1,11 @@
 package io.scenicpass.server.terminal;
 
+import io.scenicpass.core.Blacklist;
 import io.scenicpass.core.Claims;
 import io.scenicpass.core.CredentialType;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.EntryEvent;
+import io.scenicpass.core.HolderBinding;
 import io.scenicpass.core.KeySet;
 import io.scenicpass.core.Pass;
 import io.scenicpass.core.PassVerifier;
@@ -15,6 +17,7 @@ import io.scenicpass.core.wire.OnlineCheckRequest;
 import io.scenicpass.core.wire.OnlineCheckResponse;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.admin.store.BlacklistStore;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.keys.KeyService;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
@@ -31,12 +34,16 @@ import java.util.concurrent.atomic.LongAdder;
  * pass is serialised across gates and server nodes) and the gate's later upload of its journaled decision, with the
  * same event id, is a DUPLICATE that counts nothing again. Asking again with the same event id answers ADMIT again
  * (idempotent). An admission that would over-use the pass is rolled back and answered DENY ALREADY_ENTERED (or
- * NO_ENTRIES_LEFT), so no conflict is recorded for an entry that never happened. Exits are checked, not recorded.
+ * NO_ENTRIES_LEFT, or ALREADY_ENTERED_TODAY for a pass's daily allowance, counted in the pass's days as the gate
+ * counts them), so no conflict is recorded for an entry that never happened. A frozen annual pass is refused FROZEN and
+ * one not activated NOT_ACTIVATED (EXPIRED after its activation deadline), as the gate refuses them offline. Exits are
+ * checked, not recorded.
  */
 public final class OnlineClaims {
     private final Database db;
     private final EntryService entries;
     private final RevocationFeedStore feeds;
+    private final BlacklistStore blacklist = new BlacklistStore();
     private final KeyService keys;
     private final Clock clock;
     private final String areaId;
@@ -107,6 +114,13 @@ public final class OnlineClaims {
         if (db.read(c -> feeds.revoked(c, cl.passId()))) {
             return deny("REVOKED");
         }
+        // an annual pass: the gate's FROZEN (its blacklist entry) and NOT_ACTIVATED / EXPIRED (ValidityRule)
+        if (db.read(c -> blacklist.listed(c, Blacklist.encode(HolderBinding.frozenPass(cl.passId()))))) {
+            return deny("FROZEN");
+        }
+        if (cl.activationRequired()) {
+            return deny(now.isAfter(cl.validUntil()) ? "EXPIRED" : "NOT_ACTIVATED");
+        }
         if (req.direction() == Direction.OUT) {
             return new OnlineCheckResponse(Verdict.ADMIT, "OK");
         }
@@ -137,7 +151,10 @@ public final class OnlineClaims {
                     return new OnlineCheckResponse(Verdict.ADMIT, "OK"); // claimed now, or by this event id before
                 }
                 if (ack.status() == EntryAckStatus.OVERUSE_CONFLICT) {
-                    throw new Refused(deny(cl.entriesAllowed() > 1 ? "NO_ENTRIES_LEFT" : "ALREADY_ENTERED"));
+                    throw new Refused(deny(
+                            ack.message() != null && ack.message().contains(OveruseCheck.ON_THIS_DAY)
+                                    ? "ALREADY_ENTERED_TODAY"
+                                    : cl.entriesAllowed() > 1 ? "NO_ENTRIES_LEFT" : "ALREADY_ENTERED"));
                 }
                 throw new Refused(deny(ack.reason() == null ? "RULE_DENIED" : ack.reason()));
             });

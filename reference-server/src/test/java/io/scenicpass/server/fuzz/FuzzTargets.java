@@ -1026,6 +1026,22 @@ final class FuzzTargets {
                 Auth.DEVICE,
                 r -> p + "/sales/" + uuid(r) + "/refund",
                 r -> "{\"shiftId\":\"S1\",\"reason\":\"fuzz\",\"passIds\":[\"" + fx.passId() + "\"]}");
+        // console refunds of counter sales: a cash refund due paid out at a box office, the operator's refund (#20)
+        add(
+                t,
+                "POST",
+                p + "/refunds-due/{refundId}/pay-out",
+                Auth.DEVICE,
+                r -> p + "/refunds-due/" + pick(r, "CR1", "nope", "%00") + "/pay-out",
+                r -> "{\"shiftId\":\"" + pick(r, "S1", "", "x".repeat(70)) + "\"}");
+        add(
+                t,
+                "POST",
+                "/admin/v1/counter/sales/{saleId}/refund",
+                Auth.ADMIN,
+                r -> "/admin/v1/counter/sales/" + uuid(r) + "/refund",
+                r -> "{\"reason\":\"" + pick(r, "fuzz", "", "x".repeat(90)) + "\",\"passIds\":[\"" + fx.passId()
+                        + "\"]}");
     }
 
     private static void add(

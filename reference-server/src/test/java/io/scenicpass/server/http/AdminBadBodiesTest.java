@@ -90,6 +90,7 @@ class AdminBadBodiesTest {
                             "refundFee")),
             Map.entry("POST /admin/v1/annual-passes/{}/renew", Set.of("price")),
             Map.entry("POST /admin/v1/bookings/{}/refund", Set.of("passIds")),
+            Map.entry("POST /admin/v1/counter/sales/{}/refund", Set.of("passIds")),
             Map.entry("POST /admin/v1/offers", Set.of("code", "unitType")),
             Map.entry("PUT /admin/v1/offers/{}", Set.of("code", "unitType")));
 
@@ -189,6 +190,7 @@ class AdminBadBodiesTest {
                 .create("op-bad", "Bad Bodies", io.scenicpass.server.console.Role.READ_ONLY, "a-long-password-1")
                 .id();
         PackagesBadBodies.partner(ts); // a partner and its resource for the packages' routes
+        CounterRefundsBadBodies.sale(ts, dir.resolve("box-office.json"), slot1); // a paid counter sale to refund
         VisitorsBadBodies.visitor(ts); // a visitor of the hub
         offerId = ts.send(
                         "POST",
@@ -221,6 +223,7 @@ class AdminBadBodiesTest {
         all.addAll(VisitorsBadBodies.routes("/admin/v1"));
         all.addAll(CatalogueBadBodies.routes("/admin/v1"));
         all.addAll(SlotsBadBodies.routes("/admin/v1"));
+        all.addAll(CounterRefundsBadBodies.routes("/admin/v1"));
         all.addAll(coreRoutes());
         return all;
     }

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The staffed box office at its desk: a cashier opens a shift with their PIN and the float, sells inside it (cash
- * allowed), refunds, and closes it with the drawer's count and the device's own tally of the shift's sales and refunds;
+ * allowed), refunds, pays out the cash refunds operators made on the console ({@link #payOut}), and closes it with the
+ * drawer's count and the device's own tally of the shift's sales and refunds;
  * the server answers with the cash-up ({@link ShiftReport}). Refusals are {@link SyncException}s carrying the server's
  * code ({@code WRONG_PIN}, {@code SHIFT_ALREADY_OPEN}, {@code BOX_OFFICE_ONLY} …). One desk per device; thread-safe.
  *
@@ -209,6 +210,60 @@ public final class BoxOfficeDesk {
         synchronized (this) {
             ObjectNode e = CounterWire.JSON.createObjectNode().put("saleId", saleId);
             refunds.put(out.refundId(), e.put("method", out.method()).put("amountFen", out.amountFen()));
+        }
+        return out;
+    }
+
+    /**
+     * The cash refunds operators made on the console that are due at a box office: of one sale ({@code saleId}), of
+     * the receipt's booking code ({@code bookingCode}), or all (both null).
+     *
+     * @throws SyncException with the server's code
+     */
+    public List<RefundDue> refundsDue(String saleId, String bookingCode) {
+        okhttp3.HttpUrl.Builder url = api.url("counter/refunds-due");
+        if (saleId != null) {
+            url.addQueryParameter("saleId", saleId);
+        }
+        if (bookingCode != null) {
+            url.addQueryParameter("bookingCode", bookingCode);
+        }
+        JsonNode n = api.get(url.build(), JsonNode.class);
+        if (n == null || !n.isArray()) {
+            throw new SyncException(SyncErrorCode.BAD_RESPONSE, "unreadable refunds due");
+        }
+        List<RefundDue> out = new java.util.ArrayList<>();
+        try {
+            n.forEach(r -> out.add(RefundDue.of(r)));
+        } catch (IllegalArgumentException e) {
+            throw new SyncException(SyncErrorCode.BAD_RESPONSE, e.getMessage(), 200, null, e);
+        }
+        return out;
+    }
+
+    /**
+     * Pays a cash refund due out of this desk's drawer, in the open shift (counted in its tally and cash-up). Once
+     * only: a retry from this shift answers the same; another box office that paid it first gives ALREADY_PAID_OUT.
+     *
+     * @throws SyncException ALREADY_PAID_OUT, NOT_FOUND (no such refund due), CONFLICT (the shift is closed)
+     */
+    public RefundDue payOut(String refundId) {
+        ObjectNode body = CounterWire.JSON.createObjectNode().put("shiftId", requireShift());
+        JsonNode n = post(
+                api.url("counter/refunds-due")
+                        .addPathSegment(refundId)
+                        .addPathSegment("pay-out")
+                        .build(),
+                body);
+        RefundDue out;
+        try {
+            out = RefundDue.of(n);
+        } catch (IllegalArgumentException e) {
+            throw new SyncException(SyncErrorCode.BAD_RESPONSE, e.getMessage(), 200, null, e);
+        }
+        synchronized (this) {
+            ObjectNode e = CounterWire.JSON.createObjectNode().put("saleId", out.saleId());
+            refunds.put(out.refundId(), e.put("method", "CASH").put("amountFen", out.amountFen()));
         }
         return out;
     }

@@ -55,6 +55,8 @@ public enum CtripCode {
                     VISIT_DAY_PASSED -> unprocessable;
             // annual passes' lifecycle (admin API): never answered on Ctrip's routes
             case PASS_STATE, ACTIVATION_DEADLINE_PASSED -> unprocessable;
+            // console refunds of counter sales (admin and box office API): never answered on Ctrip's routes
+            case SALE_NOT_PAID, ALREADY_REFUNDED, PASS_USED, ALREADY_PAID_OUT -> unprocessable;
             // offers and coupons: Ctrip's orders carry no code, so only an automatic offer could ever apply
             case OFFER_UNKNOWN, OFFER_NOT_APPLICABLE, OFFER_LIMIT_REACHED, COUPON_EXPIRED, COUPON_USED -> unprocessable;
         };

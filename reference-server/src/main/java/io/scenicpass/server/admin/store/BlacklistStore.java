@@ -24,6 +24,17 @@ public final class BlacklistStore {
                 now.toEpochMilli());
     }
 
+    /** Whether {@code binding} is on the list now: its latest log entry is an ADD. */
+    public boolean listed(Connection c, String binding) throws SQLException {
+        return Jdbc.one(
+                        c,
+                        "SELECT action FROM blacklist_log WHERE binding=? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY",
+                        rs -> rs.getString("action"),
+                        binding)
+                .map("ADD"::equals)
+                .orElse(false);
+    }
+
     public List<Entry> since(Connection c, long since, int limit) throws SQLException {
         return Jdbc.list(
                 c,

@@ -104,8 +104,8 @@ public final class BookingsPage {
             if (OWN_PAYMENTS.contains(b.channelId())) { // a cancel here would keep the visitor's money
                 throw new ServiceException(
                         Problem.CONFLICT,
-                        "booking " + uuid + " was paid through the park: refund it on its refund page (shop) or at"
-                                + " the box office (counter)",
+                        "booking " + uuid + " was paid through the park: refund it on its refund page (shop) or on"
+                                + " the counter refunds page (counter)",
                         uuid);
             }
             Channel ch = channels.find(b.channelId()).orElseThrow();

@@ -13,22 +13,24 @@ import io.scenicpass.server.sales.PassCancellation;
 
 /**
  * The staffed box office: cashiers, shifts with their cash-up, the cash drawer of the counter's cash sales, refunds at
- * the counter; its API.
+ * the counter and by operators (cash refunds due, paid out at a box office); its API.
  */
 public final class BoxOfficeModule {
     public final Cashiers cashiers;
     public final Shifts shifts;
     public final CounterRefunds refunds;
+    public final CashRefundsDue due;
     public final BoxOfficeApi api;
 
     public BoxOfficeModule(
             Platform p, CounterModule counter, PassCancellation passes, PaymentService payments, AdminService admin) {
         cashiers = new Cashiers(p.db(), new CashierStore(), p.clock(), p.random());
-        shifts = new Shifts(p.db(), new ShiftStore(), cashiers, p.clock(), p.ids(), p.json());
+        RefundStore refundStore = new RefundStore();
+        shifts = new Shifts(p.db(), new ShiftStore(), refundStore, cashiers, p.clock(), p.ids(), p.json());
         SaleStore sales = new SaleStore();
         counter.sales.cashDrawer(new CashDrawer(p.db(), shifts, sales, p.clock()));
-        RefundStore refundStore = new RefundStore();
         counter.report.refundsFrom(refundStore::totals);
+        counter.report.dueFrom(refundStore::dueTotal);
         refunds = new CounterRefunds(
                 p.db(),
                 sales,
@@ -41,6 +43,7 @@ public final class BoxOfficeModule {
                 payments,
                 p.ids(),
                 p.clock());
-        api = new BoxOfficeApi(counter.auth, admin, cashiers, shifts, refunds);
+        due = new CashRefundsDue(p.db(), refundStore, sales, shifts, p.clock());
+        api = new BoxOfficeApi(counter.auth, admin, cashiers, shifts, refunds, due);
     }
 }

@@ -40,7 +40,8 @@ public final class CashUp {
 
     /**
      * The report; while the shift is open {@code countedCashFen}, {@code differenceFen} (counted − expected: negative is
-     * a shortfall) and {@code closedAt} are null. {@code balanced}: no difference and no mismatch.
+     * a shortfall) and {@code closedAt} are null. {@code balanced}: no difference and no mismatch. {@code cashRefundsDue}:
+     * the console's cash refunds no box office paid out yet (park-wide, when the report was made; null in old reports).
      */
     public record Report(
             String shiftId,
@@ -56,7 +57,8 @@ public final class CashUp {
             Long countedCashFen,
             Long differenceFen,
             Reconciliation reconciliation,
-            Boolean balanced) {}
+            Boolean balanced,
+            Total cashRefundsDue) {}
 
     private CashUp() {}
 

@@ -7,6 +7,7 @@ import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.counter.boxoffice.CashUp.DeviceTally;
 import io.scenicpass.server.counter.boxoffice.CashUp.Report;
+import io.scenicpass.server.counter.boxoffice.store.RefundStore;
 import io.scenicpass.server.counter.boxoffice.store.ShiftStore;
 import io.scenicpass.server.counter.boxoffice.store.ShiftStore.Money;
 import io.scenicpass.server.counter.boxoffice.store.ShiftStore.ShiftRow;
@@ -28,14 +29,23 @@ public final class Shifts {
 
     private final Database db;
     private final ShiftStore store;
+    private final RefundStore refunds;
     private final Cashiers cashiers;
     private final Clock clock;
     private final Ids ids;
     private final ObjectMapper json;
 
-    public Shifts(Database db, ShiftStore store, Cashiers cashiers, Clock clock, Ids ids, ObjectMapper json) {
+    public Shifts(
+            Database db,
+            ShiftStore store,
+            RefundStore refunds,
+            Cashiers cashiers,
+            Clock clock,
+            Ids ids,
+            ObjectMapper json) {
         this.db = db;
         this.store = store;
+        this.refunds = refunds;
         this.cashiers = cashiers;
         this.clock = clock;
         this.ids = ids;
@@ -167,7 +177,13 @@ public final class Shifts {
                 counted,
                 difference,
                 rec,
-                closedAt == null ? null : difference == 0 && rec.mismatches().isEmpty());
+                closedAt == null ? null : difference == 0 && rec.mismatches().isEmpty(),
+                due(c));
+    }
+
+    private CashUp.Total due(Connection c) throws SQLException {
+        var t = refunds.dueTotal(c);
+        return new CashUp.Total(t.count(), t.amountFen());
     }
 
     private static long cash(String field, Long fen) {

@@ -56,6 +56,11 @@ public final class SaleStore {
         return Jdbc.one(c, "SELECT * FROM counter_sale WHERE sale_id=?", SaleStore::row, saleId);
     }
 
+    /** The sale of booking {@code bookingId} (a counter booking has one sale). */
+    public Optional<SaleRow> byBooking(Connection c, String bookingId) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM counter_sale WHERE booking_id=?", SaleStore::row, bookingId);
+    }
+
     /** Records the payment started for a payable sale (its method and the provider payment's id). */
     public void setPayment(Connection c, String saleId, String paymentId, String method, Instant now)
             throws SQLException {

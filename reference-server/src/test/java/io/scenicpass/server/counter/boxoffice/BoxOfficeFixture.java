@@ -75,4 +75,22 @@ final class BoxOfficeFixture {
     TestServer.Answer refund(String device, String saleId, String body) {
         return as(device, "POST", "/terminal/v1/counter/sales/" + saleId + "/refund", body);
     }
+
+    /** The revocation feed as the gate reads it. */
+    String revoked() {
+        return as(counter.gate, "GET", "/terminal/v1/revocations?since=0", null).body();
+    }
+
+    /** The gate admits the pass now (its entry ingested like an upload). */
+    void enter(String passId) {
+        var gate = ts.server.devices().authenticate("Device " + counter.gate);
+        ts.server
+                .entries()
+                .ingest(
+                        gate,
+                        new io.scenicpass.core.wire.EntryBatch(
+                                gate.id(),
+                                java.util.List.of(io.scenicpass.server.terminal.TerminalFixtures.admit(
+                                        passId, gate.id(), "gate-a", ts.clock.instant()))));
+    }
 }

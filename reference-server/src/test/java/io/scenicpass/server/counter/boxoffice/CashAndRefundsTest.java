@@ -3,8 +3,6 @@ package io.scenicpass.server.counter.boxoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scenicpass.core.wire.EntryBatch;
-import io.scenicpass.server.terminal.TerminalFixtures;
 import io.scenicpass.server.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -125,7 +123,7 @@ class CashAndRefundsTest {
             assertThat(refund.get("method").asText()).isEqualTo("CASH");
             assertThat(one.json().get("sale").get("state").asText()).isEqualTo("PAID");
             assertThat(box.counter.remaining()).isEqualTo(99);
-            assertThat(revoked(box)).contains(childPass).doesNotContain(adultPass);
+            assertThat(box.revoked()).contains(childPass).doesNotContain(adultPass);
             // the operators' report counts the partial refund (the sale stays PAID)
             JsonNode refunded = ts.get("/admin/v1/counter/report?from=2026-06-01&to=2026-06-02", TestServer.ADMIN)
                     .json()
@@ -159,7 +157,7 @@ class CashAndRefundsTest {
             assertThat(rest.json().get("refund").get("supervisorId").asText()).isEqualTo("li");
             assertThat(rest.json().get("sale").get("state").asText()).isEqualTo("REFUNDED");
             assertThat(box.counter.remaining()).isEqualTo(100);
-            assertThat(revoked(box)).contains(childPass, adultPass);
+            assertThat(box.revoked()).contains(childPass, adultPass);
             assertThat(box.refund(device, cash, reason(shift, null))
                             .json()
                             .get("refund")
@@ -231,7 +229,7 @@ class CashAndRefundsTest {
                     .get("passId")
                     .asText();
             ts.clock.set(Instant.parse("2026-06-02T02:10:00Z"));
-            enter(box, usedPass);
+            box.enter(usedPass);
             TestServer.Answer refused = box.refund(device, used, reason(shift, List.of(usedPass)));
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().get("message").asText()).contains("used at a gate");
@@ -253,7 +251,7 @@ class CashAndRefundsTest {
                             .get("message")
                             .asText())
                     .contains("slot is over");
-            assertThat(revoked(box)).doesNotContain(usedPass, otherPass);
+            assertThat(box.revoked()).doesNotContain(usedPass, otherPass);
         }
     }
 
@@ -269,25 +267,5 @@ class CashAndRefundsTest {
 
     private static String json(List<String> l) {
         return "[\"" + String.join("\",\"", l) + "\"]";
-    }
-
-    /** The revocation feed as the gate reads it. */
-    private static String revoked(BoxOfficeFixture box) {
-        TestServer.Answer a = box.as(box.counter.gate, "GET", "/terminal/v1/revocations?since=0", null);
-        assertThat(a.status()).isEqualTo(200);
-        return a.body();
-    }
-
-    /** The gate admits the pass (its entry ingested like an upload). */
-    private static void enter(BoxOfficeFixture box, String passId) {
-        var gate = box.ts.server.devices().authenticate("Device " + box.counter.gate);
-        box.ts
-                .server
-                .entries()
-                .ingest(
-                        gate,
-                        new EntryBatch(
-                                gate.id(),
-                                List.of(TerminalFixtures.admit(passId, gate.id(), "gate-a", box.ts.clock.instant()))));
     }
 }

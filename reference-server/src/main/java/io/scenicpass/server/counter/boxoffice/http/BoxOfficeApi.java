@@ -8,6 +8,7 @@ import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.admin.AdminService;
 import io.scenicpass.server.admin.http.AdminApi;
+import io.scenicpass.server.counter.boxoffice.CashRefundsDue;
 import io.scenicpass.server.counter.boxoffice.CashUp.DeviceTally;
 import io.scenicpass.server.counter.boxoffice.Cashiers;
 import io.scenicpass.server.counter.boxoffice.CounterRefunds;
@@ -20,8 +21,9 @@ import java.util.List;
 
 /**
  * The box office's routes: shifts at a BOX_OFFICE device ({@code /terminal/v1/counter/shifts…}, device token plus
- * the cashier's PIN to open), refunds ({@code /terminal/v1/counter/sales/{saleId}/refund}), and the operator's cashiers and shift reports ({@code /admin/v1/cashiers},
- * {@code /admin/v1/counter/shifts}).
+ * the cashier's PIN to open), refunds ({@code /terminal/v1/counter/sales/{saleId}/refund}), the payout of cash refunds
+ * due ({@code /terminal/v1/counter/refunds-due…}), and the operator's cashiers, shift reports and refunds due
+ * ({@code /admin/v1/cashiers}, {@code /admin/v1/counter/shifts}, {@code /admin/v1/counter/refunds-due}).
  */
 public final class BoxOfficeApi {
     record OpenBody(String cashierId, String pin, Long openingFloatFen) {}
@@ -32,6 +34,8 @@ public final class BoxOfficeApi {
 
     record RefundBody(String shiftId, String reason, List<String> passIds, String supervisorId, String supervisorPin) {}
 
+    record PayOutBody(String shiftId) {}
+
     /** Terminal bodies: the wire model's format, types strict, unknown fields ignored (a newer device may send more). */
     private static final RequestBodies BODIES =
             RequestBodies.of(WireJson.mapper()).ignoringUnknownFields().refusingNullForPrimitives();
@@ -41,14 +45,21 @@ public final class BoxOfficeApi {
     private final Cashiers cashiers;
     private final Shifts shifts;
     private final CounterRefunds refunds;
+    private final CashRefundsDue due;
 
     public BoxOfficeApi(
-            CounterAuth auth, AdminService admin, Cashiers cashiers, Shifts shifts, CounterRefunds refunds) {
+            CounterAuth auth,
+            AdminService admin,
+            Cashiers cashiers,
+            Shifts shifts,
+            CounterRefunds refunds,
+            CashRefundsDue due) {
         this.auth = auth;
         this.admin = admin;
         this.cashiers = cashiers;
         this.shifts = shifts;
         this.refunds = refunds;
+        this.due = due;
     }
 
     public void register(RoutesConfig r) {
@@ -75,6 +86,18 @@ public final class BoxOfficeApi {
                     new CounterRefunds.Request(
                             b.shiftId(), b.reason(), b.passIds(), b.supervisorId(), b.supervisorPin())));
         });
+        // cash refunds an operator made on the console: listed by sale or receipt, paid out once in this shift
+        r.get("/terminal/v1/counter/refunds-due", ctx -> {
+            auth.boxOffice(ctx, "refunds");
+            ctx.json(due.due(ctx.queryParam("saleId"), ctx.queryParam("bookingCode")));
+        });
+        r.post("/terminal/v1/counter/refunds-due/{refundId}/pay-out", ctx -> {
+            DeviceRow d = auth.boxOffice(ctx, "refunds");
+            ctx.json(due.payOut(
+                    d.id(),
+                    ctx.pathParam("refundId"),
+                    body(ctx, PayOutBody.class).shiftId()));
+        });
 
         String a = "/admin/v1";
         r.post(a + "/cashiers", auth(ctx -> {
@@ -98,6 +121,9 @@ public final class BoxOfficeApi {
                         ctx.queryParam("deviceId"),
                         limit(ctx)))));
         r.get(a + "/counter/shifts/{id}", auth(ctx -> ctx.json(shifts.report(ctx.pathParam("id")))));
+        r.get(
+                a + "/counter/refunds-due",
+                auth(ctx -> ctx.json(due.due(ctx.queryParam("saleId"), ctx.queryParam("bookingCode")))));
     }
 
     private static <T> T body(Context ctx, Class<T> type) throws java.io.IOException {

@@ -8,12 +8,21 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
-/** Refunds made at the box office ({@code counter_refund}). */
+/**
+ * Refunds of counter sales ({@code counter_refund}): made at the box office, or by an operator on the console (then
+ * {@code operator} is set; cash is DUE until a box office pays it out into its open shift).
+ */
 public final class RefundStore {
+    /** The method of cash refunds (as the cash-up names it). */
+    public static final String CASH = "CASH";
+
     /**
      * One refund: the passes given back, the money ({@code method} CASH from the shift's drawer, else through the
-     * payment), who did it; {@code paymentRefundState} the electronic refund's state (null for cash).
+     * payment), who did it; {@code paymentRefundState} the electronic refund's state (null for cash); {@code operator}
+     * the console's operator (null at the counter); {@code paidOutAt} when a box office paid out a cash refund DUE.
+     * A cash refund is DUE while it has no shift.
      */
     public record RefundRow(
             String id,
@@ -27,7 +36,14 @@ public final class RefundStore {
             List<String> passIds,
             String reason,
             String paymentRefundState,
-            Instant createdAt) {
+            Instant createdAt,
+            String operator,
+            Instant paidOutAt) {
+        /** A cash refund made on the console and not paid out at a box office yet. */
+        public boolean due() {
+            return shiftId == null && CASH.equals(method);
+        }
+
         public RefundRow withPaymentRefundState(String state) {
             return new RefundRow(
                     id,
@@ -41,7 +57,9 @@ public final class RefundStore {
                     passIds,
                     reason,
                     state,
-                    createdAt);
+                    createdAt,
+                    operator,
+                    paidOutAt);
         }
     }
 
@@ -49,8 +67,8 @@ public final class RefundStore {
         Jdbc.update(
                 c,
                 "INSERT INTO counter_refund(id, sale_id, shift_id, device_id, cashier_id, supervisor_id, method,"
-                        + " amount_fen, pass_ids, reason, payment_refund_state, created_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " amount_fen, pass_ids, reason, payment_refund_state, created_at, operator)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.id(),
                 r.saleId(),
                 r.shiftId(),
@@ -62,7 +80,8 @@ public final class RefundStore {
                 String.join(",", r.passIds()),
                 r.reason(),
                 r.paymentRefundState(),
-                r.createdAt().toEpochMilli());
+                r.createdAt().toEpochMilli(),
+                r.operator());
     }
 
     public void setPaymentRefundState(Connection c, String id, String state) throws SQLException {
@@ -72,6 +91,50 @@ public final class RefundStore {
     /** The sale's refunds, oldest first. */
     public List<RefundRow> ofSale(Connection c, String saleId) throws SQLException {
         return Jdbc.list(c, "SELECT * FROM counter_refund WHERE sale_id=? ORDER BY id", RefundStore::row, saleId);
+    }
+
+    public Optional<RefundRow> find(Connection c, String id) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM counter_refund WHERE id=?", RefundStore::row, id);
+    }
+
+    /** Cash refunds DUE (of one sale, or all when null), oldest first, at most {@code limit}. */
+    public List<RefundRow> due(Connection c, String saleId, int limit) throws SQLException {
+        String sql = "SELECT * FROM counter_refund WHERE shift_id IS NULL AND method=?"
+                + (saleId == null ? "" : " AND sale_id=?") + " ORDER BY id LIMIT ?";
+        return saleId == null
+                ? Jdbc.list(c, sql, RefundStore::row, CASH, limit)
+                : Jdbc.list(c, sql, RefundStore::row, CASH, saleId, limit);
+    }
+
+    /** Cash refunds DUE now: how many and how much (fen). */
+    public io.scenicpass.server.counter.store.SaleStore.Total dueTotal(Connection c) throws SQLException {
+        return Jdbc.one(
+                        c,
+                        "SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS a FROM counter_refund"
+                                + " WHERE shift_id IS NULL AND method=?",
+                        rs -> new io.scenicpass.server.counter.store.SaleStore.Total(
+                                null, rs.getLong("n"), rs.getLong("a")),
+                        CASH)
+                .orElseThrow();
+    }
+
+    /**
+     * Books a cash refund DUE into a box office's shift: paid out now by its cashier; false when it is not DUE (paid out
+     * already, by this or another shift). The row's update is the one place "once only" is decided.
+     */
+    public boolean payOut(Connection c, String id, String shiftId, String deviceId, String cashierId, Instant now)
+            throws SQLException {
+        return Jdbc.update(
+                        c,
+                        "UPDATE counter_refund SET shift_id=?, device_id=?, cashier_id=?, paid_out_at=?"
+                                + " WHERE id=? AND shift_id IS NULL AND method=?",
+                        shiftId,
+                        deviceId,
+                        cashierId,
+                        now.toEpochMilli(),
+                        id,
+                        CASH)
+                == 1;
     }
 
     private static RefundRow row(ResultSet rs) throws SQLException {
@@ -87,7 +150,9 @@ public final class RefundStore {
                 Arrays.asList(rs.getString("pass_ids").split(",")),
                 rs.getString("reason"),
                 rs.getString("payment_refund_state"),
-                BookingStore.instant(rs, "created_at"));
+                BookingStore.instant(rs, "created_at"),
+                rs.getString("operator"),
+                BookingStore.instant(rs, "paid_out_at"));
     }
 
     /** Refunds made in [from, to): how many and how much (fen), whole or partial, any method. */
