@@ -168,6 +168,19 @@ final class PackageParts implements BookingParts {
         return new Limit(free, total);
     }
 
+    @Override
+    public List<Voucher> vouchers(Connection c, String bookingUuid) throws SQLException {
+        List<Voucher> out = new ArrayList<>();
+        for (BookingPart p : store.bookingParts(c, bookingUuid)) {
+            if (p.voucherCode() != null) {
+                Partners.Voucher v =
+                        Partners.view(p, store.resource(c, p.resourceId()).orElseThrow());
+                out.add(new Voucher(v.code(), v.resourceName(), v.day(), v.places(), v.state()));
+            }
+        }
+        return out;
+    }
+
     /** The vouchers of the sold parts, in the part order, as the booking's OCTO voucher: one CODE128 each. */
     @Override
     public void show(Connection c, Booking b, io.scenicpass.channel.model.Booking view) throws SQLException {

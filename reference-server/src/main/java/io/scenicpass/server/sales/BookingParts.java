@@ -35,6 +35,17 @@ public interface BookingParts {
         public static final Limit NONE = new Limit(Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
+    /**
+     * A partner's part of a sold booking as the visitor's voucher: its code, the partner's item (a room, a bus line),
+     * the day, the places, and VALID, USED or VOID.
+     */
+    record Voucher(String code, String item, java.time.LocalDate day, int places, String state) {}
+
+    /** The vouchers of a booking's sold parts, in part order (empty: none), for the counter's receipt. */
+    default java.util.List<Voucher> vouchers(Connection c, String bookingUuid) throws SQLException {
+        return java.util.List.of();
+    }
+
     /** What the parts of {@code productId} leave to book on {@code day} ({@link Limit#NONE}: no parts). */
     default Limit limit(Connection c, String productId, java.time.LocalDate day) throws SQLException {
         return Limit.NONE;
