@@ -175,7 +175,10 @@ public final class CounterKiosk implements KioskBackend {
                                 p.state(),
                                 p.codeUrl().orElse(null)))
                         .orElse(null),
-                s.tickets().stream().map(CounterKiosk::ticket).toList());
+                s.tickets().stream().map(CounterKiosk::ticket).toList(),
+                s.vouchers().stream()
+                        .map(v -> new KioskBackend.Voucher(v.code(), v.item(), v.day(), v.places()))
+                        .toList());
     }
 
     private static PickUpView pickUp(PickUp b) {

@@ -117,7 +117,8 @@ public interface KioskBackend {
             String bookingCode,
             Instant expiresAt,
             Payment payment,
-            List<Ticket> tickets) {
+            List<Ticket> tickets,
+            List<Voucher> vouchers) {
         public boolean is(String s) {
             return state.equals(s);
         }
@@ -143,4 +144,7 @@ public interface KioskBackend {
 
     /** An issued ticket. */
     record Ticket(String passId, String unitName, String holder, String productName, Instant slotStart) {}
+
+    /** A package's partner voucher, printed with the tickets: the partner's item, its day and places, the code. */
+    record Voucher(String code, String item, java.time.LocalDate day, int places) {}
 }

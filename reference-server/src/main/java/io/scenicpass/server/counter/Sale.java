@@ -24,7 +24,8 @@ public record Sale(
         Payment payment,
         List<Ticket> tickets,
         Receipt receipt,
-        List<Discount> discounts) {
+        List<Discount> discounts,
+        List<Voucher> vouchers) {
 
     public Sale(
             String saleId,
@@ -54,6 +55,7 @@ public record Sale(
                 payment,
                 tickets,
                 receipt,
+                List.of(),
                 List.of());
     }
 
@@ -66,6 +68,20 @@ public record Sale(
         public static List<Discount> of(List<io.scenicpass.server.sales.Discounts.Applied> applied) {
             return applied.stream()
                     .map(a -> new Discount(a.title(), a.code(), a.amount()))
+                    .toList();
+        }
+    }
+
+    /**
+     * A package's partner part, printed or shown with the tickets once PAID: the voucher code the partner checks, the
+     * item (room, bus line), its day and places, and {@code url} the voucher's page ({@code /package-vouchers/{code}}).
+     */
+    public record Voucher(String code, String item, java.time.LocalDate day, int places, String url) {
+        /** The booking's vouchers as the sale shows them. */
+        public static List<Voucher> of(List<io.scenicpass.server.sales.BookingParts.Voucher> parts) {
+            return parts.stream()
+                    .filter(v -> !v.state().equals("VOID"))
+                    .map(v -> new Voucher(v.code(), v.item(), v.day(), v.places(), "/package-vouchers/" + v.code()))
                     .toList();
         }
     }

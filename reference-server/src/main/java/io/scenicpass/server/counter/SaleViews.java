@@ -60,7 +60,10 @@ final class SaleViews {
                 payment(r),
                 r.state() == SaleState.PAID && b.status().isSold() ? tickets(b) : List.of(),
                 r.state() == SaleState.PAID ? new Sale.Receipt(invoiceLinks.apply(b)) : null,
-                Sale.Discount.of(bookings.discountsOf(b.uuid())));
+                Sale.Discount.of(bookings.discountsOf(b.uuid())),
+                r.state() == SaleState.PAID && b.status().isSold()
+                        ? Sale.Voucher.of(bookings.vouchersOf(b.uuid()))
+                        : List.of());
     }
 
     void invoiceLinks(java.util.function.Function<Booking, String> links) {

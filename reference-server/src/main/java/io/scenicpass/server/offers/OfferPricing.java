@@ -60,17 +60,12 @@ final class OfferPricing implements Discounts {
         String code = normalise(r.code());
         Optional<Long> visitor =
                 r.visitor() == null ? Optional.empty() : hub.get().directory().find(r.visitor());
-        Fit fit = code != null ? coded(r, code, visitor) : best(r, visitor);
+        Fit fit = code != null ? coded(r, code, visitor) : claimBest(r, visitor);
         if (fit == null || fit.total() == 0) {
             return new Priced(r.items(), List.of());
         }
-        try {
+        if (code != null) { // an automatic offer was claimed when chosen
             claim(r, fit, visitor.orElse(null));
-        } catch (ServiceException e) {
-            if (code != null || e.problem() != Problem.OFFER_LIMIT_REACHED) {
-                throw e;
-            }
-            return new Priced(r.items(), List.of()); // an automatic offer used up: the full price, no refusal
         }
         List<Booking.UnitItem> items = new ArrayList<>();
         for (int i = 0; i < r.items().size(); i++) {
@@ -118,6 +113,15 @@ final class OfferPricing implements Discounts {
         return out;
     }
 
+    @Override
+    public List<Declined> declined(Connection c, String bookingUuid) throws SQLException {
+        List<Declined> out = new ArrayList<>();
+        for (String[] d : redemptions.declined(c, bookingUuid)) {
+            offers.find(c, d[0]).ifPresent(o -> out.add(new Declined(o.id(), o.title(), d[1])));
+        }
+        return out;
+    }
+
     /** The offer of a promo code or coupon: refused with a typed problem when it does not apply. */
     private Fit coded(Request r, String code, Optional<Long> visitor) {
         return db.read(c -> {
@@ -145,19 +149,38 @@ final class OfferPricing implements Discounts {
         });
     }
 
-    /** The automatic offer that fits and takes off most (ties: the oldest id), or null. */
-    private Fit best(Request r, Optional<Long> visitor) {
-        List<Offer> auto = db.read(offers::automatic);
-        Fit best = null;
-        for (Offer o : auto) {
+    /**
+     * The automatic offer that fits and takes off most (ties: the oldest id), claimed; one used up (in total or by
+     * this visitor) is noted as declined with its reason and the next best is tried. Null: none (the full price).
+     */
+    private Fit claimBest(Request r, Optional<Long> visitor) {
+        List<Fit> fits = new ArrayList<>();
+        for (Offer o : db.read(offers::automatic)) {
             if (Rules.whyNot(o, r, visitor, hub.get().segments()) == null) {
                 Fit f = fit(o, r, null);
-                if (best == null || f.total() > best.total()) {
-                    best = f;
+                if (f.total() > 0) {
+                    fits.add(f);
                 }
             }
         }
-        return best;
+        fits.sort(java.util.Comparator.comparingLong(Fit::total).reversed()); // stable: ties keep the oldest first
+        for (Fit f : fits) {
+            try {
+                claim(r, f, visitor.orElse(null));
+                return f;
+            } catch (ServiceException e) {
+                if (e.problem() != Problem.OFFER_LIMIT_REACHED) {
+                    throw e;
+                }
+                long now = clock.millis(); // an automatic offer used up: never a refusal, but the price says why
+                db.tx(c -> {
+                    redemptions.decline(
+                            c, r.bookingUuid(), f.offer().id(), e.problem().name(), now);
+                    return null;
+                });
+            }
+        }
+        return null;
     }
 
     private static Fit fit(Offer o, Request r, String coupon) {

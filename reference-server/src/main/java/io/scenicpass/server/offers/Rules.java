@@ -18,7 +18,7 @@ final class Rules {
         }
         if (o.validFrom() != null && r.day().isBefore(o.validFrom())
                 || o.validTo() != null && r.day().isAfter(o.validTo())) {
-            return "this offer is valid for visits from " + o.validFrom() + " to " + o.validTo();
+            return validity(o);
         }
         if (o.productId() != null && !o.productId().equals(r.product().id())) {
             return "this offer is for another product";
@@ -34,6 +34,15 @@ final class Rules {
             return "this offer is for visitors of the segment " + o.segment();
         }
         return null;
+    }
+
+    /** The offer's visit days as the buyer reads them (one bound may be open). */
+    static String validity(Offer o) {
+        if (o.validFrom() == null) {
+            return "this offer is valid for visits until " + o.validTo();
+        }
+        return "this offer is valid for visits from " + o.validFrom()
+                + (o.validTo() == null ? "" : " to " + o.validTo());
     }
 
     /** Whether the offer reduces a unit item of this product and unit. */

@@ -145,6 +145,42 @@ final class PackageParts implements BookingParts {
         }
     }
 
+    /**
+     * The tightest part on the day: a PERSON part leaves its free places (of its total), a BOOKING part (a room)
+     * any number of visitors while one is free, none when none is; a day without an allotment leaves none.
+     */
+    @Override
+    public Limit limit(Connection c, String productId, LocalDate day) throws SQLException {
+        int free = Integer.MAX_VALUE;
+        int total = Integer.MAX_VALUE;
+        for (Part p : store.parts(c, productId)) {
+            PackageStore.Allotment a = store.allotment(c, p.resourceId(), day.plusDays(p.dayOffset()))
+                    .orElse(null);
+            int partFree = a == null ? 0 : Math.max(0, a.free());
+            int partTotal = a == null ? 0 : a.total();
+            if (p.per().equals("BOOKING")) {
+                partFree = partFree > 0 ? Integer.MAX_VALUE : 0;
+                partTotal = partTotal > 0 ? Integer.MAX_VALUE : 0;
+            }
+            free = Math.min(free, partFree);
+            total = Math.min(total, partTotal);
+        }
+        return new Limit(free, total);
+    }
+
+    @Override
+    public List<Voucher> vouchers(Connection c, String bookingUuid) throws SQLException {
+        List<Voucher> out = new ArrayList<>();
+        for (BookingPart p : store.bookingParts(c, bookingUuid)) {
+            if (p.voucherCode() != null) {
+                Partners.Voucher v =
+                        Partners.view(p, store.resource(c, p.resourceId()).orElseThrow());
+                out.add(new Voucher(v.code(), v.resourceName(), v.day(), v.places(), v.state()));
+            }
+        }
+        return out;
+    }
+
     /** The vouchers of the sold parts, in the part order, as the booking's OCTO voucher: one CODE128 each. */
     @Override
     public void show(Connection c, Booking b, io.scenicpass.channel.model.Booking view) throws SQLException {

@@ -7,6 +7,7 @@ import io.scenicpass.server.packages.store.PackageStore;
 import io.scenicpass.server.packages.store.PackageStore.BookingPart;
 import io.scenicpass.server.packages.store.PackageStore.Part;
 import io.scenicpass.server.packages.store.PackageStore.Resource;
+import io.scenicpass.server.reports.Reports.PartnerLine;
 import io.scenicpass.server.sales.CatalogueService;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,18 +49,6 @@ public final class Packages {
 
     /** A package as the admin API shows it. */
     public record View(String productId, List<Part> parts) {}
-
-    /** What the park owes one partner for the period, in one currency: sold − cancelled, at the partner's net. */
-    public record PartnerLine(
-            String partnerId,
-            String partnerName,
-            String currency,
-            long soldParts,
-            long soldPlaces,
-            long soldNetFen,
-            long cancelledPlaces,
-            long cancelledNetFen,
-            long owedNetFen) {}
 
     /** The package products; reloaded every few seconds, so that other nodes' changes reach this one. */
     Set<String> products() {

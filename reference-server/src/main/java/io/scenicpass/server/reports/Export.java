@@ -31,66 +31,87 @@ public final class Export {
 
     /** The table as CSV; {@code heading} names a column key (identity: the keys). */
     public static byte[] csv(Table t, Function<String, String> heading) {
+        return csv(List.of(t), heading);
+    }
+
+    /** The tables as one CSV: each with its heading row, an empty line between two (e.g. the settlement's partners). */
+    public static byte[] csv(List<Table> tables, Function<String, String> heading) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        line(out, t.columns().stream().map(c -> heading.apply(c.key())).toList());
-        for (List<Object> row : t.rows()) {
-            List<String> cells = new java.util.ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                cells.add(text(t, t.columns().get(i).kind(), row.get(i)));
+        for (Table t : tables) {
+            if (t != tables.get(0)) {
+                out.append("\r\n");
             }
-            line(out, cells);
+            line(out, t.columns().stream().map(c -> heading.apply(c.key())).toList());
+            for (List<Object> row : t.rows()) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    cells.add(text(t, t.columns().get(i).kind(), row.get(i)));
+                }
+                line(out, cells);
+            }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The table as an XLSX workbook with one sheet named after it. */
     public static byte[] xlsx(Table t, Function<String, String> heading) {
+        return xlsx(List.of(t), heading);
+    }
+
+    /** The tables as an XLSX workbook, one sheet each, named after it. */
+    public static byte[] xlsx(List<Table> tables, Function<String, String> heading) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-            Sheet sheet = wb.createSheet(t.name());
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            CellStyle head = wb.createCellStyle();
-            head.setFont(bold);
-            CellStyle money = wb.createCellStyle();
-            money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
-            CellStyle day = wb.createCellStyle();
-            day.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-            Row top = sheet.createRow(0);
-            for (int i = 0; i < t.columns().size(); i++) {
-                Cell cell = top.createCell(i);
-                cell.setCellValue(heading.apply(t.columns().get(i).key()));
-                cell.setCellStyle(head);
+            for (Table t : tables) {
+                sheet(wb, t, heading);
             }
-            int r = 1;
-            for (List<Object> row : t.rows()) {
-                Row x = sheet.createRow(r++);
-                for (int i = 0; i < row.size(); i++) {
-                    Object v = row.get(i);
-                    if (v == null) {
-                        continue;
-                    }
-                    Cell cell = x.createCell(i);
-                    switch (t.columns().get(i).kind()) {
-                        case COUNT -> cell.setCellValue(((Number) v).doubleValue());
-                        case MONEY -> {
-                            cell.setCellValue(yuan(((Number) v).longValue()).doubleValue());
-                            cell.setCellStyle(money);
-                        }
-                        case DAY -> {
-                            cell.setCellValue((LocalDate) v);
-                            cell.setCellStyle(day);
-                        }
-                        default -> cell.setCellValue(text(t, t.columns().get(i).kind(), v));
-                    }
-                }
-            }
-            sheet.createFreezePane(0, 1);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             wb.write(bytes);
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void sheet(SXSSFWorkbook wb, Table t, Function<String, String> heading) {
+        Sheet sheet = wb.createSheet(t.name());
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        CellStyle head = wb.createCellStyle();
+        head.setFont(bold);
+        CellStyle money = wb.createCellStyle();
+        money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
+        CellStyle day = wb.createCellStyle();
+        day.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+        Row top = sheet.createRow(0);
+        for (int i = 0; i < t.columns().size(); i++) {
+            Cell cell = top.createCell(i);
+            cell.setCellValue(heading.apply(t.columns().get(i).key()));
+            cell.setCellStyle(head);
+        }
+        int r = 1;
+        for (List<Object> row : t.rows()) {
+            Row x = sheet.createRow(r++);
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.get(i);
+                if (v == null) {
+                    continue;
+                }
+                Cell cell = x.createCell(i);
+                switch (t.columns().get(i).kind()) {
+                    case COUNT -> cell.setCellValue(((Number) v).doubleValue());
+                    case MONEY -> {
+                        cell.setCellValue(yuan(((Number) v).longValue()).doubleValue());
+                        cell.setCellStyle(money);
+                    }
+                    case DAY -> {
+                        cell.setCellValue((LocalDate) v);
+                        cell.setCellStyle(day);
+                    }
+                    default -> cell.setCellValue(text(t, t.columns().get(i).kind(), v));
+                }
+            }
+        }
+        sheet.createFreezePane(0, 1);
     }
 
     /** Fen as yuan: 12345 → 123.45. */

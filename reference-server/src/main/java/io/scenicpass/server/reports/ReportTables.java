@@ -8,6 +8,7 @@ import static io.scenicpass.server.reports.Table.time;
 
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
+import io.scenicpass.server.reports.Reports.PartnerLine;
 import io.scenicpass.server.reports.Reports.RedemptionLine;
 import io.scenicpass.server.reports.Reports.Report;
 import io.scenicpass.server.reports.Reports.SalesLine;
@@ -43,6 +44,15 @@ public final class ReportTables {
             case "settlement" -> settlement((Report<SettlementLine>) r, p.zone());
             default -> shiftCloses((Report<ShiftClose>) r, p.zone());
         };
+    }
+
+    /**
+     * Report {@code name} of the period as the tables an export holds: the settlement's partner section (what the
+     * park owes each package partner) is a second table after the channels'; the other reports are one table.
+     */
+    public static List<Table> tables(Reports reports, String name, Period p) {
+        Table first = table(reports, name, p);
+        return name.equals("settlement") ? List.of(first, partners(reports.partners(p), p.zone())) : List.of(first);
     }
 
     private static String known(String name) {
@@ -106,6 +116,24 @@ public final class ReportTables {
                         money("owed_net", SettlementLine::owedNetFen),
                         money("sold_retail", SettlementLine::soldRetailFen),
                         money("refunded_retail", SettlementLine::refundedRetailFen)));
+    }
+
+    /** Per package partner and currency: parts sold, places cancelled, and the net the park owes. */
+    public static Table partners(Report<PartnerLine> r, ZoneId zone) {
+        return Table.of(
+                "partners",
+                r.lines(),
+                zone,
+                List.of(
+                        text("partner_id", PartnerLine::partnerId),
+                        text("partner", PartnerLine::partnerName),
+                        text("currency", PartnerLine::currency),
+                        count("sold_parts", PartnerLine::soldParts),
+                        count("sold_places", PartnerLine::soldPlaces),
+                        money("sold_net", PartnerLine::soldNetFen),
+                        count("cancelled_places", PartnerLine::cancelledPlaces),
+                        money("cancelled_net", PartnerLine::cancelledNetFen),
+                        money("owed_net", PartnerLine::owedNetFen)));
     }
 
     public static Table shiftCloses(Report<ShiftClose> r, ZoneId zone) {

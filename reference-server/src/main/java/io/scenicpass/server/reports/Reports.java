@@ -87,11 +87,27 @@ public final class Reports {
     /** A report: its period and lines. */
     public record Report<L>(Instant from, Instant to, List<L> lines) {}
 
+    /**
+     * What the park owes one package partner for the period, in one currency (see {@code packages/}): parts sold −
+     * cancelled, at the partner's net.
+     */
+    public record PartnerLine(
+            String partnerId,
+            String partnerName,
+            String currency,
+            long soldParts,
+            long soldPlaces,
+            long soldNetFen,
+            long cancelledPlaces,
+            long cancelledNetFen,
+            long owedNetFen) {}
+
     /** The settlement with its partner section: what the park owes each package partner (see {@code packages/}). */
-    public record Settlement(Instant from, Instant to, List<SettlementLine> lines, List<?> partners) {}
+    public record Settlement(Instant from, Instant to, List<SettlementLine> lines, List<PartnerLine> partners) {}
 
     /** The settlement's partner section for [from, to): none until packages set it at composition. */
-    private volatile java.util.function.BiFunction<Instant, Instant, List<?>> partnerLines = (f, t) -> List.of();
+    private volatile java.util.function.BiFunction<Instant, Instant, List<PartnerLine>> partnerLines =
+            (f, t) -> List.of();
 
     /** Most shifts one report lists. */
     static final int MAX_SHIFTS = 5000;
@@ -209,13 +225,18 @@ public final class Reports {
     }
 
     /** Sets the settlement's partner section (once, at composition). */
-    public void partnerLines(java.util.function.BiFunction<Instant, Instant, List<?>> lines) {
+    public void partnerLines(java.util.function.BiFunction<Instant, Instant, List<PartnerLine>> lines) {
         partnerLines = lines;
     }
 
     /** The settlement per channel (unchanged) and what the park owes its package partners for the same period. */
     public Settlement settlementWithPartners(Period p) {
         return new Settlement(p.from(), p.to(), settlement(p).lines(), partnerLines.apply(p.from(), p.to()));
+    }
+
+    /** The settlement's partner section alone (the exports' second table). */
+    public Report<PartnerLine> partners(Period p) {
+        return new Report<>(p.from(), p.to(), partnerLines.apply(p.from(), p.to()));
     }
 
     /** The shifts opened in the period and closed, oldest first. */

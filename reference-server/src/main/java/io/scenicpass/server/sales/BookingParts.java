@@ -26,6 +26,31 @@ public interface BookingParts {
     /** {@code b} was cancelled or its hold expired: give its parts back and void what was issued for them. */
     void released(Connection c, Booking b, Instant now) throws SQLException;
 
+    /**
+     * What the parts leave to book of a product on a visit day, in visitors: {@code free} of {@code total} (the
+     * partners' allotments); availability shows the smaller of this and our own vacancies.
+     */
+    record Limit(int free, int total) {
+        /** No limit: a product without parts. */
+        public static final Limit NONE = new Limit(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A partner's part of a sold booking as the visitor's voucher: its code, the partner's item (a room, a bus line),
+     * the day, the places, and VALID, USED or VOID.
+     */
+    record Voucher(String code, String item, java.time.LocalDate day, int places, String state) {}
+
+    /** The vouchers of a booking's sold parts, in part order (empty: none), for the counter's receipt. */
+    default java.util.List<Voucher> vouchers(Connection c, String bookingUuid) throws SQLException {
+        return java.util.List.of();
+    }
+
+    /** What the parts of {@code productId} leave to book on {@code day} ({@link Limit#NONE}: no parts). */
+    default Limit limit(Connection c, String productId, java.time.LocalDate day) throws SQLException {
+        return Limit.NONE;
+    }
+
     /** Adds the parts to the OCTO view of {@code b} (e.g. the partners' vouchers). */
     void show(Connection c, Booking b, io.scenicpass.channel.model.Booking view) throws SQLException;
 

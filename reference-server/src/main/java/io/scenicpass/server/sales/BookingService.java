@@ -198,6 +198,16 @@ public final class BookingService {
         return db.read(c -> discounts.applied(c, bookingUuid));
     }
 
+    /** The partners' vouchers of a sold package booking (empty: none), for receipts. */
+    public List<BookingParts.Voucher> vouchersOf(String bookingUuid) {
+        return db.read(c -> inventory.parts.get().vouchers(c, bookingUuid));
+    }
+
+    /** The automatic offers a booking fitted but did not get, with why (empty: none), shown next to its price. */
+    public List<Discounts.Declined> declinedOf(String bookingUuid) {
+        return db.read(c -> discounts.declined(c, bookingUuid));
+    }
+
     /** A hold was committed: availability answers cached on this node are out of date. */
     private Booking held(Booking b) {
         inventory.slotChanged(b.optionId(), b.poolId());

@@ -44,6 +44,12 @@ public interface Discounts {
             List<Long> itemAmounts,
             List<Long> itemNetAmounts) {}
 
+    /**
+     * An automatic offer the booking fitted but did not get, and why: {@code reason} a typed problem code
+     * ({@code OFFER_LIMIT_REACHED}: used up in total or by this visitor), shown next to the price.
+     */
+    record Declined(String offerId, String title, String reason) {}
+
     /** The unit items with their reduced prices (same order) and what was applied. */
     record Priced(List<Booking.UnitItem> items, List<Applied> applied) {}
 
@@ -58,6 +64,11 @@ public interface Discounts {
 
     /** What was applied to a booking (empty: nothing), in the caller's transaction. */
     List<Applied> applied(Connection c, String bookingUuid) throws SQLException;
+
+    /** The automatic offers the booking fitted but did not get, with why (empty: none), in the caller's transaction. */
+    default List<Declined> declined(Connection c, String bookingUuid) throws SQLException {
+        return List.of();
+    }
 
     /** No discounts: the channel's prices as they are. */
     Discounts NONE = new Discounts() {

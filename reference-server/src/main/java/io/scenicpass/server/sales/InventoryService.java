@@ -181,21 +181,26 @@ public final class InventoryService {
         if (last.isBefore(first)) {
             return List.of();
         }
+        java.util.function.Supplier<Object> load = () -> {
+            ensureSlots(product, option, first, last);
+            expire(db.read(c -> bookings.dueHoldsForOption(c, option.id(), first, last, clock.instant())));
+            return db.read(c -> {
+                List<SlotView> out = new ArrayList<>();
+                for (Slot s : inventory.slots(c, option.id(), first, last)) {
+                    out.add(view(c, product, s, channelId));
+                }
+                return List.copyOf(out);
+            });
+        };
         @SuppressWarnings("unchecked")
-        List<SlotView> views = (List<SlotView>) availabilityCache.get(
-                new io.scenicpass.server.sales.internal.AvailabilityCache.Key(
-                        option.id(), first, last, channelId, null),
-                () -> {
-                    ensureSlots(product, option, first, last);
-                    expire(db.read(c -> bookings.dueHoldsForOption(c, option.id(), first, last, clock.instant())));
-                    return db.read(c -> {
-                        List<SlotView> out = new ArrayList<>();
-                        for (Slot s : inventory.slots(c, option.id(), first, last)) {
-                            out.add(view(c, product, s, channelId));
-                        }
-                        return List.copyOf(out);
-                    });
-                });
+        List<SlotView> views = (List<SlotView>)
+                (parts.get().has(product.id())
+                        ? load.get() // a package: partners change their allotments outside our bookings, so never
+                        // cached
+                        : availabilityCache.get(
+                                new io.scenicpass.server.sales.internal.AvailabilityCache.Key(
+                                        option.id(), first, last, channelId, null),
+                                load));
         return views;
     }
 
@@ -230,14 +235,18 @@ public final class InventoryService {
             ensureSlots(product, option, date, date);
         }
         String slotId = SlotRules.slotId(option.id(), availabilityId);
+        java.util.function.Supplier<Object> load = () -> db.read(c -> {
+            Optional<Slot> s = inventory.slot(c, slotId);
+            return s.isEmpty() ? Optional.<SlotView>empty() : Optional.of(view(c, product, s.get(), channelId));
+        });
         @SuppressWarnings("unchecked")
-        Optional<SlotView> view = (Optional<SlotView>) availabilityCache.get(
-                new io.scenicpass.server.sales.internal.AvailabilityCache.Key(
-                        option.id(), date, date, channelId, slotId),
-                () -> db.read(c -> {
-                    Optional<Slot> s = inventory.slot(c, slotId);
-                    return s.isEmpty() ? Optional.<SlotView>empty() : Optional.of(view(c, product, s.get(), channelId));
-                }));
+        Optional<SlotView> view = (Optional<SlotView>)
+                (parts.get().has(product.id())
+                        ? load.get() // a package: never cached (see availability)
+                        : availabilityCache.get(
+                                new io.scenicpass.server.sales.internal.AvailabilityCache.Key(
+                                        option.id(), date, date, channelId, slotId),
+                                load));
         return view;
     }
 
@@ -278,7 +287,13 @@ public final class InventoryService {
                                     .dayRemaining(c, product.dayPool(), s.localDate())
                                     .orElse(vac)));
         }
-        return new SlotView(s, vac, s.capacity() + (s.closed() ? 0 : allot));
+        int cap = s.capacity() + (s.closed() ? 0 : allot);
+        if (parts.get().has(product.id())) { // a package: no more than its partners' allotments leave that day
+            BookingParts.Limit lim = parts.get().limit(c, product.id(), s.localDate());
+            vac = Math.min(vac, lim.free());
+            cap = Math.min(cap, lim.total());
+        }
+        return new SlotView(s, vac, cap);
     }
 
     /** Whether the channel has an allotment on the slot (cached for a few seconds). Not inside a transaction. */

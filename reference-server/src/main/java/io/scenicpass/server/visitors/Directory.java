@@ -39,11 +39,16 @@ final class Directory implements VisitorDirectory {
 
     @Override
     public Optional<Long> find(VisitorHint hint) {
-        var hashes = keys.of(hint, tags.today(clock)).keySet();
-        if (hashes.isEmpty()) {
+        var hashes = new java.util.ArrayList<>(keys.of(hint, tags.today(clock)).keySet());
+        if (hashes.isEmpty() && (hint == null || hint.shopAccount() == null)) {
             return Optional.empty();
         }
-        List<Long> ids = db.read(c -> visitors.byKeys(c, hashes));
+        List<Long> ids = db.read(c -> {
+            if (hint.shopAccount() != null) { // the account's address hash is its visitor's PHONE or EMAIL key
+                ShopConsent.address(c, hint.shopAccount()).ifPresent(a -> hashes.add(0, a[0]));
+            }
+            return hashes.isEmpty() ? List.<Long>of() : visitors.byKeys(c, hashes);
+        });
         return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
     }
 

@@ -70,7 +70,8 @@ public final class ShopConsent implements io.scenicpass.server.messages.http.Mes
         });
     }
 
-    private static Optional<String[]> address(java.sql.Connection c, long shopVisitorId) throws java.sql.SQLException {
+    /** A shop account's address hash and kind (MOBILE or EMAIL), if the account exists. */
+    static Optional<String[]> address(java.sql.Connection c, long shopVisitorId) throws java.sql.SQLException {
         return Jdbc.one(
                 c,
                 "SELECT address_hash, address_kind FROM shop_visitor WHERE id=?",

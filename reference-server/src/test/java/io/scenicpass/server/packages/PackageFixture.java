@@ -107,19 +107,16 @@ final class PackageFixture {
         return a.json().get(0);
     }
 
-    /** Vacancies of our slot for the channel. */
+    /**
+     * Our own places left in the slot (its counters): OCTO availability of a package also counts the partners'
+     * allotments ({@code PackageAvailabilityTest}).
+     */
     int vacancies() {
-        Answer a = ts.post(
-                "/octo/availability",
-                key,
-                "{\"productId\":\"pkg\",\"optionId\":\"pkg-opt\",\"localDateStart\":\"" + DAY + "\",\"localDateEnd\":\""
-                        + DAY + "\"}");
-        assertThat(a.status()).as(a.body()).isEqualTo(200);
-        for (JsonNode s : a.json()) {
-            if (s.path("id").asText().equals(SLOT)) {
-                return s.path("vacancies").asInt();
-            }
-        }
-        throw new AssertionError("no slot " + SLOT + " in " + a.body());
+        String slotId = io.scenicpass.server.sales.SlotRules.slotId("pkg-opt", SLOT);
+        return ts.server
+                .database()
+                .read(c -> io.scenicpass.server.db.Jdbc.one(
+                                c, "SELECT capacity - held - sold FROM slot WHERE id=?", rs -> rs.getInt(1), slotId)
+                        .orElseThrow());
     }
 }

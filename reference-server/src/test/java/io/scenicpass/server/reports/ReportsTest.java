@@ -209,7 +209,10 @@ class ReportsTest {
                                 + "refunded_net,owed_net,sold_retail,refunded_retail",
                         "counter,\"售票处 Counter (kiosks, box office)\",DIRECT,CNY,1,1,90.00,0,0.00,90.00,100.00,0.00",
                         "ota-a,ota-a,OTA,CNY,2,4,315.00,1,90.00,225.00,350.00,100.00",
-                        "partner-b,Hotel desk,PARTNER,CNY,1,2,160.00,1,80.00,80.00,200.00,100.00");
+                        "partner-b,Hotel desk,PARTNER,CNY,1,2,160.00,1,80.00,80.00,200.00,100.00",
+                        "", // then the package partners' section (none sold here: its heading only)
+                        "partner_id,partner,currency,sold_parts,sold_places,sold_net,cancelled_places,cancelled_net,"
+                                + "owed_net");
     }
 
     @Test

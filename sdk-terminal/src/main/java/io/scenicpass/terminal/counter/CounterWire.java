@@ -80,10 +80,26 @@ final class CounterWire {
                     instant(text(n, "expiresAt")),
                     payment,
                     tickets,
-                    text(n.path("receipt"), "invoiceUrl"));
+                    text(n.path("receipt"), "invoiceUrl"),
+                    vouchers(n.path("vouchers")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a readable sale: " + e.getMessage(), e);
         }
+    }
+
+    /** A paid package sale's partner vouchers ({@code [{code, item, day, places, url}]}; absent: none). */
+    static List<Voucher> vouchers(JsonNode list) {
+        List<Voucher> out = new ArrayList<>();
+        for (JsonNode v : list) {
+            String day = text(v, "day");
+            out.add(new Voucher(
+                    required(v, "code"),
+                    text(v, "item"),
+                    day == null ? null : java.time.LocalDate.parse(day),
+                    v.path("places").asInt(),
+                    text(v, "url")));
+        }
+        return out;
     }
 
     /** One ticket of a sale or a pick-up ({@code {passId, qrText, unitId, unitName, holder, productName, slotStart}}). */

@@ -97,6 +97,7 @@ public final class Sale {
     private final Payment payment;
     private final List<Ticket> tickets;
     private final String invoiceUrl;
+    private final List<Voucher> vouchers;
 
     Sale(
             String saleId,
@@ -111,7 +112,8 @@ public final class Sale {
             Instant expiresAt,
             Payment payment,
             List<Ticket> tickets,
-            String invoiceUrl) {
+            String invoiceUrl,
+            List<Voucher> vouchers) {
         this.saleId = Objects.requireNonNull(saleId, "saleId");
         this.deviceId = deviceId;
         this.state = Objects.requireNonNull(state, "state");
@@ -125,6 +127,7 @@ public final class Sale {
         this.payment = payment;
         this.tickets = Collections.unmodifiableList(tickets);
         this.invoiceUrl = invoiceUrl;
+        this.vouchers = Collections.unmodifiableList(vouchers);
     }
 
     /**
@@ -199,6 +202,11 @@ public final class Sale {
     /** @return the issued tickets (empty until paid) */
     public List<Ticket> tickets() {
         return tickets;
+    }
+
+    /** @return a package's partner vouchers to print or show with the tickets (empty until paid, or none) */
+    public List<Voucher> vouchers() {
+        return vouchers;
     }
 
     /** @return where the visitor can ask for an invoice later (the receipt's QR), if offered */

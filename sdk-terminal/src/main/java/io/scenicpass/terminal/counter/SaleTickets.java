@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The paper of a paid sale: one ticket per pass (header, product, unit, slot, masked holder, the pass as QR, cut)
- * and a receipt (booking code, one line per ticket, total, payment method, the invoice QR when offered). Bilingual
+ * The paper of a paid sale: one ticket per pass (header, product, unit, slot, masked holder, the pass as QR, cut),
+ * one slip per partner voucher of a package (item, day, places, its code as QR) and a receipt (booking code, one line per ticket, total, payment method, the invoice QR when offered). Bilingual
  * labels (zh / en) as the kiosk's screen. Immutable and thread-safe.
  */
 public final class SaleTickets {
@@ -36,8 +36,28 @@ public final class SaleTickets {
         for (Ticket t : sale.tickets()) {
             out.add(ticket(sale, t));
         }
+        for (Voucher v : sale.vouchers()) {
+            out.add(voucher(sale, v));
+        }
         out.add(receipt(sale));
         return out;
+    }
+
+    /** @param sale a paid package sale @param v one of its partner vouchers @return the voucher's slip (code as QR) */
+    public TicketLayout voucher(Sale sale, Voucher v) {
+        TicketLayout.Builder b = TicketLayout.builder()
+                .line(header, Style.BOLD, Style.CENTRED)
+                .line("套票凭证 Package voucher", Style.CENTRED)
+                .line("项目 Item: " + v.item(), Style.BOLD);
+        if (v.day() != null) {
+            b.line("日期 Day: " + v.day());
+        }
+        return b.line("人数 Places: " + v.places())
+                .line("订单 Booking: " + nullToDash(sale.bookingCode()))
+                .qr(v.code())
+                .line(v.code(), Style.CENTRED)
+                .feed(2)
+                .build();
     }
 
     /** @param sale the sale @param t one of its tickets @return the ticket's layout */

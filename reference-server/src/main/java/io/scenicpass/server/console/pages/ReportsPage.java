@@ -115,7 +115,8 @@ public final class ReportsPage {
         String format = "xlsx".equals(ctx.queryParam("format")) ? "xlsx" : "csv";
         PageFrame f = pages.frame(ctx, "reports.title", PagesModule.TEXTS);
         Period period = reports.period(ctx.queryParam("from"), ctx.queryParam("to"));
-        ReportsApi.download(ctx, ReportTables.table(reports, name, period), period, format, k -> f.t().get("col." + k));
+        ReportsApi.download(
+                ctx, ReportTables.tables(reports, name, period), period, format, k -> f.t().get("col." + k));
     }
 
     /** Settlement is money owed by channels: its own right, like its API. */

@@ -47,12 +47,20 @@ public final class RedemptionStore {
                 r.createdAt());
     }
 
-    /** How many live redemptions the offer has, of one visitor when {@code visitorId} is not null. */
+    /**
+     * How many live redemptions the offer has, of one visitor when {@code visitorId} is not null: those claimed in
+     * their name, and those whose booking the hub linked to them later (bought before the hub knew them, or merged).
+     */
     public long live(Connection c, String offerId, Long visitorId, long liveSince) throws SQLException {
         String sql = "SELECT COUNT(*) FROM offer_redemption r LEFT JOIN booking b ON b.uuid = r.booking_uuid"
-                + " WHERE r.offer_id=? AND " + LIVE + (visitorId == null ? "" : " AND r.visitor_id=?");
-        Object[] args =
-                visitorId == null ? new Object[] {offerId, liveSince} : new Object[] {offerId, liveSince, visitorId};
+                + " WHERE r.offer_id=? AND " + LIVE
+                + (visitorId == null
+                        ? ""
+                        : " AND (r.visitor_id=? OR r.booking_uuid IN"
+                                + " (SELECT vb.booking_uuid FROM visitor_booking vb WHERE vb.visitor_id=?))");
+        Object[] args = visitorId == null
+                ? new Object[] {offerId, liveSince}
+                : new Object[] {offerId, liveSince, visitorId, visitorId};
         return Jdbc.one(c, sql, rs -> rs.getLong(1), args).orElse(0L);
     }
 
@@ -77,8 +85,39 @@ public final class RedemptionStore {
                 bookingUuid);
     }
 
-    /** Deletes the booking's claims when no booking row has that uuid (its reservation failed). */
+    /** Notes that the booking fitted an automatic offer it did not get, and why (once per booking and offer). */
+    public void decline(Connection c, String bookingUuid, String offerId, String reason, long now) throws SQLException {
+        Jdbc.update(
+                c,
+                "INSERT INTO offer_declined (booking_uuid, offer_id, reason, created_at) SELECT ?,?,?,? FROM offer"
+                        + " WHERE id=? AND NOT EXISTS (SELECT 1 FROM offer_declined WHERE booking_uuid=? AND"
+                        + " offer_id=?)",
+                bookingUuid,
+                offerId,
+                reason,
+                now,
+                offerId,
+                bookingUuid,
+                offerId);
+    }
+
+    /** The offers the booking did not get: {offer id, reason}, oldest first. */
+    public List<String[]> declined(Connection c, String bookingUuid) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT offer_id, reason FROM offer_declined WHERE booking_uuid=? ORDER BY created_at, offer_id",
+                rs -> new String[] {rs.getString(1), rs.getString(2)},
+                bookingUuid);
+    }
+
+    /** Deletes the booking's claims (and declined notes) when no booking row has that uuid (its reservation failed). */
     public int releaseOrphans(Connection c, String bookingUuid) throws SQLException {
+        Jdbc.update(
+                c,
+                "DELETE FROM offer_declined WHERE booking_uuid=? AND NOT EXISTS (SELECT 1 FROM booking b WHERE"
+                        + " b.uuid=?)",
+                bookingUuid,
+                bookingUuid);
         return Jdbc.update(
                 c,
                 "DELETE FROM offer_redemption WHERE booking_uuid=? AND NOT EXISTS"

@@ -47,17 +47,25 @@ public final class ReportsApi {
                             : ReportTables.report(reports, name, p));
             return;
         }
-        download(ctx, ReportTables.table(reports, name, p), p, format, Function.identity());
+        download(ctx, ReportTables.tables(reports, name, p), p, format, Function.identity());
     }
 
-    /** Answers {@code t} as a CSV or XLSX attachment named {@code <report>-<first day>_<last day>.<format>}. */
+    /**
+     * Answers {@code tables} (the report's, then any section such as the settlement's partners) as a CSV or XLSX
+     * attachment named {@code <report>-<first day>_<last day>.<format>}.
+     */
     public static void download(
-            io.javalin.http.Context ctx, Table t, Period p, String format, Function<String, String> heading) {
+            io.javalin.http.Context ctx,
+            java.util.List<Table> tables,
+            Period p,
+            String format,
+            Function<String, String> heading) {
+        Table t = tables.get(0);
         boolean csv = format.equals("csv");
         ctx.header(
                 "Content-Disposition",
                 "attachment; filename=\"" + t.name() + "-" + p.firstDay() + "_" + p.lastDay() + "." + format + "\"");
         ctx.contentType(csv ? Export.CSV : Export.XLSX);
-        ctx.result(csv ? Export.csv(t, heading) : Export.xlsx(t, heading));
+        ctx.result(csv ? Export.csv(tables, heading) : Export.xlsx(tables, heading));
     }
 }

@@ -1,5 +1,6 @@
 package io.scenicpass.server.shop.checkout;
 
+import io.scenicpass.core.DocumentType;
 import io.scenicpass.core.Ids;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
@@ -22,6 +23,7 @@ import io.scenicpass.server.sales.store.Unit;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore.CheckoutRow;
 import io.scenicpass.server.shop.travellers.Travellers;
+import io.scenicpass.server.visitors.VisitorHint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -136,10 +138,12 @@ public final class ShopCheckout {
         requireTravellers(o, slotId.substring(0, bar));
         List<BookingCommands.Item> items = new ArrayList<>();
         StringBuilder what = new StringBuilder(o.productId() + "\u0000" + slotId);
+        VisitorHint buyer = VisitorHint.shopAccount(visitorId);
         for (Line l : o.lines()) {
             IdentityInput who = l.travellerId() == null || l.travellerId().isBlank()
                     ? null
                     : travellers.identity(visitorId, l.travellerId());
+            buyer = withFirstDocument(buyer, who);
             items.add(new BookingCommands.Item(l.unitId(), null, who));
             what.append('\u0000').append(l.unitId()).append('\u0000').append(l.travellerId());
         }
@@ -158,7 +162,7 @@ public final class ShopCheckout {
                                 items,
                                 null,
                                 new BookingCommands.Details(null, null, "shop order " + ref))
-                        .withOffer(new BookingCommands.OfferCode(code, null)));
+                        .withOffer(new BookingCommands.OfferCode(code, buyer)));
         Instant now = clock.instant();
         CheckoutRow row = new CheckoutRow(
                 ref,
@@ -186,6 +190,21 @@ public final class ShopCheckout {
             return own(visitorId, find(ref)); // the same form raced in twice: the order that won
         }
         return row;
+    }
+
+    /**
+     * Who buys, for segment offers and per-visitor limits: the signed-in account (its address hash) and the first
+     * traveller's document, as the hub links the order afterwards.
+     */
+    private static VisitorHint withFirstDocument(VisitorHint buyer, IdentityInput who) {
+        if (buyer.documentType() != null || who == null || who.type() == null || who.number() == null) {
+            return buyer;
+        }
+        try {
+            return buyer.withDocument(DocumentType.valueOf(who.type()), who.number());
+        } catch (IllegalArgumentException e) {
+            return buyer; // a saved traveller of a type the hub does not know: the account alone
+        }
     }
 
     /** The visitor's order, brought up to date (the open payment asked, hold expiry). */
@@ -260,6 +279,11 @@ public final class ShopCheckout {
     /** What offers took off the order's price: title, code, amount in fen (empty: nothing). */
     public List<io.scenicpass.server.sales.Discounts.Applied> discounts(CheckoutRow row) {
         return bookings.discountsOf(row.bookingId());
+    }
+
+    /** The automatic offers the order fitted but did not get, with why (e.g. used as often as it may be). */
+    public List<io.scenicpass.server.sales.Discounts.Declined> declined(CheckoutRow row) {
+        return bookings.declinedOf(row.bookingId());
     }
 
     /** The booking of the visitor's order (its passes once PAID). */

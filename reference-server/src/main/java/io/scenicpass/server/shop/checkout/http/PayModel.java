@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The pay page's model ({@code shop/pay.jte}): the order, the amount, until when its places are held, and how to pay:
- * SIMULATED (the demo's cashier button), H5 (the provider's cashier URL to open).
+ * SIMULATED (the demo's cashier button), H5 (the provider's cashier URL to open); what offers took off and why, and
+ * the automatic offers it did not get and why.
  */
 public record PayModel(
         String ref,
@@ -19,7 +20,8 @@ public record PayModel(
         String holdUntil,
         String kind,
         String cashierUrl,
-        List<io.scenicpass.server.sales.Discounts.Applied> discounts) {
+        List<io.scenicpass.server.sales.Discounts.Applied> discounts,
+        List<io.scenicpass.server.sales.Discounts.Declined> declined) {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -37,6 +39,7 @@ public record PayModel(
                 HOUR.format(checkout.booking(row).expiresAt().atZone(zone)),
                 simulated ? "SIMULATED" : p.method().name(),
                 simulated ? null : p.codeUrl(),
-                checkout.discounts(row));
+                checkout.discounts(row),
+                checkout.declined(row));
     }
 }
