@@ -41,6 +41,19 @@ public final class MeasureStore {
                 + ")";
     }
 
+    /**
+     * The returners of a day by channel (parameters: the day, the day, a year before it): the day's visitors whose
+     * latest earlier visit is within the year. That visit is found per visitor of the day (a scalar subquery, which
+     * the planner keeps as one probe of {@code visit_by_visitor} per row), so the cost grows with the day's visitors,
+     * not with the look-back's history; an {@code EXISTS} became a hash semi-join over every visit of the window
+     * (docs/benchmarks.md § Measures at scale).
+     */
+    public static final String RETURNERS_OF_DAY =
+            "SELECT t.ch, COUNT(DISTINCT t.visitor_id) FROM (SELECT " + VISIT_CHANNEL
+                    + " AS ch, x.visitor_id FROM visit x WHERE x.visit_day = ? AND x.visitor_id IS NOT NULL AND (SELECT"
+                    + " MAX(y.visit_day) FROM visit y WHERE y.visitor_id = x.visitor_id AND y.visit_day < ?) >= ?) t"
+                    + " GROUP BY t.ch";
+
     /** A visit with its first entry and last exit: its dwell counts. */
     private static final String ENDED = "x.entry_at IS NOT NULL AND x.exit_at IS NOT NULL";
 
@@ -95,10 +108,7 @@ public final class MeasureStore {
         }
         for (Object[] r : Jdbc.list(
                 c,
-                "SELECT t.ch, COUNT(DISTINCT t.visitor_id) FROM (SELECT " + VISIT_CHANNEL + " AS ch, x.visitor_id"
-                        + " FROM visit x WHERE x.visit_day = ? AND x.visitor_id IS NOT NULL AND EXISTS (SELECT 1"
-                        + " FROM visit y WHERE y.visitor_id = x.visitor_id AND y.visit_day < ?"
-                        + " AND y.visit_day >= ?)) t GROUP BY t.ch",
+                RETURNERS_OF_DAY,
                 rs -> new Object[] {rs.getString(1), rs.getLong(2)},
                 day,
                 day,
