@@ -121,7 +121,7 @@ class FamilyRedeemsACouponAfterTheVisitTest {
     }
 
     /** Books one adult for {@code slot} in the shop (with {@code code} when not null), pays: the order's reference. */
-    private static String book(PageClient phone, String slot, String code) {
+    static String book(PageClient phone, String slot, String code) {
         Page held = checkout(phone, slot, code);
         assertThat(held.status()).as(held.body()).isEqualTo(303);
         return held.location().replace("/shop/orders/", "").replace("/pay", "");
@@ -146,7 +146,7 @@ class FamilyRedeemsACouponAfterTheVisitTest {
     }
 
     /** Opens the pay page and pays at the simulated cashier: the pay page's text. */
-    private static String pay(PageClient phone, String ref) {
+    static String pay(PageClient phone, String ref) {
         Page pay = phone.get("/shop/orders/" + ref + "/pay");
         assertThat(pay.status()).as(pay.body()).isEqualTo(200);
         assertThat(phone.post("/shop/orders/" + ref + "/pay/simulated", Map.of())

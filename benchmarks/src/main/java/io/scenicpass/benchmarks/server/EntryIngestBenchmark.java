@@ -1,14 +1,8 @@
 package io.scenicpass.benchmarks.server;
 
-import io.scenicpass.channel.model.BookingConfirmationRequest;
-import io.scenicpass.channel.model.BookingReservationRequest;
-import io.scenicpass.channel.model.UnitItemRequest;
-import io.scenicpass.core.CredentialType;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.Verdict;
-import io.scenicpass.core.wire.EnrollmentRequest;
-import io.scenicpass.core.wire.EnrollmentResponse;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckItem;
 import io.scenicpass.core.wire.EntryAckStatus;
@@ -17,7 +11,6 @@ import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.ScenicPassServer;
 import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.channels.store.Channel;
-import io.scenicpass.server.sales.http.OctoCommands;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
 import io.scenicpass.server.testing.PostgresServer;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -92,8 +84,7 @@ public class EntryIngestBenchmark {
     /** Events per upload. */
     public static final int BATCH = 500;
 
-    static final String SLOT = "2026-06-02T10:00:00+08:00";
-    static final Instant SLOT_START = Instant.parse("2026-06-02T02:00:00Z");
+    static final Instant SLOT_START = IngestFixture.SLOT_START;
     static final int BOOKINGS = 100;
     static final int PARTY = 4;
 
@@ -101,7 +92,7 @@ public class EntryIngestBenchmark {
     public String db;
 
     ScenicPassServer server;
-    Channel channel;
+    IngestFixture fixture;
     DataSource ds;
     DeviceRow device;
     String deviceToken;
@@ -113,19 +104,13 @@ public class EntryIngestBenchmark {
     public void setUp() throws Exception {
         dir = Files.createTempDirectory("sp-bench-ingest");
         server = BenchServer.start(db, dir);
-        BenchServer.timedProduct(server, "tour", "Tour");
-        server.admin().putZone(new SiteStore.Zone("park", "Park"));
-        server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "BOTH"));
+        fixture = new IngestFixture(
+                server,
+                "tour",
+                new Channel("ota", "ota", "OTA", "http://203.0.113.9:9/hook", "secret", 100_000, 100_000, true));
         server.admin().putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "IN"));
-        channel = server.channels()
-                .create(new Channel(
-                        "ota", "ota", "OTA", "http://203.0.113.9:9/hook", "secret", 100_000, 100_000, true));
-        String code = server.devices()
-                .createToken("gate-a", "bench", Duration.ofHours(1), server.baseUrl())
-                .token();
-        EnrollmentResponse enrolled = server.devices().enroll(new EnrollmentRequest(code, "bench gate", "bench"));
-        deviceToken = enrolled.deviceToken();
-        device = server.devices().authenticate("Device " + deviceToken);
+        device = fixture.device;
+        deviceToken = fixture.deviceToken;
         ds = server.database().dataSource();
         http = new OkHttpClient.Builder().callTimeout(Duration.ofMinutes(2)).build();
         // One batch outside the measurement, to check the mix answers as described.
@@ -163,32 +148,7 @@ public class EntryIngestBenchmark {
         long n = seq.incrementAndGet();
         List<String> passes = new ArrayList<>();
         if (issue) {
-            for (int b = 0; b < BOOKINGS; b++) {
-                String uuid = "bk-" + n + "-" + b;
-                List<UnitItemRequest> units = new ArrayList<>();
-                for (int u = 0; u < PARTY; u++) {
-                    units.add(new UnitItemRequest().unitId("tour-adult"));
-                }
-                server.bookings()
-                        .reserve(
-                                channel,
-                                OctoCommands.reserve(new BookingReservationRequest()
-                                        .uuid(uuid)
-                                        .productId("tour")
-                                        .optionId("tour-opt")
-                                        .availabilityId(SLOT)
-                                        .unitItems(units)));
-                server.bookings().confirm(channel, uuid, OctoCommands.confirm(new BookingConfirmationRequest()));
-            }
-            try (Connection c = ds.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT pass_id FROM pass WHERE booking_uuid LIKE ?")) {
-                ps.setString(1, "bk-" + n + "-%");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        passes.add(rs.getString(1));
-                    }
-                }
-            }
+            passes.addAll(fixture.issue("bk-" + n, BOOKINGS, PARTY));
             if (passes.size() != BOOKINGS * PARTY) {
                 throw new IllegalStateException("issued " + passes.size() + " passes");
             }
@@ -199,49 +159,24 @@ public class EntryIngestBenchmark {
         }
         List<EntryEvent> events = new ArrayList<>(BATCH);
         for (int i = 0; i < passes.size(); i++) {
-            events.add(event(passes.get(i), "gate-a", Direction.IN, Verdict.ADMIT, "OK", SLOT_START.plusSeconds(i)));
+            events.add(event(passes.get(i), Direction.IN, Verdict.ADMIT, "OK", SLOT_START.plusSeconds(i)));
         }
         for (int i = 0; i < 10; i++) { // the same pass again a minute later: over-use
-            events.add(event(
-                    passes.get(i * 37),
-                    "gate-a",
-                    Direction.IN,
-                    Verdict.ADMIT,
-                    "OK",
-                    SLOT_START.plusSeconds(i * 37 + 60)));
+            events.add(
+                    event(passes.get(i * 37), Direction.IN, Verdict.ADMIT, "OK", SLOT_START.plusSeconds(i * 37 + 60)));
         }
         for (int i = 0; i < 30; i++) {
             events.add(event(
-                    passes.get(i * 13 + 1),
-                    "gate-a",
-                    Direction.OUT,
-                    Verdict.ADMIT,
-                    "OK",
-                    SLOT_START.plusSeconds(3600 + i)));
+                    passes.get(i * 13 + 1), Direction.OUT, Verdict.ADMIT, "OK", SLOT_START.plusSeconds(3600 + i)));
         }
         while (events.size() < BATCH) {
-            events.add(event(
-                    null, "gate-a", Direction.IN, Verdict.DENY, "NOT_FOUND", SLOT_START.plusSeconds(events.size())));
+            events.add(event(null, Direction.IN, Verdict.DENY, "NOT_FOUND", SLOT_START.plusSeconds(events.size())));
         }
         return new EntryBatch(device.id(), events);
     }
 
-    EntryEvent event(String passId, String gate, Direction dir, Verdict verdict, String reason, Instant at) {
-        return EntryEvent.builder()
-                .eventId(UUID.randomUUID().toString())
-                .passId(passId)
-                .gateId(gate)
-                .deviceId(device.id())
-                .zoneId("park")
-                .direction(dir)
-                .credentialType(CredentialType.QR)
-                .verdict(verdict)
-                .reason(reason)
-                .deviceTime(at)
-                .correctedTime(at)
-                .offline(true)
-                .partyCount(1)
-                .build();
+    EntryEvent event(String passId, Direction dir, Verdict verdict, String reason, Instant at) {
+        return fixture.event(UUID.randomUUID().toString(), passId, dir, verdict, reason, at);
     }
 
     /** A batch over freshly issued passes, for the ingestion benchmarks (issuance is not measured). */
@@ -299,38 +234,6 @@ public class EntryIngestBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int rawBatchInsert(Rows in) throws SQLException {
-        long now = System.currentTimeMillis();
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps =
-                    c.prepareStatement("INSERT INTO entry_event(event_id, device_id, gate_id, zone_id,"
-                            + " pass_id, direction, credential_type, verdict, reason, device_time, corrected_time, offline, party_count,"
-                            + " status, message, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (EntryEvent e : in.batch.events()) {
-                    ps.setString(1, e.eventId());
-                    ps.setString(2, device.id());
-                    ps.setString(3, e.gateId());
-                    ps.setString(4, e.zoneId());
-                    ps.setString(5, e.passId());
-                    ps.setString(6, e.direction().name());
-                    ps.setString(7, e.credentialType().name());
-                    ps.setString(8, e.verdict().name());
-                    ps.setString(9, e.reason());
-                    ps.setLong(10, e.deviceTime().toEpochMilli());
-                    ps.setLong(11, e.correctedTime().toEpochMilli());
-                    ps.setBoolean(12, e.offline());
-                    ps.setInt(13, e.partyCount());
-                    ps.setString(14, "ACCEPTED");
-                    ps.setString(15, null);
-                    ps.setLong(16, now);
-                    ps.addBatch();
-                }
-                int n = ps.executeBatch().length;
-                c.commit();
-                return n;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        return fixture.rawInsert(in.batch.events(), System.currentTimeMillis());
     }
 }

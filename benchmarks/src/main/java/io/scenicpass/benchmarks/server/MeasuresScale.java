@@ -3,20 +3,24 @@ package io.scenicpass.benchmarks.server;
 import io.scenicpass.server.ScenicPassServer;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.measures.Measures;
+import io.scenicpass.server.measures.store.MeasureStore;
 import io.scenicpass.server.reports.Period;
 import io.scenicpass.server.visitors.segments.SegmentService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -28,29 +32,45 @@ import java.util.function.Supplier;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.scenicpass.benchmarks.server.MeasuresScale --days 30 --visitors 150000
  * </pre>
+ *
+ * Phases can be skipped ({@code --skip-rollup}, {@code --skip-timed}, {@code --skip-ingest}, {@code --skip-explain}):
+ * for example {@code --days 365 --visitors 2000 --skip-rollup --skip-timed --skip-ingest} shows only the plans of a
+ * day's recomputation after a year of history.
  */
 public final class MeasuresScale {
     private MeasuresScale() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        for (int i = 0; i < args.length; i++) { // --name value, or a flag --skip-x alone
+            String name = args[i].replaceFirst("^--", "");
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            a.put(name, flag ? "true" : args[++i]);
         }
         int days = Integer.parseInt(a.getOrDefault("days", "30"));
         int visitors = Integer.parseInt(a.getOrDefault("visitors", "150000"));
         int queries = Integer.parseInt(a.getOrDefault("queries", "50"));
+        Set<String> skip = new TreeSet<>();
+        for (String phase : List.of("rollup", "timed", "ingest", "explain")) {
+            if (a.containsKey("skip-" + phase)) {
+                skip.add(phase);
+            }
+        }
         Path dir = Files.createTempDirectory("sp-measures-scale");
         ScenicPassServer server = BenchServer.start("postgres", dir);
         try {
-            run(server, days, visitors, queries);
+            run(server, days, visitors, queries, skip);
         } finally {
             server.close();
             BenchServer.deleteTree(dir);
         }
     }
 
-    static void run(ScenicPassServer server, int days, int visitors, int queries) throws Exception {
+    /**
+     * Generates the facts, then runs the phases not in {@code skip}: "rollup" (its first build, and the timed calls
+     * that read it), "timed", "ingest", "explain"; each result is printed as soon as it is measured.
+     */
+    static void run(ScenicPassServer server, int days, int visitors, int queries, Set<String> skip) throws Exception {
         for (String ch : VisitorFacts.CHANNELS) {
             server.channels().create(new Channel(ch, ch, "OTA", null, null, 1000, 1000, true));
         }
@@ -95,37 +115,54 @@ public final class MeasuresScale {
         printSizes(server);
         server.visitors().segments().put("regulars", new SegmentService.Input("Regulars", "visits12m >= 2"));
         Measures m = server.measures().measures;
-        long b0 = System.nanoTime();
-        int built = m.refresh();
-        System.out.printf(Locale.ROOT, "rollup built: %d days in %.1f s%n", built, (System.nanoTime() - b0) / 1e9);
+        if (!skip.contains("rollup")) {
+            long b0 = System.nanoTime();
+            int built = m.refresh();
+            System.out.printf(Locale.ROOT, "rollup built: %d days in %.1f s%n", built, (System.nanoTime() - b0) / 1e9);
+        }
+        if (!skip.contains("timed")) {
+            timed(server, m, first, today, days, queries, !skip.contains("rollup"));
+        }
+        if (!skip.contains("ingest")) {
+            ingest(server, Math.max(3, queries / 10));
+        }
+        if (!skip.contains("explain")) {
+            explain(server, today);
+        }
+    }
 
+    /** The timed calls, each row printed when measured; those reading the rollup only when it was built. */
+    static void timed(
+            ScenicPassServer server, Measures m, LocalDate first, LocalDate today, int days, int n, boolean rollup) {
         Period day = m.period(today.toString(), today.toString());
         Period month = m.period(today.minusDays(Math.min(days, 30) - 1).toString(), today.toString());
         Period all = m.period(first.toString(), today.toString());
-        List<String[]> out = new ArrayList<>();
-        out.add(time(
+        print(time(
                 "floor: SELECT 1 (same pool)",
-                queries,
+                n,
                 () -> server.database().read(c -> {
                     try (Statement st = c.createStatement();
                             ResultSet rs = st.executeQuery("SELECT 1")) {
                         return rs.next();
                     }
                 })));
-        out.add(time("today, nothing changed (refresh finds nothing)", queries, () -> m.report(day, null)));
-        out.add(time("30 days, nothing changed", queries, () -> m.report(month, null)));
-        out.add(time(days + " days (all), nothing changed", queries, () -> m.report(all, null)));
-        out.add(time("30 days, one channel", queries, () -> m.report(month, "ota-a")));
-        out.add(time("one day recomputed from the facts (raw)", Math.max(5, queries / 5), () -> m.raw(day, null)));
-        out.add(time("today's facts changing: a late entry, then the dashboard", Math.max(5, queries / 5), () -> {
+        print(time("one day recomputed from the facts (raw)", Math.max(5, n / 5), () -> m.raw(day, null)));
+        if (!rollup) {
+            return;
+        }
+        print(time("today, nothing changed (refresh finds nothing)", n, () -> m.report(day, null)));
+        print(time("30 days, nothing changed", n, () -> m.report(month, null)));
+        print(time(days + " days (all), nothing changed", n, () -> m.report(all, null)));
+        print(time("30 days, one channel", n, () -> m.report(month, "ota-a")));
+        print(time("today's facts changing: a late entry, then the dashboard", Math.max(5, n / 5), () -> {
             touchToday(server);
             return m.report(day, null);
         }));
-        for (String[] r : out) {
-            System.out.println(String.join("  ", r));
-        }
-        ingest(server, Math.max(3, queries / 10));
-        explain(server, today);
+    }
+
+    static void print(String[] row) {
+        System.out.println(String.join("  ", row));
+        System.out.flush();
     }
 
     /** Entries and exits through the real path against the raw batch insert, alternating, {@code rounds} times. */
@@ -213,28 +250,28 @@ public final class MeasuresScale {
         });
     }
 
-    /** EXPLAIN ANALYZE of one day's fact queries (the statements of MeasureStore.rawDay, values bound). */
+    /** EXPLAIN ANALYZE of one day's fact queries: the statements of {@link MeasureStore#rawDay}, values bound. */
     static void explain(ScenicPassServer server, LocalDate day) {
         long from = day.atStartOfDay(VisitorFacts.ZONE).toInstant().toEpochMilli();
         long to = day.plusDays(1).atStartOfDay(VisitorFacts.ZONE).toInstant().toEpochMilli();
-        List<String> sql = List.of(
-                "SELECT channel_id, COUNT(*), COALESCE(SUM(total_retail), 0), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1"
-                        + " FROM package_booking_part p WHERE p.booking_uuid = b.uuid) THEN 1 ELSE 0 END), 0)"
-                        + " FROM booking b WHERE local_date = DATE '" + day + "' AND status IN ('CONFIRMED',"
-                        + " 'REDEEMED') GROUP BY channel_id",
-                "SELECT b.channel_id, COALESCE(SUM(p.party_size), 0) FROM pass_use u JOIN pass p ON p.pass_id ="
-                        + " u.pass_id JOIN booking b ON b.uuid = p.booking_uuid WHERE u.first_entry_at >= " + from
-                        + " AND u.first_entry_at < " + to + " GROUP BY b.channel_id",
-                "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM offer_redemption r JOIN booking b"
-                        + " ON b.uuid = r.booking_uuid WHERE r.coupon_code = k.code AND b.status IN ('CONFIRMED',"
-                        + " 'REDEEMED')) THEN 1 ELSE 0 END), 0) FROM coupon k WHERE k.visit_day = DATE '" + day + "'");
+        Map<String, Object[]> sql = new LinkedHashMap<>();
+        sql.put(MeasureStore.BOOKINGS_OF_DAY, new Object[] {day});
+        sql.put(MeasureStore.RECEIPTS_OF_DAY, new Object[] {day});
+        sql.put(MeasureStore.VISITS_OF_DAY, new Object[] {day});
+        sql.put(MeasureStore.RETURNERS_OF_DAY, new Object[] {day, day, day.minusYears(1)});
+        sql.put(MeasureStore.COUPONS_OF_DAY, new Object[] {day});
+        sql.put(MeasureStore.ADMITTED_OF_DAY, new Object[] {from, to});
         server.database().read(c -> {
-            for (String q : sql) {
-                System.out.println("\nEXPLAIN ANALYZE " + q);
-                try (Statement st = c.createStatement();
-                        ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) " + q)) {
-                    while (rs.next()) {
-                        System.out.println("  " + rs.getString(1));
+            for (Map.Entry<String, Object[]> q : sql.entrySet()) {
+                System.out.println("\nEXPLAIN ANALYZE " + q.getKey() + "  -- " + Arrays.toString(q.getValue()));
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) " + q.getKey())) {
+                    for (int i = 0; i < q.getValue().length; i++) {
+                        ps.setObject(i + 1, q.getValue()[i]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            System.out.println("  " + rs.getString(1));
+                        }
                     }
                 }
             }

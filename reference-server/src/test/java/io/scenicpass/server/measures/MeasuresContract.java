@@ -139,6 +139,44 @@ abstract class MeasuresContract {
     }
 
     @Test
+    void anErasedVisitorLeavesNoLookBackLink() {
+        // alice returned on 06-02 (her visit of 06-01); erased, nothing ties her visits together any more: the
+        // look-back is found from the visits at each recomputation, no previous-visit link is stored anywhere
+        assertThat(measures("from=2026-06-01&to=2026-06-02")
+                        .at("/total/sums/returners")
+                        .asLong())
+                .as("carol on 06-01, alice on 06-02")
+                .isEqualTo(2);
+        long alice = ts.server
+                .database()
+                .read(c -> Jdbc.one(c, "SELECT visitor_id FROM visit WHERE pass_id='P-b4'", rs -> rs.getLong(1)))
+                .orElseThrow();
+        assertThat(ts.send("DELETE", "/admin/v1/visitors/" + alice, TestServer.ADMIN, null, Map.of())
+                        .status())
+                .isEqualTo(204);
+        assertThat(ts.server
+                        .database()
+                        .read(c -> Jdbc.one(
+                                c,
+                                "SELECT COUNT(*) FROM visit WHERE visitor_id=? OR pass_id IN ('P-b1', 'P-b4')",
+                                rs -> rs.getLong(1),
+                                alice))
+                        .orElseThrow())
+                .isZero();
+        Measures measures = ts.server.measures().measures;
+        Measures.Report raw = measures.raw(measures.period("2026-06-02", "2026-06-02"), null);
+        assertThat(raw.total().sums().visitors())
+                .as("06-02's visit is no one's now")
+                .isZero();
+        assertThat(raw.total().sums().returners())
+                .as("no visitor of 06-02 with an earlier visit")
+                .isZero();
+        assertThat(measures("from=2026-06-02&to=2026-06-02").get("total").isObject())
+                .as("the dashboard's answer after the erasure")
+                .isTrue();
+    }
+
+    @Test
     void dwellTimeAndBySegmentAndSegmentSizes() {
         // entry to exit of visits that ended: 06-01 alice 09:00–12:30 = 210 min, dave 11:00–11:30 = 30 min (carol
         // did not leave through a gate) → 240 ÷ 2 = 120.0; 06-02 alice 60 min; both days 300 ÷ 3 = 100.0

@@ -41,11 +41,52 @@ public final class MeasureStore {
                 + ")";
     }
 
+    /**
+     * The returners of a day by channel (parameters: the day, the day, a year before it): the day's visitors whose
+     * latest earlier visit is within the year. That visit is found per visitor of the day (a scalar subquery, which
+     * the planner keeps as one probe of {@code visit_by_visitor} per row), so the cost grows with the day's visitors,
+     * not with the look-back's history; an {@code EXISTS} became a hash semi-join over every visit of the window
+     * (docs/benchmarks.md § Measures at scale).
+     */
+    public static final String RETURNERS_OF_DAY =
+            "SELECT t.ch, COUNT(DISTINCT t.visitor_id) FROM (SELECT " + VISIT_CHANNEL
+                    + " AS ch, x.visitor_id FROM visit x WHERE x.visit_day = ? AND x.visitor_id IS NOT NULL AND (SELECT"
+                    + " MAX(y.visit_day) FROM visit y WHERE y.visitor_id = x.visitor_id AND y.visit_day < ?) >= ?) t"
+                    + " GROUP BY t.ch";
+
     /** A visit with its first entry and last exit: its dwell counts. */
     static final String ENDED = "x.entry_at IS NOT NULL AND x.exit_at IS NOT NULL";
 
     /** A sold booking: confirmed, not cancelled (a coupon in such a booking is redeemed). */
     private static final String SOLD = "('CONFIRMED', 'REDEEMED')";
+
+    /** A day's sold bookings by channel: count, tickets, package bookings (parameter: the day). */
+    public static final String BOOKINGS_OF_DAY = "SELECT channel_id, COUNT(*), COALESCE(SUM(total_retail), 0),"
+            + " COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM package_booking_part p WHERE p.booking_uuid = b.uuid)"
+            + " THEN 1 ELSE 0 END), 0) FROM booking b WHERE local_date = ? AND status IN " + SOLD
+            + " GROUP BY channel_id";
+
+    /** A day's receipts by the channel of the pass they name (parameter: the day). */
+    public static final String RECEIPTS_OF_DAY = "SELECT t.ch, COALESCE(SUM(t.amount), 0) FROM (SELECT "
+            + channelOf("r.pass_id") + " AS ch, r.amount FROM visitor_receipt r WHERE r.receipt_day = ?) t"
+            + " GROUP BY t.ch";
+
+    /** A day's visitors and dwell of the visits that ended, by channel (parameter: the day). */
+    public static final String VISITS_OF_DAY =
+            "SELECT t.ch, COUNT(DISTINCT t.visitor_id), COALESCE(SUM(t.dwell), 0), COALESCE(SUM(t.ended), 0)"
+                    + " FROM (SELECT " + VISIT_CHANNEL + " AS ch, x.visitor_id, CASE WHEN " + ENDED
+                    + " THEN x.exit_at - x.entry_at ELSE 0 END AS dwell, CASE WHEN " + ENDED
+                    + " THEN 1 ELSE 0 END AS ended FROM visit x WHERE x.visit_day = ?) t GROUP BY t.ch";
+
+    /** The coupons issued for a day's visits and those used in a sold booking (parameter: the day). */
+    public static final String COUPONS_OF_DAY = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM"
+            + " offer_redemption r JOIN booking b ON b.uuid = r.booking_uuid WHERE r.coupon_code = k.code AND"
+            + " b.status IN " + SOLD + ") THEN 1 ELSE 0 END), 0) FROM coupon k WHERE k.visit_day = ?";
+
+    /** People admitted by channel: passes' first entries in [from, to) ms (parameters: from, to). */
+    public static final String ADMITTED_OF_DAY = "SELECT t.ch, COALESCE(SUM(t.party), 0) FROM (SELECT "
+            + channelOf("u.pass_id") + " AS ch, (SELECT p.party_size FROM pass p WHERE p.pass_id = u.pass_id) AS"
+            + " party FROM pass_use u WHERE u.first_entry_at >= ? AND u.first_entry_at < ?) t GROUP BY t.ch";
 
     /** A quarter of an hour: entries' times are bucketed so any zone's day boundary falls between buckets. */
     public static final long BUCKET_MS = 15 * 60_000L;
@@ -62,9 +103,7 @@ public final class MeasureStore {
         Map<String, long[]> out = new TreeMap<>();
         for (Object[] r : Jdbc.list(
                 c,
-                "SELECT channel_id, COUNT(*), COALESCE(SUM(total_retail), 0), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1"
-                        + " FROM package_booking_part p WHERE p.booking_uuid = b.uuid) THEN 1 ELSE 0 END), 0)"
-                        + " FROM booking b WHERE local_date = ? AND status IN " + SOLD + " GROUP BY channel_id",
+                BOOKINGS_OF_DAY,
                 rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)},
                 day)) {
             long[] s = row(out, (String) r[0]);
@@ -72,20 +111,12 @@ public final class MeasureStore {
             s[TICKETS] += (Long) r[2];
             s[PACKAGES] += (Long) r[3];
         }
-        for (Object[] r : Jdbc.list(
-                c,
-                "SELECT t.ch, COALESCE(SUM(t.amount), 0) FROM (SELECT " + channelOf("r.pass_id") + " AS ch,"
-                        + " r.amount FROM visitor_receipt r WHERE r.receipt_day = ?) t GROUP BY t.ch",
-                rs -> new Object[] {rs.getString(1), rs.getLong(2)},
-                day)) {
+        for (Object[] r : Jdbc.list(c, RECEIPTS_OF_DAY, rs -> new Object[] {rs.getString(1), rs.getLong(2)}, day)) {
             row(out, (String) r[0])[RECEIPTS] += (Long) r[1];
         }
         for (Object[] r : Jdbc.list(
                 c,
-                "SELECT t.ch, COUNT(DISTINCT t.visitor_id), COALESCE(SUM(t.dwell), 0), COALESCE(SUM(t.ended), 0)"
-                        + " FROM (SELECT " + VISIT_CHANNEL + " AS ch, x.visitor_id, CASE WHEN " + ENDED
-                        + " THEN x.exit_at - x.entry_at ELSE 0 END AS dwell, CASE WHEN " + ENDED
-                        + " THEN 1 ELSE 0 END AS ended FROM visit x WHERE x.visit_day = ?) t GROUP BY t.ch",
+                VISITS_OF_DAY,
                 rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)},
                 day)) {
             long[] s = row(out, (String) r[0]);
@@ -95,37 +126,22 @@ public final class MeasureStore {
         }
         for (Object[] r : Jdbc.list(
                 c,
-                "SELECT t.ch, COUNT(DISTINCT t.visitor_id) FROM (SELECT " + VISIT_CHANNEL + " AS ch, x.visitor_id"
-                        + " FROM visit x WHERE x.visit_day = ? AND x.visitor_id IS NOT NULL AND EXISTS (SELECT 1"
-                        + " FROM visit y WHERE y.visitor_id = x.visitor_id AND y.visit_day < ?"
-                        + " AND y.visit_day >= ?)) t GROUP BY t.ch",
+                RETURNERS_OF_DAY,
                 rs -> new Object[] {rs.getString(1), rs.getLong(2)},
                 day,
                 day,
                 day.minusYears(1))) {
             row(out, (String) r[0])[RETURNERS] += (Long) r[1];
         }
-        for (long[] r : Jdbc.list(
-                c,
-                "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM offer_redemption r JOIN booking b"
-                        + " ON b.uuid = r.booking_uuid WHERE r.coupon_code = k.code AND b.status IN " + SOLD
-                        + ") THEN 1 ELSE 0 END), 0) FROM coupon k WHERE k.visit_day = ?",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                day)) {
+        for (long[] r : Jdbc.list(c, COUPONS_OF_DAY, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, day)) {
             if (r[0] > 0) {
                 long[] s = row(out, "");
                 s[OFFERED] += r[0];
                 s[REDEEMED] += r[1];
             }
         }
-        for (Object[] r : Jdbc.list(
-                c,
-                "SELECT t.ch, COALESCE(SUM(t.party), 0) FROM (SELECT " + channelOf("u.pass_id") + " AS ch,"
-                        + " (SELECT p.party_size FROM pass p WHERE p.pass_id = u.pass_id) AS party FROM pass_use u"
-                        + " WHERE u.first_entry_at >= ? AND u.first_entry_at < ?) t GROUP BY t.ch",
-                rs -> new Object[] {rs.getString(1), rs.getLong(2)},
-                fromMs,
-                toMs)) {
+        for (Object[] r :
+                Jdbc.list(c, ADMITTED_OF_DAY, rs -> new Object[] {rs.getString(1), rs.getLong(2)}, fromMs, toMs)) {
             row(out, (String) r[0])[ADMITTED] += (Long) r[1];
         }
         return out;
