@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scenicpass.server.channels.store.Channel;
 import io.scenicpass.server.console.Operators;
 import io.scenicpass.server.console.Role;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,11 +33,10 @@ class ChannelWebhookSettingsTest {
     static String adminPassword;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         ts = TestServer.h2(dir);
         ts.channel("ota", 100, 100, null);
-        adminPassword =
-                Files.readString(ts.dataDir.resolve("console-admin-password")).trim();
+        adminPassword = ConsoleSignIn.adminPassword(ts);
     }
 
     @AfterAll
