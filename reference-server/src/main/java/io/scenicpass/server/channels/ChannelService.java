@@ -118,6 +118,47 @@ public final class ChannelService {
                 ch.id(), ch.name(), ch.kind(), url, ch.webhookSecret(), ch.ratePerSecond(), ch.burst(), ch.active());
     }
 
+    /**
+     * Sets a channel's webhook URL (blank: none), validated as on the admin API; a channel that has no signing secret
+     * yet gets one. Returns that new secret (to be shown once), or null when the channel kept its secret. https only:
+     * events carry visitors' bookings (plain http only where {@code webhooks.allowPrivateTargets} allows a LAN receiver).
+     */
+    public String setWebhookUrl(String channelId, String url) {
+        if (url != null
+                && !url.isBlank()
+                && !targets.allowsPrivate()
+                && !url.trim().regionMatches(true, 0, "https://", 0, 8)) {
+            throw new ServiceException(Problem.BAD_REQUEST, "webhookUrl must be an https:// URL");
+        }
+        Channel old = find(channelId)
+                .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such channel", channelId));
+        boolean fresh = url != null
+                && !url.isBlank()
+                && (old.webhookSecret() == null || old.webhookSecret().isBlank());
+        String secret = fresh ? freshWebhookSecret() : old.webhookSecret();
+        update(withWebhook(old, url, secret));
+        return fresh ? secret : null;
+    }
+
+    /** A new webhook signing secret for the channel: every event from now on is signed with it; returned once. */
+    public String rotateWebhookSecret(String channelId) {
+        Channel old = find(channelId)
+                .orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no such channel", channelId));
+        String secret = freshWebhookSecret();
+        update(withWebhook(old, old.webhookUrl(), secret));
+        return secret;
+    }
+
+    private static Channel withWebhook(Channel ch, String url, String secret) {
+        return new Channel(ch.id(), ch.name(), ch.kind(), url, secret, ch.ratePerSecond(), ch.burst(), ch.active());
+    }
+
+    private String freshWebhookSecret() {
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
     /** Issues a new API key for a channel; the plain key is returned once and never stored. */
     public String newKey(String channelId, String label) {
         String key = freshKey();

@@ -29,8 +29,9 @@ import java.util.List;
  * ({@code ?id=}) with its keys (labels and dates only), allotments from today, webhook URL, OCTO subscriptions and
  * latest deliveries. Changes (audited, never with a key): create a channel and rotate its key (CHANNELS_WRITE; the
  * new key is on that one answer and nowhere else), its rate limit (CHANNELS_WRITE, enforced on OCTO at once), an
- * allotment (CATALOGUE_WRITE; refused below what the channel sold) and the redelivery of a failed delivery
- * (CHANNELS_WRITE, sent by the webhook delivery job).
+ * allotment (CATALOGUE_WRITE; refused below what the channel sold), the redelivery of a failed delivery
+ * (CHANNELS_WRITE, sent by the webhook delivery job), the webhook URL and its signing secret (CHANNELS_WRITE; the
+ * secret shown once, on a {@code no-store} answer).
  */
 public final class ChannelsPage {
     /** A channel in the list. */
@@ -46,9 +47,15 @@ public final class ChannelsPage {
             List<OctoWebhook> subscriptions,
             WebhookService.State webhooks) {}
 
-    /** The page: the list, the channel shown, a key shown once, what was just done, or the refusal. */
+    /** The page: the list, the channel shown, a key or webhook secret shown once, what was just done, or the refusal. */
     public record Model(
-            List<Row> channels, Detail detail, String newKey, String done, String errorCode, String error) {}
+            List<Row> channels,
+            Detail detail,
+            String newKey,
+            String newSecret,
+            String done,
+            String errorCode,
+            String error) {}
 
     private final ConsolePages pages;
     private final ChannelService channels;
@@ -76,6 +83,8 @@ public final class ChannelsPage {
         r.post("/console/channels/limits", this::limits);
         r.post("/console/channels/allotment", this::allotment);
         r.post("/console/channels/redeliver", this::redeliver);
+        r.post("/console/channels/webhook", this::webhookUrl);
+        r.post("/console/channels/webhook-secret", this::webhookSecret);
     }
 
     private void create(Context ctx) {
@@ -162,6 +171,40 @@ public final class ChannelsPage {
         }
     }
 
+    /** The webhook URL (https; blank removes it); a channel without a signing secret gets one, shown once. */
+    private void webhookUrl(Context ctx) {
+        Principal p = pages.requireRight(ctx, Right.CHANNELS_WRITE);
+        String id = ctx.formParam("channelId");
+        try {
+            String url = ctx.formParam("webhookUrl");
+            String secret = channels.setWebhookUrl(channel(id).id(), url);
+            String host = url == null || url.isBlank()
+                    ? "none"
+                    : java.net.URI.create(url.trim()).getHost();
+            pages.audited(p, "console: channel webhook URL", "channelId=" + id, "host=" + host);
+            if (secret == null) {
+                done(ctx, id, "webhook");
+            } else {
+                render(ctx, 200, id, null, secret, "webhook", null);
+            }
+        } catch (ServiceException e) {
+            render(ctx, Forms.status(e), id, null, null, null, e);
+        }
+    }
+
+    /** A new signing secret for the channel's webhook events, shown once (never audited, never shown again). */
+    private void webhookSecret(Context ctx) {
+        Principal p = pages.requireRight(ctx, Right.CHANNELS_WRITE);
+        String id = ctx.formParam("channelId");
+        try {
+            String secret = channels.rotateWebhookSecret(channel(id).id());
+            pages.audited(p, "console: rotate webhook secret", "channelId=" + id, "old secret replaced");
+            render(ctx, 200, id, null, secret, "secret", null);
+        } catch (ServiceException e) {
+            render(ctx, Forms.status(e), id, null, null, null, e);
+        }
+    }
+
     private void done(Context ctx, String id, String what) {
         ctx.redirect(
                 "/console/channels?id=" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&done=" + what,
@@ -177,6 +220,11 @@ public final class ChannelsPage {
     }
 
     private void render(Context ctx, int status, String id, String newKey, String done, ServiceException e) {
+        render(ctx, status, id, newKey, null, done, e);
+    }
+
+    private void render(
+            Context ctx, int status, String id, String newKey, String newSecret, String done, ServiceException e) {
         List<Row> rows = new ArrayList<>();
         for (Channel ch : channels.list()) {
             long live =
@@ -202,7 +250,7 @@ public final class ChannelsPage {
                         webhooks.state(ch.id(), ChannelsAdminApi.LATEST));
             }
         }
-        if (newKey != null) {
+        if (newKey != null || newSecret != null) {
             ctx.header("Cache-Control", "no-store");
         }
         Pages.render(
@@ -214,6 +262,7 @@ public final class ChannelsPage {
                         rows,
                         detail,
                         newKey,
+                        newSecret,
                         done,
                         e == null ? null : e.problem().name(),
                         e == null ? null : e.getMessage()));
