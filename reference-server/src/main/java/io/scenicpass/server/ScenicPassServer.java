@@ -282,6 +282,9 @@ public final class ScenicPassServer implements AutoCloseable {
                 dashboard::register,
                 terminal.api::register,
                 face::register,
+                new io.scenicpass.server.passes.activation.ActivationModule( // annual passes activated at devices
+                                platform, passes, face.faces, sales.identity.identities, terminal.devices)
+                        .api::register,
                 sales.identity.api(admin.admin, sales.catalogue)::register,
                 sales.content.api(admin.admin)::register,
                 sales.questions.api(admin.admin)::register,

@@ -134,6 +134,7 @@ public final class ApiError {
                 return 403;
             case NOT_FOUND:
             case BOOKING_NOT_FOUND:
+            case PASS_UNKNOWN:
                 return 404;
             case CONFLICT:
             case SHIFT_ALREADY_OPEN:
@@ -146,7 +147,14 @@ public final class ApiError {
             case LAST_ADMINISTRATOR:
             case PASS_STATE:
             case ACTIVATION_DEADLINE_PASSED:
+            case ALREADY_ACTIVE:
+            case PASS_FROZEN:
+            case WRONG_AREA:
+            case DOCUMENT_MISMATCH:
                 return 409;
+            case LIVENESS_FAILED:
+            case LIVENESS_MISSING:
+                return 422;
             case PAYLOAD_TOO_LARGE:
                 return 413;
             case TOO_MANY_REQUESTS:

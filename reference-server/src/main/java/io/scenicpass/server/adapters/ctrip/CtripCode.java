@@ -55,6 +55,14 @@ public enum CtripCode {
                     VISIT_DAY_PASSED -> unprocessable;
             // annual passes' lifecycle (admin API): never answered on Ctrip's routes
             case PASS_STATE, ACTIVATION_DEADLINE_PASSED -> unprocessable;
+            // annual passes activated at devices (terminal API): never answered on Ctrip's routes
+            case PASS_UNKNOWN,
+                    ALREADY_ACTIVE,
+                    PASS_FROZEN,
+                    WRONG_AREA,
+                    DOCUMENT_MISMATCH,
+                    LIVENESS_FAILED,
+                    LIVENESS_MISSING -> unprocessable;
             // offers and coupons: Ctrip's orders carry no code, so only an automatic offer could ever apply
             case OFFER_UNKNOWN, OFFER_NOT_APPLICABLE, OFFER_LIMIT_REACHED, COUPON_EXPIRED, COUPON_USED -> unprocessable;
         };
