@@ -23,6 +23,7 @@ import io.scenicpass.server.sales.store.PassStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.terminal.DeviceRole;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
+import io.scenicpass.server.terminal.store.ManifestStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -76,6 +77,7 @@ public final class DeviceActivations {
     private final ActivationRequestStore requests = new ActivationRequestStore();
     private final CatalogueStore catalogue = new CatalogueStore();
     private final SiteStore site = new SiteStore();
+    private final ManifestStore manifest = new ManifestStore();
     private final PassStore passes;
 
     public DeviceActivations(
@@ -207,7 +209,7 @@ public final class DeviceActivations {
                 "holder",
                 clock.instant().atZone(ZoneId.of(product.timeZone())).toLocalDate(),
                 true);
-        List<String> named = List.copyOf(identities.bindings(c, p.bookingUuid()).values());
+        List<String> named = manifest.holderBindings(c, p.passId()); // the sold pass's own real-name holder(s)
         if (!named.isEmpty() && !named.contains(identities.hashes(c, doc).binding())) {
             throw new ServiceException(
                     Problem.DOCUMENT_MISMATCH,

@@ -147,11 +147,14 @@ class DeviceActivationApiTest {
         try (TestServer ts = TestServer.h2(dir)) {
             String key = PassFixtures.setUp(ts);
             PassFixtures.product(ts, "named", "ANNUAL", 30000, PassFixtures.ANNUAL_TERMS, true);
+            // one booking, two real-name annual passes: each is its own holder's
             String holder = IdentityFixture.identity("CN_ID", IdentityFixture.cnId("19900101", "123"), "李四", null);
+            String partner = IdentityFixture.identity("CN_ID", IdentityFixture.cnId("19920202", "456"), "王五", null);
             Answer held = ts.post(
                     "/octo/bookings",
                     key,
-                    IdentityFixture.reserve("n1", "named", PassFixtures.DAY1, "named-adult=" + holder));
+                    IdentityFixture.reserve(
+                            "n1", "named", PassFixtures.DAY1, "named-adult=" + holder, "named-adult=" + partner));
             assertThat(held.status()).as(held.body()).isEqualTo(200);
             Answer ok = ts.post("/octo/bookings/n1/confirm", key, "{}");
             String sold = ok.json()
@@ -166,6 +169,7 @@ class DeviceActivationApiTest {
             ts.clock.set(Instant.parse("2026-06-02T02:00:00Z"));
 
             assertCode(send(ts, gate, body("x1", sold, HOLDER, "PASSED")), 409, "DOCUMENT_MISMATCH");
+            assertCode(send(ts, gate, body("x3", sold, partner, "PASSED")), 409, "DOCUMENT_MISMATCH");
             Answer a = send(ts, gate, body("x2", sold, holder, "PASSED"));
             assertThat(a.status()).as(a.body()).isEqualTo(200);
             assertThat(a.json().get("enrolment").asText()).isEqualTo("GATE");
