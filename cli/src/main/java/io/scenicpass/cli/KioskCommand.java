@@ -53,6 +53,9 @@ import picocli.CommandLine.Spec;
             "  pickup id:<ID number>/<name> | pickup passport:<number>/<birth date>/<country>/<name>",
             "  pickup code:<booking code>                   pick-up (取票): the bookings found; prints each",
             "                                               printable one once (else its refusal, e.g. ALREADY_PRINTED)",
+            "With the touch UI (--ui-port), for annual pass activation (年卡激活) on the screen:",
+            "  scan:<pass text>                             the QR scanner read the visitor's annual pass",
+            "  face:<person number>[/spoof]                 the camera sees person n's face (live, or a spoof)",
             "Box office (a BOX_OFFICE enrollment):",
             "  login <cashierId> <pin> [<floatYuan>]        the cashier signs in; the shift opens with the float",
             "  cash [<tenderedYuan>]                        take cash for the sale (default: the exact amount)",
@@ -193,6 +196,8 @@ final class KioskCommand implements Callable<Integer> {
         String rest = line.substring(w[0].length()).trim();
         if (screenReaders != null && (cmd.startsWith("id:") || cmd.startsWith("passport:"))) {
             emit("presented", present(line));
+        } else if (screenReaders != null && (cmd.startsWith("scan:") || cmd.startsWith("face:"))) {
+            emit("presented", presentAtTheScreen(line));
         } else if (cmd.startsWith("id:")) {
             String[] f = fields(line.substring(3), 2, "id:<ID number>/<name>");
             emit("document", k.document(DocumentType.CN_ID, f[0], f[1], null, "CHN"));
@@ -273,6 +278,25 @@ final class KioskCommand implements Callable<Integer> {
         }
         screenReaders.present(reader, id);
         return Map.of("reader", reader.name(), "number", id.masked());
+    }
+
+    /** scan:/face: with the touch UI: the pass at the QR scanner, a face at the camera (simulated: person n's bytes). */
+    private Map<String, Object> presentAtTheScreen(String line) {
+        if (line.toLowerCase(Locale.ROOT).startsWith("scan:")) {
+            screenReaders.presentPass(line.substring(5).trim());
+            return Map.of("reader", "QR");
+        }
+        String[] f = line.substring(5).trim().split("/", 2);
+        byte[] face = new byte[64];
+        new java.util.Random(Long.parseLong(f[0].trim())).nextBytes(face);
+        boolean spoof = f.length > 1 && f[1].trim().equalsIgnoreCase("spoof");
+        screenReaders.presentFace(new io.scenicpass.terminal.device.biometric.BiometricTemplate(
+                io.scenicpass.terminal.device.biometric.BiometricModality.FACE,
+                face,
+                spoof
+                        ? io.scenicpass.terminal.device.biometric.Liveness.failed(0.1)
+                        : io.scenicpass.terminal.device.biometric.Liveness.passed(0.99)));
+        return Map.of("reader", "FACE", "live", !spoof);
     }
 
     /** pickup id:…/… | passport:…/…/…/… | code:…, the id:/passport: syntax of the document lines. */

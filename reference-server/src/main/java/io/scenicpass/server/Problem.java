@@ -56,6 +56,20 @@ public enum Problem {
     PASS_STATE(OctoErrorCode.BAD_REQUEST),
     /** An annual pass not activated by its deadline: it cannot be activated any more (409). */
     ACTIVATION_DEADLINE_PASSED(OctoErrorCode.BAD_REQUEST),
+    /** A device activation: the scanned text is no annual pass this server sold (404). */
+    PASS_UNKNOWN(OctoErrorCode.BAD_REQUEST),
+    /** A device activation of an annual pass activated already (409). */
+    ALREADY_ACTIVE(OctoErrorCode.BAD_REQUEST),
+    /** A device activation of a frozen annual pass (409; the holder appeals). */
+    PASS_FROZEN(OctoErrorCode.BAD_REQUEST),
+    /** A device activation at a site the pass is not for (409). */
+    WRONG_AREA(OctoErrorCode.BAD_REQUEST),
+    /** A device activation with another document than the one the pass was bought real-name for (409). */
+    DOCUMENT_MISMATCH(OctoErrorCode.BAD_REQUEST),
+    /** A device activation with a face the vendor's liveness judged a spoof (422). */
+    LIVENESS_FAILED(OctoErrorCode.BAD_REQUEST),
+    /** A device activation with a face without a liveness verdict (422). */
+    LIVENESS_MISSING(OctoErrorCode.BAD_REQUEST),
     /** An offer or coupon code nobody issued (offers). */
     OFFER_UNKNOWN(OctoErrorCode.UNPROCESSABLE_ENTITY),
     /** The offer does not fit this order: paused, another day, product or unit type, not for this visitor (offers). */

@@ -219,6 +219,9 @@ final class ServerModules {
                         ::register,
                 new io.scenicpass.server.console.counter.CounterRefundsModule(
                         console.pages, boxOffice, counter.sales, admin.admin)::register,
+                new io.scenicpass.server.passes.activation.ActivationModule( // annual passes activated at devices
+                                platform, passes, face.faces, sales.identity.identities, terminal.devices)
+                        .api::register,
                 offers.api(admin.admin)::register,
                 offers.page(console.pages)::register);
     }

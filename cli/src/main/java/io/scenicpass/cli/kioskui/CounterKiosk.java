@@ -1,6 +1,8 @@
 package io.scenicpass.cli.kioskui;
 
 import io.scenicpass.core.DocumentType;
+import io.scenicpass.terminal.counter.AnnualPassActivation;
+import io.scenicpass.terminal.counter.AnnualPassDesk;
 import io.scenicpass.terminal.counter.CatalogueDay;
 import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.counter.Holder;
@@ -29,6 +31,7 @@ public final class CounterKiosk implements KioskBackend {
     private final ZoneId zone;
     private final PresentedDocuments documents;
     private final PickUpDesk desk;
+    private final AnnualPassDesk annual;
 
     public CounterKiosk(Counter counter, Clock clock, ZoneId zone, PresentedDocuments documents) {
         this.counter = counter;
@@ -36,6 +39,7 @@ public final class CounterKiosk implements KioskBackend {
         this.zone = zone;
         this.documents = documents;
         this.desk = PickUpDesk.of(counter);
+        this.annual = AnnualPassDesk.of(counter);
     }
 
     @Override
@@ -146,6 +150,19 @@ public final class CounterKiosk implements KioskBackend {
     @Override
     public Optional<Identity> readDocument(DocumentReader reader) {
         return documents.take(reader);
+    }
+
+    @Override
+    public Optional<String> scanPass() {
+        return documents.takePass();
+    }
+
+    @Override
+    public Activation activateAnnualPass(String requestId, String passText, Identity holder) {
+        Holder h = holder(holder);
+        var face = documents.takeFace().orElseThrow(() -> new KioskError("NO_FACE", "no face in front of the camera"));
+        AnnualPassActivation a = call(() -> annual.activate(requestId, passText, h, face));
+        return new Activation(a.passId(), a.passText(), a.validFrom(), a.validUntil(), a.holder());
     }
 
     private static Holder holder(Identity id) {

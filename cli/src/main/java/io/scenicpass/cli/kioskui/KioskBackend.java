@@ -53,6 +53,16 @@ public interface KioskBackend {
     /** Reads the document presented at the reader, or empty when none is there. */
     Optional<Identity> readDocument(DocumentReader reader);
 
+    /** Annual pass activation: the pass held to the kiosk's QR scanner (its text), or empty when none is there. */
+    Optional<String> scanPass();
+
+    /**
+     * Activates the annual pass {@code passText} for {@code holder} with the face the kiosk's camera captures now (its
+     * liveness verdict included); NO_FACE when nobody looked at it, the server's code when refused. The same
+     * {@code requestId} again answers the same activation.
+     */
+    Activation activateAnnualPass(String requestId, String passText, Identity holder);
+
     /** How the visitor pays. */
     enum PayMethod {
         NATIVE,
@@ -141,6 +151,9 @@ public interface KioskBackend {
             String refusalCode,
             String refusalMessage,
             List<Ticket> tickets) {}
+
+    /** An activated annual pass: its new pass text (shown as a QR), validity (until: exclusive), holder masked. */
+    record Activation(String passId, String passText, Instant validFrom, Instant validUntil, String holder) {}
 
     /** An issued ticket. */
     record Ticket(String passId, String unitName, String holder, String productName, Instant slotStart) {}

@@ -56,6 +56,7 @@ final class KioskScreens {
         r.post("/sales/{sale}/print", this::print);
         r.get("/sales/{sale}/done", this::done);
         new PickUpScreens(backend, this).register(r);
+        new ActivationScreens(backend, this).register(r);
     }
 
     /** The error screen: the visitor's words for the code, the code itself (for staff), ways back. */

@@ -134,6 +134,7 @@ public final class ApiError {
                 return 403;
             case NOT_FOUND:
             case BOOKING_NOT_FOUND:
+            case PASS_UNKNOWN:
                 return 404;
             case CONFLICT:
             case SHIFT_ALREADY_OPEN:
@@ -150,7 +151,14 @@ public final class ApiError {
             case ALREADY_REFUNDED:
             case PASS_USED:
             case ALREADY_PAID_OUT:
+            case ALREADY_ACTIVE:
+            case PASS_FROZEN:
+            case WRONG_AREA:
+            case DOCUMENT_MISMATCH:
                 return 409;
+            case LIVENESS_FAILED:
+            case LIVENESS_MISSING:
+                return 422;
             case PAYLOAD_TOO_LARGE:
                 return 413;
             case TOO_MANY_REQUESTS:

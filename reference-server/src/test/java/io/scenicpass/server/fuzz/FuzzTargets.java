@@ -929,6 +929,18 @@ final class FuzzTargets {
                 Auth.DEVICE,
                 r -> p + "/peer-endpoint",
                 r -> "{\"endpoint\":\"127.0.0.1:7700\"}");
+        add( // annual pass activation at a device (#23, activation-kiosk)
+                t,
+                "POST",
+                p + "/annual-passes/activate",
+                Auth.DEVICE,
+                r -> p + "/annual-passes/activate",
+                r -> pick(
+                        r,
+                        "{\"requestId\":\"fz-1\",\"pass\":\"SP1.x\",\"holder\":{\"type\":\"CN_ID\","
+                                + "\"number\":\"11010519491231002X\",\"name\":\"张三\"},"
+                                + "\"face\":{\"template\":\"AAEC\",\"liveness\":\"PASSED\"}}",
+                        "{\"requestId\":\"fz-2\",\"face\":{\"liveness\":\"FAILED\"}}"));
         // pick-up (取票): the fuzz device is a gate, so mostly NOT_A_SELLER; bodies and paths still parsed first or not
         add(
                 t,

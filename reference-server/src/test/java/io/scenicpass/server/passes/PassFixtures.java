@@ -27,7 +27,7 @@ public final class PassFixtures {
     private PassFixtures() {}
 
     /** Zone park, gate-a (IN) and gate-b (OUT) there, channel "ota"; returns the channel's key. */
-    static String setUp(TestServer ts) {
+    public static String setUp(TestServer ts) {
         ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
         ts.server.admin().putGate(new SiteStore.Gate("gate-a", "Gate A", "park", "IN"));
         ts.server.admin().putGate(new SiteStore.Gate("gate-b", "Gate B", "park", "OUT"));
@@ -36,6 +36,11 @@ public final class PassFixtures {
 
     /** A product of {@code kind} (zone park) with one adult unit {@code <id>-adult} at {@code price}, and its terms. */
     public static void product(TestServer ts, String id, String kind, long price, String terms) {
+        product(ts, id, kind, price, terms, false);
+    }
+
+    /** As above; {@code realName}: its unit needs the holder's document (the pass is bought in someone's name). */
+    public static void product(TestServer ts, String id, String kind, long price, String terms, boolean realName) {
         String opt = id + "-opt";
         ts.server
                 .catalogue()
@@ -65,7 +70,7 @@ public final class PassFixtures {
                                         Set.of(),
                                         Set.of()),
                                 List.of(new UnitSpec(
-                                        new Unit(id + "-adult", opt, "ADULT", "Adult", null, null, false, 1),
+                                        new Unit(id + "-adult", opt, "ADULT", "Adult", null, null, realName, 1),
                                         price,
                                         price * 9 / 10))))));
         if (terms != null) {

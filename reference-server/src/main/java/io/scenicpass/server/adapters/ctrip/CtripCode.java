@@ -57,6 +57,14 @@ public enum CtripCode {
             case PASS_STATE, ACTIVATION_DEADLINE_PASSED -> unprocessable;
             // console refunds of counter sales (admin and box office API): never answered on Ctrip's routes
             case SALE_NOT_PAID, ALREADY_REFUNDED, PASS_USED, ALREADY_PAID_OUT -> unprocessable;
+            // annual passes activated at devices (terminal API): never answered on Ctrip's routes
+            case PASS_UNKNOWN,
+                    ALREADY_ACTIVE,
+                    PASS_FROZEN,
+                    WRONG_AREA,
+                    DOCUMENT_MISMATCH,
+                    LIVENESS_FAILED,
+                    LIVENESS_MISSING -> unprocessable;
             // offers and coupons: Ctrip's orders carry no code, so only an automatic offer could ever apply
             case OFFER_UNKNOWN, OFFER_NOT_APPLICABLE, OFFER_LIMIT_REACHED, COUPON_EXPIRED, COUPON_USED -> unprocessable;
         };

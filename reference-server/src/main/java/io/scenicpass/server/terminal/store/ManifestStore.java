@@ -173,6 +173,16 @@ public final class ManifestStore {
         insert(c, passId, HOLDER_BINDING, bindings);
     }
 
+    /** The holder bindings (base64url) a pass was issued with: its real-name holders; empty for an anonymous pass. */
+    public List<String> holderBindings(Connection c, String passId) throws SQLException {
+        return Jdbc.list(
+                c,
+                "SELECT credential_value FROM pass_credential WHERE pass_id=? AND kind=?",
+                rs -> rs.getString(1),
+                passId,
+                HOLDER_BINDING);
+    }
+
     /**
      * Drops the holder bindings of a booking's passes (its identities were erased) and re-announces those still in
      * the feed, so the gates forget them too. Returns the passes changed.
