@@ -306,6 +306,8 @@ public final class ScenicPassServer implements AutoCloseable {
                 park.api()::register,
                 park.page(shop.pages)::register,
                 tickets::register,
+                io.scenicpass.server.shop.activation.ActivationModule.compose(
+                        platform, shop, shopBook, tickets, passes, face)::register,
                 messages.pages(shop.pages).withConsent(visitors.shopConsent())::register,
                 new io.scenicpass.server.console.pages.PagesModule(
                         console.pages,
