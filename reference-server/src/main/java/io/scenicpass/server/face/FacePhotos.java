@@ -60,7 +60,8 @@ public final class FacePhotos {
                 found.add(e.name());
             } catch (ServiceConfigurationError | RuntimeException e) {
                 // e.g. OpenCV's provider on a machine without the OpenCV package: named in the startup error
-                found.add(p.type().getName() + " (not loaded: " + e.getMessage() + ")");
+                Throwable why = e.getCause() != null ? e.getCause() : e;
+                found.add(p.type().getName() + " (not loaded: " + why.getMessage() + ")");
             }
         }
         throw new IllegalArgumentException(

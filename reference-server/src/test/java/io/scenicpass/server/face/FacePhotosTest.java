@@ -97,7 +97,12 @@ class FacePhotosTest {
         assertThatThrownBy(() -> FacePhotos.configured("no-such-engine"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("shop.photoTemplates=no-such-engine")
-                .hasMessageContaining("installed: simulated");
+                .hasMessageContaining("installed: simulated, echo")
+                .hasMessageContaining("NotInstalled (not loaded: libopencv4.6-java is not installed)");
+        FacePhotos vendor = FacePhotos.configured("echo"); // a ServiceLoader provider, as sdk-face-opencv's "opencv"
+        assertThat(vendor.engineName()).isEqualTo("echo");
+        byte[] png = SimulatedPhotoTemplates.photo(face(1), 640, 480, 240, "png");
+        assertThat(vendor.template(png).data()).isEqualTo(java.util.Arrays.copyOf(png, 32));
         byte[] photo = SimulatedPhotoTemplates.photo(face(1), 640, 480, 240, "png");
         assertRefusedBy(
                 engine(x -> {
