@@ -222,6 +222,8 @@ final class ServerModules {
                 new io.scenicpass.server.passes.activation.ActivationModule( // annual passes activated at devices
                                 platform, passes, face.faces, sales.identity.identities, terminal.devices)
                         .api::register,
+                io.scenicpass.server.shop.activation.ActivationModule.compose(
+                        platform, shop, shopBook, tickets, passes, face)::register,
                 offers.api(admin.admin)::register,
                 offers.page(console.pages)::register);
     }

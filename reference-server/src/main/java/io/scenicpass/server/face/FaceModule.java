@@ -21,6 +21,9 @@ import java.time.Duration;
  */
 public final class FaceModule {
     public final FaceService faces;
+    /** Holders' photos to templates (the shop's activation), by the engine {@code shop.photoTemplates} names. */
+    public final FacePhotos photos;
+
     private final FaceAdminApi api;
 
     private FaceModule(Platform p, IdentityKeys identity, KeyService keys, AdminService admin) {
@@ -34,6 +37,7 @@ public final class FaceModule {
                 keys,
                 p.clock());
         api = new FaceAdminApi(admin, faces);
+        photos = FacePhotos.configured(p.config().web.get("shop.photoTemplates"));
     }
 
     /** Builds the module and plugs it into the terminal's manifest and entry ingestion. */

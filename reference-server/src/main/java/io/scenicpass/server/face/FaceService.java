@@ -43,7 +43,7 @@ public final class FaceService implements FaceFeed {
     /** Largest template accepted (a vendor's feature vector is a few KB at most). */
     public static final int MAX_TEMPLATE_BYTES = 16 * 1024;
     /** Largest photo kept (only when the operator keeps photos). */
-    public static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_PHOTO_BYTES = FacePhotos.MAX_BYTES;
 
     public static final Set<String> SOURCES = Set.of("GATE", "KIOSK", "SHOP", "ADMIN");
     static final String RETENTION_DAYS = "face.retentionDays";
@@ -175,6 +175,11 @@ public final class FaceService implements FaceFeed {
                 k.get().source(),
                 "activation");
         return true;
+    }
+
+    /** Deletes a capture whose activation failed (the shop's): its template and any kept photo go at once. */
+    public void discard(String reference) {
+        db.tx(c -> store.takeCapture(c, reference));
     }
 
     /** A renewal: the template follows the annual pass to the pass that now stands for it. */

@@ -72,11 +72,57 @@ public final class HttpGuards {
     /**
      * One limit for every request body however it is framed: Jetty's {@code SizeLimitHandler} in front of the servlet
      * refuses a Content-Length over it at once and fails the read of a chunked body as soon as more than {@code max}
-     * bytes came in (Javalin's own limit checks Content-Length only; the terminal API reads the raw stream).
+     * bytes came in (Javalin's own limit checks Content-Length only; the terminal API reads the raw stream). The one
+     * exception: a holder's photo ({@link #isPhotoUpload}) may reach {@link #PHOTO_UPLOAD_BYTES}. Multipart files stay
+     * in memory (a photo never touches the disk) up to that size.
      */
     static void limitBodies(io.javalin.config.JavalinConfig config, long max) {
-        config.jetty.modifyServletContextHandler(
-                context -> context.insertHandler(new org.eclipse.jetty.server.handler.SizeLimitHandler(max, -1)));
+        long photos = Math.max(max, PHOTO_UPLOAD_BYTES);
+        config.jetty.modifyServletContextHandler(context -> context.insertHandler(new BodyLimits(max, photos)));
+        config.jetty.multipartConfig.maxInMemoryFileSize((int) photos, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxFileSize(photos, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(photos, io.javalin.config.SizeUnit.BYTES);
+    }
+
+    /** The largest photo upload: a 5 MB photo (the shop's limit, checked by its page) and the form around it. */
+    public static final long PHOTO_UPLOAD_BYTES = 5L * 1024 * 1024 + 64 * 1024;
+
+    /** The shop's annual pass activation (a multipart form with the holder's photo). */
+    static boolean isPhotoUpload(String path) {
+        return path.startsWith("/shop/annual-passes/") && path.endsWith("/activate");
+    }
+
+    /** Jetty's size limit by path: photo uploads get theirs, every other body {@code max}. */
+    private static final class BodyLimits extends Handler.Wrapper {
+        private final org.eclipse.jetty.server.handler.SizeLimitHandler normal;
+        private final org.eclipse.jetty.server.handler.SizeLimitHandler photos;
+
+        BodyLimits(long max, long photoMax) {
+            normal = new org.eclipse.jetty.server.handler.SizeLimitHandler(max, -1);
+            photos = new org.eclipse.jetty.server.handler.SizeLimitHandler(photoMax, -1);
+        }
+
+        @Override
+        public void setServer(org.eclipse.jetty.server.Server server) {
+            super.setServer(server);
+            normal.setServer(server);
+            photos.setServer(server);
+        }
+
+        @Override
+        public void setHandler(Handler next) {
+            normal.setServer(getServer());
+            photos.setServer(getServer());
+            normal.setHandler(next);
+            photos.setHandler(next);
+            super.setHandler(next); // last: managed (started, stopped) by this wrapper only
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            boolean upload = isPhotoUpload(Request.getPathInContext(request));
+            return (upload ? photos : normal).handle(request, response, callback);
+        }
     }
 
     /** The request line's method (never an override header's, unlike {@code Context.method()}). */

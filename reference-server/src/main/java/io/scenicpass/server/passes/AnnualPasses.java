@@ -90,6 +90,11 @@ public final class AnnualPasses {
         return db.read(c -> store.list(c, state, 500));
     }
 
+    /** The annual passes booking {@code bookingUuid} sold (the shop's "my tickets"). */
+    public List<AnnualPass> ofBooking(String bookingUuid) {
+        return db.read(c -> store.ofBooking(c, bookingUuid));
+    }
+
     /** The current signed pass's text (the QR) of an annual pass. */
     public String passText(AnnualPass p) {
         return db.read(c -> passes.find(c, p.passId()).map(PassRecord::passText).orElse(null));

@@ -134,7 +134,11 @@ public final class WebSessions {
         }
         String given = ctx.header("X-CSRF-Token");
         if (given == null) {
-            given = ctx.formParam("_csrf");
+            try {
+                given = ctx.formParam("_csrf");
+            } catch (Exception e) { // a broken multipart body (ServletException of a BadMessageException): no token
+                return false;
+            }
         }
         return given != null
                 && MessageDigest.isEqual(

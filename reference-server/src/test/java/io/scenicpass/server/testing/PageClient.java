@@ -93,6 +93,35 @@ public final class PageClient {
         return call(new Request.Builder().url(base + path).post(b.build()));
     }
 
+    /**
+     * Posts a multipart form (a file input's upload) with the last page's CSRF token added as {@link #post} does, and
+     * one file part {@code fileField} (none when {@code file} is null).
+     */
+    public Page postMultipart(String path, Map<String, String> fields, String fileField, String filename, byte[] file) {
+        okhttp3.MultipartBody.Builder b = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
+        if (!fields.containsKey("_csrf") && csrf != null) {
+            b.addFormDataPart("_csrf", csrf);
+        }
+        fields.forEach(b::addFormDataPart);
+        if (file != null) {
+            b.addFormDataPart(
+                    fileField,
+                    filename,
+                    okhttp3.RequestBody.create(file, okhttp3.MediaType.get("application/octet-stream")));
+        }
+        return call(new Request.Builder().url(base + path).post(b.build()));
+    }
+
+    /** Posts any body (a broken upload, a fuzz case) with this client's cookies. */
+    public Page postRaw(String path, okhttp3.RequestBody body) {
+        return call(new Request.Builder().url(base + path).post(body));
+    }
+
+    /** The CSRF token of the last page that had one. */
+    public String csrf() {
+        return csrf;
+    }
+
     /** Follows a redirect answer (GET of its Location). */
     public Page follow(Page redirect) {
         return get(redirect.location());

@@ -81,6 +81,12 @@ public final class AnnualPassStore {
                         state);
     }
 
+    /** The annual passes a booking sold, in id order. */
+    public List<AnnualPass> ofBooking(Connection c, String bookingUuid) throws SQLException {
+        return Jdbc.list(
+                c, "SELECT * FROM annual_pass WHERE booking_uuid=? ORDER BY id", AnnualPassStore::row, bookingUuid);
+    }
+
     private static Long millis(Instant t) {
         return t == null ? null : t.toEpochMilli();
     }

@@ -13,9 +13,12 @@ import io.scenicpass.server.shop.checkout.CheckoutModule;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore;
 import io.scenicpass.server.shop.tickets.http.TicketAssets;
+import io.scenicpass.server.shop.tickets.http.TicketModels;
 import io.scenicpass.server.shop.tickets.http.TicketPages;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -26,6 +29,7 @@ public final class TicketsModule {
     public final DateChanges changes;
     public final OrderViews views;
     private final TicketPages pages;
+    private volatile BiFunction<String, String, List<TicketModels.AnnualRow>> annual = (uuid, lang) -> List.of();
 
     /** Over the shop's checkout ({@code shop}: its channel, the payments of its orders). */
     public TicketsModule(
@@ -39,6 +43,16 @@ public final class TicketsModule {
         views = new OrderViews(p.db(), rules, sales.content.content, sales.identity.identities, p.clock());
         String url = p.config().publicUrl;
         pages = new TicketPages(shop.pages, shop.orders, p.db(), this, () -> url != null ? url : "", p.clock());
+    }
+
+    /** Sets what lists an order's annual passes (the shop's activation: {@code shop/activation}). */
+    public void annualPasses(BiFunction<String, String, List<TicketModels.AnnualRow>> rows) {
+        this.annual = rows;
+    }
+
+    /** The annual passes of the order {@code uuid}, texts in {@code lang} (none without the activation module). */
+    public List<TicketModels.AnnualRow> annual(String uuid, String lang) {
+        return annual.apply(uuid, lang);
     }
 
     /** The pages of "My tickets" and the files that keep them offline. */

@@ -47,7 +47,11 @@ public final class TicketModels {
             String cutoffText,
             List<String> refunds,
             String offlineNote,
-            String doneText) {}
+            String doneText,
+            List<AnnualRow> annual) {}
+
+    /** An annual pass of the order: its state and what to do (activate it, or show it), texts ready. */
+    public record AnnualRow(String id, String state, String text, String href, String action) {}
 
     /** A time the order may move to. */
     public record SlotRow(String availabilityId, String label) {}
@@ -82,7 +86,7 @@ public final class TicketModels {
         return new ListModel(upcoming, past, t.get("offline.note", stamp(now, zone)));
     }
 
-    static OrderModel order(Texts t, OrderView o, String ref, String done, Instant now) {
+    static OrderModel order(Texts t, OrderView o, String ref, String done, Instant now, List<AnnualRow> annual) {
         List<String> refunds = new ArrayList<>();
         for (RefundRow r : o.refunds()) {
             refunds.add(t.get(
@@ -110,7 +114,8 @@ public final class TicketModels {
                         : t.get("order.cutoff.passed", cutoff),
                 refunds,
                 t.get("offline.note", stamp(now, o.zone())),
-                doneText);
+                doneText,
+                annual);
     }
 
     static FormModel form(

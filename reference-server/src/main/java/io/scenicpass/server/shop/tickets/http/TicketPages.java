@@ -93,7 +93,8 @@ public final class TicketPages {
                     200,
                     "shop/tickets/order.jte",
                     f,
-                    TicketModels.order(f.t(), o, ref(ctx), done, clock.instant()));
+                    TicketModels.order(
+                            f.t(), o, ref(ctx), done, clock.instant(), tickets.annual(uuid, shop.lang(ctx))));
         });
     }
 
