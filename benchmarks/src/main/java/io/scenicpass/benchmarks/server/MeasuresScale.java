@@ -160,6 +160,10 @@ public final class MeasuresScale {
         if (!rollup) {
             return;
         }
+        print(time(
+                "of which: the hub caught up, the segments sized",
+                n,
+                () -> server.visitors().segments().all()));
         print(time("today, nothing changed (refresh finds nothing)", n, () -> m.report(day, null)));
         print(time("30 days, nothing changed", n, () -> m.report(month, null)));
         print(time(days + " days (all), nothing changed", n, () -> m.report(all, null)));
