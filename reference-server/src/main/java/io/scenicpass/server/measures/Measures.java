@@ -121,10 +121,7 @@ public final class Measures {
         });
     }
 
-    /**
-     * The same measures computed from the facts day by day, without the rollup (for checks and benchmarks); the
-     * bookings as of the last refresh's record of their days ({@code measure_booking}).
-     */
+    /** The same measures computed from the facts day by day, without the rollup (for checks and benchmarks). */
     public Report raw(Period p, String channel) {
         List<DayRow> rows = db.read(c -> {
             List<DayRow> out = new ArrayList<>();

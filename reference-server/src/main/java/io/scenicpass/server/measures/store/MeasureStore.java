@@ -60,17 +60,11 @@ public final class MeasureStore {
     /** A sold booking: confirmed, not cancelled (a coupon in such a booking is redeemed). */
     private static final String SOLD = "('CONFIRMED', 'REDEEMED')";
 
-    /**
-     * A day's sold bookings by channel: count, tickets, package bookings (parameter: the day). The day's bookings are
-     * found through {@code measure_booking} (V98: indexed by day; kept by the refresh before it recomputes a day),
-     * because {@code booking} has no index by date (V43 dropped it from the booking path): a scan of every booking
-     * took 270 ms at 1.8 million bookings and would grow with each day kept.
-     */
-    public static final String BOOKINGS_OF_DAY = "SELECT b.channel_id, COUNT(*), COALESCE(SUM(b.total_retail), 0),"
+    /** A day's sold bookings by channel: count, tickets, package bookings (parameter: the day). */
+    public static final String BOOKINGS_OF_DAY = "SELECT channel_id, COUNT(*), COALESCE(SUM(total_retail), 0),"
             + " COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM package_booking_part p WHERE p.booking_uuid = b.uuid)"
-            + " THEN 1 ELSE 0 END), 0) FROM measure_booking m JOIN booking b ON b.uuid = m.booking_uuid"
-            + " WHERE m.local_date = ? AND b.local_date = m.local_date AND b.status IN " + SOLD
-            + " GROUP BY b.channel_id";
+            + " THEN 1 ELSE 0 END), 0) FROM booking b WHERE local_date = ? AND status IN " + SOLD
+            + " GROUP BY channel_id";
 
     /** A day's receipts by the channel of the pass they name (parameter: the day). */
     public static final String RECEIPTS_OF_DAY = "SELECT t.ch, COALESCE(SUM(t.amount), 0) FROM (SELECT "
