@@ -12,6 +12,7 @@ import io.scenicpass.server.visitors.segments.SegmentService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -76,6 +77,9 @@ public final class Measures {
             Line total,
             List<SegmentLine> segments) {}
 
+    /** How old the segment sizes of an answer may be (docs/operations.md § Measures). */
+    static final Duration SEGMENT_SIZES_AGE = Duration.ofMinutes(1);
+
     private final Database db;
     private final MeasureStore store;
     private final SegmentService segments;
@@ -106,7 +110,8 @@ public final class Measures {
 
     /** The measures of the period's park days, from the rollup refreshed first (the hub's facts caught up). */
     public Report report(Period p, String channel) {
-        List<SegmentService.Sized> sized = segments.all(); // brings the hub's visits up to date first
+        // brings the hub's visits up to date first; the sizes at most a minute old (a count over every known visitor)
+        List<SegmentService.Sized> sized = segments.all(SEGMENT_SIZES_AGE);
         return db.tx(c -> {
             if (channel != null && !store.channelExists(c, channel)) {
                 throw new ServiceException(Problem.NOT_FOUND, "no channel " + channel, channel);
@@ -121,7 +126,10 @@ public final class Measures {
         });
     }
 
-    /** The same measures computed from the facts day by day, without the rollup (for checks and benchmarks). */
+    /**
+     * The same measures computed from the facts day by day, without the rollup (for checks and benchmarks); the
+     * bookings as the last refresh recorded them ({@code measure_booking}).
+     */
     public Report raw(Period p, String channel) {
         List<DayRow> rows = db.read(c -> {
             List<DayRow> out = new ArrayList<>();

@@ -366,4 +366,26 @@ abstract class MeasuresContract {
                 .as("every ended visit of both days: alice twice, dave once")
                 .isEqualTo(3);
     }
+
+    @Test
+    void theAnswersSegmentSizesAreAtMostAMinuteOld() {
+        Measures measures = ts.server.measures().measures;
+        Period day = measures.period("2026-06-01", "2026-06-01");
+        assertThat(measures.report(day, null).segments().get(0).size()).isEqualTo(2); // alice and carol
+        ts.server
+                .database()
+                .tx(c -> Jdbc.update(
+                        c,
+                        "INSERT INTO visitor(created_at, last_fact_day, visits_12m) VALUES (?, ?, 5)",
+                        ts.clock.instant().toEpochMilli(),
+                        DAY1));
+        assertThat(measures.report(day, null).segments().get(0).size())
+                .as("counted less than a minute ago")
+                .isEqualTo(2);
+        assertThat(ts.server.visitors().segments().all().get(0).size())
+                .as("the segments' own answer counts now")
+                .isEqualTo(3);
+        ts.clock.advance(Duration.ofSeconds(61));
+        assertThat(measures.report(day, null).segments().get(0).size()).isEqualTo(3);
+    }
 }

@@ -60,11 +60,19 @@ public final class MeasureStore {
     /** A sold booking: confirmed, not cancelled (a coupon in such a booking is redeemed). */
     private static final String SOLD = "('CONFIRMED', 'REDEEMED')";
 
-    /** A day's sold bookings by channel: count, tickets, package bookings (parameter: the day). */
+    /**
+     * A day's sold bookings by channel: count, tickets, package bookings (parameter: the day), from the refresh's
+     * record of each booking ({@code measure_booking}, V98: indexed by day) — {@code booking} has no index by date
+     * (V43), and a scan of it grows with every day kept.
+     */
     public static final String BOOKINGS_OF_DAY = "SELECT channel_id, COUNT(*), COALESCE(SUM(total_retail), 0),"
-            + " COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM package_booking_part p WHERE p.booking_uuid = b.uuid)"
-            + " THEN 1 ELSE 0 END), 0) FROM booking b WHERE local_date = ? AND status IN " + SOLD
-            + " GROUP BY channel_id";
+            + " COALESCE(SUM(CASE WHEN package = TRUE THEN 1 ELSE 0 END), 0) FROM measure_booking"
+            + " WHERE local_date = ? AND sold = TRUE GROUP BY channel_id";
+
+    /** What {@code measure_booking} keeps of a booking, in its column order after the uuid. */
+    private static final String BOOKING_FACTS = "b.local_date, b.channel_id, CASE WHEN b.status IN " + SOLD
+            + " THEN TRUE ELSE FALSE END, b.total_retail, CASE WHEN EXISTS (SELECT 1 FROM package_booking_part p"
+            + " WHERE p.booking_uuid = b.uuid) THEN TRUE ELSE FALSE END";
 
     /** A day's receipts by the channel of the pass they name (parameter: the day). */
     public static final String RECEIPTS_OF_DAY = "SELECT t.ch, COALESCE(SUM(t.amount), 0) FROM (SELECT "
@@ -185,37 +193,54 @@ public final class MeasureStore {
 
     /**
      * The park days of bookings changed after {@code sinceMs}: the day each is for now and the day it was counted on
-     * before (a booking moved to another day), which this then records.
+     * before (a booking moved to another day), which this then records with what the day's sums need of it.
      */
     public Set<LocalDate> changedBookingDays(Connection c, long sinceMs) throws SQLException {
         if (sinceMs == Long.MIN_VALUE) { // the first refresh: every booking, in two set-based statements
             Jdbc.update(c, "DELETE FROM measure_booking");
             Jdbc.update(
-                    c, "INSERT INTO measure_booking(booking_uuid, local_date) SELECT uuid, local_date FROM booking");
+                    c,
+                    "INSERT INTO measure_booking(booking_uuid, local_date, channel_id, sold, total_retail, package)"
+                            + " SELECT b.uuid, " + BOOKING_FACTS + " FROM booking b");
             return new HashSet<>(
                     Jdbc.list(c, "SELECT DISTINCT local_date FROM booking", rs -> rs.getObject(1, LocalDate.class)));
         }
         List<Object[]> changed = Jdbc.list(
                 c,
-                "SELECT b.uuid, b.local_date, m.local_date FROM booking b LEFT JOIN measure_booking m"
+                "SELECT b.uuid, " + BOOKING_FACTS + ", m.local_date FROM booking b LEFT JOIN measure_booking m"
                         + " ON m.booking_uuid = b.uuid WHERE b.updated_at > ?",
-                rs -> new Object[] {rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)
+                rs -> new Object[] {
+                    rs.getString(1),
+                    rs.getObject(2, LocalDate.class),
+                    rs.getString(3),
+                    rs.getBoolean(4),
+                    rs.getLong(5),
+                    rs.getBoolean(6),
+                    rs.getObject(7, LocalDate.class)
                 },
                 sinceMs);
         Set<LocalDate> days = new HashSet<>();
-        List<Object[]> moved = new ArrayList<>();
         List<Object[]> added = new ArrayList<>();
+        List<Object[]> updated = new ArrayList<>();
         for (Object[] r : changed) {
             days.add((LocalDate) r[1]);
-            if (r[2] == null) {
-                added.add(new Object[] {r[0], r[1]});
-            } else if (!r[1].equals(r[2])) {
-                days.add((LocalDate) r[2]);
-                moved.add(new Object[] {r[1], r[0]});
+            if (r[6] == null) {
+                added.add(new Object[] {r[0], r[1], r[2], r[3], r[4], r[5]});
+            } else {
+                days.add((LocalDate) r[6]); // moved to another day: the day it was counted on changes too
+                updated.add(new Object[] {r[1], r[2], r[3], r[4], r[5], r[0]});
             }
         }
-        Jdbc.batch(c, "INSERT INTO measure_booking(booking_uuid, local_date) VALUES (?, ?)", added);
-        Jdbc.batch(c, "UPDATE measure_booking SET local_date = ? WHERE booking_uuid = ?", moved);
+        Jdbc.batch(
+                c,
+                "INSERT INTO measure_booking(booking_uuid, local_date, channel_id, sold, total_retail, package)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                added);
+        Jdbc.batch(
+                c,
+                "UPDATE measure_booking SET local_date = ?, channel_id = ?, sold = ?, total_retail = ?, package = ?"
+                        + " WHERE booking_uuid = ?",
+                updated);
         return days;
     }
 
