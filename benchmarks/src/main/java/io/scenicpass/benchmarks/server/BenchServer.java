@@ -27,14 +27,19 @@ final class BenchServer {
 
     /** Starts a server on {@code db} ("h2" or "postgres") with its data in {@code dir}, clock at 2026-06-01. */
     static ScenicPassServer start(String db, Path dir) {
+        return startOn(db.equals("postgres") ? PostgresServer.get().newDatabase() : null, dir);
+    }
+
+    /** Starts a server on PostgreSQL database {@code pgUrl} (null: H2 file) with its data in {@code dir}. */
+    static ScenicPassServer startOn(String pgUrl, Path dir) {
         Map<String, String> cfg = new HashMap<>();
         cfg.put("port", "0");
         cfg.put("data", dir.toString());
         cfg.put("admin.token", "bench");
         cfg.put("keys.passphrase", "bench");
         cfg.put("db.poolSize", "8");
-        if (db.equals("postgres")) {
-            cfg.put("db.url", PostgresServer.get().newDatabase());
+        if (pgUrl != null) {
+            cfg.put("db.url", pgUrl);
             cfg.put("db.user", "postgres");
         }
         return ScenicPassServer.builder(ServerConfig.of(cfg))

@@ -26,14 +26,18 @@ final class FactIngest {
 
     FactIngest(ScenicPassServer server) {
         this.server = server;
+        // a product and channel of this run's own (a run on kept facts, MeasuresScale --keep, finds the last run's)
+        String run = Long.toString(server.clock().millis(), 36);
         this.fixture = new IngestFixture(
-                server, "tour-live", new Channel("ingest", "ingest", "OTA", null, null, 100_000, 100_000, true));
+                server,
+                "tour-live-" + run,
+                new Channel("ingest-" + run, "ingest", "OTA", null, null, 100_000, 100_000, true));
     }
 
     /** Issues {@code bookings} confirmed bookings of 4 through the real booking path (not timed); their passes. */
     List<String> issue(int bookings) throws Exception {
         round++;
-        return fixture.issue("live-" + round, bookings, PARTY);
+        return fixture.issue(fixture.product + "-" + round, bookings, PARTY);
     }
 
     /** An entry of each pass, then (next uploads) an exit 2 h later, through the real path; the time in ns. */

@@ -2,13 +2,16 @@ package io.scenicpass.benchmarks.server;
 
 import io.scenicpass.server.ScenicPassServer;
 import io.scenicpass.server.channels.store.Channel;
+import io.scenicpass.server.db.SettingStore;
 import io.scenicpass.server.measures.Measures;
 import io.scenicpass.server.measures.store.MeasureStore;
 import io.scenicpass.server.reports.Period;
 import io.scenicpass.server.testing.MutableClock;
+import io.scenicpass.server.testing.PostgresServer;
 import io.scenicpass.server.visitors.segments.SegmentService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +41,10 @@ import java.util.function.Supplier;
  *
  * Phases can be skipped ({@code --skip-rollup}, {@code --skip-timed}, {@code --skip-ingest}, {@code --skip-explain}):
  * for example {@code --days 365 --visitors 2000 --skip-rollup --skip-timed --skip-ingest} shows only the plans of a
- * day's recomputation after a year of history.
+ * day's recomputation after a year of history. {@code --keep DIR} keeps the PostgreSQL server and the generated
+ * facts in {@code DIR} (a year takes ~40 minutes to generate): a later run with the same {@code --keep}, days and
+ * visitors starts that server again, migrates the database to this build's schema (as an upgrade would) and skips
+ * the generation.
  */
 public final class MeasuresScale {
     private MeasuresScale() {}
@@ -59,13 +65,28 @@ public final class MeasuresScale {
                 skip.add(phase);
             }
         }
-        Path dir = Files.createTempDirectory("sp-measures-scale");
-        ScenicPassServer server = BenchServer.start("postgres", dir);
+        String keep = a.get("keep");
+        Path dir;
+        ScenicPassServer server;
+        if (keep == null) {
+            dir = Files.createTempDirectory("sp-measures-scale");
+            server = BenchServer.start("postgres", dir);
+        } else {
+            Path kept = Files.createDirectories(Path.of(keep).toAbsolutePath());
+            System.setProperty(PostgresServer.DIR_PROPERTY, kept.resolve("pg").toString());
+            dir = Files.createDirectories(
+                    kept.resolve("server"),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            server = BenchServer.startOn(PostgresServer.get().database("measures_scale"), dir);
+        }
         try {
             run(server, days, visitors, queries, skip);
         } finally {
             server.close();
-            BenchServer.deleteTree(dir);
+            if (keep == null) {
+                BenchServer.deleteTree(dir);
+            }
         }
     }
 
@@ -74,11 +95,83 @@ public final class MeasuresScale {
      * that read it), "timed", "ingest", "explain"; each result is printed as soon as it is measured.
      */
     static void run(ScenicPassServer server, int days, int visitors, int queries, Set<String> skip) throws Exception {
+        LocalDate today = LocalDate.ofInstant(server.clock().instant(), VisitorFacts.ZONE);
+        LocalDate first = today.minusDays(days - 1);
+        String generated = server.database()
+                .read(c -> new SettingStore().get(c, GENERATED))
+                .orElse(null);
+        if (generated == null) {
+            generate(server, days, visitors, today, first);
+        } else if (!generated.equals(days + "x" + visitors)) {
+            throw new IllegalArgumentException("--keep holds " + generated + " (days x visitors), not " + days + "x"
+                    + visitors + ": use another directory");
+        } else {
+            System.out.println("generated facts kept from an earlier run: " + generated + " (days x visitors)");
+            // the kept facts include the earlier run's late entries and ingest, received at its clock: this run's
+            // clock goes on from there (past the rollup's look-back), as a server restarted later would
+            server.database()
+                    .read(c -> new SettingStore().get(c, CLOCK))
+                    .ifPresent(t -> ((MutableClock) server.clock())
+                            .set(Instant.ofEpochMilli(Long.parseLong(t)).plus(Duration.ofMinutes(6))));
+        }
+        try {
+            phases(server, days, queries, skip, today, first);
+        } finally {
+            server.database().tx(c -> {
+                new SettingStore().put(c, CLOCK, Long.toString(server.clock().millis()));
+                return null;
+            });
+        }
+    }
+
+    /** The phases after the generation: rollup, timed calls, ingest, plans, each unless skipped. */
+    static void phases(
+            ScenicPassServer server, int days, int queries, Set<String> skip, LocalDate today, LocalDate first)
+            throws Exception {
+        printSizes(server);
+        if (server.visitors().segments().all().isEmpty()) {
+            server.visitors().segments().put("regulars", new SegmentService.Input("Regulars", "visits12m >= 2"));
+        }
+        Measures m = server.measures().measures;
+        if (!skip.contains("rollup")) {
+            long b0 = System.nanoTime();
+            int built = m.refresh();
+            System.out.printf(Locale.ROOT, "rollup built: %d days in %.1f s%n", built, (System.nanoTime() - b0) / 1e9);
+            // the server's clock stands at 08:00 of the last generated day, whose visits run until the evening: move it
+            // past that day's last fact and the rollup's 5-minute look-back (Rollup.MARGIN_MS), refresh once, so
+            // "nothing changed" below finds nothing — the dashboard read in the evening after the park day
+            Instant evening = today.plusDays(1)
+                    .atStartOfDay(VisitorFacts.ZONE)
+                    .toInstant()
+                    .plus(Duration.ofMinutes(6));
+            if (server.clock().instant().isBefore(evening)) {
+                ((MutableClock) server.clock()).set(evening);
+            }
+            m.refresh();
+        }
+        if (!skip.contains("timed")) {
+            timed(server, m, first, today, days, queries, !skip.contains("rollup"));
+        }
+        if (!skip.contains("ingest")) {
+            ingest(server, Math.max(3, queries / 10));
+        }
+        if (!skip.contains("explain")) {
+            explain(server, today);
+        }
+    }
+
+    /** The setting that records the generated facts' size, "days" x "visitors". */
+    static final String GENERATED = "bench.measuresScale.generated";
+
+    /** The setting that records the clock (epoch ms) at the end of the last run on kept facts. */
+    static final String CLOCK = "bench.measuresScale.clock";
+
+    /** Generates the channels, an offer and the facts of days [first, today] (COPY), then ANALYZE. */
+    static void generate(ScenicPassServer server, int days, int visitors, LocalDate today, LocalDate first)
+            throws Exception {
         for (String ch : VisitorFacts.CHANNELS) {
             server.channels().create(new Channel(ch, ch, "OTA", null, null, 1000, 1000, true));
         }
-        LocalDate today = LocalDate.ofInstant(server.clock().instant(), VisitorFacts.ZONE);
-        LocalDate first = today.minusDays(days - 1);
         long rows = 0;
         long t0 = System.nanoTime();
         try (Connection c = server.database().openDedicatedConnection("measures-scale")) {
@@ -115,30 +208,10 @@ public final class MeasuresScale {
                 rows,
                 genSeconds,
                 rows / genSeconds);
-        printSizes(server);
-        server.visitors().segments().put("regulars", new SegmentService.Input("Regulars", "visits12m >= 2"));
-        Measures m = server.measures().measures;
-        if (!skip.contains("rollup")) {
-            long b0 = System.nanoTime();
-            int built = m.refresh();
-            System.out.printf(Locale.ROOT, "rollup built: %d days in %.1f s%n", built, (System.nanoTime() - b0) / 1e9);
-            // the server's clock stands at 08:00 of the last generated day, whose visits run until the evening: move it
-            // past that day's last fact and the rollup's 5-minute look-back (Rollup.MARGIN_MS), refresh once, so
-            // "nothing changed" below finds nothing — the dashboard read in the evening after the park day
-            Instant evening = today.plusDays(1).atStartOfDay(VisitorFacts.ZONE).toInstant();
-            ((MutableClock) server.clock())
-                    .advance(Duration.between(server.clock().instant(), evening).plusMinutes(6));
-            m.refresh();
-        }
-        if (!skip.contains("timed")) {
-            timed(server, m, first, today, days, queries, !skip.contains("rollup"));
-        }
-        if (!skip.contains("ingest")) {
-            ingest(server, Math.max(3, queries / 10));
-        }
-        if (!skip.contains("explain")) {
-            explain(server, today);
-        }
+        server.database().tx(c -> {
+            new SettingStore().put(c, GENERATED, days + "x" + visitors);
+            return null;
+        });
     }
 
     /** The timed calls, each row printed when measured; those reading the rollup only when it was built. */
@@ -259,6 +332,11 @@ public final class MeasuresScale {
                     s.append(String.format(Locale.ROOT, " %s %,d", rs.getString(1), rs.getLong(2)));
                 }
                 System.out.println(s);
+            }
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
+                rs.next();
+                System.out.printf(Locale.ROOT, "database size: %,d MB%n", rs.getLong(1) >> 20);
             }
             return null;
         });

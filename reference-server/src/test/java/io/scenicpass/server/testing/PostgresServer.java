@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Diagnostics: the system property {@value #SETTINGS_PROPERTY} adds server settings, {@code name=value} pairs
  * separated by {@code ;} (e.g. {@code shared_preload_libraries=auto_explain;auto_explain.log_min_duration=0}), and
  * {@value #KEEP_PROPERTY}{@code =true} keeps the directory (with {@code log.txt}) after the JVM exits.
+ * {@value #DIR_PROPERTY} names the directory to use instead of a temp one: a server already initialised there is
+ * started again with its databases (a benchmark's generated data kept between runs), and the directory is kept.
  */
 public final class PostgresServer {
     private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
@@ -32,6 +34,8 @@ public final class PostgresServer {
     public static final String SETTINGS_PROPERTY = "scenicpass.pg.settings";
     /** System property: {@code true} keeps the data directory and server log when the server stops. */
     public static final String KEEP_PROPERTY = "scenicpass.pg.keep";
+    /** System property: the server's directory, kept between runs (default: a new temp directory, deleted). */
+    public static final String DIR_PROPERTY = "scenicpass.pg.dir";
 
     private final Path dir;
     private final int port;
@@ -69,8 +73,12 @@ public final class PostgresServer {
     private static PostgresServer start() {
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
-            Path dir = Files.createTempDirectory("scenicpass-pg");
+            String named = System.getProperty(DIR_PROPERTY, "");
+            Path dir = named.isBlank()
+                    ? Files.createTempDirectory("scenicpass-pg")
+                    : Files.createDirectories(Path.of(named).toAbsolutePath());
             Path data = dir.resolve("data");
+            boolean initialised = Files.exists(data.resolve("PG_VERSION"));
             if (root) {
                 run(List.of("chown", "-R", "postgres:postgres", dir.toString()));
                 run(List.of("chmod", "700", dir.toString()));
@@ -79,19 +87,21 @@ public final class PostgresServer {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            run(asUser(
-                    root,
-                    List.of(
-                            BIN.resolve("initdb").toString(),
-                            "-D",
-                            data.toString(),
-                            "-U",
-                            "postgres",
-                            "-A",
-                            "trust",
-                            "-E",
-                            "UTF8",
-                            "--no-locale")));
+            if (!initialised) {
+                run(asUser(
+                        root,
+                        List.of(
+                                BIN.resolve("initdb").toString(),
+                                "-D",
+                                data.toString(),
+                                "-U",
+                                "postgres",
+                                "-A",
+                                "trust",
+                                "-E",
+                                "UTF8",
+                                "--no-locale")));
+            }
             run(asUser(
                     root,
                     List.of(
@@ -161,6 +171,24 @@ public final class PostgresServer {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
     }
 
+    /** The JDBC URL of database {@code name} (user postgres), created first when it does not exist. */
+    public String database(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("database name: lower-case letters, digits and _: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", "");
+                Statement st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (!rs.next()) {
+                    st.execute("CREATE DATABASE " + name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database", e);
+        }
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    }
+
     private String adminUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
@@ -175,10 +203,11 @@ public final class PostgresServer {
                             "-D",
                             dir.resolve("data").toString(),
                             "-m",
-                            "immediate",
+                            System.getProperty(DIR_PROPERTY, "").isBlank() ? "immediate" : "fast",
                             "-w",
                             "stop")));
-            if (Boolean.getBoolean(KEEP_PROPERTY)) {
+            if (Boolean.getBoolean(KEEP_PROPERTY)
+                    || !System.getProperty(DIR_PROPERTY, "").isBlank()) {
                 System.err.println("[PostgresServer] kept " + dir);
             } else {
                 run(List.of("rm", "-rf", dir.toString()));
