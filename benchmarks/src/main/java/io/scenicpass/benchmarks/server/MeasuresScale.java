@@ -234,9 +234,16 @@ public final class MeasuresScale {
             return;
         }
         print(time(
-                "of which: the hub caught up, the segments sized",
+                "segment sizes: the background count (one scan, every visitor)",
+                Math.max(3, n / 5),
+                () -> {
+                    server.visitors().segments().recount();
+                    return null;
+                }));
+        print(time(
+                "of which: the hub caught up, the sizes of the last count",
                 n,
-                () -> server.visitors().segments().all()));
+                () -> server.visitors().segments().all(Measures.SEGMENT_SIZES_AGE)));
         print(time("today, nothing changed (refresh finds nothing)", n, () -> m.report(day, null)));
         print(time("30 days, nothing changed", n, () -> m.report(month, null)));
         print(time(days + " days (all), nothing changed", n, () -> m.report(all, null)));

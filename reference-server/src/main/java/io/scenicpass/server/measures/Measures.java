@@ -78,7 +78,7 @@ public final class Measures {
             List<SegmentLine> segments) {}
 
     /** How old the segment sizes of an answer may be (docs/operations.md § Measures). */
-    static final Duration SEGMENT_SIZES_AGE = Duration.ofMinutes(1);
+    public static final Duration SEGMENT_SIZES_AGE = Duration.ofMinutes(1);
 
     private final Database db;
     private final MeasureStore store;

@@ -156,12 +156,7 @@ public final class Privacy {
             m.put("receipts", rs);
             return null;
         });
-        m.put(
-                "segments",
-                segments.all().stream()
-                        .map(s -> s.segment().code())
-                        .filter(code -> segments.contains(code, id))
-                        .toList());
+        m.put("segments", segments.memberOf(id));
         return m;
     }
 

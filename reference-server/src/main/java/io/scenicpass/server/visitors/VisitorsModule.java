@@ -153,9 +153,16 @@ public final class VisitorsModule {
         return directory.issueMemberCode(visitorId);
     }
 
-    /** The feed on the configured interval and the retention run hourly, each on one node at a time. */
+    /** How often each node counts the saved segments' members for the answers that take sizes a minute old. */
+    static final Duration SEGMENT_COUNT_EVERY = Duration.ofSeconds(30);
+
+    /**
+     * The feed on the configured interval and the retention run hourly, each on one node at a time; the segments'
+     * sizes counted on every node (each keeps its own last count).
+     */
     public void jobs(Jobs jobs) {
         jobs.singleton("visitors-feed", "visitor hub: bookings and entries", settings.feedEvery(), feed::catchUp);
         jobs.singleton("visitors-retention", "visitor hub: retention", Duration.ofHours(1), privacy::retain);
+        jobs.everyNode("visitors-segment-sizes", SEGMENT_COUNT_EVERY, segments::recount);
     }
 }

@@ -5,13 +5,14 @@ import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.visitors.Segments;
 import io.scenicpass.server.visitors.store.TagStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** The hub's {@link Segments}: saved segments (create, change, delete, size, members) and a visitor's tags. */
@@ -22,10 +23,8 @@ public final class SegmentService implements Segments {
     private final TagStore tags;
     private final Clock clock;
     private final Runnable catchUp;
-    /** The last count of each segment's members, for {@link #all(Duration)}. */
-    private final Map<String, Counted> counted = new ConcurrentHashMap<>();
-
-    private record Counted(String expression, long size, Instant at) {}
+    /** The last count of the segments' members (all in one scan), for {@link #all(Duration)}; null before any. */
+    private volatile Counted counted;
 
     /** {@code catchUp} brings the hub's facts up to date before an answer (the feed, see VisitorFeed). */
     public SegmentService(Database db, SegmentStore store, TagStore tags, Clock clock, Runnable catchUp) {
@@ -93,30 +92,67 @@ public final class SegmentService implements Segments {
         });
     }
 
+    /** Every saved segment with its size counted now (one scan of the known visitors for all of them). */
     public List<Sized> all() {
         return all(Duration.ZERO);
     }
 
     /**
-     * As {@link #all()}, with sizes counted at most {@code maxAge} ago (again when older, or when the expression
-     * changed): the dashboard's read, whose {@code COUNT} over every known visitor grows with them (172 ms a segment at
-     * 1.5 million visitors, docs/benchmarks.md § Measures at scale).
+     * As {@link #all()}, with the sizes of the last count when it is at most {@code maxAge} old and no segment changed
+     * since; counted again otherwise. The count is a scan of every known visitor (it grows with them: docs/benchmarks.md
+     * § Measures at scale), so the dashboard's measures read the sizes {@link #recount} keeps in the background.
      */
     public List<Sized> all(Duration maxAge) {
         catchUp.run();
         Instant now = clock.instant();
+        Counted last = counted;
         return db.read(c -> {
-            List<Sized> out = new java.util.ArrayList<>();
+            List<SegmentStore.Segment> list = store.list(c);
+            if (maxAge.isZero()
+                    || last == null
+                    || !last.segments().equals(list)
+                    || last.at().plus(maxAge).isBefore(now)) {
+                return count(c, list, now).sized();
+            }
+            return last.sized();
+        });
+    }
+
+    /** Counts every segment's members now, for the answers that take sizes up to a minute old (a background job). */
+    public void recount() {
+        Instant now = clock.instant();
+        db.read(c -> count(c, store.list(c), now));
+    }
+
+    /** What the segments this node last counted hold. */
+    private record Counted(List<SegmentStore.Segment> segments, long[] sizes, Instant at) {
+        List<Sized> sized() {
+            List<Sized> out = new ArrayList<>();
+            for (int i = 0; i < segments.size(); i++) {
+                out.add(new Sized(segments.get(i), sizes[i]));
+            }
+            return out;
+        }
+    }
+
+    private Counted count(Connection c, List<SegmentStore.Segment> list, Instant now) throws SQLException {
+        List<SegmentExpression> e = new ArrayList<>();
+        for (SegmentStore.Segment s : list) {
+            e.add(SegmentExpression.parse(s.expression()));
+        }
+        Counted k = new Counted(List.copyOf(list), store.sizes(c, e), now);
+        counted = k;
+        return k;
+    }
+
+    /** The codes of the saved segments visitor {@code visitorId} is in now (the visitor's export). */
+    public List<String> memberOf(long visitorId) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
             for (SegmentStore.Segment s : store.list(c)) {
-                Counted k = counted.get(s.code());
-                if (k == null
-                        || !k.expression().equals(s.expression())
-                        || k.at().plus(maxAge).isBefore(now)
-                        || maxAge.isZero()) {
-                    k = new Counted(s.expression(), store.size(c, SegmentExpression.parse(s.expression())), now);
-                    counted.put(s.code(), k);
+                if (store.contains(c, SegmentExpression.parse(s.expression()), visitorId)) {
+                    out.add(s.code());
                 }
-                out.add(new Sized(s, k.size()));
             }
             return out;
         });

@@ -56,6 +56,38 @@ public final class SegmentStore {
                 .orElse(0L);
     }
 
+    /**
+     * How many visitors match each expression, in one scan of {@code visitor} whatever the number of segments (the
+     * scan grows with the known visitors: docs/benchmarks.md § Measures at scale).
+     */
+    public long[] sizes(Connection c, List<SegmentExpression> expressions) throws SQLException {
+        if (expressions.isEmpty()) {
+            return new long[0];
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < expressions.size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("COALESCE(SUM(CASE WHEN ")
+                    .append(expressions.get(i).sql())
+                    .append(" THEN 1 ELSE 0 END), 0)");
+            args.addAll(expressions.get(i).args());
+        }
+        sql.append(" FROM visitor v");
+        return Jdbc.one(
+                        c,
+                        sql.toString(),
+                        rs -> {
+                            long[] out = new long[expressions.size()];
+                            for (int i = 0; i < out.length; i++) {
+                                out[i] = rs.getLong(i + 1);
+                            }
+                            return out;
+                        },
+                        args.toArray())
+                .orElse(new long[expressions.size()]);
+    }
+
     /** Whether one visitor matches. */
     public boolean contains(Connection c, SegmentExpression e, long visitorId) throws SQLException {
         List<Object> args = new ArrayList<>();
