@@ -246,6 +246,7 @@ final class ServerModules {
         waitlist.jobs(jobs);
         face.jobs(jobs);
         visitors.jobs(jobs);
+        measures.jobs(jobs);
         offers.jobs(jobs);
     }
 }

@@ -11,8 +11,11 @@ import io.scenicpass.server.visitors.segments.SegmentExpression;
 import io.scenicpass.server.visitors.segments.SegmentService;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -80,6 +83,9 @@ public final class Measures {
     /** How old the segment sizes of an answer may be (docs/operations.md § Measures). */
     public static final Duration SEGMENT_SIZES_AGE = Duration.ofMinutes(1);
 
+    /** How old the dashboard card's measures may be: the background refresh runs this often. */
+    public static final Duration DASHBOARD_AGE = Duration.ofSeconds(30);
+
     private final Database db;
     private final MeasureStore store;
     private final SegmentService segments;
@@ -103,9 +109,33 @@ public final class Measures {
         return Period.parse(from, to, zone, clock);
     }
 
-    /** Today's measures (the dashboard's section). */
+    /**
+     * Today's measures for the dashboard's card: the rollup as the last refresh left it when that was at most
+     * {@link #DASHBOARD_AGE} ago (the background refresh, {@link #refreshForDashboard}, keeps it so while the park is
+     * open), refreshed first otherwise. A park day's recomputation grows with the day's visitors (seconds at 150,000),
+     * so the card never waits for it while facts stream in; the admin API's answers stay exact ({@link #report}).
+     */
     public Report today() {
-        return report(period(null, null), null);
+        Period p = period(null, null);
+        Instant at = db.read(rollup::refreshedAt).orElse(null);
+        if (at == null || at.plus(DASHBOARD_AGE).isBefore(clock.instant())) {
+            return report(p, null);
+        }
+        List<SegmentService.Sized> sized = segments.all(SEGMENT_SIZES_AGE);
+        return db.tx(c -> stored(c, p, null, sized));
+    }
+
+    /**
+     * The background refresh (every {@link #DASHBOARD_AGE} on one node): the rollup brought up to the facts, and
+     * today's dwell by segment computed, so the dashboard's card reads stored rows.
+     */
+    public void refreshForDashboard() {
+        Period p = period(null, null);
+        List<SegmentService.Sized> sized = segments.all(SEGMENT_SIZES_AGE);
+        db.tx(c -> {
+            segmentDwell.forget(c, rollup.refresh(c, clock.instant()));
+            return stored(c, p, null, sized);
+        });
     }
 
     /** The measures of the period's park days, from the rollup refreshed first (the hub's facts caught up). */
@@ -117,13 +147,18 @@ public final class Measures {
                 throw new ServiceException(Problem.NOT_FOUND, "no channel " + channel, channel);
             }
             segmentDwell.forget(c, rollup.refresh(c, clock.instant()));
-            List<SegmentLine> lines = new ArrayList<>();
-            for (SegmentService.Sized s : sized) {
-                long[] d = segmentDwell.of(c, s.segment(), p.firstDay(), p.lastDay(), channel);
-                lines.add(segmentLine(s, d));
-            }
-            return report(p, channel, store.rollup(c, p.firstDay(), p.lastDay(), channel), lines);
+            return stored(c, p, channel, sized);
         });
+    }
+
+    /** The answer from the rollup as it stands, with the segments' dwell from the per-day rows (missing days computed). */
+    private Report stored(Connection c, Period p, String channel, List<SegmentService.Sized> sized)
+            throws SQLException {
+        List<SegmentLine> lines = new ArrayList<>();
+        for (SegmentService.Sized s : sized) {
+            lines.add(segmentLine(s, segmentDwell.of(c, s.segment(), p.firstDay(), p.lastDay(), channel)));
+        }
+        return report(p, channel, store.rollup(c, p.firstDay(), p.lastDay(), channel), lines);
     }
 
     /**

@@ -52,6 +52,11 @@ final class Rollup {
         return days;
     }
 
+    /** When the rollup was last refreshed (empty before its first build). */
+    java.util.Optional<Instant> refreshedAt(Connection c) throws SQLException {
+        return settings.get(c, REFRESHED_AT).map(v -> Instant.ofEpochMilli(Long.parseLong(v)));
+    }
+
     /** Day {@code d}'s sums by channel, from the facts. */
     java.util.Map<String, long[]> raw(Connection c, LocalDate d) throws SQLException {
         return store.rawDay(c, d, start(d), start(d.plusDays(1)));

@@ -388,4 +388,41 @@ abstract class MeasuresContract {
         ts.clock.advance(Duration.ofSeconds(61));
         assertThat(measures.report(day, null).segments().get(0).size()).isEqualTo(3);
     }
+
+    @Test
+    void theDashboardCardIsAtMostHalfAMinuteOld() {
+        Measures measures = ts.server.measures().measures;
+        ts.clock.set(MeasureFacts.local(DAY2, "20:00")); // today is 06-02: b4, 80.00 in the shop
+        assertThat(measures.today().total().sums().ticketsFen())
+                .as("no refresh yet: refreshed first")
+                .isEqualTo(8000);
+        long now = ts.clock.instant().toEpochMilli();
+        ts.server
+                .database()
+                .tx(c -> Jdbc.update(c, "UPDATE booking SET status='CANCELLED', updated_at=? WHERE uuid='b4'", now));
+        assertThat(measures.today().total().sums().ticketsFen())
+                .as("refreshed less than 30 s ago: the rollup as it stands")
+                .isEqualTo(8000);
+        assertThat(measures.report(measures.period(null, null), null)
+                        .total()
+                        .sums()
+                        .ticketsFen())
+                .as("the admin API's answer is exact")
+                .isZero();
+
+        ts.server
+                .database()
+                .tx(c -> Jdbc.update(c, "UPDATE booking SET status='CONFIRMED', updated_at=? WHERE uuid='b4'", now));
+        measures.refreshForDashboard(); // the background job
+        assertThat(measures.today()).isEqualTo(measures.raw(measures.period(null, null), null));
+        assertThat(measures.today().total().sums().ticketsFen()).isEqualTo(8000);
+
+        ts.server
+                .database()
+                .tx(c -> Jdbc.update(c, "UPDATE booking SET status='CANCELLED', updated_at=? WHERE uuid='b4'", now));
+        ts.clock.advance(Measures.DASHBOARD_AGE.plusSeconds(1));
+        assertThat(measures.today().total().sums().ticketsFen())
+                .as("last refreshed more than 30 s ago: refreshed first")
+                .isZero();
+    }
 }
