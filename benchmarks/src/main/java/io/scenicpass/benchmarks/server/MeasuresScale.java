@@ -233,24 +233,32 @@ public final class MeasuresScale {
         if (!rollup) {
             return;
         }
-        print(time(
-                "segment sizes: the background count (one scan, every visitor)",
-                Math.max(3, n / 5),
-                () -> {
-                    server.visitors().segments().recount();
-                    return null;
-                }));
+        print(time("segment sizes: the background count (one scan, every visitor)", Math.max(3, n / 5), () -> {
+            server.visitors().segments().recount();
+            return null;
+        }));
         print(time(
                 "of which: the hub caught up, the sizes of the last count",
                 n,
                 () -> server.visitors().segments().all(Measures.SEGMENT_SIZES_AGE)));
-        print(time("today, nothing changed (refresh finds nothing)", n, () -> m.report(day, null)));
+        print(time("dashboard card (today), refreshed < 30 s before", n, m::today));
+        print(time("today (admin API), nothing changed", n, () -> m.report(day, null)));
         print(time("30 days, nothing changed", n, () -> m.report(month, null)));
         print(time(days + " days (all), nothing changed", n, () -> m.report(all, null)));
         print(time("30 days, one channel", n, () -> m.report(month, "ota-a")));
-        print(time("today's facts changing: a late entry, then the dashboard", Math.max(5, n / 5), () -> {
+        int k = Math.max(5, n / 5);
+        print(time("a late entry today, then the admin API (today recomputed)", k, () -> {
             touchToday(server, today);
             return m.report(day, null);
+        }));
+        print(time("a late entry today, then the background refresh (the job)", k, () -> {
+            touchToday(server, today);
+            m.refreshForDashboard();
+            return null;
+        }));
+        print(time("a late entry today, then the dashboard card", k, () -> {
+            touchToday(server, today);
+            return m.today();
         }));
     }
 

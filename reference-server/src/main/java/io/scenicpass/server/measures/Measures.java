@@ -177,7 +177,7 @@ public final class Measures {
             }
             return out;
         });
-        return report(p, channel, rows, segmentLines(segments.all(), p, channel));
+        return report(p, channel, rows, segmentLines(segments.all(SEGMENT_SIZES_AGE), p, channel));
     }
 
     /** The channel of a query: null (all) when absent or blank. */
