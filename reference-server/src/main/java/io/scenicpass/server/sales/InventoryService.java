@@ -6,6 +6,7 @@ import io.scenicpass.server.db.Database;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
+import io.scenicpass.server.sales.store.DueHoldStore;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.ProductOption;
@@ -53,6 +54,8 @@ public final class InventoryService {
     private final int horizonDays;
     /** Rule changes and closures that slot generation follows (V90). */
     private final SlotRuleStore ruleStore = new SlotRuleStore();
+    /** The holds whose expiry has passed. */
+    private final DueHoldStore dueHoldStore = new DueHoldStore();
     /** Fixed data of slots (id, date, times) for the reservation path. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Slot> slotMeta =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
@@ -183,7 +186,7 @@ public final class InventoryService {
         }
         java.util.function.Supplier<Object> load = () -> {
             ensureSlots(product, option, first, last);
-            expire(db.read(c -> bookings.dueHoldsForOption(c, option.id(), first, last, clock.instant())));
+            expire(db.read(c -> dueHoldStore.dueHoldsForOption(c, option.id(), first, last, clock.instant())));
             return db.read(c -> {
                 List<SlotView> out = new ArrayList<>();
                 for (Slot s : inventory.slots(c, option.id(), first, last)) {
@@ -415,13 +418,13 @@ public final class InventoryService {
      * lease ({@code JobLeases}) so that normally only one node does it.
      */
     public int expireDueHolds() {
-        List<String> due = db.read(c -> bookings.dueHolds(c, clock.instant(), 500));
+        List<String> due = db.read(c -> dueHoldStore.dueHolds(c, clock.instant(), 500));
         return expire(due);
     }
 
     /** Expires the due holds of one slot (lazy check before answering "sold out"). */
     public int expireDueHolds(String slotId) {
-        return expire(db.read(c -> bookings.dueHoldsForSlot(c, slotId, clock.instant())));
+        return expire(db.read(c -> dueHoldStore.dueHoldsForSlot(c, slotId, clock.instant())));
     }
 
     private int expire(List<String> uuids) {
