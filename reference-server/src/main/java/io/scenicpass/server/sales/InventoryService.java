@@ -25,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Time-slot inventory: slot generation, availability, holds and their expiry, capacity changes.
+ * Time-slot inventory: slot generation, availability, the expiry of due holds, capacity changes; a booking's places
+ * are held, sold and given back by {@link Places}.
  * All counters move through conditional updates in {@link InventoryStore}; this class never locks in the JVM.
  */
 public final class InventoryService {
@@ -62,12 +63,6 @@ public final class InventoryService {
                     .maximumSize(100_000)
                     .expireAfterWrite(java.time.Duration.ofMinutes(10))
                     .build();
-    /** Whether a channel has an allotment on a slot; short-lived so admin changes show up within seconds. */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> allotted =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(100_000)
-                    .expireAfterWrite(java.time.Duration.ofSeconds(5))
-                    .build();
     /** (option, date) pairs whose slots are known to exist; saves a query per request. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> ensured =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
@@ -77,6 +72,9 @@ public final class InventoryService {
 
     /** Checks and repairs the counters against the bookings. */
     private final InventoryRepair repair;
+
+    /** A booking's places in the counters: held, sold, given back. */
+    private final Places places;
 
     /** Availability answers (advisory), invalidated by this node's changes, at most a TTL stale for other nodes'. */
     private final io.scenicpass.server.sales.internal.AvailabilityCache<Object> availabilityCache;
@@ -103,8 +101,8 @@ public final class InventoryService {
             Clock clock,
             int horizonDays,
             java.time.Duration availabilityCacheTtl) {
-        this.availabilityCache =
-                new io.scenicpass.server.sales.internal.AvailabilityCache<>(availabilityCacheTtl, ticker(clock));
+        this.availabilityCache = new io.scenicpass.server.sales.internal.AvailabilityCache<>(
+                availabilityCacheTtl, io.scenicpass.server.sales.internal.AvailabilityCache.ticker(clock));
         this.db = db;
         this.catalogue = catalogue;
         this.inventory = inventory;
@@ -113,11 +111,17 @@ public final class InventoryService {
         this.horizonDays = horizonDays;
         this.repair =
                 new InventoryRepair(db, new io.scenicpass.server.sales.store.InventoryAudit(), this::countersChanged);
+        this.places = new Places(db, inventory, bookings, clock, parts);
     }
 
     /** The consistency check and repair of the counters (admin API, {@code repair-inventory}, start-up check). */
     public InventoryRepair repair() {
         return repair;
+    }
+
+    /** Holds, sells and gives back a booking's places; expires a due hold. */
+    public Places places() {
+        return places;
     }
 
     /** Makes sure the option's slots exist for every date in [from, to] (idempotent, safe across processes). */
@@ -270,14 +274,6 @@ public final class InventoryService {
         availabilityCache.allChanged();
     }
 
-    private static com.github.benmanes.caffeine.cache.Ticker ticker(Clock clock) {
-        // the system clock may step back; an injected (test) clock drives expiry so staleness is testable without
-        // sleeping
-        return clock.getClass() == Clock.systemUTC().getClass()
-                ? com.github.benmanes.caffeine.cache.Ticker.systemTicker()
-                : () -> clock.millis() * 1_000_000L;
-    }
-
     private SlotView view(Connection c, Product product, Slot s, String channelId) throws SQLException {
         int allot = channelId == null ? 0 : inventory.allotmentRemaining(c, s.id(), channelId);
         int vac = s.closed() ? 0 : s.vacancies() + allot;
@@ -297,118 +293,6 @@ public final class InventoryService {
             cap = Math.min(cap, lim.total());
         }
         return new SlotView(s, vac, cap);
-    }
-
-    /** Whether the channel has an allotment on the slot (cached for a few seconds). Not inside a transaction. */
-    public boolean hasAllotment(String slotId, String channelId) {
-        return allotted.get(
-                slotId + "|" + channelId, k -> db.read(rc -> inventory.allotmentExists(rc, slotId, channelId)));
-    }
-
-    /**
-     * {@link #hasAllotment(String, String)} on the caller's connection: a transaction must never wait for a second
-     * pooled connection (nor for another thread's cache load that waits for one), so a miss is read on {@code c}.
-     */
-    private boolean hasAllotment(Connection c, String slotId, String channelId) throws SQLException {
-        String key = slotId + "|" + channelId;
-        Boolean cached = allotted.getIfPresent(key);
-        if (cached != null) {
-            return cached;
-        }
-        boolean exists = inventory.allotmentExists(c, slotId, channelId);
-        allotted.put(key, exists);
-        return exists;
-    }
-
-    /** The exception for a hold that the database refused: closed or sold out. */
-    public ServiceException refusal(Connection c, Slot slot) throws SQLException {
-        Slot now = inventory.slot(c, slot.id()).orElse(slot);
-        return new ServiceException(
-                Problem.UNPROCESSABLE_ENTITY,
-                now.closed() ? "slot is closed" : "sold out: not enough vacancies in this slot",
-                slot.localStart());
-    }
-
-    /**
-     * Holds {@code n} places for a channel inside the caller's transaction: the channel's allotment first,
-     * then the shared pool, then the daily pool. Returns how many came from the allotment. With an allotment the slot
-     * row is locked first, so the rows are taken in the one order of every path: slot, allotment, day pool.
-     *
-     * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
-     */
-    public int hold(Connection c, Slot slot, String poolId, String channelId, int n) throws SQLException {
-        int fromAllotment = 0;
-        boolean hasAllotment = hasAllotment(c, slot.id(), channelId);
-        if (hasAllotment) {
-            inventory.lockSlot(c, slot.id());
-        }
-        if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
-            fromAllotment = n;
-        } else if (!inventory.tryHold(c, slot.id(), n)) {
-            throw refusal(c, slot);
-        }
-        if (poolId != null) {
-            boolean ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
-            if (!ok) { // maybe the day's pool row does not exist yet
-                inventory.ensureDayPool(c, poolId, slot.localDate());
-                ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
-            }
-            if (!ok) {
-                throw new ServiceException(
-                        Problem.UNPROCESSABLE_ENTITY, "sold out: the daily capacity is reached", slot.localStart());
-            }
-        }
-        return fromAllotment;
-    }
-
-    /** Moves a booking's places from held to sold (confirm). */
-    public void sell(Connection c, Booking b) throws SQLException {
-        int shared = b.quantity() - b.fromAllotment();
-        boolean ok = shared == 0 || inventory.holdToSold(c, b.slotId(), shared);
-        if (b.fromAllotment() > 0) {
-            ok &= inventory.allotmentHoldToSold(c, b.slotId(), b.channelId(), b.fromAllotment());
-        }
-        if (b.poolId() != null) {
-            ok &= inventory.dayHoldToSold(c, b.poolId(), b.localDate(), b.quantity());
-        }
-        if (!ok) {
-            throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
-                    + " (see POST /admin/v1/inventory/repair)");
-        }
-    }
-
-    /**
-     * Gives a booking's places back (hold expiry or cancellation). Like {@link #sell}, refuses (the transaction rolls
-     * back) when a counter holds fewer places than the booking: the drift is reported, not silently carried on.
-     */
-    public void release(Connection c, Booking b, boolean wasSold) throws SQLException {
-        int shared = b.quantity() - b.fromAllotment();
-        boolean ok = true;
-        if (shared > 0) {
-            ok = wasSold ? inventory.releaseSold(c, b.slotId(), shared) : inventory.releaseHeld(c, b.slotId(), shared);
-        }
-        if (b.fromAllotment() > 0) {
-            ok &= inventory.releaseAllotment(c, b.slotId(), b.channelId(), b.fromAllotment(), wasSold);
-        }
-        if (b.poolId() != null) {
-            ok &= wasSold
-                    ? inventory.releaseDaySold(c, b.poolId(), b.localDate(), b.quantity())
-                    : inventory.releaseDayHeld(c, b.poolId(), b.localDate(), b.quantity());
-        }
-        if (!ok) {
-            throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
-                    + " (see POST /admin/v1/inventory/repair)");
-        }
-    }
-
-    /** Expires one hold if due (compare-and-set on the booking status); true when this call expired it. */
-    public boolean expireIfDue(Connection c, Booking b) throws SQLException {
-        if (!bookings.expireIfDue(c, b.uuid(), clock.instant())) {
-            return false;
-        }
-        release(c, b, false);
-        parts.get().released(c, b, clock.instant());
-        return true;
     }
 
     /**
@@ -432,7 +316,7 @@ public final class InventoryService {
         for (String uuid : uuids) {
             boolean done = db.tx(c -> {
                 Optional<Booking> b = bookings.find(c, uuid);
-                return b.isPresent() && expireIfDue(c, b.get());
+                return b.isPresent() && places.expireIfDue(c, b.get());
             });
             if (done) {
                 n++;
@@ -447,7 +331,7 @@ public final class InventoryService {
 
     /** A channel's allotment on a slot changed (see {@link CapacityChanges}): forget what was cached about it. */
     public void allotmentChanged(String slotId, String channelId) {
-        allotted.invalidate(slotId + "|" + channelId);
+        places.allotmentChanged(slotId, channelId);
         availabilityCache.allChanged();
     }
 
