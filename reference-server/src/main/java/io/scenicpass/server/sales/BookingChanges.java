@@ -174,9 +174,10 @@ final class BookingChanges {
                         && b.poolId().equals(pool)
                         && b.localDate().equals(t.slot().localDate());
         if (shared) {
-            inventory.release(c, b, sold);
+            inventory.places().release(c, b, sold);
         }
-        int fromAllotment = inventory.hold(c, t.slot(), pool, ch.id(), t.items().quantity());
+        int fromAllotment =
+                inventory.places().hold(c, t.slot(), pool, ch.id(), t.items().quantity());
         Booking moved = b.movedTo(
                 t.product(),
                 t.slot(),
@@ -184,10 +185,10 @@ final class BookingChanges {
                 fromAllotment,
                 t.items().items());
         if (sold) {
-            inventory.sell(c, moved);
+            inventory.places().sell(c, moved);
         }
         if (!shared) {
-            inventory.release(c, b, sold);
+            inventory.places().release(c, b, sold);
         }
         bookings.rebook(c, moved, now);
         if (sold) {

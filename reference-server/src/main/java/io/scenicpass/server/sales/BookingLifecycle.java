@@ -106,7 +106,7 @@ final class BookingLifecycle {
                 return null; // a concurrent confirm won; answer with its result below
             }
             if (!found.expiresAt().isAfter(now)) {
-                inventory.expireIfDue(c, found);
+                inventory.places().expireIfDue(c, found);
                 return null;
             }
             Booking b = t == null ? found : changes.apply(c, ch, current, t, now);
@@ -144,7 +144,7 @@ final class BookingLifecycle {
         if (!bookings.transition(c, uuid, BookingState.ON_HOLD, BookingState.CONFIRMED, now)) {
             return false;
         }
-        inventory.sell(c, b);
+        inventory.places().sell(c, b);
         Product product = catalogue.product(c, b.productId()).orElseThrow();
         Slot slot = inventoryStore.slot(c, b.slotId()).orElseThrow();
         Map<String, Unit> units = units(c, b.optionId());
@@ -299,7 +299,7 @@ final class BookingLifecycle {
             inventory.parts.get().cancelling(c, b, now);
         }
         if (bookings.transition(c, uuid, was, BookingState.CANCELLED, now)) {
-            inventory.release(c, b, was.isSold());
+            inventory.places().release(c, b, was.isSold());
             inventory.parts.get().released(c, b, now);
             bookings.setCancellation(c, uuid, was.cancelRefund(), reason);
             if (was.isSold()) {
@@ -319,7 +319,7 @@ final class BookingLifecycle {
             throw new ServiceException(Problem.INVALID_BOOKING_UUID, "unknown booking", uuid);
         }
         if (b.status() == BookingState.ON_HOLD && !b.expiresAt().isAfter(clock.instant())) {
-            db.tx(c -> inventory.expireIfDue(c, b));
+            db.tx(c -> inventory.places().expireIfDue(c, b));
             inventory.slotChanged(b.optionId(), b.poolId());
             return db.read(c -> bookings.find(c, uuid).orElseThrow());
         }

@@ -217,12 +217,12 @@ public final class BookingService {
     private Booking insertHold(Channel ch, Booking draft, Slot slot, int quantity, Map<Integer, Document> documents) {
         if (draft.poolId() == null
                 && documents.isEmpty()
-                && !inventory.hasAllotment(slot.id(), ch.id())
+                && !inventory.places().hasAllotment(slot.id(), ch.id())
                 && !inventory.parts.get().has(draft.productId())) {
             // the common case: concurrent holds on this slot are combined into one conditional update and one
             // statement (PostgreSQL) / transaction (H2); see HoldCombiner
             if (!combiner.hold(draft)) {
-                throw db.read(c -> inventory.refusal(c, slot));
+                throw db.read(c -> inventory.places().refusal(c, slot));
             }
             return draft;
         }
@@ -236,7 +236,7 @@ public final class BookingService {
             // insert first and take the counters last: the hot slot row stays locked only until the commit
             bookings.insert(c, draft);
             identities.record(c, draft, documents); // documents and per-document limits, or nothing at all
-            int fromAllotment = inventory.hold(c, slot, draft.poolId(), ch.id(), quantity);
+            int fromAllotment = inventory.places().hold(c, slot, draft.poolId(), ch.id(), quantity);
             inventory.parts.get().held(c, draft, draft.createdAt()); // a package's partner allotments, or a refusal
             if (fromAllotment > 0) {
                 bookings.setFromAllotment(c, draft.uuid(), fromAllotment);

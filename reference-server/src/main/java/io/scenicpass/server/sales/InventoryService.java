@@ -6,6 +6,7 @@ import io.scenicpass.server.db.Database;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
+import io.scenicpass.server.sales.store.DueHoldStore;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.ProductOption;
@@ -24,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Time-slot inventory: slot generation, availability, holds and their expiry, capacity changes.
+ * Time-slot inventory: slot generation, availability, the expiry of due holds, capacity changes; a booking's places
+ * are held, sold and given back by {@link Places}.
  * All counters move through conditional updates in {@link InventoryStore}; this class never locks in the JVM.
  */
 public final class InventoryService {
@@ -53,17 +55,13 @@ public final class InventoryService {
     private final int horizonDays;
     /** Rule changes and closures that slot generation follows (V90). */
     private final SlotRuleStore ruleStore = new SlotRuleStore();
+    /** The holds whose expiry has passed. */
+    private final DueHoldStore dueHoldStore = new DueHoldStore();
     /** Fixed data of slots (id, date, times) for the reservation path. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Slot> slotMeta =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .maximumSize(100_000)
                     .expireAfterWrite(java.time.Duration.ofMinutes(10))
-                    .build();
-    /** Whether a channel has an allotment on a slot; short-lived so admin changes show up within seconds. */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> allotted =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(100_000)
-                    .expireAfterWrite(java.time.Duration.ofSeconds(5))
                     .build();
     /** (option, date) pairs whose slots are known to exist; saves a query per request. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> ensured =
@@ -74,6 +72,9 @@ public final class InventoryService {
 
     /** Checks and repairs the counters against the bookings. */
     private final InventoryRepair repair;
+
+    /** A booking's places in the counters: held, sold, given back. */
+    private final Places places;
 
     /** Availability answers (advisory), invalidated by this node's changes, at most a TTL stale for other nodes'. */
     private final io.scenicpass.server.sales.internal.AvailabilityCache<Object> availabilityCache;
@@ -100,8 +101,8 @@ public final class InventoryService {
             Clock clock,
             int horizonDays,
             java.time.Duration availabilityCacheTtl) {
-        this.availabilityCache =
-                new io.scenicpass.server.sales.internal.AvailabilityCache<>(availabilityCacheTtl, ticker(clock));
+        this.availabilityCache = new io.scenicpass.server.sales.internal.AvailabilityCache<>(
+                availabilityCacheTtl, io.scenicpass.server.sales.internal.AvailabilityCache.ticker(clock));
         this.db = db;
         this.catalogue = catalogue;
         this.inventory = inventory;
@@ -110,11 +111,17 @@ public final class InventoryService {
         this.horizonDays = horizonDays;
         this.repair =
                 new InventoryRepair(db, new io.scenicpass.server.sales.store.InventoryAudit(), this::countersChanged);
+        this.places = new Places(db, inventory, bookings, clock, parts);
     }
 
     /** The consistency check and repair of the counters (admin API, {@code repair-inventory}, start-up check). */
     public InventoryRepair repair() {
         return repair;
+    }
+
+    /** Holds, sells and gives back a booking's places; expires a due hold. */
+    public Places places() {
+        return places;
     }
 
     /** Makes sure the option's slots exist for every date in [from, to] (idempotent, safe across processes). */
@@ -183,7 +190,7 @@ public final class InventoryService {
         }
         java.util.function.Supplier<Object> load = () -> {
             ensureSlots(product, option, first, last);
-            expire(db.read(c -> bookings.dueHoldsForOption(c, option.id(), first, last, clock.instant())));
+            expire(db.read(c -> dueHoldStore.dueHoldsForOption(c, option.id(), first, last, clock.instant())));
             return db.read(c -> {
                 List<SlotView> out = new ArrayList<>();
                 for (Slot s : inventory.slots(c, option.id(), first, last)) {
@@ -267,14 +274,6 @@ public final class InventoryService {
         availabilityCache.allChanged();
     }
 
-    private static com.github.benmanes.caffeine.cache.Ticker ticker(Clock clock) {
-        // the system clock may step back; an injected (test) clock drives expiry so staleness is testable without
-        // sleeping
-        return clock.getClass() == Clock.systemUTC().getClass()
-                ? com.github.benmanes.caffeine.cache.Ticker.systemTicker()
-                : () -> clock.millis() * 1_000_000L;
-    }
-
     private SlotView view(Connection c, Product product, Slot s, String channelId) throws SQLException {
         int allot = channelId == null ? 0 : inventory.allotmentRemaining(c, s.id(), channelId);
         int vac = s.closed() ? 0 : s.vacancies() + allot;
@@ -296,118 +295,6 @@ public final class InventoryService {
         return new SlotView(s, vac, cap);
     }
 
-    /** Whether the channel has an allotment on the slot (cached for a few seconds). Not inside a transaction. */
-    public boolean hasAllotment(String slotId, String channelId) {
-        return allotted.get(
-                slotId + "|" + channelId, k -> db.read(rc -> inventory.allotmentExists(rc, slotId, channelId)));
-    }
-
-    /**
-     * {@link #hasAllotment(String, String)} on the caller's connection: a transaction must never wait for a second
-     * pooled connection (nor for another thread's cache load that waits for one), so a miss is read on {@code c}.
-     */
-    private boolean hasAllotment(Connection c, String slotId, String channelId) throws SQLException {
-        String key = slotId + "|" + channelId;
-        Boolean cached = allotted.getIfPresent(key);
-        if (cached != null) {
-            return cached;
-        }
-        boolean exists = inventory.allotmentExists(c, slotId, channelId);
-        allotted.put(key, exists);
-        return exists;
-    }
-
-    /** The exception for a hold that the database refused: closed or sold out. */
-    public ServiceException refusal(Connection c, Slot slot) throws SQLException {
-        Slot now = inventory.slot(c, slot.id()).orElse(slot);
-        return new ServiceException(
-                Problem.UNPROCESSABLE_ENTITY,
-                now.closed() ? "slot is closed" : "sold out: not enough vacancies in this slot",
-                slot.localStart());
-    }
-
-    /**
-     * Holds {@code n} places for a channel inside the caller's transaction: the channel's allotment first,
-     * then the shared pool, then the daily pool. Returns how many came from the allotment. With an allotment the slot
-     * row is locked first, so the rows are taken in the one order of every path: slot, allotment, day pool.
-     *
-     * @throws ServiceException UNPROCESSABLE_ENTITY when sold out or closed (the transaction must roll back)
-     */
-    public int hold(Connection c, Slot slot, String poolId, String channelId, int n) throws SQLException {
-        int fromAllotment = 0;
-        boolean hasAllotment = hasAllotment(c, slot.id(), channelId);
-        if (hasAllotment) {
-            inventory.lockSlot(c, slot.id());
-        }
-        if (hasAllotment && inventory.tryHoldAllotment(c, slot.id(), channelId, n)) {
-            fromAllotment = n;
-        } else if (!inventory.tryHold(c, slot.id(), n)) {
-            throw refusal(c, slot);
-        }
-        if (poolId != null) {
-            boolean ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
-            if (!ok) { // maybe the day's pool row does not exist yet
-                inventory.ensureDayPool(c, poolId, slot.localDate());
-                ok = inventory.tryHoldDay(c, poolId, slot.localDate(), n);
-            }
-            if (!ok) {
-                throw new ServiceException(
-                        Problem.UNPROCESSABLE_ENTITY, "sold out: the daily capacity is reached", slot.localStart());
-            }
-        }
-        return fromAllotment;
-    }
-
-    /** Moves a booking's places from held to sold (confirm). */
-    public void sell(Connection c, Booking b) throws SQLException {
-        int shared = b.quantity() - b.fromAllotment();
-        boolean ok = shared == 0 || inventory.holdToSold(c, b.slotId(), shared);
-        if (b.fromAllotment() > 0) {
-            ok &= inventory.allotmentHoldToSold(c, b.slotId(), b.channelId(), b.fromAllotment());
-        }
-        if (b.poolId() != null) {
-            ok &= inventory.dayHoldToSold(c, b.poolId(), b.localDate(), b.quantity());
-        }
-        if (!ok) {
-            throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
-                    + " (see POST /admin/v1/inventory/repair)");
-        }
-    }
-
-    /**
-     * Gives a booking's places back (hold expiry or cancellation). Like {@link #sell}, refuses (the transaction rolls
-     * back) when a counter holds fewer places than the booking: the drift is reported, not silently carried on.
-     */
-    public void release(Connection c, Booking b, boolean wasSold) throws SQLException {
-        int shared = b.quantity() - b.fromAllotment();
-        boolean ok = true;
-        if (shared > 0) {
-            ok = wasSold ? inventory.releaseSold(c, b.slotId(), shared) : inventory.releaseHeld(c, b.slotId(), shared);
-        }
-        if (b.fromAllotment() > 0) {
-            ok &= inventory.releaseAllotment(c, b.slotId(), b.channelId(), b.fromAllotment(), wasSold);
-        }
-        if (b.poolId() != null) {
-            ok &= wasSold
-                    ? inventory.releaseDaySold(c, b.poolId(), b.localDate(), b.quantity())
-                    : inventory.releaseDayHeld(c, b.poolId(), b.localDate(), b.quantity());
-        }
-        if (!ok) {
-            throw new IllegalStateException("inventory counters out of step for booking " + b.uuid()
-                    + " (see POST /admin/v1/inventory/repair)");
-        }
-    }
-
-    /** Expires one hold if due (compare-and-set on the booking status); true when this call expired it. */
-    public boolean expireIfDue(Connection c, Booking b) throws SQLException {
-        if (!bookings.expireIfDue(c, b.uuid(), clock.instant())) {
-            return false;
-        }
-        release(c, b, false);
-        parts.get().released(c, b, clock.instant());
-        return true;
-    }
-
     /**
      * Expires every due hold (the scheduled job; also called lazily). Returns how many expired. Idempotent, so safe on
      * several nodes at once: each expiry is a compare-and-set of the booking status (still held and due) before its
@@ -415,13 +302,13 @@ public final class InventoryService {
      * lease ({@code JobLeases}) so that normally only one node does it.
      */
     public int expireDueHolds() {
-        List<String> due = db.read(c -> bookings.dueHolds(c, clock.instant(), 500));
+        List<String> due = db.read(c -> dueHoldStore.dueHolds(c, clock.instant(), 500));
         return expire(due);
     }
 
     /** Expires the due holds of one slot (lazy check before answering "sold out"). */
     public int expireDueHolds(String slotId) {
-        return expire(db.read(c -> bookings.dueHoldsForSlot(c, slotId, clock.instant())));
+        return expire(db.read(c -> dueHoldStore.dueHoldsForSlot(c, slotId, clock.instant())));
     }
 
     private int expire(List<String> uuids) {
@@ -429,7 +316,7 @@ public final class InventoryService {
         for (String uuid : uuids) {
             boolean done = db.tx(c -> {
                 Optional<Booking> b = bookings.find(c, uuid);
-                return b.isPresent() && expireIfDue(c, b.get());
+                return b.isPresent() && places.expireIfDue(c, b.get());
             });
             if (done) {
                 n++;
@@ -444,7 +331,7 @@ public final class InventoryService {
 
     /** A channel's allotment on a slot changed (see {@link CapacityChanges}): forget what was cached about it. */
     public void allotmentChanged(String slotId, String channelId) {
-        allotted.invalidate(slotId + "|" + channelId);
+        places.allotmentChanged(slotId, channelId);
         availabilityCache.allChanged();
     }
 

@@ -135,7 +135,7 @@ public final class PassCancellation {
                 gone.stream().mapToInt(u -> units.get(u.unitId()).paxCount()).sum();
         int shared = b.quantity() - b.fromAllotment();
         int fromAllotment = Math.max(0, places - shared); // shared places go back first
-        inventory.release(c, b.movedTo(product, slot, places, fromAllotment, gone), true);
+        inventory.places().release(c, b.movedTo(product, slot, places, fromAllotment, gone), true);
         Booking rest = b.movedTo(product, slot, b.quantity() - places, b.fromAllotment() - fromAllotment, kept);
         bookings.rebook(c, rest, now);
         // the items leave the booking: the reports read what was given back from this line

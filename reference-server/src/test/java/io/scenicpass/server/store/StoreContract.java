@@ -11,6 +11,7 @@ import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.BookingStore;
 import io.scenicpass.server.sales.store.CatalogueStore;
+import io.scenicpass.server.sales.store.DueHoldStore;
 import io.scenicpass.server.sales.store.InventoryStore;
 import io.scenicpass.server.sales.store.PassRecord;
 import io.scenicpass.server.sales.store.PassStore;
@@ -272,15 +273,16 @@ abstract class StoreContract {
             return null;
         });
         Instant at = NOW.plusSeconds(700);
-        assertThat(db.<List<String>>read(c -> bookings.dueHolds(c, at, 10))).containsExactly("allotted", "shared");
-        assertThat(db.<List<String>>read(c -> bookings.dueHolds(c, at, 1))).containsExactly("allotted");
-        assertThat(db.<List<String>>read(c -> bookings.dueHolds(c, NOW.plusSeconds(1000), 10)))
+        DueHoldStore due = new DueHoldStore();
+        assertThat(db.<List<String>>read(c -> due.dueHolds(c, at, 10))).containsExactly("allotted", "shared");
+        assertThat(db.<List<String>>read(c -> due.dueHolds(c, at, 1))).containsExactly("allotted");
+        assertThat(db.<List<String>>read(c -> due.dueHolds(c, NOW.plusSeconds(1000), 10)))
                 .containsExactly("allotted", "shared", "later");
-        assertThat(db.<List<String>>read(c -> bookings.dueHoldsForOption(c, "o", DAY, DAY, at)))
+        assertThat(db.<List<String>>read(c -> due.dueHoldsForOption(c, "o", DAY, DAY, at)))
                 .containsExactly("shared");
-        assertThat(db.<List<String>>read(c -> bookings.dueHoldsForOption(c, "o", DAY, DAY.plusDays(1), at)))
+        assertThat(db.<List<String>>read(c -> due.dueHoldsForOption(c, "o", DAY, DAY.plusDays(1), at)))
                 .containsExactlyInAnyOrder("shared", "allotted");
-        assertThat(db.<List<String>>read(c -> bookings.dueHoldsForOption(c, "other", DAY, DAY.plusDays(1), at)))
+        assertThat(db.<List<String>>read(c -> due.dueHoldsForOption(c, "other", DAY, DAY.plusDays(1), at)))
                 .isEmpty();
         assertThat(db.<List<Booking>>read(
                         c -> bookings.list(c, "ota", null, null, DAY.plusDays(1), DAY.plusDays(1), 10)))

@@ -177,7 +177,7 @@ public final class AllotmentService {
                 catalogue.product(c, slot.productId()).map(Product::dayPool).orElse(null);
         if (delta > 0) {
             if (!inventory.tryHold(c, slot.id(), delta)) {
-                throw inventoryService.refusal(c, slot);
+                throw inventoryService.places().refusal(c, slot);
             }
             if (pool != null) {
                 inventory.ensureDayPool(c, pool, slot.localDate());

@@ -2,10 +2,6 @@ package io.scenicpass.server.sales.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.scenicpass.channel.model.Availability;
-import io.scenicpass.channel.model.AvailabilityCalendarDay;
-import io.scenicpass.channel.model.AvailabilityCalendarRequest;
-import io.scenicpass.channel.model.AvailabilityRequest;
 import io.scenicpass.channel.model.BookingCancellationRequest;
 import io.scenicpass.channel.model.BookingConfirmationRequest;
 import io.scenicpass.channel.model.BookingExtendRequest;
@@ -13,8 +9,6 @@ import io.scenicpass.channel.model.BookingReservationRequest;
 import io.scenicpass.channel.model.BookingUpdateRequest;
 import io.scenicpass.channel.model.OctoCapabilities;
 import io.scenicpass.channel.model.OctoJson;
-import io.scenicpass.channel.model.OpeningHours;
-import io.scenicpass.channel.model.UnitPricing;
 import io.scenicpass.server.Problem;
 import io.scenicpass.server.ServiceException;
 import io.scenicpass.server.channels.ChannelService;
@@ -32,10 +26,8 @@ import io.scenicpass.server.sales.IssuanceService;
 import io.scenicpass.server.sales.OrderService;
 import io.scenicpass.server.sales.PassQueries;
 import io.scenicpass.server.sales.store.Booking;
-import io.scenicpass.server.sales.store.Price;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,7 +41,6 @@ public final class OctoApi {
             OctoQuestions.CAPABILITY,
             OctoCart.CAPABILITY,
             "octo/offers");
-    private static final String CHANNEL = "scenicpass.channel";
     /** OCTO bodies in OCTO's format: unknown fields ignored (OCTO lets newer clients send more), free text bounded. */
     private static final RequestBodies BODIES =
             RequestBodies.of(OctoJson.newMapper()).ignoringUnknownFields().checkedBy(OctoLimits::check);
@@ -63,7 +54,6 @@ public final class OctoApi {
     }
 
     private final CatalogueService catalogue;
-    private final InventoryService inventory;
     private final BookingService bookings;
     private final ChannelService channels;
     private final PassQueries passes;
@@ -71,6 +61,8 @@ public final class OctoApi {
     private final OctoWebhooksApi webhooks;
     private final OctoContent content;
     private final OctoQuestions questions;
+    /** {@code POST /octo/availability} and its calendar. */
+    private final OctoAvailabilityApi availability;
     /** octo/cart: orders of bookings confirmed together. */
     private final OctoCart cart;
 
@@ -89,7 +81,6 @@ public final class OctoApi {
             OctoQuestions questions,
             OrderService orders) {
         this.catalogue = catalogue;
-        this.inventory = inventory;
         this.bookings = bookings;
         this.channels = channels;
         this.passes = passes;
@@ -97,6 +88,7 @@ public final class OctoApi {
         this.webhooks = new OctoWebhooksApi(webhooks);
         this.content = content;
         this.questions = questions;
+        this.availability = new OctoAvailabilityApi(catalogue, inventory, content, BODIES, this::ok);
         this.cart = new OctoCart(orders, BODIES, this::plainView, questions::show);
     }
 
@@ -113,8 +105,8 @@ public final class OctoApi {
             io.scenicpass.channel.model.Product p = product(ctx, pv);
             ok(ctx, asks(ctx, OctoCapabilities.CONTENT) ? content.product(ctx, pv, p) : p);
         }));
-        r.post("/octo/availability", auth(this::availability));
-        r.post("/octo/availability/calendar", auth(this::calendar));
+        r.post("/octo/availability", auth(availability::availability));
+        r.post("/octo/availability/calendar", auth(availability::calendar));
         r.post("/octo/bookings", auth((ctx, ch) -> {
             BookingReservationRequest req = BODIES.read(ctx, BookingReservationRequest.class);
             List<IdentityInput> ids = OctoIdentity.of(ctx);
@@ -200,89 +192,6 @@ public final class OctoApi {
                                 OctoCommands.cancel(BODIES.readOptional(ctx, BookingCancellationRequest.class)))));
     }
 
-    private void availability(Context ctx, Channel ch) throws Exception {
-        AvailabilityRequest req = BODIES.read(ctx, AvailabilityRequest.class);
-        CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
-        CatalogueService.OptionView ov = option(pv, req.getOptionId());
-        boolean hasDate = req.getLocalDate() != null;
-        boolean hasRange = req.getLocalDateStart() != null || req.getLocalDateEnd() != null;
-        boolean hasIds =
-                req.getAvailabilityIds() != null && !req.getAvailabilityIds().isEmpty();
-        if ((hasDate ? 1 : 0) + (hasRange ? 1 : 0) + (hasIds ? 1 : 0) != 1) {
-            throw new ServiceException(
-                    Problem.BAD_REQUEST, "give exactly one of localDate, localDateStart+localDateEnd, availabilityIds");
-        }
-        List<InventoryService.SlotView> views = new ArrayList<>();
-        if (hasIds) {
-            if (req.getAvailabilityIds().size() > 500) {
-                throw new ServiceException(Problem.BAD_REQUEST, "at most 500 availabilityIds");
-            }
-            for (String id : req.getAvailabilityIds()) {
-                if (id == null) {
-                    throw new ServiceException(Problem.BAD_REQUEST, "availabilityIds must not contain null");
-                }
-                views.add(inventory
-                        .slot(pv.product(), ov.option(), id, ch.id())
-                        .orElseThrow(() ->
-                                new ServiceException(Problem.INVALID_AVAILABILITY_ID, "unknown availability", id)));
-            }
-        } else {
-            LocalDate from = hasDate ? req.getLocalDate() : req.getLocalDateStart();
-            LocalDate to = hasDate ? req.getLocalDate() : req.getLocalDateEnd();
-            if (from == null || to == null) {
-                throw new ServiceException(Problem.BAD_REQUEST, "localDateStart and localDateEnd go together");
-            }
-            views = inventory.availability(pv.product(), ov.option(), from, to, ch.id());
-        }
-        List<UnitPricing> up = unitPricing(pv, ov);
-        List<Availability> out = new ArrayList<>();
-        for (InventoryService.SlotView v : views) {
-            out.add(OctoViews.availability(v, pv.product(), pricing(ctx), up));
-        }
-        ok(ctx, asks(ctx, OctoCapabilities.CONTENT) ? content.availability(ctx, pv, out) : out);
-    }
-
-    /** A day's hours: from its first slot's start to its last slot's end (a slot rule may change them from a date). */
-    private static OpeningHours openingHours(InventoryService.DayView d, CatalogueService.OptionView ov) {
-        if (d.slots().isEmpty()) {
-            return new OpeningHours()
-                    .from(ov.option().openTime().toString())
-                    .to(ov.option().closeTime().toString());
-        }
-        return new OpeningHours()
-                .from(d.slots().get(0).slot().localStart().substring(11, 16))
-                .to(d.slots().get(d.slots().size() - 1).slot().localEnd().substring(11, 16));
-    }
-
-    private void calendar(Context ctx, Channel ch) throws Exception {
-        AvailabilityCalendarRequest req = BODIES.read(ctx, AvailabilityCalendarRequest.class);
-        CatalogueService.ProductView pv = catalogue.product(req.getProductId(), ch.id());
-        CatalogueService.OptionView ov = option(pv, req.getOptionId());
-        if (req.getLocalDateStart() == null || req.getLocalDateEnd() == null) {
-            throw new ServiceException(Problem.BAD_REQUEST, "localDateStart and localDateEnd are required");
-        }
-        List<UnitPricing> up = unitPricing(pv, ov);
-        List<AvailabilityCalendarDay> out = new ArrayList<>();
-        for (InventoryService.DayView d : inventory.calendar(
-                pv.product(), ov.option(), req.getLocalDateStart(), req.getLocalDateEnd(), ch.id())) {
-            AvailabilityCalendarDay day = new AvailabilityCalendarDay()
-                    .localDate(d.date())
-                    .available(d.vacancy().available())
-                    .status(OctoViews.status(d.vacancy()))
-                    .vacancies(d.vacancy().vacancies())
-                    .capacity(d.vacancy().capacity())
-                    .openingHours(
-                            d.slots().isEmpty() && !pv.product().openingHours() // OCTO: always for OPENING_HOURS
-                                    ? List.of()
-                                    : List.of(openingHours(d, ov)));
-            if (pricing(ctx)) {
-                day.unitPricingFrom(up);
-            }
-            out.add(day);
-        }
-        ok(ctx, out);
-    }
-
     /**
      * A page of the channel's bookings: {@code limit} (1..500, default 500) from {@code offset} (default 0). When more
      * match, {@code X-Next-Offset} and {@code Link: <…>; rel="next"} say where the next page starts (the body stays
@@ -364,66 +273,8 @@ public final class OctoApi {
         ctx.contentType("image/png").result(IssuanceService.qrPng(text, 400));
     }
 
-    private List<UnitPricing> unitPricing(CatalogueService.ProductView pv, CatalogueService.OptionView ov) {
-        List<UnitPricing> up = new ArrayList<>();
-        for (Price p : ov.prices()) {
-            up.add(new UnitPricing()
-                    .unitId(p.unitId())
-                    .original(Math.toIntExact(p.retail()))
-                    .retail(Math.toIntExact(p.retail()))
-                    .net(Math.toIntExact(p.net()))
-                    .currency(pv.product().currency())
-                    .currencyPrecision(2)
-                    .includedTaxes(List.of()));
-        }
-        return up;
-    }
-
-    private static CatalogueService.OptionView option(CatalogueService.ProductView pv, String optionId) {
-        CatalogueService.OptionView ov = pv.optionOrDefault(optionId);
-        if (ov == null) {
-            throw new ServiceException(Problem.INVALID_OPTION_ID, "unknown option", optionId);
-        }
-        return ov;
-    }
-
-    private ChannelHandlerAdapter auth(ChannelHandler h) {
-        return new ChannelHandlerAdapter(h);
-    }
-
-    /** Authenticates, rate-limits and echoes capabilities, then runs the handler. */
-    private final class ChannelHandlerAdapter implements io.javalin.http.Handler {
-        private final ChannelHandler h;
-
-        ChannelHandlerAdapter(ChannelHandler h) {
-            this.h = h;
-        }
-
-        @Override
-        public void handle(Context ctx) throws Exception {
-            String caps = ctx.header(OctoCapabilities.HEADER);
-            if (caps != null) {
-                String echoed = java.util.Arrays.stream(caps.split(","))
-                        .map(String::trim)
-                        .filter(SUPPORTED::contains)
-                        .distinct()
-                        .collect(Collectors.joining(", "));
-                ctx.header(OctoCapabilities.HEADER, echoed);
-            }
-            String auth = ctx.header("Authorization");
-            String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? auth.substring(7).trim()
-                    : null;
-            Channel ch = channels.authenticate(key);
-            long wait = channels.acquire(ch);
-            if (wait > 0) {
-                ctx.header("Retry-After", Long.toString(wait));
-                throw new ServiceException(
-                        Problem.TOO_MANY_REQUESTS, "rate limit exceeded for this channel, retry after " + wait + " s");
-            }
-            ctx.attribute(CHANNEL, ch.id());
-            h.handle(ctx, ch);
-        }
+    private io.javalin.http.Handler auth(ChannelHandler h) {
+        return new OctoChannelAuth(channels, SUPPORTED, h);
     }
 
     /** True when the request's Octo-Capabilities list names {@code octo/pricing}. */

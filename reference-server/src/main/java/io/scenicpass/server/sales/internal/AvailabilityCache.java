@@ -50,6 +50,15 @@ public final class AvailabilityCache<V> {
                         .build();
     }
 
+    /** The ticker of a cache whose expiry follows {@code clock}. */
+    public static Ticker ticker(java.time.Clock clock) {
+        // the system clock may step back; an injected (test) clock drives expiry so staleness is testable without
+        // sleeping
+        return clock.getClass() == java.time.Clock.systemUTC().getClass()
+                ? Ticker.systemTicker()
+                : () -> clock.millis() * 1_000_000L;
+    }
+
     /** Whether answers are cached at all. */
     public boolean enabled() {
         return cache != null;

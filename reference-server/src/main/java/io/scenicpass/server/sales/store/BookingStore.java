@@ -2,7 +2,6 @@ package io.scenicpass.server.sales.store;
 
 import io.scenicpass.server.db.Dialect;
 import io.scenicpass.server.db.Jdbc;
-import io.scenicpass.server.db.PostgresDialect;
 import io.scenicpass.server.sales.BookingState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,26 +20,21 @@ import java.util.Optional;
  */
 public final class BookingStore {
 
-    /** The redemption of a set of bookings: a JDBC batch (H2) or one statement over an array (PostgreSQL). */
-    private interface Redeem {
-        java.util.Set<String> redeem(Connection c, Collection<String> uuids, Instant now) throws SQLException;
-    }
-
-    private final Redeem redeem;
+    private final BookingRedemption redemption;
 
     public BookingStore(Dialect dialect) {
-        this.redeem = dialect.<Redeem>pick(() -> BookingStore::redeemBatch, () -> BookingStore::redeemLocked);
+        this.redemption = new BookingRedemption(dialect);
     }
 
     public void insert(Connection c, Booking b) throws SQLException {
-        Jdbc.update(c, INSERT_BOOKING, bookingRow(b));
+        Jdbc.update(c, BookingRows.INSERT_BOOKING, BookingRows.bookingRow(b));
     }
 
     /** Inserts several bookings (their unit items are in their rows) with one JDBC batch (the caller's transaction). */
     public void insertAll(Connection c, List<Booking> list) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_BOOKING)) {
+        try (PreparedStatement ps = c.prepareStatement(BookingRows.INSERT_BOOKING)) {
             for (Booking b : list) {
-                bind(ps, bookingRow(b));
+                bind(ps, BookingRows.bookingRow(b));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -61,95 +54,13 @@ public final class BookingStore {
         for (Booking b : list) {
             n += b.quantity();
         }
-        Object[][] cols = new Object[BOOKING_TYPES.length][list.size()];
-        for (int i = 0; i < list.size(); i++) {
-            Object[] row = bookingRow(list.get(i));
-            for (int j = 0; j < row.length; j++) {
-                cols[j][i] = row[j] instanceof LocalDate ? row[j].toString() : row[j];
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(PG_HOLD_AND_INSERT)) {
+        try (PreparedStatement ps = c.prepareStatement(BookingRows.PG_HOLD_AND_INSERT)) {
             int p = 1;
             ps.setInt(p++, n);
             ps.setString(p++, slotId);
             ps.setInt(p++, n);
-            for (int j = 0; j < BOOKING_TYPES.length; j++) {
-                ps.setArray(p++, c.createArrayOf(BOOKING_TYPES[j], typed(BOOKING_TYPES[j], cols[j])));
-            }
+            BookingRows.bindColumns(c, ps, p, list);
             return ps.executeUpdate() == list.size();
-        }
-    }
-
-    private static final String BOOKING_COLUMNS = "uuid, channel_id, product_id, option_id, slot_id, pool_id,"
-            + " local_date, status, quantity, from_allotment, request_hash, reseller_reference, supplier_reference,"
-            + " contact_json, notes, currency, total_retail, total_net, expires_at, created_at, updated_at, unit_items";
-    private static final String INSERT_BOOKING =
-            "INSERT INTO booking(" + BOOKING_COLUMNS + ")" + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    /** Array element types of the booking columns, in {@link #BOOKING_COLUMNS} order (dates travel as text). */
-    private static final String[] BOOKING_TYPES = {
-        "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "int4", "int4",
-        "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "int8", "int8", "int8", "int8", "int8",
-        "varchar"
-    };
-
-    private static final String PG_HOLD_AND_INSERT =
-            "WITH h AS (UPDATE slot SET held = held + ? WHERE id = ? AND NOT closed AND held + sold + ? <= capacity"
-                    + " RETURNING id)"
-                    + " INSERT INTO booking(" + BOOKING_COLUMNS + ") SELECT t.c1, t.c2, t.c3, t.c4, t.c5, t.c6,"
-                    + " t.c7::date, t.c8, t.c9, t.c10, t.c11, t.c12, t.c13, t.c14, t.c15, t.c16, t.c17, t.c18, t.c19, t.c20, t.c21,"
-                    + " t.c22 FROM h CROSS JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
-                    + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[],"
-                    + " ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],"
-                    + " ?::varchar[])"
-                    + " AS t(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22)";
-
-    private static Object[] bookingRow(Booking b) {
-        return new Object[] {
-            b.uuid(),
-            b.channelId(),
-            b.productId(),
-            b.optionId(),
-            b.slotId(),
-            b.poolId(),
-            b.localDate(),
-            b.status().name(),
-            b.quantity(),
-            b.fromAllotment(),
-            b.requestHash(),
-            b.resellerReference(),
-            b.supplierReference(),
-            b.contactJson(),
-            b.notes(),
-            b.currency(),
-            b.totalRetail(),
-            b.totalNet(),
-            millis(b.expiresAt()),
-            millis(b.createdAt()),
-            millis(b.updatedAt()),
-            itemsJson(b.unitItems())
-        };
-    }
-
-    private static Object[] typed(String type, Object[] values) {
-        switch (type) {
-            case "int4":
-                Integer[] ints = new Integer[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    ints[i] = (Integer) values[i];
-                }
-                return ints;
-            case "int8":
-                Long[] longs = new Long[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    longs[i] = (Long) values[i];
-                }
-                return longs;
-            default:
-                String[] strings = new String[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    strings[i] = (String) values[i];
-                }
-                return strings;
         }
     }
 
@@ -160,7 +71,7 @@ public final class BookingStore {
     }
 
     public Optional<Booking> find(Connection c, String uuid) throws SQLException {
-        return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingStore::booking, uuid);
+        return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=?", BookingRows::booking, uuid);
     }
 
     /** The bookings (any channel) whose uuid, supplier or reseller reference is {@code ref}: at most 50. */
@@ -169,7 +80,7 @@ public final class BookingStore {
                 c,
                 "SELECT * FROM booking WHERE uuid=? OR supplier_reference=? OR reseller_reference=?"
                         + " ORDER BY uuid FETCH FIRST 50 ROWS ONLY",
-                BookingStore::booking,
+                BookingRows::booking,
                 ref,
                 ref,
                 ref);
@@ -177,7 +88,7 @@ public final class BookingStore {
 
     /** {@link #find} with the row locked until the transaction ends (a change that re-reads before it writes). */
     public Optional<Booking> findForUpdate(Connection c, String uuid) throws SQLException {
-        return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=? FOR UPDATE", BookingStore::booking, uuid);
+        return Jdbc.one(c, "SELECT * FROM booking WHERE uuid=? FOR UPDATE", BookingRows::booking, uuid);
     }
 
     /**
@@ -221,7 +132,7 @@ public final class BookingStore {
                     c,
                     "SELECT * FROM booking WHERE uuid IN (" + Jdbc.marks(chunk.size()) + ")",
                     true,
-                    BookingStore::booking,
+                    BookingRows::booking,
                     chunk.toArray())) {
                 out.put(b.uuid(), b);
             }
@@ -275,7 +186,7 @@ public final class BookingStore {
                 .append(" ROWS FETCH FIRST ")
                 .append(limit)
                 .append(" ROWS ONLY");
-        return Jdbc.list(c, sql.toString(), BookingStore::booking, args.toArray());
+        return Jdbc.list(c, sql.toString(), BookingRows::booking, args.toArray());
     }
 
     /**
@@ -310,47 +221,7 @@ public final class BookingStore {
      * JDBC batch; PostgreSQL: one statement locking them in that order.
      */
     public java.util.Set<String> redeem(Connection c, Collection<String> uuids, Instant now) throws SQLException {
-        return redeem.redeem(c, uuids, now);
-    }
-
-    private static java.util.Set<String> redeemBatch(Connection c, Collection<String> uuids, Instant now)
-            throws SQLException {
-        List<String> ids = new ArrayList<>(uuids);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE booking SET status='REDEEMED', updated_at=?,"
-                + " redeemed_at=? WHERE uuid=? AND status='CONFIRMED'")) {
-            for (String id : ids) {
-                ps.setLong(1, now.toEpochMilli());
-                ps.setLong(2, now.toEpochMilli());
-                ps.setString(3, id);
-                ps.addBatch();
-            }
-            return Jdbc.changed(ps.executeBatch(), ids);
-        }
-    }
-
-    /**
-     * Each booking is looked up through its primary key and locked ({@code FOR NO KEY UPDATE}, the lock an update
-     * takes) in the order given, then the locked ones are updated. The status test is kept out of the index choice
-     * ({@code IS TRUE}): stale statistics that think CONFIRMED rare sent the lookup through the status index.
-     */
-    private static java.util.Set<String> redeemLocked(Connection c, Collection<String> uuids, Instant now)
-            throws SQLException {
-        java.util.Set<String> moved = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT x.uuid FROM"
-                + " unnest(?::varchar[]) AS k(id) CROSS JOIN LATERAL (SELECT uuid FROM booking WHERE uuid = k.id AND"
-                + " (status = 'CONFIRMED') IS TRUE OFFSET 0 FOR NO KEY UPDATE) x) UPDATE booking SET status='REDEEMED',"
-                + " updated_at=?, redeemed_at=? WHERE uuid = ANY(ARRAY(SELECT uuid FROM locked)) RETURNING uuid")) {
-            Jdbc.planEveryTime(ps);
-            ps.setArray(1, PostgresDialect.varchars(c, uuids));
-            ps.setLong(2, now.toEpochMilli());
-            ps.setLong(3, now.toEpochMilli());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    moved.add(rs.getString(1));
-                }
-            }
-        }
-        return moved;
+        return redemption.redeem(c, uuids, now);
     }
 
     /** Expires a hold only if it is still ON_HOLD and its expiry has passed. */
@@ -363,50 +234,6 @@ public final class BookingStore {
                         uuid,
                         now.toEpochMilli())
                 == 1;
-    }
-
-    /**
-     * Holds due to expire at {@code now}, the earliest first, at most {@code limit}. A booking ON_HOLD holds places
-     * of its slot ({@code slot.held}) or of its channel's allotment on the slot ({@code allotment.held}), so only the
-     * slots with places held are visited, each with one range of {@code booking_by_slot} (V43).
-     */
-    public List<String> dueHolds(Connection c, Instant now, int limit) throws SQLException {
-        // written as joins that start at the slot (allotment): H2 2.5 plans "slot_id IN (subquery)" here as a scan of
-        // the whole index on its expires_at column
-        long at = now.toEpochMilli();
-        return Jdbc.list(
-                c,
-                "SELECT b.uuid, b.expires_at FROM slot s JOIN booking b ON b.slot_id = s.id"
-                        + " AND b.status='ON_HOLD' AND b.expires_at <= ? WHERE s.held > 0"
-                        + " UNION SELECT b.uuid, b.expires_at FROM allotment a JOIN booking b ON b.slot_id = a.slot_id"
-                        + " AND b.status='ON_HOLD' AND b.expires_at <= ? WHERE a.held > 0"
-                        + " ORDER BY 2, 1 FETCH FIRST " + limit + " ROWS ONLY",
-                rs -> rs.getString(1),
-                at,
-                at);
-    }
-
-    /** Holds due at {@code now} in the slots of one option between two local dates (inclusive). */
-    public List<String> dueHoldsForOption(Connection c, String optionId, LocalDate from, LocalDate to, Instant now)
-            throws SQLException {
-        return Jdbc.list(
-                c,
-                "SELECT b.uuid FROM slot s JOIN booking b ON b.slot_id = s.id AND b.status='ON_HOLD'"
-                        + " AND b.expires_at <= ? WHERE s.option_id = ? AND s.local_date BETWEEN ? AND ?",
-                rs -> rs.getString(1),
-                now.toEpochMilli(),
-                optionId,
-                from,
-                to);
-    }
-
-    public List<String> dueHoldsForSlot(Connection c, String slotId, Instant now) throws SQLException {
-        return Jdbc.list(
-                c,
-                "SELECT uuid FROM booking WHERE slot_id=? AND status='ON_HOLD' AND expires_at <= ?",
-                rs -> rs.getString(1),
-                slotId,
-                now.toEpochMilli());
     }
 
     public void setExpiry(Connection c, String uuid, Instant expiresAt, Instant now) throws SQLException {
@@ -479,37 +306,6 @@ public final class BookingStore {
                     .build();
     private static final com.fasterxml.jackson.core.type.TypeReference<List<Booking.UnitItem>> ITEMS =
             new com.fasterxml.jackson.core.type.TypeReference<>() {};
-
-    private static Booking booking(ResultSet rs) throws SQLException {
-        return new Booking(
-                rs.getString("uuid"),
-                rs.getString("channel_id"),
-                rs.getString("product_id"),
-                rs.getString("option_id"),
-                rs.getString("slot_id"),
-                rs.getString("pool_id"),
-                rs.getObject("local_date", LocalDate.class),
-                BookingState.valueOf(rs.getString("status")),
-                rs.getInt("quantity"),
-                rs.getInt("from_allotment"),
-                rs.getString("request_hash"),
-                rs.getString("reseller_reference"),
-                rs.getString("supplier_reference"),
-                rs.getString("contact_json"),
-                rs.getString("notes"),
-                rs.getString("currency"),
-                rs.getLong("total_retail"),
-                rs.getLong("total_net"),
-                instant(rs, "expires_at"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                instant(rs, "confirmed_at"),
-                instant(rs, "cancelled_at"),
-                instant(rs, "redeemed_at"),
-                rs.getString("cancel_refund"),
-                rs.getString("cancel_reason"),
-                items(rs.getString("unit_items")));
-    }
 
     public static Instant instant(ResultSet rs, String col) throws SQLException {
         Long v = Jdbc.longOrNull(rs, col);

@@ -1,6 +1,15 @@
 package io.scenicpass.core.internal.cbor;
 
-import com.fasterxml.jackson.core.JsonParser;
+import static io.scenicpass.core.internal.cbor.ClaimsValues.at;
+import static io.scenicpass.core.internal.cbor.ClaimsValues.bool;
+import static io.scenicpass.core.internal.cbor.ClaimsValues.bytes;
+import static io.scenicpass.core.internal.cbor.ClaimsValues.id;
+import static io.scenicpass.core.internal.cbor.ClaimsValues.ints;
+import static io.scenicpass.core.internal.cbor.ClaimsValues.keyOf;
+import static io.scenicpass.core.internal.cbor.ClaimsValues.passId;
+import static io.scenicpass.core.internal.cbor.ClaimsValues.uint;
+import static io.scenicpass.core.internal.cbor.ClaimsValues.zones;
+
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
@@ -14,8 +23,6 @@ import io.scenicpass.core.internal.text.Crockford;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The claims map of a pass: small integer keys, compact values. The key table is in docs/protocol.md. */
 public final class ClaimsCodec {
@@ -324,116 +331,5 @@ public final class ClaimsCodec {
         } catch (IOException | RuntimeException e) {
             throw Cbor.malformed("claims are not a valid claims map");
         }
-    }
-
-    private static Instant at(long minutes) {
-        return Instant.ofEpochSecond(minutes * 60);
-    }
-
-    private static int keyOf(String name) {
-        if (name.isEmpty() || name.length() > 9) {
-            return -1;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-        }
-        return Integer.parseInt(name);
-    }
-
-    private static long integer(CBORParser p) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw Cbor.malformed("expected an integer");
-        }
-        return p.getLongValue();
-    }
-
-    private static long uint(CBORParser p, long max) throws IOException {
-        long v = integer(p);
-        if (v < 0 || v > max) {
-            throw Cbor.malformed("integer out of range");
-        }
-        return v;
-    }
-
-    private static long[] ints(CBORParser p, int count) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw Cbor.malformed("expected an array");
-        }
-        long[] out = new long[count];
-        for (int i = 0; i < count; i++) {
-            p.nextToken();
-            Cbor.noTag(p);
-            out[i] = integer(p);
-        }
-        if (p.nextToken() != JsonToken.END_ARRAY) {
-            throw Cbor.malformed("array too long");
-        }
-        return out;
-    }
-
-    private static boolean bool(CBORParser p, String what) {
-        if (p.currentToken() != JsonToken.VALUE_TRUE && p.currentToken() != JsonToken.VALUE_FALSE) {
-            throw Cbor.malformed(what + " must be a boolean");
-        }
-        return p.currentToken() == JsonToken.VALUE_TRUE;
-    }
-
-    private static byte[] bytes(CBORParser p) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_EMBEDDED_OBJECT) {
-            throw Cbor.malformed("expected a byte string");
-        }
-        return p.getBinaryValue();
-    }
-
-    private static String passId(CBORParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT) {
-            byte[] raw = p.getBinaryValue();
-            if (raw.length != 8) {
-                throw Cbor.malformed("binary pass id must be 8 bytes");
-            }
-            return Crockford.encode64(ByteBuffer.wrap(raw).getLong());
-        }
-        return text(p);
-    }
-
-    private static String id(CBORParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-            long v = integer(p);
-            return v >= 0 ? Long.toString(v) : "#" + (-1 - v); // a negative integer is an issuer code
-        }
-        return text(p);
-    }
-
-    private static String text(CBORParser p) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw Cbor.malformed("expected a text string");
-        }
-        String s = p.getText();
-        if (s.isEmpty() || s.length() > 256) {
-            throw Cbor.malformed("id must be 1..256 characters");
-        }
-        return s;
-    }
-
-    private static List<ZoneAllowance> zones(CBORParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw Cbor.malformed("zones must be an array");
-        }
-        List<ZoneAllowance> out = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == null) {
-                throw Cbor.malformed("unterminated zones");
-            }
-            Cbor.noTag(p);
-            String zone = id(p);
-            p.nextToken();
-            Cbor.noTag(p);
-            out.add(ZoneAllowance.of(zone, (int) uint(p, Integer.MAX_VALUE)));
-        }
-        return out;
     }
 }
