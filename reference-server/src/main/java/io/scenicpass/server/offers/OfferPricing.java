@@ -230,9 +230,17 @@ final class OfferPricing implements Discounts {
                                         "OFFER_LIMIT_REACHED: this offer is used up",
                                         o.code());
                             }
+                            // a buyer the hub does not know yet gets a record now, under the offer's lock: their
+                            // next order finds it even before the hub's feed reads this one
+                            Long visitor = visitorId != null || locked.perVisitorLimit() == null || r.visitor() == null
+                                    ? visitorId
+                                    : hub.get()
+                                            .directory()
+                                            .findOrCreate(c, r.visitor())
+                                            .orElse(null);
                             if (locked.perVisitorLimit() != null
-                                    && visitorId != null
-                                    && redemptions.live(c, o.id(), visitorId, liveSince) >= locked.perVisitorLimit()) {
+                                    && visitor != null
+                                    && redemptions.live(c, o.id(), visitor, liveSince) >= locked.perVisitorLimit()) {
                                 throw new ServiceException(
                                         Problem.OFFER_LIMIT_REACHED,
                                         "OFFER_LIMIT_REACHED: you used this offer as often as it may be used",
@@ -244,7 +252,7 @@ final class OfferPricing implements Discounts {
                                             o.id(),
                                             r.bookingUuid(),
                                             r.channel().id(),
-                                            visitorId,
+                                            visitor,
                                             fit.coupon(),
                                             fit.total(),
                                             fit.off(),

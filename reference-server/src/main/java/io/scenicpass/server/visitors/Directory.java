@@ -53,6 +53,30 @@ final class Directory implements VisitorDirectory {
     }
 
     @Override
+    public Optional<Long> findOrCreate(java.sql.Connection c, VisitorHint hint) throws java.sql.SQLException {
+        java.time.LocalDate today = tags.today(clock);
+        java.util.Map<String, VisitorKeys.Kind> found = new java.util.LinkedHashMap<>(keys.of(hint, today));
+        if (hint != null && hint.shopAccount() != null) { // the account's address hash is its visitor's key
+            ShopConsent.address(c, hint.shopAccount())
+                    .ifPresent(a ->
+                            found.put(a[0], "MOBILE".equals(a[1]) ? VisitorKeys.Kind.PHONE : VisitorKeys.Kind.EMAIL));
+        }
+        List<Long> ids = found.isEmpty() ? List.of() : visitors.byKeys(c, found.keySet());
+        if (!ids.isEmpty()) {
+            return Optional.of(ids.get(0));
+        }
+        found.values().removeIf(k -> k == VisitorKeys.Kind.MEMBER); // an unknown member code names nobody
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = visitors.create(c, clock.instant(), today);
+        for (java.util.Map.Entry<String, VisitorKeys.Kind> k : found.entrySet()) {
+            visitors.addKey(c, id, k.getKey(), k.getValue().name(), clock.instant());
+        }
+        return Optional.of(id);
+    }
+
+    @Override
     public Optional<Long> ofBooking(String bookingUuid) {
         if (bookingUuid == null || bookingUuid.length() > 64) {
             return Optional.empty();
