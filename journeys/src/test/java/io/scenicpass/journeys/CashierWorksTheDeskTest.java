@@ -9,8 +9,6 @@ import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.counter.Sale;
 import io.scenicpass.terminal.counter.SaleOrder;
 import io.scenicpass.terminal.counter.ShiftReport;
-import io.scenicpass.terminal.device.escpos.EscPosEncoder;
-import io.scenicpass.terminal.device.sim.SimulatedTicketPrinter;
 import io.scenicpass.terminal.sync.SyncException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,16 +27,10 @@ class CashierWorksTheDeskTest {
     @Test
     void signInSellCashRefundAndCloseBalanced() throws Exception {
         try (Park park = Park.open(dir)) {
-            park.admin("POST", "/admin/v1/cashiers", "{\"id\":\"li\",\"name\":\"李娜\",\"pin\":\"4711\"}");
-            SimulatedTicketPrinter printer = new SimulatedTicketPrinter(
-                    "desk-printer", park.clock, dir.resolve("desk.escpos"), EscPosEncoder.defaults());
-            printer.start();
-            Counter counter = Counter.builder()
-                    .credentials(park.seller("window-2", "BOX_OFFICE"))
-                    .printer(printer)
-                    .clock(park.clock)
-                    .build();
-            BoxOfficeDesk desk = BoxOfficeDesk.of(counter);
+            BoxOffice.cashier(park, "li", "李娜", "4711");
+            BoxOffice window = BoxOffice.window(park, "window-2", "desk-printer", dir.resolve("desk.escpos"));
+            Counter counter = window.counter;
+            BoxOfficeDesk desk = window.desk;
 
             assertThat(desk.current()).isEmpty();
             assertThatThrownBy(() -> desk.open("li", "0000", 30_000))
@@ -47,7 +39,7 @@ class CashierWorksTheDeskTest {
                     .isEqualTo("WRONG_PIN");
             BoxOfficeDesk kiosk = BoxOfficeDesk.of(Counter.builder()
                     .credentials(park.seller("kiosk-9", "KIOSK"))
-                    .printer(printer)
+                    .printer(window.printer)
                     .build());
             assertThatThrownBy(() -> kiosk.open("li", "4711", 0))
                     .extracting(e -> ((SyncException) e).serverCode())
@@ -61,16 +53,9 @@ class CashierWorksTheDeskTest {
                     .isEqualTo("SHIFT_ALREADY_OPEN");
 
             // the park entry's adult ticket, in a slot with places (an adult needs no document)
-            CatalogueDay.Product entry =
-                    counter.catalogue().product("park-entry").orElseThrow();
-            CatalogueDay.Slot slot = entry.slots().stream()
-                    .filter(s -> s.remaining() >= 3 && s.start().isAfter(park.clock.instant()))
-                    .findFirst()
-                    .orElseThrow();
-            CatalogueDay.Unit adult = entry.units().stream()
-                    .filter(u -> u.type().equals("ADULT"))
-                    .findFirst()
-                    .orElseThrow();
+            CatalogueDay.Product entry = window.entry();
+            CatalogueDay.Slot slot = BoxOffice.slot(entry, 3, park.clock.instant());
+            CatalogueDay.Unit adult = BoxOffice.adult(entry);
             long price = adult.priceFen();
 
             Sale two = desk.sell(

@@ -3,10 +3,8 @@ package io.scenicpass.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scenicpass.core.CredentialType;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.EntryEvent;
-import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckStatus;
 import io.scenicpass.examples.gate.EmbeddedGate;
@@ -17,6 +15,7 @@ import io.scenicpass.server.sales.CatalogueService.UnitSpec;
 import io.scenicpass.server.sales.store.Product;
 import io.scenicpass.server.sales.store.ProductOption;
 import io.scenicpass.server.sales.store.Unit;
+import io.scenicpass.server.terminal.TerminalFixtures;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Decision;
 import java.nio.file.Path;
@@ -204,20 +203,9 @@ class FamilyBecomesOneVisitorTest {
     /** The exit lane's gate uploads the pass going out (the example gate only admits: the lane reports the exit). */
     private static EntryAck leave(Park park, EmbeddedGate gate, String passId) throws Exception {
         Instant now = park.clock.instant();
-        EntryEvent out = EntryEvent.builder()
-                .eventId(UUID.randomUUID().toString())
-                .passId(passId)
-                .gateId("gate-exit")
-                .deviceId(gate.credentials().deviceId())
-                .zoneId("park")
+        EntryEvent out = TerminalFixtures.admit(passId, gate.credentials().deviceId(), "gate-exit", now).toBuilder()
                 .direction(Direction.OUT)
-                .credentialType(CredentialType.QR)
-                .verdict(Verdict.ADMIT)
-                .reason("OK")
-                .deviceTime(now)
-                .correctedTime(now)
                 .offline(false)
-                .partyCount(1)
                 .build();
         return park.upload(gate, List.of(out));
     }

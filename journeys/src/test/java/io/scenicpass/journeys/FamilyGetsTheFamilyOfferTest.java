@@ -2,8 +2,6 @@ package io.scenicpass.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.channel.ChannelClient;
 import io.scenicpass.channel.model.Availability;
 import io.scenicpass.channel.model.AvailabilityRequest;
@@ -14,6 +12,7 @@ import io.scenicpass.channel.model.Contact;
 import io.scenicpass.channel.model.Identity;
 import io.scenicpass.channel.model.UnitItemRequest;
 import io.scenicpass.examples.gate.EmbeddedGate;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.ShopSignIn;
@@ -48,14 +47,8 @@ class FamilyGetsTheFamilyOfferTest {
 
     @Test
     void aFamilysFirstVisitPutsThemInTheSegmentAndTheirNextBookingsGetTheFamilyOffer() throws Exception {
-        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailbox.start();
-        try (Park park = Park.open(
-                dir,
-                Map.of(
-                        "mail.host", "127.0.0.1",
-                        "mail.port", Integer.toString(mailbox.getSmtp().getPort()),
-                        "shop.simulatedCashier", "true"))) {
+        try (Mailbox mailbox = Mailbox.start();
+                Park park = Park.open(dir, mailbox.settings("shop.simulatedCashier", "true"))) {
             // marketing: the segment and its automatic offer
             Answer segment = park.admin(
                     "PUT", "/admin/v1/segments/families", "{\"name\":\"Families\",\"expression\":\"tags has family\"}");
@@ -130,8 +123,6 @@ class FamilyGetsTheFamilyOfferTest {
                             .orElseThrow());
             assertThat(paid)
                     .isEqualTo(second.getPricing().getRetail().longValue()); // the same tickets, the same family price
-        } finally {
-            mailbox.stop();
         }
     }
 

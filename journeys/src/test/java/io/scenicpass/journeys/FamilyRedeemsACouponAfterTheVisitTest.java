@@ -2,12 +2,11 @@ package io.scenicpass.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.core.Direction;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.server.terminal.TerminalFixtures;
 import io.scenicpass.server.terminal.store.DeviceStore.DeviceRow;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.ShopSignIn;
@@ -39,15 +38,9 @@ class FamilyRedeemsACouponAfterTheVisitTest {
 
     @Test
     void aConsentingVisitorLeavesGetsACouponByMailAndRedeemsItOnceInTheShop() throws Exception {
-        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailbox.start();
-        try (Park park = Park.open(
-                dir,
-                Map.of(
-                        "mail.host", "127.0.0.1",
-                        "mail.port", Integer.toString(mailbox.getSmtp().getPort()),
-                        "mail.from", "tickets@park.example",
-                        "shop.simulatedCashier", "true"))) {
+        try (Mailbox mailbox = Mailbox.start();
+                Park park = Park.open(
+                        dir, mailbox.settings("mail.from", "tickets@park.example", "shop.simulatedCashier", "true"))) {
             Answer campaign = park.admin(
                     "POST",
                     "/admin/v1/offers",
@@ -85,8 +78,8 @@ class FamilyRedeemsACouponAfterTheVisitTest {
             gate(park, passes.get(0), "gate-south", Direction.OUT, out);
             hub.feed().catchUp();
             park.server.server.messages().deliverDue();
-            MimeMessage mail = List.of(mailbox.getReceivedMessages()).stream()
-                    .filter(m -> subject(m).startsWith("Your coupon"))
+            MimeMessage mail = mailbox.mails().stream()
+                    .filter(m -> Mailbox.subject(m).startsWith("Your coupon"))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no coupon mail"));
             Matcher code = COUPON.matcher(mail.getContent().toString());
@@ -115,8 +108,6 @@ class FamilyRedeemsACouponAfterTheVisitTest {
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.errorCode()).isEqualTo("COUPON_USED");
             assertThat(refused.body()).contains("This coupon was used already.");
-        } finally {
-            mailbox.stop();
         }
     }
 
@@ -163,13 +154,5 @@ class FamilyRedeemsACouponAfterTheVisitTest {
                 .build();
         DeviceRow device = new DeviceRow("dev-" + gateId, "Gate", "SP", gateId, false, at, null, null);
         park.server.server.entries().ingest(device, new EntryBatch("dev-" + gateId, List.of(e)));
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,9 +10,6 @@ import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.sync.Connectivity;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +31,7 @@ class GateOfflineTest {
     void theGateKeepsAdmittingOfflineAndUploadsEveryEntryOnceWhenBack() throws Exception {
         try (Park park = Park.open(dir)) {
             ChannelClient meituan = park.reseller("meituan");
-            OtaBookingFlow flow = new OtaBookingFlow(
-                    meituan, park.clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            OtaBookingFlow flow = park.otaFlow(meituan);
             OtaBookingFlow.Result a = flow.run("park-entry", 2, "MT-1");
             OtaBookingFlow.Result b = flow.run("park-entry", 1, "MT-2");
 

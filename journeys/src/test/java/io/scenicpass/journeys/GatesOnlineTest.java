@@ -11,11 +11,8 @@ import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.sync.Connectivity;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +47,7 @@ class GatesOnlineTest {
     void aPassUsedAtTheNorthGateIsRefusedAtTheSouthGateWithTheServerUp() throws Exception {
         try (Park park = Park.open(dir, PATIENT)) {
             ChannelClient ctrip = park.reseller("ctrip");
-            OtaBookingFlow.Result booked = flow(park, ctrip).run("park-entry", 1, "CT-ONLINE-1");
+            OtaBookingFlow.Result booked = park.otaFlow(ctrip).run("park-entry", 1, "CT-ONLINE-1");
             park.timeIs(booked.slot.getLocalDateTimeStart().toInstant().plus(Duration.ofMinutes(5)));
             EmbeddedGate north = park.gate("gate-north");
             EmbeddedGate south = park.gate("gate-south");
@@ -86,7 +83,7 @@ class GatesOnlineTest {
         Stall stall = new Stall();
         try (Park park = Park.open(dir, Map.of("terminal.onlineCheckMillis", "1500"))) {
             ChannelClient ctrip = park.reseller("ctrip");
-            OtaBookingFlow flow = flow(park, ctrip);
+            OtaBookingFlow flow = park.otaFlow(ctrip);
             OtaBookingFlow.Result warmUp = flow.run("park-entry", 1, "CT-SLOW-0");
             OtaBookingFlow.Result neverAsked = flow.run("park-entry", 1, "CT-SLOW-1");
             OtaBookingFlow.Result answerLost = flow.run("park-entry", 1, "CT-SLOW-2");
@@ -136,7 +133,7 @@ class GatesOnlineTest {
     @Test
     void capacityOperatorMessagesAndAlertsReachTheLaneDisplay() throws Exception {
         try (Park park = Park.open(dir)) {
-            OtaBookingFlow.Result booked = flow(park, park.reseller("ctrip")).run("park-entry", 1, "CT-DISPLAY-1");
+            OtaBookingFlow.Result booked = park.otaFlow(park.reseller("ctrip")).run("park-entry", 1, "CT-DISPLAY-1");
             park.timeIs(booked.slot.getLocalDateTimeStart().toInstant().plus(Duration.ofMinutes(5)));
             EmbeddedGate north = park.gate("gate-north");
             assertThat(north.start().success()).isTrue();
@@ -168,11 +165,6 @@ class GatesOnlineTest {
             Park.eventually("alert on the display", () -> north.display().contains("Crowded"));
             assertThat(north.display()).startsWith("[ALERT]");
         }
-    }
-
-    private static OtaBookingFlow flow(Park park, ChannelClient reseller) {
-        return new OtaBookingFlow(
-                reseller, park.clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     /** The server's stored entry rows with this event id. */

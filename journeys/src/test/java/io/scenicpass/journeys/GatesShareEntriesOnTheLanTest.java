@@ -9,9 +9,6 @@ import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.peer.PeerNetwork;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -39,11 +36,7 @@ class GatesShareEntriesOnTheLanTest {
     void aTicketUsedAtOneGateIsRefusedAtAnotherWhileTheUplinkIsDown() throws Exception {
         try (Park park = Park.open(dir)) {
             ChannelClient ctrip = park.reseller("ctrip");
-            OtaBookingFlow.Result booked = new OtaBookingFlow(
-                            ctrip,
-                            park.clock,
-                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                    .run("park-entry", 1, "CT-LAN");
+            OtaBookingFlow.Result booked = park.otaFlow(ctrip).run("park-entry", 1, "CT-LAN");
             park.timeIs(booked.slot.getLocalDateTimeStart().toInstant().plus(Duration.ofMinutes(5)));
             EmbeddedGate north = park.gate("gate-north");
             EmbeddedGate south = park.gate("gate-south");

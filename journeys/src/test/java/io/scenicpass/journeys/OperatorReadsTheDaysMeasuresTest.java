@@ -3,13 +3,12 @@ package io.scenicpass.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.channel.ChannelClient;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.db.Jdbc;
 import io.scenicpass.server.testing.ConsoleSignIn;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.ShopSignIn;
 import io.scenicpass.server.testing.TestServer.Answer;
@@ -44,15 +43,9 @@ class OperatorReadsTheDaysMeasuresTest {
 
     @Test
     void theDaysNumbersEqualTheOnesComputedByHand() throws Exception {
-        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailbox.start();
-        try (Park park = Park.open(
-                dir,
-                Map.of(
-                        "mail.host", "127.0.0.1",
-                        "mail.port", Integer.toString(mailbox.getSmtp().getPort()),
-                        "mail.from", "tickets@park.example",
-                        "shop.simulatedCashier", "true"))) {
+        try (Mailbox mailbox = Mailbox.start();
+                Park park = Park.open(
+                        dir, mailbox.settings("mail.from", "tickets@park.example", "shop.simulatedCashier", "true"))) {
             String key = park.demo.channelKeys().get("ctrip");
             ChannelClient ctrip = park.reseller("ctrip");
             Answer campaign = park.admin(
@@ -191,8 +184,6 @@ class OperatorReadsTheDaysMeasuresTest {
             assertThat(card.get("total")).isEqualTo(all);
             assertThat(card.get("lines")).isEqualTo(day.get("lines"));
             assertThat(card.get("segments")).isEqualTo(day.get("segments"));
-        } finally {
-            mailbox.stop();
         }
     }
 

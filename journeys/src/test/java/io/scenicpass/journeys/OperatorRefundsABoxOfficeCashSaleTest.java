@@ -9,13 +9,10 @@ import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.counter.BoxOfficeDesk;
 import io.scenicpass.terminal.counter.CatalogueDay;
-import io.scenicpass.terminal.counter.Counter;
 import io.scenicpass.terminal.counter.RefundDue;
 import io.scenicpass.terminal.counter.Sale;
 import io.scenicpass.terminal.counter.SaleOrder;
 import io.scenicpass.terminal.counter.ShiftReport;
-import io.scenicpass.terminal.device.escpos.EscPosEncoder;
-import io.scenicpass.terminal.device.sim.SimulatedTicketPrinter;
 import io.scenicpass.terminal.sync.SyncException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,29 +33,15 @@ class OperatorRefundsABoxOfficeCashSaleTest {
     @Test
     void refundedOnTheConsolePaidOutAtTheWindowRefusedAtTheGate() throws Exception {
         try (Park park = Park.open(dir)) {
-            park.admin("POST", "/admin/v1/cashiers", "{\"id\":\"li\",\"name\":\"李娜\",\"pin\":\"4711\"}");
-            park.admin("POST", "/admin/v1/cashiers", "{\"id\":\"wu\",\"name\":\"吴强\",\"pin\":\"1357\"}");
-            SimulatedTicketPrinter printer = new SimulatedTicketPrinter(
-                    "window-printer", park.clock, dir.resolve("window.escpos"), EscPosEncoder.defaults());
-            printer.start();
-            Counter counter = Counter.builder()
-                    .credentials(park.seller("window-1", "BOX_OFFICE"))
-                    .printer(printer)
-                    .clock(park.clock)
-                    .build();
-            BoxOfficeDesk desk = BoxOfficeDesk.of(counter);
+            BoxOffice.cashier(park, "li", "李娜", "4711");
+            BoxOffice.cashier(park, "wu", "吴强", "1357");
+            BoxOffice window1 = BoxOffice.window(park, "window-1", "window-printer", dir.resolve("window.escpos"));
+            BoxOfficeDesk desk = window1.desk;
             desk.open("li", "4711", 30_000);
-            CatalogueDay.Product entry =
-                    counter.catalogue().product("park-entry").orElseThrow();
-            CatalogueDay.Slot slot = entry.slots().stream()
-                    .filter(s -> s.remaining() >= 1
-                            && s.start().isAfter(park.clock.instant().plusSeconds(3600)))
-                    .findFirst()
-                    .orElseThrow();
-            CatalogueDay.Unit adult = entry.units().stream()
-                    .filter(u -> u.type().equals("ADULT"))
-                    .findFirst()
-                    .orElseThrow();
+            CatalogueDay.Product entry = window1.entry();
+            CatalogueDay.Slot slot =
+                    BoxOffice.slot(entry, 1, park.clock.instant().plusSeconds(3600));
+            CatalogueDay.Unit adult = BoxOffice.adult(entry);
             long price = adult.priceFen();
             Sale sold = desk.sell(SaleOrder.builder(entry.id(), slot.id()).item(adult.id()));
             Sale paid = desk.payCash(sold.saleId(), price);
@@ -89,11 +72,7 @@ class OperatorRefundsABoxOfficeCashSaleTest {
                     .satisfies(r -> assertThat(r.amountFen()).isEqualTo(price));
             RefundDue out = desk.payOut(due.get(0).refundId());
             assertThat(desk.payOut(out.refundId()).refundId()).isEqualTo(out.refundId()); // a retry: the same
-            BoxOfficeDesk window2 = BoxOfficeDesk.of(Counter.builder()
-                    .credentials(park.seller("window-2", "BOX_OFFICE"))
-                    .printer(printer)
-                    .clock(park.clock)
-                    .build());
+            BoxOfficeDesk window2 = window1.next(park, "window-2").desk;
             window2.open("wu", "1357", 0);
             assertThatThrownBy(() -> window2.payOut(out.refundId()))
                     .isInstanceOf(SyncException.class)

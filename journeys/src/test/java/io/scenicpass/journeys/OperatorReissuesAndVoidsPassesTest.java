@@ -13,9 +13,6 @@ import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -38,11 +35,7 @@ class OperatorReissuesAndVoidsPassesTest {
     void theDutyManagerReissuesOneTicketAndVoidsAnotherAndTheGateFollows() throws Exception {
         try (Park park = Park.open(dir)) {
             ChannelClient ctrip = park.reseller("ctrip");
-            OtaBookingFlow.Result order = new OtaBookingFlow(
-                            ctrip,
-                            park.clock,
-                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                    .run("park-entry", 2, "CT-3001");
+            OtaBookingFlow.Result order = park.otaFlow(ctrip).run("park-entry", 2, "CT-3001");
             assertThat(order.booking.getStatus()).isEqualTo(BookingStatus.CONFIRMED);
             String uuid = order.booking.getUuid();
             String broken = passId(order.qrCodes.get(0));
@@ -86,11 +79,7 @@ class OperatorReissuesAndVoidsPassesTest {
         BrowserHarness browser = BrowserHarness.require(); // skips loudly without node, chromium or playwright-core
         try (Park park = Park.open(dir)) {
             ChannelClient ctrip = park.reseller("ctrip");
-            OtaBookingFlow.Result order = new OtaBookingFlow(
-                            ctrip,
-                            park.clock,
-                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                    .run("park-entry", 1, "CT-3002");
+            OtaBookingFlow.Result order = park.otaFlow(ctrip).run("park-entry", 1, "CT-3002");
             String old = passId(order.qrCodes.get(0));
             BrowserRun run = browser.run(
                     "browser/console-passes.cjs",

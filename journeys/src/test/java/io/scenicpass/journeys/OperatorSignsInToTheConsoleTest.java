@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.server.console.Role;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
 import io.scenicpass.testing.browser.QrPictures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -43,8 +43,7 @@ class OperatorSignsInToTheConsoleTest {
 
     @Test
     void theAdministratorSignsInWithTotpAndAReadOnlyColleagueIsRefusedTheAuditLog() throws Exception {
-        String password = Files.readString(park.server.dataDir.resolve("console-admin-password"))
-                .trim();
+        String password = ConsoleSignIn.adminPassword(park.server);
         var ops = park.server.server.console().operators;
         var viewer = ops.create("zhao", "Zhao Min", Role.READ_ONLY, "read only password");
         Path out = Paths.get("target/browser", getClass().getSimpleName());

@@ -21,9 +21,6 @@ import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Decision;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,11 +55,7 @@ class OtaBooksAPackageTest {
                     .asText();
 
             // tomorrow's package for two: two passes, two vouchers (the room, the bus seats)
-            OtaBookingFlow.Result order = new OtaBookingFlow(
-                            ctrip,
-                            park.clock,
-                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                    .run(PACKAGE, 2, "CT-PKG-1");
+            OtaBookingFlow.Result order = park.otaFlow(ctrip).run(PACKAGE, 2, "CT-PKG-1");
             assertThat(order.booking.getStatus()).isEqualTo(BookingStatus.CONFIRMED);
             assertThat(order.qrCodes).hasSize(2);
             List<String> vouchers = order.booking.getVoucher().getDeliveryOptions().stream()

@@ -11,9 +11,6 @@ import io.scenicpass.channel.model.BookingUpdateRequest;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.terminal.Decision;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,11 +30,7 @@ class OtaMovesABookingToAnotherDayTest {
     void aMovedBookingsOldTicketsAreRefusedAndItsNewOnesAdmitted() throws Exception {
         try (Park park = Park.open(dir)) {
             ChannelClient ctrip = park.reseller("ctrip");
-            OtaBookingFlow.Result order = new OtaBookingFlow(
-                            ctrip,
-                            park.clock,
-                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                    .run("park-entry", 2, "CT-2001");
+            OtaBookingFlow.Result order = park.otaFlow(ctrip).run("park-entry", 2, "CT-2001");
             assertThat(order.booking.getStatus()).isEqualTo(BookingStatus.CONFIRMED);
 
             List<Availability> dayAfter = ctrip.availability(new AvailabilityRequest()

@@ -18,10 +18,7 @@ import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.sync.SyncReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -327,9 +324,7 @@ class OutsiderAttacksTheParkTest {
     }
 
     private static OtaBookingFlow.Result otaBooks(Park park, ChannelClient ota, int adults, String ref) {
-        return new OtaBookingFlow(
-                        ota, park.clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .run("park-entry", adults, ref);
+        return park.otaFlow(ota).run("park-entry", adults, ref);
     }
 
     private static String firstSlot(Park park, String key) {

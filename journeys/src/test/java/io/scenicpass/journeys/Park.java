@@ -1,10 +1,15 @@
 package io.scenicpass.journeys;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.scenicpass.channel.ChannelClient;
 import io.scenicpass.examples.gate.EmbeddedGate;
+import io.scenicpass.examples.ota.OtaBookingFlow;
 import io.scenicpass.server.demo.DemoSeeder;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +56,11 @@ final class Park implements AutoCloseable {
                 .build();
         opened.add(c);
         return c;
+    }
+
+    /** The examples' OTA booking flow through {@code reseller} on the park's clock, its console output dropped. */
+    OtaBookingFlow otaFlow(ChannelClient reseller) {
+        return new OtaBookingFlow(reseller, clock, new PrintStream(OutputStream.nullOutputStream(), true, UTF_8));
     }
 
     /** A gate of the demo site ("gate-north", "gate-south", "gate-cableway", "gate-museum"), enrolled with a fresh one-time code. */

@@ -11,9 +11,6 @@ import io.scenicpass.terminal.Credential;
 import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.GateContext;
 import io.scenicpass.terminal.rules.Reason;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,11 +125,7 @@ class PassHoldersComeBackTest {
     }
 
     static OtaBookingFlow.Result book(ChannelClient reseller, Park park, String productId, String reference) {
-        return new OtaBookingFlow(
-                        reseller,
-                        park.clock,
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .run(productId, 1, reference);
+        return park.otaFlow(reseller).run(productId, 1, reference);
     }
 
     static Decision exit(EmbeddedGate gate, String qr) {

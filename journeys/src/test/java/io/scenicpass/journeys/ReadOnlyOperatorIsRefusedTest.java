@@ -12,8 +12,6 @@ import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.server.web.Texts;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,11 +40,7 @@ class ReadOnlyOperatorIsRefusedTest {
     void eachRoleIsRefusedWhatItLacksOnThePagesAndTheApiAlike() throws Exception {
         BrowserHarness browser = BrowserHarness.require(); // skips loudly without node, chromium or playwright-core
         try (Park park = Park.open(dir)) {
-            OtaBookingFlow.Result order = new OtaBookingFlow(
-                            park.reseller("ctrip"),
-                            park.clock,
-                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                    .run("park-entry", 2, "CT-8001");
+            OtaBookingFlow.Result order = park.otaFlow(park.reseller("ctrip")).run("park-entry", 2, "CT-8001");
             String uuid = order.booking.getUuid();
             String pass = PassCodec.decode(order.qrCodes.get(0)).claims().passId();
             String slot = "park-entry-std|" + order.slot.getId();

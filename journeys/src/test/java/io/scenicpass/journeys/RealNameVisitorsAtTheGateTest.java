@@ -19,9 +19,6 @@ import io.scenicpass.terminal.Decision;
 import io.scenicpass.terminal.device.sim.SimulatedDocuments;
 import io.scenicpass.terminal.document.ChineseIdNumber;
 import io.scenicpass.terminal.rules.Reason;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -65,10 +62,7 @@ class RealNameVisitorsAtTheGateTest {
                     "/admin/v1/terminal-config",
                     "{\"productPolicies\":{\"park-entry\":{\"childPolicy\":\"ATTENDED\"},"
                             + "\"park-cablecar\":{\"idWithPass\":true}}}"));
-            OtaBookingFlow ota = new OtaBookingFlow(
-                    park.reseller("ctrip"),
-                    park.clock,
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            OtaBookingFlow ota = park.otaFlow(park.reseller("ctrip"));
             OtaBookingFlow.Result group = ota.run("park-group", 5, "CT-14-GROUP");
             String slot = group.slot.getId();
             String ctrip = park.demo.channelKeys().get("ctrip");

@@ -1,18 +1,18 @@
 package io.scenicpass.journeys;
 
+import static io.scenicpass.server.testing.Mailbox.body;
+import static io.scenicpass.server.testing.Mailbox.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.server.shop.store.ShopOrderStore;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.ShopSignIn;
 import io.scenicpass.server.testing.TestServer.Answer;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,17 +33,11 @@ class ShopVisitorGetsHerMessagesTest {
 
     @Test
     void confirmationThenReminderByMailAndTheUnsubscribeLinkStopsTheReminders() throws Exception {
-        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailbox.start();
-        try (Park park = Park.open(
-                dir,
-                Map.of(
-                        "mail.host", "127.0.0.1",
-                        "mail.port", Integer.toString(mailbox.getSmtp().getPort()),
-                        "mail.from", "tickets@park.example"))) {
+        try (Mailbox mailbox = Mailbox.start();
+                Park park = Park.open(dir, mailbox.settings("mail.from", "tickets@park.example"))) {
             PageClient phone = new PageClient(park.server.server.baseUrl()).language("en");
             ShopSignIn.signIn(phone, mailbox, "mei@example.com");
-            assertThat(subject(mails(mailbox).get(0))).startsWith("Your sign-in code: ");
+            assertThat(subject(mailbox.mails().get(0))).startsWith("Your sign-in code: ");
             long her = park.server
                     .server
                     .database()
@@ -53,7 +47,7 @@ class ShopVisitorGetsHerMessagesTest {
             // she books the park for the 2nd of June: the confirmation comes with her tickets' link
             String first = book(park, her, "shop-mei-1", "2026-06-02");
             park.server.server.messages().deliverDue();
-            MimeMessage confirmed = mails(mailbox).get(1);
+            MimeMessage confirmed = mailbox.mails().get(1);
             assertThat(subject(confirmed)).startsWith("Booking confirmed:").contains("2026-06-02");
             assertThat(body(confirmed)).contains("/shop/orders/" + first).contains("/shop/unsubscribe/");
 
@@ -64,7 +58,7 @@ class ShopVisitorGetsHerMessagesTest {
             assertThat(park.server.server.messages().remindDue()).isEqualTo(1);
             assertThat(park.server.server.messages().remindDue()).isZero();
             park.server.server.messages().deliverDue();
-            MimeMessage reminder = mails(mailbox).get(2);
+            MimeMessage reminder = mailbox.mails().get(2);
             assertThat(subject(reminder)).startsWith("Tomorrow:");
             assertThat(body(reminder)).contains("/shop/orders/" + first);
 
@@ -83,12 +77,10 @@ class ShopVisitorGetsHerMessagesTest {
             park.timeIs(Instant.parse("2026-06-02T02:00:00Z"));
             park.server.server.messages().remindDue();
             park.server.server.messages().deliverDue();
-            List<MimeMessage> all = mails(mailbox);
+            List<MimeMessage> all = mailbox.mails();
             assertThat(all).hasSize(4);
             assertThat(body(all.get(3))).contains("/shop/orders/" + second);
             assertThat(subject(all.get(3))).startsWith("Booking confirmed:");
-        } finally {
-            mailbox.stop();
         }
     }
 
@@ -124,17 +116,5 @@ class ShopVisitorGetsHerMessagesTest {
         Answer ok = park.server.send("POST", "/octo/bookings/" + uuid + "/confirm", key, "{}", Map.of());
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         return uuid;
-    }
-
-    private static List<MimeMessage> mails(GreenMail mailbox) {
-        return Arrays.asList(mailbox.getReceivedMessages());
-    }
-
-    private static String subject(MimeMessage m) throws Exception {
-        return m.getSubject();
-    }
-
-    private static String body(MimeMessage m) throws Exception {
-        return m.getContent().toString();
     }
 }

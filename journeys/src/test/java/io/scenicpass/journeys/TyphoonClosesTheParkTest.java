@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scenicpass.channel.ChannelClient;
 import io.scenicpass.channel.model.AvailabilityCalendarDay;
 import io.scenicpass.channel.model.AvailabilityCalendarRequest;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,13 +52,7 @@ class TyphoonClosesTheParkTest {
                 "{\"resellerReference\":\"CT-88\",\"contact\":{\"fullName\":\"Wang Fang\",\"phoneNumber\":\"+8613800138000\"}}");
         assertThat(sold.status()).as(sold.body()).isEqualTo(200);
 
-        PageClient console = new PageClient(park.server.server.baseUrl()).language("en");
-        console.get("/console/sign-in");
-        String password = Files.readString(park.server.dataDir.resolve("console-admin-password"))
-                .trim();
-        console.post(
-                "/console/sign-in",
-                Map.of("login", "admin", "password", password, "next", "/console/catalogue/closures"));
+        PageClient console = ConsoleSignIn.as(park.server, "admin", ConsoleSignIn.adminPassword(park.server));
         assertThat(console.get("/console/catalogue/closures?product=park-entry").status())
                 .isEqualTo(200);
         Map<String, String> closure = Map.of(

@@ -2,8 +2,6 @@ package io.scenicpass.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.server.db.Jdbc;
 import io.scenicpass.server.face.SimulatedPhotoTemplates;
@@ -11,6 +9,7 @@ import io.scenicpass.server.passes.AnnualPass;
 import io.scenicpass.server.passes.PassFixtures;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.PaidShopOrder;
@@ -42,15 +41,8 @@ class VisitorActivatesHerAnnualPassInTheShopTest {
 
     @Test
     void activatedInTheShopWithAPhotoTheHolderEntersByFaceTheNextDayOncePerDay() throws Exception {
-        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailbox.start();
-        try (Park park = Park.open(
-                dir,
-                Map.of(
-                        "mail.host",
-                        "127.0.0.1",
-                        "mail.port",
-                        Integer.toString(mailbox.getSmtp().getPort())))) {
+        try (Mailbox mailbox = Mailbox.start();
+                Park park = Park.open(dir, mailbox.settings())) {
             PassFixtures.product(park.server, "annual", "ANNUAL", 30000, PassFixtures.ANNUAL_TERMS);
             PageClient phone = new PageClient(park.server.url("")).language("en");
             ShopSignIn.signIn(phone, mailbox, EMAIL);
@@ -121,8 +113,6 @@ class VisitorActivatesHerAnnualPassInTheShopTest {
             Decision again = gate.showFace(FaceAtTheGate.face(MOTHER));
             assertThat(again.admitted()).isFalse();
             assertThat(again.reason()).isEqualTo("ALREADY_ENTERED_TODAY");
-        } finally {
-            mailbox.stop();
         }
     }
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.core.DocumentType;
 import io.scenicpass.server.invoices.internal.CjkFont;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.counter.CatalogueDay;
 import io.scenicpass.terminal.counter.Counter;
@@ -52,14 +51,8 @@ class VisitorAsksForAnInvoiceTest {
     @Test
     void theReceiptsQrLeadsToTheInvoiceAndTheKioskIssuesOneToo() throws Exception {
         assumeTrue(CjkFont.find(null).isPresent(), "SKIPPED: no Chinese TrueType font: install fonts-wqy-microhei");
-        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailbox.start();
-        try (Park park = Park.open(
-                        dir,
-                        Map.of(
-                                "mail.host", "127.0.0.1",
-                                "mail.port", Integer.toString(mailbox.getSmtp().getPort()),
-                                "mail.from", "fapiao@park.example"));
+        try (Mailbox mailbox = Mailbox.start();
+                Park park = Park.open(dir, mailbox.settings("mail.from", "fapiao@park.example"));
                 SimulatedTicketPrinter printer = new SimulatedTicketPrinter(
                         "kiosk-printer", park.clock, dir.resolve("printer.bin"), EscPosEncoder.defaults())) {
             printer.start();
@@ -103,8 +96,8 @@ class VisitorAsksForAnInvoiceTest {
             assertThat(done).contains("Your invoice is issued").contains("Sent to z***@example.com");
 
             // the mail arrived with the PDF; the page's link gives the same PDF
-            assertThat(mailbox.waitForIncomingEmail(5000, 1)).isTrue();
-            MimeMessage mail = mailbox.getReceivedMessages()[0];
+            assertThat(mailbox.waitFor(1)).isTrue();
+            MimeMessage mail = mailbox.mails().get(0);
             assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("zhoumin@example.com");
             byte[] mailed = ((Multipart) mail.getContent())
                     .getBodyPart(1)
@@ -127,8 +120,8 @@ class VisitorAsksForAnInvoiceTest {
             JsonNode again = askAtKiosk(park, device, company.saleId(), ask);
             assertThat(again.get("id").asText()).isEqualTo(first.get("id").asText());
             assertThat(first.get("taxNumber").asText()).isEqualTo("9111**********CD2X");
-            assertThat(mailbox.waitForIncomingEmail(5000, 2)).isTrue();
-            assertThat(mailbox.getReceivedMessages()).hasSize(2);
+            assertThat(mailbox.waitFor(2)).isTrue();
+            assertThat(mailbox.mails()).hasSize(2);
 
             // the operator sees both, masked; a month later the buyers' data is erased, the numbers stay
             JsonNode all = park.admin("GET", "/admin/v1/invoices", null).json();
@@ -142,8 +135,6 @@ class VisitorAsksForAnInvoiceTest {
             assertThat(later.get("email").isNull()).isTrue();
             assertThat(later.get("number").asText())
                     .isEqualTo(first.get("number").asText());
-        } finally {
-            mailbox.stop();
         }
     }
 

@@ -3,8 +3,6 @@ package io.scenicpass.journeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.examples.gate.EmbeddedGate;
 import io.scenicpass.server.counter.SaleState;
 import io.scenicpass.server.db.Jdbc;
@@ -13,6 +11,7 @@ import io.scenicpass.server.payments.PaymentProvider;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
 import io.scenicpass.server.shop.checkout.store.CheckoutStore.CheckoutRow;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.ShopSignIn;
 import io.scenicpass.terminal.Decision;
@@ -44,15 +43,8 @@ class VisitorKeepsTicketsOfflineTest {
     @Test
     void theQrShowsOfflineAndEntersThenARefundAndADateChange() throws Exception {
         BrowserHarness browser = BrowserHarness.require(); // skips loudly without node, chromium or playwright-core
-        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mailbox.start();
-        try (Park park = Park.open(
-                dir,
-                Map.of(
-                        "mail.host",
-                        "127.0.0.1",
-                        "mail.port",
-                        Integer.toString(mailbox.getSmtp().getPort())))) {
+        try (Mailbox mailbox = Mailbox.start();
+                Park park = Park.open(dir, mailbox.settings())) {
             PageClient phone = new PageClient(park.server.url(""));
             ShopSignIn.signIn(phone, mailbox, "li.na@example.com");
             long visitor = park.server
@@ -122,8 +114,6 @@ class VisitorKeepsTicketsOfflineTest {
             assertThat(moved.admitted())
                     .as("the new ticket on its day: %s", moved)
                     .isTrue();
-        } finally {
-            mailbox.stop();
         }
     }
 

@@ -74,7 +74,7 @@ class VisitorsWholeShopDayTest {
 
             // 2. the same visitor on the same phone later (a new session, the code mailed again): two more orders
             PageClient phone = new PageClient(park.server.url(""));
-            ShopSignIn.signIn(phone, mailbox.smtp, EMAIL);
+            ShopSignIn.signIn(phone, mailbox.mail, EMAIL);
             String refundOrder = orderThroughThePages(phone);
             String changeOrder = orderThroughThePages(phone);
             assertThat(park.server.server.payments().simulated.charges()).isEqualTo(3);

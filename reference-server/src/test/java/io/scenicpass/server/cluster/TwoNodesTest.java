@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.scenicpass.core.CredentialType;
-import io.scenicpass.core.Direction;
 import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.PassCodec;
-import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryAckStatus;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.core.wire.WireJson;
+import io.scenicpass.server.terminal.TerminalFixtures;
 import io.scenicpass.server.testing.PostgresServer;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.CredentialStore;
@@ -28,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,21 +132,7 @@ class TwoNodesTest {
                 .claims()
                 .passId();
         Instant at = Instant.parse("2026-06-02T02:10:00Z");
-        EntryEvent e = EntryEvent.builder()
-                .eventId(UUID.randomUUID().toString())
-                .passId(passId)
-                .gateId("gate-a")
-                .deviceId(creds.deviceId())
-                .zoneId("park")
-                .direction(Direction.IN)
-                .credentialType(CredentialType.QR)
-                .verdict(Verdict.ADMIT)
-                .reason("OK")
-                .deviceTime(at)
-                .correctedTime(at)
-                .offline(true)
-                .partyCount(1)
-                .build();
+        EntryEvent e = TerminalFixtures.admit(passId, creds.deviceId(), "gate-a", at);
         EntryBatch batch = new EntryBatch(creds.deviceId(), List.of(e));
         EntryAck first = upload(a, creds, batch);
         EntryAck second = upload(b, creds, batch);

@@ -2,20 +2,17 @@ package io.scenicpass.server.invoices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.scenicpass.server.testing.Mailbox;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The invoice PDF mailed through a real SMTP server (GreenMail), and retried until it is delivered. */
+/** The invoice PDF mailed through a real SMTP server ({@link Mailbox}), and retried until it is delivered. */
 class InvoiceMailTest {
     @TempDir
     Path dir;
@@ -29,8 +26,8 @@ class InvoiceMailTest {
                     .invoices
                     .request(b, new InvoiceInput("王五", null, "wang@example.com"), Invoice.Source.KIOSK);
             assertThat(inv.mail()).isEqualTo(Invoice.MailState.SENT);
-            assertThat(f.smtp.waitForIncomingEmail(5000, 1)).isTrue();
-            MimeMessage m = f.smtp.getReceivedMessages()[0];
+            assertThat(f.mailbox.waitFor(1)).isTrue();
+            MimeMessage m = f.mailbox.mails().get(0);
             assertThat(m.getAllRecipients()[0].toString()).isEqualTo("wang@example.com");
             assertThat(m.getFrom()[0].toString()).isEqualTo("invoices@park.example");
             assertThat(m.getSubject()).contains(inv.number());
@@ -43,48 +40,37 @@ class InvoiceMailTest {
                     .invoices()
                     .invoices
                     .request(b, new InvoiceInput("王五", null, "wang@example.com"), Invoice.Source.VISITOR);
-            assertThat(f.smtp.getReceivedMessages()).hasSize(1);
+            assertThat(f.mailbox.mails()).hasSize(1);
         }
     }
 
     /** With the SMTP server down the mail stays PENDING; the job sends it once the server is back, only once. */
     @Test
     void aMailThatCannotBeSentIsRetriedByTheJob() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort(); // free now, nobody listening while the invoice is issued
-        }
-        try (InvoicesFixture f = InvoicesFixture.start(dir, Map.of("mail.host", "127.0.0.1", "mail.port", "" + port))) {
+        int port = Mailbox.freePort(); // nobody listening while the invoice is issued
+        try (InvoicesFixture f = InvoicesFixture.start(dir, Mailbox.settings(port))) {
             String b = f.paidBooking("b-1");
             InvoiceService s = f.ts.server.invoices().invoices;
             Invoice inv = s.request(b, new InvoiceInput("赵六", null, "zhao@example.com"), Invoice.Source.VISITOR);
             assertThat(inv.state()).isEqualTo(Invoice.State.ISSUED);
             assertThat(inv.mail()).isEqualTo(Invoice.MailState.PENDING);
             assertThat(s.mailDue()).isZero(); // within the grace the request had: not yet the job's
-            GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
-            try {
+            try (Mailbox mailbox = Mailbox.on(port)) {
                 f.clock().advance(Duration.ofMinutes(2));
                 assertThat(s.mailDue()).isEqualTo(1);
                 assertThat(s.mailDue()).isZero();
-                assertThat(smtp.getReceivedMessages()).hasSize(1);
+                assertThat(mailbox.mails()).hasSize(1);
                 assertThat(s.get(inv.id()).mail()).isEqualTo(Invoice.MailState.SENT);
                 assertThat(s.get(inv.id()).mailedAt()).isEqualTo(f.clock().instant());
-            } finally {
-                smtp.stop();
             }
         }
     }
 
     /** After the last attempt the mail is FAILED (the PDF stays downloadable through the link). */
     @Test
-    void aMailIsGivenUpAfterItsAttempts() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        try (InvoicesFixture f = InvoicesFixture.start(
-                dir, Map.of("mail.host", "127.0.0.1", "mail.port", "" + port, "mail.attempts", "2"))) {
+    void aMailIsGivenUpAfterItsAttempts() {
+        int port = Mailbox.freePort(); // nobody ever listens there
+        try (InvoicesFixture f = InvoicesFixture.start(dir, Mailbox.settings(port, "mail.attempts", "2"))) {
             String b = f.paidBooking("b-1");
             InvoiceService s = f.ts.server.invoices().invoices;
             Invoice inv = s.request(b, new InvoiceInput("赵六", null, "zhao@example.com"), Invoice.Source.VISITOR);

@@ -3,16 +3,14 @@ package io.scenicpass.server.invoices;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.server.invoices.internal.CjkFont;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,18 +18,18 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * A real server with product "tour" (adult 100.00, child 50.00), channel "ota", and optionally a real SMTP server
- * (GreenMail) the invoices are mailed through; {@link #paidBooking} books and confirms over OCTO.
+ * ({@link Mailbox}) the invoices are mailed through; {@link #paidBooking} books and confirms over OCTO.
  */
 final class InvoicesFixture implements AutoCloseable {
     static final String SLOT = "2026-06-02T10:00:00+08:00";
 
     final TestServer ts;
-    final GreenMail smtp;
+    final Mailbox mailbox;
     final String key;
 
-    private InvoicesFixture(TestServer ts, GreenMail smtp) {
+    private InvoicesFixture(TestServer ts, Mailbox mailbox) {
         this.ts = ts;
-        this.smtp = smtp;
+        this.mailbox = mailbox;
         ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
         key = ts.channel("ota", 10_000, 10_000, null);
     }
@@ -67,17 +65,13 @@ final class InvoicesFixture implements AutoCloseable {
         return new InvoicesFixture(new TestServer(dir, null, new MutableClock(TestServer.START), cfg), null);
     }
 
-    /** With mail through a GreenMail SMTP server on a free port (started here) plus {@code extra} settings. */
+    /** With mail through a {@link Mailbox} on a free port (started here) plus {@code extra} settings. */
     static InvoicesFixture withMail(Path dir, Map<String, String> extra) {
         requireFont();
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Map<String, String> cfg = new HashMap<>();
-        cfg.put("mail.host", "127.0.0.1");
-        cfg.put("mail.port", Integer.toString(smtp.getSmtp().getPort()));
-        cfg.put("mail.from", "invoices@park.example");
+        Mailbox mailbox = Mailbox.start();
+        Map<String, String> cfg = mailbox.settings("mail.from", "invoices@park.example");
         cfg.putAll(extra);
-        return new InvoicesFixture(new TestServer(dir, null, new MutableClock(TestServer.START), cfg), smtp);
+        return new InvoicesFixture(new TestServer(dir, null, new MutableClock(TestServer.START), cfg), mailbox);
     }
 
     MutableClock clock() {
@@ -123,8 +117,8 @@ final class InvoicesFixture implements AutoCloseable {
     @Override
     public void close() {
         ts.close();
-        if (smtp != null) {
-            smtp.stop();
+        if (mailbox != null) {
+            mailbox.close();
         }
     }
 }

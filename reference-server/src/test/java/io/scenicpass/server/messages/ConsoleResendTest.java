@@ -3,6 +3,7 @@ package io.scenicpass.server.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.testing.ConsoleSignIn;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
@@ -41,7 +42,7 @@ class ConsoleResendTest {
             assertThat(mails).hasSize(2);
             MimeMessage again = mails.get(1);
             assertThat(again.getAllRecipients()[0].toString()).isEqualTo("zoe@example.com");
-            assertThat(MessagesFixture.body(again)).contains("http://tickets.park.example/shop/orders/" + uuid);
+            assertThat(Mailbox.body(again)).contains("http://tickets.park.example/shop/orders/" + uuid);
 
             // a reseller's booking: no shop visitor owns it, nothing goes
             f.ts.post("/octo/bookings", f.key, TestServer.reserve("b-ota-1", "tour", SLOT, "tour-adult"));

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.scenicpass.server.db.Jdbc;
 import io.scenicpass.server.shop.account.Address;
+import io.scenicpass.server.testing.Mailbox;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +42,8 @@ class MessageDeliveryTest {
 
             MimeMessage m = only(f.mails());
             assertThat(m.getAllRecipients()[0].toString()).isEqualTo("zoe@example.com");
-            assertThat(MessagesFixture.subject(m)).isEqualTo("Booking confirmed: Product tour on 2026-06-05");
-            String body = MessagesFixture.body(m);
+            assertThat(Mailbox.subject(m)).isEqualTo("Booking confirmed: Product tour on 2026-06-05");
+            String body = Mailbox.body(m);
             assertThat(body).contains("2026-06-05 at 10:00");
             assertThat(body).contains("https://tickets.park.example/shop/orders/" + uuid);
             assertThat(body).containsPattern("https://tickets\\.park\\.example/shop/unsubscribe/" + v + "\\.");
@@ -80,8 +81,8 @@ class MessageDeliveryTest {
             assertThat(f.messages().deliverDue()).isEqualTo(1);
 
             MimeMessage m = f.mails().get(1);
-            assertThat(MessagesFixture.subject(m)).isEqualTo("明天入园：Product tour 10:00");
-            assertThat(MessagesFixture.body(m))
+            assertThat(Mailbox.subject(m)).isEqualTo("明天入园：Product tour 10:00");
+            assertThat(Mailbox.body(m))
                     .contains("/shop/orders/b-remind-1")
                     .contains("不再接收此类消息：https://tickets.park.example/shop/unsubscribe/");
         }
@@ -95,7 +96,7 @@ class MessageDeliveryTest {
             f.ts.clock.set(Instant.parse("2026-06-04T02:00:00Z"));
             f.messages().remindDue();
             f.messages().deliverDue();
-            String token = token(MessagesFixture.body(f.mails().get(1)));
+            String token = token(Mailbox.body(f.mails().get(1)));
             f.messages().choices.unsubscribe(f.messages().choices.target(token).orElseThrow());
 
             f.shopBooking("b-unsub-2", "2026-06-06T10:00:00+08:00", v); // confirmed: still sent
@@ -103,7 +104,7 @@ class MessageDeliveryTest {
             assertThat(f.messages().remindDue()).isEqualTo(1);
             assertThat(f.messages().deliverDue()).isEqualTo(1); // the confirmation only
             assertThat(f.mails()).hasSize(3);
-            assertThat(MessagesFixture.subject(f.mails().get(2))).startsWith("Booking confirmed");
+            assertThat(Mailbox.subject(f.mails().get(2))).startsWith("Booking confirmed");
             assertThat(state(f, "REMINDER")).containsExactlyInAnyOrder("SENT", "SKIPPED");
         }
     }
@@ -131,7 +132,7 @@ class MessageDeliveryTest {
                     .isZero();
             assertThat(f.messages().deliverDue()).isEqualTo(2);
             List<MimeMessage> warnings = f.mails().stream()
-                    .filter(m -> MessagesFixture.subject(m).startsWith("Weather warning"))
+                    .filter(m -> Mailbox.subject(m).startsWith("Weather warning"))
                     .toList();
             List<String> to = warnings.stream()
                     .map(m -> {
@@ -143,8 +144,7 @@ class MessageDeliveryTest {
                     })
                     .toList();
             assertThat(to).containsExactlyInAnyOrder("a@example.com", "b@example.com");
-            assertThat(MessagesFixture.subject(f.mails().get(4)))
-                    .isEqualTo("Weather warning for 2026-06-05: Thunderstorms");
+            assertThat(Mailbox.subject(f.mails().get(4))).isEqualTo("Weather warning for 2026-06-05: Thunderstorms");
         }
     }
 
@@ -152,7 +152,7 @@ class MessageDeliveryTest {
     void aFailingSendIsRetriedWithAGrowingDelayThenFailed() {
         try (MessagesFixture f = new MessagesFixture(dir, Map.of("messages.attempts", "3"))) {
             long v = f.visitor("bob@example.com", "en");
-            f.smtp.stop(); // the SMTP server is down
+            f.mailbox.stop(); // the SMTP server is down
             f.shopBooking("b-fail-1", SLOT, v);
 
             assertThat(f.messages().deliverDue()).isZero();
@@ -191,7 +191,7 @@ class MessageDeliveryTest {
             f.messages().deliverDue();
             f.messages().codes.send(Address.parse("13812345678").orElseThrow(), "482913", "zh-CN");
             f.messages().codes.send(Address.parse("carol@example.com").orElseThrow(), "739201", "en");
-            f.smtp.stop();
+            f.mailbox.stop();
             f.shopBooking("b-log-2", SLOT, mail); // its mail fails: the error is logged
             f.messages().deliverDue();
         } finally {

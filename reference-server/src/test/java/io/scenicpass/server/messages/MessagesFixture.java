@@ -1,38 +1,31 @@
 package io.scenicpass.server.messages;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.server.identity.IdentityKeys;
 import io.scenicpass.server.shop.account.store.ShopVisitorStore;
 import io.scenicpass.server.shop.store.ShopOrderStore;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A real server with product "tour" in Asia/Shanghai and channel "ota" for booking over OCTO, mail through a real SMTP
- * server (GreenMail on a free port), shop visitors made as the shop's sign-in makes them and shop orders linked as
+ * server ({@link Mailbox} on a free port), shop visitors made as the shop's sign-in makes them and shop orders linked as
  * the shop's checkout links them.
  */
 public final class MessagesFixture implements AutoCloseable {
     public final TestServer ts;
-    public final GreenMail smtp;
+    public final Mailbox mailbox;
     public final String key;
 
     public MessagesFixture(Path dir, Map<String, String> extra) {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Map<String, String> cfg = new HashMap<>();
-        cfg.put("mail.host", "127.0.0.1");
-        cfg.put("mail.port", Integer.toString(smtp.getSmtp().getPort()));
-        cfg.put("mail.from", "tickets@park.example");
-        cfg.put("http.publicUrl", "https://tickets.park.example");
+        mailbox = Mailbox.start();
+        Map<String, String> cfg =
+                mailbox.settings("mail.from", "tickets@park.example", "http.publicUrl", "https://tickets.park.example");
         cfg.putAll(extra);
         ts = new TestServer(dir, null, new MutableClock(TestServer.START), cfg);
         ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
@@ -74,29 +67,12 @@ public final class MessagesFixture implements AutoCloseable {
 
     /** The mails received so far. */
     public List<MimeMessage> mails() {
-        return Arrays.asList(smtp.getReceivedMessages());
-    }
-
-    /** The mail's text, decoded. */
-    public static String body(MimeMessage m) {
-        try {
-            return m.getContent().toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return mailbox.mails();
     }
 
     @Override
     public void close() {
         ts.close();
-        smtp.stop();
+        mailbox.close();
     }
 }

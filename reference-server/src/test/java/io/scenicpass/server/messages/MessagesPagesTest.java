@@ -3,6 +3,7 @@ package io.scenicpass.server.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.db.Jdbc;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.ShopSignIn;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class MessagesPagesTest {
             f.messages().remindDue();
             f.messages().deliverDue();
             String link = f.ts.server.baseUrl() + "/shop/unsubscribe/"
-                    + MessageDeliveryTest.token(MessagesFixture.body(f.mails().get(1)));
+                    + MessageDeliveryTest.token(Mailbox.body(f.mails().get(1)));
 
             PageClient phone = new PageClient(f.ts.server.baseUrl()).language("en");
             String path = link.substring(f.ts.server.baseUrl().length());
@@ -72,9 +73,8 @@ class MessagesPagesTest {
             PageClient phone = new PageClient(f.ts.server.baseUrl()).language("en");
             assertThat(phone.get("/shop/messages").status()).isEqualTo(303); // sign in first
 
-            ShopSignIn.signIn(phone, f.smtp, "kim@example.com");
-            assertThat(MessagesFixture.subject(f.mails().get(0)))
-                    .startsWith("Your sign-in code: "); // the page's language
+            ShopSignIn.signIn(phone, f.mailbox, "kim@example.com");
+            assertThat(Mailbox.subject(f.mails().get(0))).startsWith("Your sign-in code: "); // the page's language
             PageClient.Page page = phone.get("/shop/messages");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body())

@@ -3,6 +3,7 @@ package io.scenicpass.server.offers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.messages.MessagesFixture;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.server.testing.TestServer.Answer;
 import io.scenicpass.server.visitors.VisitEvents.VisitEnded;
@@ -79,8 +80,8 @@ class CouponsTest {
     }
 
     static String code(MimeMessage m) {
-        Matcher x = CODE.matcher(MessagesFixture.body(m));
-        assertThat(x.find()).as(MessagesFixture.body(m)).isTrue();
+        Matcher x = CODE.matcher(Mailbox.body(m));
+        assertThat(x.find()).as(Mailbox.body(m)).isTrue();
         return x.group(1);
     }
 
@@ -89,7 +90,7 @@ class CouponsTest {
         campaign("EXIT", 30);
         visitAndExit(42, "family@example.com", true, "visit-1");
         List<MimeMessage> mails = fx.mails().stream()
-                .filter(m -> MessagesFixture.subject(m).startsWith("Your coupon"))
+                .filter(m -> Mailbox.subject(m).startsWith("Your coupon"))
                 .toList();
         assertThat(mails).hasSize(1);
         String code = code(mails.get(0));
@@ -121,11 +122,11 @@ class CouponsTest {
     void noConsentNoCouponAndAnExpiredCouponIsRefused() {
         campaign("EXIT", 7);
         visitAndExit(1, "noconsent@example.com", false, "visit-a");
-        assertThat(fx.mails()).noneMatch(m -> MessagesFixture.subject(m).startsWith("Your coupon"));
+        assertThat(fx.mails()).noneMatch(m -> Mailbox.subject(m).startsWith("Your coupon"));
 
         visitAndExit(2, "late@example.com", true, "visit-b");
         String code = code(fx.mails().stream()
-                .filter(m -> MessagesFixture.subject(m).startsWith("Your coupon"))
+                .filter(m -> Mailbox.subject(m).startsWith("Your coupon"))
                 .findFirst()
                 .orElseThrow());
         ts.clock.advance(Duration.ofDays(8));
@@ -145,12 +146,12 @@ class CouponsTest {
     void nextMorningCouponsWaitForTheMorningJob() {
         campaign("NEXT_MORNING", 30);
         visitAndExit(5, "morning@example.com", true, "visit-m");
-        assertThat(fx.mails()).noneMatch(m -> MessagesFixture.subject(m).startsWith("Your coupon"));
+        assertThat(fx.mails()).noneMatch(m -> Mailbox.subject(m).startsWith("Your coupon"));
         // 08:00 in Shanghai the next day is 00:00 UTC on 2026-06-03
         ts.clock.set(Instant.parse("2026-06-03T00:00:00Z"));
         assertThat(ts.server.offers().coupons.sendDue()).isEqualTo(1);
         ts.server.messages().deliverDue();
-        assertThat(fx.mails()).anyMatch(m -> MessagesFixture.subject(m).startsWith("Your coupon"));
+        assertThat(fx.mails()).anyMatch(m -> Mailbox.subject(m).startsWith("Your coupon"));
         assertThat(ts.server.offers().coupons.sendDue()).isZero();
     }
 }

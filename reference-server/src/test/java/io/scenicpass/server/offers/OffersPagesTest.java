@@ -3,9 +3,8 @@ package io.scenicpass.server.offers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.server.counter.CounterFixture;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
@@ -38,19 +37,12 @@ class OffersPagesTest {
 
     @Test
     void theShopCheckoutTakesACodeAndThePayPageSaysWhatWasTakenOff() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        try (TestServer ts = new TestServer(
-                dir,
-                null,
-                new MutableClock(TestServer.START),
-                Map.of(
-                        "mail.host",
-                        "127.0.0.1",
-                        "mail.port",
-                        "" + smtp.getSmtp().getPort(),
-                        "shop.simulatedCashier",
-                        "true"))) {
+        try (Mailbox mailbox = Mailbox.start();
+                TestServer ts = new TestServer(
+                        dir,
+                        null,
+                        new MutableClock(TestServer.START),
+                        mailbox.settings("shop.simulatedCashier", "true"))) {
             ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
             ts.post(
                     "/admin/v1/offers",
@@ -58,7 +50,7 @@ class OffersPagesTest {
                     "{\"code\":\"KIDS\",\"title\":\"Children half price\",\"kind\":\"PERCENT\",\"amount\":50,"
                             + "\"unitType\":\"CHILD\"}");
             PageClient browser = new PageClient(ts.url(""));
-            ShopSignIn.signIn(browser, smtp, "family@example.com");
+            ShopSignIn.signIn(browser, mailbox, "family@example.com");
             String slot = "tour-opt|2026-06-02T10:00:00+08:00";
             Page form = browser.get(
                     "/shop/checkout?product=tour&slot=" + slot.replace("+", "%2B") + "&n-tour-adult=1&n-tour-child=1");
@@ -81,8 +73,6 @@ class OffersPagesTest {
             Page pay = browser.follow(held);
             assertThat(pay.body()).contains("id=\"discount\"").contains("Children half price");
             assertThat(pay.body()).containsPattern("id=\"amount\">¥\\s?125(\\.00)?<");
-        } finally {
-            smtp.stop();
         }
     }
 

@@ -2,11 +2,11 @@ package io.scenicpass.server.packages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,20 +36,10 @@ class PackagesPageTest {
         ts.close();
     }
 
-    private PageClient signedIn() throws Exception {
-        String password =
-                Files.readString(ts.dataDir.resolve("console-admin-password")).trim();
-        PageClient c = new PageClient(ts.server.baseUrl()).language("en");
-        c.get("/console/sign-in");
-        Page in = c.post("/console/sign-in", Map.of("login", "admin", "password", password, "next", "/console"));
-        assertThat(in.status()).as(in.body()).isEqualTo(303);
-        return c;
-    }
-
     @Test
     void anOperatorSeesAndLoadsAllotments() throws Exception {
         f.book("p-1", 2);
-        PageClient c = signedIn();
+        PageClient c = ConsoleSignIn.as(ts, "admin", ConsoleSignIn.adminPassword(ts));
         Page page = c.get("/console/packages?date=" + PackageFixture.DAY);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.body())

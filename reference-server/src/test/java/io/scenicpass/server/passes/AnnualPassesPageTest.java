@@ -3,10 +3,10 @@ package io.scenicpass.server.passes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.console.Role;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,11 +26,7 @@ class AnnualPassesPageTest {
         try (TestServer ts = TestServer.h2(dir)) {
             String key = PassFixtures.setUp(ts);
             String id = PassFixtures.soldAnnualPass(ts, key);
-            PageClient c = signedIn(
-                    ts,
-                    "admin",
-                    Files.readString(ts.dataDir.resolve("console-admin-password"))
-                            .trim());
+            PageClient c = ConsoleSignIn.as(ts, "admin", ConsoleSignIn.adminPassword(ts));
             Page list = c.get("/console/annual-passes");
             assertThat(list.status()).isEqualTo(200);
             assertThat(list.body()).contains("data-pass=\"" + id + "\" data-state=\"SOLD\"", "Annual passes");
@@ -94,32 +90,15 @@ class AnnualPassesPageTest {
                     .create("rita", "Rita", Role.READ_ONLY, "read only password")
                     .id();
             assertThat(rita).isNotBlank();
-            PageClient readOnly = signedIn(ts, "rita", "read only password");
+            PageClient readOnly = ConsoleSignIn.as(ts, "rita", "read only password");
             assertThat(readOnly.get("/console/annual-passes").status()).isEqualTo(200);
             Page refused = readOnly.post("/console/annual-passes/freeze", Map.of("id", id, "reason", "x"));
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
 
-            PageClient zh = signedIn(
-                    ts,
-                    "admin",
-                    Files.readString(ts.dataDir.resolve("console-admin-password"))
-                            .trim(),
-                    "zh-CN");
+            PageClient zh = ConsoleSignIn.as(ts, "admin", ConsoleSignIn.adminPassword(ts), "zh-CN");
             Page chinese = zh.get("/console/annual-passes");
             assertThat(chinese.body()).contains("年卡", "已退款").doesNotContain("??");
         }
-    }
-
-    static PageClient signedIn(TestServer ts, String login, String password) {
-        return signedIn(ts, login, password, "en");
-    }
-
-    static PageClient signedIn(TestServer ts, String login, String password, String language) {
-        PageClient c = new PageClient(ts.server.baseUrl()).language(language);
-        c.get("/console/sign-in");
-        Page in = c.post("/console/sign-in", Map.of("login", login, "password", password, "next", "/console"));
-        assertThat(in.status()).as(in.body()).isEqualTo(303);
-        return c;
     }
 }

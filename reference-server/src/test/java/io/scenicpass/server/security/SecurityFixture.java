@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.javalin.router.ParsedEndpoint;
-import io.scenicpass.core.CredentialType;
-import io.scenicpass.core.Direction;
 import io.scenicpass.core.EntryEvent;
 import io.scenicpass.core.PassCodec;
-import io.scenicpass.core.Verdict;
 import io.scenicpass.core.wire.EntryAck;
 import io.scenicpass.core.wire.EntryBatch;
 import io.scenicpass.core.wire.WireJson;
 import io.scenicpass.server.ScenicPassServer;
 import io.scenicpass.server.admin.store.SiteStore;
+import io.scenicpass.server.terminal.TerminalFixtures;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
@@ -27,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -119,21 +116,7 @@ public final class SecurityFixture {
 
     /** An offline ADMIT event of a pass at a gate. */
     static EntryEvent admit(String passId, DeviceCredentials creds, Instant at) {
-        return EntryEvent.builder()
-                .eventId(UUID.randomUUID().toString())
-                .passId(passId)
-                .gateId(creds.gateId())
-                .deviceId(creds.deviceId())
-                .zoneId("park")
-                .direction(Direction.IN)
-                .credentialType(CredentialType.QR)
-                .verdict(Verdict.ADMIT)
-                .reason("OK")
-                .deviceTime(at)
-                .correctedTime(at)
-                .offline(true)
-                .partyCount(1)
-                .build();
+        return TerminalFixtures.admit(passId, creds.deviceId(), creds.gateId(), at);
     }
 
     /** Uploads a batch gzipped as the terminal does; returns the HTTP status and body. */

@@ -3,13 +3,11 @@ package io.scenicpass.server.shop;
 import static io.scenicpass.server.testing.ShopSignIn.codeMailedTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,28 +21,19 @@ class ShopSignInTest {
     @TempDir
     Path dir;
 
-    GreenMail smtp;
+    Mailbox mailbox;
     TestServer ts;
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        ts = new TestServer(
-                dir,
-                null,
-                new MutableClock(TestServer.START),
-                Map.of("mail.host", "127.0.0.1", "mail.port", "" + port));
+        mailbox = Mailbox.start();
+        ts = new TestServer(dir, null, new MutableClock(TestServer.START), mailbox.settings());
     }
 
     @AfterEach
     void stop() {
         ts.close();
-        smtp.stop();
+        mailbox.close();
     }
 
     @Test
@@ -66,7 +55,7 @@ class ShopSignInTest {
         assertThat(sent.status()).isEqualTo(303);
         Page codePage = browser.follow(sent);
         assertThat(codePage.body()).contains("l***@example.com").doesNotContain("li.lei@example.com");
-        String code = codeMailedTo(smtp, "li.lei@example.com");
+        String code = codeMailedTo(mailbox, "li.lei@example.com");
 
         Page in = browser.post("/shop/sign-in/code", Map.of("code", code, "next", "/shop/tickets"));
         assertThat(in.status()).isEqualTo(303);
@@ -79,7 +68,7 @@ class ShopSignInTest {
         PageClient other = new PageClient(ts.url(""));
         other.get("/shop/sign-in");
         other.post("/shop/sign-in", Map.of("address", "li.lei@example.com", "next", "/shop"));
-        other.post("/shop/sign-in/code", Map.of("code", codeMailedTo(smtp, "li.lei@example.com"), "next", "/shop"));
+        other.post("/shop/sign-in/code", Map.of("code", codeMailedTo(mailbox, "li.lei@example.com"), "next", "/shop"));
         java.util.Optional<Integer> accounts = ts.server
                 .database()
                 .read(c ->
@@ -99,7 +88,7 @@ class ShopSignInTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.errorCode()).isEqualTo("CSRF");
         assertThat(refused.body()).contains("页面已过期");
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(mailbox.mails()).isEmpty();
         PageClient fresh = new PageClient(ts.url("")); // no session at all
         assertThat(fresh.post("/shop/sign-in", Map.of("address", "a@example.com"))
                         .errorCode())
@@ -111,7 +100,7 @@ class ShopSignInTest {
         PageClient browser = new PageClient(ts.url("")).language("en");
         browser.get("/shop/sign-in");
         browser.post("/shop/sign-in", Map.of("address", "wei@example.com"));
-        String code = codeMailedTo(smtp, "wei@example.com");
+        String code = codeMailedTo(mailbox, "wei@example.com");
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 5; i++) {
             Page p = browser.post("/shop/sign-in/code", Map.of("code", wrong));
@@ -163,9 +152,9 @@ class ShopSignInTest {
         Page sixth = browser.post("/shop/sign-in", Map.of("address", "han@example.com"));
         assertThat(sixth.status()).isEqualTo(429);
         assertThat(sixth.errorCode()).isEqualTo("TOO_MANY_CODES");
-        assertThat(smtp.getReceivedMessages()).hasSize(5);
+        assertThat(mailbox.mails()).hasSize(5);
 
-        String code = codeMailedTo(smtp, "han@example.com");
+        String code = codeMailedTo(mailbox, "han@example.com");
         ts.clock.advance(Duration.ofMinutes(11));
         Page late = browser.post("/shop/sign-in/code", Map.of("code", code));
         assertThat(late.errorCode()).isEqualTo("CODE_EXPIRED");

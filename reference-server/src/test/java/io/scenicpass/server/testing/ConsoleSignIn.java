@@ -21,7 +21,12 @@ public final class ConsoleSignIn {
 
     /** A client in English signed in as {@code login}. */
     public static PageClient as(TestServer ts, String login, String password) {
-        PageClient c = new PageClient(ts.server.baseUrl()).language("en");
+        return as(ts, login, password, "en");
+    }
+
+    /** A client in {@code language} (an Accept-Language value) signed in as {@code login}. */
+    public static PageClient as(TestServer ts, String login, String password, String language) {
+        PageClient c = new PageClient(ts.server.baseUrl()).language(language);
         c.get("/console/sign-in");
         PageClient.Page in =
                 c.post("/console/sign-in", Map.of("login", login, "password", password, "next", "/console"));

@@ -2,7 +2,6 @@ package io.scenicpass.server.console.desk;
 
 import static io.scenicpass.server.console.desk.DeskPages.match;
 import static io.scenicpass.server.console.desk.DeskPages.noMissingText;
-import static io.scenicpass.server.console.desk.DeskPages.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.channels.store.Channel;
@@ -46,7 +45,7 @@ class ChannelWebhookSettingsTest {
 
     @Test
     void theWebhookUrlIsHttpsOnlyAndItsSecretIsShownOnceWhenMadeOrRotated() {
-        PageClient c = signedIn(ts, "admin", adminPassword);
+        PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
         noMissingText(c.get("/console/channels?id=ota"));
         Page plain = c.post(
                 "/console/channels/webhook", Map.of("channelId", "ota", "webhookUrl", "http://203.0.113.5/hook"));
@@ -105,7 +104,7 @@ class ChannelWebhookSettingsTest {
     void onlyARoleThatMayChangeChannelsOnTheApiMayChangeTheWebhook() {
         Operators ops = ts.server.console().operators;
         ops.create("hook-finance", "Finance", Role.FINANCE, "finance password");
-        PageClient finance = signedIn(ts, "hook-finance", "finance password");
+        PageClient finance = ConsoleSignIn.as(ts, "hook-finance", "finance password");
         finance.get("/console/channels?id=ota");
         Page url = finance.post(
                 "/console/channels/webhook", Map.of("channelId", "ota", "webhookUrl", "https://203.0.113.7/x"));
@@ -118,7 +117,7 @@ class ChannelWebhookSettingsTest {
 
         ops.create("hook-marketing", "Marketing", Role.MARKETING, "marketing password");
         PageClient marketing =
-                signedIn(ts, "hook-marketing", "marketing password").language("zh-CN,zh;q=0.9");
+                ConsoleSignIn.as(ts, "hook-marketing", "marketing password").language("zh-CN,zh;q=0.9");
         Page zh = marketing.get("/console/channels?id=ota&lang=zh-CN");
         assertThat(zh.body()).contains("轮换签名密钥", "推送地址");
         noMissingText(zh);

@@ -2,18 +2,17 @@ package io.scenicpass.server.console.desk;
 
 import static io.scenicpass.server.console.desk.DeskPages.match;
 import static io.scenicpass.server.console.desk.DeskPages.noMissingText;
-import static io.scenicpass.server.console.desk.DeskPages.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.scenicpass.server.console.Operators;
 import io.scenicpass.server.console.Role;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -54,8 +53,7 @@ class ChannelsPageTest {
         ts = new TestServer(
                 dir, null, new MutableClock(TestServer.START), Map.of("webhooks.allowPrivateTargets", "true"));
         ts.product("tour", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
-        adminPassword =
-                Files.readString(ts.dataDir.resolve("console-admin-password")).trim();
+        adminPassword = ConsoleSignIn.adminPassword(ts);
     }
 
     @AfterAll
@@ -66,7 +64,7 @@ class ChannelsPageTest {
 
     @Test
     void aChannelsKeyIsShownOnceAndRotatingItRefusesTheOldOne() {
-        PageClient c = signedIn(ts, "admin", adminPassword);
+        PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
         Page list = c.get("/console/channels");
         assertThat(list.status()).isEqualTo(200);
         noMissingText(list);
@@ -116,7 +114,7 @@ class ChannelsPageTest {
     @Test
     void aChannelsRateLimitIsEnforcedOnOctoWithATyped429() {
         String key = ts.channel("slow", 1000, 1000, null);
-        PageClient c = signedIn(ts, "admin", adminPassword);
+        PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
         c.get("/console/channels?id=slow");
         Page saved =
                 c.post("/console/channels/limits", Map.of("channelId", "slow", "ratePerSecond", "1", "burst", "2"));
@@ -140,7 +138,7 @@ class ChannelsPageTest {
     @Test
     void anAllotmentIsSetButNeverBelowWhatTheChannelSold() {
         String key = ts.channel("agency", 1000, 1000, null);
-        PageClient c = signedIn(ts, "admin", adminPassword);
+        PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
         c.get("/console/channels?id=agency");
         Page set =
                 c.post("/console/channels/allotment", Map.of("channelId", "agency", "slotId", SLOT, "capacity", "4"));
@@ -184,7 +182,7 @@ class ChannelsPageTest {
             assertThat(ts.server.webhooks().deliverDue()).isZero();
             ts.clock.advance(Duration.ofHours(25)); // retried for 24 h, then given up
             assertThat(ts.server.webhooks().deliverDue()).isZero();
-            PageClient c = signedIn(ts, "admin", adminPassword);
+            PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
             Page failed = c.get("/console/channels?id=hooked");
             assertThat(failed.body()).contains("data-status=\"FAILED\"", "HTTP 500", url);
             long id = Long.parseLong(match(failed.body(), "data-delivery=\"([0-9]+)\" data-status=\"FAILED\""));
@@ -222,7 +220,7 @@ class ChannelsPageTest {
         String viewer = ops.create("chan-viewer", "Viewer", Role.FINANCE, "finance password")
                 .id();
         String token = ops.createToken(viewer, "script").token();
-        PageClient c = signedIn(ts, "chan-viewer", "finance password");
+        PageClient c = ConsoleSignIn.as(ts, "chan-viewer", "finance password");
         assertThat(c.get("/console/channels").status()).isEqualTo(200);
         Page create = c.post(
                 "/console/channels/create",
@@ -242,7 +240,7 @@ class ChannelsPageTest {
                 .isEqualTo(403);
         // marketing holds CHANNELS_WRITE
         ops.create("chan-marketing", "Marketing", Role.MARKETING, "marketing password");
-        PageClient m = signedIn(ts, "chan-marketing", "marketing password");
+        PageClient m = ConsoleSignIn.as(ts, "chan-marketing", "marketing password");
         m.get("/console/channels");
         assertThat(m.post(
                                 "/console/channels/create",
@@ -261,7 +259,7 @@ class ChannelsPageTest {
                 .isEqualTo(201);
         Page zh = new PageClient(ts.server.baseUrl()).get("/console/channels");
         assertThat(zh.status()).isEqualTo(303);
-        PageClient chinese = signedIn(ts, "admin", adminPassword).language("zh-CN,zh;q=0.9");
+        PageClient chinese = ConsoleSignIn.as(ts, "admin", adminPassword).language("zh-CN,zh;q=0.9");
         Page zhPage = chinese.get("/console/channels?id=fliggy&lang=zh-CN");
         assertThat(zhPage.body()).contains("轮换密钥");
         noMissingText(zhPage);

@@ -3,23 +3,12 @@ package io.scenicpass.server.console.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.testing.PageClient;
-import io.scenicpass.server.testing.TestServer;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the desk pages' tests share: signing in through the console's form, and reading a value off a page. */
+/** What the desk pages' tests share: reading a value off a page, a page whole in its language. */
 final class DeskPages {
     private DeskPages() {}
-
-    static PageClient signedIn(TestServer ts, String login, String password) {
-        PageClient c = new PageClient(ts.server.baseUrl()).language("en");
-        c.get("/console/sign-in");
-        PageClient.Page in =
-                c.post("/console/sign-in", Map.of("login", login, "password", password, "next", "/console"));
-        assertThat(in.status()).as(in.body()).isEqualTo(303);
-        return c;
-    }
 
     static String match(String body, String regex) {
         Matcher m = Pattern.compile(regex).matcher(body);

@@ -1,15 +1,14 @@
 package io.scenicpass.server.console.desk;
 
 import static io.scenicpass.server.console.desk.DeskPages.noMissingText;
-import static io.scenicpass.server.console.desk.DeskPages.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.console.Operators;
 import io.scenicpass.server.console.Role;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.Map;
@@ -55,8 +54,7 @@ class FlowPageTest {
         assertThat(ts.post("/admin/v1/flow/alerts/evaluate", TestServer.ADMIN, "")
                         .status())
                 .isEqualTo(200);
-        adminPassword =
-                Files.readString(ts.dataDir.resolve("console-admin-password")).trim();
+        adminPassword = ConsoleSignIn.adminPassword(ts);
     }
 
     @AfterAll
@@ -66,7 +64,7 @@ class FlowPageTest {
 
     @Test
     void anAlertIsAcknowledgedAndASuggestionAppliedThroughTheCatalogue() {
-        PageClient c = signedIn(ts, "admin", adminPassword);
+        PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
         Page page = c.get("/console/flow");
         assertThat(page.status()).isEqualTo(200);
         noMissingText(page);
@@ -112,7 +110,7 @@ class FlowPageTest {
         String id = ops.create("flow-viewer", "Viewer", Role.READ_ONLY, "viewer password")
                 .id();
         String token = ops.createToken(id, "script").token();
-        PageClient c = signedIn(ts, "flow-viewer", "viewer password");
+        PageClient c = ConsoleSignIn.as(ts, "flow-viewer", "viewer password");
         assertThat(c.get("/console/flow").status()).isEqualTo(200);
         Page ack = c.post("/console/flow/acknowledge", Map.of("key", "SLOT|" + HOT));
         assertThat(ack.status()).isEqualTo(403);

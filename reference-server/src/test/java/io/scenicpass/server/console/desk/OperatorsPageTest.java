@@ -2,15 +2,14 @@ package io.scenicpass.server.console.desk;
 
 import static io.scenicpass.server.console.desk.DeskPages.match;
 import static io.scenicpass.server.console.desk.DeskPages.noMissingText;
-import static io.scenicpass.server.console.desk.DeskPages.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.console.Operators;
 import io.scenicpass.server.console.Role;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +35,7 @@ class OperatorsPageTest {
     static void start() throws Exception {
         ts = TestServer.h2(dir);
         ops = ts.server.console().operators;
-        adminPassword =
-                Files.readString(ts.dataDir.resolve("console-admin-password")).trim();
+        adminPassword = ConsoleSignIn.adminPassword(ts);
     }
 
     @AfterAll
@@ -47,7 +45,7 @@ class OperatorsPageTest {
 
     @Test
     void anAdministratorRunsTheOperatorsAccounts() {
-        PageClient admin = signedIn(ts, "admin", adminPassword);
+        PageClient admin = ConsoleSignIn.as(ts, "admin", adminPassword);
         Page list = admin.get("/console/operators");
         assertThat(list.status()).isEqualTo(200);
         noMissingText(list);
@@ -56,7 +54,7 @@ class OperatorsPageTest {
         String password = match(made.body(), "<code id=\"new-password\">([A-Za-z0-9_-]+)</code>");
         assertThat(made.body()).contains("data-operator=\"mei\" data-role=\"FINANCE\"");
         assertThat(admin.get("/console/operators").body()).doesNotContain(password);
-        PageClient mei = signedIn(ts, "mei", password);
+        PageClient mei = ConsoleSignIn.as(ts, "mei", password);
         assertThat(mei.get("/console/reports").status()).isEqualTo(200);
         String id = ops.list().stream()
                 .filter(o -> o.login().equals("mei"))
@@ -77,7 +75,7 @@ class OperatorsPageTest {
         assertThat(old.post("/console/sign-in", Map.of("login", "mei", "password", password))
                         .errorCode())
                 .isEqualTo("SIGN_IN_BAD_CREDENTIALS");
-        PageClient again = signedIn(ts, "mei", second);
+        PageClient again = ConsoleSignIn.as(ts, "mei", second);
 
         Operators.Enrolment e = ops.startTotp(id);
         assertThat(ops.confirmTotp(id, io.scenicpass.server.console.TotpCodes.at(e.secret(), ts.clock.millis())))
@@ -112,7 +110,7 @@ class OperatorsPageTest {
 
     @Test
     void theLastAdministratorCannotBeDemotedOrDisabled() {
-        PageClient admin = signedIn(ts, "admin", adminPassword);
+        PageClient admin = ConsoleSignIn.as(ts, "admin", adminPassword);
         String me = ops.list().stream()
                 .filter(o -> o.login().equals("admin"))
                 .findFirst()
@@ -143,7 +141,7 @@ class OperatorsPageTest {
         assertThat(admin.get("/console/operators").status())
                 .as("no longer an administrator")
                 .isEqualTo(403);
-        PageClient deputy = signedIn(ts, "deputy", "deputy password");
+        PageClient deputy = ConsoleSignIn.as(ts, "deputy", "deputy password");
         deputy.get("/console/operators");
         Page last = deputy.post("/console/operators/active", Map.of("operatorId", other, "active", "false"));
         assertThat(last.errorCode()).isEqualTo("LAST_ADMINISTRATOR");
@@ -157,7 +155,7 @@ class OperatorsPageTest {
         String id = ops.create("gate-lead", "Gate lead", Role.GATE_SUPERVISOR, "gate lead password")
                 .id();
         String token = ops.createToken(id, "script").token();
-        PageClient c = signedIn(ts, "gate-lead", "gate lead password");
+        PageClient c = ConsoleSignIn.as(ts, "gate-lead", "gate lead password");
         Page page = c.get("/console/operators");
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.errorCode()).isEqualTo("FORBIDDEN");

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scenicpass.core.PassCodec;
 import io.scenicpass.server.admin.store.SiteStore;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.Provisioning;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -77,14 +77,7 @@ class ConsolePagesChromiumTest {
                 "console/pages.cjs",
                 ts.server.baseUrl(),
                 out,
-                Map.of(
-                        "password",
-                        Files.readString(ts.dataDir.resolve("console-admin-password"))
-                                .trim(),
-                        "slot",
-                        SLOT,
-                        "booking",
-                        "B2"));
+                Map.of("password", ConsoleSignIn.adminPassword(ts), "slot", SLOT, "booking", "B2"));
         JsonNode r = run.orFail();
         assertThat(run.pageErrors()).isEmpty();
         assertThat(r.path("landed").asText()).isEqualTo("/console/catalogue");

@@ -9,6 +9,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.console.Operators;
 import io.scenicpass.server.console.Role;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
@@ -16,7 +17,6 @@ import io.scenicpass.terminal.sync.CredentialStore;
 import io.scenicpass.terminal.sync.DeviceCredentials;
 import io.scenicpass.terminal.sync.Provisioning;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.Base64;
@@ -61,8 +61,7 @@ class ConsolePagesTest {
                         "B1", "tour", "2026-06-02T10:00:00+08:00", "tour-adult", "tour-adult", "tour-child"));
         assertThat(held.status()).as(held.body()).isEqualTo(200);
         assertThat(ts.post("/octo/bookings/B1/confirm", ota, "{}").status()).isEqualTo(200);
-        adminPassword =
-                Files.readString(ts.dataDir.resolve("console-admin-password")).trim();
+        adminPassword = ConsoleSignIn.adminPassword(ts);
     }
 
     @AfterAll
@@ -70,17 +69,9 @@ class ConsolePagesTest {
         ts.close();
     }
 
-    static PageClient signedIn(String login, String password) {
-        PageClient c = new PageClient(ts.server.baseUrl()).language("en");
-        c.get("/console/sign-in");
-        Page in = c.post("/console/sign-in", Map.of("login", login, "password", password, "next", "/console"));
-        assertThat(in.status()).as(in.body()).isEqualTo(303);
-        return c;
-    }
-
     @Test
     void aSlotsCapacityChangesLiveButNeverBelowWhatIsSold() {
-        PageClient c = signedIn("admin", adminPassword);
+        PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
         Page page = c.get("/console/catalogue?date=2026-06-02");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("data-slot=\"" + SLOT + "\"", "Adult 100.00");
@@ -107,7 +98,7 @@ class ConsolePagesTest {
 
     @Test
     void aGateEnrollsFromTheQrOnScreen() throws Exception {
-        PageClient c = signedIn("admin", adminPassword);
+        PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
         assertThat(c.get("/console/devices").body()).contains("id=\"make-qr\""); // the form, with its CSRF token
         Page shown = c.post("/console/devices/enroll", Map.of("gateId", "gate-a", "role", "GATE", "label", "north"));
         assertThat(shown.status()).as(shown.body()).isEqualTo(200);
@@ -135,7 +126,7 @@ class ConsolePagesTest {
 
     @Test
     void aReportIsShownAndExportedWithItsHeadingsInTheOperatorsLanguage() throws Exception {
-        PageClient c = signedIn("admin", adminPassword);
+        PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
         Page sales = c.get("/console/reports?report=sales&from=2026-06-01&to=2026-06-01");
         assertThat(sales.status()).isEqualTo(200);
         assertThat(sales.body()).contains("Places sold", "Product tour", "<td class=\"sp-num\">3</td>");
@@ -180,7 +171,7 @@ class ConsolePagesTest {
         ts.clock.set(java.time.Instant.parse("2026-06-02T01:30:00Z")); // 09:30: past the 60-minute cutoff
         try {
             assertThat(ts.post("/octo/bookings/B2/cancel", key, "{}").status()).isNotEqualTo(200);
-            PageClient c = signedIn("admin", adminPassword);
+            PageClient c = ConsoleSignIn.as(ts, "admin", adminPassword);
             Page found = c.get("/console/bookings?date=2026-06-02&channel=ota2");
             assertThat(found.body()).contains("data-booking=\"B2\" data-status=\"CONFIRMED\"");
             Page noReason = c.post("/console/bookings/cancel", Map.of("uuid", "B2", "reason", " "));
@@ -209,7 +200,7 @@ class ConsolePagesTest {
         String id =
                 ops.create("rita", "Rita", Role.READ_ONLY, "read only password").id();
         String token = ops.createToken(id, "script").token();
-        PageClient c = signedIn("rita", "read only password");
+        PageClient c = ConsoleSignIn.as(ts, "rita", "read only password");
         assertThat(c.get("/console/catalogue?date=2026-06-02").status()).isEqualTo(200);
         Page change =
                 c.post("/console/catalogue/capacity", Map.of("slotId", SLOT, "capacity", "50", "date", "2026-06-02"));

@@ -226,7 +226,7 @@ class ActivationPagesTest {
 
         // 90 days after the purchase the activation period is over: no form, a typed refusal
         fx.ts.clock.set(fx.annual(late).activateBy());
-        ShopSignIn.signIn(fx.alice, fx.smtp, "alice@example.com"); // her session of 90 days ago expired
+        ShopSignIn.signIn(fx.alice, fx.mailbox, "alice@example.com"); // her session of 90 days ago expired
         Page page = fx.alice.get("/shop/annual-passes/" + late);
         assertThat(page.errorCode()).isEqualTo("DEADLINE_PASSED");
         assertThat(page.body()).doesNotContain("id=\"activate\"");

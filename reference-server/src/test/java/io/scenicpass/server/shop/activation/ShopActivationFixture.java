@@ -1,7 +1,5 @@
 package io.scenicpass.server.shop.activation;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.server.admin.store.SiteStore;
 import io.scenicpass.server.db.Jdbc;
 import io.scenicpass.server.face.SimulatedPhotoTemplates;
@@ -9,6 +7,7 @@ import io.scenicpass.server.passes.AnnualPass;
 import io.scenicpass.server.passes.PassFixtures;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PaidShopOrder;
@@ -26,7 +25,7 @@ import java.util.Random;
 final class ShopActivationFixture implements AutoCloseable {
     static final String DOCUMENT = "11010519491231002X";
 
-    final GreenMail smtp;
+    final Mailbox mailbox;
     final TestServer ts;
     final PageClient alice;
     final PageClient bob;
@@ -34,23 +33,14 @@ final class ShopActivationFixture implements AutoCloseable {
     final long bobId;
 
     ShopActivationFixture(Path dir) throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        ts = new TestServer(
-                dir,
-                null,
-                new MutableClock(TestServer.START),
-                Map.of(
-                        "mail.host",
-                        "127.0.0.1",
-                        "mail.port",
-                        "" + smtp.getSmtp().getPort()));
+        mailbox = Mailbox.start();
+        ts = new TestServer(dir, null, new MutableClock(TestServer.START), mailbox.settings());
         ts.server.admin().putZone(new SiteStore.Zone("park", "Park"));
         PassFixtures.product(ts, "annual", "ANNUAL", 30000, PassFixtures.ANNUAL_TERMS);
         alice = new PageClient(ts.url("")).language("en");
-        ShopSignIn.signIn(alice, smtp, "alice@example.com");
+        ShopSignIn.signIn(alice, mailbox, "alice@example.com");
         bob = new PageClient(ts.url("")).language("en");
-        ShopSignIn.signIn(bob, smtp, "bob@example.com");
+        ShopSignIn.signIn(bob, mailbox, "bob@example.com");
         List<Long> ids = ts.server
                 .database()
                 .read(c -> Jdbc.list(c, "SELECT id FROM shop_visitor ORDER BY id", rs -> rs.getLong(1)));
@@ -107,6 +97,6 @@ final class ShopActivationFixture implements AutoCloseable {
     @Override
     public void close() {
         ts.close();
-        smtp.stop();
+        mailbox.close();
     }
 }

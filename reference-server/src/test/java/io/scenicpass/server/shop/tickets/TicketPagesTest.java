@@ -6,14 +6,13 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.server.identity.IdentityFixture;
 import io.scenicpass.server.identity.IdentityInput;
 import io.scenicpass.server.sales.BookingState;
 import io.scenicpass.server.sales.store.Booking;
 import io.scenicpass.server.sales.store.PassRecord;
 import io.scenicpass.server.shop.checkout.ShopCheckout;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
@@ -41,7 +40,7 @@ class TicketPagesTest {
     @TempDir
     Path dir;
 
-    GreenMail smtp;
+    Mailbox mailbox;
     TestServer ts;
     ShopOrders shop;
     PageClient alice;
@@ -51,16 +50,13 @@ class TicketPagesTest {
 
     @BeforeEach
     void start() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Map<String, String> mail = Map.of(
-                "mail.host", "127.0.0.1", "mail.port", "" + smtp.getSmtp().getPort());
-        ts = new TestServer(dir, null, new MutableClock(TestServer.START), mail);
+        mailbox = Mailbox.start();
+        ts = new TestServer(dir, null, new MutableClock(TestServer.START), mailbox.settings());
         shop = new ShopOrders(ts);
         alice = new PageClient(ts.url(""));
-        ShopSignIn.signIn(alice, smtp, "alice@example.com");
+        ShopSignIn.signIn(alice, mailbox, "alice@example.com");
         bob = new PageClient(ts.url(""));
-        ShopSignIn.signIn(bob, smtp, "bob@example.com");
+        ShopSignIn.signIn(bob, mailbox, "bob@example.com");
         List<Long> ids = ts.server
                 .database()
                 .read(c -> io.scenicpass.server.db.Jdbc.list(
@@ -72,7 +68,7 @@ class TicketPagesTest {
     @AfterEach
     void stop() {
         ts.close();
-        smtp.stop();
+        mailbox.close();
     }
 
     Booking order(long visitor, String... units) {

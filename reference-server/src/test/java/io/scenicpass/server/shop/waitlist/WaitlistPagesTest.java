@@ -2,14 +2,12 @@ package io.scenicpass.server.shop.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.ShopSignIn;
 import io.scenicpass.server.testing.TestServer;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +21,21 @@ class WaitlistPagesTest {
     @TempDir
     Path dir;
 
-    GreenMail smtp;
+    Mailbox mailbox;
     TestServer t;
     WaitlistFixture f;
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        t = new TestServer(
-                dir,
-                null,
-                new MutableClock(TestServer.START),
-                Map.of("mail.host", "127.0.0.1", "mail.port", "" + port));
+        mailbox = Mailbox.start();
+        t = new TestServer(dir, null, new MutableClock(TestServer.START), mailbox.settings());
         f = new WaitlistFixture(t, 2, true);
     }
 
     @AfterEach
     void stop() {
         t.close();
-        smtp.stop();
+        mailbox.close();
     }
 
     @Test
@@ -54,7 +43,7 @@ class WaitlistPagesTest {
         String join = WaitlistLinks.slot(WaitlistFixture.SLOT);
         PageClient browser = new PageClient(t.server.baseUrl()).language("en");
         assertThat(browser.get(join).location()).as("signed out: sign in first").startsWith("/shop/sign-in?next=");
-        ShopSignIn.signIn(browser, smtp, "wang@example.com");
+        ShopSignIn.signIn(browser, mailbox, "wang@example.com");
 
         // the product page links a slot's id as it is ('+' of the offset unencoded)
         assertThat(browser.get("/shop/waitlist/" + WaitlistFixture.SLOT.replace("|", "%7C"))

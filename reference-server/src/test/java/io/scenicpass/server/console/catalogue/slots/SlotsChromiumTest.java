@@ -3,10 +3,10 @@ package io.scenicpass.server.console.catalogue.slots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.TestServer;
 import io.scenicpass.testing.browser.BrowserHarness;
 import io.scenicpass.testing.browser.BrowserRun;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.Map;
@@ -52,12 +52,7 @@ class SlotsChromiumTest {
                 "console/catalogue/slots.cjs",
                 ts.server.baseUrl(),
                 out,
-                Map.of(
-                        "password",
-                        Files.readString(ts.dataDir.resolve("console-admin-password"))
-                                .trim(),
-                        "day",
-                        "2026-06-02"));
+                Map.of("password", ConsoleSignIn.adminPassword(ts), "day", "2026-06-02"));
         JsonNode r = run.orFail();
         assertThat(run.pageErrors()).isEmpty();
         assertThat(r.path("slotsShown").asInt()).isEqualTo(5);

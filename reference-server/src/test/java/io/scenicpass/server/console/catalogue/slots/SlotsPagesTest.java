@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scenicpass.server.console.Operators;
 import io.scenicpass.server.console.Role;
+import io.scenicpass.server.testing.ConsoleSignIn;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.Map;
@@ -47,17 +47,7 @@ class SlotsPagesTest {
     }
 
     static PageClient admin() throws Exception {
-        return signedIn(
-                "admin",
-                Files.readString(ts.dataDir.resolve("console-admin-password")).trim());
-    }
-
-    static PageClient signedIn(String login, String password) {
-        PageClient c = new PageClient(ts.server.baseUrl()).language("en");
-        c.get("/console/sign-in");
-        Page in = c.post("/console/sign-in", Map.of("login", login, "password", password, "next", "/console"));
-        assertThat(in.status()).as(in.body()).isEqualTo(303);
-        return c;
+        return ConsoleSignIn.as(ts, "admin", ConsoleSignIn.adminPassword(ts));
     }
 
     @Test
@@ -166,7 +156,7 @@ class SlotsPagesTest {
         String id = ops.create("gus", "Gus", Role.GATE_SUPERVISOR, "gate supervisor password")
                 .id();
         String token = ops.createToken(id, "script").token();
-        PageClient c = signedIn("gus", "gate supervisor password");
+        PageClient c = ConsoleSignIn.as(ts, "gus", "gate supervisor password");
         assertThat(c.get("/console/catalogue/slots?option=tour-opt").status()).isEqualTo(200);
         Page p = c.post(
                 "/console/catalogue/slots/day-closed",

@@ -2,15 +2,13 @@ package io.scenicpass.server.shop.checkout.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.scenicpass.server.identity.IdentityFixture;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.ShopSignIn;
 import io.scenicpass.server.testing.TestServer;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,23 +32,15 @@ class ShopBookPagesTest {
     @TempDir
     Path dir;
 
-    GreenMail smtp;
+    Mailbox mailbox;
     TestServer ts;
     PageClient browser;
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        mailbox = Mailbox.start();
         ts = new TestServer(
-                dir,
-                null,
-                new MutableClock(TestServer.START),
-                Map.of("mail.host", "127.0.0.1", "mail.port", "" + port, "shop.simulatedCashier", "true"));
+                dir, null, new MutableClock(TestServer.START), mailbox.settings("shop.simulatedCashier", "true"));
         IdentityFixture.product(ts, "rn", false);
         TestServer.Answer policy = ts.send(
                 "PUT",
@@ -60,13 +50,13 @@ class ShopBookPagesTest {
                 Map.of());
         assertThat(policy.status()).as(policy.body()).isEqualTo(200);
         browser = new PageClient(ts.url(""));
-        ShopSignIn.signIn(browser, smtp, "visitor@example.com");
+        ShopSignIn.signIn(browser, mailbox, "visitor@example.com");
     }
 
     @AfterEach
     void stop() {
         ts.close();
-        smtp.stop();
+        mailbox.close();
     }
 
     Page addTraveller(String number, String name) {

@@ -2,14 +2,12 @@ package io.scenicpass.server.shop.checkout.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.scenicpass.server.testing.Mailbox;
 import io.scenicpass.server.testing.MutableClock;
 import io.scenicpass.server.testing.PageClient;
 import io.scenicpass.server.testing.PageClient.Page;
 import io.scenicpass.server.testing.ShopSignIn;
 import io.scenicpass.server.testing.TestServer;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.HashMap;
@@ -34,23 +32,15 @@ class ShopPricesForTheVisitorTest {
     @TempDir
     Path dir;
 
-    GreenMail smtp;
+    Mailbox mailbox;
     TestServer ts;
     String ota;
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        mailbox = Mailbox.start();
         ts = new TestServer(
-                dir,
-                null,
-                new MutableClock(TestServer.START),
-                Map.of("mail.host", "127.0.0.1", "mail.port", "" + port, "shop.simulatedCashier", "true"));
+                dir, null, new MutableClock(TestServer.START), mailbox.settings("shop.simulatedCashier", "true"));
         ts.product("park", "Asia/Shanghai", LocalTime.of(8, 0), LocalTime.of(18, 0), 120, 100, false, 60, null);
         ota = ts.channel("ota", 1000, 1000, null);
     }
@@ -58,12 +48,12 @@ class ShopPricesForTheVisitorTest {
     @AfterEach
     void stop() {
         ts.close();
-        smtp.stop();
+        mailbox.close();
     }
 
     PageClient signedIn(String email) throws Exception {
         PageClient browser = new PageClient(ts.url(""));
-        ShopSignIn.signIn(browser, smtp, email);
+        ShopSignIn.signIn(browser, mailbox, email);
         return browser;
     }
 
