@@ -294,14 +294,29 @@ public final class MeasuresScale {
                 (double) hubNs / floorNs);
     }
 
-    /** A gate event of today received now: today's rollup row must be recomputed by the next answer. */
+    /**
+     * A gate event of today received now, not taken in by the hub yet (as a late upload of an offline gate): the hub's
+     * feed applies it at the next answer and today's rollup row is recomputed.
+     */
     static void touchToday(ScenicPassServer server, LocalDate today) {
         long now = server.clock().instant().toEpochMilli() + 1;
         server.database().tx(c -> {
-            try (var ps = c.prepareStatement("UPDATE entry_event SET received_at = ? WHERE event_id = (SELECT"
-                    + " event_id FROM entry_event WHERE corrected_time >= ? ORDER BY corrected_time LIMIT 1)")) {
+            String id;
+            try (var ps = c.prepareStatement("SELECT event_id FROM entry_event WHERE corrected_time >= ? AND pass_id IS"
+                    + " NOT NULL ORDER BY corrected_time LIMIT 1")) {
+                ps.setLong(1, today.atStartOfDay(VisitorFacts.ZONE).toInstant().toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getString(1);
+                }
+            }
+            try (var ps = c.prepareStatement("UPDATE entry_event SET received_at = ? WHERE event_id = ?")) {
                 ps.setLong(1, now);
-                ps.setLong(2, today.atStartOfDay(VisitorFacts.ZONE).toInstant().toEpochMilli());
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            try (var ps = c.prepareStatement("DELETE FROM visitor_entry_applied WHERE event_id = ?")) {
+                ps.setString(1, id);
                 return ps.executeUpdate();
             }
         });

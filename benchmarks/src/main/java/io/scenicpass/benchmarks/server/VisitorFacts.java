@@ -14,7 +14,8 @@ import org.postgresql.PGConnection;
  * each; 95 % come (an entry at 08:00–14:00 and an exit 1–6 h later, as gate events, pass use), 3 % are cancelled;
  * a coupon for 5 % of the bookings, a fifth of them used; 3 % of the bookings are packages (a hotel part). The hub's
  * facts: one visitor per booking (every 5th booking is a visitor of the day before: returning), one visit per pass
- * that came, a till receipt for every other visit.
+ * that came, a till receipt for every other visit, and the hub's record of having taken each booking and entry in
+ * ({@code visitor_booking}, {@code visitor_entry_applied}: a hub that ran all year holds one row per fact there).
  */
 final class VisitorFacts {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -35,6 +36,8 @@ final class VisitorFacts {
         StringBuilder people = new StringBuilder();
         StringBuilder visits = new StringBuilder();
         StringBuilder receipts = new StringBuilder();
+        StringBuilder linked = new StringBuilder(); // the hub's record of the bookings it took in
+        StringBuilder applied = new StringBuilder(); // and of the entries
         String d = day.toString();
         long rows = 0;
         int persons = 0;
@@ -80,6 +83,10 @@ final class VisitorFacts {
                     "[]");
             tsv(passes, "p" + id, "b" + id, "gen", "gen", party, dayStart, dayStart + 86_400_000L, "f", created);
             rows += 2;
+            if (!cancelled) {
+                tsv(linked, "b" + id, visitor, channel, "tour", d, party, created);
+                rows++;
+            }
             if (comes) {
                 tsv(uses, "p" + id, 1, 1, in, out);
                 tsv(
@@ -116,7 +123,9 @@ final class VisitorFacts {
                         party,
                         "ACCEPTED",
                         out);
-                rows += 3;
+                tsv(applied, "ei" + id, in);
+                tsv(applied, "eo" + id, out);
+                rows += 5;
                 tsv(visits, "p" + id, d, visitor, "b" + id, party, in, out, (out - in) / 60_000);
                 rows++;
                 if (i % 2 == 0) {
@@ -205,6 +214,11 @@ final class VisitorFacts {
                 "visitor_receipt(partner_id, receipt_id, visitor_id, pass_id, receipt_day, amount, currency,"
                         + " body_hash, received_at)",
                 receipts);
+        copy(
+                c,
+                "visitor_booking(booking_uuid, visitor_id, channel_id, product_id, visit_day, units, confirmed_at)",
+                linked);
+        copy(c, "visitor_entry_applied(event_id, applied_at)", applied);
         return rows;
     }
 
