@@ -60,7 +60,20 @@ final class FactIngest {
         long now = server.clock().instant().toEpochMilli();
         long t = System.nanoTime();
         fixture.rawInsert(events, now);
-        return System.nanoTime() - t;
+        long ns = System.nanoTime() - t;
+        // not timed: the floor's rows marked as taken in, or the next round's real path (the hub's feed) would
+        // take them in too and do twice its own work
+        server.database().tx(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO visitor_entry_applied(event_id, applied_at) VALUES (?, ?)")) {
+                for (EntryEvent e : events) {
+                    ps.setString(1, e.eventId());
+                    ps.setLong(2, now);
+                    ps.addBatch();
+                }
+                return ps.executeBatch().length;
+            }
+        });
+        return ns;
     }
 
     private List<EntryEvent> events(List<String> passes, String idPrefix) {

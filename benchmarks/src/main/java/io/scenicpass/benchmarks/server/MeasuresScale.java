@@ -182,7 +182,7 @@ public final class MeasuresScale {
             }
             int index = 0;
             for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-                rows += VisitorFacts.day(c, d, index++, visitors);
+                rows += VisitorFacts.day(c, d, index++, visitors, !d.isBefore(today.minusDays(1)));
                 if (d.getDayOfMonth() % 5 == 0) {
                     System.out.printf(Locale.ROOT, "  generated up to %s: %,d rows%n", d, rows);
                 }

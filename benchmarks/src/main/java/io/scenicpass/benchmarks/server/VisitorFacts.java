@@ -14,8 +14,9 @@ import org.postgresql.PGConnection;
  * each; 95 % come (an entry at 08:00–14:00 and an exit 1–6 h later, as gate events, pass use), 3 % are cancelled;
  * a coupon for 5 % of the bookings, a fifth of them used; 3 % of the bookings are packages (a hotel part). The hub's
  * facts: one visitor per booking (every 5th booking is a visitor of the day before: returning), one visit per pass
- * that came, a till receipt for every other visit, and the hub's record of having taken each booking and entry in
- * ({@code visitor_booking}, {@code visitor_entry_applied}: a hub that ran all year holds one row per fact there).
+ * that came, a till receipt for every other visit, and the hub's record of having taken each booking in
+ * ({@code visitor_booking}: a hub that ran all year holds one row per booking) and the last days' entries
+ * ({@code visitor_entry_applied}, which the hub's feed keeps about a day).
  */
 final class VisitorFacts {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -23,8 +24,12 @@ final class VisitorFacts {
 
     private VisitorFacts() {}
 
-    /** Writes one park day of facts; returns the rows written. */
-    static long day(Connection c, LocalDate day, int dayIndex, int visitors) throws SQLException {
+    /**
+     * Writes one park day of facts; returns the rows written. {@code markEntries}: the hub's marks of the day's entries
+     * taken in too — a running hub keeps them only about a day (VisitorFeed forgets older ones), so only for the last
+     * days of a generated history.
+     */
+    static long day(Connection c, LocalDate day, int dayIndex, int visitors, boolean markEntries) throws SQLException {
         long dayStart = day.atStartOfDay(ZONE).toInstant().toEpochMilli();
         StringBuilder bookings = new StringBuilder();
         StringBuilder passes = new StringBuilder();
@@ -123,9 +128,12 @@ final class VisitorFacts {
                         party,
                         "ACCEPTED",
                         out);
-                tsv(applied, "ei" + id, in);
-                tsv(applied, "eo" + id, out);
-                rows += 5;
+                if (markEntries) {
+                    tsv(applied, "ei" + id, in);
+                    tsv(applied, "eo" + id, out);
+                    rows += 2;
+                }
+                rows += 3;
                 tsv(visits, "p" + id, d, visitor, "b" + id, party, in, out, (out - in) / 60_000);
                 rows++;
                 if (i % 2 == 0) {

@@ -54,8 +54,9 @@ public final class Database implements AutoCloseable {
         hc.setPoolName("scenicpass");
         hc.setAutoCommit(true);
         hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        this.ds = new HikariDataSource(hc);
         this.dialect = Dialect.forUrl(url);
+        hc.setConnectionInitSql(dialect.connectionInit());
+        this.ds = new HikariDataSource(hc);
         this.postgres = dialect instanceof PostgresDialect;
         // on a connection of its own: Flyway holds one for its lock while migrating on another (a pool of one hung)
         Flyway.configure()

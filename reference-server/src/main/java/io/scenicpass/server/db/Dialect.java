@@ -22,6 +22,11 @@ public interface Dialect {
     /** A pooled connection made ready for the stores (H2: row-lock waits in short rounds, {@link H2LockWaits}). */
     Connection prepare(Connection pooled) throws SQLException;
 
+    /** A statement run once on each new pooled connection (null: none). */
+    default String connectionInit() {
+        return null;
+    }
+
     /**
      * The form written for this database, of two a store or service wrote (its set-based PostgreSQL statements over
      * {@code unnest} arrays, its H2 JDBC batches); called once, when that store or service is built.

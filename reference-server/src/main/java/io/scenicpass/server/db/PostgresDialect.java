@@ -18,6 +18,15 @@ import java.util.function.Supplier;
  * small (a sequential scan). See docs/benchmarks.md § "reference-server entry ingestion".
  */
 public final class PostgresDialect implements Dialect {
+    /**
+     * No JIT compilation: our statements read one day or one row through indexes, where compiling costs more than it
+     * saves (about 90 ms a statement of a park day's recomputation at 150,000 visitors a day, docs/benchmarks.md).
+     */
+    @Override
+    public String connectionInit() {
+        return "SET jit = off";
+    }
+
     PostgresDialect() {}
 
     @Override
