@@ -60,7 +60,7 @@ public final class MeasuresScale {
         int visitors = Integer.parseInt(a.getOrDefault("visitors", "150000"));
         int queries = Integer.parseInt(a.getOrDefault("queries", "50"));
         Set<String> skip = new TreeSet<>();
-        for (String phase : List.of("rollup", "timed", "ingest", "explain")) {
+        for (String phase : List.of("rollup", "timed", "ingest", "explain", "retention")) {
             if (a.containsKey("skip-" + phase)) {
                 skip.add(phase);
             }
@@ -158,6 +158,34 @@ public final class MeasuresScale {
         if (!skip.contains("explain")) {
             explain(server, today);
         }
+        if (!skip.contains("retention")) {
+            retention(server, first);
+        }
+    }
+
+    /**
+     * The next day's retention run (the hourly job's first run of a day): the tags of every visitor with a fact on
+     * the first generated day, which has just left the 12-month window, recomputed; once, since each day is done once.
+     */
+    static void retention(ScenicPassServer server, LocalDate first) {
+        Instant next =
+                first.plusYears(1).atStartOfDay(VisitorFacts.ZONE).toInstant().plus(Duration.ofHours(1));
+        if (server.clock().instant().isBefore(next)) {
+            ((MutableClock) server.clock()).set(next);
+        }
+        long visitors = server.database()
+                .read(c -> new io.scenicpass.server.visitors.store.TagStore()
+                        .withFactOn(c, first)
+                        .size());
+        long t = System.nanoTime();
+        server.visitors().privacy().retain();
+        double s = (System.nanoTime() - t) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "retention run: %,d visitors' tags recomputed (their day left the 12-month window) in %.1f s (%,.0f/s)%n",
+                visitors,
+                s,
+                visitors / s);
     }
 
     /** The setting that records the generated facts' size, "days" x "visitors". */

@@ -58,4 +58,45 @@ class VisitorRetentionTest {
                         .orElseThrow());
         assertThat(facts).isZero();
     }
+
+    @Test
+    void eachDayLeavingTheWindowIsDecayedOnceAndADayMissedIsCaughtUp() {
+        ts = TestServer.h2(dir);
+        HubFixture hub = new HubFixture(ts);
+        VisitorsModule visitors = ts.server.visitors();
+        Instant day1 = Instant.parse("2026-06-02T02:00:00Z");
+        String p1 = hub.book(hub.ota, "d1", "13800000031", null, "tour-adult", "tour-child")
+                .get(0);
+        hub.pass(p1, "park", Direction.IN, day1);
+        String p2 = hub.book(hub.ota, "d2", "13800000032", null, "tour-adult", "tour-child")
+                .get(0);
+        hub.pass(p2, "park", Direction.IN, day1.plus(Duration.ofDays(1)));
+        visitors.feed().catchUp();
+        long first = visitors.directory().ofBooking("d1").orElseThrow();
+        long second = visitors.directory().ofBooking("d2").orElseThrow();
+        assertThat(visitors.segments().tagsOf(first)).contains("family");
+
+        ts.clock.set(Instant.parse("2027-06-01T04:00:00Z")); // the day before 06-02 left the window: neither yet
+        visitors.privacy().retain();
+        assertThat(visitors.segments().tagsOf(first)).contains("family");
+
+        // the server is down on 2027-06-02 (when 2026-06-02 leaves the window) and runs again on 06-03
+        ts.clock.set(Instant.parse("2027-06-03T04:00:00Z"));
+        visitors.privacy().retain();
+        assertThat(visitors.segments().tagsOf(first))
+                .as("the day missed, caught up")
+                .isEmpty();
+        assertThat(visitors.segments().tagsOf(second)).isEmpty();
+
+        // an hourly run later the same day does not recompute that day's visitors again
+        ts.server
+                .database()
+                .tx(c -> io.scenicpass.server.db.Jdbc.update(
+                        c, "INSERT INTO visitor_tag(visitor_id, tag, since) VALUES (?, 'family', 0)", second));
+        ts.clock.advance(Duration.ofHours(1));
+        visitors.privacy().retain();
+        assertThat(visitors.segments().tagsOf(second))
+                .as("not recomputed twice")
+                .containsExactly("family");
+    }
 }
