@@ -98,8 +98,7 @@ final class BookingLinks {
             }
         }
         store.firstDocument(c, s.uuid()).ifPresent(h -> out.put(h, VisitorKeys.Kind.DOC));
-        store.shopAddress(c, s.uuid())
-                .ifPresent(a -> out.put(a[0], "MOBILE".equals(a[1]) ? VisitorKeys.Kind.PHONE : VisitorKeys.Kind.EMAIL));
+        store.shopAddress(c, s.uuid()).ifPresent(a -> out.put(a[0], ShopConsent.addressKind(a)));
         return out;
     }
 

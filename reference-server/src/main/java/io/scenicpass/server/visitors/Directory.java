@@ -57,9 +57,7 @@ final class Directory implements VisitorDirectory {
         java.time.LocalDate today = tags.today(clock);
         java.util.Map<String, VisitorKeys.Kind> found = new java.util.LinkedHashMap<>(keys.of(hint, today));
         if (hint != null && hint.shopAccount() != null) { // the account's address hash is its visitor's key
-            ShopConsent.address(c, hint.shopAccount())
-                    .ifPresent(a ->
-                            found.put(a[0], "MOBILE".equals(a[1]) ? VisitorKeys.Kind.PHONE : VisitorKeys.Kind.EMAIL));
+            ShopConsent.address(c, hint.shopAccount()).ifPresent(a -> found.put(a[0], ShopConsent.addressKind(a)));
         }
         List<Long> ids = found.isEmpty() ? List.of() : visitors.byKeys(c, found.keySet());
         if (!ids.isEmpty()) {

@@ -56,18 +56,18 @@ public final class ShopConsent implements io.scenicpass.server.messages.http.Mes
             long id;
             if (ids.isEmpty()) {
                 id = visitors.create(c, clock.instant(), LocalDate.now(clock.withZone(zone)));
-                visitors.addKey(
-                        c,
-                        id,
-                        a.get()[0],
-                        ("MOBILE".equals(a.get()[1]) ? VisitorKeys.Kind.PHONE : VisitorKeys.Kind.EMAIL).name(),
-                        clock.instant());
+                visitors.addKey(c, id, a.get()[0], addressKind(a.get()).name(), clock.instant());
             } else {
                 id = ids.get(0);
             }
             visitors.consent(c, id, consent, "shop", clock.instant());
             return null;
         });
+    }
+
+    /** The hub's kind of key a shop account's address is ({@link #address}: MOBILE is a PHONE, else an EMAIL). */
+    static VisitorKeys.Kind addressKind(String[] address) {
+        return "MOBILE".equals(address[1]) ? VisitorKeys.Kind.PHONE : VisitorKeys.Kind.EMAIL;
     }
 
     /** A shop account's address hash and kind (MOBILE or EMAIL), if the account exists. */
