@@ -2,8 +2,13 @@ package io.scenicpass.server.visitors;
 
 import io.scenicpass.server.db.Database;
 import io.scenicpass.server.visitors.store.VisitorStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,39 +44,44 @@ final class Directory implements VisitorDirectory {
 
     @Override
     public Optional<Long> find(VisitorHint hint) {
-        var hashes = new java.util.ArrayList<>(keys.of(hint, tags.today(clock)).keySet());
-        if (hashes.isEmpty() && (hint == null || hint.shopAccount() == null)) {
+        Map<String, VisitorKeys.Kind> hashed = keys.of(hint, tags.today(clock));
+        if (hashed.isEmpty() && (hint == null || hint.shopAccount() == null)) {
             return Optional.empty();
         }
-        List<Long> ids = db.read(c -> {
-            if (hint.shopAccount() != null) { // the account's address hash is its visitor's PHONE or EMAIL key
-                ShopConsent.address(c, hint.shopAccount()).ifPresent(a -> hashes.add(0, a[0]));
-            }
-            return hashes.isEmpty() ? List.<Long>of() : visitors.byKeys(c, hashes);
-        });
-        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
+        return db.read(c -> first(visitors.byKeys(c, keysOf(c, hint, hashed).keySet())));
     }
 
     @Override
-    public Optional<Long> findOrCreate(java.sql.Connection c, VisitorHint hint) throws java.sql.SQLException {
-        java.time.LocalDate today = tags.today(clock);
-        java.util.Map<String, VisitorKeys.Kind> found = new java.util.LinkedHashMap<>(keys.of(hint, today));
-        if (hint != null && hint.shopAccount() != null) { // the account's address hash is its visitor's key
-            ShopConsent.address(c, hint.shopAccount()).ifPresent(a -> found.put(a[0], ShopConsent.addressKind(a)));
-        }
-        List<Long> ids = found.isEmpty() ? List.of() : visitors.byKeys(c, found.keySet());
-        if (!ids.isEmpty()) {
-            return Optional.of(ids.get(0));
+    public Optional<Long> findOrCreate(Connection c, VisitorHint hint) throws SQLException {
+        LocalDate today = tags.today(clock);
+        Map<String, VisitorKeys.Kind> found = keysOf(c, hint, keys.of(hint, today));
+        Optional<Long> known = first(visitors.byKeys(c, found.keySet()));
+        if (known.isPresent()) {
+            return known;
         }
         found.values().removeIf(k -> k == VisitorKeys.Kind.MEMBER); // an unknown member code names nobody
         if (found.isEmpty()) {
             return Optional.empty();
         }
         long id = visitors.create(c, clock.instant(), today);
-        for (java.util.Map.Entry<String, VisitorKeys.Kind> k : found.entrySet()) {
+        for (Map.Entry<String, VisitorKeys.Kind> k : found.entrySet()) {
             visitors.addKey(c, id, k.getKey(), k.getValue().name(), clock.instant());
         }
         return Optional.of(id);
+    }
+
+    /** The hint's keyed hashes with a shop account's address hash (its visitor's PHONE or EMAIL key), by kind. */
+    private static Map<String, VisitorKeys.Kind> keysOf(
+            Connection c, VisitorHint hint, Map<String, VisitorKeys.Kind> hashed) throws SQLException {
+        Map<String, VisitorKeys.Kind> out = new LinkedHashMap<>(hashed);
+        if (hint != null && hint.shopAccount() != null) {
+            ShopConsent.address(c, hint.shopAccount()).ifPresent(a -> out.put(a[0], ShopConsent.addressKind(a)));
+        }
+        return out;
+    }
+
+    private static Optional<Long> first(List<Long> ids) {
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
     }
 
     @Override
