@@ -302,8 +302,7 @@ public final class MeasureStore {
      */
     public Set<LocalDate> changedVisitDays(Connection c, long sinceMs) throws SQLException {
         Set<LocalDate> days = new HashSet<>();
-        Map<Long, LocalDate> earliest = new TreeMap<>(); // visitor → their earliest changed visit day
-        Map<Long, LocalDate> latest = new TreeMap<>(); // and their latest
+        Map<Long, LocalDate[]> span = new TreeMap<>(); // visitor → {earliest, latest} changed visit day
         for (Object[] r : Jdbc.list(
                 c,
                 "SELECT DISTINCT v.visit_day, v.visitor_id FROM visitor_entry_applied a JOIN entry_event e"
@@ -313,15 +312,17 @@ public final class MeasureStore {
             LocalDate day = (LocalDate) r[0];
             days.add(day);
             if (r[1] != null) {
-                earliest.merge((Long) r[1], day, (a, b) -> a.isBefore(b) ? a : b);
-                latest.merge((Long) r[1], day, (a, b) -> a.isAfter(b) ? a : b);
+                span.merge((Long) r[1], new LocalDate[] {day, day}, (a, b) ->
+                        new LocalDate[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
             }
         }
-        List<Long> visitors = new ArrayList<>(earliest.keySet());
+        List<Long> visitors = new ArrayList<>(span.keySet());
         for (int i = 0; i < visitors.size(); i += VISITORS_PER_QUERY) {
             List<Long> chunk = visitors.subList(i, Math.min(visitors.size(), i + VISITORS_PER_QUERY));
-            LocalDate from =
-                    chunk.stream().map(earliest::get).min(LocalDate::compareTo).orElseThrow();
+            LocalDate from = chunk.stream()
+                    .map(v -> span.get(v)[0])
+                    .min(LocalDate::compareTo)
+                    .orElseThrow();
             List<Object> args = new ArrayList<>(chunk);
             args.add(from);
             for (Object[] r : Jdbc.list(
@@ -330,10 +331,11 @@ public final class MeasureStore {
                             + ") AND visit_day > ?",
                     rs -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)},
                     args.toArray())) {
-                LocalDate later = (LocalDate) r[1]; // within a year after one of the visitor's changed visits, or
-                // (a visitor with several: rarely more) between them: recomputing a day too many changes nothing
-                if (later.isAfter(earliest.get((Long) r[0]))
-                        && !later.isAfter(latest.get((Long) r[0]).plusYears(1))) {
+                // within a year after one of the visitor's changed visits, or (a visitor with several: rarely more)
+                // between them: recomputing a day too many changes nothing
+                LocalDate[] changed = span.get((Long) r[0]);
+                LocalDate later = (LocalDate) r[1];
+                if (later.isAfter(changed[0]) && !later.isAfter(changed[1].plusYears(1))) {
                     days.add(later);
                 }
             }
